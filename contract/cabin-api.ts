@@ -1,0 +1,77 @@
+// The one API between the controller and the screens, declared once. The controller implements
+// `CabinServer`, the renderer calls a `CabinClient`; both are derived from `CabinApi` here.
+import type { CabinView } from './cabin-view';
+import type { Accessibility, Locale } from './domain';
+import type { AttendantCommand, PatientAction } from './patient-action';
+import type { CabinError, Result } from './result';
+
+/** Every call the renderer can make; each takes at most one argument and answers a Result. */
+export interface CabinApi {
+  /** Answers the current cabin view; the renderer calls it when it loads, and so resumes after a reload. */
+  getView(): Result<CabinView>;
+  /** Starts a patient session from the welcome screen; refused unless the cabin is ready. */
+  startSession(input: { readonly locale: Locale; readonly accessibility: Accessibility }): Result<void>;
+  /** Sends a patient action to the running session; refused when no session runs or it does not fit. */
+  act(action: PatientAction): Result<void>;
+  /** Runs an attendant command after checking the attendant code configured for this cabin. */
+  attend(input: { readonly code: string; readonly command: AttendantCommand }): Result<void>;
+}
+
+/** The names of the CabinApi calls. */
+export type CabinMethod = keyof CabinApi;
+
+/** The argument type of a CabinApi call (undefined for calls without one). */
+export type CabinParams<M extends CabinMethod> = Parameters<CabinApi[M]>[0];
+
+/** The value a successful CabinApi call carries. */
+export type CabinValue<M extends CabinMethod> = ReturnType<CabinApi[M]> extends Result<infer T> ? T : never;
+
+/** The controller's side: each call may answer synchronously or later. */
+export type CabinServer = {
+  readonly [M in CabinMethod]: (
+    params: CabinParams<M>,
+  ) => ReturnType<CabinApi[M]> | Promise<ReturnType<CabinApi[M]>>;
+};
+
+/** The renderer's side: every call is asynchronous; a broken transport answers `transport.unavailable`. */
+export type CabinClient = {
+  readonly [M in CabinMethod]: (
+    ...params: CabinParams<M> extends undefined ? [] : [CabinParams<M>]
+  ) => Promise<ReturnType<CabinApi[M]>>;
+};
+
+/** Events pushed to the renderer on the one event channel. */
+export type CabinEvent = { readonly type: 'view.changed'; readonly view: CabinView };
+
+/** A call on the wire (WebSocket in browser mode, IPC in Electron). */
+export interface CallMessage {
+  readonly kind: 'call';
+  readonly id: number;
+  readonly method: string;
+  readonly params?: unknown;
+}
+
+/** The answer to one call, matched by id. */
+export interface ReplyMessage {
+  readonly kind: 'reply';
+  readonly id: number;
+  readonly result: Result<unknown, CabinError>;
+}
+
+/** An event on the wire. */
+export interface EventMessage {
+  readonly kind: 'event';
+  readonly event: CabinEvent;
+}
+
+/** Anything the controller sends to the renderer. */
+export type ServerMessage = ReplyMessage | EventMessage;
+
+/** The name of the IPC channels of the Electron preload bridge. */
+export const IPC_CHANNELS = { call: 'cabin.call', event: 'cabin.event' } as const;
+
+/** The bridge that Electron's preload exposes as `window.cabinBridge`: one call and one event channel. */
+export interface CabinBridge {
+  call(method: string, params: unknown): Promise<Result<unknown, CabinError>>;
+  onEvent(listener: (event: CabinEvent) => void): () => void;
+}

@@ -1,0 +1,129 @@
+// Domain vocabulary shared by the controller, the renderer and the platform. Plain data only.
+
+/** The languages the patient screens speak; French is the default. */
+export type Locale = 'fr' | 'en';
+
+/** All locales, default first. */
+export const LOCALES: readonly Locale[] = ['fr', 'en'];
+
+/** Who is in the cabin with the patient, as recorded with the consent. */
+export type Presence = 'alone' | 'relative' | 'carer' | 'healthProfessional';
+
+/** All presence choices, in the order the consent screen offers them. */
+export const PRESENCES: readonly Presence[] = ['alone', 'relative', 'carer', 'healthProfessional'];
+
+/** Large text and read-aloud, chosen on the welcome screen and kept for the session only. */
+export interface Accessibility {
+  readonly largeText: boolean;
+  readonly readAloud: boolean;
+}
+
+/** A person the patient may be identified as: read from the Carte Vitale or typed in. Patient data: memory only. */
+export interface PatientIdentity {
+  readonly surname: string;
+  readonly firstName: string;
+  /** ISO date YYYY-MM-DD. */
+  readonly birthDate: string;
+  /** 15 characters (13 digits or 2A/2B, plus the 2-digit key), or null when typed without it. */
+  readonly nir: string | null;
+  readonly source: 'card' | 'manual';
+}
+
+/** The professionals a patient can consult: téléconsultation (doctor, midwife, dentist) or télésoin (the others). */
+export type Profession =
+  'doctor' | 'midwife' | 'dentist' | 'pharmacist' | 'nurse' | 'physiotherapist' | 'speechTherapist';
+
+/** Professions offered on the appointment screen, téléconsultation first. */
+export const PROFESSIONS: readonly Profession[] = [
+  'doctor',
+  'midwife',
+  'dentist',
+  'pharmacist',
+  'nurse',
+  'physiotherapist',
+  'speechTherapist',
+];
+
+/** True for the professions of téléconsultation (NGAP TC/TCG billing), false for télésoin. */
+export function isTeleconsultation(profession: Profession): boolean {
+  return profession === 'doctor' || profession === 'midwife' || profession === 'dentist';
+}
+
+/** The patient's answers to the parcours-de-soins questions that decide reimbursement. */
+export interface CarePathAnswers {
+  /** Referred by, or the consultation is with, the médecin traitant (or the patient has none or it is unavailable). */
+  readonly referredOrNoRegularDoctor: boolean;
+  /** Under 16, EHPAD or disability-home resident, detainee, urgency, or a direct-access specialty. */
+  readonly exemptedCase: boolean;
+  /** ALD or maternity: covered at 100 %. */
+  readonly fullCover: boolean;
+}
+
+/** Télésoin eligibility answers: no physical act needed, and for physiotherapy an earlier in-person session. */
+export interface TelecareEligibility {
+  readonly physicalActNeeded: boolean;
+  readonly earlierInPersonSession: boolean;
+}
+
+/** The measurements the cabin can take, in the order the measurement step guides them. */
+export type MeasurementKind = 'bloodPressure' | 'temperature' | 'oxygenSaturation' | 'weight';
+
+/** All measurement kinds in journey order. */
+export const MEASUREMENT_KINDS: readonly MeasurementKind[] = [
+  'bloodPressure',
+  'temperature',
+  'oxygenSaturation',
+  'weight',
+];
+
+/** A measured quantity in its normalised unit. */
+export interface Quantity {
+  readonly name: 'systolic' | 'diastolic' | 'meanArterial' | 'pulse' | 'temperature' | 'spo2' | 'weight';
+  readonly value: number;
+  readonly unit: 'mmHg' | 'bpm' | '°C' | '%' | 'kg';
+}
+
+/** One accepted measurement. Patient data: memory only, sent to the professional. */
+export interface Measurement {
+  readonly kind: MeasurementKind;
+  readonly quantities: readonly Quantity[];
+  /** Epoch milliseconds. */
+  readonly takenAt: number;
+}
+
+/** Live progress of a measurement in progress, for the patient's screen. */
+export type MeasurementProgress =
+  | { readonly stage: 'preparing' }
+  | { readonly stage: 'inflating'; readonly cuffPressureMmHg: number }
+  | { readonly stage: 'keepStill' }
+  | { readonly stage: 'fingerDetected' }
+  | { readonly stage: 'stepOnScale' };
+
+/** The health professional assigned to the patient, shown before the call starts. */
+export interface ProfessionalCard {
+  readonly civility: string;
+  readonly name: string;
+  readonly profession: Profession;
+  readonly specialty: string;
+  readonly rpps: string;
+  readonly address: string;
+}
+
+/** A document deposited by the professional at the end of the call. */
+export interface DocumentSummary {
+  readonly id: string;
+  readonly kind: 'prescription' | 'sickLeave' | 'report' | 'other';
+  readonly title: string;
+  readonly pages: number;
+}
+
+/** The fee and its cover, shown before the patient accepts. Amounts in euro cents. */
+export interface CostInformation {
+  readonly feeCents: number;
+  readonly reimbursedPercent: number;
+  readonly patientShareCents: number;
+  readonly reimbursed: boolean;
+  readonly thirdPartyPayment: boolean;
+  /** What the patient pays in the cabin: the whole fee, or only their share under tiers payant. */
+  readonly amountDueTodayCents: number;
+}

@@ -1,0 +1,7 @@
+// The contract between controller, renderer and platform: types and pure validation, no imports.
+export * from './result';
+export * from './domain';
+export * from './cabin-view';
+export * from './patient-action';
+export * from './cabin-api';
+export * from './validate';

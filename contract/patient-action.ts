@@ -1,0 +1,68 @@
+// What a patient can do on the screens. Each action is a command to the session; the controller
+// refuses one that does not fit the current step (the screen shows only those that fit).
+import type {
+  Accessibility,
+  CarePathAnswers,
+  Locale,
+  Presence,
+  Profession,
+  TelecareEligibility,
+} from './domain';
+
+/** The problems a patient can report on the goodbye screen. */
+export type ProblemKind = 'video' | 'sound' | 'device' | 'printer' | 'card' | 'other';
+
+/** All problem kinds, in the order the goodbye screen offers them. */
+export const PROBLEM_KINDS: readonly ProblemKind[] = ['video', 'sound', 'device', 'printer', 'card', 'other'];
+
+/** The typed identity of the manual-entry form; `nir` may be empty. */
+export interface TypedIdentity {
+  readonly surname: string;
+  readonly firstName: string;
+  /** ISO date YYYY-MM-DD. */
+  readonly birthDate: string;
+  readonly nir: string;
+}
+
+/** Every patient command, dot-namespaced; payloads are validated by `parsePatientAction`. */
+export type PatientAction =
+  | { readonly type: 'patient.setLocale'; readonly locale: Locale }
+  | { readonly type: 'patient.setAccessibility'; readonly accessibility: Accessibility }
+  | { readonly type: 'patient.next' }
+  | { readonly type: 'patient.back' }
+  | { readonly type: 'patient.quit' }
+  | { readonly type: 'patient.help' }
+  | { readonly type: 'patient.stillHere' }
+  | { readonly type: 'patient.retry' }
+  | { readonly type: 'patient.skip' }
+  | { readonly type: 'patient.consent'; readonly presence: Presence; readonly attendantStays: boolean }
+  | { readonly type: 'patient.declineConsent' }
+  | { readonly type: 'patient.useManualEntry' }
+  | { readonly type: 'patient.chooseBeneficiary'; readonly index: number }
+  | { readonly type: 'patient.confirmIdentity' }
+  | { readonly type: 'patient.submitIdentity'; readonly identity: TypedIdentity }
+  | { readonly type: 'patient.haveAppointmentCode' }
+  | { readonly type: 'patient.submitAppointmentCode'; readonly code: string }
+  | { readonly type: 'patient.seeNextAvailable' }
+  | { readonly type: 'patient.chooseProfession'; readonly profession: Profession }
+  | { readonly type: 'patient.answerEligibility'; readonly answers: TelecareEligibility }
+  | { readonly type: 'patient.answerCarePath'; readonly answers: CarePathAnswers }
+  | { readonly type: 'patient.acceptCost' }
+  | { readonly type: 'patient.startMeasurement' }
+  | { readonly type: 'patient.startCall' }
+  | { readonly type: 'patient.setDmpOpposition'; readonly opposed: boolean }
+  | { readonly type: 'patient.print' }
+  | { readonly type: 'patient.pay' }
+  | { readonly type: 'patient.reportProblem'; readonly problem: ProblemKind }
+  | { readonly type: 'patient.finish' };
+
+/** The type names of all patient actions. */
+export type PatientActionType = PatientAction['type'];
+
+/** What the attendant can do from their screen (entry point; the screen comes with its own issue). */
+export type AttendantCommand =
+  | { readonly type: 'attendant.acknowledgeHelp' }
+  | { readonly type: 'attendant.resetSession' }
+  | { readonly type: 'attendant.markCleaned' }
+  | { readonly type: 'attendant.setOutOfService' }
+  | { readonly type: 'attendant.returnToService' };

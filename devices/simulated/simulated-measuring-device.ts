@@ -1,0 +1,78 @@
+// Interim domain-level measuring devices for `npm start` and the scenario tests: plausible values
+// after a few progress steps, or the fault the simulation script names. The byte-level simulators
+// behind the real codecs replace them (issue 3).
+import type { Measurement, MeasurementKind, MeasurementProgress, Quantity } from '../../contract';
+import type { MeasurementFact, MeasuringDevice } from '../measuring-device';
+import type { PeripheralState } from '../peripheral';
+import type { SimulationScript } from './simulation-script';
+import { runSequence, type Schedule } from './simulation-timer';
+
+const NORMAL_VALUES: { readonly [K in MeasurementKind]: readonly Quantity[] } = {
+  bloodPressure: [
+    { name: 'systolic', value: 128, unit: 'mmHg' },
+    { name: 'diastolic', value: 82, unit: 'mmHg' },
+    { name: 'meanArterial', value: 97, unit: 'mmHg' },
+    { name: 'pulse', value: 72, unit: 'bpm' },
+  ],
+  temperature: [{ name: 'temperature', value: 36.9, unit: '°C' }],
+  oxygenSaturation: [
+    { name: 'spo2', value: 97, unit: '%' },
+    { name: 'pulse', value: 71, unit: 'bpm' },
+  ],
+  weight: [{ name: 'weight', value: 68.4, unit: 'kg' }],
+};
+
+const PROGRESS: { readonly [K in MeasurementKind]: readonly MeasurementProgress[] } = {
+  bloodPressure: [
+    { stage: 'inflating', cuffPressureMmHg: 80 },
+    { stage: 'inflating', cuffPressureMmHg: 160 },
+    { stage: 'keepStill' },
+  ],
+  temperature: [{ stage: 'keepStill' }],
+  oxygenSaturation: [{ stage: 'fingerDetected' }, { stage: 'keepStill' }],
+  weight: [{ stage: 'stepOnScale' }, { stage: 'keepStill' }],
+};
+
+/** A measuring device of one kind that behaves as the simulation script says. */
+export class SimulatedMeasuringDevice implements MeasuringDevice {
+  constructor(
+    readonly kind: MeasurementKind,
+    private readonly script: SimulationScript,
+    private readonly schedule: Schedule,
+    private readonly now: () => number,
+  ) {}
+
+  check(): Promise<PeripheralState> {
+    return Promise.resolve(this.script.absentDevices.includes(this.kind) ? 'absent' : 'ok');
+  }
+
+  measure(report: (fact: MeasurementFact) => void): () => void {
+    const { stepMs } = this.script;
+    const outcome = this.script.measurements[this.kind];
+    const progress = PROGRESS[this.kind].map((p): [number, () => void] => [
+      stepMs,
+      () => report({ type: 'progressed', progress: p }),
+    ]);
+    const finish = (): void => {
+      switch (outcome) {
+        case 'normal':
+          return report({ type: 'taken', measurement: this.measurement(NORMAL_VALUES[this.kind]) });
+        case 'implausible':
+          // A cuff left on the table reads nonsense: far out of range on purpose.
+          return report({
+            type: 'taken',
+            measurement: this.measurement(NORMAL_VALUES[this.kind].map((q) => ({ ...q, value: q.value * 4 }))),
+          });
+        case 'unplugged':
+          return report({ type: 'failed', error: { code: 'device.unplugged' } });
+        case 'timeout':
+          return report({ type: 'failed', error: { code: 'device.timeout' } });
+      }
+    };
+    return runSequence(this.schedule, [...progress, [stepMs, finish]]);
+  }
+
+  private measurement(quantities: readonly Quantity[]): Measurement {
+    return { kind: this.kind, quantities, takenAt: this.now() };
+  }
+}

@@ -1,0 +1,45 @@
+// Browser mode as one call: the controller, its simulated-hardware routes and the local server.
+import { existsSync } from 'node:fs';
+import type { CabinConfig } from './config';
+import { createController, type RunningController } from './controller';
+import { startBrowserModeServer } from './ipc/browser-mode-server';
+import type { SimulatedPeripherals } from './peripherals';
+import { simulatorRoutes } from './simulator-routes';
+
+/** A cabin running in browser mode. */
+export interface RunningBrowserMode {
+  readonly url: string;
+  readonly controller: RunningController;
+  /** Stops the server then the controller (which wipes an open session). */
+  stop(): Promise<void>;
+}
+
+/** Starts the controller and serves it with the built renderer from `rendererDirectory`. */
+export async function runBrowserMode(
+  config: CabinConfig,
+  rendererDirectory: string,
+): Promise<RunningBrowserMode> {
+  if (!existsSync(rendererDirectory)) {
+    throw new Error(`the renderer is not built: run "npx vite build" (missing ${rendererDirectory})`);
+  }
+  if (config.hardware === 'real') {
+    throw new Error('real hardware is not available yet: the device catalog arrives with the devices issue');
+  }
+  const controller = createController({ config });
+  const server = await startBrowserModeServer({
+    controller,
+    log: controller.log,
+    rendererDirectory,
+    port: config.port,
+    simulatorRoutes: simulatorRoutes(controller.peripherals as SimulatedPeripherals),
+  });
+  await controller.booted;
+  return {
+    url: server.url,
+    controller,
+    async stop() {
+      await server.close();
+      await controller.stop();
+    },
+  };
+}

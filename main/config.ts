@@ -1,0 +1,95 @@
+// The cabin's configuration: defaults for `npm start` (simulated hardware, local platform), merged
+// with an optional JSON file. Every value is checked; a bad file stops the start with a clear message.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { err, ok, type Result } from '../contract';
+import { DEFAULT_TARIFFS, type TariffTable } from '../state-machines/cost';
+
+/** Everything the controller needs to know about this cabin. */
+export interface CabinConfig {
+  /** `simulated`: interim simulators behind the device interfaces; `real`: the device catalog (issue 3). */
+  readonly hardware: 'simulated' | 'real';
+  /** Holds the SQLite store; patient data never stays there past a session. */
+  readonly dataDirectory: string;
+  /** Holds the rotated operation log (no patient data). */
+  readonly logDirectory: string;
+  /** Browser mode listens on 127.0.0.1 only; 0 picks a free port. */
+  readonly port: number;
+  /** The code the attendant types for attendant commands. */
+  readonly attendantCode: string;
+  /** The version of the information and consent texts, recorded with each consent. */
+  readonly consentTextVersion: string;
+  readonly tariffs: TariffTable;
+  readonly delays: {
+    readonly inactivityMs: number;
+    readonly stillThereGraceMs: number;
+    readonly goodbyeMs: number;
+  };
+  /** Pace of the interim simulators, in ms a step, and how long the simulated professional talks. */
+  readonly simulation: { readonly stepMs: number; readonly callMs: number };
+}
+
+/** The configuration `npm start` runs with when no file is given. */
+export function defaultConfig(baseDirectory: string): CabinConfig {
+  return {
+    hardware: 'simulated',
+    dataDirectory: join(baseDirectory, 'data'),
+    logDirectory: join(baseDirectory, 'logs'),
+    port: 0,
+    attendantCode: '2468',
+    consentTextVersion: 'fr-2026-11-v1',
+    tariffs: DEFAULT_TARIFFS,
+    delays: { inactivityMs: 90_000, stillThereGraceMs: 30_000, goodbyeMs: 45_000 },
+    simulation: { stepMs: 700, callMs: 20_000 },
+  };
+}
+
+/** Reads a JSON configuration file over the defaults; unknown keys and wrong types are refused. */
+export function loadConfig(path: string | undefined, baseDirectory: string): Result<CabinConfig> {
+  const defaults = defaultConfig(baseDirectory);
+  if (path === undefined) return ok(defaults);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    return err({ code: 'config.unreadable', detail: error instanceof Error ? error.message : String(error) });
+  }
+  return mergeConfig(defaults, parsed);
+}
+
+/** Merges untrusted overrides into a configuration, checking each value against the default's type. */
+export function mergeConfig(base: CabinConfig, overrides: unknown): Result<CabinConfig> {
+  if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) {
+    return err({ code: 'config.invalid', detail: 'the configuration must be a JSON object' });
+  }
+  const problem = findMismatch(base, overrides, '');
+  if (problem !== null) return err({ code: 'config.invalid', detail: problem });
+  const merged = deepMerge(base, overrides) as CabinConfig;
+  if (merged.hardware !== 'simulated' && merged.hardware !== 'real') {
+    return err({ code: 'config.invalid', detail: 'hardware must be "simulated" or "real"' });
+  }
+  if (merged.port < 0 || merged.port > 65535 || !Number.isInteger(merged.port)) {
+    return err({ code: 'config.invalid', detail: 'port must be an integer from 0 to 65535' });
+  }
+  return ok(merged);
+}
+
+function findMismatch(base: unknown, value: unknown, path: string): string | null {
+  if (typeof base !== 'object' || base === null) {
+    return typeof value === typeof base ? null : `${path || 'value'} must be a ${typeof base}`;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return `${path} must be an object`;
+  for (const [key, inner] of Object.entries(value)) {
+    if (!Object.hasOwn(base, key)) return `unknown setting ${path}${key}`;
+    const problem = findMismatch((base as Record<string, unknown>)[key], inner, `${path}${key}.`);
+    if (problem !== null) return problem;
+  }
+  return null;
+}
+
+function deepMerge(base: unknown, value: unknown): unknown {
+  if (typeof base !== 'object' || base === null || typeof value !== 'object' || value === null) return value;
+  const result: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [key, inner] of Object.entries(value)) result[key] = deepMerge(result[key], inner);
+  return result;
+}

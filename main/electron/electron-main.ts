@@ -1,0 +1,92 @@
+// The production shell: Electron's main process runs the controller and one full-screen kiosk
+// window. The renderer reaches the controller only through the preload bridge: context isolation,
+// sandbox, no Node integration, a strict CSP, no navigation, no new windows, camera and microphone
+// as the only permissions. Everything else is the same controller as browser mode.
+import { join } from 'node:path';
+import { app, BrowserWindow, ipcMain, session, type WebContents } from 'electron';
+import { IPC_CHANNELS } from '../../contract';
+import { loadConfig } from '../config';
+import { createController } from '../controller';
+import { dispatchCall } from '../ipc/call-dispatch';
+import { CONTENT_SECURITY_POLICY } from '../ipc/content-security-policy';
+
+app.enableSandbox();
+// One cabin, one window: a second launch focuses the first.
+if (!app.requestSingleInstanceLock()) app.quit();
+
+/** Answers true for the permissions the cabin needs: camera and microphone for the consultation. */
+function isMediaOnly(permission: string, mediaTypes: readonly string[] | undefined): boolean {
+  return permission === 'media' && (mediaTypes ?? []).every((type) => type === 'video' || type === 'audio');
+}
+
+function lockDown(contents: WebContents): void {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+async function startCabin(): Promise<void> {
+  const config = loadConfig(process.env.CABINE_CONFIG, join(app.getPath('userData'), 'cabine'));
+  if (!config.ok) {
+    process.stderr.write(`Configuration refused (${config.error.code}): ${config.error.detail ?? ''}\n`);
+    app.exit(2);
+    return;
+  }
+  const cabinSession = session.defaultSession;
+  const controller = createController({
+    config: config.value,
+    // Nothing of the patient may stay in the renderer: storage, caches and media permissions go.
+    wipeHooks: [() => cabinSession.clearStorageData(), () => cabinSession.clearCache()],
+  });
+
+  cabinSession.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    callback(isMediaOnly(permission, 'mediaTypes' in details ? details.mediaTypes : undefined));
+  });
+  cabinSession.setPermissionCheckHandler((_contents, permission) => permission === 'media');
+  cabinSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
+  });
+
+  const window = new BrowserWindow({
+    kiosk: true,
+    fullscreen: true,
+    autoHideMenuBar: true,
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      preload: join(import.meta.dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+      devTools: !app.isPackaged,
+    },
+  });
+  lockDown(window.webContents);
+
+  ipcMain.handle(IPC_CHANNELS.call, (event, method: unknown, params: unknown) => {
+    // Only the cabin window's own page may call the controller.
+    if (event.sender !== window.webContents) return { ok: false, error: { code: 'api.unknownSender' } };
+    return dispatchCall(controller.server, controller.log, method, params);
+  });
+  const unsubscribe = controller.onEvent((cabinEvent) => {
+    if (!window.isDestroyed()) window.webContents.send(IPC_CHANNELS.event, cabinEvent);
+  });
+  // A renderer that crashes is reloaded: the controller still holds the session, the view resumes.
+  window.webContents.on('render-process-gone', () => {
+    controller.log.error('renderer.gone');
+    if (!window.isDestroyed()) window.webContents.reload();
+  });
+  app.on('before-quit', () => {
+    unsubscribe();
+    void controller.stop();
+  });
+  await window.loadFile(join(import.meta.dirname, '../renderer/index.html'));
+}
+
+app.on('web-contents-created', (_event, contents) => lockDown(contents));
+app.on('window-all-closed', () => app.quit());
+void app.whenReady().then(startCabin);

@@ -1,0 +1,77 @@
+// The set of peripherals a controller drives, and the simulated set `npm start` uses by default.
+import type { PeripheralStatus } from '../contract';
+import type { IdCardReader } from '../devices/id-card-reader';
+import type { MeasuringDevice } from '../devices/measuring-device';
+import type { PaymentTerminal } from '../devices/payment-terminal';
+import { SimulatedIdCardReader } from '../devices/simulated/simulated-id-card-reader';
+import { SimulatedMeasuringDevice } from '../devices/simulated/simulated-measuring-device';
+import { SimulatedPaymentTerminal } from '../devices/simulated/simulated-payment-terminal';
+import type { SimulationScript } from '../devices/simulated/simulation-script';
+import type { Schedule } from '../devices/simulated/simulation-timer';
+import type { PrintQueue } from '../drivers/printing/print-queue';
+import { SimulatedPrintQueue } from '../drivers/printing/simulated-print-queue';
+import type { PlatformLink } from './platform-client/platform-link';
+import { SimulatedPlatformLink } from './platform-client/simulated-platform-link';
+import { MEASUREMENT_KINDS } from '../contract';
+
+/** Everything the session reaches outside the controller. */
+export interface CabinPeripherals {
+  readonly cardReader: IdCardReader;
+  readonly devices: readonly MeasuringDevice[];
+  readonly printer: PrintQueue;
+  readonly paymentTerminal: PaymentTerminal;
+  readonly platform: PlatformLink;
+}
+
+/** The interim simulated peripherals, all driven by one mutable script. */
+export interface SimulatedPeripherals extends CabinPeripherals {
+  readonly script: SimulationScript;
+  readonly printer: SimulatedPrintQueue;
+  readonly platform: SimulatedPlatformLink;
+  /** Set false to simulate a network cut between the cabin and its platform. */
+  platformReachable: boolean;
+}
+
+/** Builds the simulated peripherals on a schedule (real time for `npm start`, a simulated clock in tests). */
+export function createSimulatedPeripherals(
+  script: SimulationScript,
+  schedule: Schedule,
+  now: () => number,
+  callMs: number,
+): SimulatedPeripherals {
+  const peripherals: SimulatedPeripherals = {
+    script,
+    platformReachable: true,
+    cardReader: new SimulatedIdCardReader(script, schedule),
+    devices: MEASUREMENT_KINDS.map((kind) => new SimulatedMeasuringDevice(kind, script, schedule, now)),
+    printer: new SimulatedPrintQueue(() => script.print, schedule, script.stepMs),
+    paymentTerminal: new SimulatedPaymentTerminal(script, schedule),
+    platform: new SimulatedPlatformLink(
+      { stepMs: script.stepMs, callMs, reachable: () => peripherals.platformReachable },
+      schedule,
+    ),
+  };
+  return peripherals;
+}
+
+/** Asks every peripheral for its state; a check that throws counts as faulty. */
+export async function checkPeripherals(peripherals: CabinPeripherals): Promise<PeripheralStatus[]> {
+  const checks: [PeripheralStatus['peripheral'], () => Promise<PeripheralStatus['state']>][] = [
+    ['cardReader', () => peripherals.cardReader.check()],
+    ['printer', () => peripherals.printer.check()],
+    ['paymentTerminal', () => peripherals.paymentTerminal.check()],
+    ['platform', () => peripherals.platform.check()],
+    ...MEASUREMENT_KINDS.map(
+      (kind): [PeripheralStatus['peripheral'], () => Promise<PeripheralStatus['state']>] => [
+        kind,
+        () => peripherals.devices.find((d) => d.kind === kind)?.check() ?? Promise.resolve('absent'),
+      ],
+    ),
+  ];
+  return Promise.all(
+    checks.map(async ([peripheral, check]) => ({
+      peripheral,
+      state: await check().catch((): PeripheralStatus['state'] => 'faulty'),
+    })),
+  );
+}

@@ -1,0 +1,119 @@
+// Interim in-process platform for `npm start` and the tests: a short queue, a fictitious doctor, a
+// call that asks for one measurement, deposits a prescription and ends. Replaced by the reference
+// platform's WebSocket client (issue 5), which keeps this interface.
+import { err, ok, type Result } from '../../contract';
+import type { PeripheralState } from '../../devices/peripheral';
+import { runSequence, type Schedule } from '../../devices/simulated/simulation-timer';
+import type { CallFact, PlatformLink, QueueEntry, QueueFact } from './platform-link';
+
+/** The appointment codes the simulated platform knows (fictitious). */
+export const SIMULATED_APPOINTMENT_CODES: Readonly<Record<string, 'doctor' | 'physiotherapist'>> = {
+  '123456': 'doctor',
+  '654321': 'physiotherapist',
+};
+
+/** Pace and behaviour of the simulated platform. */
+export interface SimulatedPlatformOptions {
+  /** Gap between two waiting-room or call events, in ms. */
+  readonly stepMs: number;
+  /** How long the professional talks before ending the call, in ms. */
+  readonly callMs: number;
+  /** Whether the platform answers at all (false simulates a network cut). */
+  readonly reachable: () => boolean;
+}
+
+/** A platform simulated in-process. */
+export class SimulatedPlatformLink implements PlatformLink {
+  readonly delivered: { kind: string; payload: unknown }[] = [];
+  private readonly documents = new Map<string, Map<string, Uint8Array>>();
+
+  constructor(
+    private readonly options: SimulatedPlatformOptions,
+    private readonly schedule: Schedule,
+  ) {}
+
+  check(): Promise<PeripheralState> {
+    return Promise.resolve(this.options.reachable() ? 'ok' : 'faulty');
+  }
+
+  lookUpAppointment(code: string): Promise<Result<{ readonly profession: 'doctor' | 'physiotherapist' }>> {
+    if (!this.options.reachable()) return Promise.resolve(err({ code: 'platform.unreachable' }));
+    const profession = SIMULATED_APPOINTMENT_CODES[code.replace(/\s/g, '')];
+    return Promise.resolve(profession ? ok({ profession }) : err({ code: 'appointment.unknownCode' }));
+  }
+
+  joinQueue(entry: QueueEntry, report: (fact: QueueFact) => void): () => void {
+    const { stepMs } = this.options;
+    if (!this.options.reachable()) {
+      return this.schedule(stepMs, () => report({ type: 'failed', error: { code: 'platform.unreachable' } }));
+    }
+    return runSequence(this.schedule, [
+      [stepMs, () => report({ type: 'updated', position: 2, estimatedWaitMinutes: 6 })],
+      [stepMs, () => report({ type: 'updated', position: 1, estimatedWaitMinutes: 3 })],
+      [
+        stepMs,
+        () =>
+          report({
+            type: 'assigned',
+            professional: {
+              civility: 'Dr',
+              name: 'Claire Fontaine',
+              profession: entry.profession,
+              specialty: entry.profession === 'doctor' ? 'Médecine générale' : '',
+              rpps: '10000000000',
+              address: '12 rue des Lilas, 69003 Lyon',
+            },
+          }),
+      ],
+    ]);
+  }
+
+  joinCall(sessionId: string, report: (fact: CallFact) => void): () => void {
+    const { stepMs, callMs } = this.options;
+    const prescription = {
+      id: 'doc-1',
+      kind: 'prescription' as const,
+      title: 'Ordonnance',
+      pages: 1,
+    };
+    return runSequence(this.schedule, [
+      [stepMs, () => report({ type: 'connected' })],
+      [callMs / 2, () => report({ type: 'measurementRequested', kind: 'temperature' })],
+      [
+        callMs / 2,
+        () => {
+          const text = 'Ordonnance (document de démonstration)\nParacétamol 1 g, 3 fois par jour, 3 jours.\n';
+          this.documentsOf(sessionId).set(prescription.id, new TextEncoder().encode(text));
+          report({ type: 'documentReceived', document: prescription });
+        },
+      ],
+      [stepMs, () => report({ type: 'ended' })],
+    ]);
+  }
+
+  deliver(kind: string, payload: unknown): Promise<Result<void>> {
+    if (!this.options.reachable()) return Promise.resolve(err({ code: 'platform.unreachable' }));
+    this.delivered.push({ kind, payload });
+    return Promise.resolve(ok(undefined));
+  }
+
+  fetchDocument(sessionId: string, documentId: string): Promise<Result<Uint8Array>> {
+    const content = this.documents.get(sessionId)?.get(documentId);
+    return Promise.resolve(content ? ok(content) : err({ code: 'document.missing' }));
+  }
+
+  forgetSession(sessionId: string): void {
+    this.documents.delete(sessionId);
+    // Delivered items stand for what the platform now holds; the cabin keeps no copy of them.
+    this.delivered.length = 0;
+  }
+
+  private documentsOf(sessionId: string): Map<string, Uint8Array> {
+    let documents = this.documents.get(sessionId);
+    if (!documents) {
+      documents = new Map();
+      this.documents.set(sessionId, documents);
+    }
+    return documents;
+  }
+}

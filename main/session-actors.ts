@@ -1,0 +1,115 @@
+// The session machine's named actors, built on the peripherals: each callback actor translates a
+// peripheral's facts into session events, and every failure becomes a value the session shows.
+import { fromCallback, fromPromise } from 'xstate';
+import { err, ok, type Result } from '../contract';
+import type {
+  SessionEvent,
+  PrintOutcome,
+  PrintRequest,
+  PaymentRequest,
+  QueueRequest,
+} from '../state-machines';
+import type { CabinPeripherals } from './peripherals';
+
+/** The actors of `sessionMachine.provide({ actors })`, on the given peripherals. */
+export function sessionActors(peripherals: CabinPeripherals) {
+  return {
+    readCard: fromCallback<SessionEvent, void>(({ sendBack }) =>
+      peripherals.cardReader.readNextCard((fact) => {
+        switch (fact.type) {
+          case 'inserted':
+            return sendBack({ type: 'card.inserted' });
+          case 'read':
+            return sendBack({ type: 'card.read', beneficiaries: fact.beneficiaries });
+          case 'failed':
+            return sendBack({ type: 'card.failed', error: fact.error });
+        }
+      }),
+    ),
+    measure: fromCallback<SessionEvent, { readonly kind: SessionMeasureKind }>(({ sendBack, input }) => {
+      const device = peripherals.devices.find((d) => d.kind === input.kind);
+      if (!device) {
+        sendBack({ type: 'measurement.failed', error: { code: 'device.absent' } });
+        return undefined;
+      }
+      return device.measure((fact) => {
+        switch (fact.type) {
+          case 'progressed':
+            return sendBack({ type: 'measurement.progressed', progress: fact.progress });
+          case 'taken':
+            return sendBack({ type: 'measurement.taken', measurement: fact.measurement });
+          case 'failed':
+            return sendBack({ type: 'measurement.failed', error: fact.error });
+        }
+      });
+    }),
+    lookUpAppointment: fromPromise(({ input }: { input: { readonly code: string } }) =>
+      peripherals.platform.lookUpAppointment(input.code),
+    ),
+    waitInQueue: fromCallback<SessionEvent, QueueRequest>(({ sendBack, input }) =>
+      peripherals.platform.joinQueue(input, (fact) => {
+        switch (fact.type) {
+          case 'updated':
+            return sendBack({
+              type: 'queue.updated',
+              position: fact.position,
+              estimatedWaitMinutes: fact.estimatedWaitMinutes,
+            });
+          case 'assigned':
+            return sendBack({ type: 'queue.assigned', professional: fact.professional });
+          case 'failed':
+            return sendBack({ type: 'queue.failed', error: fact.error });
+        }
+      }),
+    ),
+    joinCall: fromCallback<SessionEvent, { readonly sessionId: string }>(({ sendBack, input }) =>
+      peripherals.platform.joinCall(input.sessionId, (fact) => {
+        switch (fact.type) {
+          case 'connected':
+            return sendBack({ type: 'call.connected' });
+          case 'reconnecting':
+            return sendBack({ type: 'call.reconnecting' });
+          case 'measurementRequested':
+            return sendBack({ type: 'call.measurementRequested', kind: fact.kind });
+          case 'documentReceived':
+            return sendBack({ type: 'call.documentReceived', document: fact.document });
+          case 'ended':
+            return sendBack({ type: 'call.ended' });
+          case 'failed':
+            return sendBack({ type: 'call.failed', error: fact.error });
+        }
+      }),
+    ),
+    printDocuments: fromPromise<PrintOutcome, PrintRequest>(({ input, signal }) =>
+      printAll(peripherals, input, signal),
+    ),
+    takePayment: fromPromise<Result<void>, PaymentRequest>(({ input, signal }) =>
+      peripherals.paymentTerminal.pay(input.amountCents, signal),
+    ),
+  };
+}
+
+type SessionMeasureKind =
+  Parameters<CabinPeripherals['devices'][number]['measure']> extends unknown
+    ? CabinPeripherals['devices'][number]['kind']
+    : never;
+
+// Prints every document in order; stops at the first failure so the patient sees which problem to fix.
+async function printAll(
+  peripherals: CabinPeripherals,
+  request: PrintRequest,
+  signal: AbortSignal,
+): Promise<PrintOutcome> {
+  let printed = 0;
+  for (const document of request.documents) {
+    const content = await peripherals.platform.fetchDocument(request.sessionId, document.id);
+    if (!content.ok) return err(content.error);
+    const result = await peripherals.printer.print(
+      { title: document.title, contentType: 'text/plain', content: content.value },
+      signal,
+    );
+    if (!result.ok) return err(result.error);
+    printed += 1;
+  }
+  return ok({ printed });
+}

@@ -1,0 +1,62 @@
+// Browser-mode routes that steer the simulated hardware while the cabin runs: a developer or an
+// end-to-end test makes the card unreadable, unplugs a device, or cuts the platform, and watches
+// the screens react. Present only with simulated hardware, behind the launch token.
+import { MEASUREMENT_KINDS, type MeasurementKind } from '../contract';
+import type { SimulationScript } from '../devices/simulated/simulation-script';
+import type { SimulatedPeripherals } from './peripherals';
+
+const CARDS = ['twoBeneficiaries', 'oneBeneficiary', 'unreadable', 'removedDuringRead', 'none'] as const;
+const MEASUREMENT_OUTCOMES = ['normal', 'implausible', 'unplugged', 'timeout'] as const;
+const PRINT_OUTCOMES = ['printed', 'outOfPaper', 'jammed', 'offline'] as const;
+const PAYMENT_OUTCOMES = ['paid', 'declined'] as const;
+
+const isOneOf = <T extends string>(options: readonly T[], value: unknown): value is T =>
+  typeof value === 'string' && (options as readonly string[]).includes(value);
+
+/**
+ * Answers a handler for `/simulator/<route>`: `script` merges known fields into the simulation
+ * script (card, measurements, absentDevices, print, payment), `platform` sets `{ reachable }`.
+ * Unknown routes or malformed bodies answer false and change nothing.
+ */
+export function simulatorRoutes(peripherals: SimulatedPeripherals) {
+  return (route: string, body: unknown): Promise<boolean> => {
+    if (typeof body !== 'object' || body === null) return Promise.resolve(false);
+    const fields = body as Record<string, unknown>;
+    if (route === 'platform' && typeof fields.reachable === 'boolean') {
+      peripherals.platformReachable = fields.reachable;
+      return Promise.resolve(true);
+    }
+    if (route === 'script') return Promise.resolve(applyScript(peripherals.script, fields));
+    return Promise.resolve(false);
+  };
+}
+
+function applyScript(script: SimulationScript, fields: Record<string, unknown>): boolean {
+  const { card, print, payment, measurements, absentDevices } = fields;
+  if (card !== undefined && !isOneOf(CARDS, card)) return false;
+  if (print !== undefined && !isOneOf(PRINT_OUTCOMES, print)) return false;
+  if (payment !== undefined && !isOneOf(PAYMENT_OUTCOMES, payment)) return false;
+  const measurementEntries =
+    typeof measurements === 'object' && measurements !== null ? Object.entries(measurements) : [];
+  if (measurements !== undefined && measurementEntries.length === 0) return false;
+  if (
+    !measurementEntries.every(([k, v]) => isOneOf(MEASUREMENT_KINDS, k) && isOneOf(MEASUREMENT_OUTCOMES, v))
+  ) {
+    return false;
+  }
+  if (
+    absentDevices !== undefined &&
+    !(Array.isArray(absentDevices) && absentDevices.every((k) => isOneOf(MEASUREMENT_KINDS, k)))
+  ) {
+    return false;
+  }
+  if (card !== undefined) script.card = card;
+  if (print !== undefined) script.print = print;
+  if (payment !== undefined) script.payment = payment;
+  for (const [kind, outcome] of measurementEntries) {
+    script.measurements[kind as MeasurementKind] =
+      outcome as SimulationScript['measurements'][MeasurementKind];
+  }
+  if (absentDevices !== undefined) script.absentDevices = absentDevices;
+  return true;
+}

@@ -1,0 +1,92 @@
+// `npm start`: runs the cabin. Electron where its binary is installed; otherwise browser mode, which
+// prints the cabin's local URL and opens Chromium in kiosk mode when a display is available.
+//   --config <file>   a JSON configuration over the defaults (see main/config.ts)
+//   --no-browser      do not open Chromium, only print the URL
+//   --browser-mode    use browser mode even where Electron is installed
+//   --port <n>        listen on this port (browser mode)
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from './config';
+import { runBrowserMode } from './browser-mode';
+
+const projectRoot = resolve(import.meta.dirname, '..');
+
+function electronBinary(): string | null {
+  try {
+    // The electron package exports the binary's path, and throws when the binary was never downloaded.
+    const path = createRequire(import.meta.url)('electron') as unknown;
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+function findChromium(): string | null {
+  for (const candidate of ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']) {
+    if (existsSync(candidate)) return candidate;
+  }
+  return null;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      config: { type: 'string' },
+      'no-browser': { type: 'boolean', default: false },
+      'browser-mode': { type: 'boolean', default: false },
+      port: { type: 'string' },
+    },
+  });
+  const config = loadConfig(values.config, join(projectRoot, '.cabine'));
+  if (!config.ok) {
+    process.stderr.write(`Configuration refused (${config.error.code}): ${config.error.detail ?? ''}\n`);
+    process.exit(2);
+  }
+  const electron = values['browser-mode'] ? null : electronBinary();
+  if (electron !== null) {
+    process.stdout.write('Cabine: starting in Electron (kiosk window).\n');
+    const child = spawn(electron, [join(projectRoot, 'dist/electron/electron-main.cjs')], {
+      stdio: 'inherit',
+    });
+    child.on('exit', (code) => process.exit(code ?? 0));
+    return;
+  }
+  const port = values.port === undefined ? config.value.port : Number(values.port);
+  const running = await runBrowserMode({ ...config.value, port }, join(projectRoot, 'dist/renderer'));
+  process.stdout.write(
+    `Cabine: browser mode (no Electron binary installed), ${config.value.hardware} hardware.\n` +
+      `Cabine: open the cabin at ${running.url}\n`,
+  );
+  const chromium = findChromium();
+  const display = process.env.DISPLAY ?? process.env.WAYLAND_DISPLAY;
+  if (!values['no-browser'] && chromium !== null && display) {
+    process.stdout.write('Cabine: opening Chromium in kiosk mode (use --no-browser to stop this).\n');
+    spawn(
+      chromium,
+      [
+        '--kiosk',
+        `--app=${running.url}`,
+        `--user-data-dir=${mkdtempSync(join(tmpdir(), 'cabine-kiosk-'))}`,
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-sync',
+        '--disable-component-update',
+        '--incognito',
+      ],
+      { stdio: 'ignore', detached: true },
+    ).unref();
+  } else if (!values['no-browser']) {
+    process.stdout.write('Cabine: no display or no Chromium found: open the URL above in a browser.\n');
+  }
+  const shutdown = (): void => {
+    void running.stop().then(() => process.exit(0));
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+void main();

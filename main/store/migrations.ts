@@ -1,0 +1,90 @@
+// The store's schema history. Append only: a shipped migration is never edited, a change is a new version.
+import type Database from 'better-sqlite3';
+
+/** One schema step; `up` runs inside a transaction together with the `user_version` bump. */
+export interface Migration {
+  readonly version: number;
+  readonly description: string;
+  up(db: Database.Database): void;
+}
+
+// A column holding a stable code (step names, outcomes, kinds): at most 64 characters, no spaces,
+// so a name or an address cannot be stored there even by mistake. GLOB is SQLite's built-in
+// pattern match ('[^…]' is "any character but"), there is no REGEXP without an extension.
+const code = (column: string): string =>
+  `CHECK (length(${column}) BETWEEN 1 AND 64 AND ${column} NOT GLOB '*[^A-Za-z0-9_.:/-]*')`;
+
+/** Every migration in ascending version order, starting at 1 with no gaps. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'config, session audit, consent records, outbound queue',
+    up(db) {
+      db.exec(`
+        CREATE TABLE cabin_config (
+          key TEXT PRIMARY KEY NOT NULL ${code('key')},
+          value TEXT NOT NULL CHECK (json_valid(value))
+        ) STRICT;
+
+        -- Steps and timings only: no patient identity, no measurement values.
+        CREATE TABLE session_audit (
+          id TEXT PRIMARY KEY NOT NULL,
+          started_at INTEGER NOT NULL,
+          ended_at INTEGER,
+          outcome TEXT CHECK (outcome IS NULL OR (length(outcome) BETWEEN 1 AND 64
+            AND outcome NOT GLOB '*[^A-Za-z0-9_.:/-]*')),
+          locale TEXT NOT NULL ${code('locale')}
+        ) STRICT;
+
+        CREATE TABLE session_steps (
+          session_id TEXT NOT NULL REFERENCES session_audit (id) ON DELETE CASCADE,
+          step TEXT NOT NULL ${code('step')},
+          entered_at INTEGER NOT NULL,
+          left_at INTEGER
+        ) STRICT;
+        CREATE INDEX session_steps_by_session ON session_steps (session_id, entered_at);
+
+        CREATE TABLE problem_reports (
+          session_id TEXT NOT NULL REFERENCES session_audit (id) ON DELETE CASCADE,
+          kind TEXT NOT NULL ${code('kind')},
+          reported_at INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX problem_reports_by_session ON problem_reports (session_id);
+
+        CREATE TABLE help_calls (
+          session_id TEXT NOT NULL REFERENCES session_audit (id) ON DELETE CASCADE,
+          at INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX help_calls_by_session ON help_calls (session_id);
+
+        CREATE TABLE consent_records (
+          session_id TEXT NOT NULL REFERENCES session_audit (id) ON DELETE CASCADE,
+          text_version TEXT NOT NULL ${code('text_version')},
+          consented_at INTEGER NOT NULL,
+          presence TEXT NOT NULL ${code('presence')},
+          attendant_stays INTEGER NOT NULL CHECK (attendant_stays IN (0, 1))
+        ) STRICT;
+        CREATE INDEX consent_records_by_session ON consent_records (session_id);
+
+        -- AUTOINCREMENT so that ids never get reused: delivery order is id order.
+        -- sent_at stays NULL: a sent row is deleted, the column is kept for the documented schema.
+        CREATE TABLE outbound_queue (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          session_id TEXT REFERENCES session_audit (id) ON DELETE CASCADE,
+          kind TEXT NOT NULL ${code('kind')},
+          payload TEXT NOT NULL CHECK (json_valid(payload)),
+          contains_patient_data INTEGER NOT NULL CHECK (contains_patient_data IN (0, 1)),
+          created_at INTEGER NOT NULL,
+          attempts INTEGER NOT NULL DEFAULT 0,
+          next_attempt_at INTEGER NOT NULL,
+          sent_at INTEGER
+        ) STRICT;
+        CREATE INDEX outbound_queue_due ON outbound_queue (next_attempt_at, id);
+        CREATE INDEX outbound_queue_by_session ON outbound_queue (session_id, contains_patient_data);
+      `);
+    },
+  },
+];
+
+/** The schema version this code writes: the last migration's. */
+export const LATEST_SCHEMA_VERSION: number = MIGRATIONS.at(-1)?.version ?? 0;

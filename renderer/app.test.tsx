@@ -1,0 +1,240 @@
+// @vitest-environment jsdom
+// What a patient notices on the screens, driven through a fake transport that records every call.
+import { act } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CabinView, StepScreen } from '../contract/cabin-view';
+import { mountApp, type MountedApp } from './dom-harness';
+import { FakeCabinTransport } from './fake-cabin-transport';
+import { SAMPLE_SCREENS, sampleSession, sampleView } from './sample-screens';
+
+const sessionView = (screen: StepScreen, overrides: Parameters<typeof sampleSession>[1] = {}): CabinView =>
+  sampleView(sampleSession(screen, overrides));
+
+let mounted: MountedApp | null = null;
+
+async function open(view: CabinView): Promise<{ app: MountedApp; transport: FakeCabinTransport }> {
+  const transport = new FakeCabinTransport(view);
+  const app = await mountApp(transport);
+  mounted = app;
+  return { app, transport };
+}
+
+async function push(transport: FakeCabinTransport, view: CabinView): Promise<void> {
+  act(() => transport.push(view));
+  await mounted?.settle();
+}
+
+afterEach(() => {
+  mounted?.unmount();
+  mounted = null;
+});
+
+describe('patient screens', () => {
+  it('asks for the view at load, so a reload resumes the same screen', async () => {
+    const { app, transport } = await open(sessionView(SAMPLE_SCREENS.consent));
+    expect(transport.calls[0]?.method).toBe('getView');
+    expect(app.container.querySelector('[data-screen]')?.getAttribute('data-screen')).toBe('consent');
+  });
+
+  it('starts a session with the chosen language and comfort options', async () => {
+    const { app, transport } = await open(sampleView());
+    expect(app.container.querySelector('[data-screen="welcome"]')).not.toBeNull();
+    expect(app.text()).toContain('Commencer');
+    await app.click('locale-en');
+    await app.click('large-text');
+    await app.click('start');
+    expect(transport.calls.at(-1)).toEqual({
+      method: 'startSession',
+      params: { locale: 'en', accessibility: { largeText: true, readAloud: false } },
+    });
+    expect(app.container.querySelector('.app')?.classList.contains('large-text')).toBe(true);
+  });
+
+  it('shows the fee and the reimbursed share before any button to accept', async () => {
+    const { app, transport } = await open(sessionView(SAMPLE_SCREENS.information));
+    const fee = app.get('cost-fee');
+    const share = app.get('cost-share');
+    expect(fee.textContent).toBe('25,00 €');
+    expect(app.get('cost-reimbursed').textContent).toBe('70 %');
+    expect(share.textContent).toBe('7,50 €');
+    const accept = app.get('next');
+    expect(accept.textContent).toBe("J'ai compris");
+    // The cost comes first in the document, so first on screen and first when read aloud.
+    expect(fee.compareDocumentPosition(accept) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(share.compareDocumentPosition(accept) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    await app.click('next');
+    expect(transport.actions()).toEqual([{ type: 'patient.next' }]);
+  });
+
+  it('switches to English with the language button and draws the English the session speaks', async () => {
+    const { app, transport } = await open(sessionView(SAMPLE_SCREENS.information));
+    expect(app.text()).toContain('Comment se passe la consultation');
+    await app.click('locale-en');
+    expect(transport.actions()).toEqual([{ type: 'patient.setLocale', locale: 'en' }]);
+    await push(transport, sessionView(SAMPLE_SCREENS.information, { locale: 'en' }));
+    expect(app.text()).toContain('How the consultation works');
+    expect(app.get('cost-fee').textContent).toBe('€25.00');
+    expect(app.get('next').textContent).toBe('I understand');
+    expect(app.query('locale-fr')).not.toBeNull();
+  });
+
+  it('switches the welcome screen to English before the session starts', async () => {
+    const { app } = await open(sampleView());
+    await app.click('locale-en');
+    expect(app.text()).toContain('Welcome');
+    expect(app.get('start').textContent).toBe('Start');
+  });
+
+  it('sends the typed identity and points at the fields the controller refused', async () => {
+    const manual = SAMPLE_SCREENS.identification.manualEntry;
+    const { app, transport } = await open(sessionView(manual));
+    await app.type('field-surname', ' Dupont ');
+    await app.type('field-firstName', 'Jeanne');
+    await app.type('field-birthDate-day', '2');
+    await app.type('field-birthDate-month', '3');
+    await app.type('field-birthDate-year', '1950');
+    await app.type('field-nir', '2 50 03 75 123 456 78');
+    await app.click('submit-identity');
+    expect(transport.actions()).toEqual([
+      {
+        type: 'patient.submitIdentity',
+        identity: { surname: 'Dupont', firstName: 'Jeanne', birthDate: '1950-03-02', nir: '250037512345678' },
+      },
+    ]);
+    expect((app.get('field-surname') as HTMLInputElement).maxLength).toBe(80);
+
+    await push(transport, sessionView({ ...manual, invalidFields: ['birthDate', 'nir'] }));
+    expect(app.get('error-birthDate').textContent).toContain('Vérifiez la date de naissance');
+    expect(app.get('error-nir').textContent).toContain('Vérifiez ce numéro');
+    expect(app.query('error-surname')).toBeNull();
+    // What was typed stays, so only the wrong field needs fixing.
+    expect((app.get('field-surname') as HTMLInputElement).value).toBe(' Dupont ');
+  });
+
+  it('shows the generic message for a failure code it does not know', async () => {
+    const { app } = await open(
+      sessionView({ ...SAMPLE_SCREENS.identification.cardFailed, failure: 'card.somethingNew' }),
+    );
+    expect(app.get('failure').textContent).toBe(
+      "Un problème est survenu. Vous pouvez réessayer ou demander de l'aide.",
+    );
+  });
+
+  it('shows a plain message for a known failure code', async () => {
+    const { app } = await open(sessionView(SAMPLE_SCREENS.identification.cardFailed));
+    expect(app.get('failure').textContent).toContain('La carte ne peut pas être lue');
+  });
+
+  it('answers "still there" with patient.stillHere', async () => {
+    const { app, transport } = await open(sessionView(SAMPLE_SCREENS.consent, { askingStillThere: true }));
+    expect(app.text()).toContain('Êtes-vous toujours là ?');
+    await app.click('still-here');
+    expect(transport.actions()).toEqual([{ type: 'patient.stillHere' }]);
+  });
+
+  it('asks for confirmation before quitting', async () => {
+    const { app, transport } = await open(sessionView(SAMPLE_SCREENS.consent));
+    await app.click('quit');
+    expect(transport.actions()).toEqual([]);
+    await app.click('quit-cancel');
+    expect(app.query('quit-dialog')).toBeNull();
+    await app.click('quit');
+    await app.click('quit-confirm');
+    expect(transport.actions()).toEqual([{ type: 'patient.quit' }]);
+  });
+
+  it('asks for confirmation before quitting from a screen of its own too', async () => {
+    const { app, transport } = await open(sessionView(SAMPLE_SCREENS.appointment.notEligible));
+    expect(app.text()).toContain("il faut l'avoir déjà vu une fois en personne");
+    await app.click('not-eligible-quit');
+    expect(transport.actions()).toEqual([]);
+    await app.click('quit-confirm');
+    expect(transport.actions()).toEqual([{ type: 'patient.quit' }]);
+  });
+
+  it('calls for help and shows that staff is coming', async () => {
+    const { app, transport } = await open(sessionView(SAMPLE_SCREENS.consent, { canGoBack: false }));
+    expect(app.query('back')).toBeNull();
+    await app.click('help');
+    expect(transport.actions()).toEqual([{ type: 'patient.help' }]);
+    await push(transport, sessionView(SAMPLE_SCREENS.consent, { helpRequested: true }));
+    expect(app.get('help-banner').textContent).toBe('Un membre du personnel a été prévenu. Il arrive.');
+    await app.click('back');
+    expect(transport.actions().at(-1)).toEqual({ type: 'patient.back' });
+  });
+
+  it('sends the presence and keeps the attendant only when asked', async () => {
+    const { app, transport } = await open(sessionView(SAMPLE_SCREENS.consent));
+    expect(app.get('attendant-stays').getAttribute('aria-checked')).toBe('false');
+    await app.click('presence-relative');
+    await app.click('consent-accept');
+    expect(transport.actions()).toEqual([
+      { type: 'patient.consent', presence: 'relative', attendantStays: false },
+    ]);
+    expect(app.text()).toContain('consent-2025-01');
+  });
+
+  it('asks the physiotherapy question only for a physiotherapist', async () => {
+    const eligibility = SAMPLE_SCREENS.appointment.eligibility;
+    const { app, transport } = await open(sessionView({ ...eligibility, profession: 'nurse' }));
+    expect(app.query('answer-earlierInPersonSession-yes')).toBeNull();
+    expect((app.get('submit-answers') as HTMLButtonElement).disabled).toBe(true);
+    await app.click('answer-physicalActNeeded-no');
+    await app.click('submit-answers');
+    expect(transport.actions()).toEqual([
+      {
+        type: 'patient.answerEligibility',
+        answers: { physicalActNeeded: false, earlierInPersonSession: false },
+      },
+    ]);
+  });
+
+  it('shows the reconnection banner while the link is down and asks for the view again after', async () => {
+    const { app, transport } = await open(sessionView(SAMPLE_SCREENS.consent));
+    act(() => transport.setConnected(false));
+    expect(app.get('reconnecting').textContent).toContain('Reconnexion');
+    const before = transport.calls.filter((call) => call.method === 'getView').length;
+    transport.view = sessionView(SAMPLE_SCREENS.information);
+    act(() => transport.setConnected(true));
+    await app.settle();
+    expect(transport.calls.filter((call) => call.method === 'getView').length).toBe(before + 1);
+    expect(app.query('reconnecting')).toBeNull();
+    expect(app.container.querySelector('[data-screen="information"]')).not.toBeNull();
+  });
+
+  it('forgets what the previous patient typed when their session ends', async () => {
+    const manual = SAMPLE_SCREENS.identification.manualEntry;
+    const { app, transport } = await open(sessionView(manual));
+    await app.type('field-surname', 'Dupont');
+    await push(transport, sampleView(null, { phase: 'cleaning' }));
+    expect(app.text()).toContain('Préparation de la cabine');
+    await push(transport, sessionView(manual));
+    expect((app.get('field-surname') as HTMLInputElement).value).toBe('');
+  });
+
+  it('reports a problem on the goodbye screen and thanks the patient', async () => {
+    const { app, transport } = await open(sessionView(SAMPLE_SCREENS.goodbye));
+    expect(app.text()).toContain('Reprenez votre carte Vitale et vos documents. Au revoir !');
+    await app.click('report-problem');
+    await app.click('problem-printer');
+    expect(transport.actions()).toEqual([{ type: 'patient.reportProblem', problem: 'printer' }]);
+    await push(transport, sessionView({ ...SAMPLE_SCREENS.goodbye, problemReported: true }));
+    expect(app.get('problem-reported').textContent).toBe("Merci, c'est noté.");
+  });
+
+  it('tells the patient when an action was refused', async () => {
+    const { app, transport } = await open(sessionView(SAMPLE_SCREENS.information));
+    transport.nextResult = { ok: false, error: { code: 'session.refused' } };
+    await app.click('next');
+    expect(app.query('action-failed')).not.toBeNull();
+  });
+
+  it('draws out of service calmly, pointing to the staff', async () => {
+    const { app } = await open(
+      sampleView(null, { phase: 'outOfService', outOfServiceReason: 'printer.absent' }),
+    );
+    expect(app.text()).toContain('Cabine hors service');
+    expect(app.text()).toContain("Demandez de l'aide à la personne de l'accueil.");
+    expect(app.text()).not.toContain('printer.absent');
+  });
+});

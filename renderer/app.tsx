@@ -1,0 +1,184 @@
+// The root of the patient screens: follows the controller's view and draws the screen it calls for.
+import { useCallback, useEffect, useReducer, useRef, useState, type ReactNode } from 'react';
+import type { CabinView } from '../contract/cabin-view';
+import type { Accessibility, Locale } from '../contract/domain';
+import type { CabinTransport } from './cabin-client';
+import { LanguageButton } from './components/language-button';
+import { t } from './i18n';
+import { SessionScreen } from './screens/session-screen';
+import { StatusScreen } from './screens/status-screen';
+import { WelcomeScreen } from './screens/welcome-screen';
+import { UiContext, type Ui } from './ui-context';
+
+/** How long to wait before asking for the view again after a failed getView. */
+const VIEW_RETRY_MS = 1000;
+
+const NO_ACCESSIBILITY: Accessibility = { largeText: false, readAloud: false };
+
+/** The app's memory: the last view, a key that changes with each new session, and the welcome choices. */
+export interface AppState {
+  readonly view: CabinView | null;
+  /** Incremented when a session appears, so nothing typed in one session survives into the next. */
+  readonly sessionKey: number;
+  readonly idleLocale: Locale;
+  readonly idleAccessibility: Accessibility;
+}
+
+/** A change to the app's memory. */
+export type AppChange =
+  | { readonly type: 'view'; readonly view: CabinView }
+  | { readonly type: 'idleLocale'; readonly locale: Locale }
+  | { readonly type: 'idleAccessibility'; readonly accessibility: Accessibility };
+
+/** The app's memory before the first view. */
+export const INITIAL_APP_STATE: AppState = {
+  view: null,
+  sessionKey: 0,
+  idleLocale: 'fr',
+  idleAccessibility: NO_ACCESSIBILITY,
+};
+
+/** Applies a change; when a session ends, the welcome choices go back to French without options. */
+export function reduceAppState(state: AppState, change: AppChange): AppState {
+  switch (change.type) {
+    case 'view': {
+      const hadSession = state.view?.session != null;
+      const hasSession = change.view.session !== null;
+      if (!hadSession && hasSession) return { ...state, view: change.view, sessionKey: state.sessionKey + 1 };
+      if (hadSession && !hasSession) {
+        return { ...state, view: change.view, idleLocale: 'fr', idleAccessibility: NO_ACCESSIBILITY };
+      }
+      return { ...state, view: change.view };
+    }
+    case 'idleLocale':
+      return { ...state, idleLocale: change.locale };
+    case 'idleAccessibility':
+      return { ...state, idleAccessibility: change.accessibility };
+    default: {
+      const unknown: never = change;
+      return unknown;
+    }
+  }
+}
+
+/** Props of App. */
+export interface AppProps {
+  readonly transport: CabinTransport;
+}
+
+/** Follows the controller's view over the transport (asking for it at load and after each reconnection). */
+export function App({ transport }: AppProps) {
+  const [state, dispatch] = useReducer(reduceAppState, INITIAL_APP_STATE);
+  const [connected, setConnected] = useState(() => transport.isConnected());
+  const [startFailed, setStartFailed] = useState(false);
+  const eventCount = useRef(0);
+  const starting = useRef(false);
+
+  const refresh = useCallback(
+    async (isCurrent: () => boolean): Promise<void> => {
+      const seen = eventCount.current;
+      const result = await transport.client.getView();
+      if (!isCurrent()) return;
+      // A view pushed while getView was in flight is newer than its answer.
+      if (result.ok) {
+        if (eventCount.current === seen) dispatch({ type: 'view', view: result.value });
+      } else if (transport.isConnected()) {
+        setTimeout(() => {
+          if (isCurrent()) void refresh(isCurrent);
+        }, VIEW_RETRY_MS);
+      }
+    },
+    [transport],
+  );
+
+  useEffect(() => {
+    let mounted = true;
+    const isCurrent = (): boolean => mounted;
+    const offEvent = transport.onEvent((event) => {
+      if (event.type !== 'view.changed') return;
+      eventCount.current += 1;
+      dispatch({ type: 'view', view: event.view });
+    });
+    const offLink = transport.onConnectionChange((isConnected) => {
+      setConnected(isConnected);
+      // The controller holds the session: after a reconnection, ask where we are.
+      if (isConnected) void refresh(isCurrent);
+    });
+    setConnected(transport.isConnected());
+    void refresh(isCurrent);
+    return () => {
+      mounted = false;
+      offEvent();
+      offLink();
+    };
+  }, [transport, refresh]);
+
+  const { view, sessionKey, idleLocale, idleAccessibility } = state;
+  const session = view?.session ?? null;
+  const locale = session?.locale ?? idleLocale;
+  const accessibility = session?.accessibility ?? idleAccessibility;
+  const ui: Ui = { locale, strings: t(locale), readAloud: accessibility.readAloud };
+
+  useEffect(() => {
+    document.documentElement.lang = ui.strings.meta.htmlLang;
+  }, [ui.strings]);
+
+  const startSession = (): void => {
+    if (starting.current) return;
+    starting.current = true;
+    setStartFailed(false);
+    void transport.client
+      .startSession({ locale: idleLocale, accessibility: idleAccessibility })
+      .then((result) => setStartFailed(!result.ok && result.error.code !== 'transport.unavailable'))
+      .finally(() => {
+        starting.current = false;
+      });
+  };
+
+  const setIdleLocale = (next: Locale): void => dispatch({ type: 'idleLocale', locale: next });
+
+  let content: ReactNode;
+  if (session !== null) {
+    content = <SessionScreen key={sessionKey} session={session} client={transport.client} />;
+  } else if (view === null || view.phase === 'booting') {
+    content = <StatusScreen status="booting" />;
+  } else if (view.phase === 'ready') {
+    content = (
+      <>
+        {startFailed && (
+          <p className="banner banner-warning" role="alert" data-testid="action-failed">
+            {ui.strings.common.actionFailed}
+          </p>
+        )}
+        <WelcomeScreen
+          accessibility={idleAccessibility}
+          onLocaleChange={setIdleLocale}
+          onAccessibilityChange={(next) => dispatch({ type: 'idleAccessibility', accessibility: next })}
+          onStart={startSession}
+        />
+      </>
+    );
+  } else {
+    content = (
+      <>
+        <header className="status-header">
+          <LanguageButton onChange={setIdleLocale} />
+        </header>
+        <StatusScreen status={view.phase === 'inSession' ? 'loading' : view.phase} />
+      </>
+    );
+  }
+
+  return (
+    <UiContext.Provider value={ui}>
+      <div className={`app${accessibility.largeText ? ' large-text' : ''}`} lang={ui.strings.meta.htmlLang}>
+        {!connected && view !== null && (
+          <p className="banner banner-connection" role="status" data-testid="reconnecting">
+            {ui.strings.connection.reconnecting}
+          </p>
+        )}
+        {content}
+      </div>
+    </UiContext.Provider>
+  );
+}

@@ -1,0 +1,214 @@
+// The renderer's transport to the controller: Electron's preload bridge when present, else a WebSocket.
+// Only types come from the contract, so nothing of the controller is bundled into the screens.
+import type { CabinBridge, CabinClient, CabinEvent, CabinMethod, ServerMessage } from '../contract/cabin-api';
+import type { CabinError, Result } from '../contract/result';
+
+/** A CabinClient plus what the screens need to know about the link: pushed events and its state. */
+export interface CabinTransport {
+  readonly client: CabinClient;
+  /** Subscribes to `view.changed` events; returns the unsubscribe function. */
+  onEvent(listener: (event: CabinEvent) => void): () => void;
+  /** Subscribes to link changes (true when connected); returns the unsubscribe function. */
+  onConnectionChange(listener: (connected: boolean) => void): () => void;
+  isConnected(): boolean;
+  /** Stops the transport for good (no more reconnection). */
+  close(): void;
+}
+
+type RawCall = (method: CabinMethod, params: unknown) => Promise<Result<unknown, CabinError>>;
+
+/** The answer of any call the transport cannot deliver. */
+export const TRANSPORT_UNAVAILABLE: Result<never, CabinError> = {
+  ok: false,
+  error: { code: 'transport.unavailable' },
+};
+
+/** How long a call waits for its reply before it is answered `transport.timeout`. */
+const REPLY_TIMEOUT_MS = 20_000;
+
+/** Wraps one untyped call function as a typed CabinClient. */
+function clientOver(call: RawCall): CabinClient {
+  // The wire is untyped; the controller answers each method with that method's Result type.
+  return {
+    getView: () => call('getView', undefined) as ReturnType<CabinClient['getView']>,
+    startSession: (input) => call('startSession', input) as ReturnType<CabinClient['startSession']>,
+    act: (action) => call('act', action) as ReturnType<CabinClient['act']>,
+    attend: (input) => call('attend', input) as ReturnType<CabinClient['attend']>,
+  };
+}
+
+/** A tiny listener set. */
+function listeners<T>(): { add(listener: (value: T) => void): () => void; emit(value: T): void } {
+  const set = new Set<(value: T) => void>();
+  return {
+    add(listener) {
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+    emit(value) {
+      for (const listener of [...set]) listener(value);
+    },
+  };
+}
+
+/** Builds a transport over Electron's preload bridge; the IPC link is always up while the window lives. */
+export function createBridgeTransport(bridge: CabinBridge): CabinTransport {
+  const call: RawCall = async (method, params) => {
+    try {
+      return await bridge.call(method, params);
+    } catch {
+      return TRANSPORT_UNAVAILABLE;
+    }
+  };
+  return {
+    client: clientOver(call),
+    onEvent: (listener) => bridge.onEvent(listener),
+    onConnectionChange: () => () => undefined,
+    isConnected: () => true,
+    close: () => undefined,
+  };
+}
+
+/** The part of the DOM WebSocket the transport uses, so tests can pass a fake. */
+export interface SocketLike {
+  readonly readyState: number;
+  onopen: ((event: Event) => void) | null;
+  onclose: ((event: CloseEvent) => void) | null;
+  onmessage: ((event: MessageEvent) => void) | null;
+  onerror: ((event: Event) => void) | null;
+  send(data: string): void;
+  close(): void;
+}
+
+/** Options of the WebSocket transport; the defaults are the browser's. */
+export interface WebSocketTransportOptions {
+  readonly url: string;
+  readonly openSocket?: (url: string) => SocketLike;
+  readonly retryDelayMs?: number;
+}
+
+const SOCKET_OPEN = 1;
+
+function isServerMessage(value: unknown): value is ServerMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const kind = (value as { kind?: unknown }).kind;
+  return kind === 'reply' || kind === 'event';
+}
+
+/** Builds a transport over a WebSocket that reconnects every `retryDelayMs` after a close. */
+export function createWebSocketTransport(options: WebSocketTransportOptions): CabinTransport {
+  const openSocket = options.openSocket ?? ((url: string) => new WebSocket(url));
+  const retryDelayMs = options.retryDelayMs ?? 1000;
+  const events = listeners<CabinEvent>();
+  const links = listeners<boolean>();
+  const pending = new Map<number, (result: Result<unknown, CabinError>) => void>();
+  let socket: SocketLike | null = null;
+  let connected = false;
+  let closed = false;
+  let nextId = 1;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+
+  const setConnected = (value: boolean): void => {
+    if (connected === value) return;
+    connected = value;
+    links.emit(value);
+  };
+
+  const failPending = (): void => {
+    const waiting = [...pending.values()];
+    pending.clear();
+    for (const resolve of waiting) resolve(TRANSPORT_UNAVAILABLE);
+  };
+
+  const connect = (): void => {
+    retryTimer = null;
+    if (closed) return;
+    let current: SocketLike;
+    try {
+      current = openSocket(options.url);
+    } catch {
+      retryTimer = setTimeout(connect, retryDelayMs);
+      return;
+    }
+    socket = current;
+    current.onopen = () => setConnected(true);
+    current.onmessage = (message) => {
+      let data: unknown;
+      try {
+        data = JSON.parse(String(message.data));
+      } catch {
+        return; // A malformed frame is dropped; the controller's replies are JSON.
+      }
+      if (!isServerMessage(data)) return;
+      if (data.kind === 'event') {
+        events.emit(data.event);
+      } else {
+        const resolve = pending.get(data.id);
+        pending.delete(data.id);
+        resolve?.(data.result);
+      }
+    };
+    current.onerror = () => undefined; // A close event always follows; it handles the retry.
+    current.onclose = () => {
+      if (socket !== current) return;
+      socket = null;
+      setConnected(false);
+      failPending();
+      if (!closed) retryTimer = setTimeout(connect, retryDelayMs);
+    };
+  };
+
+  const call: RawCall = (method, params) => {
+    const open = socket;
+    if (!connected || open === null || open.readyState !== SOCKET_OPEN)
+      return Promise.resolve(TRANSPORT_UNAVAILABLE);
+    const id = nextId++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        if (pending.delete(id)) resolve({ ok: false, error: { code: 'transport.timeout' } });
+      }, REPLY_TIMEOUT_MS);
+      pending.set(id, (result) => {
+        clearTimeout(timer);
+        resolve(result);
+      });
+      try {
+        open.send(JSON.stringify({ kind: 'call', id, method, params }));
+      } catch {
+        pending.delete(id);
+        clearTimeout(timer);
+        resolve(TRANSPORT_UNAVAILABLE);
+      }
+    });
+  };
+
+  connect();
+  return {
+    client: clientOver(call),
+    onEvent: (listener) => events.add(listener),
+    onConnectionChange: (listener) => links.add(listener),
+    isConnected: () => connected,
+    close() {
+      closed = true;
+      if (retryTimer !== null) clearTimeout(retryTimer);
+      const current = socket;
+      socket = null;
+      setConnected(false);
+      failPending();
+      current?.close();
+    },
+  };
+}
+
+/** The WebSocket address of browser mode: same host, path /api, the token taken from the page's `?token=`. */
+export function browserSocketUrl(location: Pick<Location, 'protocol' | 'host' | 'search'>): string {
+  const token = new URLSearchParams(location.search).get('token') ?? '';
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  return `${scheme}://${location.host}/api?token=${encodeURIComponent(token)}`;
+}
+
+/** Chooses the transport: `window.cabinBridge` in Electron, else a WebSocket to the page's host. */
+export function createCabinTransport(win: Window): CabinTransport {
+  const bridge = (win as Window & { cabinBridge?: CabinBridge }).cabinBridge;
+  if (bridge !== undefined) return createBridgeTransport(bridge);
+  return createWebSocketTransport({ url: browserSocketUrl(win.location) });
+}

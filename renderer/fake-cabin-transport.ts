@@ -1,0 +1,75 @@
+// A test double of CabinTransport at the domain level: records calls and lets a test push views.
+import type { CabinClient, CabinEvent, CabinMethod } from '../contract/cabin-api';
+import type { CabinView } from '../contract/cabin-view';
+import type { PatientAction } from '../contract/patient-action';
+import type { CabinError, Result } from '../contract/result';
+import { TRANSPORT_UNAVAILABLE, type CabinTransport } from './cabin-client';
+
+/** One recorded call. */
+export interface RecordedCall {
+  readonly method: CabinMethod;
+  readonly params: unknown;
+}
+
+/** A transport that answers getView with `view`, records every call, and can be disconnected by a test. */
+export class FakeCabinTransport implements CabinTransport {
+  readonly calls: RecordedCall[] = [];
+  /** What the next act or startSession answers. */
+  nextResult: Result<void, CabinError> = { ok: true, value: undefined };
+  private connected = true;
+  private readonly eventListeners = new Set<(event: CabinEvent) => void>();
+  private readonly linkListeners = new Set<(connected: boolean) => void>();
+
+  constructor(public view: CabinView) {}
+
+  readonly client: CabinClient = {
+    getView: () => this.answer('getView', undefined, { ok: true, value: this.view }),
+    startSession: (input) => this.answer('startSession', input, this.nextResult),
+    act: (action) => this.answer('act', action, this.nextResult),
+    attend: (input) => this.answer('attend', input, this.nextResult),
+  };
+
+  /** The patient actions sent so far, in order. */
+  actions(): PatientAction[] {
+    return this.calls.filter((call) => call.method === 'act').map((call) => call.params as PatientAction);
+  }
+
+  /** Replaces the view and pushes it as a `view.changed` event. */
+  push(view: CabinView): void {
+    this.view = view;
+    for (const listener of [...this.eventListeners]) listener({ type: 'view.changed', view });
+  }
+
+  /** Simulates the link going down or coming back. */
+  setConnected(connected: boolean): void {
+    this.connected = connected;
+    for (const listener of [...this.linkListeners]) listener(connected);
+  }
+
+  onEvent(listener: (event: CabinEvent) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
+  onConnectionChange(listener: (connected: boolean) => void): () => void {
+    this.linkListeners.add(listener);
+    return () => this.linkListeners.delete(listener);
+  }
+
+  isConnected(): boolean {
+    return this.connected;
+  }
+
+  close(): void {
+    this.setConnected(false);
+  }
+
+  private answer<T>(
+    method: CabinMethod,
+    params: unknown,
+    result: Result<T, CabinError>,
+  ): Promise<Result<T, CabinError>> {
+    this.calls.push({ method, params });
+    return Promise.resolve(this.connected ? result : TRANSPORT_UNAVAILABLE);
+  }
+}

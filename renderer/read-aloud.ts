@@ -1,0 +1,26 @@
+// Read-aloud of screen titles with the Web Speech API, which some kiosk browsers lack.
+import { useEffect } from 'react';
+
+/** Speaks a text in a language (BCP 47), cancelling anything still being spoken; does nothing without speech. */
+export function speak(text: string, lang: string): void {
+  const synthesis = typeof window === 'undefined' ? undefined : window.speechSynthesis;
+  if (synthesis === undefined || typeof SpeechSynthesisUtterance === 'undefined') return;
+  synthesis.cancel();
+  const utterance = new SpeechSynthesisUtterance(text);
+  utterance.lang = lang;
+  synthesis.speak(utterance);
+}
+
+/** Stops any speech in progress, when speech exists. */
+export function stopSpeaking(): void {
+  if (typeof window !== 'undefined') window.speechSynthesis?.cancel();
+}
+
+/** Speaks `text` each time it changes while `enabled`; stops speaking when the caller goes away. */
+export function useReadAloud(text: string, enabled: boolean, lang: string): void {
+  useEffect(() => {
+    if (!enabled) return;
+    speak(text, lang);
+    return stopSpeaking;
+  }, [text, enabled, lang]);
+}

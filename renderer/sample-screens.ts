@@ -1,0 +1,216 @@
+// Sample views of every step and stage, for the screen tests and for previews without a controller.
+// The table type below makes a stage added to the contract a type error here until it has a sample.
+import type { CabinView, SessionView, StepScreen } from '../contract/cabin-view';
+import type { CostInformation, ProfessionalCard } from '../contract/domain';
+
+type StageOf<S> = S extends { readonly stage: infer T } ? T : never;
+
+/** One sample per step, and per stage for the steps that have stages. */
+export type SampleTable = {
+  readonly [S in StepScreen as S['step']]: [StageOf<S>] extends [never]
+    ? S
+    : { readonly [T in StageOf<S> & string]: S & { readonly stage: T } };
+};
+
+/** The standard teleconsultation cost: 25 € reimbursed at 70 % (7,50 € share), all paid today without tiers payant. */
+export const SAMPLE_COST: CostInformation = {
+  feeCents: 2500,
+  reimbursedPercent: 70,
+  patientShareCents: 750,
+  reimbursed: true,
+  thirdPartyPayment: false,
+  amountDueTodayCents: 2500,
+};
+
+/** A made-up professional (the RPPS number is not a real one). */
+export const SAMPLE_PROFESSIONAL: ProfessionalCard = {
+  civility: 'Dr',
+  name: 'Claire Martin',
+  profession: 'doctor',
+  specialty: 'Médecine générale',
+  rpps: '10000000000',
+  address: '1 rue de la Paix, 75002 Paris',
+};
+
+const identification = {
+  step: 'identification',
+  beneficiaries: [
+    { index: 0, firstName: 'Jeanne', surname: 'Dupont', birthDate: '1950-03-12' },
+    { index: 1, firstName: 'Lucas', surname: 'Dupont', birthDate: '2012-11-02' },
+  ],
+  identity: null,
+  failure: null,
+  invalidFields: [],
+} as const;
+
+const appointment = { step: 'appointment', profession: null, failure: null, cost: null } as const;
+
+const measurements = {
+  step: 'measurements',
+  slots: [
+    { kind: 'bloodPressure', status: 'done' },
+    { kind: 'temperature', status: 'pending' },
+    { kind: 'oxygenSaturation', status: 'pending' },
+    { kind: 'weight', status: 'unavailable' },
+  ],
+  current: 'temperature',
+  progress: null,
+  result: null,
+  failure: null,
+} as const;
+
+const waitingRoom = {
+  step: 'waitingRoom',
+  position: null,
+  estimatedWaitMinutes: null,
+  professional: null,
+  failure: null,
+} as const;
+
+const consultation = {
+  step: 'consultation',
+  professional: SAMPLE_PROFESSIONAL,
+  requestedMeasurement: null,
+  progress: null,
+  documentsReceived: 0,
+  failure: null,
+} as const;
+
+const documents = {
+  step: 'documents',
+  documents: [
+    { id: 'doc-1', kind: 'prescription', title: 'Ordonnance', pages: 1 },
+    { id: 'doc-2', kind: 'sickLeave', title: 'Arrêt de travail', pages: 2 },
+  ],
+  dmpOpposed: false,
+  failure: null,
+} as const;
+
+/** A sample of every step and stage, with plausible data. */
+export const SAMPLE_SCREENS: SampleTable = {
+  information: { step: 'information', standardCost: SAMPLE_COST },
+  consent: { step: 'consent', consentTextVersion: 'consent-2025-01' },
+  identification: {
+    waitingForCard: { ...identification, stage: 'waitingForCard' },
+    readingCard: { ...identification, stage: 'readingCard' },
+    cardFailed: { ...identification, stage: 'cardFailed', failure: 'card.unreadable' },
+    choosingBeneficiary: { ...identification, stage: 'choosingBeneficiary' },
+    confirming: {
+      ...identification,
+      stage: 'confirming',
+      identity: {
+        surname: 'Dupont',
+        firstName: 'Jeanne',
+        birthDate: '1950-03-12',
+        nir: null,
+        source: 'card',
+      },
+    },
+    manualEntry: { ...identification, stage: 'manualEntry', beneficiaries: [] },
+  },
+  appointment: {
+    choosing: { ...appointment, stage: 'choosing' },
+    enteringCode: { ...appointment, stage: 'enteringCode' },
+    checkingCode: { ...appointment, stage: 'checkingCode' },
+    choosingProfession: { ...appointment, stage: 'choosingProfession' },
+    eligibility: { ...appointment, stage: 'eligibility', profession: 'physiotherapist' },
+    notEligible: { ...appointment, stage: 'notEligible', profession: 'physiotherapist' },
+    carePath: { ...appointment, stage: 'carePath', profession: 'doctor' },
+    cost: { ...appointment, stage: 'cost', profession: 'doctor', cost: SAMPLE_COST },
+  },
+  measurements: {
+    instructions: { ...measurements, stage: 'instructions' },
+    measuring: {
+      ...measurements,
+      stage: 'measuring',
+      current: 'bloodPressure',
+      progress: { stage: 'inflating', cuffPressureMmHg: 142 },
+    },
+    result: {
+      ...measurements,
+      stage: 'result',
+      current: 'bloodPressure',
+      result: {
+        kind: 'bloodPressure',
+        quantities: [
+          { name: 'systolic', value: 128, unit: 'mmHg' },
+          { name: 'diastolic', value: 82, unit: 'mmHg' },
+          { name: 'pulse', value: 71, unit: 'bpm' },
+        ],
+        takenAt: 0,
+      },
+    },
+    failed: {
+      ...measurements,
+      stage: 'failed',
+      failure: 'measurement.noFinger',
+      current: 'oxygenSaturation',
+    },
+  },
+  waitingRoom: {
+    joining: { ...waitingRoom, stage: 'joining' },
+    waiting: { ...waitingRoom, stage: 'waiting', position: 3, estimatedWaitMinutes: 12 },
+    professionalReady: { ...waitingRoom, stage: 'professionalReady', professional: SAMPLE_PROFESSIONAL },
+    failed: { ...waitingRoom, stage: 'failed', failure: 'queue.failed' },
+  },
+  consultation: {
+    connecting: { ...consultation, stage: 'connecting' },
+    inCall: { ...consultation, stage: 'inCall', documentsReceived: 1 },
+    reconnecting: { ...consultation, stage: 'reconnecting' },
+    measuring: {
+      ...consultation,
+      stage: 'measuring',
+      requestedMeasurement: 'temperature',
+      progress: { stage: 'keepStill' },
+    },
+    failed: { ...consultation, stage: 'failed', failure: 'call.dropped' },
+  },
+  documents: {
+    review: { ...documents, stage: 'review' },
+    printing: { ...documents, stage: 'printing' },
+    printed: { ...documents, stage: 'printed' },
+    printFailed: { ...documents, stage: 'printFailed', failure: 'printer.outOfPaper' },
+  },
+  payment: {
+    confirm: { step: 'payment', stage: 'confirm', cost: SAMPLE_COST, failure: null },
+    processing: { step: 'payment', stage: 'processing', cost: SAMPLE_COST, failure: null },
+    failed: { step: 'payment', stage: 'failed', cost: SAMPLE_COST, failure: 'payment.declined' },
+  },
+  goodbye: { step: 'goodbye', documentsPrinted: 2, problemReported: false },
+};
+
+/** Every sample screen of the table as a flat list. */
+export function allSampleScreens(): StepScreen[] {
+  return Object.values(SAMPLE_SCREENS).flatMap((entry: StepScreen | Record<string, StepScreen>) =>
+    'step' in entry ? [entry as StepScreen] : Object.values(entry),
+  );
+}
+
+/** A session view around a step screen, French, without options, unless overridden. */
+export function sampleSession(screen: StepScreen, overrides: Partial<SessionView> = {}): SessionView {
+  return {
+    locale: 'fr',
+    accessibility: { largeText: false, readAloud: false },
+    askingStillThere: false,
+    helpRequested: false,
+    canGoBack: true,
+    screen,
+    ...overrides,
+  };
+}
+
+/** A cabin view: in session when a session is given, else ready for the next patient. */
+export function sampleView(
+  session: SessionView | null = null,
+  overrides: Partial<CabinView> = {},
+): CabinView {
+  return {
+    phase: session === null ? 'ready' : 'inSession',
+    peripherals: [],
+    needsCleaning: false,
+    attendantCalled: false,
+    outOfServiceReason: null,
+    session,
+    ...overrides,
+  };
+}

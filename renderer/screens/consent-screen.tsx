@@ -1,0 +1,70 @@
+// Step 3: consent and who is present; the attendant leaves unless the patient asks them to stay.
+import { useState } from 'react';
+import type { ConsentScreen as ConsentView } from '../../contract/cabin-view';
+import type { Presence } from '../../contract/domain';
+import { ActionButton } from '../components/action-button';
+import { ScreenFrame } from '../components/screen-frame';
+import { Toggle } from '../components/toggle';
+import { fill } from '../i18n';
+import { useUi } from '../ui-context';
+import type { StepProps } from './step-props';
+
+/** The presence choices in the consent screen's order (mirrors PRESENCES of the contract, types only here). */
+export const PRESENCE_CHOICES: readonly Presence[] = ['alone', 'relative', 'carer', 'healthProfessional'];
+
+/** Draws the consent screen; "J'accepte" sends the presence and whether the attendant stays. */
+export function ConsentScreen({ screen, act }: StepProps<ConsentView>) {
+  const { strings } = useUi();
+  const s = strings.consent;
+  const [presence, setPresence] = useState<Presence>('alone');
+  const [attendantStays, setAttendantStays] = useState(false);
+  return (
+    <ScreenFrame
+      screen="consent"
+      title={s.title}
+      actions={
+        <>
+          <ActionButton
+            testId="consent-decline"
+            kind="secondary"
+            onPress={() => act({ type: 'patient.declineConsent' })}
+          >
+            {s.decline}
+          </ActionButton>
+          <ActionButton
+            testId="consent-accept"
+            onPress={() => act({ type: 'patient.consent', presence, attendantStays })}
+          >
+            {s.accept}
+          </ActionButton>
+        </>
+      }
+    >
+      <p className="lead">{s.body}</p>
+      <h2 className="section-title">{s.presenceQuestion}</h2>
+      <div className="choice-group choice-grid" role="radiogroup" aria-label={s.presenceQuestion}>
+        {PRESENCE_CHOICES.map((choice) => (
+          <button
+            key={choice}
+            type="button"
+            role="radio"
+            aria-checked={choice === presence}
+            className={`choice${choice === presence ? ' choice-chosen' : ''}`}
+            data-testid={`presence-${choice}`}
+            onClick={() => setPresence(choice)}
+          >
+            {s.presences[choice]}
+          </button>
+        ))}
+      </div>
+      <p className="note">{s.presenceNote}</p>
+      <Toggle testId="attendant-stays" checked={attendantStays} onChange={setAttendantStays}>
+        {s.attendantStays}
+      </Toggle>
+      <p className="note">{s.attendantNote}</p>
+      <p className="fine-print" data-testid="consent-version">
+        {fill(s.version, { version: screen.consentTextVersion })}
+      </p>
+    </ScreenFrame>
+  );
+}

@@ -1,0 +1,111 @@
+// Step 8: the documents left by the professional, the Mon espace santé opposition, and printing.
+import type { DocumentsScreen as DocumentsView } from '../../contract/cabin-view';
+import { ActionButton } from '../components/action-button';
+import { ScreenFrame } from '../components/screen-frame';
+import { Spinner } from '../components/spinner';
+import { Toggle } from '../components/toggle';
+import { failureMessage, fill } from '../i18n';
+import { useUi } from '../ui-context';
+import type { StepProps } from './step-props';
+
+/** Draws the documents stage the session is in. */
+export function DocumentsScreen({ screen, act }: StepProps<DocumentsView>) {
+  const { strings } = useUi();
+  const s = strings.documents;
+  switch (screen.stage) {
+    case 'review': {
+      const hasDocuments = screen.documents.length > 0;
+      return (
+        <ScreenFrame
+          screen="documents"
+          stage={screen.stage}
+          title={s.reviewTitle}
+          actions={
+            hasDocuments ? (
+              <ActionButton testId="print" onPress={() => act({ type: 'patient.print' })}>
+                {s.print}
+              </ActionButton>
+            ) : (
+              <ActionButton testId="next" onPress={() => act({ type: 'patient.next' })}>
+                {strings.common.continue}
+              </ActionButton>
+            )
+          }
+        >
+          {hasDocuments ? (
+            <ul className="document-list">
+              {screen.documents.map((document) => (
+                <li key={document.id} className="document" data-testid={`document-${document.id}`}>
+                  <span className="document-title">{document.title}</span>
+                  <span className="document-detail">
+                    {s.kinds[document.kind]} ·{' '}
+                    {document.pages === 1 ? s.pagesOne : fill(s.pagesMany, { count: document.pages })}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="lead">{s.none}</p>
+          )}
+          <Toggle
+            testId="dmp-opposed"
+            checked={screen.dmpOpposed}
+            onChange={(opposed) => act({ type: 'patient.setDmpOpposition', opposed })}
+          >
+            {s.dmpOpposed}
+          </Toggle>
+          <p className="note">{s.dmpNote}</p>
+        </ScreenFrame>
+      );
+    }
+    case 'printing':
+      return (
+        <ScreenFrame screen="documents" stage={screen.stage} title={s.printingTitle}>
+          <Spinner />
+          <p className="lead">{s.printingBody}</p>
+        </ScreenFrame>
+      );
+    case 'printed':
+      return (
+        <ScreenFrame
+          screen="documents"
+          stage={screen.stage}
+          title={s.printedTitle}
+          actions={
+            <ActionButton testId="next" onPress={() => act({ type: 'patient.next' })}>
+              {strings.common.continue}
+            </ActionButton>
+          }
+        >
+          <p className="lead">{s.printedBody}</p>
+        </ScreenFrame>
+      );
+    case 'printFailed':
+      return (
+        <ScreenFrame
+          screen="documents"
+          stage={screen.stage}
+          title={s.printFailedTitle}
+          actions={
+            <>
+              <ActionButton testId="skip" kind="secondary" onPress={() => act({ type: 'patient.skip' })}>
+                {s.continueWithoutPrinting}
+              </ActionButton>
+              <ActionButton testId="retry" onPress={() => act({ type: 'patient.retry' })}>
+                {strings.common.retry}
+              </ActionButton>
+            </>
+          }
+        >
+          <p className="failure" data-testid="failure">
+            {failureMessage(strings, screen.failure)}
+          </p>
+          <p className="lead">{screen.dmpOpposed ? s.stayAvailableMessaging : s.stayAvailableDmp}</p>
+        </ScreenFrame>
+      );
+    default: {
+      const unknown: never = screen.stage;
+      throw new Error(`unknown documents stage ${String(unknown)}`);
+    }
+  }
+}

@@ -1,0 +1,153 @@
+// Step 6: measurements guided one by one, each skippable, with a progress strip of all of them.
+import type { MeasurementSlot, MeasurementsScreen as MeasurementsView } from '../../contract/cabin-view';
+import type { Measurement } from '../../contract/domain';
+import { ActionButton } from '../components/action-button';
+import { ScreenFrame } from '../components/screen-frame';
+import { Spinner } from '../components/spinner';
+import { failureMessage, fill } from '../i18n';
+import { progressText, quantityText } from '../measurement-text';
+import { useUi } from '../ui-context';
+import type { StepProps } from './step-props';
+
+/** Draws the measurement stage the session is in, under the strip of all measurements. */
+export function MeasurementsScreen({ screen, act }: StepProps<MeasurementsView>) {
+  const { strings, locale } = useUi();
+  const s = strings.measurements;
+  const kind = s.kinds[screen.current];
+  const strip = <SlotStrip slots={screen.slots} current={screen.current} />;
+  const skip = (
+    <ActionButton testId="skip" kind="secondary" onPress={() => act({ type: 'patient.skip' })}>
+      {s.skip}
+    </ActionButton>
+  );
+  switch (screen.stage) {
+    case 'instructions':
+      return (
+        <ScreenFrame
+          screen="measurements"
+          stage={screen.stage}
+          title={fill(s.instructionsTitle, { kind })}
+          actions={
+            <>
+              {skip}
+              <ActionButton
+                testId="start-measurement"
+                onPress={() => act({ type: 'patient.startMeasurement' })}
+              >
+                {s.start}
+              </ActionButton>
+            </>
+          }
+        >
+          {strip}
+          <p className="lead" data-testid="instructions">
+            {s.instructions[screen.current]}
+          </p>
+          <p className="note">{s.optional}</p>
+        </ScreenFrame>
+      );
+    case 'measuring':
+      return (
+        <ScreenFrame screen="measurements" stage={screen.stage} title={fill(s.measuringTitle, { kind })}>
+          {strip}
+          <Spinner />
+          <p className="lead lead-strong" data-testid="progress" aria-live="polite">
+            {progressText(strings, screen.progress, locale)}
+          </p>
+        </ScreenFrame>
+      );
+    case 'result':
+      return (
+        <ScreenFrame
+          screen="measurements"
+          stage={screen.stage}
+          title={fill(s.resultTitle, { kind })}
+          actions={
+            <>
+              <ActionButton testId="retry" kind="secondary" onPress={() => act({ type: 'patient.retry' })}>
+                {s.redo}
+              </ActionButton>
+              <ActionButton testId="next" onPress={() => act({ type: 'patient.next' })}>
+                {strings.common.continue}
+              </ActionButton>
+            </>
+          }
+        >
+          {strip}
+          {screen.result !== null && <ResultValues result={screen.result} />}
+          <p className="note">{s.resultNote}</p>
+        </ScreenFrame>
+      );
+    case 'failed':
+      return (
+        <ScreenFrame
+          screen="measurements"
+          stage={screen.stage}
+          title={s.failedTitle}
+          actions={
+            <>
+              {skip}
+              <ActionButton testId="retry" onPress={() => act({ type: 'patient.retry' })}>
+                {strings.common.retry}
+              </ActionButton>
+            </>
+          }
+        >
+          {strip}
+          <p className="failure" data-testid="failure">
+            {failureMessage(strings, screen.failure)}
+          </p>
+        </ScreenFrame>
+      );
+    default: {
+      const unknown: never = screen.stage;
+      throw new Error(`unknown measurements stage ${String(unknown)}`);
+    }
+  }
+}
+
+/** The list of measurements with the status of each, the current one highlighted. */
+function SlotStrip({
+  slots,
+  current,
+}: {
+  slots: readonly MeasurementSlot[];
+  current: MeasurementSlot['kind'];
+}) {
+  const { strings } = useUi();
+  const s = strings.measurements;
+  return (
+    <ol className="slot-strip" aria-label={s.progressLabel}>
+      {slots.map((slot) => (
+        <li
+          key={slot.kind}
+          className={`slot slot-${slot.status}${slot.kind === current ? ' slot-current' : ''}`}
+          data-testid={`slot-${slot.kind}`}
+          data-status={slot.status}
+          aria-current={slot.kind === current ? 'step' : undefined}
+        >
+          <span className="slot-kind">{s.kinds[slot.kind]}</span>
+          <span className="slot-status">{s.statuses[slot.status]}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** The measured values, each with its plain name and unit. */
+function ResultValues({ result }: { result: Measurement }) {
+  const { strings, locale } = useUi();
+  return (
+    <dl className="result-values" data-testid="result">
+      {result.quantities.map((quantity) => {
+        const text = quantityText(strings, quantity, locale);
+        return (
+          <div key={quantity.name} className="result-row">
+            <dt>{text.label}</dt>
+            <dd>{text.value}</dd>
+          </div>
+        );
+      })}
+    </dl>
+  );
+}

@@ -1,0 +1,71 @@
+// The welcome screen of a ready cabin: language, comfort options, and the big start button.
+import type { Accessibility, Locale } from '../../contract/domain';
+import { ActionButton } from '../components/action-button';
+import { ScreenFrame } from '../components/screen-frame';
+import { Toggle } from '../components/toggle';
+import { useUi } from '../ui-context';
+
+/** Props of WelcomeScreen: the choices live in the app until the session starts. */
+export interface WelcomeScreenProps {
+  readonly accessibility: Accessibility;
+  readonly onLocaleChange: (locale: Locale) => void;
+  readonly onAccessibilityChange: (accessibility: Accessibility) => void;
+  readonly onStart: () => void;
+}
+
+const LOCALE_CHOICES: readonly Locale[] = ['fr', 'en'];
+
+/** Draws the welcome screen; "Commencer" asks the app to start a session with the chosen settings. */
+export function WelcomeScreen({
+  accessibility,
+  onLocaleChange,
+  onAccessibilityChange,
+  onStart,
+}: WelcomeScreenProps) {
+  const { locale, strings } = useUi();
+  return (
+    <ScreenFrame
+      screen="welcome"
+      title={strings.welcome.title}
+      actions={
+        <ActionButton testId="start" onPress={onStart}>
+          {strings.welcome.start}
+        </ActionButton>
+      }
+    >
+      <p className="lead">{strings.welcome.subtitle}</p>
+      <div className="choice-group" role="group" aria-label={strings.welcome.languageLabel}>
+        {LOCALE_CHOICES.map((choice) => (
+          <button
+            key={choice}
+            type="button"
+            lang={choice}
+            className={`choice${choice === locale ? ' choice-chosen' : ''}`}
+            aria-pressed={choice === locale}
+            data-testid={`locale-${choice}`}
+            onClick={() => onLocaleChange(choice)}
+          >
+            {strings.languageNames[choice]}
+          </button>
+        ))}
+      </div>
+      <div className="choice-group" role="group" aria-label={strings.welcome.accessibilityLabel}>
+        <Toggle
+          testId="large-text"
+          checked={accessibility.largeText}
+          onChange={(largeText) => onAccessibilityChange({ ...accessibility, largeText })}
+        >
+          {strings.welcome.largeText}
+        </Toggle>
+        <Toggle
+          testId="read-aloud"
+          checked={accessibility.readAloud}
+          onChange={(readAloud) => onAccessibilityChange({ ...accessibility, readAloud })}
+        >
+          {strings.welcome.readAloud}
+        </Toggle>
+      </div>
+      <p className="help-line">{strings.welcome.needHelp}</p>
+    </ScreenFrame>
+  );
+}

@@ -1,0 +1,237 @@
+// Scenarios of the cabin around the sessions: self-test, welcome screen, session, wipe, cleaning, out of
+// service; checked on what the screens draw (`cabinViewOf`).
+import { describe, expect, it } from 'vitest';
+import type { PeripheralStatus } from '../contract';
+import {
+  ALL_PERIPHERALS_OK,
+  CARD_HOLDER,
+  provideSessionFakes,
+  REFERRED_BY_REGULAR_DOCTOR,
+  startCabin,
+  type CabinHarness,
+} from './test-support';
+
+const SECOND = 1000;
+
+async function readyCabin(
+  peripherals: readonly PeripheralStatus[] = ALL_PERIPHERALS_OK,
+): Promise<CabinHarness> {
+  const cabin = startCabin();
+  await cabin.selfTest.answer({ peripherals });
+  return cabin;
+}
+
+describe('the cabin boots', () => {
+  it('shows "booting" until the self-test ends, then the welcome screen with the peripherals found', async () => {
+    const cabin = startCabin();
+    expect(cabin.view()).toMatchObject({ phase: 'booting', session: null });
+    await cabin.selfTest.answer({ peripherals: ALL_PERIPHERALS_OK });
+    expect(cabin.view()).toEqual({
+      phase: 'ready',
+      peripherals: ALL_PERIPHERALS_OK,
+      needsCleaning: false,
+      attendantCalled: false,
+      outOfServiceReason: null,
+      session: null,
+    });
+  });
+
+  it('a self-test that fails puts the cabin out of service, and returning to service runs it again', async () => {
+    const cabin = startCabin();
+    await cabin.selfTest.crash(new Error('usb enumeration failed'));
+    expect(cabin.view()).toMatchObject({ phase: 'outOfService', outOfServiceReason: 'selfTest.failed' });
+    cabin.startSession();
+    expect(cabin.view().phase).toBe('outOfService');
+
+    cabin.send({ type: 'attendant.returnToService' });
+    expect(cabin.view()).toMatchObject({ phase: 'booting', outOfServiceReason: null });
+    await cabin.selfTest.answer({ peripherals: ALL_PERIPHERALS_OK });
+    expect(cabin.view().phase).toBe('ready');
+    expect(cabin.selfTest.requests).toHaveLength(2);
+  });
+
+  it('no session starts while the cabin is booting', () => {
+    const cabin = startCabin();
+    cabin.startSession();
+    expect(cabin.view()).toMatchObject({ phase: 'booting', session: null });
+  });
+});
+
+describe('a session in the cabin', () => {
+  it('starts on the information screen, offering only the measurements of working devices', async () => {
+    const cabin = await readyCabin([
+      ...ALL_PERIPHERALS_OK.filter((p) => p.peripheral !== 'bloodPressure' && p.peripheral !== 'weight'),
+      { peripheral: 'bloodPressure', state: 'faulty' },
+      { peripheral: 'weight', state: 'absent' },
+    ]);
+    cabin.startSession();
+    expect(cabin.view()).toMatchObject({
+      phase: 'inSession',
+      session: { locale: 'fr', screen: { step: 'information' } },
+    });
+
+    // Patient actions sent to the cabin reach the session.
+    cabin.send({ type: 'patient.next' });
+    cabin.send({ type: 'patient.consent', presence: 'carer', attendantStays: true });
+    cabin.session.cardReader.insert([CARD_HOLDER]);
+    cabin.send({ type: 'patient.confirmIdentity' });
+    cabin.send({ type: 'patient.seeNextAvailable' });
+    cabin.send({ type: 'patient.chooseProfession', profession: 'doctor' });
+    cabin.send({ type: 'patient.answerCarePath', answers: REFERRED_BY_REGULAR_DOCTOR });
+    cabin.send({ type: 'patient.acceptCost' });
+    expect(cabin.view().session?.screen).toMatchObject({
+      step: 'measurements',
+      current: 'temperature',
+      slots: [
+        { kind: 'bloodPressure', status: 'unavailable' },
+        { kind: 'temperature', status: 'pending' },
+        { kind: 'oxygenSaturation', status: 'pending' },
+        { kind: 'weight', status: 'unavailable' },
+      ],
+    });
+    expect(cabin.session.recorded.consents).toMatchObject([
+      { sessionId: 'session-cabin-1', presence: 'carer' },
+    ]);
+  });
+
+  it('a help call shows on the attendant screen until acknowledged', async () => {
+    const cabin = await readyCabin();
+    cabin.startSession();
+    cabin.send({ type: 'patient.help' });
+    expect(cabin.view().attendantCalled).toBe(true);
+    cabin.send({ type: 'attendant.acknowledgeHelp' });
+    expect(cabin.view().attendantCalled).toBe(false);
+  });
+
+  it('ends in cleaning: the wipe runs, then the welcome screen returns, marked for cleaning', async () => {
+    const cabin = await readyCabin();
+    cabin.startSession('session-cabin-7');
+    cabin.send({ type: 'patient.next' });
+    cabin.send({ type: 'patient.declineConsent' });
+    expect(cabin.view()).toMatchObject({ phase: 'cleaning', session: null });
+    expect(cabin.sessionEnds).toEqual([{ sessionId: 'session-cabin-7', outcome: 'declined' }]);
+    expect(cabin.wipe.requests).toEqual([{ sessionId: 'session-cabin-7' }]);
+
+    await cabin.wipe.answer(undefined);
+    expect(cabin.view()).toMatchObject({ phase: 'ready', needsCleaning: true, session: null });
+    cabin.send({ type: 'attendant.markCleaned' });
+    expect(cabin.view().needsCleaning).toBe(false);
+  });
+
+  it('the cabin stays usable while it waits for cleaning', async () => {
+    const cabin = await readyCabin();
+    cabin.startSession('session-cabin-1');
+    cabin.send({ type: 'patient.quit' });
+    await cabin.wipe.answer(undefined);
+    cabin.startSession('session-cabin-2');
+    expect(cabin.view()).toMatchObject({
+      phase: 'inSession',
+      needsCleaning: true,
+      session: { screen: { step: 'information' } },
+    });
+  });
+
+  it('the attendant resets a stuck session: it ends as reset and is wiped', async () => {
+    const cabin = await readyCabin();
+    cabin.startSession();
+    cabin.send({ type: 'attendant.resetSession' });
+    expect(cabin.sessionEnds).toEqual([{ sessionId: 'session-cabin-1', outcome: 'reset' }]);
+    expect(cabin.view().phase).toBe('cleaning');
+  });
+
+  it('a patient who walks away is abandoned after 2 minutes and the cabin cleans up', async () => {
+    const cabin = await readyCabin();
+    cabin.startSession();
+    cabin.clock.increment(90 * SECOND);
+    expect(cabin.view().session?.askingStillThere).toBe(true);
+    cabin.clock.increment(30 * SECOND);
+    expect(cabin.sessionEnds).toEqual([{ sessionId: 'session-cabin-1', outcome: 'abandoned' }]);
+    expect(cabin.view().phase).toBe('cleaning');
+  });
+
+  it('a session that crashes (a bug) still goes through the wipe, recorded as reset', async () => {
+    const cabin = startCabin({
+      session: (fakes) =>
+        provideSessionFakes(fakes).provide({
+          actions: {
+            recordConsent: () => {
+              throw new TypeError('store bug');
+            },
+          },
+        }),
+    });
+    await cabin.selfTest.answer({ peripherals: ALL_PERIPHERALS_OK });
+    cabin.startSession('session-cabin-9');
+    cabin.send({ type: 'patient.next' });
+    cabin.send({ type: 'patient.consent', presence: 'alone', attendantStays: false });
+    expect(cabin.view()).toMatchObject({ phase: 'cleaning', session: null });
+    expect(cabin.sessionEnds).toEqual([{ sessionId: 'session-cabin-9', outcome: 'reset' }]);
+    expect(cabin.wipe.requests).toEqual([{ sessionId: 'session-cabin-9' }]);
+    await cabin.wipe.answer(undefined);
+    expect(cabin.view().phase).toBe('ready');
+  });
+});
+
+describe('the wipe fails', () => {
+  it('the cabin goes out of service, and returning to service wipes again before the self-test', async () => {
+    const cabin = await readyCabin();
+    cabin.startSession('session-cabin-3');
+    cabin.send({ type: 'patient.quit' });
+    await cabin.wipe.crash(new Error('store.locked'));
+    expect(cabin.view()).toMatchObject({
+      phase: 'outOfService',
+      outOfServiceReason: 'wipe.failed',
+      session: null,
+    });
+    cabin.startSession('session-cabin-4');
+    expect(cabin.view().phase).toBe('outOfService');
+
+    cabin.send({ type: 'attendant.returnToService' });
+    expect(cabin.view().phase).toBe('cleaning');
+    expect(cabin.wipe.requests).toEqual([{ sessionId: 'session-cabin-3' }, { sessionId: 'session-cabin-3' }]);
+    await cabin.wipe.answer(undefined);
+    expect(cabin.view()).toMatchObject({ phase: 'booting', needsCleaning: true });
+    await cabin.selfTest.answer({ peripherals: ALL_PERIPHERALS_OK });
+    expect(cabin.view().phase).toBe('ready');
+  });
+
+  it('a wipe that fails again keeps the cabin out of service', async () => {
+    const cabin = await readyCabin();
+    cabin.startSession('session-cabin-3');
+    cabin.send({ type: 'patient.quit' });
+    await cabin.wipe.crash(new Error('store.locked'));
+    cabin.send({ type: 'attendant.returnToService' });
+    await cabin.wipe.crash(new Error('store.locked'));
+    expect(cabin.view()).toMatchObject({ phase: 'outOfService', outOfServiceReason: 'wipe.failed' });
+  });
+});
+
+describe('out of service and maintenance', () => {
+  it('the attendant takes the cabin out of service and back; no session starts meanwhile', async () => {
+    const cabin = await readyCabin();
+    cabin.send({ type: 'attendant.setOutOfService' });
+    expect(cabin.view()).toMatchObject({ phase: 'outOfService', outOfServiceReason: 'attendant.request' });
+    cabin.startSession();
+    expect(cabin.view().session).toBeNull();
+    cabin.send({ type: 'attendant.returnToService' });
+    expect(cabin.view().phase).toBe('booting');
+    expect(cabin.wipe.requests).toEqual([]);
+  });
+
+  it('the technician leaves maintenance through a new self-test', async () => {
+    const cabin = await readyCabin();
+    cabin.send({ type: 'technician.enterMaintenance' });
+    expect(cabin.view()).toMatchObject({ phase: 'maintenance', session: null });
+    cabin.send({ type: 'technician.leaveMaintenance' });
+    expect(cabin.view().phase).toBe('booting');
+  });
+
+  it('a peripheral unplugged while ready shows on the attendant screen', async () => {
+    const cabin = await readyCabin();
+    const unplugged: PeripheralStatus[] = ALL_PERIPHERALS_OK.map((p) =>
+      p.peripheral === 'printer' ? { peripheral: 'printer', state: 'absent' } : p,
+    );
+    cabin.send({ type: 'peripherals.changed', peripherals: unplugged });
+    expect(cabin.view().peripherals).toContainEqual({ peripheral: 'printer', state: 'absent' });
+  });
+});

@@ -1,0 +1,193 @@
+// The cabin around the sessions: booting (self-test), ready (welcome screen), in session, cleaning
+// (the wipe), maintenance and out of service. One session at a time, invoked as the child `session`.
+import { assign, fromPromise, sendTo, setup, stateIn, type ActorRefFrom } from 'xstate';
+import type { Accessibility, Locale, MeasurementKind, PeripheralStatus } from '../contract';
+import { MEASUREMENT_KINDS } from '../contract';
+import type { TariffTable } from './cost';
+import { sessionMachine, type SessionInput, type SessionOutput } from './session-machine';
+import type { AttendantSessionEvent, SessionEvent } from './session-events';
+
+/** What the self-test found: every peripheral's state. */
+export interface SelfTestReport {
+  readonly peripherals: readonly PeripheralStatus[];
+}
+
+/** Input of the `wipeSession` actor. */
+export interface WipeRequest {
+  readonly sessionId: string;
+}
+
+/** Fixed facts of this cabin, given at start. */
+export interface CabinInput {
+  readonly consentTextVersion: string;
+  readonly tariffs: TariffTable;
+}
+
+/** The cabin's memory: no patient data, ever. */
+export interface CabinContext extends CabinInput {
+  readonly peripherals: readonly PeripheralStatus[];
+  readonly needsCleaning: boolean;
+  readonly outOfServiceReason: string | null;
+  readonly lastSessionId: string | null;
+}
+
+/** Commands and facts the cabin machine receives. */
+export type CabinEventIn =
+  | {
+      readonly type: 'session.start';
+      readonly sessionId: string;
+      readonly startedAt: number;
+      readonly locale: Locale;
+      readonly accessibility: Accessibility;
+    }
+  | { readonly type: 'peripherals.changed'; readonly peripherals: readonly PeripheralStatus[] }
+  | { readonly type: 'attendant.markCleaned' }
+  | { readonly type: 'attendant.setOutOfService' }
+  | { readonly type: 'attendant.returnToService' }
+  | { readonly type: 'technician.enterMaintenance' }
+  | { readonly type: 'technician.leaveMaintenance' }
+  | AttendantSessionEvent
+  | SessionEvent;
+
+/** Measurements that a present, working device can take now. */
+export function availableMeasurements(peripherals: readonly PeripheralStatus[]): MeasurementKind[] {
+  return MEASUREMENT_KINDS.filter((kind) =>
+    peripherals.some((p) => p.peripheral === kind && p.state === 'ok'),
+  );
+}
+
+/** The cabin machine; main/ provides `selfTest`, `wipeSession` and the session machine's own actors. */
+export const cabinMachine = setup({
+  types: {
+    context: {} as CabinContext,
+    events: {} as CabinEventIn,
+    input: {} as CabinInput,
+  },
+  actors: {
+    /** Checks what is attached: card reader, devices, printer, payment terminal, platform. */
+    selfTest: fromPromise<SelfTestReport>(() => new Promise(() => undefined)),
+    /** Removes everything of the session from the store, the WAL and the renderer. */
+    wipeSession: fromPromise<void, WipeRequest>(() => new Promise(() => undefined)),
+    runSession: sessionMachine,
+  },
+  guards: {
+    /** The wipe runs on the way back from out of service, not after a session. */
+    restartsAfterWipe: stateIn('#cabin.cleaning.beforeRestart'),
+  },
+  actions: {
+    /** Records the session's outcome in the audit (no patient data). */
+    recordSessionEnd: (_, _output: SessionOutput) => undefined,
+  },
+}).createMachine({
+  id: 'cabin',
+  context: ({ input }) => ({
+    ...input,
+    peripherals: [],
+    needsCleaning: false,
+    outOfServiceReason: null,
+    lastSessionId: null,
+  }),
+  initial: 'booting',
+  on: {
+    'peripherals.changed': { actions: assign({ peripherals: ({ event }) => event.peripherals }) },
+    'attendant.markCleaned': { actions: assign({ needsCleaning: false }) },
+  },
+  states: {
+    booting: {
+      invoke: {
+        src: 'selfTest',
+        onDone: {
+          target: 'ready',
+          actions: assign({ peripherals: ({ event }) => event.output.peripherals, outOfServiceReason: null }),
+        },
+        onError: { target: 'outOfService', actions: assign({ outOfServiceReason: 'selfTest.failed' }) },
+      },
+    },
+    ready: {
+      on: {
+        'session.start': {
+          target: 'inSession',
+          actions: assign({ lastSessionId: ({ event }) => event.sessionId }),
+        },
+        'attendant.setOutOfService': {
+          target: 'outOfService',
+          actions: assign({ outOfServiceReason: 'attendant.request' }),
+        },
+        'technician.enterMaintenance': 'maintenance',
+      },
+    },
+    inSession: {
+      invoke: {
+        id: 'session',
+        src: 'runSession',
+        input: ({ context, event }): SessionInput => {
+          if (event.type !== 'session.start') throw new Error('a session starts only on session.start');
+          return {
+            sessionId: event.sessionId,
+            startedAt: event.startedAt,
+            locale: event.locale,
+            accessibility: event.accessibility,
+            availableKinds: availableMeasurements(context.peripherals),
+            consentTextVersion: context.consentTextVersion,
+            tariffs: context.tariffs,
+          };
+        },
+        onDone: {
+          target: 'cleaning',
+          actions: { type: 'recordSessionEnd', params: ({ event }) => event.output },
+        },
+        // A session that crashes (a bug) still ends in a wipe: the patient's data must not outlive it.
+        onError: {
+          target: 'cleaning',
+          actions: {
+            type: 'recordSessionEnd',
+            params: ({ context }) => ({ sessionId: context.lastSessionId ?? '', outcome: 'reset' as const }),
+          },
+        },
+      },
+      on: {
+        'patient.*': { actions: sendTo('session', ({ event }) => event as SessionEvent) },
+        'attendant.acknowledgeHelp': { actions: sendTo('session', ({ event }) => event as SessionEvent) },
+        'attendant.resetSession': { actions: sendTo('session', ({ event }) => event as SessionEvent) },
+      },
+    },
+    cleaning: {
+      initial: 'afterSession',
+      states: {
+        afterSession: {},
+        // Back from out of service after a failed wipe: the peripherals may have changed meanwhile, so
+        // the cabin runs its self-test again once the data is gone.
+        beforeRestart: {},
+      },
+      invoke: {
+        src: 'wipeSession',
+        input: ({ context }) => ({ sessionId: context.lastSessionId ?? '' }),
+        onDone: [
+          {
+            guard: 'restartsAfterWipe',
+            target: 'booting',
+            actions: assign({ needsCleaning: true, lastSessionId: null }),
+          },
+          { target: 'ready', actions: assign({ needsCleaning: true, lastSessionId: null }) },
+        ],
+        onError: { target: 'outOfService', actions: assign({ outOfServiceReason: 'wipe.failed' }) },
+      },
+    },
+    maintenance: {
+      on: { 'technician.leaveMaintenance': 'booting' },
+    },
+    outOfService: {
+      on: {
+        // A wipe that failed is retried before anything else: the last patient's data must go.
+        'attendant.returnToService': [
+          { guard: ({ context }) => context.lastSessionId !== null, target: 'cleaning.beforeRestart' },
+          { target: 'booting' },
+        ],
+        'technician.enterMaintenance': 'maintenance',
+      },
+    },
+  },
+});
+
+/** The running cabin actor's reference type. */
+export type CabinActorRef = ActorRefFrom<typeof cabinMachine>;

@@ -1,0 +1,249 @@
+// Model-based test of the session machine: `xstate/graph` explores every state reachable with a finite
+// set of patient actions and actor facts, and each reachable state is checked for what the patient sees.
+// The graph sends the delayed events (`xstate.after.*`) as ordinary events, so the timeouts
+// ("still there?", abandoned, the goodbye screen closing) are part of the model.
+import { describe, expect, it } from 'vitest';
+import { transition, type SnapshotFrom } from 'xstate';
+import { getShortestPaths, getStateNodes } from 'xstate/graph';
+import { isTeleconsultation } from '../contract';
+import { sessionMachine, type SessionOutcome } from './session-machine';
+import type { SessionEvent } from './session-events';
+import { sessionViewOf } from './session-view';
+import {
+  bloodPressure,
+  CARD_HOLDER,
+  CHILD_ON_CARD,
+  DOCTOR,
+  nirWithWrongKey,
+  plausibleMeasurement,
+  PRESCRIPTION,
+  REFERRED_BY_REGULAR_DOCTOR,
+  sessionInput,
+  TYPED_IDENTITY,
+} from './test-support';
+
+type SessionSnapshot = SnapshotFrom<typeof sessionMachine>;
+
+const PATIENT_ACTIONS: SessionEvent[] = [
+  { type: 'patient.next' },
+  { type: 'patient.back' },
+  { type: 'patient.quit' },
+  { type: 'patient.help' },
+  { type: 'patient.stillHere' },
+  { type: 'patient.retry' },
+  { type: 'patient.skip' },
+  { type: 'patient.setLocale', locale: 'en' },
+  { type: 'patient.setAccessibility', accessibility: { largeText: true, readAloud: false } },
+  { type: 'patient.consent', presence: 'alone', attendantStays: false },
+  { type: 'patient.declineConsent' },
+  { type: 'patient.useManualEntry' },
+  { type: 'patient.chooseBeneficiary', index: 1 },
+  { type: 'patient.confirmIdentity' },
+  { type: 'patient.submitIdentity', identity: TYPED_IDENTITY },
+  { type: 'patient.submitIdentity', identity: { ...TYPED_IDENTITY, nir: nirWithWrongKey('2621169012345') } },
+  { type: 'patient.haveAppointmentCode' },
+  { type: 'patient.submitAppointmentCode', code: 'K7Q-42' },
+  { type: 'patient.seeNextAvailable' },
+  { type: 'patient.chooseProfession', profession: 'doctor' },
+  { type: 'patient.chooseProfession', profession: 'physiotherapist' },
+  { type: 'patient.answerEligibility', answers: { physicalActNeeded: false, earlierInPersonSession: true } },
+  { type: 'patient.answerEligibility', answers: { physicalActNeeded: false, earlierInPersonSession: false } },
+  { type: 'patient.answerCarePath', answers: REFERRED_BY_REGULAR_DOCTOR },
+  {
+    type: 'patient.answerCarePath',
+    answers: { referredOrNoRegularDoctor: true, exemptedCase: false, fullCover: true },
+  },
+  { type: 'patient.acceptCost' },
+  { type: 'patient.startMeasurement' },
+  { type: 'patient.startCall' },
+  { type: 'patient.setDmpOpposition', opposed: true },
+  { type: 'patient.print' },
+  { type: 'patient.pay' },
+  { type: 'patient.reportProblem', problem: 'printer' },
+  { type: 'patient.finish' },
+];
+
+const ACTOR_FACTS: SessionEvent[] = [
+  { type: 'card.inserted' },
+  { type: 'card.read', beneficiaries: [CARD_HOLDER] },
+  { type: 'card.read', beneficiaries: [CARD_HOLDER, CHILD_ON_CARD] },
+  { type: 'card.failed', error: { code: 'card.removed' } },
+  { type: 'measurement.progressed', progress: { stage: 'keepStill' } },
+  { type: 'measurement.taken', measurement: plausibleMeasurement('bloodPressure') },
+  { type: 'measurement.taken', measurement: bloodPressure(300, 90) },
+  { type: 'measurement.failed', error: { code: 'device.unplugged' } },
+  { type: 'queue.updated', position: 2, estimatedWaitMinutes: 8 },
+  { type: 'queue.assigned', professional: DOCTOR },
+  { type: 'queue.failed', error: { code: 'platform.unreachable' } },
+  { type: 'call.connected' },
+  { type: 'call.reconnecting' },
+  { type: 'call.measurementRequested', kind: 'temperature' },
+  { type: 'call.documentReceived', document: PRESCRIPTION },
+  { type: 'call.ended' },
+  { type: 'call.failed', error: { code: 'call.lost' } },
+  { type: 'attendant.acknowledgeHelp' },
+  { type: 'attendant.resetSession' },
+];
+
+// What the invoked actors and the clock send: the successful answers of the promise actors, an error
+// of each actor (a bug), and each delay running out. The graph sends them as ordinary events.
+const SUCCESSFUL_ANSWERS: Record<string, unknown> = {
+  lookUpAppointment: { ok: true, value: { profession: 'doctor' } },
+  printDocuments: { ok: true, value: { printed: 1 } },
+  takePayment: { ok: true, value: undefined },
+};
+const STATE_NODES = getStateNodes(sessionMachine.root);
+const ACTOR_AND_CLOCK_EVENTS = [
+  ...STATE_NODES.flatMap((node) =>
+    node.invoke.flatMap((invoke) => [
+      { type: `xstate.error.actor.${invoke.id}`, error: new TypeError('bug in the actor') },
+      ...(typeof invoke.src === 'string' && invoke.src in SUCCESSFUL_ANSWERS
+        ? [{ type: `xstate.done.actor.${invoke.id}`, output: SUCCESSFUL_ANSWERS[invoke.src] }]
+        : []),
+    ]),
+  ),
+  ...STATE_NODES.flatMap((node) => node.after.map((delayed) => ({ type: delayed.eventType as string }))),
+] as unknown as SessionEvent[];
+
+// The state value, plus the few context facts that guards read; everything else (names, values
+// measured) does not change where the session can go.
+function serializeState(snapshot: SessionSnapshot): string {
+  const { context } = snapshot;
+  return JSON.stringify({
+    value: snapshot.value,
+    pending: context.slots.filter((slot) => slot.status === 'pending').length,
+    severalBeneficiaries: context.beneficiaries.length > 1,
+    typedIdentity: context.identity?.source === 'manual',
+    teleconsultation: context.profession !== null && isTeleconsultation(context.profession),
+    nothingToPay: context.cost?.amountDueTodayCents === 0,
+    documents: context.documents.length > 0,
+    helpRequested: context.helpRequested,
+  });
+}
+
+// `createTestModel` refuses machines that invoke actors; the path generator itself explores them, the
+// invoked actors never running (the graph only computes transitions).
+const paths = getShortestPaths(sessionMachine, {
+  input: sessionInput({ availableKinds: ['bloodPressure', 'temperature'] }),
+  events: [...PATIENT_ACTIONS, ...ACTOR_FACTS, ...ACTOR_AND_CLOCK_EVENTS],
+  serializeState,
+});
+const reachable = paths.map((path) => path.state);
+const active = reachable.filter((snapshot) => snapshot.status === 'active');
+
+function journeyStepOf(snapshot: SessionSnapshot): string {
+  const value = snapshot.value as { active: { journey: string | Record<string, unknown> } };
+  const journey = value.active.journey;
+  return typeof journey === 'string' ? journey : (Object.keys(journey)[0] ?? '');
+}
+
+function stageOf(snapshot: SessionSnapshot): string {
+  const { screen } = sessionViewOf(snapshot);
+  return 'stage' in screen ? `${screen.step}/${screen.stage}` : screen.step;
+}
+
+function journeyOf(snapshot: SessionSnapshot): string {
+  if (snapshot.status !== 'active') return JSON.stringify(snapshot.value);
+  return JSON.stringify((snapshot.value as { active: { journey: unknown } }).active.journey);
+}
+
+describe('the session model', () => {
+  it('explores the whole journey, every step and its failures', () => {
+    const steps = new Set(active.map(journeyStepOf));
+    expect([...steps].sort()).toEqual(
+      [
+        'information',
+        'consent',
+        'identification',
+        'appointment',
+        'measurements',
+        'waitingRoom',
+        'consultation',
+        'documents',
+        'payment',
+        'goodbye',
+      ].sort(),
+    );
+    expect(active.length).toBeGreaterThan(100);
+    // Each actor's bug is part of the model: it lands in its step's failure screen.
+    const failures = new Set(active.map((snapshot) => JSON.stringify(sessionViewOf(snapshot).screen)));
+    expect(
+      [...failures].filter((screen) => screen.includes('internal.actorFailed')).length,
+    ).toBeGreaterThanOrEqual(6);
+  });
+
+  it.each<SessionOutcome>(['completed', 'cancelled', 'declined', 'abandoned', 'reset'])(
+    'some path ends the session as %s',
+    (outcome) => {
+      const ending = paths.find(
+        (path) => path.state.status === 'done' && path.state.output?.outcome === outcome,
+      );
+      expect(ending, `no path ends as ${outcome}`).toBeDefined();
+    },
+  );
+
+  it('abandoning needs the "still there?" prompt to run out', () => {
+    const abandoned = paths.find((path) => path.state.output?.outcome === 'abandoned');
+    const delays = abandoned?.steps
+      .map((step) => step.event.type)
+      .filter((type) => type.startsWith('xstate.after.'));
+    expect(delays).toEqual([
+      'xstate.after.inactivity.session.active.attention.attentive',
+      'xstate.after.stillThereGrace.session.active.attention.askingStillThere',
+    ]);
+  });
+
+  it('every reachable state shows the screen of its own step', () => {
+    for (const snapshot of active) {
+      const view = sessionViewOf(snapshot);
+      expect({ state: serializeState(snapshot), step: view.screen.step }).toEqual({
+        state: serializeState(snapshot),
+        step: journeyStepOf(snapshot),
+      });
+    }
+  });
+
+  it('in every reachable state, "back" is offered exactly when it changes the journey', () => {
+    for (const snapshot of active) {
+      const [afterBack] = transition(sessionMachine, snapshot, { type: 'patient.back' });
+      const { canGoBack } = sessionViewOf(snapshot);
+      const stage = stageOf(snapshot);
+      expect({ stage, canGoBack }).toEqual({
+        stage,
+        canGoBack: journeyOf(afterBack) !== journeyOf(snapshot),
+      });
+    }
+  });
+
+  it('after 90 s without a touch, "still there?" is asked only where the patient is expected to act', () => {
+    const cabinIsWorking = new Set([
+      'identification/readingCard',
+      'appointment/checkingCode',
+      'measurements/measuring',
+      'waitingRoom/joining',
+      'waitingRoom/waiting',
+      'consultation/connecting',
+      'consultation/reconnecting',
+      'consultation/inCall',
+      'consultation/measuring',
+      'documents/printing',
+      'payment/processing',
+      'goodbye',
+    ]);
+    const inactivity = {
+      type: 'xstate.after.inactivity.session.active.attention.attentive',
+    } as unknown as SessionEvent;
+    const checked = new Set<string>();
+    for (const snapshot of active) {
+      if (sessionViewOf(snapshot).askingStillThere) continue;
+      const stage = stageOf(snapshot);
+      const [afterInactivity] = transition(sessionMachine, snapshot, inactivity);
+      expect({ stage, asked: sessionViewOf(afterInactivity).askingStillThere }).toEqual({
+        stage,
+        asked: !cabinIsWorking.has(stage),
+      });
+      checked.add(stage);
+    }
+    expect([...cabinIsWorking].filter((stage) => !checked.has(stage))).toEqual([]);
+  });
+});

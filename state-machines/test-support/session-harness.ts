@@ -1,0 +1,134 @@
+// A session machine provided with fakes, running on a simulated clock, for scenario tests.
+import { createActor, SimulatedClock, type Actor, type SnapshotFrom } from 'xstate';
+import type { Measurement, ProblemKind, Result, SessionView } from '../../contract';
+import { MEASUREMENT_KINDS } from '../../contract';
+import { DEFAULT_TARIFFS } from '../cost';
+import { sessionMachine, type ConsentRecord, type SessionInput } from '../session-machine';
+import type {
+  AppointmentDetails,
+  AppointmentLookup,
+  PaymentRequest,
+  PrintOutcome,
+  PrintRequest,
+  SessionEvent,
+} from '../session-events';
+import { sessionViewOf } from '../session-view';
+import {
+  FakeCardReader,
+  FakeMeasuringDevice,
+  FakeRequestActor,
+  FakeVideoCall,
+  FakeWaitingRoom,
+  settle,
+} from './fake-actors';
+
+/** The session's actors as fakes, and what its named actions did, in order. */
+export interface SessionFakes {
+  readonly cardReader: FakeCardReader;
+  readonly device: FakeMeasuringDevice;
+  readonly appointments: FakeRequestActor<AppointmentLookup, Result<AppointmentDetails>>;
+  readonly waitingRoom: FakeWaitingRoom;
+  readonly call: FakeVideoCall;
+  readonly printer: FakeRequestActor<PrintRequest, PrintOutcome>;
+  readonly paymentTerminal: FakeRequestActor<PaymentRequest, Result<void>>;
+  readonly recorded: {
+    readonly consents: ConsentRecord[];
+    readonly attendantCalls: { readonly sessionId: string }[];
+    readonly problems: { readonly sessionId: string; readonly problem: ProblemKind }[];
+    readonly sharedMeasurements: Measurement[];
+    readonly dmpChoices: { readonly sessionId: string; readonly opposed: boolean }[];
+  };
+}
+
+/** Fresh fakes, nothing recorded yet. */
+export function createSessionFakes(): SessionFakes {
+  return {
+    cardReader: new FakeCardReader(),
+    device: new FakeMeasuringDevice(),
+    appointments: new FakeRequestActor('appointment desk'),
+    waitingRoom: new FakeWaitingRoom(),
+    call: new FakeVideoCall(),
+    printer: new FakeRequestActor('printer'),
+    paymentTerminal: new FakeRequestActor('payment terminal'),
+    recorded: { consents: [], attendantCalls: [], problems: [], sharedMeasurements: [], dmpChoices: [] },
+  };
+}
+
+/** The session machine with its actors and actions provided by `fakes`; delays keep their setup values. */
+export function provideSessionFakes(fakes: SessionFakes) {
+  return sessionMachine.provide({
+    actors: {
+      readCard: fakes.cardReader.logic,
+      measure: fakes.device.logic,
+      lookUpAppointment: fakes.appointments.logic,
+      waitInQueue: fakes.waitingRoom.logic,
+      joinCall: fakes.call.logic,
+      printDocuments: fakes.printer.logic,
+      takePayment: fakes.paymentTerminal.logic,
+    },
+    actions: {
+      recordConsent: (_, record) => void fakes.recorded.consents.push(record),
+      callAttendant: (_, params) => void fakes.recorded.attendantCalls.push(params),
+      recordProblem: (_, params) => void fakes.recorded.problems.push(params),
+      shareMeasurement: (_, { measurement }) => void fakes.recorded.sharedMeasurements.push(measurement),
+      recordDmpChoice: (_, params) => void fakes.recorded.dmpChoices.push(params),
+    },
+  });
+}
+
+/** 1 March 2026, 09:00 UTC: the sessions' start, against which typed birth dates are checked. */
+export const SESSION_START = Date.UTC(2026, 2, 1, 9, 0, 0);
+
+/** The input a cabin with every device working gives a French-speaking patient. */
+export function sessionInput(overrides: Partial<SessionInput> = {}): SessionInput {
+  return {
+    sessionId: 'session-test-1',
+    locale: 'fr',
+    accessibility: { largeText: false, readAloud: false },
+    availableKinds: MEASUREMENT_KINDS,
+    consentTextVersion: 'consent-2026-01',
+    tariffs: DEFAULT_TARIFFS,
+    startedAt: SESSION_START,
+    ...overrides,
+  };
+}
+
+/** The provided session machine. */
+export type FakeSessionMachine = ReturnType<typeof provideSessionFakes>;
+
+/** A running session and everything a scenario needs to drive and observe it. */
+export interface SessionHarness extends SessionFakes {
+  readonly actor: Actor<FakeSessionMachine>;
+  readonly clock: SimulatedClock;
+  /** Sends a patient action or a fact, as the cabin would. */
+  send(event: SessionEvent): void;
+  /** The session's current snapshot. */
+  snapshot(): SnapshotFrom<FakeSessionMachine>;
+  /** What the patient sees now. */
+  view(): SessionView;
+  /** Lets `ms` of simulated time pass, second by second, as it would in the cabin. */
+  elapse(ms: number): void;
+  /** Lets promise answers reach the machine. */
+  settle(): Promise<void>;
+}
+
+/** Starts a session provided with fresh fakes on a fresh simulated clock. */
+export function startSession(overrides: Partial<SessionInput> = {}): SessionHarness {
+  const fakes = createSessionFakes();
+  const clock = new SimulatedClock();
+  const actor = createActor(provideSessionFakes(fakes), { input: sessionInput(overrides), clock });
+  actor.start();
+  return {
+    ...fakes,
+    actor,
+    clock,
+    send: (event) => actor.send(event),
+    snapshot: () => actor.getSnapshot(),
+    view: () => sessionViewOf(actor.getSnapshot()),
+    elapse: (ms) => {
+      // Stepping in seconds lets timers that restart (the inactivity check while waiting) run as they would.
+      for (let left = ms; left > 0; left -= 1000) clock.increment(Math.min(1000, left));
+    },
+    settle,
+  };
+}

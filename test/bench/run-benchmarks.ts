@@ -1,0 +1,155 @@
+// `npm run bench`: prints the foundation's figures (they are measured, not asserted):
+//   - controller start to ready in browser mode (target under 1 s here);
+//   - session end to ready for the next patient (target under 500 ms);
+//   - controller heap after 500 simulated sessions against after 20 (target growth under 5 %).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { defaultConfig } from '../../main/config';
+import { runBrowserMode } from '../../main/browser-mode';
+import { bootSimulatedCabin } from '../support/simulated-cabin';
+import { walkOneSession } from '../support/patient-robot';
+import type { OperationLog } from '../../main/log';
+import { spawn } from 'node:child_process';
+
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+const ms = (value: number): string => `${value.toFixed(1)} ms`;
+
+async function startToReady(runs: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const directory = mkdtempSync(join(tmpdir(), 'cabine-bench-'));
+    const begin = performance.now();
+    const cabin = await runBrowserMode(
+      defaultConfig(directory),
+      resolve(import.meta.dirname, '../../dist/renderer'),
+    );
+    times.push(performance.now() - begin);
+    await cabin.stop();
+    rmSync(directory, { recursive: true, force: true });
+  }
+  return times;
+}
+
+// `npm start` as a technician sees it: a new process, TypeScript loaded by tsx, until the URL is printed.
+async function coldStartToUrl(runs: number): Promise<number[]> {
+  const times: number[] = [];
+  const root = resolve(import.meta.dirname, '../..');
+  for (let i = 0; i < runs; i += 1) {
+    const directory = mkdtempSync(join(tmpdir(), 'cabine-bench-'));
+    const configFile = join(directory, 'config.json');
+    writeFileSync(
+      configFile,
+      JSON.stringify({ dataDirectory: join(directory, 'data'), logDirectory: join(directory, 'logs') }),
+    );
+    const begin = performance.now();
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'main/start.ts', '--no-browser', '--browser-mode', '--config', configFile],
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    await new Promise<void>((done, fail) => {
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('open the cabin at')) done();
+      });
+      child.on('exit', () => fail(new Error(`start exited early: ${output}`)));
+    });
+    times.push(performance.now() - begin);
+    child.kill('SIGTERM');
+    await new Promise((done) => child.once('exit', done));
+    rmSync(directory, { recursive: true, force: true });
+  }
+  return times;
+}
+
+async function endToReady(runs: number): Promise<number[]> {
+  const cabin = await bootSimulatedCabin();
+  const times: number[] = [];
+  const { controller, clock, stepMs } = cabin;
+  for (let i = 0; i < runs; i += 1) {
+    controller.server.startSession({ locale: 'fr', accessibility: { largeText: false, readAloud: false } });
+    controller.server.act({ type: 'patient.next' });
+    controller.server.act({ type: 'patient.consent', presence: 'alone', attendantStays: false });
+    for (let step = 0; step < 4; step += 1) clock.increment(stepMs);
+    const ready = new Promise<number>((done) => {
+      const stop = controller.onEvent(({ view }) => {
+        if (view.phase === 'ready') {
+          stop();
+          done(performance.now());
+        }
+      });
+    });
+    const begin = performance.now();
+    controller.server.act({ type: 'patient.quit' });
+    times.push((await ready) - begin);
+  }
+  await cabin.dispose();
+  return times;
+}
+
+async function heapGrowth(
+  warmSessions: number,
+  totalSessions: number,
+): Promise<{ warm: number; total: number }> {
+  // The file log writes to disk and the memory log keeps every line: the benchmark measures the controller.
+  const discard: OperationLog = {
+    info: () => undefined,
+    warn: () => undefined,
+    error: () => undefined,
+    droppedLines: 0,
+    close: () => undefined,
+  };
+  const cabin = await bootSimulatedCabin(100, discard);
+  const heapNow = (): number => {
+    collectGarbage();
+    collectGarbage();
+    return process.memoryUsage().heapUsed;
+  };
+  let warm = 0;
+  for (let i = 1; i <= totalSessions; i += 1) {
+    await walkOneSession(cabin.controller, cabin.clock, cabin.stepMs);
+    if (i === warmSessions) warm = heapNow();
+  }
+  const total = heapNow();
+  await cabin.dispose();
+  return { warm, total };
+}
+
+async function main(): Promise<void> {
+  process.stdout.write('Cabine benchmarks (foundation)\n');
+  const start = await startToReady(10);
+  process.stdout.write(
+    `controller start to ready (browser mode, in process, 10 runs): median ${ms(median(start))}, max ${ms(Math.max(...start))} (target < 1000 ms)\n`,
+  );
+  const cold = await coldStartToUrl(3);
+  process.stdout.write(
+    `npm start, new process to the cabin's URL (tsx, 3 runs): median ${ms(median(cold))}, max ${ms(Math.max(...cold))}\n`,
+  );
+  const end = await endToReady(30);
+  process.stdout.write(
+    `session end to ready for the next patient (30 runs): median ${ms(median(end))}, max ${ms(Math.max(...end))} (target < 500 ms)\n`,
+  );
+  const began = performance.now();
+  const heap = await heapGrowth(20, 500);
+  const growth = ((heap.total - heap.warm) / heap.warm) * 100;
+  process.stdout.write(
+    `controller heap: ${(heap.warm / 1e6).toFixed(2)} MB after 20 sessions, ${(heap.total / 1e6).toFixed(2)} MB after 500 ` +
+      `(growth ${growth.toFixed(2)} %, target < 5 %; ${((performance.now() - began) / 500).toFixed(1)} ms a simulated session)\n`,
+  );
+}
+
+void main();

@@ -1,0 +1,152 @@
+// Faults as a patient meets them, in Chromium: each one shows a plain message and a way forward,
+// and the journey goes on. The simulated hardware is steered through the browser-mode simulator routes.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, startCabinUnderTest, watchForErrors, type CabinUnderTest } from '../support/cabin-under-test';
+
+const SCREENS = join(import.meta.dirname, '../../test-results/screens');
+
+describe('when something goes wrong, in Chromium', () => {
+  let browser: Browser;
+  let cabin: CabinUnderTest | undefined;
+  let page: Page;
+  let problems: string[];
+
+  const open = async (overrides: unknown = {}): Promise<void> => {
+    cabin = await startCabinUnderTest(overrides);
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    problems = watchForErrors(page);
+    await page.goto(cabin.cabin.url);
+  };
+  const screen = async (step: string, stage?: string, shot?: string): Promise<void> => {
+    const selector = stage ? `[data-screen="${step}"][data-stage="${stage}"]` : `[data-screen="${step}"]`;
+    await page.waitForSelector(selector, { timeout: 15_000 });
+    if (shot) await page.screenshot({ path: join(SCREENS, `fault-${shot}.png`) });
+  };
+  const tap = (testId: string) => page.getByTestId(testId).click();
+  const text = () => page.locator('body').innerText();
+  const throughConsent = async (): Promise<void> => {
+    await screen('welcome');
+    await tap('start');
+    await screen('information');
+    await tap('next');
+    await screen('consent');
+    await tap('presence-alone');
+    await tap('consent-accept');
+  };
+
+  beforeAll(async () => {
+    mkdirSync(SCREENS, { recursive: true });
+    browser = await launchChromium();
+  });
+  afterEach(async () => {
+    await page?.close();
+    await cabin?.stop();
+    cabin = undefined;
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('an unreadable card says so and offers to retry or type the details', async () => {
+    await open();
+    await cabin?.simulate('script', { card: 'unreadable' });
+    await throughConsent();
+    await screen('identification', 'cardFailed', 'card-unreadable');
+    await expect(text()).resolves.not.toContain('card.unreadable');
+    await tap('manual-entry');
+    await screen('identification', 'manualEntry');
+    // Garbage in every field: each is pointed at, nothing is accepted.
+    await page.getByTestId('field-surname').fill('<script>alert(1)</script>');
+    await page.getByTestId('field-firstName').fill('1234');
+    await page.getByTestId('field-nir').fill('999999999999999');
+    await tap('submit-identity');
+    await screen('identification', 'manualEntry', 'manual-entry-invalid');
+    await expect(page.locator('[aria-invalid="true"]').count()).resolves.toBeGreaterThanOrEqual(3);
+    expect(problems).toEqual([]);
+  });
+
+  it('the English choice holds on every screen, and "are you still there?" comes after silence', async () => {
+    await open({ delays: { inactivityMs: 1_500, stillThereGraceMs: 60_000, goodbyeMs: 45_000 } });
+    await screen('welcome');
+    await tap('locale-en');
+    await tap('start');
+    await screen('information');
+    await expect(text()).resolves.toContain('€25.00');
+    await page.waitForSelector('[data-testid="still-here"]', { timeout: 10_000 });
+    await page.screenshot({ path: join(SCREENS, 'fault-still-there.png') });
+    await tap('still-here');
+    await expect(page.getByTestId('still-here').count()).resolves.toBe(0);
+    await screen('information');
+    expect(problems).toEqual([]);
+  });
+
+  it('a printer out of paper and a declined card each leave a way forward to goodbye', async () => {
+    await open();
+    await cabin?.simulate('script', {
+      card: 'oneBeneficiary',
+      print: 'outOfPaper',
+      payment: 'declined',
+      absentDevices: ['bloodPressure', 'temperature', 'oxygenSaturation', 'weight'],
+    });
+    // The devices were present at boot; absent now means each measurement is offered and skipped.
+    await throughConsent();
+    await screen('identification', 'confirming');
+    await tap('confirm-identity');
+    await tap('next-available');
+    await tap('profession-doctor');
+    await tap('answer-referredOrNoRegularDoctor-no');
+    await tap('answer-exemptedCase-no');
+    await tap('answer-fullCover-no');
+    await tap('submit-answers');
+    await screen('appointment', 'cost', 'cost-not-reimbursed');
+    await expect(text()).resolves.toContain('25,00 €');
+    await tap('accept-cost');
+    for (let i = 0; i < 4; i += 1) {
+      await screen('measurements', 'instructions');
+      await tap('skip');
+    }
+    await screen('waitingRoom', 'professionalReady');
+    await tap('start-call');
+    await screen('documents', 'review');
+    await tap('print');
+    await screen('documents', 'printFailed', 'printer-out-of-paper');
+    await cabin?.simulate('script', { print: 'printed' });
+    await tap('retry');
+    await screen('documents', 'printed');
+    await tap('next');
+    await screen('payment', 'confirm');
+    await tap('pay');
+    await screen('payment', 'failed', 'payment-declined');
+    await cabin?.simulate('script', { payment: 'paid' });
+    await tap('retry');
+    await screen('goodbye', undefined, 'goodbye');
+    expect(problems).toEqual([]);
+  });
+
+  it('a platform out of reach shows the waiting room failure and recovers when it is back', async () => {
+    await open();
+    await cabin?.simulate('script', { card: 'oneBeneficiary' });
+    await cabin?.simulate('platform', { reachable: false });
+    await throughConsent();
+    await screen('identification', 'confirming');
+    await tap('confirm-identity');
+    await tap('next-available');
+    await tap('profession-nurse');
+    await screen('appointment', 'eligibility');
+    await tap('answer-physicalActNeeded-no');
+    await tap('submit-answers');
+    await tap('accept-cost');
+    for (let i = 0; i < 4; i += 1) {
+      await screen('measurements', 'instructions');
+      await tap('skip');
+    }
+    await screen('waitingRoom', 'failed', 'platform-unreachable');
+    await cabin?.simulate('platform', { reachable: true });
+    await tap('retry');
+    await screen('waitingRoom', 'professionalReady');
+    expect(problems).toEqual([]);
+  });
+});

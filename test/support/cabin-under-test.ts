@@ -1,0 +1,82 @@
+// A whole cabin in browser mode for end-to-end tests and benchmarks: fast simulated hardware, a
+// fresh data folder, and Debian's Chromium driven by playwright-core.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import { defaultConfig, mergeConfig, type CabinConfig } from '../../main/config';
+import { runBrowserMode, type RunningBrowserMode } from '../../main/browser-mode';
+
+/** The Chromium the tests drive: Debian's, never a downloaded one. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Flags that keep Chromium quiet on a machine without internet, as MACHINE.md says. */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+];
+
+/** A running cabin and what the test observes of it. */
+export interface CabinUnderTest {
+  readonly cabin: RunningBrowserMode;
+  readonly directory: string;
+  readonly config: CabinConfig;
+  /** POSTs to the simulated hardware's control routes (`script`, `platform`). */
+  simulate(route: 'script' | 'platform', body: unknown): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Starts a cabin in browser mode with fast simulated hardware in a temporary folder. */
+export async function startCabinUnderTest(overrides: unknown = {}): Promise<CabinUnderTest> {
+  const directory = mkdtempSync(join(tmpdir(), 'cabine-test-'));
+  const base = defaultConfig(directory);
+  const merged = mergeConfig(base, { simulation: { stepMs: 150, callMs: 1500 }, ...(overrides as object) });
+  if (!merged.ok) throw new Error(`bad test config: ${merged.error.detail ?? merged.error.code}`);
+  const cabin = await runBrowserMode(merged.value, resolve(import.meta.dirname, '../../dist/renderer'));
+  const url = new URL(cabin.url);
+  return {
+    cabin,
+    directory,
+    config: merged.value,
+    async simulate(route, body) {
+      const response = await fetch(
+        `${url.origin}/simulator/${route}?token=${url.searchParams.get('token')}`,
+        {
+          method: 'POST',
+          body: JSON.stringify(body),
+        },
+      );
+      if (response.status !== 204) throw new Error(`simulator refused ${route}: ${response.status}`);
+    },
+    async stop() {
+      await cabin.stop();
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Launches Debian's Chromium headless. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
+}
+
+/** Collects console errors and failed requests of a page; the tests fail on any. */
+export function watchForErrors(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  return problems;
+}

@@ -1,0 +1,54 @@
+// A controller with simulated hardware on XState's SimulatedClock, in a temporary folder: the
+// harness of the benchmarks (the scenario tests build theirs the same way, with more control).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SimulatedClock } from 'xstate';
+import { happyScript } from '../../devices/simulated/simulation-script';
+import { defaultConfig } from '../../main/config';
+import { createController, type RunningController } from '../../main/controller';
+import { MemoryOperationLog, type OperationLog } from '../../main/log';
+import { createSimulatedPeripherals } from '../../main/peripherals';
+
+/** A booted controller on a simulated clock, and how to dispose of it. */
+export interface SimulatedCabin {
+  readonly controller: RunningController;
+  readonly clock: SimulatedClock;
+  readonly stepMs: number;
+  dispose(): Promise<void>;
+}
+
+/** Boots a controller on a simulated clock with a real SQLite store in a temporary folder. */
+export async function bootSimulatedCabin(
+  stepMs = 100,
+  log: OperationLog = new MemoryOperationLog(),
+): Promise<SimulatedCabin> {
+  const directory = mkdtempSync(join(tmpdir(), 'cabine-sim-'));
+  const clock = new SimulatedClock();
+  const schedule = (ms: number, callback: () => void) => {
+    const id = clock.setTimeout(callback, ms);
+    return () => clock.clearTimeout(id);
+  };
+  const peripherals = createSimulatedPeripherals(
+    happyScript(stepMs),
+    schedule,
+    () => clock.now(),
+    stepMs * 10,
+  );
+  const controller = createController({
+    config: { ...defaultConfig(directory), simulation: { stepMs, callMs: stepMs * 10 } },
+    clock,
+    peripherals,
+    log,
+  });
+  await controller.booted;
+  return {
+    controller,
+    clock,
+    stepMs,
+    async dispose() {
+      await controller.stop();
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
