@@ -1,7 +1,8 @@
 // The patient's session: journey steps 2 to 10 of PRODUCT.md (step 1, the welcome screen, is the
-// cabin machine's `ready` state). Two parallel regions: `journey` (the steps) and `attention` (the
-// inactivity prompt). Hardware, platform and printer are named actors that main/ provides; delays are
-// named and provided too, so tests run on a simulated clock.
+// cabin machine's `ready` state). Three parallel regions: `journey` (the steps), `anywhere` (what the
+// patient can do on every screen: quit, help, language) and `attention` (the inactivity prompt).
+// Hardware, platform and printer are named actors that main/ provides; delays are named and provided
+// too, so tests run on a simulated clock.
 import { assign, fromCallback, fromPromise, not, or, raise, setup, stateIn } from 'xstate';
 import type {
   Accessibility,
@@ -822,7 +823,7 @@ export const sessionMachine = setup({
                   ],
                 },
                 'patient.finish': '#session.completed',
-                // The consultation is over: leaving from the goodbye screen is a completed session, not a cancelled one.
+                // The consultation is over: leaving the goodbye screen completes the session, it does not cancel it.
                 'patient.quit': '#session.completed',
               },
             },
