@@ -3,7 +3,18 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'child_process', 'net', 'http', 'crypto', 'util', 'events'];
+const NODE_BUILTINS = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'net',
+  'http',
+  'crypto',
+  'util',
+  'events',
+];
 
 /** A rule forbidding imports whose path matches one of `groups`, with the reason shown to the developer. */
 const forbid = (groups, message) => ({
@@ -11,7 +22,16 @@ const forbid = (groups, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', '.cabine/**', 'test-results/**', 'eslint.config.js'] },
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      '.cabine/**',
+      'test-results/**',
+      'eslint.config.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -19,7 +39,10 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
-      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true },
+      ],
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -40,10 +63,25 @@ export default tseslint.config(
     ignores: ['**/*.test.ts'],
     rules: {
       ...forbid(
-        ['../drivers/*', '../devices/*', '../main/*', '../renderer/*', '../platform/*', ...NODE_BUILTINS, 'electron'],
+        [
+          '../drivers/*',
+          '../devices/*',
+          '../main/*',
+          '../renderer/*',
+          '../platform/*',
+          ...NODE_BUILTINS,
+          'electron',
+        ],
         'state-machines/ imports only contract and xstate: no Node, no hardware.',
       ),
-      'no-restricted-globals': ['error', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'process'],
+      'no-restricted-globals': [
+        'error',
+        'setTimeout',
+        'setInterval',
+        'clearTimeout',
+        'clearInterval',
+        'process',
+      ],
     },
   },
   {
@@ -65,25 +103,47 @@ export default tseslint.config(
   {
     files: ['main/**/*.ts'],
     ignores: ['**/*.test.ts'],
-    rules: forbid(['**/renderer/*', '**/platform/*'], 'main/ may import all but renderer (and platform, a server of its own).'),
+    rules: forbid(
+      ['**/renderer/*', '**/platform/*'],
+      'main/ may import all but renderer (and platform, a server of its own).',
+    ),
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     ignores: ['**/*.test.ts', '**/*.test.tsx'],
     rules: {
       ...forbid(
-        ['**/state-machines/*', '**/drivers/*', '**/devices/*', '**/main/*', '**/platform/*', ...NODE_BUILTINS, 'electron'],
+        [
+          '**/state-machines/*',
+          '**/drivers/*',
+          '**/devices/*',
+          '**/main/*',
+          '**/platform/*',
+          ...NODE_BUILTINS,
+          'electron',
+        ],
         'renderer/ imports contract type-only, and assets.',
       ),
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/contract', '**/contract/*'], allowTypeImports: true, message: 'contract is type-only in the renderer.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/contract', '**/contract/*'],
+              allowTypeImports: true,
+              message: 'contract is type-only in the renderer.',
+            },
+          ],
+        },
       ],
     },
   },
   {
     files: ['platform/**/*.ts'],
     ignores: ['**/*.test.ts'],
-    rules: forbid(['**/state-machines/*', '**/drivers/*', '**/devices/*', '**/main/*', '**/renderer/*'], 'platform/ imports contract only.'),
+    rules: forbid(
+      ['**/state-machines/*', '**/drivers/*', '**/devices/*', '**/main/*', '**/renderer/*'],
+      'platform/ imports contract only.',
+    ),
   },
 );

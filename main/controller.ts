@@ -4,7 +4,16 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { createActor, fromPromise as fromPromiseLogic, type AnyActorRef } from 'xstate';
-import { err, ok, type CabinEvent, type CabinServer, type CabinView, type Result } from '../contract';
+import {
+  err,
+  ok,
+  type CabinApi,
+  type CabinEvent,
+  type CabinMethod,
+  type CabinParams,
+  type CabinView,
+  type Result,
+} from '../contract';
 import { happyScript } from '../devices/simulated/simulation-script';
 import {
   cabinMachine,
@@ -35,8 +44,14 @@ export interface ControllerOptions {
   readonly wipeHooks?: readonly (() => Promise<void>)[];
 }
 
+/** The controller's CabinApi: every call answers at once (it is a CabinServer that never defers). */
+export type ImmediateCabinServer = {
+  readonly [M in CabinMethod]: (params: CabinParams<M>) => ReturnType<CabinApi[M]>;
+};
+
 /** A controller plus what tests and benchmarks observe. */
 export interface RunningController extends Controller {
+  readonly server: ImmediateCabinServer;
   /** The current view (the same the renderer gets). */
   view(): CabinView;
   /** Resolves once the cabin has left `booting` (ready or out of service). */
@@ -212,7 +227,7 @@ export function createController(options: ControllerOptions): RunningController 
   actor.start();
   delivery.start();
 
-  const server: CabinServer = {
+  const server: ImmediateCabinServer = {
     getView: () => ok(currentView),
     startSession: ({ locale, accessibility }) => {
       if (currentView.phase !== 'ready') return err({ code: 'cabin.notReady' });

@@ -3,8 +3,20 @@ import type { PatientIdentity } from '../../contract';
 
 /** A fictitious family on one simulated Carte Vitale; the NIRs are invented and carry valid keys. */
 export const SAMPLE_BENEFICIARIES: readonly PatientIdentity[] = [
-  { surname: 'MARTINEAU', firstName: 'Odile', birthDate: '1948-03-12', nir: withKey('2480375123456'), source: 'card' },
-  { surname: 'MARTINEAU', firstName: 'Lucas', birthDate: '2014-09-30', nir: withKey('1140975123457'), source: 'card' },
+  {
+    surname: 'MARTINEAU',
+    firstName: 'Odile',
+    birthDate: '1948-03-12',
+    nir: withKey('2480375123456'),
+    source: 'card',
+  },
+  {
+    surname: 'MARTINEAU',
+    firstName: 'Lucas',
+    birthDate: '2014-09-30',
+    nir: withKey('1140975123457'),
+    source: 'card',
+  },
 ];
 
 /** Appends the NIR key (97 − number mod 97) to 13 digits. */

@@ -61,7 +61,9 @@ export class SimulatedMeasuringDevice implements MeasuringDevice {
           // A cuff left on the table reads nonsense: far out of range on purpose.
           return report({
             type: 'taken',
-            measurement: this.measurement(NORMAL_VALUES[this.kind].map((q) => ({ ...q, value: q.value * 4 }))),
+            measurement: this.measurement(
+              NORMAL_VALUES[this.kind].map((q) => ({ ...q, value: q.value * 4 })),
+            ),
           });
         case 'unplugged':
           return report({ type: 'failed', error: { code: 'device.unplugged' } });

@@ -3,7 +3,8 @@
 import type { MeasurementKind } from '../../contract';
 
 /** The card the simulated reader yields next. */
-export type SimulatedCard = 'twoBeneficiaries' | 'oneBeneficiary' | 'unreadable' | 'removedDuringRead' | 'none';
+export type SimulatedCard =
+  'twoBeneficiaries' | 'oneBeneficiary' | 'unreadable' | 'removedDuringRead' | 'none';
 
 /** How the next measurement of a kind goes. */
 export type SimulatedMeasurementOutcome = 'normal' | 'implausible' | 'unplugged' | 'timeout';
@@ -29,7 +30,12 @@ export interface SimulationScript {
 export function happyScript(stepMs: number): SimulationScript {
   return {
     card: 'twoBeneficiaries',
-    measurements: { bloodPressure: 'normal', temperature: 'normal', oxygenSaturation: 'normal', weight: 'normal' },
+    measurements: {
+      bloodPressure: 'normal',
+      temperature: 'normal',
+      oxygenSaturation: 'normal',
+      weight: 'normal',
+    },
     absentDevices: [],
     print: 'printed',
     payment: 'paid',

@@ -10,7 +10,10 @@ export const realTimeSchedule: Schedule = (ms, callback) => {
 };
 
 /** Runs callbacks one after the other with the given gaps; answers a cancel for all that remain. */
-export function runSequence(schedule: Schedule, steps: readonly (readonly [number, () => void])[]): () => void {
+export function runSequence(
+  schedule: Schedule,
+  steps: readonly (readonly [number, () => void])[],
+): () => void {
   let cancelCurrent: () => void = () => undefined;
   let cancelled = false;
   const runFrom = (index: number): void => {

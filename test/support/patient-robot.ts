@@ -98,7 +98,7 @@ export async function walkOneSession(
     locale: 'fr',
     accessibility: { largeText: false, readAloud: false },
   });
-  if (started instanceof Promise || !started.ok) throw new Error('the session did not start');
+  if (!started.ok) throw new Error('the session did not start');
   for (let tick = 0; tick < maxTicks; tick += 1) {
     const view = controller.view();
     if (view.phase === 'ready' && tick > 0) return seen;
