@@ -56,7 +56,14 @@ async function main(): Promise<void> {
     return;
   }
   const port = values.port === undefined ? config.value.port : Number(values.port);
-  const running = await runBrowserMode({ ...config.value, port }, join(projectRoot, 'dist/renderer'));
+  const started = await runBrowserMode({ ...config.value, port }, join(projectRoot, 'dist/renderer')).catch(
+    (error: unknown) => error as Error,
+  );
+  if (started instanceof Error) {
+    process.stderr.write(`Cabine could not start: ${started.message}\n`);
+    process.exit(1);
+  }
+  const running = started;
   process.stdout.write(
     `Cabine: browser mode (no Electron binary installed), ${config.value.hardware} hardware.\n` +
       `Cabine: open the cabin at ${running.url}\n`,

@@ -1,37 +1,29 @@
 // Faults as a patient meets them, in Chromium: each one shows a plain message and a way forward,
 // and the journey goes on. The simulated hardware is steered through the browser-mode simulator routes.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
   launchChromium,
+  openCabinPage,
   startCabinUnderTest,
-  watchForErrors,
   type CabinUnderTest,
 } from '../support/cabin-under-test';
-
-const SCREENS = join(import.meta.dirname, '../../test-results/screens');
 
 describe('when something goes wrong, in Chromium', () => {
   let browser: Browser;
   let cabin: CabinUnderTest | undefined;
   let page: Page;
   let problems: string[];
+  let screen: (step: string, stage?: string, shot?: string) => Promise<void>;
+  let tap: (testId: string) => Promise<void>;
+  let text: () => Promise<string>;
 
   const open = async (overrides: unknown = {}): Promise<void> => {
     cabin = await startCabinUnderTest(overrides);
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    problems = watchForErrors(page);
-    await page.goto(cabin.cabin.url);
+    const cabinPage = await openCabinPage(browser, cabin);
+    ({ page, problems, tap, text } = cabinPage);
+    screen = (step, stage, shot) => cabinPage.screen(step, stage, shot && `fault-${shot}`);
   };
-  const screen = async (step: string, stage?: string, shot?: string): Promise<void> => {
-    const selector = stage ? `[data-screen="${step}"][data-stage="${stage}"]` : `[data-screen="${step}"]`;
-    await page.waitForSelector(selector, { timeout: 15_000 });
-    if (shot) await page.screenshot({ path: join(SCREENS, `fault-${shot}.png`) });
-  };
-  const tap = (testId: string) => page.getByTestId(testId).click();
-  const text = () => page.locator('body').innerText();
   const throughConsent = async (): Promise<void> => {
     await screen('welcome');
     await tap('start');
@@ -43,7 +35,6 @@ describe('when something goes wrong, in Chromium', () => {
   };
 
   beforeAll(async () => {
-    mkdirSync(SCREENS, { recursive: true });
     browser = await launchChromium();
   });
   afterEach(async () => {
@@ -81,7 +72,7 @@ describe('when something goes wrong, in Chromium', () => {
     await screen('information');
     await expect(text()).resolves.toContain('€25.00');
     await page.waitForSelector('[data-testid="still-here"]', { timeout: 10_000 });
-    await page.screenshot({ path: join(SCREENS, 'fault-still-there.png') });
+    await screen('information', undefined, 'still-there');
     await tap('still-here');
     await page.waitForSelector('[data-testid="still-here"]', { state: 'detached', timeout: 2_500 });
     await screen('information');

@@ -1,42 +1,42 @@
 // The whole patient journey in Chromium on browser mode with simulated hardware: every screen is
 // reached by touching what a patient touches, a screenshot of each is kept in test-results/screens,
 // and any console error or failed request fails the test.
-import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
   launchChromium,
+  openCabinPage,
   startCabinUnderTest,
-  watchForErrors,
+  type CabinPage,
   type CabinUnderTest,
 } from '../support/cabin-under-test';
-
-const SCREENS = join(import.meta.dirname, '../../test-results/screens');
 
 describe('a patient in the cabin, in Chromium', () => {
   let browser: Browser;
   let cabin: CabinUnderTest;
+  let cabinPage: CabinPage;
   let page: Page;
   let problems: string[];
   let shot = 0;
 
+  // Every screen of the journey is photographed, numbered in the order the patient meets it.
   const screen = async (step: string, stage?: string): Promise<void> => {
-    const selector = stage ? `[data-screen="${step}"][data-stage="${stage}"]` : `[data-screen="${step}"]`;
-    await page.waitForSelector(selector, { timeout: 15_000 });
     shot += 1;
-    const name = `${String(shot).padStart(2, '0')}-${step}${stage ? `-${stage}` : ''}.png`;
-    await page.screenshot({ path: join(SCREENS, name) });
+    await cabinPage.screen(
+      step,
+      stage,
+      `${String(shot).padStart(2, '0')}-${step}${stage ? `-${stage}` : ''}`,
+    );
   };
-  const tap = (testId: string) => page.getByTestId(testId).click();
+  const tap = (testId: string) => cabinPage.tap(testId);
 
   beforeAll(async () => {
-    mkdirSync(SCREENS, { recursive: true });
     cabin = await startCabinUnderTest();
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    problems = watchForErrors(page);
-    await page.goto(cabin.cabin.url);
+    cabinPage = await openCabinPage(browser, cabin);
+    ({ page, problems } = cabinPage);
   });
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
 // A whole cabin in browser mode for end-to-end tests and benchmarks: fast simulated hardware, a
 // fresh data folder, and Debian's Chromium driven by playwright-core.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
@@ -79,4 +79,37 @@ export function watchForErrors(page: Page): string[] {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
   return problems;
+}
+
+/** Where the end-to-end tests keep their screenshots (a CI artifact). */
+export const SCREENSHOT_DIRECTORY = resolve(import.meta.dirname, '../../test-results/screens');
+
+/** A cabin page as a patient uses it: wait for a screen, touch a control, read the text. */
+export interface CabinPage {
+  readonly page: Page;
+  /** Console errors and failed requests seen so far. */
+  readonly problems: string[];
+  /** Waits for `[data-screen=step][data-stage=stage]`; saves a screenshot named `shot` when given. */
+  readonly screen: (step: string, stage?: string, shot?: string) => Promise<void>;
+  readonly tap: (testId: string) => Promise<void>;
+  readonly text: () => Promise<string>;
+}
+
+/** Opens the cabin's URL in a new 1280×800 page (the cabin's touch screen) and watches it for errors. */
+export async function openCabinPage(browser: Browser, cabin: CabinUnderTest): Promise<CabinPage> {
+  mkdirSync(SCREENSHOT_DIRECTORY, { recursive: true });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const problems = watchForErrors(page);
+  await page.goto(cabin.cabin.url);
+  return {
+    page,
+    problems,
+    screen: async (step, stage, shot) => {
+      const selector = stage ? `[data-screen="${step}"][data-stage="${stage}"]` : `[data-screen="${step}"]`;
+      await page.waitForSelector(selector, { timeout: 15_000 });
+      if (shot) await page.screenshot({ path: join(SCREENSHOT_DIRECTORY, `${shot}.png`) });
+    },
+    tap: (testId) => page.getByTestId(testId).click(),
+    text: () => page.locator('body').innerText(),
+  };
 }
