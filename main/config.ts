@@ -75,13 +75,15 @@ export function mergeConfig(base: CabinConfig, overrides: unknown): Result<Cabin
 }
 
 function findMismatch(base: unknown, value: unknown, path: string): string | null {
+  const name = path === '' ? 'value' : path;
   if (typeof base !== 'object' || base === null) {
-    return typeof value === typeof base ? null : `${path || 'value'} must be a ${typeof base}`;
+    return typeof value === typeof base ? null : `${name} must be a ${typeof base}`;
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return `${path} must be an object`;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return `${name} must be an object`;
   for (const [key, inner] of Object.entries(value)) {
-    if (!Object.hasOwn(base, key)) return `unknown setting ${path}${key}`;
-    const problem = findMismatch((base as Record<string, unknown>)[key], inner, `${path}${key}.`);
+    const innerPath = path === '' ? key : `${path}.${key}`;
+    if (!Object.hasOwn(base, key)) return `unknown setting ${innerPath}`;
+    const problem = findMismatch((base as Record<string, unknown>)[key], inner, innerPath);
     if (problem !== null) return problem;
   }
   return null;

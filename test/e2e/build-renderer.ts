@@ -1,7 +1,10 @@
 // Global setup of the e2e project: the tests drive the built renderer, so build it once first.
+import { rmSync } from 'node:fs';
 import { build } from 'vite';
+import { SCREENSHOT_DIRECTORY } from '../support/cabin-under-test';
 
-/** Builds the renderer into dist/renderer with the project's vite.config.ts. */
+/** Builds the renderer into dist/renderer with the project's vite.config.ts, and clears old screenshots. */
 export default async function buildRenderer(): Promise<void> {
+  rmSync(SCREENSHOT_DIRECTORY, { recursive: true, force: true });
   await build({ configFile: new URL('../../vite.config.ts', import.meta.url).pathname, logLevel: 'warn' });
 }

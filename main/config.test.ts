@@ -1,0 +1,37 @@
+// The configuration a technician writes: good overrides merge, mistakes are refused with the setting named.
+import { describe, expect, it } from 'vitest';
+import { defaultConfig, mergeConfig } from './config';
+
+const base = defaultConfig('/srv/cabine');
+
+describe('cabin configuration', () => {
+  it('defaults to simulated hardware with data and logs under the base folder', () => {
+    expect(base).toMatchObject({
+      hardware: 'simulated',
+      dataDirectory: '/srv/cabine/data',
+      logDirectory: '/srv/cabine/logs',
+    });
+  });
+
+  it('merges a partial override and keeps the other defaults', () => {
+    const merged = mergeConfig(base, { delays: { inactivityMs: 120_000 }, port: 8080 });
+    expect(merged.ok && merged.value.delays).toEqual({
+      inactivityMs: 120_000,
+      stillThereGraceMs: 30_000,
+      goodbyeMs: 45_000,
+    });
+    expect(merged.ok && merged.value.port).toBe(8080);
+  });
+
+  it.each([
+    [{ hardwre: 'real' }, 'unknown setting hardwre'],
+    [{ port: '8080' }, 'port must be a number'],
+    [{ port: 70_000 }, 'port must be an integer from 0 to 65535'],
+    [{ hardware: 'magic' }, 'hardware must be "simulated" or "real"'],
+    [{ delays: 5 }, 'delays must be an object'],
+    [{ delays: { inactivityMs: 'soon' } }, 'delays.inactivityMs must be a number'],
+    [[1, 2], 'the configuration must be a JSON object'],
+  ])('refuses %j: %s', (overrides, detail) => {
+    expect(mergeConfig(base, overrides)).toEqual({ ok: false, error: { code: 'config.invalid', detail } });
+  });
+});

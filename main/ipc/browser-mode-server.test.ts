@@ -1,0 +1,115 @@
+// Browser mode as a stranger, a broken renderer and the real renderer see it: real HTTP and
+// WebSocket on 127.0.0.1, the launch token, input validation and the served files.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { CabinView, ServerMessage } from '../../contract';
+import { MemoryOperationLog } from '../log';
+import { bootSimulatedCabin, type SimulatedCabin } from '../../test/support/simulated-cabin';
+import { startBrowserModeServer, type BrowserModeServer } from './browser-mode-server';
+
+let cabin: SimulatedCabin;
+let server: BrowserModeServer;
+let log: MemoryOperationLog;
+let rendererDirectory: string;
+
+beforeEach(async () => {
+  rendererDirectory = mkdtempSync(join(tmpdir(), 'cabine-renderer-'));
+  mkdirSync(join(rendererDirectory, 'assets'));
+  writeFileSync(join(rendererDirectory, 'index.html'), '<!doctype html><title>Cabine</title>');
+  writeFileSync(join(rendererDirectory, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(tmpdir(), 'cabine-secret.txt'), 'secret');
+  cabin = await bootSimulatedCabin();
+  log = new MemoryOperationLog();
+  server = await startBrowserModeServer({ controller: cabin.controller, log, rendererDirectory, port: 0 });
+});
+
+afterEach(async () => {
+  await server.close();
+  await cabin.dispose();
+  rmSync(rendererDirectory, { recursive: true, force: true });
+});
+
+const socketUrl = (token: string) => `ws://127.0.0.1:${server.port}/api?token=${token}`;
+
+function connect(token: string): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(socketUrl(token));
+    ws.once('open', () => resolve(ws));
+    ws.once('error', reject);
+  });
+}
+
+function call(ws: WebSocket, id: number, method: string, params?: unknown): Promise<ServerMessage> {
+  return new Promise((resolve) => {
+    const onMessage = (data: Buffer) => {
+      const message = JSON.parse(data.toString('utf8')) as ServerMessage;
+      if (message.kind === 'reply' && message.id === id) {
+        ws.off('message', onMessage);
+        resolve(message);
+      }
+    };
+    ws.on('message', onMessage);
+    ws.send(JSON.stringify({ kind: 'call', id, method, params }));
+  });
+}
+
+describe('browser mode', () => {
+  it('prints a URL on 127.0.0.1 that carries the launch token', () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${server.token}`);
+    expect(server.token.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('refuses a WebSocket without the launch token', async () => {
+    await expect(connect('guessed')).rejects.toThrow(/403/);
+    expect(log.lines.join('\n')).toContain('api.connectionRefused');
+  });
+
+  it('answers the view to the renderer and pushes each change', async () => {
+    const ws = await connect(server.token);
+    const reply = await call(ws, 1, 'getView');
+    expect(reply).toMatchObject({
+      kind: 'reply',
+      id: 1,
+      result: { ok: true, value: { phase: 'ready', session: null } },
+    });
+    const pushed = new Promise<CabinView>((resolve) =>
+      ws.on('message', (data: Buffer) => {
+        const message = JSON.parse(data.toString('utf8')) as ServerMessage;
+        if (message.kind === 'event') resolve(message.event.view);
+      }),
+    );
+    await call(ws, 2, 'startSession', { locale: 'en', accessibility: { largeText: true, readAloud: false } });
+    await expect(pushed).resolves.toMatchObject({ phase: 'inSession', session: { locale: 'en' } });
+    ws.close();
+  });
+
+  it('refuses garbage without closing the connection or stopping the controller', async () => {
+    const ws = await connect(server.token);
+    ws.send('not json at all');
+    ws.send(JSON.stringify({ kind: 'call', id: 'x', method: 'getView' }));
+    await expect(call(ws, 3, 'rm -rf /', {})).resolves.toMatchObject({
+      result: { ok: false, error: { code: 'api.unknownMethod' } },
+    });
+    await expect(call(ws, 4, 'startSession', { locale: 'de' })).resolves.toMatchObject({
+      result: { ok: false, error: { code: 'api.invalidInput' } },
+    });
+    await expect(call(ws, 5, 'getView')).resolves.toMatchObject({ result: { ok: true } });
+    expect(log.lines.join('\n')).not.toContain('rm -rf');
+    ws.close();
+  });
+
+  it('serves the renderer with a strict Content-Security-Policy and nothing outside its folder', async () => {
+    const page = await fetch(`http://127.0.0.1:${server.port}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(
+      (await fetch(`http://127.0.0.1:${server.port}/assets/app.js`)).headers.get('content-type'),
+    ).toContain('text/javascript');
+    const escape = await fetch(`http://127.0.0.1:${server.port}/..%2Fcabine-secret.txt`);
+    expect(escape.status).toBe(404);
+    expect((await fetch(`http://127.0.0.1:${server.port}/`, { method: 'POST' })).status).toBe(405);
+  });
+});
