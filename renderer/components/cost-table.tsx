@@ -22,24 +22,31 @@ export function CostTable({ cost, labels }: CostTableProps) {
   const percent = cost.reimbursed ? cost.reimbursedPercent : 0;
   return (
     <dl className="cost-table" data-testid="cost-table">
-      <div className="cost-row">
-        <dt>{labels.fee}</dt>
-        <dd className="money" data-testid="cost-fee">
-          {formatMoney(cost.feeCents, locale)}
-        </dd>
-      </div>
-      <div className="cost-row">
-        <dt>{labels.reimbursed}</dt>
-        <dd className="money" data-testid="cost-reimbursed">
-          {formatPercent(percent, locale)}
-        </dd>
-      </div>
-      <div className="cost-row cost-row-total">
-        <dt>{labels.share}</dt>
-        <dd className="money" data-testid="cost-share">
-          {formatMoney(cost.patientShareCents, locale)}
-        </dd>
-      </div>
+      <CostRow label={labels.fee} testId="cost-fee" value={formatMoney(cost.feeCents, locale)} />
+      <CostRow label={labels.reimbursed} testId="cost-reimbursed" value={formatPercent(percent, locale)} />
+      <CostRow label={labels.share} testId="cost-share" value={formatMoney(cost.patientShareCents, locale)} total />
     </dl>
+  );
+}
+
+/** One row of the table: its label and its amount; the total row stands out. */
+function CostRow({
+  label,
+  testId,
+  value,
+  total = false,
+}: {
+  label: string;
+  testId: string;
+  value: string;
+  total?: boolean;
+}) {
+  return (
+    <div className={`cost-row${total ? ' cost-row-total' : ''}`}>
+      <dt>{label}</dt>
+      <dd className="money" data-testid={testId}>
+        {value}
+      </dd>
+    </div>
   );
 }
