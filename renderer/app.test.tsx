@@ -3,8 +3,8 @@
 import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CabinView, StepScreen } from '../contract/cabin-view';
-import { mountApp, type MountedApp } from './dom-harness';
-import { FakeCabinTransport } from './fake-cabin-transport';
+import { mountView, type MountedApp } from './dom-harness';
+import type { FakeCabinTransport } from './fake-cabin-transport';
 import { SAMPLE_SCREENS, sampleSession, sampleView } from './sample-screens';
 
 const sessionView = (screen: StepScreen, overrides: Parameters<typeof sampleSession>[1] = {}): CabinView =>
@@ -13,10 +13,9 @@ const sessionView = (screen: StepScreen, overrides: Parameters<typeof sampleSess
 let mounted: MountedApp | null = null;
 
 async function open(view: CabinView): Promise<{ app: MountedApp; transport: FakeCabinTransport }> {
-  const transport = new FakeCabinTransport(view);
-  const app = await mountApp(transport);
-  mounted = app;
-  return { app, transport };
+  const opened = await mountView(view);
+  mounted = opened.app;
+  return opened;
 }
 
 async function push(transport: FakeCabinTransport, view: CabinView): Promise<void> {

@@ -4,11 +4,16 @@ import type { CabinView } from '../contract/cabin-view';
 import type { Accessibility, Locale } from '../contract/domain';
 import type { CabinTransport } from './cabin-client';
 import { LanguageButton } from './components/language-button';
+import { StaffButton } from './components/staff-button';
 import { t } from './i18n';
+import { AttendantPanel } from './screens/attendant-panel';
 import { SessionScreen } from './screens/session-screen';
 import { StatusScreen } from './screens/status-screen';
 import { WelcomeScreen } from './screens/welcome-screen';
 import { UiContext, type Ui } from './ui-context';
+
+/** The address fragment that opens the attendant's panel from a staff device (`…/index.html#attendant`). */
+export const ATTENDANT_HASH = '#attendant';
 
 /** How long to wait before asking for the view again after a failed getView. */
 const VIEW_RETRY_MS = 1000;
@@ -71,6 +76,7 @@ export function App({ transport }: AppProps) {
   const [state, dispatch] = useReducer(reduceAppState, INITIAL_APP_STATE);
   const [connected, setConnected] = useState(() => transport.isConnected());
   const [startFailed, setStartFailed] = useState(false);
+  const [attendantOpen, setAttendantOpen] = useState(() => window.location.hash === ATTENDANT_HASH);
   const eventCount = useRef(0);
   const starting = useRef(false);
 
@@ -123,6 +129,22 @@ export function App({ transport }: AppProps) {
     document.documentElement.lang = ui.strings.meta.htmlLang;
   }, [ui.strings]);
 
+  useEffect(() => {
+    const onHash = (): void => {
+      if (window.location.hash === ATTENDANT_HASH) setAttendantOpen(true);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  const openAttendant = (): void => setAttendantOpen(true);
+  const closeAttendant = (): void => {
+    setAttendantOpen(false);
+    if (window.location.hash === ATTENDANT_HASH) {
+      window.history.replaceState(null, '', window.location.pathname + window.location.search);
+    }
+  };
+
   const startSession = (): void => {
     if (starting.current) return;
     starting.current = true;
@@ -138,8 +160,18 @@ export function App({ transport }: AppProps) {
   const setIdleLocale = (next: Locale): void => dispatch({ type: 'idleLocale', locale: next });
 
   let content: ReactNode;
-  if (session !== null) {
-    content = <SessionScreen key={sessionKey} session={session} client={transport.client} />;
+  if (attendantOpen) {
+    // The panel replaces the screens, so nothing of the patient is on screen while it is open.
+    content = <AttendantPanel view={view} client={transport.client} onClose={closeAttendant} />;
+  } else if (session !== null) {
+    content = (
+      <SessionScreen
+        key={sessionKey}
+        session={session}
+        client={transport.client}
+        onOpenAttendant={view?.attendantCalled === true ? openAttendant : undefined}
+      />
+    );
   } else if (view === null || view.phase === 'booting') {
     content = <StatusScreen status="booting" />;
   } else if (view.phase === 'ready') {
@@ -178,6 +210,7 @@ export function App({ transport }: AppProps) {
           </p>
         )}
         {content}
+        {!attendantOpen && session === null && <StaffButton onOpen={openAttendant} />}
       </div>
     </UiContext.Provider>
   );

@@ -2,7 +2,9 @@
 import { act, createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { App } from './app';
+import type { CabinView } from '../contract/cabin-view';
 import type { CabinTransport } from './cabin-client';
+import { FakeCabinTransport } from './fake-cabin-transport';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -73,4 +75,13 @@ export async function mountApp(transport: CabinTransport): Promise<MountedApp> {
       container.remove();
     },
   };
+}
+
+/** Mounts the App over a FakeCabinTransport that answers `view`, for a test to drive both. */
+export async function mountView(
+  view: CabinView,
+): Promise<{ app: MountedApp; transport: FakeCabinTransport }> {
+  const transport = new FakeCabinTransport(view);
+  const app = await mountApp(transport);
+  return { app, transport };
 }

@@ -192,7 +192,7 @@ export const sessionMachine = setup({
     profession: null,
     carePath: null,
     cost: null,
-    slots: ALL_SLOTS(input.availableKinds),
+    slots: slotsFor(input.availableKinds),
     progress: null,
     lastMeasurement: null,
     measurementFailure: null,
@@ -893,7 +893,8 @@ export const sessionMachine = setup({
   },
 });
 
-function ALL_SLOTS(available: readonly MeasurementKind[]): MeasurementSlot[] {
+// One slot per measurement kind, pending where a working device can take it.
+function slotsFor(available: readonly MeasurementKind[]): MeasurementSlot[] {
   return (['bloodPressure', 'temperature', 'oxygenSaturation', 'weight'] as const).map((kind) => ({
     kind,
     status: available.includes(kind) ? 'pending' : 'unavailable',

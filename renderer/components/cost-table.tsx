@@ -24,7 +24,12 @@ export function CostTable({ cost, labels }: CostTableProps) {
     <dl className="cost-table" data-testid="cost-table">
       <CostRow label={labels.fee} testId="cost-fee" value={formatMoney(cost.feeCents, locale)} />
       <CostRow label={labels.reimbursed} testId="cost-reimbursed" value={formatPercent(percent, locale)} />
-      <CostRow label={labels.share} testId="cost-share" value={formatMoney(cost.patientShareCents, locale)} total />
+      <CostRow
+        label={labels.share}
+        testId="cost-share"
+        value={formatMoney(cost.patientShareCents, locale)}
+        total
+      />
     </dl>
   );
 }

@@ -1,7 +1,7 @@
 // A screen of yes/no questions, sent together once each has an answer.
 import { useState, type ReactNode } from 'react';
 import { ActionButton } from './action-button';
-import { ScreenFrame } from './screen-frame';
+import { ScreenFrame, type FramedView } from './screen-frame';
 import { YesNoQuestion } from './yes-no-question';
 
 /** One question of the list; `field` names it in test ids and in the answers. */
@@ -13,8 +13,7 @@ export interface QuestionItem<F extends string> {
 
 /** Props of QuestionScreen; `intro` comes above the questions. */
 export interface QuestionScreenProps<F extends string> {
-  readonly screen: string;
-  readonly stage: string;
+  readonly screen: FramedView;
   readonly title: string;
   readonly intro?: ReactNode;
   readonly questions: readonly QuestionItem<F>[];
@@ -26,7 +25,6 @@ export interface QuestionScreenProps<F extends string> {
 /** Draws the questions and a submit button (`submit-answers`) disabled until all are answered. */
 export function QuestionScreen<F extends string>({
   screen,
-  stage,
   title,
   intro,
   questions,
@@ -35,17 +33,17 @@ export function QuestionScreen<F extends string>({
 }: QuestionScreenProps<F>) {
   const [answers, setAnswers] = useState<Partial<Record<F, boolean>>>({});
   const complete = questions.every((item) => answers[item.field] !== undefined);
+  const asked = (field: F): boolean => questions.some((item) => item.field === field);
   return (
     <ScreenFrame
       screen={screen}
-      stage={stage}
       title={title}
       actions={
         <ActionButton
           testId="submit-answers"
           disabled={!complete}
           onPress={() => {
-            if (complete) onSubmit((field) => answers[field] === true);
+            if (complete) onSubmit((field) => asked(field) && answers[field] === true);
           }}
         >
           {submitLabel}

@@ -1,9 +1,10 @@
 // A labelled text field with an optional hint and the error the controller pointed at.
 import type { HTMLAttributes } from 'react';
 
-/** Props of TextField; `name` gives the test ids `field-<name>` and `error-<name>`. */
+/** Props of TextField; `name` gives the test ids `field-<name>` (unless `testId` says otherwise) and `error-<name>`. */
 export interface TextFieldProps {
   readonly name: string;
+  readonly testId?: string;
   readonly label: string;
   readonly hint?: string;
   readonly value: string;
@@ -16,11 +17,14 @@ export interface TextFieldProps {
   /** For codes: capital letters, no spelling correction. */
   readonly code?: boolean;
   readonly inputMode?: HTMLAttributes<HTMLInputElement>['inputMode'];
+  /** Hides what is typed (a staff code). */
+  readonly secret?: boolean;
 }
 
 /** Draws the label, the hint, the input and, when invalid, the error the input is described by. */
 export function TextField({
   name,
+  testId = `field-${name}`,
   label,
   hint,
   value,
@@ -31,6 +35,7 @@ export function TextField({
   inputClassName = 'input',
   code = false,
   inputMode,
+  secret = false,
 }: TextFieldProps) {
   const showError = invalid && error !== undefined;
   return (
@@ -39,7 +44,8 @@ export function TextField({
       {hint !== undefined && <span className="field-hint">{hint}</span>}
       <input
         className={inputClassName}
-        data-testid={`field-${name}`}
+        type={secret ? 'password' : undefined}
+        data-testid={testId}
         autoComplete="off"
         autoCapitalize={code ? 'characters' : undefined}
         spellCheck={code ? false : undefined}

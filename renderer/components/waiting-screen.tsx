@@ -1,12 +1,12 @@
 // A stage where the patient only waits: a spinner, with what is happening said beside it.
 import type { ReactNode } from 'react';
-import { ScreenFrame } from './screen-frame';
+import { ScreenFrame, type FramedView } from './screen-frame';
 import { Spinner } from './spinner';
 
 /** Props of WaitingScreen; `before` comes above the spinner, `children` below it. */
 export interface WaitingScreenProps {
-  readonly screen: string;
-  readonly stage: string;
+  readonly screen: string | FramedView;
+  readonly stage?: string;
   readonly title: string;
   readonly before?: ReactNode;
   readonly children?: ReactNode;

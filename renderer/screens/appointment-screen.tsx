@@ -1,13 +1,18 @@
 // Step 5: booked appointment or next available professional, télésoin eligibility, care path, and the cost.
 import { useState } from 'react';
 import type { AppointmentScreen as AppointmentView } from '../../contract/cabin-view';
-import type { CarePathAnswers, Profession } from '../../contract/domain';
+import type { CarePathAnswers, Profession, TelecareEligibility } from '../../contract/domain';
 import { ActionButton } from '../components/action-button';
 import { CostTable } from '../components/cost-table';
+import { FailureMessage } from '../components/failure-message';
+import { Form } from '../components/form';
+import { QuestionScreen, type QuestionItem } from '../components/question-screen';
+import { QuitButton } from '../components/quit-button';
 import { ScreenFrame } from '../components/screen-frame';
 import { Spinner } from '../components/spinner';
-import { YesNoQuestion } from '../components/yes-no-question';
-import { failureMessage, formatMoney } from '../i18n';
+import { TextField } from '../components/text-field';
+import { WaitingScreen } from '../components/waiting-screen';
+import { formatMoney } from '../i18n';
 import { useUi } from '../ui-context';
 import type { StepProps } from './step-props';
 
@@ -35,7 +40,7 @@ export function AppointmentScreen({ screen, act, requestQuit }: StepProps<Appoin
   switch (screen.stage) {
     case 'choosing':
       return (
-        <ScreenFrame screen="appointment" stage={screen.stage} title={s.choosingTitle}>
+        <ScreenFrame screen={screen} title={s.choosingTitle}>
           <div className="choice-group choice-list">
             <ActionButton
               testId="have-code"
@@ -53,14 +58,10 @@ export function AppointmentScreen({ screen, act, requestQuit }: StepProps<Appoin
     case 'enteringCode':
       return <CodeForm screen={screen} act={act} requestQuit={requestQuit} />;
     case 'checkingCode':
-      return (
-        <ScreenFrame screen="appointment" stage={screen.stage} title={s.checkingTitle}>
-          <Spinner />
-        </ScreenFrame>
-      );
+      return <WaitingScreen screen={screen} title={s.checkingTitle} />;
     case 'choosingProfession':
       return (
-        <ScreenFrame screen="appointment" stage={screen.stage} title={s.professionTitle}>
+        <ScreenFrame screen={screen} title={s.professionTitle}>
           <div className="choice-group choice-grid">
             {PROFESSION_CHOICES.map((profession) => (
               <button
@@ -81,14 +82,11 @@ export function AppointmentScreen({ screen, act, requestQuit }: StepProps<Appoin
     case 'notEligible':
       return (
         <ScreenFrame
-          screen="appointment"
-          stage={screen.stage}
+          screen={screen}
           title={s.notEligibleTitle}
           actions={
             <>
-              <ActionButton testId="not-eligible-quit" kind="danger" onPress={requestQuit}>
-                {strings.common.quit}
-              </ActionButton>
+              <QuitButton testId="not-eligible-quit" requestQuit={requestQuit} />
               <ActionButton testId="not-eligible-back" onPress={() => act({ type: 'patient.back' })}>
                 {s.goBack}
               </ActionButton>
@@ -105,8 +103,7 @@ export function AppointmentScreen({ screen, act, requestQuit }: StepProps<Appoin
     case 'cost':
       return (
         <ScreenFrame
-          screen="appointment"
-          stage={screen.stage}
+          screen={screen}
           title={s.costTitle}
           actions={
             screen.cost !== null && (
@@ -158,8 +155,7 @@ function CodeForm({ screen, act }: StepProps<AppointmentView>) {
   };
   return (
     <ScreenFrame
-      screen="appointment"
-      stage="enteringCode"
+      screen={screen}
       title={s.codeTitle}
       actions={
         <ActionButton testId="submit-code" disabled={trimmed === ''} onPress={submit}>
@@ -167,34 +163,20 @@ function CodeForm({ screen, act }: StepProps<AppointmentView>) {
         </ActionButton>
       }
     >
-      {screen.failure !== null && (
-        <p className="failure" data-testid="failure">
-          {failureMessage(strings, screen.failure)}
-        </p>
-      )}
-      <form
-        className="form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <label className={`field${screen.failure !== null ? ' field-invalid' : ''}`}>
-          <span className="field-label">{s.codeLabel}</span>
-          <span className="field-hint">{s.codeHint}</span>
-          <input
-            className="input input-code"
-            data-testid="field-code"
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            maxLength={80}
-            value={code}
-            onChange={(event) => setCode(event.target.value)}
-          />
-        </label>
-      </form>
+      {screen.failure !== null && <FailureMessage code={screen.failure} />}
+      <Form onSubmit={submit}>
+        <TextField
+          name="code"
+          label={s.codeLabel}
+          hint={s.codeHint}
+          inputClassName="input input-code"
+          code
+          maxLength={80}
+          value={code}
+          onChange={setCode}
+          invalid={screen.failure !== null}
+        />
+      </Form>
     </ScreenFrame>
   );
 }
@@ -204,86 +186,53 @@ function EligibilityForm({ screen, act }: StepProps<AppointmentView>) {
   const { strings } = useUi();
   const s = strings.appointment;
   const askEarlierSession = screen.profession === 'physiotherapist';
-  const [physicalActNeeded, setPhysicalActNeeded] = useState<boolean | null>(null);
-  const [earlierInPersonSession, setEarlierInPersonSession] = useState<boolean | null>(null);
-  const complete = physicalActNeeded !== null && (!askEarlierSession || earlierInPersonSession !== null);
-  const submit = (): void => {
-    if (physicalActNeeded === null) return;
-    // The earlier-session question only concerns physiotherapy; elsewhere it is answered "no".
-    act({
-      type: 'patient.answerEligibility',
-      answers: {
-        physicalActNeeded,
-        earlierInPersonSession: askEarlierSession && earlierInPersonSession === true,
-      },
-    });
-  };
+  const questions: QuestionItem<keyof TelecareEligibility>[] = [
+    { field: 'physicalActNeeded', question: s.physicalActNeeded },
+    ...(askEarlierSession
+      ? [{ field: 'earlierInPersonSession' as const, question: s.earlierInPersonSession }]
+      : []),
+  ];
   return (
-    <ScreenFrame
-      screen="appointment"
-      stage="eligibility"
+    <QuestionScreen
+      screen={screen}
       title={s.eligibilityTitle}
-      actions={
-        <ActionButton testId="submit-answers" disabled={!complete} onPress={submit}>
-          {s.submitAnswers}
-        </ActionButton>
+      questions={questions}
+      submitLabel={s.submitAnswers}
+      // The earlier-session question only concerns physiotherapy; elsewhere it is answered "no".
+      onSubmit={(answer) =>
+        act({
+          type: 'patient.answerEligibility',
+          answers: {
+            physicalActNeeded: answer('physicalActNeeded'),
+            earlierInPersonSession: answer('earlierInPersonSession'),
+          },
+        })
       }
-    >
-      <YesNoQuestion
-        field="physicalActNeeded"
-        question={s.physicalActNeeded}
-        value={physicalActNeeded}
-        onChange={setPhysicalActNeeded}
-      />
-      {askEarlierSession && (
-        <YesNoQuestion
-          field="earlierInPersonSession"
-          question={s.earlierInPersonSession}
-          value={earlierInPersonSession}
-          onChange={setEarlierInPersonSession}
-        />
-      )}
-    </ScreenFrame>
+    />
   );
 }
 
 /** The three parcours-de-soins questions, each with one sentence saying what it means. */
-function CarePathForm({ act }: StepProps<AppointmentView>) {
+function CarePathForm({ screen, act }: StepProps<AppointmentView>) {
   const { strings } = useUi();
   const s = strings.appointment;
-  const [answers, setAnswers] = useState<{ [K in keyof CarePathAnswers]: boolean | null }>({
-    referredOrNoRegularDoctor: null,
-    exemptedCase: null,
-    fullCover: null,
-  });
-  const complete = CARE_PATH_FIELDS.every((field) => answers[field] !== null);
-  const submit = (): void => {
-    const { referredOrNoRegularDoctor, exemptedCase, fullCover } = answers;
-    if (referredOrNoRegularDoctor === null || exemptedCase === null || fullCover === null) return;
-    act({ type: 'patient.answerCarePath', answers: { referredOrNoRegularDoctor, exemptedCase, fullCover } });
-  };
   return (
-    <ScreenFrame
-      screen="appointment"
-      stage="carePath"
+    <QuestionScreen
+      screen={screen}
       title={s.carePathTitle}
-      actions={
-        <ActionButton testId="submit-answers" disabled={!complete} onPress={submit}>
-          {s.submitAnswers}
-        </ActionButton>
+      intro={<p className="lead">{s.carePathIntro}</p>}
+      questions={CARE_PATH_FIELDS.map((field) => ({ field, ...s.carePath[field] }))}
+      submitLabel={s.submitAnswers}
+      onSubmit={(answer) =>
+        act({
+          type: 'patient.answerCarePath',
+          answers: {
+            referredOrNoRegularDoctor: answer('referredOrNoRegularDoctor'),
+            exemptedCase: answer('exemptedCase'),
+            fullCover: answer('fullCover'),
+          },
+        })
       }
-    >
-      <p className="lead">{s.carePathIntro}</p>
-      {CARE_PATH_FIELDS.map((field) => (
-        <YesNoQuestion
-          key={field}
-          field={field}
-          question={s.carePath[field].question}
-          explanation={s.carePath[field].explanation}
-          value={answers[field]}
-          onChange={(value) => setAnswers((current) => ({ ...current, [field]: value }))}
-        />
-      ))}
-    </ScreenFrame>
+    />
   );
 }

@@ -1,10 +1,12 @@
 // Step 7b: the video consultation (a placeholder panel until the video issue lands) and requested measurements.
 import type { ConsultationScreen as ConsultationView } from '../../contract/cabin-view';
-import { ActionButton } from '../components/action-button';
+import { FailureScreen } from '../components/failure-screen';
+import { MeasurementProgressLine } from '../components/measurement-progress';
+import { QuitButton } from '../components/quit-button';
 import { ScreenFrame } from '../components/screen-frame';
 import { Spinner } from '../components/spinner';
-import { failureMessage, fill, type Strings } from '../i18n';
-import { progressText } from '../measurement-text';
+import { WaitingScreen } from '../components/waiting-screen';
+import { fill, type Strings } from '../i18n';
 import { useUi } from '../ui-context';
 import type { StepProps } from './step-props';
 
@@ -16,7 +18,7 @@ function documentsText(strings: Strings, count: number): string {
 
 /** Draws the consultation stage the session is in, with the count of documents received so far. */
 export function ConsultationScreen({ screen, act, requestQuit }: StepProps<ConsultationView>) {
-  const { strings, locale } = useUi();
+  const { strings } = useUi();
   const s = strings.consultation;
   const name = `${screen.professional.civility} ${screen.professional.name}`;
   const documents = (
@@ -35,7 +37,7 @@ export function ConsultationScreen({ screen, act, requestQuit }: StepProps<Consu
             ? s.connecting
             : s.reconnecting;
       return (
-        <ScreenFrame screen="consultation" stage={screen.stage} title={s.title}>
+        <ScreenFrame screen={screen} title={s.title}>
           <div className={`video-panel video-${screen.stage}`} data-testid="video">
             <p className="video-name">{name}</p>
             <p className="video-link" aria-live="polite">
@@ -52,40 +54,30 @@ export function ConsultationScreen({ screen, act, requestQuit }: StepProps<Consu
       const kind =
         screen.requestedMeasurement === null ? '' : strings.measurements.kinds[screen.requestedMeasurement];
       return (
-        <ScreenFrame screen="consultation" stage={screen.stage} title={fill(s.measuringTitle, { kind })}>
-          {screen.requestedMeasurement !== null && (
-            <p className="lead">{strings.measurements.instructions[screen.requestedMeasurement]}</p>
-          )}
-          <Spinner />
-          <p className="lead lead-strong" data-testid="progress" aria-live="polite">
-            {progressText(strings, screen.progress, locale)}
-          </p>
+        <WaitingScreen
+          screen={screen}
+          title={fill(s.measuringTitle, { kind })}
+          before={
+            screen.requestedMeasurement !== null && (
+              <p className="lead">{strings.measurements.instructions[screen.requestedMeasurement]}</p>
+            )
+          }
+        >
+          <MeasurementProgressLine progress={screen.progress} />
           {documents}
-        </ScreenFrame>
+        </WaitingScreen>
       );
     }
     case 'failed':
       return (
-        <ScreenFrame
-          screen="consultation"
-          stage={screen.stage}
+        <FailureScreen
+          view={screen}
+          act={act}
           title={s.failedTitle}
-          actions={
-            <>
-              <ActionButton testId="failed-quit" kind="danger" onPress={requestQuit}>
-                {strings.common.quit}
-              </ActionButton>
-              <ActionButton testId="retry" onPress={() => act({ type: 'patient.retry' })}>
-                {strings.common.retry}
-              </ActionButton>
-            </>
-          }
+          alternative={<QuitButton testId="failed-quit" requestQuit={requestQuit} />}
         >
-          <p className="failure" data-testid="failure">
-            {failureMessage(strings, screen.failure)}
-          </p>
           {documents}
-        </ScreenFrame>
+        </FailureScreen>
       );
     default: {
       const unknown: never = screen.stage;

@@ -1,10 +1,11 @@
 // Step 8: the documents left by the professional, the Mon espace santé opposition, and printing.
 import type { DocumentsScreen as DocumentsView } from '../../contract/cabin-view';
 import { ActionButton } from '../components/action-button';
+import { FailureScreen } from '../components/failure-screen';
 import { ScreenFrame } from '../components/screen-frame';
-import { Spinner } from '../components/spinner';
 import { Toggle } from '../components/toggle';
-import { failureMessage, fill } from '../i18n';
+import { WaitingScreen } from '../components/waiting-screen';
+import { fill } from '../i18n';
 import { useUi } from '../ui-context';
 import type { StepProps } from './step-props';
 
@@ -17,8 +18,7 @@ export function DocumentsScreen({ screen, act }: StepProps<DocumentsView>) {
       const hasDocuments = screen.documents.length > 0;
       return (
         <ScreenFrame
-          screen="documents"
-          stage={screen.stage}
+          screen={screen}
           title={s.reviewTitle}
           actions={
             hasDocuments ? (
@@ -60,16 +60,14 @@ export function DocumentsScreen({ screen, act }: StepProps<DocumentsView>) {
     }
     case 'printing':
       return (
-        <ScreenFrame screen="documents" stage={screen.stage} title={s.printingTitle}>
-          <Spinner />
+        <WaitingScreen screen={screen} title={s.printingTitle}>
           <p className="lead">{s.printingBody}</p>
-        </ScreenFrame>
+        </WaitingScreen>
       );
     case 'printed':
       return (
         <ScreenFrame
-          screen="documents"
-          stage={screen.stage}
+          screen={screen}
           title={s.printedTitle}
           actions={
             <ActionButton testId="next" onPress={() => act({ type: 'patient.next' })}>
@@ -82,26 +80,18 @@ export function DocumentsScreen({ screen, act }: StepProps<DocumentsView>) {
       );
     case 'printFailed':
       return (
-        <ScreenFrame
-          screen="documents"
-          stage={screen.stage}
+        <FailureScreen
+          view={screen}
+          act={act}
           title={s.printFailedTitle}
-          actions={
-            <>
-              <ActionButton testId="skip" kind="secondary" onPress={() => act({ type: 'patient.skip' })}>
-                {s.continueWithoutPrinting}
-              </ActionButton>
-              <ActionButton testId="retry" onPress={() => act({ type: 'patient.retry' })}>
-                {strings.common.retry}
-              </ActionButton>
-            </>
+          alternative={
+            <ActionButton testId="skip" kind="secondary" onPress={() => act({ type: 'patient.skip' })}>
+              {s.continueWithoutPrinting}
+            </ActionButton>
           }
         >
-          <p className="failure" data-testid="failure">
-            {failureMessage(strings, screen.failure)}
-          </p>
           <p className="lead">{screen.dmpOpposed ? s.stayAvailableMessaging : s.stayAvailableDmp}</p>
-        </ScreenFrame>
+        </FailureScreen>
       );
     default: {
       const unknown: never = screen.stage;

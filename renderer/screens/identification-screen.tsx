@@ -3,9 +3,12 @@ import { useState } from 'react';
 import type { IdentificationScreen as IdentificationView, IdentityField } from '../../contract/cabin-view';
 import { ActionButton } from '../components/action-button';
 import { CardPicture } from '../components/card-picture';
+import { FailureScreen } from '../components/failure-screen';
+import { Form } from '../components/form';
 import { ScreenFrame } from '../components/screen-frame';
-import { Spinner } from '../components/spinner';
-import { failureMessage, fill, formatDate } from '../i18n';
+import { FieldError, TextField } from '../components/text-field';
+import { WaitingScreen } from '../components/waiting-screen';
+import { fill, formatDate } from '../i18n';
 import { useUi } from '../ui-context';
 import type { StepProps } from './step-props';
 
@@ -28,46 +31,22 @@ export function IdentificationScreen({ screen, act, requestQuit }: StepProps<Ide
   switch (screen.stage) {
     case 'waitingForCard':
       return (
-        <ScreenFrame
-          screen="identification"
-          stage={screen.stage}
-          title={s.waitingTitle}
-          actions={manualEntry}
-        >
+        <ScreenFrame screen={screen} title={s.waitingTitle} actions={manualEntry}>
           <CardPicture />
           <p className="lead">{s.waitingBody}</p>
         </ScreenFrame>
       );
     case 'readingCard':
       return (
-        <ScreenFrame screen="identification" stage={screen.stage} title={s.readingTitle}>
-          <Spinner />
+        <WaitingScreen screen={screen} title={s.readingTitle}>
           <p className="lead lead-strong">{s.readingBody}</p>
-        </ScreenFrame>
+        </WaitingScreen>
       );
     case 'cardFailed':
-      return (
-        <ScreenFrame
-          screen="identification"
-          stage={screen.stage}
-          title={s.failedTitle}
-          actions={
-            <>
-              {manualEntry}
-              <ActionButton testId="retry" onPress={() => act({ type: 'patient.retry' })}>
-                {strings.common.retry}
-              </ActionButton>
-            </>
-          }
-        >
-          <p className="failure" data-testid="failure">
-            {failureMessage(strings, screen.failure)}
-          </p>
-        </ScreenFrame>
-      );
+      return <FailureScreen view={screen} act={act} title={s.failedTitle} alternative={manualEntry} />;
     case 'choosingBeneficiary':
       return (
-        <ScreenFrame screen="identification" stage={screen.stage} title={s.chooseTitle}>
+        <ScreenFrame screen={screen} title={s.chooseTitle}>
           <p className="lead">{s.chooseBody}</p>
           <div className="choice-group choice-list">
             {screen.beneficiaries.map((beneficiary) => (
@@ -92,8 +71,7 @@ export function IdentificationScreen({ screen, act, requestQuit }: StepProps<Ide
     case 'confirming':
       return (
         <ScreenFrame
-          screen="identification"
-          stage={screen.stage}
+          screen={screen}
           title={s.confirmTitle}
           actions={
             <>
@@ -173,16 +151,30 @@ function ManualEntryForm({ screen, act }: StepProps<IdentificationView>) {
         nir: nir.replace(/\s+/g, '').toUpperCase(),
       },
     });
-  const errorOf = (field: IdentityField) =>
-    invalid(field) ? (
-      <p className="field-error" id={`error-${field}`} data-testid={`error-${field}`}>
-        {s.invalid[field]}
-      </p>
-    ) : null;
+  const textField = (
+    field: 'surname' | 'firstName' | 'nir',
+    value: string,
+    onChange: (value: string) => void,
+  ) => (
+    <TextField
+      name={field}
+      label={s[field]}
+      hint={field === 'nir' ? s.nirHint : undefined}
+      value={value}
+      onChange={onChange}
+      maxLength={MAX_TEXT_LENGTH}
+      invalid={invalid(field)}
+      error={s.invalid[field]}
+    />
+  );
+  const dateParts: readonly DatePartProps[] = [
+    { part: 'day', label: s.day, value: day, onChange: setDay },
+    { part: 'month', label: s.month, value: month, onChange: setMonth },
+    { part: 'year', label: s.year, value: year, onChange: setYear },
+  ];
   return (
     <ScreenFrame
-      screen="identification"
-      stage="manualEntry"
+      screen={screen}
       title={s.manualTitle}
       actions={
         <ActionButton testId="submit-identity" onPress={submit}>
@@ -190,43 +182,10 @@ function ManualEntryForm({ screen, act }: StepProps<IdentificationView>) {
         </ActionButton>
       }
     >
-      <form
-        className="form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
+      <Form onSubmit={submit}>
         <p className="lead">{s.manualBody}</p>
-        <label className={`field${invalid('surname') ? ' field-invalid' : ''}`}>
-          <span className="field-label">{s.surname}</span>
-          <input
-            className="input"
-            data-testid="field-surname"
-            autoComplete="off"
-            maxLength={MAX_TEXT_LENGTH}
-            value={surname}
-            aria-invalid={invalid('surname')}
-            aria-describedby={invalid('surname') ? 'error-surname' : undefined}
-            onChange={(event) => setSurname(event.target.value)}
-          />
-          {errorOf('surname')}
-        </label>
-        <label className={`field${invalid('firstName') ? ' field-invalid' : ''}`}>
-          <span className="field-label">{s.firstName}</span>
-          <input
-            className="input"
-            data-testid="field-firstName"
-            autoComplete="off"
-            maxLength={MAX_TEXT_LENGTH}
-            value={firstName}
-            aria-invalid={invalid('firstName')}
-            aria-describedby={invalid('firstName') ? 'error-firstName' : undefined}
-            onChange={(event) => setFirstName(event.target.value)}
-          />
-          {errorOf('firstName')}
-        </label>
+        {textField('surname', surname, setSurname)}
+        {textField('firstName', firstName, setFirstName)}
         <fieldset
           className={`field field-date${invalid('birthDate') ? ' field-invalid' : ''}`}
           data-testid="field-birthDate"
@@ -234,61 +193,41 @@ function ManualEntryForm({ screen, act }: StepProps<IdentificationView>) {
         >
           <legend className="field-label">{s.birthDate}</legend>
           <div className="date-parts">
-            <label className="date-part">
-              <span className="date-part-label">{s.day}</span>
-              <input
-                className="input input-short"
-                data-testid="field-birthDate-day"
-                inputMode="numeric"
-                autoComplete="off"
-                maxLength={2}
-                value={day}
-                onChange={(event) => setDay(onlyDigits(event.target.value))}
-              />
-            </label>
-            <label className="date-part">
-              <span className="date-part-label">{s.month}</span>
-              <input
-                className="input input-short"
-                data-testid="field-birthDate-month"
-                inputMode="numeric"
-                autoComplete="off"
-                maxLength={2}
-                value={month}
-                onChange={(event) => setMonth(onlyDigits(event.target.value))}
-              />
-            </label>
-            <label className="date-part">
-              <span className="date-part-label">{s.year}</span>
-              <input
-                className="input input-year"
-                data-testid="field-birthDate-year"
-                inputMode="numeric"
-                autoComplete="off"
-                maxLength={4}
-                value={year}
-                onChange={(event) => setYear(onlyDigits(event.target.value))}
-              />
-            </label>
+            {dateParts.map((props) => (
+              <DatePart key={props.part} {...props} />
+            ))}
           </div>
-          {errorOf('birthDate')}
+          {invalid('birthDate') && <FieldError name="birthDate" text={s.invalid.birthDate} />}
         </fieldset>
-        <label className={`field${invalid('nir') ? ' field-invalid' : ''}`}>
-          <span className="field-label">{s.nir}</span>
-          <span className="field-hint">{s.nirHint}</span>
-          <input
-            className="input"
-            data-testid="field-nir"
-            autoComplete="off"
-            maxLength={MAX_TEXT_LENGTH}
-            value={nir}
-            aria-invalid={invalid('nir')}
-            aria-describedby={invalid('nir') ? 'error-nir' : undefined}
-            onChange={(event) => setNir(event.target.value)}
-          />
-          {errorOf('nir')}
-        </label>
-      </form>
+        {textField('nir', nir, setNir)}
+      </Form>
     </ScreenFrame>
+  );
+}
+
+/** Props of DatePart. */
+interface DatePartProps {
+  readonly part: 'day' | 'month' | 'year';
+  readonly label: string;
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+}
+
+/** One digits-only part of the birth date (`field-birthDate-<part>`): 2 digits, or 4 for the year. */
+function DatePart({ part, label, value, onChange }: DatePartProps) {
+  const isYear = part === 'year';
+  return (
+    <label className="date-part">
+      <span className="date-part-label">{label}</span>
+      <input
+        className={`input ${isYear ? 'input-year' : 'input-short'}`}
+        data-testid={`field-birthDate-${part}`}
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={isYear ? 4 : 2}
+        value={value}
+        onChange={(event) => onChange(onlyDigits(event.target.value))}
+      />
+    </label>
   );
 }

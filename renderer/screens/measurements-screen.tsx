@@ -2,16 +2,18 @@
 import type { MeasurementSlot, MeasurementsScreen as MeasurementsView } from '../../contract/cabin-view';
 import type { Measurement } from '../../contract/domain';
 import { ActionButton } from '../components/action-button';
+import { FailureScreen } from '../components/failure-screen';
+import { MeasurementProgressLine } from '../components/measurement-progress';
 import { ScreenFrame } from '../components/screen-frame';
-import { Spinner } from '../components/spinner';
-import { failureMessage, fill } from '../i18n';
-import { progressText, quantityText } from '../measurement-text';
+import { WaitingScreen } from '../components/waiting-screen';
+import { fill } from '../i18n';
+import { quantityText } from '../measurement-text';
 import { useUi } from '../ui-context';
 import type { StepProps } from './step-props';
 
 /** Draws the measurement stage the session is in, under the strip of all measurements. */
 export function MeasurementsScreen({ screen, act }: StepProps<MeasurementsView>) {
-  const { strings, locale } = useUi();
+  const { strings } = useUi();
   const s = strings.measurements;
   const kind = s.kinds[screen.current];
   const strip = <SlotStrip slots={screen.slots} current={screen.current} />;
@@ -24,8 +26,7 @@ export function MeasurementsScreen({ screen, act }: StepProps<MeasurementsView>)
     case 'instructions':
       return (
         <ScreenFrame
-          screen="measurements"
-          stage={screen.stage}
+          screen={screen}
           title={fill(s.instructionsTitle, { kind })}
           actions={
             <>
@@ -48,19 +49,14 @@ export function MeasurementsScreen({ screen, act }: StepProps<MeasurementsView>)
       );
     case 'measuring':
       return (
-        <ScreenFrame screen="measurements" stage={screen.stage} title={fill(s.measuringTitle, { kind })}>
-          {strip}
-          <Spinner />
-          <p className="lead lead-strong" data-testid="progress" aria-live="polite">
-            {progressText(strings, screen.progress, locale)}
-          </p>
-        </ScreenFrame>
+        <WaitingScreen screen={screen} title={fill(s.measuringTitle, { kind })} before={strip}>
+          <MeasurementProgressLine progress={screen.progress} />
+        </WaitingScreen>
       );
     case 'result':
       return (
         <ScreenFrame
-          screen="measurements"
-          stage={screen.stage}
+          screen={screen}
           title={fill(s.resultTitle, { kind })}
           actions={
             <>
@@ -80,24 +76,7 @@ export function MeasurementsScreen({ screen, act }: StepProps<MeasurementsView>)
       );
     case 'failed':
       return (
-        <ScreenFrame
-          screen="measurements"
-          stage={screen.stage}
-          title={s.failedTitle}
-          actions={
-            <>
-              {skip}
-              <ActionButton testId="retry" onPress={() => act({ type: 'patient.retry' })}>
-                {strings.common.retry}
-              </ActionButton>
-            </>
-          }
-        >
-          {strip}
-          <p className="failure" data-testid="failure">
-            {failureMessage(strings, screen.failure)}
-          </p>
-        </ScreenFrame>
+        <FailureScreen view={screen} act={act} title={s.failedTitle} alternative={skip} before={strip} />
       );
     default: {
       const unknown: never = screen.stage;

@@ -1,9 +1,10 @@
 // Step 9: payment of the patient's share by bank card on the payment terminal.
 import type { PaymentScreen as PaymentView } from '../../contract/cabin-view';
 import { ActionButton } from '../components/action-button';
+import { FailureScreen } from '../components/failure-screen';
 import { ScreenFrame } from '../components/screen-frame';
-import { Spinner } from '../components/spinner';
-import { failureMessage, formatMoney } from '../i18n';
+import { WaitingScreen } from '../components/waiting-screen';
+import { formatMoney } from '../i18n';
 import { useUi } from '../ui-context';
 import type { StepProps } from './step-props';
 
@@ -23,8 +24,7 @@ export function PaymentScreen({ screen, act }: StepProps<PaymentView>) {
     case 'confirm':
       return (
         <ScreenFrame
-          screen="payment"
-          stage={screen.stage}
+          screen={screen}
           title={s.confirmTitle}
           actions={
             <ActionButton testId="pay" onPress={() => act({ type: 'patient.pay' })}>
@@ -37,38 +37,27 @@ export function PaymentScreen({ screen, act }: StepProps<PaymentView>) {
       );
     case 'processing':
       return (
-        <ScreenFrame screen="payment" stage={screen.stage} title={s.processingTitle}>
-          {amount}
-          <Spinner />
+        <WaitingScreen screen={screen} title={s.processingTitle} before={amount}>
           <p className="lead">{s.processingBody}</p>
-        </ScreenFrame>
+        </WaitingScreen>
       );
     case 'failed':
       return (
-        <ScreenFrame
-          screen="payment"
-          stage={screen.stage}
+        <FailureScreen
+          view={screen}
+          act={act}
           title={s.failedTitle}
-          actions={
-            <>
-              <ActionButton
-                testId="payment-help"
-                kind="secondary"
-                onPress={() => act({ type: 'patient.help' })}
-              >
-                {s.askHelp}
-              </ActionButton>
-              <ActionButton testId="retry" onPress={() => act({ type: 'patient.retry' })}>
-                {strings.common.retry}
-              </ActionButton>
-            </>
+          alternative={
+            <ActionButton
+              testId="payment-help"
+              kind="secondary"
+              onPress={() => act({ type: 'patient.help' })}
+            >
+              {s.askHelp}
+            </ActionButton>
           }
-        >
-          {amount}
-          <p className="failure" data-testid="failure">
-            {failureMessage(strings, screen.failure)}
-          </p>
-        </ScreenFrame>
+          before={amount}
+        />
       );
     default: {
       const unknown: never = screen.stage;

@@ -6,6 +6,7 @@ import type { PatientAction } from '../../contract/patient-action';
 import { ActionButton } from '../components/action-button';
 import { Modal } from '../components/modal';
 import { SessionHeader } from '../components/session-header';
+import { StaffButton } from '../components/staff-button';
 import { useUi } from '../ui-context';
 import { AppointmentScreen } from './appointment-screen';
 import { ConsentScreen } from './consent-screen';
@@ -32,10 +33,12 @@ const ALWAYS_ALLOWED: ReadonlySet<PatientAction['type']> = new Set([
 export interface SessionScreenProps {
   readonly session: SessionView;
   readonly client: CabinClient;
+  /** Given while a help call waits for an attendant: the help banner then carries the staff entry. */
+  readonly onOpenAttendant?: () => void;
 }
 
 /** Draws the session; a second step action is ignored until the first is answered (double taps on touch screens). */
-export function SessionScreen({ session, client }: SessionScreenProps) {
+export function SessionScreen({ session, client, onOpenAttendant }: SessionScreenProps) {
   const { strings } = useUi();
   const [confirmingQuit, setConfirmingQuit] = useState(false);
   const [actionFailed, setActionFailed] = useState(false);
@@ -72,9 +75,12 @@ export function SessionScreen({ session, client }: SessionScreenProps) {
         onQuit={() => setConfirmingQuit(true)}
       />
       {session.helpRequested && (
-        <p className="banner banner-help" role="status" data-testid="help-banner">
-          {strings.helpBanner}
-        </p>
+        <div className="help-row">
+          <p className="banner banner-help" role="status" data-testid="help-banner">
+            {strings.helpBanner}
+          </p>
+          {onOpenAttendant !== undefined && <StaffButton onOpen={onOpenAttendant} />}
+        </div>
       )}
       {actionFailed && (
         <p className="banner banner-warning" role="alert" data-testid="action-failed">

@@ -1,6 +1,6 @@
 // The screens shown outside a patient's session: starting, cleaning, out of service, or waiting for a view.
 import { ScreenFrame } from '../components/screen-frame';
-import { Spinner } from '../components/spinner';
+import { WaitingScreen } from '../components/waiting-screen';
 import { useUi } from '../ui-context';
 
 /** What the cabin is doing when no session screen can be drawn. */
@@ -16,23 +16,13 @@ export function StatusScreen({ status }: StatusScreenProps) {
   const { strings } = useUi();
   switch (status) {
     case 'booting':
-      return (
-        <ScreenFrame screen="status" stage="booting" title={strings.status.booting}>
-          <Spinner />
-        </ScreenFrame>
-      );
     case 'loading':
-      return (
-        <ScreenFrame screen="status" stage="loading" title={strings.status.loading}>
-          <Spinner />
-        </ScreenFrame>
-      );
+      return <WaitingScreen screen="status" stage={status} title={strings.status[status]} />;
     case 'cleaning':
       return (
-        <ScreenFrame screen="status" stage="cleaning" title={strings.status.cleaning}>
-          <Spinner />
+        <WaitingScreen screen="status" stage="cleaning" title={strings.status.cleaning}>
           <p className="lead">{strings.status.cleaningHint}</p>
-        </ScreenFrame>
+        </WaitingScreen>
       );
     case 'maintenance':
     case 'outOfService':

@@ -1,10 +1,12 @@
 // Step 7a: the waiting room with an honest estimate, then the professional presented before the call.
 import type { WaitingRoomScreen as WaitingRoomView } from '../../contract/cabin-view';
 import { ActionButton } from '../components/action-button';
+import { FailureScreen } from '../components/failure-screen';
 import { ProfessionalCardView } from '../components/professional-card';
+import { QuitButton } from '../components/quit-button';
 import { ScreenFrame } from '../components/screen-frame';
-import { Spinner } from '../components/spinner';
-import { failureMessage, fill } from '../i18n';
+import { WaitingScreen } from '../components/waiting-screen';
+import { fill } from '../i18n';
 import { useUi } from '../ui-context';
 import type { StepProps } from './step-props';
 
@@ -14,11 +16,7 @@ export function WaitingRoomScreen({ screen, act, requestQuit }: StepProps<Waitin
   const s = strings.waitingRoom;
   switch (screen.stage) {
     case 'joining':
-      return (
-        <ScreenFrame screen="waitingRoom" stage={screen.stage} title={s.joiningTitle}>
-          <Spinner />
-        </ScreenFrame>
-      );
+      return <WaitingScreen screen={screen} title={s.joiningTitle} />;
     case 'waiting': {
       const minutes = screen.estimatedWaitMinutes;
       const wait =
@@ -28,8 +26,7 @@ export function WaitingRoomScreen({ screen, act, requestQuit }: StepProps<Waitin
             ? s.waitOne
             : fill(s.waitMany, { minutes: Math.round(minutes) });
       return (
-        <ScreenFrame screen="waitingRoom" stage={screen.stage} title={s.waitingTitle}>
-          <Spinner />
+        <WaitingScreen screen={screen} title={s.waitingTitle}>
           {screen.position !== null && (
             <p className="lead lead-strong" data-testid="queue-position">
               {fill(s.position, { position: screen.position })}
@@ -39,14 +36,13 @@ export function WaitingRoomScreen({ screen, act, requestQuit }: StepProps<Waitin
             {wait}
           </p>
           <p className="note">{s.waitNote}</p>
-        </ScreenFrame>
+        </WaitingScreen>
       );
     }
     case 'professionalReady':
       return (
         <ScreenFrame
-          screen="waitingRoom"
-          stage={screen.stage}
+          screen={screen}
           title={s.readyTitle}
           actions={
             <ActionButton testId="start-call" onPress={() => act({ type: 'patient.startCall' })}>
@@ -59,25 +55,12 @@ export function WaitingRoomScreen({ screen, act, requestQuit }: StepProps<Waitin
       );
     case 'failed':
       return (
-        <ScreenFrame
-          screen="waitingRoom"
-          stage={screen.stage}
+        <FailureScreen
+          view={screen}
+          act={act}
           title={s.failedTitle}
-          actions={
-            <>
-              <ActionButton testId="failed-quit" kind="danger" onPress={requestQuit}>
-                {strings.common.quit}
-              </ActionButton>
-              <ActionButton testId="retry" onPress={() => act({ type: 'patient.retry' })}>
-                {strings.common.retry}
-              </ActionButton>
-            </>
-          }
-        >
-          <p className="failure" data-testid="failure">
-            {failureMessage(strings, screen.failure)}
-          </p>
-        </ScreenFrame>
+          alternative={<QuitButton testId="failed-quit" requestQuit={requestQuit} />}
+        />
       );
     default: {
       const unknown: never = screen.stage;

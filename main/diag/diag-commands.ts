@@ -1,0 +1,5 @@
+// The registry of technician commands, one entry a command file.
+import type { DiagCommand } from './diag';
+
+/** Every `npm run diag` command by name. */
+export const DIAG_COMMANDS: Readonly<Record<string, DiagCommand>> = {};
