@@ -31,6 +31,8 @@ export interface CabinView {
   readonly attendantCalled: boolean;
   /** A stable code saying why the cabin is out of service, for the attendant; null otherwise. */
   readonly outOfServiceReason: string | null;
+  /** A card sits in the reader. Outside a session no session starts until it is taken back. */
+  readonly cardInReader: boolean;
   readonly session: SessionView | null;
 }
 
@@ -173,6 +175,8 @@ export interface PaymentScreen {
 /** Step 9b: goodbye: take your card and documents, report a problem. */
 export interface GoodbyeScreen {
   readonly step: 'goodbye';
+  /** The Carte Vitale is still in the reader: the screen keeps asking to take it back. */
+  readonly cardInReader: boolean;
   readonly documentsPrinted: number;
   readonly problemReported: boolean;
 }

@@ -12,4 +12,6 @@ export type CardFact =
 export interface IdCardReader extends Checkable {
   /** Waits for a card, reports `inserted`, then `read` or `failed`; the returned function stops waiting. */
   readNextCard(report: (fact: CardFact) => void): Cancel;
+  /** Reports at once whether a card is in the reader, then every change; the returned function stops. */
+  watchPresence(listener: (present: boolean) => void): Cancel;
 }

@@ -226,11 +226,16 @@ export function createController(options: ControllerOptions): RunningController 
   });
   actor.start();
   delivery.start();
+  // The reader tells the cabin whenever a card goes in or out, session or not.
+  const stopWatchingCard = peripherals.cardReader.watchPresence((present) =>
+    actor.send({ type: 'card.presenceChanged', present }),
+  );
 
   const server: ImmediateCabinServer = {
     getView: () => ok(currentView),
     startSession: ({ locale, accessibility }) => {
       if (currentView.phase !== 'ready') return err({ code: 'cabin.notReady' });
+      if (currentView.cardInReader) return err({ code: 'cabin.cardLeftInReader' });
       const opened = store.startSession({ locale });
       if (!opened.ok) log.error('audit.writeFailed', { code: opened.error.code });
       sessionId = opened.ok ? opened.value : randomUUID();
@@ -268,6 +273,7 @@ export function createController(options: ControllerOptions): RunningController 
     },
     async stop() {
       await delivery.stop();
+      stopWatchingCard();
       const open = sessionId;
       actor.stop();
       if (open !== null && currentView.phase === 'inSession') {

@@ -26,6 +26,7 @@ export interface CabinPeripherals {
 /** The interim simulated peripherals, all driven by one mutable script. */
 export interface SimulatedPeripherals extends CabinPeripherals {
   readonly script: SimulationScript;
+  readonly cardReader: SimulatedIdCardReader;
   readonly printer: SimulatedPrintQueue;
   readonly platform: SimulatedPlatformLink;
   /** Set false to simulate a network cut between the cabin and its platform. */

@@ -15,7 +15,8 @@ const isOneOf = <T extends string>(options: readonly T[], value: unknown): value
 
 /**
  * Answers a handler for `/simulator/<route>`: `script` merges known fields into the simulation
- * script (card, measurements, absentDevices, print, payment), `platform` sets `{ reachable }`.
+ * script (card, cardStaysInReader, measurements, absentDevices, print, payment), `platform` sets
+ * `{ reachable }`, `card` puts the card in or takes it out (`{ present }`).
  * Unknown routes or malformed bodies answer false and change nothing.
  */
 export function simulatorRoutes(peripherals: SimulatedPeripherals) {
@@ -27,12 +28,17 @@ export function simulatorRoutes(peripherals: SimulatedPeripherals) {
       return Promise.resolve(true);
     }
     if (route === 'script') return Promise.resolve(applyScript(peripherals.script, fields));
+    if (route === 'card' && typeof fields.present === 'boolean') {
+      peripherals.cardReader.setCardPresent(fields.present);
+      return Promise.resolve(true);
+    }
     return Promise.resolve(false);
   };
 }
 
 function applyScript(script: SimulationScript, fields: Record<string, unknown>): boolean {
-  const { card, print, payment, measurements, absentDevices } = fields;
+  const { card, print, payment, measurements, absentDevices, cardStaysInReader } = fields;
+  if (cardStaysInReader !== undefined && typeof cardStaysInReader !== 'boolean') return false;
   if (card !== undefined && !isOneOf(CARDS, card)) return false;
   if (print !== undefined && !isOneOf(PRINT_OUTCOMES, print)) return false;
   if (payment !== undefined && !isOneOf(PAYMENT_OUTCOMES, payment)) return false;
@@ -51,6 +57,7 @@ function applyScript(script: SimulationScript, fields: Record<string, unknown>):
     return false;
   }
   if (card !== undefined) script.card = card;
+  if (cardStaysInReader !== undefined) script.cardStaysInReader = cardStaysInReader;
   if (print !== undefined) script.print = print;
   if (payment !== undefined) script.payment = payment;
   for (const [kind, outcome] of measurementEntries) {

@@ -177,8 +177,12 @@ describe('patient screens', () => {
     const eligibility = SAMPLE_SCREENS.appointment.eligibility;
     const { app, transport } = await open(sessionView({ ...eligibility, profession: 'nurse' }));
     expect(app.query('answer-earlierInPersonSession-yes')).toBeNull();
-    expect((app.get('submit-answers') as HTMLButtonElement).disabled).toBe(true);
+    expect(app.query('submit-answers')).toBeNull();
+    expect(app.query('question-counter')).toBeNull(); // a single question has no "1 of 1"
     await app.click('answer-physicalActNeeded-no');
+    expect(app.query('answer-earlierInPersonSession-yes')).toBeNull();
+    expect(app.get('summary-physicalActNeeded').textContent).toContain('Non');
+    expect(transport.actions()).toEqual([]);
     await app.click('submit-answers');
     expect(transport.actions()).toEqual([
       {

@@ -32,6 +32,7 @@ describe('the cabin boots', () => {
       needsCleaning: false,
       attendantCalled: false,
       outOfServiceReason: null,
+      cardInReader: false,
       session: null,
     });
   });
@@ -169,6 +170,28 @@ describe('a session in the cabin', () => {
     expect(cabin.wipe.requests).toEqual([{ sessionId: 'session-cabin-9' }]);
     await cabin.wipe.answer(undefined);
     expect(cabin.view().phase).toBe('ready');
+  });
+});
+
+describe('a card left in the reader', () => {
+  it('blocks the next session until it is taken back, and says so on the welcome screen', async () => {
+    const cabin = await readyCabin();
+    cabin.send({ type: 'card.presenceChanged', present: true });
+    expect(cabin.view()).toMatchObject({ phase: 'ready', cardInReader: true });
+    cabin.startSession();
+    expect(cabin.view().phase).toBe('ready');
+    cabin.send({ type: 'card.presenceChanged', present: false });
+    cabin.startSession();
+    expect(cabin.view().phase).toBe('inSession');
+  });
+
+  it('follows the card during the session: the goodbye screen knows whether it is still in', async () => {
+    const cabin = await readyCabin();
+    cabin.startSession();
+    cabin.send({ type: 'card.presenceChanged', present: true });
+    expect(cabin.view()).toMatchObject({ phase: 'inSession', cardInReader: true });
+    cabin.send({ type: 'card.presenceChanged', present: false });
+    expect(cabin.view().cardInReader).toBe(false);
   });
 });
 

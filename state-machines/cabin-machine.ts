@@ -5,7 +5,7 @@ import type { Accessibility, Locale, MeasurementKind, PeripheralStatus } from '.
 import { MEASUREMENT_KINDS } from '../contract';
 import type { TariffTable } from './cost';
 import { sessionMachine, type SessionInput, type SessionOutput } from './session-machine';
-import type { AttendantSessionEvent, SessionEvent } from './session-events';
+import type { AttendantSessionEvent, CardPresenceEvent, SessionEvent } from './session-events';
 
 /** What the self-test found: every peripheral's state. */
 export interface SelfTestReport {
@@ -29,6 +29,8 @@ export interface CabinContext extends CabinInput {
   readonly needsCleaning: boolean;
   readonly outOfServiceReason: string | null;
   readonly lastSessionId: string | null;
+  /** A card sits in the reader (the last patient's, or a new one put in early). */
+  readonly cardInReader: boolean;
 }
 
 /** Commands and facts the cabin machine receives. */
@@ -41,6 +43,7 @@ export type CabinEventIn =
       readonly accessibility: Accessibility;
     }
   | { readonly type: 'peripherals.changed'; readonly peripherals: readonly PeripheralStatus[] }
+  | CardPresenceEvent
   | { readonly type: 'attendant.markCleaned' }
   | { readonly type: 'attendant.setOutOfService' }
   | { readonly type: 'attendant.returnToService' }
@@ -86,11 +89,13 @@ export const cabinMachine = setup({
     needsCleaning: false,
     outOfServiceReason: null,
     lastSessionId: null,
+    cardInReader: false,
   }),
   initial: 'booting',
   on: {
     'peripherals.changed': { actions: assign({ peripherals: ({ event }) => event.peripherals }) },
     'attendant.markCleaned': { actions: assign({ needsCleaning: false }) },
+    'card.presenceChanged': { actions: assign({ cardInReader: ({ event }) => event.present }) },
   },
   states: {
     booting: {
@@ -105,7 +110,9 @@ export const cabinMachine = setup({
     },
     ready: {
       on: {
+        // A card left in the reader is the last patient's until proven otherwise: no session starts on it.
         'session.start': {
+          guard: ({ context }) => !context.cardInReader,
           target: 'inSession',
           actions: assign({ lastSessionId: ({ event }) => event.sessionId }),
         },
@@ -130,6 +137,7 @@ export const cabinMachine = setup({
             availableKinds: availableMeasurements(context.peripherals),
             consentTextVersion: context.consentTextVersion,
             tariffs: context.tariffs,
+            cardInReader: context.cardInReader,
           };
         },
         onDone: {
@@ -149,6 +157,12 @@ export const cabinMachine = setup({
         'patient.*': { actions: sendTo('session', ({ event }) => event as SessionEvent) },
         'attendant.acknowledgeHelp': { actions: sendTo('session', ({ event }) => event as SessionEvent) },
         'attendant.resetSession': { actions: sendTo('session', ({ event }) => event as SessionEvent) },
+        'card.presenceChanged': {
+          actions: [
+            assign({ cardInReader: ({ event }) => event.present }),
+            sendTo('session', ({ event }) => event as SessionEvent),
+          ],
+        },
       },
     },
     cleaning: {

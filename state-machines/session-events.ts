@@ -18,6 +18,9 @@ export type CardReaderEvent =
   | { readonly type: 'card.read'; readonly beneficiaries: readonly PatientIdentity[] }
   | { readonly type: 'card.failed'; readonly error: CabinError };
 
+/** A card was put in or taken out of the reader, at any time of the session (the cabin forwards it). */
+export type CardPresenceEvent = { readonly type: 'card.presenceChanged'; readonly present: boolean };
+
 /** Facts from a measuring device during one measurement. */
 export type MeasurementEvent =
   | { readonly type: 'measurement.progressed'; readonly progress: MeasurementProgress }
@@ -50,6 +53,7 @@ export type AttentionEvent = { readonly type: 'attention.touched' };
 export type SessionEvent =
   | PatientAction
   | CardReaderEvent
+  | CardPresenceEvent
   | MeasurementEvent
   | QueueEvent
   | CallEvent

@@ -151,7 +151,17 @@ describe('a patient goes through the whole journey', () => {
     session.send({ type: 'patient.pay' });
     expect(session.paymentTerminal.requests).toEqual([{ sessionId: 'session-test-1', amountCents: 2500 }]);
     await session.paymentTerminal.answer({ ok: true, value: undefined });
-    expect(session.view().screen).toEqual({ step: 'goodbye', documentsPrinted: 1, problemReported: false });
+    expect(session.view().screen).toEqual({
+      step: 'goodbye',
+      cardInReader: false,
+      documentsPrinted: 1,
+      problemReported: false,
+    });
+    // The patient left the card in: the goodbye screen asks for it until it is out.
+    session.send({ type: 'card.presenceChanged', present: true });
+    expect(session.view().screen).toMatchObject({ step: 'goodbye', cardInReader: true });
+    session.send({ type: 'card.presenceChanged', present: false });
+    expect(session.view().screen).toMatchObject({ step: 'goodbye', cardInReader: false });
 
     session.send({ type: 'patient.finish' });
     expect(outcomeOf(session)).toBe('completed');

@@ -48,6 +48,8 @@ export interface SessionInput {
   readonly availableKinds: readonly MeasurementKind[];
   readonly consentTextVersion: string;
   readonly tariffs: TariffTable;
+  /** Whether a card sat in the reader when the session started. */
+  readonly cardInReader: boolean;
   /** When the session started (epoch ms, from the cabin's clock); birth dates are checked against it. */
   readonly startedAt: number;
 }
@@ -840,6 +842,7 @@ export const sessionMachine = setup({
                 'patient.setAccessibility': {
                   actions: assign({ accessibility: ({ event }) => event.accessibility }),
                 },
+                'card.presenceChanged': { actions: assign({ cardInReader: ({ event }) => event.present }) },
                 // A second press while nobody has come yet calls no one twice: the attendant is already called.
                 'patient.help': {
                   guard: ({ context }) => !context.helpRequested,

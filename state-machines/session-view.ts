@@ -35,6 +35,7 @@ export function cabinViewOf(snapshot: CabinSnapshot): CabinView {
     needsCleaning: context.needsCleaning,
     attendantCalled: session?.helpRequested ?? false,
     outOfServiceReason: phase === 'outOfService' ? context.outOfServiceReason : null,
+    cardInReader: context.cardInReader,
     session,
   };
 }
@@ -200,6 +201,7 @@ function screenOf(context: SessionContext, at: (path: string) => boolean): StepS
   }
   return {
     step: 'goodbye',
+    cardInReader: context.cardInReader,
     documentsPrinted: context.documentsPrinted,
     problemReported: context.problemReported,
   };

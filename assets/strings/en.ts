@@ -37,6 +37,13 @@ export const en: Strings = {
     changeLanguage: 'Change language',
     actionFailed: 'That did not work. You can try again or ask for help.',
   },
+  questions: {
+    counter: 'Question {current} of {total}',
+    previous: 'Previous question',
+    summaryTitle: 'Your answers',
+    summaryIntro: 'Check your answers. To change one, touch it.',
+    change: 'Change',
+  },
   connection: {
     reconnecting: 'Connection lost. Reconnecting…',
   },
@@ -145,6 +152,8 @@ export const en: Strings = {
     eligibilityTitle: 'Before you continue',
     physicalActNeeded: 'Do you need care that means touching you (blood test, dressing, vaccine)?',
     earlierInPersonSession: 'Have you already seen this physiotherapist in person?',
+    physicalActNeededShort: 'Care that means touching you',
+    earlierInPersonSessionShort: 'Already seen this physiotherapist in person',
     submitAnswers: 'Continue',
     notEligibleTitle: 'This care cannot be given at a distance',
     notEligiblePhysical: 'Care that means touching you must be given in person.',
@@ -157,15 +166,18 @@ export const en: Strings = {
       referredOrNoRegularDoctor: {
         question: 'Did your regular doctor send you, or do you have no regular doctor available?',
         explanation: 'Your regular doctor is the doctor you declared to French health insurance.',
+        short: 'Sent by your regular doctor, or no regular doctor available',
       },
       exemptedCase: {
         question:
           'Are you in one of these cases: under 16, emergency, living in a care home, in prison, or a specialist you can see directly (gynaecologist, eye doctor, psychiatrist, paediatrician)?',
         explanation: 'In these cases, the consultation is paid back even without your regular doctor.',
+        short: 'A special case (under 16, emergency, care home…)',
       },
       fullCover: {
         question: 'Are you covered at 100% for a long-term illness (ALD) or a pregnancy?',
         explanation: 'In that case, health insurance pays for the whole consultation.',
+        short: 'Covered at 100% (long-term illness or pregnancy)',
       },
     },
     costTitle: 'The cost of your consultation',

@@ -38,6 +38,15 @@ export const fr = {
     changeLanguage: 'Changer de langue',
     actionFailed: "Cela n'a pas marché. Vous pouvez réessayer ou demander de l'aide.",
   },
+  /** Yes/no questions asked one at a time, then a summary of the answers. */
+  questions: {
+    /** `{current}` and `{total}` are numbers. */
+    counter: 'Question {current} sur {total}',
+    previous: 'Question précédente',
+    summaryTitle: 'Vos réponses',
+    summaryIntro: 'Vérifiez vos réponses. Pour en changer une, touchez-la.',
+    change: 'Changer',
+  },
   connection: {
     reconnecting: 'Connexion perdue. Reconnexion…',
   },
@@ -147,6 +156,9 @@ export const fr = {
     physicalActNeeded:
       "Avez-vous besoin d'un soin qui demande de vous toucher (prise de sang, pansement, vaccin) ?",
     earlierInPersonSession: 'Avez-vous déjà vu ce kinésithérapeute en personne ?',
+    /** The eligibility questions shortened, for the summary of the answers. */
+    physicalActNeededShort: 'Un soin qui demande de vous toucher',
+    earlierInPersonSessionShort: 'Déjà vu ce kinésithérapeute en personne',
     submitAnswers: 'Continuer',
     notEligibleTitle: 'Ce soin ne peut pas se faire à distance',
     notEligiblePhysical: 'Un soin qui demande de vous toucher doit se faire en personne.',
@@ -161,15 +173,18 @@ export const fr = {
         question:
           "Votre médecin traitant vous envoie-t-il, ou n'avez-vous pas de médecin traitant disponible ?",
         explanation: "Le médecin traitant est le médecin que vous avez déclaré à l'Assurance Maladie.",
+        short: 'Envoyé par votre médecin traitant, ou pas de médecin traitant disponible',
       },
       exemptedCase: {
         question:
           'Êtes-vous dans un de ces cas : moins de 16 ans, urgence, vie en EHPAD ou en foyer, prison, ou spécialiste en accès direct (gynécologue, ophtalmologue, psychiatre, pédiatre) ?',
         explanation: 'Dans ces cas, la consultation est remboursée même sans votre médecin traitant.',
+        short: 'Un cas particulier (moins de 16 ans, urgence, EHPAD…)',
       },
       fullCover: {
         question: 'Êtes-vous remboursé à 100 % pour une maladie longue (ALD) ou une grossesse ?',
         explanation: "Dans ce cas, l'Assurance Maladie paie toute la consultation.",
+        short: 'Remboursé à 100 % (ALD ou grossesse)',
       },
     },
     costTitle: 'Le coût de votre consultation',

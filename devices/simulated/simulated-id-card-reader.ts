@@ -8,10 +8,26 @@ import { runSequence, type Schedule } from './simulation-timer';
 
 /** A card reader that yields the card the simulation script names. */
 export class SimulatedIdCardReader implements IdCardReader {
+  private present = false;
+  private readonly presenceListeners = new Set<(present: boolean) => void>();
+
   constructor(
     private readonly script: SimulationScript,
     private readonly schedule: Schedule,
   ) {}
+
+  watchPresence(listener: (present: boolean) => void): () => void {
+    this.presenceListeners.add(listener);
+    listener(this.present);
+    return () => this.presenceListeners.delete(listener);
+  }
+
+  /** Puts a card in or takes it out, as a patient would (the simulator routes call it). */
+  setCardPresent(present: boolean): void {
+    if (present === this.present) return;
+    this.present = present;
+    for (const listener of this.presenceListeners) listener(present);
+  }
 
   check(): Promise<PeripheralState> {
     return Promise.resolve('ok');
@@ -20,7 +36,14 @@ export class SimulatedIdCardReader implements IdCardReader {
   readNextCard(report: (fact: CardFact) => void): () => void {
     const { card, stepMs } = this.script;
     if (card === 'none') return () => undefined;
-    const inserted = (): void => report({ type: 'inserted' });
+    const inserted = (): void => {
+      this.setCardPresent(true);
+      report({ type: 'inserted' });
+    };
+    // Unless the script keeps it in, the simulated patient takes the card back shortly after the read.
+    const takenBack = (): void => {
+      if (!this.script.cardStaysInReader) this.setCardPresent(false);
+    };
     const outcome = (): void => {
       switch (card) {
         case 'twoBeneficiaries':
@@ -35,7 +58,14 @@ export class SimulatedIdCardReader implements IdCardReader {
     };
     return runSequence(this.schedule, [
       [stepMs * 2, inserted],
-      [stepMs, outcome],
+      [
+        stepMs,
+        () => {
+          outcome();
+          // Not cancelled with the read: the card leaves the reader whether or not the session still waits.
+          this.schedule(stepMs * 3, takenBack);
+        },
+      ],
     ]);
   }
 }

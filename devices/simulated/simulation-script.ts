@@ -18,6 +18,8 @@ export type SimulatedPaymentOutcome = 'paid' | 'declined';
 /** The mutable script of every interim simulator. */
 export interface SimulationScript {
   card: SimulatedCard;
+  /** The simulated patient leaves the card in the reader after the read, until told to take it. */
+  cardStaysInReader: boolean;
   measurements: Record<MeasurementKind, SimulatedMeasurementOutcome>;
   absentDevices: MeasurementKind[];
   print: SimulatedPrintOutcome;
@@ -30,6 +32,7 @@ export interface SimulationScript {
 export function happyScript(stepMs: number): SimulationScript {
   return {
     card: 'twoBeneficiaries',
+    cardStaysInReader: false,
     measurements: {
       bloodPressure: 'normal',
       temperature: 'normal',

@@ -1,17 +1,20 @@
-// A screen of yes/no questions, sent together once each has an answer.
+// Yes/no questions asked one at a time on the same screen, then a summary of the answers sent together.
 import { useState, type ReactNode } from 'react';
+import { fill } from '../i18n';
+import { useUi } from '../ui-context';
 import { ActionButton } from './action-button';
 import { ScreenFrame, type FramedView } from './screen-frame';
 import { YesNoQuestion } from './yes-no-question';
 
-/** One question of the list; `field` names it in test ids and in the answers. */
+/** One question of the list; `field` names it in test ids and in the answers, `short` in the summary. */
 export interface QuestionItem<F extends string> {
   readonly field: F;
   readonly question: string;
   readonly explanation?: string;
+  readonly short: string;
 }
 
-/** Props of QuestionScreen; `intro` comes above the questions. */
+/** Props of QuestionScreen; `intro` comes above each question. */
 export interface QuestionScreenProps<F extends string> {
   readonly screen: FramedView;
   readonly title: string;
@@ -22,7 +25,11 @@ export interface QuestionScreenProps<F extends string> {
   readonly onSubmit: (answer: (field: F) => boolean) => void;
 }
 
-/** Draws the questions and a submit button (`submit-answers`) disabled until all are answered. */
+/**
+ * Shows one question at a time (`answer-<field>-yes` / `-no`); answering shows the next one, and
+ * `previous-question` the one before. After the last, a summary lists each answer (`summary-<field>`,
+ * touched to change it) above the submit button (`submit-answers`). Nothing is sent before the submit.
+ */
 export function QuestionScreen<F extends string>({
   screen,
   title,
@@ -31,36 +38,104 @@ export function QuestionScreen<F extends string>({
   submitLabel,
   onSubmit,
 }: QuestionScreenProps<F>) {
+  const { strings } = useUi();
+  const q = strings.questions;
   const [answers, setAnswers] = useState<Partial<Record<F, boolean>>>({});
+  // The index of the question shown; questions.length is the summary.
+  const [position, setPosition] = useState(0);
+  // Set when a question was opened from the summary: answering it goes back to the summary.
+  const [fromSummary, setFromSummary] = useState(false);
+
+  const summary = position >= questions.length;
   const complete = questions.every((item) => answers[item.field] !== undefined);
   const asked = (field: F): boolean => questions.some((item) => item.field === field);
-  return (
-    <ScreenFrame
-      screen={screen}
-      title={title}
-      actions={
-        <ActionButton
-          testId="submit-answers"
-          disabled={!complete}
-          onPress={() => {
-            if (complete) onSubmit((field) => asked(field) && answers[field] === true);
-          }}
-        >
-          {submitLabel}
-        </ActionButton>
-      }
+  const answerLabel = (value: boolean | undefined): string =>
+    value === undefined ? '' : value ? strings.common.yes : strings.common.no;
+
+  const previous = (
+    <ActionButton
+      testId="previous-question"
+      kind="quiet"
+      onPress={() => {
+        setFromSummary(false);
+        setPosition((current) => Math.max(0, Math.min(current, questions.length) - 1));
+      }}
     >
+      {`← ${q.previous}`}
+    </ActionButton>
+  );
+
+  if (summary) {
+    return (
+      <ScreenFrame
+        screen={screen}
+        title={q.summaryTitle}
+        actions={
+          <>
+            {previous}
+            <ActionButton
+              testId="submit-answers"
+              disabled={!complete}
+              onPress={() => {
+                if (complete) onSubmit((field) => asked(field) && answers[field] === true);
+              }}
+            >
+              {submitLabel}
+            </ActionButton>
+          </>
+        }
+      >
+        <p className="lead">{q.summaryIntro}</p>
+        <ul className="answer-summary">
+          {questions.map((item, index) => (
+            <li key={item.field}>
+              <button
+                type="button"
+                className="answer-summary-item"
+                data-testid={`summary-${item.field}`}
+                onClick={() => {
+                  setFromSummary(true);
+                  setPosition(index);
+                }}
+              >
+                <span className="answer-summary-question">{item.short}</span>
+                <span className="answer-summary-answer">{answerLabel(answers[item.field])}</span>
+                <span className="answer-summary-change">{q.change}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </ScreenFrame>
+    );
+  }
+
+  const item = questions[position];
+  if (item === undefined) throw new Error(`no question at ${String(position)}`);
+  return (
+    <ScreenFrame screen={screen} title={title} actions={position > 0 ? previous : undefined}>
+      {questions.length > 1 && (
+        <p className="question-counter" data-testid="question-counter">
+          {fill(q.counter, { current: position + 1, total: questions.length })}
+        </p>
+      )}
       {intro}
-      {questions.map((item) => (
-        <YesNoQuestion
-          key={item.field}
-          field={item.field}
-          question={item.question}
-          explanation={item.explanation}
-          value={answers[item.field] ?? null}
-          onChange={(value) => setAnswers((current) => ({ ...current, [item.field]: value }))}
-        />
-      ))}
+      <YesNoQuestion
+        key={item.field}
+        field={item.field}
+        question={item.question}
+        explanation={item.explanation}
+        value={answers[item.field] ?? null}
+        alone
+        onChange={(value) => {
+          const next = { ...answers, [item.field]: value };
+          setAnswers(next);
+          const firstUnanswered = questions.findIndex((other) => next[other.field] === undefined);
+          // From the summary, back to it; otherwise on to the next question (the summary after the last).
+          if (fromSummary && firstUnanswered === -1) setPosition(questions.length);
+          else setPosition(position + 1);
+          setFromSummary(false);
+        }}
+      />
     </ScreenFrame>
   );
 }

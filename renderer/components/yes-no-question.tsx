@@ -8,13 +8,18 @@ export interface YesNoQuestionProps {
   readonly explanation?: string;
   readonly value: boolean | null;
   readonly onChange: (value: boolean) => void;
+  /** Drawn alone on its screen: no box, larger text and buttons. */
+  readonly alone?: boolean;
 }
 
 /** Asks a question and reports true (yes) or false (no) when an answer is touched. */
-export function YesNoQuestion({ field, question, explanation, value, onChange }: YesNoQuestionProps) {
+export function YesNoQuestion({ field, question, explanation, value, onChange, alone }: YesNoQuestionProps) {
   const { strings } = useUi();
   return (
-    <fieldset className="question" data-testid={`question-${field}`}>
+    <fieldset
+      className={`question${alone === true ? ' question-single' : ''}`}
+      data-testid={`question-${field}`}
+    >
       <legend className="question-text">{question}</legend>
       {explanation !== undefined && <p className="question-explanation">{explanation}</p>}
       <div className="question-answers">

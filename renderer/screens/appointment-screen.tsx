@@ -181,15 +181,21 @@ function CodeForm({ screen, act }: StepProps<AppointmentView>) {
   );
 }
 
-/** The télésoin eligibility questions; the physiotherapy question is asked only for a physiotherapist. */
+/** The télésoin eligibility questions, one at a time; the physiotherapy one only for a physiotherapist. */
 function EligibilityForm({ screen, act }: StepProps<AppointmentView>) {
   const { strings } = useUi();
   const s = strings.appointment;
   const askEarlierSession = screen.profession === 'physiotherapist';
   const questions: QuestionItem<keyof TelecareEligibility>[] = [
-    { field: 'physicalActNeeded', question: s.physicalActNeeded },
+    { field: 'physicalActNeeded', question: s.physicalActNeeded, short: s.physicalActNeededShort },
     ...(askEarlierSession
-      ? [{ field: 'earlierInPersonSession' as const, question: s.earlierInPersonSession }]
+      ? [
+          {
+            field: 'earlierInPersonSession' as const,
+            question: s.earlierInPersonSession,
+            short: s.earlierInPersonSessionShort,
+          },
+        ]
       : []),
   ];
   return (
@@ -212,7 +218,7 @@ function EligibilityForm({ screen, act }: StepProps<AppointmentView>) {
   );
 }
 
-/** The three parcours-de-soins questions, each with one sentence saying what it means. */
+/** The three parcours-de-soins questions, one at a time, each with one sentence saying what it means. */
 function CarePathForm({ screen, act }: StepProps<AppointmentView>) {
   const { strings } = useUi();
   const s = strings.appointment;

@@ -88,6 +88,7 @@ export function sessionInput(overrides: Partial<SessionInput> = {}): SessionInpu
     availableKinds: MEASUREMENT_KINDS,
     consentTextVersion: 'consent-2026-01',
     tariffs: DEFAULT_TARIFFS,
+    cardInReader: false,
     startedAt: SESSION_START,
     ...overrides,
   };

@@ -121,6 +121,15 @@ describe('a day in the cabin', () => {
     expect(start(controller)).toEqual({ ok: false, error: { code: 'cabin.notReady' } });
   });
 
+  it('asks for the card left in the reader before the next patient can start', async () => {
+    const { controller, peripherals } = await startCabin();
+    peripherals.cardReader.setCardPresent(true);
+    expect(controller.view().cardInReader).toBe(true);
+    expect(start(controller)).toEqual({ ok: false, error: { code: 'cabin.cardLeftInReader' } });
+    peripherals.cardReader.setCardPresent(false);
+    expect(start(controller)).toEqual({ ok: true, value: undefined });
+  });
+
   it('ends an abandoned session after the still-there prompt, and wipes it', async () => {
     const { controller, clock } = await startCabin();
     start(controller);

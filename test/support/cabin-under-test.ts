@@ -28,8 +28,8 @@ export interface CabinUnderTest {
   readonly cabin: RunningBrowserMode;
   readonly directory: string;
   readonly config: CabinConfig;
-  /** POSTs to the simulated hardware's control routes (`script`, `platform`). */
-  simulate(route: 'script' | 'platform', body: unknown): Promise<void>;
+  /** POSTs to the simulated hardware's control routes (`script`, `platform`, `card`). */
+  simulate(route: 'script' | 'platform' | 'card', body: unknown): Promise<void>;
   stop(): Promise<void>;
 }
 
