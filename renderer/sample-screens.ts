@@ -176,7 +176,7 @@ export const SAMPLE_SCREENS: SampleTable = {
     processing: { step: 'payment', stage: 'processing', cost: SAMPLE_COST, failure: null },
     failed: { step: 'payment', stage: 'failed', cost: SAMPLE_COST, failure: 'payment.declined' },
   },
-  goodbye: { step: 'goodbye', documentsPrinted: 2, problemReported: false },
+  goodbye: { step: 'goodbye', cardInReader: false, documentsPrinted: 2, problemReported: false },
 };
 
 /** Every sample screen of the table as a flat list. */
@@ -210,6 +210,7 @@ export function sampleView(
     needsCleaning: false,
     attendantCalled: false,
     outOfServiceReason: null,
+    cardInReader: false,
     session,
     ...overrides,
   };

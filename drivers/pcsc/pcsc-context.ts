@@ -31,10 +31,20 @@ export type PcscEvent =
   | { readonly type: 'cardInserted'; readonly reader: string; readonly atr: Uint8Array }
   | { readonly type: 'cardRemoved'; readonly reader: string };
 
+/** What a channel has cost so far: raw exchanges with the card (after the T=0 rules) and their time. */
+export interface ChannelUsage {
+  /** Raw command/response exchanges, GET RESPONSE and 6Cxx resends included. */
+  readonly exchanges: number;
+  /** Time spent waiting for the reader and the card (inside pcscd, the driver and the card), in ms. */
+  readonly exchangeMs: number;
+}
+
 /** An open connection to the card in one reader; APDUs follow the T=0 rules (61xx, 6Cxx) already. */
 export interface CardChannel {
   readonly reader: string;
   readonly atr: Uint8Array;
+  /** Counters since the channel opened, for the benchmark and the technician. */
+  usage(): ChannelUsage;
   /** Sends one command APDU and answers the response with its status word; never throws for a card fault. */
   transmit(apdu: Uint8Array): Promise<Result<Uint8Array, PcscError>>;
   /** Releases the card (and the exclusive lock); safe to call twice, never throws. */

@@ -1,5 +1,8 @@
 // The registry of technician commands, one entry a command file.
+import { cardCommand } from './card-command';
 import type { DiagCommand } from './diag';
 
 /** Every `npm run diag` command by name. */
-export const DIAG_COMMANDS: Readonly<Record<string, DiagCommand>> = {};
+export const DIAG_COMMANDS: Readonly<Record<string, DiagCommand>> = {
+  card: cardCommand,
+};

@@ -85,7 +85,7 @@ export function QuestionScreen<F extends string>({
           </>
         }
       >
-        <p className="lead">{q.summaryIntro}</p>
+        <p className="question-intro">{q.summaryIntro}</p>
         <ul className="answer-summary">
           {questions.map((item, index) => (
             <li key={item.field}>

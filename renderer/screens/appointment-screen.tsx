@@ -226,7 +226,7 @@ function CarePathForm({ screen, act }: StepProps<AppointmentView>) {
     <QuestionScreen
       screen={screen}
       title={s.carePathTitle}
-      intro={<p className="lead">{s.carePathIntro}</p>}
+      intro={<p className="question-intro">{s.carePathIntro}</p>}
       questions={CARE_PATH_FIELDS.map((field) => ({ field, ...s.carePath[field] }))}
       submitLabel={s.submitAnswers}
       onSubmit={(answer) =>

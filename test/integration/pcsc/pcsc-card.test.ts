@@ -1,0 +1,201 @@
+// The Carte Vitale on a real PC/SC stack: a private pcscd with the vpcd driver and the virtual card.
+// One file, run in order: the tests share one pcscd and one virtual reader.
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CardFact } from '../../../devices/id-card-reader';
+import { PcscIdCardReader } from '../../../devices/vitale/pcsc-id-card-reader';
+import { PublicLayoutVitaleReader } from '../../../devices/vitale/public-layout-vitale-reader';
+import {
+  CPS3_ATR,
+  VIRTUAL_FAMILY,
+  VirtualVitaleCard,
+  type VirtualVitaleCardOptions,
+} from '../../../devices/vitale/virtual-vitale-card';
+import type { PcscEvent } from '../../../drivers/pcsc/pcsc-context';
+import { PcscliteContext } from '../../../drivers/pcsc/pcsclite-context';
+import { PcscdProcess, pcscdMissing } from './pcscd-process';
+
+const missing = pcscdMissing();
+const READER = 'Virtual PCD 00 00';
+
+describe.skipIf(missing !== null).sequential(`Carte Vitale on pcscd${missing === null ? '' : ` (skipped: ${missing})`}`, () => {
+  const pcscd = new PcscdProcess();
+  let context: PcscliteContext;
+  let cabin: PcscIdCardReader;
+  const codes: string[] = [];
+  const cards: VirtualVitaleCard[] = [];
+
+  beforeAll(async () => {
+    await pcscd.start();
+    context = new PcscliteContext({ transmitTimeoutMs: 800, retryMs: [100, 200, 400], onCode: (c) => codes.push(c) });
+    cabin = new PcscIdCardReader(context, new PublicLayoutVitaleReader(), { onCode: (c) => codes.push(c) });
+    await until(() => context.snapshot().readers.length > 0);
+  });
+
+  afterAll(async () => {
+    for (const card of cards) await card.remove();
+    context.close();
+    await pcscd.stop();
+  });
+
+  function card(options: VirtualVitaleCardOptions = {}): VirtualVitaleCard {
+    const created = new VirtualVitaleCard(options);
+    cards.push(created);
+    return created;
+  }
+
+  // Starts waiting like the session does, inserts the card, and answers the facts reported.
+  async function insertAndRead(virtual: VirtualVitaleCard, timeoutMs = 8000): Promise<CardFact[]> {
+    const facts: CardFact[] = [];
+    const cancel = cabin.readNextCard((fact) => facts.push(fact));
+    expect((await virtual.insert()).ok).toBe(true);
+    await until(() => facts.some((f) => f.type !== 'inserted'), timeoutMs);
+    cancel();
+    return facts;
+  }
+
+  async function removeAndWait(virtual: VirtualVitaleCard): Promise<void> {
+    await virtual.remove();
+    await until(() => context.snapshot().readers.find((r) => r.name === READER)?.card === null);
+  }
+
+  it('answers ok for the self-test while a reader is there', async () => {
+    expect(await cabin.check()).toBe('ok');
+  });
+
+  it('reads a card with one beneficiary when it is inserted', async () => {
+    const virtual = card({ beneficiaries: VIRTUAL_FAMILY.slice(0, 1) });
+    const facts = await insertAndRead(virtual);
+    expect(facts.map((f) => f.type)).toEqual(['inserted', 'read']);
+    const read = facts[1];
+    expect(read?.type === 'read' && read.beneficiaries).toEqual([
+      { surname: 'MARTINEAU', firstName: 'Odile', birthDate: '1948-03-12', nir: '248037512345658', source: 'card' },
+    ]);
+    await removeAndWait(virtual);
+  });
+
+  it('reads every beneficiary of a family card, and sees the card go', async () => {
+    const virtual = card();
+    const presence: boolean[] = [];
+    const stop = cabin.watchPresence((present) => presence.push(present));
+    const facts = await insertAndRead(virtual);
+    const read = facts.find((f) => f.type === 'read');
+    expect(read?.type === 'read' && read.beneficiaries.map((b) => b.firstName)).toEqual(['Odile', 'Lucas']);
+    await removeAndWait(virtual);
+    stop();
+    expect(presence).toEqual([false, true, false]);
+  });
+
+  it('reads a card that was already in the reader when the session started waiting', async () => {
+    const virtual = card();
+    await virtual.insert();
+    await until(() => context.snapshot().readers[0]?.card != null);
+    const facts: CardFact[] = [];
+    const cancel = cabin.readNextCard((fact) => facts.push(fact));
+    await until(() => facts.length === 2);
+    cancel();
+    expect(facts.map((f) => f.type)).toEqual(['inserted', 'read']);
+    await removeAndWait(virtual);
+  });
+
+  it('reports card.removed when the card is pulled out between two APDUs', async () => {
+    const virtual = card({ behaviour: { kind: 'removeAfterApdus', apdus: 5 } });
+    const facts = await insertAndRead(virtual);
+    expect(facts).toEqual([{ type: 'inserted' }, { type: 'failed', error: { code: 'card.removed' } }]);
+    await removeAndWait(virtual);
+  });
+
+  it('reports card.mute for a card that never answers, and reads the next card', async () => {
+    const mute = card({ behaviour: { kind: 'mute' } });
+    const facts = await insertAndRead(mute);
+    expect(facts).toEqual([{ type: 'inserted' }, { type: 'failed', error: { code: 'card.mute' } }]);
+    await removeAndWait(mute);
+    const good = card();
+    expect((await insertAndRead(good)).map((f) => f.type)).toEqual(['inserted', 'read']);
+    await removeAndWait(good);
+  });
+
+  it('reports card.unreadable for a card that answers garbage or wrong lengths', async () => {
+    for (const kind of ['garbage', 'wrongLength'] as const) {
+      const bad = card({ behaviour: { kind } });
+      expect(await insertAndRead(bad)).toEqual([{ type: 'inserted' }, { type: 'failed', error: { code: 'card.unreadable' } }]);
+      await removeAndWait(bad);
+    }
+  });
+
+  it('reports card.cps for a professional card without reading it', async () => {
+    const cps = card({ atr: CPS3_ATR });
+    expect(await insertAndRead(cps)).toEqual([{ type: 'inserted' }, { type: 'failed', error: { code: 'card.cps' } }]);
+    await removeAndWait(cps);
+  });
+
+  it('recovers when pcscd is killed and restarted while the cabin waits for a card', async () => {
+    const events: PcscEvent['type'][] = [];
+    const stop = context.subscribe((e) => events.push(e.type));
+    const facts: CardFact[] = [];
+    const cancel = cabin.readNextCard((fact) => facts.push(fact));
+    await pcscd.stop('SIGKILL');
+    await until(() => !context.snapshot().available);
+    expect(await cabin.check()).toBe('absent');
+    await pcscd.start();
+    await until(() => context.snapshot().available && context.snapshot().readers.length > 0);
+    expect(await cabin.check()).toBe('ok');
+    const virtual = card();
+    await virtual.insert();
+    await until(() => facts.some((f) => f.type === 'read'), 8000);
+    cancel();
+    stop();
+    expect(events).toContain('readerRemoved');
+    expect(events.filter((e) => e === 'service')).toHaveLength(2);
+    expect(facts.map((f) => f.type)).toEqual(['inserted', 'read']);
+    await removeAndWait(virtual);
+  });
+
+  it('logs codes only: nothing read from a card reaches the log callback', () => {
+    const everything = codes.join(' ');
+    expect(everything).toMatch(/^[A-Za-z0-9_.:\/ -]*$/);
+    for (const b of VIRTUAL_FAMILY) {
+      expect(everything).not.toContain(b.surname);
+      expect(everything).not.toContain(b.nir.slice(0, 13));
+    }
+  });
+
+  it('prints one JSON line with `npm run diag -- card`', async () => {
+    const virtual = card();
+    await virtual.insert();
+    const run = await runDiag();
+    expect(run.code).toBe(0);
+    const line = JSON.parse(run.stdout.trim()) as { reader: string; atr: string; cardClass: string; beneficiaries: { firstName: string }[] };
+    expect(line).toMatchObject({ reader: READER, atr: '3B751300004409EA9000', cardClass: 'vitale2' });
+    expect(line.beneficiaries.map((b) => b.firstName)).toEqual(['Odile', 'Lucas']);
+    await removeAndWait(virtual);
+  });
+
+  it('fails `npm run diag -- card` with a clear message when pcscd is not running', async () => {
+    await pcscd.stop();
+    const run = await runDiag();
+    expect(run.code).not.toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('pcscd is not running');
+    await pcscd.start();
+  });
+});
+
+function runDiag(): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('npx', ['tsx', 'main/diag/diag.ts', 'card', '--wait-ms', '3000'], { cwd: process.cwd() });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.once('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
