@@ -28,7 +28,8 @@ class MemoryLinkEnd implements ByteLink {
   ) {}
 
   write(bytes: Uint8Array): Promise<Result<void>> {
-    if (this.ended !== undefined || this.peer === undefined) return Promise.resolve(err({ code: 'link.closed' }));
+    if (this.ended !== undefined || this.peer === undefined)
+      return Promise.resolve(err({ code: 'link.closed' }));
     const peer = this.peer;
     const copy = Uint8Array.from(bytes);
     for (let start = 0; start < copy.length; start += this.chunkSize) {

@@ -25,8 +25,15 @@ export interface CabinConfig {
     readonly stillThereGraceMs: number;
     readonly goodbyeMs: number;
   };
-  /** Pace of the interim simulators, in ms a step, and how long the simulated professional talks. */
-  readonly simulation: { readonly stepMs: number; readonly callMs: number };
+  /**
+   * Pace of the simulators, in ms a step; how long the simulated professional talks; and whether the
+   * measuring devices are the real codecs on byte-level simulators (default) or domain-level values.
+   */
+  readonly simulation: {
+    readonly stepMs: number;
+    readonly callMs: number;
+    readonly byteLevelDevices: boolean;
+  };
 }
 
 /** The configuration `npm start` runs with when no file is given. */
@@ -40,7 +47,7 @@ export function defaultConfig(baseDirectory: string): CabinConfig {
     consentTextVersion: 'fr-2026-11-v1',
     tariffs: DEFAULT_TARIFFS,
     delays: { inactivityMs: 90_000, stillThereGraceMs: 30_000, goodbyeMs: 45_000 },
-    simulation: { stepMs: 700, callMs: 20_000 },
+    simulation: { stepMs: 700, callMs: 20_000, byteLevelDevices: true },
   };
 }
 

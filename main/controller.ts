@@ -91,6 +91,7 @@ export function createController(options: ControllerOptions): RunningController 
       schedule,
       now,
       config.simulation.callMs,
+      config.simulation.byteLevelDevices,
     );
   const delivery = new OutboundDelivery(store, peripherals.platform, log);
 
@@ -274,6 +275,7 @@ export function createController(options: ControllerOptions): RunningController 
     async stop() {
       await delivery.stop();
       stopWatchingCard();
+      peripherals.dispose?.();
       const open = sessionId;
       actor.stop();
       if (open !== null && currentView.phase === 'inSession') {

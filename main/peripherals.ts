@@ -6,6 +6,7 @@ import type { PaymentTerminal } from '../devices/payment-terminal';
 import { SimulatedIdCardReader } from '../devices/simulated/simulated-id-card-reader';
 import { SimulatedMeasuringDevice } from '../devices/simulated/simulated-measuring-device';
 import { SimulatedPaymentTerminal } from '../devices/simulated/simulated-payment-terminal';
+import { ByteLevelSimulatedDevice } from '../devices/simulated/byte-level-devices';
 import type { SimulationScript } from '../devices/simulated/simulation-script';
 import type { Schedule } from '../devices/simulated/simulation-timer';
 import type { PrintQueue } from '../drivers/printing/print-queue';
@@ -21,6 +22,8 @@ export interface CabinPeripherals {
   readonly printer: PrintQueue;
   readonly paymentTerminal: PaymentTerminal;
   readonly platform: PlatformLink;
+  /** Releases links, timers and simulators (controller shutdown). */
+  dispose?(): void;
 }
 
 /** The interim simulated peripherals, all driven by one mutable script. */
@@ -39,12 +42,23 @@ export function createSimulatedPeripherals(
   schedule: Schedule,
   now: () => number,
   callMs: number,
+  byteLevelDevices = false,
 ): SimulatedPeripherals {
+  // Byte level: the real codecs on in-memory links to the models' simulators (npm start, e2e). Domain
+  // level: values straight from the script, on the given schedule (scenario tests on a simulated clock).
+  const devices = MEASUREMENT_KINDS.map((kind) =>
+    byteLevelDevices
+      ? new ByteLevelSimulatedDevice(kind, script)
+      : new SimulatedMeasuringDevice(kind, script, schedule, now),
+  );
   const peripherals: SimulatedPeripherals = {
     script,
     platformReachable: true,
     cardReader: new SimulatedIdCardReader(script, schedule),
-    devices: MEASUREMENT_KINDS.map((kind) => new SimulatedMeasuringDevice(kind, script, schedule, now)),
+    devices,
+    dispose: () => {
+      for (const device of devices) if (device instanceof ByteLevelSimulatedDevice) device.dispose();
+    },
     printer: new SimulatedPrintQueue(() => script.print, schedule, script.stepMs),
     paymentTerminal: new SimulatedPaymentTerminal(script, schedule),
     platform: new SimulatedPlatformLink(

@@ -7,7 +7,7 @@ import { fr } from '../assets/strings/fr';
 import { mountApp, type MountedApp } from './dom-harness';
 import { FakeCabinTransport } from './fake-cabin-transport';
 import { failureMessage } from './i18n';
-import { allSampleScreens, sampleSession, sampleView } from './sample-screens';
+import { allSampleScreens, SAMPLE_SCREENS, sampleSession, sampleView } from './sample-screens';
 
 const stageOf = (screen: StepScreen): string | null => ('stage' in screen ? screen.stage : null);
 
@@ -51,15 +51,25 @@ describe('failure messages', () => {
     'card.mute',
     'card.unknown',
     'card.readerAbsent',
+    'card.cps',
+    'card.noBeneficiary',
+    'reader.absent',
+    'pcsc.unavailable',
     'appointment.unknownCode',
     'appointment.unavailable',
     'measurement.implausible',
     'measurement.unstable',
     'measurement.noFinger',
     'measurement.motion',
+    'measurement.lowPerfusion',
+    'measurement.overload',
+    'measurement.cuffLeak',
+    'measurement.noNewReading',
     'device.unplugged',
     'device.timeout',
     'device.error',
+    'device.absent',
+    'link.portMissing',
     'platform.unreachable',
     'queue.failed',
     'call.failed',
@@ -76,6 +86,38 @@ describe('failure messages', () => {
   it.each(codes)('has a plain message for %s in French and English', (code) => {
     expect(failureMessage(fr, code)).not.toBe(fr.genericFailure);
     expect(failureMessage(en, code)).not.toBe(en.genericFailure);
+  });
+
+  it('draws a new failure code as a plain message on its screen, in French and English', async () => {
+    const cardFailed = { ...SAMPLE_SCREENS.identification.cardFailed, failure: 'card.cps' };
+    mounted = await mountApp(new FakeCabinTransport(sampleView(sampleSession(cardFailed))));
+    expect(mounted.get('failure').textContent).toBe(
+      'Cette carte est une carte de professionnel de santé. Insérez votre carte Vitale.',
+    );
+    mounted.unmount();
+    mounted = await mountApp(new FakeCabinTransport(sampleView(sampleSession(cardFailed, { locale: 'en' }))));
+    expect(mounted.get('failure').textContent).toBe(
+      'This card is a health professional card. Insert your Carte Vitale.',
+    );
+    mounted.unmount();
+
+    const measurementFailed = { ...SAMPLE_SCREENS.measurements.failed, failure: 'measurement.noNewReading' };
+    mounted = await mountApp(new FakeCabinTransport(sampleView(sampleSession(measurementFailed))));
+    expect(mounted.get('failure').textContent).toContain(
+      'Appuyez sur le bouton START du tensiomètre, puis attendez.',
+    );
+    mounted.unmount();
+    mounted = await mountApp(
+      new FakeCabinTransport(sampleView(sampleSession(measurementFailed, { locale: 'en' }))),
+    );
+    expect(mounted.get('failure').textContent).toContain('Press the START button on the monitor, then wait.');
+  });
+
+  it('says a mute card may be upside down', () => {
+    expect(failureMessage(fr, 'card.mute')).toContain(
+      'Vérifiez le sens de la carte : la puce en premier, vers le haut.',
+    );
+    expect(failureMessage(en, 'card.mute')).toContain('upside down');
   });
 
   it('falls back to the generic message for unknown and missing codes', () => {

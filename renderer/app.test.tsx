@@ -3,6 +3,7 @@
 import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CabinView, StepScreen } from '../contract/cabin-view';
+import { NEW_QUESTION_GUARD_MS } from './components/question-screen';
 import { mountView, type MountedApp } from './dom-harness';
 import type { FakeCabinTransport } from './fake-cabin-transport';
 import { SAMPLE_SCREENS, sampleSession, sampleView } from './sample-screens';
@@ -179,6 +180,8 @@ describe('patient screens', () => {
     expect(app.query('answer-earlierInPersonSession-yes')).toBeNull();
     expect(app.query('submit-answers')).toBeNull();
     expect(app.query('question-counter')).toBeNull(); // a single question has no "1 of 1"
+    // Past the double-tap guard of a newly shown question.
+    await new Promise((resolve) => setTimeout(resolve, NEW_QUESTION_GUARD_MS + 20));
     await app.click('answer-physicalActNeeded-no');
     expect(app.query('answer-earlierInPersonSession-yes')).toBeNull();
     expect(app.get('summary-physicalActNeeded').textContent).toContain('Non');

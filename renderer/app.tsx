@@ -15,6 +15,9 @@ import { UiContext, type Ui } from './ui-context';
 /** The address fragment that opens the attendant's panel from a staff device (`…/index.html#attendant`). */
 export const ATTENDANT_HASH = '#attendant';
 
+/** The controller's answer to startSession while a card is left in the reader. */
+export const CARD_LEFT_IN_READER = 'cabin.cardLeftInReader';
+
 /** How long to wait before asking for the view again after a failed getView. */
 const VIEW_RETRY_MS = 1000;
 
@@ -27,13 +30,16 @@ export interface AppState {
   readonly sessionKey: number;
   readonly idleLocale: Locale;
   readonly idleAccessibility: Accessibility;
+  /** The controller refused the last start because a card was left in the reader; cleared by the next view. */
+  readonly cardRefused: boolean;
 }
 
 /** A change to the app's memory. */
 export type AppChange =
   | { readonly type: 'view'; readonly view: CabinView }
   | { readonly type: 'idleLocale'; readonly locale: Locale }
-  | { readonly type: 'idleAccessibility'; readonly accessibility: Accessibility };
+  | { readonly type: 'idleAccessibility'; readonly accessibility: Accessibility }
+  | { readonly type: 'cardRefused'; readonly refused: boolean };
 
 /** The app's memory before the first view. */
 export const INITIAL_APP_STATE: AppState = {
@@ -41,20 +47,26 @@ export const INITIAL_APP_STATE: AppState = {
   sessionKey: 0,
   idleLocale: 'fr',
   idleAccessibility: NO_ACCESSIBILITY,
+  cardRefused: false,
 };
 
-/** Applies a change; when a session ends, the welcome choices go back to French without options. */
+/**
+ * Applies a change; when a session ends, the welcome choices go back to French without options. A new
+ * view replaces a refusal for a card left in the reader (the view says where the card is).
+ */
 export function reduceAppState(state: AppState, change: AppChange): AppState {
   switch (change.type) {
     case 'view': {
       const hadSession = state.view?.session != null;
       const hasSession = change.view.session !== null;
-      if (!hadSession && hasSession) return { ...state, view: change.view, sessionKey: state.sessionKey + 1 };
-      if (hadSession && !hasSession) {
-        return { ...state, view: change.view, idleLocale: 'fr', idleAccessibility: NO_ACCESSIBILITY };
-      }
-      return { ...state, view: change.view };
+      const next = { ...state, view: change.view, cardRefused: false };
+      if (!hadSession && hasSession) return { ...next, sessionKey: state.sessionKey + 1 };
+      if (hadSession && !hasSession)
+        return { ...next, idleLocale: 'fr', idleAccessibility: NO_ACCESSIBILITY };
+      return next;
     }
+    case 'cardRefused':
+      return { ...state, cardRefused: change.refused };
     case 'idleLocale':
       return { ...state, idleLocale: change.locale };
     case 'idleAccessibility':
@@ -119,7 +131,7 @@ export function App({ transport }: AppProps) {
     };
   }, [transport, refresh]);
 
-  const { view, sessionKey, idleLocale, idleAccessibility } = state;
+  const { view, sessionKey, idleLocale, idleAccessibility, cardRefused } = state;
   const session = view?.session ?? null;
   const locale = session?.locale ?? idleLocale;
   const accessibility = session?.accessibility ?? idleAccessibility;
@@ -149,9 +161,16 @@ export function App({ transport }: AppProps) {
     if (starting.current) return;
     starting.current = true;
     setStartFailed(false);
+    dispatch({ type: 'cardRefused', refused: false });
     void transport.client
       .startSession({ locale: idleLocale, accessibility: idleAccessibility })
-      .then((result) => setStartFailed(!result.ok && result.error.code !== 'transport.unavailable'))
+      .then((result) => {
+        if (!result.ok && result.error.code === CARD_LEFT_IN_READER) {
+          dispatch({ type: 'cardRefused', refused: true });
+          return;
+        }
+        setStartFailed(!result.ok && result.error.code !== 'transport.unavailable');
+      })
       .finally(() => {
         starting.current = false;
       });
@@ -187,6 +206,8 @@ export function App({ transport }: AppProps) {
           onLocaleChange={setIdleLocale}
           onAccessibilityChange={(next) => dispatch({ type: 'idleAccessibility', accessibility: next })}
           onStart={startSession}
+          cardInReader={view.cardInReader}
+          cardRefused={cardRefused}
         />
       </>
     );

@@ -1,11 +1,14 @@
 // Read-aloud of screen titles with the Web Speech API, which some kiosk browsers lack.
 import { useEffect } from 'react';
 
-/** Speaks a text in a language (BCP 47), cancelling anything still being spoken; does nothing without speech. */
-export function speak(text: string, lang: string): void {
+/**
+ * Speaks a text in a language (BCP 47), cancelling anything still being spoken unless `queue` is set
+ * (then it is spoken after what is being said); does nothing without speech.
+ */
+export function speak(text: string, lang: string, queue = false): void {
   const synthesis = typeof window === 'undefined' ? undefined : window.speechSynthesis;
   if (synthesis === undefined || typeof SpeechSynthesisUtterance === 'undefined') return;
-  synthesis.cancel();
+  if (!queue) synthesis.cancel();
   const utterance = new SpeechSynthesisUtterance(text);
   utterance.lang = lang;
   synthesis.speak(utterance);
@@ -23,4 +26,17 @@ export function useReadAloud(text: string, enabled: boolean, lang: string): void
     speak(text, lang);
     return stopSpeaking;
   }, [text, enabled, lang]);
+}
+
+/**
+ * While `enabled`, speaks `text` after what is being said (the screen's title), then again every
+ * `everyMs`; the timer stops as soon as `enabled` turns false or the caller goes away.
+ */
+export function useRepeatAloud(text: string, enabled: boolean, lang: string, everyMs: number): void {
+  useEffect(() => {
+    if (!enabled) return;
+    speak(text, lang, true);
+    const timer = setInterval(() => speak(text, lang, true), everyMs);
+    return () => clearInterval(timer);
+  }, [text, enabled, lang, everyMs]);
 }

@@ -65,6 +65,7 @@ export const en: Strings = {
     readAloud: 'Read aloud',
     start: 'Start',
     needHelp: 'Need help? Ask the staff at the counter.',
+    cardLeft: 'A card was left in the reader. Take it back before you start.',
   },
   quitDialog: {
     title: 'Do you want to stop?',
@@ -322,6 +323,7 @@ export const en: Strings = {
   },
   goodbye: {
     title: 'All done',
+    takeCard: 'Take back your Carte Vitale.',
     body: 'Take back your Carte Vitale and your documents. Goodbye!',
     printedNone: 'No document printed.',
     printedOne: '1 document printed.',
@@ -343,18 +345,33 @@ export const en: Strings = {
   failures: {
     'card.removed': 'The card was taken out too early. Put it back and leave it in the reader.',
     'card.unreadable': 'The card cannot be read. Check which way it goes, then put it back.',
-    'card.mute': 'The card does not answer. Take it out, then put it back.',
+    'card.mute':
+      'The card does not answer. It may be upside down. Check which way the card goes: chip first, facing up.',
     'card.unknown': 'This card is not a Carte Vitale.',
     'card.readerAbsent': 'The card reader does not work. You can type your details instead.',
+    'card.cps': 'This card is a health professional card. Insert your Carte Vitale.',
+    'card.noBeneficiary': 'We cannot find any name on this card. You can type your details instead.',
+    'reader.absent': 'The card reader does not work. You can type your details instead.',
+    'pcsc.unavailable': 'The card reader does not answer. You can type your details instead.',
     'appointment.unknownCode': 'This code is not recognised. Check it and type it again.',
     'appointment.unavailable': 'This appointment is not available right now.',
     'measurement.implausible': 'The result looks wrong. You can measure again.',
     'measurement.unstable': 'The measurement moved. Stay still and measure again.',
     'measurement.noFinger': 'No finger detected. Put the clip right on the tip of your finger.',
     'measurement.motion': 'You moved during the measurement. Stay still and measure again.',
+    'measurement.lowPerfusion':
+      'The signal from your finger is too weak. Warm your hand, put the clip back on and measure again.',
+    'measurement.overload':
+      'The result is more than the device can measure. You can skip this measurement or ask for help.',
+    'measurement.cuffLeak':
+      'The cuff is losing air. Check that the tube is plugged in and tighten the cuff, then measure again.',
+    'measurement.noNewReading':
+      'The blood pressure monitor sent no reading. Press the START button on the monitor, then wait.',
     'device.unplugged': 'The device is not plugged in. You can skip this measurement or ask for help.',
     'device.timeout': 'The device did not answer in time. You can try again.',
     'device.error': 'The device has a problem. You can try again or skip this measurement.',
+    'device.absent': 'This measuring device is not available. You can skip this measurement or ask for help.',
+    'link.portMissing': 'The device is not plugged in. You can skip this measurement or ask for help.',
     'platform.unreachable': 'The consultation service is not answering. You can try again.',
     'queue.failed': 'The waiting room is not answering. You can try again.',
     'call.failed': 'The call could not start. You can try again.',

@@ -68,6 +68,8 @@ export const fr = {
     readAloud: 'Lire à voix haute',
     start: 'Commencer',
     needHelp: "Besoin d'aide ? Demandez à la personne de l'accueil.",
+    /** Shown while a card is still in the reader: no session starts until it is taken back. */
+    cardLeft: 'Une carte est restée dans le lecteur. Reprenez-la avant de commencer.',
   },
   quitDialog: {
     title: 'Voulez-vous arrêter ?',
@@ -330,6 +332,8 @@ export const fr = {
   },
   goodbye: {
     title: "C'est terminé",
+    /** The alert at the top while the Carte Vitale is still in the reader (read aloud every 10 s). */
+    takeCard: 'Reprenez votre carte Vitale.',
     body: 'Reprenez votre carte Vitale et vos documents. Au revoir !',
     printedNone: 'Aucun document imprimé.',
     printedOne: '1 document imprimé.',
@@ -351,19 +355,37 @@ export const fr = {
   failures: {
     'card.removed': 'La carte a été retirée trop tôt. Remettez-la et laissez-la dans le lecteur.',
     'card.unreadable': 'La carte ne peut pas être lue. Vérifiez son sens, puis remettez-la.',
-    'card.mute': 'La carte ne répond pas. Retirez-la, puis remettez-la.',
+    'card.mute':
+      "La carte ne répond pas. Elle est peut-être à l'envers. Vérifiez le sens de la carte : la puce en premier, vers le haut.",
     'card.unknown': "Cette carte n'est pas une carte Vitale.",
     'card.readerAbsent': 'Le lecteur de carte ne marche pas. Vous pouvez écrire vos informations.',
+    'card.cps': 'Cette carte est une carte de professionnel de santé. Insérez votre carte Vitale.',
+    'card.noBeneficiary':
+      'Nous ne trouvons aucun nom sur cette carte. Vous pouvez écrire vos informations à la place.',
+    'reader.absent': 'Le lecteur de carte ne marche pas. Vous pouvez écrire vos informations à la place.',
+    'pcsc.unavailable': 'Le lecteur de carte ne répond pas. Vous pouvez écrire vos informations à la place.',
     'appointment.unknownCode': "Ce code n'est pas reconnu. Vérifiez-le et écrivez-le de nouveau.",
     'appointment.unavailable': "Ce rendez-vous n'est pas disponible en ce moment.",
     'measurement.implausible': 'Le résultat semble faux. Vous pouvez refaire la mesure.',
     'measurement.unstable': 'La mesure a bougé. Restez immobile et refaites-la.',
     'measurement.noFinger': "Le doigt n'est pas détecté. Mettez bien la pince au bout du doigt.",
     'measurement.motion': 'Vous avez bougé pendant la mesure. Restez immobile et refaites-la.',
+    'measurement.lowPerfusion':
+      'Le signal de votre doigt est trop faible. Réchauffez votre main, remettez la pince et refaites la mesure.',
+    'measurement.overload':
+      "Le résultat dépasse ce que l'appareil peut mesurer. Vous pouvez passer cette mesure ou demander de l'aide.",
+    'measurement.cuffLeak':
+      "Le brassard perd de l'air. Vérifiez que le tuyau est bien branché et serrez le brassard, puis refaites la mesure.",
+    'measurement.noNewReading':
+      "Le tensiomètre n'a pas envoyé de mesure. Appuyez sur le bouton START du tensiomètre, puis attendez.",
     'device.unplugged':
       "L'appareil n'est pas branché. Vous pouvez passer cette mesure ou demander de l'aide.",
     'device.timeout': "L'appareil n'a pas répondu à temps. Vous pouvez réessayer.",
     'device.error': "L'appareil a un problème. Vous pouvez réessayer ou passer cette mesure.",
+    'device.absent':
+      "Cet appareil de mesure n'est pas disponible. Vous pouvez passer cette mesure ou demander de l'aide.",
+    'link.portMissing':
+      "L'appareil n'est pas branché. Vous pouvez passer cette mesure ou demander de l'aide.",
     'platform.unreachable': 'Le service de consultation ne répond pas. Vous pouvez réessayer.',
     'queue.failed': "La salle d'attente ne répond pas. Vous pouvez réessayer.",
     'call.failed': "L'appel n'a pas pu commencer. Vous pouvez réessayer.",

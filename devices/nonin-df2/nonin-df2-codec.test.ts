@@ -40,13 +40,19 @@ describe('Nonin Data Format #2 frames', () => {
 
   it('round-trips what the simulator encodes', () => {
     const frame = encodeNoninFrame({ sync: true, artifact: true, perfusion: 'marginal' }, 200, 97);
-    expect(decodeNoninDf2Frame(frame)?.status).toMatchObject({ sync: true, artifact: true, perfusion: 'marginal' });
+    expect(decodeNoninDf2Frame(frame)?.status).toMatchObject({
+      sync: true,
+      artifact: true,
+      perfusion: 'marginal',
+    });
   });
 });
 
 describe('Nonin Data Format #2 packets', () => {
   const framesOf = (bytes: Uint8Array): NoninFrame[] =>
-    Array.from({ length: bytes.length / 5 }, (_, i) => decodeNoninDf2Frame(bytes.subarray(i * 5, i * 5 + 5))!);
+    Array.from({ length: bytes.length / 5 }, (_, i) =>
+      decodeNoninDf2Frame(bytes.subarray(i * 5, i * 5 + 5))!,
+    );
 
   it('reads HR 61 and SpO2 97 from the published capture completed to a packet', () => {
     const capture = hex('01 81 00 00 82 01 80 00 3D BE 01 80 00 61 E2 01 80 00 29 AA');
@@ -62,9 +68,18 @@ describe('Nonin Data Format #2 packets', () => {
   });
 
   it.each([
-    [{ heartRate: 72, spo2: 98 }, { heartRate: 72, spo2: 98, heartRateDisplay: 72, spo2Display: 98 }],
-    [{ heartRate: 300, spo2: 85 }, { heartRate: 300, spo2: 85 }],
-    [{ heartRate: null, spo2: null }, { heartRate: null, spo2: null }],
+    [
+      { heartRate: 72, spo2: 98 },
+      { heartRate: 72, spo2: 98, heartRateDisplay: 72, spo2Display: 98 },
+    ],
+    [
+      { heartRate: 300, spo2: 85 },
+      { heartRate: 300, spo2: 85 },
+    ],
+    [
+      { heartRate: null, spo2: null },
+      { heartRate: null, spo2: null },
+    ],
   ] as const)('decodes a packet carrying %o', (input, expected) => {
     expect(decodeNoninPacket(framesOf(encodeNoninPacket(input)))).toMatchObject(expected);
   });

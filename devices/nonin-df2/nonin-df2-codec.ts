@@ -112,7 +112,9 @@ export function decodeNoninPacket(frames: readonly NoninFrame[]): NoninPacket | 
 }
 
 /** Status flags a simulator (or a test) writes into a frame. */
-export type NoninStatusInput = Partial<Omit<NoninStatus, 'perfusion'>> & { readonly perfusion?: NoninPerfusion };
+export type NoninStatusInput = Partial<Omit<NoninStatus, 'perfusion'>> & {
+  readonly perfusion?: NoninPerfusion;
+};
 
 /** Encodes one frame (the simulator's side of the codec). */
 export function encodeNoninFrame(status: NoninStatusInput, pleth: number, data: number): Uint8Array {

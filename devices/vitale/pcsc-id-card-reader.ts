@@ -12,8 +12,8 @@ import type { VitaleReader } from './vitale-reader';
 export interface PcscIdCardReaderOptions {
   /** The reader to use; the first one pcscd lists when absent. */
   readonly readerName?: string;
-  /** Receives fault codes for the operation log; never card data. */
-  readonly onCode?: (code: string) => void;
+  /** Receives fault codes (and the PC/SC status or layout step as detail) for the operation log; never card data. */
+  readonly onCode?: (code: string, detail?: string) => void;
 }
 
 /** An IdCardReader on a PcscContext and a VitaleReader (public layout in development, licensed in production). */
@@ -36,7 +36,7 @@ export class PcscIdCardReader implements IdCardReader {
     const abort = new AbortController();
     let busy = false;
     const fail = (error: CabinError): void => {
-      this.options.onCode?.(`card.read.${error.code}`);
+      this.options.onCode?.(`card.read.${error.code}`, error.detail);
       report({ type: 'failed', error: { code: error.code } });
     };
     const tryRead = (): void => {
@@ -68,7 +68,9 @@ export class PcscIdCardReader implements IdCardReader {
     let last: boolean | null = null;
     const update = (): void => {
       const reader = this.readerName();
-      const present = reader !== undefined && this.context.snapshot().readers.some((r) => r.name === reader && r.card !== null);
+      const present =
+        reader !== undefined &&
+        this.context.snapshot().readers.some((r) => r.name === reader && r.card !== null);
       if (present === last) return;
       last = present;
       listener(present);
@@ -115,6 +117,7 @@ export class PcscIdCardReader implements IdCardReader {
 
 // The session's codes: a reader or pcscd that vanished mid-read is the reader being absent.
 function sessionError(error: CabinError): CabinError {
-  if (error.code === 'reader.absent' || error.code === 'pcsc.unavailable') return { code: 'card.readerAbsent' };
-  return { code: error.code };
+  const code =
+    error.code === 'reader.absent' || error.code === 'pcsc.unavailable' ? 'card.readerAbsent' : error.code;
+  return error.detail === undefined ? { code } : { code, detail: error.detail };
 }

@@ -33,7 +33,10 @@ interface ListedFile {
 export class PublicLayoutVitaleReader implements VitaleReader {
   readonly kind = 'publicLayout' as const;
 
-  async readBeneficiaries(channel: CardChannel, signal?: AbortSignal): Promise<Result<VitaleCard, CabinError>> {
+  async readBeneficiaries(
+    channel: CardChannel,
+    signal?: AbortSignal,
+  ): Promise<Result<VitaleCard, CabinError>> {
     const io = new CardIo(channel, signal);
     const selected = await io.selectApplication(AID_VITALE);
     if (!selected.ok) return selected;
@@ -178,7 +181,10 @@ function findChild(object: Tlv, tag: number): Uint8Array | undefined {
 // Card text is Latin-1, padded with spaces or NULs to the field's size.
 function text(bytes: Uint8Array | undefined): string {
   if (bytes === undefined) return '';
-  return Buffer.from(bytes).toString('latin1').replace(/[\0\s]+$/, '').trim();
+  return Buffer.from(bytes)
+    .toString('latin1')
+    .replace(/[\0\s]+$/, '')
+    .trim();
 }
 
 // ASCII YYYYMMDD (cardpeek: ui_parse_asciidate) to ISO; null when it is not eight digits.

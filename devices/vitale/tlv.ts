@@ -68,7 +68,8 @@ export function decodeTlv(bytes: Uint8Array): Result<readonly Tlv[], CabinError>
 /** Encodes one TLV object (tag up to 3 bytes, definite length); the virtual card and the tests use it. */
 export function encodeTlv(tag: number, value: Uint8Array | readonly Uint8Array[]): Uint8Array {
   const content = value instanceof Uint8Array ? value : concatBytes(value);
-  const tagBytes = tag > 0xffff ? [tag >> 16, (tag >> 8) & 0xff, tag & 0xff] : tag > 0xff ? [tag >> 8, tag & 0xff] : [tag];
+  const tagBytes =
+    tag > 0xffff ? [tag >> 16, (tag >> 8) & 0xff, tag & 0xff] : tag > 0xff ? [tag >> 8, tag & 0xff] : [tag];
   const n = content.length;
   const lengthBytes = n < 0x80 ? [n] : n < 0x100 ? [0x81, n] : [0x82, n >> 8, n & 0xff];
   return concatBytes([Uint8Array.from(tagBytes), Uint8Array.from(lengthBytes), content]);

@@ -53,8 +53,20 @@ export const VPCD_PORT = 0x8c7b;
 
 /** A fictitious family (NIR keys valid: 97 − first 13 digits mod 97). */
 export const VIRTUAL_FAMILY: readonly VirtualBeneficiary[] = [
-  { surname: 'MARTINEAU', firstName: 'Odile', birthDate: '1948-03-12', nir: '248037512345658', nationality: 'FRA' },
-  { surname: 'MARTINEAU', firstName: 'Lucas', birthDate: '2014-09-30', nir: '114097512345726', nationality: 'FRA' },
+  {
+    surname: 'MARTINEAU',
+    firstName: 'Odile',
+    birthDate: '1948-03-12',
+    nir: '248037512345658',
+    nationality: 'FRA',
+  },
+  {
+    surname: 'MARTINEAU',
+    firstName: 'Lucas',
+    birthDate: '2014-09-30',
+    nir: '114097512345726',
+    nationality: 'FRA',
+  },
 ];
 
 /** The card's side of the APDUs, without any transport: a file system and ISO 7816-4 commands. */
@@ -75,7 +87,13 @@ export class VitaleApplet {
     const files = new Map<number, Uint8Array>([[0xd001, cardFile]]);
     beneficiaries.forEach((b, i) => files.set(0xd010 + i, encodeBeneficiary(b)));
     const listed = [...files.keys()].map((ef, i) =>
-      encodeTlv(0x80, concatBytes([ascii(`FILE${String(i).padStart(4, '0')}`), Uint8Array.of(0x00, 0x01, ef >> 8, ef & 0xff)])),
+      encodeTlv(
+        0x80,
+        concatBytes([
+          ascii(`FILE${String(i).padStart(4, '0')}`),
+          Uint8Array.of(0x00, 0x01, ef >> 8, ef & 0xff),
+        ]),
+      ),
     );
     const directory = encodeTlv(0xe0, [
       encodeTlv(0xa0, [
@@ -130,7 +148,10 @@ export class VitaleApplet {
     if (file === undefined || body.length !== 2) return sw(0x6a82);
     this.currentFile = file;
     return this.respondLater(
-      encodeTlv(0x62, [encodeTlv(0x80, Uint8Array.of(file.length >> 8, file.length & 0xff)), encodeTlv(0x83, body)]),
+      encodeTlv(0x62, [
+        encodeTlv(0x80, Uint8Array.of(file.length >> 8, file.length & 0xff)),
+        encodeTlv(0x83, body),
+      ]),
     );
   }
 
@@ -146,7 +167,10 @@ export class VitaleApplet {
     if (wanted > pending.length) return sw(0x6c00 | pending.length);
     this.pending = wanted < pending.length ? pending.subarray(wanted) : null;
     const rest = this.pending?.length ?? 0;
-    return concatBytes([pending.subarray(0, wanted), rest > 0 ? Uint8Array.of(0x61, rest & 0xff) : sw(0x9000)]);
+    return concatBytes([
+      pending.subarray(0, wanted),
+      rest > 0 ? Uint8Array.of(0x61, rest & 0xff) : sw(0x9000),
+    ]);
   }
 
   private readBinary(offset: number, le: number): Uint8Array {
@@ -199,7 +223,10 @@ export class VirtualVitaleCard {
   insert(): Promise<Result<void>> {
     if (this.socket !== null) return Promise.resolve(ok(undefined));
     return new Promise((resolve) => {
-      const socket = connect({ host: this.options.host ?? '127.0.0.1', port: this.options.port ?? VPCD_PORT });
+      const socket = connect({
+        host: this.options.host ?? '127.0.0.1',
+        port: this.options.port ?? VPCD_PORT,
+      });
       socket.setNoDelay(true);
       socket.once('connect', () => {
         this.socket = socket;
@@ -209,7 +236,8 @@ export class VirtualVitaleCard {
         resolve(ok(undefined));
       });
       socket.once('error', (error: NodeJS.ErrnoException) => {
-        if (this.socket === null) resolve(err({ code: 'card.readerAbsent', detail: error.code ?? 'connect' }));
+        if (this.socket === null)
+          resolve(err({ code: 'card.readerAbsent', detail: error.code ?? 'connect' }));
       });
       socket.on('data', (chunk: Buffer) => this.onData(socket, chunk));
       socket.on('close', () => {

@@ -27,7 +27,10 @@ const openWithNodeHid: HidOpener = (path) => new HID(path);
  */
 export function outputReport(payload: Uint8Array): Result<Buffer> {
   if (payload.length > HID_REPORT_SIZE) {
-    return err({ code: 'link.writeFailed', detail: `report of ${payload.length} bytes > ${HID_REPORT_SIZE}` });
+    return err({
+      code: 'link.writeFailed',
+      detail: `report of ${payload.length} bytes > ${HID_REPORT_SIZE}`,
+    });
   }
   const report = Buffer.alloc(HID_REPORT_SIZE + 1);
   report.set(payload, 1);

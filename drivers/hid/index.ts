@@ -4,3 +4,4 @@ export * from './hid-enumeration';
 export * from './hid-link-pair';
 export * from './replay-hid-transport';
 export * from './manual-clock';
+export * from './schedule';

@@ -1,5 +1,5 @@
 // A clock that tests move by hand, for simulators, devices and replays that take a `Schedule`.
-import type { Schedule } from './replay-hid-transport';
+import type { Schedule } from './schedule';
 
 /** Lets pending promise reactions and microtasks run; no timer involved. */
 export async function settleMicrotasks(): Promise<void> {

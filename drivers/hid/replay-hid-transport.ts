@@ -5,9 +5,7 @@
 import { err, ok, type Result } from '../../contract';
 import type { ByteLink, LinkEnd } from '../byte-link';
 import { HID_REPORT_SIZE } from './hid-link';
-
-/** Schedules a callback after `ms`; answers the function that cancels it (a fake clock in tests). */
-export type Schedule = (ms: number, callback: () => void) => () => void;
+import type { Schedule } from './schedule';
 
 /** One step of a recorded exchange. */
 export type HidCaptureStep =

@@ -4,7 +4,8 @@
 import type { CabinError, Result } from '../../contract';
 
 /** The stable codes of every expected PC/SC fault. */
-export type PcscErrorCode = 'card.removed' | 'card.mute' | 'card.unreadable' | 'reader.absent' | 'pcsc.unavailable';
+export type PcscErrorCode =
+  'card.removed' | 'card.mute' | 'card.unreadable' | 'reader.absent' | 'pcsc.unavailable';
 
 /** An expected PC/SC fault; `detail` carries the PC/SC status code for the technician log, never card data. */
 export interface PcscError extends CabinError {

@@ -40,7 +40,12 @@ export interface NativeReader {
     callback: (error: unknown, protocol: number) => void,
   ): void;
   disconnect(disposition: number, callback: (error: unknown) => void): void;
-  transmit(data: Buffer, resLen: number, protocol: number, callback: (error: unknown, data: Buffer) => void): void;
+  transmit(
+    data: Buffer,
+    resLen: number,
+    protocol: number,
+    callback: (error: unknown, data: Buffer) => void,
+  ): void;
   close(): void;
 }
 
@@ -140,9 +145,16 @@ export class PcscliteContext implements PcscContext {
       this.onCode(`pcsc.connect.${connected.error.code}`);
       return connected;
     }
-    const channel = new PcscliteChannel(reader, entry.card.atr, native, connected.value, this.transmitTimeoutMs, () => {
-      if (entry.channel === channel) entry.channel = null;
-    });
+    const channel = new PcscliteChannel(
+      reader,
+      entry.card.atr,
+      native,
+      connected.value,
+      this.transmitTimeoutMs,
+      () => {
+        if (entry.channel === channel) entry.channel = null;
+      },
+    );
     entry.channel = channel;
     return ok(channel);
   }
@@ -306,7 +318,10 @@ class PcscliteChannel implements CardChannel {
       this.native.transmit(Buffer.from(apdu), MAX_RESPONSE, this.protocol, (error, data) => {
         clearTimeout(timer);
         this.exchangeMs += performance.now() - started;
-        resolve(error ? err(toPcscError(error)) : ok(Uint8Array.from(data)));
+        if (error) resolve(err(toPcscError(error)));
+        // vpcd answers an empty response when the card's connection drops mid-APDU: the card is gone.
+        else if (data.length === 0) resolve(err(pcscError('card.removed', 'empty-response')));
+        else resolve(ok(Uint8Array.from(data)));
       });
     });
   }
@@ -318,6 +333,7 @@ const CODE_BY_STATUS: Readonly<Record<string, PcscError['code']>> = {
   '8010000c': 'card.removed', // SCARD_E_NO_SMARTCARD
   '80100068': 'card.removed', // SCARD_W_RESET_CARD: someone reset it under us; read again from scratch
   '80100066': 'card.mute', // SCARD_W_UNRESPONSIVE_CARD
+  '80100016': 'card.mute', // SCARD_E_NOT_TRANSACTED: vpcd's answer when the card never replies
   '80100067': 'card.mute', // SCARD_W_UNPOWERED_CARD
   '80100009': 'reader.absent', // SCARD_E_UNKNOWN_READER
   '80100017': 'reader.absent', // SCARD_E_READER_UNAVAILABLE

@@ -62,8 +62,8 @@ export class SerialLink implements ByteLink {
   ) {
     port.on('data', (chunk: Buffer) => this.received(chunk));
     // `disconnected` (or any error of an open port) means the device went away; our own close is 'closed'.
-    port.on('close', () => this.finish('unplugged'));
-    port.on('error', () => this.finish('unplugged'));
+    port.on('close', () => void this.finish('unplugged'));
+    port.on('error', () => void this.finish('unplugged'));
     this.watchdog = setInterval(() => void this.watch(), options.presencePollMs ?? 250);
     this.watchdog.unref();
   }
@@ -177,6 +177,7 @@ function openError(path: string, error: Error): CabinError {
   const detail = `${path}: ${error.message}`;
   if (/ENOENT|No such file/i.test(error.message)) return { code: 'link.portMissing', detail };
   // bindings-cpp locks the port (flock) by default: a second opener gets EAGAIN / "Cannot lock port".
-  if (/lock|EBUSY|busy|Resource temporarily unavailable/i.test(error.message)) return { code: 'link.busy', detail };
+  if (/lock|EBUSY|busy|Resource temporarily unavailable/i.test(error.message))
+    return { code: 'link.busy', detail };
   return { code: 'link.openFailed', detail };
 }

@@ -7,7 +7,12 @@ import { openSerialLink, type SerialLineSettings, type SerialLinkOptions } from 
 /** What the reconnector says about its port: connected with a link, or lost and retrying. */
 export type SerialConnection =
   | { readonly state: 'connected'; readonly link: ByteLink }
-  | { readonly state: 'lost'; readonly end?: LinkEnd; readonly error?: CabinError; readonly retryInMs: number };
+  | {
+      readonly state: 'lost';
+      readonly end?: LinkEnd;
+      readonly error?: CabinError;
+      readonly retryInMs: number;
+    };
 
 /** Options of the reconnector: backoff bounds and the opener (injectable for tests). */
 export interface SerialReconnectorOptions extends SerialLinkOptions {

@@ -16,7 +16,8 @@ export const CARD_EXIT = { ok: 0, usage: 2, noPcscd: 3, noReader: 4, noCard: 5, 
 
 /** The `card` diagnostic command. */
 export const cardCommand: DiagCommand = {
-  usage: 'card [--wait-ms <n>]   wait for a card in the first reader, print reader, ATR, class, beneficiaries',
+  usage:
+    'card [--wait-ms <n>]   wait for a card in the first reader, print reader, ATR, class, beneficiaries',
   async run(args) {
     const waitFlag = args.indexOf('--wait-ms');
     const waitMs = waitFlag === -1 ? CARD_WAIT_MS : Number(args[waitFlag + 1]);
@@ -40,10 +41,16 @@ async function runCard(context: PcscContext, waitMs: number): Promise<number> {
   }
   const reader = await waitFor(context, READER_WAIT_MS, () => context.snapshot().readers[0]?.name);
   if (reader === undefined) {
-    process.stderr.write('card: no card reader found. Check the reader is plugged in (pcsc_scan lists them)\n');
+    process.stderr.write(
+      'card: no card reader found. Check the reader is plugged in (pcsc_scan lists them)\n',
+    );
     return CARD_EXIT.noReader;
   }
-  const card = await waitFor(context, waitMs, () => context.snapshot().readers.find((r) => r.name === reader)?.card ?? undefined);
+  const card = await waitFor(
+    context,
+    waitMs,
+    () => context.snapshot().readers.find((r) => r.name === reader)?.card ?? undefined,
+  );
   if (card === undefined) {
     const lost = !context.snapshot().available ? ' (pcscd stopped meanwhile)' : '';
     process.stderr.write(`card: no card in "${reader}" after ${Math.round(waitMs / 1000)} s${lost}\n`);
@@ -51,10 +58,19 @@ async function runCard(context: PcscContext, waitMs: number): Promise<number> {
   }
   const cardClass = classifyAtr(card.atr);
   if (cardClass === 'mute') {
-    process.stderr.write(`card: the card in "${reader}" gives no ATR: upside down, dirty, or not a chip card\n`);
+    process.stderr.write(
+      `card: the card in "${reader}" gives no ATR: upside down, dirty, or not a chip card\n`,
+    );
     return CARD_EXIT.readFailed;
   }
-  const line = { reader, atr: toHex(card.atr), cardClass, validFrom: null as string | null, beneficiaries: [] as unknown[], apdus: 0 };
+  const line = {
+    reader,
+    atr: toHex(card.atr),
+    cardClass,
+    validFrom: null as string | null,
+    beneficiaries: [] as unknown[],
+    apdus: 0,
+  };
   if (cardClass === 'vitale2') {
     const channel = await context.connect(reader, { exclusive: true });
     if (!channel.ok) {
@@ -65,11 +81,17 @@ async function runCard(context: PcscContext, waitMs: number): Promise<number> {
     line.apdus = channel.value.usage().exchanges;
     await channel.value.disconnect();
     if (!read.ok) {
-      process.stderr.write(`card: the card could not be read (${read.error.code}${read.error.detail === undefined ? '' : `, ${read.error.detail}`})\n`);
+      process.stderr.write(
+        `card: the card could not be read (${read.error.code}${read.error.detail === undefined ? '' : `, ${read.error.detail}`})\n`,
+      );
       return CARD_EXIT.readFailed;
     }
     line.validFrom = read.value.validFrom;
-    line.beneficiaries = read.value.beneficiaries.map((b) => ({ ...b.identity, nationality: b.nationality, warnings: b.warnings }));
+    line.beneficiaries = read.value.beneficiaries.map((b) => ({
+      ...b.identity,
+      nationality: b.nationality,
+      warnings: b.warnings,
+    }));
   }
   process.stdout.write(`${JSON.stringify(line)}\n`);
   return CARD_EXIT.ok;

@@ -1,8 +1,12 @@
 // The registry of technician commands, one entry a command file.
 import { cardCommand } from './card-command';
+import { listCommand, monitorCommand, readCommand } from './device-commands';
 import type { DiagCommand } from './diag';
 
 /** Every `npm run diag` command by name. */
 export const DIAG_COMMANDS: Readonly<Record<string, DiagCommand>> = {
   card: cardCommand,
+  list: listCommand,
+  read: readCommand,
+  monitor: monitorCommand,
 };

@@ -1,10 +1,16 @@
 // Yes/no questions asked one at a time on the same screen, then a summary of the answers sent together.
-import { useState, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { fill } from '../i18n';
 import { useUi } from '../ui-context';
 import { ActionButton } from './action-button';
 import { ScreenFrame, type FramedView } from './screen-frame';
 import { YesNoQuestion } from './yes-no-question';
+
+/**
+ * How long the answers of a newly shown question ignore taps, so that a patient's double tap on one
+ * answer does not also answer the next question (a product decision).
+ */
+export const NEW_QUESTION_GUARD_MS = 300;
 
 /** One question of the list; `field` names it in test ids and in the answers, `short` in the summary. */
 export interface QuestionItem<F extends string> {
@@ -23,12 +29,16 @@ export interface QuestionScreenProps<F extends string> {
   readonly submitLabel: string;
   /** Called once every question is answered, with a lookup of the answers (false for a field not asked). */
   readonly onSubmit: (answer: (field: F) => boolean) => void;
+  /** The clock of the double-tap guard, in milliseconds; `Date.now` unless a test gives its own. */
+  readonly now?: () => number;
 }
 
 /**
  * Shows one question at a time (`answer-<field>-yes` / `-no`); answering shows the next one, and
  * `previous-question` the one before. After the last, a summary lists each answer (`summary-<field>`,
  * touched to change it) above the submit button (`submit-answers`). Nothing is sent before the submit.
+ * The answers of a question ignore taps for NEW_QUESTION_GUARD_MS after it appears; the buttons are not
+ * disabled meanwhile (a timestamp check), so nothing flickers.
  */
 export function QuestionScreen<F extends string>({
   screen,
@@ -37,6 +47,7 @@ export function QuestionScreen<F extends string>({
   questions,
   submitLabel,
   onSubmit,
+  now = Date.now,
 }: QuestionScreenProps<F>) {
   const { strings } = useUi();
   const q = strings.questions;
@@ -45,6 +56,18 @@ export function QuestionScreen<F extends string>({
   const [position, setPosition] = useState(0);
   // Set when a question was opened from the summary: answering it goes back to the summary.
   const [fromSummary, setFromSummary] = useState(false);
+  // When the question on screen appeared (null on the summary); taps on its answers count only after the guard.
+  const shownAt = useRef<number | null>(null);
+  const shownField = position < questions.length ? questions[position]?.field : undefined;
+  useLayoutEffect(() => {
+    shownAt.current = shownField === undefined ? null : now();
+  }, [shownField, position, now]);
+  const tooSoon = (): boolean => {
+    if (shownAt.current === null) return false;
+    const elapsed = now() - shownAt.current;
+    // A clock that went backwards does not lock the answers.
+    return elapsed >= 0 && elapsed < NEW_QUESTION_GUARD_MS;
+  };
 
   const summary = position >= questions.length;
   const complete = questions.every((item) => answers[item.field] !== undefined);
@@ -127,6 +150,7 @@ export function QuestionScreen<F extends string>({
         value={answers[item.field] ?? null}
         alone
         onChange={(value) => {
+          if (tooSoon()) return;
           const next = { ...answers, [item.field]: value };
           setAnswers(next);
           const firstUnanswered = questions.findIndex((other) => next[other.field] === undefined);

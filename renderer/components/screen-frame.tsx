@@ -19,15 +19,18 @@ export interface ScreenFrameProps {
   readonly title: string;
   readonly children?: ReactNode;
   readonly actions?: ReactNode;
+  /** Something the patient must not miss, drawn above the title. */
+  readonly alert?: ReactNode;
 }
 
 /** Draws a screen with one title, its content and a row of actions at the bottom. */
-export function ScreenFrame({ screen, stage, title, children, actions }: ScreenFrameProps) {
+export function ScreenFrame({ screen, stage, title, children, actions, alert }: ScreenFrameProps) {
   const { readAloud, strings } = useUi();
   useReadAloud(title, readAloud, strings.meta.speechLang);
   const [name, stageName] = typeof screen === 'string' ? [screen, stage] : [screen.step, screen.stage];
   return (
     <section className="screen" data-screen={name} data-stage={stageName}>
+      {alert}
       <h1 className="screen-title">{title}</h1>
       {children !== undefined && <div className="screen-body">{children}</div>}
       {actions !== undefined && <div className="screen-actions">{actions}</div>}

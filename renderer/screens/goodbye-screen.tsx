@@ -3,8 +3,10 @@ import { useState } from 'react';
 import type { GoodbyeScreen as GoodbyeView } from '../../contract/cabin-view';
 import type { ProblemKind } from '../../contract/patient-action';
 import { ActionButton } from '../components/action-button';
+import { CardPicture } from '../components/card-picture';
 import { ScreenFrame } from '../components/screen-frame';
 import { fill } from '../i18n';
+import { useRepeatAloud } from '../read-aloud';
 import { useUi } from '../ui-context';
 import type { StepProps } from './step-props';
 
@@ -18,10 +20,18 @@ export const PROBLEM_CHOICES: readonly ProblemKind[] = [
   'other',
 ];
 
-/** Draws the goodbye screen; "Signaler un problème" opens the list of problem kinds until one is sent. */
+/** How often the "take your card" sentence is read aloud again while the card is in the reader. */
+export const TAKE_CARD_REPEAT_MS = 10_000;
+
+/**
+ * Draws the goodbye screen; "Signaler un problème" opens the list of problem kinds until one is sent.
+ * While the Carte Vitale is in the reader, an alert above the title asks for it (`take-card`), read aloud
+ * every 10 s when read-aloud is on; it goes away when the card is out.
+ */
 export function GoodbyeScreen({ screen, act }: StepProps<GoodbyeView>) {
-  const { strings } = useUi();
+  const { strings, readAloud } = useUi();
   const s = strings.goodbye;
+  useRepeatAloud(s.takeCard, readAloud && screen.cardInReader, strings.meta.speechLang, TAKE_CARD_REPEAT_MS);
   const [choosing, setChoosing] = useState(false);
   const printed =
     screen.documentsPrinted === 0
@@ -33,6 +43,14 @@ export function GoodbyeScreen({ screen, act }: StepProps<GoodbyeView>) {
     <ScreenFrame
       screen="goodbye"
       title={s.title}
+      alert={
+        screen.cardInReader && (
+          <div className="take-card" role="alert" data-testid="take-card">
+            <CardPicture direction="out" />
+            <p className="take-card-text">{s.takeCard}</p>
+          </div>
+        )
+      }
       actions={
         <ActionButton testId="finish" onPress={() => act({ type: 'patient.finish' })}>
           {s.finish}

@@ -1,6 +1,7 @@
 // The welcome screen of a ready cabin: language, comfort options, and the big start button.
 import type { Accessibility, Locale } from '../../contract/domain';
 import { ActionButton } from '../components/action-button';
+import { CardPicture } from '../components/card-picture';
 import { ScreenFrame } from '../components/screen-frame';
 import { Toggle } from '../components/toggle';
 import { useUi } from '../ui-context';
@@ -11,24 +12,43 @@ export interface WelcomeScreenProps {
   readonly onLocaleChange: (locale: Locale) => void;
   readonly onAccessibilityChange: (accessibility: Accessibility) => void;
   readonly onStart: () => void;
+  /** The view says a card sits in the reader: the warning shows and "Commencer" is disabled. */
+  readonly cardInReader: boolean;
+  /** The controller refused to start because of a card left in the reader: the warning shows. */
+  readonly cardRefused?: boolean;
 }
 
 const LOCALE_CHOICES: readonly Locale[] = ['fr', 'en'];
 
-/** Draws the welcome screen; "Commencer" asks the app to start a session with the chosen settings. */
+/**
+ * Draws the welcome screen; "Commencer" asks the app to start a session with the chosen settings. A card
+ * left in the reader shows a warning (`card-left-warning`) and disables "Commencer" until the view says
+ * the card is out.
+ */
 export function WelcomeScreen({
   accessibility,
   onLocaleChange,
   onAccessibilityChange,
   onStart,
+  cardInReader,
+  cardRefused = false,
 }: WelcomeScreenProps) {
   const { locale, strings } = useUi();
+  const cardLeft = cardInReader || cardRefused;
   return (
     <ScreenFrame
       screen="welcome"
       title={strings.welcome.title}
+      alert={
+        cardLeft && (
+          <div className="card-left" role="alert" data-testid="card-left-warning">
+            <CardPicture direction="out" />
+            <p className="card-left-text">{strings.welcome.cardLeft}</p>
+          </div>
+        )
+      }
       actions={
-        <ActionButton testId="start" onPress={onStart}>
+        <ActionButton testId="start" disabled={cardInReader} onPress={onStart}>
           {strings.welcome.start}
         </ActionButton>
       }

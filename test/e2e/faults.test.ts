@@ -16,12 +16,13 @@ describe('when something goes wrong, in Chromium', () => {
   let problems: string[];
   let screen: (step: string, stage?: string, shot?: string) => Promise<void>;
   let tap: (testId: string) => Promise<void>;
+  let answer: (testId: string) => Promise<void>;
   let text: () => Promise<string>;
 
   const open = async (overrides: unknown = {}): Promise<void> => {
     cabin = await startCabinUnderTest(overrides);
     const cabinPage = await openCabinPage(browser, cabin);
-    ({ page, problems, tap, text } = cabinPage);
+    ({ page, problems, tap, answer, text } = cabinPage);
     screen = (step, stage, shot) => cabinPage.screen(step, stage, shot && `fault-${shot}`);
   };
   const throughConsent = async (): Promise<void> => {
@@ -93,9 +94,9 @@ describe('when something goes wrong, in Chromium', () => {
     await tap('confirm-identity');
     await tap('next-available');
     await tap('profession-doctor');
-    await tap('answer-referredOrNoRegularDoctor-no');
-    await tap('answer-exemptedCase-no');
-    await tap('answer-fullCover-no');
+    await answer('answer-referredOrNoRegularDoctor-no');
+    await answer('answer-exemptedCase-no');
+    await answer('answer-fullCover-no');
     await tap('submit-answers');
     await screen('appointment', 'cost', 'cost-not-reimbursed');
     await expect(text()).resolves.toContain('25,00 €');
@@ -132,7 +133,7 @@ describe('when something goes wrong, in Chromium', () => {
     await tap('next-available');
     await tap('profession-nurse');
     await screen('appointment', 'eligibility');
-    await tap('answer-physicalActNeeded-no');
+    await answer('answer-physicalActNeeded-no');
     await tap('submit-answers');
     await tap('accept-cost');
     for (let i = 0; i < 4; i += 1) {
@@ -143,6 +144,51 @@ describe('when something goes wrong, in Chromium', () => {
     await cabin?.simulate('platform', { reachable: true });
     await tap('retry');
     await screen('waitingRoom', 'professionalReady');
+    expect(problems).toEqual([]);
+  });
+
+  it('a Carte Vitale left in the reader is asked for at goodbye, and the next session waits for it', async () => {
+    await open();
+    await cabin?.simulate('script', { card: 'oneBeneficiary', cardStaysInReader: true });
+    await throughConsent();
+    await screen('identification', 'confirming');
+    await tap('confirm-identity');
+    await tap('next-available');
+    await tap('profession-doctor');
+    await screen('appointment', 'carePath');
+    await answer('answer-referredOrNoRegularDoctor-yes');
+    await answer('answer-exemptedCase-no');
+    await answer('answer-fullCover-no');
+    await tap('submit-answers');
+    await screen('appointment', 'cost');
+    await tap('accept-cost');
+    for (let i = 0; i < 4; i += 1) {
+      await screen('measurements', 'instructions');
+      await tap('skip');
+    }
+    // The simulated platform assigns a doctor; the call ends by itself.
+    await screen('waitingRoom', 'professionalReady');
+    await tap('start-call');
+    await screen('documents', 'review');
+    await tap('print');
+    await screen('documents', 'printed');
+    await tap('next');
+    await screen('payment', 'confirm');
+    await tap('pay');
+    await screen('goodbye');
+    await page.getByTestId('take-card').waitFor({ state: 'visible' });
+    await screen('goodbye', undefined, 'take-card');
+    await expect(page.getByTestId('take-card').innerText()).resolves.toContain(
+      'Reprenez votre carte Vitale.',
+    );
+    await tap('finish');
+
+    await screen('welcome');
+    await page.getByTestId('card-left-warning').waitFor({ state: 'visible' });
+    await expect(page.getByTestId('start').isDisabled()).resolves.toBe(true);
+    await cabin?.simulate('card', { present: false });
+    await page.getByTestId('card-left-warning').waitFor({ state: 'detached' });
+    await expect(page.getByTestId('start').isEnabled()).resolves.toBe(true);
     expect(problems).toEqual([]);
   });
 });

@@ -68,9 +68,9 @@ describe('a patient in the cabin, in Chromium', () => {
     await screen('appointment', 'choosingProfession');
     await tap('profession-doctor');
     await screen('appointment', 'carePath');
-    await tap('answer-referredOrNoRegularDoctor-yes');
-    await tap('answer-exemptedCase-no');
-    await tap('answer-fullCover-no');
+    await cabinPage.answer('answer-referredOrNoRegularDoctor-yes');
+    await cabinPage.answer('answer-exemptedCase-no');
+    await cabinPage.answer('answer-fullCover-no');
     await tap('submit-answers');
     await screen('appointment', 'cost');
     await tap('accept-cost');

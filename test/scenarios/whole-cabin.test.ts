@@ -41,7 +41,10 @@ const harnesses: Harness[] = [];
 async function startCabin(existingDirectory?: string): Promise<Harness> {
   const directory = existingDirectory ?? mkdtempSync(join(tmpdir(), 'cabine-scenario-'));
   const clock = new SimulatedClock();
-  const config = { ...defaultConfig(directory), simulation: { stepMs: STEP_MS, callMs: 1_000 } };
+  const config = {
+    ...defaultConfig(directory),
+    simulation: { stepMs: STEP_MS, callMs: 1_000, byteLevelDevices: false },
+  };
   const schedule = (ms: number, callback: () => void) => {
     const id = clock.setTimeout(callback, ms);
     return () => clock.clearTimeout(id);
@@ -174,7 +177,10 @@ describe('a day in the cabin', () => {
     const script = { ...happyScript(STEP_MS), absentDevices: ['weight' as const, 'temperature' as const] };
     const peripherals = createSimulatedPeripherals(script, schedule, () => clock.now(), 1_000);
     const controller = createController({
-      config: { ...defaultConfig(directory), simulation: { stepMs: STEP_MS, callMs: 1_000 } },
+      config: {
+        ...defaultConfig(directory),
+        simulation: { stepMs: STEP_MS, callMs: 1_000, byteLevelDevices: false },
+      },
       clock,
       peripherals,
       log: new MemoryOperationLog(),

@@ -81,6 +81,9 @@ export function watchForErrors(page: Page): string[] {
   return problems;
 }
 
+/** As in renderer/components/question-screen.tsx: a newly shown question ignores taps for that long. */
+export const NEW_QUESTION_GUARD_MS = 300;
+
 /** Where the end-to-end tests keep their screenshots (a CI artifact). */
 export const SCREENSHOT_DIRECTORY = resolve(import.meta.dirname, '../../test-results/screens');
 
@@ -92,6 +95,8 @@ export interface CabinPage {
   /** Waits for `[data-screen=step][data-stage=stage]`; saves a screenshot named `shot` when given. */
   readonly screen: (step: string, stage?: string, shot?: string) => Promise<void>;
   readonly tap: (testId: string) => Promise<void>;
+  /** Taps a yes/no answer a moment after its question appears, as a patient does (see `NEW_QUESTION_GUARD_MS`). */
+  readonly answer: (testId: string) => Promise<void>;
   readonly text: () => Promise<string>;
 }
 
@@ -110,6 +115,11 @@ export async function openCabinPage(browser: Browser, cabin: CabinUnderTest): Pr
       if (shot) await page.screenshot({ path: join(SCREENSHOT_DIRECTORY, `${shot}.png`) });
     },
     tap: (testId) => page.getByTestId(testId).click(),
+    answer: async (testId) => {
+      await page.getByTestId(testId).waitFor({ state: 'visible' });
+      await page.waitForTimeout(NEW_QUESTION_GUARD_MS + 100);
+      await page.getByTestId(testId).click();
+    },
     text: () => page.locator('body').innerText(),
   };
 }

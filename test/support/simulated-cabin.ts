@@ -36,7 +36,10 @@ export async function bootSimulatedCabin(
     stepMs * 10,
   );
   const controller = createController({
-    config: { ...defaultConfig(directory), simulation: { stepMs, callMs: stepMs * 10 } },
+    config: {
+      ...defaultConfig(directory),
+      simulation: { stepMs, callMs: stepMs * 10, byteLevelDevices: false },
+    },
     clock,
     peripherals,
     log,

@@ -6,7 +6,8 @@ import { existsSync, rmSync } from 'node:fs';
 /** Why the PC/SC integration tests cannot run here, or null when pcscd and the vpcd driver are installed. */
 export function pcscdMissing(): string | null {
   if (!existsSync('/usr/sbin/pcscd')) return 'pcscd is not installed (apt-get install pcscd)';
-  if (!existsSync('/usr/lib/pcsc/drivers/serial/libifdvpcd.so')) return 'vpcd is not installed (apt-get install vsmartcard-vpcd)';
+  if (!existsSync('/usr/lib/pcsc/drivers/serial/libifdvpcd.so'))
+    return 'vpcd is not installed (apt-get install vsmartcard-vpcd)';
   return null;
 }
 

@@ -1,0 +1,34 @@
+// The A&D scale on its link: polled with `Q` (output the current weight at once), read as stable on `ST`.
+import type { ByteLink } from '../../drivers/byte-link';
+import { PolledScaleDevice, type PolledScaleOptions, type ScaleReading } from '../mt-sics';
+import { decodeAndStandard, encodeAndCommand, type AndStandardFrame } from './and-standard-codec';
+
+/** What `diag monitor` prints for an A&D scale: each decoded line. */
+export type AndStandardDecodedFrame = AndStandardFrame;
+
+/** Reduces an A&D line to what a weight measurement needs. */
+export function andStandardReading(frame: AndStandardFrame): ScaleReading | null {
+  if (frame.header === 'OL') return { type: 'overload' };
+  if (frame.header === 'QT') return { type: 'error', detail: 'scale in counting mode' };
+  if (frame.kg === null) return { type: 'error', detail: `unit ${frame.unit}` };
+  return { type: 'weight', stable: frame.header === 'ST', kg: frame.kg };
+}
+
+/** An A&D scale speaking the standard format on a byte link. */
+export class AndStandardDevice extends PolledScaleDevice<AndStandardFrame> {
+  constructor(link: ByteLink, options: PolledScaleOptions = {}) {
+    super(
+      link,
+      {
+        pollCommand: encodeAndCommand('Q'),
+        delimiter: '\r\n',
+        decode: (line) => {
+          const frame = decodeAndStandard(line);
+          return frame.ok ? frame.value : null;
+        },
+        reading: andStandardReading,
+      },
+      options,
+    );
+  }
+}

@@ -1,0 +1,59 @@
+// Tables of Beurer PO 80 reports (hid-pulse-oximeter `hid.py`, docs/DEVICES.md).
+import { describe, expect, it } from 'vitest';
+import { decodeCommand, decodeReport, encodeKeepAlive, encodeLive, encodeStart } from './beurer-codec';
+
+const hex = (text: string): Uint8Array => Uint8Array.from(text.split(' '), (b) => Number.parseInt(b, 16));
+const toHex = (bytes: Uint8Array): string =>
+  Array.from(bytes, (b) => b.toString(16).padStart(2, '0').toUpperCase()).join(' ');
+const padded = (text: string): Uint8Array => {
+  const report = new Uint8Array(64);
+  report.set(hex(text));
+  return report;
+};
+
+describe('commands the host sends', () => {
+  it.each([
+    ['start', encodeStart(), '9B 01 1C'],
+    ['keep-alive', encodeKeepAlive(), '9A 1A'],
+  ])('%s is %s', (_name, bytes, expected) => expect(toHex(bytes)).toBe(expected));
+
+  it.each([
+    ['9B 01 1C', { type: 'start' }],
+    ['9A 1A', { type: 'keepAlive' }],
+    ['8E 03 11', { type: 'other', code: 0x8e }],
+  ])('%s decodes as %j', (bytes, command) =>
+    expect(decodeCommand(padded(bytes))).toEqual({ ok: true, value: command }),
+  );
+});
+
+describe('reports of the device (64 bytes, zero-padded)', () => {
+  it.each([
+    ['EB 01 05 47 61', { type: 'live', status: 5, pulse: 71, spo2: 97 }],
+    ['EB 01 00 3C 64', { type: 'live', status: 0, pulse: 60, spo2: 100 }],
+    ['EB 01 05 7F 7F', { type: 'live', status: 5, pulse: null, spo2: null }],
+    ['EB 01 05 58 7F', { type: 'live', status: 5, pulse: 88, spo2: null }],
+    ['EB 00 20 31 42 35 28 1C', { type: 'waveform' }],
+    ['F1 50 4F 38 30', { type: 'other', code: 0xf1 }],
+  ])('%s', (bytes, frame) => expect(decodeReport(padded(bytes))).toEqual({ ok: true, value: frame }));
+
+  it('encodes what it decodes', () => {
+    expect(toHex(encodeLive(71, 97, 5))).toBe('EB 01 05 47 61');
+    expect(toHex(encodeLive(null, null, 5))).toBe('EB 01 05 7F 7F');
+  });
+
+  it.each([
+    ['garbage', '3A 11 7F 00 22', 'frame.unknown'],
+    ['a live frame cut after two bytes', 'EB 01', 'frame.truncated'],
+    ['a corrupted data byte (bit 7 set)', 'EB 01 05 47 E1', 'frame.invalid'],
+    ['an SpO2 above 100 %', 'EB 01 05 47 70', 'frame.invalid'],
+    ['an unknown EB report', 'EB 07 00 00', 'frame.unknown'],
+  ])('%s is refused (%s)', (_name, bytes, code) => {
+    const frame = decodeReport(padded(bytes));
+    expect(frame.ok ? null : frame.error.code).toBe(code);
+  });
+
+  it('an unpadded cut frame is refused too', () => {
+    const frame = decodeReport(hex('EB 01 05'));
+    expect(frame.ok ? null : frame.error.code).toBe('frame.truncated');
+  });
+});

@@ -1,0 +1,148 @@
+// The PO 80 device class, through replayed report bytes and against its simulator, faults included.
+import { describe, expect, it } from 'vitest';
+import { createHidLinkPair, ManualClock, parseHidCapture, ReplayHidTransport } from '../../drivers/hid';
+import type { MeasurementFact } from '../measuring-device';
+import { BeurerPo80Device } from './beurer-device';
+import { BeurerPo80Simulator, type BeurerFault } from './beurer-simulator';
+
+function collect(): { facts: MeasurementFact[]; report: (fact: MeasurementFact) => void } {
+  const facts: MeasurementFact[] = [];
+  return { facts, report: (fact) => facts.push(fact) };
+}
+
+const CAPTURE = `
+-> 9B 01 1C
+<- +120 EB 01 05 7F 7F      # finger not in yet
+<- +120 EB 00 20 31 42 35 28 1C
+<- +120 EB 01 05 7F 7F
+<- +120 EB 01 05 48 60      # 72 bpm, 96 %
+<- +120 EB 00 20 31 42 35 28 1C
+<- +120 EB 01 05 47 61
+<- +120 EB 01 05 47 61
+<- +120 EB 01 05 46 61
+<- +120 EB 00 20 31 42 35 28 1C
+<- +120 EB 01 05 47 62
+-> 9A 1A                    # keep-alive after 10 reports
+<- +120 EB 01 05 47 61
+`;
+
+describe('the oximeter through a replayed capture', () => {
+  it('the finger goes in, the readings settle: SpO2 and pulse, the median of five', async () => {
+    const clock = new ManualClock();
+    const link = new ReplayHidTransport(parseHidCapture(CAPTURE), clock.schedule);
+    const device = new BeurerPo80Device(link, { schedule: clock.schedule, now: () => 42 });
+    const { facts, report } = collect();
+    device.measure(report);
+    await clock.advance(2000);
+    expect(link.mismatches).toEqual([]);
+    expect(link.finished).toBe(true);
+    expect(facts).toEqual([
+      { type: 'progressed', progress: { stage: 'preparing' } },
+      { type: 'progressed', progress: { stage: 'fingerDetected' } },
+      { type: 'progressed', progress: { stage: 'keepStill' } },
+      {
+        type: 'taken',
+        measurement: {
+          kind: 'oxygenSaturation',
+          takenAt: 42,
+          quantities: [
+            { name: 'spo2', value: 97, unit: '%' },
+            { name: 'pulse', value: 71, unit: 'bpm' },
+          ],
+        },
+      },
+    ]);
+  });
+
+  it('the oximeter is unplugged while measuring', async () => {
+    const clock = new ManualClock();
+    const capture = '-> 9B 01 1C\n<- +100 EB 01 05 48 60\nunplugged +100';
+    const device = new BeurerPo80Device(new ReplayHidTransport(parseHidCapture(capture), clock.schedule), {
+      schedule: clock.schedule,
+    });
+    const { facts, report } = collect();
+    device.measure(report);
+    await clock.advance(500);
+    expect(facts.at(-1)).toMatchObject({ type: 'failed', error: { code: 'device.unplugged' } });
+  });
+
+  it('a device that stops sending reports times out', async () => {
+    const clock = new ManualClock();
+    const capture = '-> 9B 01 1C\n<- +100 EB 01 05 7F 7F';
+    const device = new BeurerPo80Device(new ReplayHidTransport(parseHidCapture(capture), clock.schedule), {
+      schedule: clock.schedule,
+    });
+    const { facts, report } = collect();
+    device.measure(report);
+    await clock.advance(4000);
+    expect(facts.at(-1)).toMatchObject({ type: 'failed', error: { code: 'device.timeout' } });
+  });
+});
+
+describe('the oximeter against its simulator', () => {
+  function setUp(): { clock: ManualClock; simulator: BeurerPo80Simulator; device: BeurerPo80Device } {
+    const clock = new ManualClock();
+    const pair = createHidLinkPair('hid:simulated-po80');
+    const simulator = new BeurerPo80Simulator(pair.device, {
+      schedule: clock.schedule,
+      reading: { pulse: 64, spo2: 98 },
+    });
+    const device = new BeurerPo80Device(pair.host, { schedule: clock.schedule });
+    return { clock, simulator, device };
+  }
+
+  it('the self-test finds it working', async () => {
+    const { clock, device } = setUp();
+    const state = device.check();
+    await clock.advance(200);
+    expect(await state).toBe('ok');
+  });
+
+  it("takes the patient's values and keeps the stream alive while measuring", async () => {
+    const { clock, simulator, device } = setUp();
+    const { facts, report } = collect();
+    device.measure(report);
+    await clock.advance(1000);
+    expect(facts.at(-1)).toMatchObject({
+      type: 'taken',
+      measurement: { quantities: [{ value: 98 }, { value: 64 }] },
+    });
+    expect(simulator.received.filter((c) => c?.type === 'keepAlive').length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['noFinger', 'measurement.noFinger', 25_000],
+    ['motion', 'measurement.motion', 10_000],
+    ['garbage', 'device.error', 5000],
+    ['truncated', 'device.error', 5000],
+    ['badChecksum', 'device.error', 5000],
+    ['silence', 'device.timeout', 5000],
+    ['unplug', 'device.unplugged', 5000],
+  ] as const)('%s ends the measurement with %s', async (fault: BeurerFault, code, ms) => {
+    const { clock, simulator, device } = setUp();
+    simulator.misbehave(fault);
+    const { facts, report } = collect();
+    device.measure(report);
+    await clock.advance(ms);
+    expect(facts.filter((f) => f.type === 'failed' || f.type === 'taken')).toEqual([
+      { type: 'failed', error: expect.objectContaining({ code }) as unknown },
+    ]);
+  });
+
+  it('the finger goes in late: no-finger frames first, then the values', async () => {
+    const { clock, simulator, device } = setUp();
+    simulator.misbehave('noFinger');
+    const { facts, report } = collect();
+    device.measure(report);
+    await clock.advance(5000);
+    expect(facts.map((f) => f.type)).toEqual(['progressed']);
+    simulator.misbehave(null);
+    await clock.advance(1000);
+    expect(facts.map((f) => (f.type === 'progressed' ? f.progress.stage : f.type))).toEqual([
+      'preparing',
+      'fingerDetected',
+      'keepStill',
+      'taken',
+    ]);
+  });
+});

@@ -1,0 +1,103 @@
+// The Bluetooth Health Thermometer measurement (characteristic 0x2A1C, Health Thermometer Service 1.0):
+// flags (bit 0 °F, bit 1 timestamp, bit 2 type), temperature as IEEE-11073 32-bit FLOAT little-endian
+// (24-bit signed mantissa, 8-bit signed exponent; NaN 0x007FFFFF, NRes 0x800000, +INF 0x7FFFFE,
+// -INF 0x800002), optional date-time (year LE16, month, day, h, m, s), optional site. Pure.
+//
+// The gateway's line format is the project's own (a USB serial dongle at 115200 8N1 relaying GATT
+// notifications); one ASCII line each, ended by LF (a CR before it is ignored):
+//   `N,<uuid16 4 hex>,<payload hex>*<sum>`  a notification or indication; <sum> is two upper-case hex
+//                                           digits, the sum of the payload bytes modulo 256;
+//   `S,<state>`                             gateway state: READY (heartbeat, every second),
+//                                           CONNECTED, DISCONNECTED (the thermometer's BLE link);
+// and from the host: `P` (ping: the gateway answers `S,READY`), `M` (arm: relay the next measurement).
+import { err, ok, type Result } from '../../contract';
+
+/** The Health Thermometer temperature measurement characteristic. */
+export const HEALTH_THERMOMETER_MEASUREMENT = 0x2a1c;
+
+/** A decoded Health Thermometer measurement. */
+export interface HealthThermometerMeasurement {
+  /** Normalised to °C; null for NaN, NRes or infinities. */
+  readonly celsius: number | null;
+  readonly unitOnWire: '°C' | '°F';
+  readonly timestamp?: string;
+  readonly site?: number;
+}
+
+/** One decoded gateway line. */
+export type BleGatewayFrame =
+  | { readonly type: 'temperature'; readonly measurement: HealthThermometerMeasurement }
+  | { readonly type: 'notification'; readonly characteristic: number; readonly payload: Uint8Array }
+  | { readonly type: 'status'; readonly state: 'READY' | 'CONNECTED' | 'DISCONNECTED' };
+
+/** Decodes an IEEE-11073 32-bit FLOAT; null for the special values. */
+export function decodeIeee11073Float(raw: number): number | null {
+  const mantissaBits = raw & 0xffffff;
+  if ([0x7fffff, 0x800000, 0x7ffffe, 0x800002, 0x800001].includes(mantissaBits)) return null;
+  const mantissa = mantissaBits >= 0x800000 ? mantissaBits - 0x1000000 : mantissaBits;
+  const exponent = ((raw >> 24) << 24) >> 24;
+  return Number((mantissa * 10 ** exponent).toFixed(Math.max(0, -exponent)));
+}
+
+/** Decodes a 0x2A1C payload; `thermometer.unreadable` when too short. */
+export function decodeHealthThermometer(payload: Uint8Array): Result<HealthThermometerMeasurement> {
+  if (payload.length < 5) return err({ code: 'thermometer.unreadable', detail: 'short payload' });
+  const view = new DataView(payload.buffer, payload.byteOffset, payload.byteLength);
+  const flags = payload[0] ?? 0;
+  const value = decodeIeee11073Float(view.getUint32(1, true));
+  const fahrenheit = (flags & 0x01) !== 0;
+  const celsius =
+    value === null ? null : fahrenheit ? Math.round((((value - 32) * 5) / 9) * 100) / 100 : value;
+  let offset = 5;
+  let timestamp: string | undefined;
+  if ((flags & 0x02) !== 0) {
+    if (payload.length < offset + 7)
+      return err({ code: 'thermometer.unreadable', detail: 'short timestamp' });
+    const two = (i: number) => String(payload[offset + i] ?? 0).padStart(2, '0');
+    timestamp = `${view.getUint16(offset, true)}-${two(2)}-${two(3)}T${two(4)}:${two(5)}:${two(6)}`;
+    offset += 7;
+  }
+  const site = (flags & 0x04) !== 0 ? payload[offset] : undefined;
+  return ok({
+    celsius,
+    unitOnWire: fahrenheit ? '°F' : '°C',
+    ...(timestamp === undefined ? {} : { timestamp }),
+    ...(site === undefined ? {} : { site }),
+  });
+}
+
+/** Decodes one gateway line (LF removed); `gateway.unreadable` or `gateway.badChecksum` otherwise. */
+export function decodeBleThermometerGateway(line: string): Result<BleGatewayFrame> {
+  const text = line.replace(/\r$/, '');
+  const status = /^S,(READY|CONNECTED|DISCONNECTED)$/.exec(text);
+  if (status !== null) return ok({ type: 'status', state: status[1] as 'READY' });
+  const notification = /^N,([0-9A-Fa-f]{4}),((?:[0-9A-Fa-f]{2})+)\*([0-9A-F]{2})$/.exec(text);
+  if (notification === null)
+    return err({ code: 'gateway.unreadable', detail: JSON.stringify(text.slice(0, 60)) });
+  const payload = Uint8Array.from(Buffer.from(notification[2] ?? '', 'hex'));
+  const sum = payload.reduce((a, b) => (a + b) & 0xff, 0);
+  if (sum !== parseInt(notification[3] ?? '', 16)) return err({ code: 'gateway.badChecksum', detail: text });
+  const characteristic = parseInt(notification[1] ?? '', 16);
+  if (characteristic !== HEALTH_THERMOMETER_MEASUREMENT)
+    return ok({ type: 'notification', characteristic, payload });
+  const measurement = decodeHealthThermometer(payload);
+  return measurement.ok ? ok({ type: 'temperature', measurement: measurement.value }) : measurement;
+}
+
+/** Encodes a notification line as the gateway sends it (with LF). */
+export function encodeBleGatewayNotification(characteristic: number, payload: Uint8Array): string {
+  const sum = payload.reduce((a, b) => (a + b) & 0xff, 0);
+  const uuid = characteristic.toString(16).toUpperCase().padStart(4, '0');
+  return `N,${uuid},${Buffer.from(payload).toString('hex').toUpperCase()}*${sum.toString(16).toUpperCase().padStart(2, '0')}\n`;
+}
+
+/** Encodes a 0x2A1C payload in °C with two decimals (exponent -2), site 6 (mouth) unless given. */
+export function encodeHealthThermometer(celsius: number, site = 6): Uint8Array {
+  const mantissa = Math.round(celsius * 100) & 0xffffff;
+  const payload = new Uint8Array(6);
+  const view = new DataView(payload.buffer);
+  payload[0] = 0x04;
+  view.setUint32(1, ((0xfe << 24) | mantissa) >>> 0, true);
+  payload[5] = site;
+  return payload;
+}

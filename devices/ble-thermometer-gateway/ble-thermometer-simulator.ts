@@ -1,0 +1,91 @@
+// The BLE gateway and its thermometer in software: heartbeats, relays one 0x2A1C indication after `M`,
+// and misbehaves on demand.
+import type { ByteLink } from '../../drivers/byte-link';
+import { LineFramer } from '../../drivers/serial';
+import {
+  encodeBleGatewayNotification,
+  encodeHealthThermometer,
+  HEALTH_THERMOMETER_MEASUREMENT,
+} from './ble-thermometer-codec';
+
+/** Faults of the simulated gateway: the first three happen once, the others last until 'none'. */
+export type BleThermometerFault =
+  'none' | 'garbage' | 'truncated' | 'badChecksum' | 'unplug' | 'silence' | 'noValue';
+
+/** The patient's temperature and how long the thermometer takes after arming. */
+export interface BleThermometerScenario {
+  readonly celsius: number;
+  readonly takeMs: number;
+}
+
+/** A simulated BLE gateway with a thermometer, on the device side of a link. */
+export class BleThermometerGatewaySimulator {
+  private scenario: BleThermometerScenario = { celsius: 36.9, takeMs: 300 };
+  private fault: BleThermometerFault = 'none';
+  private readonly heartbeat: NodeJS.Timeout;
+  private pending: NodeJS.Timeout | undefined;
+
+  constructor(private readonly link: ByteLink) {
+    const framer = new LineFramer({ delimiter: '\n' }, (line) => this.command(line.trim()));
+    link.onData((chunk) => framer.push(chunk));
+    this.heartbeat = setInterval(() => void this.send('S,READY\n'), 1000);
+    link.onEnd(() => this.stop());
+  }
+
+  /** Sets the temperature and delay for the next measurement. */
+  setScenario(scenario: Partial<BleThermometerScenario>): void {
+    this.scenario = { ...this.scenario, ...scenario };
+  }
+
+  /** Shows a fault: once for garbage, truncated, badChecksum and unplug; until 'none' for the others. */
+  misbehave(fault: BleThermometerFault): void {
+    this.fault = fault;
+  }
+
+  /** Stops the heartbeat and any pending measurement. */
+  stop(): void {
+    clearInterval(this.heartbeat);
+    clearTimeout(this.pending);
+  }
+
+  private command(command: string): void {
+    if (command === 'P') void this.send('S,READY\n');
+    if (command !== 'M') return;
+    void this.send('S,CONNECTED\n');
+    this.pending = setTimeout(() => {
+      const payload = encodeHealthThermometer(this.scenario.celsius);
+      // NaN mantissa 0x007FFFFF: the thermometer could not read.
+      if (this.fault === 'noValue') payload.set([0xff, 0xff, 0x7f, 0x00], 1);
+      void this.send(encodeBleGatewayNotification(HEALTH_THERMOMETER_MEASUREMENT, payload));
+    }, this.scenario.takeMs);
+  }
+
+  private async send(line: string): Promise<void> {
+    const bytes = (text: string) => Uint8Array.from(Buffer.from(text, 'latin1'));
+    switch (this.fault) {
+      case 'silence':
+        return;
+      case 'garbage':
+        this.fault = 'none';
+        await this.link.write(bytes('\x00\xffN,2A\n'));
+        break;
+      case 'truncated':
+        this.fault = 'none';
+        await this.link.write(bytes(line.slice(0, 9)));
+        break;
+      case 'badChecksum':
+        if (!line.startsWith('N,')) break;
+        this.fault = 'none';
+        await this.link.write(bytes(line.replace(/\*(.)/, (_m, c: string) => `*${c === '0' ? '1' : '0'}`)));
+        break;
+      case 'unplug':
+        this.stop();
+        await this.link.write(bytes(line.slice(0, 4)));
+        await this.link.close();
+        return;
+      default:
+        break;
+    }
+    await this.link.write(bytes(line));
+  }
+}

@@ -1,0 +1,46 @@
+// The MT-SICS scale on its link: polled with `SI` (immediate weight) so that the patient sees progress
+// while the weight settles; `S` would block until stable (MT-SICS reference manual, command S).
+import type { ByteLink } from '../../drivers/byte-link';
+import { decodeMtSics, encodeMtSicsCommand, type MtSicsReply } from './mt-sics-codec';
+import { PolledScaleDevice, type PolledScaleOptions, type ScaleReading } from './polled-scale-device';
+
+/** What `diag monitor` prints for an MT-SICS scale: each decoded reply. */
+export type MtSicsDecodedFrame = MtSicsReply;
+
+/** Reduces an MT-SICS reply to what a weight measurement needs. */
+export function mtSicsReading(reply: MtSicsReply): ScaleReading | null {
+  switch (reply.type) {
+    case 'weight':
+      return reply.kg === null
+        ? { type: 'error', detail: `unit ${reply.unit}` }
+        : { type: 'weight', stable: reply.stable, kg: reply.kg };
+    case 'status':
+      return reply.status === 'done' ? null : { type: reply.status };
+    case 'error':
+      // ET (transmission error: a corrupted command reached the scale) is worth another poll.
+      return reply.error === 'transmission'
+        ? { type: 'busy' }
+        : { type: 'error', detail: `MT-SICS ${reply.error} error` };
+    case 'identity':
+      return null;
+  }
+}
+
+/** A Mettler Toledo MT-SICS scale on a byte link. */
+export class MtSicsDevice extends PolledScaleDevice<MtSicsReply> {
+  constructor(link: ByteLink, options: PolledScaleOptions = {}) {
+    super(
+      link,
+      {
+        pollCommand: encodeMtSicsCommand('SI'),
+        delimiter: '\r\n',
+        decode: (line) => {
+          const reply = decodeMtSics(line);
+          return reply.ok ? reply.value : null;
+        },
+        reading: mtSicsReading,
+      },
+      options,
+    );
+  }
+}

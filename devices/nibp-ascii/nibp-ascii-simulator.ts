@@ -1,0 +1,120 @@
+// An NIBP module in software: answers the ASCII commands on any ByteLink, inflates and deflates a
+// simulated cuff with live pressure lines, and misbehaves on demand.
+import type { ByteLink } from '../../drivers/byte-link';
+import { LineFramer } from '../../drivers/serial';
+import { decodeNibpAscii, encodeNibpCuffPressure, encodeNibpResult } from './nibp-ascii-codec';
+
+/** Faults of the simulated module: the first three happen once, the others last until 'none'. */
+export type NibpAsciiFault =
+  'none' | 'garbage' | 'truncated' | 'badChecksum' | 'unplug' | 'silence' | 'cuffLeak' | 'overload' | 'error';
+
+/** The patient's blood pressure and the pace of the simulated cuff. */
+export interface NibpAsciiScenario {
+  readonly systolic: number;
+  readonly diastolic: number;
+  readonly pulse: number;
+  /** Time between two pressure lines (default 100 ms). */
+  readonly stepMs: number;
+}
+
+/** A simulated NIBP module on the device side of a link. */
+export class NibpAsciiSimulator {
+  private scenario: NibpAsciiScenario = { systolic: 128, diastolic: 82, pulse: 72, stepMs: 100 };
+  private fault: NibpAsciiFault = 'none';
+  private timer: NodeJS.Timeout | undefined;
+  private readonly framer: LineFramer;
+  /** Commands received, for tests (`01`, `18`, `X`). */
+  readonly received: string[] = [];
+
+  constructor(private readonly link: ByteLink) {
+    this.framer = new LineFramer({ delimiter: '\r' }, (line) => void this.command(line));
+    link.onData((chunk) => this.framer.push(chunk));
+    link.onEnd(() => this.stopCycle());
+  }
+
+  /** Sets the patient's values for the next cycle. */
+  setScenario(scenario: Partial<NibpAsciiScenario>): void {
+    this.scenario = { ...this.scenario, ...scenario };
+  }
+
+  /** Shows a fault: once for garbage, truncated, badChecksum and unplug; until 'none' for the others. */
+  misbehave(fault: NibpAsciiFault): void {
+    this.fault = fault;
+  }
+
+  private async command(line: string): Promise<void> {
+    const frame = decodeNibpAscii(line);
+    if (!frame.ok) return;
+    if (frame.value.type === 'stop') {
+      this.received.push('X');
+      return this.stopCycle();
+    }
+    if (frame.value.type !== 'command' || this.fault === 'silence') return;
+    this.received.push(frame.value.code);
+    if (frame.value.code === '01') return this.startCycle();
+    if (frame.value.code === '18') {
+      const { systolic, diastolic, pulse } = this.scenario;
+      const message = this.fault === 'error' ? '07' : '00';
+      return this.send(
+        encodeNibpResult({
+          systolic,
+          diastolic,
+          meanArterial: Math.round((systolic + 2 * diastolic) / 3),
+          pulse,
+          message,
+        }),
+      );
+    }
+  }
+
+  private startCycle(): void {
+    this.stopCycle();
+    // Inflate by 20 mmHg steps to systolic + 40, deflate by 10 to 40, then 999 closes the cycle.
+    const target = this.fault === 'overload' ? 320 : this.scenario.systolic + 40;
+    const pressures: number[] = [];
+    for (let p = 0; p <= target; p += 20) pressures.push(p);
+    for (let p = target; p >= 40; p -= 10) pressures.push(p);
+    pressures.push(999);
+    let index = 0;
+    this.timer = setInterval(() => {
+      if (this.fault === 'silence') return;
+      const leak = this.fault === 'cuffLeak';
+      const pressure = pressures[index] ?? 999;
+      index += 1;
+      if (index >= pressures.length && !leak) this.stopCycle();
+      void this.send(encodeNibpCuffPressure(leak ? 5 + (index % 3) : pressure));
+    }, this.scenario.stepMs);
+  }
+
+  private stopCycle(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  private async send(line: string): Promise<void> {
+    const bytes = (text: string) => Uint8Array.from(Buffer.from(text, 'latin1'));
+    switch (this.fault) {
+      case 'garbage':
+        this.fault = 'none';
+        await this.link.write(bytes('\xff\x00\x02?!\x03\r'));
+        break;
+      case 'truncated':
+        this.fault = 'none';
+        await this.link.write(bytes(line.slice(0, 4)));
+        break;
+      case 'badChecksum':
+        // The module's lines carry no checksum: a corrupted line (noise on a digit) stands for it.
+        this.fault = 'none';
+        await this.link.write(bytes(line.replace(/\d/, '#')));
+        return;
+      case 'unplug':
+        this.stopCycle();
+        await this.link.write(bytes(line.slice(0, 3)));
+        await this.link.close();
+        return;
+      default:
+        break;
+    }
+    await this.link.write(bytes(line));
+  }
+}

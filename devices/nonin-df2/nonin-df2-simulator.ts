@@ -1,0 +1,125 @@
+// A Nonin oximeter in software: streams Data Format #2 at 75 frames a second on any ByteLink (a memory
+// link under `npm start`, a pseudo-terminal in the integration tests), and misbehaves on demand.
+import type { ByteLink } from '../../drivers/byte-link';
+import { encodeNoninPacket, NONIN_FRAME_LENGTH, type NoninStatusInput } from './nonin-df2-codec';
+
+/** Faults the simulated oximeter can show; the first three happen once, the others last until 'none'. */
+export type NoninDf2Fault =
+  | 'none'
+  | 'garbage'
+  | 'truncated'
+  | 'badChecksum'
+  | 'unplug'
+  | 'silence'
+  | 'noFinger'
+  | 'motion'
+  | 'lowPerfusion'
+  | 'outOfTrack';
+
+/** The patient the simulated oximeter reads. */
+export interface NoninDf2Scenario {
+  readonly heartRate: number;
+  readonly spo2: number;
+}
+
+/** Options of the simulator: frames sent per write and the write period (75 frames/s by default). */
+export interface NoninDf2SimulatorOptions {
+  readonly framesPerWrite?: number;
+  readonly writeIntervalMs?: number;
+}
+
+/** A simulated Nonin oximeter on the device side of a link; starts streaming at once. */
+export class NoninDf2Simulator {
+  private scenario: NoninDf2Scenario = { heartRate: 72, spo2: 97 };
+  private fault: NoninDf2Fault = 'none';
+  private packet: Uint8Array = new Uint8Array(0);
+  private frameIndex = 0;
+  private phase = 0;
+  private readonly timer: NodeJS.Timeout;
+  private stopped = false;
+
+  constructor(
+    private readonly link: ByteLink,
+    private readonly options: NoninDf2SimulatorOptions = {},
+  ) {
+    // 3 frames every 40 ms is 75 frames a second, the oximeter's own rate.
+    this.timer = setInterval(() => void this.tick(), options.writeIntervalMs ?? 40);
+    link.onEnd(() => this.stop());
+  }
+
+  /** Sets the patient's values from the next packet on. */
+  setScenario(scenario: Partial<NoninDf2Scenario>): void {
+    this.scenario = { ...this.scenario, ...scenario };
+  }
+
+  /** Shows a fault: once for garbage, truncated, badChecksum and unplug; until 'none' for the others. */
+  misbehave(fault: NoninDf2Fault): void {
+    this.fault = fault;
+  }
+
+  /** Stops streaming (the link stays as it is). */
+  stop(): void {
+    this.stopped = true;
+    clearInterval(this.timer);
+  }
+
+  private async tick(): Promise<void> {
+    if (this.stopped || this.fault === 'silence') return;
+    const frames = this.options.framesPerWrite ?? 3;
+    const chunk = new Uint8Array(frames * NONIN_FRAME_LENGTH);
+    for (let i = 0; i < frames; i += 1) chunk.set(this.nextFrame(), i * NONIN_FRAME_LENGTH);
+    const fault = this.fault;
+    switch (fault) {
+      case 'garbage':
+        this.fault = 'none';
+        await this.link.write(Uint8Array.of(0xff, 0x01, 0x13, 0x37, 0x00, 0x01, 0x80));
+        break;
+      case 'truncated':
+        this.fault = 'none';
+        await this.link.write(chunk.subarray(0, NONIN_FRAME_LENGTH + 3));
+        return;
+      case 'badChecksum':
+        this.fault = 'none';
+        chunk[4] = ((chunk[4] ?? 0) + 1) & 0xff;
+        break;
+      case 'unplug':
+        // The cable goes in the middle of a frame.
+        this.stop();
+        await this.link.write(chunk.subarray(0, 2));
+        await this.link.close();
+        return;
+      default:
+        break;
+    }
+    await this.link.write(chunk);
+  }
+
+  private nextFrame(): Uint8Array {
+    if (this.frameIndex === 0) this.packet = this.encodePacket();
+    const frame = this.packet.subarray(
+      this.frameIndex * NONIN_FRAME_LENGTH,
+      (this.frameIndex + 1) * NONIN_FRAME_LENGTH,
+    );
+    this.frameIndex = (this.frameIndex + 1) % 25;
+    return frame;
+  }
+
+  private encodePacket(): Uint8Array {
+    this.phase = (this.phase + 7) % 25;
+    const status: NoninStatusInput = {
+      perfusion: this.fault === 'lowPerfusion' ? 'low' : 'good',
+      sensorDisconnected: this.fault === 'noFinger',
+      artifact: this.fault === 'motion',
+      outOfTrack: this.fault === 'outOfTrack',
+    };
+    const noValue = this.fault === 'noFinger' || this.fault === 'outOfTrack';
+    return encodeNoninPacket(
+      {
+        heartRate: noValue ? null : this.scenario.heartRate,
+        spo2: noValue ? null : this.scenario.spo2,
+        status,
+      },
+      this.phase,
+    );
+  }
+}

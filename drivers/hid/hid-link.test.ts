@@ -1,0 +1,126 @@
+// The node-hid link on a double of node-hid's HID object (no HID device can exist on this kernel).
+import { EventEmitter } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import { openHidLink, type HidHandle } from './hid-link';
+import { ManualClock } from './manual-clock';
+import { parseHidCapture, ReplayHidTransport } from './replay-hid-transport';
+
+class FakeHid extends EventEmitter implements HidHandle {
+  readonly writes: number[][] = [];
+  closed = false;
+  failWrites = false;
+  write(values: number[] | Buffer): number {
+    if (this.failWrites) throw new Error('Cannot write to hid device');
+    this.writes.push([...values]);
+    return values.length;
+  }
+  close(): void {
+    this.closed = true;
+  }
+}
+
+describe('a HID link on node-hid', () => {
+  it('writes 65 bytes: report id 0, the payload, zero padding', async () => {
+    const hid = new FakeHid();
+    const link = openHidLink('/dev/hidraw3', () => hid);
+    if (!link.ok) throw new Error('open failed');
+    expect(await link.value.write(Uint8Array.from([0x9b, 0x01, 0x1c]))).toEqual({
+      ok: true,
+      value: undefined,
+    });
+    expect(hid.writes[0]?.length).toBe(65);
+    expect(hid.writes[0]?.slice(0, 5)).toEqual([0x00, 0x9b, 0x01, 0x1c, 0x00]);
+  });
+
+  it('hands each input report over as one chunk', () => {
+    const hid = new FakeHid();
+    const link = openHidLink('/dev/hidraw3', () => hid);
+    if (!link.ok) throw new Error('open failed');
+    const chunks: number[][] = [];
+    link.value.onData((chunk) => chunks.push([...chunk.subarray(0, 5)]));
+    hid.emit('data', Buffer.from([0xeb, 0x01, 0x05, 0x47, 0x61]));
+    expect(chunks).toEqual([[0xeb, 0x01, 0x05, 0x47, 0x61]]);
+  });
+
+  it('a read error is the device being pulled out: the link ends "unplugged" and refuses writes', async () => {
+    const hid = new FakeHid();
+    const link = openHidLink('/dev/hidraw3', () => hid);
+    if (!link.ok) throw new Error('open failed');
+    const ends: string[] = [];
+    link.value.onEnd((end) => ends.push(end));
+    hid.emit('error', new Error('could not read from HID device'));
+    expect(ends).toEqual(['unplugged']);
+    expect(hid.closed).toBe(true);
+    expect(await link.value.write(Uint8Array.from([0x9a, 0x1a]))).toMatchObject({
+      ok: false,
+      error: { code: 'link.closed' },
+    });
+  });
+
+  it('a failed write also ends the link', async () => {
+    const hid = new FakeHid();
+    hid.failWrites = true;
+    const link = openHidLink('/dev/hidraw3', () => hid);
+    if (!link.ok) throw new Error('open failed');
+    const ends: string[] = [];
+    link.value.onEnd((end) => ends.push(end));
+    expect(await link.value.write(Uint8Array.from([0x9a]))).toMatchObject({
+      ok: false,
+      error: { code: 'link.writeFailed' },
+    });
+    expect(ends).toEqual(['unplugged']);
+  });
+
+  it('a device that cannot be opened is a Result, not an exception', () => {
+    const link = openHidLink('/dev/hidraw9', () => {
+      throw new Error('cannot open device with path /dev/hidraw9');
+    });
+    expect(link).toMatchObject({ ok: false, error: { code: 'link.openFailed' } });
+  });
+
+  it('closing twice is harmless and ends the link "closed"', async () => {
+    const hid = new FakeHid();
+    const link = openHidLink('/dev/hidraw3', () => hid);
+    if (!link.ok) throw new Error('open failed');
+    const ends: string[] = [];
+    link.value.onEnd((end) => ends.push(end));
+    await link.value.close();
+    await link.value.close();
+    expect(ends).toEqual(['closed']);
+  });
+});
+
+describe('the replay transport', () => {
+  it('plays device reports with their timing, waits for the host, and records what it wrote', async () => {
+    const clock = new ManualClock();
+    const link = new ReplayHidTransport(
+      parseHidCapture('-> 9B 01 1C\n<- +100 EB 01 05 47 61\nunplugged +50'),
+      clock.schedule,
+    );
+    const seen: number[] = [];
+    const ends: string[] = [];
+    link.onData((chunk) => seen.push(clock.now(), chunk.length));
+    link.onEnd((end) => ends.push(end));
+    await clock.advance(500);
+    expect(seen).toEqual([]);
+    await link.write(Uint8Array.from([0x9b, 0x01, 0x1c]));
+    await clock.advance(100);
+    expect(seen).toEqual([600, 64]);
+    await clock.advance(50);
+    expect(ends).toEqual(['unplugged']);
+    expect(link.written.length).toBe(1);
+    expect(link.mismatches).toEqual([]);
+  });
+
+  it('notes a host write that differs from the capture', async () => {
+    const clock = new ManualClock();
+    const link = new ReplayHidTransport(parseHidCapture('-> 9B 01 1C'), clock.schedule);
+    await link.write(Uint8Array.from([0x9a, 0x1a]));
+    await clock.advance(1);
+    expect(link.mismatches).toHaveLength(1);
+  });
+
+  it('a malformed capture is a test bug and throws', () => {
+    expect(() => parseHidCapture('<- EB 1')).toThrow();
+  });
+});

@@ -1,0 +1,141 @@
+// @vitest-environment jsdom
+// The goodbye screen asks for the Carte Vitale while it is in the reader, out loud too when asked.
+import { act } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CabinView, GoodbyeScreen } from '../../contract/cabin-view';
+import { mountView, type MountedApp } from '../dom-harness';
+import type { FakeCabinTransport } from '../fake-cabin-transport';
+import { SAMPLE_SCREENS, sampleSession, sampleView } from '../sample-screens';
+import { TAKE_CARD_REPEAT_MS } from './goodbye-screen';
+
+const goodbye = (cardInReader: boolean, overrides: Parameters<typeof sampleSession>[1] = {}): CabinView => {
+  const screen: GoodbyeScreen = { ...SAMPLE_SCREENS.goodbye, cardInReader };
+  return sampleView(sampleSession(screen, overrides), { cardInReader });
+};
+
+let mounted: MountedApp | null = null;
+
+async function open(view: CabinView): Promise<{ app: MountedApp; transport: FakeCabinTransport }> {
+  const opened = await mountView(view);
+  mounted = opened.app;
+  return opened;
+}
+
+async function push(transport: FakeCabinTransport, view: CabinView): Promise<void> {
+  act(() => transport.push(view));
+  await mounted?.settle();
+}
+
+afterEach(() => {
+  mounted?.unmount();
+  mounted = null;
+});
+
+describe('the goodbye screen and the Carte Vitale', () => {
+  it('asks for the card in a large alert above the title while it is in the reader', async () => {
+    const { app } = await open(goodbye(true));
+    const alert = app.get('take-card');
+    expect(alert.textContent).toBe('Reprenez votre carte Vitale.');
+    expect(alert.getAttribute('role')).toBe('alert');
+    const title = app.container.querySelector('.screen-title');
+    expect(title).not.toBeNull();
+    if (title !== null) {
+      expect(alert.compareDocumentPosition(title) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    }
+  });
+
+  it('drops the alert once the card is out, and keeps the usual goodbye text', async () => {
+    const { app, transport } = await open(goodbye(true));
+    await push(transport, goodbye(false));
+    expect(app.query('take-card')).toBeNull();
+    expect(app.text()).toContain('Reprenez votre carte Vitale et vos documents. Au revoir !');
+    expect(app.query('finish')).not.toBeNull();
+  });
+
+  it('shows no alert when the card is already out', async () => {
+    const { app } = await open(goodbye(false));
+    expect(app.query('take-card')).toBeNull();
+  });
+
+  it('says it in English', async () => {
+    const { app } = await open(goodbye(true, { locale: 'en' }));
+    expect(app.get('take-card').textContent).toBe('Take back your Carte Vitale.');
+  });
+});
+
+describe('the goodbye screen read aloud', () => {
+  let spoken: string[];
+  let cancels: number;
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    spoken = [];
+    cancels = 0;
+    vi.stubGlobal(
+      'SpeechSynthesisUtterance',
+      class {
+        lang = '';
+        constructor(readonly text: string) {}
+      },
+    );
+    vi.stubGlobal('speechSynthesis', {
+      cancel: () => {
+        cancels += 1;
+      },
+      speak: (utterance: { text: string }) => {
+        spoken.push(utterance.text);
+      },
+    });
+  });
+
+  afterEach(() => {
+    mounted?.unmount();
+    mounted = null;
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+
+  const readAloud = { largeText: false, readAloud: true };
+  const pass = (ms: number): void => {
+    act(() => {
+      vi.advanceTimersByTime(ms);
+    });
+  };
+  const takeCard = (): number => spoken.filter((text) => text === 'Reprenez votre carte Vitale.').length;
+
+  it('says "take your card" after the title, then every 10 seconds until the card is out', async () => {
+    const { transport } = await open(goodbye(true, { accessibility: readAloud }));
+    expect(spoken).toEqual(["C'est terminé", 'Reprenez votre carte Vitale.']);
+    pass(TAKE_CARD_REPEAT_MS - 1);
+    expect(takeCard()).toBe(1);
+    pass(1);
+    expect(takeCard()).toBe(2);
+    pass(TAKE_CARD_REPEAT_MS);
+    expect(takeCard()).toBe(3);
+    // Repeats wait for what is being said: they never cut it off.
+    const cancelsBefore = cancels;
+    pass(TAKE_CARD_REPEAT_MS);
+    expect(cancels).toBe(cancelsBefore);
+
+    await push(transport, goodbye(false, { accessibility: readAloud }));
+    const afterOut = takeCard();
+    pass(TAKE_CARD_REPEAT_MS * 3);
+    expect(takeCard()).toBe(afterOut);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('stops repeating when the screen goes away', async () => {
+    const { transport } = await open(goodbye(true, { accessibility: readAloud }));
+    await push(transport, sampleView(null, { phase: 'cleaning', cardInReader: true }));
+    const before = takeCard();
+    pass(TAKE_CARD_REPEAT_MS * 3);
+    expect(takeCard()).toBe(before);
+  });
+
+  it('stays silent without read-aloud', async () => {
+    await open(goodbye(true));
+    pass(TAKE_CARD_REPEAT_MS * 3);
+    expect(spoken).toEqual([]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});

@@ -1,0 +1,84 @@
+// @vitest-environment jsdom
+// A card left in the reader: the welcome screen warns and no session starts until the card is out.
+import { act } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CabinView } from '../../contract/cabin-view';
+import { mountView, type MountedApp } from '../dom-harness';
+import type { FakeCabinTransport } from '../fake-cabin-transport';
+import { sampleView } from '../sample-screens';
+
+let mounted: MountedApp | null = null;
+
+async function open(view: CabinView): Promise<{ app: MountedApp; transport: FakeCabinTransport }> {
+  const opened = await mountView(view);
+  mounted = opened.app;
+  return opened;
+}
+
+async function push(transport: FakeCabinTransport, view: CabinView): Promise<void> {
+  act(() => transport.push(view));
+  await mounted?.settle();
+}
+
+afterEach(() => {
+  mounted?.unmount();
+  mounted = null;
+});
+
+const startButton = (app: MountedApp): HTMLButtonElement => app.get('start') as HTMLButtonElement;
+
+describe('the welcome screen with a card left in the reader', () => {
+  it('warns, shows the card coming out, and disables the start until the view says the card is out', async () => {
+    const { app, transport } = await open(sampleView(null, { cardInReader: true }));
+    const warning = app.get('card-left-warning');
+    expect(warning.textContent).toBe('Une carte est restée dans le lecteur. Reprenez-la avant de commencer.');
+    expect(warning.getAttribute('role')).toBe('alert');
+    expect(warning.querySelector('svg.card-picture')).not.toBeNull();
+    expect(startButton(app).disabled).toBe(true);
+    await app.click('start');
+    expect(transport.calls.some((call) => call.method === 'startSession')).toBe(false);
+
+    await push(transport, sampleView(null, { cardInReader: false }));
+    expect(app.query('card-left-warning')).toBeNull();
+    expect(startButton(app).disabled).toBe(false);
+    await app.click('start');
+    expect(transport.calls.at(-1)?.method).toBe('startSession');
+  });
+
+  it('says it in English once English is chosen', async () => {
+    const { app } = await open(sampleView(null, { cardInReader: true }));
+    await app.click('locale-en');
+    expect(app.get('card-left-warning').textContent).toBe(
+      'A card was left in the reader. Take it back before you start.',
+    );
+  });
+
+  it('shows no warning and an enabled start when the reader is empty', async () => {
+    const { app } = await open(sampleView());
+    expect(app.query('card-left-warning')).toBeNull();
+    expect(startButton(app).disabled).toBe(false);
+  });
+
+  it('shows the same warning when the controller refuses to start for a card left in the reader', async () => {
+    const { app, transport } = await open(sampleView());
+    transport.nextResult = { ok: false, error: { code: 'cabin.cardLeftInReader' } };
+    await app.click('start');
+    expect(app.get('card-left-warning').textContent).toContain('Reprenez-la avant de commencer.');
+    expect(app.query('action-failed')).toBeNull();
+    // The view that follows says where the card is.
+    await push(transport, sampleView(null, { cardInReader: true }));
+    expect(app.query('card-left-warning')).not.toBeNull();
+    expect(startButton(app).disabled).toBe(true);
+    await push(transport, sampleView(null, { cardInReader: false }));
+    expect(app.query('card-left-warning')).toBeNull();
+    expect(startButton(app).disabled).toBe(false);
+  });
+
+  it('keeps the general message for another refusal', async () => {
+    const { app, transport } = await open(sampleView());
+    transport.nextResult = { ok: false, error: { code: 'session.refused' } };
+    await app.click('start');
+    expect(app.query('action-failed')).not.toBeNull();
+    expect(app.query('card-left-warning')).toBeNull();
+  });
+});
