@@ -1,7 +1,9 @@
 // Browser mode as one call: the controller, its simulated-hardware routes and the local server.
 import { existsSync } from 'node:fs';
 import type { CabinConfig } from './config';
-import { createController, type RunningController } from './controller';
+import { createController, openLog, type RunningController } from './controller';
+import { realTimeSchedule } from '../devices/simulated/simulation-timer';
+import { peripheralsFor } from './peripherals-for-config';
 import { startBrowserModeServer } from './ipc/browser-mode-server';
 import type { SimulatedPeripherals } from './peripherals';
 import { simulatorRoutes } from './simulator-routes';
@@ -22,16 +24,17 @@ export async function runBrowserMode(
   if (!existsSync(rendererDirectory)) {
     throw new Error(`the renderer is not built: run "npx vite build" (missing ${rendererDirectory})`);
   }
-  if (config.hardware === 'real') {
-    throw new Error('real hardware is not available yet: the device catalog arrives with the devices issue');
-  }
-  const controller = createController({ config });
+  const log = openLog(config);
+  const peripherals = await peripheralsFor(config, log, realTimeSchedule, Date.now);
+  const controller = createController({ config, log, peripherals });
   const server = await startBrowserModeServer({
     controller,
     log: controller.log,
     rendererDirectory,
     port: config.port,
-    simulatorRoutes: simulatorRoutes(controller.peripherals as SimulatedPeripherals),
+    ...(config.hardware === 'simulated'
+      ? { simulatorRoutes: simulatorRoutes(controller.peripherals as SimulatedPeripherals) }
+      : {}),
   });
   await controller.booted;
   return {

@@ -33,7 +33,11 @@ export interface CabinConfig {
     readonly stepMs: number;
     readonly callMs: number;
     readonly byteLevelDevices: boolean;
+    /** `virtualCard`: a virtual Vitale on pcscd's vpcd reader when pcscd runs (else `domain`, values above PC/SC). */
+    readonly cardReader: 'virtualCard' | 'domain';
   };
+  /** Real hardware: serial ports to use for a model even when the system does not list them. */
+  readonly fixedPorts: readonly { readonly modelId: string; readonly path: string }[];
 }
 
 /** The configuration `npm start` runs with when no file is given. */
@@ -47,7 +51,8 @@ export function defaultConfig(baseDirectory: string): CabinConfig {
     consentTextVersion: 'fr-2026-11-v1',
     tariffs: DEFAULT_TARIFFS,
     delays: { inactivityMs: 90_000, stillThereGraceMs: 30_000, goodbyeMs: 45_000 },
-    simulation: { stepMs: 700, callMs: 20_000, byteLevelDevices: true },
+    simulation: { stepMs: 700, callMs: 20_000, byteLevelDevices: true, cardReader: 'virtualCard' },
+    fixedPorts: [],
   };
 }
 
@@ -75,6 +80,20 @@ export function mergeConfig(base: CabinConfig, overrides: unknown): Result<Cabin
   if (merged.hardware !== 'simulated' && merged.hardware !== 'real') {
     return err({ code: 'config.invalid', detail: 'hardware must be "simulated" or "real"' });
   }
+  if (merged.simulation.cardReader !== 'virtualCard' && merged.simulation.cardReader !== 'domain') {
+    return err({ code: 'config.invalid', detail: 'simulation.cardReader must be "virtualCard" or "domain"' });
+  }
+  const isFixedPort = (p: unknown): boolean =>
+    typeof p === 'object' &&
+    p !== null &&
+    typeof (p as { modelId?: unknown }).modelId === 'string' &&
+    typeof (p as { path?: unknown }).path === 'string';
+  if (!merged.fixedPorts.every(isFixedPort)) {
+    return err({
+      code: 'config.invalid',
+      detail: 'fixedPorts must list { "modelId": "...", "path": "/dev/..." }',
+    });
+  }
   if (merged.port < 0 || merged.port > 65535 || !Number.isInteger(merged.port)) {
     return err({ code: 'config.invalid', detail: 'port must be an integer from 0 to 65535' });
   }
@@ -83,6 +102,7 @@ export function mergeConfig(base: CabinConfig, overrides: unknown): Result<Cabin
 
 function findMismatch(base: unknown, value: unknown, path: string): string | null {
   const name = path === '' ? 'value' : path;
+  if (Array.isArray(base)) return Array.isArray(value) ? null : `${name} must be a list`;
   if (typeof base !== 'object' || base === null) {
     return typeof value === typeof base ? null : `${name} must be a ${typeof base}`;
   }

@@ -227,6 +227,12 @@ export function createController(options: ControllerOptions): RunningController 
   });
   actor.start();
   delivery.start();
+  // A device plugged or unplugged: check again, so the session offers only what works now.
+  const stopWatchingPeripherals = peripherals.watchChanges?.(() => {
+    void checkPeripherals(peripherals).then((found) =>
+      actor.send({ type: 'peripherals.changed', peripherals: found }),
+    );
+  });
   // The reader tells the cabin whenever a card goes in or out, session or not.
   const stopWatchingCard = peripherals.cardReader.watchPresence((present) =>
     actor.send({ type: 'card.presenceChanged', present }),
@@ -275,6 +281,7 @@ export function createController(options: ControllerOptions): RunningController 
     async stop() {
       await delivery.stop();
       stopWatchingCard();
+      stopWatchingPeripherals?.();
       peripherals.dispose?.();
       const open = sessionId;
       actor.stop();
@@ -289,7 +296,8 @@ export function createController(options: ControllerOptions): RunningController 
   };
 }
 
-function openLog(config: CabinConfig): OperationLog {
+/** Opens the rotated operation log of `config` (1 MB a file, 5 files). */
+export function openLog(config: CabinConfig): OperationLog {
   return createOperationLog({ directory: config.logDirectory, maxFileBytes: 1_000_000, maxFiles: 5 });
 }
 

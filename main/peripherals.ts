@@ -4,6 +4,7 @@ import type { IdCardReader } from '../devices/id-card-reader';
 import type { MeasuringDevice } from '../devices/measuring-device';
 import type { PaymentTerminal } from '../devices/payment-terminal';
 import { SimulatedIdCardReader } from '../devices/simulated/simulated-id-card-reader';
+import type { ScriptedCardReader } from '../devices/simulated/virtual-card-id-card-reader';
 import { SimulatedMeasuringDevice } from '../devices/simulated/simulated-measuring-device';
 import { SimulatedPaymentTerminal } from '../devices/simulated/simulated-payment-terminal';
 import { ByteLevelSimulatedDevice } from '../devices/simulated/byte-level-devices';
@@ -23,13 +24,15 @@ export interface CabinPeripherals {
   readonly paymentTerminal: PaymentTerminal;
   readonly platform: PlatformLink;
   /** Releases links, timers and simulators (controller shutdown). */
-  dispose?(): void;
+  readonly dispose?: () => void;
+  /** Calls back when a peripheral was plugged or unplugged, so the cabin checks them again. */
+  readonly watchChanges?: (listener: () => void) => () => void;
 }
 
 /** The interim simulated peripherals, all driven by one mutable script. */
 export interface SimulatedPeripherals extends CabinPeripherals {
   readonly script: SimulationScript;
-  readonly cardReader: SimulatedIdCardReader;
+  readonly cardReader: ScriptedCardReader;
   readonly printer: SimulatedPrintQueue;
   readonly platform: SimulatedPlatformLink;
   /** Set false to simulate a network cut between the cabin and its platform. */
@@ -43,6 +46,7 @@ export function createSimulatedPeripherals(
   now: () => number,
   callMs: number,
   byteLevelDevices = false,
+  cardReader: ScriptedCardReader = new SimulatedIdCardReader(script, schedule),
 ): SimulatedPeripherals {
   // Byte level: the real codecs on in-memory links to the models' simulators (npm start, e2e). Domain
   // level: values straight from the script, on the given schedule (scenario tests on a simulated clock).
@@ -54,7 +58,7 @@ export function createSimulatedPeripherals(
   const peripherals: SimulatedPeripherals = {
     script,
     platformReachable: true,
-    cardReader: new SimulatedIdCardReader(script, schedule),
+    cardReader,
     devices,
     dispose: () => {
       for (const device of devices) if (device instanceof ByteLevelSimulatedDevice) device.dispose();

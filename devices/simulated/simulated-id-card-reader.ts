@@ -1,13 +1,14 @@
 // Interim domain-level card reader for `npm start` and the scenario tests: a card is "inserted"
 // one step after the cabin starts waiting. The PC/SC reader with a virtual card replaces it (issue 4).
-import type { CardFact, IdCardReader } from '../id-card-reader';
+import type { CardFact } from '../id-card-reader';
+import type { ScriptedCardReader } from './virtual-card-id-card-reader';
 import type { PeripheralState } from '../peripheral';
 import { SAMPLE_BENEFICIARIES } from './sample-patients';
 import type { SimulationScript } from './simulation-script';
 import { runSequence, type Schedule } from './simulation-timer';
 
 /** A card reader that yields the card the simulation script names. */
-export class SimulatedIdCardReader implements IdCardReader {
+export class SimulatedIdCardReader implements ScriptedCardReader {
   private present = false;
   private readonly presenceListeners = new Set<(present: boolean) => void>();
 

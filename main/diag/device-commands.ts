@@ -83,6 +83,13 @@ export const readCommand: DiagCommand = {
         if (!stages.includes(progress)) stages.push(progress);
       });
       unsubscribe();
+      if (fact === undefined && lastFrame !== undefined) {
+        // It talks but gives no value (no finger, moving): say what it last reported, not "no answer".
+        process.stderr.write(
+          `read: no measurement within ${READ_DEADLINE_MS / 1000} s; the device last reported ${JSON.stringify(statusOf(lastFrame))}\n`,
+        );
+        return DEVICE_EXIT.noAnswer;
+      }
       if (fact === undefined || (fact.type === 'failed' && fact.error.code === 'device.timeout')) {
         const code = fact?.type === 'failed' ? ` (${describe(fact.error)})` : '';
         process.stderr.write(`read: the device did not answer on ${port}${code}\n`);

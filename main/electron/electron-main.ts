@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, session, type WebContents } from 'electron';
 import { IPC_CHANNELS } from '../../contract';
 import { loadConfig } from '../config';
-import { createController } from '../controller';
+import { createController, openLog } from '../controller';
+import { peripheralsFor } from '../peripherals-for-config';
+import { realTimeSchedule } from '../../devices/simulated/simulation-timer';
 import { dispatchCall } from '../ipc/call-dispatch';
 import { CONTENT_SECURITY_POLICY } from '../ipc/content-security-policy';
 
@@ -34,8 +36,12 @@ async function startCabin(): Promise<void> {
     return;
   }
   const cabinSession = session.defaultSession;
+  const log = openLog(config.value);
+  const peripherals = await peripheralsFor(config.value, log, realTimeSchedule, Date.now);
   const controller = createController({
     config: config.value,
+    log,
+    peripherals,
     // Nothing of the patient may stay in the renderer: storage, caches and media permissions go.
     wipeHooks: [() => cabinSession.clearStorageData(), () => cabinSession.clearCache()],
   });

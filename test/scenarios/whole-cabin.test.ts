@@ -43,7 +43,7 @@ async function startCabin(existingDirectory?: string): Promise<Harness> {
   const clock = new SimulatedClock();
   const config = {
     ...defaultConfig(directory),
-    simulation: { stepMs: STEP_MS, callMs: 1_000, byteLevelDevices: false },
+    simulation: { stepMs: STEP_MS, callMs: 1_000, byteLevelDevices: false, cardReader: 'domain' as const },
   };
   const schedule = (ms: number, callback: () => void) => {
     const id = clock.setTimeout(callback, ms);
@@ -179,7 +179,7 @@ describe('a day in the cabin', () => {
     const controller = createController({
       config: {
         ...defaultConfig(directory),
-        simulation: { stepMs: STEP_MS, callMs: 1_000, byteLevelDevices: false },
+        simulation: { stepMs: STEP_MS, callMs: 1_000, byteLevelDevices: false, cardReader: 'domain' as const },
       },
       clock,
       peripherals,

@@ -37,7 +37,10 @@ export interface CabinUnderTest {
 export async function startCabinUnderTest(overrides: unknown = {}): Promise<CabinUnderTest> {
   const directory = mkdtempSync(join(tmpdir(), 'cabine-test-'));
   const base = defaultConfig(directory);
-  const merged = mergeConfig(base, { simulation: { stepMs: 150, callMs: 1500 }, ...(overrides as object) });
+  const merged = mergeConfig(base, {
+    simulation: { stepMs: 150, callMs: 1500, cardReader: 'domain' },
+    ...(overrides as object),
+  });
   if (!merged.ok) throw new Error(`bad test config: ${merged.error.detail ?? merged.error.code}`);
   const cabin = await runBrowserMode(merged.value, resolve(import.meta.dirname, '../../dist/renderer'));
   const url = new URL(cabin.url);

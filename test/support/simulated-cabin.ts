@@ -38,7 +38,7 @@ export async function bootSimulatedCabin(
   const controller = createController({
     config: {
       ...defaultConfig(directory),
-      simulation: { stepMs, callMs: stepMs * 10, byteLevelDevices: false },
+      simulation: { stepMs, callMs: stepMs * 10, byteLevelDevices: false, cardReader: 'domain' as const },
     },
     clock,
     peripherals,

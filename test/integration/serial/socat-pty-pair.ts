@@ -32,12 +32,7 @@ export class SocatPtyPair {
     rmSync(this.simulatorPath, { force: true });
     const child = spawn(
       'socat',
-      [
-        '-d',
-        '-d',
-        `pty,raw,echo=0,link=${this.devicePath}`,
-        `pty,raw,echo=0,link=${this.simulatorPath}`,
-      ],
+      ['-d', '-d', `pty,raw,echo=0,link=${this.devicePath}`, `pty,raw,echo=0,link=${this.simulatorPath}`],
       { stdio: ['ignore', 'ignore', 'pipe'] },
     );
     this.child = child;

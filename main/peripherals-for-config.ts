@@ -1,0 +1,87 @@
+// The peripherals a configuration asks for: the simulated set (npm start, tests), or real card reader
+// and measuring devices. Printer, payment terminal and platform stay simulated until their own work.
+import { PcscliteContext } from '../drivers/pcsc/pcsclite-context';
+import { PcscIdCardReader } from '../devices/vitale/pcsc-id-card-reader';
+import { PublicLayoutVitaleReader } from '../devices/vitale/public-layout-vitale-reader';
+import { happyScript } from '../devices/simulated/simulation-script';
+import type { Schedule } from '../devices/simulated/simulation-timer';
+import { VirtualCardIdCardReader } from '../devices/simulated/virtual-card-id-card-reader';
+import type { CabinConfig } from './config';
+import type { OperationLog } from './log';
+import { createSimulatedPeripherals, type CabinPeripherals } from './peripherals';
+import { startRealDevices } from './real-devices';
+
+/** How long the cabin waits for pcscd to answer before it decides there is none. */
+const PCSCD_WAIT_MS = 1_500;
+
+async function reachablePcsc(
+  log: OperationLog,
+  readerPrefix: string | null,
+): Promise<PcscliteContext | null> {
+  const context = new PcscliteContext({ onCode: (code) => log.warn('pcsc.fault', { code }) });
+  const deadline = Date.now() + PCSCD_WAIT_MS;
+  while (Date.now() < deadline) {
+    const { available, readers } = context.snapshot();
+    if (available && (readerPrefix === null || readers.some((r) => r.name.startsWith(readerPrefix))))
+      return context;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  context.close();
+  return null;
+}
+
+/** The PC/SC card reader on pcscd, reading the Vitale public layout (the development path of devices/vitale). */
+function pcscCardReader(context: PcscliteContext, log: OperationLog): PcscIdCardReader {
+  return new PcscIdCardReader(context, new PublicLayoutVitaleReader(), {
+    onCode: (code) => log.warn('card.fault', { code }),
+  });
+}
+
+/** Builds the peripherals of `config`; the returned set's `dispose()` releases all of them. */
+export async function peripheralsFor(
+  config: CabinConfig,
+  log: OperationLog,
+  schedule: Schedule,
+  now: () => number,
+): Promise<CabinPeripherals> {
+  const script = happyScript(config.simulation.stepMs);
+  if (config.hardware === 'simulated') {
+    // The virtual Vitale card needs pcscd with the vpcd driver (root); without it the card is simulated above PC/SC.
+    const pcsc =
+      config.simulation.cardReader === 'virtualCard' ? await reachablePcsc(log, 'Virtual PCD') : null;
+    if (config.simulation.cardReader === 'virtualCard') {
+      log.info(pcsc ? 'card.virtualCardOnPcscd' : 'card.simulatedWithoutPcscd');
+    }
+    const peripherals = createSimulatedPeripherals(
+      script,
+      schedule,
+      now,
+      config.simulation.callMs,
+      config.simulation.byteLevelDevices,
+      pcsc ? new VirtualCardIdCardReader(pcscCardReader(pcsc, log), script, schedule) : undefined,
+    );
+    // The same object (the simulator routes and the platform simulation share it), with pcscd released too.
+    const disposeSimulators = peripherals.dispose;
+    return Object.assign(peripherals, {
+      dispose: () => {
+        disposeSimulators?.();
+        pcsc?.close();
+      },
+    });
+  }
+  const simulatedRest = createSimulatedPeripherals(script, schedule, now, config.simulation.callMs);
+  const pcsc = new PcscliteContext({ onCode: (code) => log.warn('pcsc.fault', { code }) });
+  const devices = await startRealDevices(config.fixedPorts, log);
+  return {
+    cardReader: pcscCardReader(pcsc, log),
+    devices: devices.devices,
+    printer: simulatedRest.printer,
+    paymentTerminal: simulatedRest.paymentTerminal,
+    platform: simulatedRest.platform,
+    watchChanges: devices.watchChanges,
+    dispose: () => {
+      devices.stop();
+      pcsc.close();
+    },
+  };
+}
