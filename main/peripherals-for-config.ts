@@ -1,5 +1,6 @@
 // The peripherals a configuration asks for: the simulated set (npm start, tests), or real card reader
 // and measuring devices. Printer, payment terminal and platform stay simulated until their own work.
+import { existsSync } from 'node:fs';
 import { PcscliteContext } from '../drivers/pcsc/pcsclite-context';
 import { PcscIdCardReader } from '../devices/vitale/pcsc-id-card-reader';
 import { PublicLayoutVitaleReader } from '../devices/vitale/public-layout-vitale-reader';
@@ -11,6 +12,9 @@ import type { OperationLog } from './log';
 import { createSimulatedPeripherals, type CabinPeripherals } from './peripherals';
 import { startRealDevices } from './real-devices';
 
+/** Where pcscd listens: without this socket there is no pcscd to wait for. */
+const PCSCD_SOCKET = '/run/pcscd/pcscd.comm';
+
 /** How long the cabin waits for pcscd to answer before it decides there is none. */
 const PCSCD_WAIT_MS = 1_500;
 
@@ -18,6 +22,7 @@ async function reachablePcsc(
   log: OperationLog,
   readerPrefix: string | null,
 ): Promise<PcscliteContext | null> {
+  if (!existsSync(PCSCD_SOCKET)) return null;
   const context = new PcscliteContext({ onCode: (code) => log.warn('pcsc.fault', { code }) });
   const deadline = Date.now() + PCSCD_WAIT_MS;
   while (Date.now() < deadline) {

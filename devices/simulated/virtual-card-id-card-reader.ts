@@ -3,7 +3,11 @@
 // simulated patient "inserts" a moment after the cabin starts waiting, as the simulation script says.
 import type { CardFact, IdCardReader } from '../id-card-reader';
 import type { Cancel, PeripheralState } from '../peripheral';
-import { VIRTUAL_FAMILY, VirtualVitaleCard, type VirtualVitaleCardOptions } from '../vitale/virtual-vitale-card';
+import {
+  VIRTUAL_FAMILY,
+  VirtualVitaleCard,
+  type VirtualVitaleCardOptions,
+} from '../vitale/virtual-vitale-card';
 import type { SimulationScript } from './simulation-script';
 import type { Schedule } from './simulation-timer';
 

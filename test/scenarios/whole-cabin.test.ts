@@ -179,7 +179,12 @@ describe('a day in the cabin', () => {
     const controller = createController({
       config: {
         ...defaultConfig(directory),
-        simulation: { stepMs: STEP_MS, callMs: 1_000, byteLevelDevices: false, cardReader: 'domain' as const },
+        simulation: {
+          stepMs: STEP_MS,
+          callMs: 1_000,
+          byteLevelDevices: false,
+          cardReader: 'domain' as const,
+        },
       },
       clock,
       peripherals,

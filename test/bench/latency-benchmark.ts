@@ -1,0 +1,102 @@
+// Latency from the last byte of a result frame on the wire to the session view update: the real
+// thermometer codec on an in-memory link, the controller on real time, the view as the renderer gets it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { CabinView } from '../../contract';
+import {
+  bleThermometerGatewayModel,
+  BleThermometerGatewaySimulator,
+} from '../../devices/ble-thermometer-gateway';
+import { happyScript } from '../../devices/simulated/simulation-script';
+import { realTimeSchedule } from '../../devices/simulated/simulation-timer';
+import type { ByteLink } from '../../drivers/byte-link';
+import { createMemoryLinkPair } from '../../drivers/memory-link';
+import { defaultConfig } from '../../main/config';
+import { createController } from '../../main/controller';
+import type { OperationLog } from '../../main/log';
+import { createSimulatedPeripherals } from '../../main/peripherals';
+import { cooperativeAction } from '../support/patient-robot';
+
+const discard: OperationLog = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  droppedLines: 0,
+  close: () => undefined,
+};
+
+/** Runs `sessions` sessions up to a temperature result and answers the printed lines (median, max). */
+export async function benchmarkResultLatency(sessions = 15): Promise<string[]> {
+  const directory = mkdtempSync(join(tmpdir(), 'cabine-latency-'));
+  const script = happyScript(20);
+  const base = createSimulatedPeripherals(script, realTimeSchedule, Date.now, 60_000, true);
+  const [deviceEnd, simulatorEnd] = createMemoryLinkPair();
+  let lastResultByteAt = 0;
+  // The simulator's writes pass through here: a notification line is the thermometer's result frame.
+  const timedEnd: ByteLink = {
+    name: simulatorEnd.name,
+    write: async (bytes) => {
+      const result = await simulatorEnd.write(bytes);
+      if (bytes[0] === 0x4e) lastResultByteAt = performance.now();
+      return result;
+    },
+    onData: (listener) => simulatorEnd.onData(listener),
+    onEnd: (listener) => simulatorEnd.onEnd(listener),
+    close: () => simulatorEnd.close(),
+  };
+  const simulator = new BleThermometerGatewaySimulator(timedEnd);
+  simulator.setScenario({ takeMs: 50 });
+  const thermometer = bleThermometerGatewayModel.createDevice(deviceEnd);
+  const controller = createController({
+    config: defaultConfig(directory),
+    log: discard,
+    peripherals: { ...base, devices: base.devices.map((d) => (d.kind === 'temperature' ? thermometer : d)) },
+  });
+  await controller.booted;
+  const latencies: number[] = [];
+  for (let i = 0; i < sessions; i += 1) {
+    const viewAt = new Promise<number>((resolve) => {
+      const stop = controller.onEvent(({ view }: { view: CabinView }) => {
+        const screen = view.session?.screen;
+        if (
+          screen?.step === 'measurements' &&
+          screen.stage === 'result' &&
+          screen.current === 'temperature'
+        ) {
+          stop();
+          resolve(performance.now());
+        }
+      });
+    });
+    controller.server.startSession({ locale: 'fr', accessibility: { largeText: false, readAloud: false } });
+    for (;;) {
+      const view = controller.view();
+      const screen = view.session?.screen;
+      if (screen?.step === 'measurements' && screen.current === 'bloodPressure') {
+        controller.server.act({ type: 'patient.skip' });
+      } else if (screen?.step === 'measurements' && screen.current === 'temperature') {
+        if (screen.stage === 'instructions') controller.server.act({ type: 'patient.startMeasurement' });
+        break;
+      } else {
+        const action = cooperativeAction(view);
+        if (action) controller.server.act(action);
+        else await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    }
+    latencies.push((await viewAt) - lastResultByteAt);
+    controller.server.act({ type: 'patient.quit' });
+    while (controller.view().phase !== 'ready') await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  simulator.stop();
+  await controller.stop();
+  base.dispose?.();
+  rmSync(directory, { recursive: true, force: true });
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+  return [
+    `result frame's last byte to session view update (thermometer, ${sessions} sessions): median ${median.toFixed(2)} ms, ` +
+      `max ${Math.max(...latencies).toFixed(2)} ms (target median < 20 ms)`,
+  ];
+}
