@@ -1,37 +1,16 @@
 // @vitest-environment jsdom
 // What a patient notices on the screens, driven through a fake transport that records every call.
 import { act } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { CabinView, StepScreen } from '../contract/cabin-view';
+import { describe, expect, it } from 'vitest';
 import { NEW_QUESTION_GUARD_MS } from './components/question-screen';
-import { mountView, type MountedApp } from './dom-harness';
-import type { FakeCabinTransport } from './fake-cabin-transport';
-import { SAMPLE_SCREENS, sampleSession, sampleView } from './sample-screens';
+import { openViews } from './dom-harness';
+import { SAMPLE_SCREENS, sampleSessionView, sampleView } from './sample-screens';
 
-const sessionView = (screen: StepScreen, overrides: Parameters<typeof sampleSession>[1] = {}): CabinView =>
-  sampleView(sampleSession(screen, overrides));
-
-let mounted: MountedApp | null = null;
-
-async function open(view: CabinView): Promise<{ app: MountedApp; transport: FakeCabinTransport }> {
-  const opened = await mountView(view);
-  mounted = opened.app;
-  return opened;
-}
-
-async function push(transport: FakeCabinTransport, view: CabinView): Promise<void> {
-  act(() => transport.push(view));
-  await mounted?.settle();
-}
-
-afterEach(() => {
-  mounted?.unmount();
-  mounted = null;
-});
+const { open, push } = openViews();
 
 describe('patient screens', () => {
   it('asks for the view at load, so a reload resumes the same screen', async () => {
-    const { app, transport } = await open(sessionView(SAMPLE_SCREENS.consent));
+    const { app, transport } = await open(sampleSessionView(SAMPLE_SCREENS.consent));
     expect(transport.calls[0]?.method).toBe('getView');
     expect(app.container.querySelector('[data-screen]')?.getAttribute('data-screen')).toBe('consent');
   });
@@ -51,7 +30,7 @@ describe('patient screens', () => {
   });
 
   it('shows the fee and the reimbursed share before any button to accept', async () => {
-    const { app, transport } = await open(sessionView(SAMPLE_SCREENS.information));
+    const { app, transport } = await open(sampleSessionView(SAMPLE_SCREENS.information));
     const fee = app.get('cost-fee');
     const share = app.get('cost-share');
     expect(fee.textContent).toBe('25,00 €');
@@ -67,11 +46,11 @@ describe('patient screens', () => {
   });
 
   it('switches to English with the language button and draws the English the session speaks', async () => {
-    const { app, transport } = await open(sessionView(SAMPLE_SCREENS.information));
+    const { app, transport } = await open(sampleSessionView(SAMPLE_SCREENS.information));
     expect(app.text()).toContain('Comment se passe la consultation');
     await app.click('locale-en');
     expect(transport.actions()).toEqual([{ type: 'patient.setLocale', locale: 'en' }]);
-    await push(transport, sessionView(SAMPLE_SCREENS.information, { locale: 'en' }));
+    await push(transport, sampleSessionView(SAMPLE_SCREENS.information, { locale: 'en' }));
     expect(app.text()).toContain('How the consultation works');
     expect(app.get('cost-fee').textContent).toBe('€25.00');
     expect(app.get('next').textContent).toBe('I understand');
@@ -87,7 +66,7 @@ describe('patient screens', () => {
 
   it('sends the typed identity and points at the fields the controller refused', async () => {
     const manual = SAMPLE_SCREENS.identification.manualEntry;
-    const { app, transport } = await open(sessionView(manual));
+    const { app, transport } = await open(sampleSessionView(manual));
     await app.type('field-surname', ' Dupont ');
     await app.type('field-firstName', 'Jeanne');
     await app.type('field-birthDate-day', '2');
@@ -103,7 +82,7 @@ describe('patient screens', () => {
     ]);
     expect((app.get('field-surname') as HTMLInputElement).maxLength).toBe(80);
 
-    await push(transport, sessionView({ ...manual, invalidFields: ['birthDate', 'nir'] }));
+    await push(transport, sampleSessionView({ ...manual, invalidFields: ['birthDate', 'nir'] }));
     expect(app.get('error-birthDate').textContent).toContain('Vérifiez la date de naissance');
     expect(app.get('error-nir').textContent).toContain('Vérifiez ce numéro');
     expect(app.query('error-surname')).toBeNull();
@@ -113,7 +92,7 @@ describe('patient screens', () => {
 
   it('shows the generic message for a failure code it does not know', async () => {
     const { app } = await open(
-      sessionView({ ...SAMPLE_SCREENS.identification.cardFailed, failure: 'card.somethingNew' }),
+      sampleSessionView({ ...SAMPLE_SCREENS.identification.cardFailed, failure: 'card.somethingNew' }),
     );
     expect(app.get('failure').textContent).toBe(
       "Un problème est survenu. Vous pouvez réessayer ou demander de l'aide.",
@@ -121,19 +100,21 @@ describe('patient screens', () => {
   });
 
   it('shows a plain message for a known failure code', async () => {
-    const { app } = await open(sessionView(SAMPLE_SCREENS.identification.cardFailed));
+    const { app } = await open(sampleSessionView(SAMPLE_SCREENS.identification.cardFailed));
     expect(app.get('failure').textContent).toContain('La carte ne peut pas être lue');
   });
 
   it('answers "still there" with patient.stillHere', async () => {
-    const { app, transport } = await open(sessionView(SAMPLE_SCREENS.consent, { askingStillThere: true }));
+    const { app, transport } = await open(
+      sampleSessionView(SAMPLE_SCREENS.consent, { askingStillThere: true }),
+    );
     expect(app.text()).toContain('Êtes-vous toujours là ?');
     await app.click('still-here');
     expect(transport.actions()).toEqual([{ type: 'patient.stillHere' }]);
   });
 
   it('asks for confirmation before quitting', async () => {
-    const { app, transport } = await open(sessionView(SAMPLE_SCREENS.consent));
+    const { app, transport } = await open(sampleSessionView(SAMPLE_SCREENS.consent));
     await app.click('quit');
     expect(transport.actions()).toEqual([]);
     await app.click('quit-cancel');
@@ -144,7 +125,7 @@ describe('patient screens', () => {
   });
 
   it('asks for confirmation before quitting from a screen of its own too', async () => {
-    const { app, transport } = await open(sessionView(SAMPLE_SCREENS.appointment.notEligible));
+    const { app, transport } = await open(sampleSessionView(SAMPLE_SCREENS.appointment.notEligible));
     expect(app.text()).toContain("il faut l'avoir déjà vu une fois en personne");
     await app.click('not-eligible-quit');
     expect(transport.actions()).toEqual([]);
@@ -153,18 +134,18 @@ describe('patient screens', () => {
   });
 
   it('calls for help and shows that staff is coming', async () => {
-    const { app, transport } = await open(sessionView(SAMPLE_SCREENS.consent, { canGoBack: false }));
+    const { app, transport } = await open(sampleSessionView(SAMPLE_SCREENS.consent, { canGoBack: false }));
     expect(app.query('back')).toBeNull();
     await app.click('help');
     expect(transport.actions()).toEqual([{ type: 'patient.help' }]);
-    await push(transport, sessionView(SAMPLE_SCREENS.consent, { helpRequested: true }));
+    await push(transport, sampleSessionView(SAMPLE_SCREENS.consent, { helpRequested: true }));
     expect(app.get('help-banner').textContent).toBe('Un membre du personnel a été prévenu. Il arrive.');
     await app.click('back');
     expect(transport.actions().at(-1)).toEqual({ type: 'patient.back' });
   });
 
   it('sends the presence and keeps the attendant only when asked', async () => {
-    const { app, transport } = await open(sessionView(SAMPLE_SCREENS.consent));
+    const { app, transport } = await open(sampleSessionView(SAMPLE_SCREENS.consent));
     expect(app.get('attendant-stays').getAttribute('aria-checked')).toBe('false');
     await app.click('presence-relative');
     await app.click('consent-accept');
@@ -176,7 +157,7 @@ describe('patient screens', () => {
 
   it('asks the physiotherapy question only for a physiotherapist', async () => {
     const eligibility = SAMPLE_SCREENS.appointment.eligibility;
-    const { app, transport } = await open(sessionView({ ...eligibility, profession: 'nurse' }));
+    const { app, transport } = await open(sampleSessionView({ ...eligibility, profession: 'nurse' }));
     expect(app.query('answer-earlierInPersonSession-yes')).toBeNull();
     expect(app.query('submit-answers')).toBeNull();
     expect(app.query('question-counter')).toBeNull(); // a single question has no "1 of 1"
@@ -196,11 +177,11 @@ describe('patient screens', () => {
   });
 
   it('shows the reconnection banner while the link is down and asks for the view again after', async () => {
-    const { app, transport } = await open(sessionView(SAMPLE_SCREENS.consent));
+    const { app, transport } = await open(sampleSessionView(SAMPLE_SCREENS.consent));
     act(() => transport.setConnected(false));
     expect(app.get('reconnecting').textContent).toContain('Reconnexion');
     const before = transport.calls.filter((call) => call.method === 'getView').length;
-    transport.view = sessionView(SAMPLE_SCREENS.information);
+    transport.view = sampleSessionView(SAMPLE_SCREENS.information);
     act(() => transport.setConnected(true));
     await app.settle();
     expect(transport.calls.filter((call) => call.method === 'getView').length).toBe(before + 1);
@@ -210,26 +191,26 @@ describe('patient screens', () => {
 
   it('forgets what the previous patient typed when their session ends', async () => {
     const manual = SAMPLE_SCREENS.identification.manualEntry;
-    const { app, transport } = await open(sessionView(manual));
+    const { app, transport } = await open(sampleSessionView(manual));
     await app.type('field-surname', 'Dupont');
     await push(transport, sampleView(null, { phase: 'cleaning' }));
     expect(app.text()).toContain('Préparation de la cabine');
-    await push(transport, sessionView(manual));
+    await push(transport, sampleSessionView(manual));
     expect((app.get('field-surname') as HTMLInputElement).value).toBe('');
   });
 
   it('reports a problem on the goodbye screen and thanks the patient', async () => {
-    const { app, transport } = await open(sessionView(SAMPLE_SCREENS.goodbye));
+    const { app, transport } = await open(sampleSessionView(SAMPLE_SCREENS.goodbye));
     expect(app.text()).toContain('Reprenez votre carte Vitale et vos documents. Au revoir !');
     await app.click('report-problem');
     await app.click('problem-printer');
     expect(transport.actions()).toEqual([{ type: 'patient.reportProblem', problem: 'printer' }]);
-    await push(transport, sessionView({ ...SAMPLE_SCREENS.goodbye, problemReported: true }));
+    await push(transport, sampleSessionView({ ...SAMPLE_SCREENS.goodbye, problemReported: true }));
     expect(app.get('problem-reported').textContent).toBe("Merci, c'est noté.");
   });
 
   it('tells the patient when an action was refused', async () => {
-    const { app, transport } = await open(sessionView(SAMPLE_SCREENS.information));
+    const { app, transport } = await open(sampleSessionView(SAMPLE_SCREENS.information));
     transport.nextResult = { ok: false, error: { code: 'session.refused' } };
     await app.click('next');
     expect(app.query('action-failed')).not.toBeNull();

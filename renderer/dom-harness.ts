@@ -1,6 +1,7 @@
 // A small harness for the jsdom screen tests: mounts the app, touches buttons, types text, reads the page.
 import { act, createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
+import { afterEach } from 'vitest';
 import { App } from './app';
 import type { CabinView } from '../contract/cabin-view';
 import type { CabinTransport } from './cabin-client';
@@ -84,4 +85,35 @@ export async function mountView(
   const transport = new FakeCabinTransport(view);
   const app = await mountApp(transport);
   return { app, transport };
+}
+
+/** The views a test file opens: each test's app is unmounted after it (or sooner with `unmount`). */
+export interface OpenedViews {
+  /** Mounts the App over a FakeCabinTransport that answers `view`, as `mountView` does. */
+  readonly open: (view: CabinView) => Promise<{ app: MountedApp; transport: FakeCabinTransport }>;
+  /** Pushes a new view from the cabin and lets the app render it. */
+  readonly push: (transport: FakeCabinTransport, view: CabinView) => Promise<void>;
+  readonly unmount: () => void;
+}
+
+/** Call once at the top of a test file: registers the `afterEach` that unmounts what `open` mounted. */
+export function openViews(): OpenedViews {
+  let mounted: MountedApp | null = null;
+  const unmount = (): void => {
+    mounted?.unmount();
+    mounted = null;
+  };
+  afterEach(unmount);
+  return {
+    open: async (view) => {
+      const opened = await mountView(view);
+      mounted = opened.app;
+      return opened;
+    },
+    push: async (transport, view) => {
+      act(() => transport.push(view));
+      await mounted?.settle();
+    },
+    unmount,
+  };
 }

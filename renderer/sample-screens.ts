@@ -215,3 +215,8 @@ export function sampleView(
     ...overrides,
   };
 }
+
+/** A cabin view in session on this step screen, with the session's overrides. */
+export function sampleSessionView(screen: StepScreen, overrides: Partial<SessionView> = {}): CabinView {
+  return sampleView(sampleSession(screen, overrides));
+}

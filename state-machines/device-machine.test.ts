@@ -32,15 +32,29 @@ function startDevice(kind: 'bloodPressure' | 'oxygenSaturation' = 'oxygenSaturat
   });
   const actor = createActor(machine, { input: { deviceId: 'beurer-po80:/dev/hidraw3', kind }, clock });
   actor.start();
+  const deviceSays = (event: AnyEventObject): void => {
+    if (!sendBack) throw new Error('no measurement is running');
+    sendBack(event);
+  };
+  /** Plugs the device in and lets the connection settle. */
+  const plugIn = async (path = '/dev/hidraw3', modelId = 'beurer-po80'): Promise<void> => {
+    actor.send({ type: 'device.plugged', path, modelId });
+    await settle();
+  };
   return {
     actor,
     clock,
     connects,
-    failNextConnect: (error: CabinError) => connectAnswers.push(error),
-    deviceSays: (event: AnyEventObject) => {
-      if (!sendBack) throw new Error('no measurement is running');
-      sendBack(event);
+    plugIn,
+    /** Plugs the oximeter in and starts a measurement. */
+    startMeasuring: async (): Promise<void> => {
+      await plugIn();
+      actor.send({ type: 'device.measure' });
     },
+    failNextConnect: (error: CabinError) => connectAnswers.push(error),
+    deviceSays,
+    /** The running measurement fails with `error`. */
+    deviceFails: (error: CabinError) => deviceSays({ type: 'measurement.failed', error }),
     state: () => actor.getSnapshot().value,
     peripheral: () => peripheralStateOf(actor.getSnapshot()),
   };
@@ -61,9 +75,7 @@ describe('a device in the cabin', () => {
 
   it('the oximeter measures: finger detected, keep still, then the result, then ready again', async () => {
     const device = startDevice();
-    device.actor.send({ type: 'device.plugged', path: '/dev/hidraw3', modelId: 'beurer-po80' });
-    await settle();
-    device.actor.send({ type: 'device.measure' });
+    await device.startMeasuring();
     expect(device.actor.getSnapshot().context.progress).toEqual({ stage: 'preparing' });
     device.deviceSays({ type: 'measurement.progressed', progress: { stage: 'fingerDetected' } });
     expect(device.actor.getSnapshot().context.progress).toEqual({ stage: 'fingerDetected' });
@@ -81,13 +93,8 @@ describe('a device in the cabin', () => {
 
   it('no finger: an error with a message for the patient and the detail for the technician; the device stays ok', async () => {
     const device = startDevice();
-    device.actor.send({ type: 'device.plugged', path: '/dev/hidraw3', modelId: 'beurer-po80' });
-    await settle();
-    device.actor.send({ type: 'device.measure' });
-    device.deviceSays({
-      type: 'measurement.failed',
-      error: { code: 'measurement.noFinger', detail: 'no value for 20000 ms' },
-    });
+    await device.startMeasuring();
+    device.deviceFails({ code: 'measurement.noFinger', detail: 'no value for 20000 ms' });
     expect(device.state()).toBe('error');
     expect(device.actor.getSnapshot().context.failure).toEqual({
       patientMessage: 'measurement.noFinger',
@@ -100,10 +107,8 @@ describe('a device in the cabin', () => {
 
   it('a device that stops answering is faulty until a measurement works again', async () => {
     const device = startDevice();
-    device.actor.send({ type: 'device.plugged', path: '/dev/hidraw3', modelId: 'beurer-po80' });
-    await settle();
-    device.actor.send({ type: 'device.measure' });
-    device.deviceSays({ type: 'measurement.failed', error: { code: 'device.timeout' } });
+    await device.startMeasuring();
+    device.deviceFails({ code: 'device.timeout' });
     expect([device.state(), device.peripheral()]).toEqual(['error', 'faulty']);
     device.actor.send({ type: 'device.dismiss' });
     expect(device.peripheral()).toBe('ok');
@@ -111,9 +116,7 @@ describe('a device in the cabin', () => {
 
   it('the oximeter is unplugged while measuring', async () => {
     const device = startDevice();
-    device.actor.send({ type: 'device.plugged', path: '/dev/hidraw3', modelId: 'beurer-po80' });
-    await settle();
-    device.actor.send({ type: 'device.measure' });
+    await device.startMeasuring();
     device.deviceSays({ type: 'measurement.progressed', progress: { stage: 'fingerDetected' } });
     device.actor.send({ type: 'device.unplugged' });
     expect([device.state(), device.peripheral()]).toEqual(['absent', 'absent']);
@@ -123,21 +126,15 @@ describe('a device in the cabin', () => {
 
   it('the link ends under a measurement before the watcher notices: absent too', async () => {
     const device = startDevice();
-    device.actor.send({ type: 'device.plugged', path: '/dev/hidraw3', modelId: 'beurer-po80' });
-    await settle();
-    device.actor.send({ type: 'device.measure' });
-    device.deviceSays({
-      type: 'measurement.failed',
-      error: { code: 'device.unplugged', detail: 'link unplugged' },
-    });
+    await device.startMeasuring();
+    device.deviceFails({ code: 'device.unplugged', detail: 'link unplugged' });
     expect(device.state()).toBe('absent');
   });
 
   it('the tensiometer comes back after a reconnect', async () => {
     const device = startDevice('bloodPressure');
     device.failNextConnect({ code: 'link.openFailed', detail: '/dev/hidraw4: permission denied' });
-    device.actor.send({ type: 'device.plugged', path: '/dev/hidraw4', modelId: 'omron-hem7322u' });
-    await settle();
+    await device.plugIn('/dev/hidraw4', 'omron-hem7322u');
     expect([device.state(), device.peripheral()]).toEqual(['waitingToReconnect', 'faulty']);
     expect(device.actor.getSnapshot().context.failure?.technicianDetail).toBe(
       '/dev/hidraw4: permission denied',
@@ -154,8 +151,7 @@ describe('a device in the cabin', () => {
   it('unplugged while waiting to reconnect: absent, and no more attempts', async () => {
     const device = startDevice('bloodPressure');
     device.failNextConnect({ code: 'device.timeout' });
-    device.actor.send({ type: 'device.plugged', path: '/dev/hidraw4', modelId: 'omron-hem7322u' });
-    await settle();
+    await device.plugIn('/dev/hidraw4', 'omron-hem7322u');
     device.actor.send({ type: 'device.unplugged' });
     device.clock.increment(10_000);
     await settle();
@@ -165,11 +161,9 @@ describe('a device in the cabin', () => {
 
   it('re-plugged at another path: connects there', async () => {
     const device = startDevice();
-    device.actor.send({ type: 'device.plugged', path: '/dev/hidraw3', modelId: 'beurer-po80' });
-    await settle();
+    await device.plugIn();
     device.actor.send({ type: 'device.unplugged' });
-    device.actor.send({ type: 'device.plugged', path: '/dev/hidraw5', modelId: 'beurer-po80' });
-    await settle();
+    await device.plugIn('/dev/hidraw5');
     expect(device.state()).toBe('ready');
     expect(device.connects.map((c) => c.path)).toEqual(['/dev/hidraw3', '/dev/hidraw5']);
   });

@@ -1,6 +1,6 @@
 // The A&D scale on its link: polled with `Q` (output the current weight at once), read as stable on `ST`.
 import type { ByteLink } from '../../drivers/byte-link';
-import { PolledScaleDevice, type PolledScaleOptions, type ScaleReading } from '../mt-sics';
+import { crLfScaleProtocol, PolledScaleDevice, type PolledScaleOptions, type ScaleReading } from '../mt-sics';
 import { decodeAndStandard, encodeAndCommand, type AndStandardFrame } from './and-standard-codec';
 
 /** What `diag monitor` prints for an A&D scale: each decoded line. */
@@ -17,18 +17,6 @@ export function andStandardReading(frame: AndStandardFrame): ScaleReading | null
 /** An A&D scale speaking the standard format on a byte link. */
 export class AndStandardDevice extends PolledScaleDevice<AndStandardFrame> {
   constructor(link: ByteLink, options: PolledScaleOptions = {}) {
-    super(
-      link,
-      {
-        pollCommand: encodeAndCommand('Q'),
-        delimiter: '\r\n',
-        decode: (line) => {
-          const frame = decodeAndStandard(line);
-          return frame.ok ? frame.value : null;
-        },
-        reading: andStandardReading,
-      },
-      options,
-    );
+    super(link, crLfScaleProtocol(encodeAndCommand('Q'), decodeAndStandard, andStandardReading), options);
   }
 }

@@ -1,14 +1,9 @@
 // The PO 80 device class, through replayed report bytes and against its simulator, faults included.
 import { describe, expect, it } from 'vitest';
 import { createHidLinkPair, ManualClock, parseHidCapture, ReplayHidTransport } from '../../drivers/hid';
-import type { MeasurementFact } from '../measuring-device';
+import { checkAfter, failedOnlyWith, measureFor, outcomes } from '../measuring-test-support';
 import { BeurerPo80Device } from './beurer-device';
 import { BeurerPo80Simulator, type BeurerFault } from './beurer-simulator';
-
-function collect(): { facts: MeasurementFact[]; report: (fact: MeasurementFact) => void } {
-  const facts: MeasurementFact[] = [];
-  return { facts, report: (fact) => facts.push(fact) };
-}
 
 const CAPTURE = `
 -> 9B 01 1C
@@ -31,9 +26,7 @@ describe('the oximeter through a replayed capture', () => {
     const clock = new ManualClock();
     const link = new ReplayHidTransport(parseHidCapture(CAPTURE), clock.schedule);
     const device = new BeurerPo80Device(link, { schedule: clock.schedule, now: () => 42 });
-    const { facts, report } = collect();
-    device.measure(report);
-    await clock.advance(2000);
+    const facts = await measureFor(device, clock, 2000);
     expect(link.mismatches).toEqual([]);
     expect(link.finished).toBe(true);
     expect(facts).toEqual([
@@ -54,28 +47,22 @@ describe('the oximeter through a replayed capture', () => {
     ]);
   });
 
-  it('the oximeter is unplugged while measuring', async () => {
+  it.each([
+    [
+      'the oximeter is unplugged while measuring',
+      '<- +100 EB 01 05 48 60\nunplugged +100',
+      500,
+      'device.unplugged',
+    ],
+    ['a device that stops sending reports times out', '<- +100 EB 01 05 7F 7F', 4000, 'device.timeout'],
+  ])('%s', async (_title, afterStart, ms, code) => {
     const clock = new ManualClock();
-    const capture = '-> 9B 01 1C\n<- +100 EB 01 05 48 60\nunplugged +100';
+    const capture = `-> 9B 01 1C\n${afterStart}`;
     const device = new BeurerPo80Device(new ReplayHidTransport(parseHidCapture(capture), clock.schedule), {
       schedule: clock.schedule,
     });
-    const { facts, report } = collect();
-    device.measure(report);
-    await clock.advance(500);
-    expect(facts.at(-1)).toMatchObject({ type: 'failed', error: { code: 'device.unplugged' } });
-  });
-
-  it('a device that stops sending reports times out', async () => {
-    const clock = new ManualClock();
-    const capture = '-> 9B 01 1C\n<- +100 EB 01 05 7F 7F';
-    const device = new BeurerPo80Device(new ReplayHidTransport(parseHidCapture(capture), clock.schedule), {
-      schedule: clock.schedule,
-    });
-    const { facts, report } = collect();
-    device.measure(report);
-    await clock.advance(4000);
-    expect(facts.at(-1)).toMatchObject({ type: 'failed', error: { code: 'device.timeout' } });
+    const facts = await measureFor(device, clock, ms);
+    expect(facts.at(-1)).toMatchObject({ type: 'failed', error: { code } });
   });
 });
 
@@ -93,16 +80,12 @@ describe('the oximeter against its simulator', () => {
 
   it('the self-test finds it working', async () => {
     const { clock, device } = setUp();
-    const state = device.check();
-    await clock.advance(200);
-    expect(await state).toBe('ok');
+    expect(await checkAfter(device, clock, 200)).toBe('ok');
   });
 
   it("takes the patient's values and keeps the stream alive while measuring", async () => {
     const { clock, simulator, device } = setUp();
-    const { facts, report } = collect();
-    device.measure(report);
-    await clock.advance(1000);
+    const facts = await measureFor(device, clock, 1000);
     expect(facts.at(-1)).toMatchObject({
       type: 'taken',
       measurement: { quantities: [{ value: 98 }, { value: 64 }] },
@@ -121,20 +104,14 @@ describe('the oximeter against its simulator', () => {
   ] as const)('%s ends the measurement with %s', async (fault: BeurerFault, code, ms) => {
     const { clock, simulator, device } = setUp();
     simulator.misbehave(fault);
-    const { facts, report } = collect();
-    device.measure(report);
-    await clock.advance(ms);
-    expect(facts.filter((f) => f.type === 'failed' || f.type === 'taken')).toEqual([
-      { type: 'failed', error: expect.objectContaining({ code }) as unknown },
-    ]);
+    const facts = await measureFor(device, clock, ms);
+    expect(outcomes(facts)).toEqual(failedOnlyWith(code));
   });
 
   it('the finger goes in late: no-finger frames first, then the values', async () => {
     const { clock, simulator, device } = setUp();
     simulator.misbehave('noFinger');
-    const { facts, report } = collect();
-    device.measure(report);
-    await clock.advance(5000);
+    const facts = await measureFor(device, clock, 5000);
     expect(facts.map((f) => f.type)).toEqual(['progressed']);
     simulator.misbehave(null);
     await clock.advance(1000);

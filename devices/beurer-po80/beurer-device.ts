@@ -1,8 +1,8 @@
 // The Beurer PO 80 as a measuring device: start live data, keep it alive, and take SpO2 and pulse once
 // a few readings in a row agree; no finger, motion, silence, garbage and unplug end it with a code.
 import type { CabinError, Measurement, Result } from '../../contract';
-import type { ByteLink, LinkEnd } from '../../drivers/byte-link';
-import { realTimeSchedule, type Schedule } from '../../drivers/hid';
+import type { ByteLink } from '../../drivers/byte-link';
+import { HidMeasuringDevice, type HidDeviceTiming, type HidMonitorEntry } from '../hid-measuring-device';
 import type { MeasurementFact, MeasuringDevice } from '../measuring-device';
 import type { Cancel, PeripheralState } from '../peripheral';
 import {
@@ -15,14 +15,10 @@ import {
 } from './beurer-codec';
 
 /** One report seen on the link, decoded, for the technician's monitor. */
-export type BeurerMonitorEntry =
-  | { readonly direction: 'toDevice'; readonly bytes: Uint8Array; readonly frame: Result<BeurerCommand> }
-  | { readonly direction: 'fromDevice'; readonly bytes: Uint8Array; readonly frame: Result<BeurerFrame> };
+export type BeurerMonitorEntry = HidMonitorEntry<BeurerCommand, BeurerFrame>;
 
 /** Thresholds of a measurement; defaults suit the real device. */
-export interface BeurerDeviceOptions {
-  readonly schedule?: Schedule;
-  readonly now?: () => number;
+export interface BeurerDeviceOptions extends HidDeviceTiming {
   /** No report for this long: the device stopped talking. */
   readonly silenceMs?: number;
   /** No finger for this long: the patient is asked again. */
@@ -50,32 +46,16 @@ const SPO2_SPREAD = 2;
 const PULSE_SPREAD = 5;
 
 /** The PO 80 on a HID link; owns the link. */
-export class BeurerPo80Device implements MeasuringDevice {
+export class BeurerPo80Device
+  extends HidMeasuringDevice<BeurerMonitorEntry, typeof DEFAULTS>
+  implements MeasuringDevice
+{
   readonly kind = 'oxygenSaturation' as const;
-  private readonly schedule: Schedule;
-  private readonly now: () => number;
-  private readonly settings: typeof DEFAULTS;
-  private readonly monitors = new Set<(entry: BeurerMonitorEntry) => void>();
-  private ended: LinkEnd | null = null;
   private measuring = false;
 
-  constructor(
-    private readonly link: ByteLink,
-    options: BeurerDeviceOptions = {},
-  ) {
-    this.schedule = options.schedule ?? realTimeSchedule;
-    this.now = options.now ?? Date.now;
-    this.settings = { ...DEFAULTS, ...options };
+  constructor(link: ByteLink, options: BeurerDeviceOptions = {}) {
+    super(link, DEFAULTS, options);
     link.onData((bytes) => this.emit({ direction: 'fromDevice', bytes, frame: decodeReport(bytes) }));
-    link.onEnd((end) => {
-      this.ended = end;
-    });
-  }
-
-  /** Subscribes to every report on the link, decoded; answers the unsubscribe function. */
-  monitor(listener: (entry: BeurerMonitorEntry) => void): () => void {
-    this.monitors.add(listener);
-    return () => this.monitors.delete(listener);
   }
 
   /** 'ok' when the device answers the start command with a decodable report; never throws. */
@@ -220,10 +200,6 @@ export class BeurerPo80Device implements MeasuringDevice {
       ],
       takenAt: this.now(),
     };
-  }
-
-  private emit(entry: BeurerMonitorEntry): void {
-    for (const listener of [...this.monitors]) listener(entry);
   }
 }
 

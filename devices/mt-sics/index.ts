@@ -7,7 +7,7 @@ export * from './mt-sics-codec';
 export { MtSicsDevice, mtSicsReading } from './mt-sics-device';
 export type { MtSicsDecodedFrame } from './mt-sics-device';
 export { MtSicsSimulator } from './mt-sics-simulator';
-export { PolledScaleDevice } from './polled-scale-device';
+export { crLfScaleProtocol, PolledScaleDevice } from './polled-scale-device';
 export type { PolledScaleOptions, ScaleProtocol, ScaleReading } from './polled-scale-device';
 export type { ScaleFault, ScaleScenario } from './scale-fault';
 

@@ -2,7 +2,12 @@
 // while the weight settles; `S` would block until stable (MT-SICS reference manual, command S).
 import type { ByteLink } from '../../drivers/byte-link';
 import { decodeMtSics, encodeMtSicsCommand, type MtSicsReply } from './mt-sics-codec';
-import { PolledScaleDevice, type PolledScaleOptions, type ScaleReading } from './polled-scale-device';
+import {
+  crLfScaleProtocol,
+  PolledScaleDevice,
+  type PolledScaleOptions,
+  type ScaleReading,
+} from './polled-scale-device';
 
 /** What `diag monitor` prints for an MT-SICS scale: each decoded reply. */
 export type MtSicsDecodedFrame = MtSicsReply;
@@ -29,18 +34,6 @@ export function mtSicsReading(reply: MtSicsReply): ScaleReading | null {
 /** A Mettler Toledo MT-SICS scale on a byte link. */
 export class MtSicsDevice extends PolledScaleDevice<MtSicsReply> {
   constructor(link: ByteLink, options: PolledScaleOptions = {}) {
-    super(
-      link,
-      {
-        pollCommand: encodeMtSicsCommand('SI'),
-        delimiter: '\r\n',
-        decode: (line) => {
-          const reply = decodeMtSics(line);
-          return reply.ok ? reply.value : null;
-        },
-        reading: mtSicsReading,
-      },
-      options,
-    );
+    super(link, crLfScaleProtocol(encodeMtSicsCommand('SI'), decodeMtSics, mtSicsReading), options);
   }
 }

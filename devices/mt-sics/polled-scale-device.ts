@@ -1,7 +1,7 @@
 // A scale on a line protocol that the host polls for an immediate weight (MT-SICS `SI`, A&D `Q`): the
 // patient steps on, the weight moves, and it is taken once the scale says stable above a floor. The
 // MT-SICS and A&D models both run on it with their own command and codec.
-import type { CabinError } from '../../contract';
+import type { CabinError, Result } from '../../contract';
 import type { ByteLink, LinkEnd } from '../../drivers/byte-link';
 import { LineFramer } from '../../drivers/serial';
 import type { MeasurementFact, MeasuringDevice } from '../measuring-device';
@@ -20,6 +20,23 @@ export interface ScaleProtocol<F> {
   readonly delimiter: string;
   readonly decode: (line: string) => F | null;
   readonly reading: (frame: F) => ScaleReading | null;
+}
+
+/** The protocol of a scale answering CR LF lines, polled with `pollCommand`; an undecodable line is ignored. */
+export function crLfScaleProtocol<F>(
+  pollCommand: Uint8Array,
+  decode: (line: string) => Result<F>,
+  reading: (frame: F) => ScaleReading | null,
+): ScaleProtocol<F> {
+  return {
+    pollCommand,
+    delimiter: '\r\n',
+    decode: (line) => {
+      const frame = decode(line);
+      return frame.ok ? frame.value : null;
+    },
+    reading,
+  };
 }
 
 /** Timing of a polled scale (defaults suit a patient; tests shorten them). */

@@ -2,7 +2,7 @@
 // simulator on an in-process HID pair, faults included.
 import { describe, expect, it } from 'vitest';
 import { createHidLinkPair, ManualClock, parseHidCapture, ReplayHidTransport } from '../../drivers/hid';
-import type { MeasurementFact } from '../measuring-device';
+import { checkAfter, failedOnlyWith, measureFor, outcomes } from '../measuring-test-support';
 import { OmronHem7322uDevice } from './omron-device';
 import { OmronHem7322uSimulator } from './omron-simulator';
 
@@ -35,11 +35,6 @@ function download(firstBlockRecords: string): string {
   return lines.join('\n');
 }
 
-function collect(): { facts: MeasurementFact[]; report: (fact: MeasurementFact) => void } {
-  const facts: MeasurementFact[] = [];
-  return { facts, report: (fact) => facts.push(fact) };
-}
-
 describe('the tensiometer through a replayed capture', () => {
   it('the patient presses START: the record that appears after the first download is the measurement', async () => {
     const clock = new ManualClock();
@@ -52,9 +47,7 @@ describe('the tensiometer through a replayed capture', () => {
       now: () => 1_700_000,
       pollMs: 1000,
     });
-    const { facts, report } = collect();
-    device.measure(report);
-    await clock.advance(2000);
+    const facts = await measureFor(device, clock, 2000);
     expect(link.mismatches).toEqual([]);
     expect(link.finished).toBe(true);
     expect(facts).toEqual([
@@ -78,9 +71,7 @@ describe('the tensiometer through a replayed capture', () => {
     const clock = new ManualClock();
     const link = new ReplayHidTransport(parseHidCapture('-> 02 08 00 00 00 00 10 00 18'), clock.schedule);
     const device = new OmronHem7322uDevice(link, { schedule: clock.schedule });
-    const { facts, report } = collect();
-    device.measure(report);
-    await clock.advance(1500);
+    const facts = await measureFor(device, clock, 1500);
     expect(facts.at(-1)).toMatchObject({ type: 'failed', error: { code: 'device.timeout' } });
   });
 
@@ -89,9 +80,7 @@ describe('the tensiometer through a replayed capture', () => {
     const capture = download(OLD_RECORD).split('\n').slice(0, 9).join('\n') + '\nunplugged +2';
     const link = new ReplayHidTransport(parseHidCapture(capture), clock.schedule);
     const device = new OmronHem7322uDevice(link, { schedule: clock.schedule });
-    const { facts, report } = collect();
-    device.measure(report);
-    await clock.advance(100);
+    const facts = await measureFor(device, clock, 100);
     expect(facts.at(-1)).toMatchObject({ type: 'failed', error: { code: 'device.unplugged' } });
     expect(await device.check()).toBe('absent');
   });
@@ -109,9 +98,7 @@ describe('the tensiometer through a replayed capture', () => {
     device.monitor((entry) =>
       seen.push(`${entry.direction} ${entry.frame.ok ? entry.frame.value.type : entry.frame.error.code}`),
     );
-    const state = device.check();
-    await clock.advance(10);
-    expect(await state).toBe('ok');
+    expect(await checkAfter(device, clock, 10)).toBe('ok');
     expect(seen).toEqual(['toDevice init', 'fromDevice ack', 'toDevice end', 'fromDevice ack']);
   });
 });
@@ -141,16 +128,12 @@ describe('the tensiometer against its simulator', () => {
 
   it('the self-test finds it working', async () => {
     const { clock, device } = setUp();
-    const state = device.check();
-    await clock.advance(50);
-    expect(await state).toBe('ok');
+    expect(await checkAfter(device, clock, 50)).toBe('ok');
   });
 
   it('the patient presses START while the cabin waits: the new reading, not the old one', async () => {
     const { clock, simulator, device } = setUp();
-    const { facts, report } = collect();
-    device.measure(report);
-    await clock.advance(500);
+    const facts = await measureFor(device, clock, 500);
     simulator.pressStart({ systolic: 122, diastolic: 78, pulse: 66 });
     await clock.advance(2000);
     expect(facts.at(-1)).toMatchObject({
@@ -161,9 +144,7 @@ describe('the tensiometer against its simulator', () => {
 
   it('the patient never presses START: no new reading', async () => {
     const { clock, device } = setUp();
-    const { facts, report } = collect();
-    device.measure(report);
-    await clock.advance(12_000);
+    const facts = await measureFor(device, clock, 12_000);
     expect(facts.at(-1)).toMatchObject({ type: 'failed', error: { code: 'measurement.noNewReading' } });
   });
 
@@ -171,9 +152,7 @@ describe('the tensiometer against its simulator', () => {
     'one %s reply is read again and the download goes on',
     async (fault) => {
       const { clock, simulator, device } = setUp();
-      const { facts, report } = collect();
-      device.measure(report);
-      await clock.advance(500);
+      const facts = await measureFor(device, clock, 500);
       simulator.misbehave(fault, 1);
       simulator.pressStart({ systolic: 118, diastolic: 76, pulse: 64 });
       await clock.advance(2000);
@@ -189,19 +168,13 @@ describe('the tensiometer against its simulator', () => {
   ] as const)('a device that keeps answering with %s fails with %s', async (fault, code) => {
     const { clock, simulator, device } = setUp();
     simulator.misbehave(fault);
-    const { facts, report } = collect();
-    device.measure(report);
-    await clock.advance(5000);
-    expect(facts.filter((f) => f.type !== 'progressed')).toEqual([
-      { type: 'failed', error: expect.objectContaining({ code }) as unknown },
-    ]);
+    const facts = await measureFor(device, clock, 5000);
+    expect(outcomes(facts)).toEqual(failedOnlyWith(code));
   });
 
   it('the cable is pulled between two downloads: unplugged at once', async () => {
     const { clock, device, unplug } = setUp();
-    const { facts, report } = collect();
-    device.measure(report);
-    await clock.advance(500);
+    const facts = await measureFor(device, clock, 500);
     unplug();
     await clock.advance(1);
     expect(facts.at(-1)).toMatchObject({ type: 'failed', error: { code: 'device.unplugged' } });

@@ -3,11 +3,11 @@
 // was not there when the measurement began. The device sends no cuff pressure over USB.
 import type { CabinError, Measurement, Result } from '../../contract';
 import { err, ok } from '../../contract';
-import type { ByteLink, LinkEnd } from '../../drivers/byte-link';
+import type { ByteLink } from '../../drivers/byte-link';
+import { HidMeasuringDevice, type HidDeviceTiming, type HidMonitorEntry } from '../hid-measuring-device';
 import type { MeasurementFact, MeasuringDevice } from '../measuring-device';
 import type { Cancel } from '../peripheral';
 import type { PeripheralState } from '../peripheral';
-import { realTimeSchedule, type Schedule } from '../../drivers/hid';
 import {
   decodeCommand,
   decodeMemory,
@@ -26,14 +26,10 @@ import {
 } from './omron-codec';
 
 /** One report seen on the link, decoded, for the technician's monitor. */
-export type OmronMonitorEntry =
-  | { readonly direction: 'toDevice'; readonly bytes: Uint8Array; readonly frame: Result<OmronCommand> }
-  | { readonly direction: 'fromDevice'; readonly bytes: Uint8Array; readonly frame: Result<OmronReply> };
+export type OmronMonitorEntry = HidMonitorEntry<OmronCommand, OmronReply>;
 
 /** Timing of the download; defaults suit the real device. */
-export interface OmronDeviceOptions {
-  readonly schedule?: Schedule;
-  readonly now?: () => number;
+export interface OmronDeviceOptions extends HidDeviceTiming {
   /** Wait for one reply (obpm waits 1000 ms in `hid_read_timeout`). */
   readonly replyTimeoutMs?: number;
   /** Pause between two downloads while waiting for the patient's reading. */
@@ -51,23 +47,16 @@ const recordKey = (r: OmronRecord): string =>
   [r.systolic, r.diastolic, r.pulse, r.year, r.month, r.day, r.hour, r.minute].join(',');
 
 /** The HEM-7322U on a HID link; owns the link. */
-export class OmronHem7322uDevice implements MeasuringDevice {
+export class OmronHem7322uDevice
+  extends HidMeasuringDevice<OmronMonitorEntry, typeof DEFAULTS>
+  implements MeasuringDevice
+{
   readonly kind = 'bloodPressure' as const;
-  private readonly schedule: Schedule;
-  private readonly now: () => number;
-  private readonly settings: typeof DEFAULTS;
-  private readonly monitors = new Set<(entry: OmronMonitorEntry) => void>();
-  private ended: LinkEnd | null = null;
   private pendingReply: ((reply: Result<Uint8Array | null>) => void) | null = null;
   private busy = false;
 
-  constructor(
-    private readonly link: ByteLink,
-    options: OmronDeviceOptions = {},
-  ) {
-    this.schedule = options.schedule ?? realTimeSchedule;
-    this.now = options.now ?? Date.now;
-    this.settings = { ...DEFAULTS, ...options };
+  constructor(link: ByteLink, options: OmronDeviceOptions = {}) {
+    super(link, DEFAULTS, options);
     link.onData((chunk) => {
       this.emit({ direction: 'fromDevice', bytes: chunk, frame: decodeReply(chunk) });
       const pending = this.pendingReply;
@@ -75,17 +64,10 @@ export class OmronHem7322uDevice implements MeasuringDevice {
       pending?.(ok(chunk));
     });
     link.onEnd((end) => {
-      this.ended = end;
       const pending = this.pendingReply;
       this.pendingReply = null;
       pending?.(err({ code: 'device.unplugged', detail: `${link.name}: link ${end}` }));
     });
-  }
-
-  /** Subscribes to every report on the link, decoded; answers the unsubscribe function. */
-  monitor(listener: (entry: OmronMonitorEntry) => void): () => void {
-    this.monitors.add(listener);
-    return () => this.monitors.delete(listener);
   }
 
   /** 'ok' when the device acknowledges an init and an end; never throws. */
@@ -257,10 +239,6 @@ export class OmronHem7322uDevice implements MeasuringDevice {
       ],
       takenAt: this.now(),
     };
-  }
-
-  private emit(entry: OmronMonitorEntry): void {
-    for (const listener of [...this.monitors]) listener(entry);
   }
 }
 

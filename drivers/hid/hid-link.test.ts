@@ -19,12 +19,20 @@ class FakeHid extends EventEmitter implements HidHandle {
   }
 }
 
+/** Opens a link on `hid`, recording how it ends. */
+function openFake(hid: FakeHid) {
+  const link = openHidLink('/dev/hidraw3', () => hid);
+  if (!link.ok) throw new Error('open failed');
+  const ends: string[] = [];
+  link.value.onEnd((end) => ends.push(end));
+  return { link: link.value, ends };
+}
+
 describe('a HID link on node-hid', () => {
   it('writes 65 bytes: report id 0, the payload, zero padding', async () => {
     const hid = new FakeHid();
-    const link = openHidLink('/dev/hidraw3', () => hid);
-    if (!link.ok) throw new Error('open failed');
-    expect(await link.value.write(Uint8Array.from([0x9b, 0x01, 0x1c]))).toEqual({
+    const { link } = openFake(hid);
+    expect(await link.write(Uint8Array.from([0x9b, 0x01, 0x1c]))).toEqual({
       ok: true,
       value: undefined,
     });
@@ -34,24 +42,20 @@ describe('a HID link on node-hid', () => {
 
   it('hands each input report over as one chunk', () => {
     const hid = new FakeHid();
-    const link = openHidLink('/dev/hidraw3', () => hid);
-    if (!link.ok) throw new Error('open failed');
+    const { link } = openFake(hid);
     const chunks: number[][] = [];
-    link.value.onData((chunk) => chunks.push([...chunk.subarray(0, 5)]));
+    link.onData((chunk) => chunks.push([...chunk.subarray(0, 5)]));
     hid.emit('data', Buffer.from([0xeb, 0x01, 0x05, 0x47, 0x61]));
     expect(chunks).toEqual([[0xeb, 0x01, 0x05, 0x47, 0x61]]);
   });
 
   it('a read error is the device being pulled out: the link ends "unplugged" and refuses writes', async () => {
     const hid = new FakeHid();
-    const link = openHidLink('/dev/hidraw3', () => hid);
-    if (!link.ok) throw new Error('open failed');
-    const ends: string[] = [];
-    link.value.onEnd((end) => ends.push(end));
+    const { link, ends } = openFake(hid);
     hid.emit('error', new Error('could not read from HID device'));
     expect(ends).toEqual(['unplugged']);
     expect(hid.closed).toBe(true);
-    expect(await link.value.write(Uint8Array.from([0x9a, 0x1a]))).toMatchObject({
+    expect(await link.write(Uint8Array.from([0x9a, 0x1a]))).toMatchObject({
       ok: false,
       error: { code: 'link.closed' },
     });
@@ -60,11 +64,8 @@ describe('a HID link on node-hid', () => {
   it('a failed write also ends the link', async () => {
     const hid = new FakeHid();
     hid.failWrites = true;
-    const link = openHidLink('/dev/hidraw3', () => hid);
-    if (!link.ok) throw new Error('open failed');
-    const ends: string[] = [];
-    link.value.onEnd((end) => ends.push(end));
-    expect(await link.value.write(Uint8Array.from([0x9a]))).toMatchObject({
+    const { link, ends } = openFake(hid);
+    expect(await link.write(Uint8Array.from([0x9a]))).toMatchObject({
       ok: false,
       error: { code: 'link.writeFailed' },
     });
@@ -80,12 +81,9 @@ describe('a HID link on node-hid', () => {
 
   it('closing twice is harmless and ends the link "closed"', async () => {
     const hid = new FakeHid();
-    const link = openHidLink('/dev/hidraw3', () => hid);
-    if (!link.ok) throw new Error('open failed');
-    const ends: string[] = [];
-    link.value.onEnd((end) => ends.push(end));
-    await link.value.close();
-    await link.value.close();
+    const { link, ends } = openFake(hid);
+    await link.close();
+    await link.close();
     expect(ends).toEqual(['closed']);
   });
 });

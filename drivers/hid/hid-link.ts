@@ -2,6 +2,7 @@
 import { HID } from 'node-hid';
 import { err, ok, type Result } from '../../contract';
 import type { ByteLink, LinkEnd } from '../byte-link';
+import { LinkEndBase } from '../link-end-base';
 
 /** Size of the input and output reports of the cabin's HID devices (Omron HEM-7322U, Beurer PO 80). */
 export const HID_REPORT_SIZE = 64;
@@ -38,19 +39,15 @@ export function outputReport(payload: Uint8Array): Result<Buffer> {
 }
 
 /** A HID device opened through node-hid (or a double of it), seen as a ByteLink. */
-class NodeHidLink implements ByteLink {
-  private readonly dataListeners = new Set<(chunk: Uint8Array) => void>();
-  private readonly endListeners = new Set<(end: LinkEnd) => void>();
-  private ended: LinkEnd | null = null;
-
+class NodeHidLink extends LinkEndBase {
   constructor(
     readonly name: string,
     private readonly handle: HidHandle,
   ) {
+    super();
     handle.on('data', (data) => {
       if (this.ended) return;
-      const chunk = new Uint8Array(data);
-      for (const listener of [...this.dataListeners]) listener(chunk);
+      this.emit(new Uint8Array(data));
     });
     // node-hid reports a failed read (the device was removed) as 'error' and stops reading.
     handle.on('error', () => this.end('unplugged'));
@@ -71,39 +68,21 @@ class NodeHidLink implements ByteLink {
     }
   }
 
-  onData(listener: (chunk: Uint8Array) => void): () => void {
-    this.dataListeners.add(listener);
-    return () => this.dataListeners.delete(listener);
-  }
-
-  onEnd(listener: (end: LinkEnd) => void): () => void {
-    if (this.ended) {
-      const end = this.ended;
-      queueMicrotask(() => listener(end));
-      return () => undefined;
-    }
-    this.endListeners.add(listener);
-    return () => this.endListeners.delete(listener);
-  }
-
   close(): Promise<void> {
     this.end('closed');
     return Promise.resolve();
   }
 
   private end(end: LinkEnd): void {
-    if (this.ended) return;
-    this.ended = end;
+    const notify = this.markEnded(end);
+    if (!notify) return;
     this.handle.removeAllListeners();
     try {
       this.handle.close();
     } catch {
       // Closing a removed device may fail; the link is over either way.
     }
-    const listeners = [...this.endListeners];
-    this.endListeners.clear();
-    this.dataListeners.clear();
-    for (const listener of listeners) listener(end);
+    notify();
   }
 }
 

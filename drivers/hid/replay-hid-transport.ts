@@ -2,9 +2,11 @@
 // the reports the host wrote, which the replay waits for before going on (request/response devices).
 // Captures are written in the text form of `parseHidCapture`, close to hidapi dump logs (obpm's
 // `import.log`: `->` host to device, `<-` device to host, one report a line in hex).
-import { err, ok, type Result } from '../../contract';
-import type { ByteLink, LinkEnd } from '../byte-link';
+import { ok, type Result } from '../../contract';
+import type { LinkEnd } from '../byte-link';
+import { LinkEndBase } from '../link-end-base';
 import { HID_REPORT_SIZE } from './hid-link';
+import { refusedReport } from './in-process-report';
 import type { Schedule } from './schedule';
 
 /** One step of a recorded exchange. */
@@ -65,15 +67,12 @@ export interface ReplayMismatch {
 }
 
 /** A ByteLink (the host's end) that plays a capture; it stays open and silent once the capture is over. */
-export class ReplayHidTransport implements ByteLink {
+export class ReplayHidTransport extends LinkEndBase {
   /** Every report the host wrote, in order (payload only). */
   readonly written: Uint8Array[] = [];
   /** Host writes that differ from the capture. */
   readonly mismatches: ReplayMismatch[] = [];
-  private readonly dataListeners = new Set<(chunk: Uint8Array) => void>();
-  private readonly endListeners = new Set<(end: LinkEnd) => void>();
   private readonly pendingWrites: Uint8Array[] = [];
-  private ended: LinkEnd | null = null;
   private next = 0;
   private waitingForHost = false;
   private cancelTimer: () => void = () => undefined;
@@ -83,6 +82,7 @@ export class ReplayHidTransport implements ByteLink {
     private readonly schedule: Schedule,
     readonly name = 'hid:replay',
   ) {
+    super();
     this.cancelTimer = this.schedule(0, () => this.playFrom());
   }
 
@@ -92,10 +92,8 @@ export class ReplayHidTransport implements ByteLink {
   }
 
   write(bytes: Uint8Array): Promise<Result<void>> {
-    if (this.ended) return Promise.resolve(err({ code: 'link.closed', detail: this.name }));
-    if (bytes.length > HID_REPORT_SIZE) {
-      return Promise.resolve(err({ code: 'link.writeFailed', detail: `report of ${bytes.length} bytes` }));
-    }
+    const refused = refusedReport(this.name, this.ended, bytes);
+    if (refused) return refused;
     const copy = Uint8Array.from(bytes);
     this.written.push(copy);
     this.pendingWrites.push(copy);
@@ -104,21 +102,6 @@ export class ReplayHidTransport implements ByteLink {
       queueMicrotask(() => this.playFrom());
     }
     return Promise.resolve(ok(undefined));
-  }
-
-  onData(listener: (chunk: Uint8Array) => void): () => void {
-    this.dataListeners.add(listener);
-    return () => this.dataListeners.delete(listener);
-  }
-
-  onEnd(listener: (end: LinkEnd) => void): () => void {
-    if (this.ended) {
-      const end = this.ended;
-      queueMicrotask(() => listener(end));
-      return () => undefined;
-    }
-    this.endListeners.add(listener);
-    return () => this.endListeners.delete(listener);
   }
 
   close(): Promise<void> {
@@ -152,7 +135,7 @@ export class ReplayHidTransport implements ByteLink {
         // node-hid hands over whole input reports: the recorded bytes padded to the report size.
         const report = new Uint8Array(Math.max(HID_REPORT_SIZE, step.bytes.length));
         report.set(step.bytes);
-        for (const listener of [...this.dataListeners]) listener(report);
+        this.emit(report);
         this.playFrom();
       });
       return;
@@ -160,13 +143,10 @@ export class ReplayHidTransport implements ByteLink {
   }
 
   private end(end: LinkEnd): void {
-    if (this.ended) return;
-    this.ended = end;
+    const notify = this.markEnded(end);
+    if (!notify) return;
     this.cancelTimer();
-    const listeners = [...this.endListeners];
-    this.endListeners.clear();
-    this.dataListeners.clear();
-    for (const listener of listeners) listener(end);
+    notify();
   }
 }
 

@@ -18,7 +18,8 @@
 import { realpath, stat } from 'node:fs/promises';
 import { SerialPort } from 'serialport';
 import { err, ok, type CabinError, type Result } from '../../contract';
-import type { ByteLink, LinkEnd } from '../byte-link';
+import type { LinkEnd } from '../byte-link';
+import { LinkEndBase } from '../link-end-base';
 
 /** Line settings of a serial port, in serialport's names (the shape of a model's `SerialSettings`). */
 export interface SerialLineSettings {
@@ -44,10 +45,7 @@ export interface SerialLinkOptions {
 }
 
 /** A ByteLink on a serial port; ends with 'unplugged' (port vanished), 'silent' (watchdog) or 'closed'. */
-export class SerialLink implements ByteLink {
-  private readonly dataListeners = new Set<(chunk: Uint8Array) => void>();
-  private readonly endListeners = new Set<(end: LinkEnd) => void>();
-  private ended: LinkEnd | undefined;
+export class SerialLink extends LinkEndBase {
   private lastDataAt = Date.now();
   private unansweredSince: number | undefined;
   private readonly watchdog: NodeJS.Timeout;
@@ -60,6 +58,7 @@ export class SerialLink implements ByteLink {
     private readonly deviceNumber: number,
     private readonly options: SerialLinkOptions,
   ) {
+    super();
     port.on('data', (chunk: Buffer) => this.received(chunk));
     // `disconnected` (or any error of an open port) means the device went away; our own close is 'closed'.
     port.on('close', () => void this.finish('unplugged'));
@@ -79,21 +78,6 @@ export class SerialLink implements ByteLink {
     });
   }
 
-  onData(listener: (chunk: Uint8Array) => void): () => void {
-    this.dataListeners.add(listener);
-    return () => this.dataListeners.delete(listener);
-  }
-
-  onEnd(listener: (end: LinkEnd) => void): () => void {
-    if (this.ended !== undefined) {
-      const end = this.ended;
-      queueMicrotask(() => listener(end));
-      return () => undefined;
-    }
-    this.endListeners.add(listener);
-    return () => this.endListeners.delete(listener);
-  }
-
   close(): Promise<void> {
     return this.finish('closed');
   }
@@ -103,7 +87,7 @@ export class SerialLink implements ByteLink {
     this.lastDataAt = Date.now();
     this.unansweredSince = undefined;
     const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    for (const listener of [...this.dataListeners]) listener(bytes);
+    this.emit(bytes);
   }
 
   private async watch(): Promise<void> {
@@ -125,17 +109,14 @@ export class SerialLink implements ByteLink {
   }
 
   private async finish(end: LinkEnd): Promise<void> {
-    if (this.ended !== undefined) return;
-    this.ended = end;
+    const notify = this.markEnded(end);
+    if (!notify) return;
     clearInterval(this.watchdog);
-    this.dataListeners.clear();
-    const listeners = [...this.endListeners];
-    this.endListeners.clear();
     // Closing sets the binding's isOpen to false, which is what stops serialport's 0-byte read loop.
     if (this.port.isOpen) await new Promise<void>((resolve) => this.port.close(() => resolve()));
     this.port.removeAllListeners();
     this.port.on('error', () => undefined);
-    for (const listener of listeners) listener(end);
+    notify();
   }
 }
 

@@ -2,22 +2,11 @@
 // The yes/no questions one at a time (care path and eligibility), as a patient answers them.
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CabinView, StepScreen } from '../../contract/cabin-view';
-import { mountView, type MountedApp } from '../dom-harness';
-import type { FakeCabinTransport } from '../fake-cabin-transport';
-import { SAMPLE_SCREENS, sampleSession, sampleView } from '../sample-screens';
+import { openViews, type MountedApp } from '../dom-harness';
+import { SAMPLE_SCREENS, sampleSessionView } from '../sample-screens';
 import { NEW_QUESTION_GUARD_MS } from './question-screen';
 
-const sessionView = (screen: StepScreen, overrides: Parameters<typeof sampleSession>[1] = {}): CabinView =>
-  sampleView(sampleSession(screen, overrides));
-
-let mounted: MountedApp | null = null;
-
-async function open(view: CabinView): Promise<{ app: MountedApp; transport: FakeCabinTransport }> {
-  const opened = await mountView(view);
-  mounted = opened.app;
-  return opened;
-}
+const { open } = openViews();
 
 // The double-tap guard reads Date.now: the clock stands still unless a test lets time pass.
 beforeEach(() => {
@@ -25,8 +14,6 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  mounted?.unmount();
-  mounted = null;
   vi.useRealTimers();
 });
 
@@ -50,7 +37,7 @@ const shown = (app: MountedApp): string[] =>
 
 describe('questions one at a time', () => {
   it('shows one question, then the next with its counter once answered, without calling the controller', async () => {
-    const { app, transport } = await open(sessionView(SAMPLE_SCREENS.appointment.carePath));
+    const { app, transport } = await open(sampleSessionView(SAMPLE_SCREENS.appointment.carePath));
     expect(shown(app)).toEqual(['question-referredOrNoRegularDoctor']);
     expect(app.get('question-counter').textContent).toBe('Question 1 sur 3');
     expect(app.text()).toContain(
@@ -68,7 +55,7 @@ describe('questions one at a time', () => {
   });
 
   it('goes back to the previous question with its answer kept', async () => {
-    const { app, transport } = await open(sessionView(SAMPLE_SCREENS.appointment.carePath));
+    const { app, transport } = await open(sampleSessionView(SAMPLE_SCREENS.appointment.carePath));
     await answer(app, 'answer-referredOrNoRegularDoctor-yes');
     await answer(app, 'answer-exemptedCase-no');
     expect(app.get('question-counter').textContent).toBe('Question 3 sur 3');
@@ -87,7 +74,7 @@ describe('questions one at a time', () => {
   });
 
   it('lists the answers after the last question and lets the patient change one by touching it', async () => {
-    const { app, transport } = await open(sessionView(SAMPLE_SCREENS.appointment.carePath));
+    const { app, transport } = await open(sampleSessionView(SAMPLE_SCREENS.appointment.carePath));
     await answer(app, 'answer-referredOrNoRegularDoctor-yes');
     await answer(app, 'answer-exemptedCase-no');
     await answer(app, 'answer-fullCover-no');
@@ -116,7 +103,7 @@ describe('questions one at a time', () => {
   });
 
   it('sends all the answers together with submit-answers', async () => {
-    const { app, transport } = await open(sessionView(SAMPLE_SCREENS.appointment.carePath));
+    const { app, transport } = await open(sampleSessionView(SAMPLE_SCREENS.appointment.carePath));
     await answer(app, 'answer-referredOrNoRegularDoctor-yes');
     await answer(app, 'answer-exemptedCase-no');
     await answer(app, 'answer-fullCover-no');
@@ -132,7 +119,7 @@ describe('questions one at a time', () => {
 
   it('asks both eligibility questions of a physiotherapist, in English', async () => {
     const { app, transport } = await open(
-      sessionView(SAMPLE_SCREENS.appointment.eligibility, { locale: 'en' }),
+      sampleSessionView(SAMPLE_SCREENS.appointment.eligibility, { locale: 'en' }),
     );
     expect(app.get('question-counter').textContent).toBe('Question 1 of 2');
     await answer(app, 'answer-physicalActNeeded-no');
@@ -152,7 +139,7 @@ describe('questions one at a time', () => {
 
 describe('the double-tap guard of a new question', () => {
   it('ignores a tap on the answers of a question shown less than 300 ms ago, and counts one after', async () => {
-    const { app, transport } = await open(sessionView(SAMPLE_SCREENS.appointment.carePath));
+    const { app, transport } = await open(sampleSessionView(SAMPLE_SCREENS.appointment.carePath));
     wait(NEW_QUESTION_GUARD_MS - 1);
     await app.click('answer-referredOrNoRegularDoctor-yes');
     expect(shown(app)).toEqual(['question-referredOrNoRegularDoctor']);
@@ -165,7 +152,7 @@ describe('the double-tap guard of a new question', () => {
   });
 
   it("does not let a patient's double tap answer the next question", async () => {
-    const { app } = await open(sessionView(SAMPLE_SCREENS.appointment.carePath));
+    const { app } = await open(sampleSessionView(SAMPLE_SCREENS.appointment.carePath));
     wait(1_000);
     await app.click('answer-referredOrNoRegularDoctor-no');
     // The second tap of the double tap lands 120 ms later on the next question's "Non".
@@ -183,7 +170,7 @@ describe('the double-tap guard of a new question', () => {
   });
 
   it('guards a question opened again from the summary or with previous-question', async () => {
-    const { app } = await open(sessionView(SAMPLE_SCREENS.appointment.carePath));
+    const { app } = await open(sampleSessionView(SAMPLE_SCREENS.appointment.carePath));
     await answer(app, 'answer-referredOrNoRegularDoctor-yes');
     await answer(app, 'answer-exemptedCase-no');
     await answer(app, 'answer-fullCover-no');

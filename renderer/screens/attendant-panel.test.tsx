@@ -1,24 +1,14 @@
 // @vitest-environment jsdom
 // The attendant's panel: reached from the welcome screen, the help banner or #attendant; code and commands.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CabinView } from '../../contract/cabin-view';
-import { mountView, type MountedApp } from '../dom-harness';
-import type { FakeCabinTransport } from '../fake-cabin-transport';
+import { openViews, type MountedApp } from '../dom-harness';
 import { SAMPLE_SCREENS, sampleSession, sampleView } from '../sample-screens';
 
-let mounted: MountedApp | null = null;
-
-async function open(view: CabinView): Promise<{ app: MountedApp; transport: FakeCabinTransport }> {
-  const opened = await mountView(view);
-  mounted = opened.app;
-  return opened;
-}
+const { open } = openViews();
 
 const panel = (app: MountedApp): Element | null => app.container.querySelector('[data-screen="attendant"]');
 
 afterEach(() => {
-  mounted?.unmount();
-  mounted = null;
   window.history.replaceState(null, '', window.location.pathname);
 });
 

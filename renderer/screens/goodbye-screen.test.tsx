@@ -3,8 +3,7 @@
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CabinView, GoodbyeScreen } from '../../contract/cabin-view';
-import { mountView, type MountedApp } from '../dom-harness';
-import type { FakeCabinTransport } from '../fake-cabin-transport';
+import { openViews } from '../dom-harness';
 import { SAMPLE_SCREENS, sampleSession, sampleView } from '../sample-screens';
 import { TAKE_CARD_REPEAT_MS } from './goodbye-screen';
 
@@ -13,23 +12,7 @@ const goodbye = (cardInReader: boolean, overrides: Parameters<typeof sampleSessi
   return sampleView(sampleSession(screen, overrides), { cardInReader });
 };
 
-let mounted: MountedApp | null = null;
-
-async function open(view: CabinView): Promise<{ app: MountedApp; transport: FakeCabinTransport }> {
-  const opened = await mountView(view);
-  mounted = opened.app;
-  return opened;
-}
-
-async function push(transport: FakeCabinTransport, view: CabinView): Promise<void> {
-  act(() => transport.push(view));
-  await mounted?.settle();
-}
-
-afterEach(() => {
-  mounted?.unmount();
-  mounted = null;
-});
+const { open, push, unmount } = openViews();
 
 describe('the goodbye screen and the Carte Vitale', () => {
   it('asks for the card in a large alert above the title while it is in the reader', async () => {
@@ -89,8 +72,7 @@ describe('the goodbye screen read aloud', () => {
   });
 
   afterEach(() => {
-    mounted?.unmount();
-    mounted = null;
+    unmount();
     vi.unstubAllGlobals();
     vi.useRealTimers();
   });

@@ -1,31 +1,20 @@
 // @vitest-environment jsdom
 // A card left in the reader: the welcome screen warns and no session starts until the card is out.
-import { act } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { CabinView } from '../../contract/cabin-view';
-import { mountView, type MountedApp } from '../dom-harness';
-import type { FakeCabinTransport } from '../fake-cabin-transport';
+import { describe, expect, it } from 'vitest';
+import { openViews, type MountedApp } from '../dom-harness';
 import { sampleView } from '../sample-screens';
 
-let mounted: MountedApp | null = null;
-
-async function open(view: CabinView): Promise<{ app: MountedApp; transport: FakeCabinTransport }> {
-  const opened = await mountView(view);
-  mounted = opened.app;
-  return opened;
-}
-
-async function push(transport: FakeCabinTransport, view: CabinView): Promise<void> {
-  act(() => transport.push(view));
-  await mounted?.settle();
-}
-
-afterEach(() => {
-  mounted?.unmount();
-  mounted = null;
-});
+const { open, push } = openViews();
 
 const startButton = (app: MountedApp): HTMLButtonElement => app.get('start') as HTMLButtonElement;
+
+/** Opens the welcome screen with an empty reader and touches start, which the controller refuses with `code`. */
+async function startRefused(code: string): ReturnType<typeof open> {
+  const opened = await open(sampleView());
+  opened.transport.nextResult = { ok: false, error: { code } };
+  await opened.app.click('start');
+  return opened;
+}
 
 describe('the welcome screen with a card left in the reader', () => {
   it('warns, shows the card coming out, and disables the start until the view says the card is out', async () => {
@@ -60,9 +49,7 @@ describe('the welcome screen with a card left in the reader', () => {
   });
 
   it('shows the same warning when the controller refuses to start for a card left in the reader', async () => {
-    const { app, transport } = await open(sampleView());
-    transport.nextResult = { ok: false, error: { code: 'cabin.cardLeftInReader' } };
-    await app.click('start');
+    const { app, transport } = await startRefused('cabin.cardLeftInReader');
     expect(app.get('card-left-warning').textContent).toContain('Reprenez-la avant de commencer.');
     expect(app.query('action-failed')).toBeNull();
     // The view that follows says where the card is.
@@ -75,9 +62,7 @@ describe('the welcome screen with a card left in the reader', () => {
   });
 
   it('keeps the general message for another refusal', async () => {
-    const { app, transport } = await open(sampleView());
-    transport.nextResult = { ok: false, error: { code: 'session.refused' } };
-    await app.click('start');
+    const { app } = await startRefused('session.refused');
     expect(app.query('action-failed')).not.toBeNull();
     expect(app.query('card-left-warning')).toBeNull();
   });

@@ -8,31 +8,39 @@ import {
   startCabinUnderTest,
   type CabinUnderTest,
 } from '../support/cabin-under-test';
+import {
+  answerCarePath,
+  chooseNextAvailable,
+  printAndPay,
+  skipAllMeasurements,
+  throughConsent,
+  type Patient,
+} from '../support/journey-steps';
 
 describe('when something goes wrong, in Chromium', () => {
   let browser: Browser;
   let cabin: CabinUnderTest | undefined;
   let page: Page;
   let problems: string[];
-  let screen: (step: string, stage?: string, shot?: string) => Promise<void>;
-  let tap: (testId: string) => Promise<void>;
-  let answer: (testId: string) => Promise<void>;
+  let screen: Patient['screen'];
+  let tap: Patient['tap'];
+  let answer: Patient['answer'];
   let text: () => Promise<string>;
+  let patient: Patient;
 
   const open = async (overrides: unknown = {}): Promise<void> => {
     cabin = await startCabinUnderTest(overrides);
     const cabinPage = await openCabinPage(browser, cabin);
     ({ page, problems, tap, answer, text } = cabinPage);
     screen = (step, stage, shot) => cabinPage.screen(step, stage, shot && `fault-${shot}`);
+    patient = { screen, tap, answer };
   };
-  const throughConsent = async (): Promise<void> => {
-    await screen('welcome');
-    await tap('start');
-    await screen('information');
-    await tap('next');
-    await screen('consent');
-    await tap('presence-alone');
-    await tap('consent-accept');
+  /** Through consent to the identity on the card, confirmed, then the next available `profession`. */
+  const toProfession = async (profession: 'doctor' | 'nurse'): Promise<void> => {
+    await throughConsent(patient);
+    await screen('identification', 'confirming');
+    await tap('confirm-identity');
+    await chooseNextAvailable(patient, profession);
   };
 
   beforeAll(async () => {
@@ -50,7 +58,7 @@ describe('when something goes wrong, in Chromium', () => {
   it('an unreadable card says so and offers to retry or type the details', async () => {
     await open();
     await cabin?.simulate('script', { card: 'unreadable' });
-    await throughConsent();
+    await throughConsent(patient);
     await screen('identification', 'cardFailed', 'card-unreadable');
     await expect(text()).resolves.not.toContain('card.unreadable');
     await tap('manual-entry');
@@ -89,22 +97,11 @@ describe('when something goes wrong, in Chromium', () => {
       absentDevices: ['bloodPressure', 'temperature', 'oxygenSaturation', 'weight'],
     });
     // The devices were present at boot; absent now means each measurement is offered and skipped.
-    await throughConsent();
-    await screen('identification', 'confirming');
-    await tap('confirm-identity');
-    await tap('next-available');
-    await tap('profession-doctor');
-    await answer('answer-referredOrNoRegularDoctor-no');
-    await answer('answer-exemptedCase-no');
-    await answer('answer-fullCover-no');
-    await tap('submit-answers');
-    await screen('appointment', 'cost', 'cost-not-reimbursed');
+    await toProfession('doctor');
+    await answerCarePath(patient, false, 'cost-not-reimbursed');
     await expect(text()).resolves.toContain('25,00 €');
     await tap('accept-cost');
-    for (let i = 0; i < 4; i += 1) {
-      await screen('measurements', 'instructions');
-      await tap('skip');
-    }
+    await skipAllMeasurements(patient);
     await screen('waitingRoom', 'professionalReady');
     await tap('start-call');
     await screen('documents', 'review');
@@ -127,19 +124,12 @@ describe('when something goes wrong, in Chromium', () => {
     await open();
     await cabin?.simulate('script', { card: 'oneBeneficiary' });
     await cabin?.simulate('platform', { reachable: false });
-    await throughConsent();
-    await screen('identification', 'confirming');
-    await tap('confirm-identity');
-    await tap('next-available');
-    await tap('profession-nurse');
+    await toProfession('nurse');
     await screen('appointment', 'eligibility');
     await answer('answer-physicalActNeeded-no');
     await tap('submit-answers');
     await tap('accept-cost');
-    for (let i = 0; i < 4; i += 1) {
-      await screen('measurements', 'instructions');
-      await tap('skip');
-    }
+    await skipAllMeasurements(patient);
     await screen('waitingRoom', 'failed', 'platform-unreachable');
     await cabin?.simulate('platform', { reachable: true });
     await tap('retry');
@@ -150,32 +140,14 @@ describe('when something goes wrong, in Chromium', () => {
   it('a Carte Vitale left in the reader is asked for at goodbye, and the next session waits for it', async () => {
     await open();
     await cabin?.simulate('script', { card: 'oneBeneficiary', cardStaysInReader: true });
-    await throughConsent();
-    await screen('identification', 'confirming');
-    await tap('confirm-identity');
-    await tap('next-available');
-    await tap('profession-doctor');
-    await screen('appointment', 'carePath');
-    await answer('answer-referredOrNoRegularDoctor-yes');
-    await answer('answer-exemptedCase-no');
-    await answer('answer-fullCover-no');
-    await tap('submit-answers');
-    await screen('appointment', 'cost');
+    await toProfession('doctor');
+    await answerCarePath(patient, true);
     await tap('accept-cost');
-    for (let i = 0; i < 4; i += 1) {
-      await screen('measurements', 'instructions');
-      await tap('skip');
-    }
+    await skipAllMeasurements(patient);
     // The simulated platform assigns a doctor; the call ends by itself.
     await screen('waitingRoom', 'professionalReady');
     await tap('start-call');
-    await screen('documents', 'review');
-    await tap('print');
-    await screen('documents', 'printed');
-    await tap('next');
-    await screen('payment', 'confirm');
-    await tap('pay');
-    await screen('goodbye');
+    await printAndPay(patient);
     await page.getByTestId('take-card').waitFor({ state: 'visible' });
     await screen('goodbye', undefined, 'take-card');
     await expect(page.getByTestId('take-card').innerText()).resolves.toContain(

@@ -12,6 +12,7 @@ import {
   type CabinPage,
   type CabinUnderTest,
 } from '../support/cabin-under-test';
+import { answerCarePath, chooseNextAvailable, printAndPay, type Patient } from '../support/journey-steps';
 
 describe('a patient in the cabin, in Chromium', () => {
   let browser: Browser;
@@ -31,6 +32,7 @@ describe('a patient in the cabin, in Chromium', () => {
     );
   };
   const tap = (testId: string) => cabinPage.tap(testId);
+  const patient: Patient = { screen, tap, answer: (testId) => cabinPage.answer(testId) };
 
   beforeAll(async () => {
     cabin = await startCabinUnderTest();
@@ -63,16 +65,8 @@ describe('a patient in the cabin, in Chromium', () => {
     await expect(page.locator('body').innerText()).resolves.toContain('Lucas');
     await tap('confirm-identity');
 
-    await screen('appointment', 'choosing');
-    await tap('next-available');
-    await screen('appointment', 'choosingProfession');
-    await tap('profession-doctor');
-    await screen('appointment', 'carePath');
-    await cabinPage.answer('answer-referredOrNoRegularDoctor-yes');
-    await cabinPage.answer('answer-exemptedCase-no');
-    await cabinPage.answer('answer-fullCover-no');
-    await tap('submit-answers');
-    await screen('appointment', 'cost');
+    await chooseNextAvailable(patient, 'doctor');
+    await answerCarePath(patient, true);
     await tap('accept-cost');
 
     // Blood pressure, then a reload in the middle of the session resumes the same screen.
@@ -99,14 +93,7 @@ describe('a patient in the cabin, in Chromium', () => {
     await screen('consultation');
     await screen('consultation', 'inCall');
 
-    await screen('documents', 'review');
-    await tap('print');
-    await screen('documents', 'printed');
-    await tap('next');
-
-    await screen('payment', 'confirm');
-    await tap('pay');
-    await screen('goodbye');
+    await printAndPay(patient);
     await tap('finish');
 
     await screen('welcome');

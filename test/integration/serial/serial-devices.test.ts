@@ -27,7 +27,14 @@ import {
 } from '../../../devices/ble-thermometer-gateway';
 import type { DeviceModel } from '../../../devices/device-model';
 import type { MeasurementFact, MeasuringDevice } from '../../../devices/measuring-device';
-import { decodeMtSics, mtSicsModel, MtSicsDevice, MtSicsSimulator } from '../../../devices/mt-sics';
+import {
+  decodeMtSics,
+  mtSicsModel,
+  MtSicsDevice,
+  MtSicsSimulator,
+  type PolledScaleOptions,
+} from '../../../devices/mt-sics';
+import type { SimulatedScale } from '../../../devices/mt-sics/simulated-scale';
 import {
   decodeNibpAscii,
   nibpAsciiModel,
@@ -131,31 +138,48 @@ const THERMOMETER: ModelCase = {
   expected: [{ name: 'temperature', value: 37.85, unit: '°C' }],
 };
 
-const MT_SICS: ModelCase = {
-  title: 'the MT-SICS scale',
-  model: { ...mtSicsModel, serial: mtSicsModel.serial ?? fail('serial settings') },
-  simulate: (link) => {
-    const simulator = new MtSicsSimulator(link);
-    simulator.setScenario({ weightKg: 72.35 });
-    return simulator;
+/** A polled scale: its simulator weighs `weightKg`, its device asks again after 300 ms without reply. */
+function scaleCase(
+  title: string,
+  model: DeviceModel,
+  scale: {
+    readonly simulator: new (link: ByteLink) => SimulatedScale;
+    readonly device: new (link: ByteLink, options: PolledScaleOptions) => MeasuringDevice;
+    readonly decodes: (line: string) => boolean;
   },
-  quickDevice: (link) => new MtSicsDevice(link, { replyMs: 300 }),
-  goodWrite: wholeLine('\r\n', (line) => decodeMtSics(line).ok),
-  expected: [{ name: 'weight', value: 72.35, unit: 'kg' }],
-};
+  weightKg: number,
+): ModelCase {
+  return {
+    title,
+    model: { ...model, serial: model.serial ?? fail('serial settings') },
+    simulate: (link) => {
+      const simulator = new scale.simulator(link);
+      simulator.setScenario({ weightKg });
+      return simulator;
+    },
+    quickDevice: (link) => new scale.device(link, { replyMs: 300 }),
+    goodWrite: wholeLine('\r\n', scale.decodes),
+    expected: [{ name: 'weight', value: weightKg, unit: 'kg' }],
+  };
+}
 
-const AND_STANDARD: ModelCase = {
-  title: 'the A&D scale (2400 7E1)',
-  model: { ...andStandardModel, serial: andStandardModel.serial ?? fail('serial settings') },
-  simulate: (link) => {
-    const simulator = new AndStandardSimulator(link);
-    simulator.setScenario({ weightKg: 81.6 });
-    return simulator;
+const MT_SICS = scaleCase(
+  'the MT-SICS scale',
+  mtSicsModel,
+  { simulator: MtSicsSimulator, device: MtSicsDevice, decodes: (line) => decodeMtSics(line).ok },
+  72.35,
+);
+
+const AND_STANDARD = scaleCase(
+  'the A&D scale (2400 7E1)',
+  andStandardModel,
+  {
+    simulator: AndStandardSimulator,
+    device: AndStandardDevice,
+    decodes: (line) => decodeAndStandard(line).ok,
   },
-  quickDevice: (link) => new AndStandardDevice(link, { replyMs: 300 }),
-  goodWrite: wholeLine('\r\n', (line) => decodeAndStandard(line).ok),
-  expected: [{ name: 'weight', value: 81.6, unit: 'kg' }],
-};
+  81.6,
+);
 
 const MODELS: readonly ModelCase[] = [NIBP, NONIN, THERMOMETER, MT_SICS, AND_STANDARD];
 
@@ -248,6 +272,29 @@ describe.skipIf(missing !== null).sequential(TITLE, { timeout: 20_000 }, () => {
     return { pair, deviceLink, simulatorLink };
   }
 
+  /** Plugs a pair as `plug` does, and records how the device's link ends. */
+  async function plugWatched(modelCase: ModelCase, deviceOptions: SerialLinkOptions = {}) {
+    const plugged = await plug(modelCase, deviceOptions);
+    const ends: LinkEnd[] = [];
+    plugged.deviceLink.onEnd((end) => ends.push(end));
+    return { ...plugged, ends };
+  }
+
+  /** Kills socat under a measurement: it must end as unplugged within 2 s, and the CPU stay low. */
+  async function pullTheCable(pair: SocatPtyPair, run: Run, ends: readonly LinkEnd[]): Promise<void> {
+    const pulledAt = performance.now();
+    await pair.kill();
+
+    const outcome = await run.outcome(2000);
+    const noticedAfterMs = performance.now() - pulledAt;
+    const cpu = await cpuOverOneSecond();
+
+    expect(outcome.type === 'failed' && outcome.error.code).toBe('device.unplugged');
+    expect(ends).toEqual(['unplugged']);
+    expect(noticedAfterMs).toBeLessThan(2000);
+    expect(cpu, `CPU after the unplug: ${cpu.toFixed(1)} % of one core`).toBeLessThan(20);
+  }
+
   /**
    * Wraps the simulator's link so that the faults happen one after the other, each followed by at least
    * one good frame: the first fault is shown at once, the next after the simulator writes a good frame.
@@ -290,6 +337,13 @@ describe.skipIf(missing !== null).sequential(TITLE, { timeout: 20_000 }, () => {
     };
   }
 
+  /** Plugs a pair whose simulator shows garbage, a truncated frame and a bad checksum in turn. */
+  async function plugNoisy(modelCase: ModelCase) {
+    const { deviceLink, simulatorLink } = await plug(modelCase);
+    const faults = faultsInTurn(simulatorLink, ['garbage', 'truncated', 'badChecksum'], modelCase.goodWrite);
+    return { deviceLink, faults };
+  }
+
   describe.each(MODELS)('$title', (modelCase) => {
     it('takes a full measurement with the values of the simulated patient, in normalised units', async () => {
       const { deviceLink, simulatorLink } = await plug(modelCase);
@@ -316,12 +370,7 @@ describe.skipIf(missing !== null).sequential(TITLE, { timeout: 20_000 }, () => {
 
   describe.each([NIBP, NONIN, MT_SICS, AND_STANDARD])('$title on a noisy line', (modelCase) => {
     it('still measures after garbage, a truncated frame and a bad checksum, each followed by a good frame', async () => {
-      const { deviceLink, simulatorLink } = await plug(modelCase);
-      const faults = faultsInTurn(
-        simulatorLink,
-        ['garbage', 'truncated', 'badChecksum'],
-        modelCase.goodWrite,
-      );
+      const { deviceLink, faults } = await plugNoisy(modelCase);
       faults.start(modelCase.simulate(faults.link));
       // The scales ask again after a lost reply: a short reply timer keeps the test short.
       const device =
@@ -340,12 +389,7 @@ describe.skipIf(missing !== null).sequential(TITLE, { timeout: 20_000 }, () => {
 
   describe('the BLE thermometer gateway on a noisy line', () => {
     it('still measures after garbage, a truncated line and a bad checksum, each followed by a good line', async () => {
-      const { deviceLink, simulatorLink } = await plug(THERMOMETER);
-      const faults = faultsInTurn(
-        simulatorLink,
-        ['garbage', 'truncated', 'badChecksum'],
-        THERMOMETER.goodWrite,
-      );
+      const { deviceLink, faults } = await plugNoisy(THERMOMETER);
       const device = bleThermometerGatewayModel.createDevice(deviceLink);
       faults.start(THERMOMETER.simulate(faults.link));
       // The technician's self-test pings the gateway: its status lines carry garbage and the truncated
@@ -367,9 +411,9 @@ describe.skipIf(missing !== null).sequential(TITLE, { timeout: 20_000 }, () => {
 
   describe('the link watchdog', () => {
     it('ends a streaming port that stays quiet as silent, which the oximeter reports as device.timeout', async () => {
-      const { deviceLink, simulatorLink } = await plug(NONIN, { silence: noninDf2Model.silence });
-      const ends: LinkEnd[] = [];
-      deviceLink.onEnd((end) => ends.push(end));
+      const { deviceLink, simulatorLink, ends } = await plugWatched(NONIN, {
+        silence: noninDf2Model.silence,
+      });
       NONIN.simulate(simulatorLink).misbehave('silence');
       // The device's own silence timer is long: the link's watchdog must be the one that notices.
       const run = new Run(new NoninDf2Device(deviceLink, { silenceMs: 30_000 }));
@@ -381,11 +425,9 @@ describe.skipIf(missing !== null).sequential(TITLE, { timeout: 20_000 }, () => {
     });
 
     it('ends a polled port whose command stays unanswered as silent, which the scale reports as device.timeout', async () => {
-      const { deviceLink, simulatorLink } = await plug(MT_SICS, {
+      const { deviceLink, simulatorLink, ends } = await plugWatched(MT_SICS, {
         silence: { mode: 'reply', silenceMs: 600 },
       });
-      const ends: LinkEnd[] = [];
-      deviceLink.onEnd((end) => ends.push(end));
       MT_SICS.simulate(simulatorLink).misbehave('silence');
       const run = new Run(new MtSicsDevice(deviceLink, { replyMs: 30_000 }));
 
@@ -398,9 +440,7 @@ describe.skipIf(missing !== null).sequential(TITLE, { timeout: 20_000 }, () => {
 
   describe('unplugging (socat killed)', () => {
     it('ends the oximeter as unplugged within 2 s when the cable goes in the middle of a frame, and the CPU stays low', async () => {
-      const { pair, deviceLink, simulatorLink } = await plug(NONIN);
-      const ends: LinkEnd[] = [];
-      deviceLink.onEnd((end) => ends.push(end));
+      const { pair, deviceLink, simulatorLink, ends } = await plugWatched(NONIN);
       const simulator = new NoninDf2Simulator(simulatorLink);
       const run = new Run(noninDf2Model.createDevice(deviceLink));
       await until(() => run.facts.length > 0, 3000, 'the finger detected');
@@ -408,40 +448,18 @@ describe.skipIf(missing !== null).sequential(TITLE, { timeout: 20_000 }, () => {
       // Two bytes of a frame reach the device, then the cable goes.
       await simulatorLink.write(Uint8Array.of(0x01, 0x81));
       await new Promise((resolve) => setTimeout(resolve, 20));
-      const pulledAt = performance.now();
-      await pair.kill();
-
-      const outcome = await run.outcome(2000);
-      const noticedAfterMs = performance.now() - pulledAt;
-      const cpu = await cpuOverOneSecond();
-
-      expect(outcome.type === 'failed' && outcome.error.code).toBe('device.unplugged');
-      expect(ends).toEqual(['unplugged']);
-      expect(noticedAfterMs).toBeLessThan(2000);
-      expect(cpu, `CPU after the unplug: ${cpu.toFixed(1)} % of one core`).toBeLessThan(20);
+      await pullTheCable(pair, run, ends);
     });
 
     it('ends the scale as unplugged within 2 s while a poll waits for its reply, and the CPU stays low', async () => {
-      const { pair, deviceLink, simulatorLink } = await plug(MT_SICS);
-      const ends: LinkEnd[] = [];
-      deviceLink.onEnd((end) => ends.push(end));
+      const { pair, deviceLink, simulatorLink, ends } = await plugWatched(MT_SICS);
       const simulator = MT_SICS.simulate(simulatorLink);
       const received: string[] = [];
       simulatorLink.onData((chunk) => received.push(text(chunk)));
       simulator.misbehave('silence');
       const run = new Run(new MtSicsDevice(deviceLink, { replyMs: 10_000 }));
       await until(() => received.join('').includes('SI\r\n'), 2000, 'the first poll');
-      const pulledAt = performance.now();
-      await pair.kill();
-
-      const outcome = await run.outcome(2000);
-      const noticedAfterMs = performance.now() - pulledAt;
-      const cpu = await cpuOverOneSecond();
-
-      expect(outcome.type === 'failed' && outcome.error.code).toBe('device.unplugged');
-      expect(ends).toEqual(['unplugged']);
-      expect(noticedAfterMs).toBeLessThan(2000);
-      expect(cpu, `CPU after the unplug: ${cpu.toFixed(1)} % of one core`).toBeLessThan(20);
+      await pullTheCable(pair, run, ends);
     });
   });
 

@@ -1,16 +1,16 @@
 // The bookkeeping every ByteLink end shares: its data and end listeners, and how it ended.
-import type { LinkEnd } from './byte-link';
+import type { Result } from '../contract';
+import type { ByteLink, LinkEnd } from './byte-link';
 
-/** The listeners of one link end; a link delegates `onData`/`onEnd` here and reports chunks and its end. */
-export class LinkListeners {
+/** A ByteLink's listeners and end state; a transport adds `write`, `close` and what ending releases. */
+export abstract class LinkEndBase implements ByteLink {
+  abstract readonly name: string;
   private readonly dataListeners = new Set<(chunk: Uint8Array) => void>();
   private readonly endListeners = new Set<(end: LinkEnd) => void>();
   private endedWith: LinkEnd | undefined;
 
-  /** How the link ended, or undefined while it is open. */
-  get ended(): LinkEnd | undefined {
-    return this.endedWith;
-  }
+  abstract write(bytes: Uint8Array): Promise<Result<void>>;
+  abstract close(): Promise<void>;
 
   onData(listener: (chunk: Uint8Array) => void): () => void {
     this.dataListeners.add(listener);
@@ -28,17 +28,22 @@ export class LinkListeners {
     return () => this.endListeners.delete(listener);
   }
 
+  /** How the link ended, or undefined while it is open. */
+  protected get ended(): LinkEnd | undefined {
+    return this.endedWith;
+  }
+
   /** Hands a chunk to every data listener; nothing once the link has ended. */
-  emit(chunk: Uint8Array): void {
+  protected emit(chunk: Uint8Array): void {
     if (this.endedWith !== undefined) return;
     for (const listener of [...this.dataListeners]) listener(chunk);
   }
 
   /**
-   * Marks the link ended and drops its listeners. Answers the call that tells the end listeners (for
-   * the link to make once it has released its resources), or undefined when the link had already ended.
+   * Marks the link ended and drops its listeners. Answers the call that tells the end listeners (to
+   * make once the link has released what it holds), or undefined when the link had already ended.
    */
-  end(end: LinkEnd): (() => void) | undefined {
+  protected markEnded(end: LinkEnd): (() => void) | undefined {
     if (this.endedWith !== undefined) return undefined;
     this.endedWith = end;
     const listeners = [...this.endListeners];

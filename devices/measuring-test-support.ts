@@ -1,0 +1,37 @@
+// Test helper: runs a measuring device on a manual clock and reads what the measurement came to.
+import { expect } from 'vitest';
+import type { ManualClock } from '../drivers/hid';
+import type { MeasurementFact, MeasuringDevice } from './measuring-device';
+import type { Checkable, PeripheralState } from './peripheral';
+
+/** Starts a measurement and lets `ms` pass on the clock; answers the facts, which keep coming after. */
+export async function measureFor(
+  device: MeasuringDevice,
+  clock: ManualClock,
+  ms: number,
+): Promise<MeasurementFact[]> {
+  const facts: MeasurementFact[] = [];
+  device.measure((fact) => facts.push(fact));
+  await clock.advance(ms);
+  return facts;
+}
+
+/** Runs the self-test and lets `ms` pass on the clock; answers its verdict. */
+export async function checkAfter(
+  device: Checkable,
+  clock: ManualClock,
+  ms: number,
+): Promise<PeripheralState> {
+  const state = device.check();
+  await clock.advance(ms);
+  return state;
+}
+
+/** The facts other than progress: what the measurement came to. */
+export const outcomes = (facts: readonly MeasurementFact[]): MeasurementFact[] =>
+  facts.filter((fact) => fact.type !== 'progressed');
+
+/** What `outcomes` should be for a measurement that failed with `code` and nothing else. */
+export const failedOnlyWith = (code: string): unknown[] => [
+  { type: 'failed', error: expect.objectContaining({ code }) as unknown },
+];
