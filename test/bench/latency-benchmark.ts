@@ -15,17 +15,9 @@ import type { ByteLink } from '../../drivers/byte-link';
 import { createMemoryLinkPair } from '../../drivers/memory-link';
 import { defaultConfig } from '../../main/config';
 import { createController } from '../../main/controller';
-import type { OperationLog } from '../../main/log';
+import { DISCARDING_LOG } from '../support/simulated-cabin';
 import { createSimulatedPeripherals } from '../../main/peripherals';
 import { cooperativeAction } from '../support/patient-robot';
-
-const discard: OperationLog = {
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-  droppedLines: 0,
-  close: () => undefined,
-};
 
 /** Runs `sessions` sessions up to a temperature result and answers the printed lines (median, max). */
 export async function benchmarkResultLatency(sessions = 15): Promise<string[]> {
@@ -51,7 +43,7 @@ export async function benchmarkResultLatency(sessions = 15): Promise<string[]> {
   const thermometer = bleThermometerGatewayModel.createDevice(deviceEnd);
   const controller = createController({
     config: defaultConfig(directory),
-    log: discard,
+    log: DISCARDING_LOG,
     peripherals: { ...base, devices: base.devices.map((d) => (d.kind === 'temperature' ? thermometer : d)) },
   });
   await controller.booted;

@@ -13,9 +13,8 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { defaultConfig } from '../../main/config';
 import { runBrowserMode } from '../../main/browser-mode';
-import { bootSimulatedCabin } from '../support/simulated-cabin';
+import { bootSimulatedCabin, DISCARDING_LOG } from '../support/simulated-cabin';
 import { walkOneSession } from '../support/patient-robot';
-import type { OperationLog } from '../../main/log';
 import { benchmarkCardRead } from './card-benchmark';
 import { benchmarkDevices } from './device-benchmark';
 import { benchmarkHidCodecs } from './hid-benchmark';
@@ -113,15 +112,7 @@ async function heapGrowth(
   warmSessions: number,
   totalSessions: number,
 ): Promise<{ warm: number; total: number }> {
-  // The file log writes to disk and the memory log keeps every line: the benchmark measures the controller.
-  const discard: OperationLog = {
-    info: () => undefined,
-    warn: () => undefined,
-    error: () => undefined,
-    droppedLines: 0,
-    close: () => undefined,
-  };
-  const cabin = await bootSimulatedCabin(100, discard);
+  const cabin = await bootSimulatedCabin(100, DISCARDING_LOG);
   const heapNow = (): number => {
     collectGarbage();
     collectGarbage();

@@ -10,6 +10,15 @@ import { createController, type RunningController } from '../../main/controller'
 import { MemoryOperationLog, type OperationLog } from '../../main/log';
 import { createSimulatedPeripherals } from '../../main/peripherals';
 
+/** A log that writes nothing: the benchmarks measure the controller, not the disk or a growing array. */
+export const DISCARDING_LOG: OperationLog = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  droppedLines: 0,
+  close: () => undefined,
+};
+
 /** A booted controller on a simulated clock, and how to dispose of it. */
 export interface SimulatedCabin {
   readonly controller: RunningController;
