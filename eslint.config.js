@@ -96,8 +96,16 @@ export default tseslint.config(
     files: ['devices/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: forbid(
-      ['**/state-machines/*', '**/main/*', '**/renderer/*', '**/platform/*'],
-      'devices/ may import drivers and contract only.',
+      [
+        '**/state-machines/*',
+        '**/main/*',
+        '**/renderer/*',
+        '**/platform/*',
+        'serialport',
+        'node-hid',
+        'pcsclite',
+      ],
+      'devices/ may import drivers and contract only: native libraries live behind drivers/.',
     ),
   },
   {

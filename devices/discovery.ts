@@ -1,19 +1,11 @@
 // Which devices are attached: serial ports and HID devices listed by the system, matched against the
 // catalog by USB vendor/product id, plus the fixed ports the configuration names; and a watcher that
 // polls the lists and reports devices plugged and unplugged.
-import { SerialPort } from 'serialport';
+import { listSerialPorts, type SerialPortInfo } from '../drivers/serial';
+
+export type { SerialPortInfo };
 import { listHidDevices, realTimeSchedule, type HidDeviceInfo, type Schedule } from '../drivers/hid';
 import type { DeviceModel } from './device-model';
-
-/** A serial port as `SerialPort.list()` answers it (ids are hex strings there, e.g. '0403'). */
-export interface SerialPortInfo {
-  readonly path: string;
-  readonly manufacturer?: string | undefined;
-  readonly serialNumber?: string | undefined;
-  readonly pnpId?: string | undefined;
-  readonly vendorId?: string | undefined;
-  readonly productId?: string | undefined;
-}
 
 /** Where discovery looks; the real ones call serialport and node-hid, tests give fixtures. */
 export interface DiscoverySources {
@@ -46,7 +38,7 @@ export interface DiscoveredDevice {
 /** The sources of a real cabin: `SerialPort.list()` and node-hid's enumeration. */
 export function systemDiscoverySources(pathExists?: (path: string) => Promise<boolean>): DiscoverySources {
   return {
-    listSerialPorts: () => SerialPort.list(),
+    listSerialPorts,
     listHidDevices,
     ...(pathExists ? { pathExists } : {}),
   };

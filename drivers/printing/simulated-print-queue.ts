@@ -1,5 +1,5 @@
-// Interim printer for `npm start` and the scenario tests: keeps the jobs in memory (never on disk:
-// they hold patient documents) until the session's wipe clears them. CUPS replaces it.
+// Interim printer for `npm start` and the scenario tests: a job "comes out" after a delay, or fails
+// as told. Like paper leaving a real printer, nothing of the document stays: only its title is noted.
 import { err, ok, type Result } from '../../contract';
 import type { PrintJob, PrintQueue, PrinterState } from './print-queue';
 
@@ -8,7 +8,8 @@ export type SimulatedPrinterBehaviour = 'printed' | 'outOfPaper' | 'jammed' | 'o
 
 /** A printer that prints into memory, or fails as told. */
 export class SimulatedPrintQueue implements PrintQueue {
-  readonly printed: PrintJob[] = [];
+  /** Titles of the jobs that came out, for tests; the content is never kept (it is the patient's). */
+  readonly printed: string[] = [];
 
   constructor(
     private readonly behaviour: () => SimulatedPrinterBehaviour,
@@ -25,7 +26,7 @@ export class SimulatedPrintQueue implements PrintQueue {
       const cancel = this.schedule(this.jobMs, () => {
         const behaviour = this.behaviour();
         if (behaviour === 'printed') {
-          this.printed.push(job);
+          this.printed.push(job.title);
           resolve(ok(undefined));
         } else resolve(err({ code: `printer.${behaviour}` }));
       });
@@ -34,10 +35,5 @@ export class SimulatedPrintQueue implements PrintQueue {
         resolve(err({ code: 'printer.failed', detail: 'cancelled' }));
       });
     });
-  }
-
-  /** Forgets every printed job (the session's wipe). */
-  clear(): void {
-    this.printed.length = 0;
   }
 }

@@ -8,3 +8,5 @@ export { LineFramer } from './line-framer';
 export type { LineFramerOptions } from './line-framer';
 export { FrameSplitter } from './frame-splitter';
 export type { FrameSplitterOptions } from './frame-splitter';
+export { listSerialPorts } from './serial-enumeration';
+export type { SerialPortInfo } from './serial-enumeration';
