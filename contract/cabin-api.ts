@@ -3,7 +3,18 @@
 import type { CabinView } from './cabin-view';
 import type { Accessibility, Locale } from './domain';
 import type { AttendantCommand, PatientAction } from './patient-action';
+import type { CallMedia, MediaReception, SfuMethod, SignalPayload } from './platform-protocol';
 import type { CabinError, Result } from './result';
+
+/** The state of the renderer's video link, as it reports it to the controller. */
+export type MediaLinkState = 'connected' | 'disconnected';
+
+/** A message of the renderer's video link to the controller, which relays it to the platform. */
+export type MediaUp =
+  | { readonly kind: 'signal'; readonly payload: SignalPayload }
+  | { readonly kind: 'sfu'; readonly method: SfuMethod; readonly data: unknown }
+  | { readonly kind: 'reception'; readonly reception: MediaReception }
+  | { readonly kind: 'linkState'; readonly state: MediaLinkState };
 
 /** Every call the renderer can make; each takes at most one argument and answers a Result. */
 export interface CabinApi {
@@ -15,6 +26,10 @@ export interface CabinApi {
   act(action: PatientAction): Result<void>;
   /** Runs an attendant command after checking the attendant code configured for this cabin. */
   attend(input: { readonly code: string; readonly command: AttendantCommand }): Result<void>;
+  /** The media parameters of the session's call, once the platform has joined it; `call.notJoined` outside a call. */
+  joinMedia(): Result<CallMedia>;
+  /** Relays one video link message to the platform; an SFU request answers the SFU's data, the others null. */
+  media(message: MediaUp): Result<unknown>;
 }
 
 /** The names of the CabinApi calls. */
@@ -41,7 +56,12 @@ export type CabinClient = {
 };
 
 /** Events pushed to the renderer on the one event channel. */
-export type CabinEvent = { readonly type: 'view.changed'; readonly view: CabinView };
+export type CabinEvent =
+  | { readonly type: 'view.changed'; readonly view: CabinView }
+  /** Signaling from the professional's side for the renderer's video link (direct mode). */
+  | { readonly type: 'media.signal'; readonly payload: SignalPayload }
+  /** SFU mode: the professional published a track; the video link consumes it. */
+  | { readonly type: 'media.producerAdded' };
 
 /** A call on the wire (WebSocket in browser mode, IPC in Electron). */
 export interface CallMessage {

@@ -142,6 +142,8 @@ export interface WaitingRoomScreen {
   readonly estimatedWaitMinutes: number | null;
   readonly professional: ProfessionalCard | null;
   readonly failure: string | null;
+  /** The camera and microphone check the patient does while waiting: not yet, seen and heard, or a problem. */
+  readonly mediaCheck: 'pending' | 'passed' | 'problem';
 }
 
 /** Step 7b: the video consultation; the professional may ask for a measurement. */
@@ -149,6 +151,10 @@ export interface ConsultationScreen {
   readonly step: 'consultation';
   readonly stage: 'connecting' | 'inCall' | 'reconnecting' | 'measuring' | 'failed';
   readonly professional: ProfessionalCard;
+  /** Video and sound, or sound only after the link could not carry video back within its window. */
+  readonly mediaMode: 'video' | 'audioOnly';
+  /** What the professional's side receives of the patient (the "they see and hear you" indicator). */
+  readonly professionalReceives: { readonly audio: boolean; readonly video: boolean };
   readonly requestedMeasurement: MeasurementKind | null;
   readonly progress: MeasurementProgress | null;
   readonly documentsReceived: number;

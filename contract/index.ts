@@ -5,3 +5,5 @@ export * from './cabin-view';
 export * from './patient-action';
 export * from './cabin-api';
 export * from './validate';
+export * from './platform-protocol';
+export * from './validate-platform';

@@ -50,6 +50,8 @@ export type PatientAction =
   | { readonly type: 'patient.acceptCost' }
   | { readonly type: 'patient.startMeasurement' }
   | { readonly type: 'patient.startCall' }
+  /** The camera and microphone check before the call: the patient saw themselves and heard the sound, or not. */
+  | { readonly type: 'patient.checkMedia'; readonly works: boolean }
   | { readonly type: 'patient.setDmpOpposition'; readonly opposed: boolean }
   | { readonly type: 'patient.print' }
   | { readonly type: 'patient.pay' }

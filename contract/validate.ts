@@ -6,6 +6,8 @@ import type { AttendantCommand, PatientAction } from './patient-action';
 import { PROBLEM_KINDS } from './patient-action';
 import type { CabinError, Result } from './result';
 import { err, ok } from './result';
+import { isRecord } from './schema';
+import { parseMediaUp } from './validate-platform';
 
 type Parser<T> = (input: unknown) => Result<T, CabinError>;
 
@@ -13,10 +15,6 @@ type Parser<T> = (input: unknown) => Result<T, CabinError>;
 export const MAX_TEXT_LENGTH = 80;
 
 const invalid = (detail: string): Result<never, CabinError> => err({ code: 'api.invalidInput', detail });
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function hasOnlyKeys(value: Record<string, unknown>, keys: readonly string[]): boolean {
   return Object.keys(value).every((key) => keys.includes(key));
@@ -84,6 +82,7 @@ const ACTION_FIELDS: { readonly [K in PatientAction['type']]: Record<string, (va
     'patient.acceptCost': {},
     'patient.startMeasurement': {},
     'patient.startCall': {},
+    'patient.checkMedia': { works: isBoolean },
     'patient.setDmpOpposition': { opposed: isBoolean },
     'patient.print': {},
     'patient.pay': {},
@@ -142,6 +141,11 @@ const PARAM_PARSERS: { readonly [M in CabinMethod]: Parser<CabinParams<M>> } = {
     isOneOf(ATTENDANT_COMMANDS, input.command.type)
       ? ok(input as CabinParams<'attend'>)
       : invalid('bad attend argument'),
+  joinMedia: (input) => (input === undefined ? ok(undefined) : invalid('joinMedia takes no argument')),
+  media: (input) => {
+    const parsed = parseMediaUp(input);
+    return parsed.ok ? parsed : invalid(`bad media message: ${parsed.error.detail}`);
+  },
 };
 
 /** A validated call: the method and its typed argument. */

@@ -5,6 +5,7 @@ import type {
   Measurement,
   MeasurementKind,
   MeasurementProgress,
+  MediaReception,
   PatientAction,
   PatientIdentity,
   Profession,
@@ -37,6 +38,7 @@ export type QueueEvent =
 export type CallEvent =
   | { readonly type: 'call.connected' }
   | { readonly type: 'call.reconnecting' }
+  | { readonly type: 'call.receptionChanged'; readonly reception: MediaReception }
   | { readonly type: 'call.measurementRequested'; readonly kind: MeasurementKind }
   | { readonly type: 'call.documentReceived'; readonly document: DocumentSummary }
   | { readonly type: 'call.ended' }

@@ -4,6 +4,7 @@
 // Hardware, platform and printer are named actors that main/ provides; delays are named and provided
 // too, so tests run on a simulated clock.
 import { assign, fromCallback, fromPromise, not, or, raise, setup, stateIn } from 'xstate';
+import type { MediaReception } from '../contract';
 import type {
   Accessibility,
   CarePathAnswers,
@@ -85,6 +86,9 @@ export interface SessionContext extends SessionInput {
   readonly estimatedWaitMinutes: number | null;
   readonly professional: ProfessionalCard | null;
   readonly requestedMeasurement: MeasurementKind | null;
+  readonly mediaCheck: 'pending' | 'passed' | 'problem';
+  readonly mediaMode: 'video' | 'audioOnly';
+  readonly professionalReceives: MediaReception;
   readonly documents: readonly DocumentSummary[];
   readonly dmpOpposed: boolean;
   readonly documentsPrinted: number;
@@ -168,6 +172,10 @@ export const sessionMachine = setup({
     stillThereGrace: 30_000,
     /** How long the goodbye screen stays before the cabin closes the session by itself. */
     goodbye: 45_000,
+    /** How long the call may try to bring video and sound back (ICE restarts) before falling back to sound only. */
+    reconnectWindow: 20_000,
+    /** How long the sound-only fallback may try before the call ends clearly and the attendant is called. */
+    audioOnlyWindow: 20_000,
   },
   guards: {
     patientIsExpectedToAct: not(or(WAITING_STATE_IDS.map((id) => stateIn(id)))),
@@ -203,6 +211,9 @@ export const sessionMachine = setup({
     estimatedWaitMinutes: null,
     professional: null,
     requestedMeasurement: null,
+    mediaCheck: 'pending',
+    mediaMode: 'video',
+    professionalReceives: { audio: false, video: false },
     documents: [],
     dmpOpposed: false,
     documentsPrinted: 0,
@@ -573,6 +584,17 @@ export const sessionMachine = setup({
             },
             waitingRoom: {
               initial: 'queue',
+              on: {
+                'patient.checkMedia': [
+                  { guard: ({ event }) => event.works, actions: assign({ mediaCheck: 'passed' }) },
+                  {
+                    actions: [
+                      assign({ mediaCheck: 'problem' }),
+                      { type: 'callAttendant', params: ({ context }) => ({ sessionId: context.sessionId }) },
+                    ],
+                  },
+                ],
+              },
               states: {
                 queue: {
                   id: 'queue',
@@ -628,7 +650,11 @@ export const sessionMachine = setup({
                   id: 'call',
                   exit: 'restartInactivity',
                   initial: 'connecting',
-                  entry: assign({ failure: null }),
+                  entry: assign({
+                    failure: null,
+                    mediaMode: 'video',
+                    professionalReceives: { audio: false, video: false },
+                  }),
                   invoke: {
                     src: 'joinCall',
                     input: ({ context }) => ({ sessionId: context.sessionId }),
@@ -638,7 +664,9 @@ export const sessionMachine = setup({
                     },
                   },
                   on: {
-                    'call.reconnecting': '.reconnecting',
+                    'call.receptionChanged': {
+                      actions: assign({ professionalReceives: ({ event }) => event.reception }),
+                    },
                     'call.documentReceived': {
                       actions: assign({
                         documents: ({ context, event }) => [
@@ -654,10 +682,35 @@ export const sessionMachine = setup({
                     },
                   },
                   states: {
-                    connecting: { on: { 'call.connected': 'inCall' } },
-                    reconnecting: { on: { 'call.connected': 'inCall' } },
+                    connecting: {
+                      on: { 'call.connected': 'inCall' },
+                      after: { reconnectWindow: 'soundOnly' },
+                    },
+                    // The link dropped: the video link restarts ICE; video and sound come back, or the
+                    // call falls back to sound only.
+                    reconnecting: {
+                      on: { 'call.connected': 'inCall' },
+                      after: { reconnectWindow: 'soundOnly' },
+                    },
+                    soundOnly: {
+                      entry: assign({ mediaMode: 'audioOnly' }),
+                      on: { 'call.connected': 'inCall' },
+                      after: {
+                        audioOnlyWindow: {
+                          target: '#consultation.failed',
+                          actions: [
+                            assign({ failure: 'call.lost' }),
+                            {
+                              type: 'callAttendant',
+                              params: ({ context }) => ({ sessionId: context.sessionId }),
+                            },
+                          ],
+                        },
+                      },
+                    },
                     inCall: {
                       on: {
+                        'call.reconnecting': 'reconnecting',
                         'call.measurementRequested': {
                           target: 'measuring',
                           actions: assign({ requestedMeasurement: ({ event }) => event.kind }),
@@ -704,6 +757,7 @@ export const sessionMachine = setup({
                           actions: assign({ failure: ({ event }) => event.error.code }),
                         },
                         'patient.skip': 'inCall',
+                        'call.reconnecting': 'reconnecting',
                       },
                     },
                   },

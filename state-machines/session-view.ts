@@ -164,15 +164,20 @@ function screenOf(context: SessionContext, at: (path: string) => boolean): StepS
       estimatedWaitMinutes: context.estimatedWaitMinutes,
       professional: stage === 'professionalReady' ? context.professional : null,
       failure: stage === 'failed' ? context.failure : null,
+      mediaCheck: context.mediaCheck,
     };
   }
   if (at('consultation') && context.professional !== null) {
     const stages = ['connecting', 'reconnecting', 'inCall', 'measuring'] as const;
-    const stage = stages.find((s) => at(`consultation.call.${s}`)) ?? 'failed';
+    const stage = at('consultation.call.soundOnly')
+      ? 'reconnecting'
+      : (stages.find((s) => at(`consultation.call.${s}`)) ?? 'failed');
     return {
       step: 'consultation',
       stage,
       professional: context.professional,
+      mediaMode: context.mediaMode,
+      professionalReceives: context.professionalReceives,
       requestedMeasurement: stage === 'measuring' ? context.requestedMeasurement : null,
       progress: stage === 'measuring' ? context.progress : null,
       documentsReceived: context.documents.length,

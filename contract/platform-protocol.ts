@@ -1,0 +1,328 @@
+// The cabin ↔ platform protocol and the practitioner console's protocol: JSON messages over one
+// WebSocket per client (`/ws`; TLS in production). The first message authenticates; requests carry a
+// `requestId` and are answered by one `reply`; everything else is pushed. A malformed message is
+// answered by `rejected` and the connection (and the call) stays up.
+import type {
+  DocumentSummary,
+  Measurement,
+  MeasurementKind,
+  Presence,
+  Profession,
+  ProfessionalCard,
+} from './domain';
+import type { CabinError, Result } from './result';
+
+/** The WebSocket path of the platform. */
+export const PLATFORM_SOCKET_PATH = '/ws';
+
+/** The largest message either side accepts, in bytes (a document of ~1.5 MB fits once base64-encoded). */
+export const MAX_PLATFORM_MESSAGE_BYTES = 2_200_000;
+
+/** The largest document the console may push, in bytes before base64. */
+export const MAX_DOCUMENT_BYTES = 1_500_000;
+
+/** The content types a pushed document may have. */
+export const DOCUMENT_CONTENT_TYPES = ['text/plain', 'application/pdf'] as const;
+
+/** The content type of a pushed document. */
+export type DocumentContentType = (typeof DOCUMENT_CONTENT_TYPES)[number];
+
+/** WebSocket close codes the platform uses. */
+export const PLATFORM_CLOSE_CODES = {
+  /** The first message was not a valid hello, or the credential / token is wrong or expired. */
+  unauthenticated: 4401,
+  /** The same cabin connected again: the older connection is closed. */
+  replaced: 4409,
+} as const;
+
+/** How media flows: through the platform's SFU (mediasoup) or directly between the two browsers. */
+export type MediaMode = 'sfu' | 'direct';
+
+/** One ICE server for the peer connections. */
+export interface IceServer {
+  readonly urls: readonly string[];
+  readonly username?: string;
+  readonly credential?: string;
+}
+
+/** What the platform tells a client about media when it joins a call. */
+export interface CallMedia {
+  readonly mode: MediaMode;
+  readonly iceServers: readonly IceServer[];
+}
+
+/** What the platform receives of the patient for one session. Patient data: kept only for the call. */
+export interface PatientSummary {
+  readonly surname: string;
+  readonly firstName: string;
+  /** ISO date YYYY-MM-DD. */
+  readonly birthDate: string;
+}
+
+/** The patient's consent as recorded in the cabin. */
+export interface ConsentSummary {
+  readonly presence: Presence;
+  readonly attendantStays: boolean;
+  readonly textVersion: string;
+  /** Epoch milliseconds. */
+  readonly at: number;
+}
+
+/** One item the cabin sends about the session, live. */
+export type SessionItem =
+  | { readonly kind: 'consent'; readonly consent: ConsentSummary }
+  | { readonly kind: 'measurement'; readonly measurement: Measurement }
+  | { readonly kind: 'dmpChoice'; readonly opposed: boolean };
+
+/** Whether one side's media reaches the other: reported by the receiving side, relayed to the sender. */
+export interface MediaReception {
+  readonly audio: boolean;
+  readonly video: boolean;
+}
+
+/** Signaling of direct mode, relayed verbatim to the other side of the call. */
+export type SignalPayload =
+  | {
+      readonly kind: 'description';
+      readonly description: { readonly type: 'offer' | 'answer'; readonly sdp: string };
+    }
+  | {
+      readonly kind: 'candidate';
+      readonly candidate: {
+        readonly candidate: string;
+        readonly sdpMid: string | null;
+        readonly sdpMLineIndex: number | null;
+      };
+    };
+
+/** The SFU requests a client makes (mediasoup signaling); `data` is the mediasoup parameters. */
+export const SFU_METHODS = [
+  'getRouterRtpCapabilities',
+  'createTransport',
+  'connectTransport',
+  'restartIce',
+  'produce',
+  'consume',
+  'resumeConsumer',
+  'closeProducer',
+] as const;
+
+/** One SFU request name. */
+export type SfuMethod = (typeof SFU_METHODS)[number];
+
+// ---------------------------------------------------------------------------------------------- hello
+
+/** The first message of every connection. */
+export type Hello =
+  | {
+      readonly type: 'hello';
+      readonly role: 'cabin';
+      readonly cabinId: string;
+      readonly credential: string;
+    }
+  | { readonly type: 'hello'; readonly role: 'practitioner'; readonly token: string };
+
+/** The platform's answer to a valid hello. */
+export interface Welcome {
+  readonly type: 'welcome';
+  readonly role: 'cabin' | 'practitioner';
+  /** When the connection's authority ends (epoch ms); the platform closes it then. */
+  readonly expiresAt: number;
+}
+
+// ------------------------------------------------------------------------------------ cabin → platform
+
+/** A request from the cabin; each is answered by one `reply` with the same requestId. */
+export type CabinRequest =
+  | { readonly type: 'appointment.lookUp'; readonly requestId: number; readonly code: string }
+  | {
+      readonly type: 'queue.join';
+      readonly requestId: number;
+      readonly sessionId: string;
+      readonly profession: Profession;
+      readonly appointmentCode: string | null;
+      readonly patient: PatientSummary;
+      readonly measurements: readonly Measurement[];
+    }
+  | { readonly type: 'queue.leave'; readonly requestId: number; readonly sessionId: string }
+  | { readonly type: 'session.resume'; readonly requestId: number; readonly sessionId: string }
+  | { readonly type: 'call.join'; readonly requestId: number; readonly sessionId: string }
+  | { readonly type: 'call.leave'; readonly requestId: number; readonly sessionId: string }
+  | {
+      readonly type: 'session.item';
+      readonly requestId: number;
+      readonly sessionId: string;
+      readonly item: SessionItem;
+    }
+  | {
+      readonly type: 'document.fetch';
+      readonly requestId: number;
+      readonly sessionId: string;
+      readonly documentId: string;
+    }
+  | {
+      readonly type: 'sfu.request';
+      readonly requestId: number;
+      readonly sessionId: string;
+      readonly method: SfuMethod;
+      readonly data: unknown;
+    };
+
+/** A message from the cabin that expects no answer. */
+export type CabinNotice =
+  | { readonly type: 'signal'; readonly sessionId: string; readonly payload: SignalPayload }
+  | { readonly type: 'media.reception'; readonly sessionId: string; readonly reception: MediaReception };
+
+/** Anything a cabin may send after its hello. */
+export type CabinMessage = CabinRequest | CabinNotice;
+
+/** The value each cabin request answers with. */
+export interface CabinReplies {
+  readonly 'appointment.lookUp': { readonly profession: Profession };
+  readonly 'queue.join': { readonly position: number; readonly estimatedWaitMinutes: number };
+  readonly 'queue.leave': null;
+  /** Where the session stands after a reconnection; `ended` when the platform no longer knows it. */
+  readonly 'session.resume': { readonly stage: 'queue' | 'assigned' | 'call' | 'ended' };
+  readonly 'call.join': CallMedia;
+  readonly 'call.leave': null;
+  readonly 'session.item': null;
+  readonly 'document.fetch': { readonly contentType: DocumentContentType; readonly base64: string };
+  readonly 'sfu.request': unknown;
+}
+
+// ------------------------------------------------------------------------------------ platform → cabin
+
+/** What the platform pushes to a cabin. */
+export type CabinPush =
+  | {
+      readonly type: 'queue.updated';
+      readonly sessionId: string;
+      readonly position: number;
+      readonly estimatedWaitMinutes: number;
+    }
+  | { readonly type: 'queue.assigned'; readonly sessionId: string; readonly professional: ProfessionalCard }
+  | { readonly type: 'call.measurementRequested'; readonly sessionId: string; readonly kind: MeasurementKind }
+  | { readonly type: 'call.documentPushed'; readonly sessionId: string; readonly document: DocumentSummary }
+  | { readonly type: 'call.peerPresence'; readonly sessionId: string; readonly present: boolean }
+  | { readonly type: 'call.ended'; readonly sessionId: string; readonly reason: CallEndReason }
+  | { readonly type: 'signal'; readonly sessionId: string; readonly payload: SignalPayload }
+  | { readonly type: 'media.reception'; readonly sessionId: string; readonly reception: MediaReception }
+  /** SFU mode: the other side published a track; call `consume` to receive it. */
+  | { readonly type: 'sfu.producerAdded'; readonly sessionId: string };
+
+/** Why a call ended. */
+export type CallEndReason = 'professionalEnded' | 'patientLeft' | 'connectionLost';
+
+// ----------------------------------------------------------------------------- practitioner → platform
+
+/** A request from the practitioner console; each is answered by one `reply`. */
+export type PractitionerRequest =
+  | { readonly type: 'call.accept'; readonly requestId: number; readonly sessionId: string }
+  | {
+      readonly type: 'call.requestMeasurement';
+      readonly requestId: number;
+      readonly sessionId: string;
+      readonly kind: MeasurementKind;
+    }
+  | {
+      readonly type: 'document.push';
+      readonly requestId: number;
+      readonly sessionId: string;
+      readonly kind: DocumentSummary['kind'];
+      readonly title: string;
+      readonly contentType: DocumentContentType;
+      readonly base64: string;
+    }
+  | { readonly type: 'call.end'; readonly requestId: number; readonly sessionId: string }
+  | {
+      readonly type: 'sfu.request';
+      readonly requestId: number;
+      readonly sessionId: string;
+      readonly method: SfuMethod;
+      readonly data: unknown;
+    };
+
+/** Anything a practitioner console may send after its hello. */
+export type PractitionerMessage =
+  | PractitionerRequest
+  | { readonly type: 'signal'; readonly sessionId: string; readonly payload: SignalPayload }
+  | { readonly type: 'media.reception'; readonly sessionId: string; readonly reception: MediaReception };
+
+/** The value each practitioner request answers with. */
+export interface PractitionerReplies {
+  readonly 'call.accept': CallMedia;
+  readonly 'call.requestMeasurement': null;
+  readonly 'document.push': { readonly document: DocumentSummary };
+  readonly 'call.end': null;
+  readonly 'sfu.request': unknown;
+}
+
+/** One waiting patient as the console lists them. */
+export interface QueueEntryView {
+  readonly sessionId: string;
+  readonly profession: Profession;
+  readonly appointmentCode: string | null;
+  /** Epoch ms when the patient entered the waiting room. */
+  readonly since: number;
+  readonly patient: PatientSummary;
+}
+
+/** What the platform pushes to a practitioner console. */
+export type PractitionerPush =
+  | {
+      readonly type: 'queue.snapshot';
+      readonly entries: readonly QueueEntryView[];
+    }
+  | {
+      readonly type: 'call.started';
+      readonly sessionId: string;
+      readonly patient: PatientSummary;
+      readonly consent: ConsentSummary | null;
+      readonly measurements: readonly Measurement[];
+    }
+  | { readonly type: 'call.patientJoined'; readonly sessionId: string }
+  | { readonly type: 'call.item'; readonly sessionId: string; readonly item: SessionItem }
+  | { readonly type: 'call.peerPresence'; readonly sessionId: string; readonly present: boolean }
+  | { readonly type: 'call.ended'; readonly sessionId: string; readonly reason: CallEndReason }
+  | { readonly type: 'signal'; readonly sessionId: string; readonly payload: SignalPayload }
+  | { readonly type: 'media.reception'; readonly sessionId: string; readonly reception: MediaReception }
+  | { readonly type: 'sfu.producerAdded'; readonly sessionId: string };
+
+// ----------------------------------------------------------------------------------------- both ways
+
+/** The answer to one request. */
+export interface Reply {
+  readonly type: 'reply';
+  readonly requestId: number;
+  readonly result: Result<unknown, CabinError>;
+}
+
+/** The answer to a malformed message; the connection stays open. */
+export interface Rejected {
+  readonly type: 'rejected';
+  /** The request's id when it could be read, so the sender stops waiting. */
+  readonly requestId: number | null;
+  readonly code: 'protocol.invalidMessage' | 'protocol.notAllowed';
+  /** The offending field's path, never its value. */
+  readonly detail: string;
+}
+
+/** Anything the platform sends to a cabin. */
+export type PlatformToCabin = Welcome | Reply | Rejected | CabinPush;
+
+/** Anything the platform sends to a practitioner console. */
+export type PlatformToPractitioner = Welcome | Reply | Rejected | PractitionerPush;
+
+/** The practitioner console's login over HTTP: `POST /api/login` with this body answers a token. */
+export interface LoginRequest {
+  readonly login: string;
+  readonly password: string;
+}
+
+/** The answer to a successful login. */
+export interface LoginReply {
+  readonly token: string;
+  /** Epoch ms after which the token is refused. */
+  readonly expiresAt: number;
+  readonly professional: ProfessionalCard;
+}
