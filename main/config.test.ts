@@ -19,6 +19,8 @@ describe('cabin configuration', () => {
       inactivityMs: 120_000,
       stillThereGraceMs: 30_000,
       goodbyeMs: 45_000,
+      reconnectWindowMs: 20_000,
+      audioOnlyWindowMs: 20_000,
     });
     expect(merged.ok && merged.value.port).toBe(8080);
   });
@@ -31,7 +33,28 @@ describe('cabin configuration', () => {
     [{ delays: 5 }, 'delays must be an object'],
     [{ delays: { inactivityMs: 'soon' } }, 'delays.inactivityMs must be a number'],
     [[1, 2], 'the configuration must be a JSON object'],
+    [{ platform: { kind: 'cloud' } }, 'platform.kind must be "local", "remote" or "simulated"'],
+    [
+      { platform: { kind: 'remote', url: 'http://platform.example', credential: 'secret' } },
+      'platform.url must be https:// (TLS) for a remote platform',
+    ],
+    [{ platform: { cabinId: '../etc' } }, 'platform.cabinId: 1 to 64 letters, digits, - or _'],
   ])('refuses %j: %s', (overrides, detail) => {
     expect(mergeConfig(base, overrides)).toEqual({ ok: false, error: { code: 'config.invalid', detail } });
+  });
+
+  it("takes a remote platform's credential from the environment when the file has none", () => {
+    process.env.CABINE_PLATFORM_CREDENTIAL = 'from-the-environment';
+    try {
+      const merged = mergeConfig(base, { platform: { kind: 'remote', url: 'https://platform.example' } });
+      expect(merged.ok && merged.value.platform.credential).toBe('from-the-environment');
+    } finally {
+      delete process.env.CABINE_PLATFORM_CREDENTIAL;
+    }
+    expect(
+      mergeConfig(base, { platform: { kind: 'remote', url: 'https://platform.example' } }),
+    ).toMatchObject({
+      ok: false,
+    });
   });
 });

@@ -24,6 +24,24 @@ export interface CabinConfig {
     readonly inactivityMs: number;
     readonly stillThereGraceMs: number;
     readonly goodbyeMs: number;
+    /** How long a dropped call tries to bring video and sound back before falling back to sound only. */
+    readonly reconnectWindowMs: number;
+    /** How long the sound-only fallback tries before the call ends and the attendant is called. */
+    readonly audioOnlyWindowMs: number;
+  };
+  /**
+   * The teleconsultation platform. `local`: `npm start` runs the reference platform (platform/) beside the
+   * cabin on this machine and fills in url and credential; `remote`: an operator's platform over TLS
+   * (`https://…`), the credential from the file or from CABINE_PLATFORM_CREDENTIAL; `simulated`: an
+   * in-process platform without media (scenario tests).
+   */
+  readonly platform: {
+    readonly kind: 'local' | 'remote' | 'simulated';
+    readonly url: string;
+    readonly cabinId: string;
+    readonly credential: string;
+    /** `local` only: the port of the platform on this machine (0 picks a free one). */
+    readonly localPort: number;
   };
   /**
    * Pace of the simulators, in ms a step; how long the simulated professional talks; and whether the
@@ -50,7 +68,14 @@ export function defaultConfig(baseDirectory: string): CabinConfig {
     attendantCode: '2468',
     consentTextVersion: 'fr-2026-11-v1',
     tariffs: DEFAULT_TARIFFS,
-    delays: { inactivityMs: 90_000, stillThereGraceMs: 30_000, goodbyeMs: 45_000 },
+    delays: {
+      inactivityMs: 90_000,
+      stillThereGraceMs: 30_000,
+      goodbyeMs: 45_000,
+      reconnectWindowMs: 20_000,
+      audioOnlyWindowMs: 20_000,
+    },
+    platform: { kind: 'local', url: '', cabinId: 'cabine-locale', credential: '', localPort: 8090 },
     simulation: { stepMs: 700, callMs: 20_000, byteLevelDevices: true, cardReader: 'virtualCard' },
     fixedPorts: [],
   };
@@ -97,7 +122,7 @@ export function mergeConfig(base: CabinConfig, overrides: unknown): Result<Cabin
   if (merged.port < 0 || merged.port > 65535 || !Number.isInteger(merged.port)) {
     return err({ code: 'config.invalid', detail: 'port must be an integer from 0 to 65535' });
   }
-  return ok(merged);
+  return checkPlatform(merged);
 }
 
 function findMismatch(base: unknown, value: unknown, path: string): string | null {
@@ -121,4 +146,46 @@ function deepMerge(base: unknown, value: unknown): unknown {
   const result: Record<string, unknown> = { ...(base as Record<string, unknown>) };
   for (const [key, inner] of Object.entries(value)) result[key] = deepMerge(result[key], inner);
   return result;
+}
+
+// The platform settings: a known kind, a TLS URL and a credential for a remote platform (the
+// credential may come from CABINE_PLATFORM_CREDENTIAL so that it stays out of the file).
+function checkPlatform(config: CabinConfig): Result<CabinConfig> {
+  const { platform } = config;
+  if (!['local', 'remote', 'simulated'].includes(platform.kind)) {
+    return err({ code: 'config.invalid', detail: 'platform.kind must be "local", "remote" or "simulated"' });
+  }
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(platform.cabinId)) {
+    return err({ code: 'config.invalid', detail: 'platform.cabinId: 1 to 64 letters, digits, - or _' });
+  }
+  if (!Number.isInteger(platform.localPort) || platform.localPort < 0 || platform.localPort > 65535) {
+    return err({ code: 'config.invalid', detail: 'platform.localPort must be an integer from 0 to 65535' });
+  }
+  if (platform.kind !== 'remote') return ok(config);
+  const credential = platform.credential || (process.env.CABINE_PLATFORM_CREDENTIAL ?? '');
+  if (credential === '') {
+    return err({
+      code: 'config.invalid',
+      detail: 'a remote platform needs platform.credential or CABINE_PLATFORM_CREDENTIAL',
+    });
+  }
+  if (!platform.url.startsWith('https://') && !platform.url.startsWith('wss://')) {
+    return err({
+      code: 'config.invalid',
+      detail: 'platform.url must be https:// (TLS) for a remote platform',
+    });
+  }
+  return ok({ ...config, platform: { ...platform, credential } });
+}
+
+/** The environment variables by which `npm start` hands a local platform's address to the cabin process. */
+export const LOCAL_PLATFORM_ENV = {
+  url: 'CABINE_LOCAL_PLATFORM_URL',
+  credential: 'CABINE_LOCAL_PLATFORM_CREDENTIAL',
+} as const;
+
+/** A `local` platform configuration completed with the address and credential of the running platform. */
+export function withLocalPlatform(config: CabinConfig, url: string, credential: string): CabinConfig {
+  if (config.platform.kind !== 'local') return config;
+  return { ...config, platform: { ...config.platform, url, credential } };
 }

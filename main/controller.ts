@@ -11,6 +11,7 @@ import {
   type CabinEvent,
   type CabinMethod,
   type CabinParams,
+  type CabinServer,
   type CabinView,
   type Result,
 } from '../contract';
@@ -30,6 +31,7 @@ import { checkPeripherals, createSimulatedPeripherals, type CabinPeripherals } f
 import { sessionActors } from './session-actors';
 import { openCabinStore, type CabinStore } from './store';
 import { OutboundDelivery } from './outbound-delivery';
+import { CallMediaBoard } from './call-media-board';
 
 /** What a controller is built from; tests pass their own clock, peripherals, store and log. */
 export interface ControllerOptions {
@@ -44,10 +46,16 @@ export interface ControllerOptions {
   readonly wipeHooks?: readonly (() => Promise<void>)[];
 }
 
-/** The controller's CabinApi: every call answers at once (it is a CabinServer that never defers). */
+/** The calls that wait for the platform: the call's media parameters and SFU requests. */
+type DeferredMethod = 'joinMedia' | 'media';
+
+/** The controller's CabinApi: every call answers at once, but the two that wait for the platform. */
 export type ImmediateCabinServer = {
-  readonly [M in CabinMethod]: (params: CabinParams<M>) => ReturnType<CabinApi[M]>;
-};
+  readonly [M in Exclude<CabinMethod, DeferredMethod>]: (params: CabinParams<M>) => ReturnType<CabinApi[M]>;
+} & Pick<CabinServer, DeferredMethod>;
+
+/** How long `joinMedia` waits for the platform to join the call. */
+const JOIN_MEDIA_TIMEOUT_MS = 15_000;
 
 /** A controller plus what tests and benchmarks observe. */
 export interface RunningController extends Controller {
@@ -94,9 +102,14 @@ export function createController(options: ControllerOptions): RunningController 
       config.simulation.byteLevelDevices,
     );
   const delivery = new OutboundDelivery(store, peripherals.platform, log);
+  const listeners = new Set<(event: CabinEvent) => void>();
+  const emit = (event: CabinEvent): void => {
+    for (const listener of listeners) listener(event);
+  };
+  const board = new CallMediaBoard();
 
   const session = sessionMachine.provide({
-    actors: sessionActors(peripherals),
+    actors: sessionActors(peripherals, { board, emit }),
     actions: {
       recordConsent: (_, record: ConsentRecord) => {
         report(store.recordConsent(record), log, 'consent.recordFailed');
@@ -140,6 +153,8 @@ export function createController(options: ControllerOptions): RunningController 
       inactivity: config.delays.inactivityMs,
       stillThereGrace: config.delays.stillThereGraceMs,
       goodbye: config.delays.goodbyeMs,
+      reconnectWindow: config.delays.reconnectWindowMs,
+      audioOnlyWindow: config.delays.audioOnlyWindowMs,
     },
   });
 
@@ -184,7 +199,6 @@ export function createController(options: ControllerOptions): RunningController 
     },
   });
 
-  const listeners = new Set<(event: CabinEvent) => void>();
   let currentView: CabinView = cabinViewOf(actor.getSnapshot());
   let currentJson = JSON.stringify(currentView);
   let currentStep: string | null = null;
@@ -209,7 +223,7 @@ export function createController(options: ControllerOptions): RunningController 
     if (json === currentJson) return;
     currentView = view;
     currentJson = json;
-    for (const listener of listeners) listener({ type: 'view.changed', view });
+    emit({ type: 'view.changed', view });
   };
 
   // The session child changes without the cabin changing: follow it too.
@@ -264,6 +278,17 @@ export function createController(options: ControllerOptions): RunningController 
       log.info('attendant.command', { command: command.type });
       actor.send(command);
       return ok(undefined);
+    },
+    joinMedia: () => board.whenJoined(JOIN_MEDIA_TIMEOUT_MS),
+    media: async (message) => {
+      const callSession = board.sessionId();
+      if (callSession === null) return err({ code: 'call.notJoined' });
+      if (message.kind === 'linkState') {
+        log.info('call.mediaLink', { state: message.state });
+        board.reportLinkState(message.state);
+        return ok(null);
+      }
+      return peripherals.platform.relayMedia(callSession, message);
     },
   };
 

@@ -60,7 +60,7 @@ export class OutboundDelivery {
     for (const item of due.value) {
       if (this.stopped) return;
       const delivered = await this.platform
-        .deliver(item.kind, item.payload)
+        .deliver({ sessionId: item.sessionId, kind: item.kind, payload: item.payload })
         .catch(() => ({ ok: false as const }));
       if (this.stopped) return;
       if (delivered.ok) {

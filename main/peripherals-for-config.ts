@@ -1,5 +1,6 @@
 // The peripherals a configuration asks for: the simulated set (npm start, tests), or real card reader
-// and measuring devices. Printer, payment terminal and platform stay simulated until their own work.
+// and measuring devices; and the platform link (the protocol client unless `platform.kind` is simulated).
+// Printer and payment terminal stay simulated until their own work.
 import { existsSync } from 'node:fs';
 import { PcscliteContext } from '../drivers/pcsc/pcsclite-context';
 import { PcscIdCardReader } from '../devices/vitale/pcsc-id-card-reader';
@@ -11,6 +12,7 @@ import type { CabinConfig } from './config';
 import type { OperationLog } from './log';
 import { createSimulatedPeripherals, type CabinPeripherals } from './peripherals';
 import { startRealDevices } from './real-devices';
+import { PlatformSocketLink } from './platform-client/platform-socket-link';
 
 /** Where pcscd listens: without this socket there is no pcscd to wait for. */
 const PCSCD_SOCKET = '/run/pcscd/pcscd.comm';
@@ -42,8 +44,35 @@ function pcscCardReader(context: PcscliteContext, log: OperationLog): PcscIdCard
   });
 }
 
+/** The platform link of `config`: the protocol client, or the in-process simulation when asked for. */
+function platformLinkFor(config: CabinConfig, log: OperationLog): PlatformSocketLink | null {
+  if (config.platform.kind === 'simulated') return null;
+  const { url, cabinId, credential } = config.platform;
+  return new PlatformSocketLink({ url, cabinId, credential, log });
+}
+
 /** Builds the peripherals of `config`; the returned set's `dispose()` releases all of them. */
 export async function peripheralsFor(
+  config: CabinConfig,
+  log: OperationLog,
+  schedule: Schedule,
+  now: () => number,
+): Promise<CabinPeripherals> {
+  const peripherals = await devicePeripheralsFor(config, log, schedule, now);
+  const link = platformLinkFor(config, log);
+  if (link === null) return peripherals;
+  const disposeDevices = peripherals.dispose;
+  return {
+    ...peripherals,
+    platform: link,
+    dispose: () => {
+      disposeDevices?.();
+      link.close();
+    },
+  };
+}
+
+async function devicePeripheralsFor(
   config: CabinConfig,
   log: OperationLog,
   schedule: Schedule,

@@ -1,7 +1,7 @@
 // The session machine's named actors, built on the peripherals: each callback actor translates a
 // peripheral's facts into session events, and every failure becomes a value the session shows.
 import { fromCallback, fromPromise } from 'xstate';
-import { err, ok, type Result } from '../contract';
+import { err, ok, type CabinEvent, type Result } from '../contract';
 import type {
   SessionEvent,
   PrintOutcome,
@@ -9,10 +9,18 @@ import type {
   PaymentRequest,
   QueueRequest,
 } from '../state-machines';
+import type { CallMediaBoard } from './call-media-board';
 import type { CabinPeripherals } from './peripherals';
 
+/** How the call reaches the renderer's video link: the media board and the event channel. */
+export interface CallMediaPorts {
+  readonly board: CallMediaBoard;
+  /** Sends a media event (signaling from the professional's side) to the renderer. */
+  readonly emit: (event: CabinEvent) => void;
+}
+
 /** The actors of `sessionMachine.provide({ actors })`, on the given peripherals. */
-export function sessionActors(peripherals: CabinPeripherals) {
+export function sessionActors(peripherals: CabinPeripherals, media: CallMediaPorts) {
   return {
     readCard: fromCallback<SessionEvent, void>(({ sendBack }) =>
       peripherals.cardReader.readNextCard((fact) => {
@@ -62,13 +70,30 @@ export function sessionActors(peripherals: CabinPeripherals) {
         }
       }),
     ),
-    joinCall: fromCallback<SessionEvent, { readonly sessionId: string }>(({ sendBack, input }) =>
-      peripherals.platform.joinCall(input.sessionId, (fact) => {
+    joinCall: fromCallback<SessionEvent, { readonly sessionId: string }>(({ sendBack, input }) => {
+      const { board, emit } = media;
+      // The video link's state is the call's: connected when media flows, reconnecting when it stopped.
+      board.open(input.sessionId, (state) =>
+        sendBack(state === 'connected' ? { type: 'call.connected' } : { type: 'call.reconnecting' }),
+      );
+      const cancel = peripherals.platform.joinCall(input.sessionId, (fact) => {
         switch (fact.type) {
+          case 'joined':
+            return board.setMedia(input.sessionId, fact.media);
           case 'connected':
             return sendBack({ type: 'call.connected' });
           case 'reconnecting':
             return sendBack({ type: 'call.reconnecting' });
+          case 'resumed':
+            // The platform is back; media may never have stopped (only signaling did).
+            if (board.linkState() === 'connected') sendBack({ type: 'call.connected' });
+            return;
+          case 'receptionChanged':
+            return sendBack({ type: 'call.receptionChanged', reception: fact.reception });
+          case 'signal':
+            return emit({ type: 'media.signal', payload: fact.payload });
+          case 'producerAdded':
+            return emit({ type: 'media.producerAdded' });
           case 'measurementRequested':
             return sendBack({ type: 'call.measurementRequested', kind: fact.kind });
           case 'documentReceived':
@@ -78,8 +103,12 @@ export function sessionActors(peripherals: CabinPeripherals) {
           case 'failed':
             return sendBack({ type: 'call.failed', error: fact.error });
         }
-      }),
-    ),
+      });
+      return () => {
+        cancel();
+        board.close(input.sessionId);
+      };
+    }),
     printDocuments: fromPromise<PrintOutcome, PrintRequest>(({ input, signal }) =>
       printAll(peripherals, input, signal),
     ),
@@ -105,7 +134,7 @@ async function printAll(
     const content = await peripherals.platform.fetchDocument(request.sessionId, document.id);
     if (!content.ok) return err(content.error);
     const result = await peripherals.printer.print(
-      { title: document.title, contentType: 'text/plain', content: content.value },
+      { title: document.title, contentType: content.value.contentType, content: content.value.content },
       signal,
     );
     if (!result.ok) return err(result.error);

@@ -1,5 +1,7 @@
 // `npm start`: runs the cabin. Electron where its binary is installed; otherwise browser mode, which
-// prints the cabin's local URL and opens Chromium in kiosk mode when a display is available.
+// prints the cabin's local URL and opens Chromium in kiosk mode when a display is available. With the
+// default `platform.kind: "local"` it first starts the reference platform beside the cabin and prints
+// the practitioner console's URL.
 //   --config <file>   a JSON configuration over the defaults (see main/config.ts)
 //   --no-browser      do not open Chromium, only print the URL
 //   --browser-mode    use browser mode even where Electron is installed
@@ -10,7 +12,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from './config';
+import { LOCAL_PLATFORM_ENV, loadConfig, withLocalPlatform, type CabinConfig } from './config';
+import { startLocalPlatform, type LocalPlatform } from './local-platform';
 import { runBrowserMode } from './browser-mode';
 
 const projectRoot = resolve(import.meta.dirname, '..');
@@ -32,6 +35,22 @@ function findChromium(): string | null {
   return null;
 }
 
+// The reference platform for a `local` configuration; its console URL and demo login are printed.
+async function startPlatformIfLocal(config: CabinConfig): Promise<LocalPlatform | null> {
+  if (config.platform.kind !== 'local') return null;
+  const started = await startLocalPlatform(
+    projectRoot,
+    config.platform.cabinId,
+    config.platform.localPort,
+    (line) => process.stdout.write(`${line}\n`),
+  ).catch((error: unknown) => error as Error);
+  if (started instanceof Error) {
+    process.stderr.write(`Cabine: the local platform could not start: ${started.message}\n`);
+    process.exit(1);
+  }
+  return started;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -46,17 +65,29 @@ async function main(): Promise<void> {
     process.stderr.write(`Configuration refused (${config.error.code}): ${config.error.detail ?? ''}\n`);
     process.exit(2);
   }
+  const platform = await startPlatformIfLocal(config.value);
+  const cabinConfig = platform
+    ? withLocalPlatform(config.value, platform.url, platform.credential)
+    : config.value;
   const electron = values['browser-mode'] ? null : electronBinary();
   if (electron !== null) {
     process.stdout.write('Cabine: starting in Electron (kiosk window).\n');
     const child = spawn(electron, [join(projectRoot, 'dist/electron/electron-main.cjs')], {
       stdio: 'inherit',
+      env: {
+        ...process.env,
+        [LOCAL_PLATFORM_ENV.url]: cabinConfig.platform.url,
+        [LOCAL_PLATFORM_ENV.credential]: cabinConfig.platform.credential,
+      },
     });
-    child.on('exit', (code) => process.exit(code ?? 0));
+    child.on('exit', (code) => {
+      platform?.stop();
+      process.exit(code ?? 0);
+    });
     return;
   }
-  const port = values.port === undefined ? config.value.port : Number(values.port);
-  const started = await runBrowserMode({ ...config.value, port }, join(projectRoot, 'dist/renderer')).catch(
+  const port = values.port === undefined ? cabinConfig.port : Number(values.port);
+  const started = await runBrowserMode({ ...cabinConfig, port }, join(projectRoot, 'dist/renderer')).catch(
     (error: unknown) => error as Error,
   );
   if (started instanceof Error) {
@@ -90,7 +121,10 @@ async function main(): Promise<void> {
     process.stdout.write('Cabine: no display or no Chromium found: open the URL above in a browser.\n');
   }
   const shutdown = (): void => {
-    void running.stop().then(() => process.exit(0));
+    void running.stop().then(() => {
+      platform?.stop();
+      process.exit(0);
+    });
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

@@ -519,6 +519,66 @@ describe('waiting room and call', () => {
     expect(stageOf(session)).toBe('consultation/inCall');
   });
 
+  it('while waiting, the camera check passes, or a problem calls the attendant once and the wait goes on', () => {
+    const seen = walkIn();
+    reachWaitingRoom(seen);
+    expect(seen.view().screen).toMatchObject({ step: 'waitingRoom', mediaCheck: 'pending' });
+    seen.send({ type: 'patient.checkMedia', works: true });
+    expect(seen.view().screen).toMatchObject({ mediaCheck: 'passed' });
+    expect(seen.recorded.attendantCalls).toHaveLength(0);
+
+    const broken = walkIn();
+    reachWaitingRoom(broken);
+    broken.send({ type: 'patient.checkMedia', works: false });
+    expect(broken.view().screen).toMatchObject({ step: 'waitingRoom', mediaCheck: 'problem' });
+    expect(broken.recorded.attendantCalls).toHaveLength(1);
+    expect(broken.waitingRoom.isRunning).toBe(true);
+  });
+
+  it('the indicator follows what the professional receives of the patient', () => {
+    const session = walkIn();
+    reachCall(session);
+    expect(session.view().screen).toMatchObject({ professionalReceives: { audio: false, video: false } });
+    session.call.professionalReceives(true, true);
+    expect(session.view().screen).toMatchObject({ professionalReceives: { audio: true, video: true } });
+  });
+
+  it('a link down for 20 s falls back to sound only; back within 20 s more, the call goes on with sound', () => {
+    const session = walkIn();
+    reachCall(session);
+    session.call.dropAndReconnect();
+    session.elapse(19 * SECOND);
+    expect(session.view().screen).toMatchObject({ stage: 'reconnecting', mediaMode: 'video' });
+    session.elapse(1 * SECOND);
+    expect(session.view().screen).toMatchObject({ stage: 'reconnecting', mediaMode: 'audioOnly' });
+    session.call.connect();
+    expect(session.view().screen).toMatchObject({ stage: 'inCall', mediaMode: 'audioOnly' });
+    expect(session.recorded.attendantCalls).toHaveLength(0);
+  });
+
+  it('a link that never comes back ends the call clearly after 40 s and calls the attendant', () => {
+    const session = walkIn();
+    reachCall(session);
+    session.call.dropAndReconnect();
+    session.elapse(39 * SECOND);
+    expect(stageOf(session)).toBe('consultation/reconnecting');
+    session.elapse(1 * SECOND);
+    expect(session.view().screen).toMatchObject({ stage: 'failed', failure: 'call.lost' });
+    expect(session.recorded.attendantCalls).toHaveLength(1);
+    expect(session.call.isRunning).toBe(false);
+  });
+
+  it('a drop during a measurement asked by the professional stops it and reconnects', () => {
+    const session = walkIn();
+    reachCall(session);
+    session.call.requestMeasurement('temperature');
+    expect(stageOf(session)).toBe('consultation/measuring');
+    session.call.dropAndReconnect();
+    expect(stageOf(session)).toBe('consultation/reconnecting');
+    session.call.connect();
+    expect(stageOf(session)).toBe('consultation/inCall');
+  });
+
   it('the call fails: the patient sees it and retry calls again', () => {
     const session = walkIn();
     reachCall(session);

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, session, type WebContents } from 'electron';
 import { IPC_CHANNELS } from '../../contract';
-import { loadConfig } from '../config';
+import { LOCAL_PLATFORM_ENV, loadConfig, withLocalPlatform } from '../config';
 import { createController, openLog } from '../controller';
 import { peripheralsFor } from '../peripherals-for-config';
 import { realTimeSchedule } from '../../devices/simulated/simulation-timer';
@@ -36,10 +36,15 @@ async function startCabin(): Promise<void> {
     return;
   }
   const cabinSession = session.defaultSession;
-  const log = openLog(config.value);
-  const peripherals = await peripheralsFor(config.value, log, realTimeSchedule, Date.now);
+  const cabinConfig = withLocalPlatform(
+    config.value,
+    process.env[LOCAL_PLATFORM_ENV.url] ?? '',
+    process.env[LOCAL_PLATFORM_ENV.credential] ?? '',
+  );
+  const log = openLog(cabinConfig);
+  const peripherals = await peripheralsFor(cabinConfig, log, realTimeSchedule, Date.now);
   const controller = createController({
-    config: config.value,
+    config: cabinConfig,
     log,
     peripherals,
     // Nothing of the patient may stay in the renderer: storage, caches and media permissions go.

@@ -78,7 +78,7 @@ describe('browser mode', () => {
     const pushed = new Promise<CabinView>((resolve) =>
       ws.on('message', (data: Buffer) => {
         const message = JSON.parse(data.toString('utf8')) as ServerMessage;
-        if (message.kind === 'event') resolve(message.event.view);
+        if (message.kind === 'event' && message.event.type === 'view.changed') resolve(message.event.view);
       }),
     );
     await call(ws, 2, 'startSession', { locale: 'en', accessibility: { largeText: true, readAloud: false } });

@@ -1,7 +1,11 @@
-// The seam between the cabin and its teleconsultation platform. The simulated link below runs the
-// platform's side in-process; the WebSocket client of the reference platform replaces it (issue 5).
+// The seam between the cabin and its teleconsultation platform: the WebSocket client of the platform
+// protocol (platform-socket-link.ts) in the cabin, an in-process simulation for scenario tests.
 import type {
+  CallMedia,
   CabinError,
+  MediaReception,
+  MediaUp,
+  SignalPayload,
   DocumentSummary,
   Measurement,
   MeasurementKind,
@@ -20,8 +24,17 @@ export type QueueFact =
 
 /** A fact from the call. */
 export type CallFact =
+  /** The platform joined the cabin to the call: the media parameters for the video link. */
+  | { readonly type: 'joined'; readonly media: CallMedia }
+  /** Media flows (the simulated platform says so itself; the real one leaves it to the video link). */
   | { readonly type: 'connected' }
+  /** The link to the platform dropped. */
   | { readonly type: 'reconnecting' }
+  /** The link to the platform is back and the call still exists. */
+  | { readonly type: 'resumed' }
+  | { readonly type: 'receptionChanged'; readonly reception: MediaReception }
+  | { readonly type: 'signal'; readonly payload: SignalPayload }
+  | { readonly type: 'producerAdded' }
   | { readonly type: 'measurementRequested'; readonly kind: MeasurementKind }
   | { readonly type: 'documentReceived'; readonly document: DocumentSummary }
   | { readonly type: 'ended' }
@@ -36,6 +49,20 @@ export interface QueueEntry {
   readonly measurements: readonly Measurement[];
 }
 
+/** One item of the outbound queue, as the store keeps it. */
+export interface OutboundItem {
+  /** Null for an item of the cabin itself, outside any session. */
+  readonly sessionId: string | null;
+  readonly kind: string;
+  readonly payload: unknown;
+}
+
+/** A document's bytes and how to print them. */
+export interface DocumentContent {
+  readonly contentType: 'text/plain' | 'application/pdf';
+  readonly content: Uint8Array;
+}
+
 /** The cabin's connection to its platform. */
 export interface PlatformLink extends Checkable {
   /** Resolves a booked appointment's code to its profession, or `appointment.unknownCode`. */
@@ -45,9 +72,11 @@ export interface PlatformLink extends Checkable {
   /** Joins the call of the session and reports its facts until it ends. */
   joinCall(sessionId: string, report: (fact: CallFact) => void): Cancel;
   /** Delivers one outbound item (consent, measurement, DMP choice); answers ok once the platform has it. */
-  deliver(kind: string, payload: unknown): Promise<Result<void>>;
+  deliver(item: OutboundItem): Promise<Result<void>>;
   /** The content of a document deposited in the session, for printing. */
-  fetchDocument(sessionId: string, documentId: string): Promise<Result<Uint8Array>>;
+  fetchDocument(sessionId: string, documentId: string): Promise<Result<DocumentContent>>;
+  /** Relays one message of the cabin's video link to the call; an SFU request answers the SFU's data. */
+  relayMedia(sessionId: string, message: Exclude<MediaUp, { kind: 'linkState' }>): Promise<Result<unknown>>;
   /** Forgets everything of the session held for it on the cabin side. */
   forgetSession(sessionId: string): void;
 }

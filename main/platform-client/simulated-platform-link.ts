@@ -1,10 +1,17 @@
-// Interim in-process platform for `npm start` and the tests: a short queue, a fictitious doctor, a
-// call that asks for one measurement, deposits a prescription and ends. Replaced by the reference
-// platform's WebSocket client (issue 5), which keeps this interface.
+// An in-process platform for scenario tests and a cabin without a platform (`platform.kind: "simulated"`):
+// a short queue, a fictitious doctor, a call that asks for one measurement, deposits a prescription and
+// ends. It carries no media: the call counts as connected by itself, and media messages are dropped.
 import { err, ok, type Result } from '../../contract';
 import type { PeripheralState } from '../../devices/peripheral';
 import { runSequence, type Schedule } from '../../devices/simulated/simulation-timer';
-import type { CallFact, PlatformLink, QueueEntry, QueueFact } from './platform-link';
+import type {
+  CallFact,
+  DocumentContent,
+  OutboundItem,
+  PlatformLink,
+  QueueEntry,
+  QueueFact,
+} from './platform-link';
 
 /** The appointment codes the simulated platform knows (fictitious). */
 export const SIMULATED_APPOINTMENT_CODES: Readonly<Record<string, 'doctor' | 'physiotherapist'>> = {
@@ -24,7 +31,7 @@ export interface SimulatedPlatformOptions {
 
 /** A platform simulated in-process. */
 export class SimulatedPlatformLink implements PlatformLink {
-  readonly delivered: { kind: string; payload: unknown }[] = [];
+  readonly delivered: OutboundItem[] = [];
   private readonly documents = new Map<string, Map<string, Uint8Array>>();
 
   constructor(
@@ -76,6 +83,7 @@ export class SimulatedPlatformLink implements PlatformLink {
       title: 'Ordonnance',
       pages: 1,
     };
+    report({ type: 'joined', media: { mode: 'direct', iceServers: [] } });
     return runSequence(this.schedule, [
       [stepMs, () => report({ type: 'connected' })],
       [callMs / 2, () => report({ type: 'measurementRequested', kind: 'temperature' })],
@@ -91,15 +99,21 @@ export class SimulatedPlatformLink implements PlatformLink {
     ]);
   }
 
-  deliver(kind: string, payload: unknown): Promise<Result<void>> {
+  deliver(item: OutboundItem): Promise<Result<void>> {
     if (!this.options.reachable()) return Promise.resolve(err({ code: 'platform.unreachable' }));
-    this.delivered.push({ kind, payload });
+    this.delivered.push(item);
     return Promise.resolve(ok(undefined));
   }
 
-  fetchDocument(sessionId: string, documentId: string): Promise<Result<Uint8Array>> {
+  fetchDocument(sessionId: string, documentId: string): Promise<Result<DocumentContent>> {
     const content = this.documents.get(sessionId)?.get(documentId);
-    return Promise.resolve(content ? ok(content) : err({ code: 'document.missing' }));
+    return Promise.resolve(
+      content ? ok({ contentType: 'text/plain', content }) : err({ code: 'document.missing' }),
+    );
+  }
+
+  relayMedia(): Promise<Result<unknown>> {
+    return Promise.resolve(this.options.reachable() ? ok(null) : err({ code: 'platform.unreachable' }));
   }
 
   forgetSession(sessionId: string): void {

@@ -160,6 +160,11 @@ export class FakeVideoCall extends DrivenCallbackActor<{ readonly sessionId: str
     this.emit({ type: 'call.reconnecting' });
   }
 
+  /** The professional's side reports what it receives of the patient. */
+  professionalReceives(audio: boolean, video: boolean): void {
+    this.emit({ type: 'call.receptionChanged', reception: { audio, video } });
+  }
+
   requestMeasurement(kind: MeasurementKind): void {
     this.emit({ type: 'call.measurementRequested', kind });
   }

@@ -50,7 +50,9 @@ export async function benchmarkResultLatency(sessions = 15): Promise<string[]> {
   const latencies: number[] = [];
   for (let i = 0; i < sessions; i += 1) {
     const viewAt = new Promise<number>((resolve) => {
-      const stop = controller.onEvent(({ view }: { view: CabinView }) => {
+      const stop = controller.onEvent((event) => {
+        if (event.type !== 'view.changed') return;
+        const view: CabinView = event.view;
         const screen = view.session?.screen;
         if (
           screen?.step === 'measurements' &&

@@ -93,8 +93,8 @@ async function endToReady(runs: number): Promise<number[]> {
     // The card is read, then the simulated patient takes it back (no session starts on a card left in).
     for (let step = 0; step < 8; step += 1) clock.increment(stepMs);
     const ready = new Promise<number>((done) => {
-      const stop = controller.onEvent(({ view }) => {
-        if (view.phase === 'ready') {
+      const stop = controller.onEvent((event) => {
+        if (event.type === 'view.changed' && event.view.phase === 'ready') {
           stop();
           done(performance.now());
         }

@@ -86,9 +86,9 @@ describe('a day in the cabin', () => {
     const { controller, clock, peripherals } = await startCabin();
     const delivered: string[] = [];
     const deliver = peripherals.platform.deliver.bind(peripherals.platform);
-    peripherals.platform.deliver = (kind, payload) => {
-      delivered.push(kind);
-      return deliver(kind, payload);
+    peripherals.platform.deliver = (item) => {
+      delivered.push(item.kind);
+      return deliver(item);
     };
     const steps = await walkOneSession(controller, clock, STEP_MS);
     expect(steps).toEqual(FULL_JOURNEY);

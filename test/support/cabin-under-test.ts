@@ -39,6 +39,8 @@ export async function startCabinUnderTest(overrides: unknown = {}): Promise<Cabi
   const base = defaultConfig(directory);
   const merged = mergeConfig(base, {
     simulation: { stepMs: 150, callMs: 1500, cardReader: 'domain' },
+    // The journey tests run on the in-process platform; the media tests start the reference platform.
+    platform: { kind: 'simulated' },
     ...(overrides as object),
   });
   if (!merged.ok) throw new Error(`bad test config: ${merged.error.detail ?? merged.error.code}`);

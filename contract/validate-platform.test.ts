@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { parseMediaUp } from './validate-platform';
+import {
+  parseCabinMessage,
+  parseCallMedia,
+  parseFrame,
+  parseHello,
+  parsePlatformToCabin,
+  parsePractitionerMessage,
+} from './validate-platform';
+
+const MEASUREMENT = {
+  kind: 'temperature',
+  quantities: [{ name: 'temperature', value: 37.2, unit: '°C' }],
+  takenAt: 1_700_000_000_000,
+};
+
+describe('the platform protocol refuses what does not fit, naming the field and never the value', () => {
+  it('accepts a well-formed queue entry from a cabin', () => {
+    const message = {
+      type: 'queue.join',
+      requestId: 3,
+      sessionId: 'session-1',
+      profession: 'doctor',
+      appointmentCode: null,
+      patient: { surname: 'Martin', firstName: 'Jeanne', birthDate: '1950-03-12' },
+      measurements: [MEASUREMENT],
+    };
+    expect(parseCabinMessage(message)).toEqual({ ok: true, value: message });
+  });
+
+  it.each([
+    [{ type: 'queue.leave', requestId: 1 }, 'queue.leave.sessionId'],
+    [{ type: 'queue.leave', requestId: 1, sessionId: '../other' }, 'queue.leave.sessionId'],
+    [{ type: 'call.join', requestId: 1, sessionId: 's', extra: true }, 'call.join.extra'],
+    [{ type: 'teleport', requestId: 1 }, 'type teleport'],
+    [
+      {
+        type: 'session.item',
+        requestId: 2,
+        sessionId: 's',
+        item: { kind: 'measurement', measurement: { ...MEASUREMENT, takenAt: 'now' } },
+      },
+      'session.item.item.measurement.takenAt',
+    ],
+    [
+      { type: 'session.item', requestId: 2, sessionId: 's', item: { kind: 'password', value: 'x' } },
+      'session.item.item.kind',
+    ],
+    [
+      {
+        type: 'signal',
+        sessionId: 's',
+        payload: { kind: 'description', description: { type: 'pranswer', sdp: 'v=0' } },
+      },
+      'signal.payload.description.type',
+    ],
+  ])('refuses %j at %s, keeping the request id when it can be read', (message, detail) => {
+    const parsed = parseCabinMessage(message);
+    expect(parsed).toMatchObject({ ok: false, error: { code: 'protocol.invalidMessage', detail } });
+    expect(parsed.ok || parsed.error.requestId).toBe('requestId' in message ? message.requestId : null);
+  });
+
+  it('never echoes a patient value in the refusal', () => {
+    const parsed = parseCabinMessage({
+      type: 'queue.join',
+      requestId: 4,
+      sessionId: 's',
+      profession: 'doctor',
+      appointmentCode: null,
+      patient: { surname: 'Martin', firstName: 'Jeanne', birthDate: '12/03/1950' },
+      measurements: [],
+    });
+    expect(JSON.stringify(parsed)).not.toContain('1950');
+    expect(parsed).toMatchObject({ ok: false, error: { detail: 'queue.join.patient.birthDate' } });
+  });
+
+  it('refuses frames that are not JSON, and opaque SFU data that is too deep', () => {
+    expect(parseFrame('{not json')).toMatchObject({ ok: false, error: { detail: 'json' } });
+    let deep: unknown = 1;
+    for (let i = 0; i < 20; i += 1) deep = { nested: deep };
+    expect(
+      parseCabinMessage({ type: 'sfu.request', requestId: 1, sessionId: 's', method: 'produce', data: deep }),
+    ).toMatchObject({ ok: false, error: { detail: 'sfu.request.data' } });
+  });
+
+  it('a hello is a cabin with id and credential, or a practitioner with a token, never a mix', () => {
+    expect(parseHello({ type: 'hello', role: 'cabin', cabinId: 'c1', credential: 'secret' }).ok).toBe(true);
+    expect(parseHello({ type: 'hello', role: 'practitioner', token: 't' }).ok).toBe(true);
+    expect(parseHello({ type: 'hello', role: 'practitioner', cabinId: 'c1', token: 't' }).ok).toBe(false);
+    expect(parseHello({ type: 'hello', role: 'cabin', cabinId: 'c1' }).ok).toBe(false);
+    expect(parseHello({ type: 'welcome', role: 'cabin' }).ok).toBe(false);
+  });
+
+  it('a practitioner may push a document of an allowed type only, as base64', () => {
+    const push = {
+      type: 'document.push',
+      requestId: 9,
+      sessionId: 's',
+      kind: 'prescription',
+      title: 'Ordonnance',
+      contentType: 'text/plain',
+      base64: Buffer.from('Paracétamol').toString('base64'),
+    };
+    expect(parsePractitionerMessage(push).ok).toBe(true);
+    expect(parsePractitionerMessage({ ...push, contentType: 'text/html' }).ok).toBe(false);
+    expect(parsePractitionerMessage({ ...push, base64: '<script>' }).ok).toBe(false);
+  });
+
+  it('the cabin checks what the platform pushes: a professional card needs an 11-digit RPPS', () => {
+    const professional = {
+      civility: 'Dr',
+      name: 'Claire Fontaine',
+      profession: 'doctor',
+      specialty: 'Médecine générale',
+      rpps: '10000000000',
+      address: '',
+    };
+    expect(parsePlatformToCabin({ type: 'queue.assigned', sessionId: 's', professional }).ok).toBe(true);
+    expect(
+      parsePlatformToCabin({
+        type: 'queue.assigned',
+        sessionId: 's',
+        professional: { ...professional, rpps: '12' },
+      }),
+    ).toMatchObject({ ok: false, error: { detail: 'queue.assigned.professional.rpps' } });
+    expect(parseCallMedia({ mode: 'direct', iceServers: [{ urls: ['stun:127.0.0.1:3478'] }] }).ok).toBe(true);
+    expect(parseCallMedia({ mode: 'p2p', iceServers: [] }).ok).toBe(false);
+  });
+
+  it('the renderer video link messages are checked before the controller relays them', () => {
+    expect(parseMediaUp({ kind: 'linkState', state: 'connected' }).ok).toBe(true);
+    expect(parseMediaUp({ kind: 'linkState', state: 'happy' }).ok).toBe(false);
+    expect(parseMediaUp({ kind: 'sfu', method: 'dropTable', data: {} }).ok).toBe(false);
+    expect(parseMediaUp({ kind: 'reception', reception: { audio: true, video: 'yes' } }).ok).toBe(false);
+  });
+});
