@@ -1,5 +1,7 @@
-// Test projects: `unit` (beside the code, plus scenarios and integration) and `e2e` (Chromium on
-// browser mode). `npm test` runs them all; `npx vitest run --project unit` runs the fast ones.
+// Test projects: `unit` (beside the code, plus scenarios and integration), `e2e` (Chromium on browser
+// mode) and `media` (Chromium playing cabin and practitioner console with real WebRTC). `media` exists
+// only inside the loopback network namespace (test/support/in-loopback-namespace.ts), where `npm test`
+// runs it after the others; `npx vitest run --project unit` runs the fast ones.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -9,7 +11,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['**/*.test.ts', '**/*.test.tsx'],
-          exclude: ['node_modules/**', 'dist/**', 'test/e2e/**'],
+          exclude: ['node_modules/**', 'dist/**', 'test/e2e/**', 'test/media/**'],
           environment: 'node',
         },
       },
@@ -23,6 +25,20 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      ...(process.env.CABINE_LOOPBACK_NAMESPACE === '1'
+        ? [
+            {
+              test: {
+                name: 'media',
+                include: ['test/media/**/*.test.ts'],
+                globalSetup: ['test/e2e/build-renderer.ts'],
+                testTimeout: 180_000,
+                hookTimeout: 120_000,
+                fileParallelism: false,
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

@@ -49,6 +49,9 @@ export interface PlatformSocketOptions {
 }
 
 type RequestType = CabinRequest['type'];
+
+/** How long a request waits for a link that is (re)connecting before it answers `platform.unreachable`. */
+const CONNECT_WAIT_MS = 3_000;
 type RequestFields<T extends RequestType> = Omit<Extract<CabinRequest, { type: T }>, 'type' | 'requestId'>;
 
 interface Pending {
@@ -83,6 +86,8 @@ export function platformSocketUrl(base: string): Result<string> {
 export class PlatformSocketLink implements PlatformLink {
   private socket: WebSocket | null = null;
   private authenticated = false;
+  /** The platform refused this cabin's credential at the last attempt: nothing waits for it. */
+  private refused = false;
   private closed = false;
   private nextRequestId = 1;
   private attempt = 0;
@@ -92,7 +97,7 @@ export class PlatformSocketLink implements PlatformLink {
   private readonly socketUrl: string;
   private readonly requestTimeoutMs: number;
   private readonly reconnectMs: { readonly first: number; readonly max: number };
-  private readonly readyWaiters = new Set<() => void>();
+  private readonly readyWaiters = new Set<(ready: boolean) => void>();
 
   constructor(private readonly options: PlatformSocketOptions) {
     const url = platformSocketUrl(options.url);
@@ -106,7 +111,7 @@ export class PlatformSocketLink implements PlatformLink {
   check(): Promise<PeripheralState> {
     if (this.authenticated) return Promise.resolve('ok');
     // At boot the first connection may still be opening: give it a moment before calling it faulty.
-    return this.whenReady(3_000).then((ready) => (ready ? 'ok' : 'faulty'));
+    return this.whenReady(CONNECT_WAIT_MS).then((ready) => (ready ? 'ok' : 'faulty'));
   }
 
   async lookUpAppointment(code: string): Promise<Result<{ readonly profession: Profession }>> {
@@ -238,7 +243,10 @@ export class PlatformSocketLink implements PlatformLink {
       this.socket = null;
       this.authenticated = false;
       this.failPending('platform.unreachable');
-      if (code === PLATFORM_CLOSE_CODES.unauthenticated && !wasAuthenticated) {
+      this.refused = code === PLATFORM_CLOSE_CODES.unauthenticated && !wasAuthenticated;
+      if (this.refused) {
+        for (const wake of this.readyWaiters) wake(false);
+        this.readyWaiters.clear();
         this.options.log.error('platform.refusedCredential');
       } else {
         this.options.log.warn('platform.disconnected', { code });
@@ -269,9 +277,10 @@ export class PlatformSocketLink implements PlatformLink {
     switch (value.type) {
       case 'welcome':
         this.authenticated = true;
+        this.refused = false;
         this.attempt = 0;
         this.options.log.info('platform.connected');
-        for (const wake of this.readyWaiters) wake();
+        for (const wake of this.readyWaiters) wake(true);
         this.readyWaiters.clear();
         this.resumeSessions();
         return;
@@ -353,10 +362,11 @@ export class PlatformSocketLink implements PlatformLink {
 
   private whenReady(timeoutMs: number): Promise<boolean> {
     if (this.authenticated) return Promise.resolve(true);
+    if (this.refused) return Promise.resolve(false);
     return new Promise((resolve) => {
-      const wake = (): void => {
+      const wake = (ready: boolean): void => {
         clearTimeout(timer);
-        resolve(true);
+        resolve(ready);
       };
       const timer = setTimeout(() => {
         this.readyWaiters.delete(wake);
@@ -372,12 +382,16 @@ export class PlatformSocketLink implements PlatformLink {
     return ok(null);
   }
 
-  private request<T extends RequestType>(
+  private async request<T extends RequestType>(
     type: T,
     fields: RequestFields<T>,
   ): Promise<Result<T extends keyof CabinReplies ? CabinReplies[T] : never>> {
+    // A request made while the link is reconnecting waits a moment for it rather than failing at once.
+    if (!this.authenticated && !(await this.whenReady(CONNECT_WAIT_MS))) {
+      return err({ code: 'platform.unreachable' });
+    }
     const socket = this.socket;
-    if (!this.authenticated || socket === null) return Promise.resolve(err({ code: 'platform.unreachable' }));
+    if (socket === null) return err({ code: 'platform.unreachable' });
     const requestId = this.nextRequestId++;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {

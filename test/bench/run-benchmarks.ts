@@ -4,7 +4,10 @@
 //   - controller heap after 500 simulated sessions against after 20 (target growth under 5 %);
 //   - each device codec's decode rate, the oximeter's CPU at 75 frames/s (target under 2 %), and the
 //     latency from a result frame's last byte to the session view (target median under 20 ms);
-//   - the Carte Vitale read: insertion to beneficiaries, the card's APDU time and ours (target < 50 ms).
+//   - the Carte Vitale read: insertion to beneficiaries, the card's APDU time and ours (target < 50 ms);
+//   - the platform's signaling capacity: concurrent calls before its p95 message latency passes 100 ms;
+//   - the professional accepting the call to the first remote video frame on the cabin (target < 1.5 s),
+//     with real Chromium media inside a loopback network namespace (video-benchmark.ts).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -19,6 +22,7 @@ import { benchmarkCardRead } from './card-benchmark';
 import { benchmarkDevices } from './device-benchmark';
 import { benchmarkHidCodecs } from './hid-benchmark';
 import { benchmarkResultLatency } from './latency-benchmark';
+import { benchmarkSignalingCapacity } from './signaling-benchmark';
 import { spawn } from 'node:child_process';
 
 setFlagsFromString('--expose-gc');
@@ -35,8 +39,9 @@ async function startToReady(runs: number): Promise<number[]> {
   for (let i = 0; i < runs; i += 1) {
     const directory = mkdtempSync(join(tmpdir(), 'cabine-bench-'));
     const begin = performance.now();
+    const defaults = defaultConfig(directory);
     const cabin = await runBrowserMode(
-      defaultConfig(directory),
+      { ...defaults, platform: { ...defaults.platform, kind: 'simulated' } },
       resolve(import.meta.dirname, '../../dist/renderer'),
     );
     times.push(performance.now() - begin);
@@ -55,7 +60,11 @@ async function coldStartToUrl(runs: number): Promise<number[]> {
     const configFile = join(directory, 'config.json');
     writeFileSync(
       configFile,
-      JSON.stringify({ dataDirectory: join(directory, 'data'), logDirectory: join(directory, 'logs') }),
+      JSON.stringify({
+        dataDirectory: join(directory, 'data'),
+        logDirectory: join(directory, 'logs'),
+        platform: { localPort: 0 },
+      }),
     );
     const begin = performance.now();
     const child = spawn(
@@ -128,6 +137,25 @@ async function heapGrowth(
   return { warm, total };
 }
 
+// The video benchmark needs its own network namespace: it runs as a child process that prints its line.
+function videoBenchmark(): Promise<number> {
+  const root = resolve(import.meta.dirname, '../..');
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'test/support/in-loopback-namespace.ts',
+      process.execPath,
+      '--import',
+      'tsx',
+      'test/bench/video-benchmark.ts',
+    ],
+    { cwd: root, stdio: 'inherit' },
+  );
+  return new Promise((done) => child.once('exit', (code) => done(code ?? 1)));
+}
+
 async function main(): Promise<void> {
   process.stdout.write('Cabine benchmarks (foundation)\n');
   const start = await startToReady(10);
@@ -154,10 +182,11 @@ async function main(): Promise<void> {
     ...(await benchmarkHidCodecs()),
     ...(await benchmarkResultLatency()),
     ...(await benchmarkCardRead()),
+    ...(await benchmarkSignalingCapacity()),
   ]) {
     process.stdout.write(`${line}\n`);
   }
-  process.exit(0);
+  process.exit(await videoBenchmark());
 }
 
 void main();

@@ -1,0 +1,269 @@
+// The consultation screen: the patient's video (large) and the practitioner's own (small), what the
+// cabin says it receives, the patient's identity, consent and measurements, measurement requests,
+// documents, and the end of the call.
+import { useEffect, useRef, useState } from 'react';
+import { MEASUREMENT_KINDS, type MeasurementKind } from '../../contract/domain';
+import { DocumentPanel } from './document-panel';
+import {
+  MEASUREMENT_LABELS,
+  birthDateWithAge,
+  consentLines,
+  formatTime,
+  measurementValue,
+  patientName,
+} from './french-format';
+import type { CallState, OutgoingDocument } from './practitioner-desk';
+import type { LocalMediaProblem, MediaFailure } from './console-media';
+
+/** Props of the call view. */
+export interface CallViewProps {
+  readonly call: CallState;
+  readonly now: () => number;
+  readonly onRequestMeasurement: (kind: MeasurementKind) => void;
+  readonly onSendDocument: (document: OutgoingDocument) => Promise<boolean>;
+  readonly onProblem: (message: string) => void;
+  readonly onEnd: () => void;
+}
+
+const LOCAL_PROBLEMS: Readonly<Record<LocalMediaProblem, string>> = {
+  denied:
+    'Le navigateur a refusé l’accès à la caméra et au micro. Le patient ne vous voit pas et ne vous entend pas. Autorisez-les dans les réglages du navigateur.',
+  unavailable:
+    'Caméra et micro indisponibles. La consultation continue, mais le patient ne vous voit pas et ne vous entend pas.',
+  noCamera: 'Caméra indisponible : le patient vous entend mais ne vous voit pas.',
+  noMicrophone: 'Micro indisponible : le patient vous voit mais ne vous entend pas.',
+};
+
+const MEDIA_FAILURES: Readonly<Record<MediaFailure, string>> = {
+  'media.negotiationFailed': 'La liaison vidéo avec la cabine n’a pas pu s’établir.',
+  'media.sfuFailed': 'La liaison vidéo avec le serveur n’a pas pu s’établir.',
+};
+
+/** The short labels of the measurement request buttons. */
+const REQUEST_LABELS: Readonly<Record<MeasurementKind, string>> = {
+  bloodPressure: 'Tension',
+  temperature: 'Température',
+  oxygenSaturation: 'SpO2',
+  weight: 'Poids',
+};
+
+/** A video element showing a MediaStream (srcObject cannot be set from JSX). */
+function StreamVideo({
+  stream,
+  testId,
+  muted,
+  className,
+  label,
+}: {
+  readonly stream: MediaStream | null;
+  readonly testId: string;
+  readonly muted: boolean;
+  readonly className: string;
+  readonly label: string;
+}) {
+  const ref = useRef<HTMLVideoElement>(null);
+  useEffect(() => {
+    const video = ref.current;
+    if (video !== null && video.srcObject !== stream) video.srcObject = stream;
+  }, [stream]);
+  return (
+    <video
+      ref={ref}
+      data-testid={testId}
+      className={className}
+      autoPlay
+      playsInline
+      muted={muted}
+      aria-label={label}
+    />
+  );
+}
+
+/** The consultation in progress. */
+export function CallView({
+  call,
+  now,
+  onRequestMeasurement,
+  onSendDocument,
+  onProblem,
+  onEnd,
+}: CallViewProps) {
+  const [confirmingEnd, setConfirmingEnd] = useState(false);
+  const name = call.patient === null ? 'Patient' : patientName(call.patient);
+
+  return (
+    <section className="call" data-testid="call-view" aria-label="Consultation en cours">
+      <header className="call-header">
+        <div>
+          <h2 data-testid="patient-name">{name}</h2>
+          {call.patient !== null && (
+            <p className="muted">Né(e) le {birthDateWithAge(call.patient.birthDate, now())}</p>
+          )}
+        </div>
+        <div className="end-call">
+          {confirmingEnd ? (
+            <div className="confirm" role="group" aria-label="Confirmer la fin de la consultation">
+              <span>Terminer la consultation avec ce patient ?</span>
+              <button
+                type="button"
+                className="danger"
+                data-testid="end-confirm"
+                disabled={call.ending}
+                onClick={onEnd}
+              >
+                {call.ending ? 'Fin en cours…' : 'Oui, terminer'}
+              </button>
+              <button
+                type="button"
+                data-testid="end-cancel"
+                disabled={call.ending}
+                onClick={() => setConfirmingEnd(false)}
+              >
+                Annuler
+              </button>
+            </div>
+          ) : (
+            <button
+              type="button"
+              className="danger"
+              data-testid="end-call"
+              onClick={() => setConfirmingEnd(true)}
+            >
+              Terminer la consultation
+            </button>
+          )}
+        </div>
+      </header>
+
+      <div className="call-grid">
+        <div className="call-media">
+          <div className="video-stage">
+            <StreamVideo
+              stream={call.remoteStream}
+              testId="remote-video"
+              muted={false}
+              className="remote-video"
+              label="Vidéo du patient"
+            />
+            <StreamVideo
+              stream={call.localStream}
+              testId="local-video"
+              muted
+              className="local-video"
+              label="Votre image"
+            />
+            {!call.patientJoined && (
+              <p className="stage-note" data-testid="patient-waiting">
+                En attente du patient : il lance l’appel depuis la cabine.
+              </p>
+            )}
+          </div>
+          {!call.patientPresent && (
+            <p className="alert alert-warning" role="status" data-testid="peer-lost">
+              Connexion du patient perdue… La cabine tente de se reconnecter.
+            </p>
+          )}
+          <ul className="indicators" aria-label="Ce que le patient reçoit">
+            {call.reception.video ? (
+              <li className="indicator on" data-testid="patient-sees">
+                Le patient vous voit
+              </li>
+            ) : (
+              <li className="indicator off">Le patient ne vous voit pas</li>
+            )}
+            {call.reception.audio ? (
+              <li className="indicator on" data-testid="patient-hears">
+                Le patient vous entend
+              </li>
+            ) : (
+              <li className="indicator off">Le patient ne vous entend pas</li>
+            )}
+          </ul>
+          {call.localProblem !== null && (
+            <p className="alert alert-warning" data-testid="media-problem">
+              {LOCAL_PROBLEMS[call.localProblem]}
+            </p>
+          )}
+          {call.mediaFailure !== null && (
+            <p className="alert alert-error" data-testid="media-failure">
+              {MEDIA_FAILURES[call.mediaFailure]}
+            </p>
+          )}
+        </div>
+
+        <div className="call-panels">
+          <section className="panel" data-testid="consent-info" aria-labelledby="consent-title">
+            <h3 id="consent-title">Consentement</h3>
+            {call.consent === null ? (
+              <p className="muted">Consentement non transmis par la cabine.</p>
+            ) : (
+              <ul className="plain">
+                {consentLines(call.consent).map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            )}
+            {call.dmpOpposed !== null && (
+              <p className="muted">
+                {call.dmpOpposed
+                  ? 'DMP : le patient s’oppose à l’ajout de documents.'
+                  : 'DMP : le patient ne s’oppose pas à l’ajout de documents.'}
+              </p>
+            )}
+          </section>
+
+          <section className="panel" aria-labelledby="measurements-title">
+            <h3 id="measurements-title">Mesures</h3>
+            <table className="measurements">
+              <thead>
+                <tr>
+                  <th scope="col">Mesure</th>
+                  <th scope="col">Valeur</th>
+                  <th scope="col">Heure</th>
+                </tr>
+              </thead>
+              <tbody>
+                {MEASUREMENT_KINDS.map((kind) => {
+                  const measurement = call.measurements[kind];
+                  return (
+                    <tr key={kind} data-testid={`measurement-${kind}`}>
+                      <th scope="row">{MEASUREMENT_LABELS[kind]}</th>
+                      <td>
+                        {measurement === undefined
+                          ? 'Non mesurée'
+                          : measurementValue(kind, measurement.quantities)}
+                      </td>
+                      <td>{measurement === undefined ? '' : formatTime(measurement.takenAt)}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+            <h4>Demander une mesure</h4>
+            <div className="request-buttons">
+              {MEASUREMENT_KINDS.map((kind) => (
+                <button
+                  key={kind}
+                  type="button"
+                  data-testid={`request-${kind}`}
+                  disabled={!call.patientPresent}
+                  onClick={() => onRequestMeasurement(kind)}
+                >
+                  {REQUEST_LABELS[kind]}
+                </button>
+              ))}
+            </div>
+            {call.requested !== null && (
+              <p className="note" role="status" data-testid="request-sent">
+                Demande envoyée à {formatTime(call.requested.at)} : {MEASUREMENT_LABELS[call.requested.kind]}.
+                La cabine guide le patient.
+              </p>
+            )}
+          </section>
+
+          <DocumentPanel documents={call.documents} onSend={onSendDocument} onProblem={onProblem} />
+        </div>
+      </div>
+    </section>
+  );
+}

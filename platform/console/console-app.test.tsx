@@ -1,0 +1,470 @@
+// @vitest-environment jsdom
+// What a practitioner notices on the console, with the platform played through a fake WebSocket: the
+// login, the waiting room, taking a call, live measurements, requests, documents, the end of the call,
+// an expired session, a dropped connection and malformed messages.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Measurement } from '../../contract/domain';
+import type { QueueEntryView } from '../../contract/platform-protocol';
+import { MAX_DOCUMENT_BYTES } from '../../contract/platform-protocol';
+import { base64ToBytes } from './document-encoding';
+import { logIn, openConsole, TEST_NOW, type ConsolePage } from './console-harness';
+import type { FakeWebSocket } from './fake-platform-socket';
+import { RECEPTION_SAMPLE_MS } from './practitioner-desk';
+
+let opened: ConsolePage | null = null;
+afterEach(() => {
+  opened?.unmount();
+  opened = null;
+});
+
+async function open(): Promise<ConsolePage> {
+  opened = await openConsole();
+  return opened;
+}
+
+const JEANNE: QueueEntryView = {
+  sessionId: 'session-jeanne',
+  profession: 'doctor',
+  appointmentCode: null,
+  since: TEST_NOW - 12 * 60_000 - 5_000,
+  patient: { surname: 'Martin', firstName: 'Jeanne', birthDate: '1950-03-02' },
+};
+const PAUL: QueueEntryView = {
+  sessionId: 'session-paul',
+  profession: 'doctor',
+  appointmentCode: 'K7P2Q',
+  since: TEST_NOW - 3 * 60_000,
+  patient: { surname: 'Durand', firstName: 'Paul', birthDate: '1988-11-30' },
+};
+const NURSE_PATIENT: QueueEntryView = {
+  sessionId: 'session-nurse',
+  profession: 'nurse',
+  appointmentCode: null,
+  since: TEST_NOW - 60 * 60_000,
+  patient: { surname: 'Petit', firstName: 'Louis', birthDate: '1940-01-01' },
+};
+
+const TEMPERATURE: Measurement = {
+  kind: 'temperature',
+  quantities: [{ name: 'temperature', value: 37.24, unit: '°C' }],
+  takenAt: TEST_NOW - 5 * 60_000,
+};
+const BLOOD_PRESSURE: Measurement = {
+  kind: 'bloodPressure',
+  quantities: [
+    { name: 'systolic', value: 128, unit: 'mmHg' },
+    { name: 'diastolic', value: 82, unit: 'mmHg' },
+    { name: 'pulse', value: 72, unit: 'bpm' },
+  ],
+  takenAt: TEST_NOW,
+};
+const CONSENT = {
+  presence: 'relative',
+  attendantStays: false,
+  textVersion: 'v2',
+  at: TEST_NOW - 20 * 60_000,
+};
+
+/** Logs in and shows the waiting room with Jeanne, Paul, and a patient for nurses. */
+async function inWaitingRoom(): Promise<{ page: ConsolePage; socket: FakeWebSocket }> {
+  const page = await open();
+  const socket = await logIn(page);
+  await page.platform(() => socket.push({ type: 'queue.snapshot', entries: [PAUL, NURSE_PATIENT, JEANNE] }));
+  return { page, socket };
+}
+
+/** Takes Jeanne's call in direct mode and lets the platform send what it knows of her. */
+async function inCall(): Promise<{ page: ConsolePage; socket: FakeWebSocket }> {
+  const { page, socket } = await inWaitingRoom();
+  await page.click(`accept-${JEANNE.sessionId}`);
+  await page.platform(() => {
+    socket.replyTo('call.accept', { mode: 'direct', iceServers: [{ urls: ['stun:stun.test:3478'] }] });
+    socket.push({
+      type: 'call.started',
+      sessionId: JEANNE.sessionId,
+      patient: JEANNE.patient,
+      consent: CONSENT,
+      measurements: [TEMPERATURE],
+    });
+  });
+  return { page, socket };
+}
+
+describe('logging in', () => {
+  it('says clearly when the login or password is wrong, and lets the practitioner try again', async () => {
+    const page = await open();
+    page.loginOutcome = { ok: false, problem: 'refused' };
+    await page.type('login-id', 'c.fontaine');
+    await page.type('login-password', 'wrong');
+    await page.click('login-submit');
+    expect(page.logins).toEqual([{ login: 'c.fontaine', password: 'wrong' }]);
+    expect(page.get('login-error').textContent).toBe('Identifiant ou mot de passe incorrect.');
+    expect(page.sockets.sockets).toHaveLength(0);
+
+    page.loginOutcome = { ok: false, problem: 'unreachable' };
+    await page.click('login-submit');
+    expect(page.get('login-error').textContent).toContain('Le serveur ne répond pas');
+  });
+
+  it('opens the platform socket with the token of the login, and says hello as a practitioner', async () => {
+    const page = await open();
+    const socket = await logIn(page);
+    expect(socket.url).toBe('ws://platform.test/ws');
+    expect(socket.sent()[0]).toEqual({ type: 'hello', role: 'practitioner', token: 'token-abc' });
+    expect(page.query('login-form')).toBeNull();
+    expect(page.text()).toContain('Dr Claire Fontaine');
+    expect(page.get('link-state').textContent).toBe('Connecté');
+  });
+
+  it('goes back to the login form when the platform says the token expired', async () => {
+    const { page, socket } = await inCall();
+    await page.platform(() => socket.closeFromServer(4401));
+    expect(page.query('call-view')).toBeNull();
+    expect(page.get('login-form')).not.toBeNull();
+    expect(page.get('login-error').textContent).toBe('Votre session a expiré, reconnectez-vous.');
+    expect(page.media.latest.closed).toBe(true);
+  });
+});
+
+describe('the waiting room', () => {
+  it('lists the patients of the practitioner’s profession, longest waiting first', async () => {
+    const { page } = await inWaitingRoom();
+    const entries = page.all('queue-entry');
+    expect(entries.map((entry) => entry.dataset.sessionId)).toEqual([JEANNE.sessionId, PAUL.sessionId]);
+    const [jeanne, paul] = entries.map((entry) => entry.textContent ?? '');
+    expect(jeanne).toContain('Jeanne Martin');
+    expect(jeanne).toContain('02/03/1950');
+    expect(jeanne).toContain('Sans rendez-vous');
+    expect(jeanne).toContain('Attend depuis 12\u00a0min');
+    expect(paul).toContain('Rendez-vous K7P2Q');
+    expect(paul).toContain('30/11/1988');
+    expect(page.text()).not.toContain('Louis Petit');
+  });
+
+  it('updates the waiting times as time passes', async () => {
+    const { page } = await inWaitingRoom();
+    page.now += 5 * 60_000;
+    await page.platform(() => page.timers.tick(15_000));
+    expect(page.all('queue-entry')[0]?.textContent).toContain('Attend depuis 17\u00a0min');
+  });
+
+  it('says so when another professional took the patient first', async () => {
+    const { page, socket } = await inWaitingRoom();
+    await page.click(`accept-${JEANNE.sessionId}`);
+    expect(socket.lastSent('call.accept')).toMatchObject({
+      type: 'call.accept',
+      sessionId: JEANNE.sessionId,
+    });
+    await page.platform(() => socket.failTo('call.accept', 'call.alreadyTaken'));
+    expect(page.get('console-error').textContent).toBe(
+      'Ce patient est déjà pris en charge par un autre professionnel.',
+    );
+    expect(page.query('call-view')).toBeNull();
+    expect((page.get(`accept-${PAUL.sessionId}`) as HTMLButtonElement).disabled).toBe(false);
+    expect(page.media.openCount).toBe(0);
+  });
+
+  it('ignores malformed messages and goes on with the next valid ones', async () => {
+    const { page, socket } = await inWaitingRoom();
+    await page.platform(() => {
+      socket.pushFrame('not json at all');
+      socket.push({ type: 'queue.snapshot', entries: [{ sessionId: 'x' }] });
+      socket.push({ type: 'queue.snapshot' });
+      socket.push({ type: 'call.ended', sessionId: JEANNE.sessionId, reason: 'boredom' });
+      socket.push(['queue.snapshot']);
+    });
+    expect(page.all('queue-entry')).toHaveLength(2);
+    await page.platform(() => socket.push({ type: 'queue.snapshot', entries: [PAUL] }));
+    expect(page.all('queue-entry').map((entry) => entry.dataset.sessionId)).toEqual([PAUL.sessionId]);
+  });
+
+  it('reconnects with the same token after the connection drops', async () => {
+    const { page, socket } = await inWaitingRoom();
+    await page.platform(() => socket.closeFromServer(1006));
+    expect(page.get('link-state').textContent).toContain('Connexion au serveur perdue');
+    expect((page.get(`accept-${JEANNE.sessionId}`) as HTMLButtonElement).disabled).toBe(true);
+    await page.platform(() => page.timers.runDelays());
+    const again = page.sockets.latest;
+    expect(again).not.toBe(socket);
+    await page.platform(() => again.acceptConnection());
+    expect(again.sent()[0]).toEqual({ type: 'hello', role: 'practitioner', token: 'token-abc' });
+    await page.platform(() =>
+      again.push({ type: 'welcome', role: 'practitioner', expiresAt: Date.UTC(2030, 0, 1) }),
+    );
+    expect(page.get('link-state').textContent).toBe('Connecté');
+  });
+  it('takes back its call when the platform still holds it, after the page was reloaded', async () => {
+    const page = await open();
+    const socket = await logIn(page);
+    await page.platform(() => {
+      socket.push({ type: 'queue.snapshot', entries: [PAUL] });
+      socket.push({
+        type: 'call.started',
+        sessionId: JEANNE.sessionId,
+        patient: JEANNE.patient,
+        consent: null,
+        measurements: [TEMPERATURE],
+      });
+      socket.push({ type: 'call.patientJoined', sessionId: JEANNE.sessionId });
+    });
+    expect(socket.lastSent('call.accept')).toMatchObject({ sessionId: JEANNE.sessionId });
+    await page.platform(() => socket.replyTo('call.accept', { mode: 'direct', iceServers: [] }));
+    expect(page.get('patient-name').textContent).toBe('Jeanne Martin');
+    expect(page.get('measurement-temperature').textContent).toContain('37,2');
+    expect(page.query('patient-waiting')).toBeNull();
+  });
+});
+
+describe('a consultation', () => {
+  it('shows the patient, the consent and the measurements taken before the call', async () => {
+    const { page } = await inCall();
+    expect(page.get('call-view')).not.toBeNull();
+    expect(page.get('patient-name').textContent).toBe('Jeanne Martin');
+    const consent = page.get('consent-info').textContent;
+    expect(consent).toContain('accompagné d’un proche');
+    expect(consent).toContain('ne reste pas');
+    expect(consent).toContain('version v2');
+    expect(page.get('measurement-temperature').textContent).toContain('37,2\u00a0°C');
+    expect(page.get('measurement-bloodPressure').textContent).toContain('Non mesurée');
+    expect(page.query('remote-video')).not.toBeNull();
+    expect((page.get('local-video') as HTMLVideoElement).muted).toBe(true);
+    expect(page.media.latest.options.callMedia).toEqual({
+      mode: 'direct',
+      iceServers: [{ urls: ['stun:stun.test:3478'] }],
+    });
+  });
+
+  it('shows a measurement the moment the cabin sends it', async () => {
+    const { page, socket } = await inCall();
+    await page.platform(() =>
+      socket.push({
+        type: 'call.item',
+        sessionId: JEANNE.sessionId,
+        item: { kind: 'measurement', measurement: BLOOD_PRESSURE },
+      }),
+    );
+    expect(page.get('measurement-bloodPressure').textContent).toContain(
+      '128/82\u00a0mmHg · pouls 72\u00a0bpm',
+    );
+  });
+
+  it('asks the cabin for a measurement and notes that the request left', async () => {
+    const { page, socket } = await inCall();
+    await page.click('request-bloodPressure');
+    expect(socket.lastSent('call.requestMeasurement')).toMatchObject({
+      type: 'call.requestMeasurement',
+      sessionId: JEANNE.sessionId,
+      kind: 'bloodPressure',
+    });
+    expect(page.query('request-sent')).toBeNull();
+    await page.platform(() => socket.replyTo('call.requestMeasurement', null));
+    expect(page.get('request-sent').textContent).toContain('Tension artérielle');
+    // The value arrives: the note gives way to the value.
+    await page.platform(() =>
+      socket.push({
+        type: 'call.item',
+        sessionId: JEANNE.sessionId,
+        item: { kind: 'measurement', measurement: BLOOD_PRESSURE },
+      }),
+    );
+    expect(page.query('request-sent')).toBeNull();
+    expect(page.get('measurement-bloodPressure').textContent).toContain('128/82');
+  });
+
+  it('sends a written document as UTF-8 text and lists it once the platform has it', async () => {
+    const { page, socket } = await inCall();
+    const text = 'Arrêt de travail de 3 jours.\nRepos à domicile, sorties autorisées.';
+    await page.choose('document-kind', 'sickLeave');
+    await page.type('document-title', 'Arrêt de travail');
+    await page.type('document-text', text);
+    await page.click('document-send');
+    const sent = socket.lastSent('document.push');
+    expect(sent).toMatchObject({
+      type: 'document.push',
+      sessionId: JEANNE.sessionId,
+      kind: 'sickLeave',
+      title: 'Arrêt de travail',
+      contentType: 'text/plain',
+    });
+    expect(new TextDecoder().decode(base64ToBytes(String(sent?.base64)))).toBe(text);
+    await page.platform(() =>
+      socket.replyTo('document.push', {
+        document: { id: 'doc-1', kind: 'sickLeave', title: 'Arrêt de travail', pages: 1 },
+      }),
+    );
+    expect(page.get('documents-sent').textContent).toBe('Arrêt de travail — Arrêt de travail (1 page)');
+    expect((page.get('document-text') as HTMLTextAreaElement).value).toBe('');
+  });
+
+  it('refuses to send an empty document', async () => {
+    const { page, socket } = await inCall();
+    await page.click('document-send');
+    expect(socket.lastSent('document.push')).toBeUndefined();
+    expect(page.get('console-error').textContent).toContain('Écrivez le texte');
+  });
+
+  it('uploads a PDF within the size limit and refuses a larger one or another kind of file', async () => {
+    const { page, socket } = await inCall();
+    const pdf = new TextEncoder().encode('%PDF-1.4\n% ordonnance\n%%EOF\n');
+    await page.pickFile(
+      'document-file',
+      new File([pdf], 'ordonnance-jeanne.pdf', { type: 'application/pdf' }),
+    );
+    await page.click('document-upload');
+    const sent = socket.lastSent('document.push');
+    expect(sent).toMatchObject({
+      kind: 'prescription',
+      title: 'ordonnance-jeanne',
+      contentType: 'application/pdf',
+    });
+    expect([...base64ToBytes(String(sent?.base64))]).toEqual([...pdf]);
+    await page.platform(() =>
+      socket.replyTo('document.push', {
+        document: { id: 'doc-2', kind: 'prescription', title: 'ordonnance-jeanne', pages: 1 },
+      }),
+    );
+
+    const large = new Uint8Array(MAX_DOCUMENT_BYTES + 1);
+    large.set(pdf);
+    await page.pickFile('document-file', new File([large], 'gros.pdf', { type: 'application/pdf' }));
+    await page.click('document-upload');
+    expect(page.get('console-error').textContent).toContain('dépasse 1,5');
+
+    await page.pickFile('document-file', new File(['hello'], 'note.pdf', { type: 'application/pdf' }));
+    await page.click('document-upload');
+    expect(page.get('console-error').textContent).toBe('Ce fichier n’est pas un PDF.');
+    expect(socket.sent().filter((message) => message.type === 'document.push')).toHaveLength(1);
+  });
+
+  it('shows what the cabin receives of the practitioner, and when the patient’s connection is lost', async () => {
+    const { page, socket } = await inCall();
+    expect(page.query('patient-sees')).toBeNull();
+    await page.platform(() =>
+      socket.push({
+        type: 'media.reception',
+        sessionId: JEANNE.sessionId,
+        reception: { audio: false, video: true },
+      }),
+    );
+    expect(page.get('patient-sees').textContent).toBe('Le patient vous voit');
+    expect(page.query('patient-hears')).toBeNull();
+    await page.platform(() =>
+      socket.push({ type: 'call.peerPresence', sessionId: JEANNE.sessionId, present: false }),
+    );
+    expect(page.get('peer-lost').textContent).toContain('Connexion du patient perdue');
+    await page.platform(() => socket.push({ type: 'call.patientJoined', sessionId: JEANNE.sessionId }));
+    expect(page.query('peer-lost')).toBeNull();
+  });
+
+  it('relays signaling both ways, and ignores pushes about another session', async () => {
+    const { page, socket } = await inCall();
+    const offer = { kind: 'description', description: { type: 'offer', sdp: 'v=0 offer' } } as const;
+    await page.platform(() => {
+      socket.push({ type: 'signal', sessionId: JEANNE.sessionId, payload: offer });
+      socket.push({ type: 'signal', sessionId: PAUL.sessionId, payload: offer });
+      socket.push({
+        type: 'call.item',
+        sessionId: PAUL.sessionId,
+        item: { kind: 'measurement', measurement: BLOOD_PRESSURE },
+      });
+    });
+    expect(page.media.latest.signals).toEqual([offer]);
+    expect(page.get('measurement-bloodPressure').textContent).toContain('Non mesurée');
+    const answer = { kind: 'description', description: { type: 'answer', sdp: 'v=0 answer' } } as const;
+    page.media.latest.options.sendSignal(answer);
+    expect(socket.lastSent('signal')).toEqual({
+      type: 'signal',
+      sessionId: JEANNE.sessionId,
+      payload: answer,
+    });
+  });
+
+  it('tells the platform what reaches the practitioner, only when it changes', async () => {
+    const { page, socket } = await inCall();
+    const media = page.media.latest;
+    const sample = async (framesDecoded: number, audioPacketsReceived: number): Promise<void> => {
+      media.inbound = { framesDecoded, audioPacketsReceived, audioSamplesReceived: 0 };
+      await page.platform(() => page.timers.tick(RECEPTION_SAMPLE_MS));
+    };
+    await sample(0, 0);
+    await sample(0, 0);
+    await sample(30, 0);
+    await sample(60, 0);
+    await sample(90, 50);
+    await sample(90, 50);
+    const sent = socket.sent().filter((message) => message.type === 'media.reception');
+    expect(sent.map((message) => message.reception)).toEqual([
+      { audio: false, video: true },
+      { audio: true, video: true },
+      { audio: false, video: false },
+    ]);
+    expect(sent[0]).toMatchObject({ sessionId: JEANNE.sessionId });
+  });
+
+  it('goes on without camera or microphone when the browser refuses them, and says so', async () => {
+    const page = await open();
+    page.media.local = { stream: null, problem: 'denied' };
+    const socket = await logIn(page);
+    await page.platform(() => socket.push({ type: 'queue.snapshot', entries: [JEANNE] }));
+    await page.click(`accept-${JEANNE.sessionId}`);
+    await page.platform(() => socket.replyTo('call.accept', { mode: 'direct', iceServers: [] }));
+    expect(page.get('call-view')).not.toBeNull();
+    expect(page.get('media-problem').textContent).toContain('refusé l’accès à la caméra et au micro');
+    await expect(page.media.latest.options.local).resolves.toBeNull();
+  });
+
+  it('ends the call after confirmation and returns to the waiting room', async () => {
+    const { page, socket } = await inCall();
+    await page.click('end-call');
+    expect(socket.lastSent('call.end')).toBeUndefined();
+    await page.click('end-confirm');
+    expect(socket.lastSent('call.end')).toMatchObject({ type: 'call.end', sessionId: JEANNE.sessionId });
+    await page.platform(() => {
+      socket.push({ type: 'call.ended', sessionId: JEANNE.sessionId, reason: 'professionalEnded' });
+      socket.replyTo('call.end', null);
+      socket.push({ type: 'queue.snapshot', entries: [PAUL] });
+    });
+    expect(page.query('call-view')).toBeNull();
+    expect(page.query('call-ended-message')).toBeNull();
+    expect(page.all('queue-entry')).toHaveLength(1);
+    expect(page.media.latest.closed).toBe(true);
+    expect(page.timers.activeRepeating(RECEPTION_SAMPLE_MS)).toBe(0);
+  });
+
+  it('says the patient left when the cabin ends the call, back in the waiting room', async () => {
+    const { page, socket } = await inCall();
+    await page.platform(() =>
+      socket.push({ type: 'call.ended', sessionId: JEANNE.sessionId, reason: 'patientLeft' }),
+    );
+    expect(page.query('call-view')).toBeNull();
+    expect(page.get('call-ended-message').textContent).toBe('Le patient a quitté la consultation.');
+    expect(page.media.latest.closed).toBe(true);
+  });
+
+  it('says the connection with the cabin was lost when the platform ends the call for it', async () => {
+    const { page, socket } = await inCall();
+    await page.platform(() =>
+      socket.push({ type: 'call.ended', sessionId: JEANNE.sessionId, reason: 'connectionLost' }),
+    );
+    expect(page.get('call-ended-message').textContent).toContain('connexion avec la cabine est perdue');
+  });
+
+  it('keeps the call view when a malformed push arrives during the call', async () => {
+    const { page, socket } = await inCall();
+    await page.platform(() => {
+      socket.push({ type: 'call.item', sessionId: JEANNE.sessionId, item: { kind: 'measurement' } });
+      socket.push({ type: 'call.item', sessionId: JEANNE.sessionId, item: { kind: 'gossip' } });
+      socket.push({ type: 'media.reception', sessionId: JEANNE.sessionId, reception: { audio: 'yes' } });
+    });
+    expect(page.get('call-view')).not.toBeNull();
+    expect(page.get('measurement-temperature').textContent).toContain('37,2');
+    await page.platform(() =>
+      socket.push({
+        type: 'call.item',
+        sessionId: JEANNE.sessionId,
+        item: { kind: 'measurement', measurement: BLOOD_PRESSURE },
+      }),
+    );
+    expect(page.get('measurement-bloodPressure').textContent).toContain('128/82');
+  });
+});

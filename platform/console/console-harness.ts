@@ -1,0 +1,177 @@
+// A harness for the console's jsdom tests: mounts the page over a fake platform socket, fake media and
+// hand-run timers, and offers the gestures of a practitioner (click, type, choose, pick a file).
+import { act, createElement } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import type { ProfessionalCard } from '../../contract/domain';
+import type { LoginReply, LoginRequest } from '../../contract/platform-protocol';
+import { ConsoleApp, type ConsoleDependencies } from './console-app';
+import { FakeMediaFactory } from './fake-console-media';
+import { FakeSocketOpener, type FakeWebSocket } from './fake-platform-socket';
+import type { LoginOutcome } from './login';
+import { ManualTimers } from './manual-timers';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+/** The fictitious practitioner of the tests. */
+export const TEST_PROFESSIONAL: ProfessionalCard = {
+  civility: 'Dr',
+  name: 'Claire Fontaine',
+  profession: 'doctor',
+  specialty: 'Médecine générale',
+  rpps: '10000000000',
+  address: '1 rue de la Paix, 75002 Paris',
+};
+
+/** The platform's login reply in the tests. */
+export const TEST_LOGIN_REPLY: LoginReply = {
+  token: 'token-abc',
+  expiresAt: Date.UTC(2030, 0, 1),
+  professional: TEST_PROFESSIONAL,
+};
+
+/** The instant the tests run at (the clock never moves unless a test moves it). */
+export const TEST_NOW = Date.UTC(2025, 4, 20, 12, 0, 0);
+
+/** The mounted console and the doubles around it. */
+export interface ConsolePage {
+  readonly container: HTMLElement;
+  readonly sockets: FakeSocketOpener;
+  readonly media: FakeMediaFactory;
+  readonly timers: ManualTimers;
+  /** Every login the page attempted. */
+  readonly logins: LoginRequest[];
+  /** What the next logins answer (the test may change it). */
+  loginOutcome: LoginOutcome;
+  /** The clock the page reads, in epoch ms. */
+  now: number;
+  get(testId: string): HTMLElement;
+  query(testId: string): HTMLElement | null;
+  all(testId: string): HTMLElement[];
+  click(testId: string): Promise<void>;
+  /** Types a value into an input or text area, as React sees real typing. */
+  type(testId: string, value: string): Promise<void>;
+  /** Chooses an option of a select. */
+  choose(testId: string, value: string): Promise<void>;
+  /** Puts a file into a file input, as the file picker does. */
+  pickFile(testId: string, file: File): Promise<void>;
+  /** Lets the platform (the test) do something, then lets the page draw it. */
+  platform(action: () => void): Promise<void>;
+  text(): string;
+  settle(): Promise<void>;
+  unmount(): void;
+}
+
+/** Mounts the console page on the login form. */
+export async function openConsole(): Promise<ConsolePage> {
+  const container = document.createElement('div');
+  document.body.appendChild(container);
+  const sockets = new FakeSocketOpener();
+  const media = new FakeMediaFactory();
+  const timers = new ManualTimers();
+  const logins: LoginRequest[] = [];
+  let root: Root | null = null;
+
+  const settle = async (): Promise<void> => {
+    await act(async () => {
+      for (let round = 0; round < 3; round += 1) {
+        for (let index = 0; index < 10; index += 1) await Promise.resolve();
+        // One macrotask too: FileReader answers on a later task.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    });
+  };
+  const query = (testId: string): HTMLElement | null => container.querySelector(`[data-testid="${testId}"]`);
+  const get = (testId: string): HTMLElement => {
+    const element = query(testId);
+    if (element === null)
+      throw new Error(`no element with data-testid="${testId}" in: ${container.innerHTML}`);
+    return element;
+  };
+
+  const page: ConsolePage = {
+    container,
+    sockets,
+    media,
+    timers,
+    logins,
+    loginOutcome: { ok: true, reply: TEST_LOGIN_REPLY },
+    now: TEST_NOW,
+    get,
+    query,
+    all: (testId) => [...container.querySelectorAll<HTMLElement>(`[data-testid="${testId}"]`)],
+    async click(testId) {
+      const element = get(testId);
+      act(() => element.click());
+      await settle();
+    },
+    async type(testId, value) {
+      const element = get(testId);
+      // React listens to the native value setter plus an input event.
+      const prototype =
+        element instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+      const descriptor = Object.getOwnPropertyDescriptor(prototype, 'value');
+      act(() => {
+        descriptor?.set?.call(element, value);
+        element.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      await settle();
+    },
+    async choose(testId, value) {
+      const element = get(testId) as HTMLSelectElement;
+      act(() => {
+        element.value = value;
+        element.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      await settle();
+    },
+    async pickFile(testId, file) {
+      const element = get(testId) as HTMLInputElement;
+      Object.defineProperty(element, 'files', { value: [file], configurable: true });
+      act(() => {
+        element.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      await settle();
+    },
+    async platform(action) {
+      act(action);
+      await settle();
+    },
+    text: () => container.textContent ?? '',
+    settle,
+    unmount() {
+      act(() => root?.unmount());
+      container.remove();
+    },
+  };
+
+  const dependencies: ConsoleDependencies = {
+    logIn: (request) => {
+      logins.push(request);
+      return Promise.resolve(page.loginOutcome);
+    },
+    socketUrl: 'ws://platform.test/ws',
+    openSocket: sockets.open,
+    media,
+    timers,
+    now: () => page.now,
+  };
+  act(() => {
+    root = createRoot(container);
+    root.render(createElement(ConsoleApp, { dependencies }));
+  });
+  await settle();
+  return page;
+}
+
+/** Logs in through the form and lets the platform welcome the token; answers the socket. */
+export async function logIn(page: ConsolePage): Promise<FakeWebSocket> {
+  await page.type('login-id', 'c.fontaine');
+  await page.type('login-password', 'secret');
+  await page.click('login-submit');
+  const socket = page.sockets.latest;
+  await page.platform(() => {
+    socket.acceptConnection();
+    socket.push({ type: 'welcome', role: 'practitioner', expiresAt: TEST_LOGIN_REPLY.expiresAt });
+  });
+  return socket;
+}

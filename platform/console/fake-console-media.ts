@@ -1,0 +1,63 @@
+// A MediaFactory double for the console's tests: no camera, no WebRTC; the test reads the options the
+// desk started the media with, the signals it handed over, and sets the inbound counters it reads.
+import type {
+  CallMediaOptions,
+  ConsoleMedia,
+  InboundCounters,
+  LocalMedia,
+  MediaFactory,
+} from './console-media';
+import type { SignalPayload } from '../../contract/platform-protocol';
+
+/** One call's media as the fake records it. */
+export class FakeConsoleMedia implements ConsoleMedia {
+  readonly signals: SignalPayload[] = [];
+  producersAdded = 0;
+  closed = false;
+  /** What `readInbound` answers next. */
+  inbound: InboundCounters | null = null;
+
+  constructor(readonly options: CallMediaOptions) {}
+
+  handleSignal(payload: SignalPayload): void {
+    this.signals.push(payload);
+  }
+
+  handleProducerAdded(): void {
+    this.producersAdded += 1;
+  }
+
+  readInbound(): Promise<InboundCounters | null> {
+    return Promise.resolve(this.closed ? null : this.inbound);
+  }
+
+  close(): void {
+    this.closed = true;
+  }
+}
+
+/** A MediaFactory whose camera answers `local` and whose calls are FakeConsoleMedia. */
+export class FakeMediaFactory implements MediaFactory {
+  readonly started: FakeConsoleMedia[] = [];
+  openCount = 0;
+
+  constructor(public local: LocalMedia = { stream: null, problem: null }) {}
+
+  openLocal(): Promise<LocalMedia> {
+    this.openCount += 1;
+    return Promise.resolve(this.local);
+  }
+
+  start(options: CallMediaOptions): ConsoleMedia {
+    const media = new FakeConsoleMedia(options);
+    this.started.push(media);
+    return media;
+  }
+
+  /** The media of the latest call, or throws when none was started. */
+  get latest(): FakeConsoleMedia {
+    const media = this.started.at(-1);
+    if (media === undefined) throw new Error('no call media started');
+    return media;
+  }
+}

@@ -1,0 +1,80 @@
+// How the console writes values for a French practitioner: tables of inputs and what is shown.
+import { describe, expect, it } from 'vitest';
+import type { MeasurementKind, Quantity } from '../../contract/domain';
+import {
+  ageInYears,
+  birthDateWithAge,
+  consentLines,
+  formatBirthDate,
+  formatNumber,
+  measurementValue,
+  waitingText,
+} from './french-format';
+
+const NBSP = '\u00a0';
+
+describe('French formatting', () => {
+  it.each([
+    [37.24, 1, '37,2'],
+    [37.25, 1, '37,3'],
+    [72, 1, '72'],
+    [97.6, 0, '98'],
+    [-3.5, 1, '−3,5'],
+  ])('writes %d with %d decimal(s) as %s', (value, decimals, text) => {
+    expect(formatNumber(value, decimals)).toBe(text);
+  });
+
+  it('writes birth dates as dd/mm/yyyy, with the age', () => {
+    const now = new Date(2025, 4, 20, 12).getTime();
+    expect(formatBirthDate('1950-03-02')).toBe('02/03/1950');
+    expect(formatBirthDate('hier')).toBe('hier');
+    expect(ageInYears('1950-03-02', now)).toBe(75);
+    expect(ageInYears('1950-05-21', now)).toBe(74);
+    expect(ageInYears('1950-05-20', now)).toBe(75);
+    expect(birthDateWithAge('2024-12-01', now)).toBe('01/12/2024 (0 an)');
+    expect(birthDateWithAge('1988-11-30', now)).toBe('30/11/1988 (36 ans)');
+  });
+
+  it('writes waiting times in whole minutes', () => {
+    expect(waitingText(0, 59_000)).toBe('Vient d’arriver');
+    expect(waitingText(0, 12 * 60_000 + 59_000)).toBe(`Attend depuis 12${NBSP}min`);
+    expect(waitingText(10_000, 0)).toBe('Vient d’arriver');
+  });
+
+  const cases: [MeasurementKind, Quantity[], string][] = [
+    [
+      'bloodPressure',
+      [
+        { name: 'systolic', value: 128, unit: 'mmHg' },
+        { name: 'diastolic', value: 82, unit: 'mmHg' },
+        { name: 'meanArterial', value: 97, unit: 'mmHg' },
+        { name: 'pulse', value: 72, unit: 'bpm' },
+      ],
+      `128/82${NBSP}mmHg · pouls 72${NBSP}bpm`,
+    ],
+    ['temperature', [{ name: 'temperature', value: 38.05, unit: '°C' }], `38,1${NBSP}°C`],
+    [
+      'oxygenSaturation',
+      [
+        { name: 'spo2', value: 97, unit: '%' },
+        { name: 'pulse', value: 68, unit: 'bpm' },
+      ],
+      `97${NBSP}% · pouls 68${NBSP}bpm`,
+    ],
+    ['weight', [{ name: 'weight', value: 72.44, unit: 'kg' }], `72,4${NBSP}kg`],
+    ['weight', [], '—'],
+  ];
+  it.each(cases)('writes a %s measurement', (kind, quantities, text) => {
+    expect(measurementValue(kind, quantities)).toBe(text);
+  });
+
+  it('describes the consent', () => {
+    const at = new Date(2025, 4, 20, 9, 5).getTime();
+    expect(consentLines({ presence: 'alone', attendantStays: true, textVersion: '2025-01', at })).toEqual([
+      'Le patient est seul dans la cabine',
+      'La personne de l’accueil reste dans la cabine',
+      'Texte de consentement : version 2025-01',
+      'Accord donné le 20/05/2025 à 09:05',
+    ]);
+  });
+});

@@ -1,0 +1,167 @@
+// The French wording of the practitioner console: labels of the protocol's values and the formatting of
+// dates, times, durations and measured values the way a French practitioner reads them.
+import type { DocumentSummary, MeasurementKind, Presence, Profession, Quantity } from '../../contract/domain';
+import type { CallEndReason, ConsentSummary, PatientSummary } from '../../contract/platform-protocol';
+
+/** A no-break space, between a number and its unit as French typography wants. */
+const NBSP = '\u00a0';
+
+/** The professions as the console names them. */
+export const PROFESSION_LABELS: Readonly<Record<Profession, string>> = {
+  doctor: 'Médecin',
+  midwife: 'Sage-femme',
+  dentist: 'Chirurgien-dentiste',
+  pharmacist: 'Pharmacien',
+  nurse: 'Infirmier',
+  physiotherapist: 'Masseur-kinésithérapeute',
+  speechTherapist: 'Orthophoniste',
+};
+
+/** The measurement kinds as the console names them, in the order the table lists them. */
+export const MEASUREMENT_LABELS: Readonly<Record<MeasurementKind, string>> = {
+  bloodPressure: 'Tension artérielle',
+  temperature: 'Température',
+  oxygenSaturation: 'Saturation en oxygène (SpO2)',
+  weight: 'Poids',
+};
+
+/** The document kinds as the console offers them. */
+export const DOCUMENT_KIND_LABELS: Readonly<Record<DocumentSummary['kind'], string>> = {
+  prescription: 'Ordonnance',
+  sickLeave: 'Arrêt de travail',
+  report: 'Compte rendu',
+  other: 'Autre',
+};
+
+const PRESENCE_LABELS: Readonly<Record<Presence, string>> = {
+  alone: 'Le patient est seul dans la cabine',
+  relative: 'Le patient est accompagné d’un proche',
+  carer: 'Le patient est accompagné d’un aidant',
+  healthProfessional: 'Le patient est accompagné d’un professionnel de santé',
+};
+
+/** What the console tells the practitioner when a call ends without them. */
+export const CALL_END_MESSAGES: Readonly<Record<CallEndReason, string>> = {
+  professionalEnded: 'La consultation est terminée.',
+  patientLeft: 'Le patient a quitté la consultation.',
+  connectionLost: 'La connexion avec la cabine est perdue. La consultation est terminée.',
+};
+
+/** Formats a number with at most `decimals` decimals and a decimal comma: 37.25 → "37,3". */
+export function formatNumber(value: number, decimals = 1): string {
+  const factor = 10 ** decimals;
+  const rounded = Math.round(value * factor) / factor;
+  return String(rounded).replace('.', ',').replace('-', '−');
+}
+
+/** Formats an ISO date (YYYY-MM-DD) as dd/mm/yyyy; anything else is shown as given. */
+export function formatBirthDate(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return iso;
+  const [, year, month, day] = match;
+  return `${day}/${month}/${year}`;
+}
+
+/** The patient's age in whole years at `now` (epoch ms, local calendar), or null for a malformed date. */
+export function ageInYears(iso: string, now: number): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return null;
+  const today = new Date(now);
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  const hadBirthday =
+    today.getMonth() + 1 > month || (today.getMonth() + 1 === month && today.getDate() >= day);
+  const age = today.getFullYear() - year - (hadBirthday ? 0 : 1);
+  return age >= 0 ? age : null;
+}
+
+/** The patient's first name then surname, as the console titles them. */
+export function patientName(patient: PatientSummary): string {
+  return `${patient.firstName} ${patient.surname}`;
+}
+
+/** "02/03/1950 (74 ans)": the birth date, with the age when it can be computed. */
+export function birthDateWithAge(iso: string, now: number): string {
+  const age = ageInYears(iso, now);
+  return age === null ? formatBirthDate(iso) : `${formatBirthDate(iso)} (${age} an${age > 1 ? 's' : ''})`;
+}
+
+/** Formats an epoch-ms instant as the local time of day, "14:05". */
+export function formatTime(epochMs: number): string {
+  const date = new Date(epochMs);
+  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+}
+
+/** Whole minutes elapsed from `since` to `now` (never negative). */
+export function waitingMinutes(since: number, now: number): number {
+  return Math.max(0, Math.floor((now - since) / 60_000));
+}
+
+/** "Attend depuis 12 min", or "Vient d'arriver" under a minute. */
+export function waitingText(since: number, now: number): string {
+  const minutes = waitingMinutes(since, now);
+  return minutes === 0 ? 'Vient d’arriver' : `Attend depuis ${minutes}${NBSP}min`;
+}
+
+function quantity(quantities: readonly Quantity[], name: Quantity['name']): Quantity | undefined {
+  return quantities.find((item) => item.name === name);
+}
+
+function withUnit(item: Quantity, decimals: number): string {
+  return `${formatNumber(item.value, decimals)}${NBSP}${item.unit}`;
+}
+
+/** The value of one measurement as read in the table: "128/82 mmHg · pouls 72 bpm", "37,2 °C", "72,4 kg". */
+export function measurementValue(kind: MeasurementKind, quantities: readonly Quantity[]): string {
+  const pulse = quantity(quantities, 'pulse');
+  const pulseText = pulse === undefined ? '' : ` · pouls ${withUnit(pulse, 0)}`;
+  switch (kind) {
+    case 'bloodPressure': {
+      const systolic = quantity(quantities, 'systolic');
+      const diastolic = quantity(quantities, 'diastolic');
+      if (systolic === undefined || diastolic === undefined) return '—';
+      return `${formatNumber(systolic.value, 0)}/${formatNumber(diastolic.value, 0)}${NBSP}mmHg${pulseText}`;
+    }
+    case 'temperature': {
+      const temperature = quantity(quantities, 'temperature');
+      return temperature === undefined ? '—' : withUnit(temperature, 1);
+    }
+    case 'oxygenSaturation': {
+      const spo2 = quantity(quantities, 'spo2');
+      return spo2 === undefined ? '—' : `${withUnit(spo2, 0)}${pulseText}`;
+    }
+    case 'weight': {
+      const weight = quantity(quantities, 'weight');
+      return weight === undefined ? '—' : withUnit(weight, 1);
+    }
+    default: {
+      const unknown: never = kind;
+      return String(unknown);
+    }
+  }
+}
+
+/** The lines of the consent panel: who is present, the attendant, the text version and the time. */
+export function consentLines(consent: ConsentSummary): readonly string[] {
+  return [
+    PRESENCE_LABELS[consent.presence],
+    consent.attendantStays
+      ? 'La personne de l’accueil reste dans la cabine'
+      : 'La personne de l’accueil ne reste pas dans la cabine',
+    `Texte de consentement : version ${consent.textVersion}`,
+    `Accord donné le ${formatDay(consent.at)} à ${formatTime(consent.at)}`,
+  ];
+}
+
+function formatDay(epochMs: number): string {
+  const date = new Date(epochMs);
+  const day = String(date.getDate()).padStart(2, '0');
+  const month = String(date.getMonth() + 1).padStart(2, '0');
+  return `${day}/${month}/${date.getFullYear()}`;
+}
+
+/** "1 page", "3 pages". */
+export function pagesText(pages: number): string {
+  return `${pages} page${pages > 1 ? 's' : ''}`;
+}

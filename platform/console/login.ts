@@ -1,0 +1,58 @@
+// The practitioner's login over HTTP: `POST /api/login` with LoginRequest answers a LoginReply (the
+// token lives in memory only), 401 when the login or password is wrong.
+import { PROFESSIONS } from '../../contract/domain';
+import type { LoginReply, LoginRequest } from '../../contract/platform-protocol';
+import { integer, matching, object, oneOf, text } from '../../contract/schema';
+
+/** The path of the login endpoint on the platform's origin. */
+export const LOGIN_PATH = '/api/login';
+
+/** What a login attempt gave: the reply, or why there is none. */
+export type LoginOutcome =
+  | { readonly ok: true; readonly reply: LoginReply }
+  | { readonly ok: false; readonly problem: 'refused' | 'unreachable' };
+
+/** Logs in with the given credentials. */
+export type LogIn = (request: LoginRequest) => Promise<LoginOutcome>;
+
+const loginReply = object({
+  token: text(200, 1),
+  expiresAt: integer(0, 8_640_000_000_000_000),
+  professional: object({
+    civility: text(20),
+    name: text(80, 1),
+    profession: oneOf(PROFESSIONS),
+    specialty: text(80),
+    rpps: matching(/^\d{11}$/, 11),
+    address: text(160),
+  }),
+});
+
+/** The login over `fetch` on the page's origin: 401 is a refusal, anything unexpected is "unreachable". */
+export function httpLogIn(fetchFunction: typeof fetch, url: string = LOGIN_PATH): LogIn {
+  return async (request) => {
+    let response: Response;
+    try {
+      response = await fetchFunction(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(request),
+        credentials: 'same-origin',
+        cache: 'no-store',
+      });
+    } catch {
+      return { ok: false, problem: 'unreachable' };
+    }
+    // 400: a login or password the platform cannot even read (too long): a refusal all the same.
+    if (response.status === 401 || response.status === 400) return { ok: false, problem: 'refused' };
+    if (!response.ok) return { ok: false, problem: 'unreachable' };
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch {
+      return { ok: false, problem: 'unreachable' };
+    }
+    if (loginReply(body, 'login') !== null) return { ok: false, problem: 'unreachable' };
+    return { ok: true, reply: body as LoginReply };
+  };
+}

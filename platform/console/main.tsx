@@ -1,0 +1,26 @@
+// Entry point of the practitioner console page: the browser's WebSocket, fetch, camera and timers.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { PLATFORM_SOCKET_PATH } from '../../contract/platform-protocol';
+import { ConsoleApp, type ConsoleDependencies } from './console-app';
+import { browserMediaFactory } from './console-media';
+import { httpLogIn } from './login';
+import { browserTimers } from './practitioner-desk';
+
+const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
+const dependencies: ConsoleDependencies = {
+  logIn: httpLogIn(window.fetch.bind(window)),
+  socketUrl: `${scheme}//${window.location.host}${PLATFORM_SOCKET_PATH}`,
+  openSocket: (url) => new WebSocket(url),
+  media: browserMediaFactory(),
+  timers: browserTimers,
+  now: () => Date.now(),
+};
+
+const container = document.getElementById('root');
+if (container === null) throw new Error('index.html has no #root element');
+createRoot(container).render(
+  <StrictMode>
+    <ConsoleApp dependencies={dependencies} />
+  </StrictMode>,
+);

@@ -1,0 +1,74 @@
+// The waiting room: the patients of the practitioner's profession waiting in cabins, longest first,
+// each with a button to take the call.
+import { useEffect, useState } from 'react';
+import type { QueueEntryView } from '../../contract/platform-protocol';
+import { birthDateWithAge, patientName, waitingText } from './french-format';
+import type { Timers } from './practitioner-desk';
+
+/** How often the waiting times are recomputed. */
+const WAITING_REFRESH_MS = 15_000;
+
+/** Props of the waiting room. */
+export interface WaitingRoomProps {
+  readonly queue: readonly QueueEntryView[];
+  /** The session whose acceptance is in progress (every button waits meanwhile). */
+  readonly accepting: string | null;
+  readonly online: boolean;
+  readonly now: () => number;
+  readonly timers: Timers;
+  readonly onAccept: (sessionId: string) => void;
+}
+
+/** The list of waiting patients. */
+export function WaitingRoom({ queue, accepting, online, now, timers, onAccept }: WaitingRoomProps) {
+  const [time, setTime] = useState(now);
+  useEffect(() => timers.every(WAITING_REFRESH_MS, () => setTime(now())), [now, timers]);
+  // A new snapshot redraws with the current time, not the last tick's.
+  useEffect(() => setTime(now()), [queue, now]);
+
+  return (
+    <section className="waiting-room" aria-labelledby="waiting-title">
+      <h2 id="waiting-title">
+        Salle d’attente <span className="count">{queue.length}</span>
+      </h2>
+      {queue.length === 0 ? (
+        <p className="empty" data-testid="queue-empty">
+          Aucun patient en attente pour le moment.
+        </p>
+      ) : (
+        <ul className="queue">
+          {queue.map((entry) => (
+            <li
+              key={entry.sessionId}
+              className="queue-entry"
+              data-testid="queue-entry"
+              data-session-id={entry.sessionId}
+            >
+              <div className="queue-patient">
+                <strong className="queue-name">{patientName(entry.patient)}</strong>
+                <span>Né(e) le {birthDateWithAge(entry.patient.birthDate, time)}</span>
+              </div>
+              <div className="queue-details">
+                <span className={entry.appointmentCode === null ? 'tag' : 'tag tag-appointment'}>
+                  {entry.appointmentCode === null
+                    ? 'Sans rendez-vous'
+                    : `Rendez-vous ${entry.appointmentCode}`}
+                </span>
+                <span className="waiting-time">{waitingText(entry.since, time)}</span>
+              </div>
+              <button
+                type="button"
+                className="primary"
+                data-testid={`accept-${entry.sessionId}`}
+                disabled={accepting !== null || !online}
+                onClick={() => onAccept(entry.sessionId)}
+              >
+                {accepting === entry.sessionId ? 'Prise en charge…' : 'Prendre en charge'}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,345 @@
+// The reference teleconsultation platform: one HTTP server for the practitioners' login and the built
+// console, and one WebSocket endpoint (`/ws`) where cabins and consoles speak the platform protocol
+// (contract/platform-protocol.ts). Every incoming message is validated by the contract's validators;
+// the switchboard does the rest. Everything is kept in memory; nothing of a patient is logged.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import WebSocket, { WebSocketServer, type RawData } from 'ws';
+import type { IceServer, PlatformToCabin, PlatformToPractitioner, Profession } from '../../contract';
+import {
+  MAX_PLATFORM_MESSAGE_BYTES,
+  PLATFORM_CLOSE_CODES,
+  PLATFORM_SOCKET_PATH,
+} from '../../contract/platform-protocol';
+import {
+  parseCabinMessage,
+  parseFrame,
+  parseHello,
+  parseLoginRequest,
+  parsePractitionerMessage,
+} from '../../contract/validate-platform';
+import { Accounts, type CabinAccount, type PractitionerAccount } from './accounts';
+import { ConsoleFiles, SECURITY_HEADERS } from './console-files';
+import { SILENT_LOG, type PlatformLog } from './platform-log';
+import type { SfuBackend } from './sfu';
+import { Switchboard, type CabinLine, type PractitionerLine, type SwitchboardStats } from './switchboard';
+
+/** An appointment booked ahead: its code (digits, typed in the cabin) and the profession it is with. */
+export interface Appointment {
+  readonly code: string;
+  readonly profession: Profession;
+}
+
+/** How a platform is started. */
+export interface PlatformOptions {
+  /** The address to listen on (default 127.0.0.1). */
+  readonly host?: string;
+  /** The port (0 = a free one). */
+  readonly port?: number;
+  readonly cabins: readonly CabinAccount[];
+  readonly practitioners: readonly PractitionerAccount[];
+  readonly appointments?: readonly Appointment[];
+  /** Handed to both sides of every call (default none: loopback and LAN only). */
+  readonly iceServers?: readonly IceServer[];
+  /** How long a practitioner token is valid (default 8 h). */
+  readonly tokenLifetimeMs?: number;
+  /** How long a cabin connection lasts before the cabin must say hello again (default 12 h). */
+  readonly cabinConnectionLifetimeMs?: number;
+  /** How long a waiting place or a call survives its cabin's or practitioner's dropped connection (default 60 s). */
+  readonly resumeGraceMs?: number;
+  /** How long the patient data of a session is kept at most, even without `call.leave` (default 2 h). */
+  readonly sessionTtlMs?: number;
+  /** How long a new connection may take to say hello (default 10 s). */
+  readonly helloTimeoutMs?: number;
+  /** The built console's files, served at /console/ (null = not served). */
+  readonly consoleDirectory?: string | null;
+  /** The SFU for the calls' media (null = direct mode). */
+  readonly sfu?: SfuBackend | null;
+  /** The clock (epoch ms); tests pass their own. */
+  readonly now?: () => number;
+  /** The operation log (default: silent). */
+  readonly log?: PlatformLog;
+}
+
+/** Counts of what the platform holds, for tests and benchmarks. */
+export type PlatformStats = SwitchboardStats;
+
+/** A platform that listens. */
+export interface RunningPlatform {
+  /** The base URL, `http://host:port`. */
+  readonly url: string;
+  /** The practitioner console's URL, `http://host:port/console/`. */
+  readonly consoleUrl: string;
+  readonly port: number;
+  /** Closes every connection and the server, and forgets every session. */
+  stop(): Promise<void>;
+  stats(): PlatformStats;
+}
+
+/** The largest login request body, in bytes. */
+const MAX_LOGIN_BODY_BYTES = 4096;
+/** The longest delay a Node timer takes (about 24.8 days). */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/** Starts the platform; resolves once it listens. */
+export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
+  const now = options.now ?? Date.now;
+  const log = options.log ?? SILENT_LOG;
+  const host = options.host ?? '127.0.0.1';
+  const helloTimeoutMs = options.helloTimeoutMs ?? 10_000;
+  const cabinLifetimeMs = options.cabinConnectionLifetimeMs ?? 12 * 3_600_000;
+  const accounts = new Accounts(
+    options.cabins,
+    options.practitioners,
+    now,
+    options.tokenLifetimeMs ?? 8 * 3_600_000,
+  );
+  const switchboard = new Switchboard({
+    appointments: new Map((options.appointments ?? []).map((a) => [a.code.replace(/\s/g, ''), a.profession])),
+    iceServers: options.iceServers ?? [],
+    resumeGraceMs: options.resumeGraceMs ?? 60_000,
+    sessionTtlMs: options.sessionTtlMs ?? 2 * 3_600_000,
+    sfu: options.sfu ?? null,
+    now,
+    log,
+  });
+  const consoleFiles =
+    options.consoleDirectory === null || options.consoleDirectory === undefined
+      ? null
+      : new ConsoleFiles(options.consoleDirectory);
+
+  // ------------------------------------------------------------------------------------------- HTTP
+
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const path = (request.url ?? '/').split('?')[0] ?? '/';
+    const method = request.method ?? 'GET';
+    if (path === '/api/login') {
+      if (method !== 'POST') return sendJson(response, 405, { code: 'method.notAllowed' });
+      return logIn(request, response);
+    }
+    if (method !== 'GET' && method !== 'HEAD') return sendJson(response, 404, { code: 'notFound' });
+    if (path === '/' || (path === '/console' && consoleFiles !== null))
+      return redirect(response, '/console/');
+    if (consoleFiles !== null && path.startsWith('/console/')) {
+      return consoleFiles.serve(path.slice('/console/'.length), method, response);
+    }
+    return sendJson(response, 404, { code: 'notFound' });
+  };
+
+  const logIn = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const body = await readBody(request, MAX_LOGIN_BODY_BYTES);
+    if (body === null) {
+      response.setHeader('connection', 'close');
+      return sendJson(response, 413, { code: 'login.tooLarge' });
+    }
+    const parsed = parseFrame(body);
+    const login = parsed.ok ? parseLoginRequest(parsed.value) : parsed;
+    if (!login.ok) return sendJson(response, 400, { code: 'protocol.invalidMessage' });
+    const reply = accounts.logIn(login.value.login, login.value.password);
+    if (reply === null) {
+      log('login.refused');
+      return sendJson(response, 401, { code: 'auth.invalid' });
+    }
+    log('login.accepted', { profession: reply.professional.profession });
+    return sendJson(response, 200, reply);
+  };
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch(() => {
+      if (!response.headersSent) sendJson(response, 500, { code: 'internal' });
+      else response.destroy();
+    });
+  });
+
+  // -------------------------------------------------------------------------------------- WebSocket
+
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_PLATFORM_MESSAGE_BYTES });
+  server.on('upgrade', (request, socket, head) => {
+    const path = (request.url ?? '').split('?')[0];
+    if (path !== PLATFORM_SOCKET_PATH) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => accept(ws));
+  });
+
+  const accept = (ws: WebSocket): void => {
+    let line: CabinLine | PractitionerLine | null = null;
+    let refused = false;
+    let expiresAt = 0;
+    let expiry: NodeJS.Timeout | null = null;
+    const close = (code: number, reason: string): void => {
+      refused = true;
+      ws.close(code, reason);
+    };
+    const helloTimer = setTimeout(
+      () => close(PLATFORM_CLOSE_CODES.unauthenticated, 'hello expected'),
+      helloTimeoutMs,
+    );
+    const party = <Out>() => ({
+      send: (message: Out): void => {
+        if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(message));
+      },
+      close,
+    });
+    const expire = (): void => {
+      log('connection.expired', { role: line?.role ?? 'unknown' });
+      close(PLATFORM_CLOSE_CODES.unauthenticated, 'expired');
+    };
+
+    const hello = (frame: string | null): void => {
+      clearTimeout(helloTimer);
+      const parsed = frame === null ? null : parseFrame(frame);
+      const checked = parsed?.ok ? parseHello(parsed.value) : null;
+      if (!checked?.ok) {
+        log('hello.invalid');
+        return close(PLATFORM_CLOSE_CODES.unauthenticated, 'hello expected');
+      }
+      const message = checked.value;
+      if (message.role === 'cabin') {
+        if (!accounts.checkCabin(message.cabinId, message.credential)) {
+          log('hello.refused', { role: 'cabin' });
+          return close(PLATFORM_CLOSE_CODES.unauthenticated, 'unknown cabin or credential');
+        }
+        expiresAt = now() + cabinLifetimeMs;
+        const cabin: CabinLine = { role: 'cabin', cabinId: message.cabinId, party: party<PlatformToCabin>() };
+        line = cabin;
+        armExpiry();
+        cabin.party.send({ type: 'welcome', role: 'cabin', expiresAt });
+        return switchboard.connectCabin(cabin);
+      }
+      const grant = accounts.checkToken(message.token);
+      if (grant === null) {
+        log('hello.refused', { role: 'practitioner' });
+        return close(PLATFORM_CLOSE_CODES.unauthenticated, 'unknown or expired token');
+      }
+      expiresAt = grant.expiresAt;
+      const practitioner: PractitionerLine = {
+        role: 'practitioner',
+        login: grant.login,
+        professional: grant.professional,
+        party: party<PlatformToPractitioner>(),
+      };
+      line = practitioner;
+      armExpiry();
+      practitioner.party.send({ type: 'welcome', role: 'practitioner', expiresAt });
+      switchboard.connectPractitioner(practitioner);
+    };
+    const armExpiry = (): void => {
+      expiry = setTimeout(expire, Math.min(MAX_TIMER_MS, Math.max(0, expiresAt - now())));
+    };
+
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      if (refused) return;
+      const frame = isBinary ? null : rawText(data);
+      if (line === null) return hello(frame);
+      if (now() >= expiresAt) return expire();
+      const parsed = frame === null ? null : parseFrame(frame);
+      if (line.role === 'cabin') {
+        const message = parsed?.ok ? parseCabinMessage(parsed.value) : parsed;
+        if (message?.ok) return switchboard.receiveFromCabin(line, message.value);
+        return line.party.send({
+          type: 'rejected',
+          requestId: message?.error.requestId ?? null,
+          code: 'protocol.invalidMessage',
+          detail: message?.error.detail ?? 'binary',
+        });
+      }
+      const message = parsed?.ok ? parsePractitionerMessage(parsed.value) : parsed;
+      if (message?.ok) return switchboard.receiveFromPractitioner(line, message.value);
+      return line.party.send({
+        type: 'rejected',
+        requestId: message?.error.requestId ?? null,
+        code: 'protocol.invalidMessage',
+        detail: message?.error.detail ?? 'binary',
+      });
+    });
+    ws.on('close', () => {
+      clearTimeout(helloTimer);
+      if (expiry !== null) clearTimeout(expiry);
+      if (line !== null) switchboard.disconnect(line);
+    });
+    ws.on('error', () => undefined);
+  };
+
+  // ------------------------------------------------------------------------------------------ start
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${urlHost(host)}:${port}`;
+  log('platform.listening', { port, media: options.sfu ? options.sfu.name : 'direct' });
+
+  let stopping: Promise<void> | null = null;
+  return {
+    url,
+    consoleUrl: `${url}/console/`,
+    port,
+    stats: () => switchboard.stats(),
+    stop() {
+      stopping ??= new Promise<void>((resolve) => {
+        switchboard.stop();
+        for (const client of sockets.clients) client.terminate();
+        sockets.close();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return stopping;
+    },
+  };
+}
+
+/** The host part of the platform's URL: a wildcard address is reached on the loopback. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+function rawText(data: RawData): string {
+  if (Buffer.isBuffer(data)) return data.toString('utf8');
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.from(data).toString('utf8');
+}
+
+/** Reads a request body of at most `limit` bytes; null when it is larger. */
+function readBody(request: IncomingMessage, limit: number): Promise<string | null> {
+  const declared = Number(request.headers['content-length'] ?? '0');
+  if (declared > limit) {
+    request.resume();
+    return Promise.resolve(null);
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) over = true;
+      else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(over ? null : Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+  });
+  response.end(text);
+}
+
+function redirect(response: ServerResponse, location: string): void {
+  response.writeHead(302, { ...SECURITY_HEADERS, location, 'content-length': 0 });
+  response.end();
+}

@@ -1,0 +1,230 @@
+// A whole SFU call through the real platform: the cabin and the practitioner each drive a real
+// mediasoup-client Device with its FakeHandler (no browser, no media), and the platform routes their
+// `sfu.request` messages to a FakeSfuBackend room that answers mediasoup's parameter shapes.
+import { FakeMediaStreamTrack } from 'fake-mediastreamtrack';
+import { Device, type types as mediasoup } from 'mediasoup-client';
+import * as fakeParameters from 'mediasoup-client/fakeParameters';
+import { FakeHandler } from 'mediasoup-client/handlers/FakeHandler';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SfuMethod } from '../../contract/platform-protocol';
+import { FakeSfuBackend } from './fake-sfu';
+import { startPlatform, type RunningPlatform } from './platform-server';
+import { TestPeer, tokenFor } from './test-peer';
+
+const DOCTOR = {
+  login: 'doctor',
+  password: 'doctor password',
+  professional: {
+    civility: 'Dr',
+    name: 'Claire Fontaine',
+    profession: 'doctor' as const,
+    specialty: 'Médecine générale',
+    rpps: '10000000000',
+    address: '12 rue des Lilas, 69003 Lyon',
+  },
+};
+const PATIENT = { surname: 'MARTINEAU', firstName: 'Lucas', birthDate: '1950-03-12' };
+
+let platform: RunningPlatform;
+const peers: TestPeer[] = [];
+
+afterEach(async () => {
+  for (const peer of peers) expect(peer.violations).toEqual([]);
+  for (const peer of peers.splice(0)) peer.close();
+  await platform.stop();
+});
+
+/** One side of the call with its mediasoup-client Device, speaking to the platform's SFU room. */
+class SfuSide {
+  readonly device = new Device({ handlerFactory: FakeHandler.createFactory(fakeParameters) });
+  send: mediasoup.Transport | null = null;
+  recv: mediasoup.Transport | null = null;
+
+  constructor(
+    private readonly peer: TestPeer,
+    private readonly sessionId: string,
+  ) {}
+
+  /** One `sfu.request`; a refusal throws. */
+  call(method: SfuMethod, data: unknown): Promise<unknown> {
+    return this.peer.value({ type: 'sfu.request', sessionId: this.sessionId, method, data });
+  }
+
+  async load(): Promise<void> {
+    const routerRtpCapabilities = (await this.call(
+      'getRouterRtpCapabilities',
+      {},
+    )) as mediasoup.RtpCapabilities;
+    await this.device.load({ routerRtpCapabilities });
+  }
+
+  async openSend(): Promise<mediasoup.Transport> {
+    const parameters = (await this.call('createTransport', {
+      direction: 'send',
+    })) as mediasoup.TransportOptions;
+    const transport = this.#connecting(this.device.createSendTransport(parameters));
+    transport.on('produce', ({ kind, rtpParameters }, callback, errback) => {
+      this.call('produce', { transportId: transport.id, kind, rtpParameters }).then(
+        (value) => callback(value as { id: string }),
+        errback,
+      );
+    });
+    this.send = transport;
+    return transport;
+  }
+
+  async openRecv(): Promise<mediasoup.Transport> {
+    const parameters = (await this.call('createTransport', {
+      direction: 'recv',
+    })) as mediasoup.TransportOptions;
+    this.recv = this.#connecting(this.device.createRecvTransport(parameters));
+    return this.recv;
+  }
+
+  /** Consumes what the other side publishes and resumes it; answers the received tracks' kinds. */
+  async consume(): Promise<{ kinds: string[]; consumerIds: string[] }> {
+    const list = (await this.call('consume', { rtpCapabilities: this.device.recvRtpCapabilities })) as {
+      id: string;
+      producerId: string;
+      kind: 'audio' | 'video';
+      rtpParameters: mediasoup.RtpParameters;
+    }[];
+    const kinds: string[] = [];
+    for (const parameters of list) {
+      const consumer = await (this.recv as mediasoup.Transport).consume(parameters);
+      kinds.push(consumer.track.kind);
+      await this.call('resumeConsumer', { consumerId: consumer.id });
+    }
+    return { kinds, consumerIds: list.map((parameters) => parameters.id) };
+  }
+
+  #connecting(transport: mediasoup.Transport): mediasoup.Transport {
+    transport.on('connect', ({ dtlsParameters }, callback, errback) => {
+      this.call('connectTransport', { transportId: transport.id, dtlsParameters }).then(
+        () => callback(),
+        errback,
+      );
+    });
+    return transport;
+  }
+}
+
+async function callWithSfu(sfu: FakeSfuBackend | null): Promise<{ cabin: TestPeer; doctor: TestPeer }> {
+  platform = await startPlatform({
+    port: 0,
+    cabins: [{ cabinId: 'cabin-a', credential: 'secret-a' }],
+    practitioners: [DOCTOR],
+    consoleDirectory: null,
+    sfu,
+  });
+  const cabin = await TestPeer.cabin(platform.url, 'cabin-a', 'secret-a');
+  const doctor = await TestPeer.practitioner(
+    platform.url,
+    await tokenFor(platform.url, 'doctor', 'doctor password'),
+  );
+  peers.push(cabin, doctor);
+  await cabin.value({
+    type: 'queue.join',
+    sessionId: 's1',
+    profession: 'doctor',
+    appointmentCode: null,
+    patient: PATIENT,
+    measurements: [],
+  });
+  await expect(doctor.value({ type: 'call.accept', sessionId: 's1' })).resolves.toEqual({
+    mode: sfu === null ? 'direct' : 'sfu',
+    iceServers: [],
+  });
+  await cabin.next('queue.assigned');
+  await expect(cabin.value({ type: 'call.join', sessionId: 's1' })).resolves.toMatchObject({
+    mode: sfu === null ? 'direct' : 'sfu',
+  });
+  return { cabin, doctor };
+}
+
+describe('a call through the SFU', () => {
+  it('the cabin publishes, the practitioner is told and consumes; then the other way round', async () => {
+    const sfu = new FakeSfuBackend();
+    const { cabin, doctor } = await callWithSfu(sfu);
+    const cabinSide = new SfuSide(cabin, 's1');
+    const doctorSide = new SfuSide(doctor, 's1');
+
+    // The cabin loads the router's capabilities, opens a send transport and publishes its microphone and camera.
+    await cabinSide.load();
+    expect(cabinSide.device.canProduce('audio')).toBe(true);
+    expect(cabinSide.device.canProduce('video')).toBe(true);
+    const send = await cabinSide.openSend();
+    const microphone = await send.produce({ track: new FakeMediaStreamTrack({ kind: 'audio' }) });
+    const camera = await send.produce({ track: new FakeMediaStreamTrack({ kind: 'video' }) });
+    expect(microphone.id).not.toBe(camera.id);
+    await doctor.next('sfu.producerAdded', { sessionId: 's1' });
+    await doctor.next('sfu.producerAdded', { sessionId: 's1' });
+
+    // The practitioner consumes both, paused until resumed.
+    await doctorSide.load();
+    await doctorSide.openRecv();
+    const received = await doctorSide.consume();
+    expect(received.kinds.sort()).toEqual(['audio', 'video']);
+    const room = sfu.rooms.get('s1');
+    for (const consumerId of received.consumerIds)
+      expect(room?.isPaused('practitioner', consumerId)).toBe(false);
+    // Asking again consumes nothing twice.
+    await expect(doctorSide.consume()).resolves.toEqual({ kinds: [], consumerIds: [] });
+
+    // The practitioner publishes the camera; the cabin is told and consumes it.
+    const doctorSend = await doctorSide.openSend();
+    await doctorSend.produce({ track: new FakeMediaStreamTrack({ kind: 'video' }) });
+    await cabin.next('sfu.producerAdded', { sessionId: 's1' });
+    await cabinSide.openRecv();
+    await expect(cabinSide.consume()).resolves.toMatchObject({ kinds: ['video'] });
+
+    // A request the room cannot honour is a failure value; the call goes on.
+    await expect(
+      cabin.request({
+        type: 'sfu.request',
+        sessionId: 's1',
+        method: 'produce',
+        data: { transportId: 'nope', kind: 'audio', rtpParameters: {} },
+      }),
+    ).resolves.toMatchObject({ result: { ok: false, error: { code: 'sfu.invalidRequest' } } });
+    expect(room?.requests.filter((request) => !request.ok)).toHaveLength(1);
+
+    await doctor.value({ type: 'call.end', sessionId: 's1' });
+    await cabin.next('call.ended');
+    expect(room?.closed).toBe(true);
+    await expect(
+      cabin.request({ type: 'sfu.request', sessionId: 's1', method: 'getRouterRtpCapabilities', data: {} }),
+    ).resolves.toMatchObject({
+      result: { ok: false, error: { code: 'call.ended' } },
+    });
+  });
+
+  it('a practitioner coming back is told that the cabin already publishes', async () => {
+    const sfu = new FakeSfuBackend();
+    const { cabin, doctor } = await callWithSfu(sfu);
+    const cabinSide = new SfuSide(cabin, 's1');
+    await cabinSide.load();
+    await (await cabinSide.openSend()).produce({ track: new FakeMediaStreamTrack({ kind: 'audio' }) });
+    await doctor.next('sfu.producerAdded');
+    doctor.drop();
+    await cabin.next('call.peerPresence', { present: false });
+    const back = await TestPeer.practitioner(
+      platform.url,
+      await tokenFor(platform.url, 'doctor', 'doctor password'),
+    );
+    peers.push(back);
+    await back.next('call.started');
+    await back.next('sfu.producerAdded', { sessionId: 's1' });
+    const backSide = new SfuSide(back, 's1');
+    await backSide.load();
+    await backSide.openRecv();
+    await expect(backSide.consume()).resolves.toMatchObject({ kinds: ['audio'] });
+  });
+
+  it('in direct mode an SFU request is answered sfu.unavailable', async () => {
+    const { cabin } = await callWithSfu(null);
+    await expect(
+      cabin.request({ type: 'sfu.request', sessionId: 's1', method: 'getRouterRtpCapabilities', data: {} }),
+    ).resolves.toMatchObject({ result: { ok: false, error: { code: 'sfu.unavailable' } } });
+  });
+});

@@ -1,0 +1,130 @@
+// The video consultation with real media: Chromium plays the cabin and the practitioner's console,
+// each with a fake camera and microphone, through the reference platform, on loopback only (this file
+// runs inside the network namespace of test/support/in-loopback-namespace.ts). Checked on what each
+// side sees: frames decoded both ways, a measurement reaching the console, the professional's request
+// and document reaching the cabin, and the call surviving a cut of the whole network.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  framesDecoded,
+  startVideoConsultation,
+  waitForFrames,
+  walkToWaitingRoom,
+  type VideoConsultation,
+} from '../support/video-consultation';
+
+/** Takes loopback down (every connection of the machine's namespace stalls), then back up. */
+function setLoopback(up: boolean): void {
+  execFileSync('ip', ['link', 'set', 'lo', up ? 'up' : 'down']);
+}
+
+/** The cabin's operation log so far, as one text (codes only: it never holds patient data). */
+function operationLog(consultation: VideoConsultation): string {
+  const folder = consultation.cabin.config.logDirectory;
+  return readdirSync(folder)
+    .map((file) => readFileSync(join(folder, file), 'utf8'))
+    .join('\n');
+}
+
+describe('a video consultation between the cabin and the practitioner console', () => {
+  let consultation: VideoConsultation;
+
+  beforeAll(async () => {
+    consultation = await startVideoConsultation({ resumeGraceMs: 30_000 });
+  });
+
+  afterAll(async () => {
+    await consultation?.stop();
+  });
+
+  it('the patient checks camera and microphone, then sees and is seen by the doctor', async () => {
+    const { patient, console: practitioner } = consultation;
+    await walkToWaitingRoom(patient);
+    // The camera check: the patient sees themselves before the call.
+    await patient.page.getByTestId('media-check').waitFor();
+    await waitForFrames(patient.page, 'self-view');
+    await patient.screen('waitingRoom', undefined, 'media-01-camera-check');
+    await patient.tap('play-test-sound');
+    await patient.tap('media-check-ok');
+
+    // The doctor sees the patient waiting, with the measurement taken before, and takes the call.
+    const entry = practitioner.getByTestId('queue-entry').first();
+    await entry.waitFor({ timeout: 15_000 });
+    const sessionId = await entry.getAttribute('data-session-id');
+    await practitioner.screenshot({
+      path: join(import.meta.dirname, '../../test-results/screens/media-02-console-queue.png'),
+    });
+    await practitioner.getByTestId(`accept-${sessionId}`).click();
+
+    await patient.screen('waitingRoom', 'professionalReady', 'media-03-professional-ready');
+    await expect(patient.text()).resolves.toContain(TEST_RPPS);
+    await patient.tap('start-call');
+    await patient.screen('consultation', 'inCall');
+
+    // Frames decoded on both sides, and the indicator tells the patient they are seen and heard.
+    await waitForFrames(patient.page, 'remote-video');
+    await waitForFrames(practitioner, 'remote-video');
+    await expect
+      .poll(() => patient.page.getByTestId('seen-heard').getAttribute('data-state'), { timeout: 15_000 })
+      .toBe('seenAndHeard');
+    await practitioner.getByTestId('patient-sees').waitFor();
+    await patient.screen('consultation', 'inCall', 'media-04-in-call');
+    await practitioner.screenshot({
+      path: join(import.meta.dirname, '../../test-results/screens/media-05-console-call.png'),
+    });
+    // The temperature taken before the call is on the console.
+    await expect(practitioner.getByTestId('measurement-temperature').innerText()).resolves.toMatch(/°C/);
+  });
+
+  it('the doctor asks for the blood pressure: the cabin takes it and the value reaches the console', async () => {
+    const { patient, console: practitioner } = consultation;
+    await practitioner.getByTestId('request-bloodPressure').click();
+    await patient.screen('consultation', 'measuring', 'media-06-requested-measurement');
+    await patient.screen('consultation', 'inCall');
+    await expect
+      .poll(() => practitioner.getByTestId('measurement-bloodPressure').innerText(), { timeout: 15_000 })
+      .toMatch(/mmHg/);
+  });
+
+  it('the doctor writes a prescription: the cabin has it', async () => {
+    const { patient, console: practitioner } = consultation;
+    await practitioner.getByTestId('document-title').fill('Ordonnance');
+    await practitioner.getByTestId('document-text').fill('Paracétamol 1 g, 3 fois par jour pendant 3 jours.');
+    await practitioner.getByTestId('document-send').click();
+    await expect
+      .poll(() => patient.page.getByTestId('documents-received').innerText(), { timeout: 10_000 })
+      .toMatch(/1/);
+  });
+
+  it('the network is cut for 8 s: the call comes back by itself, video on both sides', async () => {
+    const { patient, console: practitioner } = consultation;
+    const before = await framesDecoded(patient.page, 'remote-video');
+    setLoopback(false);
+    await new Promise((resolve) => setTimeout(resolve, 8_000));
+    setLoopback(true);
+    // Back into the same call within the 20 s window: new frames on both sides, the cabin in the call.
+    await waitForFrames(patient.page, 'remote-video', before, 20_000);
+    const consoleFrames = await framesDecoded(practitioner, 'remote-video');
+    await waitForFrames(practitioner, 'remote-video', consoleFrames, 20_000);
+    await patient.screen('consultation', 'inCall', 'media-07-after-reconnection');
+    const log = operationLog(consultation);
+    expect(log).toMatch(/"call\.mediaLink".*"disconnected"/);
+    expect(log.lastIndexOf('"connected"')).toBeGreaterThan(log.lastIndexOf('"disconnected"'));
+  });
+
+  it('the doctor ends the call: the documents step follows, and nothing leaked to the logs', async () => {
+    const { patient, console: practitioner } = consultation;
+    await practitioner.getByTestId('end-call').click();
+    await practitioner.getByTestId('end-confirm').click();
+    await patient.screen('documents', 'review', 'media-08-documents');
+    await expect(patient.text()).resolves.toContain('Ordonnance');
+    expect(patient.problems).toEqual([]);
+    expect(consultation.consoleProblems).toEqual([]);
+    const log = operationLog(consultation);
+    expect(log).not.toMatch(/MARTINEAU|Paracétamol/);
+  });
+});
+
+const TEST_RPPS = '10000000000';

@@ -1,0 +1,141 @@
+// The whole video consultation on one machine, for the media tests and the video benchmark: the
+// reference platform, a cabin in browser mode pointed at it, and one Chromium playing both the cabin's
+// screen and the practitioner's console with fake camera and microphone. Run inside the loopback
+// network namespace (in-loopback-namespace.ts) so that WebRTC uses 127.0.0.1.
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startPlatform, type RunningPlatform } from '../../platform/server/platform-server';
+import { DEMO_PRACTITIONERS } from '../../platform/server/demo-accounts';
+import {
+  CHROMIUM_FLAGS,
+  CHROMIUM_PATH,
+  openCabinPage,
+  startCabinUnderTest,
+  watchForErrors,
+  type CabinPage,
+  type CabinUnderTest,
+} from './cabin-under-test';
+import { answerCarePath, chooseNextAvailable, throughConsent, type Patient } from './journey-steps';
+
+/** Chromium flags for real media between two pages on loopback. */
+export const MEDIA_CHROMIUM_FLAGS = [
+  ...CHROMIUM_FLAGS,
+  '--allow-loopback-in-peer-connection',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+/** The practitioner who takes the calls in the tests (a fictitious demo account). */
+export const TEST_PRACTITIONER = DEMO_PRACTITIONERS[0];
+
+/** The platform, the cabin, the browser and the two pages of one consultation. */
+export interface VideoConsultation {
+  readonly platform: RunningPlatform;
+  readonly cabin: CabinUnderTest;
+  readonly browser: Browser;
+  readonly patient: CabinPage;
+  readonly console: Page;
+  /** Console errors and failed requests of the console page. */
+  readonly consoleProblems: string[];
+  stop(): Promise<void>;
+}
+
+/** Options of a consultation set-up. */
+export interface VideoConsultationOptions {
+  /** How long the platform keeps a call whose side dropped (ms). */
+  readonly resumeGraceMs?: number;
+}
+
+/** Starts the platform and the cabin, opens both pages, and logs the practitioner in. */
+export async function startVideoConsultation(
+  options: VideoConsultationOptions = {},
+): Promise<VideoConsultation> {
+  const cabinId = 'cabine-test';
+  const credential = randomBytes(18).toString('base64url');
+  const password = randomBytes(12).toString('base64url');
+  const platform = await startPlatform({
+    port: 0,
+    cabins: [{ cabinId, credential }],
+    practitioners: [{ ...TEST_PRACTITIONER, password }],
+    consoleDirectory: resolve(import.meta.dirname, '../../dist/console'),
+    ...(options.resumeGraceMs === undefined ? {} : { resumeGraceMs: options.resumeGraceMs }),
+  });
+  const cabin = await startCabinUnderTest({
+    platform: { kind: 'local', url: platform.url, cabinId, credential, localPort: 0 },
+  });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: MEDIA_CHROMIUM_FLAGS,
+  });
+  const patient = await openCabinPage(browser, cabin);
+  const consolePage = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const consoleProblems = watchForErrors(consolePage);
+  await consolePage.goto(platform.consoleUrl);
+  await consolePage.getByTestId('login-id').fill(TEST_PRACTITIONER.login);
+  await consolePage.getByTestId('login-password').fill(password);
+  await consolePage.getByTestId('login-submit').click();
+  return {
+    platform,
+    cabin,
+    browser,
+    patient,
+    console: consolePage,
+    consoleProblems,
+    async stop() {
+      await browser.close();
+      await cabin.stop();
+      await platform.stop();
+    },
+  };
+}
+
+/** The patient goes from the welcome screen to the waiting room, skipping the measurements but one. */
+export async function walkToWaitingRoom(patient: CabinPage): Promise<void> {
+  const steps: Patient = patient;
+  await throughConsent(steps);
+  await patient.screen('identification', 'choosingBeneficiary');
+  await patient.tap('beneficiary-0');
+  await patient.screen('identification', 'confirming');
+  await patient.tap('confirm-identity');
+  await chooseNextAvailable(steps, 'doctor');
+  await answerCarePath(steps, true);
+  await patient.tap('accept-cost');
+  // The temperature is taken before the call, the others are skipped.
+  for (const kind of ['bloodPressure', 'temperature', 'oxygenSaturation', 'weight']) {
+    await patient.screen('measurements', 'instructions');
+    if (kind === 'temperature') {
+      await patient.tap('start-measurement');
+      await patient.screen('measurements', 'result');
+      await patient.tap('next');
+    } else {
+      await patient.tap('skip');
+    }
+  }
+  await patient.screen('waitingRoom');
+}
+
+/** How many video frames a page's element `testId` has decoded (0 before the first). */
+export function framesDecoded(page: Page, testId: string): Promise<number> {
+  return page
+    .getByTestId(testId)
+    .evaluate((element) =>
+      element instanceof HTMLVideoElement ? element.getVideoPlaybackQuality().totalVideoFrames : 0,
+    );
+}
+
+/** Waits until the page's video `testId` has decoded more than `after` frames; answers the count. */
+export async function waitForFrames(
+  page: Page,
+  testId: string,
+  after = 0,
+  timeoutMs = 20_000,
+): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const frames = await framesDecoded(page, testId).catch(() => 0);
+    if (frames > after) return frames;
+    if (Date.now() > deadline) throw new Error(`${testId}: no new video frame within ${timeoutMs} ms`);
+    await page.waitForTimeout(50);
+  }
+}
