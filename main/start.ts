@@ -114,6 +114,8 @@ async function main(): Promise<void> {
         '--disable-sync',
         '--disable-component-update',
         '--incognito',
+        // The professional's voice plays as soon as the call starts, even after a reload.
+        '--autoplay-policy=no-user-gesture-required',
       ],
       { stdio: 'ignore', detached: true },
     ).unref();

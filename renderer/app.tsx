@@ -1,5 +1,5 @@
 // The root of the patient screens: follows the controller's view and draws the screen it calls for.
-import { useCallback, useEffect, useReducer, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import type { CabinView } from '../contract/cabin-view';
 import type { Accessibility, Locale } from '../contract/domain';
 import type { CabinTransport } from './cabin-client';
@@ -11,6 +11,7 @@ import { SessionScreen } from './screens/session-screen';
 import { StatusScreen } from './screens/status-screen';
 import { WelcomeScreen } from './screens/welcome-screen';
 import { UiContext, type Ui } from './ui-context';
+import { browserMediaEnvironment, MediaContext, type MediaEnvironment } from './video/media-environment';
 
 /** The address fragment that opens the attendant's panel from a staff device (`…/index.html#attendant`). */
 export const ATTENDANT_HASH = '#attendant';
@@ -81,11 +82,14 @@ export function reduceAppState(state: AppState, change: AppChange): AppState {
 /** Props of App. */
 export interface AppProps {
   readonly transport: CabinTransport;
+  /** The camera, microphone and video link; the browser's over `transport` unless given (screen tests). */
+  readonly media?: MediaEnvironment;
 }
 
 /** Follows the controller's view over the transport (asking for it at load and after each reconnection). */
-export function App({ transport }: AppProps) {
+export function App({ transport, media }: AppProps) {
   const [state, dispatch] = useReducer(reduceAppState, INITIAL_APP_STATE);
+  const environment = useMemo(() => media ?? browserMediaEnvironment(transport), [media, transport]);
   const [connected, setConnected] = useState(() => transport.isConnected());
   const [startFailed, setStartFailed] = useState(false);
   const [attendantOpen, setAttendantOpen] = useState(() => window.location.hash === ATTENDANT_HASH);
@@ -113,7 +117,6 @@ export function App({ transport }: AppProps) {
     let mounted = true;
     const isCurrent = (): boolean => mounted;
     const offEvent = transport.onEvent((event) => {
-      if (event.type !== 'view.changed') return;
       eventCount.current += 1;
       dispatch({ type: 'view', view: event.view });
     });
@@ -224,15 +227,17 @@ export function App({ transport }: AppProps) {
 
   return (
     <UiContext.Provider value={ui}>
-      <div className={`app${accessibility.largeText ? ' large-text' : ''}`} lang={ui.strings.meta.htmlLang}>
-        {!connected && view !== null && (
-          <p className="banner banner-connection" role="status" data-testid="reconnecting">
-            {ui.strings.connection.reconnecting}
-          </p>
-        )}
-        {content}
-        {!attendantOpen && session === null && <StaffButton onOpen={openAttendant} />}
-      </div>
+      <MediaContext.Provider value={environment}>
+        <div className={`app${accessibility.largeText ? ' large-text' : ''}`} lang={ui.strings.meta.htmlLang}>
+          {!connected && view !== null && (
+            <p className="banner banner-connection" role="status" data-testid="reconnecting">
+              {ui.strings.connection.reconnecting}
+            </p>
+          )}
+          {content}
+          {!attendantOpen && session === null && <StaffButton onOpen={openAttendant} />}
+        </div>
+      </MediaContext.Provider>
     </UiContext.Provider>
   );
 }

@@ -87,6 +87,26 @@ describe('WebSocket transport', () => {
     expect(seen).toEqual([{ type: 'view.changed', view: sampleView() }]);
   });
 
+  it("passes the video link's events to the media listeners only, and sends its messages as calls", () => {
+    const transport = start();
+    latest().open();
+    const views: CabinEvent[] = [];
+    const media: CabinEvent[] = [];
+    transport.onEvent((event) => views.push(event));
+    transport.onMediaEvent((event) => media.push(event));
+    const answer = { kind: 'description', description: { type: 'answer', sdp: 'v=0' } } as const;
+    latest().receive({ kind: 'event', event: { type: 'media.signal', payload: answer } });
+    latest().receive({ kind: 'event', event: { type: 'media.producerAdded' } });
+    expect(views).toEqual([]);
+    expect(media).toEqual([{ type: 'media.signal', payload: answer }, { type: 'media.producerAdded' }]);
+    void transport.client.joinMedia();
+    void transport.client.media({ kind: 'linkState', state: 'connected' });
+    expect(latest().sent).toEqual([
+      { kind: 'call', id: 1, method: 'joinMedia' },
+      { kind: 'call', id: 2, method: 'media', params: { kind: 'linkState', state: 'connected' } },
+    ]);
+  });
+
   it('answers transport.unavailable while disconnected, and to calls cut by a drop', async () => {
     const transport = start();
     await expect(transport.client.getView()).resolves.toEqual({
@@ -156,5 +176,25 @@ describe('Electron bridge transport', () => {
       ['act', { type: 'patient.help' }],
     ]);
     expect(transport.isConnected()).toBe(true);
+  });
+
+  it('sorts pushed events: views to the screens, media events to the video link', () => {
+    let push: (event: CabinEvent) => void = () => undefined;
+    const bridge: CabinBridge = {
+      call: () => Promise.resolve({ ok: true, value: null }),
+      onEvent: (listener) => {
+        push = listener;
+        return () => undefined;
+      },
+    };
+    const transport = createBridgeTransport(bridge);
+    const views: CabinEvent[] = [];
+    const media: CabinEvent[] = [];
+    transport.onEvent((event) => views.push(event));
+    transport.onMediaEvent((event) => media.push(event));
+    push({ type: 'view.changed', view: sampleView() });
+    push({ type: 'media.producerAdded' });
+    expect(views).toEqual([{ type: 'view.changed', view: sampleView() }]);
+    expect(media).toEqual([{ type: 'media.producerAdded' }]);
   });
 });

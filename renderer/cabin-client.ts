@@ -3,11 +3,19 @@
 import type { CabinBridge, CabinClient, CabinEvent, CabinMethod, ServerMessage } from '../contract/cabin-api';
 import type { CabinError, Result } from '../contract/result';
 
+/** The event that carries a new view of the cabin. */
+export type ViewEvent = Extract<CabinEvent, { readonly type: 'view.changed' }>;
+
+/** An event for the video link: signaling from the professional's side, or a new SFU producer. */
+export type MediaEvent = Exclude<CabinEvent, { readonly type: 'view.changed' }>;
+
 /** A CabinClient plus what the screens need to know about the link: pushed events and its state. */
 export interface CabinTransport {
   readonly client: CabinClient;
   /** Subscribes to `view.changed` events; returns the unsubscribe function. */
-  onEvent(listener: (event: CabinEvent) => void): () => void;
+  onEvent(listener: (event: ViewEvent) => void): () => void;
+  /** Subscribes to the video link's events (`media.*`); returns the unsubscribe function. */
+  onMediaEvent(listener: (event: MediaEvent) => void): () => void;
   /** Subscribes to link changes (true when connected); returns the unsubscribe function. */
   onConnectionChange(listener: (connected: boolean) => void): () => void;
   isConnected(): boolean;
@@ -34,11 +42,19 @@ function clientOver(call: RawCall): CabinClient {
     startSession: (input) => call('startSession', input) as ReturnType<CabinClient['startSession']>,
     act: (action) => call('act', action) as ReturnType<CabinClient['act']>,
     attend: (input) => call('attend', input) as ReturnType<CabinClient['attend']>,
+    joinMedia: () => call('joinMedia', undefined) as ReturnType<CabinClient['joinMedia']>,
+    media: (message) => call('media', message),
   };
 }
 
+/** A set of listeners of one kind of value. */
+interface ListenerSet<T> {
+  add(listener: (value: T) => void): () => void;
+  emit(value: T): void;
+}
+
 /** A tiny listener set. */
-function listeners<T>(): { add(listener: (value: T) => void): () => void; emit(value: T): void } {
+function listeners<T>(): ListenerSet<T> {
   const set = new Set<(value: T) => void>();
   return {
     add(listener) {
@@ -47,6 +63,24 @@ function listeners<T>(): { add(listener: (value: T) => void): () => void; emit(v
     },
     emit(value) {
       for (const listener of [...set]) listener(value);
+    },
+  };
+}
+
+/** Listener sets of the two kinds of pushed events, and the dispatch of one event to its kind. */
+function eventListeners(): {
+  readonly views: ListenerSet<ViewEvent>;
+  readonly media: ListenerSet<MediaEvent>;
+  dispatch(event: CabinEvent): void;
+} {
+  const views = listeners<ViewEvent>();
+  const media = listeners<MediaEvent>();
+  return {
+    views,
+    media,
+    dispatch(event) {
+      if (event.type === 'view.changed') views.emit(event);
+      else media.emit(event);
     },
   };
 }
@@ -60,12 +94,15 @@ export function createBridgeTransport(bridge: CabinBridge): CabinTransport {
       return TRANSPORT_UNAVAILABLE;
     }
   };
+  const events = eventListeners();
+  const offBridge = bridge.onEvent((event) => events.dispatch(event));
   return {
     client: clientOver(call),
-    onEvent: (listener) => bridge.onEvent(listener),
+    onEvent: (listener) => events.views.add(listener),
+    onMediaEvent: (listener) => events.media.add(listener),
     onConnectionChange: () => () => undefined,
     isConnected: () => true,
-    close: () => undefined,
+    close: () => offBridge(),
   };
 }
 
@@ -99,7 +136,7 @@ function isServerMessage(value: unknown): value is ServerMessage {
 export function createWebSocketTransport(options: WebSocketTransportOptions): CabinTransport {
   const openSocket = options.openSocket ?? ((url: string) => new WebSocket(url));
   const retryDelayMs = options.retryDelayMs ?? 1000;
-  const events = listeners<CabinEvent>();
+  const events = eventListeners();
   const links = listeners<boolean>();
   const pending = new Map<number, (result: Result<unknown, CabinError>) => void>();
   let socket: SocketLike | null = null;
@@ -141,7 +178,7 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Ca
       }
       if (!isServerMessage(data)) return;
       if (data.kind === 'event') {
-        events.emit(data.event);
+        events.dispatch(data.event);
       } else {
         const resolve = pending.get(data.id);
         pending.delete(data.id);
@@ -184,7 +221,8 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Ca
   connect();
   return {
     client: clientOver(call),
-    onEvent: (listener) => events.add(listener),
+    onEvent: (listener) => events.views.add(listener),
+    onMediaEvent: (listener) => events.media.add(listener),
     onConnectionChange: (listener) => links.add(listener),
     isConnected: () => connected,
     close() {

@@ -6,6 +6,7 @@ import { App } from './app';
 import type { CabinView } from '../contract/cabin-view';
 import type { CabinTransport } from './cabin-client';
 import { FakeCabinTransport } from './fake-cabin-transport';
+import type { MediaEnvironment } from './video/media-environment';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -26,8 +27,8 @@ export interface MountedApp {
   unmount(): void;
 }
 
-/** Mounts the App over a transport in a fresh container and waits for the first view. */
-export async function mountApp(transport: CabinTransport): Promise<MountedApp> {
+/** Mounts the App over a transport (and a media environment, else the browser's) and waits for the first view. */
+export async function mountApp(transport: CabinTransport, media?: MediaEnvironment): Promise<MountedApp> {
   const container = document.createElement('div');
   document.body.appendChild(container);
   let root: Root | null = null;
@@ -38,7 +39,7 @@ export async function mountApp(transport: CabinTransport): Promise<MountedApp> {
   };
   act(() => {
     root = createRoot(container);
-    root.render(createElement(App, { transport }));
+    root.render(createElement(App, media === undefined ? { transport } : { transport, media }));
   });
   await settle();
   const query = (testId: string): HTMLElement | null => container.querySelector(`[data-testid="${testId}"]`);
@@ -81,16 +82,20 @@ export async function mountApp(transport: CabinTransport): Promise<MountedApp> {
 /** Mounts the App over a FakeCabinTransport that answers `view`, for a test to drive both. */
 export async function mountView(
   view: CabinView,
+  media?: MediaEnvironment,
 ): Promise<{ app: MountedApp; transport: FakeCabinTransport }> {
   const transport = new FakeCabinTransport(view);
-  const app = await mountApp(transport);
+  const app = await mountApp(transport, media);
   return { app, transport };
 }
 
 /** The views a test file opens: each test's app is unmounted after it (or sooner with `unmount`). */
 export interface OpenedViews {
   /** Mounts the App over a FakeCabinTransport that answers `view`, as `mountView` does. */
-  readonly open: (view: CabinView) => Promise<{ app: MountedApp; transport: FakeCabinTransport }>;
+  readonly open: (
+    view: CabinView,
+    media?: MediaEnvironment,
+  ) => Promise<{ app: MountedApp; transport: FakeCabinTransport }>;
   /** Pushes a new view from the cabin and lets the app render it. */
   readonly push: (transport: FakeCabinTransport, view: CabinView) => Promise<void>;
   readonly unmount: () => void;
@@ -105,8 +110,8 @@ export function openViews(): OpenedViews {
   };
   afterEach(unmount);
   return {
-    open: async (view) => {
-      const opened = await mountView(view);
+    open: async (view, media) => {
+      const opened = await mountView(view, media);
       mounted = opened.app;
       return opened;
     },

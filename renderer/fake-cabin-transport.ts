@@ -1,9 +1,10 @@
 // A test double of CabinTransport at the domain level: records calls and lets a test push views.
-import type { CabinClient, CabinEvent, CabinMethod } from '../contract/cabin-api';
+import type { CabinClient, CabinMethod, MediaUp } from '../contract/cabin-api';
 import type { CabinView } from '../contract/cabin-view';
 import type { PatientAction } from '../contract/patient-action';
+import type { CallMedia } from '../contract/platform-protocol';
 import type { CabinError, Result } from '../contract/result';
-import { TRANSPORT_UNAVAILABLE, type CabinTransport } from './cabin-client';
+import { TRANSPORT_UNAVAILABLE, type CabinTransport, type MediaEvent, type ViewEvent } from './cabin-client';
 
 /** One recorded call. */
 export interface RecordedCall {
@@ -16,8 +17,13 @@ export class FakeCabinTransport implements CabinTransport {
   readonly calls: RecordedCall[] = [];
   /** What the next act or startSession answers. */
   nextResult: Result<void, CabinError> = { ok: true, value: undefined };
+  /** What joinMedia answers: outside a call until a test sets the call's media. */
+  joinMediaResult: Result<CallMedia, CabinError> = { ok: false, error: { code: 'call.notJoined' } };
+  /** What a `media` call answers. */
+  mediaResult: Result<unknown, CabinError> = { ok: true, value: null };
   private connected = true;
-  private readonly eventListeners = new Set<(event: CabinEvent) => void>();
+  private readonly eventListeners = new Set<(event: ViewEvent) => void>();
+  private readonly mediaListeners = new Set<(event: MediaEvent) => void>();
   private readonly linkListeners = new Set<(connected: boolean) => void>();
 
   constructor(public view: CabinView) {}
@@ -27,11 +33,23 @@ export class FakeCabinTransport implements CabinTransport {
     startSession: (input) => this.answer('startSession', input, this.nextResult),
     act: (action) => this.answer('act', action, this.nextResult),
     attend: (input) => this.answer('attend', input, this.nextResult),
+    joinMedia: () => this.answer('joinMedia', undefined, this.joinMediaResult),
+    media: (message) => this.answer('media', message, this.mediaResult),
   };
 
   /** The patient actions sent so far, in order. */
   actions(): PatientAction[] {
     return this.calls.filter((call) => call.method === 'act').map((call) => call.params as PatientAction);
+  }
+
+  /** The video link's messages sent so far, in order. */
+  mediaMessages(): MediaUp[] {
+    return this.calls.filter((call) => call.method === 'media').map((call) => call.params as MediaUp);
+  }
+
+  /** Pushes an event of the video link (signaling, a new SFU producer). */
+  pushMedia(event: MediaEvent): void {
+    for (const listener of [...this.mediaListeners]) listener(event);
   }
 
   /** Replaces the view and pushes it as a `view.changed` event. */
@@ -46,9 +64,14 @@ export class FakeCabinTransport implements CabinTransport {
     for (const listener of [...this.linkListeners]) listener(connected);
   }
 
-  onEvent(listener: (event: CabinEvent) => void): () => void {
+  onEvent(listener: (event: ViewEvent) => void): () => void {
     this.eventListeners.add(listener);
     return () => this.eventListeners.delete(listener);
+  }
+
+  onMediaEvent(listener: (event: MediaEvent) => void): () => void {
+    this.mediaListeners.add(listener);
+    return () => this.mediaListeners.delete(listener);
   }
 
   onConnectionChange(listener: (connected: boolean) => void): () => void {

@@ -65,11 +65,14 @@ const waitingRoom = {
   estimatedWaitMinutes: null,
   professional: null,
   failure: null,
+  mediaCheck: 'pending',
 } as const;
 
 const consultation = {
   step: 'consultation',
   professional: SAMPLE_PROFESSIONAL,
+  mediaMode: 'video',
+  professionalReceives: { audio: false, video: false },
   requestedMeasurement: null,
   progress: null,
   documentsReceived: 0,
@@ -150,20 +153,35 @@ export const SAMPLE_SCREENS: SampleTable = {
   waitingRoom: {
     joining: { ...waitingRoom, stage: 'joining' },
     waiting: { ...waitingRoom, stage: 'waiting', position: 3, estimatedWaitMinutes: 12 },
-    professionalReady: { ...waitingRoom, stage: 'professionalReady', professional: SAMPLE_PROFESSIONAL },
+    professionalReady: {
+      ...waitingRoom,
+      stage: 'professionalReady',
+      professional: SAMPLE_PROFESSIONAL,
+      mediaCheck: 'passed',
+    },
     failed: { ...waitingRoom, stage: 'failed', failure: 'queue.failed' },
   },
   consultation: {
     connecting: { ...consultation, stage: 'connecting' },
-    inCall: { ...consultation, stage: 'inCall', documentsReceived: 1 },
-    reconnecting: { ...consultation, stage: 'reconnecting' },
+    inCall: {
+      ...consultation,
+      stage: 'inCall',
+      documentsReceived: 1,
+      professionalReceives: { audio: true, video: true },
+    },
+    reconnecting: {
+      ...consultation,
+      stage: 'reconnecting',
+      professionalReceives: { audio: true, video: true },
+    },
     measuring: {
       ...consultation,
       stage: 'measuring',
+      professionalReceives: { audio: true, video: true },
       requestedMeasurement: 'temperature',
       progress: { stage: 'keepStill' },
     },
-    failed: { ...consultation, stage: 'failed', failure: 'call.dropped' },
+    failed: { ...consultation, stage: 'failed', failure: 'call.lost' },
   },
   documents: {
     review: { ...documents, stage: 'review' },

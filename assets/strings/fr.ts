@@ -286,12 +286,43 @@ export const fr = {
     rpps: 'Numéro RPPS : {rpps}',
     startCall: 'Commencer la consultation',
     failedTitle: "La salle d'attente ne répond pas",
+    /** The camera and microphone check while waiting. */
+    mediaCheck: {
+      title: 'Vérifions la caméra et le son',
+      intro: "Regardez-vous sur l'écran. Puis écoutez le son de test.",
+      opening: 'Ouverture de la caméra…',
+      selfView: 'Votre image',
+      playTestSound: 'Écouter le son de test',
+      micLevel: 'Niveau du micro',
+      speak: 'Parlez : la barre doit bouger.',
+      ok: "Oui, je me vois et j'entends",
+      problem: 'Non, il y a un problème',
+      cameraFailed: "La caméra ne fonctionne pas. Une personne de l'accueil va vous aider.",
+      microphoneFailed: "Le micro ne fonctionne pas. Une personne de l'accueil va vous aider.",
+      passed: 'La caméra et le son marchent.',
+      problemNoted:
+        "Une personne de l'accueil arrive pour vous aider. La consultation pourra quand même avoir lieu.",
+    },
   },
   consultation: {
     title: 'Votre consultation',
     connecting: 'Connexion…',
     connected: 'connecté',
     reconnecting: 'Reconnexion en cours…',
+    /** Over the video while the link is lost (the link tries again by itself). */
+    reconnectingOverlay: 'Connexion perdue. Reconnexion en cours…',
+    audioOnly: 'Son seulement : la vidéo est coupée pour garder la communication.',
+    selfView: 'Votre image',
+    /** `{name}` is the professional's civility and name. */
+    remoteVideo: 'Image de {name}',
+    /** What the professional receives of the patient; `{name}` is the professional's civility and name. */
+    seenHeard: {
+      seenAndHeard: '{name} vous voit et vous entend.',
+      heardOnly: '{name} vous entend.',
+      notSeen: '{name} vous entend, mais ne vous voit pas encore.',
+      notHeard: '{name} vous voit, mais ne vous entend pas encore.',
+      neither: '{name} ne vous voit pas et ne vous entend pas encore.',
+    },
     measuringTitle: 'Le professionnel vous demande une mesure : {kind}',
     failedTitle: 'La consultation est interrompue',
     documentsNone: 'Aucun document reçu pour le moment',
@@ -390,6 +421,10 @@ export const fr = {
     'queue.failed': "La salle d'attente ne répond pas. Vous pouvez réessayer.",
     'call.failed': "L'appel n'a pas pu commencer. Vous pouvez réessayer.",
     'call.dropped': "L'appel a été coupé. Vous pouvez réessayer.",
+    'call.lost': "La communication est coupée. Une personne de l'accueil arrive pour vous aider.",
+    'call.notJoined': "La consultation n'est pas encore prête. Nouvel essai dans un instant…",
+    'media.unavailable':
+      "La caméra ou le micro ne fonctionne pas. Touchez « Aide » : une personne de l'accueil va vous aider.",
     'printer.outOfPaper': "L'imprimante n'a plus de papier.",
     'printer.jammed': "Le papier est coincé dans l'imprimante.",
     'printer.offline': "L'imprimante ne répond pas.",

@@ -73,6 +73,8 @@ async function startCabin(): Promise<void> {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      // The professional's voice plays as soon as the call starts, even after a reload.
+      autoplayPolicy: 'no-user-gesture-required',
       devTools: !app.isPackaged,
     },
   });

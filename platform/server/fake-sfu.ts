@@ -96,7 +96,7 @@ export class FakeSfuRoom implements SfuRoom {
         return ok(null);
       case 'restartIce':
         if (!owns(data.transportId)) return invalid('transportId');
-        return ok(fakeParameters.generateTransportRemoteParameters().iceParameters);
+        return ok({ iceParameters: fakeParameters.generateTransportRemoteParameters().iceParameters });
       case 'produce': {
         if (media.send === null || data.transportId !== media.send) return invalid('transportId');
         if (data.kind !== 'audio' && data.kind !== 'video') return invalid('kind');

@@ -160,7 +160,7 @@ describe('the mediasoup room', () => {
     await expect(value(room, 'practitioner', 'consume', { rtpCapabilities: {} })).resolves.toHaveLength(1);
 
     await expect(value(room, 'cabin', 'restartIce', { transportId: send.id })).resolves.toEqual({
-      usernameFragment: `${String(send.id)}-restarted`,
+      iceParameters: { usernameFragment: `${String(send.id)}-restarted` },
     });
     await value(room, 'cabin', 'closeProducer', { producerId: audio.id });
     expect(room.producersOf('cabin')).toEqual([]);

@@ -298,7 +298,7 @@ export class MediasoupRoom implements SfuRoom {
       case 'restartIce': {
         const transport = this.#transportOf(media, data.transportId);
         if (!transport) return sfuError('sfu.invalidRequest', 'transportId');
-        return ok(await transport.restartIce());
+        return ok({ iceParameters: await transport.restartIce() });
       }
       case 'produce': {
         const send = media.send;

@@ -1,13 +1,17 @@
-// Step 7b: the video consultation (a placeholder panel until the video issue lands) and requested measurements.
+// Step 7b: the video consultation. The professional large, the patient's self view small, whether the
+// professional sees and hears the patient, and the professional's requested measurements beside a
+// smaller video. The call's media (useVideoCall) lives above the stage switch: a stage change keeps it.
 import type { ConsultationScreen as ConsultationView } from '../../contract/cabin-view';
+import { FailureMessage } from '../components/failure-message';
 import { FailureScreen } from '../components/failure-screen';
 import { MeasurementProgressLine } from '../components/measurement-progress';
 import { QuitButton } from '../components/quit-button';
 import { ScreenFrame } from '../components/screen-frame';
 import { Spinner } from '../components/spinner';
-import { WaitingScreen } from '../components/waiting-screen';
-import { fill, type Strings } from '../i18n';
+import { StreamVideo } from '../components/stream-video';
+import { failureMessage, fill, type Strings } from '../i18n';
 import { useUi } from '../ui-context';
+import { useVideoCall, type VideoCall } from '../video/use-video-call';
 import type { StepProps } from './step-props';
 
 function documentsText(strings: Strings, count: number): string {
@@ -16,10 +20,26 @@ function documentsText(strings: Strings, count: number): string {
   return fill(strings.consultation.documentsMany, { count });
 }
 
+/** What the "seen and heard" indicator says (`data-state` of `seen-heard`). */
+export type SeenHeardState = 'seenAndHeard' | 'heardOnly' | 'notSeen' | 'notHeard' | 'neither';
+
+/** What the professional receives of the patient, as the indicator says it; in sound only, video is not expected. */
+export function seenHeardState(
+  receives: ConsultationView['professionalReceives'],
+  mediaMode: ConsultationView['mediaMode'],
+): SeenHeardState {
+  if (mediaMode === 'audioOnly') return receives.audio ? 'heardOnly' : 'neither';
+  if (receives.audio && receives.video) return 'seenAndHeard';
+  if (receives.audio) return 'notSeen';
+  if (receives.video) return 'notHeard';
+  return 'neither';
+}
+
 /** Draws the consultation stage the session is in, with the count of documents received so far. */
 export function ConsultationScreen({ screen, act, requestQuit }: StepProps<ConsultationView>) {
   const { strings } = useUi();
   const s = strings.consultation;
+  const call = useVideoCall(screen.stage !== 'failed', screen.mediaMode === 'audioOnly');
   const name = `${screen.professional.civility} ${screen.professional.name}`;
   const documents = (
     <p className="note" data-testid="documents-received">
@@ -29,43 +49,39 @@ export function ConsultationScreen({ screen, act, requestQuit }: StepProps<Consu
   switch (screen.stage) {
     case 'connecting':
     case 'inCall':
-    case 'reconnecting': {
-      const linkText =
-        screen.stage === 'inCall'
-          ? s.connected
-          : screen.stage === 'connecting'
-            ? s.connecting
-            : s.reconnecting;
-      return (
-        <ScreenFrame screen={screen} title={s.title}>
-          <div className={`video-panel video-${screen.stage}`} data-testid="video">
-            <p className="video-name">{name}</p>
-            <p className="video-link" aria-live="polite">
-              {screen.stage === 'inCall' && <span className="video-dot" aria-hidden="true" />}
-              {linkText}
-            </p>
-            {screen.stage !== 'inCall' && <Spinner />}
-          </div>
-          {documents}
-        </ScreenFrame>
-      );
-    }
+    case 'reconnecting':
     case 'measuring': {
+      // One tree for the four stages, so the video elements (and the sound) go on across them.
+      const measuring = screen.stage === 'measuring';
       const kind =
         screen.requestedMeasurement === null ? '' : strings.measurements.kinds[screen.requestedMeasurement];
       return (
-        <WaitingScreen
-          screen={screen}
-          title={fill(s.measuringTitle, { kind })}
-          before={
-            screen.requestedMeasurement !== null && (
-              <p className="lead">{strings.measurements.instructions[screen.requestedMeasurement]}</p>
-            )
-          }
-        >
-          <MeasurementProgressLine progress={screen.progress} />
+        <ScreenFrame screen={screen} title={measuring ? fill(s.measuringTitle, { kind }) : s.title}>
+          <div className={`call${measuring ? ' call-beside' : ''}`}>
+            <CallVideo screen={screen} call={call} name={name} />
+            {measuring ? (
+              <div className="call-measurement">
+                {screen.requestedMeasurement !== null && (
+                  <p className="lead">{strings.measurements.instructions[screen.requestedMeasurement]}</p>
+                )}
+                <Spinner />
+                <MeasurementProgressLine progress={screen.progress} />
+              </div>
+            ) : null}
+          </div>
+          {screen.failure !== null && !measuring && <FailureMessage code={screen.failure} />}
+          {call.devicesMissing && (
+            <p className="failure" role="alert" data-testid="media-problem">
+              {failureMessage(strings, 'media.unavailable')}
+            </p>
+          )}
+          {call.joinFailure !== null && (
+            <p className="note" role="status" data-testid="call-problem">
+              {failureMessage(strings, call.joinFailure)}
+            </p>
+          )}
           {documents}
-        </WaitingScreen>
+        </ScreenFrame>
       );
     }
     case 'failed':
@@ -84,4 +100,65 @@ export function ConsultationScreen({ screen, act, requestQuit }: StepProps<Consu
       throw new Error(`unknown consultation stage ${String(unknown)}`);
     }
   }
+}
+
+/** Props of CallVideo. */
+interface CallVideoProps {
+  readonly screen: ConsultationView;
+  readonly call: VideoCall;
+  readonly name: string;
+}
+
+/** The professional's video with the self view, the link's state, the indicator and the call's overlays. */
+function CallVideo({ screen, call, name }: CallVideoProps) {
+  const s = useUi().strings.consultation;
+  const linked = screen.stage === 'inCall' || screen.stage === 'measuring';
+  const linkText = linked ? s.connected : screen.stage === 'connecting' ? s.connecting : s.reconnecting;
+  const seenHeard = seenHeardState(screen.professionalReceives, screen.mediaMode);
+  const audioOnly = screen.mediaMode === 'audioOnly';
+  return (
+    <div className={`video-panel video-${screen.stage}`} data-testid="video">
+      <StreamVideo
+        testId="remote-video"
+        stream={call.remote}
+        className="remote-video"
+        label={fill(s.remoteVideo, { name })}
+        videoRef={call.remoteVideoRef}
+      />
+      {(call.remote === null || audioOnly) && (
+        <div className="video-placeholder">
+          {audioOnly && (
+            <p className="video-audio-only" role="status" data-testid="audio-only">
+              {s.audioOnly}
+            </p>
+          )}
+          {call.remote === null && !audioOnly && <Spinner />}
+        </div>
+      )}
+      <StreamVideo
+        testId="self-view"
+        stream={call.local}
+        className="self-view"
+        label={s.selfView}
+        mirrored
+        muted
+      />
+      <div className="video-caption">
+        <p className="video-name">{name}</p>
+        <p className="video-link" aria-live="polite">
+          {linked && <span className="video-dot" aria-hidden="true" />}
+          {linkText}
+        </p>
+        <p className={`seen-heard seen-heard-${seenHeard}`} data-testid="seen-heard" data-state={seenHeard}>
+          {fill(s.seenHeard[seenHeard], { name })}
+        </p>
+      </div>
+      {screen.stage === 'reconnecting' && (
+        <div className="video-overlay" role="status" data-testid="call-reconnecting">
+          <Spinner />
+          <p className="lead lead-strong">{s.reconnectingOverlay}</p>
+        </div>
+      )}
+    </div>
+  );
 }

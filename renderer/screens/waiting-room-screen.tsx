@@ -1,7 +1,9 @@
-// Step 7a: the waiting room with an honest estimate, then the professional presented before the call.
+// Step 7a: the waiting room with an honest estimate and the camera and microphone check, then the
+// professional presented before the call.
 import type { WaitingRoomScreen as WaitingRoomView } from '../../contract/cabin-view';
 import { ActionButton } from '../components/action-button';
 import { FailureScreen } from '../components/failure-screen';
+import { MediaCheck } from '../components/media-check';
 import { ProfessionalCardView } from '../components/professional-card';
 import { QuitButton } from '../components/quit-button';
 import { ScreenFrame } from '../components/screen-frame';
@@ -16,8 +18,8 @@ export function WaitingRoomScreen({ screen, act, requestQuit }: StepProps<Waitin
   const s = strings.waitingRoom;
   switch (screen.stage) {
     case 'joining':
-      return <WaitingScreen screen={screen} title={s.joiningTitle} />;
     case 'waiting': {
+      // One branch for both stages: the camera check stays open when the queue answers.
       const minutes = screen.estimatedWaitMinutes;
       const wait =
         minutes === null
@@ -26,16 +28,21 @@ export function WaitingRoomScreen({ screen, act, requestQuit }: StepProps<Waitin
             ? s.waitOne
             : fill(s.waitMany, { minutes: Math.round(minutes) });
       return (
-        <WaitingScreen screen={screen} title={s.waitingTitle}>
-          {screen.position !== null && (
-            <p className="lead lead-strong" data-testid="queue-position">
-              {fill(s.position, { position: screen.position })}
-            </p>
-          )}
-          <p className="lead" data-testid="estimated-wait">
-            {wait}
-          </p>
-          <p className="note">{s.waitNote}</p>
+        <WaitingScreen screen={screen} title={screen.stage === 'joining' ? s.joiningTitle : s.waitingTitle}>
+          {screen.stage === 'waiting' ? (
+            <>
+              {screen.position !== null && (
+                <p className="lead lead-strong" data-testid="queue-position">
+                  {fill(s.position, { position: screen.position })}
+                </p>
+              )}
+              <p className="lead" data-testid="estimated-wait">
+                {wait}
+              </p>
+              <p className="note">{s.waitNote}</p>
+            </>
+          ) : null}
+          <MediaCheck status={screen.mediaCheck} act={act} />
         </WaitingScreen>
       );
     }

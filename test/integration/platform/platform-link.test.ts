@@ -25,7 +25,13 @@ const DOCTOR = {
     address: '12 rue des Lilas, 69003 Lyon',
   },
 };
-const PATIENT = { surname: 'MARTINEAU', firstName: 'Lucas', birthDate: '1950-03-12', nir: null, source: 'manual' as const };
+const PATIENT = {
+  surname: 'MARTINEAU',
+  firstName: 'Lucas',
+  birthDate: '1950-03-12',
+  nir: null,
+  source: 'manual' as const,
+};
 
 /** Resolves when `predicate` holds for one of the facts recorded so far or to come. */
 function waitFor<T>(facts: T[], predicate: (fact: T) => boolean, timeoutMs = 5_000): Promise<T> {
@@ -67,7 +73,9 @@ describe('the cabin and the reference platform', () => {
       reconnectMs: { first: 50, max: 200 },
     });
     const token = await logInPractitioner(platform.url, DOCTOR.login, DOCTOR.password);
-    doctor = await connectToPlatform(platform.url, { role: 'practitioner', token }, (m) => doctorPushes.push(m));
+    doctor = await connectToPlatform(platform.url, { role: 'practitioner', token }, (m) =>
+      doctorPushes.push(m),
+    );
   });
 
   afterEach(async () => {
@@ -98,7 +106,10 @@ describe('the cabin and the reference platform', () => {
 
   it('is authenticated, resolves an appointment code and refuses an unknown one', async () => {
     await expect(link.check()).resolves.toBe('ok');
-    await expect(link.lookUpAppointment('123 456')).resolves.toEqual({ ok: true, value: { profession: 'doctor' } });
+    await expect(link.lookUpAppointment('123 456')).resolves.toEqual({
+      ok: true,
+      value: { profession: 'doctor' },
+    });
     await expect(link.lookUpAppointment('999999')).resolves.toMatchObject({
       ok: false,
       error: { code: 'appointment.unknownCode' },
@@ -126,7 +137,11 @@ describe('the cabin and the reference platform', () => {
     const delivered = await link.deliver({
       sessionId: 'session-1',
       kind: 'measurement',
-      payload: { kind: 'temperature', quantities: [{ name: 'temperature', value: 38.4, unit: '°C' }], takenAt: 1 },
+      payload: {
+        kind: 'temperature',
+        quantities: [{ name: 'temperature', value: 38.4, unit: '°C' }],
+        takenAt: 1,
+      },
     });
     expect(delivered).toEqual({ ok: true, value: undefined });
     await expect(waitFor(doctorPushes, (m) => m.type === 'call.item')).resolves.toMatchObject({
@@ -154,8 +169,12 @@ describe('the cabin and the reference platform', () => {
   it("signaling goes to the doctor and back; the doctor's reception reaches the cabin", async () => {
     const call = await reachCall('session-2');
     const offer = { kind: 'description', description: { type: 'offer', sdp: 'v=0 offer' } } as const;
-    await expect(link.relayMedia('session-2', { kind: 'signal', payload: offer })).resolves.toMatchObject({ ok: true });
-    await expect(waitFor(doctorPushes, (m) => m.type === 'signal')).resolves.toMatchObject({ payload: offer });
+    await expect(link.relayMedia('session-2', { kind: 'signal', payload: offer })).resolves.toMatchObject({
+      ok: true,
+    });
+    await expect(waitFor(doctorPushes, (m) => m.type === 'signal')).resolves.toMatchObject({
+      payload: offer,
+    });
     const answer = { kind: 'description', description: { type: 'answer', sdp: 'v=0 answer' } };
     doctor.send({ type: 'signal', sessionId: 'session-2', payload: answer });
     doctor.send({ type: 'media.reception', sessionId: 'session-2', reception: { audio: true, video: true } });

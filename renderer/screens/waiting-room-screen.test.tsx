@@ -1,0 +1,117 @@
+// @vitest-environment jsdom
+// The camera and microphone check while the patient waits, as the patient sees and hears it.
+import { act } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { WaitingRoomScreen } from '../../contract/cabin-view';
+import { openViews } from '../dom-harness';
+import { SAMPLE_SCREENS, sampleSessionView } from '../sample-screens';
+import { FakeMediaEnvironment } from '../video/fake-media-environment';
+
+const { open, push } = openViews();
+
+const waiting = (mediaCheck: WaitingRoomScreen['mediaCheck'] = 'pending'): WaitingRoomScreen => ({
+  ...SAMPLE_SCREENS.waitingRoom.waiting,
+  mediaCheck,
+});
+
+beforeEach(() => {
+  vi.spyOn(HTMLMediaElement.prototype, 'play').mockResolvedValue(undefined);
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+});
+
+describe('camera and microphone check in the waiting room', () => {
+  it('shows the patient their own camera, mirrored and silent, beside the queue', async () => {
+    const media = new FakeMediaEnvironment();
+    const { app } = await open(sampleSessionView(waiting()), media);
+    expect(app.get('queue-position').textContent).toBe('Votre place dans la file : 3');
+    expect(app.get('media-check').textContent).toContain('Vérifions la caméra et le son');
+    const selfView = app.get('self-view') as HTMLVideoElement;
+    expect(selfView.srcObject).toBe(media.opened[0]);
+    expect(selfView.classList.contains('video-mirrored')).toBe(true);
+    expect(selfView.muted).toBe(true);
+    expect(media.opened[0]?.getVideoTracks()).toHaveLength(1);
+    expect(media.opened[0]?.getAudioTracks()).toHaveLength(1);
+  });
+
+  it('plays a two-tone chime, rising, when the patient asks for the test sound', async () => {
+    const media = new FakeMediaEnvironment();
+    const { app } = await open(sampleSessionView(waiting()), media);
+    expect(app.get('play-test-sound').textContent).toBe('Écouter le son de test');
+    await app.click('play-test-sound');
+    const tones = media.audioContexts.at(-1)?.tones ?? [];
+    expect(tones).toHaveLength(2);
+    expect(tones[1]).toBeGreaterThan(tones[0] ?? Infinity);
+  });
+
+  it('moves the microphone bar when the patient speaks', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const media = new FakeMediaEnvironment();
+    const { app } = await open(sampleSessionView(waiting()), media);
+    expect(app.text()).toContain('Parlez : la barre doit bouger.');
+    const meter = app.get('mic-level') as HTMLMeterElement;
+    act(() => {
+      vi.advanceTimersByTime(100);
+    });
+    expect(meter.value).toBe(0);
+    const audio = media.audioContexts.at(-1);
+    if (audio) audio.inputLevel = 0.1;
+    act(() => {
+      vi.advanceTimersByTime(100);
+    });
+    expect(meter.value).toBeGreaterThan(0.3);
+  });
+
+  it('sends the answer: it works, or there is a problem', async () => {
+    const media = new FakeMediaEnvironment();
+    const { app, transport } = await open(sampleSessionView(waiting()), media);
+    expect(app.get('media-check-ok').textContent).toBe("Oui, je me vois et j'entends");
+    await app.click('media-check-ok');
+    expect(transport.actions()).toEqual([{ type: 'patient.checkMedia', works: true }]);
+    await app.click('media-check-problem');
+    expect(transport.actions().at(-1)).toEqual({ type: 'patient.checkMedia', works: false });
+  });
+
+  it('says plainly when the camera does not work, and offers only the problem button', async () => {
+    const media = new FakeMediaEnvironment();
+    media.devices = { audio: true, video: false };
+    const { app } = await open(sampleSessionView(waiting()), media);
+    expect(app.get('media-check-failure').textContent).toBe(
+      "La caméra ne fonctionne pas. Une personne de l'accueil va vous aider.",
+    );
+    expect(app.query('media-check-ok')).toBeNull();
+    expect(app.query('play-test-sound')).toBeNull();
+    expect(app.query('self-view')).toBeNull();
+    expect(app.query('media-check-problem')).not.toBeNull();
+  });
+
+  it('keeps the same camera when the queue answers, and stops it once the check is done', async () => {
+    const media = new FakeMediaEnvironment();
+    const joining = { ...SAMPLE_SCREENS.waitingRoom.joining, mediaCheck: 'pending' } as const;
+    const { app, transport } = await open(sampleSessionView(joining), media);
+    await push(transport, sampleSessionView(waiting()));
+    expect(media.opened).toHaveLength(1);
+    expect(media.allTracksStopped()).toBe(false);
+    await push(transport, sampleSessionView(waiting('passed')));
+    expect(app.query('media-check')).toBeNull();
+    expect(app.get('media-check-passed').textContent).toBe('La caméra et le son marchent.');
+    expect(media.allTracksStopped()).toBe(true);
+    expect(media.audioContexts.every((context) => context.closed)).toBe(true);
+  });
+
+  it('after a problem, says someone is coming and the consultation can still take place', async () => {
+    const { app } = await open(sampleSessionView(waiting('problem')), new FakeMediaEnvironment());
+    expect(app.get('media-check-problem-noted').textContent).toBe(
+      "Une personne de l'accueil arrive pour vous aider. La consultation pourra quand même avoir lieu.",
+    );
+    expect(app.query('media-check')).toBeNull();
+  });
+
+  it('speaks English in an English session', async () => {
+    const { app } = await open(sampleSessionView(waiting(), { locale: 'en' }), new FakeMediaEnvironment());
+    expect(app.get('play-test-sound').textContent).toBe('Play the test sound');
+    expect(app.get('media-check-ok').textContent).toBe('Yes, I can see myself and hear');
+  });
+});

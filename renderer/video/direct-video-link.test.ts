@@ -1,0 +1,240 @@
+// The direct link as the practitioner console and the network see it: the cabin offers, applies the
+// console's answer and candidates, reports its state, restarts ICE while media is stopped, and drops
+// video for sound only.
+import { describe, expect, it } from 'vitest';
+import { DirectVideoLink, linkStateOf } from './direct-video-link';
+import { FakeMediaSignaling, ManualTimers, fakeStream, fakeTrack, settle } from './fake-media-signaling';
+import { FakePeerConnection } from './fake-peer-connection';
+
+const ANSWER = { kind: 'description', description: { type: 'answer', sdp: 'console answer' } } as const;
+
+/** A direct link over a fake peer connection, started with a camera and a microphone. */
+async function startedLink() {
+  const signaling = new FakeMediaSignaling();
+  const timers = new ManualTimers();
+  const connections: FakePeerConnection[] = [];
+  const link = new DirectVideoLink({
+    signaling,
+    iceServers: [{ urls: ['stun:stun.example.org'] }],
+    timers,
+    createPeerConnection: (configuration) => {
+      const pc = new FakePeerConnection(configuration);
+      connections.push(pc);
+      return pc;
+    },
+  });
+  const audio = fakeTrack('audio');
+  const video = fakeTrack('video');
+  const result = await link.start(fakeStream([audio, video]));
+  const pc = connections[0];
+  if (pc === undefined) throw new Error('no peer connection');
+  return { link, signaling, timers, pc, audio, video, result };
+}
+
+/** The offers the cabin sent, as their SDP. */
+function offers(signaling: FakeMediaSignaling): string[] {
+  return signaling
+    .signals()
+    .flatMap((payload) =>
+      payload.kind === 'description' && payload.description.type === 'offer' ? [payload.description.sdp] : [],
+    );
+}
+
+describe('direct video link', () => {
+  it('sends an offer with the camera and the microphone when it starts, with the ICE servers', async () => {
+    const { signaling, pc, result } = await startedLink();
+    expect(result.ok).toBe(true);
+    expect(pc.configuration.iceServers).toEqual([{ urls: ['stun:stun.example.org'] }]);
+    expect(pc.transceivers.map((transceiver) => transceiver.sender.track?.kind)).toEqual(['audio', 'video']);
+    expect(offers(signaling)).toEqual(['offer 1 audio:sendrecv video:sendrecv']);
+    expect(pc.signalingState).toBe('have-local-offer');
+  });
+
+  it('still receives the professional when the camera did not open', async () => {
+    const signaling = new FakeMediaSignaling();
+    let pc: FakePeerConnection | null = null;
+    const link = new DirectVideoLink({
+      signaling,
+      iceServers: [],
+      timers: new ManualTimers(),
+      createPeerConnection: (configuration) => (pc = new FakePeerConnection(configuration)),
+    });
+    await link.start(fakeStream([fakeTrack('audio')]));
+    expect(offers(signaling)).toEqual(['offer 1 audio:sendrecv video:recvonly']);
+    expect(pc).not.toBeNull();
+  });
+
+  it("applies the console's answer, then its candidates; candidates sent early wait for the answer", async () => {
+    const { signaling, pc } = await startedLink();
+    const early = { candidate: 'candidate:1 1 udp 1 127.0.0.1 5000 typ host', sdpMid: '0', sdpMLineIndex: 0 };
+    signaling.signal({ kind: 'candidate', candidate: early });
+    await settle();
+    expect(pc.addedCandidates).toEqual([]);
+    signaling.signal(ANSWER);
+    await settle();
+    expect(pc.signalingState).toBe('stable');
+    expect(pc.remoteDescription).toEqual({ type: 'answer', sdp: 'console answer' });
+    expect(pc.addedCandidates).toEqual([early]);
+    const later = { candidate: 'candidate:2 1 udp 1 127.0.0.1 5001 typ host', sdpMid: '1', sdpMLineIndex: 1 };
+    signaling.signal({ kind: 'candidate', candidate: later });
+    await settle();
+    expect(pc.addedCandidates).toEqual([early, later]);
+  });
+
+  it('sends its gathered candidates, but not the end of gathering', async () => {
+    const { signaling, pc } = await startedLink();
+    pc.gather({ candidate: 'candidate:3 1 udp 1 127.0.0.1 6000 typ host', sdpMid: '0', sdpMLineIndex: 0 });
+    pc.gather(null);
+    pc.gather({ candidate: '', sdpMid: '0', sdpMLineIndex: 0 });
+    await settle();
+    expect(signaling.signals().filter((payload) => payload.kind === 'candidate')).toEqual([
+      {
+        kind: 'candidate',
+        candidate: {
+          candidate: 'candidate:3 1 udp 1 127.0.0.1 6000 typ host',
+          sdpMid: '0',
+          sdpMLineIndex: 0,
+        },
+      },
+    ]);
+  });
+
+  it('ignores a second answer that has no offer to answer', async () => {
+    const { signaling, pc } = await startedLink();
+    signaling.signal(ANSWER);
+    signaling.signal({ kind: 'description', description: { type: 'answer', sdp: 'late duplicate' } });
+    await settle();
+    expect(pc.remoteDescription).toEqual({ type: 'answer', sdp: 'console answer' });
+    expect(pc.signalingState).toBe('stable');
+  });
+
+  it("answers an offer of the console, but not one that collides with the cabin's own", async () => {
+    const { signaling, pc } = await startedLink();
+    const consoleOffer = {
+      kind: 'description',
+      description: { type: 'offer', sdp: 'console offer' },
+    } as const;
+    signaling.signal(consoleOffer); // the cabin's offer waits for its answer: the cabin's wins
+    await settle();
+    expect(pc.remoteDescription).toBeNull();
+    signaling.signal(ANSWER);
+    signaling.signal(consoleOffer);
+    await settle();
+    expect(pc.remoteDescription).toEqual({ type: 'offer', sdp: 'console offer' });
+    expect(signaling.signals().at(-1)).toEqual({
+      kind: 'description',
+      description: { type: 'answer', sdp: 'cabin answer' },
+    });
+  });
+
+  it('shows the remote stream when the professional’s tracks arrive', async () => {
+    const { link, pc } = await startedLink();
+    const seen: MediaStream[] = [];
+    link.onRemoteStream((stream) => seen.push(stream));
+    const remote = fakeStream([]);
+    pc.receiveTrack(fakeTrack('video'), remote);
+    expect(link.remoteStream()).toBe(remote);
+    expect(seen).toEqual([remote]);
+  });
+
+  it('media flows: reports connected', async () => {
+    const { link, signaling, pc } = await startedLink();
+    signaling.signal(ANSWER);
+    await settle();
+    pc.setConnectionState('connected', 'connected');
+    await settle();
+    expect(link.state()).toBe('connected');
+    expect(signaling.linkStates()).toEqual(['connected']);
+  });
+
+  it('the network drops: reports disconnected, restarts ICE at once and every interval, then reports connected', async () => {
+    const { link, signaling, timers, pc } = await startedLink();
+    signaling.signal(ANSWER);
+    await settle();
+    pc.setConnectionState('connected', 'connected');
+    await settle();
+
+    pc.setConnectionState('disconnected', 'disconnected');
+    await settle();
+    expect(link.state()).toBe('disconnected');
+    expect(signaling.linkStates()).toEqual(['connected', 'disconnected']);
+    expect(pc.offerOptions.at(-1)).toEqual({ iceRestart: true });
+    expect(offers(signaling)).toHaveLength(2);
+    expect(offers(signaling)[1]).toContain('ice-restart');
+
+    // No answer yet: the restart offer gets one more interval, then a new one replaces it.
+    timers.tick();
+    await settle();
+    expect(offers(signaling)).toHaveLength(2);
+    timers.tick();
+    await settle();
+    expect(offers(signaling)).toHaveLength(3);
+    expect(offers(signaling)[2]).toContain('ice-restart');
+
+    signaling.signal(ANSWER);
+    await settle();
+    pc.setConnectionState('connected', 'connected');
+    await settle();
+    expect(link.state()).toBe('connected');
+    expect(signaling.linkStates()).toEqual(['connected', 'disconnected', 'connected']);
+    timers.tick();
+    await settle();
+    expect(offers(signaling)).toHaveLength(3);
+  });
+
+  it('a failed connection restarts ICE too, and a restart offer the relay refused is sent again at the next interval', async () => {
+    const { signaling, timers, pc } = await startedLink();
+    signaling.signal(ANSWER);
+    await settle();
+    signaling.nextResult = { ok: false, error: { code: 'platform.unreachable' } };
+    pc.setConnectionState('failed', 'failed');
+    await settle();
+    expect(offers(signaling)).toHaveLength(2);
+    signaling.nextResult = { ok: true, value: null };
+    timers.tick();
+    await settle();
+    expect(offers(signaling)).toHaveLength(3);
+    expect(pc.offerOptions.at(-1)).toEqual({ iceRestart: true });
+    // The 'disconnected' report that did not get through is sent again.
+    expect(signaling.linkStates().filter((state) => state === 'disconnected')).toHaveLength(2);
+  });
+
+  it('sound only: removes the video sender, stops receiving video and renegotiates', async () => {
+    const { link, signaling, pc, video } = await startedLink();
+    signaling.signal(ANSWER);
+    await settle();
+    const videoSender = pc.transceivers[1]?.sender;
+    await link.setAudioOnly();
+    expect(pc.removedSenders).toEqual([videoSender]);
+    expect(pc.transceivers.map((transceiver) => transceiver.direction)).toEqual(['sendrecv', 'inactive']);
+    expect(offers(signaling).at(-1)).toBe('offer 2 audio:sendrecv video:inactive');
+    // The camera still feeds the self view.
+    expect(video.readyState).toBe('live');
+    await link.setAudioOnly();
+    expect(offers(signaling)).toHaveLength(2);
+  });
+
+  it('close ends the connection and the signaling', async () => {
+    const { link, signaling, timers, pc } = await startedLink();
+    link.close();
+    expect(pc.closed).toBe(true);
+    expect(timers.active()).toBe(0);
+    signaling.signal(ANSWER);
+    await settle();
+    expect(pc.remoteDescription).toBeNull();
+  });
+});
+
+describe('link state of a peer connection', () => {
+  it.each([
+    ['connected', 'connected', 'connected'],
+    ['disconnected', 'disconnected', 'disconnected'],
+    ['failed', 'failed', 'failed'],
+    ['connecting', 'checking', null],
+    ['connecting', 'disconnected', 'disconnected'],
+    [undefined, 'completed', 'connected'],
+    ['closed', 'closed', null],
+  ] as const)('%s / ICE %s → %s', (connection, ice, expected) => {
+    expect(linkStateOf(connection, ice)).toBe(expected);
+  });
+});

@@ -1,0 +1,337 @@
+// Direct mode: one RTCPeerConnection between the cabin and the practitioner console, signaled through
+// the controller and the platform. The cabin is the offerer (the console answers), including for ICE
+// restarts and the switch to sound only; an offer from the console is answered unless it collides with
+// the cabin's own (perfect negotiation, the cabin being the peer whose offer wins).
+import type { IceServer, SignalPayload } from '../../contract/platform-protocol';
+import type { Result } from '../../contract/result';
+import {
+  LinkStatus,
+  toRtcIceServers,
+  type IntervalTimers,
+  type MediaSignaling,
+  type VideoLink,
+  type VideoLinkState,
+} from './video-link';
+
+/** The events of RTCPeerConnection the link listens to. */
+export interface PeerConnectionEvents {
+  icecandidate: RTCPeerConnectionIceEvent;
+  track: RTCTrackEvent;
+  connectionstatechange: Event;
+  iceconnectionstatechange: Event;
+}
+
+/** The part of RTCPeerConnection the link uses (same names and signatures), so tests can pass a fake. */
+export interface PeerConnectionLike {
+  readonly connectionState: RTCPeerConnectionState;
+  readonly iceConnectionState: RTCIceConnectionState;
+  readonly signalingState: RTCSignalingState;
+  readonly remoteDescription: RTCSessionDescription | null;
+  addTrack(track: MediaStreamTrack, ...streams: MediaStream[]): RTCRtpSender;
+  addTransceiver(trackOrKind: MediaStreamTrack | string, init?: RTCRtpTransceiverInit): RTCRtpTransceiver;
+  removeTrack(sender: RTCRtpSender): void;
+  getTransceivers(): RTCRtpTransceiver[];
+  createOffer(options?: RTCOfferOptions): Promise<RTCSessionDescriptionInit>;
+  createAnswer(options?: RTCAnswerOptions): Promise<RTCSessionDescriptionInit>;
+  setLocalDescription(description?: RTCLocalSessionDescriptionInit): Promise<void>;
+  setRemoteDescription(description: RTCSessionDescriptionInit): Promise<void>;
+  addIceCandidate(candidate?: RTCIceCandidateInit | null): Promise<void>;
+  getStats(selector?: MediaStreamTrack | null): Promise<RTCStatsReport>;
+  close(): void;
+  addEventListener<K extends keyof PeerConnectionEvents>(
+    type: K,
+    listener: (event: PeerConnectionEvents[K]) => void,
+  ): void;
+}
+
+/** Options of DirectVideoLink; the defaults are the browser's. */
+export interface DirectVideoLinkOptions {
+  readonly signaling: MediaSignaling;
+  readonly iceServers: readonly IceServer[];
+  readonly createPeerConnection?: (configuration: RTCConfiguration) => PeerConnectionLike;
+  /** Builds the remote stream when a track comes without one. */
+  readonly createMediaStream?: () => MediaStream;
+  readonly timers?: IntervalTimers;
+}
+
+/** The video link of direct mode: the cabin offers, the practitioner console answers. */
+export class DirectVideoLink implements VideoLink {
+  private readonly pc: PeerConnectionLike;
+  private readonly status: LinkStatus;
+  private readonly remoteListeners = new Set<(stream: MediaStream) => void>();
+  private readonly pendingCandidates: RTCIceCandidateInit[] = [];
+  private readonly offSignal: () => void;
+  /** Signaling and negotiation run one at a time, in arrival order. */
+  private queue: Promise<void> = Promise.resolve();
+  private remote: MediaStream | null = null;
+  private makingOffer = false;
+  private ignoredOffer = false;
+  private negotiationWanted = false;
+  /** The last offer did not reach the platform: the next recovery sends a new one. */
+  private offerLost = false;
+  /** Recoveries skipped while an answer is awaited (the answer gets one interval before a new offer). */
+  private answerWaits = 0;
+  private audioOnly = false;
+  private closed = false;
+
+  constructor(private readonly options: DirectVideoLinkOptions) {
+    const create = options.createPeerConnection ?? ((configuration) => new RTCPeerConnection(configuration));
+    this.pc = create({ iceServers: toRtcIceServers(options.iceServers) });
+    this.status = new LinkStatus({
+      signaling: options.signaling,
+      recover: () => this.recover(),
+      ...(options.timers === undefined ? {} : { timers: options.timers }),
+    });
+    this.pc.addEventListener('icecandidate', (event) => this.sendCandidate(event.candidate));
+    this.pc.addEventListener('track', (event) => this.addRemoteTrack(event));
+    this.pc.addEventListener('connectionstatechange', () => this.observeConnection());
+    this.pc.addEventListener('iceconnectionstatechange', () => this.observeConnection());
+    // Listening from construction: an answer may come back before `start` returns.
+    this.offSignal = options.signaling.onSignal((payload) => {
+      void this.serialize(() => this.receive(payload));
+    });
+  }
+
+  async start(local: MediaStream | null): Promise<Result<void>> {
+    const tracks = local?.getTracks() ?? [];
+    for (const kind of ['audio', 'video'] as const) {
+      const track = tracks.find((candidate) => candidate.kind === kind);
+      // Without this device the cabin still receives the professional's track of this kind.
+      if (track !== undefined && local !== null) this.pc.addTrack(track, local);
+      else this.pc.addTransceiver(kind, { direction: 'recvonly' });
+    }
+    this.status.begin();
+    let outcome: Result<void> = { ok: true, value: undefined };
+    await this.serialize(async () => {
+      outcome = await this.offer('renegotiate');
+    });
+    return outcome;
+  }
+
+  state(): VideoLinkState {
+    return this.status.state();
+  }
+
+  onStateChange(listener: (state: VideoLinkState) => void): () => void {
+    return this.status.onChange(listener);
+  }
+
+  remoteStream(): MediaStream | null {
+    return this.remote;
+  }
+
+  onRemoteStream(listener: (stream: MediaStream) => void): () => void {
+    this.remoteListeners.add(listener);
+    return () => this.remoteListeners.delete(listener);
+  }
+
+  async receiveStats(): Promise<RTCStatsReport | null> {
+    if (this.closed) return null;
+    return this.pc.getStats();
+  }
+
+  restartIce(): Promise<void> {
+    return this.serialize(async () => {
+      await this.offer('iceRestart');
+    });
+  }
+
+  setAudioOnly(): Promise<void> {
+    return this.serialize(async () => {
+      if (this.audioOnly || this.closed) return;
+      this.audioOnly = true;
+      for (const transceiver of this.pc.getTransceivers()) {
+        const kind = transceiver.sender.track?.kind ?? transceiver.receiver.track.kind;
+        if (kind !== 'video') continue;
+        // The camera track stays with its owner (the self view); only its sending stops.
+        if (transceiver.sender.track !== null) this.pc.removeTrack(transceiver.sender);
+        // Receiving stops too: the answer turns the console's video sending off.
+        transceiver.direction = 'inactive';
+      }
+      await this.offer('renegotiate');
+    });
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.offSignal();
+    this.status.close();
+    this.remoteListeners.clear();
+    this.pc.close();
+  }
+
+  /** Runs one signaling step after the previous ones; a step that throws does not stop the next. */
+  private serialize(step: () => Promise<void>): Promise<void> {
+    const next = this.queue.then(step).catch(() => {
+      // A description or candidate the browser refuses (stale, from a replaced offer) is dropped: the
+      // recovery loop sends a new offer if media does not flow.
+    });
+    this.queue = next;
+    return next;
+  }
+
+  /**
+   * Creates and sends an offer. A renegotiation waits while an earlier offer waits for its answer; a
+   * resend replaces that offer (same ICE credentials); an ICE restart replaces it with new ones.
+   */
+  private async offer(kind: 'renegotiate' | 'resend' | 'iceRestart'): Promise<Result<void>> {
+    if (this.closed) return { ok: true, value: undefined };
+    if (kind === 'renegotiate' && this.pc.signalingState !== 'stable' && !this.offerLost) {
+      this.negotiationWanted = true;
+      return { ok: true, value: undefined };
+    }
+    this.negotiationWanted = false;
+    this.makingOffer = true;
+    let sdp: string;
+    try {
+      const offer = await this.pc.createOffer(kind === 'iceRestart' ? { iceRestart: true } : undefined);
+      await this.pc.setLocalDescription(offer);
+      sdp = offer.sdp ?? '';
+    } finally {
+      this.makingOffer = false;
+    }
+    this.answerWaits = 0;
+    const sent = await this.options.signaling.send({
+      kind: 'signal',
+      payload: { kind: 'description', description: { type: 'offer', sdp } },
+    });
+    this.offerLost = !sent.ok;
+    return sent.ok ? { ok: true, value: undefined } : { ok: false, error: sent.error };
+  }
+
+  private async receive(payload: SignalPayload): Promise<void> {
+    if (this.closed) return;
+    if (payload.kind === 'candidate') {
+      const { candidate, sdpMid, sdpMLineIndex } = payload.candidate;
+      // An empty candidate only says the other side finished gathering.
+      if (candidate === '') return;
+      const init: RTCIceCandidateInit = { candidate, sdpMid, sdpMLineIndex };
+      if (this.pc.remoteDescription === null) {
+        this.pendingCandidates.push(init);
+        return;
+      }
+      try {
+        await this.pc.addIceCandidate(init);
+      } catch (error) {
+        // Candidates of an offer the cabin ignored are expected to fail.
+        if (!this.ignoredOffer) throw error;
+      }
+      return;
+    }
+    const { description } = payload;
+    if (description.type === 'answer') {
+      // An answer to an offer already replaced (or a duplicate) has nothing to apply to.
+      if (this.pc.signalingState !== 'have-local-offer') return;
+      await this.pc.setRemoteDescription(description);
+      this.answerWaits = 0;
+      await this.addPendingCandidates();
+      if (this.negotiationWanted) await this.offer('renegotiate');
+      return;
+    }
+    // An offer from the console: refused when it collides with the cabin's own, which wins.
+    const collision = this.makingOffer || this.pc.signalingState !== 'stable';
+    this.ignoredOffer = collision;
+    if (collision) return;
+    await this.pc.setRemoteDescription(description);
+    await this.addPendingCandidates();
+    const answer = await this.pc.createAnswer();
+    await this.pc.setLocalDescription(answer);
+    await this.options.signaling.send({
+      kind: 'signal',
+      payload: { kind: 'description', description: { type: 'answer', sdp: answer.sdp ?? '' } },
+    });
+  }
+
+  private async addPendingCandidates(): Promise<void> {
+    const waiting = this.pendingCandidates.splice(0);
+    for (const candidate of waiting) {
+      try {
+        await this.pc.addIceCandidate(candidate);
+      } catch {
+        // A candidate of an older ICE generation; the current ones follow.
+      }
+    }
+  }
+
+  /**
+   * One recovery step while media does not flow. Setting up: resend an offer that got lost or got no
+   * answer. Stopped: restart ICE. An offer waiting for its answer gets one interval before it is replaced,
+   * so that a late answer does not meet a newer offer.
+   */
+  private recover(): Promise<void> {
+    return this.serialize(async () => {
+      if (this.closed) return;
+      const stopped = this.state() === 'disconnected' || this.state() === 'failed';
+      const awaitingAnswer = this.pc.signalingState === 'have-local-offer' && !this.offerLost;
+      if (!stopped && !awaitingAnswer && !this.offerLost) return; // ICE is at work
+      if (awaitingAnswer && this.answerWaits < 1) {
+        this.answerWaits += 1;
+        return;
+      }
+      await this.offer(stopped ? 'iceRestart' : 'resend');
+    });
+  }
+
+  private sendCandidate(candidate: RTCIceCandidate | null): void {
+    // A null candidate ends gathering: nothing to tell the console.
+    if (this.closed || candidate === null || candidate.candidate === '') return;
+    void this.options.signaling.send({
+      kind: 'signal',
+      payload: {
+        kind: 'candidate',
+        candidate: {
+          candidate: candidate.candidate,
+          sdpMid: candidate.sdpMid,
+          sdpMLineIndex: candidate.sdpMLineIndex,
+        },
+      },
+    });
+  }
+
+  private addRemoteTrack(event: RTCTrackEvent): void {
+    if (this.closed) return;
+    const stream = event.streams[0];
+    if (stream !== undefined) {
+      this.remote = stream;
+    } else {
+      this.remote ??= (this.options.createMediaStream ?? (() => new MediaStream()))();
+      if (!this.remote.getTracks().includes(event.track)) this.remote.addTrack(event.track);
+    }
+    for (const listener of [...this.remoteListeners]) listener(this.remote);
+  }
+
+  private observeConnection(): void {
+    if (this.closed) return;
+    const next = linkStateOf(this.pc.connectionState, this.pc.iceConnectionState);
+    if (next !== null) this.status.set(next);
+  }
+}
+
+/**
+ * The link state a peer connection's states mean, or null for "no change" (new, connecting, checking:
+ * an ICE restart in progress leaves a stopped link stopped until media flows).
+ */
+export function linkStateOf(
+  connection: RTCPeerConnectionState | undefined,
+  ice: RTCIceConnectionState,
+): VideoLinkState | null {
+  switch (connection) {
+    case 'connected':
+      return 'connected';
+    case 'disconnected':
+      return 'disconnected';
+    case 'failed':
+      return 'failed';
+    case 'closed':
+      return null;
+    case 'new':
+    case 'connecting':
+      // DTLS may still be setting up over a connected ICE: only a broken ICE says something here.
+      return ice === 'failed' ? 'failed' : ice === 'disconnected' ? 'disconnected' : null;
+    case undefined:
+      // A browser without connectionState: ICE alone tells.
+      if (ice === 'connected' || ice === 'completed') return 'connected';
+      return ice === 'failed' ? 'failed' : ice === 'disconnected' ? 'disconnected' : null;
+  }
+}

@@ -1,0 +1,193 @@
+// A test double of the screens' media environment: devices a test says work or not, a Web Audio
+// context that records the tones played and plays a microphone level, and video links a test drives.
+import type { CallMedia } from '../../contract/platform-protocol';
+import type { Result } from '../../contract/result';
+import { FakeMediaSignaling, fakeStream, fakeTrack } from './fake-media-signaling';
+import type { DeviceRequest, MediaEnvironment } from './media-environment';
+import type { MediaSignaling, VideoLink, VideoLinkState } from './video-link';
+
+/** A video link that records what the screen asks of it and lets a test play the network. */
+export class FakeVideoLink implements VideoLink {
+  /** The local stream `start` was given (undefined before it was called). */
+  started: MediaStream | null | undefined = undefined;
+  audioOnlyCalls = 0;
+  restartCalls = 0;
+  closed = false;
+  private current: VideoLinkState = 'connecting';
+  private remote: MediaStream | null = null;
+  private readonly stateListeners = new Set<(state: VideoLinkState) => void>();
+  private readonly remoteListeners = new Set<(stream: MediaStream) => void>();
+
+  constructor(
+    readonly media: CallMedia,
+    readonly signaling: MediaSignaling,
+  ) {}
+
+  start(local: MediaStream | null): Promise<Result<void>> {
+    this.started = local;
+    return Promise.resolve({ ok: true, value: undefined });
+  }
+
+  state(): VideoLinkState {
+    return this.current;
+  }
+
+  onStateChange(listener: (state: VideoLinkState) => void): () => void {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  }
+
+  remoteStream(): MediaStream | null {
+    return this.remote;
+  }
+
+  onRemoteStream(listener: (stream: MediaStream) => void): () => void {
+    this.remoteListeners.add(listener);
+    return () => this.remoteListeners.delete(listener);
+  }
+
+  receiveStats(): Promise<RTCStatsReport | null> {
+    return Promise.resolve(null);
+  }
+
+  restartIce(): Promise<void> {
+    this.restartCalls += 1;
+    return Promise.resolve();
+  }
+
+  setAudioOnly(): Promise<void> {
+    this.audioOnlyCalls += 1;
+    return Promise.resolve();
+  }
+
+  close(): void {
+    this.closed = true;
+  }
+
+  /** The professional's media arrives. */
+  receive(stream: MediaStream): void {
+    this.remote = stream;
+    for (const listener of [...this.remoteListeners]) listener(stream);
+  }
+
+  /** The link's connection changes. */
+  setState(state: VideoLinkState): void {
+    this.current = state;
+    for (const listener of [...this.stateListeners]) listener(state);
+  }
+}
+
+/** An audio context that records the tones started and answers a microphone level a test sets. */
+export class FakeAudioContext {
+  /** The frequencies of the oscillators started, in order (hertz). */
+  readonly tones: number[] = [];
+  /** The amplitude the microphone hears (0 = silence, 1 = full scale). */
+  inputLevel = 0;
+  closed = false;
+  readonly currentTime = 0;
+  readonly destination = {};
+
+  resume(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  close(): Promise<void> {
+    this.closed = true;
+    return Promise.resolve();
+  }
+
+  createOscillator() {
+    let frequency = 440;
+    return {
+      type: 'sine',
+      frequency: {
+        setValueAtTime: (value: number) => {
+          frequency = value;
+        },
+      },
+      connect: () => undefined,
+      start: () => {
+        this.tones.push(frequency);
+      },
+      stop: () => undefined,
+    };
+  }
+
+  createGain() {
+    return {
+      gain: { setValueAtTime: () => undefined, exponentialRampToValueAtTime: () => undefined },
+      connect: () => undefined,
+    };
+  }
+
+  createMediaStreamSource() {
+    return { connect: () => undefined, disconnect: () => undefined };
+  }
+
+  createAnalyser() {
+    return {
+      fftSize: 2048,
+      // A square wave of the input level: its RMS is the level.
+      getFloatTimeDomainData: (samples: Float32Array) => {
+        samples.forEach((_, index) => {
+          samples[index] = index % 2 === 0 ? this.inputLevel : -this.inputLevel;
+        });
+      },
+    };
+  }
+}
+
+/** The media environment of screen tests. */
+export class FakeMediaEnvironment implements MediaEnvironment {
+  /** Which devices open. */
+  devices: DeviceRequest = { audio: true, video: true };
+  /** What joinMedia answers. */
+  joinResult: Result<CallMedia> = { ok: true, value: { mode: 'direct', iceServers: [] } };
+  readonly signaling = new FakeMediaSignaling();
+  /** Every stream opened, in order. */
+  readonly opened: MediaStream[] = [];
+  readonly links: FakeVideoLink[] = [];
+  readonly audioContexts: FakeAudioContext[] = [];
+  joinCalls = 0;
+
+  openDevices(request: DeviceRequest): Promise<MediaStream> {
+    if ((request.audio && !this.devices.audio) || (request.video && !this.devices.video))
+      return Promise.reject(new Error('NotFoundError'));
+    const tracks = [
+      ...(request.audio ? [fakeTrack('audio')] : []),
+      ...(request.video ? [fakeTrack('video')] : []),
+    ];
+    const stream = fakeStream(tracks);
+    this.opened.push(stream);
+    return Promise.resolve(stream);
+  }
+
+  createAudioContext(): AudioContext {
+    const context = new FakeAudioContext();
+    this.audioContexts.push(context);
+    return context as unknown as AudioContext;
+  }
+
+  joinMedia(): Promise<Result<CallMedia>> {
+    this.joinCalls += 1;
+    return Promise.resolve(this.joinResult);
+  }
+
+  createLink(media: CallMedia, signaling: MediaSignaling): Promise<VideoLink> {
+    const link = new FakeVideoLink(media, signaling);
+    this.links.push(link);
+    return Promise.resolve(link);
+  }
+
+  /** The last link created. */
+  link(): FakeVideoLink {
+    const link = this.links.at(-1);
+    if (link === undefined) throw new Error('no video link was created');
+    return link;
+  }
+
+  /** Whether every track of every stream opened so far was stopped. */
+  allTracksStopped(): boolean {
+    return this.opened.every((stream) => stream.getTracks().every((track) => track.readyState === 'ended'));
+  }
+}

@@ -1,0 +1,223 @@
+// The SFU link as the platform's mediasoup router sees it, with mediasoup-client's FakeHandler in place
+// of the browser and a signaling port that answers with mediasoup's fake parameters.
+import { FakeMediaStreamTrack } from 'fake-mediastreamtrack';
+import { FakeHandler } from 'mediasoup-client/handlers/FakeHandler';
+import * as fakeParameters from 'mediasoup-client/fakeParameters';
+import type { HandlerFactory, HandlerInterface } from 'mediasoup-client/types';
+import { describe, expect, it, vi } from 'vitest';
+import type { SfuMethod } from '../../contract/platform-protocol';
+import type { Result } from '../../contract/result';
+import { FakeMediaSignaling, ManualTimers, fakeStream, settle } from './fake-media-signaling';
+import { SfuVideoLink } from './sfu-video-link';
+
+/** The router's side: fake parameters for every request, the ICE parameters of a restart recorded. */
+function routerAnswers() {
+  const restartIceParameters: unknown[] = [];
+  let producers = 0;
+  const pending: ('audio' | 'video')[] = ['audio', 'video'];
+  const answer = (method: SfuMethod): Result<unknown> => {
+    switch (method) {
+      case 'getRouterRtpCapabilities':
+        return { ok: true, value: fakeParameters.generateRouterRtpCapabilities() };
+      case 'createTransport':
+        return { ok: true, value: fakeParameters.generateTransportRemoteParameters() };
+      case 'produce':
+        producers += 1;
+        return { ok: true, value: { id: `producer-${producers}` } };
+      case 'consume': {
+        // Each announced producer of the professional is consumed once.
+        const list = pending.splice(0).map((kind) =>
+          fakeParameters.generateConsumerRemoteParameters({
+            id: `consumer-${kind}`,
+            codecMimeType: kind === 'audio' ? 'audio/opus' : 'video/VP8',
+          }),
+        );
+        return { ok: true, value: list };
+      }
+      case 'restartIce': {
+        const { iceParameters } = fakeParameters.generateTransportRemoteParameters();
+        restartIceParameters.push(iceParameters);
+        return { ok: true, value: { iceParameters } };
+      }
+      case 'connectTransport':
+      case 'resumeConsumer':
+      case 'closeProducer':
+        return { ok: true, value: null };
+    }
+  };
+  return { answer, restartIceParameters, pending };
+}
+
+/** An SFU link over FakeHandler, with the handlers it creates (send first, then receive). */
+function sfuLink() {
+  const router = routerAnswers();
+  const signaling = new FakeMediaSignaling((method) => router.answer(method));
+  const handlers: HandlerInterface[] = [];
+  const base = FakeHandler.createFactory(fakeParameters);
+  const handlerFactory: HandlerFactory = {
+    ...base,
+    factory: (options) => {
+      const handler = base.factory(options);
+      handlers.push(handler);
+      return handler;
+    },
+  };
+  const timers = new ManualTimers();
+  const link = new SfuVideoLink({
+    signaling,
+    iceServers: [{ urls: ['turn:turn.example.org'], username: 'cabin', credential: 'secret' }],
+    handlerFactory,
+    timers,
+    createMediaStream: () => fakeStream([]),
+  });
+  const handler = (index: number): FakeHandler => {
+    const found = handlers[index];
+    if (found === undefined) throw new Error(`no handler ${index}`);
+    return found as FakeHandler;
+  };
+  return { link, signaling, router, handler, handlers, timers };
+}
+
+const cameraAndMicrophone = () =>
+  fakeStream([new FakeMediaStreamTrack({ kind: 'audio' }), new FakeMediaStreamTrack({ kind: 'video' })]);
+
+describe('SFU video link', () => {
+  it('loads the device, opens both transports, produces sound and video, connecting the send transport once', async () => {
+    const { link, signaling } = sfuLink();
+    const result = await link.start(cameraAndMicrophone());
+    expect(result).toEqual({ ok: true, value: undefined });
+    const methods = signaling.sfuRequests().map(([method]) => method);
+    expect(methods.slice(0, 3)).toEqual(['getRouterRtpCapabilities', 'createTransport', 'createTransport']);
+    expect(signaling.sfuRequests()[1]?.[1]).toEqual({ direction: 'send' });
+    expect(signaling.sfuRequests()[2]?.[1]).toEqual({ direction: 'recv' });
+    const produced = signaling.sfuRequests().filter(([method]) => method === 'produce');
+    expect(produced.map(([, data]) => (data as { kind: string }).kind)).toEqual(['audio', 'video']);
+    // One DTLS connection per transport: the send one at the first produce, the receive one at the first consume.
+    const connects = signaling
+      .sfuRequests()
+      .filter(([method]) => method === 'connectTransport')
+      .map(([, data]) => (data as { transportId: string }).transportId);
+    expect(connects).toHaveLength(2);
+    expect(new Set(connects).size).toBe(2);
+    expect(methods.indexOf('connectTransport')).toBeLessThan(methods.indexOf('produce'));
+  });
+
+  it("consumes the professional's tracks and resumes each consumer", async () => {
+    const { link, signaling } = sfuLink();
+    const seen: MediaStream[] = [];
+    link.onRemoteStream((stream) => seen.push(stream));
+    await link.start(cameraAndMicrophone());
+    const consume = signaling.sfuRequests().find(([method]) => method === 'consume');
+    expect(consume?.[1]).toMatchObject({ rtpCapabilities: { codecs: expect.any(Array) as unknown } });
+    const resumed = signaling
+      .sfuRequests()
+      .filter(([method]) => method === 'resumeConsumer')
+      .map(([, data]) => data);
+    expect(resumed).toEqual([{ consumerId: 'consumer-audio' }, { consumerId: 'consumer-video' }]);
+    expect(
+      link
+        .remoteStream()
+        ?.getTracks()
+        .map((track) => track.kind),
+    ).toEqual(['audio', 'video']);
+    expect(seen.length).toBeGreaterThan(0);
+  });
+
+  it('a producer announced later is consumed and resumed', async () => {
+    const { link, signaling, router } = sfuLink();
+    router.pending.splice(0); // nothing produced by the professional yet
+    await link.start(cameraAndMicrophone());
+    expect(signaling.sfuRequests().filter(([method]) => method === 'resumeConsumer')).toEqual([]);
+    router.pending.push('video');
+    signaling.producerAdded();
+    await settle();
+    expect(signaling.sfuRequests().filter(([method]) => method === 'resumeConsumer')).toEqual([
+      ['resumeConsumer', { consumerId: 'consumer-video' }],
+    ]);
+    expect(
+      link
+        .remoteStream()
+        ?.getTracks()
+        .map((track) => track.kind),
+    ).toEqual(['video']);
+  });
+
+  it("reports the transports' state, and restarts ICE with the router's ICE parameters while disconnected", async () => {
+    const { link, signaling, router, handler, timers } = sfuLink();
+    await link.start(cameraAndMicrophone());
+    const sendRestart = vi.spyOn(handler(0), 'restartIce');
+    handler(0).setConnectionState('connected');
+    handler(1).setConnectionState('connected');
+    await settle();
+    expect(link.state()).toBe('connected');
+    expect(signaling.linkStates()).toEqual(['connected']);
+
+    handler(0).setConnectionState('disconnected');
+    await settle();
+    expect(link.state()).toBe('disconnected');
+    expect(signaling.linkStates()).toEqual(['connected', 'disconnected']);
+    expect(sendRestart).toHaveBeenCalledTimes(1);
+    expect(sendRestart).toHaveBeenCalledWith(router.restartIceParameters[0]);
+    timers.tick();
+    await settle();
+    expect(sendRestart).toHaveBeenCalledTimes(2);
+
+    handler(0).setConnectionState('connected');
+    await settle();
+    expect(signaling.linkStates()).toEqual(['connected', 'disconnected', 'connected']);
+  });
+
+  it('restartIce asks the router for each transport and applies its ICE parameters', async () => {
+    const { link, signaling, router, handler } = sfuLink();
+    await link.start(cameraAndMicrophone());
+    const sendRestart = vi.spyOn(handler(0), 'restartIce');
+    const recvRestart = vi.spyOn(handler(1), 'restartIce');
+    await link.restartIce();
+    expect(signaling.sfuRequests().filter(([method]) => method === 'restartIce')).toHaveLength(2);
+    expect(sendRestart).toHaveBeenCalledWith(router.restartIceParameters[0]);
+    expect(recvRestart).toHaveBeenCalledWith(router.restartIceParameters[1]);
+  });
+
+  it('sound only closes the video producer on the router and stops the video consumer', async () => {
+    const { link, signaling } = sfuLink();
+    const local = cameraAndMicrophone();
+    await link.start(local);
+    await link.setAudioOnly();
+    expect(signaling.sfuRequests().filter(([method]) => method === 'closeProducer')).toEqual([
+      ['closeProducer', { producerId: 'producer-2' }],
+    ]);
+    expect(
+      link
+        .remoteStream()
+        ?.getTracks()
+        .map((track) => track.kind),
+    ).toEqual(['audio']);
+    // The camera still feeds the self view.
+    expect(local.getVideoTracks()[0]?.readyState).toBe('live');
+  });
+
+  it('close closes both transports', async () => {
+    const { link, handler, timers } = sfuLink();
+    await link.start(cameraAndMicrophone());
+    const sendClose = vi.spyOn(handler(0), 'close');
+    const recvClose = vi.spyOn(handler(1), 'close');
+    link.close();
+    expect(sendClose).toHaveBeenCalled();
+    expect(recvClose).toHaveBeenCalled();
+    expect(timers.active()).toBe(0);
+  });
+
+  it('answers the refusal when the router cannot be reached', async () => {
+    const signaling = new FakeMediaSignaling(() => ({ ok: false, error: { code: 'platform.unreachable' } }));
+    const link = new SfuVideoLink({
+      signaling,
+      iceServers: [],
+      handlerFactory: FakeHandler.createFactory(fakeParameters),
+      timers: new ManualTimers(),
+    });
+    await expect(link.start(cameraAndMicrophone())).resolves.toEqual({
+      ok: false,
+      error: { code: 'platform.unreachable' },
+    });
+  });
+});

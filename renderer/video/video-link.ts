@@ -1,0 +1,188 @@
+// The cabin's video link, whichever way media flows (the platform's SFU or directly to the practitioner
+// console): one interface for the screens, one signaling port over the controller, and the recovery
+// loop both kinds share (report the link's state, restart ICE every few seconds until media flows again).
+import type { MediaLinkState, MediaUp } from '../../contract/cabin-api';
+import type { IceServer, SignalPayload } from '../../contract/platform-protocol';
+import type { Result } from '../../contract/result';
+import type { CabinTransport } from '../cabin-client';
+
+/** Where the link stands: setting up, media flowing, media stopped (recovering), or given up. */
+export type VideoLinkState = 'connecting' | 'connected' | 'disconnected' | 'failed';
+
+/** The cabin's end of the call's media, started once the platform has joined the call. */
+export interface VideoLink {
+  /**
+   * Sends the camera and microphone of `local` and starts receiving the professional's media; with
+   * `null` (neither device opened) the link only receives. Answers a failure when signaling fails.
+   */
+  start(local: MediaStream | null): Promise<Result<void>>;
+  /** The link's current state. */
+  state(): VideoLinkState;
+  /** Subscribes to state changes; returns the unsubscribe function. */
+  onStateChange(listener: (state: VideoLinkState) => void): () => void;
+  /** The professional's audio and video as one stream, once a first track arrived. */
+  remoteStream(): MediaStream | null;
+  /** Subscribes to the remote stream (called again when its tracks change); returns the unsubscribe function. */
+  onRemoteStream(listener: (stream: MediaStream) => void): () => void;
+  /** The statistics of what the link receives (inbound RTP), or null before there is anything to read. */
+  receiveStats(): Promise<RTCStatsReport | null>;
+  /** Restarts ICE now; the link also does it by itself while media is stopped. */
+  restartIce(): Promise<void>;
+  /** Stops sending and receiving video for the rest of the call, keeping the sound. */
+  setAudioOnly(): Promise<void>;
+  /** Ends the link: no more media, events or messages. Leaves the local tracks to their owner. */
+  close(): void;
+}
+
+/** The video link's way to the platform, through the controller. */
+export interface MediaSignaling {
+  /** Sends one message; an SFU request answers the SFU's data, the others null. */
+  send(message: MediaUp): Promise<Result<unknown>>;
+  /** Subscribes to the professional side's signaling (direct mode); returns the unsubscribe function. */
+  onSignal(listener: (payload: SignalPayload) => void): () => void;
+  /** Subscribes to "the professional published a track" (SFU mode); returns the unsubscribe function. */
+  onProducerAdded(listener: () => void): () => void;
+}
+
+/** The signaling port over the cabin transport: `media` calls up, `media.*` events down. */
+export function transportSignaling(
+  transport: Pick<CabinTransport, 'client' | 'onMediaEvent'>,
+): MediaSignaling {
+  return {
+    send: (message) => transport.client.media(message),
+    onSignal: (listener) =>
+      transport.onMediaEvent((event) => {
+        if (event.type === 'media.signal') listener(event.payload);
+      }),
+    onProducerAdded: (listener) =>
+      transport.onMediaEvent((event) => {
+        if (event.type === 'media.producerAdded') listener();
+      }),
+  };
+}
+
+/** The interval timer the links and the reception monitor run on (the browser's by default; tests tick by hand). */
+export interface IntervalTimers {
+  setInterval(callback: () => void, ms: number): unknown;
+  clearInterval(id: unknown): void;
+}
+
+/** The browser's interval timer. */
+export const BROWSER_TIMERS: IntervalTimers = {
+  setInterval: (callback, ms) => setInterval(callback, ms),
+  clearInterval: (id) => clearInterval(id as ReturnType<typeof setInterval>),
+};
+
+/** How often a link whose media stopped restarts ICE, and retries a state report that did not get through. */
+export const RECOVERY_INTERVAL_MS = 3000;
+
+/** The platform's ICE servers in the shape RTCPeerConnection takes. */
+export function toRtcIceServers(servers: readonly IceServer[]): RTCIceServer[] {
+  return servers.map((server) => ({
+    urls: [...server.urls],
+    ...(server.username === undefined ? {} : { username: server.username }),
+    ...(server.credential === undefined ? {} : { credential: server.credential }),
+  }));
+}
+
+/** Options of LinkStatus. */
+export interface LinkStatusOptions {
+  readonly signaling: MediaSignaling;
+  /**
+   * One recovery step: called at once when media stops, then every interval until it flows (also while
+   * setting up, where the link decides whether there is anything to resend).
+   */
+  readonly recover: () => Promise<void>;
+  readonly timers?: IntervalTimers;
+  readonly intervalMs?: number;
+}
+
+/**
+ * The state of a link and what follows from it: listeners are told, the controller gets `linkState`
+ * `connected` / `disconnected` (retried until it gets through), and while media does not flow,
+ * `recover` runs every interval.
+ */
+export class LinkStatus {
+  private current: VideoLinkState = 'connecting';
+  private readonly listeners = new Set<(state: VideoLinkState) => void>();
+  private reported: MediaLinkState | null = null;
+  private wanted: MediaLinkState | null = null;
+  private reporting = false;
+  private timer: unknown = null;
+  private closed = false;
+  private readonly timers: IntervalTimers;
+
+  constructor(private readonly options: LinkStatusOptions) {
+    this.timers = options.timers ?? BROWSER_TIMERS;
+  }
+
+  /** The link's current state. */
+  state(): VideoLinkState {
+    return this.current;
+  }
+
+  /** Subscribes to state changes; returns the unsubscribe function. */
+  onChange(listener: (state: VideoLinkState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Starts the interval: from now on a stopped link recovers and a missed report is sent again. */
+  begin(): void {
+    if (this.closed || this.timer !== null) return;
+    this.timer = this.timers.setInterval(() => this.tick(), this.options.intervalMs ?? RECOVERY_INTERVAL_MS);
+  }
+
+  /** The link observed a new state of its connection. */
+  set(state: VideoLinkState): void {
+    if (this.closed || state === this.current) return;
+    const wasBroken = isBroken(this.current);
+    this.current = state;
+    for (const listener of [...this.listeners]) listener(state);
+    if (state === 'connected') this.wanted = 'connected';
+    if (isBroken(state)) {
+      this.wanted = 'disconnected';
+      // Media just stopped: try at once, the interval goes on until it flows again.
+      if (!wasBroken) void this.recover();
+    }
+    void this.flushReport();
+  }
+
+  /** Stops the interval and the reports. */
+  close(): void {
+    this.closed = true;
+    if (this.timer !== null) this.timers.clearInterval(this.timer);
+    this.timer = null;
+    this.listeners.clear();
+  }
+
+  private tick(): void {
+    if (this.closed) return;
+    if (this.current !== 'connected') void this.recover();
+    void this.flushReport();
+  }
+
+  private async recover(): Promise<void> {
+    try {
+      await this.options.recover();
+    } catch {
+      // A recovery that throws (a closed connection, a refused request) is tried again at the next tick.
+    }
+  }
+
+  private async flushReport(): Promise<void> {
+    while (!this.closed && !this.reporting && this.wanted !== null && this.wanted !== this.reported) {
+      const state = this.wanted;
+      this.reporting = true;
+      const result = await this.options.signaling.send({ kind: 'linkState', state });
+      this.reporting = false;
+      // A report that did not get through (the controller's link is down) is sent again at the next tick.
+      if (!result.ok) return;
+      this.reported = state;
+    }
+  }
+}
+
+function isBroken(state: VideoLinkState): boolean {
+  return state === 'disconnected' || state === 'failed';
+}
