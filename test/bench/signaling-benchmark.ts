@@ -8,12 +8,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
-import {
-  connectToPlatform,
-  logInPractitioner,
-  type ProtocolClient,
-  type WireMessage,
-} from '../support/protocol-client';
+import WebSocket from 'ws';
+import { socketUrl, tokenFor } from '../../platform/server/test-peer';
 
 /** The call counts tried, in order, until the threshold is passed. */
 const STEPS = [10, 25, 50, 100, 200, 400, 600, 800, 1200, 1600, 2400, 3200];
@@ -23,8 +19,8 @@ const MESSAGES_PER_SIDE_PER_SECOND = 10;
 
 interface BenchCall {
   readonly sessionId: string;
-  readonly cabin: ProtocolClient;
-  readonly doctor: ProtocolClient;
+  readonly cabin: LoadClient;
+  readonly doctor: LoadClient;
 }
 
 const latencies: number[] = [];
@@ -52,22 +48,53 @@ function startPlatformProcess(count: number): Promise<{ child: ChildProcess; url
   });
 }
 
-// Every relayed signal carries its send time: its arrival adds one latency to the sample.
-function recordLatency(message: WireMessage): void {
-  if (message.type !== 'signal' || !measuring) return;
-  const payload = message.payload as { candidate: { candidate: string } };
-  latencies.push(performance.now() - Number(payload.candidate.candidate.split(' ')[1]));
+/** A load client: as light as possible (no validation, no history), so that the platform is what is measured. */
+interface LoadClient {
+  readonly socket: WebSocket;
+  request(message: Record<string, unknown>): Promise<Record<string, unknown>>;
+}
+
+// Connects and says hello; replies are matched by requestId; every relayed signal carries its send
+// time, and its arrival adds one latency to the sample.
+function connect(url: string, hello: Record<string, unknown>): Promise<LoadClient> {
+  const socket = new WebSocket(socketUrl(url));
+  const pending = new Map<number, (reply: Record<string, unknown>) => void>();
+  let nextId = 1;
+  return new Promise((done, fail) => {
+    socket.once('error', fail);
+    socket.on('open', () => socket.send(JSON.stringify({ type: 'hello', ...hello })));
+    socket.on('message', (data: Buffer) => {
+      const message = JSON.parse(data.toString('utf8')) as Record<string, unknown>;
+      if (message.type === 'welcome') {
+        done({
+          socket,
+          request: (body) =>
+            new Promise((answer) => {
+              const requestId = nextId++;
+              pending.set(requestId, answer);
+              socket.send(JSON.stringify({ ...body, requestId }));
+            }),
+        });
+      } else if (message.type === 'reply') {
+        pending.get(message.requestId as number)?.(message);
+        pending.delete(message.requestId as number);
+      } else if (message.type === 'signal' && measuring) {
+        const payload = message.payload as { candidate: { candidate: string } };
+        latencies.push(performance.now() - Number(payload.candidate.candidate.split(' ')[1]));
+      }
+    });
+  });
 }
 
 async function openCall(url: string, index: number): Promise<BenchCall> {
   const sessionId = `bench-session-${index}`;
-  const token = await logInPractitioner(url, `bench-doctor-${index}`, 'bench-password');
-  const doctor = await connectToPlatform(url, { role: 'practitioner', token }, recordLatency);
-  const cabin = await connectToPlatform(
-    url,
-    { role: 'cabin', cabinId: `bench-cabin-${index}`, credential: `bench-credential-${index}` },
-    recordLatency,
-  );
+  const token = await tokenFor(url, `bench-doctor-${index}`, 'bench-password');
+  const doctor = await connect(url, { role: 'practitioner', token });
+  const cabin = await connect(url, {
+    role: 'cabin',
+    cabinId: `bench-cabin-${index}`,
+    credential: `bench-credential-${index}`,
+  });
   await cabin.request({
     type: 'queue.join',
     sessionId,
@@ -83,7 +110,7 @@ async function openCall(url: string, index: number): Promise<BenchCall> {
   return { sessionId, cabin, doctor };
 }
 
-function signal(client: ProtocolClient, sessionId: string): void {
+function signal(client: LoadClient, sessionId: string): void {
   client.socket.send(
     JSON.stringify({
       type: 'signal',

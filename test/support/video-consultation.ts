@@ -17,6 +17,7 @@ import {
   type CabinUnderTest,
 } from './cabin-under-test';
 import { answerCarePath, chooseNextAvailable, throughConsent, type Patient } from './journey-steps';
+import { CABIN_ADDRESS, createSplitNetwork, type SplitNetwork } from './split-network';
 
 /** Chromium flags for real media between two pages on loopback. */
 export const MEDIA_CHROMIUM_FLAGS = [
@@ -37,6 +38,8 @@ export interface VideoConsultation {
   readonly console: Page;
   /** Console errors and failed requests of the console page. */
   readonly consoleProblems: string[];
+  /** The cable to the practitioner's host, when there is one. */
+  readonly network: SplitNetwork | null;
   stop(): Promise<void>;
 }
 
@@ -44,6 +47,11 @@ export interface VideoConsultation {
 export interface VideoConsultationOptions {
   /** How long the platform keeps a call whose side dropped (ms). */
   readonly resumeGraceMs?: number;
+  /**
+   * Puts the practitioner's browser on a second host (split-network.ts) so that a test can cut the
+   * network between the cabin and the practitioner; otherwise both pages share loopback.
+   */
+  readonly practitionerOnOtherHost?: boolean;
 }
 
 /** Starts the platform and the cabin, opens both pages, and logs the practitioner in. */
@@ -53,8 +61,11 @@ export async function startVideoConsultation(
   const cabinId = 'cabine-test';
   const credential = randomBytes(18).toString('base64url');
   const password = randomBytes(12).toString('base64url');
+  const network = options.practitionerOnOtherHost ? createSplitNetwork(CHROMIUM_PATH) : null;
   const platform = await startPlatform({
     port: 0,
+    // On two hosts, the practitioner reaches the platform over the cable, the cabin over loopback.
+    host: network ? '0.0.0.0' : '127.0.0.1',
     cabins: [{ cabinId, credential }],
     practitioners: [{ ...TEST_PRACTITIONER, password }],
     consoleDirectory: resolve(import.meta.dirname, '../../dist/console'),
@@ -69,9 +80,18 @@ export async function startVideoConsultation(
     args: MEDIA_CHROMIUM_FLAGS,
   });
   const patient = await openCabinPage(browser, cabin);
-  const consolePage = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const consoleOrigin = network ? `http://${CABIN_ADDRESS}:${platform.port}` : null;
+  const consoleBrowser = consoleOrigin
+    ? await chromium.launch({
+        executablePath: network?.chromiumInPractitionerHost ?? CHROMIUM_PATH,
+        headless: true,
+        // The camera needs a secure context: the platform's plain-HTTP address on the cable counts as one here.
+        args: [...MEDIA_CHROMIUM_FLAGS, `--unsafely-treat-insecure-origin-as-secure=${consoleOrigin}`],
+      })
+    : browser;
+  const consolePage = await consoleBrowser.newPage({ viewport: { width: 1280, height: 800 } });
   const consoleProblems = watchForErrors(consolePage);
-  await consolePage.goto(platform.consoleUrl);
+  await consolePage.goto(consoleOrigin ? `${consoleOrigin}/console/` : platform.consoleUrl);
   await consolePage.getByTestId('login-id').fill(TEST_PRACTITIONER.login);
   await consolePage.getByTestId('login-password').fill(password);
   await consolePage.getByTestId('login-submit').click();
@@ -82,10 +102,13 @@ export async function startVideoConsultation(
     patient,
     console: consolePage,
     consoleProblems,
+    network,
     async stop() {
       await browser.close();
+      if (consoleBrowser !== browser) await consoleBrowser.close();
       await cabin.stop();
       await platform.stop();
+      network?.dispose();
     },
   };
 }

@@ -5,12 +5,7 @@ import type { CallFact, QueueFact } from '../../../main/platform-client/platform
 import { PlatformSocketLink } from '../../../main/platform-client/platform-socket-link';
 import { startPlatform, type RunningPlatform } from '../../../platform/server/platform-server';
 import { DISCARDING_LOG } from '../../support/simulated-cabin';
-import {
-  connectToPlatform,
-  logInPractitioner,
-  type ProtocolClient,
-  type WireMessage,
-} from '../../support/protocol-client';
+import { TestPeer, tokenFor } from '../../../platform/server/test-peer';
 import { startTcpProxy, type TcpProxy } from '../../support/tcp-proxy';
 
 const DOCTOR = {
@@ -51,11 +46,9 @@ describe('the cabin and the reference platform', () => {
   let platform: RunningPlatform;
   let proxy: TcpProxy;
   let link: PlatformSocketLink;
-  let doctor: ProtocolClient;
-  const doctorPushes: WireMessage[] = [];
+  let doctor: TestPeer;
 
   beforeEach(async () => {
-    doctorPushes.length = 0;
     platform = await startPlatform({
       port: 0,
       cabins: [{ cabinId: 'cabin-a', credential: 'secret-a' }],
@@ -72,13 +65,14 @@ describe('the cabin and the reference platform', () => {
       log: DISCARDING_LOG,
       reconnectMs: { first: 50, max: 200 },
     });
-    const token = await logInPractitioner(platform.url, DOCTOR.login, DOCTOR.password);
-    doctor = await connectToPlatform(platform.url, { role: 'practitioner', token }, (m) =>
-      doctorPushes.push(m),
+    doctor = await TestPeer.practitioner(
+      platform.url,
+      await tokenFor(platform.url, DOCTOR.login, DOCTOR.password),
     );
   });
 
   afterEach(async () => {
+    expect(doctor.violations).toEqual([]);
     link.close();
     doctor.close();
     await proxy.close();
@@ -144,7 +138,7 @@ describe('the cabin and the reference platform', () => {
       },
     });
     expect(delivered).toEqual({ ok: true, value: undefined });
-    await expect(waitFor(doctorPushes, (m) => m.type === 'call.item')).resolves.toMatchObject({
+    await expect(doctor.next('call.item')).resolves.toMatchObject({
       item: { kind: 'measurement', measurement: { quantities: [{ value: 38.4 }] } },
     });
 
@@ -172,7 +166,7 @@ describe('the cabin and the reference platform', () => {
     await expect(link.relayMedia('session-2', { kind: 'signal', payload: offer })).resolves.toMatchObject({
       ok: true,
     });
-    await expect(waitFor(doctorPushes, (m) => m.type === 'signal')).resolves.toMatchObject({
+    await expect(doctor.next('signal')).resolves.toMatchObject({
       payload: offer,
     });
     const answer = { kind: 'description', description: { type: 'answer', sdp: 'v=0 answer' } };
@@ -188,12 +182,10 @@ describe('the cabin and the reference platform', () => {
     const call = await reachCall('session-3');
     proxy.cut();
     await waitFor(call, (fact) => fact.type === 'reconnecting');
-    await expect(waitFor(doctorPushes, (m) => m.type === 'call.peerPresence')).resolves.toMatchObject({
-      present: false,
-    });
+    await doctor.next('call.peerPresence', { present: false });
     proxy.restore();
     await waitFor(call, (fact) => fact.type === 'resumed');
-    await waitFor(doctorPushes, (m) => m.type === 'call.peerPresence' && m.present === true);
+    await doctor.next('call.peerPresence', { present: true });
     // The call is the same: the doctor's request still reaches this cabin.
     await doctor.request({ type: 'call.requestMeasurement', sessionId: 'session-3', kind: 'weight' });
     await waitFor(call, (fact) => fact.type === 'measurementRequested' && fact.kind === 'weight');
