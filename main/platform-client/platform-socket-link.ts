@@ -46,6 +46,8 @@ export interface PlatformSocketOptions {
   readonly requestTimeoutMs?: number;
   /** Backoff between reconnection attempts: first and longest wait. */
   readonly reconnectMs?: { readonly first: number; readonly max: number };
+  /** Every this many ms the platform is pinged; no answer by the next ping counts as a drop (default 10 s). */
+  readonly heartbeatMs?: number;
 }
 
 type RequestType = CabinRequest['type'];
@@ -94,6 +96,8 @@ export class PlatformSocketLink implements PlatformLink {
   private reconnectTimer: NodeJS.Timeout | null = null;
   private readonly pending = new Map<number, Pending>();
   private readonly served = new Map<string, Served>();
+  /** Items of sessions not yet in the platform's waiting room (the consent): sent right after `queue.join`. */
+  private readonly early = new Map<string, SessionItem[]>();
   private readonly socketUrl: string;
   private readonly requestTimeoutMs: number;
   private readonly reconnectMs: { readonly first: number; readonly max: number };
@@ -130,8 +134,9 @@ export class PlatformSocketLink implements PlatformLink {
       measurements: entry.measurements,
     }).then((joined) => {
       if (served.queue !== report) return;
-      if (joined.ok) report({ type: 'updated', ...joined.value });
-      else report({ type: 'failed', error: joined.error });
+      if (!joined.ok) return report({ type: 'failed', error: joined.error });
+      report({ type: 'updated', ...joined.value });
+      this.sendEarlyItems(entry.sessionId);
     });
     return () => {
       if (served.queue !== report) return;
@@ -160,6 +165,11 @@ export class PlatformSocketLink implements PlatformLink {
     const sessionItem = toSessionItem(item);
     if (sessionItem === null || item.sessionId === null) {
       this.options.log.warn('platform.unknownOutboundKind', { kind: item.kind.slice(0, 40) });
+      return ok(undefined);
+    }
+    if (!this.served.has(item.sessionId)) {
+      // The platform learns of the session when it joins the waiting room; the item goes right after.
+      this.early.set(item.sessionId, [...(this.early.get(item.sessionId) ?? []), sessionItem]);
       return ok(undefined);
     }
     const sent = await this.request('session.item', { sessionId: item.sessionId, item: sessionItem });
@@ -191,6 +201,7 @@ export class PlatformSocketLink implements PlatformLink {
   }
 
   forgetSession(sessionId: string): void {
+    this.early.delete(sessionId);
     if (!this.served.delete(sessionId)) return;
     // Tells the platform the patient left: it ends the call if one runs and drops the session's data.
     void this.request('call.leave', { sessionId });
@@ -202,6 +213,16 @@ export class PlatformSocketLink implements PlatformLink {
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.socket?.close(1000);
     this.failPending('platform.unreachable');
+  }
+
+  // The items delivered before the session was in the waiting room, in their order.
+  private sendEarlyItems(sessionId: string): void {
+    const items = this.early.get(sessionId) ?? [];
+    this.early.delete(sessionId);
+    void items.reduce<Promise<unknown>>(
+      (previous, item) => previous.then(() => this.request('session.item', { sessionId, item })),
+      Promise.resolve(),
+    );
   }
 
   private serve(sessionId: string): Served {
@@ -237,7 +258,23 @@ export class PlatformSocketLink implements PlatformLink {
       );
     });
     socket.on('error', () => undefined);
+    // A network that dies silently never closes the socket: a ping without a pong does.
+    let answeredPing = true;
+    socket.on('pong', () => {
+      answeredPing = true;
+    });
+    const heartbeat = setInterval(() => {
+      if (socket.readyState !== WebSocket.OPEN) return;
+      if (!answeredPing) {
+        this.options.log.warn('platform.silent');
+        return socket.terminate();
+      }
+      answeredPing = false;
+      socket.ping();
+    }, this.options.heartbeatMs ?? 10_000);
+    heartbeat.unref();
     socket.on('close', (code) => {
+      clearInterval(heartbeat);
       if (this.socket !== socket) return;
       const wasAuthenticated = this.authenticated;
       this.socket = null;

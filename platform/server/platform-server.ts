@@ -51,6 +51,11 @@ export interface PlatformOptions {
   readonly sessionTtlMs?: number;
   /** How long a new connection may take to say hello (default 10 s). */
   readonly helloTimeoutMs?: number;
+  /**
+   * The heartbeat: every this many ms each connection is pinged, and one that has not answered the
+   * previous ping is dropped, so that a silently dead network counts as a drop (default 10 s).
+   */
+  readonly heartbeatMs?: number;
   /** The built console's files, served at /console/ (null = not served). */
   readonly consoleDirectory?: string | null;
   /** The SFU for the calls' media (null = direct mode). */
@@ -87,6 +92,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const log = options.log ?? SILENT_LOG;
   const host = options.host ?? '127.0.0.1';
   const helloTimeoutMs = options.helloTimeoutMs ?? 10_000;
+  const heartbeatMs = options.heartbeatMs ?? 10_000;
   const cabinLifetimeMs = options.cabinConnectionLifetimeMs ?? 12 * 3_600_000;
   const accounts = new Accounts(
     options.cabins,
@@ -176,6 +182,18 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       () => close(PLATFORM_CLOSE_CODES.unauthenticated, 'hello expected'),
       helloTimeoutMs,
     );
+    let answeredPing = true;
+    ws.on('pong', () => {
+      answeredPing = true;
+    });
+    const heartbeat = setInterval(() => {
+      if (!answeredPing) {
+        log('connection.silent', { role: line?.role ?? 'unknown' });
+        return ws.terminate();
+      }
+      answeredPing = false;
+      ws.ping();
+    }, heartbeatMs);
     const party = <Out>() => ({
       send: (message: Out): void => {
         if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(message));
@@ -255,6 +273,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       });
     });
     ws.on('close', () => {
+      clearInterval(heartbeat);
       clearTimeout(helloTimer);
       if (expiry !== null) clearTimeout(expiry);
       if (line !== null) switchboard.disconnect(line);

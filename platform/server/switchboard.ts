@@ -379,7 +379,14 @@ export class Switchboard {
         session.consent = item.consent;
         break;
       case 'measurement':
-        session.measurements = [...session.measurements, item.measurement].slice(-MEASUREMENT_LIMIT);
+        // The same measurement may come twice (with the waiting room entry, then live): keep it once.
+        if (
+          !session.measurements.some(
+            (known) => known.kind === item.measurement.kind && known.takenAt === item.measurement.takenAt,
+          )
+        ) {
+          session.measurements = [...session.measurements, item.measurement].slice(-MEASUREMENT_LIMIT);
+        }
         break;
       case 'dmpChoice':
         session.dmpOpposed = item.opposed;

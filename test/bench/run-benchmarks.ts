@@ -72,7 +72,8 @@ async function coldStartToUrl(runs: number): Promise<number[]> {
       ['--import', 'tsx', 'main/start.ts', '--no-browser', '--browser-mode', '--config', configFile],
       {
         cwd: root,
-        stdio: ['ignore', 'pipe', 'inherit'],
+        // The local platform's operation log goes to stderr: not part of the figures.
+        stdio: ['ignore', 'pipe', 'ignore'],
       },
     );
     await new Promise<void>((done, fail) => {

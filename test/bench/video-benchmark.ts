@@ -4,7 +4,6 @@
 // as the professional is shown, so the figure is the cabin's and the platform's, not a human's.
 //   tsx test/support/in-loopback-namespace.ts tsx test/bench/video-benchmark.ts
 import { performance } from 'node:perf_hooks';
-import { printAndPay } from '../support/journey-steps';
 import {
   framesDecoded,
   startVideoConsultation,
@@ -33,7 +32,10 @@ async function oneCall(consultation: VideoConsultation): Promise<{ total: number
   const total = performance.now() - accepted;
   await practitioner.getByTestId('end-call').click();
   await practitioner.getByTestId('end-confirm').click();
-  await printAndPay(patient);
+  // No document in these calls: the cabin goes straight to the payment.
+  await patient.screen('payment', 'confirm');
+  await patient.tap('pay');
+  await patient.screen('goodbye');
   await patient.tap('finish');
   await patient.screen('welcome');
   return { total, toShown: shown - accepted };

@@ -56,6 +56,7 @@ describe('the cabin and the reference platform', () => {
       appointments: [{ code: '123456', profession: 'doctor' }],
       consoleDirectory: null,
       resumeGraceMs: 10_000,
+      heartbeatMs: 200,
     });
     proxy = await startTcpProxy(platform.port);
     link = new PlatformSocketLink({
@@ -64,6 +65,7 @@ describe('the cabin and the reference platform', () => {
       credential: 'secret-a',
       log: DISCARDING_LOG,
       reconnectMs: { first: 50, max: 200 },
+      heartbeatMs: 200,
     });
     doctor = await TestPeer.practitioner(
       platform.url,
@@ -124,6 +126,25 @@ describe('the cabin and the reference platform', () => {
     } finally {
       intruder.close();
     }
+  });
+
+  it('the consent given before the waiting room reaches the doctor with the call', async () => {
+    const consent = {
+      sessionId: 'session-0',
+      textVersion: 'fr-2026-11-v1',
+      presence: 'relative',
+      attendantStays: true,
+    };
+    await expect(
+      link.deliver({ sessionId: 'session-0', kind: 'consent', payload: { ...consent, consentedAt: 1_000 } }),
+    ).resolves.toEqual({
+      ok: true,
+      value: undefined,
+    });
+    await reachCall('session-0');
+    await expect(doctor.next('call.started')).resolves.toMatchObject({
+      consent: { presence: 'relative', attendantStays: true, textVersion: 'fr-2026-11-v1', at: 1_000 },
+    });
   });
 
   it('the doctor sees the measurement live, asks for another, and the document reaches the cabin', async () => {
@@ -189,6 +210,16 @@ describe('the cabin and the reference platform', () => {
     // The call is the same: the doctor's request still reaches this cabin.
     await doctor.request({ type: 'call.requestMeasurement', sessionId: 'session-3', kind: 'weight' });
     await waitFor(call, (fact) => fact.type === 'measurementRequested' && fact.kind === 'weight');
+  });
+
+  it('a network that dies without closing anything is noticed by both sides, and the call resumes', async () => {
+    const call = await reachCall('session-5');
+    proxy.stall();
+    await waitFor(call, (fact) => fact.type === 'reconnecting');
+    await doctor.next('call.peerPresence', { present: false });
+    proxy.restore();
+    await waitFor(call, (fact) => fact.type === 'resumed');
+    await doctor.next('call.peerPresence', { present: true });
   });
 
   it('the doctor ends the call: the cabin is told; leaving the session drops it on the platform', async () => {
