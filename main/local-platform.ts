@@ -41,11 +41,13 @@ export function startLocalPlatform(
       String(port),
       '--host',
       '127.0.0.1',
+      // Its stdin is our pipe: when this process ends, however it ends, the platform stops too.
+      '--exit-with-stdin',
     ],
     {
       cwd: projectRoot,
       env: { ...process.env, CABINE_PLATFORM_CABINS: JSON.stringify([{ cabinId, credential }]) },
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['pipe', 'pipe', 'inherit'],
     },
   );
   const stop = (): void => {

@@ -48,6 +48,7 @@ async function main(): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       console: { type: 'string', default: resolve(import.meta.dirname, '../../dist/console') },
       direct: { type: 'boolean', default: false },
+      'exit-with-stdin': { type: 'boolean', default: false },
     },
   });
   const port = Number(values.port);
@@ -98,6 +99,12 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // Run by a cabin (main/local-platform.ts): the platform never outlives it, even one killed hard.
+  if (values['exit-with-stdin']) {
+    process.stdin.on('end', stop);
+    process.stdin.on('close', stop);
+    process.stdin.resume();
+  }
 }
 
 main().catch((error: unknown) => {
