@@ -130,6 +130,20 @@ export interface Welcome {
   readonly expiresAt: number;
 }
 
+/** What both parties of a call may send about its media, without expecting an answer. */
+export type MediaNotice =
+  | { readonly type: 'signal'; readonly sessionId: string; readonly payload: SignalPayload }
+  | { readonly type: 'media.reception'; readonly sessionId: string; readonly reception: MediaReception };
+
+/** An SFU request of either party, answered by the SFU's data. */
+export interface SfuRequest {
+  readonly type: 'sfu.request';
+  readonly requestId: number;
+  readonly sessionId: string;
+  readonly method: SfuMethod;
+  readonly data: unknown;
+}
+
 // ------------------------------------------------------------------------------------ cabin → platform
 
 /** A request from the cabin; each is answered by one `reply` with the same requestId. */
@@ -160,18 +174,10 @@ export type CabinRequest =
       readonly sessionId: string;
       readonly documentId: string;
     }
-  | {
-      readonly type: 'sfu.request';
-      readonly requestId: number;
-      readonly sessionId: string;
-      readonly method: SfuMethod;
-      readonly data: unknown;
-    };
+  | SfuRequest;
 
 /** A message from the cabin that expects no answer. */
-export type CabinNotice =
-  | { readonly type: 'signal'; readonly sessionId: string; readonly payload: SignalPayload }
-  | { readonly type: 'media.reception'; readonly sessionId: string; readonly reception: MediaReception };
+export type CabinNotice = MediaNotice;
 
 /** Anything a cabin may send after its hello. */
 export type CabinMessage = CabinRequest | CabinNotice;
@@ -192,6 +198,15 @@ export interface CabinReplies {
 
 // ------------------------------------------------------------------------------------ platform → cabin
 
+/** What the platform pushes to both parties of a call about the call itself. */
+export type CallPush =
+  | { readonly type: 'call.peerPresence'; readonly sessionId: string; readonly present: boolean }
+  | { readonly type: 'call.ended'; readonly sessionId: string; readonly reason: CallEndReason }
+  | { readonly type: 'signal'; readonly sessionId: string; readonly payload: SignalPayload }
+  | { readonly type: 'media.reception'; readonly sessionId: string; readonly reception: MediaReception }
+  /** SFU mode: the other side published a track; call `consume` to receive it. */
+  | { readonly type: 'sfu.producerAdded'; readonly sessionId: string };
+
 /** What the platform pushes to a cabin. */
 export type CabinPush =
   | {
@@ -203,12 +218,7 @@ export type CabinPush =
   | { readonly type: 'queue.assigned'; readonly sessionId: string; readonly professional: ProfessionalCard }
   | { readonly type: 'call.measurementRequested'; readonly sessionId: string; readonly kind: MeasurementKind }
   | { readonly type: 'call.documentPushed'; readonly sessionId: string; readonly document: DocumentSummary }
-  | { readonly type: 'call.peerPresence'; readonly sessionId: string; readonly present: boolean }
-  | { readonly type: 'call.ended'; readonly sessionId: string; readonly reason: CallEndReason }
-  | { readonly type: 'signal'; readonly sessionId: string; readonly payload: SignalPayload }
-  | { readonly type: 'media.reception'; readonly sessionId: string; readonly reception: MediaReception }
-  /** SFU mode: the other side published a track; call `consume` to receive it. */
-  | { readonly type: 'sfu.producerAdded'; readonly sessionId: string };
+  | CallPush;
 
 /** Why a call ended. */
 export type CallEndReason = 'professionalEnded' | 'patientLeft' | 'connectionLost';
@@ -234,19 +244,10 @@ export type PractitionerRequest =
       readonly base64: string;
     }
   | { readonly type: 'call.end'; readonly requestId: number; readonly sessionId: string }
-  | {
-      readonly type: 'sfu.request';
-      readonly requestId: number;
-      readonly sessionId: string;
-      readonly method: SfuMethod;
-      readonly data: unknown;
-    };
+  | SfuRequest;
 
 /** Anything a practitioner console may send after its hello. */
-export type PractitionerMessage =
-  | PractitionerRequest
-  | { readonly type: 'signal'; readonly sessionId: string; readonly payload: SignalPayload }
-  | { readonly type: 'media.reception'; readonly sessionId: string; readonly reception: MediaReception };
+export type PractitionerMessage = PractitionerRequest | MediaNotice;
 
 /** The value each practitioner request answers with. */
 export interface PractitionerReplies {
@@ -282,11 +283,7 @@ export type PractitionerPush =
     }
   | { readonly type: 'call.patientJoined'; readonly sessionId: string }
   | { readonly type: 'call.item'; readonly sessionId: string; readonly item: SessionItem }
-  | { readonly type: 'call.peerPresence'; readonly sessionId: string; readonly present: boolean }
-  | { readonly type: 'call.ended'; readonly sessionId: string; readonly reason: CallEndReason }
-  | { readonly type: 'signal'; readonly sessionId: string; readonly payload: SignalPayload }
-  | { readonly type: 'media.reception'; readonly sessionId: string; readonly reception: MediaReception }
-  | { readonly type: 'sfu.producerAdded'; readonly sessionId: string };
+  | CallPush;
 
 // ----------------------------------------------------------------------------------------- both ways
 

@@ -532,6 +532,7 @@ describe('waiting room and call', () => {
     broken.send({ type: 'patient.checkMedia', works: false });
     expect(broken.view().screen).toMatchObject({ step: 'waitingRoom', mediaCheck: 'problem' });
     expect(broken.recorded.attendantCalls).toHaveLength(1);
+    expect(broken.view().helpRequested).toBe(true);
     expect(broken.waitingRoom.isRunning).toBe(true);
   });
 
@@ -565,6 +566,7 @@ describe('waiting room and call', () => {
     session.elapse(1 * SECOND);
     expect(session.view().screen).toMatchObject({ stage: 'failed', failure: 'call.lost' });
     expect(session.recorded.attendantCalls).toHaveLength(1);
+    expect(session.view().helpRequested).toBe(true);
     expect(session.call.isRunning).toBe(false);
   });
 

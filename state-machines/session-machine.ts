@@ -121,8 +121,7 @@ const failureCode = (error: unknown): string =>
     ? error.code
     : 'internal.actorFailed';
 
-/** The session machine; main/ provides its actors, actions and delays with `.provide()`. */
-export const sessionMachine = setup({
+const sessionSetup = setup({
   types: {
     context: {} as SessionContext,
     events: {} as SessionEvent,
@@ -186,7 +185,20 @@ export const sessionMachine = setup({
     hasDocuments: ({ context }) => context.documents.length > 0,
     nothingToPay: ({ context }) => context.cost === null || context.cost.amountDueTodayCents === 0,
   },
-}).createMachine({
+});
+
+/**
+ * Calls the attendant for the patient, once: the help banner shows, the attendant's panel has the
+ * request until acknowledged, and a second call while one is pending is not repeated.
+ */
+const requestHelp = sessionSetup.enqueueActions(({ context, enqueue }) => {
+  if (context.helpRequested) return;
+  enqueue.assign({ helpRequested: true });
+  enqueue({ type: 'callAttendant', params: { sessionId: context.sessionId } });
+});
+
+/** The session machine; main/ provides its actors, actions and delays with `.provide()`. */
+export const sessionMachine = sessionSetup.createMachine({
   id: 'session',
   context: ({ input }) => ({
     ...input,
@@ -588,10 +600,7 @@ export const sessionMachine = setup({
                 'patient.checkMedia': [
                   { guard: ({ event }) => event.works, actions: assign({ mediaCheck: 'passed' }) },
                   {
-                    actions: [
-                      assign({ mediaCheck: 'problem' }),
-                      { type: 'callAttendant', params: ({ context }) => ({ sessionId: context.sessionId }) },
-                    ],
+                    actions: [assign({ mediaCheck: 'problem' }), requestHelp],
                   },
                 ],
               },
@@ -698,13 +707,7 @@ export const sessionMachine = setup({
                       after: {
                         audioOnlyWindow: {
                           target: '#consultation.failed',
-                          actions: [
-                            assign({ failure: 'call.lost' }),
-                            {
-                              type: 'callAttendant',
-                              params: ({ context }) => ({ sessionId: context.sessionId }),
-                            },
-                          ],
+                          actions: [assign({ failure: 'call.lost' }), requestHelp],
                         },
                       },
                     },
@@ -900,10 +903,7 @@ export const sessionMachine = setup({
                 // A second press while nobody has come yet calls no one twice: the attendant is already called.
                 'patient.help': {
                   guard: ({ context }) => !context.helpRequested,
-                  actions: [
-                    assign({ helpRequested: true }),
-                    { type: 'callAttendant', params: ({ context }) => ({ sessionId: context.sessionId }) },
-                  ],
+                  actions: requestHelp,
                 },
               },
             },

@@ -27,21 +27,34 @@ export function WaitingRoomScreen({ screen, act, requestQuit }: StepProps<Waitin
           : minutes <= 1
             ? s.waitOne
             : fill(s.waitMany, { minutes: Math.round(minutes) });
-      return (
-        <WaitingScreen screen={screen} title={screen.stage === 'joining' ? s.joiningTitle : s.waitingTitle}>
-          {screen.stage === 'waiting' ? (
-            <>
-              {screen.position !== null && (
-                <p className="lead lead-strong" data-testid="queue-position">
-                  {fill(s.position, { position: screen.position })}
-                </p>
-              )}
-              <p className="lead" data-testid="estimated-wait">
-                {wait}
+      const queue =
+        screen.stage === 'waiting' ? (
+          <>
+            {screen.position !== null && (
+              <p className="lead lead-strong" data-testid="queue-position">
+                {fill(s.position, { position: screen.position })}
               </p>
-              <p className="note">{s.waitNote}</p>
-            </>
-          ) : null}
+            )}
+            <p className="lead" data-testid="estimated-wait">
+              {wait}
+            </p>
+            <p className="note">{s.waitNote}</p>
+          </>
+        ) : null;
+      const title = screen.stage === 'joining' ? s.joiningTitle : s.waitingTitle;
+      // While the check waits for the patient's answer it is what the screen is about: no spinner, so
+      // that its answers stay on the screen without scrolling.
+      if (screen.mediaCheck === 'pending') {
+        return (
+          <ScreenFrame screen={screen} title={title}>
+            {queue}
+            <MediaCheck status={screen.mediaCheck} act={act} />
+          </ScreenFrame>
+        );
+      }
+      return (
+        <WaitingScreen screen={screen} title={title}>
+          {queue}
           <MediaCheck status={screen.mediaCheck} act={act} />
         </WaitingScreen>
       );

@@ -5,21 +5,11 @@ import type { CallFact, QueueFact } from '../../../main/platform-client/platform
 import { PlatformSocketLink } from '../../../main/platform-client/platform-socket-link';
 import { startPlatform, type RunningPlatform } from '../../../platform/server/platform-server';
 import { DISCARDING_LOG } from '../../support/simulated-cabin';
+import { DEMO_PRACTITIONERS } from '../../../platform/server/demo-accounts';
 import { TestPeer, tokenFor } from '../../../platform/server/test-peer';
 import { startTcpProxy, type TcpProxy } from '../../support/tcp-proxy';
 
-const DOCTOR = {
-  login: 'doctor',
-  password: 'correct horse',
-  professional: {
-    civility: 'Dr',
-    name: 'Claire Fontaine',
-    profession: 'doctor' as const,
-    specialty: 'Médecine générale',
-    rpps: '10000000000',
-    address: '12 rue des Lilas, 69003 Lyon',
-  },
-};
+const DOCTOR = { ...DEMO_PRACTITIONERS[0], password: 'correct horse' };
 const PATIENT = {
   surname: 'MARTINEAU',
   firstName: 'Lucas',
