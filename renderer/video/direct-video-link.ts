@@ -2,14 +2,13 @@
 // the controller and the platform. The cabin is the offerer (the console answers), including for ICE
 // restarts and the switch to sound only; an offer from the console is answered unless it collides with
 // the cabin's own (perfect negotiation, the cabin being the peer whose offer wins).
-import type { IceServer, SignalPayload } from '../../contract/platform-protocol';
+import type { SignalPayload } from '../../contract/platform-protocol';
 import type { Result } from '../../contract/result';
 import {
-  LinkStatus,
+  VideoLinkBase,
   toRtcIceServers,
-  type IntervalTimers,
-  type MediaSignaling,
   type VideoLink,
+  type VideoLinkOptions,
   type VideoLinkState,
 } from './video-link';
 
@@ -45,25 +44,17 @@ export interface PeerConnectionLike {
 }
 
 /** Options of DirectVideoLink; the defaults are the browser's. */
-export interface DirectVideoLinkOptions {
-  readonly signaling: MediaSignaling;
-  readonly iceServers: readonly IceServer[];
+export interface DirectVideoLinkOptions extends VideoLinkOptions {
   readonly createPeerConnection?: (configuration: RTCConfiguration) => PeerConnectionLike;
-  /** Builds the remote stream when a track comes without one. */
-  readonly createMediaStream?: () => MediaStream;
-  readonly timers?: IntervalTimers;
 }
 
 /** The video link of direct mode: the cabin offers, the practitioner console answers. */
-export class DirectVideoLink implements VideoLink {
+export class DirectVideoLink extends VideoLinkBase implements VideoLink {
   private readonly pc: PeerConnectionLike;
-  private readonly status: LinkStatus;
-  private readonly remoteListeners = new Set<(stream: MediaStream) => void>();
   private readonly pendingCandidates: RTCIceCandidateInit[] = [];
   private readonly offSignal: () => void;
   /** Signaling and negotiation run one at a time, in arrival order. */
   private queue: Promise<void> = Promise.resolve();
-  private remote: MediaStream | null = null;
   private makingOffer = false;
   private ignoredOffer = false;
   private negotiationWanted = false;
@@ -72,18 +63,13 @@ export class DirectVideoLink implements VideoLink {
   /** Recoveries skipped while an answer is awaited (the answer gets one interval before a new offer). */
   private answerWaits = 0;
   private audioOnly = false;
-  private closed = false;
 
   constructor(private readonly options: DirectVideoLinkOptions) {
+    super(options);
     const create = options.createPeerConnection ?? ((configuration) => new RTCPeerConnection(configuration));
     this.pc = create({ iceServers: toRtcIceServers(options.iceServers) });
-    this.status = new LinkStatus({
-      signaling: options.signaling,
-      recover: () => this.recover(),
-      ...(options.timers === undefined ? {} : { timers: options.timers }),
-    });
     this.pc.addEventListener('icecandidate', (event) => this.sendCandidate(event.candidate));
-    this.pc.addEventListener('track', (event) => this.addRemoteTrack(event));
+    this.pc.addEventListener('track', (event) => this.receiveTrack(event));
     this.pc.addEventListener('connectionstatechange', () => this.observeConnection());
     this.pc.addEventListener('iceconnectionstatechange', () => this.observeConnection());
     // Listening from construction: an answer may come back before `start` returns.
@@ -106,23 +92,6 @@ export class DirectVideoLink implements VideoLink {
       outcome = await this.offer('renegotiate');
     });
     return outcome;
-  }
-
-  state(): VideoLinkState {
-    return this.status.state();
-  }
-
-  onStateChange(listener: (state: VideoLinkState) => void): () => void {
-    return this.status.onChange(listener);
-  }
-
-  remoteStream(): MediaStream | null {
-    return this.remote;
-  }
-
-  onRemoteStream(listener: (stream: MediaStream) => void): () => void {
-    this.remoteListeners.add(listener);
-    return () => this.remoteListeners.delete(listener);
   }
 
   async receiveStats(): Promise<RTCStatsReport | null> {
@@ -152,12 +121,8 @@ export class DirectVideoLink implements VideoLink {
     });
   }
 
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
+  protected override closeMedia(): void {
     this.offSignal();
-    this.status.close();
-    this.remoteListeners.clear();
     this.pc.close();
   }
 
@@ -259,7 +224,7 @@ export class DirectVideoLink implements VideoLink {
    * answer. Stopped: restart ICE. An offer waiting for its answer gets one interval before it is replaced,
    * so that a late answer does not meet a newer offer.
    */
-  private recover(): Promise<void> {
+  protected override recover(): Promise<void> {
     return this.serialize(async () => {
       if (this.closed) return;
       const stopped = this.state() === 'disconnected' || this.state() === 'failed';
@@ -289,16 +254,11 @@ export class DirectVideoLink implements VideoLink {
     });
   }
 
-  private addRemoteTrack(event: RTCTrackEvent): void {
+  private receiveTrack(event: RTCTrackEvent): void {
     if (this.closed) return;
     const stream = event.streams[0];
-    if (stream !== undefined) {
-      this.remote = stream;
-    } else {
-      this.remote ??= (this.options.createMediaStream ?? (() => new MediaStream()))();
-      if (!this.remote.getTracks().includes(event.track)) this.remote.addTrack(event.track);
-    }
-    for (const listener of [...this.remoteListeners]) listener(this.remote);
+    if (stream !== undefined) this.adoptRemoteStream(stream);
+    else this.addRemoteTrack(event.track);
   }
 
   private observeConnection(): void {

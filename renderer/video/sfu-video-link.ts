@@ -13,16 +13,9 @@ import type {
   Transport,
   TransportOptions,
 } from 'mediasoup-client/types';
-import type { IceServer, SfuMethod } from '../../contract/platform-protocol';
+import type { SfuMethod } from '../../contract/platform-protocol';
 import type { Result } from '../../contract/result';
-import {
-  LinkStatus,
-  toRtcIceServers,
-  type IntervalTimers,
-  type MediaSignaling,
-  type VideoLink,
-  type VideoLinkState,
-} from './video-link';
+import { VideoLinkBase, toRtcIceServers, type VideoLink, type VideoLinkOptions } from './video-link';
 
 /** `createTransport` request: one transport per direction; answers the transport's `TransportOptions`. */
 export interface SfuCreateTransport {
@@ -68,14 +61,9 @@ export interface SfuCloseProducer {
 }
 
 /** Options of SfuVideoLink; the defaults are the browser's. */
-export interface SfuVideoLinkOptions {
-  readonly signaling: MediaSignaling;
-  readonly iceServers: readonly IceServer[];
+export interface SfuVideoLinkOptions extends VideoLinkOptions {
   /** mediasoup-client's handler (tests pass `FakeHandler.createFactory(fakeParameters)`); detected otherwise. */
   readonly handlerFactory?: HandlerFactory;
-  /** Builds the remote stream the consumed tracks go into. */
-  readonly createMediaStream?: () => MediaStream;
-  readonly timers?: IntervalTimers;
 }
 
 /** A failed SFU request, carried as an exception inside the link and turned back into a Result by `start`. */
@@ -89,10 +77,8 @@ class SfuRequestError extends Error {
 }
 
 /** The video link of SFU mode, over mediasoup-client. */
-export class SfuVideoLink implements VideoLink {
+export class SfuVideoLink extends VideoLinkBase implements VideoLink {
   private readonly device: Device;
-  private readonly status: LinkStatus;
-  private readonly remoteListeners = new Set<(stream: MediaStream) => void>();
   private readonly producers = new Map<'audio' | 'video', Producer>();
   private readonly consumers = new Map<string, Consumer>();
   private readonly offProducerAdded: () => void;
@@ -101,19 +87,13 @@ export class SfuVideoLink implements VideoLink {
   /** Consuming runs one request at a time, after the link is set up. */
   private consuming: Promise<void> = Promise.resolve();
   private ready = false;
-  private remote: MediaStream | null = null;
   private audioOnly = false;
-  private closed = false;
 
   constructor(private readonly options: SfuVideoLinkOptions) {
+    super(options);
     this.device = new Device(
       options.handlerFactory === undefined ? undefined : { handlerFactory: options.handlerFactory },
     );
-    this.status = new LinkStatus({
-      signaling: options.signaling,
-      recover: () => this.recover(),
-      ...(options.timers === undefined ? {} : { timers: options.timers }),
-    });
     this.offProducerAdded = options.signaling.onProducerAdded(() => {
       // Before the link is set up, `start` consumes everything there is once it is.
       if (this.ready) this.consumeNew();
@@ -157,23 +137,6 @@ export class SfuVideoLink implements VideoLink {
     }
   }
 
-  state(): VideoLinkState {
-    return this.status.state();
-  }
-
-  onStateChange(listener: (state: VideoLinkState) => void): () => void {
-    return this.status.onChange(listener);
-  }
-
-  remoteStream(): MediaStream | null {
-    return this.remote;
-  }
-
-  onRemoteStream(listener: (stream: MediaStream) => void): () => void {
-    this.remoteListeners.add(listener);
-    return () => this.remoteListeners.delete(listener);
-  }
-
   async receiveStats(): Promise<RTCStatsReport | null> {
     if (this.closed || this.recvTransport === null) return null;
     return this.recvTransport.getStats();
@@ -199,18 +162,14 @@ export class SfuVideoLink implements VideoLink {
     for (const [id, consumer] of this.consumers) {
       if (consumer.kind !== 'video') continue;
       consumer.close();
-      this.remote?.removeTrack(consumer.track);
+      this.removeRemoteTrack(consumer.track);
       this.consumers.delete(id);
     }
-    if (this.remote !== null) this.emitRemote(this.remote);
+    this.emitRemote();
   }
 
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
+  protected override closeMedia(): void {
     this.offProducerAdded();
-    this.status.close();
-    this.remoteListeners.clear();
     this.closeTransports();
   }
 
@@ -268,16 +227,6 @@ export class SfuVideoLink implements VideoLink {
       });
   }
 
-  private addRemoteTrack(track: MediaStreamTrack): void {
-    this.remote ??= (this.options.createMediaStream ?? (() => new MediaStream()))();
-    this.remote.addTrack(track);
-    this.emitRemote(this.remote);
-  }
-
-  private emitRemote(stream: MediaStream): void {
-    for (const listener of [...this.remoteListeners]) listener(stream);
-  }
-
   private async restartTransportIce(transport: Transport): Promise<void> {
     if (this.closed || transport.closed) return;
     const data: SfuRestartIce = { transportId: transport.id };
@@ -286,7 +235,7 @@ export class SfuVideoLink implements VideoLink {
   }
 
   /** While media does not flow: an ICE restart of each transport that lost its connection. */
-  private async recover(): Promise<void> {
+  protected override async recover(): Promise<void> {
     for (const transport of [this.sendTransport, this.recvTransport]) {
       if (transport === null) continue;
       const state = transport.connectionState;

@@ -1,6 +1,7 @@
 // The cabin's video link, whichever way media flows (the platform's SFU or directly to the practitioner
-// console): one interface for the screens, one signaling port over the controller, and the recovery
-// loop both kinds share (report the link's state, restart ICE every few seconds until media flows again).
+// console): one interface for the screens, one signaling port over the controller, the recovery loop
+// both kinds share (report the link's state, restart ICE every few seconds until media flows again) and
+// the base class both links extend (the state, the professional's stream and their listeners).
 import type { MediaLinkState, MediaUp } from '../../contract/cabin-api';
 import type { IceServer, SignalPayload } from '../../contract/platform-protocol';
 import type { Result } from '../../contract/result';
@@ -185,4 +186,101 @@ export class LinkStatus {
 
 function isBroken(state: VideoLinkState): boolean {
   return state === 'disconnected' || state === 'failed';
+}
+
+/** Options every link takes; the defaults are the browser's. */
+export interface VideoLinkOptions {
+  readonly signaling: MediaSignaling;
+  readonly iceServers: readonly IceServer[];
+  /** Builds the remote stream the professional's tracks go into when they come without one. */
+  readonly createMediaStream?: () => MediaStream;
+  readonly timers?: IntervalTimers;
+}
+
+/**
+ * What both links share: their state with its reports and recovery loop, the professional's stream
+ * and its listeners, and `close`; a link adds how media flows (`recover` and `closeMedia` among it).
+ */
+export abstract class VideoLinkBase {
+  /** The link's state: the link sets it from its connection and begins it once set up. */
+  protected readonly status: LinkStatus;
+  private readonly remoteListeners = new Set<(stream: MediaStream) => void>();
+  private readonly createMediaStream: () => MediaStream;
+  private remote: MediaStream | null = null;
+  private ended = false;
+
+  constructor(options: VideoLinkOptions) {
+    this.createMediaStream = options.createMediaStream ?? (() => new MediaStream());
+    this.status = new LinkStatus({
+      signaling: options.signaling,
+      recover: () => this.recover(),
+      ...(options.timers === undefined ? {} : { timers: options.timers }),
+    });
+  }
+
+  /** The link's current state. */
+  state(): VideoLinkState {
+    return this.status.state();
+  }
+
+  /** Subscribes to state changes; returns the unsubscribe function. */
+  onStateChange(listener: (state: VideoLinkState) => void): () => void {
+    return this.status.onChange(listener);
+  }
+
+  /** The professional's audio and video as one stream, once a first track arrived. */
+  remoteStream(): MediaStream | null {
+    return this.remote;
+  }
+
+  /** Subscribes to the remote stream (called again when its tracks change); returns the unsubscribe function. */
+  onRemoteStream(listener: (stream: MediaStream) => void): () => void {
+    this.remoteListeners.add(listener);
+    return () => this.remoteListeners.delete(listener);
+  }
+
+  /** Ends the link: no more state, reports, remote stream events, then the link's own media closes. */
+  close(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.status.close();
+    this.remoteListeners.clear();
+    this.closeMedia();
+  }
+
+  /** Whether `close` was called. */
+  protected get closed(): boolean {
+    return this.ended;
+  }
+
+  /** One recovery step while media does not flow (see `LinkStatusOptions.recover`). */
+  protected abstract recover(): Promise<void>;
+
+  /** Closes the link's connections and signaling subscriptions, once, when the link closes. */
+  protected abstract closeMedia(): void;
+
+  /** Takes the stream a track came with as the remote stream and tells the listeners. */
+  protected adoptRemoteStream(stream: MediaStream): void {
+    this.remote = stream;
+    this.emitRemote();
+  }
+
+  /** Adds a track to the remote stream (built on the first one) and tells the listeners. */
+  protected addRemoteTrack(track: MediaStreamTrack): void {
+    this.remote ??= this.createMediaStream();
+    if (!this.remote.getTracks().includes(track)) this.remote.addTrack(track);
+    this.emitRemote();
+  }
+
+  /** Takes a track out of the remote stream without telling; `emitRemote` tells once all changes are made. */
+  protected removeRemoteTrack(track: MediaStreamTrack): void {
+    this.remote?.removeTrack(track);
+  }
+
+  /** Tells the listeners the remote stream again (nothing while there is none). */
+  protected emitRemote(): void {
+    const stream = this.remote;
+    if (stream === null) return;
+    for (const listener of [...this.remoteListeners]) listener(stream);
+  }
 }
