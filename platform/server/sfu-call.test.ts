@@ -2,14 +2,11 @@
 // mediasoup-client Device with its FakeHandler (no browser, no media), and the platform routes their
 // `sfu.request` messages to a FakeSfuBackend room that answers mediasoup's parameter shapes.
 import { FakeMediaStreamTrack } from 'fake-mediastreamtrack';
-import { Device, type types as mediasoup } from 'mediasoup-client';
-import * as fakeParameters from 'mediasoup-client/fakeParameters';
-import { FakeHandler } from 'mediasoup-client/handlers/FakeHandler';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SfuMethod } from '../../contract/platform-protocol';
 import { FakeSfuBackend } from './fake-sfu';
 import { startPlatform, type RunningPlatform } from './platform-server';
 import { TestPeer, tokenFor } from './test-peer';
+import { SfuSide } from './test-sfu-side';
 
 const DOCTOR = {
   login: 'doctor',
@@ -33,81 +30,6 @@ afterEach(async () => {
   for (const peer of peers.splice(0)) peer.close();
   await platform.stop();
 });
-
-/** One side of the call with its mediasoup-client Device, speaking to the platform's SFU room. */
-class SfuSide {
-  readonly device = new Device({ handlerFactory: FakeHandler.createFactory(fakeParameters) });
-  send: mediasoup.Transport | null = null;
-  recv: mediasoup.Transport | null = null;
-
-  constructor(
-    private readonly peer: TestPeer,
-    private readonly sessionId: string,
-  ) {}
-
-  /** One `sfu.request`; a refusal throws. */
-  call(method: SfuMethod, data: unknown): Promise<unknown> {
-    return this.peer.value({ type: 'sfu.request', sessionId: this.sessionId, method, data });
-  }
-
-  async load(): Promise<void> {
-    const routerRtpCapabilities = (await this.call(
-      'getRouterRtpCapabilities',
-      {},
-    )) as mediasoup.RtpCapabilities;
-    await this.device.load({ routerRtpCapabilities });
-  }
-
-  async openSend(): Promise<mediasoup.Transport> {
-    const parameters = (await this.call('createTransport', {
-      direction: 'send',
-    })) as mediasoup.TransportOptions;
-    const transport = this.#connecting(this.device.createSendTransport(parameters));
-    transport.on('produce', ({ kind, rtpParameters }, callback, errback) => {
-      this.call('produce', { transportId: transport.id, kind, rtpParameters }).then(
-        (value) => callback(value as { id: string }),
-        errback,
-      );
-    });
-    this.send = transport;
-    return transport;
-  }
-
-  async openRecv(): Promise<mediasoup.Transport> {
-    const parameters = (await this.call('createTransport', {
-      direction: 'recv',
-    })) as mediasoup.TransportOptions;
-    this.recv = this.#connecting(this.device.createRecvTransport(parameters));
-    return this.recv;
-  }
-
-  /** Consumes what the other side publishes and resumes it; answers the received tracks' kinds. */
-  async consume(): Promise<{ kinds: string[]; consumerIds: string[] }> {
-    const list = (await this.call('consume', { rtpCapabilities: this.device.recvRtpCapabilities })) as {
-      id: string;
-      producerId: string;
-      kind: 'audio' | 'video';
-      rtpParameters: mediasoup.RtpParameters;
-    }[];
-    const kinds: string[] = [];
-    for (const parameters of list) {
-      const consumer = await (this.recv as mediasoup.Transport).consume(parameters);
-      kinds.push(consumer.track.kind);
-      await this.call('resumeConsumer', { consumerId: consumer.id });
-    }
-    return { kinds, consumerIds: list.map((parameters) => parameters.id) };
-  }
-
-  #connecting(transport: mediasoup.Transport): mediasoup.Transport {
-    transport.on('connect', ({ dtlsParameters }, callback, errback) => {
-      this.call('connectTransport', { transportId: transport.id, dtlsParameters }).then(
-        () => callback(),
-        errback,
-      );
-    });
-    return transport;
-  }
-}
 
 async function callWithSfu(sfu: FakeSfuBackend | null): Promise<{ cabin: TestPeer; doctor: TestPeer }> {
   platform = await startPlatform({
