@@ -64,6 +64,12 @@ function MediaCheckPanel({ act }: { readonly act: (action: PatientAction) => voi
       : !media.hasAudio
         ? s.microphoneFailed
         : null;
+  // A camera or microphone that cannot open is a problem the cabin reports by itself: the patient
+  // should not have to find the right button to get help.
+  const failed = failure !== null;
+  useEffect(() => {
+    if (failed) act({ type: 'patient.checkMedia', works: false });
+  }, [failed, act]);
 
   return (
     <section className="media-check" data-testid="media-check" aria-label={s.title}>

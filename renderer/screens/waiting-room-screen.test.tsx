@@ -74,10 +74,11 @@ describe('camera and microphone check in the waiting room', () => {
     expect(transport.actions().at(-1)).toEqual({ type: 'patient.checkMedia', works: false });
   });
 
-  it('says plainly when the camera does not work, and offers only the problem button', async () => {
+  it('says plainly when the camera does not work, and calls the attendant by itself', async () => {
     const media = new FakeMediaEnvironment();
     media.devices = { audio: true, video: false };
-    const { app } = await open(sampleSessionView(waiting()), media);
+    const { app, transport } = await open(sampleSessionView(waiting()), media);
+    expect(transport.actions()).toEqual([{ type: 'patient.checkMedia', works: false }]);
     expect(app.get('media-check-failure').textContent).toBe(
       "La caméra ne fonctionne pas. Une personne de l'accueil va vous aider.",
     );
