@@ -140,7 +140,8 @@ function directAnswerer(local: Promise<MediaStream | null>): {
   answerer: DirectAnswerer;
   pc: RecordingPeerConnection;
   recorded: Recorded;
-  created: number;
+  /** Every peer connection the answerer created, in order. */
+  connections: RecordingPeerConnection[];
 } {
   const recorded = callOptions('direct', local);
   const connections: RecordingPeerConnection[] = [];
@@ -155,7 +156,19 @@ function directAnswerer(local: Promise<MediaStream | null>): {
   );
   const pc = connections[0];
   if (pc === undefined) throw new Error('no peer connection created');
-  return { answerer, pc, recorded, created: connections.length };
+  return { answerer, pc, recorded, connections };
+}
+
+/** An offer of one peer connection of the cabin: its DTLS certificate says which. */
+function cabinOffer(label: string, fingerprint: string): string {
+  return `${label}\r\na=fingerprint:sha-256 ${fingerprint}\r\n`;
+}
+
+/** The connection at `index` (0 the first, 1 the one the answerer started over on, …). */
+function connectionAt(connections: RecordingPeerConnection[], index: number): RecordingPeerConnection {
+  const pc = connections[index];
+  if (pc === undefined) throw new Error(`no peer connection ${index}`);
+  return pc;
 }
 
 const camera = new FakeMediaStreamTrack({ kind: 'video', id: 'camera' });
@@ -186,17 +199,17 @@ describe('direct mode: the console answers the cabin', () => {
   });
 
   it('renegotiates the same connection when the cabin restarts ICE, without adding its tracks again', async () => {
-    const { answerer, pc, recorded, created } = directAnswerer(Promise.resolve(fakeStream([camera])));
-    answerer.handleSignal(offer('offer 1'));
+    const { answerer, pc, recorded, connections } = directAnswerer(Promise.resolve(fakeStream([camera])));
+    answerer.handleSignal(offer(cabinOffer('offer 1', 'AA:AA')));
     await flush();
     pc.steps.length = 0;
     answerer.handleSignal(candidate('stale-from-before'));
-    answerer.handleSignal(offer('offer 2 ice-restart'));
+    answerer.handleSignal(offer(cabinOffer('offer 2 ice-restart', 'AA:AA')));
     answerer.handleSignal(candidate('fresh'));
     await flush();
-    expect(created).toBe(1);
+    expect(connections).toHaveLength(1);
     expect(pc.steps).toEqual([
-      'remote offer offer 2 ice-restart',
+      `remote offer ${cabinOffer('offer 2 ice-restart', 'AA:AA')}`,
       'createAnswer',
       'local answer 2',
       'candidate fresh',
@@ -259,6 +272,63 @@ describe('direct mode: the console answers the cabin', () => {
     await flush();
     expect(recorded.failures).toEqual(['media.negotiationFailed']);
     expect(recorded.signals).toHaveLength(1);
+  });
+
+  it('the cabin’s page was reloaded: its offer from another certificate is answered from a fresh connection, camera and microphone included', async () => {
+    const { answerer, pc, recorded, connections } = directAnswerer(
+      Promise.resolve(fakeStream([microphone, camera])),
+    );
+    answerer.handleSignal(offer(cabinOffer('offer 1', 'AA:AA')));
+    await flush();
+    const trackEvent = (stream: MediaStream): RTCTrackEvent =>
+      ({ track: new FakeMediaStreamTrack({ kind: 'video' }), streams: [stream] }) as unknown as RTCTrackEvent;
+    const before = fakeStream([], 'cabin before reload');
+    pc.ontrack?.(trackEvent(before));
+
+    const reloaded = cabinOffer('offer 1 of the reloaded cabin', 'BB:BB');
+    answerer.handleSignal(offer(reloaded));
+    answerer.handleSignal(candidate('of the reloaded cabin'));
+    await flush();
+    expect(pc.closed).toBe(true);
+    expect(connections).toHaveLength(2);
+    const fresh = connectionAt(connections, 1);
+    expect(fresh.steps).toEqual([
+      `remote offer ${reloaded}`,
+      'addTrack audio local',
+      'addTrack video local',
+      'createAnswer',
+      'local answer 1',
+      'candidate of the reloaded cabin',
+    ]);
+    expect(recorded.signals.at(-1)).toEqual({
+      kind: 'description',
+      description: { type: 'answer', sdp: 'answer 1' },
+    });
+    // The cabin's new stream shows, and what is received is read from the fresh connection.
+    const after = fakeStream([], 'cabin after reload');
+    fresh.ontrack?.(trackEvent(after));
+    expect(recorded.streams).toEqual([before, after]);
+    fresh.stats = statsReport([{ type: 'inbound-rtp', kind: 'video', framesDecoded: 12 }]);
+    await expect(answerer.readInbound()).resolves.toMatchObject({ framesDecoded: 12 });
+    expect(recorded.failures).toEqual([]);
+  });
+
+  it('an offer the negotiated connection refuses is answered from a fresh connection', async () => {
+    const { answerer, pc, recorded, connections } = directAnswerer(Promise.resolve(fakeStream([camera])));
+    answerer.handleSignal(offer('offer 1'));
+    await flush();
+    pc.failNextRemoteDescription = true;
+    answerer.handleSignal(offer('offer from a new connection'));
+    await flush();
+    expect(pc.closed).toBe(true);
+    expect(connectionAt(connections, 1).steps).toEqual([
+      'remote offer offer from a new connection',
+      'addTrack video local',
+      'createAnswer',
+      'local answer 1',
+    ]);
+    expect(recorded.signals).toHaveLength(2);
+    expect(recorded.failures).toEqual([]);
   });
 
   it('stops for good when closed', async () => {

@@ -148,10 +148,20 @@ export interface PeerConnectionLike {
   close(): void;
 }
 
-/** Direct mode: the cabin offers, the console answers; one peer connection for the whole call. */
+/** The DTLS fingerprint of a session description (its first `a=fingerprint` line), or null. */
+function dtlsFingerprint(sdp: string | undefined): string | null {
+  return /^a=fingerprint:(.+)$/m.exec(sdp ?? '')?.[1]?.trim() ?? null;
+}
+
+/**
+ * Direct mode: the cabin offers, the console answers, on one peer connection while the cabin keeps
+ * its own. An offer from a new connection of the cabin (its page was reloaded: another DTLS
+ * certificate), or one the negotiated connection refuses, is answered from a fresh connection.
+ */
 export class DirectAnswerer implements ConsoleMedia {
-  readonly #pc: PeerConnectionLike;
+  #pc: PeerConnectionLike;
   readonly #options: CallMediaOptions;
+  readonly #createPeerConnection: (configuration: RTCConfiguration) => PeerConnectionLike;
   readonly #createStream: (tracks: MediaStreamTrack[]) => MediaStream;
   /** Signals are handled one after the other: a candidate must not overtake its offer. */
   #chain: Promise<void> = Promise.resolve();
@@ -167,35 +177,9 @@ export class DirectAnswerer implements ConsoleMedia {
     createStream: (tracks: MediaStreamTrack[]) => MediaStream,
   ) {
     this.#options = options;
+    this.#createPeerConnection = createPeerConnection;
     this.#createStream = createStream;
-    this.#pc = createPeerConnection({ iceServers: rtcIceServers(options.callMedia.iceServers) });
-    this.#pc.onicecandidate = (event) => {
-      const candidate = event.candidate;
-      // null (and the empty candidate) mark the end of gathering: nothing to relay.
-      if (this.#closed || candidate === null || candidate.candidate === '') return;
-      options.sendSignal({
-        kind: 'candidate',
-        candidate: {
-          candidate: candidate.candidate,
-          sdpMid: candidate.sdpMid,
-          sdpMLineIndex: candidate.sdpMLineIndex,
-        },
-      });
-    };
-    this.#pc.ontrack = (event) => {
-      if (this.#closed) return;
-      const stream = event.streams[0];
-      if (stream !== undefined) {
-        if (stream === this.#remote) return;
-        this.#remote = stream;
-      } else if (this.#remote === null) {
-        this.#remote = this.#createStream([event.track]);
-      } else {
-        this.#remote.addTrack(event.track);
-        return;
-      }
-      options.onRemoteStream(this.#remote);
-    };
+    this.#pc = this.#connect();
   }
 
   handleSignal(payload: SignalPayload): void {
@@ -215,9 +199,73 @@ export class DirectAnswerer implements ConsoleMedia {
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
-    this.#pc.ontrack = null;
-    this.#pc.onicecandidate = null;
-    this.#pc.close();
+    this.#release(this.#pc);
+  }
+
+  /** A new peer connection whose candidates and tracks count while it is the answerer's current one. */
+  #connect(): PeerConnectionLike {
+    const pc = this.#createPeerConnection({ iceServers: rtcIceServers(this.#options.callMedia.iceServers) });
+    pc.onicecandidate = (event) => {
+      const candidate = event.candidate;
+      // null (and the empty candidate) mark the end of gathering: nothing to relay.
+      if (this.#closed || pc !== this.#pc || candidate === null || candidate.candidate === '') return;
+      this.#options.sendSignal({
+        kind: 'candidate',
+        candidate: {
+          candidate: candidate.candidate,
+          sdpMid: candidate.sdpMid,
+          sdpMLineIndex: candidate.sdpMLineIndex,
+        },
+      });
+    };
+    pc.ontrack = (event) => {
+      if (this.#closed || pc !== this.#pc) return;
+      const stream = event.streams[0];
+      if (stream !== undefined) {
+        if (stream === this.#remote) return;
+        this.#remote = stream;
+      } else if (this.#remote === null) {
+        this.#remote = this.#createStream([event.track]);
+      } else {
+        this.#remote.addTrack(event.track);
+        return;
+      }
+      this.#options.onRemoteStream(this.#remote);
+    };
+    return pc;
+  }
+
+  #release(pc: PeerConnectionLike): void {
+    pc.ontrack = null;
+    pc.onicecandidate = null;
+    pc.close();
+  }
+
+  /** Replaces the connection with a fresh one; its answer takes the local tracks again. */
+  #startOver(): void {
+    this.#release(this.#pc);
+    this.#pc = this.#connect();
+    this.#tracksAdded = false;
+    this.#remote = null;
+  }
+
+  /**
+   * Applies the cabin's offer: on a fresh connection when it comes from another connection of the
+   * cabin (another DTLS fingerprint) or when the negotiated connection refuses it. A fresh connection
+   * that refuses it throws: the offer itself is at fault.
+   */
+  async #applyOffer(sdp: string): Promise<void> {
+    const offer: RTCSessionDescriptionInit = { type: 'offer', sdp };
+    const current = dtlsFingerprint(this.#pc.remoteDescription?.sdp);
+    const offered = dtlsFingerprint(sdp);
+    if (current !== null && offered !== null && current !== offered) this.#startOver();
+    try {
+      await this.#pc.setRemoteDescription(offer);
+    } catch (error) {
+      if (this.#pc.remoteDescription === null) throw error;
+      this.#startOver();
+      await this.#pc.setRemoteDescription(offer);
+    }
   }
 
   async #apply(payload: SignalPayload): Promise<void> {
@@ -234,7 +282,7 @@ export class DirectAnswerer implements ConsoleMedia {
     // The console never offers, so an answer from the cabin means nothing here.
     if (payload.description.type !== 'offer') return;
     // An offer with new ICE credentials (the cabin restarting ICE) renegotiates the same connection.
-    await this.#pc.setRemoteDescription({ type: 'offer', sdp: payload.description.sdp });
+    await this.#applyOffer(payload.description.sdp);
     if (!this.#tracksAdded) {
       this.#tracksAdded = true;
       const local = await this.#options.local;

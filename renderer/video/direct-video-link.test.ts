@@ -1,6 +1,6 @@
 // The direct link as the practitioner console and the network see it: the cabin offers, applies the
-// console's answer and candidates, reports its state, restarts ICE while media is stopped, and drops
-// video for sound only.
+// console's answer and candidates, reports its state, restarts ICE while media is stopped, drops
+// video for sound only, and starts over on a fresh connection when the console's page was reloaded.
 import { describe, expect, it } from 'vitest';
 import { DirectVideoLink, linkStateOf } from './direct-video-link';
 import { FakeMediaSignaling, ManualTimers, fakeStream, fakeTrack, settle } from './fake-media-signaling';
@@ -28,7 +28,14 @@ async function startedLink() {
   const result = await link.start(fakeStream([audio, video]));
   const pc = connections[0];
   if (pc === undefined) throw new Error('no peer connection');
-  return { link, signaling, timers, pc, audio, video, result };
+  return { link, signaling, timers, pc, connections, audio, video, result };
+}
+
+/** The link's connection at `index` (0 the first, 1 the one it started over on, …). */
+function connectionAt(connections: FakePeerConnection[], index: number): FakePeerConnection {
+  const pc = connections[index];
+  if (pc === undefined) throw new Error(`no peer connection ${index}`);
+  return pc;
 }
 
 /** The offers the cabin sent, as their SDP. */
@@ -212,6 +219,87 @@ describe('direct video link', () => {
     expect(video.readyState).toBe('live');
     await link.setAudioOnly();
     expect(offers(signaling)).toHaveLength(2);
+  });
+
+  it("the console's page was reloaded: its answer is refused, the cabin starts over on a fresh connection with the same tracks, and media flows again", async () => {
+    const { link, signaling, pc, connections, audio, video } = await startedLink();
+    signaling.signal(ANSWER);
+    await settle();
+    pc.setConnectionState('connected', 'connected');
+    await settle();
+    pc.setConnectionState('disconnected', 'disconnected');
+    await settle();
+    expect(offers(signaling)).toHaveLength(2); // the ICE restart the reloaded console receives
+
+    // The reloaded console answers from its new connection: the browser refuses the new certificate.
+    pc.refuseNextRemoteDescription = true;
+    signaling.signal({ kind: 'description', description: { type: 'answer', sdp: 'new console answer' } });
+    await settle();
+    expect(pc.closed).toBe(true);
+    expect(connections).toHaveLength(2);
+    const fresh = connectionAt(connections, 1);
+    expect(fresh.transceivers.map((transceiver) => transceiver.sender.track)).toEqual([audio, video]);
+    expect(offers(signaling).at(-1)).toBe('offer 1 audio:sendrecv video:sendrecv');
+    expect(fresh.signalingState).toBe('have-local-offer');
+
+    signaling.signal(ANSWER);
+    await settle();
+    expect(fresh.remoteDescription).toEqual({ type: 'answer', sdp: 'console answer' });
+    fresh.setConnectionState('connected', 'connected');
+    const remote = fakeStream([]);
+    fresh.receiveTrack(fakeTrack('video'), remote);
+    await settle();
+    expect(link.state()).toBe('connected');
+    expect(signaling.linkStates()).toEqual(['connected', 'disconnected', 'connected']);
+    expect(link.remoteStream()).toBe(remote);
+    // The old connection is out of the call: what it still says changes nothing.
+    pc.setConnectionState('failed', 'failed');
+    await settle();
+    expect(link.state()).toBe('connected');
+  });
+
+  it('a refused answer while media still flows: the link reports the stop, starts over and stays in sound only', async () => {
+    const { link, signaling, pc, connections, audio } = await startedLink();
+    signaling.signal(ANSWER);
+    await settle();
+    pc.setConnectionState('connected', 'connected');
+    await settle();
+    await link.setAudioOnly();
+    pc.refuseNextRemoteDescription = true;
+    signaling.signal(ANSWER);
+    await settle();
+    expect(link.state()).toBe('disconnected');
+    expect(signaling.linkStates()).toEqual(['connected', 'disconnected']);
+    const fresh = connectionAt(connections, 1);
+    expect(fresh.transceivers.map((transceiver) => transceiver.sender.track)).toEqual([audio, null]);
+    expect(offers(signaling).at(-1)).toBe('offer 1 audio:sendrecv video:inactive');
+  });
+
+  it('a first answer the fresh connection refuses is not a reason to start over: the offer is sent again', async () => {
+    const { signaling, timers, pc, connections } = await startedLink();
+    pc.refuseNextRemoteDescription = true;
+    signaling.signal({ kind: 'description', description: { type: 'answer', sdp: 'garbled' } });
+    await settle();
+    expect(connections).toHaveLength(1);
+    timers.tick();
+    timers.tick();
+    await settle();
+    expect(offers(signaling)).toHaveLength(2);
+    signaling.signal(ANSWER);
+    await settle();
+    expect(pc.signalingState).toBe('stable');
+  });
+
+  it('an offer of the console that the connection refuses: the cabin starts over and offers from a fresh connection', async () => {
+    const { signaling, pc, connections } = await startedLink();
+    signaling.signal(ANSWER);
+    await settle();
+    pc.refuseNextRemoteDescription = true;
+    signaling.signal({ kind: 'description', description: { type: 'offer', sdp: 'new console offer' } });
+    await settle();
+    expect(connections).toHaveLength(2);
+    expect(pc.closed).toBe(true);
+    expect(offers(signaling).at(-1)).toBe('offer 1 audio:sendrecv video:sendrecv');
   });
 
   it('close ends the connection and the signaling', async () => {

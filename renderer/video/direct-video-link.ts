@@ -1,7 +1,9 @@
 // Direct mode: one RTCPeerConnection between the cabin and the practitioner console, signaled through
 // the controller and the platform. The cabin is the offerer (the console answers), including for ICE
 // restarts and the switch to sound only; an offer from the console is answered unless it collides with
-// the cabin's own (perfect negotiation, the cabin being the peer whose offer wins).
+// the cabin's own (perfect negotiation, the cabin being the peer whose offer wins). When the console's
+// description cannot apply to the connection (the console's page was reloaded: a new peer connection
+// with a new DTLS certificate), the cabin starts over on a fresh connection with the same tracks.
 import type { SignalPayload } from '../../contract/platform-protocol';
 import type { Result } from '../../contract/result';
 import {
@@ -48,9 +50,15 @@ export interface DirectVideoLinkOptions extends VideoLinkOptions {
   readonly createPeerConnection?: (configuration: RTCConfiguration) => PeerConnectionLike;
 }
 
-/** The video link of direct mode: the cabin offers, the practitioner console answers. */
+/**
+ * The video link of direct mode: the cabin offers, the practitioner console answers; a description of
+ * the console that a negotiated connection refuses makes the link start over on a fresh connection.
+ */
 export class DirectVideoLink extends VideoLinkBase implements VideoLink {
-  private readonly pc: PeerConnectionLike;
+  private readonly createPeerConnection: (configuration: RTCConfiguration) => PeerConnectionLike;
+  private pc: PeerConnectionLike;
+  /** The camera and microphone given to `start`, sent again by a fresh connection. */
+  private local: MediaStream | null = null;
   private readonly pendingCandidates: RTCIceCandidateInit[] = [];
   private readonly offSignal: () => void;
   /** Signaling and negotiation run one at a time, in arrival order. */
@@ -66,12 +74,9 @@ export class DirectVideoLink extends VideoLinkBase implements VideoLink {
 
   constructor(private readonly options: DirectVideoLinkOptions) {
     super(options);
-    const create = options.createPeerConnection ?? ((configuration) => new RTCPeerConnection(configuration));
-    this.pc = create({ iceServers: toRtcIceServers(options.iceServers) });
-    this.pc.addEventListener('icecandidate', (event) => this.sendCandidate(event.candidate));
-    this.pc.addEventListener('track', (event) => this.receiveTrack(event));
-    this.pc.addEventListener('connectionstatechange', () => this.observeConnection());
-    this.pc.addEventListener('iceconnectionstatechange', () => this.observeConnection());
+    this.createPeerConnection =
+      options.createPeerConnection ?? ((configuration) => new RTCPeerConnection(configuration));
+    this.pc = this.connect();
     // Listening from construction: an answer may come back before `start` returns.
     this.offSignal = options.signaling.onSignal((payload) => {
       void this.serialize(() => this.receive(payload));
@@ -79,13 +84,8 @@ export class DirectVideoLink extends VideoLinkBase implements VideoLink {
   }
 
   async start(local: MediaStream | null): Promise<Result<void>> {
-    const tracks = local?.getTracks() ?? [];
-    for (const kind of ['audio', 'video'] as const) {
-      const track = tracks.find((candidate) => candidate.kind === kind);
-      // Without this device the cabin still receives the professional's track of this kind.
-      if (track !== undefined && local !== null) this.pc.addTrack(track, local);
-      else this.pc.addTransceiver(kind, { direction: 'recvonly' });
-    }
+    this.local = local;
+    this.addTracks();
     this.status.begin();
     let outcome: Result<void> = { ok: true, value: undefined };
     await this.serialize(async () => {
@@ -124,6 +124,70 @@ export class DirectVideoLink extends VideoLinkBase implements VideoLink {
   protected override closeMedia(): void {
     this.offSignal();
     this.pc.close();
+  }
+
+  /** A new peer connection whose events reach the link while it is the link's current one. */
+  private connect(): PeerConnectionLike {
+    const pc = this.createPeerConnection({ iceServers: toRtcIceServers(this.options.iceServers) });
+    const current = (): boolean => pc === this.pc;
+    pc.addEventListener('icecandidate', (event) => {
+      if (current()) this.sendCandidate(event.candidate);
+    });
+    pc.addEventListener('track', (event) => {
+      if (current()) this.receiveTrack(event);
+    });
+    pc.addEventListener('connectionstatechange', () => {
+      if (current()) this.observeConnection();
+    });
+    pc.addEventListener('iceconnectionstatechange', () => {
+      if (current()) this.observeConnection();
+    });
+    return pc;
+  }
+
+  /** Adds the local tracks to the connection: audio, then video (not sent in sound only). */
+  private addTracks(): void {
+    const local = this.local;
+    const tracks = local?.getTracks() ?? [];
+    for (const kind of ['audio', 'video'] as const) {
+      const track = tracks.find((candidate) => candidate.kind === kind);
+      if (kind === 'video' && this.audioOnly) this.pc.addTransceiver(kind, { direction: 'inactive' });
+      else if (track !== undefined && local !== null) this.pc.addTrack(track, local);
+      // Without this device the cabin still receives the professional's track of this kind.
+      else this.pc.addTransceiver(kind, { direction: 'recvonly' });
+    }
+  }
+
+  /**
+   * Applies a description of the console. A connection that negotiated before and refuses it now faces
+   * a new connection on the console's side (a changed DTLS certificate cannot renegotiate): the link
+   * starts over and answers false. A fresh connection that refuses it throws (the description is bad).
+   */
+  private async applyRemote(description: RTCSessionDescriptionInit): Promise<boolean> {
+    const negotiated = this.pc.remoteDescription !== null;
+    try {
+      await this.pc.setRemoteDescription(description);
+      return true;
+    } catch (error) {
+      if (!negotiated) throw error;
+      await this.startOver();
+      return false;
+    }
+  }
+
+  /** Replaces the connection with a fresh one carrying the same tracks, and offers from it. */
+  private async startOver(): Promise<void> {
+    this.pc.close();
+    this.pc = this.connect();
+    this.pendingCandidates.length = 0;
+    this.ignoredOffer = false;
+    this.negotiationWanted = false;
+    this.offerLost = false;
+    this.forgetRemoteStream();
+    this.addTracks();
+    // The old connection's media is gone: the link is stopped until the fresh one connects.
+    if (this.state() === 'connected') this.status.set('disconnected');
+    await this.offer('renegotiate');
   }
 
   /** Runs one signaling step after the previous ones; a step that throws does not stop the next. */
@@ -188,7 +252,7 @@ export class DirectVideoLink extends VideoLinkBase implements VideoLink {
     if (description.type === 'answer') {
       // An answer to an offer already replaced (or a duplicate) has nothing to apply to.
       if (this.pc.signalingState !== 'have-local-offer') return;
-      await this.pc.setRemoteDescription(description);
+      if (!(await this.applyRemote(description))) return;
       this.answerWaits = 0;
       await this.addPendingCandidates();
       if (this.negotiationWanted) await this.offer('renegotiate');
@@ -198,7 +262,7 @@ export class DirectVideoLink extends VideoLinkBase implements VideoLink {
     const collision = this.makingOffer || this.pc.signalingState !== 'stable';
     this.ignoredOffer = collision;
     if (collision) return;
-    await this.pc.setRemoteDescription(description);
+    if (!(await this.applyRemote(description))) return;
     await this.addPendingCandidates();
     const answer = await this.pc.createAnswer();
     await this.pc.setLocalDescription(answer);

@@ -1,6 +1,7 @@
 // A test double of RTCPeerConnection with the parts the direct link uses, same names and signatures:
 // it keeps the signaling state as the browser does, records offers, candidates and removed senders,
-// and lets a test play the network (connection states, gathered candidates, arriving tracks).
+// and lets a test play the network (connection states, gathered candidates, arriving tracks) and a
+// refused remote description.
 import type { PeerConnectionEvents, PeerConnectionLike } from './direct-video-link';
 
 /** A transceiver as the fake keeps it: a sender whose track can be removed, a receiver with its track. */
@@ -25,6 +26,8 @@ export class FakePeerConnection implements PeerConnectionLike {
   /** The statistics getStats answers. */
   stats: RTCStatsReport = new Map();
   closed = false;
+  /** The next setRemoteDescription is refused, as a browser refuses a changed DTLS certificate. */
+  refuseNextRemoteDescription = false;
   private readonly listeners = new Map<keyof PeerConnectionEvents, ((event: never) => void)[]>();
   private offers = 0;
 
@@ -82,6 +85,10 @@ export class FakePeerConnection implements PeerConnectionLike {
   }
 
   setRemoteDescription(description: RTCSessionDescriptionInit): Promise<void> {
+    if (this.refuseNextRemoteDescription) {
+      this.refuseNextRemoteDescription = false;
+      return Promise.reject(new Error('InvalidAccessError: the remote DTLS fingerprint changed'));
+    }
     if (description.type === 'answer') {
       if (this.signalingState !== 'have-local-offer') return Promise.reject(new Error('InvalidStateError'));
       this.signalingState = 'stable';

@@ -272,6 +272,11 @@ export abstract class VideoLinkBase {
     this.emitRemote();
   }
 
+  /** Drops the remote stream without telling: the next track starts a new one (a fresh connection). */
+  protected forgetRemoteStream(): void {
+    this.remote = null;
+  }
+
   /** Takes a track out of the remote stream without telling; `emitRemote` tells once all changes are made. */
   protected removeRemoteTrack(track: MediaStreamTrack): void {
     this.remote?.removeTrack(track);

@@ -36,6 +36,8 @@ export interface VideoConsultation {
   readonly browser: Browser;
   readonly patient: CabinPage;
   readonly console: Page;
+  /** The practitioner's password on this platform (a reloaded console page asks to log in again). */
+  readonly practitionerPassword: string;
   /** Console errors and failed requests of the console page. */
   readonly consoleProblems: string[];
   /** The cable to the practitioner's host, when there is one. */
@@ -101,6 +103,7 @@ export async function startVideoConsultation(
     browser,
     patient,
     console: consolePage,
+    practitionerPassword: password,
     consoleProblems,
     network,
     async stop() {
