@@ -83,6 +83,9 @@ export function sessionActors(peripherals: CabinPeripherals, media: CallMediaPor
           case 'connected':
             return sendBack({ type: 'call.connected' });
           case 'reconnecting':
+            // Media that flows directly between the browsers outlives the platform link: the call goes
+            // on, and only a media link that stops makes it reconnect.
+            if (board.linkState() === 'connected') return;
             return sendBack({ type: 'call.reconnecting' });
           case 'resumed':
             // The platform is back; media may never have stopped (only signaling did).
