@@ -586,6 +586,8 @@ describe('waiting room and call', () => {
     reachCall(session);
     session.call.fail('call.lost');
     expect(session.view().screen).toMatchObject({ stage: 'failed', failure: 'call.lost' });
+    // The message promises someone from the front desk: the attendant is called.
+    expect(session.recorded.attendantCalls).toHaveLength(1);
     session.send({ type: 'patient.retry' });
     expect(stageOf(session)).toBe('consultation/connecting');
     expect(session.call.starts).toHaveLength(2);

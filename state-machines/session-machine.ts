@@ -685,10 +685,15 @@ export const sessionMachine = sessionSetup.createMachine({
                       }),
                     },
                     'call.ended': '#session.active.journey.documents',
-                    'call.failed': {
-                      target: 'failed',
-                      actions: assign({ failure: ({ event }) => event.error.code }),
-                    },
+                    'call.failed': [
+                      {
+                        // The platform lost the call for good: the patient is told someone comes, and someone does.
+                        guard: ({ event }) => event.error.code === 'call.lost',
+                        target: 'failed',
+                        actions: [assign({ failure: 'call.lost' }), requestHelp],
+                      },
+                      { target: 'failed', actions: assign({ failure: ({ event }) => event.error.code }) },
+                    ],
                   },
                   states: {
                     connecting: {
