@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import {
   framesDecoded,
   startVideoConsultation,
+  takeFirstWaitingPatient,
   walkToWaitingRoom,
   type VideoConsultation,
 } from '../support/video-consultation';
@@ -17,11 +18,9 @@ async function oneCall(consultation: VideoConsultation): Promise<{ total: number
   const { patient, console: practitioner } = consultation;
   await walkToWaitingRoom(patient);
   await patient.tap('media-check-ok');
-  const entry = practitioner.getByTestId('queue-entry').first();
-  await entry.waitFor({ timeout: 15_000 });
-  const sessionId = await entry.getAttribute('data-session-id');
+  await practitioner.getByTestId('queue-entry').first().waitFor({ timeout: 15_000 });
   const accepted = performance.now();
-  await practitioner.getByTestId(`accept-${sessionId}`).click();
+  await takeFirstWaitingPatient(practitioner);
   await patient.page.getByTestId('start-call').waitFor({ timeout: 15_000 });
   const shown = performance.now();
   await patient.tap('start-call');

@@ -6,8 +6,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  TEST_PRACTITIONER,
   framesDecoded,
+  logInOnConsole,
+  takeFirstWaitingPatient,
   startVideoConsultation,
   waitForFrames,
   walkToWaitingRoom,
@@ -32,13 +33,6 @@ async function waitForFramesFlowing(page: Page, testId: string, deadline: number
   }
 }
 
-/** The practitioner logs in on the console page (a reload forgets the session: the token is in memory). */
-async function logIn(practitioner: Page, password: string): Promise<void> {
-  await practitioner.getByTestId('login-id').fill(TEST_PRACTITIONER.login);
-  await practitioner.getByTestId('login-password').fill(password);
-  await practitioner.getByTestId('login-submit').click();
-}
-
 describe('a page reloaded during a video consultation', () => {
   let consultation: VideoConsultation;
 
@@ -55,10 +49,7 @@ describe('a page reloaded during a video consultation', () => {
     await walkToWaitingRoom(patient);
     await patient.page.getByTestId('media-check').waitFor();
     await patient.tap('media-check-ok');
-    const entry = practitioner.getByTestId('queue-entry').first();
-    await entry.waitFor({ timeout: 15_000 });
-    const sessionId = await entry.getAttribute('data-session-id');
-    await practitioner.getByTestId(`accept-${sessionId}`).click();
+    await takeFirstWaitingPatient(practitioner);
     await patient.screen('waitingRoom', 'professionalReady');
     await patient.tap('start-call');
     await patient.screen('consultation', 'inCall');
@@ -70,7 +61,7 @@ describe('a page reloaded during a video consultation', () => {
     const { patient, console: practitioner, practitionerPassword } = consultation;
     await practitioner.reload();
     const deadline = Date.now() + RECOVERY_MS;
-    await logIn(practitioner, practitionerPassword);
+    await logInOnConsole(practitioner, practitionerPassword);
     // The platform gives the call back to the console, which takes it again.
     await practitioner.getByTestId('call-view').waitFor({ timeout: 15_000 });
     await waitForFrames(practitioner, 'remote-video', 0, deadline - Date.now());

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   framesDecoded,
   startVideoConsultation,
+  takeFirstWaitingPatient,
   waitForFrames,
   walkToWaitingRoom,
   type VideoConsultation,
@@ -45,13 +46,7 @@ describe('a video consultation between the cabin and the practitioner console', 
     await patient.tap('media-check-ok');
 
     // The doctor sees the patient waiting, with the measurement taken before, and takes the call.
-    const entry = practitioner.getByTestId('queue-entry').first();
-    await entry.waitFor({ timeout: 15_000 });
-    const sessionId = await entry.getAttribute('data-session-id');
-    await practitioner.screenshot({
-      path: join(import.meta.dirname, '../../test-results/screens/media-02-console-queue.png'),
-    });
-    await practitioner.getByTestId(`accept-${sessionId}`).click();
+    await takeFirstWaitingPatient(practitioner, 'media-02-console-queue');
 
     await patient.screen('waitingRoom', 'professionalReady', 'media-03-professional-ready');
     await expect(patient.text()).resolves.toContain(TEST_RPPS);

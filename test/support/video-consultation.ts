@@ -3,7 +3,7 @@
 // screen and the practitioner's console with fake camera and microphone. Run inside the loopback
 // network namespace (in-loopback-namespace.ts) so that WebRTC uses 127.0.0.1.
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startPlatform, type RunningPlatform } from '../../platform/server/platform-server';
 import { DEMO_PRACTITIONERS } from '../../platform/server/demo-accounts';
@@ -11,6 +11,7 @@ import {
   CHROMIUM_FLAGS,
   CHROMIUM_PATH,
   openCabinPage,
+  SCREENSHOT_DIRECTORY,
   startCabinUnderTest,
   watchForErrors,
   type CabinPage,
@@ -94,9 +95,7 @@ export async function startVideoConsultation(
   const consolePage = await consoleBrowser.newPage({ viewport: { width: 1280, height: 800 } });
   const consoleProblems = watchForErrors(consolePage);
   await consolePage.goto(consoleOrigin ? `${consoleOrigin}/console/` : platform.consoleUrl);
-  await consolePage.getByTestId('login-id').fill(TEST_PRACTITIONER.login);
-  await consolePage.getByTestId('login-password').fill(password);
-  await consolePage.getByTestId('login-submit').click();
+  await logInOnConsole(consolePage, password);
   return {
     platform,
     cabin,
@@ -114,6 +113,24 @@ export async function startVideoConsultation(
       network?.dispose();
     },
   };
+}
+
+/** The practitioner logs in on the console page (a reload forgets the login: the token is in memory). */
+export async function logInOnConsole(practitioner: Page, password: string): Promise<void> {
+  await practitioner.getByTestId('login-id').fill(TEST_PRACTITIONER.login);
+  await practitioner.getByTestId('login-password').fill(password);
+  await practitioner.getByTestId('login-submit').click();
+}
+
+/** The practitioner takes the first patient of the waiting room; answers the session id taken. */
+export async function takeFirstWaitingPatient(practitioner: Page, shot?: string): Promise<string> {
+  const entry = practitioner.getByTestId('queue-entry').first();
+  await entry.waitFor({ timeout: 15_000 });
+  const sessionId = await entry.getAttribute('data-session-id');
+  if (sessionId === null) throw new Error('a queue entry without its session id');
+  if (shot) await practitioner.screenshot({ path: join(SCREENSHOT_DIRECTORY, `${shot}.png`) });
+  await practitioner.getByTestId(`accept-${sessionId}`).click();
+  return sessionId;
 }
 
 /** The patient goes from the welcome screen to the waiting room, skipping the measurements but one. */

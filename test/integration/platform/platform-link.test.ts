@@ -4,19 +4,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallFact, QueueFact } from '../../../main/platform-client/platform-link';
 import { PlatformSocketLink } from '../../../main/platform-client/platform-socket-link';
 import { startPlatform, type RunningPlatform } from '../../../platform/server/platform-server';
+import { TEST_DOCTOR as DOCTOR, TEST_PATIENT as PATIENT } from '../../support/platform-fixtures';
 import { DISCARDING_LOG } from '../../support/simulated-cabin';
-import { DEMO_PRACTITIONERS } from '../../../platform/server/demo-accounts';
 import { TestPeer, tokenFor } from '../../../platform/server/test-peer';
 import { startTcpProxy, type TcpProxy } from '../../support/tcp-proxy';
-
-const DOCTOR = { ...DEMO_PRACTITIONERS[0], password: 'correct horse' };
-const PATIENT = {
-  surname: 'MARTINEAU',
-  firstName: 'Lucas',
-  birthDate: '1950-03-12',
-  nir: null,
-  source: 'manual' as const,
-};
 
 /** Resolves when `predicate` holds for one of the facts recorded so far or to come. */
 function waitFor<T>(facts: T[], predicate: (fact: T) => boolean, timeoutMs = 5_000): Promise<T> {

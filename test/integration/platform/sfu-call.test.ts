@@ -9,7 +9,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SignalPayload } from '../../../contract';
 import type { CallFact, QueueFact } from '../../../main/platform-client/platform-link';
 import { PlatformSocketLink } from '../../../main/platform-client/platform-socket-link';
-import { DEMO_PRACTITIONERS } from '../../../platform/server/demo-accounts';
 import { FakeSfuBackend } from '../../../platform/server/fake-sfu';
 import { startPlatform, type RunningPlatform } from '../../../platform/server/platform-server';
 import { TestPeer, tokenFor } from '../../../platform/server/test-peer';
@@ -17,16 +16,9 @@ import { SfuSide } from '../../../platform/server/test-sfu-side';
 import { fakeStream, ManualTimers } from '../../../renderer/video/fake-media-signaling';
 import { SfuVideoLink } from '../../../renderer/video/sfu-video-link';
 import type { MediaSignaling } from '../../../renderer/video/video-link';
+import { TEST_DOCTOR as DOCTOR, TEST_PATIENT as PATIENT } from '../../support/platform-fixtures';
 import { DISCARDING_LOG } from '../../support/simulated-cabin';
 
-const DOCTOR = { ...DEMO_PRACTITIONERS[0], password: 'correct horse' };
-const PATIENT = {
-  surname: 'MARTINEAU',
-  firstName: 'Lucas',
-  birthDate: '1950-03-12',
-  nir: null,
-  source: 'manual' as const,
-};
 const SESSION = 'sfu-session';
 
 /** Waits until `predicate` holds, polling. */
