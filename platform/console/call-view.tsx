@@ -132,6 +132,11 @@ export function CallView({
               Terminer la consultation
             </button>
           )}
+          {call.endAwaitsConnection && (
+            <p className="alert alert-warning" role="status" data-testid="end-pending">
+              Fin de la consultation : elle sera envoyée dès le retour de la connexion.
+            </p>
+          )}
         </div>
       </header>
 

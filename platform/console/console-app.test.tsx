@@ -431,6 +431,104 @@ describe('a consultation', () => {
     expect(page.timers.activeRepeating(RECEPTION_SAMPLE_MS)).toBe(0);
   });
 
+  it('keeps the end of the call through a dropped connection and sends it again once reconnected', async () => {
+    const { page, socket } = await inCall();
+    await page.click('end-call');
+    await page.click('end-confirm');
+    expect(socket.lastSent('call.end')).toMatchObject({ type: 'call.end', sessionId: JEANNE.sessionId });
+    // The network drops before the platform answers.
+    await page.platform(() => socket.closeFromServer(1006));
+    expect(page.get('end-pending').textContent).toBe(
+      'Fin de la consultation : elle sera envoyée dès le retour de la connexion.',
+    );
+    expect(page.get('call-view')).not.toBeNull();
+    expect((page.get('end-confirm') as HTMLButtonElement).disabled).toBe(true);
+    expect(page.query('console-error')).toBeNull();
+    expect(page.media.latest.closed).toBe(false);
+
+    // The first reconnection drops too before the platform answers: the end waits for the next one.
+    await page.platform(() => page.timers.runDelays());
+    const second = page.sockets.latest;
+    expect(second).not.toBe(socket);
+    await page.platform(() => {
+      second.acceptConnection();
+      second.push({ type: 'welcome', role: 'practitioner', expiresAt: Date.UTC(2030, 0, 1) });
+    });
+    expect(second.sent().filter((message) => message.type === 'call.end')).toEqual([
+      { type: 'call.end', sessionId: JEANNE.sessionId, requestId: 1 },
+    ]);
+    await page.platform(() => second.closeFromServer(1006));
+    expect(page.get('end-pending')).not.toBeNull();
+
+    await page.platform(() => page.timers.runDelays());
+    const third = page.sockets.latest;
+    expect(third).not.toBe(second);
+    await page.platform(() => third.acceptConnection());
+    expect(third.lastSent('call.end')).toBeUndefined();
+    await page.platform(() => {
+      third.push({ type: 'welcome', role: 'practitioner', expiresAt: Date.UTC(2030, 0, 1) });
+      third.push({ type: 'queue.snapshot', entries: [PAUL] });
+    });
+    expect(third.sent().filter((message) => message.type === 'call.end')).toHaveLength(1);
+    expect(third.lastSent('call.end')).toMatchObject({ sessionId: JEANNE.sessionId });
+    expect(page.get('call-view')).not.toBeNull();
+    await page.platform(() => third.replyTo('call.end', null));
+    expect(page.query('call-view')).toBeNull();
+    expect(page.query('call-ended-message')).toBeNull();
+    expect(page.all('queue-entry')).toHaveLength(1);
+    expect(page.media.latest.closed).toBe(true);
+    expect(page.get('link-state').textContent).toBe('Connecté');
+  });
+
+  it('keeps an end asked for while the connection is down, and sends it once reconnected', async () => {
+    const { page, socket } = await inCall();
+    await page.platform(() => socket.closeFromServer(1006));
+    await page.click('end-call');
+    await page.click('end-confirm');
+    expect(page.get('end-pending')).not.toBeNull();
+    expect(page.query('console-error')).toBeNull();
+    await page.platform(() => page.timers.runDelays());
+    const again = page.sockets.latest;
+    await page.platform(() => {
+      again.acceptConnection();
+      again.push({ type: 'welcome', role: 'practitioner', expiresAt: Date.UTC(2030, 0, 1) });
+    });
+    expect(again.lastSent('call.end')).toMatchObject({ sessionId: JEANNE.sessionId });
+    // A refusal that is not about the network: the platform no longer holds the call, it is over.
+    await page.platform(() => again.failTo('call.end', 'session.unknown'));
+    expect(page.query('call-view')).toBeNull();
+    expect(page.query('console-error')).toBeNull();
+    expect(page.media.latest.closed).toBe(true);
+  });
+
+  it('forgets a waiting end when the platform ended the call meanwhile', async () => {
+    const { page, socket } = await inCall();
+    await page.click('end-call');
+    await page.click('end-confirm');
+    await page.platform(() => socket.closeFromServer(1006));
+    await page.platform(() => page.timers.runDelays());
+    const again = page.sockets.latest;
+    // The platform ended the call while the console was away; the resent end is answered all the same.
+    await page.platform(() => {
+      again.acceptConnection();
+      again.push({ type: 'welcome', role: 'practitioner', expiresAt: Date.UTC(2030, 0, 1) });
+      again.push({ type: 'call.ended', sessionId: JEANNE.sessionId, reason: 'connectionLost' });
+      again.failTo('call.end', 'session.unknown');
+    });
+    expect(page.query('call-view')).toBeNull();
+    expect(page.query('call-ended-message')).toBeNull();
+    expect(page.media.latest.closed).toBe(true);
+    // A later reconnection sends nothing more.
+    await page.platform(() => again.closeFromServer(1006));
+    await page.platform(() => page.timers.runDelays());
+    const last = page.sockets.latest;
+    await page.platform(() => {
+      last.acceptConnection();
+      last.push({ type: 'welcome', role: 'practitioner', expiresAt: Date.UTC(2030, 0, 1) });
+    });
+    expect(last.lastSent('call.end')).toBeUndefined();
+  });
+
   it('says the patient left when the cabin ends the call, back in the waiting room', async () => {
     const { page, socket } = await inCall();
     await page.platform(() =>

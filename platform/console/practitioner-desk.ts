@@ -24,7 +24,7 @@ import {
   type MediaFailure,
 } from './console-media';
 import { CALL_END_MESSAGES } from './french-format';
-import { PractitionerProtocolClient, type OpenSocket } from './protocol-client';
+import { PractitionerProtocolClient, SOCKET_UNAVAILABLE, type OpenSocket } from './protocol-client';
 
 /** Timers the desk uses, so tests can run them by hand. */
 export interface Timers {
@@ -97,8 +97,10 @@ export interface CallState {
   readonly localProblem: LocalMediaProblem | null;
   readonly remoteStream: MediaStream | null;
   readonly mediaFailure: MediaFailure | null;
-  /** `call.end` was sent and is waiting for its reply. */
+  /** The practitioner ended the call: `call.end` is on its way or waits for the connection. */
   readonly ending: boolean;
+  /** `call.end` could not reach the platform; it goes again as soon as the connection is welcomed. */
+  readonly endAwaitsConnection: boolean;
 }
 
 /** Everything the console shows once logged in. */
@@ -295,26 +297,17 @@ export class PractitionerDesk {
     return true;
   }
 
-  /** Ends the consultation for both sides and goes back to the waiting room. */
+  /**
+   * Ends the consultation for both sides and goes back to the waiting room. The practitioner's decision
+   * is kept: when the connection is down, `call.end` goes again after each reconnection until the
+   * platform answers it or ends the call itself.
+   */
   async endCall(): Promise<void> {
     const call = this.#view.call;
-    const client = this.#client;
     if (call === null || call.ending) return;
-    if (client === null) {
-      this.#update({ error: refusalText('end', 'transport.unavailable') });
-      return;
-    }
     this.#update({ error: null });
     this.#updateCall({ ending: true });
-    const result = await client.request({ type: 'call.end', sessionId: call.sessionId });
-    if (this.#view.call?.sessionId !== call.sessionId) return; // call.ended came first.
-    if (!result.ok && TRANSPORT_CODES.has(result.error.code)) {
-      this.#updateCall({ ending: false });
-      this.#update({ error: refusalText('end', result.error.code) });
-      return;
-    }
-    // Any other refusal means the platform no longer holds this call: it is over either way.
-    this.#finishCall(null);
+    await this.#sendEnd(call.sessionId);
   }
 
   /** Shows a problem the page found itself (a file too large, a missing title). */
@@ -325,6 +318,27 @@ export class PractitionerDesk {
   /** Hides the message of the last ended call. */
   dismissEndedMessage(): void {
     this.#update({ endedMessage: null });
+  }
+
+  /** Sends `call.end` on the current connection; a transport failure keeps the end for the next welcome. */
+  async #sendEnd(sessionId: string): Promise<void> {
+    const client = this.#client;
+    if (this.#view.call?.endAwaitsConnection === true) this.#updateCall({ endAwaitsConnection: false });
+    const result =
+      client === null ? SOCKET_UNAVAILABLE : await client.request({ type: 'call.end', sessionId });
+    if (this.#stopped || this.#view.call?.sessionId !== sessionId) return; // call.ended came first.
+    if (!result.ok && TRANSPORT_CODES.has(result.error.code)) {
+      this.#updateCall({ endAwaitsConnection: true });
+      if (result.error.code === 'transport.timeout' && client !== null && this.#client === client) {
+        // No reply on a socket that still looks open: the network is gone and the browser does not
+        // know it yet. Dropping that connection lets a fresh one carry the end.
+        client.close();
+        this.#reconnectLater();
+      }
+      return;
+    }
+    // Any other refusal means the platform no longer holds this call: it is over either way.
+    this.#finishCall(null);
   }
 
   // ------------------------------------------------------------------------------------ connection
@@ -342,7 +356,10 @@ export class PractitionerDesk {
       openSocket: this.#options.openSocket,
       events: {
         onWelcome: () => {
-          if (this.#client === client) this.#update({ link: 'online' });
+          if (this.#client !== client) return;
+          this.#update({ link: 'online' });
+          const call = this.#view.call;
+          if (call?.endAwaitsConnection === true) void this.#sendEnd(call.sessionId);
         },
         onPush: (push) => {
           if (this.#client === client) this.#handlePush(push);
@@ -365,6 +382,12 @@ export class PractitionerDesk {
       this.#endSession('replaced');
       return;
     }
+    this.#reconnectLater();
+  }
+
+  /** Forgets the current connection and opens a new one after the reconnect delay. */
+  #reconnectLater(): void {
+    this.#client = null;
     this.#update({ link: 'reconnecting' });
     this.#cancelReconnect = this.#options.timers.after(RECONNECT_DELAY_MS, () => this.#connect());
   }
@@ -483,6 +506,7 @@ export class PractitionerDesk {
         remoteStream: null,
         mediaFailure: null,
         ending: false,
+        endAwaitsConnection: false,
       },
     });
   }

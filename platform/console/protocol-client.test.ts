@@ -117,6 +117,29 @@ describe('the practitioner protocol client', () => {
     expect(client.ready).toBe(false);
   });
 
+  it('answers a waiting request as unavailable the moment its socket closes, not at the reply timeout', async () => {
+    const opener = new FakeSocketOpener();
+    const client = new PractitionerProtocolClient({
+      url: 'ws://platform.test/ws',
+      token: 'token-1',
+      openSocket: opener.open,
+      events: { onWelcome: () => undefined, onPush: () => undefined, onClose: () => undefined },
+      // Far beyond the test: only the close can answer the request.
+      replyTimeoutMs: 3_600_000,
+    });
+    opener.latest.acceptConnection();
+    opener.latest.push({ type: 'welcome', role: 'practitioner', expiresAt: 2_000_000_000_000 });
+    const answers: unknown[] = [];
+    void client.request({ type: 'call.end', sessionId: 's1' }).then((result) => answers.push(result));
+    await Promise.resolve();
+    expect(answers).toEqual([]);
+    // The network drops: the browser closes the socket with 1006 before any reply.
+    opener.latest.closeFromServer(1006);
+    await Promise.resolve();
+    expect(answers).toEqual([SOCKET_UNAVAILABLE]);
+    await expect(client.request({ type: 'call.end', sessionId: 's1' })).resolves.toEqual(SOCKET_UNAVAILABLE);
+  });
+
   it('closes quietly when its owner closes it', () => {
     const { client, opener, closes } = welcomed();
     client.close();

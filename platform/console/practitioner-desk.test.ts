@@ -1,0 +1,100 @@
+// @vitest-environment jsdom
+// The practitioner's desk on its own, where the page's harness cannot go: the reply timeout of the
+// protocol client runs on the browser's clock, here a fake one that the test moves by hand.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FakeMediaFactory } from './fake-console-media';
+import { FakeSocketOpener, type FakeWebSocket } from './fake-platform-socket';
+import { ManualTimers } from './manual-timers';
+import { PractitionerDesk } from './practitioner-desk';
+import { TEST_LOGIN_REPLY, TEST_NOW } from './console-harness';
+
+const SESSION = 'session-jeanne';
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+async function flush(): Promise<void> {
+  for (let index = 0; index < 10; index += 1) await Promise.resolve();
+}
+
+function welcome(socket: FakeWebSocket): void {
+  socket.acceptConnection();
+  socket.push({ type: 'welcome', role: 'practitioner', expiresAt: TEST_LOGIN_REPLY.expiresAt });
+}
+
+/** A desk logged in and in a call with the waiting patient. */
+async function deskInCall(): Promise<{
+  desk: PractitionerDesk;
+  sockets: FakeSocketOpener;
+  timers: ManualTimers;
+  media: FakeMediaFactory;
+}> {
+  const sockets = new FakeSocketOpener();
+  const timers = new ManualTimers();
+  const media = new FakeMediaFactory();
+  const desk = new PractitionerDesk({
+    token: TEST_LOGIN_REPLY.token,
+    expiresAt: TEST_LOGIN_REPLY.expiresAt,
+    professional: TEST_LOGIN_REPLY.professional,
+    socketUrl: 'ws://platform.test/ws',
+    openSocket: sockets.open,
+    media,
+    timers,
+    now: () => TEST_NOW,
+    onSessionEnd: () => undefined,
+  });
+  desk.start();
+  const socket = sockets.latest;
+  welcome(socket);
+  socket.push({
+    type: 'queue.snapshot',
+    entries: [
+      {
+        sessionId: SESSION,
+        profession: 'doctor',
+        appointmentCode: null,
+        since: TEST_NOW - 60_000,
+        patient: { surname: 'Martin', firstName: 'Jeanne', birthDate: '1950-03-02' },
+      },
+    ],
+  });
+  const accepted = desk.accept(SESSION);
+  socket.replyTo('call.accept', { mode: 'direct', iceServers: [] });
+  await accepted;
+  await flush();
+  return { desk, sockets, timers, media };
+}
+
+describe('ending a call on a connection that died silently', () => {
+  it('drops a connection that never answers the end, and sends the end again on a fresh one', async () => {
+    const { desk, sockets, timers, media } = await deskInCall();
+    const first = sockets.latest;
+    expect(desk.getView().call?.sessionId).toBe(SESSION);
+    void desk.endCall();
+    expect(first.lastSent('call.end')).toMatchObject({ sessionId: SESSION });
+
+    // The network is gone but the socket still looks open: no reply, no close.
+    vi.advanceTimersByTime(20_000);
+    await flush();
+    expect(desk.getView().call?.ending).toBe(true);
+    expect(desk.getView().call?.endAwaitsConnection).toBe(true);
+    expect(desk.getView().link).toBe('reconnecting');
+    expect(first.closedByClientWith).toBe(1000);
+
+    timers.runDelays();
+    const second = sockets.latest;
+    expect(second).not.toBe(first);
+    welcome(second);
+    expect(second.lastSent('call.end')).toMatchObject({ sessionId: SESSION });
+    second.replyTo('call.end', null);
+    await flush();
+    expect(desk.getView().call).toBeNull();
+    expect(desk.getView().link).toBe('online');
+    expect(media.latest.closed).toBe(true);
+    desk.stop();
+  });
+});
