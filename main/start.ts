@@ -116,6 +116,9 @@ async function main(): Promise<void> {
         '--incognito',
         // The professional's voice plays as soon as the call starts, even after a reload.
         '--autoplay-policy=no-user-gesture-required',
+        // The kiosk grants the camera and microphone itself (the real devices): a patient never meets a
+        // permission prompt. Electron does the same in its permission handler.
+        '--use-fake-ui-for-media-stream',
       ],
       { stdio: 'ignore', detached: true },
     ).unref();
