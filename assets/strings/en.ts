@@ -399,6 +399,9 @@ export const en: Strings = {
     'device.absent': 'This measuring device is not available. You can skip this measurement or ask for help.',
     'link.portMissing': 'The device is not plugged in. You can skip this measurement or ask for help.',
     'platform.unreachable': 'The consultation service is not answering. You can try again.',
+    'platform.timeout': 'The consultation service is answering too slowly. You can try again.',
+    'platform.sessionLost':
+      'Your place in the waiting room was lost during a network cut. Touch "Try again" to get it back.',
     'queue.failed': 'The waiting room is not answering. You can try again.',
     'call.failed': 'The call could not start. You can try again.',
     'call.dropped': 'The call was cut off. You can try again.',

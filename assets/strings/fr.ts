@@ -418,6 +418,9 @@ export const fr = {
     'link.portMissing':
       "L'appareil n'est pas branché. Vous pouvez passer cette mesure ou demander de l'aide.",
     'platform.unreachable': 'Le service de consultation ne répond pas. Vous pouvez réessayer.',
+    'platform.timeout': 'Le service de consultation répond trop lentement. Vous pouvez réessayer.',
+    'platform.sessionLost':
+      "Votre place dans la salle d'attente a été perdue pendant une coupure. Touchez « Réessayer » pour la reprendre.",
     'queue.failed': "La salle d'attente ne répond pas. Vous pouvez réessayer.",
     'call.failed': "L'appel n'a pas pu commencer. Vous pouvez réessayer.",
     'call.dropped': "L'appel a été coupé. Vous pouvez réessayer.",

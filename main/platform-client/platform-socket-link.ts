@@ -98,6 +98,8 @@ export class PlatformSocketLink implements PlatformLink {
   private readonly served = new Map<string, Served>();
   /** Items of sessions not yet in the platform's waiting room (the consent): sent right after `queue.join`. */
   private readonly early = new Map<string, SessionItem[]>();
+  /** The sessions whose early items are being sent (one sender at a time keeps their order). */
+  private readonly flushing = new Set<string>();
   private readonly socketUrl: string;
   private readonly requestTimeoutMs: number;
   private readonly reconnectMs: { readonly first: number; readonly max: number };
@@ -136,7 +138,7 @@ export class PlatformSocketLink implements PlatformLink {
       if (served.queue !== report) return;
       if (!joined.ok) return report({ type: 'failed', error: joined.error });
       report({ type: 'updated', ...joined.value });
-      this.sendEarlyItems(entry.sessionId);
+      void this.sendEarlyItems(entry.sessionId);
     });
     return () => {
       if (served.queue !== report) return;
@@ -215,14 +217,25 @@ export class PlatformSocketLink implements PlatformLink {
     this.failPending('platform.unreachable');
   }
 
-  // The items delivered before the session was in the waiting room, in their order.
-  private sendEarlyItems(sessionId: string): void {
-    const items = this.early.get(sessionId) ?? [];
-    this.early.delete(sessionId);
-    void items.reduce<Promise<unknown>>(
-      (previous, item) => previous.then(() => this.request('session.item', { sessionId, item })),
-      Promise.resolve(),
-    );
+  // The items delivered before the session was in the waiting room, in their order; an item the
+  // platform could not take waits, with those after it, for the next reconnection.
+  private async sendEarlyItems(sessionId: string): Promise<void> {
+    if (this.flushing.has(sessionId)) return;
+    this.flushing.add(sessionId);
+    try {
+      for (
+        let item = this.early.get(sessionId)?.[0];
+        item !== undefined;
+        item = this.early.get(sessionId)?.[0]
+      ) {
+        const sent = await this.request('session.item', { sessionId, item });
+        if (!sent.ok && sent.error.code !== 'session.unknown') return;
+        this.early.get(sessionId)?.shift();
+      }
+      this.early.delete(sessionId);
+    } finally {
+      this.flushing.delete(sessionId);
+    }
   }
 
   private serve(sessionId: string): Served {
@@ -321,27 +334,15 @@ export class PlatformSocketLink implements PlatformLink {
         this.readyWaiters.clear();
         this.resumeSessions();
         return;
-      case 'reply': {
-        const pending = this.pending.get(value.requestId);
-        if (!pending) return;
-        this.pending.delete(value.requestId);
-        clearTimeout(pending.timer);
-        pending.resolve(value.result);
-        return;
-      }
-      case 'rejected': {
+      case 'reply':
+        return this.settle(value.requestId, value.result);
+      case 'rejected':
         this.options.log.warn('platform.rejectedOurMessage', {
           code: value.code,
           detail: value.detail.slice(0, 80),
         });
-        const pending = value.requestId === null ? undefined : this.pending.get(value.requestId);
-        if (pending && value.requestId !== null) {
-          this.pending.delete(value.requestId);
-          clearTimeout(pending.timer);
-          pending.resolve(err({ code: value.code }));
-        }
+        if (value.requestId !== null) this.settle(value.requestId, err({ code: value.code }));
         return;
-      }
       default:
         if (isCabinPush(value)) this.dispatch(value);
     }
@@ -393,6 +394,7 @@ export class PlatformSocketLink implements PlatformLink {
           return;
         }
         served.call?.({ type: 'resumed' });
+        void this.sendEarlyItems(sessionId);
       });
     }
   }
@@ -441,12 +443,17 @@ export class PlatformSocketLink implements PlatformLink {
     });
   }
 
+  // Answers the request `requestId` if it still waits.
+  private settle(requestId: number, result: Result<unknown>): void {
+    const pending = this.pending.get(requestId);
+    if (!pending) return;
+    this.pending.delete(requestId);
+    clearTimeout(pending.timer);
+    pending.resolve(result);
+  }
+
   private failPending(code: string): void {
-    for (const [id, pending] of this.pending) {
-      clearTimeout(pending.timer);
-      pending.resolve(err({ code }));
-      this.pending.delete(id);
-    }
+    for (const id of [...this.pending.keys()]) this.settle(id, err({ code }));
   }
 }
 
