@@ -1,5 +1,6 @@
 // The contract between controller, renderer and platform: types and pure validation, no imports.
 export * from './result';
+export * from './clock';
 export * from './domain';
 export * from './cabin-view';
 export * from './patient-action';
