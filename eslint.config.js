@@ -130,20 +130,8 @@ export default tseslint.config(
           ...NODE_BUILTINS,
           'electron',
         ],
-        'renderer/ imports contract type-only, and assets.',
+        'renderer/ imports contract (pure code: types and values) and assets.',
       ),
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/contract', '**/contract/*'],
-              allowTypeImports: true,
-              message: 'contract is type-only in the renderer.',
-            },
-          ],
-        },
-      ],
     },
   },
   {
