@@ -1,25 +1,65 @@
 // Lint: typescript-eslint type-checked rules, plus the dependency rule of ARCHITECTURE.md as
-// import zones: each folder lists what it may not import.
+// allowlists: each zone names what its production files may import (.eslint/allowed-imports.js).
+// test/lint/lint-zones.test.ts plants a violation of each rule and checks that lint refuses it.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { allowedImportsRule } from './.eslint/allowed-imports.js';
 
-const NODE_BUILTINS = [
-  'node:*',
-  'fs',
-  'path',
-  'os',
-  'child_process',
-  'net',
-  'http',
-  'crypto',
-  'util',
-  'events',
+/** Tests and test doubles are not zoned: they may reach anything (ARCHITECTURE.md, `test/`). */
+const NOT_PRODUCTION = ['**/*.test.ts', '**/*.test.tsx', '**/test-support/**'];
+
+const REACT = ['react', 'react/*', 'react-dom', 'react-dom/*'];
+
+/**
+ * Each zone: its production files, and the only folders and packages they may import. A folder that
+ * is not listed (and every test double) is refused; so is a package that is not listed.
+ */
+export const ZONES = [
+  { zone: 'contract', files: ['contract/**/*.ts'], folders: ['contract'], packages: [] },
+  {
+    zone: 'state-machines',
+    files: ['state-machines/**/*.ts'],
+    folders: ['state-machines', 'contract'],
+    packages: ['xstate'],
+  },
+  {
+    zone: 'drivers',
+    files: ['drivers/**/*.ts'],
+    folders: ['drivers', 'contract'],
+    packages: ['node:*', 'serialport', '@serialport/*', 'node-hid', 'pcsclite'],
+  },
+  {
+    // No native library and no socket: a device speaks through a driver's link.
+    zone: 'devices',
+    files: ['devices/**/*.ts'],
+    folders: ['devices', 'drivers', 'contract'],
+    packages: ['node:events', 'node:buffer'],
+  },
+  {
+    zone: 'main',
+    files: ['main/**/*.ts'],
+    folders: ['main', 'contract', 'state-machines', 'drivers', 'devices', 'assets'],
+    packages: ['node:*', 'xstate', 'ws', 'better-sqlite3', 'electron'],
+  },
+  {
+    zone: 'renderer',
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    folders: ['renderer', 'contract', 'assets'],
+    packages: [...REACT, 'mediasoup-client', 'mediasoup-client/*'],
+  },
+  {
+    zone: 'platform/server',
+    files: ['platform/server/**/*.ts'],
+    folders: ['platform/server', 'contract'],
+    packages: ['node:*', 'ws', 'mediasoup'],
+  },
+  {
+    zone: 'platform/console',
+    files: ['platform/console/**/*.ts', 'platform/console/**/*.tsx'],
+    folders: ['platform/console', 'contract'],
+    packages: [...REACT, 'mediasoup-client', 'mediasoup-client/*'],
+  },
 ];
-
-/** A rule forbidding imports whose path matches one of `groups`, with the reason shown to the developer. */
-const forbid = (groups, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: groups, message }] }],
-});
 
 export default tseslint.config(
   {
@@ -30,6 +70,7 @@ export default tseslint.config(
       '.cabine/**',
       'test-results/**',
       'eslint.config.js',
+      '.eslint/**',
     ],
   },
   js.configs.recommended,
@@ -48,32 +89,17 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  ...ZONES.map(({ zone, files, folders, packages }) => ({
+    files,
+    ignores: NOT_PRODUCTION,
+    plugins: { cabine: { rules: { 'allowed-imports': allowedImportsRule(import.meta.dirname) } } },
+    rules: { 'cabine/allowed-imports': ['error', { zone, folders, packages }] },
+  })),
   {
-    files: ['contract/**/*.ts'],
-    ignores: ['**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ regex: '^(?!\\./)', message: 'contract/ imports nothing but itself.' }] },
-      ],
-    },
-  },
-  {
+    // The machines name their delays in `setup`; main provides the clock.
     files: ['state-machines/**/*.ts'],
-    ignores: ['**/*.test.ts'],
+    ignores: NOT_PRODUCTION,
     rules: {
-      ...forbid(
-        [
-          '../drivers/*',
-          '../devices/*',
-          '../main/*',
-          '../renderer/*',
-          '../platform/*',
-          ...NODE_BUILTINS,
-          'electron',
-        ],
-        'state-machines/ imports only contract and xstate: no Node, no hardware.',
-      ),
       'no-restricted-globals': [
         'error',
         'setTimeout',
@@ -83,63 +109,5 @@ export default tseslint.config(
         'process',
       ],
     },
-  },
-  {
-    files: ['drivers/**/*.ts'],
-    ignores: ['**/*.test.ts'],
-    rules: forbid(
-      ['**/state-machines/*', '**/devices/*', '**/main/*', '**/renderer/*', '**/platform/*'],
-      'drivers/ are transports: Node and native libraries (and contract types), never the session.',
-    ),
-  },
-  {
-    files: ['devices/**/*.ts'],
-    ignores: ['**/*.test.ts'],
-    rules: forbid(
-      [
-        '**/state-machines/*',
-        '**/main/*',
-        '**/renderer/*',
-        '**/platform/*',
-        'serialport',
-        'node-hid',
-        'pcsclite',
-      ],
-      'devices/ may import drivers and contract only: native libraries live behind drivers/.',
-    ),
-  },
-  {
-    files: ['main/**/*.ts'],
-    ignores: ['**/*.test.ts'],
-    rules: forbid(
-      ['**/renderer/*', '**/platform/*'],
-      'main/ may import all but renderer (and platform, a server of its own).',
-    ),
-  },
-  {
-    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
-    ignores: ['**/*.test.ts', '**/*.test.tsx'],
-    rules: {
-      ...forbid(
-        [
-          '**/state-machines/*',
-          '**/drivers/*',
-          '**/devices/*',
-          '**/main/*',
-          '**/platform/*',
-          ...NODE_BUILTINS,
-          'electron',
-        ],
-        'renderer/ imports contract (pure code: types and values) and assets.',
-      ),
-    },
-  },
-  {
-    files: ['platform/**/*.ts'],
-    ignores: ['**/*.test.ts'],
-    rules: forbid(
-      ['**/state-machines/*', '**/drivers/*', '**/devices/*', '**/main/*', '**/renderer/*'],
-      'platform/ imports contract only.',
-    ),
   },
 );
