@@ -29,11 +29,11 @@ export async function runBrowserMode(
   const controller = createController({ config, log, peripherals });
   const server = await startBrowserModeServer({
     controller,
-    log: controller.log,
+    log,
     rendererDirectory,
     port: config.port,
     ...(config.hardware === 'simulated'
-      ? { simulatorRoutes: simulatorRoutes(controller.peripherals as SimulatedPeripherals) }
+      ? { simulatorRoutes: simulatorRoutes(peripherals as SimulatedPeripherals) }
       : {}),
   });
   await controller.booted;
