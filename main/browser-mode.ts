@@ -1,7 +1,8 @@
 // Browser mode as one call: the controller, its simulated-hardware routes and the local server.
 import { existsSync } from 'node:fs';
 import type { CabinConfig } from './config';
-import { createController, openLog, type RunningController } from './controller';
+import { openLog } from './cabin-records';
+import { createController, type RunningController } from './controller';
 import { realTimeSchedule } from '../devices/simulated/simulation-timer';
 import { peripheralsFor } from './peripherals-for-config';
 import { startBrowserModeServer } from './ipc/browser-mode-server';

@@ -1,9 +1,7 @@
 // The composition root: store, log, peripherals and machines wired together into one controller that
 // both shells (Electron and browser mode) serve. It owns the truth of the session; what the machines do
 // outside themselves is in session-effects.ts, the screen's view in view-publisher.ts, the CabinApi in
-// cabin-api-server.ts and the technician's trail of states in machine-trail.ts.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+// cabin-api-server.ts, the technician's trail of states in machine-trail.ts, the files in cabin-records.ts.
 import { createActor, type InspectionEvent } from 'xstate';
 import { after, systemClock, type CabinEvent, type Clock } from '../contract';
 import { happyScript } from '../devices/simulated/simulation-script';
@@ -12,13 +10,14 @@ import { CallMediaBoard } from './call-media-board';
 import { serveCabinApi, type ImmediateCabinServer } from './cabin-api-server';
 import type { CabinConfig } from './config';
 import type { Controller } from './controller-types';
-import { createOperationLog, type OperationLog } from './log';
+import { openLog, openStore } from './cabin-records';
+import type { OperationLog } from './log';
 import { traceMachineStates } from './machine-trail';
 import { OutboundDelivery } from './outbound-delivery';
 import { checkPeripherals, createSimulatedPeripherals, type CabinPeripherals } from './peripherals';
 import { sessionActors } from './session-actors';
 import { cabinMachineEffects, closeInterruptedSession, sessionMachineEffects } from './session-effects';
-import { keepRetention, openCabinStore, type CabinStore } from './store';
+import { keepRetention, type CabinStore } from './store';
 import { publishViews } from './view-publisher';
 
 /** What a controller is built from; tests pass their own clock, peripherals, store and log. */
@@ -144,20 +143,4 @@ export function createController(options: ControllerOptions): RunningController 
       log.close();
     },
   };
-}
-
-/** Opens the rotated operation log of `config` (1 MB a file, 5 files). */
-export function openLog(config: CabinConfig): OperationLog {
-  return createOperationLog({ directory: config.logDirectory, maxFileBytes: 1_000_000, maxFiles: 5 });
-}
-
-function openStore(config: CabinConfig, clock: Clock, log: OperationLog): CabinStore {
-  mkdirSync(config.dataDirectory, { recursive: true });
-  const opened = openCabinStore(join(config.dataDirectory, 'cabin.db'), clock);
-  if (opened.ok) return opened.value;
-  // The cabin still starts, on a store in memory, so that the attendant sees why it is out of service.
-  log.error('store.unavailable', { code: opened.error.code });
-  const fallback = openCabinStore(':memory:', clock);
-  if (!fallback.ok) throw new Error(`no store at all: ${fallback.error.code}`);
-  return fallback.value;
 }
