@@ -1,7 +1,8 @@
 // Browser mode as one call: the controller, its simulated-hardware routes and the local server.
 import { existsSync } from 'node:fs';
 import type { CabinConfig } from './config';
-import { createController, openLog, type RunningController } from './controller';
+import { openLog } from './cabin-records';
+import { createController, type RunningController } from './controller';
 import { realTimeSchedule } from '../devices/simulated/simulation-timer';
 import { peripheralsFor } from './peripherals-for-config';
 import { startBrowserModeServer } from './ipc/browser-mode-server';
@@ -29,11 +30,11 @@ export async function runBrowserMode(
   const controller = createController({ config, log, peripherals });
   const server = await startBrowserModeServer({
     controller,
-    log: controller.log,
+    log,
     rendererDirectory,
     port: config.port,
     ...(config.hardware === 'simulated'
-      ? { simulatorRoutes: simulatorRoutes(controller.peripherals as SimulatedPeripherals) }
+      ? { simulatorRoutes: simulatorRoutes(peripherals as SimulatedPeripherals) }
       : {}),
   });
   await controller.booted;

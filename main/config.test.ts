@@ -25,6 +25,12 @@ describe('cabin configuration', () => {
     expect(merged.ok && merged.value.port).toBe(8080);
   });
 
+  it('keeps the audit 90 days and the consent records ten years unless the operator says otherwise', () => {
+    expect(base.retention).toEqual({ auditDays: 90, consentDays: 3_650 });
+    const merged = mergeConfig(base, { retention: { consentDays: 1_825 } });
+    expect(merged.ok && merged.value.retention).toEqual({ auditDays: 90, consentDays: 1_825 });
+  });
+
   it.each([
     [{ hardwre: 'real' }, 'unknown setting hardwre'],
     [{ port: '8080' }, 'port must be a number'],
@@ -39,6 +45,16 @@ describe('cabin configuration', () => {
       'platform.url must be https:// (TLS) for a remote platform',
     ],
     [{ platform: { cabinId: '../etc' } }, 'platform.cabinId: 1 to 64 letters, digits, - or _'],
+    [{ retention: { auditDays: 0 } }, 'retention.auditDays must be a whole number of days from 1 to 36500'],
+    [
+      { retention: { auditDays: 30.5 } },
+      'retention.auditDays must be a whole number of days from 1 to 36500',
+    ],
+    [
+      { retention: { consentDays: 1e6 } },
+      'retention.consentDays must be a whole number of days from 1 to 36500',
+    ],
+    [{ retention: { consentDays: '10 years' } }, 'retention.consentDays must be a number'],
   ])('refuses %j: %s', (overrides, detail) => {
     expect(mergeConfig(base, overrides)).toEqual({ ok: false, error: { code: 'config.invalid', detail } });
   });

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { err, ok, type Result } from '../contract';
 import { DEFAULT_TARIFFS, type TariffTable } from '../state-machines/cost';
+import type { RetentionPolicy } from './store';
 
 /** Everything the controller needs to know about this cabin. */
 export interface CabinConfig {
@@ -56,7 +57,15 @@ export interface CabinConfig {
   };
   /** Real hardware: serial ports to use for a model even when the system does not list them. */
   readonly fixedPorts: readonly { readonly modelId: string; readonly path: string }[];
+  /**
+   * How many days the store keeps what is not patient data (pruned at boot and once a day): the session
+   * audit, and the consent records as long as the operator's policy says (main/store/README.md).
+   */
+  readonly retention: RetentionPolicy;
 }
+
+/** The longest retention a setting may ask for, in days (100 years): a larger number is a typo. */
+const MAX_RETENTION_DAYS = 36_500;
 
 /** The configuration `npm start` runs with when no file is given. */
 export function defaultConfig(baseDirectory: string): CabinConfig {
@@ -78,6 +87,7 @@ export function defaultConfig(baseDirectory: string): CabinConfig {
     platform: { kind: 'local', url: '', cabinId: 'cabine-locale', credential: '', localPort: 8090 },
     simulation: { stepMs: 700, callMs: 20_000, byteLevelDevices: true, cardReader: 'virtualCard' },
     fixedPorts: [],
+    retention: { auditDays: 90, consentDays: 3_650 },
   };
 }
 
@@ -121,6 +131,15 @@ export function mergeConfig(base: CabinConfig, overrides: unknown): Result<Cabin
   }
   if (merged.port < 0 || merged.port > 65535 || !Number.isInteger(merged.port)) {
     return err({ code: 'config.invalid', detail: 'port must be an integer from 0 to 65535' });
+  }
+  for (const key of ['auditDays', 'consentDays'] as const) {
+    const days = merged.retention[key];
+    if (!Number.isInteger(days) || days < 1 || days > MAX_RETENTION_DAYS) {
+      return err({
+        code: 'config.invalid',
+        detail: `retention.${key} must be a whole number of days from 1 to ${MAX_RETENTION_DAYS}`,
+      });
+    }
   }
   return checkPlatform(merged);
 }

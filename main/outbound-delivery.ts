@@ -57,11 +57,15 @@ export class OutboundDelivery {
       this.log.error('outbound.readFailed', { code: due.error.code });
       return;
     }
-    for (const item of due.value) {
+    for (const row of due.value) {
       if (this.stopped) return;
-      const delivered = await this.platform
-        .deliver({ sessionId: item.sessionId, kind: item.kind, payload: item.payload })
-        .catch(() => ({ ok: false as const }));
+      if (!row.ok) {
+        // The store has set the row aside: no code could deliver it, and it must not block the others.
+        this.log.error('outbound.unreadable', { code: row.error.code });
+        continue;
+      }
+      const item = row.value;
+      const delivered = await this.platform.deliver(item).catch(() => ({ ok: false as const }));
       if (this.stopped) return;
       if (delivered.ok) {
         this.store.markSent(item.id);

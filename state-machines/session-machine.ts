@@ -22,6 +22,7 @@ import type {
   Profession,
   ProfessionalCard,
   Result,
+  StepScreen,
 } from '../contract';
 import { isTeleconsultation } from '../contract';
 import { costFor, type TariffTable } from './cost';
@@ -158,6 +159,8 @@ const sessionSetup = setup({
       undefined,
     /** Sends the DMP opposition to the platform with the documents' receipt. */
     recordDmpChoice: (_, _params: { readonly sessionId: string; readonly opposed: boolean }) => undefined,
+    /** Records that the session entered a journey step (audit: the step and the time, no patient data). */
+    recordStep: (_, _params: { readonly sessionId: string; readonly step: StepScreen['step'] }) => undefined,
     /**
      * The cabin hands the screen back to the patient (a wait ended): the inactivity countdown starts
      * afresh, so a patient who waited 20 minutes in the queue is not asked "still there?" at once.

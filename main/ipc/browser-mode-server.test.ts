@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { CabinView, ServerMessage } from '../../contract';
-import { MemoryOperationLog } from '../log';
+import { MemoryOperationLog } from '../test-support/memory-operation-log';
 import { bootSimulatedCabin, type SimulatedCabin } from '../../test/support/simulated-cabin';
 import { startBrowserModeServer, type BrowserModeServer } from './browser-mode-server';
 

@@ -1,4 +1,3 @@
 // The operation log: what the cabin did, as codes and numbers, for the technician.
 export * from './log-line';
 export * from './operation-log';
-export * from './memory-operation-log';

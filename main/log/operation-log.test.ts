@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatLogLine, looksLikeNir, REDACTED } from './log-line';
-import { MemoryOperationLog } from './memory-operation-log';
+import { ManualClock } from '../../test/support/manual-clock';
+import { MemoryOperationLog } from '../test-support/memory-operation-log';
 import { createOperationLog, LOG_FILE_NAME, readRecentLines } from './operation-log';
 
 let directory: string;
@@ -35,7 +36,12 @@ function readLines(file: string): string[] {
 
 describe('line format', () => {
   it('writes one JSON object per line with time, level, event and fields', () => {
-    const log = createOperationLog({ directory, maxFileBytes: 10_000, maxFiles: 3, clock: () => t0 });
+    const log = createOperationLog({
+      directory,
+      maxFileBytes: 10_000,
+      maxFiles: 3,
+      clock: new ManualClock(t0),
+    });
     log.info('session.started', { locale: 'fr', largeText: true });
     log.warn('card.unreadable', { attempt: 2 });
     log.error('printer.failed', { code: 'paper.jam', device: '/dev/usb/lp0' });
@@ -73,7 +79,12 @@ describe('line format', () => {
 
 describe('redaction', () => {
   it('redacts a name with spaces and a 15-digit NIR, and marks the line', () => {
-    const log = createOperationLog({ directory, maxFileBytes: 10_000, maxFiles: 3, clock: () => t0 });
+    const log = createOperationLog({
+      directory,
+      maxFileBytes: 10_000,
+      maxFiles: 3,
+      clock: new ManualClock(t0),
+    });
     log.info('identity.read', { patient: 'Jeanne DUPONTEL', nir: '180017512345678', source: 'card' });
     log.close();
     const [line] = readLines(LOG_FILE_NAME);
@@ -95,6 +106,7 @@ describe('redaction', () => {
     ['a NIR with dashes', '1-80-01-75-123-456-78'],
     ['a Corsican NIR', '180012A12345678'],
     ['a NIR inside a code', 'card.nir:180017512345678'],
+    ['a NIR inside a state path', 'active.journey.180017512345678'],
     ['an address', '12 rue des Lilas'],
     ['text longer than 64 characters', 'x'.repeat(65)],
     ['an accented name', 'Hélène'],
@@ -108,6 +120,7 @@ describe('redaction', () => {
     ['a short number', 42],
     ['a duration in ms', 123_456],
     ['a code', 'printer.failed'],
+    ['a machine state as a dotted path', 'active.journey.identification.card.readingCard'],
     ['a device path', '/dev/ttyUSB0'],
     ['an ISO time', '2025-01-15T09:00:00.000Z'],
     ['an empty string', ''],
@@ -146,7 +159,7 @@ describe('redaction', () => {
 
 describe('rotation', () => {
   it('keeps at most maxFiles files, newest lines in cabin.log, oldest dropped', () => {
-    const log = createOperationLog({ directory, maxFileBytes: 300, maxFiles: 3, clock: () => t0 });
+    const log = createOperationLog({ directory, maxFileBytes: 300, maxFiles: 3, clock: new ManualClock(t0) });
     for (let index = 0; index < 60; index += 1) log.info('step.entered', { index });
     log.close();
 
@@ -174,7 +187,7 @@ describe('rotation', () => {
   });
 
   it('readRecentLines answers the last n lines across files, oldest first', () => {
-    const log = createOperationLog({ directory, maxFileBytes: 300, maxFiles: 4, clock: () => t0 });
+    const log = createOperationLog({ directory, maxFileBytes: 300, maxFiles: 4, clock: new ManualClock(t0) });
     for (let index = 0; index < 30; index += 1) log.info('step.entered', { index });
     log.close();
     const recent = readRecentLines(directory, 12).map(
@@ -238,7 +251,7 @@ describe('failures', () => {
 
 describe('MemoryOperationLog', () => {
   it('keeps redacted lines in memory, as the file log writes them', () => {
-    const log = new MemoryOperationLog(() => t0);
+    const log = new MemoryOperationLog(new ManualClock(t0));
     log.warn('identity.typed', { surname: 'DUPONTEL Jeanne', field: 'surname' });
     expect(log.lines).toEqual([
       formatLogLine(t0, 'warn', 'identity.typed', { surname: 'DUPONTEL Jeanne', field: 'surname' }),

@@ -10,6 +10,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { systemClock, type Clock } from '../../contract';
 import { formatLogLine, type LogFields, type LogLevel } from './log-line';
 
 /** The log every part of the controller writes to; no method ever throws into the caller. */
@@ -33,8 +34,8 @@ export interface OperationLogOptions {
   readonly maxFileBytes: number;
   /** Files kept in all, cabin.log included: cabin.log, cabin.log.1 … cabin.log.(maxFiles - 1). */
   readonly maxFiles: number;
-  /** Epoch milliseconds; tests pass a simulated clock. */
-  readonly clock?: () => number;
+  /** The time of each line; tests pass a manual clock. */
+  readonly clock?: Pick<Clock, 'now'>;
 }
 
 /** The name of the file being written; older ones carry a suffix .1 (newest) to .N (oldest). */
@@ -48,7 +49,7 @@ export function createOperationLog(options: OperationLogOptions): OperationLog {
   if (!(maxFileBytes > 0) || !Number.isInteger(maxFiles) || maxFiles < 1) {
     throw new Error('operation log needs maxFileBytes > 0 and an integer maxFiles ≥ 1');
   }
-  const clock = options.clock ?? Date.now;
+  const clock = options.clock ?? systemClock;
   const current = join(directory, LOG_FILE_NAME);
   let fd: number | null = null;
   let size = 0;
@@ -100,7 +101,7 @@ export function createOperationLog(options: OperationLogOptions): OperationLog {
       return;
     }
     try {
-      const bytes = Buffer.from(`${formatLogLine(clock(), level, event, fields)}\n`, 'utf8');
+      const bytes = Buffer.from(`${formatLogLine(clock.now(), level, event, fields)}\n`, 'utf8');
       let target = ensureOpen();
       if (size > 0 && size + bytes.length > maxFileBytes) {
         rotate();

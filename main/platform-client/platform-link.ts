@@ -15,6 +15,7 @@ import type {
   Result,
 } from '../../contract';
 import type { Cancel, Checkable } from '../../devices/peripheral';
+import type { OutboundItem } from '../store/outbound-item';
 
 /** A fact from the platform's waiting room. */
 export type QueueFact =
@@ -49,13 +50,8 @@ export interface QueueEntry {
   readonly measurements: readonly Measurement[];
 }
 
-/** One item of the outbound queue, as the store keeps it. */
-export interface OutboundItem {
-  /** Null for an item of the cabin itself, outside any session. */
-  readonly sessionId: string | null;
-  readonly kind: string;
-  readonly payload: unknown;
-}
+/** One item of the outbound queue (consent, measurement, DMP choice): the store's union, delivered as is. */
+export type { OutboundItem } from '../store/outbound-item';
 
 /** A document's bytes and how to print them. */
 export interface DocumentContent {

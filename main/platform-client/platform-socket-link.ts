@@ -17,8 +17,6 @@ import {
   type CabinReplies,
   type CabinRequest,
   type CabinNotice,
-  type ConsentSummary,
-  type Measurement,
   type MediaUp,
   type Profession,
   type Result,
@@ -457,25 +455,16 @@ export class PlatformSocketLink implements PlatformLink {
   }
 }
 
-// The outbound queue's kinds (main/controller.ts) in the protocol's terms; null for a kind it does not carry.
-function toSessionItem(item: OutboundItem): SessionItem | null {
-  const payload = item.payload as Record<string, unknown>;
+// The outbound queue's items (main/store/outbound-item.ts) in the protocol's terms.
+function toSessionItem(item: OutboundItem): SessionItem {
   switch (item.kind) {
-    case 'consent':
-      return {
-        kind: 'consent',
-        consent: {
-          presence: payload.presence as ConsentSummary['presence'],
-          attendantStays: payload.attendantStays === true,
-          textVersion: String(payload.textVersion),
-          at: Number(payload.consentedAt),
-        },
-      };
+    case 'consent': {
+      const { presence, attendantStays, textVersion, consentedAt } = item.payload;
+      return { kind: 'consent', consent: { presence, attendantStays, textVersion, at: consentedAt } };
+    }
     case 'measurement':
-      return { kind: 'measurement', measurement: item.payload as Measurement };
+      return { kind: 'measurement', measurement: item.payload };
     case 'dmp.choice':
-      return { kind: 'dmpChoice', opposed: payload.opposed === true };
-    default:
-      return null;
+      return { kind: 'dmpChoice', opposed: item.payload.opposed };
   }
 }

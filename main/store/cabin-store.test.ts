@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../contract';
-import type { CabinStore } from './cabin-store';
-import { LATEST_SCHEMA_VERSION } from './migrations';
+import type { Measurement, Result } from '../../contract';
+import { ManualClock } from '../../test/support/manual-clock';
+import type { CabinStore, DueRow, QueuedItem } from './cabin-store';
+import { MIGRATIONS } from './migrations';
+import type { OutboundItem } from './outbound-item';
 import { openCabinStore } from './sqlite-cabin-store';
 
 function unwrap<T>(result: Result<T>): T {
@@ -13,12 +15,40 @@ function unwrap<T>(result: Result<T>): T {
   return result.value;
 }
 
-const isNumber = (value: unknown): value is number => typeof value === 'number';
+/** The items of due rows that were all readable. */
+function items(rows: readonly DueRow[]): QueuedItem[] {
+  return rows.map((row) => {
+    if (!row.ok) throw new Error(`unreadable row ${row.error.id}: ${row.error.detail ?? ''}`);
+    return row.value;
+  });
+}
+
+const DAY_MS = 86_400_000;
+/** The schema version this code writes: the last migration's (they are numbered 1, 2, 3…). */
+const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
+const t0 = Date.UTC(2025, 0, 15, 9, 0, 0);
+
+function measurement(value: number): Measurement {
+  return { kind: 'temperature', quantities: [{ name: 'temperature', value, unit: '°C' }], takenAt: t0 };
+}
+
+function consentItem(sessionId: string): OutboundItem {
+  return {
+    sessionId,
+    kind: 'consent',
+    payload: {
+      sessionId,
+      textVersion: 'consent-2025.01',
+      presence: 'alone',
+      attendantStays: false,
+      consentedAt: t0,
+    },
+  };
+}
 
 let directory: string;
 let path: string;
-let now: number;
-const clock = (): number => now;
+let clock: ManualClock;
 let open: CabinStore[];
 
 function openStore(): CabinStore {
@@ -35,7 +65,7 @@ function closeStore(store: CabinStore): void {
 beforeEach(() => {
   directory = mkdtempSync(join(tmpdir(), 'cabin-store-'));
   path = join(directory, 'cabin.db');
-  now = Date.UTC(2025, 0, 15, 9, 0, 0);
+  clock = new ManualClock(t0);
   open = [];
 });
 
@@ -56,7 +86,6 @@ describe('opening and migrations', () => {
       .map((row) => row.name);
     expect(tables).toEqual(
       expect.arrayContaining([
-        'cabin_config',
         'consent_records',
         'help_calls',
         'outbound_queue',
@@ -70,10 +99,10 @@ describe('opening and migrations', () => {
 
   it('re-opening an up-to-date store changes nothing and keeps the data', () => {
     const first = openStore();
-    unwrap(first.setConfig('cabin.id', 'CAB-0042'));
+    const session = unwrap(first.startSession({ locale: 'fr' }));
     closeStore(first);
     const second = openStore();
-    expect(unwrap(second.getConfig('cabin.id', (v): v is string => typeof v === 'string'))).toBe('CAB-0042');
+    expect(unwrap(second.listOpenSessions())).toEqual([session]);
     closeStore(second);
     const raw = new Database(path, { readonly: true });
     expect(raw.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
@@ -82,10 +111,14 @@ describe('opening and migrations', () => {
 
   it('applies only the migrations after the stored version, each with its version bump', () => {
     closeStore(openStore());
+    const next = LATEST_SCHEMA_VERSION + 1;
     const migrations = [
-      { version: 1, description: 'never re-run', up: () => expect.unreachable('migration 1 ran twice') },
+      ...MIGRATIONS.map((migration) => ({
+        ...migration,
+        up: () => expect.unreachable(`migration ${migration.version} ran twice`),
+      })),
       {
-        version: 2,
+        version: next,
         description: 'add a table',
         up: (db: Database.Database) => db.exec('CREATE TABLE extra (x)'),
       },
@@ -93,26 +126,29 @@ describe('opening and migrations', () => {
     const store = unwrap(openCabinStore(path, clock, { migrations }));
     store.close();
     const raw = new Database(path, { readonly: true });
-    expect(raw.pragma('user_version', { simple: true })).toBe(2);
+    expect(raw.pragma('user_version', { simple: true })).toBe(next);
+    expect(raw.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'extra'").get()).toEqual({
+      n: 1,
+    });
     raw.close();
   });
 
   it('rolls back a migration that fails, leaving the previous version', () => {
     closeStore(openStore());
     const migrations = [
-      { version: 1, description: 'initial', up: () => undefined },
+      ...MIGRATIONS,
       {
-        version: 2,
+        version: LATEST_SCHEMA_VERSION + 1,
         description: 'breaks halfway',
         up: (db: Database.Database) => {
           db.exec('CREATE TABLE half (x)');
-          throw new Error('bug in migration 2');
+          throw new Error('bug in the next migration');
         },
       },
     ];
-    expect(() => openCabinStore(path, clock, { migrations })).toThrow('bug in migration 2');
+    expect(() => openCabinStore(path, clock, { migrations })).toThrow('bug in the next migration');
     const raw = new Database(path, { readonly: true });
-    expect(raw.pragma('user_version', { simple: true })).toBe(1);
+    expect(raw.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(raw.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'half'").get()).toEqual({
       n: 0,
     });
@@ -144,24 +180,34 @@ describe('opening and migrations', () => {
     open.push(store);
     const technician = new Database(path);
     technician.exec('BEGIN IMMEDIATE');
-    expect(store.setConfig('cabin.id', 'X')).toMatchObject({ ok: false, error: { code: 'store.locked' } });
+    expect(store.startSession({ locale: 'fr' })).toMatchObject({
+      ok: false,
+      error: { code: 'store.locked' },
+    });
     technician.exec('ROLLBACK');
     technician.close();
-    expect(store.setConfig('cabin.id', 'X')).toEqual({ ok: true, value: undefined });
+    expect(store.startSession({ locale: 'fr' })).toMatchObject({ ok: true });
   });
-});
 
-describe('config', () => {
-  it('answers null for an unset key and refuses a value of the wrong shape', () => {
+  it('keeps the consent records of a version-1 store when it moves them out of the sessions’ cascade', () => {
+    const version1 = unwrap(openCabinStore(path, clock, { migrations: MIGRATIONS.slice(0, 1) }));
+    const session = unwrap(version1.startSession({ locale: 'fr' }));
+    unwrap(
+      version1.recordConsent({
+        sessionId: session,
+        textVersion: 'v1',
+        presence: 'carer',
+        attendantStays: true,
+      }),
+    );
+    version1.close();
     const store = openStore();
-    expect(unwrap(store.getConfig('print.copies', isNumber))).toBeNull();
-    unwrap(store.setConfig('print.copies', 'two'));
-    expect(store.getConfig('print.copies', isNumber)).toMatchObject({
-      ok: false,
-      error: { code: 'store.configInvalid' },
-    });
-    unwrap(store.setConfig('print.copies', 2));
-    expect(unwrap(store.getConfig('print.copies', isNumber))).toBe(2);
+    expect(unwrap(store.readSessionAudit(session))?.consents).toEqual([
+      { sessionId: session, textVersion: 'v1', consentedAt: t0, presence: 'carer', attendantStays: true },
+    ]);
+    clock.increment(DAY_MS);
+    unwrap(store.pruneAuditBefore(clock.now()));
+    expect(unwrap(store.pruneConsentsBefore(clock.now()))).toBe(1);
   });
 });
 
@@ -171,7 +217,7 @@ describe('session audit', () => {
     const id = unwrap(store.startSession({ locale: 'fr' }));
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     unwrap(store.enterStep(id, 'information'));
-    now += 20_000;
+    clock.increment(20_000);
     unwrap(store.enterStep(id, 'consent'));
     unwrap(
       store.recordConsent({
@@ -181,15 +227,14 @@ describe('session audit', () => {
         attendantStays: false,
       }),
     );
-    now += 5_000;
+    clock.increment(5_000);
     unwrap(store.recordHelpCall(id));
     unwrap(store.recordProblemReport(id, 'printer.noPaper'));
-    now += 1_000;
+    clock.increment(1_000);
     expect(unwrap(store.endSession(id, 'cancelled'))).toBe(true);
     expect(unwrap(store.endSession(id, 'abandoned'))).toBe(false);
 
     const audit = unwrap(store.readSessionAudit(id));
-    const t0 = Date.UTC(2025, 0, 15, 9, 0, 0);
     expect(audit).toEqual({
       id,
       startedAt: t0,
@@ -229,17 +274,31 @@ describe('session audit', () => {
     expect(unwrap(store.listOpenSessions())).toEqual([crashed]);
   });
 
-  it('prunes old sessions with everything attached to them', () => {
+  it('prunes the audit of old sessions with everything attached, and leaves their consent records', () => {
     const store = openStore();
     const old = unwrap(store.startSession({ locale: 'fr' }));
     unwrap(store.enterStep(old, 'information'));
-    unwrap(store.enqueue({ sessionId: old, kind: 'audit.session', payload: {}, containsPatientData: false }));
-    now += 100 * 86_400_000;
+    unwrap(
+      store.recordConsent({ sessionId: old, textVersion: 'v1', presence: 'alone', attendantStays: false }),
+    );
+    unwrap(store.recordHelpCall(old));
+    unwrap(store.enqueue(consentItem(old)));
+    clock.increment(100 * DAY_MS);
     const recent = unwrap(store.startSession({ locale: 'fr' }));
-    expect(unwrap(store.pruneSessionsBefore(now - 90 * 86_400_000))).toBe(1);
+    expect(unwrap(store.pruneAuditBefore(clock.now() - 90 * DAY_MS))).toBe(1);
     expect(unwrap(store.readSessionAudit(old))).toBeNull();
     expect(unwrap(store.readSessionAudit(recent))).not.toBeNull();
     expect(unwrap(store.takeDue())).toEqual([]);
+    const raw = new Database(path, { readonly: true });
+    const count = (table: string): unknown =>
+      raw.prepare(`SELECT count(*) AS n FROM ${table} WHERE session_id = ?`).get(old);
+    expect(count('session_steps')).toEqual({ n: 0 });
+    expect(count('help_calls')).toEqual({ n: 0 });
+    expect(count('consent_records')).toEqual({ n: 1 });
+    raw.close();
+    // The consent records go by their own setting.
+    expect(unwrap(store.pruneConsentsBefore(t0))).toBe(0);
+    expect(unwrap(store.pruneConsentsBefore(t0 + 1))).toBe(1);
   });
 });
 
@@ -247,43 +306,36 @@ describe('outbound queue', () => {
   it('delivers in order, backs off a failed item, and forgets a sent one', () => {
     const store = openStore();
     const session = unwrap(store.startSession({ locale: 'fr' }));
-    const ids = ['a', 'b', 'c'].map((tag) =>
-      unwrap(
-        store.enqueue({
-          sessionId: session,
-          kind: 'audit.step',
-          payload: { tag },
-          containsPatientData: false,
-        }),
-      ),
+    const ids = [36.6, 36.9, 37.2].map((value) =>
+      unwrap(store.enqueue({ sessionId: session, kind: 'measurement', payload: measurement(value) })),
     );
 
-    const first = unwrap(store.takeDue());
-    expect(first.map((item) => item.payload)).toEqual([{ tag: 'a' }, { tag: 'b' }, { tag: 'c' }]);
+    const first = items(unwrap(store.takeDue()));
+    expect(first.map((item) => item.payload)).toEqual([36.6, 36.9, 37.2].map(measurement));
     expect(first.map((item) => item.id)).toEqual(ids);
     // Leased: a second sender polling now gets nothing twice.
     expect(unwrap(store.takeDue())).toEqual([]);
 
     const [a, b, c] = ids as [number, number, number];
     expect(unwrap(store.markSent(a))).toBe(true);
-    expect(unwrap(store.markFailed(b))).toBe(now + 1_000);
-    expect(unwrap(store.markFailed(c))).toBe(now + 1_000);
-    expect(unwrap(store.markFailed(c))).toBe(now + 2_000);
+    expect(unwrap(store.markFailed(b))).toBe(clock.now() + 1_000);
+    expect(unwrap(store.markFailed(c))).toBe(clock.now() + 1_000);
+    expect(unwrap(store.markFailed(c))).toBe(clock.now() + 2_000);
 
-    now += 999;
+    clock.increment(999);
     expect(unwrap(store.takeDue())).toEqual([]);
-    now += 1;
-    const second = unwrap(store.takeDue());
+    clock.increment(1);
+    const second = items(unwrap(store.takeDue()));
     expect(second.map((item) => [item.id, item.attempts])).toEqual([[b, 1]]);
     unwrap(store.markFailed(b));
     unwrap(store.markFailed(b));
     unwrap(store.markFailed(b));
-    expect(unwrap(store.markFailed(b))).toBe(now + 8_000); // capped at maxBackoffMs
+    expect(unwrap(store.markFailed(b))).toBe(clock.now() + 8_000); // capped at maxBackoffMs
 
-    now += 1_000;
-    expect(unwrap(store.takeDue()).map((item) => item.id)).toEqual([c]);
-    now += 8_000;
-    expect(unwrap(store.takeDue(1)).map((item) => item.id)).toEqual([b]);
+    clock.increment(1_000);
+    expect(items(unwrap(store.takeDue())).map((item) => item.id)).toEqual([c]);
+    clock.increment(8_000);
+    expect(items(unwrap(store.takeDue(1))).map((item) => item.id)).toEqual([b]);
 
     expect(unwrap(store.markSent(a))).toBe(false);
     const raw = new Database(path, { readonly: true });
@@ -293,35 +345,92 @@ describe('outbound queue', () => {
 
   it('hands a leased item out again when the sender never answered', () => {
     const store = openStore();
-    const id = unwrap(
-      store.enqueue({ sessionId: null, kind: 'cabin.heartbeat', payload: 1, containsPatientData: false }),
-    );
-    expect(unwrap(store.takeDue()).map((item) => item.id)).toEqual([id]);
-    now += 60_000;
-    expect(unwrap(store.takeDue()).map((item) => item.id)).toEqual([id]);
+    const session = unwrap(store.startSession({ locale: 'fr' }));
+    const id = unwrap(store.enqueue(consentItem(session)));
+    expect(items(unwrap(store.takeDue())).map((item) => item.id)).toEqual([id]);
+    clock.increment(60_000);
+    expect(items(unwrap(store.takeDue())).map((item) => item.id)).toEqual([id]);
   });
 
-  it('purgePatientData deletes only the session’s patient-data rows', () => {
+  it('reads back each kind as it was queued, flagged as patient data by its kind', () => {
+    const store = openStore();
+    const session = unwrap(store.startSession({ locale: 'fr' }));
+    const queued: OutboundItem[] = [
+      consentItem(session),
+      { sessionId: session, kind: 'measurement', payload: measurement(36.9) },
+      { sessionId: session, kind: 'dmp.choice', payload: { sessionId: session, opposed: true } },
+    ];
+    for (const item of queued) unwrap(store.enqueue(item));
+    const read = items(unwrap(store.takeDue()));
+    expect(read.map(({ sessionId, kind, payload }) => ({ sessionId, kind, payload }))).toEqual(queued);
+    expect(read.map((item) => item.containsPatientData)).toEqual([false, true, true]);
+  });
+
+  it('writes only the fields of the item’s type, so an extra field cannot make the row unreadable', () => {
+    const store = openStore();
+    const session = unwrap(store.startSession({ locale: 'fr' }));
+    const withExtra = { ...measurement(36.9), device: 'thermometer-1' };
+    unwrap(store.enqueue({ sessionId: session, kind: 'measurement', payload: withExtra }));
+    expect(items(unwrap(store.takeDue())).map((item) => item.payload)).toEqual([measurement(36.9)]);
+  });
+
+  it.each([
+    ['an unknown kind', 'identity', '{"surname":"X"}', 'unknown kind'],
+    ['a payload of another kind', 'consent', JSON.stringify(measurement(36.9)), 'consent: payload.kind'],
+    [
+      'a field of the wrong type',
+      'dmp.choice',
+      '{"sessionId":"s","opposed":"yes"}',
+      'dmp.choice: payload.opposed',
+    ],
+    [
+      'a measurement of no known kind',
+      'measurement',
+      '{"kind":"glucose","quantities":[],"takenAt":0}',
+      'measurement: payload.kind',
+    ],
+  ])(
+    'answers a row with %s as an error value, deletes it, and goes on with the next',
+    (_label, kind, payload, detail) => {
+      const store = openStore();
+      const session = unwrap(store.startSession({ locale: 'fr' }));
+      // A row the code never wrote: an older version, a technician's hand, a damaged file.
+      const raw = new Database(path);
+      const bad = Number(
+        raw
+          .prepare(
+            `INSERT INTO outbound_queue (session_id, kind, payload, contains_patient_data, created_at, next_attempt_at)
+           VALUES (?, ?, ?, 1, 0, 0)`,
+          )
+          .run(session, kind, payload).lastInsertRowid,
+      );
+      raw.close();
+      const good = unwrap(store.enqueue(consentItem(session)));
+      const rows = unwrap(store.takeDue());
+      expect(rows[0]).toEqual({ ok: false, error: { code: 'store.unreadableItem', detail, id: bad } });
+      expect(items(rows.slice(1)).map((item) => [item.id, item.kind])).toEqual([[good, 'consent']]);
+      clock.increment(60_000);
+      expect(items(unwrap(store.takeDue())).map((item) => item.id)).toEqual([good]);
+    },
+  );
+
+  it('the wipe deletes only the session’s patient-data rows', () => {
     const store = openStore();
     const mine = unwrap(store.startSession({ locale: 'fr' }));
     const other = unwrap(store.startSession({ locale: 'fr' }));
     for (const sessionId of [mine, other]) {
-      unwrap(
-        store.enqueue({ sessionId, kind: 'identity', payload: { surname: 'X' }, containsPatientData: true }),
-      );
-      unwrap(
-        store.enqueue({ sessionId, kind: 'measurement', payload: { spo2: 97 }, containsPatientData: true }),
-      );
-      unwrap(store.enqueue({ sessionId, kind: 'audit.session', payload: {}, containsPatientData: false }));
+      unwrap(store.enqueue({ sessionId, kind: 'measurement', payload: measurement(36.9) }));
+      unwrap(store.enqueue({ sessionId, kind: 'dmp.choice', payload: { sessionId, opposed: false } }));
+      unwrap(store.enqueue(consentItem(sessionId)));
     }
-    expect(unwrap(store.purgePatientData(mine))).toBe(2);
-    expect(unwrap(store.purgePatientData(mine))).toBe(0);
-    const left = unwrap(store.takeDue()).map((item) => [item.sessionId, item.kind]);
+    expect(unwrap(store.wipeSession(mine))).toEqual({ patientRowsPurged: 2, walTruncated: true });
+    expect(unwrap(store.wipeSession(mine))).toEqual({ patientRowsPurged: 0, walTruncated: true });
+    const left = items(unwrap(store.takeDue())).map((item) => [item.sessionId, item.kind]);
     expect(left).toEqual([
-      [mine, 'audit.session'],
-      [other, 'identity'],
+      [mine, 'consent'],
       [other, 'measurement'],
-      [other, 'audit.session'],
+      [other, 'dmp.choice'],
+      [other, 'consent'],
     ]);
   });
 });
@@ -329,12 +438,26 @@ describe('outbound queue', () => {
 describe('privacy: the wipe at session end', () => {
   const SURNAME = 'DUPONTEL';
   const NIR = '180017512345678';
+  // A temperature no other byte of the file is likely to spell.
+  const TEMPERATURE = 37.123456;
 
   function fileContains(file: string, needle: string): boolean {
     return existsSync(file) && readFileSync(file).includes(Buffer.from(needle, 'utf8'));
   }
 
-  it('leaves neither the surname nor the NIR in the database file or its WAL, and keeps the consent', () => {
+  /** Queues a patient-data row of a kind the union does not carry yet (identity, a document), as the store would. */
+  function queuePatientRow(sessionId: string, kind: string, payload: unknown): void {
+    const raw = new Database(path);
+    raw
+      .prepare(
+        `INSERT INTO outbound_queue (session_id, kind, payload, contains_patient_data, created_at, next_attempt_at)
+         VALUES (?, ?, ?, 1, ?, ?)`,
+      )
+      .run(sessionId, kind, JSON.stringify(payload), clock.now(), clock.now());
+    raw.close();
+  }
+
+  it('leaves neither the surname, the NIR nor a measurement in the database file or its WAL, and keeps the consent', () => {
     const store = openStore();
     const session = unwrap(store.startSession({ locale: 'fr' }));
     unwrap(
@@ -345,64 +468,45 @@ describe('privacy: the wipe at session end', () => {
         attendantStays: false,
       }),
     );
-    unwrap(
-      store.enqueue({
-        sessionId: session,
-        kind: 'identity',
-        payload: { surname: SURNAME, firstName: 'Jeanne', birthDate: '1980-01-17', nir: NIR },
-        containsPatientData: true,
-      }),
-    );
+    queuePatientRow(session, 'identity', {
+      surname: SURNAME,
+      firstName: 'Jeanne',
+      birthDate: '1980-01-17',
+      nir: NIR,
+    });
     // A payload big enough to spill into overflow pages, as a document would.
-    unwrap(
-      store.enqueue({
-        sessionId: session,
-        kind: 'document.report',
-        payload: { text: `Compte rendu ${SURNAME} ${NIR} `.repeat(600) },
-        containsPatientData: true,
-      }),
-    );
-    const consentItem = unwrap(
-      store.enqueue({
-        sessionId: session,
-        kind: 'consent.record',
-        payload: { textVersion: 'consent-2025.01', presence: 'alone' },
-        containsPatientData: false,
-      }),
-    );
+    queuePatientRow(session, 'document.report', { text: `Compte rendu ${SURNAME} ${NIR} `.repeat(600) });
+    unwrap(store.enqueue({ sessionId: session, kind: 'measurement', payload: measurement(TEMPERATURE) }));
+    const consent = unwrap(store.enqueue(consentItem(session)));
     // Part of the data reaches the main file, as an automatic checkpoint would do mid-session.
     const raw = new Database(path);
     raw.pragma('wal_checkpoint(PASSIVE)');
     raw.close();
-    unwrap(
-      store.enqueue({
-        sessionId: session,
-        kind: 'identity',
-        payload: { nir: NIR, surname: SURNAME },
-        containsPatientData: true,
-      }),
-    );
+    queuePatientRow(session, 'identity', { nir: NIR, surname: SURNAME });
 
     // The control: the test can see the data before the wipe, so its absence afterwards means something.
     expect(fileContains(path, SURNAME) || fileContains(`${path}-wal`, SURNAME)).toBe(true);
     expect(fileContains(`${path}-wal`, NIR)).toBe(true);
+    expect(fileContains(path, String(TEMPERATURE)) || fileContains(`${path}-wal`, String(TEMPERATURE))).toBe(
+      true,
+    );
 
     unwrap(store.endSession(session, 'completed'));
-    expect(unwrap(store.wipeSession(session))).toEqual({ patientRowsPurged: 3, walTruncated: true });
+    expect(unwrap(store.wipeSession(session))).toEqual({ patientRowsPurged: 4, walTruncated: true });
 
     // Still open: nothing on disk, even before close deletes the WAL.
     for (const file of [path, `${path}-wal`, `${path}-shm`]) {
-      expect(fileContains(file, SURNAME), file).toBe(false);
-      expect(fileContains(file, NIR), file).toBe(false);
+      for (const needle of [SURNAME, NIR, String(TEMPERATURE)])
+        expect(fileContains(file, needle), file).toBe(false);
     }
     closeStore(store);
     for (const file of [path, `${path}-wal`]) {
-      expect(fileContains(file, SURNAME), file).toBe(false);
-      expect(fileContains(file, NIR), file).toBe(false);
+      for (const needle of [SURNAME, NIR, String(TEMPERATURE)])
+        expect(fileContains(file, needle), file).toBe(false);
     }
 
     const reopened = openStore();
-    expect(unwrap(reopened.takeDue()).map((item) => item.id)).toEqual([consentItem]);
+    expect(items(unwrap(reopened.takeDue())).map((item) => item.id)).toEqual([consent]);
     expect(unwrap(reopened.readSessionAudit(session))?.consents).toHaveLength(1);
   });
 
@@ -410,14 +514,7 @@ describe('privacy: the wipe at session end', () => {
     const store = unwrap(openCabinStore(path, clock, { busyTimeoutMs: 20 }));
     open.push(store);
     const session = unwrap(store.startSession({ locale: 'fr' }));
-    unwrap(
-      store.enqueue({
-        sessionId: session,
-        kind: 'identity',
-        payload: { nir: NIR },
-        containsPatientData: true,
-      }),
-    );
+    queuePatientRow(session, 'identity', { nir: NIR });
     const reader = new Database(path, { readonly: true });
     reader.exec('BEGIN');
     reader.prepare('SELECT count(*) FROM outbound_queue').get();

@@ -84,7 +84,31 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    description: 'retention: consent records outlive the session audit; no config table',
+    up(db) {
+      // Consent records are kept as long as the operator's policy says (retention.consentDays), longer
+      // than the audit (retention.auditDays): they may no longer vanish with their session's row.
+      // SQLite cannot drop a foreign key, so the table is rebuilt (https://sqlite.org/lang_altertable.html).
+      // cabin_config was never written by the cabin: its configuration is the JSON file.
+      db.exec(`
+        CREATE TABLE consent_records_kept (
+          session_id TEXT NOT NULL ${code('session_id')},
+          text_version TEXT NOT NULL ${code('text_version')},
+          consented_at INTEGER NOT NULL,
+          presence TEXT NOT NULL ${code('presence')},
+          attendant_stays INTEGER NOT NULL CHECK (attendant_stays IN (0, 1))
+        ) STRICT;
+        INSERT INTO consent_records_kept (session_id, text_version, consented_at, presence, attendant_stays)
+          SELECT session_id, text_version, consented_at, presence, attendant_stays FROM consent_records;
+        DROP TABLE consent_records;
+        ALTER TABLE consent_records_kept RENAME TO consent_records;
+        CREATE INDEX consent_records_by_session ON consent_records (session_id);
+        CREATE INDEX consent_records_by_time ON consent_records (consented_at);
+        CREATE INDEX session_audit_by_start ON session_audit (started_at);
+        DROP TABLE cabin_config;
+      `);
+    },
+  },
 ];
-
-/** The schema version this code writes: the last migration's. */
-export const LATEST_SCHEMA_VERSION: number = MIGRATIONS.at(-1)?.version ?? 0;

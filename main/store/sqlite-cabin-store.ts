@@ -3,9 +3,20 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { err, ok, type Locale, type Presence, type Result, type StepName } from '../../contract';
-import type { CabinStore, OutboundItem, SessionAudit, SessionOutcome } from './cabin-store';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
+import {
+  err,
+  ok,
+  systemClock,
+  type Clock,
+  type Locale,
+  type Presence,
+  type Result,
+  type StepName,
+} from '../../contract';
+import type { SessionOutcome } from '../../state-machines';
+import type { CabinStore, DueRow, SessionAudit } from './cabin-store';
+import { MIGRATIONS, type Migration } from './migrations';
+import { CONTAINS_PATIENT_DATA, parseOutboundItem, storedPayload } from './outbound-item';
 import { guarded, toStoreError } from './store-error';
 
 /** Tuning of the store; the defaults suit a cabin. */
@@ -30,7 +41,7 @@ const CODE_PATTERN = /^[A-Za-z0-9_.:/-]{1,64}$/;
  */
 export function openCabinStore(
   path: string,
-  clock: () => number = Date.now,
+  clock: Pick<Clock, 'now'> = systemClock,
   options: CabinStoreOptions = {},
 ): Result<CabinStore> {
   const migrations = options.migrations ?? MIGRATIONS;
@@ -126,18 +137,15 @@ interface QueueRow {
 
 function createSqliteCabinStore(
   db: Database.Database,
-  clock: () => number,
+  time: Pick<Clock, 'now'>,
   options: CabinStoreOptions,
 ): CabinStore {
+  const clock = (): number => time.now();
   const firstBackoffMs = options.firstBackoffMs ?? 5_000;
   const maxBackoffMs = options.maxBackoffMs ?? 10 * 60_000;
   const leaseMs = options.leaseMs ?? 60_000;
 
   const statements = {
-    getConfig: db.prepare<[string], { value: string }>('SELECT value FROM cabin_config WHERE key = ?'),
-    setConfig: db.prepare<[string, string]>(
-      'INSERT INTO cabin_config (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-    ),
     startSession: db.prepare<[string, number, string]>(
       'INSERT INTO session_audit (id, started_at, locale) VALUES (?, ?, ?)',
     ),
@@ -187,7 +195,8 @@ function createSqliteCabinStore(
     openSessions: db.prepare<[], { id: string }>(
       'SELECT id FROM session_audit WHERE ended_at IS NULL ORDER BY started_at',
     ),
-    pruneSessions: db.prepare<[number]>('DELETE FROM session_audit WHERE started_at < ?'),
+    pruneAudit: db.prepare<[number]>('DELETE FROM session_audit WHERE started_at < ?'),
+    pruneConsents: db.prepare<[number]>('DELETE FROM consent_records WHERE consented_at < ?'),
     enqueue: db.prepare<[string | null, string, string, number, number, number]>(
       `INSERT INTO outbound_queue (session_id, kind, payload, contains_patient_data, created_at, next_attempt_at)
        VALUES (?, ?, ?, ?, ?, ?)`,
@@ -211,22 +220,6 @@ function createSqliteCabinStore(
     guarded(() => statements.purge.run(sessionId).changes);
 
   return {
-    getConfig<T>(key: string, guard: (value: unknown) => value is T): Result<T | null> {
-      const row = guarded(() => statements.getConfig.get(key));
-      if (!row.ok) return row;
-      if (row.value === undefined) return ok(null);
-      const value: unknown = JSON.parse(row.value.value);
-      return guard(value) ? ok(value) : err({ code: 'store.configInvalid', detail: `config key ${key}` });
-    },
-
-    setConfig(key, value) {
-      requireCode('config key', key);
-      const json = serialise(`config ${key}`, value);
-      return guarded(() => {
-        statements.setConfig.run(key, json);
-      });
-    },
-
     startSession({ locale }) {
       requireCode('locale', locale);
       const id = randomUUID();
@@ -314,36 +307,45 @@ function createSqliteCabinStore(
       return guarded(() => statements.openSessions.all().map((row) => row.id));
     },
 
-    pruneSessionsBefore(before) {
-      return guarded(() => statements.pruneSessions.run(before).changes);
+    pruneAuditBefore(before) {
+      return guarded(() => statements.pruneAudit.run(before).changes);
     },
 
-    enqueue({ sessionId, kind, payload, containsPatientData }) {
-      requireCode('outbound kind', kind);
-      const json = serialise(`outbound ${kind} payload`, payload);
+    pruneConsentsBefore(before) {
+      return guarded(() => statements.pruneConsents.run(before).changes);
+    },
+
+    enqueue(item) {
+      const json = serialise(`outbound ${item.kind} payload`, storedPayload(item));
+      const flag = CONTAINS_PATIENT_DATA[item.kind] ? 1 : 0;
       return guarded(() => {
         const now = clock();
-        const info = statements.enqueue.run(sessionId, kind, json, containsPatientData ? 1 : 0, now, now);
+        const info = statements.enqueue.run(item.sessionId, item.kind, json, flag, now, now);
         return Number(info.lastInsertRowid);
       });
     },
 
     takeDue(limit = 10) {
       return guarded(() =>
-        db.transaction((): readonly OutboundItem[] => {
+        db.transaction((): readonly DueRow[] => {
           const now = clock();
-          const rows = statements.due.all(now, limit);
-          for (const row of rows) statements.lease.run(now + leaseMs, row.id);
-          return rows.map((row) => ({
-            id: row.id,
-            sessionId: row.session_id,
-            kind: row.kind,
-            payload: JSON.parse(row.payload) as unknown,
-            containsPatientData: row.contains_patient_data === 1,
-            createdAt: row.created_at,
-            attempts: row.attempts,
-            nextAttemptAt: row.next_attempt_at,
-          }));
+          return statements.due.all(now, limit).map((row): DueRow => {
+            const item = parseOutboundItem(row.session_id, row.kind, row.payload);
+            if (!item.ok) {
+              // No code can deliver it, and retrying would block the rows behind it for ever.
+              statements.delete.run(row.id);
+              return err({ ...item.error, id: row.id });
+            }
+            statements.lease.run(now + leaseMs, row.id);
+            return ok({
+              ...item.value,
+              id: row.id,
+              containsPatientData: row.contains_patient_data === 1,
+              createdAt: row.created_at,
+              attempts: row.attempts,
+              nextAttemptAt: row.next_attempt_at,
+            });
+          });
         })(),
       );
     },
@@ -365,8 +367,6 @@ function createSqliteCabinStore(
         })(),
       );
     },
-
-    purgePatientData,
 
     wipeSession(sessionId) {
       const purged = purgePatientData(sessionId);
@@ -393,6 +393,3 @@ function createSqliteCabinStore(
     },
   };
 }
-
-/** The schema version this code writes, for the technician's "about" screen. */
-export const CABIN_STORE_SCHEMA_VERSION = LATEST_SCHEMA_VERSION;

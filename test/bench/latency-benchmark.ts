@@ -17,7 +17,7 @@ import { defaultConfig } from '../../main/config';
 import { createController } from '../../main/controller';
 import { DISCARDING_LOG } from '../support/simulated-cabin';
 import { createSimulatedPeripherals } from '../../main/peripherals';
-import { cooperativeAction } from '../support/patient-robot';
+import { cooperativeAction, viewOf } from '../support/patient-robot';
 
 /** Runs `sessions` sessions up to a temperature result and answers the printed lines (median, max). */
 export async function benchmarkResultLatency(sessions = 15): Promise<string[]> {
@@ -66,7 +66,7 @@ export async function benchmarkResultLatency(sessions = 15): Promise<string[]> {
     });
     controller.server.startSession({ locale: 'fr', accessibility: { largeText: false, readAloud: false } });
     for (;;) {
-      const view = controller.view();
+      const view = viewOf(controller);
       const screen = view.session?.screen;
       if (screen?.step === 'measurements' && screen.current === 'bloodPressure') {
         controller.server.act({ type: 'patient.skip' });
@@ -81,7 +81,7 @@ export async function benchmarkResultLatency(sessions = 15): Promise<string[]> {
     }
     latencies.push((await viewAt) - lastResultByteAt);
     controller.server.act({ type: 'patient.quit' });
-    while (controller.view().phase !== 'ready') await new Promise((resolve) => setTimeout(resolve, 5));
+    while (viewOf(controller).phase !== 'ready') await new Promise((resolve) => setTimeout(resolve, 5));
   }
   simulator.stop();
   await controller.stop();

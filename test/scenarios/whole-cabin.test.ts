@@ -1,20 +1,23 @@
-// The whole controller with simulated hardware on a simulated clock: sessions as a patient lives
-// them, the API as a renderer (or an intruder) calls it, and what the cabin keeps afterwards.
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+// The whole controller with simulated hardware on a manual clock: sessions as a patient lives them,
+// the API as a renderer (or an intruder) calls it, and what the cabin keeps afterwards.
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SimulatedClock } from 'xstate';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { after, type Measurement, type PatientIdentity, type Result } from '../../contract';
 import { defaultConfig } from '../../main/config';
 import { createController, type RunningController } from '../../main/controller';
 import { dispatchCall } from '../../main/ipc/call-dispatch';
-import { MemoryOperationLog } from '../../main/log';
 import { createSimulatedPeripherals, type SimulatedPeripherals } from '../../main/peripherals';
-import { openCabinStore } from '../../main/store';
-import { happyScript } from '../../devices/simulated/simulation-script';
-import { walkOneSession } from '../support/patient-robot';
+import { openCabinStore, type CabinStore, type RetentionPolicy } from '../../main/store';
+import { MemoryOperationLog } from '../../main/test-support/memory-operation-log';
+import { happyScript, type SimulationScript } from '../../devices/simulated/simulation-script';
+import { ManualClock } from '../support/manual-clock';
+import { viewOf, walkOneSession } from '../support/patient-robot';
 
 const STEP_MS = 100;
+const DAY_MS = 86_400_000;
 const FULL_JOURNEY = [
   'information',
   'consent',
@@ -28,38 +31,59 @@ const FULL_JOURNEY = [
   'goodbye',
 ];
 
+/** A Monday morning in the cabin: the manual clock starts there. */
+const MONDAY_9AM = Date.UTC(2026, 0, 12, 9, 0, 0);
+
 interface Harness {
   controller: RunningController;
-  clock: SimulatedClock;
+  clock: ManualClock;
   peripherals: SimulatedPeripherals;
   log: MemoryOperationLog;
+  store: CabinStore;
   directory: string;
 }
 
 const harnesses: Harness[] = [];
 
-async function startCabin(existingDirectory?: string): Promise<Harness> {
-  const directory = existingDirectory ?? mkdtempSync(join(tmpdir(), 'cabine-scenario-'));
-  const clock = new SimulatedClock();
+function unwrap<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}`);
+  return result.value;
+}
+
+interface CabinOptions {
+  /** Reuse the data folder of an earlier cabin (a reboot). */
+  readonly directory?: string;
+  readonly script?: SimulationScript;
+  readonly clock?: ManualClock;
+  readonly retention?: RetentionPolicy;
+}
+
+async function startCabin(options: CabinOptions = {}): Promise<Harness> {
+  const directory = options.directory ?? mkdtempSync(join(tmpdir(), 'cabine-scenario-'));
+  const clock = options.clock ?? new ManualClock(MONDAY_9AM);
   const config = {
     ...defaultConfig(directory),
     simulation: { stepMs: STEP_MS, callMs: 1_000, byteLevelDevices: false, cardReader: 'domain' as const },
+    ...(options.retention ? { retention: options.retention } : {}),
   };
-  const schedule = (ms: number, callback: () => void) => {
-    const id = clock.setTimeout(callback, ms);
-    return () => clock.clearTimeout(id);
-  };
-  const peripherals = createSimulatedPeripherals(happyScript(STEP_MS), schedule, () => clock.now(), 1_000);
-  const log = new MemoryOperationLog();
-  const controller = createController({ config, clock, peripherals, log });
+  const peripherals = createSimulatedPeripherals(
+    options.script ?? happyScript(STEP_MS),
+    (ms, callback) => after(clock, ms, callback),
+    () => clock.now(),
+    1_000,
+  );
+  const log = new MemoryOperationLog(clock);
+  mkdirSync(config.dataDirectory, { recursive: true });
+  const store = unwrap(openCabinStore(join(config.dataDirectory, 'cabin.db'), clock));
+  const controller = createController({ config, clock, peripherals, log, store });
   await controller.booted;
-  const harness = { controller, clock, peripherals, log, directory };
+  const harness = { controller, clock, peripherals, log, store, directory };
   harnesses.push(harness);
   return harness;
 }
 
-/** Moves the simulated clock step by step, so that timers set by a step fire in the next one. */
-function advance(clock: SimulatedClock, steps: number): void {
+/** Moves the manual clock step by step, so that timers set by a step fire in the next one. */
+function advance(clock: ManualClock, steps: number): void {
   for (let i = 0; i < steps; i += 1) clock.increment(STEP_MS);
 }
 
@@ -76,7 +100,7 @@ afterEach(async () => {
 describe('a day in the cabin', () => {
   it('boots to the welcome screen with every simulated peripheral working', async () => {
     const { controller } = await startCabin();
-    const view = controller.view();
+    const view = viewOf(controller);
     expect(view.phase).toBe('ready');
     expect(view.session).toBeNull();
     expect(view.peripherals.every((p) => p.state === 'ok')).toBe(true);
@@ -92,7 +116,7 @@ describe('a day in the cabin', () => {
     };
     const steps = await walkOneSession(controller, clock, STEP_MS);
     expect(steps).toEqual(FULL_JOURNEY);
-    expect(controller.view()).toMatchObject({ phase: 'ready', needsCleaning: true, session: null });
+    expect(viewOf(controller)).toMatchObject({ phase: 'ready', needsCleaning: true, session: null });
     // The consent and the measurements reached the platform; the prescription came out of the printer.
     expect(delivered).toContain('consent');
     expect(delivered.filter((kind) => kind === 'measurement').length).toBeGreaterThanOrEqual(4);
@@ -127,26 +151,22 @@ describe('a day in the cabin', () => {
   it('asks for the card left in the reader before the next patient can start', async () => {
     const { controller, peripherals } = await startCabin();
     peripherals.cardReader.setCardPresent(true);
-    expect(controller.view().cardInReader).toBe(true);
+    expect(viewOf(controller).cardInReader).toBe(true);
     expect(start(controller)).toEqual({ ok: false, error: { code: 'cabin.cardLeftInReader' } });
     peripherals.cardReader.setCardPresent(false);
     expect(start(controller)).toEqual({ ok: true, value: undefined });
   });
 
   it('ends an abandoned session after the still-there prompt, and wipes it', async () => {
-    const { controller, clock } = await startCabin();
+    const { controller, clock, log } = await startCabin();
     start(controller);
     clock.increment(90_000);
-    expect(controller.view().session?.askingStillThere).toBe(true);
+    expect(viewOf(controller).session?.askingStillThere).toBe(true);
     clock.increment(30_000);
     await new Promise((resolve) => setImmediate(resolve));
-    expect(controller.view()).toMatchObject({ phase: 'ready', session: null });
-    expect(controller.log.droppedLines).toBe(0);
-    expect(
-      (controller.log as MemoryOperationLog)
-        .records()
-        .some((r) => r.event === 'session.ended' && r.outcome === 'abandoned'),
-    ).toBe(true);
+    expect(viewOf(controller)).toMatchObject({ phase: 'ready', session: null });
+    expect(log.droppedLines).toBe(0);
+    expect(log.records().some((r) => r.event === 'session.ended' && r.outcome === 'abandoned')).toBe(true);
   });
 
   it('shows an unreadable card and lets the patient retry with another card', async () => {
@@ -156,7 +176,7 @@ describe('a day in the cabin', () => {
     controller.server.act({ type: 'patient.next' });
     controller.server.act({ type: 'patient.consent', presence: 'alone', attendantStays: false });
     advance(clock, 3);
-    expect(controller.view().session?.screen).toMatchObject({
+    expect(viewOf(controller).session?.screen).toMatchObject({
       step: 'identification',
       stage: 'cardFailed',
       failure: 'card.unreadable',
@@ -164,34 +184,12 @@ describe('a day in the cabin', () => {
     peripherals.script.card = 'oneBeneficiary';
     controller.server.act({ type: 'patient.retry' });
     advance(clock, 3);
-    expect(controller.view().session?.screen).toMatchObject({ step: 'identification', stage: 'confirming' });
+    expect(viewOf(controller).session?.screen).toMatchObject({ step: 'identification', stage: 'confirming' });
   });
 
   it('offers only the measurements of devices that answered the self-test', async () => {
-    const directory = mkdtempSync(join(tmpdir(), 'cabine-scenario-'));
-    const clock = new SimulatedClock();
-    const schedule = (ms: number, callback: () => void) => {
-      const id = clock.setTimeout(callback, ms);
-      return () => clock.clearTimeout(id);
-    };
     const script = { ...happyScript(STEP_MS), absentDevices: ['weight' as const, 'temperature' as const] };
-    const peripherals = createSimulatedPeripherals(script, schedule, () => clock.now(), 1_000);
-    const controller = createController({
-      config: {
-        ...defaultConfig(directory),
-        simulation: {
-          stepMs: STEP_MS,
-          callMs: 1_000,
-          byteLevelDevices: false,
-          cardReader: 'domain' as const,
-        },
-      },
-      clock,
-      peripherals,
-      log: new MemoryOperationLog(),
-    });
-    harnesses.push({ controller, clock, peripherals, log: new MemoryOperationLog(), directory });
-    await controller.booted;
+    const { controller, clock } = await startCabin({ script });
     start(controller);
     controller.server.act({ type: 'patient.next' });
     controller.server.act({ type: 'patient.consent', presence: 'alone', attendantStays: false });
@@ -205,7 +203,7 @@ describe('a day in the cabin', () => {
       answers: { physicalActNeeded: false, earlierInPersonSession: false },
     });
     controller.server.act({ type: 'patient.acceptCost' });
-    const screen = controller.view().session?.screen;
+    const screen = viewOf(controller).session?.screen;
     expect(screen?.step === 'measurements' && screen.slots.map((s) => `${s.kind}:${s.status}`)).toEqual([
       'bloodPressure:pending',
       'temperature:unavailable',
@@ -242,7 +240,7 @@ describe('the API as any caller sees it', () => {
     expect(written).not.toContain('DUPONTEL');
     expect(written).not.toContain('180017512345678');
     // The controller still serves: the session is on its first screen.
-    expect(controller.view().session?.screen.step).toBe('information');
+    expect(viewOf(controller).session?.screen.step).toBe('information');
   });
 
   it('refuses attendant commands without the attendant code', async () => {
@@ -254,10 +252,10 @@ describe('the API as any caller sees it', () => {
       ok: false,
       error: { code: 'attendant.badCode' },
     });
-    expect(controller.view().phase).toBe('inSession');
+    expect(viewOf(controller).phase).toBe('inSession');
     controller.server.attend({ code: '2468', command: { type: 'attendant.resetSession' } });
     await new Promise((resolve) => setImmediate(resolve));
-    expect(controller.view()).toMatchObject({ phase: 'ready', session: null });
+    expect(viewOf(controller)).toMatchObject({ phase: 'ready', session: null });
   });
 
   it('keeps serving when a peripheral throws (a driver bug)', async () => {
@@ -270,9 +268,12 @@ describe('the API as any caller sees it', () => {
     controller.server.act({ type: 'patient.next' });
     controller.server.act({ type: 'patient.consent', presence: 'alone', attendantStays: false });
     clock.increment(STEP_MS);
-    expect(controller.view().session?.screen).toMatchObject({ step: 'identification', stage: 'cardFailed' });
+    expect(viewOf(controller).session?.screen).toMatchObject({ step: 'identification', stage: 'cardFailed' });
     controller.server.act({ type: 'patient.useManualEntry' });
-    expect(controller.view().session?.screen).toMatchObject({ step: 'identification', stage: 'manualEntry' });
+    expect(viewOf(controller).session?.screen).toMatchObject({
+      step: 'identification',
+      stage: 'manualEntry',
+    });
   });
 });
 
@@ -280,16 +281,122 @@ describe('after a power cut', () => {
   it('closes and wipes the session the cut left open when the cabin boots again', async () => {
     const first = await startCabin();
     start(first.controller);
-    const open = first.controller.store.listOpenSessions();
+    const open = first.store.listOpenSessions();
     if (!open.ok || open.value[0] === undefined) throw new Error('no open session');
     const cutSessionId = open.value[0];
     // The cut: the store's file is left as it is, without the session's end or wipe.
-    first.controller.store.close();
+    first.store.close();
     harnesses.pop();
-    const second = await startCabin(first.directory);
-    expect(second.controller.view().phase).toBe('ready');
-    const audit = second.controller.store.readSessionAudit(cutSessionId);
+    const second = await startCabin({ directory: first.directory });
+    expect(viewOf(second.controller).phase).toBe('ready');
+    const audit = second.store.readSessionAudit(cutSessionId);
     expect(audit.ok && audit.value?.outcome).toBe('reset');
-    expect(second.controller.store.listOpenSessions()).toEqual({ ok: true, value: [] });
+    expect(second.store.listOpenSessions()).toEqual({ ok: true, value: [] });
+  });
+});
+
+describe('what a technician reads afterwards', () => {
+  it('the log traces every state the cabin and the session went through, and nothing of the patient', async () => {
+    const { controller, clock, peripherals, log } = await startCabin();
+    const identities: PatientIdentity[] = [];
+    const measurements: Measurement[] = [];
+    const joinQueue = peripherals.platform.joinQueue.bind(peripherals.platform);
+    peripherals.platform.joinQueue = (entry, report) => {
+      identities.push(entry.identity);
+      measurements.push(...entry.measurements);
+      return joinQueue(entry, report);
+    };
+    const steps = await walkOneSession(controller, clock, STEP_MS);
+    expect(steps).toEqual(FULL_JOURNEY);
+
+    const trail = log.records().filter((record) => record.event === 'machine.state');
+    const statesOf = (machine: string) =>
+      trail.filter((record) => record.machine === machine).map((record) => String(record.state));
+    expect(statesOf('cabin')).toEqual(['booting', 'ready', 'inSession', 'cleaning.afterSession', 'ready']);
+    // Each journey step shows in the session's trail, in order, as a state name.
+    const session = statesOf('session');
+    const stepsInTrail = FULL_JOURNEY.map((step) =>
+      session.findIndex((state) => state.split('.').includes(step)),
+    );
+    expect(stepsInTrail.every((index) => index >= 0)).toBe(true);
+    expect(stepsInTrail).toEqual([...stepsInTrail].sort((a, b) => a - b));
+    // One line per change: a region never "enters" the state it is already in.
+    session.forEach((state, index) => expect(session.indexOf(state, index + 1)).not.toBe(index + 1));
+    expect(trail.every((record) => Object.keys(record).sort().join() === 'event,level,machine,state,t')).toBe(
+      true,
+    );
+
+    // The patient's identity and measurements went to the platform, never to the log.
+    expect(identities).not.toHaveLength(0);
+    expect(measurements).not.toHaveLength(0);
+    const identityValues = identities.flatMap((identity) => [
+      identity.surname,
+      identity.firstName,
+      identity.birthDate,
+      ...(identity.nir ? [identity.nir] : []),
+    ]);
+    const measuredValues = new Set(measurements.flatMap((m) => m.quantities.map((q) => q.value)));
+    const written = log.lines.join('\n');
+    for (const value of identityValues) expect(written).not.toContain(value);
+    for (const record of log.records()) {
+      for (const [key, value] of Object.entries(record)) {
+        if (key !== 't' && typeof value === 'number') expect(measuredValues.has(value), key).toBe(false);
+      }
+    }
+    expect(log.records().some((record) => record.redacted === true)).toBe(false);
+  });
+});
+
+describe('retention of what is not patient data', () => {
+  async function consentAndQuit(harness: Harness): Promise<string> {
+    const { controller, store } = harness;
+    start(controller);
+    const sessionId = unwrap(store.listOpenSessions())[0] ?? '';
+    controller.server.act({ type: 'patient.next' });
+    controller.server.act({ type: 'patient.consent', presence: 'relative', attendantStays: false });
+    controller.server.act({ type: 'patient.quit' });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(viewOf(controller).phase).toBe('ready');
+    expect(unwrap(store.readSessionAudit(sessionId))?.consents).toHaveLength(1);
+    return sessionId;
+  }
+
+  function consentRows(harness: Harness, sessionId: string): number {
+    const raw = new Database(join(harness.directory, 'data', 'cabin.db'), { readonly: true });
+    const row = raw
+      .prepare<[string], { n: number }>('SELECT count(*) AS n FROM consent_records WHERE session_id = ?')
+      .get(sessionId);
+    raw.close();
+    return row?.n ?? 0;
+  }
+
+  it('forgets a session’s audit 90 days on, at the daily pruning, and keeps its consent record', async () => {
+    const cabin = await startCabin();
+    const sessionId = await consentAndQuit(cabin);
+    cabin.clock.increment(90 * DAY_MS);
+    expect(unwrap(cabin.store.readSessionAudit(sessionId))).not.toBeNull();
+    cabin.clock.increment(DAY_MS);
+    expect(unwrap(cabin.store.readSessionAudit(sessionId))).toBeNull();
+    expect(consentRows(cabin, sessionId)).toBe(1);
+    expect(cabin.log.records()).toContainEqual(
+      expect.objectContaining({ event: 'retention.pruned', sessions: 1 }),
+    );
+  });
+
+  it('prunes at boot what expired while the cabin was off, each by its own setting', async () => {
+    const first = await startCabin();
+    const sessionId = await consentAndQuit(first);
+    await first.controller.stop();
+    harnesses.pop();
+    const second = await startCabin({
+      directory: first.directory,
+      clock: new ManualClock(MONDAY_9AM + 11 * DAY_MS),
+      retention: { auditDays: 30, consentDays: 10 },
+    });
+    expect(unwrap(second.store.readSessionAudit(sessionId))).toMatchObject({
+      outcome: 'cancelled',
+      consents: [],
+    });
+    expect(consentRows(second, sessionId)).toBe(0);
   });
 });

@@ -1,7 +1,15 @@
 // A patient who does the expected thing on every screen: used by the scenario tests and the
-// benchmarks to walk whole sessions through a controller on a simulated clock.
+// benchmarks to walk whole sessions through a controller on a manual clock.
 import type { CabinView, PatientAction } from '../../contract';
 import type { RunningController } from '../../main/controller';
+import type { ManualClock } from './manual-clock';
+
+/** The view the controller serves now, as the renderer gets it with `getView`. */
+export function viewOf(controller: RunningController): CabinView {
+  const view = controller.server.getView(undefined);
+  if (!view.ok) throw new Error(`getView refused: ${view.error.code}`);
+  return view.value;
+}
 
 /** The action a cooperative patient takes on this view, or null when the screen waits for the cabin. */
 export function cooperativeAction(view: CabinView): PatientAction | null {
@@ -78,18 +86,13 @@ export function cooperativeAction(view: CabinView): PatientAction | null {
   }
 }
 
-/** A clock the robot can move: XState's SimulatedClock. */
-export interface MovableClock {
-  increment(ms: number): void;
-}
-
 /**
  * Walks one whole session from the welcome screen back to ready: starts it, acts on each screen,
- * and moves the simulated clock while the cabin works. Answers the steps seen, in order.
+ * and moves the manual clock while the cabin works. Answers the steps seen, in order.
  */
 export async function walkOneSession(
   controller: RunningController,
-  clock: MovableClock,
+  clock: ManualClock,
   stepMs: number,
   maxTicks = 2_000,
 ): Promise<string[]> {
@@ -100,7 +103,7 @@ export async function walkOneSession(
   });
   if (!started.ok) throw new Error('the session did not start');
   for (let tick = 0; tick < maxTicks; tick += 1) {
-    const view = controller.view();
+    const view = viewOf(controller);
     if (view.phase === 'ready' && tick > 0) return seen;
     const step = view.session?.screen.step;
     if (step && seen.at(-1) !== step) seen.push(step);

@@ -1,14 +1,16 @@
-// A controller with simulated hardware on XState's SimulatedClock, in a temporary folder: the
-// harness of the benchmarks (the scenario tests build theirs the same way, with more control).
+// A controller with simulated hardware on a manual clock, in a temporary folder: the harness of the
+// benchmarks (the scenario tests build theirs the same way, with more control).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SimulatedClock } from 'xstate';
 import { happyScript } from '../../devices/simulated/simulation-script';
 import { defaultConfig } from '../../main/config';
 import { createController, type RunningController } from '../../main/controller';
-import { MemoryOperationLog, type OperationLog } from '../../main/log';
+import type { OperationLog } from '../../main/log';
 import { createSimulatedPeripherals } from '../../main/peripherals';
+import { MemoryOperationLog } from '../../main/test-support/memory-operation-log';
+import { after } from '../../contract';
+import { ManualClock } from './manual-clock';
 
 /** A log that writes nothing: the benchmarks measure the controller, not the disk or a growing array. */
 export const DISCARDING_LOG: OperationLog = {
@@ -19,28 +21,24 @@ export const DISCARDING_LOG: OperationLog = {
   close: () => undefined,
 };
 
-/** A booted controller on a simulated clock, and how to dispose of it. */
+/** A booted controller on a manual clock, and how to dispose of it. */
 export interface SimulatedCabin {
   readonly controller: RunningController;
-  readonly clock: SimulatedClock;
+  readonly clock: ManualClock;
   readonly stepMs: number;
   dispose(): Promise<void>;
 }
 
-/** Boots a controller on a simulated clock with a real SQLite store in a temporary folder. */
+/** Boots a controller on a manual clock with a real SQLite store in a temporary folder. */
 export async function bootSimulatedCabin(
   stepMs = 100,
   log: OperationLog = new MemoryOperationLog(),
 ): Promise<SimulatedCabin> {
   const directory = mkdtempSync(join(tmpdir(), 'cabine-sim-'));
-  const clock = new SimulatedClock();
-  const schedule = (ms: number, callback: () => void) => {
-    const id = clock.setTimeout(callback, ms);
-    return () => clock.clearTimeout(id);
-  };
+  const clock = new ManualClock();
   const peripherals = createSimulatedPeripherals(
     happyScript(stepMs),
-    schedule,
+    (ms, callback) => after(clock, ms, callback),
     () => clock.now(),
     stepMs * 10,
   );

@@ -113,7 +113,7 @@ describe('the cabin and the reference platform', () => {
     const consent = {
       sessionId: 'session-0',
       textVersion: 'fr-2026-11-v1',
-      presence: 'relative',
+      presence: 'relative' as const,
       attendantStays: true,
     };
     await expect(

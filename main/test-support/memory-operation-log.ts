@@ -1,6 +1,6 @@
-// An OperationLog that keeps its lines in memory, for unit tests of code that logs.
-import { formatLogLine, type LogFields, type LogLevel } from './log-line';
-import type { OperationLog } from './operation-log';
+// An OperationLog that keeps its lines in memory, for tests of code that logs.
+import { systemClock, type Clock } from '../../contract';
+import { formatLogLine, type LogFields, type LogLevel, type OperationLog } from '../log';
 
 /** One parsed line of a MemoryOperationLog. */
 export type LogRecord = { readonly t: string; readonly level: LogLevel; readonly event: string } & Readonly<
@@ -14,8 +14,8 @@ export class MemoryOperationLog implements OperationLog {
   private closed = false;
   private dropped = 0;
 
-  /** Builds a log reading time from `clock` (epoch ms). */
-  constructor(private readonly clock: () => number = Date.now) {}
+  /** Builds a log reading its lines' time from `clock`. */
+  constructor(private readonly clock: Pick<Clock, 'now'> = systemClock) {}
 
   /** Lines written after close are counted here, as the file log does. */
   get droppedLines(): number {
@@ -52,6 +52,6 @@ export class MemoryOperationLog implements OperationLog {
       this.dropped += 1;
       return;
     }
-    this.lines.push(formatLogLine(this.clock(), level, event, fields));
+    this.lines.push(formatLogLine(this.clock.now(), level, event, fields));
   }
 }

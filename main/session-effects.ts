@@ -1,0 +1,129 @@
+// What the session and the cabin machines do to the world outside them, besides the hardware: the audit
+// (steps, help calls, problems, outcome), the consent record, the items for the platform, the self-test
+// at boot and the wipe at each session's end. The machines name these effects; this module provides them.
+import { fromPromise } from 'xstate';
+import type { Clock, Measurement, ProblemKind, Result, StepName } from '../contract';
+import type { ConsentRecord, SelfTestReport, SessionOutput, WipeRequest } from '../state-machines';
+import type { OperationLog } from './log';
+import { checkPeripherals, type CabinPeripherals } from './peripherals';
+import type { CabinStore, OutboundItem } from './store';
+
+/** What the effects act on. */
+export interface SessionEffectsPorts {
+  readonly store: CabinStore;
+  readonly log: OperationLog;
+  readonly clock: Pick<Clock, 'now'>;
+  readonly peripherals: CabinPeripherals;
+  /** Called after an item was queued for the platform, so that delivery starts at once. */
+  readonly itemQueued: () => void;
+  /** Run at each session's wipe, after the store: the Electron shell clears the renderer's storage here. */
+  readonly wipeHooks?: readonly (() => Promise<void>)[];
+}
+
+/** The named actions of the session machine, for `sessionMachine.provide({ actions })`. */
+export function sessionMachineEffects({ store, log, clock, itemQueued }: SessionEffectsPorts) {
+  const enqueue = (item: OutboundItem): void => {
+    report(store.enqueue(item), log, 'outbound.enqueueFailed');
+    itemQueued();
+  };
+  return {
+    recordStep: (
+      _: unknown,
+      { sessionId, step }: { readonly sessionId: string; readonly step: StepName },
+    ) => {
+      log.info('session.step', { step });
+      report(store.enterStep(sessionId, step), log, 'audit.writeFailed');
+    },
+    recordConsent: (_: unknown, record: ConsentRecord) => {
+      report(store.recordConsent(record), log, 'consent.recordFailed');
+      enqueue({
+        sessionId: record.sessionId,
+        kind: 'consent',
+        payload: { ...record, consentedAt: clock.now() },
+      });
+    },
+    callAttendant: (_: unknown, { sessionId }: { readonly sessionId: string }) => {
+      log.warn('attendant.called');
+      report(store.recordHelpCall(sessionId), log, 'audit.writeFailed');
+    },
+    recordProblem: (
+      _: unknown,
+      { sessionId, problem }: { readonly sessionId: string; readonly problem: ProblemKind },
+    ) => {
+      log.warn('patient.problemReported', { problem });
+      report(store.recordProblemReport(sessionId, problem), log, 'audit.writeFailed');
+    },
+    shareMeasurement: (
+      _: unknown,
+      { sessionId, measurement }: { readonly sessionId: string; readonly measurement: Measurement },
+    ) => {
+      log.info('measurement.shared', { kind: measurement.kind });
+      enqueue({ sessionId, kind: 'measurement', payload: measurement });
+    },
+    recordDmpChoice: (
+      _: unknown,
+      { sessionId, opposed }: { readonly sessionId: string; readonly opposed: boolean },
+    ) => {
+      enqueue({ sessionId, kind: 'dmp.choice', payload: { sessionId, opposed } });
+    },
+  };
+}
+
+/** The cabin machine's `selfTest` and `wipeSession` actors and its `recordSessionEnd` action. */
+export function cabinMachineEffects({ store, log, peripherals, wipeHooks = [] }: SessionEffectsPorts) {
+  return {
+    actors: {
+      selfTest: fromPromise(async (): Promise<SelfTestReport> => {
+        recoverOpenSessions(store, log);
+        const found = await checkPeripherals(peripherals);
+        for (const { peripheral, state } of found) {
+          if (state !== 'ok') log.warn('selfTest.peripheral', { peripheral, state });
+        }
+        return { peripherals: found };
+      }),
+      wipeSession: fromPromise(async ({ input }: { input: WipeRequest }) => {
+        const wiped = store.wipeSession(input.sessionId);
+        peripherals.platform.forgetSession(input.sessionId);
+        for (const hook of wipeHooks) await hook();
+        if (!wiped.ok) {
+          log.error('session.wipeFailed', { code: wiped.error.code });
+          throw new Error(wiped.error.code);
+        }
+        log.info('session.wiped', { purged: wiped.value.patientRowsPurged });
+      }),
+    },
+    actions: {
+      recordSessionEnd: (_: unknown, output: SessionOutput) => {
+        log.info('session.ended', { outcome: output.outcome });
+        report(store.endSession(output.sessionId, output.outcome), log, 'audit.writeFailed');
+      },
+    },
+  };
+}
+
+/** Ends and wipes a session the controller stops in the middle of (`reset`), or whose wipe is still due. */
+export function closeInterruptedSession(
+  store: CabinStore,
+  log: OperationLog,
+  sessionId: string,
+  inSession: boolean,
+): void {
+  if (inSession) report(store.endSession(sessionId, 'reset'), log, 'audit.writeFailed');
+  report(store.wipeSession(sessionId), log, 'session.wipeFailed');
+}
+
+// A crash or power cut can leave a session open: close it and wipe what it may have left.
+function recoverOpenSessions(store: CabinStore, log: OperationLog): void {
+  const open = store.listOpenSessions();
+  if (!open.ok) return report(open, log, 'store.readFailed');
+  for (const id of open.value) {
+    report(store.endSession(id, 'reset'), log, 'audit.writeFailed');
+    report(store.wipeSession(id), log, 'session.wipeFailed');
+    log.warn('session.recoveredAfterCrash');
+  }
+}
+
+// Logs a failed store call under `event` with its code only; the cabin goes on.
+function report(result: Result<unknown>, log: OperationLog, event: string): void {
+  if (!result.ok) log.error(event, { code: result.error.code });
+}

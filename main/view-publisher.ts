@@ -1,0 +1,56 @@
+// The screen's projection of the cabin: follows the cabin actor and its session child, and publishes
+// `view.changed` only when the view the renderer draws has changed.
+import type { AnyActorRef } from 'xstate';
+import type { CabinEvent, CabinView } from '../contract';
+import { cabinViewOf, type CabinActorRef } from '../state-machines';
+import type { OperationLog } from './log';
+
+/** The current view, and when the cabin first left `booting`. */
+export interface ViewPublisher {
+  /** The view last published (the one the renderer has). */
+  current(): CabinView;
+  /** Resolves once the cabin has left `booting` (ready or out of service). */
+  readonly booted: Promise<void>;
+}
+
+/** Subscribes to `actor` (before it starts) and sends each new view to `emit`. */
+export function publishViews(
+  actor: CabinActorRef,
+  emit: (event: CabinEvent) => void,
+  log: OperationLog,
+): ViewPublisher {
+  let current = cabinViewOf(actor.getSnapshot());
+  let currentJson = JSON.stringify(current);
+  let resolveBooted: () => void = () => undefined;
+  const booted = new Promise<void>((resolve) => {
+    resolveBooted = resolve;
+  });
+
+  const publish = (): void => {
+    const view = cabinViewOf(actor.getSnapshot());
+    if (view.phase !== 'booting') resolveBooted();
+    // The projection is rebuilt on every snapshot; most (a timer, a progress tick of another field) do
+    // not change what the screen shows, and the renderer need not hear about those.
+    const json = JSON.stringify(view);
+    if (json === currentJson) return;
+    current = view;
+    currentJson = json;
+    emit({ type: 'view.changed', view });
+  };
+
+  // The session child changes without the cabin changing: follow it too.
+  let followed: AnyActorRef | undefined;
+  actor.subscribe({
+    next: (snapshot) => {
+      const child = snapshot.children.session as AnyActorRef | undefined;
+      if (child !== followed) {
+        followed = child;
+        child?.subscribe({ next: publish, error: () => publish() });
+      }
+      publish();
+    },
+    error: (error) => log.error('cabin.crashed', { error: error instanceof Error ? error.name : 'unknown' }),
+  });
+
+  return { current: () => current, booted };
+}
