@@ -13,6 +13,7 @@ import {
   type CabinParams,
   type CabinServer,
   type CabinView,
+  type Clock,
   type Result,
 } from '../contract';
 import { happyScript } from '../devices/simulated/simulation-script';
@@ -88,16 +89,16 @@ export function createController(options: ControllerOptions): RunningController 
   const now = (): number => (clock.now ? clock.now() : Date.now());
   const log = options.log ?? openLog(config);
   const store = options.store ?? openStore(config, now, log);
-  const schedule = (ms: number, callback: () => void): (() => void) => {
-    const id = clock.setTimeout(callback, ms);
-    return () => clock.clearTimeout(id);
+  const peripheralClock: Clock = {
+    now,
+    setTimeout: (callback, ms) => clock.setTimeout(callback, ms),
+    clearTimeout: (handle) => clock.clearTimeout(handle),
   };
   const peripherals =
     options.peripherals ??
     createSimulatedPeripherals(
       happyScript(config.simulation.stepMs),
-      schedule,
-      now,
+      peripheralClock,
       config.simulation.callMs,
       config.simulation.byteLevelDevices,
     );

@@ -1,5 +1,6 @@
 // The BLE gateway and its thermometer in software: heartbeats, relays one 0x2A1C indication after `M`,
 // and misbehaves on demand.
+import { after, every, type Cancel, type Clock } from '../../contract';
 import type { ByteLink } from '../../drivers/byte-link';
 import { LineFramer } from '../../drivers/serial';
 import {
@@ -18,17 +19,20 @@ export interface BleThermometerScenario {
   readonly takeMs: number;
 }
 
-/** A simulated BLE gateway with a thermometer, on the device side of a link. */
+/** A simulated BLE gateway with a thermometer, on the device side of a link, beating on `clock`. */
 export class BleThermometerGatewaySimulator {
   private scenario: BleThermometerScenario = { celsius: 36.9, takeMs: 300 };
   private fault: BleThermometerFault = 'none';
-  private readonly heartbeat: NodeJS.Timeout;
-  private pending: NodeJS.Timeout | undefined;
+  private readonly stopHeartbeat: Cancel;
+  private cancelPending: Cancel = () => undefined;
 
-  constructor(private readonly link: ByteLink) {
+  constructor(
+    private readonly link: ByteLink,
+    private readonly clock: Clock,
+  ) {
     const framer = new LineFramer({ delimiter: '\n' }, (line) => this.command(line.trim()));
     link.onData((chunk) => framer.push(chunk));
-    this.heartbeat = setInterval(() => void this.send('S,READY\n'), 1000);
+    this.stopHeartbeat = every(clock, 1000, () => void this.send('S,READY\n'));
     link.onEnd(() => this.stop());
   }
 
@@ -44,20 +48,20 @@ export class BleThermometerGatewaySimulator {
 
   /** Stops the heartbeat and any pending measurement. */
   stop(): void {
-    clearInterval(this.heartbeat);
-    clearTimeout(this.pending);
+    this.stopHeartbeat();
+    this.cancelPending();
   }
 
   private command(command: string): void {
     if (command === 'P') void this.send('S,READY\n');
     if (command !== 'M') return;
     void this.send('S,CONNECTED\n');
-    this.pending = setTimeout(() => {
+    this.cancelPending = after(this.clock, this.scenario.takeMs, () => {
       const payload = encodeHealthThermometer(this.scenario.celsius);
       // NaN mantissa 0x007FFFFF: the thermometer could not read.
       if (this.fault === 'noValue') payload.set([0xff, 0xff, 0x7f, 0x00], 1);
       void this.send(encodeBleGatewayNotification(HEALTH_THERMOMETER_MEASUREMENT, payload));
-    }, this.scenario.takeMs);
+    });
   }
 
   private async send(line: string): Promise<void> {

@@ -38,6 +38,11 @@ export abstract class SimulatedScale {
     this.fault = fault;
   }
 
+  /** Switches the scale off: no command is answered any more. */
+  stop(): void {
+    this.fault = 'silence';
+  }
+
   /** Answers one command line (a silent scale hears nothing). */
   protected abstract command(command: string): Promise<void>;
 

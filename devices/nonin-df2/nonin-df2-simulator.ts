@@ -1,5 +1,6 @@
 // A Nonin oximeter in software: streams Data Format #2 at 75 frames a second on any ByteLink (a memory
 // link under `npm start`, a pseudo-terminal in the integration tests), and misbehaves on demand.
+import { every, type Cancel, type Clock } from '../../contract';
 import type { ByteLink } from '../../drivers/byte-link';
 import { encodeNoninPacket, NONIN_FRAME_LENGTH, type NoninStatusInput } from './nonin-df2-codec';
 
@@ -28,22 +29,23 @@ export interface NoninDf2SimulatorOptions {
   readonly writeIntervalMs?: number;
 }
 
-/** A simulated Nonin oximeter on the device side of a link; starts streaming at once. */
+/** A simulated Nonin oximeter on the device side of a link; starts streaming at once, on `clock`. */
 export class NoninDf2Simulator {
   private scenario: NoninDf2Scenario = { heartRate: 72, spo2: 97 };
   private fault: NoninDf2Fault = 'none';
   private packet: Uint8Array = new Uint8Array(0);
   private frameIndex = 0;
   private phase = 0;
-  private readonly timer: NodeJS.Timeout;
+  private readonly stopTimer: Cancel;
   private stopped = false;
 
   constructor(
     private readonly link: ByteLink,
+    clock: Clock,
     private readonly options: NoninDf2SimulatorOptions = {},
   ) {
     // 3 frames every 40 ms is 75 frames a second, the oximeter's own rate.
-    this.timer = setInterval(() => void this.tick(), options.writeIntervalMs ?? 40);
+    this.stopTimer = every(clock, options.writeIntervalMs ?? 40, () => void this.tick());
     link.onEnd(() => this.stop());
   }
 
@@ -60,7 +62,7 @@ export class NoninDf2Simulator {
   /** Stops streaming (the link stays as it is). */
   stop(): void {
     this.stopped = true;
-    clearInterval(this.timer);
+    this.stopTimer();
   }
 
   private async tick(): Promise<void> {

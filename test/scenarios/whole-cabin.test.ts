@@ -45,11 +45,7 @@ async function startCabin(existingDirectory?: string): Promise<Harness> {
     ...defaultConfig(directory),
     simulation: { stepMs: STEP_MS, callMs: 1_000, byteLevelDevices: false, cardReader: 'domain' as const },
   };
-  const schedule = (ms: number, callback: () => void) => {
-    const id = clock.setTimeout(callback, ms);
-    return () => clock.clearTimeout(id);
-  };
-  const peripherals = createSimulatedPeripherals(happyScript(STEP_MS), schedule, () => clock.now(), 1_000);
+  const peripherals = createSimulatedPeripherals(happyScript(STEP_MS), clock, 1_000);
   const log = new MemoryOperationLog();
   const controller = createController({ config, clock, peripherals, log });
   await controller.booted;
@@ -170,12 +166,8 @@ describe('a day in the cabin', () => {
   it('offers only the measurements of devices that answered the self-test', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'cabine-scenario-'));
     const clock = new SimulatedClock();
-    const schedule = (ms: number, callback: () => void) => {
-      const id = clock.setTimeout(callback, ms);
-      return () => clock.clearTimeout(id);
-    };
     const script = { ...happyScript(STEP_MS), absentDevices: ['weight' as const, 'temperature' as const] };
-    const peripherals = createSimulatedPeripherals(script, schedule, () => clock.now(), 1_000);
+    const peripherals = createSimulatedPeripherals(script, clock, 1_000);
     const controller = createController({
       config: {
         ...defaultConfig(directory),

@@ -34,16 +34,7 @@ export async function bootSimulatedCabin(
 ): Promise<SimulatedCabin> {
   const directory = mkdtempSync(join(tmpdir(), 'cabine-sim-'));
   const clock = new SimulatedClock();
-  const schedule = (ms: number, callback: () => void) => {
-    const id = clock.setTimeout(callback, ms);
-    return () => clock.clearTimeout(id);
-  };
-  const peripherals = createSimulatedPeripherals(
-    happyScript(stepMs),
-    schedule,
-    () => clock.now(),
-    stepMs * 10,
-  );
+  const peripherals = createSimulatedPeripherals(happyScript(stepMs), clock, stepMs * 10);
   const controller = createController({
     config: {
       ...defaultConfig(directory),
