@@ -10,7 +10,7 @@ import {
 import { decodeAndStandard, encodeAndCommand, type AndStandardFrame } from './and-standard-codec';
 
 /** Reduces an A&D line to what a weight measurement needs. */
-export function andStandardReading(frame: AndStandardFrame): ScaleReading | null {
+function andStandardReading(frame: AndStandardFrame): ScaleReading | null {
   if (frame.header === 'OL') return { type: 'overload' };
   if (frame.header === 'QT') return { type: 'error', detail: 'scale in counting mode' };
   if (frame.kg === null) return { type: 'error', detail: `unit ${frame.unit}` };

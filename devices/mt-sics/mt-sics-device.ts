@@ -11,7 +11,7 @@ import {
 } from './polled-scale-device';
 
 /** Reduces an MT-SICS reply to what a weight measurement needs. */
-export function mtSicsReading(reply: MtSicsReply): ScaleReading | null {
+function mtSicsReading(reply: MtSicsReply): ScaleReading | null {
   switch (reply.type) {
     case 'weight':
       return reply.kg === null

@@ -83,11 +83,6 @@ export class ByteLevelSimulatedDevice implements MeasuringDevice {
     [this.device, this.simulator] = this.plugIn();
   }
 
-  /** The model whose codec this device runs. */
-  get modelId(): string {
-    return SIMULATED_MODELS[this.kind][0].id;
-  }
-
   check(): Promise<PeripheralState> {
     if (this.script.absentDevices.includes(this.kind)) return Promise.resolve('absent');
     return this.unplugged ? Promise.resolve('ok') : this.device.check();

@@ -1,5 +1,6 @@
-// Interim domain-level card reader for `npm start` and the scenario tests: a card is "inserted"
-// one step after the cabin starts waiting. The PC/SC reader with a virtual card replaces it (issue 4).
+// Domain-level card reader for the scenario tests and a simulated cabin without pcscd: a card is
+// "inserted" two steps after the cabin starts waiting. With pcscd, the PC/SC reader reads a virtual card
+// instead (virtual-card-id-card-reader.ts).
 import { after, type Cancel, type CardFact, type Clock } from '../../contract';
 import type { ScriptedCardReader } from './virtual-card-id-card-reader';
 import type { PeripheralState } from '../peripheral';

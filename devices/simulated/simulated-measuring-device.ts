@@ -1,6 +1,6 @@
-// Interim domain-level measuring devices for `npm start` and the scenario tests: plausible values
-// after a few progress steps, or the fault the simulation script names. The byte-level simulators
-// behind the real codecs replace them (issue 3).
+// Domain-level measuring devices for the scenario tests and a cabin set to `byteLevelDevices: false`:
+// plausible values after a few progress steps, or the fault the simulation script names. `npm start`
+// runs the real codecs on byte-level simulators instead (byte-level-devices.ts).
 import type {
   Cancel,
   Clock,
