@@ -10,15 +10,15 @@ import { NoninDf2Device } from './nonin-df2';
 import { OmronHem7322uDevice } from './omron-hem7322u';
 
 /** OEM NIBP module, 4800 8N1: answers a command within a second, streams while the cuff moves. */
-export const nibpAsciiModel = serialModel('nibp-ascii', 'bloodPressure', NibpAsciiDevice, line8N1(4800), {
-  mode: 'reply',
-  silenceMs: 5000,
+export const nibpAsciiModel = serialModel('nibp-ascii', 'bloodPressure', NibpAsciiDevice, {
+  line: line8N1(4800),
+  silence: { mode: 'reply', silenceMs: 5000 },
 });
 
 /** Nonin oximeter, 9600 8N1: streams continuously, so two seconds of silence mean it is gone. */
-export const noninDf2Model = serialModel('nonin-df2', 'oxygenSaturation', NoninDf2Device, line8N1(9600), {
-  mode: 'stream',
-  silenceMs: 2000,
+export const noninDf2Model = serialModel('nonin-df2', 'oxygenSaturation', NoninDf2Device, {
+  line: line8N1(9600),
+  silence: { mode: 'stream', silenceMs: 2000 },
 });
 
 /** BLE thermometer gateway, 115200 8N1: it beats every second, so three seconds of silence mean it is gone. */
@@ -26,24 +26,20 @@ export const bleThermometerGatewayModel = serialModel(
   'ble-thermometer-gateway',
   'temperature',
   BleThermometerGatewayDevice,
-  line8N1(115_200),
-  { mode: 'stream', silenceMs: 3000 },
+  { line: line8N1(115_200), silence: { mode: 'stream', silenceMs: 3000 } },
 );
 
 /** MT-SICS scale, 9600 8N1: answers each command within a second or so. */
-export const mtSicsModel = serialModel('mt-sics', 'weight', MtSicsDevice, line8N1(9600), {
-  mode: 'reply',
-  silenceMs: 3000,
+export const mtSicsModel = serialModel('mt-sics', 'weight', MtSicsDevice, {
+  line: line8N1(9600),
+  silence: { mode: 'reply', silenceMs: 3000 },
 });
 
 /** A&D scale at its factory settings, 2400 7E1. */
-export const andStandardModel = serialModel(
-  'and-standard',
-  'weight',
-  AndStandardDevice,
-  { baudRate: 2400, dataBits: 7, parity: 'even', stopBits: 1 },
-  { mode: 'reply', silenceMs: 3000 },
-);
+export const andStandardModel = serialModel('and-standard', 'weight', AndStandardDevice, {
+  line: { baudRate: 2400, dataBits: 7, parity: 'even', stopBits: 1 },
+  silence: { mode: 'reply', silenceMs: 3000 },
+});
 
 /** Omron HEM-7322U over HID, USB 0590:0090 (docs/DEVICES.md; obpm `usb.h`). */
 export const omronHem7322uModel = hidModel('omron-hem7322u', 'bloodPressure', OmronHem7322uDevice, {

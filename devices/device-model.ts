@@ -52,9 +52,9 @@ export function serialModel(
   id: string,
   kind: MeasurementKind,
   device: DeviceClass,
-  serial: SerialLineSettings,
-  silence: SilenceWatch,
+  port: { readonly line: SerialLineSettings; readonly silence: SilenceWatch },
 ): SerialDeviceModel {
+  const { line: serial, silence } = port;
   return { id, kind, transport: 'serial', serial, silence, usbIds: [], createDevice: newDevice(device) };
 }
 

@@ -3,6 +3,7 @@
 import { after, every, type Cancel, type Clock } from '../../contract';
 import type { ByteLink } from '../../drivers/byte-link';
 import { LineFramer } from '../../drivers/serial';
+import { ScriptedSimulator, type LineFault } from '../scripted-simulator';
 import {
   encodeBleGatewayNotification,
   encodeHealthThermometer,
@@ -10,8 +11,7 @@ import {
 } from './ble-thermometer-codec';
 
 /** Faults of the simulated gateway: the first three happen once, the others last until 'none'. */
-export type BleThermometerFault =
-  'none' | 'garbage' | 'truncated' | 'badChecksum' | 'unplug' | 'silence' | 'noValue';
+export type BleThermometerFault = LineFault | 'noValue';
 
 /** The patient's temperature and how long the thermometer takes after arming. */
 export interface BleThermometerScenario {
@@ -20,30 +20,22 @@ export interface BleThermometerScenario {
 }
 
 /** A simulated BLE gateway with a thermometer, on the device side of a link, beating on `clock`. */
-export class BleThermometerGatewaySimulator {
-  private scenario: BleThermometerScenario = { celsius: 36.9, takeMs: 300 };
-  private fault: BleThermometerFault = 'none';
+export class BleThermometerGatewaySimulator extends ScriptedSimulator<
+  BleThermometerScenario,
+  BleThermometerFault
+> {
   private readonly stopHeartbeat: Cancel;
   private cancelPending: Cancel = () => undefined;
 
   constructor(
-    private readonly link: ByteLink,
+    link: ByteLink,
     private readonly clock: Clock,
   ) {
+    super(link, { celsius: 36.9, takeMs: 300 });
     const framer = new LineFramer({ delimiter: '\n' }, (line) => this.command(line.trim()));
     link.onData((chunk) => framer.push(chunk));
     this.stopHeartbeat = every(clock, 1000, () => void this.send('S,READY\n'));
     link.onEnd(() => this.stop());
-  }
-
-  /** Sets the temperature and delay for the next measurement. */
-  setScenario(scenario: Partial<BleThermometerScenario>): void {
-    this.scenario = { ...this.scenario, ...scenario };
-  }
-
-  /** Shows a fault: once for garbage, truncated, badChecksum and unplug; until 'none' for the others. */
-  misbehave(fault: BleThermometerFault): void {
-    this.fault = fault;
   }
 
   /** Stops the heartbeat and any pending measurement. */

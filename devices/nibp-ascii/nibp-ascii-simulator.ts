@@ -3,11 +3,11 @@
 import { every, type Cancel, type Clock } from '../../contract';
 import type { ByteLink } from '../../drivers/byte-link';
 import { LineFramer } from '../../drivers/serial';
+import { ScriptedSimulator, type LineFault } from '../scripted-simulator';
 import { decodeNibpAscii, encodeNibpCuffPressure, encodeNibpResult } from './nibp-ascii-codec';
 
 /** Faults of the simulated module: the first three happen once, the others last until 'none'. */
-export type NibpAsciiFault =
-  'none' | 'garbage' | 'truncated' | 'badChecksum' | 'unplug' | 'silence' | 'cuffLeak' | 'overload' | 'error';
+export type NibpAsciiFault = LineFault | 'cuffLeak' | 'overload' | 'error';
 
 /** The patient's blood pressure and the pace of the simulated cuff. */
 export interface NibpAsciiScenario {
@@ -19,35 +19,24 @@ export interface NibpAsciiScenario {
 }
 
 /** A simulated NIBP module on the device side of a link, its cuff moving on `clock`. */
-export class NibpAsciiSimulator {
-  private scenario: NibpAsciiScenario = { systolic: 128, diastolic: 82, pulse: 72, stepMs: 100 };
-  private fault: NibpAsciiFault = 'none';
+export class NibpAsciiSimulator extends ScriptedSimulator<NibpAsciiScenario, NibpAsciiFault> {
   private stopTimer: Cancel = () => undefined;
   private readonly framer: LineFramer;
   /** Commands received, for tests (`01`, `18`, `X`). */
   readonly received: string[] = [];
 
   constructor(
-    private readonly link: ByteLink,
+    link: ByteLink,
     private readonly clock: Clock,
   ) {
+    super(link, { systolic: 128, diastolic: 82, pulse: 72, stepMs: 100 });
     this.framer = new LineFramer({ delimiter: '\r' }, (line) => void this.command(line));
     link.onData((chunk) => this.framer.push(chunk));
     link.onEnd(() => this.stopCycle());
   }
 
-  /** Sets the patient's values for the next cycle. */
-  setScenario(scenario: Partial<NibpAsciiScenario>): void {
-    this.scenario = { ...this.scenario, ...scenario };
-  }
-
-  /** Shows a fault: once for garbage, truncated, badChecksum and unplug; until 'none' for the others. */
-  misbehave(fault: NibpAsciiFault): void {
-    this.fault = fault;
-  }
-
   /** Switches the module off: the cuff cycle stops and no command is answered any more. */
-  stop(): void {
+  override stop(): void {
     this.stopCycle();
     this.fault = 'silence';
   }
