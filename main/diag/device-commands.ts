@@ -16,7 +16,7 @@ import { after, systemClock, type CabinError, type MeasurementFact, type Result 
 import { DEVICE_MODELS, findModel } from '../../devices/catalog';
 import type { DeviceModel } from '../../devices/device-model';
 import { scanDevices, systemDiscoverySources } from '../../devices/discovery';
-import type { MeasuringDevice } from '../../devices/measuring-device';
+import type { LinkedMeasuringDevice, MeasuringDevice } from '../../devices/measuring-device';
 import type { ByteLink } from '../../drivers/byte-link';
 import { openHidLink } from '../../drivers/hid';
 import { openSerialLink } from '../../drivers/serial';
@@ -69,14 +69,10 @@ export const readCommand: DiagCommand = {
   usage: 'read --model <id> --port <path>   take one measurement, print it as one JSON line',
   async run(args) {
     const startedAt = clock.now();
-    const target = parseTarget('read', args);
-    if (!target.ok) return target.error;
-    const { model, port } = target.value;
-    const opened = await openLink(model, port, true);
-    if (!opened.ok) return portFault('read', port, opened.error);
-    const link = opened.value;
+    const opened = await openTarget('read', args, true);
+    if (!opened.ok) return opened.error;
+    const { model, port, link, device } = opened.value;
     try {
-      const device = model.createDevice(link, clock);
       const stages: string[] = [];
       let lastFrame: unknown;
       const unsubscribe = device.monitor((frame) => {
@@ -124,15 +120,11 @@ export const readCommand: DiagCommand = {
 export const monitorCommand: DiagCommand = {
   usage: 'monitor --model <id> --port <path> [--measure]   print decoded frames live until Ctrl-C',
   async run(args) {
-    const target = parseTarget('monitor', args);
-    if (!target.ok) return target.error;
-    const { model, port } = target.value;
     // No silence watch: a quiet device is worth watching, not hanging up on.
-    const opened = await openLink(model, port, false);
-    if (!opened.ok) return portFault('monitor', port, opened.error);
-    const link = opened.value;
+    const opened = await openTarget('monitor', args, false);
+    if (!opened.ok) return opened.error;
+    const { model, port, link, device } = opened.value;
     const startedAt = clock.now();
-    const device = model.createDevice(link, clock);
     const exit = await new Promise<number>((resolve) => {
       let cancelMeasure: () => void = () => undefined;
       const unsubscribe = device.monitor((frame) =>
@@ -163,6 +155,25 @@ export const monitorCommand: DiagCommand = {
     return exit;
   },
 };
+
+// The model, port, link and device of `read` and `monitor`, or the exit code after saying what is wrong.
+async function openTarget(
+  command: string,
+  args: readonly string[],
+  watchSilence: boolean,
+): Promise<
+  Result<{ model: DeviceModel; port: string; link: ByteLink; device: LinkedMeasuringDevice }, number>
+> {
+  const target = parseTarget(command, args);
+  if (!target.ok) return target;
+  const { model, port } = target.value;
+  const link = await openLink(model, port, watchSilence);
+  if (!link.ok) return { ok: false, error: portFault(command, port, link.error) };
+  return {
+    ok: true,
+    value: { model, port, link: link.value, device: model.createDevice(link.value, clock) },
+  };
+}
 
 // The model and port of `read` and `monitor`, or the exit code after saying what is wrong.
 function parseTarget(
