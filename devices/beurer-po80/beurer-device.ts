@@ -170,5 +170,7 @@ function agree(window: readonly { pulse: number; spo2: number }[]): boolean {
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+  const middle = sorted[Math.floor(sorted.length / 2)];
+  if (middle === undefined) throw new Error('the median of no readings');
+  return middle;
 }

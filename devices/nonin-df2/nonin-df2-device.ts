@@ -1,7 +1,15 @@
 // The pulse oximeter on its link: frames resynchronised by the frame splitter, packets assembled on the
 // sync bit, and a measurement accepted only after a few consecutive clean packets (no artifact, finger in,
 // perfusion above red), as the Nonin OEM III specification recommends before displaying a value.
-import type { CabinError, Cancel, Clock, MeasurementFact } from '../../contract';
+import {
+  err,
+  ok,
+  type CabinError,
+  type Cancel,
+  type Clock,
+  type MeasurementFact,
+  type Result,
+} from '../../contract';
 import type { ByteLink } from '../../drivers/byte-link';
 import { FrameSplitter } from '../../drivers/serial';
 import { LinkMeasuringDevice } from '../link-measuring-device';
@@ -53,7 +61,7 @@ export class NoninDf2Device extends LinkMeasuringDevice<NoninDf2DecodedFrame, No
   measure(report: (fact: MeasurementFact) => void): Cancel {
     return this.startMeasurement(report, (run) => {
       const s = this.settings;
-      let good: NoninPacket[] = [];
+      let good: Reading[] = [];
       let lastRefusal: CabinError | undefined;
       let fingerReported = false;
       const heard = run.silenceWatch(s.silenceMs, () =>
@@ -62,9 +70,9 @@ export class NoninDf2Device extends LinkMeasuringDevice<NoninDf2DecodedFrame, No
       run.after(s.attemptMs, () => run.fail(lastRefusal ?? { code: 'device.timeout' }));
       run.onStop(this.onFrameSeen(heard));
       const onPacket = (packet: NoninPacket): void => {
-        const refusal = refusalOf(packet);
-        if (refusal !== undefined) {
-          lastRefusal = refusal;
+        const reading = readingOf(packet);
+        if (!reading.ok) {
+          lastRefusal = reading.error;
           good = [];
           return;
         }
@@ -72,14 +80,14 @@ export class NoninDf2Device extends LinkMeasuringDevice<NoninDf2DecodedFrame, No
           fingerReported = true;
           run.progress({ stage: 'fingerDetected' });
         }
-        good.push(packet);
+        good.push(reading.value);
         if (good.length === 1) run.progress({ stage: 'keepStill' });
         if (good.length < s.stablePackets) return;
         const mean = (values: number[]) => Math.round(values.reduce((a, b) => a + b, 0) / values.length);
         run.take(
           this.measurement([
-            { name: 'spo2', value: mean(good.map((p) => p.spo2 ?? 0)), unit: '%' },
-            { name: 'pulse', value: mean(good.map((p) => p.heartRate ?? 0)), unit: 'bpm' },
+            { name: 'spo2', value: mean(good.map((r) => r.spo2)), unit: '%' },
+            { name: 'pulse', value: mean(good.map((r) => r.pulse)), unit: 'bpm' },
           ]),
         );
       };
@@ -108,13 +116,20 @@ export class NoninDf2Device extends LinkMeasuringDevice<NoninDf2DecodedFrame, No
   }
 }
 
-/** Why a packet cannot be used for a measurement, if it cannot. */
-function refusalOf(packet: NoninPacket): CabinError | undefined {
-  if (packet.sensorDisconnected) return { code: 'measurement.noFinger' };
-  if (packet.artifact) return { code: 'measurement.motion' };
-  if (packet.perfusion === 'low' || packet.perfusion === 'none') return { code: 'measurement.lowPerfusion' };
+/** The values of one clean packet. */
+interface Reading {
+  readonly spo2: number;
+  readonly pulse: number;
+}
+
+/** A packet's values, or why it cannot be used for a measurement. */
+function readingOf(packet: NoninPacket): Result<Reading> {
+  if (packet.sensorDisconnected) return err({ code: 'measurement.noFinger' });
+  if (packet.artifact) return err({ code: 'measurement.motion' });
+  if (packet.perfusion === 'low' || packet.perfusion === 'none')
+    return err({ code: 'measurement.lowPerfusion' });
   // Out of track (no consecutive good pulses) or a sensor alarm: the reading is not settled yet.
-  if (packet.outOfTrack || packet.sensorAlarm) return { code: 'measurement.unstable' };
-  if (packet.heartRate === null || packet.spo2 === null) return { code: 'measurement.unstable' };
-  return undefined;
+  if (packet.outOfTrack || packet.sensorAlarm) return err({ code: 'measurement.unstable' });
+  if (packet.heartRate === null || packet.spo2 === null) return err({ code: 'measurement.unstable' });
+  return ok({ spo2: packet.spo2, pulse: packet.heartRate });
 }
