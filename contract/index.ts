@@ -2,6 +2,7 @@
 export * from './result';
 export * from './clock';
 export * from './domain';
+export * from './peripheral-facts';
 export * from './cabin-view';
 export * from './patient-action';
 export * from './cabin-api';

@@ -1,12 +1,57 @@
-// The device models the cabin knows, matched against USB vendor/product ids by discovery.
-import type { DeviceModel } from './device-model';
-import { andStandardModel } from './and-standard';
-import { beurerPo80Model } from './beurer-po80';
-import { bleThermometerGatewayModel } from './ble-thermometer-gateway';
-import { mtSicsModel } from './mt-sics';
-import { nibpAsciiModel } from './nibp-ascii';
-import { noninDf2Model } from './nonin-df2';
-import { omronHem7322uModel } from './omron-hem7322u';
+// The device models the cabin knows: one line each (protocol id, what it measures, device class, and
+// how to reach it), matched against USB vendor/product ids by discovery and named by `fixedPorts`.
+import { AndStandardDevice } from './and-standard';
+import { BeurerPo80Device } from './beurer-po80';
+import { BleThermometerGatewayDevice } from './ble-thermometer-gateway';
+import { hidModel, line8N1, serialModel, type DeviceModel } from './device-model';
+import { MtSicsDevice } from './mt-sics';
+import { NibpAsciiDevice } from './nibp-ascii';
+import { NoninDf2Device } from './nonin-df2';
+import { OmronHem7322uDevice } from './omron-hem7322u';
+
+/** OEM NIBP module, 4800 8N1: answers a command within a second, streams while the cuff moves. */
+export const nibpAsciiModel = serialModel('nibp-ascii', 'bloodPressure', NibpAsciiDevice, {
+  line: line8N1(4800),
+  silence: { mode: 'reply', silenceMs: 5000 },
+});
+
+/** Nonin oximeter, 9600 8N1: streams continuously, so two seconds of silence mean it is gone. */
+export const noninDf2Model = serialModel('nonin-df2', 'oxygenSaturation', NoninDf2Device, {
+  line: line8N1(9600),
+  silence: { mode: 'stream', silenceMs: 2000 },
+});
+
+/** BLE thermometer gateway, 115200 8N1: it beats every second, so three seconds of silence mean it is gone. */
+export const bleThermometerGatewayModel = serialModel(
+  'ble-thermometer-gateway',
+  'temperature',
+  BleThermometerGatewayDevice,
+  { line: line8N1(115_200), silence: { mode: 'stream', silenceMs: 3000 } },
+);
+
+/** MT-SICS scale, 9600 8N1: answers each command within a second or so. */
+export const mtSicsModel = serialModel('mt-sics', 'weight', MtSicsDevice, {
+  line: line8N1(9600),
+  silence: { mode: 'reply', silenceMs: 3000 },
+});
+
+/** A&D scale at its factory settings, 2400 7E1. */
+export const andStandardModel = serialModel('and-standard', 'weight', AndStandardDevice, {
+  line: { baudRate: 2400, dataBits: 7, parity: 'even', stopBits: 1 },
+  silence: { mode: 'reply', silenceMs: 3000 },
+});
+
+/** Omron HEM-7322U over HID, USB 0590:0090 (docs/DEVICES.md; obpm `usb.h`). */
+export const omronHem7322uModel = hidModel('omron-hem7322u', 'bloodPressure', OmronHem7322uDevice, {
+  vendorId: 0x0590,
+  productId: 0x0090,
+});
+
+/** Beurer PO 80 over HID, USB 28E9:028A, a GigaDevice vendor id (hid-pulse-oximeter `po.py`). */
+export const beurerPo80Model = hidModel('beurer-po80', 'oxygenSaturation', BeurerPo80Device, {
+  vendorId: 0x28e9,
+  productId: 0x028a,
+});
 
 /** Every model of the catalog, serial first then HID. */
 export const DEVICE_MODELS: readonly DeviceModel[] = [
@@ -22,11 +67,4 @@ export const DEVICE_MODELS: readonly DeviceModel[] = [
 /** The model with this protocol id, or undefined. */
 export function findModel(id: string): DeviceModel | undefined {
   return DEVICE_MODELS.find((model) => model.id === id);
-}
-
-/** The models that a device with this USB vendor/product id may be. */
-export function modelsForUsbId(vendorId: number, productId: number): DeviceModel[] {
-  return DEVICE_MODELS.filter((model) =>
-    model.usbIds.some((id) => id.vendorId === vendorId && id.productId === productId),
-  );
 }

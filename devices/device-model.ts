@@ -1,15 +1,8 @@
 // What the catalog knows of one device model, and how a model turns a link into a measuring device.
-import type { MeasurementKind } from '../contract';
+import type { Clock, MeasurementKind } from '../contract';
 import type { ByteLink } from '../drivers/byte-link';
-import type { MeasuringDevice } from './measuring-device';
-
-/** Serial line settings of a model (serialport's names). */
-export interface SerialSettings {
-  readonly baudRate: number;
-  readonly dataBits: 7 | 8;
-  readonly parity: 'none' | 'even' | 'odd';
-  readonly stopBits: 1 | 2;
-}
+import type { SerialLineSettings, SilenceWatch } from '../drivers/serial';
+import type { LinkedMeasuringDevice } from './measuring-device';
 
 /** A USB vendor/product id pair, as the catalog matches devices. */
 export interface UsbId {
@@ -17,16 +10,65 @@ export interface UsbId {
   readonly productId: number;
 }
 
-/** One device model: its protocol id, what it measures, how to reach it, and its device class. */
-export interface DeviceModel {
+/** A device class: built on an open link (which it owns from then on), its timers on `clock`. */
+export type DeviceClass = new (link: ByteLink, clock: Clock) => LinkedMeasuringDevice;
+
+/** What every model has: its protocol id, what it measures, the USB ids that identify it, its device. */
+interface ModelBase {
   /** The protocol's stable id: `nibp-ascii`, `nonin-df2`, `omron-hem7322u`, … */
   readonly id: string;
   readonly kind: MeasurementKind;
-  readonly transport: 'serial' | 'hid';
-  /** Serial settings (serial models only). */
-  readonly serial?: SerialSettings;
   /** USB ids that identify it (HID devices, and USB-serial adapters dedicated to it). */
   readonly usbIds: readonly UsbId[];
   /** Builds the device on an open link; the device owns the link from then on. */
-  createDevice(link: ByteLink): MeasuringDevice;
+  createDevice(link: ByteLink, clock: Clock): LinkedMeasuringDevice;
 }
+
+/** A model on a serial port: its line settings, and how long the port may stay quiet (the link's watchdog). */
+export interface SerialDeviceModel extends ModelBase {
+  readonly transport: 'serial';
+  readonly serial: SerialLineSettings;
+  readonly silence: SilenceWatch;
+}
+
+/** A model on USB HID (64-byte reports). */
+export interface HidDeviceModel extends ModelBase {
+  readonly transport: 'hid';
+}
+
+/** One device model of the catalog, by transport. */
+export type DeviceModel = SerialDeviceModel | HidDeviceModel;
+
+/** Line settings of `baudRate` 8N1, the factory setting of most serial medical devices. */
+export const line8N1 = (baudRate: number): SerialLineSettings => ({
+  baudRate,
+  dataBits: 8,
+  parity: 'none',
+  stopBits: 1,
+});
+
+/** A serial model on a port of its own (a pseudo-terminal or an adapter named in `fixedPorts`). */
+export function serialModel(
+  id: string,
+  kind: MeasurementKind,
+  device: DeviceClass,
+  port: { readonly line: SerialLineSettings; readonly silence: SilenceWatch },
+): SerialDeviceModel {
+  const { line: serial, silence } = port;
+  return { id, kind, transport: 'serial', serial, silence, usbIds: [], createDevice: newDevice(device) };
+}
+
+/** A HID model, found by its USB id. */
+export function hidModel(
+  id: string,
+  kind: MeasurementKind,
+  device: DeviceClass,
+  usbId: UsbId,
+): HidDeviceModel {
+  return { id, kind, transport: 'hid', usbIds: [usbId], createDevice: newDevice(device) };
+}
+
+const newDevice =
+  (device: DeviceClass) =>
+  (link: ByteLink, clock: Clock): LinkedMeasuringDevice =>
+    new device(link, clock);

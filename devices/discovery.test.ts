@@ -1,8 +1,8 @@
 // Discovery and hot-plug on fixtures shaped like SerialPort.list() and HID.devices() entries.
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../drivers/hid';
 import type { HidDeviceInfo } from '../drivers/hid';
-import { DEVICE_MODELS, findModel, modelsForUsbId } from './catalog';
+import { ManualClock } from '../test/support/manual-clock';
+import { DEVICE_MODELS, findModel } from './catalog';
 import {
   DeviceWatcher,
   discoverDevices,
@@ -64,10 +64,9 @@ class FixtureSources implements DiscoverySources {
 }
 
 describe('the catalog', () => {
-  it('finds models by id and by USB id', () => {
+  it('finds models by id; each id is the catalog once', () => {
     expect(findModel('omron-hem7322u')?.kind).toBe('bloodPressure');
-    expect(modelsForUsbId(0x28e9, 0x028a).map((m) => m.id)).toEqual(['beurer-po80']);
-    expect(modelsForUsbId(0x046d, 0xc31c)).toEqual([]);
+    expect(findModel('unknown')).toBeUndefined();
     expect(new Set(DEVICE_MODELS.map((m) => m.id)).size).toBe(DEVICE_MODELS.length);
   });
 });
@@ -134,7 +133,7 @@ describe('hot-plug', () => {
       sources,
       models: DEVICE_MODELS,
       intervalMs: 1000,
-      schedule: clock.schedule,
+      clock,
     });
     const changes: string[] = [];
     watcher.onChange((c: DeviceChange) =>

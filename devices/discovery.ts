@@ -1,11 +1,12 @@
 // Which devices are attached: serial ports and HID devices listed by the system, matched against the
 // catalog by USB vendor/product id, plus the fixed ports the configuration names; and a watcher that
 // polls the lists and reports devices plugged and unplugged.
+import { after, type Cancel, type Clock } from '../contract';
+import { listHidDevices, type HidDeviceInfo } from '../drivers/hid';
 import { listSerialPorts, type SerialPortInfo } from '../drivers/serial';
+import type { DeviceModel } from './device-model';
 
 export type { SerialPortInfo };
-import { listHidDevices, realTimeSchedule, type HidDeviceInfo, type Schedule } from '../drivers/hid';
-import type { DeviceModel } from './device-model';
 
 /** Where discovery looks; the real ones call serialport and node-hid, tests give fixtures. */
 export interface DiscoverySources {
@@ -152,14 +153,14 @@ export type DeviceChange =
   | { readonly type: 'plugged'; readonly device: DiscoveredDevice }
   | { readonly type: 'unplugged'; readonly device: DiscoveredDevice };
 
-/** Settings of a watcher. */
+/** Settings of a watcher: where it looks, what it matches, and the clock of its polls. */
 export interface DeviceWatcherOptions {
   readonly sources: DiscoverySources;
   readonly models: readonly DeviceModel[];
   readonly fixedPorts?: readonly FixedPort[];
-  /** Gap between two scans. */
+  /** Gap between two scans (default 2 s). */
   readonly intervalMs?: number;
-  readonly schedule?: Schedule;
+  readonly clock: Clock;
 }
 
 const deviceKey = (transport: 'serial' | 'hid', path: string): string => `${transport}:${path}`;
@@ -171,13 +172,11 @@ const deviceKey = (transport: 'serial' | 'hid', path: string): string => `${tran
 export class DeviceWatcher {
   private readonly listeners = new Set<(change: DeviceChange) => void>();
   private readonly known = new Map<string, DiscoveredDevice>();
-  private readonly schedule: Schedule;
   private readonly intervalMs: number;
-  private cancelNext: () => void = () => undefined;
+  private cancelNext: Cancel = () => undefined;
   private running = false;
 
   constructor(private readonly options: DeviceWatcherOptions) {
-    this.schedule = options.schedule ?? realTimeSchedule;
     this.intervalMs = options.intervalMs ?? 2000;
   }
 
@@ -223,7 +222,8 @@ export class DeviceWatcher {
       this.known.set(key, device);
       this.emit({ type: 'plugged', device });
     }
-    if (this.running) this.cancelNext = this.schedule(this.intervalMs, () => void this.scanOnce());
+    if (this.running)
+      this.cancelNext = after(this.options.clock, this.intervalMs, () => void this.scanOnce());
   }
 
   private emit(change: DeviceChange): void {

@@ -1,16 +1,24 @@
 // The seam between the session and a measuring device (tensiometer, thermometer, oximeter, scale).
-import type { CabinError, Measurement, MeasurementKind, MeasurementProgress } from '../contract';
-import type { Cancel, Checkable } from './peripheral';
-
-/** A fact reported by a device during one measurement. */
-export type MeasurementFact =
-  | { readonly type: 'progressed'; readonly progress: MeasurementProgress }
-  | { readonly type: 'taken'; readonly measurement: Measurement }
-  | { readonly type: 'failed'; readonly error: CabinError };
+import type { Cancel, MeasurementFact, MeasurementKind } from '../contract';
+import type { Checkable } from './peripheral';
 
 /** A device that takes one kind of measurement on demand. */
 export interface MeasuringDevice extends Checkable {
   readonly kind: MeasurementKind;
-  /** Starts one measurement and reports its facts; ends with exactly one `taken` or `failed` unless cancelled. */
+  /**
+   * Starts one measurement and reports the session's facts unchanged: `measurement.progressed`…, then
+   * exactly one `measurement.taken` or `measurement.failed`, unless cancelled by the returned function.
+   */
   measure(report: (fact: MeasurementFact) => void): Cancel;
+}
+
+/**
+ * A measuring device a model builds on an open link: the seam, plus what the technician's tools use, the
+ * monitor of every decoded frame (`npm run diag -- monitor`) and the close of its link.
+ */
+export interface LinkedMeasuringDevice<Frame = unknown> extends MeasuringDevice {
+  /** Subscribes to every frame seen on the link, decoded; answers the unsubscribe function. */
+  monitor(listener: (frame: Frame) => void): Cancel;
+  /** Closes the link; the device is finished. */
+  close(): Promise<void>;
 }

@@ -10,5 +10,5 @@ export interface Checkable {
   check(): Promise<PeripheralState>;
 }
 
-/** Stops what was started; safe to call twice. */
-export type Cancel = () => void;
+/** Stops what was started (the contract's `Cancel`, re-exported for the peripherals' seams). */
+export type { Cancel } from '../contract';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { settleMicrotasks } from '../test/support/manual-clock';
 import { createMemoryLinkPair } from './memory-link';
 
 const received = (link: { onData(l: (c: Uint8Array) => void): () => void }): Uint8Array[] => {
@@ -6,16 +7,15 @@ const received = (link: { onData(l: (c: Uint8Array) => void): () => void }): Uin
   link.onData((chunk) => chunks.push(chunk));
   return chunks;
 };
-const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('a memory link pair', () => {
   it('delivers what one end writes to the other, later and in chunks', async () => {
     const [device, simulator] = createMemoryLinkPair({ chunkSize: 2 });
     const chunks = received(simulator);
-    await device.write(Uint8Array.of(1, 2, 3, 4, 5));
+    const written = device.write(Uint8Array.of(1, 2, 3, 4, 5));
     expect(chunks).toEqual([]);
-    await tick();
-    await tick();
+    await written;
+    await settleMicrotasks();
     expect(chunks.map((c) => [...c])).toEqual([[1, 2], [3, 4], [5]]);
   });
 
@@ -33,9 +33,10 @@ describe('a memory link pair', () => {
   it('loses bytes in flight when unplugged in the middle of a frame', async () => {
     const pair = createMemoryLinkPair({ chunkSize: 1 });
     const chunks = received(pair[0]);
-    await pair[1].write(Uint8Array.of(1, 2, 3));
+    const written = pair[1].write(Uint8Array.of(1, 2, 3));
     pair.unplug();
-    await tick();
+    await written;
+    await settleMicrotasks();
     expect(chunks).toEqual([]);
   });
 

@@ -1,8 +1,9 @@
-// Two in-process ends of a byte link: what one end writes the other receives, asynchronously and in
+// Two in-process ends of a byte link: what one end writes the other receives, on a later turn and in
 // chunks, as a serial port delivers them. `npm start` runs each byte-level simulator against its device
 // over such a pair; the tests use it to unplug a device in the middle of a frame.
 import { err, ok, type Result } from '../contract';
 import type { ByteLink, LinkEnd } from './byte-link';
+import { LinkEndBase } from './link-end-base';
 
 /** Options of a memory link pair: the largest chunk delivered at once (default: whole writes). */
 export interface MemoryLinkOptions {
@@ -16,38 +17,27 @@ export type MemoryLinkPair = readonly [ByteLink, ByteLink] & {
   unplug(): void;
 };
 
-class MemoryLinkEnd implements ByteLink {
+class MemoryLinkEnd extends LinkEndBase {
   peer: MemoryLinkEnd | undefined;
-  private readonly dataListeners = new Set<(chunk: Uint8Array) => void>();
-  private readonly endListeners = new Set<(end: LinkEnd) => void>();
-  private ended: LinkEnd | undefined;
 
   constructor(
     readonly name: string,
     private readonly chunkSize: number,
-  ) {}
+  ) {
+    super();
+  }
 
   write(bytes: Uint8Array): Promise<Result<void>> {
-    if (this.ended !== undefined || this.peer === undefined)
-      return Promise.resolve(err({ code: 'link.closed' }));
     const peer = this.peer;
+    if (this.ended !== undefined || peer === undefined) return Promise.resolve(err({ code: 'link.closed' }));
     const copy = Uint8Array.from(bytes);
     for (let start = 0; start < copy.length; start += this.chunkSize) {
       const chunk = copy.subarray(start, start + this.chunkSize);
-      // Asynchronous like a real port: a listener never runs inside the writer's call.
-      setImmediate(() => peer.deliver(chunk));
+      // Asynchronous like a real port: a listener never runs inside the writer's call. A microtask, not a
+      // timer: delivery takes no time, so a test's manual clock drives the whole exchange.
+      queueMicrotask(() => peer.emit(chunk));
     }
     return Promise.resolve(ok(undefined));
-  }
-
-  onData(listener: (chunk: Uint8Array) => void): () => void {
-    this.dataListeners.add(listener);
-    return () => this.dataListeners.delete(listener);
-  }
-
-  onEnd(listener: (end: LinkEnd) => void): () => void {
-    this.endListeners.add(listener);
-    return () => this.endListeners.delete(listener);
   }
 
   close(): Promise<void> {
@@ -58,16 +48,7 @@ class MemoryLinkEnd implements ByteLink {
   }
 
   end(reason: LinkEnd): void {
-    if (this.ended !== undefined) return;
-    this.ended = reason;
-    this.dataListeners.clear();
-    for (const listener of [...this.endListeners]) listener(reason);
-    this.endListeners.clear();
-  }
-
-  private deliver(chunk: Uint8Array): void {
-    if (this.ended !== undefined) return;
-    for (const listener of [...this.dataListeners]) listener(chunk);
+    this.markEnded(reason)?.();
   }
 }
 

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import type { CabinConfig } from './config';
 import { openLog } from './cabin-records';
 import { createController, type RunningController } from './controller';
-import { realTimeSchedule } from '../devices/simulated/simulation-timer';
+import { systemClock } from '../contract';
 import { peripheralsFor } from './peripherals-for-config';
 import { startBrowserModeServer } from './ipc/browser-mode-server';
 import type { SimulatedPeripherals } from './peripherals';
@@ -26,7 +26,7 @@ export async function runBrowserMode(
     throw new Error(`the renderer is not built: run "npx vite build" (missing ${rendererDirectory})`);
   }
   const log = openLog(config);
-  const peripherals = await peripheralsFor(config, log, realTimeSchedule, Date.now);
+  const peripherals = await peripheralsFor(config, log, systemClock);
   const controller = createController({ config, log, peripherals });
   const server = await startBrowserModeServer({
     controller,

@@ -3,7 +3,7 @@
 // outside themselves is in session-effects.ts, the screen's view in view-publisher.ts, the CabinApi in
 // cabin-api-server.ts, the technician's trail of states in machine-trail.ts, the files in cabin-records.ts.
 import { createActor, type InspectionEvent } from 'xstate';
-import { after, systemClock, type CabinEvent, type Clock } from '../contract';
+import { systemClock, type CabinEvent, type Clock } from '../contract';
 import { happyScript } from '../devices/simulated/simulation-script';
 import { cabinMachine, sessionMachine } from '../state-machines';
 import { CallMediaBoard } from './call-media-board';
@@ -51,8 +51,7 @@ export function createController(options: ControllerOptions): RunningController 
     options.peripherals ??
     createSimulatedPeripherals(
       happyScript(config.simulation.stepMs),
-      (ms, callback) => after(clock, ms, callback),
-      () => clock.now(),
+      clock,
       config.simulation.callMs,
       config.simulation.byteLevelDevices,
     );

@@ -2,11 +2,11 @@
 // and measuring devices; and the platform link (the protocol client unless `platform.kind` is simulated).
 // Printer and payment terminal stay simulated until their own work.
 import { existsSync } from 'node:fs';
+import { after, type Clock } from '../contract';
 import { PcscliteContext } from '../drivers/pcsc/pcsclite-context';
 import { PcscIdCardReader } from '../devices/vitale/pcsc-id-card-reader';
 import { PublicLayoutVitaleReader } from '../devices/vitale/public-layout-vitale-reader';
 import { happyScript } from '../devices/simulated/simulation-script';
-import type { Schedule } from '../devices/simulated/simulation-timer';
 import { VirtualCardIdCardReader } from '../devices/simulated/virtual-card-id-card-reader';
 import type { CabinConfig } from './config';
 import type { OperationLog } from './log';
@@ -23,18 +23,24 @@ const PCSCD_WAIT_MS = 1_500;
 async function reachablePcsc(
   log: OperationLog,
   readerPrefix: string | null,
+  clock: Clock,
 ): Promise<PcscliteContext | null> {
   if (!existsSync(PCSCD_SOCKET)) return null;
-  const context = new PcscliteContext({ onCode: (code) => log.warn('pcsc.fault', { code }) });
-  const deadline = Date.now() + PCSCD_WAIT_MS;
-  while (Date.now() < deadline) {
+  const context = pcscContext(log, clock);
+  const deadline = clock.now() + PCSCD_WAIT_MS;
+  while (clock.now() < deadline) {
     const { available, readers } = context.snapshot();
     if (available && (readerPrefix === null || readers.some((r) => r.name.startsWith(readerPrefix))))
       return context;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise<void>((resolve) => after(clock, 100, resolve));
   }
   context.close();
   return null;
+}
+
+/** The PC/SC context on pcscd, its faults to the operation log. */
+function pcscContext(log: OperationLog, clock: Clock): PcscliteContext {
+  return new PcscliteContext(clock, { onCode: (code) => log.warn('pcsc.fault', { code }) });
 }
 
 /** The PC/SC card reader on pcscd, reading the Vitale public layout (the development path of devices/vitale). */
@@ -51,14 +57,13 @@ function platformLinkFor(config: CabinConfig, log: OperationLog): PlatformSocket
   return new PlatformSocketLink({ url, cabinId, credential, log });
 }
 
-/** Builds the peripherals of `config`; the returned set's `dispose()` releases all of them. */
+/** Builds the peripherals of `config`, waiting on `clock`; the returned set's `dispose()` releases all of them. */
 export async function peripheralsFor(
   config: CabinConfig,
   log: OperationLog,
-  schedule: Schedule,
-  now: () => number,
+  clock: Clock,
 ): Promise<CabinPeripherals> {
-  const peripherals = await devicePeripheralsFor(config, log, schedule, now);
+  const peripherals = await devicePeripheralsFor(config, log, clock);
   const link = platformLinkFor(config, log);
   if (link === null) return peripherals;
   const disposeDevices = peripherals.dispose;
@@ -75,24 +80,22 @@ export async function peripheralsFor(
 async function devicePeripheralsFor(
   config: CabinConfig,
   log: OperationLog,
-  schedule: Schedule,
-  now: () => number,
+  clock: Clock,
 ): Promise<CabinPeripherals> {
   const script = happyScript(config.simulation.stepMs);
   if (config.hardware === 'simulated') {
     // The virtual Vitale card needs pcscd with the vpcd driver (root); without it the card is simulated above PC/SC.
     const pcsc =
-      config.simulation.cardReader === 'virtualCard' ? await reachablePcsc(log, 'Virtual PCD') : null;
+      config.simulation.cardReader === 'virtualCard' ? await reachablePcsc(log, 'Virtual PCD', clock) : null;
     if (config.simulation.cardReader === 'virtualCard') {
       log.info(pcsc ? 'card.virtualCardOnPcscd' : 'card.simulatedWithoutPcscd');
     }
     const peripherals = createSimulatedPeripherals(
       script,
-      schedule,
-      now,
+      clock,
       config.simulation.callMs,
       config.simulation.byteLevelDevices,
-      pcsc ? new VirtualCardIdCardReader(pcscCardReader(pcsc, log), script, schedule) : undefined,
+      pcsc ? new VirtualCardIdCardReader(pcscCardReader(pcsc, log), script, clock) : undefined,
     );
     // The same object (the simulator routes and the platform simulation share it), with pcscd released too.
     const disposeSimulators = peripherals.dispose;
@@ -103,9 +106,9 @@ async function devicePeripheralsFor(
       },
     });
   }
-  const simulatedRest = createSimulatedPeripherals(script, schedule, now, config.simulation.callMs);
-  const pcsc = new PcscliteContext({ onCode: (code) => log.warn('pcsc.fault', { code }) });
-  const devices = await startRealDevices(config.fixedPorts, log);
+  const simulatedRest = createSimulatedPeripherals(script, clock, config.simulation.callMs);
+  const pcsc = pcscContext(log, clock);
+  const devices = await startRealDevices(config.fixedPorts, log, clock);
   return {
     cardReader: pcscCardReader(pcsc, log),
     devices: devices.devices,

@@ -1,5 +1,5 @@
 // The set of peripherals a controller drives, and the simulated set `npm start` uses by default.
-import type { PeripheralStatus } from '../contract';
+import { MEASUREMENT_KINDS, type Clock, type PeripheralStatus } from '../contract';
 import type { IdCardReader } from '../devices/id-card-reader';
 import type { MeasuringDevice } from '../devices/measuring-device';
 import type { PaymentTerminal } from '../devices/payment-terminal';
@@ -9,12 +9,10 @@ import { SimulatedMeasuringDevice } from '../devices/simulated/simulated-measuri
 import { SimulatedPaymentTerminal } from '../devices/simulated/simulated-payment-terminal';
 import { ByteLevelSimulatedDevice } from '../devices/simulated/byte-level-devices';
 import type { SimulationScript } from '../devices/simulated/simulation-script';
-import type { Schedule } from '../devices/simulated/simulation-timer';
 import type { PrintQueue } from '../drivers/printing/print-queue';
 import { SimulatedPrintQueue } from '../drivers/printing/simulated-print-queue';
 import type { PlatformLink } from './platform-client/platform-link';
 import { SimulatedPlatformLink } from './platform-client/simulated-platform-link';
-import { MEASUREMENT_KINDS } from '../contract';
 
 /** Everything the session reaches outside the controller. */
 export interface CabinPeripherals {
@@ -39,21 +37,20 @@ export interface SimulatedPeripherals extends CabinPeripherals {
   platformReachable: boolean;
 }
 
-/** Builds the simulated peripherals on a schedule (real time for `npm start`, a simulated clock in tests). */
+/** Builds the simulated peripherals on a clock (the system clock for `npm start`, a manual one in tests). */
 export function createSimulatedPeripherals(
   script: SimulationScript,
-  schedule: Schedule,
-  now: () => number,
+  clock: Clock,
   callMs: number,
   byteLevelDevices = false,
-  cardReader: ScriptedCardReader = new SimulatedIdCardReader(script, schedule),
+  cardReader: ScriptedCardReader = new SimulatedIdCardReader(script, clock),
 ): SimulatedPeripherals {
   // Byte level: the real codecs on in-memory links to the models' simulators (npm start, e2e). Domain
-  // level: values straight from the script, on the given schedule (scenario tests on a simulated clock).
+  // level: values straight from the script (scenario tests). Both on the given clock.
   const devices = MEASUREMENT_KINDS.map((kind) =>
     byteLevelDevices
-      ? new ByteLevelSimulatedDevice(kind, script)
-      : new SimulatedMeasuringDevice(kind, script, schedule, now),
+      ? new ByteLevelSimulatedDevice(kind, script, clock)
+      : new SimulatedMeasuringDevice(kind, script, clock),
   );
   const peripherals: SimulatedPeripherals = {
     script,
@@ -63,11 +60,11 @@ export function createSimulatedPeripherals(
     dispose: () => {
       for (const device of devices) if (device instanceof ByteLevelSimulatedDevice) device.dispose();
     },
-    printer: new SimulatedPrintQueue(() => script.print, schedule, script.stepMs),
-    paymentTerminal: new SimulatedPaymentTerminal(script, schedule),
+    printer: new SimulatedPrintQueue(() => script.print, clock, script.stepMs),
+    paymentTerminal: new SimulatedPaymentTerminal(script, clock),
     platform: new SimulatedPlatformLink(
       { stepMs: script.stepMs, callMs, reachable: () => peripherals.platformReachable },
-      schedule,
+      clock,
     ),
   };
   return peripherals;

@@ -1,7 +1,17 @@
 // Real measuring devices: the catalog matched against what is plugged in (USB ids, or ports fixed
 // in the configuration), one slot per measurement kind, filled and emptied as devices come and go.
-import type { MeasurementKind } from '../contract';
-import { MEASUREMENT_KINDS } from '../contract';
+import {
+  after,
+  err,
+  MEASUREMENT_KINDS,
+  ok,
+  type CabinError,
+  type Cancel,
+  type Clock,
+  type MeasurementFact,
+  type MeasurementKind,
+  type Result,
+} from '../contract';
 import { DEVICE_MODELS, findModel } from '../devices/catalog';
 import type { DeviceModel } from '../devices/device-model';
 import {
@@ -10,95 +20,152 @@ import {
   type DiscoveredDevice,
   type FixedPort,
 } from '../devices/discovery';
-import type { MeasurementFact, MeasuringDevice } from '../devices/measuring-device';
+import type { LinkedMeasuringDevice, MeasuringDevice } from '../devices/measuring-device';
 import type { PeripheralState } from '../devices/peripheral';
 import type { ByteLink } from '../drivers/byte-link';
 import { openHidLink } from '../drivers/hid';
-import { openSerialLink, type SilenceWatch } from '../drivers/serial';
-import { err, ok, type Result } from '../contract';
-import { createActor, fromCallback, fromPromise } from 'xstate';
-import { deviceMachine, peripheralStateOf, type ConnectRequest } from '../state-machines/device-machine';
+import { openSerialLink } from '../drivers/serial';
 import type { OperationLog } from './log';
 
+/** Wait before trying a failed connection again. */
+export const RECONNECT_MS = 5000;
+
+/** Which device a slot opens: the path discovery found and the catalog model it carries. */
+export interface ConnectRequest {
+  readonly path: string;
+  readonly modelId: string;
+}
+
+/** Opens a device: its link open and its model's device built on it, or why not (`link.openFailed`, …). */
+export type Connect = (request: ConnectRequest) => Promise<Result<LinkedMeasuringDevice>>;
+
+/** Where a slot stands: the one truth of a real device's presence and health (a measurement's own
+ * progress is the session's). */
+type SlotState =
+  | { readonly state: 'absent' }
+  | { readonly state: 'connecting'; readonly request: ConnectRequest; readonly attempts: number }
+  | {
+      readonly state: 'waitingToReconnect';
+      readonly request: ConnectRequest;
+      readonly attempts: number;
+      readonly failure: CabinError;
+      readonly cancelRetry: Cancel;
+    }
+  | {
+      readonly state: 'ready';
+      readonly request: ConnectRequest;
+      readonly device: LinkedMeasuringDevice;
+      /** The device's own fault at the last measurement (`device.timeout`, …): faulty until it is replaced. */
+      readonly fault: CabinError | null;
+    };
+
 /**
- * A measurement kind's place in the cabin, run by a device machine (state-machines/device-machine.ts):
- * absent until a matching device is plugged, connecting (opening its link), ready, measuring, result or
- * error, and back to absent when it is unplugged or its link dies. The peripheral list reads its state.
+ * A measurement kind's place in the cabin: absent until a matching device is plugged, connecting (its
+ * link opening), waiting to reconnect after a failed opening, ready; absent again when it is unplugged,
+ * its link dies or a measurement finds it gone. Measurements pass the device's facts through unchanged.
  */
 export class PluggableMeasuringDevice implements MeasuringDevice {
-  private current: { device: MeasuringDevice; path: string } | null = null;
-  private readonly actor;
+  #state: SlotState = { state: 'absent' };
 
+  /** `connected` is told each time a device is ready in the slot. */
   constructor(
     readonly kind: MeasurementKind,
-    connect: (request: ConnectRequest, slot: PluggableMeasuringDevice) => Promise<Result<void>>,
-  ) {
-    this.actor = createActor(
-      deviceMachine.provide({
-        actors: {
-          connect: fromPromise<Result<void>, ConnectRequest>(({ input }) => connect(input, this)),
-          // The session drives the measurement itself (its `measure` actor); `measure()` below mirrors
-          // the device's facts into this machine, so there is nothing more to run here.
-          measure: fromCallback(() => undefined),
-        },
-      }),
-      { input: { deviceId: kind, kind } },
-    );
-    this.actor.start();
-  }
+    private readonly connect: Connect,
+    private readonly clock: Clock,
+    private readonly connected: () => void = () => undefined,
+  ) {}
 
   /** The path of the device in the slot, or null. */
   get path(): string | null {
-    return this.actor.getSnapshot().context.path;
+    return this.#state.state === 'absent' ? null : this.#state.request.path;
   }
 
-  /** A matching device appeared at `path`: the machine connects to it. */
+  /** A matching device appeared at `path`: the slot connects to it, unless it already holds one. */
   plug(path: string, modelId: string): void {
-    this.actor.send({ type: 'device.plugged', path, modelId });
+    if (this.#state.state === 'absent') this.#connect({ path, modelId }, 1);
   }
 
-  /** Called by `connect` once the link is open: the device the slot measures with. */
-  attach(device: MeasuringDevice, path: string): void {
-    this.current = { device, path };
-  }
-
-  /** The device at `path` was unplugged or its link ended. */
+  /** The device at `path` was unplugged or its link ended: the slot is empty again. */
   unplug(path: string): void {
-    if (this.current?.path !== path && this.path !== path) return;
-    this.current = null;
-    this.actor.send({ type: 'device.unplugged' });
+    if (this.path === path) this.#empty();
   }
 
+  /**
+   * The slot's line in the cabin's peripheral list: 'ok' when it can measure (a patient's failed
+   * measurement leaves it 'ok'), 'faulty' while its opening or the device itself fails, 'absent' otherwise.
+   */
   check(): Promise<PeripheralState> {
-    return Promise.resolve(peripheralStateOf(this.actor.getSnapshot()));
+    return Promise.resolve(this.#peripheralState());
   }
 
-  measure(report: (fact: MeasurementFact) => void): () => void {
-    if (this.current === null || peripheralStateOf(this.actor.getSnapshot()) !== 'ok') {
-      report({ type: 'failed', error: { code: 'device.absent' } });
+  measure(report: (fact: MeasurementFact) => void): Cancel {
+    const slot = this.#state;
+    if (slot.state !== 'ready' || this.#peripheralState() !== 'ok') {
+      report({ type: 'measurement.failed', error: { code: 'device.absent' } });
       return () => undefined;
     }
-    this.actor.send({ type: 'device.measure' });
-    const cancel = this.current.device.measure((fact) => {
+    this.#state = { ...slot, fault: null };
+    return slot.device.measure((fact) => {
+      if (fact.type === 'measurement.failed') this.#failed(slot.device, fact.error);
       report(fact);
-      switch (fact.type) {
-        case 'progressed':
-          return this.actor.send({ type: 'measurement.progressed', progress: fact.progress });
-        case 'taken':
-          return this.actor.send({ type: 'measurement.taken', measurement: fact.measurement });
-        case 'failed':
-          return this.actor.send({ type: 'measurement.failed', error: fact.error });
-      }
     });
-    return () => {
-      this.actor.send({ type: 'device.cancel' });
-      cancel();
-    };
   }
 
-  /** Stops the machine (controller shutdown). */
+  /** Empties the slot and stops retrying (controller shutdown). */
   stop(): void {
-    this.actor.stop();
+    this.#empty();
+  }
+
+  #peripheralState(): PeripheralState {
+    const slot = this.#state;
+    switch (slot.state) {
+      case 'absent':
+        return 'absent';
+      case 'connecting':
+        // Connecting for the first time is not a fault yet; connecting again after failures is.
+        return slot.attempts > 1 ? 'faulty' : 'absent';
+      case 'waitingToReconnect':
+        return 'faulty';
+      case 'ready':
+        return slot.fault === null || slot.fault.code.startsWith('measurement.') ? 'ok' : 'faulty';
+    }
+  }
+
+  #connect(request: ConnectRequest, attempts: number): void {
+    const connecting = { state: 'connecting', request, attempts } as const;
+    this.#state = connecting;
+    const opened = this.connect(request).catch(
+      // A bug in the opening code: tried again after the delay like any failed opening.
+      (error: unknown): Result<LinkedMeasuringDevice> =>
+        err({ code: 'device.error', detail: error instanceof Error ? error.message : String(error) }),
+    );
+    void opened.then((device) => {
+      if (this.#state !== connecting) {
+        // Unplugged (or stopped) while opening: the device came too late for this slot.
+        if (device.ok) void device.value.close();
+        return;
+      }
+      if (device.ok) {
+        this.#state = { state: 'ready', request, device: device.value, fault: null };
+        this.connected();
+        return;
+      }
+      const cancelRetry = after(this.clock, RECONNECT_MS, () => this.#connect(request, attempts + 1));
+      this.#state = { state: 'waitingToReconnect', request, attempts, failure: device.error, cancelRetry };
+    });
+  }
+
+  #failed(device: MeasuringDevice, error: CabinError): void {
+    const slot = this.#state;
+    if (slot.state !== 'ready' || slot.device !== device) return;
+    // The link went away under the measurement before the watcher noticed: the device is gone.
+    if (error.code === 'device.unplugged') this.#empty();
+    else this.#state = { ...slot, fault: error };
+  }
+
+  #empty(): void {
+    if (this.#state.state === 'waitingToReconnect') this.#state.cancelRetry();
+    this.#state = { state: 'absent' };
   }
 }
 
@@ -110,30 +177,38 @@ export interface RealDevices {
   readonly stop: () => void;
 }
 
-async function openLink(model: DeviceModel, path: string): Promise<Result<ByteLink>> {
-  if (model.transport === 'hid') return openHidLink(path);
-  const silence = (model as DeviceModel & { silence?: SilenceWatch }).silence;
-  return openSerialLink(path, model.serial ?? { baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1 }, {
-    ...(silence ? { silence } : {}),
-  });
+/** Opens the link of `model` at `path`: HID, or serial with the model's line settings and silence watch. */
+function openLink(model: DeviceModel, path: string, clock: Clock): Promise<Result<ByteLink>> {
+  switch (model.transport) {
+    case 'hid':
+      return Promise.resolve(openHidLink(path));
+    case 'serial':
+      return openSerialLink(path, model.serial, clock, { silence: model.silence });
+  }
 }
 
-/** Starts discovery and fills one slot per kind with the first matching device found. */
+/** Starts discovery (polling on `clock`) and fills one slot per kind with the first matching device found. */
 export async function startRealDevices(
   fixedPorts: readonly FixedPort[],
   log: OperationLog,
+  clock: Clock,
 ): Promise<RealDevices> {
   const listeners = new Set<() => void>();
   const changed = (): void => {
     for (const listener of listeners) listener();
   };
-  const watcher = new DeviceWatcher({ sources: systemDiscoverySources(), models: DEVICE_MODELS, fixedPorts });
+  const watcher = new DeviceWatcher({
+    sources: systemDiscoverySources(),
+    models: DEVICE_MODELS,
+    fixedPorts,
+    clock,
+  });
 
-  // The device machine's `connect`: open the link, build the model's device, follow the link's end.
-  const connect = async (request: ConnectRequest, slot: PluggableMeasuringDevice): Promise<Result<void>> => {
+  // Opens the link, builds the model's device, and follows the link's end.
+  const connect = async (slot: PluggableMeasuringDevice, request: ConnectRequest) => {
     const model = findModel(request.modelId);
     if (!model) return err({ code: 'device.unknownModel', detail: request.modelId });
-    const link = await openLink(model, request.path);
+    const link = await openLink(model, request.path, clock);
     if (!link.ok) {
       log.warn('device.openFailed', { model: model.id, code: link.error.code });
       return link;
@@ -143,17 +218,23 @@ export async function startRealDevices(
       slot.unplug(request.path);
       changed();
     });
-    slot.attach(model.createDevice(link.value), request.path);
     log.info('device.connected', { model: model.id });
-    changed();
-    return ok(undefined);
+    return ok(model.createDevice(link.value, clock));
   };
-  const slots = MEASUREMENT_KINDS.map((kind) => new PluggableMeasuringDevice(kind, connect));
+  const slots = MEASUREMENT_KINDS.map((kind) => {
+    const slot: PluggableMeasuringDevice = new PluggableMeasuringDevice(
+      kind,
+      (request) => connect(slot, request),
+      clock,
+      changed,
+    );
+    return slot;
+  });
 
   const plug = (found: DiscoveredDevice): void => {
     const model = found.modelIds.map(findModel).find((m) => m !== undefined);
     const slot = model && slots.find((s) => s.kind === model.kind);
-    // The first device of a kind takes its slot; the machine ignores a second plug while it holds one.
+    // The first device of a kind takes its slot; a second one is ignored while it holds one.
     if (!model || !slot || slot.path !== null) return;
     slot.plug(found.path, model.id);
     changed();

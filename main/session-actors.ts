@@ -1,7 +1,8 @@
-// The session machine's named actors, built on the peripherals: each callback actor translates a
-// peripheral's facts into session events, and every failure becomes a value the session shows.
+// The session machine's named actors, built on the peripherals: the card reader and the measuring devices
+// report the session's own facts (passed through unchanged); the platform's facts are turned into
+// session events here; every failure becomes a value the session shows.
 import { fromCallback, fromPromise } from 'xstate';
-import { err, ok, type CabinEvent, type Result } from '../contract';
+import { err, ok, type CabinEvent, type MeasurementKind, type Result } from '../contract';
 import type {
   SessionEvent,
   PrintOutcome,
@@ -23,33 +24,15 @@ export interface CallMediaPorts {
 export function sessionActors(peripherals: CabinPeripherals, media: CallMediaPorts) {
   return {
     readCard: fromCallback<SessionEvent, void>(({ sendBack }) =>
-      peripherals.cardReader.readNextCard((fact) => {
-        switch (fact.type) {
-          case 'inserted':
-            return sendBack({ type: 'card.inserted' });
-          case 'read':
-            return sendBack({ type: 'card.read', beneficiaries: fact.beneficiaries });
-          case 'failed':
-            return sendBack({ type: 'card.failed', error: fact.error });
-        }
-      }),
+      peripherals.cardReader.readNextCard(sendBack),
     ),
-    measure: fromCallback<SessionEvent, { readonly kind: SessionMeasureKind }>(({ sendBack, input }) => {
+    measure: fromCallback<SessionEvent, { readonly kind: MeasurementKind }>(({ sendBack, input }) => {
       const device = peripherals.devices.find((d) => d.kind === input.kind);
       if (!device) {
         sendBack({ type: 'measurement.failed', error: { code: 'device.absent' } });
         return undefined;
       }
-      return device.measure((fact) => {
-        switch (fact.type) {
-          case 'progressed':
-            return sendBack({ type: 'measurement.progressed', progress: fact.progress });
-          case 'taken':
-            return sendBack({ type: 'measurement.taken', measurement: fact.measurement });
-          case 'failed':
-            return sendBack({ type: 'measurement.failed', error: fact.error });
-        }
-      });
+      return device.measure(sendBack);
     }),
     lookUpAppointment: fromPromise(({ input }: { input: { readonly code: string } }) =>
       peripherals.platform.lookUpAppointment(input.code),
@@ -120,11 +103,6 @@ export function sessionActors(peripherals: CabinPeripherals, media: CallMediaPor
     ),
   };
 }
-
-type SessionMeasureKind =
-  Parameters<CabinPeripherals['devices'][number]['measure']> extends unknown
-    ? CabinPeripherals['devices'][number]['kind']
-    : never;
 
 // Prints every document in order; stops at the first failure so the patient sees which problem to fix.
 async function printAll(

@@ -1,10 +1,11 @@
 // Events that the session's actors send back to it, and what the session receives from outside.
 import type {
   CabinError,
+  CardFact,
   DocumentSummary,
   Measurement,
+  MeasurementFact,
   MeasurementKind,
-  MeasurementProgress,
   MediaReception,
   PatientAction,
   PatientIdentity,
@@ -13,20 +14,14 @@ import type {
   Result,
 } from '../contract';
 
-/** Facts from the card reader while the session waits for and reads a Carte Vitale. */
-export type CardReaderEvent =
-  | { readonly type: 'card.inserted' }
-  | { readonly type: 'card.read'; readonly beneficiaries: readonly PatientIdentity[] }
-  | { readonly type: 'card.failed'; readonly error: CabinError };
+/** Facts from the card reader while the session waits for and reads a Carte Vitale (named in contract). */
+export type CardReaderEvent = CardFact;
 
 /** A card was put in or taken out of the reader, at any time of the session (the cabin forwards it). */
 export type CardPresenceEvent = { readonly type: 'card.presenceChanged'; readonly present: boolean };
 
-/** Facts from a measuring device during one measurement. */
-export type MeasurementEvent =
-  | { readonly type: 'measurement.progressed'; readonly progress: MeasurementProgress }
-  | { readonly type: 'measurement.taken'; readonly measurement: Measurement }
-  | { readonly type: 'measurement.failed'; readonly error: CabinError };
+/** Facts from a measuring device during one measurement (named in contract). */
+export type MeasurementEvent = MeasurementFact;
 
 /** Facts from the platform's waiting room. */
 export type QueueEvent =

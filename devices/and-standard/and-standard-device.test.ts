@@ -1,8 +1,8 @@
-import { describeScaleOverMemoryLink } from '../mt-sics/scale-device-suite';
+import { describeScaleOverMemoryLink } from '../test-support/scale-device-suite';
 import { AndStandardDevice, AndStandardSimulator } from '.';
 
 describeScaleOverMemoryLink(
   'the A&D scale over a memory link',
-  (link, options) => new AndStandardDevice(link, options),
+  (link, clock, options) => new AndStandardDevice(link, clock, options),
   (link) => new AndStandardSimulator(link),
 );

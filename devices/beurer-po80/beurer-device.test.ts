@@ -1,7 +1,9 @@
 // The PO 80 device class, through replayed report bytes and against its simulator, faults included.
 import { describe, expect, it } from 'vitest';
-import { createHidLinkPair, ManualClock, parseHidCapture, ReplayHidTransport } from '../../drivers/hid';
-import { checkAfter, failedOnlyWith, measureFor, outcomes } from '../measuring-test-support';
+import { createHidLinkPair } from '../../drivers/test-support/hid-link-pair';
+import { parseHidCapture, ReplayHidTransport } from '../../drivers/test-support/replay-hid-transport';
+import { ManualClock } from '../../test/support/manual-clock';
+import { checkAfter, failedOnlyWith, measureFor, outcomes } from '../test-support/measuring';
 import { BeurerPo80Device } from './beurer-device';
 import { BeurerPo80Simulator, type BeurerFault } from './beurer-simulator';
 
@@ -24,20 +26,21 @@ const CAPTURE = `
 describe('the oximeter through a replayed capture', () => {
   it('the finger goes in, the readings settle: SpO2 and pulse, the median of five', async () => {
     const clock = new ManualClock();
-    const link = new ReplayHidTransport(parseHidCapture(CAPTURE), clock.schedule);
-    const device = new BeurerPo80Device(link, { schedule: clock.schedule, now: () => 42 });
+    const link = new ReplayHidTransport(parseHidCapture(CAPTURE), clock);
+    const device = new BeurerPo80Device(link, clock);
     const facts = await measureFor(device, clock, 2000);
     expect(link.mismatches).toEqual([]);
     expect(link.finished).toBe(true);
     expect(facts).toEqual([
-      { type: 'progressed', progress: { stage: 'preparing' } },
-      { type: 'progressed', progress: { stage: 'fingerDetected' } },
-      { type: 'progressed', progress: { stage: 'keepStill' } },
+      { type: 'measurement.progressed', progress: { stage: 'preparing' } },
+      { type: 'measurement.progressed', progress: { stage: 'fingerDetected' } },
+      { type: 'measurement.progressed', progress: { stage: 'keepStill' } },
       {
-        type: 'taken',
+        type: 'measurement.taken',
         measurement: {
           kind: 'oxygenSaturation',
-          takenAt: 42,
+          // The fifth agreeing reading is the capture's tenth report, 120 ms apart after the start.
+          takenAt: 1200,
           quantities: [
             { name: 'spo2', value: 97, unit: '%' },
             { name: 'pulse', value: 71, unit: 'bpm' },
@@ -58,11 +61,9 @@ describe('the oximeter through a replayed capture', () => {
   ])('%s', async (_title, afterStart, ms, code) => {
     const clock = new ManualClock();
     const capture = `-> 9B 01 1C\n${afterStart}`;
-    const device = new BeurerPo80Device(new ReplayHidTransport(parseHidCapture(capture), clock.schedule), {
-      schedule: clock.schedule,
-    });
+    const device = new BeurerPo80Device(new ReplayHidTransport(parseHidCapture(capture), clock), clock);
     const facts = await measureFor(device, clock, ms);
-    expect(facts.at(-1)).toMatchObject({ type: 'failed', error: { code } });
+    expect(facts.at(-1)).toMatchObject({ type: 'measurement.failed', error: { code } });
   });
 });
 
@@ -70,11 +71,10 @@ describe('the oximeter against its simulator', () => {
   function setUp(): { clock: ManualClock; simulator: BeurerPo80Simulator; device: BeurerPo80Device } {
     const clock = new ManualClock();
     const pair = createHidLinkPair('hid:simulated-po80');
-    const simulator = new BeurerPo80Simulator(pair.device, {
-      schedule: clock.schedule,
+    const simulator = new BeurerPo80Simulator(pair.device, clock, {
       reading: { pulse: 64, spo2: 98 },
     });
-    const device = new BeurerPo80Device(pair.host, { schedule: clock.schedule });
+    const device = new BeurerPo80Device(pair.host, clock);
     return { clock, simulator, device };
   }
 
@@ -87,7 +87,7 @@ describe('the oximeter against its simulator', () => {
     const { clock, simulator, device } = setUp();
     const facts = await measureFor(device, clock, 1000);
     expect(facts.at(-1)).toMatchObject({
-      type: 'taken',
+      type: 'measurement.taken',
       measurement: { quantities: [{ value: 98 }, { value: 64 }] },
     });
     expect(simulator.received.filter((c) => c?.type === 'keepAlive').length).toBeGreaterThan(0);
@@ -112,14 +112,14 @@ describe('the oximeter against its simulator', () => {
     const { clock, simulator, device } = setUp();
     simulator.misbehave('noFinger');
     const facts = await measureFor(device, clock, 5000);
-    expect(facts.map((f) => f.type)).toEqual(['progressed']);
+    expect(facts.map((f) => f.type)).toEqual(['measurement.progressed']);
     simulator.misbehave(null);
     await clock.advance(1000);
-    expect(facts.map((f) => (f.type === 'progressed' ? f.progress.stage : f.type))).toEqual([
+    expect(facts.map((f) => (f.type === 'measurement.progressed' ? f.progress.stage : f.type))).toEqual([
       'preparing',
       'fingerDetected',
       'keepStill',
-      'taken',
+      'measurement.taken',
     ]);
   });
 });

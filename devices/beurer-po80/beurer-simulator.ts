@@ -1,7 +1,7 @@
 // A simulated Beurer PO 80 on the device end of a HID link: after `9B 01 1C` it streams a waveform report
 // and a live report every tick, stops when the keep-alives stop, and misbehaves on demand.
 import type { ByteLink } from '../../drivers/byte-link';
-import { realTimeSchedule, type Schedule } from '../../drivers/hid';
+import { after, type Cancel, type Clock } from '../../contract';
 import { decodeCommand, encodeLive, type BeurerCommand } from './beurer-codec';
 
 /** What the simulated oximeter can do wrong, or what the patient does wrong. */
@@ -20,7 +20,6 @@ export type BeurerFault =
 
 /** Options of the simulator. */
 export interface BeurerSimulatorOptions {
-  readonly schedule?: Schedule;
   /** Gap between two ticks (one waveform and one live report each). */
   readonly tickMs?: number;
   /** Ticks without a keep-alive after which the device stops streaming. */
@@ -32,11 +31,10 @@ export interface BeurerSimulatorOptions {
 // A waveform report `EB 00 …`: samples the cabin does not read (hid.py groups them 6 bytes a value).
 const WAVEFORM = Uint8Array.from([0xeb, 0x00, 0x20, 0x31, 0x42, 0x35, 0x28, 0x1c]);
 
-/** The simulated PO 80; attach it to the device end of a link pair. */
+/** The simulated PO 80; attach it to the device end of a link pair. It streams on `clock`. */
 export class BeurerPo80Simulator {
   /** Every command received, decoded (undecodable ones as null). */
   readonly received: (BeurerCommand | null)[] = [];
-  private readonly schedule: Schedule;
   private readonly tickMs: number;
   private readonly ticksWithoutKeepAlive: number;
   private reading: { pulse: number; spo2: number };
@@ -44,13 +42,13 @@ export class BeurerPo80Simulator {
   private streaming = false;
   private ticksSinceKeepAlive = 0;
   private tickCount = 0;
-  private cancelTick: () => void = () => undefined;
+  private cancelTick: Cancel = () => undefined;
 
   constructor(
     private readonly link: ByteLink,
+    private readonly clock: Clock,
     options: BeurerSimulatorOptions = {},
   ) {
-    this.schedule = options.schedule ?? realTimeSchedule;
     this.tickMs = options.tickMs ?? 100;
     this.ticksWithoutKeepAlive = options.ticksWithoutKeepAlive ?? 50;
     this.reading = { ...(options.reading ?? { pulse: 71, spo2: 97 }) };
@@ -80,7 +78,7 @@ export class BeurerPo80Simulator {
     if (command.value.type === 'start' || command.value.type === 'keepAlive') this.ticksSinceKeepAlive = 0;
     if (command.value.type === 'start' && !this.streaming) {
       this.streaming = true;
-      this.cancelTick = this.schedule(this.tickMs, () => this.tick());
+      this.cancelTick = after(this.clock, this.tickMs, () => this.tick());
     }
   }
 
@@ -100,7 +98,7 @@ export class BeurerPo80Simulator {
       void this.link.write(WAVEFORM);
       void this.link.write(this.liveReport(fault));
     }
-    this.cancelTick = this.schedule(this.tickMs, () => this.tick());
+    this.cancelTick = after(this.clock, this.tickMs, () => this.tick());
   }
 
   private liveReport(fault: BeurerFault | null): Uint8Array {

@@ -1,7 +1,9 @@
 // The BLE gateway and its thermometer in software: heartbeats, relays one 0x2A1C indication after `M`,
 // and misbehaves on demand.
+import { after, every, type Cancel, type Clock } from '../../contract';
 import type { ByteLink } from '../../drivers/byte-link';
 import { LineFramer } from '../../drivers/serial';
+import { ScriptedSimulator, type LineFault } from '../scripted-simulator';
 import {
   encodeBleGatewayNotification,
   encodeHealthThermometer,
@@ -9,8 +11,7 @@ import {
 } from './ble-thermometer-codec';
 
 /** Faults of the simulated gateway: the first three happen once, the others last until 'none'. */
-export type BleThermometerFault =
-  'none' | 'garbage' | 'truncated' | 'badChecksum' | 'unplug' | 'silence' | 'noValue';
+export type BleThermometerFault = LineFault | 'noValue';
 
 /** The patient's temperature and how long the thermometer takes after arming. */
 export interface BleThermometerScenario {
@@ -18,46 +19,41 @@ export interface BleThermometerScenario {
   readonly takeMs: number;
 }
 
-/** A simulated BLE gateway with a thermometer, on the device side of a link. */
-export class BleThermometerGatewaySimulator {
-  private scenario: BleThermometerScenario = { celsius: 36.9, takeMs: 300 };
-  private fault: BleThermometerFault = 'none';
-  private readonly heartbeat: NodeJS.Timeout;
-  private pending: NodeJS.Timeout | undefined;
+/** A simulated BLE gateway with a thermometer, on the device side of a link, beating on `clock`. */
+export class BleThermometerGatewaySimulator extends ScriptedSimulator<
+  BleThermometerScenario,
+  BleThermometerFault
+> {
+  private readonly stopHeartbeat: Cancel;
+  private cancelPending: Cancel = () => undefined;
 
-  constructor(private readonly link: ByteLink) {
+  constructor(
+    link: ByteLink,
+    private readonly clock: Clock,
+  ) {
+    super(link, { celsius: 36.9, takeMs: 300 });
     const framer = new LineFramer({ delimiter: '\n' }, (line) => this.command(line.trim()));
     link.onData((chunk) => framer.push(chunk));
-    this.heartbeat = setInterval(() => void this.send('S,READY\n'), 1000);
+    this.stopHeartbeat = every(clock, 1000, () => void this.send('S,READY\n'));
     link.onEnd(() => this.stop());
-  }
-
-  /** Sets the temperature and delay for the next measurement. */
-  setScenario(scenario: Partial<BleThermometerScenario>): void {
-    this.scenario = { ...this.scenario, ...scenario };
-  }
-
-  /** Shows a fault: once for garbage, truncated, badChecksum and unplug; until 'none' for the others. */
-  misbehave(fault: BleThermometerFault): void {
-    this.fault = fault;
   }
 
   /** Stops the heartbeat and any pending measurement. */
   stop(): void {
-    clearInterval(this.heartbeat);
-    clearTimeout(this.pending);
+    this.stopHeartbeat();
+    this.cancelPending();
   }
 
   private command(command: string): void {
     if (command === 'P') void this.send('S,READY\n');
     if (command !== 'M') return;
     void this.send('S,CONNECTED\n');
-    this.pending = setTimeout(() => {
+    this.cancelPending = after(this.clock, this.scenario.takeMs, () => {
       const payload = encodeHealthThermometer(this.scenario.celsius);
       // NaN mantissa 0x007FFFFF: the thermometer could not read.
       if (this.fault === 'noValue') payload.set([0xff, 0xff, 0x7f, 0x00], 1);
       void this.send(encodeBleGatewayNotification(HEALTH_THERMOMETER_MEASUREMENT, payload));
-    }, this.scenario.takeMs);
+    });
   }
 
   private async send(line: string): Promise<void> {

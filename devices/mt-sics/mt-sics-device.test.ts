@@ -1,8 +1,8 @@
+import { describeScaleOverMemoryLink } from '../test-support/scale-device-suite';
 import { MtSicsDevice, MtSicsSimulator } from '.';
-import { describeScaleOverMemoryLink } from './scale-device-suite';
 
 describeScaleOverMemoryLink(
   'the MT-SICS scale over a memory link',
-  (link, options) => new MtSicsDevice(link, options),
+  (link, clock, options) => new MtSicsDevice(link, clock, options),
   (link) => new MtSicsSimulator(link),
 );

@@ -1,19 +1,17 @@
 // The MT-SICS scale on its link: polled with `SI` (immediate weight) so that the patient sees progress
 // while the weight settles; `S` would block until stable (MT-SICS reference manual, command S).
+import type { Clock } from '../../contract';
 import type { ByteLink } from '../../drivers/byte-link';
 import { decodeMtSics, encodeMtSicsCommand, type MtSicsReply } from './mt-sics-codec';
 import {
   crLfScaleProtocol,
   PolledScaleDevice,
-  type PolledScaleOptions,
+  type PolledScaleSettings,
   type ScaleReading,
 } from './polled-scale-device';
 
-/** What `diag monitor` prints for an MT-SICS scale: each decoded reply. */
-export type MtSicsDecodedFrame = MtSicsReply;
-
 /** Reduces an MT-SICS reply to what a weight measurement needs. */
-export function mtSicsReading(reply: MtSicsReply): ScaleReading | null {
+function mtSicsReading(reply: MtSicsReply): ScaleReading | null {
   switch (reply.type) {
     case 'weight':
       return reply.kg === null
@@ -33,7 +31,7 @@ export function mtSicsReading(reply: MtSicsReply): ScaleReading | null {
 
 /** A Mettler Toledo MT-SICS scale on a byte link. */
 export class MtSicsDevice extends PolledScaleDevice<MtSicsReply> {
-  constructor(link: ByteLink, options: PolledScaleOptions = {}) {
-    super(link, crLfScaleProtocol(encodeMtSicsCommand('SI'), decodeMtSics, mtSicsReading), options);
+  constructor(link: ByteLink, clock: Clock, options: Partial<PolledScaleSettings> = {}) {
+    super(link, clock, crLfScaleProtocol(encodeMtSicsCommand('SI'), decodeMtSics, mtSicsReading), options);
   }
 }

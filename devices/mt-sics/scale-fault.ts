@@ -1,8 +1,8 @@
 // The faults a simulated scale shows, shared by the MT-SICS and A&D simulators.
+import type { LineFault } from '../scripted-simulator';
 
 /** Faults of a simulated scale: the first three happen once, the others last until 'none'. */
-export type ScaleFault =
-  'none' | 'garbage' | 'truncated' | 'badChecksum' | 'unplug' | 'silence' | 'unstable' | 'overload' | 'error';
+export type ScaleFault = LineFault | 'unstable' | 'overload' | 'error';
 
 /** The patient on the simulated scale, and how many polls pass before the weight settles. */
 export interface ScaleScenario {

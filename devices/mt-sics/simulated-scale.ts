@@ -2,6 +2,7 @@
 // and the line faults on the way out. Each protocol answers its own commands.
 import type { ByteLink } from '../../drivers/byte-link';
 import { LineFramer } from '../../drivers/serial';
+import { ScriptedSimulator } from '../scripted-simulator';
 import { scaleAt, type ScaleFault, type ScaleScenario } from './scale-fault';
 
 /** How a protocol's line faults look: the garbage line, how much of a truncated line goes out, and the
@@ -13,29 +14,28 @@ export interface ScaleLineFaults {
 }
 
 /** A simulated scale on the device side of a link, answering CR LF terminated commands. */
-export abstract class SimulatedScale {
-  protected scenario: ScaleScenario = { weightKg: 68.4, emptyPolls: 2, movingPolls: 2 };
-  protected fault: ScaleFault = 'none';
+export abstract class SimulatedScale extends ScriptedSimulator<ScaleScenario, ScaleFault> {
   protected polls = 0;
   private readonly framer: LineFramer;
 
   constructor(
-    private readonly link: ByteLink,
+    link: ByteLink,
     private readonly lineFaults: ScaleLineFaults,
   ) {
+    super(link, { weightKg: 68.4, emptyPolls: 2, movingPolls: 2 });
     this.framer = new LineFramer({ delimiter: '\r\n' }, (line) => void this.heard(line.trim()));
     link.onData((chunk) => this.framer.push(chunk));
   }
 
   /** Sets the patient's weight and timing; the weight sequence starts again. */
-  setScenario(scenario: Partial<ScaleScenario>): void {
-    this.scenario = { ...this.scenario, ...scenario };
+  override setScenario(scenario: Partial<ScaleScenario>): void {
+    super.setScenario(scenario);
     this.polls = 0;
   }
 
-  /** Shows a fault: once for garbage, truncated, badChecksum and unplug; until 'none' for the others. */
-  misbehave(fault: ScaleFault): void {
-    this.fault = fault;
+  /** Switches the scale off: no command is answered any more. */
+  stop(): void {
+    this.fault = 'silence';
   }
 
   /** Answers one command line (a silent scale hears nothing). */

@@ -1,24 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryLinkPair } from '../../drivers/memory-link';
-import type { MeasurementFact } from '../measuring-device';
+import { ManualClock } from '../../test/support/manual-clock';
+import { checkAfter, measureFor, outcomeOf } from '../test-support/measuring';
 import { NibpAsciiDevice, NibpAsciiSimulator, type NibpAsciiFault } from '.';
 
 async function measure(fault: NibpAsciiFault) {
+  const clock = new ManualClock();
   const pair = createMemoryLinkPair({ chunkSize: 5 });
-  const device = new NibpAsciiDevice(pair[0], { silenceMs: 400, leakMs: 400 });
-  const simulator = new NibpAsciiSimulator(pair[1]);
+  const device = new NibpAsciiDevice(pair[0], clock, { silenceMs: 400, leakMs: 400 });
+  const simulator = new NibpAsciiSimulator(pair[1], clock);
   simulator.setScenario({ systolic: 121, diastolic: 79, pulse: 66, stepMs: 5 });
   simulator.misbehave(fault);
-  const facts: MeasurementFact[] = [];
-  const last = await new Promise<MeasurementFact>((resolve) =>
-    device.measure((fact) => {
-      facts.push(fact);
-      if (fact.type !== 'progressed') resolve(fact);
-    }),
-  );
-  await new Promise((resolve) => setTimeout(resolve, 20));
+  const facts = await measureFor(device, clock, 2000);
   pair.unplug();
-  return { facts, last, simulator };
+  return { facts, last: outcomeOf(facts), simulator };
 }
 
 describe('the NIBP module over a memory link', () => {
@@ -27,7 +22,7 @@ describe('the NIBP module over a memory link', () => {
     async (fault) => {
       const { facts, last, simulator } = await measure(fault);
       expect(last).toMatchObject({
-        type: 'taken',
+        type: 'measurement.taken',
         measurement: {
           quantities: [
             { name: 'systolic', value: 121, unit: 'mmHg' },
@@ -40,7 +35,9 @@ describe('the NIBP module over a memory link', () => {
       expect(
         facts.some(
           (f) =>
-            f.type === 'progressed' && f.progress.stage === 'inflating' && f.progress.cuffPressureMmHg >= 160,
+            f.type === 'measurement.progressed' &&
+            f.progress.stage === 'inflating' &&
+            f.progress.cuffPressureMmHg >= 160,
         ),
       ).toBe(true);
       expect(simulator.received).toEqual(['01', '18']);
@@ -55,20 +52,21 @@ describe('the NIBP module over a memory link', () => {
     ['unplug', 'device.unplugged'],
   ] as const)('refuses when the module shows %s', async (fault, code) => {
     const { last, simulator } = await measure(fault);
-    expect(last).toMatchObject({ type: 'failed', error: { code } });
+    expect(last).toMatchObject({ type: 'measurement.failed', error: { code } });
     if (fault === 'cuffLeak' || fault === 'overload') expect(simulator.received).toContain('X');
   });
 
   it('sends the stop command when the measurement is cancelled', async () => {
+    const clock = new ManualClock();
     const pair = createMemoryLinkPair();
-    const device = new NibpAsciiDevice(pair[0]);
-    const simulator = new NibpAsciiSimulator(pair[1]);
+    const device = new NibpAsciiDevice(pair[0], clock);
+    const simulator = new NibpAsciiSimulator(pair[1], clock);
     const cancel = device.measure(() => undefined);
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await clock.advance(30);
     cancel();
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await clock.advance(30);
     expect(simulator.received).toEqual(['01', 'X']);
-    expect(await device.check()).toBe('ok');
+    expect(await checkAfter(device, clock, 10)).toBe('ok');
     pair.unplug();
   });
 });

@@ -1,12 +1,10 @@
 // The NIBP module on its link: host-triggered (`01` start), live cuff pressure while inflating, `999`
 // at the end of the cycle, then `18` for the result. A cuff that never builds pressure is a leak (or a
 // cuff not on the arm): the measurement is stopped with `X` and refused as measurement.cuffLeak.
-import type { CabinError } from '../../contract';
-import type { ByteLink, LinkEnd } from '../../drivers/byte-link';
-import { LineFramer } from '../../drivers/serial';
-import type { MeasurementFact, MeasuringDevice } from '../measuring-device';
-import type { Cancel, PeripheralState } from '../peripheral';
-import { realTimeSchedule, type Schedule } from '../simulated/simulation-timer';
+import type { CabinError, Cancel, Clock, MeasurementFact } from '../../contract';
+import type { ByteLink } from '../../drivers/byte-link';
+import { lineFraming, LinkMeasuringDevice } from '../link-measuring-device';
+import type { PeripheralState } from '../peripheral';
 import {
   decodeNibpAscii,
   encodeNibpCommand,
@@ -16,168 +14,95 @@ import {
   type NibpFrame,
 } from './nibp-ascii-codec';
 
-/** What `diag monitor` prints for the NIBP module: each decoded line. */
-export type NibpAsciiDecodedFrame = NibpFrame;
-
-/** Timing of the NIBP device (defaults suit a patient; tests shorten them). */
-export interface NibpAsciiDeviceOptions {
-  readonly schedule?: Schedule;
-  readonly now?: () => number;
-  /** No line from the module for this long during a measurement (default 5 s). */
-  readonly silenceMs?: number;
-  /** The cuff must pass `leakPressureMmHg` within this time after start (default 10 s). */
-  readonly leakMs?: number;
-  readonly leakPressureMmHg?: number;
+/** Timing and limits of the NIBP device (defaults suit a patient; tests shorten them). */
+export interface NibpAsciiSettings {
+  /** No line from the module for this long during a measurement. */
+  readonly silenceMs: number;
+  /** The cuff must pass `leakPressureMmHg` within this time after start. */
+  readonly leakMs: number;
+  readonly leakPressureMmHg: number;
   /** Above this the module is over-pressurising (IEC 80601-2-30 limits adult cuffs to 300 mmHg). */
-  readonly overPressureMmHg?: number;
+  readonly overPressureMmHg: number;
 }
 
-/** An OEM NIBP module speaking the ASCII protocol on a byte link. */
-export class NibpAsciiDevice implements MeasuringDevice {
-  readonly kind = 'bloodPressure' as const;
-  private readonly framer: LineFramer;
-  private ended: LinkEnd | undefined;
-  private readonly monitors = new Set<(frame: NibpFrame) => void>();
-  private lineListener: ((frame: NibpFrame) => void) | undefined;
-  private endListener: ((end: LinkEnd) => void) | undefined;
-  private readonly schedule: Schedule;
+const DEFAULTS: NibpAsciiSettings = {
+  silenceMs: 5000,
+  leakMs: 10_000,
+  leakPressureMmHg: 40,
+  overPressureMmHg: 300,
+};
 
-  constructor(
-    private readonly link: ByteLink,
-    private readonly options: NibpAsciiDeviceOptions = {},
-  ) {
-    this.schedule = options.schedule ?? realTimeSchedule;
-    this.framer = new LineFramer({ delimiter: '\r', maxLineLength: 80 }, (line) => {
-      const frame = decodeNibpAscii(line);
-      if (!frame.ok) return;
-      for (const monitor of this.monitors) monitor(frame.value);
-      this.lineListener?.(frame.value);
-    });
-    link.onData((chunk) => this.framer.push(chunk));
-    link.onEnd((end) => {
-      this.ended = end;
-      this.endListener?.(end);
-    });
+/** An OEM NIBP module speaking the ASCII protocol on a byte link; its monitor shows each decoded line. */
+export class NibpAsciiDevice extends LinkMeasuringDevice<NibpFrame, NibpAsciiSettings> {
+  readonly kind = 'bloodPressure' as const;
+
+  constructor(link: ByteLink, clock: Clock, options: Partial<NibpAsciiSettings> = {}) {
+    super(link, clock, DEFAULTS, options, lineFraming('\r', 80, decodeNibpAscii));
   }
 
   async check(): Promise<PeripheralState> {
-    if (this.ended !== undefined) return 'absent';
     // `18` (get result) answers at once without moving the cuff: a harmless liveness probe.
-    return new Promise((resolve) => {
-      const cancel = this.schedule(1500, () => {
-        this.lineListener = undefined;
-        resolve('absent');
-      });
-      this.lineListener = (frame) => {
-        if (frame.type !== 'result') return;
-        cancel();
-        this.lineListener = undefined;
-        resolve('ok');
-      };
-      void this.link.write(encodeNibpCommand(NIBP_COMMANDS.getResult));
-    });
+    const probe = encodeNibpCommand(NIBP_COMMANDS.getResult);
+    return (await this.nextFrame(1500, (frame) => frame.type === 'result', probe)) ? 'ok' : 'absent';
   }
 
   measure(report: (fact: MeasurementFact) => void): Cancel {
-    let done = false;
-    let peak = 0;
-    let pressureSeen = false;
-    let cycleEnded = false;
-    const cancels: (() => void)[] = [];
-    const stop = () => {
-      done = true;
-      this.lineListener = undefined;
-      this.endListener = undefined;
-      cancels.forEach((cancel) => cancel());
-    };
-    const finish = (fact: MeasurementFact) => {
-      if (done) return;
-      stop();
-      report(fact);
-    };
-    const fail = (error: CabinError, stopCuff = false) => {
-      if (stopCuff && this.ended === undefined) void this.link.write(NIBP_STOP);
-      finish({ type: 'failed', error });
-    };
-    let cancelSilence: () => void = () => undefined;
-    const armSilence = () => {
-      cancelSilence();
-      cancelSilence = this.schedule(this.options.silenceMs ?? 5000, () =>
-        fail({ code: 'device.timeout', detail: 'no line from the NIBP module' }, true),
+    return this.startMeasurement(report, (run) => {
+      const s = this.settings;
+      let peak = 0;
+      let pressureSeen = false;
+      let cycleEnded = false;
+      // Stopping deflates the cuff at once: after a refusal, and when the measurement is cancelled.
+      const stopCuff = (): void => {
+        if (this.ended === null) void this.link.write(NIBP_STOP);
+      };
+      const refuse = (error: CabinError): void => {
+        if (run.over) return;
+        stopCuff();
+        run.fail(error);
+      };
+      run.onCancel(stopCuff);
+      const heard = run.silenceWatch(s.silenceMs, () =>
+        refuse({ code: 'device.timeout', detail: 'no line from the NIBP module' }),
       );
-    };
-    cancels.push(() => cancelSilence());
-    cancels.push(
-      this.schedule(this.options.leakMs ?? 10_000, () => {
-        // Only a module that reports pressures can show a leak; a mute one is the silence timer's.
-        if (pressureSeen && peak < (this.options.leakPressureMmHg ?? 40))
-          fail({ code: 'measurement.cuffLeak' }, true);
-      }),
-    );
-    this.endListener = (end) =>
-      fail({ code: end === 'silent' ? 'device.timeout' : 'device.unplugged', detail: this.link.name });
-    this.lineListener = (frame) => {
-      armSilence();
-      if (frame.type === 'cuffPressure') {
-        if (frame.pressureMmHg === NIBP_END_OF_CYCLE) {
-          cycleEnded = true;
-          void this.link.write(encodeNibpCommand(NIBP_COMMANDS.getResult));
+      run.after(s.leakMs, () => {
+        // Only a module that reports pressures can show a leak; a mute one is the silence watch's.
+        if (pressureSeen && peak < s.leakPressureMmHg) refuse({ code: 'measurement.cuffLeak' });
+      });
+      const onLine = (frame: NibpFrame): void => {
+        heard();
+        if (frame.type === 'cuffPressure') {
+          if (frame.pressureMmHg === NIBP_END_OF_CYCLE) {
+            cycleEnded = true;
+            void this.link.write(encodeNibpCommand(NIBP_COMMANDS.getResult));
+            return;
+          }
+          if (frame.pressureMmHg > s.overPressureMmHg)
+            return refuse({ code: 'measurement.overload', detail: `${frame.pressureMmHg} mmHg` });
+          if (frame.error !== '0')
+            return refuse({ code: 'device.error', detail: `cuff error ${frame.error}` });
+          peak = Math.max(peak, frame.pressureMmHg);
+          pressureSeen = true;
+          run.progress({ stage: 'inflating', cuffPressureMmHg: frame.pressureMmHg });
           return;
         }
-        if (frame.pressureMmHg > (this.options.overPressureMmHg ?? 300))
-          return fail({ code: 'measurement.overload', detail: `${frame.pressureMmHg} mmHg` }, true);
-        if (frame.error !== '0')
-          return fail({ code: 'device.error', detail: `cuff error ${frame.error}` }, true);
-        peak = Math.max(peak, frame.pressureMmHg);
-        pressureSeen = true;
-        report({
-          type: 'progressed',
-          progress: { stage: 'inflating', cuffPressureMmHg: frame.pressureMmHg },
-        });
-        return;
-      }
-      if (frame.type !== 'result' || !cycleEnded) return;
-      if (frame.message !== '00')
-        return fail({ code: 'device.error', detail: `NIBP message ${frame.message}` });
-      if (frame.systolic === 0 || frame.diastolic === 0) return fail({ code: 'measurement.unstable' });
-      finish({
-        type: 'taken',
-        measurement: {
-          kind: 'bloodPressure',
-          quantities: [
+        if (frame.type !== 'result' || !cycleEnded) return;
+        if (frame.message !== '00')
+          return run.fail({ code: 'device.error', detail: `NIBP message ${frame.message}` });
+        if (frame.systolic === 0 || frame.diastolic === 0) return run.fail({ code: 'measurement.unstable' });
+        run.take(
+          this.measurement([
             { name: 'systolic', value: frame.systolic, unit: 'mmHg' },
             { name: 'diastolic', value: frame.diastolic, unit: 'mmHg' },
             { name: 'meanArterial', value: frame.meanArterial, unit: 'mmHg' },
             { name: 'pulse', value: frame.pulse, unit: 'bpm' },
-          ],
-          takenAt: (this.options.now ?? Date.now)(),
-        },
-      });
-    };
-    if (this.ended !== undefined) {
-      queueMicrotask(() => fail({ code: 'device.unplugged' }));
-    } else {
-      armSilence();
+          ]),
+        );
+      };
+      run.onStop(this.onFrame(onLine));
       void this.link.write(encodeNibpCommand(NIBP_COMMANDS.start)).then((written) => {
-        if (!written.ok) fail({ code: 'device.unplugged', detail: written.error.code });
+        if (!written.ok) run.fail({ code: 'device.unplugged', detail: written.error.code });
       });
-    }
-    return () => {
-      if (done) return;
-      stop();
-      // Cancelling deflates the cuff at once: the stop command.
-      if (this.ended === undefined) void this.link.write(NIBP_STOP);
-    };
-  }
-
-  /** Subscribes the technician's monitor to every decoded line; answers the unsubscribe function. */
-  monitor(listener: (frame: NibpFrame) => void): () => void {
-    this.monitors.add(listener);
-    return () => this.monitors.delete(listener);
-  }
-
-  /** Closes the link; the device is finished. */
-  close(): Promise<void> {
-    return this.link.close();
+    });
   }
 }

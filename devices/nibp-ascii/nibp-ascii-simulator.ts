@@ -1,12 +1,13 @@
 // An NIBP module in software: answers the ASCII commands on any ByteLink, inflates and deflates a
 // simulated cuff with live pressure lines, and misbehaves on demand.
+import { every, type Cancel, type Clock } from '../../contract';
 import type { ByteLink } from '../../drivers/byte-link';
 import { LineFramer } from '../../drivers/serial';
+import { ScriptedSimulator, type LineFault } from '../scripted-simulator';
 import { decodeNibpAscii, encodeNibpCuffPressure, encodeNibpResult } from './nibp-ascii-codec';
 
 /** Faults of the simulated module: the first three happen once, the others last until 'none'. */
-export type NibpAsciiFault =
-  'none' | 'garbage' | 'truncated' | 'badChecksum' | 'unplug' | 'silence' | 'cuffLeak' | 'overload' | 'error';
+export type NibpAsciiFault = LineFault | 'cuffLeak' | 'overload' | 'error';
 
 /** The patient's blood pressure and the pace of the simulated cuff. */
 export interface NibpAsciiScenario {
@@ -17,29 +18,27 @@ export interface NibpAsciiScenario {
   readonly stepMs: number;
 }
 
-/** A simulated NIBP module on the device side of a link. */
-export class NibpAsciiSimulator {
-  private scenario: NibpAsciiScenario = { systolic: 128, diastolic: 82, pulse: 72, stepMs: 100 };
-  private fault: NibpAsciiFault = 'none';
-  private timer: NodeJS.Timeout | undefined;
+/** A simulated NIBP module on the device side of a link, its cuff moving on `clock`. */
+export class NibpAsciiSimulator extends ScriptedSimulator<NibpAsciiScenario, NibpAsciiFault> {
+  private stopTimer: Cancel = () => undefined;
   private readonly framer: LineFramer;
   /** Commands received, for tests (`01`, `18`, `X`). */
   readonly received: string[] = [];
 
-  constructor(private readonly link: ByteLink) {
+  constructor(
+    link: ByteLink,
+    private readonly clock: Clock,
+  ) {
+    super(link, { systolic: 128, diastolic: 82, pulse: 72, stepMs: 100 });
     this.framer = new LineFramer({ delimiter: '\r' }, (line) => void this.command(line));
     link.onData((chunk) => this.framer.push(chunk));
     link.onEnd(() => this.stopCycle());
   }
 
-  /** Sets the patient's values for the next cycle. */
-  setScenario(scenario: Partial<NibpAsciiScenario>): void {
-    this.scenario = { ...this.scenario, ...scenario };
-  }
-
-  /** Shows a fault: once for garbage, truncated, badChecksum and unplug; until 'none' for the others. */
-  misbehave(fault: NibpAsciiFault): void {
-    this.fault = fault;
+  /** Switches the module off: the cuff cycle stops and no command is answered any more. */
+  override stop(): void {
+    this.stopCycle();
+    this.fault = 'silence';
   }
 
   private async command(line: string): Promise<void> {
@@ -76,19 +75,18 @@ export class NibpAsciiSimulator {
     for (let p = target; p >= 40; p -= 10) pressures.push(p);
     pressures.push(999);
     let index = 0;
-    this.timer = setInterval(() => {
+    this.stopTimer = every(this.clock, this.scenario.stepMs, () => {
       if (this.fault === 'silence') return;
       const leak = this.fault === 'cuffLeak';
       const pressure = pressures[index] ?? 999;
       index += 1;
       if (index >= pressures.length && !leak) this.stopCycle();
       void this.send(encodeNibpCuffPressure(leak ? 5 + (index % 3) : pressure));
-    }, this.scenario.stepMs);
+    });
   }
 
   private stopCycle(): void {
-    clearInterval(this.timer);
-    this.timer = undefined;
+    this.stopTimer();
   }
 
   private async send(line: string): Promise<void> {

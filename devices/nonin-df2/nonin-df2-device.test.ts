@@ -1,30 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryLinkPair } from '../../drivers/memory-link';
-import type { MeasurementFact } from '../measuring-device';
+import { ManualClock } from '../../test/support/manual-clock';
+import { checkAfter, measureFor, outcomeOf, stagesOf } from '../test-support/measuring';
 import { NoninDf2Device, NoninDf2Simulator, type NoninDf2Fault } from '.';
 
-function measureOnce(fault: NoninDf2Fault = 'none', chunkSize?: number) {
+async function measureOnce(fault: NoninDf2Fault = 'none', chunkSize?: number) {
+  const clock = new ManualClock();
   const pair = createMemoryLinkPair(chunkSize === undefined ? {} : { chunkSize });
-  const device = new NoninDf2Device(pair[0], { stablePackets: 3, attemptMs: 1500, silenceMs: 500 });
-  const simulator = new NoninDf2Simulator(pair[1]);
+  const device = new NoninDf2Device(pair[0], clock, { stablePackets: 3, attemptMs: 1500, silenceMs: 500 });
+  const simulator = new NoninDf2Simulator(pair[1], clock);
   simulator.setScenario({ heartRate: 61, spo2: 97 });
   simulator.misbehave(fault);
-  const facts: MeasurementFact[] = [];
-  const ended = new Promise<MeasurementFact>((resolve) =>
-    device.measure((fact) => {
-      facts.push(fact);
-      if (fact.type !== 'progressed') resolve(fact);
-    }),
-  );
-  return { pair, device, simulator, facts, ended };
+  const facts = await measureFor(device, clock, 2000);
+  simulator.stop();
+  pair.unplug();
+  return { facts, last: outcomeOf(facts) };
 }
 
 describe('the Nonin oximeter over a memory link', () => {
   it('takes SpO2 and pulse after the finger is detected and kept still', async () => {
-    const { facts, ended, pair, simulator } = measureOnce('none', 7);
-    const last = await ended;
+    const { facts, last } = await measureOnce('none', 7);
     expect(last).toMatchObject({
-      type: 'taken',
+      type: 'measurement.taken',
       measurement: {
         kind: 'oxygenSaturation',
         quantities: [
@@ -33,21 +30,14 @@ describe('the Nonin oximeter over a memory link', () => {
         ],
       },
     });
-    expect(facts.slice(0, 2).map((f) => f.type === 'progressed' && f.progress.stage)).toEqual([
-      'fingerDetected',
-      'keepStill',
-    ]);
-    simulator.stop();
-    pair.unplug();
+    expect(stagesOf(facts)).toEqual(['fingerDetected', 'keepStill']);
   });
 
   it.each(['garbage', 'truncated', 'badChecksum'] as const)(
     'resynchronises after %s and still measures',
     async (fault) => {
-      const { ended, pair, simulator } = measureOnce(fault, 3);
-      expect((await ended).type).toBe('taken');
-      simulator.stop();
-      pair.unplug();
+      const { last } = await measureOnce(fault, 3);
+      expect(last?.type).toBe('measurement.taken');
     },
   );
 
@@ -59,30 +49,30 @@ describe('the Nonin oximeter over a memory link', () => {
     ['silence', 'device.timeout'],
     ['unplug', 'device.unplugged'],
   ] as const)('refuses with a reason to retry when the oximeter shows %s', async (fault, code) => {
-    const { ended, pair, simulator } = measureOnce(fault);
-    expect(await ended).toMatchObject({ type: 'failed', error: { code } });
-    simulator.stop();
-    pair.unplug();
+    const { last } = await measureOnce(fault);
+    expect(last).toMatchObject({ type: 'measurement.failed', error: { code } });
   });
 
   it('answers ok to the self-test while it streams, absent once unplugged', async () => {
+    const clock = new ManualClock();
     const pair = createMemoryLinkPair();
-    const device = new NoninDf2Device(pair[0]);
-    const simulator = new NoninDf2Simulator(pair[1]);
-    expect(await device.check()).toBe('ok');
+    const device = new NoninDf2Device(pair[0], clock);
+    const simulator = new NoninDf2Simulator(pair[1], clock);
+    expect(await checkAfter(device, clock, 1500)).toBe('ok');
     simulator.stop();
     pair.unplug();
-    expect(await device.check()).toBe('absent');
+    expect(await checkAfter(device, clock, 0)).toBe('absent');
   });
 
   it('stops reporting when the measurement is cancelled', async () => {
+    const clock = new ManualClock();
     const pair = createMemoryLinkPair();
-    const device = new NoninDf2Device(pair[0], { stablePackets: 2 });
-    const simulator = new NoninDf2Simulator(pair[1]);
-    const facts: MeasurementFact[] = [];
+    const device = new NoninDf2Device(pair[0], clock, { stablePackets: 2 });
+    const simulator = new NoninDf2Simulator(pair[1], clock);
+    const facts: unknown[] = [];
     const cancel = device.measure((fact) => facts.push(fact));
     cancel();
-    await new Promise((resolve) => setTimeout(resolve, 900));
+    await clock.advance(900);
     expect(facts).toEqual([]);
     simulator.stop();
     pair.unplug();

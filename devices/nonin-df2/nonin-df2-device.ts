@@ -1,12 +1,19 @@
 // The pulse oximeter on its link: frames resynchronised by the frame splitter, packets assembled on the
 // sync bit, and a measurement accepted only after a few consecutive clean packets (no artifact, finger in,
 // perfusion above red), as the Nonin OEM III specification recommends before displaying a value.
-import type { CabinError, Measurement } from '../../contract';
-import type { ByteLink, LinkEnd } from '../../drivers/byte-link';
+import {
+  err,
+  ok,
+  type CabinError,
+  type Cancel,
+  type Clock,
+  type MeasurementFact,
+  type Result,
+} from '../../contract';
+import type { ByteLink } from '../../drivers/byte-link';
 import { FrameSplitter } from '../../drivers/serial';
-import type { MeasurementFact, MeasuringDevice } from '../measuring-device';
-import type { Cancel, PeripheralState } from '../peripheral';
-import { realTimeSchedule, type Schedule } from '../simulated/simulation-timer';
+import { LinkMeasuringDevice } from '../link-measuring-device';
+import type { PeripheralState } from '../peripheral';
 import {
   decodeNoninDf2Frame,
   decodeNoninPacket,
@@ -17,144 +24,87 @@ import {
   type NoninPacket,
 } from './nonin-df2-codec';
 
-/** What `diag monitor` prints for the oximeter: one line a packet (three a second). */
+/** What the oximeter's monitor shows: one line a packet (three a second), not each of its 75 frames. */
 export type NoninDf2DecodedFrame = { readonly type: 'packet' } & NoninPacket;
 
 /** Timing of the oximeter device (defaults suit a patient; tests shorten them). */
-export interface NoninDf2DeviceOptions {
-  readonly schedule?: Schedule;
-  readonly now?: () => number;
-  /** Consecutive clean packets needed for a value (default 6, two seconds). */
-  readonly stablePackets?: number;
-  /** How long a patient may take before the last refusal is reported (default 30 s). */
-  readonly attemptMs?: number;
-  /** No frame for this long means the oximeter stopped talking (default 2 s; it streams 75 frames/s). */
-  readonly silenceMs?: number;
+export interface NoninDf2Settings {
+  /** Consecutive clean packets needed for a value (6: two seconds). */
+  readonly stablePackets: number;
+  /** How long a patient may take before the last refusal is reported. */
+  readonly attemptMs: number;
+  /** No frame for this long means the oximeter stopped talking (it streams 75 frames/s). */
+  readonly silenceMs: number;
 }
 
-interface Run {
-  readonly onPacket: (packet: NoninPacket) => void;
-  readonly onFrame: () => void;
-  readonly fail: (error: CabinError) => void;
-}
+const DEFAULTS: NoninDf2Settings = { stablePackets: 6, attemptMs: 30_000, silenceMs: 2000 };
 
 /** A Nonin Data Format #2 oximeter on a byte link. */
-export class NoninDf2Device implements MeasuringDevice {
+export class NoninDf2Device extends LinkMeasuringDevice<NoninDf2DecodedFrame, NoninDf2Settings> {
   readonly kind = 'oxygenSaturation' as const;
-  private readonly splitter: FrameSplitter;
   private packetFrames: NoninFrame[] = [];
-  private ended: LinkEnd | undefined;
-  private run: Run | undefined;
-  private readonly monitors = new Set<(frame: NoninDf2DecodedFrame) => void>();
-  private readonly frameWaiters = new Set<() => void>();
-  private readonly schedule: Schedule;
+  private readonly frameSeen = new Set<() => void>();
 
-  constructor(
-    private readonly link: ByteLink,
-    private readonly options: NoninDf2DeviceOptions = {},
-  ) {
-    this.schedule = options.schedule ?? realTimeSchedule;
-    this.splitter = new FrameSplitter({ frameLength: NONIN_FRAME_LENGTH, accepts: isNoninFrame }, (bytes) =>
+  constructor(link: ByteLink, clock: Clock, options: Partial<NoninDf2Settings> = {}) {
+    super(link, clock, DEFAULTS, options);
+    const splitter = new FrameSplitter({ frameLength: NONIN_FRAME_LENGTH, accepts: isNoninFrame }, (bytes) =>
       this.frame(bytes),
     );
-    link.onData((chunk) => this.splitter.push(chunk));
-    link.onEnd((end) => {
-      this.ended = end;
-      this.run?.fail({ code: end === 'silent' ? 'device.timeout' : 'device.unplugged', detail: link.name });
-    });
+    link.onData((chunk) => splitter.push(chunk));
   }
 
-  check(): Promise<PeripheralState> {
-    if (this.ended !== undefined) return Promise.resolve('absent');
+  async check(): Promise<PeripheralState> {
     // The oximeter streams from power-up: one good frame within a second and a half says it is there.
-    return new Promise((resolve) => {
-      const seen = () => {
-        cancel();
-        resolve('ok');
-      };
-      const cancel = this.schedule(1500, () => {
-        this.frameWaiters.delete(seen);
-        resolve('absent');
-      });
-      this.frameWaiters.add(seen);
-    });
+    return (await this.answerWithin(1500, (seen) => this.onFrameSeen(() => seen(true)))) ? 'ok' : 'absent';
   }
 
   measure(report: (fact: MeasurementFact) => void): Cancel {
-    let done = false;
-    let good: NoninPacket[] = [];
-    let lastRefusal: CabinError | undefined;
-    let fingerReported = false;
-    const stablePackets = this.options.stablePackets ?? 6;
-    const cancels: (() => void)[] = [];
-    const finish = (fact: MeasurementFact) => {
-      if (done) return;
-      done = true;
-      this.run = undefined;
-      cancels.forEach((cancel) => cancel());
-      report(fact);
-    };
-    const fail = (error: CabinError) => finish({ type: 'failed', error });
-    let cancelSilence: () => void = () => undefined;
-    const armSilence = () => {
-      cancelSilence();
-      cancelSilence = this.schedule(this.options.silenceMs ?? 2000, () =>
-        fail({ code: 'device.timeout', detail: 'no frame from the oximeter' }),
+    return this.startMeasurement(report, (run) => {
+      const s = this.settings;
+      let good: Reading[] = [];
+      let lastRefusal: CabinError | undefined;
+      let fingerReported = false;
+      const heard = run.silenceWatch(s.silenceMs, () =>
+        run.fail({ code: 'device.timeout', detail: 'no frame from the oximeter' }),
       );
-    };
-    cancels.push(() => cancelSilence());
-    cancels.push(
-      this.schedule(this.options.attemptMs ?? 30_000, () => fail(lastRefusal ?? { code: 'device.timeout' })),
-    );
-    this.run = {
-      fail,
-      onFrame: armSilence,
-      onPacket: (packet) => {
-        const refusal = refusalOf(packet);
-        if (refusal !== undefined) {
-          lastRefusal = refusal;
+      run.after(s.attemptMs, () => run.fail(lastRefusal ?? { code: 'device.timeout' }));
+      run.onStop(this.onFrameSeen(heard));
+      const onPacket = (packet: NoninPacket): void => {
+        const reading = readingOf(packet);
+        if (!reading.ok) {
+          lastRefusal = reading.error;
           good = [];
           return;
         }
         if (!fingerReported) {
           fingerReported = true;
-          report({ type: 'progressed', progress: { stage: 'fingerDetected' } });
+          run.progress({ stage: 'fingerDetected' });
         }
-        good.push(packet);
-        if (good.length === 1) report({ type: 'progressed', progress: { stage: 'keepStill' } });
-        if (good.length >= stablePackets) finish({ type: 'taken', measurement: this.measurement(good) });
-      },
-    };
-    if (this.ended !== undefined) {
-      const end = this.ended;
-      queueMicrotask(() => fail({ code: end === 'silent' ? 'device.timeout' : 'device.unplugged' }));
-    } else {
-      armSilence();
-    }
-    return () => {
-      done = true;
-      if (this.run?.fail === fail) this.run = undefined;
-      cancels.forEach((cancel) => cancel());
-    };
+        good.push(reading.value);
+        if (good.length === 1) run.progress({ stage: 'keepStill' });
+        if (good.length < s.stablePackets) return;
+        const mean = (values: number[]) => Math.round(values.reduce((a, b) => a + b, 0) / values.length);
+        run.take(
+          this.measurement([
+            { name: 'spo2', value: mean(good.map((r) => r.spo2)), unit: '%' },
+            { name: 'pulse', value: mean(good.map((r) => r.pulse)), unit: 'bpm' },
+          ]),
+        );
+      };
+      run.onStop(this.onFrame(onPacket));
+    });
   }
 
-  /** Subscribes the technician's monitor to decoded packets; answers the unsubscribe function. */
-  monitor(listener: (frame: NoninDf2DecodedFrame) => void): () => void {
-    this.monitors.add(listener);
-    return () => this.monitors.delete(listener);
-  }
-
-  /** Closes the link; the device is finished. */
-  close(): Promise<void> {
-    return this.link.close();
+  /** Calls `listener` at every well-formed frame; answers the unsubscribe function. */
+  private onFrameSeen(listener: () => void): Cancel {
+    this.frameSeen.add(listener);
+    return () => this.frameSeen.delete(listener);
   }
 
   private frame(bytes: Uint8Array): void {
     const frame = decodeNoninDf2Frame(bytes);
     if (frame === null) return;
-    this.run?.onFrame();
-    for (const waiter of [...this.frameWaiters]) waiter();
-    this.frameWaiters.clear();
+    for (const listener of [...this.frameSeen]) listener();
     // A sync frame starts a packet; a packet broken by a lost frame is dropped whole.
     if (frame.status.sync) this.packetFrames = [];
     else if (this.packetFrames.length === 0) return;
@@ -162,31 +112,24 @@ export class NoninDf2Device implements MeasuringDevice {
     if (this.packetFrames.length < NONIN_PACKET_FRAMES) return;
     const packet = decodeNoninPacket(this.packetFrames);
     this.packetFrames = [];
-    if (packet === null) return;
-    for (const monitor of this.monitors) monitor({ type: 'packet', ...packet });
-    this.run?.onPacket(packet);
-  }
-
-  private measurement(packets: readonly NoninPacket[]): Measurement {
-    const mean = (values: number[]) => Math.round(values.reduce((a, b) => a + b, 0) / values.length);
-    return {
-      kind: this.kind,
-      quantities: [
-        { name: 'spo2', value: mean(packets.map((p) => p.spo2 ?? 0)), unit: '%' },
-        { name: 'pulse', value: mean(packets.map((p) => p.heartRate ?? 0)), unit: 'bpm' },
-      ],
-      takenAt: (this.options.now ?? Date.now)(),
-    };
+    if (packet !== null) this.deliver({ type: 'packet', ...packet });
   }
 }
 
-/** Why a packet cannot be used for a measurement, if it cannot. */
-function refusalOf(packet: NoninPacket): CabinError | undefined {
-  if (packet.sensorDisconnected) return { code: 'measurement.noFinger' };
-  if (packet.artifact) return { code: 'measurement.motion' };
-  if (packet.perfusion === 'low' || packet.perfusion === 'none') return { code: 'measurement.lowPerfusion' };
+/** The values of one clean packet. */
+interface Reading {
+  readonly spo2: number;
+  readonly pulse: number;
+}
+
+/** A packet's values, or why it cannot be used for a measurement. */
+function readingOf(packet: NoninPacket): Result<Reading> {
+  if (packet.sensorDisconnected) return err({ code: 'measurement.noFinger' });
+  if (packet.artifact) return err({ code: 'measurement.motion' });
+  if (packet.perfusion === 'low' || packet.perfusion === 'none')
+    return err({ code: 'measurement.lowPerfusion' });
   // Out of track (no consecutive good pulses) or a sensor alarm: the reading is not settled yet.
-  if (packet.outOfTrack || packet.sensorAlarm) return { code: 'measurement.unstable' };
-  if (packet.heartRate === null || packet.spo2 === null) return { code: 'measurement.unstable' };
-  return undefined;
+  if (packet.outOfTrack || packet.sensorAlarm) return err({ code: 'measurement.unstable' });
+  if (packet.heartRate === null || packet.spo2 === null) return err({ code: 'measurement.unstable' });
+  return ok({ spo2: packet.spo2, pulse: packet.heartRate });
 }

@@ -1,20 +1,12 @@
 // A Nonin oximeter in software: streams Data Format #2 at 75 frames a second on any ByteLink (a memory
 // link under `npm start`, a pseudo-terminal in the integration tests), and misbehaves on demand.
+import { every, type Cancel, type Clock } from '../../contract';
 import type { ByteLink } from '../../drivers/byte-link';
+import { ScriptedSimulator, type LineFault } from '../scripted-simulator';
 import { encodeNoninPacket, NONIN_FRAME_LENGTH, type NoninStatusInput } from './nonin-df2-codec';
 
 /** Faults the simulated oximeter can show; the first three happen once, the others last until 'none'. */
-export type NoninDf2Fault =
-  | 'none'
-  | 'garbage'
-  | 'truncated'
-  | 'badChecksum'
-  | 'unplug'
-  | 'silence'
-  | 'noFinger'
-  | 'motion'
-  | 'lowPerfusion'
-  | 'outOfTrack';
+export type NoninDf2Fault = LineFault | 'noFinger' | 'motion' | 'lowPerfusion' | 'outOfTrack';
 
 /** The patient the simulated oximeter reads. */
 export interface NoninDf2Scenario {
@@ -28,39 +20,29 @@ export interface NoninDf2SimulatorOptions {
   readonly writeIntervalMs?: number;
 }
 
-/** A simulated Nonin oximeter on the device side of a link; starts streaming at once. */
-export class NoninDf2Simulator {
-  private scenario: NoninDf2Scenario = { heartRate: 72, spo2: 97 };
-  private fault: NoninDf2Fault = 'none';
+/** A simulated Nonin oximeter on the device side of a link; starts streaming at once, on `clock`. */
+export class NoninDf2Simulator extends ScriptedSimulator<NoninDf2Scenario, NoninDf2Fault> {
   private packet: Uint8Array = new Uint8Array(0);
   private frameIndex = 0;
   private phase = 0;
-  private readonly timer: NodeJS.Timeout;
+  private readonly stopTimer: Cancel;
   private stopped = false;
 
   constructor(
-    private readonly link: ByteLink,
+    link: ByteLink,
+    clock: Clock,
     private readonly options: NoninDf2SimulatorOptions = {},
   ) {
+    super(link, { heartRate: 72, spo2: 97 });
     // 3 frames every 40 ms is 75 frames a second, the oximeter's own rate.
-    this.timer = setInterval(() => void this.tick(), options.writeIntervalMs ?? 40);
+    this.stopTimer = every(clock, options.writeIntervalMs ?? 40, () => void this.tick());
     link.onEnd(() => this.stop());
-  }
-
-  /** Sets the patient's values from the next packet on. */
-  setScenario(scenario: Partial<NoninDf2Scenario>): void {
-    this.scenario = { ...this.scenario, ...scenario };
-  }
-
-  /** Shows a fault: once for garbage, truncated, badChecksum and unplug; until 'none' for the others. */
-  misbehave(fault: NoninDf2Fault): void {
-    this.fault = fault;
   }
 
   /** Stops streaming (the link stays as it is). */
   stop(): void {
     this.stopped = true;
-    clearInterval(this.timer);
+    this.stopTimer();
   }
 
   private async tick(): Promise<void> {

@@ -1,8 +1,10 @@
 // The HEM-7322U device class, first through a replayed capture of report bytes, then against the
 // simulator on an in-process HID pair, faults included.
 import { describe, expect, it } from 'vitest';
-import { createHidLinkPair, ManualClock, parseHidCapture, ReplayHidTransport } from '../../drivers/hid';
-import { checkAfter, failedOnlyWith, measureFor, outcomes } from '../measuring-test-support';
+import { createHidLinkPair } from '../../drivers/test-support/hid-link-pair';
+import { parseHidCapture, ReplayHidTransport } from '../../drivers/test-support/replay-hid-transport';
+import { ManualClock } from '../../test/support/manual-clock';
+import { checkAfter, failedOnlyWith, measureFor, outcomes } from '../test-support/measuring';
 import { OmronHem7322uDevice } from './omron-device';
 import { OmronHem7322uSimulator } from './omron-simulator';
 
@@ -37,26 +39,23 @@ function download(firstBlockRecords: string): string {
 
 describe('the tensiometer through a replayed capture', () => {
   it('the patient presses START: the record that appears after the first download is the measurement', async () => {
-    const clock = new ManualClock();
+    const clock = new ManualClock(1_700_000);
     const link = new ReplayHidTransport(
       parseHidCapture(`${download(OLD_RECORD)}\n${download(`${OLD_RECORD} ${NEW_RECORD}`)}`),
-      clock.schedule,
+      clock,
     );
-    const device = new OmronHem7322uDevice(link, {
-      schedule: clock.schedule,
-      now: () => 1_700_000,
-      pollMs: 1000,
-    });
+    const device = new OmronHem7322uDevice(link, clock, { pollMs: 1000 });
     const facts = await measureFor(device, clock, 2000);
     expect(link.mismatches).toEqual([]);
     expect(link.finished).toBe(true);
     expect(facts).toEqual([
-      { type: 'progressed', progress: { stage: 'preparing' } },
+      { type: 'measurement.progressed', progress: { stage: 'preparing' } },
       {
-        type: 'taken',
+        type: 'measurement.taken',
         measurement: {
           kind: 'bloodPressure',
-          takenAt: 1_700_000,
+          // Two downloads of 72 replies 3 ms apart, a poll of 1 s between them: taken 1432 ms after the start.
+          takenAt: 1_701_432,
           quantities: [
             { name: 'systolic', value: 150, unit: 'mmHg' },
             { name: 'diastolic', value: 95, unit: 'mmHg' },
@@ -69,19 +68,19 @@ describe('the tensiometer through a replayed capture', () => {
 
   it('a device that never answers init times out (not in transfer mode)', async () => {
     const clock = new ManualClock();
-    const link = new ReplayHidTransport(parseHidCapture('-> 02 08 00 00 00 00 10 00 18'), clock.schedule);
-    const device = new OmronHem7322uDevice(link, { schedule: clock.schedule });
+    const link = new ReplayHidTransport(parseHidCapture('-> 02 08 00 00 00 00 10 00 18'), clock);
+    const device = new OmronHem7322uDevice(link, clock);
     const facts = await measureFor(device, clock, 1500);
-    expect(facts.at(-1)).toMatchObject({ type: 'failed', error: { code: 'device.timeout' } });
+    expect(facts.at(-1)).toMatchObject({ type: 'measurement.failed', error: { code: 'device.timeout' } });
   });
 
   it('the cable is pulled in the middle of a download', async () => {
     const clock = new ManualClock();
     const capture = download(OLD_RECORD).split('\n').slice(0, 9).join('\n') + '\nunplugged +2';
-    const link = new ReplayHidTransport(parseHidCapture(capture), clock.schedule);
-    const device = new OmronHem7322uDevice(link, { schedule: clock.schedule });
+    const link = new ReplayHidTransport(parseHidCapture(capture), clock);
+    const device = new OmronHem7322uDevice(link, clock);
     const facts = await measureFor(device, clock, 100);
-    expect(facts.at(-1)).toMatchObject({ type: 'failed', error: { code: 'device.unplugged' } });
+    expect(facts.at(-1)).toMatchObject({ type: 'measurement.failed', error: { code: 'device.unplugged' } });
     expect(await device.check()).toBe('absent');
   });
 
@@ -91,9 +90,9 @@ describe('the tensiometer through a replayed capture', () => {
       parseHidCapture(
         '-> 02 08 00 00 00 00 10 00 18\n<- +3 02 08 80 00 00 00 00 00 88\n-> 02 08 0F 00 00 00 00 00 07\n<- +3 02 08 8F 00 00 00 00 00 87',
       ),
-      clock.schedule,
+      clock,
     );
-    const device = new OmronHem7322uDevice(link, { schedule: clock.schedule });
+    const device = new OmronHem7322uDevice(link, clock);
     const seen: string[] = [];
     device.monitor((entry) =>
       seen.push(`${entry.direction} ${entry.frame.ok ? entry.frame.value.type : entry.frame.error.code}`),
@@ -112,14 +111,12 @@ describe('the tensiometer against its simulator', () => {
   } {
     const clock = new ManualClock();
     const pair = createHidLinkPair('hid:simulated-omron');
-    const simulator = new OmronHem7322uSimulator(pair.device, {
-      schedule: clock.schedule,
+    const simulator = new OmronHem7322uSimulator(pair.device, clock, {
       history: [
         { systolic: 135, diastolic: 85, pulse: 70, year: 2026, month: 11, day: 18, hour: 17, minute: 5 },
       ],
     });
-    const device = new OmronHem7322uDevice(pair.host, {
-      schedule: clock.schedule,
+    const device = new OmronHem7322uDevice(pair.host, clock, {
       pollMs: 1000,
       waitMs: 10_000,
     });
@@ -137,7 +134,7 @@ describe('the tensiometer against its simulator', () => {
     simulator.pressStart({ systolic: 122, diastolic: 78, pulse: 66 });
     await clock.advance(2000);
     expect(facts.at(-1)).toMatchObject({
-      type: 'taken',
+      type: 'measurement.taken',
       measurement: { quantities: [{ value: 122 }, { value: 78 }, { value: 66 }] },
     });
   });
@@ -145,7 +142,10 @@ describe('the tensiometer against its simulator', () => {
   it('the patient never presses START: no new reading', async () => {
     const { clock, device } = setUp();
     const facts = await measureFor(device, clock, 12_000);
-    expect(facts.at(-1)).toMatchObject({ type: 'failed', error: { code: 'measurement.noNewReading' } });
+    expect(facts.at(-1)).toMatchObject({
+      type: 'measurement.failed',
+      error: { code: 'measurement.noNewReading' },
+    });
   });
 
   it.each([['garbage'], ['truncated'], ['badChecksum']] as const)(
@@ -156,7 +156,7 @@ describe('the tensiometer against its simulator', () => {
       simulator.misbehave(fault, 1);
       simulator.pressStart({ systolic: 118, diastolic: 76, pulse: 64 });
       await clock.advance(2000);
-      expect(facts.at(-1)).toMatchObject({ type: 'taken' });
+      expect(facts.at(-1)).toMatchObject({ type: 'measurement.taken' });
     },
   );
 
@@ -177,6 +177,6 @@ describe('the tensiometer against its simulator', () => {
     const facts = await measureFor(device, clock, 500);
     unplug();
     await clock.advance(1);
-    expect(facts.at(-1)).toMatchObject({ type: 'failed', error: { code: 'device.unplugged' } });
+    expect(facts.at(-1)).toMatchObject({ type: 'measurement.failed', error: { code: 'device.unplugged' } });
   });
 });

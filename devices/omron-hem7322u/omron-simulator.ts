@@ -2,7 +2,7 @@
 // reports as the real one (see omron-codec.ts for the layout and its sources), keeps 2 × 100 records,
 // and misbehaves on demand.
 import type { ByteLink } from '../../drivers/byte-link';
-import { realTimeSchedule, type Schedule } from '../../drivers/hid';
+import { after, type Clock } from '../../contract';
 import {
   decodeCommand,
   emptyRecord,
@@ -47,19 +47,17 @@ export interface OmronReading {
 
 /** Options of the simulator. */
 export interface OmronSimulatorOptions {
-  readonly schedule?: Schedule;
   /** Delay of each reply (a real USB round trip is a few ms). */
   readonly replyDelayMs?: number;
   /** Records already in user 1's memory (older patients). */
   readonly history?: readonly OmronRecord[];
 }
 
-/** The simulated HEM-7322U; attach it to the device end of a link pair. */
+/** The simulated HEM-7322U; attach it to the device end of a link pair. It replies on `clock`. */
 export class OmronHem7322uSimulator {
   /** Every command received, decoded (undecodable ones as null). */
   readonly received: (OmronCommand | null)[] = [];
   private readonly memory: Uint8Array;
-  private readonly schedule: Schedule;
   private readonly replyDelayMs: number;
   private fault: OmronFault | null = null;
   private faultsLeft = Number.POSITIVE_INFINITY;
@@ -68,9 +66,9 @@ export class OmronHem7322uSimulator {
 
   constructor(
     private readonly link: ByteLink,
+    private readonly clock: Clock,
     options: OmronSimulatorOptions = {},
   ) {
-    this.schedule = options.schedule ?? realTimeSchedule;
     this.replyDelayMs = options.replyDelayMs ?? 2;
     this.memory = new Uint8Array(OMRON_USERS * OMRON_RECORDS_PER_USER * OMRON_RECORD_SIZE);
     for (let slot = 0; slot < OMRON_USERS * OMRON_RECORDS_PER_USER; slot += 1) {
@@ -118,7 +116,7 @@ export class OmronHem7322uSimulator {
     if (fault === 'silence') return;
     const reply = this.replyTo(command.value);
     if (reply === null) return;
-    this.schedule(this.replyDelayMs, () => void this.link.write(this.spoil(reply, fault)));
+    after(this.clock, this.replyDelayMs, () => void this.link.write(this.spoil(reply, fault)));
   }
 
   private replyTo(command: OmronCommand): Uint8Array | null {

@@ -1,23 +1,24 @@
-// Interim domain-level card reader for `npm start` and the scenario tests: a card is "inserted"
-// one step after the cabin starts waiting. The PC/SC reader with a virtual card replaces it (issue 4).
-import type { CardFact } from '../id-card-reader';
+// Domain-level card reader for the scenario tests and a simulated cabin without pcscd: a card is
+// "inserted" two steps after the cabin starts waiting. With pcscd, the PC/SC reader reads a virtual card
+// instead (virtual-card-id-card-reader.ts).
+import { after, type Cancel, type CardFact, type Clock } from '../../contract';
 import type { ScriptedCardReader } from './virtual-card-id-card-reader';
 import type { PeripheralState } from '../peripheral';
 import { SAMPLE_BENEFICIARIES } from './sample-patients';
 import type { SimulationScript } from './simulation-script';
-import { runSequence, type Schedule } from './simulation-timer';
+import { runSequence } from './step-sequence';
 
-/** A card reader that yields the card the simulation script names. */
+/** A card reader that yields the card the simulation script names, a step at a time on `clock`. */
 export class SimulatedIdCardReader implements ScriptedCardReader {
   private present = false;
   private readonly presenceListeners = new Set<(present: boolean) => void>();
 
   constructor(
     private readonly script: SimulationScript,
-    private readonly schedule: Schedule,
+    private readonly clock: Clock,
   ) {}
 
-  watchPresence(listener: (present: boolean) => void): () => void {
+  watchPresence(listener: (present: boolean) => void): Cancel {
     this.presenceListeners.add(listener);
     listener(this.present);
     return () => this.presenceListeners.delete(listener);
@@ -34,12 +35,12 @@ export class SimulatedIdCardReader implements ScriptedCardReader {
     return Promise.resolve('ok');
   }
 
-  readNextCard(report: (fact: CardFact) => void): () => void {
+  readNextCard(report: (fact: CardFact) => void): Cancel {
     const { card, stepMs } = this.script;
     if (card === 'none') return () => undefined;
     const inserted = (): void => {
       this.setCardPresent(true);
-      report({ type: 'inserted' });
+      report({ type: 'card.inserted' });
     };
     // Unless the script keeps it in, the simulated patient takes the card back shortly after the read.
     const takenBack = (): void => {
@@ -48,23 +49,23 @@ export class SimulatedIdCardReader implements ScriptedCardReader {
     const outcome = (): void => {
       switch (card) {
         case 'twoBeneficiaries':
-          return report({ type: 'read', beneficiaries: SAMPLE_BENEFICIARIES });
+          return report({ type: 'card.read', beneficiaries: SAMPLE_BENEFICIARIES });
         case 'oneBeneficiary':
-          return report({ type: 'read', beneficiaries: SAMPLE_BENEFICIARIES.slice(0, 1) });
+          return report({ type: 'card.read', beneficiaries: SAMPLE_BENEFICIARIES.slice(0, 1) });
         case 'unreadable':
-          return report({ type: 'failed', error: { code: 'card.unreadable' } });
+          return report({ type: 'card.failed', error: { code: 'card.unreadable' } });
         case 'removedDuringRead':
-          return report({ type: 'failed', error: { code: 'card.removed' } });
+          return report({ type: 'card.failed', error: { code: 'card.removed' } });
       }
     };
-    return runSequence(this.schedule, [
+    return runSequence(this.clock, [
       [stepMs * 2, inserted],
       [
         stepMs,
         () => {
           outcome();
           // Not cancelled with the read: the card leaves the reader whether or not the session still waits.
-          this.schedule(stepMs * 3, takenBack);
+          after(this.clock, stepMs * 3, takenBack);
         },
       ],
     ]);

@@ -1,11 +1,19 @@
-// Interim domain-level measuring devices for `npm start` and the scenario tests: plausible values
-// after a few progress steps, or the fault the simulation script names. The byte-level simulators
-// behind the real codecs replace them (issue 3).
-import type { Measurement, MeasurementKind, MeasurementProgress, Quantity } from '../../contract';
-import type { MeasurementFact, MeasuringDevice } from '../measuring-device';
+// Domain-level measuring devices for the scenario tests and a cabin set to `byteLevelDevices: false`:
+// plausible values after a few progress steps, or the fault the simulation script names. `npm start`
+// runs the real codecs on byte-level simulators instead (byte-level-devices.ts).
+import type {
+  Cancel,
+  Clock,
+  Measurement,
+  MeasurementFact,
+  MeasurementKind,
+  MeasurementProgress,
+  Quantity,
+} from '../../contract';
+import type { MeasuringDevice } from '../measuring-device';
 import type { PeripheralState } from '../peripheral';
 import type { SimulationScript } from './simulation-script';
-import { runSequence, type Schedule } from './simulation-timer';
+import { runSequence } from './step-sequence';
 
 const NORMAL_VALUES: { readonly [K in MeasurementKind]: readonly Quantity[] } = {
   bloodPressure: [
@@ -33,48 +41,50 @@ const PROGRESS: { readonly [K in MeasurementKind]: readonly MeasurementProgress[
   weight: [{ stage: 'stepOnScale' }, { stage: 'keepStill' }],
 };
 
-/** A measuring device of one kind that behaves as the simulation script says. */
+/** A measuring device of one kind that behaves as the simulation script says, a step at a time on `clock`. */
 export class SimulatedMeasuringDevice implements MeasuringDevice {
   constructor(
     readonly kind: MeasurementKind,
     private readonly script: SimulationScript,
-    private readonly schedule: Schedule,
-    private readonly now: () => number,
+    private readonly clock: Clock,
   ) {}
 
   check(): Promise<PeripheralState> {
     return Promise.resolve(this.script.absentDevices.includes(this.kind) ? 'absent' : 'ok');
   }
 
-  measure(report: (fact: MeasurementFact) => void): () => void {
+  measure(report: (fact: MeasurementFact) => void): Cancel {
     const { stepMs } = this.script;
     const outcome = this.script.measurements[this.kind];
     const progress = PROGRESS[this.kind].map((p): [number, () => void] => [
       stepMs,
-      () => report({ type: 'progressed', progress: p }),
+      () => report({ type: 'measurement.progressed', progress: p }),
     ]);
     const finish = (): void => {
       switch (outcome) {
         case 'normal':
-          return report({ type: 'taken', measurement: this.measurement(NORMAL_VALUES[this.kind]) });
+          return report({
+            type: 'measurement.taken',
+            measurement: this.measurement(NORMAL_VALUES[this.kind]),
+          });
         case 'implausible':
           // A cuff left on the table reads nonsense: far out of range on purpose.
           return report({
-            type: 'taken',
+            type: 'measurement.taken',
             measurement: this.measurement(
               NORMAL_VALUES[this.kind].map((q) => ({ ...q, value: q.value * 4 })),
             ),
           });
         case 'unplugged':
-          return report({ type: 'failed', error: { code: 'device.unplugged' } });
+          return report({ type: 'measurement.failed', error: { code: 'device.unplugged' } });
         case 'timeout':
-          return report({ type: 'failed', error: { code: 'device.timeout' } });
+          return report({ type: 'measurement.failed', error: { code: 'device.timeout' } });
       }
     };
-    return runSequence(this.schedule, [...progress, [stepMs, finish]]);
+    return runSequence(this.clock, [...progress, [stepMs, finish]]);
   }
 
   private measurement(quantities: readonly Quantity[]): Measurement {
-    return { kind: this.kind, quantities, takenAt: this.now() };
+    return { kind: this.kind, quantities, takenAt: this.clock.now() };
   }
 }

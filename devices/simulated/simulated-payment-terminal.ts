@@ -1,15 +1,14 @@
 // Interim payment terminal for `npm start` and the scenario tests.
-import { err, ok, type Result } from '../../contract';
+import { after, err, ok, type Clock, type Result } from '../../contract';
 import type { PaymentTerminal } from '../payment-terminal';
 import type { PeripheralState } from '../peripheral';
 import type { SimulationScript } from './simulation-script';
-import type { Schedule } from './simulation-timer';
 
-/** A payment terminal that accepts or declines as the simulation script says, after two steps. */
+/** A payment terminal that accepts or declines as the simulation script says, after two steps on `clock`. */
 export class SimulatedPaymentTerminal implements PaymentTerminal {
   constructor(
     private readonly script: SimulationScript,
-    private readonly schedule: Schedule,
+    private readonly clock: Clock,
   ) {}
 
   check(): Promise<PeripheralState> {
@@ -18,7 +17,7 @@ export class SimulatedPaymentTerminal implements PaymentTerminal {
 
   pay(_amountCents: number, signal: AbortSignal): Promise<Result<void>> {
     return new Promise((resolve) => {
-      const cancel = this.schedule(this.script.stepMs * 2, () =>
+      const cancel = after(this.clock, this.script.stepMs * 2, () =>
         resolve(this.script.payment === 'paid' ? ok(undefined) : err({ code: 'payment.declined' })),
       );
       signal.addEventListener('abort', () => {

@@ -1,15 +1,15 @@
 // The simulated cabin's card reader when pcscd runs with the vpcd driver: the real PC/SC path
 // (PcscIdCardReader, T=0 rules, the public-layout reader) reading a virtual Vitale card that the
 // simulated patient "inserts" a moment after the cabin starts waiting, as the simulation script says.
-import type { CardFact, IdCardReader } from '../id-card-reader';
-import type { Cancel, PeripheralState } from '../peripheral';
+import { after, type Cancel, type CardFact, type Clock } from '../../contract';
+import type { IdCardReader } from '../id-card-reader';
+import type { PeripheralState } from '../peripheral';
 import {
   VIRTUAL_FAMILY,
   VirtualVitaleCard,
   type VirtualVitaleCardOptions,
 } from '../vitale/virtual-vitale-card';
 import type { SimulationScript } from './simulation-script';
-import type { Schedule } from './simulation-timer';
 
 /** A card reader that the simulator routes can steer: put a card in or take it out. */
 export interface ScriptedCardReader extends IdCardReader {
@@ -33,14 +33,14 @@ export function virtualCardFor(script: SimulationScript): VirtualVitaleCardOptio
   }
 }
 
-/** An IdCardReader on real PC/SC that inserts the script's virtual card when the session waits for one. */
+/** An IdCardReader on real PC/SC that inserts the script's virtual card (a step later on `clock`) when the session waits for one. */
 export class VirtualCardIdCardReader implements ScriptedCardReader {
   private card: VirtualVitaleCard | null = null;
 
   constructor(
     private readonly reader: IdCardReader,
     private readonly script: SimulationScript,
-    private readonly schedule: Schedule,
+    private readonly clock: Clock,
   ) {}
 
   check(): Promise<PeripheralState> {
@@ -55,11 +55,11 @@ export class VirtualCardIdCardReader implements ScriptedCardReader {
     const stopReading = this.reader.readNextCard((fact) => {
       report(fact);
       // Unless the script keeps it in, the simulated patient takes the card back shortly after the read.
-      if (fact.type !== 'inserted' && !this.script.cardStaysInReader) {
-        this.schedule(this.script.stepMs * 3, () => this.setCardPresent(false));
+      if (fact.type !== 'card.inserted' && !this.script.cardStaysInReader) {
+        after(this.clock, this.script.stepMs * 3, () => this.setCardPresent(false));
       }
     });
-    const stopInserting = this.schedule(this.script.stepMs * 2, () => this.setCardPresent(true));
+    const stopInserting = after(this.clock, this.script.stepMs * 2, () => this.setCardPresent(true));
     return () => {
       stopInserting();
       stopReading();

@@ -1,10 +1,18 @@
 // The cabin's Carte Vitale reader on PC/SC: waits for a card in the first reader (or the one named),
 // classifies its ATR, reads it with exclusive access through a VitaleReader, and reports to the session.
 // Card data goes only to `report`; the optional `onCode` (operation log) receives codes only.
-import { err, ok, type CabinError, type PatientIdentity, type Result } from '../../contract';
+import {
+  err,
+  ok,
+  type CabinError,
+  type Cancel,
+  type CardFact,
+  type PatientIdentity,
+  type Result,
+} from '../../contract';
 import type { PcscContext, PcscEvent } from '../../drivers/pcsc/pcsc-context';
-import type { CardFact, IdCardReader } from '../id-card-reader';
-import type { Cancel, PeripheralState } from '../peripheral';
+import type { IdCardReader } from '../id-card-reader';
+import type { PeripheralState } from '../peripheral';
 import { classifyAtr } from './atr';
 import type { VitaleReader } from './vitale-reader';
 
@@ -37,7 +45,7 @@ export class PcscIdCardReader implements IdCardReader {
     let busy = false;
     const fail = (error: CabinError): void => {
       this.options.onCode?.(`card.read.${error.code}`, error.detail);
-      report({ type: 'failed', error: { code: error.code } });
+      report({ type: 'card.failed', error: { code: error.code } });
     };
     const tryRead = (): void => {
       const reader = this.readerName();
@@ -46,10 +54,10 @@ export class PcscIdCardReader implements IdCardReader {
       if (card == null) return;
       busy = true;
       unsubscribe();
-      report({ type: 'inserted' });
+      report({ type: 'card.inserted' });
       void this.read(reader, card.atr, abort.signal).then((outcome) => {
         if (abort.signal.aborted) return;
-        if (outcome.ok) report({ type: 'read', beneficiaries: outcome.value });
+        if (outcome.ok) report({ type: 'card.read', beneficiaries: outcome.value });
         else fail(outcome.error);
       });
     };

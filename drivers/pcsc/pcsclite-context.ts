@@ -9,7 +9,7 @@
 // - a transmit holds a native mutex while the card thinks: a mute card blocks it until the card goes, so
 //   we stop waiting after `transmitTimeoutMs` and call the card mute.
 import { createRequire } from 'node:module';
-import { err, ok, type Result } from '../../contract';
+import { after, err, ok, type Cancel, type Clock, type Result } from '../../contract';
 import {
   pcscError,
   type CardChannel,
@@ -85,13 +85,16 @@ export function createNativePcsc(): NativePcsc {
   return pcsclite();
 }
 
-/** The cabin's PC/SC stack through pcscd; recovers by itself when pcscd restarts or a reader comes back. */
+/**
+ * The cabin's PC/SC stack through pcscd; recovers by itself when pcscd restarts or a reader comes back,
+ * retrying and timing APDUs out on `clock`. `close()` it: a pending retry keeps the process alive.
+ */
 export class PcscliteContext implements PcscContext {
   private native: NativePcsc | null = null;
   private available = false;
   private closed = false;
   private attempt = 0;
-  private retryTimer: NodeJS.Timeout | null = null;
+  private cancelRetry: Cancel | null = null;
   private readonly readers = new Map<string, ReaderEntry>();
   private readonly listeners = new Set<(event: PcscEvent) => void>();
   private readonly create: () => NativePcsc;
@@ -99,7 +102,10 @@ export class PcscliteContext implements PcscContext {
   private readonly transmitTimeoutMs: number;
   private readonly onCode: (code: string) => void;
 
-  constructor(options: PcscliteOptions = {}) {
+  constructor(
+    private readonly clock: Clock,
+    options: PcscliteOptions = {},
+  ) {
     this.create = options.create ?? createNativePcsc;
     this.retryMs = options.retryMs ?? DEFAULT_RETRY_MS;
     this.transmitTimeoutMs = options.transmitTimeoutMs ?? 3000;
@@ -151,6 +157,7 @@ export class PcscliteContext implements PcscContext {
       native,
       connected.value,
       this.transmitTimeoutMs,
+      this.clock,
       () => {
         if (entry.channel === channel) entry.channel = null;
       },
@@ -162,7 +169,7 @@ export class PcscliteContext implements PcscContext {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.cancelRetry?.();
     const native = this.native;
     this.native = null;
     for (const entry of this.readers.values()) safely(() => entry.native.close());
@@ -189,15 +196,13 @@ export class PcscliteContext implements PcscContext {
   }
 
   private scheduleRestart(): void {
-    if (this.closed || this.retryTimer !== null) return;
+    if (this.closed || this.cancelRetry !== null) return;
     const delay = this.retryMs[Math.min(this.attempt, this.retryMs.length - 1)] ?? 1000;
     this.attempt += 1;
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
+    this.cancelRetry = after(this.clock, delay, () => {
+      this.cancelRetry = null;
       this.start();
-    }, delay);
-    // A cabin waiting for pcscd must not keep a CLI (or a test) alive on its own.
-    this.retryTimer.unref();
+    });
   }
 
   // pcscd died (or its socket broke): everything it held is gone; start over once it answers again.
@@ -278,6 +283,7 @@ class PcscliteChannel implements CardChannel {
     private readonly native: NativeReader,
     private readonly protocol: number,
     private readonly timeoutMs: number,
+    private readonly clock: Clock,
     private readonly released: () => void,
   ) {}
 
@@ -302,7 +308,7 @@ class PcscliteChannel implements CardChannel {
         resolve();
       });
     });
-    if (!wasMute) await withTimeout(done, 1000);
+    if (!wasMute) await withTimeout(this.clock, done, 1000);
   }
 
   private raw(apdu: Uint8Array): Promise<Result<Uint8Array, PcscError>> {
@@ -311,12 +317,12 @@ class PcscliteChannel implements CardChannel {
     this.exchanges += 1;
     const started = performance.now();
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
+      const cancelTimer = after(this.clock, this.timeoutMs, () => {
         this.state = 'mute';
         resolve(err(pcscError('card.mute', 'apdu-timeout')));
-      }, this.timeoutMs);
+      });
       this.native.transmit(Buffer.from(apdu), MAX_RESPONSE, this.protocol, (error, data) => {
-        clearTimeout(timer);
+        cancelTimer();
         this.exchangeMs += performance.now() - started;
         if (error) resolve(err(toPcscError(error)));
         // vpcd answers an empty response when the card's connection drops mid-APDU: the card is gone.
@@ -360,11 +366,11 @@ function safely(action: () => void): void {
   }
 }
 
-function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
+function withTimeout(clock: Clock, promise: Promise<void>, ms: number): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
+    const cancelTimer = after(clock, ms, resolve);
     void promise.then(() => {
-      clearTimeout(timer);
+      cancelTimer();
       resolve();
     });
   });

@@ -17,7 +17,7 @@
 //     in 'reply' mode (host-triggered devices) it counts from a write that has not been answered yet.
 import { realpath, stat } from 'node:fs/promises';
 import { SerialPort } from 'serialport';
-import { err, ok, type CabinError, type Result } from '../../contract';
+import { after, err, every, ok, type CabinError, type Cancel, type Clock, type Result } from '../../contract';
 import type { LinkEnd } from '../byte-link';
 import { LinkEndBase } from '../link-end-base';
 
@@ -46,9 +46,9 @@ export interface SerialLinkOptions {
 
 /** A ByteLink on a serial port; ends with 'unplugged' (port vanished), 'silent' (watchdog) or 'closed'. */
 export class SerialLink extends LinkEndBase {
-  private lastDataAt = Date.now();
+  private lastDataAt: number;
   private unansweredSince: number | undefined;
-  private readonly watchdog: NodeJS.Timeout;
+  private readonly stopWatchdog: Cancel;
   private polling = false;
 
   constructor(
@@ -56,20 +56,21 @@ export class SerialLink extends LinkEndBase {
     private readonly port: SerialPort,
     private readonly devicePath: string,
     private readonly deviceNumber: number,
+    private readonly clock: Clock,
     private readonly options: SerialLinkOptions,
   ) {
     super();
+    this.lastDataAt = clock.now();
     port.on('data', (chunk: Buffer) => this.received(chunk));
     // `disconnected` (or any error of an open port) means the device went away; our own close is 'closed'.
     port.on('close', () => void this.finish('unplugged'));
     port.on('error', () => void this.finish('unplugged'));
-    this.watchdog = setInterval(() => void this.watch(), options.presencePollMs ?? 250);
-    this.watchdog.unref();
+    this.stopWatchdog = every(clock, options.presencePollMs ?? 250, () => void this.watch());
   }
 
   write(bytes: Uint8Array): Promise<Result<void>> {
     if (this.ended !== undefined) return Promise.resolve(err({ code: 'link.closed' }));
-    if (this.options.silence?.mode === 'reply') this.unansweredSince ??= Date.now();
+    if (this.options.silence?.mode === 'reply') this.unansweredSince ??= this.clock.now();
     return new Promise((resolve) => {
       this.port.write(Buffer.from(bytes), (error) => {
         if (error) resolve(err({ code: 'link.writeFailed', detail: error.message }));
@@ -84,7 +85,7 @@ export class SerialLink extends LinkEndBase {
 
   private received(chunk: Buffer): void {
     if (this.ended !== undefined) return;
-    this.lastDataAt = Date.now();
+    this.lastDataAt = this.clock.now();
     this.unansweredSince = undefined;
     const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     this.emit(bytes);
@@ -102,7 +103,7 @@ export class SerialLink extends LinkEndBase {
       const silence = this.options.silence;
       if (silence === undefined) return;
       const since = silence.mode === 'stream' ? this.lastDataAt : this.unansweredSince;
-      if (since !== undefined && Date.now() - since > silence.silenceMs) await this.finish('silent');
+      if (since !== undefined && this.clock.now() - since > silence.silenceMs) await this.finish('silent');
     } finally {
       this.polling = false;
     }
@@ -111,7 +112,7 @@ export class SerialLink extends LinkEndBase {
   private async finish(end: LinkEnd): Promise<void> {
     const notify = this.markEnded(end);
     if (!notify) return;
-    clearInterval(this.watchdog);
+    this.stopWatchdog();
     // Closing sets the binding's isOpen to false, which is what stops serialport's 0-byte read loop.
     if (this.port.isOpen) await new Promise<void>((resolve) => this.port.close(() => resolve()));
     this.port.removeAllListeners();
@@ -120,10 +121,14 @@ export class SerialLink extends LinkEndBase {
   }
 }
 
-/** Opens a serial port as a ByteLink; fails with `link.portMissing`, `link.busy` or `link.openFailed`. */
+/**
+ * Opens a serial port as a ByteLink whose watchdog runs on `clock`; fails with `link.portMissing`,
+ * `link.busy` or `link.openFailed`.
+ */
 export async function openSerialLink(
   path: string,
   settings: SerialLineSettings,
+  clock: Clock,
   options: SerialLinkOptions = {},
 ): Promise<Result<SerialLink>> {
   let devicePath: string;
@@ -138,12 +143,11 @@ export async function openSerialLink(
   }
   const port = new SerialPort({ path: devicePath, ...settings, autoOpen: false, hupcl: false });
   const opened = await new Promise<Result<void>>((resolve) => {
-    const timer = setTimeout(
-      () => resolve(err({ code: 'link.openFailed', detail: `${path}: open timed out` })),
-      options.openTimeoutMs ?? 5000,
+    const cancelTimer = after(clock, options.openTimeoutMs ?? 5000, () =>
+      resolve(err({ code: 'link.openFailed', detail: `${path}: open timed out` })),
     );
     port.open((error) => {
-      clearTimeout(timer);
+      cancelTimer();
       resolve(error ? err(openError(path, error)) : ok(undefined));
     });
   });
@@ -151,7 +155,7 @@ export async function openSerialLink(
     if (port.isOpen) port.close();
     return opened;
   }
-  return ok(new SerialLink(path, port, devicePath, deviceNumber, options));
+  return ok(new SerialLink(path, port, devicePath, deviceNumber, clock, options));
 }
 
 function openError(path: string, error: Error): CabinError {

@@ -1,6 +1,6 @@
 // Keeps a serial port open: when its link ends with 'unplugged' or 'silent', reopens it with backoff and
 // hands the fresh link to the owner, who builds a new device on it (a device owns its link).
-import type { CabinError, Result } from '../../contract';
+import { after, type CabinError, type Cancel, type Clock, type Result } from '../../contract';
 import type { ByteLink, LinkEnd } from '../byte-link';
 import { openSerialLink, type SerialLineSettings, type SerialLinkOptions } from './serial-link';
 
@@ -21,21 +21,23 @@ export interface SerialReconnectorOptions extends SerialLinkOptions {
   readonly open?: (
     path: string,
     settings: SerialLineSettings,
+    clock: Clock,
     options: SerialLinkOptions,
   ) => Promise<Result<ByteLink>>;
 }
 
-/** Opens a port and reopens it after each unplug or silence, doubling the wait up to a bound. */
+/** Opens a port and reopens it after each unplug or silence, doubling the wait (on `clock`) up to a bound. */
 export class SerialReconnector {
   private current: ByteLink | undefined;
   private stopped = false;
-  private retryTimer: NodeJS.Timeout | undefined;
+  private cancelRetry: Cancel = () => undefined;
   private backoffMs: number;
 
   constructor(
     private readonly path: string,
     private readonly settings: SerialLineSettings,
     private readonly onConnection: (connection: SerialConnection) => void,
+    private readonly clock: Clock,
     private readonly options: SerialReconnectorOptions = {},
   ) {
     this.backoffMs = options.minBackoffMs ?? 250;
@@ -49,14 +51,14 @@ export class SerialReconnector {
   /** Stops retrying and closes the current link, if any. */
   async stop(): Promise<void> {
     this.stopped = true;
-    clearTimeout(this.retryTimer);
+    this.cancelRetry();
     await this.current?.close();
   }
 
   private async attempt(): Promise<void> {
     if (this.stopped) return;
     const open = this.options.open ?? openSerialLink;
-    const opened = await open(this.path, this.settings, this.options);
+    const opened = await open(this.path, this.settings, this.clock, this.options);
     if (this.stopped) {
       if (opened.ok) await opened.value.close();
       return;
@@ -77,6 +79,6 @@ export class SerialReconnector {
     const retryInMs = this.backoffMs;
     this.backoffMs = Math.min(this.backoffMs * 2, this.options.maxBackoffMs ?? 5000);
     this.onConnection({ state: 'lost', ...why, retryInMs });
-    this.retryTimer = setTimeout(() => void this.attempt(), retryInMs);
+    this.cancelRetry = after(this.clock, retryInMs, () => void this.attempt());
   }
 }

@@ -1,6 +1,7 @@
 // `npm run diag -- card [--wait-ms <n>]`: waits up to 10 s for a card in the first PC/SC reader and
 // prints one JSON line: reader, ATR (hex), card class, beneficiaries. This is the technician's own screen:
 // the line goes to stdout and nowhere else, never to the operation log. Faults go to stderr, exit non-zero.
+import { after, systemClock } from '../../contract';
 import { classifyAtr, toHex } from '../../devices/vitale/atr';
 import { PublicLayoutVitaleReader } from '../../devices/vitale/public-layout-vitale-reader';
 import type { PcscContext } from '../../drivers/pcsc/pcsc-context';
@@ -25,7 +26,7 @@ export const cardCommand: DiagCommand = {
       process.stderr.write('card: --wait-ms takes a number of milliseconds\n');
       return CARD_EXIT.usage;
     }
-    const context = new PcscliteContext({ retryMs: [60_000] });
+    const context = new PcscliteContext(systemClock, { retryMs: [60_000] });
     try {
       return await runCard(context, waitMs);
     } finally {
@@ -102,14 +103,14 @@ function waitFor<T>(context: PcscContext, ms: number, probe: () => T | undefined
   const now = probe();
   if (now !== undefined) return Promise.resolve(now);
   return new Promise((resolve) => {
-    const timer = setTimeout(() => {
+    const cancelTimer = after(systemClock, ms, () => {
       unsubscribe();
       resolve(undefined);
-    }, ms);
+    });
     const unsubscribe = context.subscribe(() => {
       const value = probe();
       if (value === undefined) return;
-      clearTimeout(timer);
+      cancelTimer();
       unsubscribe();
       resolve(value);
     });

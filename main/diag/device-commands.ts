@@ -12,15 +12,18 @@
 //                                          talks only when asked (scale, tensiometer) sends frames
 // A measurement on the technician's own screen is fine on stdout; nothing here writes the cabin log.
 import { stat } from 'node:fs/promises';
-import type { CabinError, Result } from '../../contract';
+import { after, systemClock, type CabinError, type MeasurementFact, type Result } from '../../contract';
 import { DEVICE_MODELS, findModel } from '../../devices/catalog';
 import type { DeviceModel } from '../../devices/device-model';
 import { scanDevices, systemDiscoverySources } from '../../devices/discovery';
-import type { MeasurementFact, MeasuringDevice } from '../../devices/measuring-device';
+import type { LinkedMeasuringDevice, MeasuringDevice } from '../../devices/measuring-device';
 import type { ByteLink } from '../../drivers/byte-link';
 import { openHidLink } from '../../drivers/hid';
-import { openSerialLink, type SilenceWatch } from '../../drivers/serial';
+import { openSerialLink } from '../../drivers/serial';
 import type { DiagCommand } from './diag';
+
+// The technician's commands run on the real clock.
+const clock = systemClock;
 
 /** Exit codes of the device commands, so that a script can tell the faults apart. */
 export const DEVICE_EXIT = { ok: 0, usage: 2, port: 3, noAnswer: 4, failed: 5 } as const;
@@ -65,21 +68,17 @@ export const listCommand: DiagCommand = {
 export const readCommand: DiagCommand = {
   usage: 'read --model <id> --port <path>   take one measurement, print it as one JSON line',
   async run(args) {
-    const startedAt = Date.now();
-    const target = parseTarget('read', args);
-    if (!target.ok) return target.error;
-    const { model, port } = target.value;
-    const opened = await openLink(model, port, true);
-    if (!opened.ok) return portFault('read', port, opened.error);
-    const link = opened.value;
+    const startedAt = clock.now();
+    const opened = await openTarget('read', args, true);
+    if (!opened.ok) return opened.error;
+    const { model, port, link, device } = opened.value;
     try {
-      const device = model.createDevice(link);
       const stages: string[] = [];
       let lastFrame: unknown;
-      const unsubscribe = subscribeFrames(device, (frame) => {
+      const unsubscribe = device.monitor((frame) => {
         lastFrame = frame;
       });
-      const fact = await measureOnce(device, READ_DEADLINE_MS - (Date.now() - startedAt), (progress) => {
+      const fact = await measureOnce(device, READ_DEADLINE_MS - (clock.now() - startedAt), (progress) => {
         if (!stages.includes(progress)) stages.push(progress);
       });
       unsubscribe();
@@ -90,12 +89,15 @@ export const readCommand: DiagCommand = {
         );
         return DEVICE_EXIT.noAnswer;
       }
-      if (fact === undefined || (fact.type === 'failed' && fact.error.code === 'device.timeout')) {
-        const code = fact?.type === 'failed' ? ` (${describe(fact.error)})` : '';
+      if (
+        fact === undefined ||
+        (fact.type === 'measurement.failed' && fact.error.code === 'device.timeout')
+      ) {
+        const code = fact?.type === 'measurement.failed' ? ` (${describe(fact.error)})` : '';
         process.stderr.write(`read: the device did not answer on ${port}${code}\n`);
         return DEVICE_EXIT.noAnswer;
       }
-      if (fact.type === 'failed') {
+      if (fact.type === 'measurement.failed') {
         process.stderr.write(`read: the measurement failed: ${describe(fact.error)}\n`);
         return DEVICE_EXIT.failed;
       }
@@ -118,19 +120,17 @@ export const readCommand: DiagCommand = {
 export const monitorCommand: DiagCommand = {
   usage: 'monitor --model <id> --port <path> [--measure]   print decoded frames live until Ctrl-C',
   async run(args) {
-    const target = parseTarget('monitor', args);
-    if (!target.ok) return target.error;
-    const { model, port } = target.value;
     // No silence watch: a quiet device is worth watching, not hanging up on.
-    const opened = await openLink(model, port, false);
-    if (!opened.ok) return portFault('monitor', port, opened.error);
-    const link = opened.value;
-    const startedAt = Date.now();
-    const device = model.createDevice(link);
+    const opened = await openTarget('monitor', args, false);
+    if (!opened.ok) return opened.error;
+    const { model, port, link, device } = opened.value;
+    const startedAt = clock.now();
     const exit = await new Promise<number>((resolve) => {
       let cancelMeasure: () => void = () => undefined;
-      const unsubscribe = subscribeFrames(device, (frame) =>
-        process.stdout.write(`${JSON.stringify({ atMs: Date.now() - startedAt, frame: jsonSafe(frame) })}\n`),
+      const unsubscribe = device.monitor((frame) =>
+        process.stdout.write(
+          `${JSON.stringify({ atMs: clock.now() - startedAt, frame: jsonSafe(frame) })}\n`,
+        ),
       );
       const stop = (code: number) => {
         process.off('SIGINT', onSignal);
@@ -155,6 +155,25 @@ export const monitorCommand: DiagCommand = {
     return exit;
   },
 };
+
+// The model, port, link and device of `read` and `monitor`, or the exit code after saying what is wrong.
+async function openTarget(
+  command: string,
+  args: readonly string[],
+  watchSilence: boolean,
+): Promise<
+  Result<{ model: DeviceModel; port: string; link: ByteLink; device: LinkedMeasuringDevice }, number>
+> {
+  const target = parseTarget(command, args);
+  if (!target.ok) return target;
+  const { model, port } = target.value;
+  const link = await openLink(model, port, watchSilence);
+  if (!link.ok) return { ok: false, error: portFault(command, port, link.error) };
+  return {
+    ok: true,
+    value: { model, port, link: link.value, device: model.createDevice(link.value, clock) },
+  };
+}
 
 // The model and port of `read` and `monitor`, or the exit code after saying what is wrong.
 function parseTarget(
@@ -193,10 +212,7 @@ async function openLink(model: DeviceModel, port: string, watchSilence: boolean)
     );
     return exists ? openHidLink(port) : { ok: false, error: { code: 'link.portMissing', detail: port } };
   }
-  if (model.serial === undefined)
-    return { ok: false, error: { code: 'link.openFailed', detail: `${model.id} has no serial settings` } };
-  const silence = (model as DeviceModel & { readonly silence?: SilenceWatch }).silence;
-  return openSerialLink(port, model.serial, watchSilence && silence !== undefined ? { silence } : {});
+  return openSerialLink(port, model.serial, clock, watchSilence ? { silence: model.silence } : {});
 }
 
 function portFault(command: string, port: string, error: CabinError): number {
@@ -217,30 +233,19 @@ function measureOnce(
   device: MeasuringDevice,
   ms: number,
   onProgress: (stage: string) => void,
-): Promise<Extract<MeasurementFact, { type: 'taken' | 'failed' }> | undefined> {
+): Promise<Exclude<MeasurementFact, { type: 'measurement.progressed' }> | undefined> {
   return new Promise((resolve) => {
     let cancel: () => void = () => undefined;
-    const timer = setTimeout(
-      () => {
-        cancel();
-        resolve(undefined);
-      },
-      Math.max(ms, 0),
-    );
+    const cancelTimer = after(clock, Math.max(ms, 0), () => {
+      cancel();
+      resolve(undefined);
+    });
     cancel = device.measure((fact) => {
-      if (fact.type === 'progressed') return onProgress(fact.progress.stage);
-      clearTimeout(timer);
+      if (fact.type === 'measurement.progressed') return onProgress(fact.progress.stage);
+      cancelTimer();
       resolve(fact);
     });
   });
-}
-
-// Device classes offer `monitor(listener)` beside the MeasuringDevice seam; a model without it shows nothing.
-function subscribeFrames(device: MeasuringDevice, listener: (frame: unknown) => void): () => void {
-  const monitorable = device as MeasuringDevice & {
-    readonly monitor?: (listener: (frame: unknown) => void) => () => void;
-  };
-  return typeof monitorable.monitor === 'function' ? monitorable.monitor(listener) : () => undefined;
 }
 
 // The status a frame carries: its top-level boolean and text fields (the frame's own type tag excluded).
@@ -265,11 +270,11 @@ function jsonSafe(value: unknown): unknown {
 
 function factText(fact: MeasurementFact): string {
   switch (fact.type) {
-    case 'progressed':
+    case 'measurement.progressed':
       return `progress ${JSON.stringify(fact.progress)}`;
-    case 'taken':
+    case 'measurement.taken':
       return `measurement ${JSON.stringify(fact.measurement.quantities)}`;
-    case 'failed':
+    case 'measurement.failed':
       return `measurement failed: ${describe(fact.error)}`;
   }
 }
@@ -285,14 +290,14 @@ function hexId(id: number | null): string | null {
 // Resolves with the promise, or with undefined when it takes longer than `ms`.
 function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => resolve(undefined), ms);
+    const cancelTimer = after(clock, ms, () => resolve(undefined));
     promise.then(
       (value) => {
-        clearTimeout(timer);
+        cancelTimer();
         resolve(value);
       },
       (error: unknown) => {
-        clearTimeout(timer);
+        cancelTimer();
         reject(error instanceof Error ? error : new Error(String(error)));
       },
     );

@@ -4,12 +4,11 @@
 // as the only permissions. Everything else is the same controller as browser mode.
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, session, type WebContents } from 'electron';
-import { IPC_CHANNELS } from '../../contract';
+import { IPC_CHANNELS, systemClock } from '../../contract';
 import { LOCAL_PLATFORM_ENV, loadConfig, withLocalPlatform } from '../config';
 import { openLog } from '../cabin-records';
 import { createController } from '../controller';
 import { peripheralsFor } from '../peripherals-for-config';
-import { realTimeSchedule } from '../../devices/simulated/simulation-timer';
 import { dispatchCall } from '../ipc/call-dispatch';
 import { CONTENT_SECURITY_POLICY } from '../ipc/content-security-policy';
 
@@ -43,7 +42,7 @@ async function startCabin(): Promise<void> {
     process.env[LOCAL_PLATFORM_ENV.credential] ?? '',
   );
   const log = openLog(cabinConfig);
-  const peripherals = await peripheralsFor(cabinConfig, log, realTimeSchedule, Date.now);
+  const peripherals = await peripheralsFor(cabinConfig, log, systemClock);
   const controller = createController({
     config: cabinConfig,
     log,

@@ -1,9 +1,9 @@
 // An in-process platform for scenario tests and a cabin without a platform (`platform.kind: "simulated"`):
 // a short queue, a fictitious doctor, a call that asks for one measurement, deposits a prescription and
 // ends. It carries no media: the call counts as connected by itself, and media messages are dropped.
-import { err, ok, type Result } from '../../contract';
+import { after, err, ok, type Clock, type Result } from '../../contract';
 import type { PeripheralState } from '../../devices/peripheral';
-import { runSequence, type Schedule } from '../../devices/simulated/simulation-timer';
+import { runSequence } from '../../devices/simulated/step-sequence';
 import type {
   CallFact,
   DocumentContent,
@@ -36,7 +36,7 @@ export class SimulatedPlatformLink implements PlatformLink {
 
   constructor(
     private readonly options: SimulatedPlatformOptions,
-    private readonly schedule: Schedule,
+    private readonly clock: Clock,
   ) {}
 
   check(): Promise<PeripheralState> {
@@ -52,9 +52,11 @@ export class SimulatedPlatformLink implements PlatformLink {
   joinQueue(entry: QueueEntry, report: (fact: QueueFact) => void): () => void {
     const { stepMs } = this.options;
     if (!this.options.reachable()) {
-      return this.schedule(stepMs, () => report({ type: 'failed', error: { code: 'platform.unreachable' } }));
+      return after(this.clock, stepMs, () =>
+        report({ type: 'failed', error: { code: 'platform.unreachable' } }),
+      );
     }
-    return runSequence(this.schedule, [
+    return runSequence(this.clock, [
       [stepMs, () => report({ type: 'updated', position: 2, estimatedWaitMinutes: 6 })],
       [stepMs, () => report({ type: 'updated', position: 1, estimatedWaitMinutes: 3 })],
       [
@@ -84,7 +86,7 @@ export class SimulatedPlatformLink implements PlatformLink {
       pages: 1,
     };
     report({ type: 'joined', media: { mode: 'direct', iceServers: [] } });
-    return runSequence(this.schedule, [
+    return runSequence(this.clock, [
       [stepMs, () => report({ type: 'connected' })],
       [callMs / 2, () => report({ type: 'measurementRequested', kind: 'temperature' })],
       [

@@ -1,6 +1,7 @@
 // Carte Vitale benchmark: from card insertion to the beneficiaries, on a private pcscd with the virtual
 // card, split into the time spent inside pcscd/vpcd/the card (raw exchanges) and ours (T=0 rules, TLV
 // decoding, events), with the number of raw APDUs per read. Target: ours under 50 ms.
+import { systemClock } from '../../contract';
 import { PcscIdCardReader } from '../../devices/vitale/pcsc-id-card-reader';
 import { PublicLayoutVitaleReader } from '../../devices/vitale/public-layout-vitale-reader';
 import { VirtualVitaleCard } from '../../devices/vitale/virtual-vitale-card';
@@ -16,7 +17,7 @@ export async function benchmarkCardRead(): Promise<string[]> {
   if (missing !== null) return [`card read: skipped, ${missing}`];
   const pcscd = new PcscdProcess();
   await pcscd.start();
-  const context = new PcscliteContext();
+  const context = new PcscliteContext(systemClock);
   // Wrap connect to see the channel's counters: the cabin reader disconnects before we could ask.
   const usages: ChannelUsage[] = [];
   const measured: PcscContext = {
@@ -53,8 +54,8 @@ export async function benchmarkCardRead(): Promise<string[]> {
       const inserted = performance.now();
       let readAt = 0;
       const cancel = cabin.readNextCard((fact) => {
-        if (fact.type === 'inserted') detections.push(performance.now() - inserted);
-        if (fact.type === 'read' || fact.type === 'failed') readAt = performance.now();
+        if (fact.type === 'card.inserted') detections.push(performance.now() - inserted);
+        if (fact.type === 'card.read' || fact.type === 'card.failed') readAt = performance.now();
       });
       await card.insert();
       await waitUntil(() => readAt > 0, 10_000);

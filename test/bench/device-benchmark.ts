@@ -2,6 +2,7 @@
 // realistic frames, and the controller's CPU while the oximeter streams its 75 frames a second over an
 // in-memory link. Run with `tsx test/bench/device-benchmark.ts`.
 import { performance } from 'node:perf_hooks';
+import { systemClock } from '../../contract';
 import { decodeAndStandard, encodeAndStandard } from '../../devices/and-standard';
 import {
   decodeBleThermometerGateway,
@@ -117,7 +118,7 @@ async function oximeterLines(): Promise<string[]> {
   // The simulator alone, its frames written into a link whose other end nobody reads.
   const simulatorOnly = await cpuDuring(SIMULATOR_ALONE_MS, () => {
     const [, simulatorEnd] = createMemoryLinkPair();
-    const simulator = new NoninDf2Simulator(simulatorEnd);
+    const simulator = new NoninDf2Simulator(simulatorEnd, systemClock);
     return () => simulator.stop();
   });
 
@@ -126,13 +127,13 @@ async function oximeterLines(): Promise<string[]> {
   const both = await cpuDuring(STREAM_MS, () => {
     const [deviceEnd, simulatorEnd] = createMemoryLinkPair();
     deviceEnd.onData((chunk) => (frames += chunk.length / NONIN_FRAME_LENGTH));
-    const simulator = new NoninDf2Simulator(simulatorEnd);
-    const device = new NoninDf2Device(deviceEnd);
+    const simulator = new NoninDf2Simulator(simulatorEnd, systemClock);
+    const device = new NoninDf2Device(deviceEnd, systemClock);
     // The session measures again and again, as a patient keeping the finger in the clip for minutes.
     let cancel = (): void => undefined;
     const measure = (): void => {
       cancel = device.measure((fact) => {
-        if (fact.type === 'progressed') return;
+        if (fact.type === 'measurement.progressed') return;
         measurements += 1;
         setImmediate(measure);
       });

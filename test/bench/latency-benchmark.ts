@@ -4,13 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { CabinView } from '../../contract';
-import {
-  bleThermometerGatewayModel,
-  BleThermometerGatewaySimulator,
-} from '../../devices/ble-thermometer-gateway';
+import { systemClock, type CabinView } from '../../contract';
+import { BleThermometerGatewaySimulator } from '../../devices/ble-thermometer-gateway';
+import { bleThermometerGatewayModel } from '../../devices/catalog';
 import { happyScript } from '../../devices/simulated/simulation-script';
-import { realTimeSchedule } from '../../devices/simulated/simulation-timer';
 import type { ByteLink } from '../../drivers/byte-link';
 import { createMemoryLinkPair } from '../../drivers/memory-link';
 import { defaultConfig } from '../../main/config';
@@ -23,24 +20,24 @@ import { cooperativeAction, viewOf } from '../support/patient-robot';
 export async function benchmarkResultLatency(sessions = 15): Promise<string[]> {
   const directory = mkdtempSync(join(tmpdir(), 'cabine-latency-'));
   const script = happyScript(20);
-  const base = createSimulatedPeripherals(script, realTimeSchedule, Date.now, 60_000, true);
+  const base = createSimulatedPeripherals(script, systemClock, 60_000, true);
   const [deviceEnd, simulatorEnd] = createMemoryLinkPair();
   let lastResultByteAt = 0;
   // The simulator's writes pass through here: a notification line is the thermometer's result frame.
   const timedEnd: ByteLink = {
     name: simulatorEnd.name,
-    write: async (bytes) => {
-      const result = await simulatorEnd.write(bytes);
+    write: (bytes) => {
+      // Stamped as it goes on the wire: the link delivers it on a later turn, parsing included.
       if (bytes[0] === 0x4e) lastResultByteAt = performance.now();
-      return result;
+      return simulatorEnd.write(bytes);
     },
     onData: (listener) => simulatorEnd.onData(listener),
     onEnd: (listener) => simulatorEnd.onEnd(listener),
     close: () => simulatorEnd.close(),
   };
-  const simulator = new BleThermometerGatewaySimulator(timedEnd);
+  const simulator = new BleThermometerGatewaySimulator(timedEnd, systemClock);
   simulator.setScenario({ takeMs: 50 });
-  const thermometer = bleThermometerGatewayModel.createDevice(deviceEnd);
+  const thermometer = bleThermometerGatewayModel.createDevice(deviceEnd, systemClock);
   const controller = createController({
     config: defaultConfig(directory),
     log: DISCARDING_LOG,

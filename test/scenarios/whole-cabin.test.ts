@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { after, type Measurement, type PatientIdentity, type Result } from '../../contract';
+import { type Measurement, type PatientIdentity, type Result } from '../../contract';
 import { defaultConfig } from '../../main/config';
 import { createController, type RunningController } from '../../main/controller';
 import { dispatchCall } from '../../main/ipc/call-dispatch';
@@ -66,12 +66,7 @@ async function startCabin(options: CabinOptions = {}): Promise<Harness> {
     simulation: { stepMs: STEP_MS, callMs: 1_000, byteLevelDevices: false, cardReader: 'domain' as const },
     ...(options.retention ? { retention: options.retention } : {}),
   };
-  const peripherals = createSimulatedPeripherals(
-    options.script ?? happyScript(STEP_MS),
-    (ms, callback) => after(clock, ms, callback),
-    () => clock.now(),
-    1_000,
-  );
+  const peripherals = createSimulatedPeripherals(options.script ?? happyScript(STEP_MS), clock, 1_000);
   const log = new MemoryOperationLog(clock);
   mkdirSync(config.dataDirectory, { recursive: true });
   const store = unwrap(openCabinStore(join(config.dataDirectory, 'cabin.db'), clock));

@@ -9,7 +9,6 @@ import { createController, type RunningController } from '../../main/controller'
 import type { OperationLog } from '../../main/log';
 import { createSimulatedPeripherals } from '../../main/peripherals';
 import { MemoryOperationLog } from '../../main/test-support/memory-operation-log';
-import { after } from '../../contract';
 import { ManualClock } from './manual-clock';
 
 /** A log that writes nothing: the benchmarks measure the controller, not the disk or a growing array. */
@@ -36,12 +35,7 @@ export async function bootSimulatedCabin(
 ): Promise<SimulatedCabin> {
   const directory = mkdtempSync(join(tmpdir(), 'cabine-sim-'));
   const clock = new ManualClock();
-  const peripherals = createSimulatedPeripherals(
-    happyScript(stepMs),
-    (ms, callback) => after(clock, ms, callback),
-    () => clock.now(),
-    stepMs * 10,
-  );
+  const peripherals = createSimulatedPeripherals(happyScript(stepMs), clock, stepMs * 10);
   const controller = createController({
     config: {
       ...defaultConfig(directory),

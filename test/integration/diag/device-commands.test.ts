@@ -6,10 +6,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MtSicsSimulator, mtSicsModel } from '../../../devices/mt-sics';
-import { NoninDf2Simulator, noninDf2Model } from '../../../devices/nonin-df2';
+import { systemClock } from '../../../contract';
+import { mtSicsModel, noninDf2Model } from '../../../devices/catalog';
+import { MtSicsSimulator } from '../../../devices/mt-sics';
+import { NoninDf2Simulator } from '../../../devices/nonin-df2';
 import type { ByteLink } from '../../../drivers/byte-link';
-import { openSerialLink } from '../../../drivers/serial';
+import { openSerialLink, type SerialLineSettings } from '../../../drivers/serial';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const SOCAT_MISSING = spawnSync('socat', ['-V']).error !== undefined;
@@ -47,11 +49,8 @@ describe.skipIf(SOCAT_MISSING).sequential(TITLE, { timeout: 20_000 }, () => {
     return { a, b };
   }
 
-  async function deviceEnd(
-    path: string,
-    settings: NonNullable<typeof noninDf2Model.serial>,
-  ): Promise<ByteLink> {
-    const link = await openSerialLink(path, settings);
+  async function deviceEnd(path: string, settings: SerialLineSettings): Promise<ByteLink> {
+    const link = await openSerialLink(path, settings, systemClock);
     if (!link.ok) throw new Error(`cannot open the simulator's end: ${link.error.code}`);
     cleanups.push(() => link.value.close());
     return link.value;
@@ -87,7 +86,7 @@ describe.skipIf(SOCAT_MISSING).sequential(TITLE, { timeout: 20_000 }, () => {
 
   it('reads the oximeter: one JSON line with SpO2 and pulse, exit 0', async () => {
     const { a, b } = await ptyPair();
-    const simulator = new NoninDf2Simulator(await deviceEnd(b, noninDf2Model.serial!));
+    const simulator = new NoninDf2Simulator(await deviceEnd(b, noninDf2Model.serial), systemClock);
     simulator.setScenario({ spo2: 95, heartRate: 64 });
     cleanups.push(() => Promise.resolve(simulator.stop()));
     const run = await runDiag('read', '--model', 'nonin-df2', '--port', a);
@@ -118,7 +117,7 @@ describe.skipIf(SOCAT_MISSING).sequential(TITLE, { timeout: 20_000 }, () => {
 
   it('reads the MT-SICS scale: one JSON line with the weight in kg, exit 0', async () => {
     const { a, b } = await ptyPair();
-    const simulator = new MtSicsSimulator(await deviceEnd(b, mtSicsModel.serial!));
+    const simulator = new MtSicsSimulator(await deviceEnd(b, mtSicsModel.serial));
     simulator.setScenario({ weightKg: 81.25 });
     const run = await runDiag('read', '--model', 'mt-sics', '--port', a);
     expect(run.code).toBe(0);
@@ -158,7 +157,7 @@ describe.skipIf(SOCAT_MISSING).sequential(TITLE, { timeout: 20_000 }, () => {
 
   it('stops at the overall deadline when the device talks but gives no value, non-zero within 15 s', async () => {
     const { a, b } = await ptyPair();
-    const simulator = new NoninDf2Simulator(await deviceEnd(b, noninDf2Model.serial!));
+    const simulator = new NoninDf2Simulator(await deviceEnd(b, noninDf2Model.serial), systemClock);
     simulator.misbehave('noFinger');
     cleanups.push(() => Promise.resolve(simulator.stop()));
     const run = await runDiag('read', '--model', 'nonin-df2', '--port', a);
@@ -170,7 +169,7 @@ describe.skipIf(SOCAT_MISSING).sequential(TITLE, { timeout: 20_000 }, () => {
 
   it('monitors the oximeter live, one JSON line a packet, and exits 0 on SIGTERM', async () => {
     const { a, b } = await ptyPair();
-    const simulator = new NoninDf2Simulator(await deviceEnd(b, noninDf2Model.serial!));
+    const simulator = new NoninDf2Simulator(await deviceEnd(b, noninDf2Model.serial), systemClock);
     cleanups.push(() => Promise.resolve(simulator.stop()));
     const started = startDiag(['monitor', '--model', 'nonin-df2', '--port', a]);
     await until(() => started.stdout().split('\n').length > 3, 10_000);

@@ -2,7 +2,7 @@
 // One file, run in order: the tests share one pcscd and one virtual reader.
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CardFact } from '../../../devices/id-card-reader';
+import { systemClock, type CardFact } from '../../../contract';
 import { PcscIdCardReader } from '../../../devices/vitale/pcsc-id-card-reader';
 import { PublicLayoutVitaleReader } from '../../../devices/vitale/public-layout-vitale-reader';
 import {
@@ -29,7 +29,7 @@ describe.skipIf(missing !== null).sequential(TITLE, { timeout: 20_000 }, () => {
 
   beforeAll(async () => {
     await pcscd.start();
-    context = new PcscliteContext({
+    context = new PcscliteContext(systemClock, {
       transmitTimeoutMs: 800,
       retryMs: [100, 200, 400],
       onCode: (c) => codes.push(c),
@@ -57,7 +57,7 @@ describe.skipIf(missing !== null).sequential(TITLE, { timeout: 20_000 }, () => {
     const facts: CardFact[] = [];
     const cancel = cabin.readNextCard((fact) => facts.push(fact));
     expect((await virtual.insert()).ok).toBe(true);
-    await until(() => facts.some((f) => f.type !== 'inserted'), timeoutMs);
+    await until(() => facts.some((f) => f.type !== 'card.inserted'), timeoutMs);
     cancel();
     return facts;
   }
@@ -74,9 +74,9 @@ describe.skipIf(missing !== null).sequential(TITLE, { timeout: 20_000 }, () => {
   it('reads a card with one beneficiary when it is inserted', async () => {
     const virtual = card({ beneficiaries: VIRTUAL_FAMILY.slice(0, 1) });
     const facts = await insertAndRead(virtual);
-    expect(facts.map((f) => f.type)).toEqual(['inserted', 'read']);
+    expect(facts.map((f) => f.type)).toEqual(['card.inserted', 'card.read']);
     const read = facts[1];
-    expect(read?.type === 'read' && read.beneficiaries).toEqual([
+    expect(read?.type === 'card.read' && read.beneficiaries).toEqual([
       {
         surname: 'MARTINEAU',
         firstName: 'Odile',
@@ -93,8 +93,11 @@ describe.skipIf(missing !== null).sequential(TITLE, { timeout: 20_000 }, () => {
     const presence: boolean[] = [];
     const stop = cabin.watchPresence((present) => presence.push(present));
     const facts = await insertAndRead(virtual);
-    const read = facts.find((f) => f.type === 'read');
-    expect(read?.type === 'read' && read.beneficiaries.map((b) => b.firstName)).toEqual(['Odile', 'Lucas']);
+    const read = facts.find((f) => f.type === 'card.read');
+    expect(read?.type === 'card.read' && read.beneficiaries.map((b) => b.firstName)).toEqual([
+      'Odile',
+      'Lucas',
+    ]);
     await removeAndWait(virtual);
     stop();
     expect(presence).toEqual([false, true, false]);
@@ -108,24 +111,27 @@ describe.skipIf(missing !== null).sequential(TITLE, { timeout: 20_000 }, () => {
     const cancel = cabin.readNextCard((fact) => facts.push(fact));
     await until(() => facts.length === 2);
     cancel();
-    expect(facts.map((f) => f.type)).toEqual(['inserted', 'read']);
+    expect(facts.map((f) => f.type)).toEqual(['card.inserted', 'card.read']);
     await removeAndWait(virtual);
   });
 
   it('reports card.removed when the card is pulled out between two APDUs', async () => {
     const virtual = card({ behaviour: { kind: 'removeAfterApdus', apdus: 5 } });
     const facts = await insertAndRead(virtual);
-    expect(facts).toEqual([{ type: 'inserted' }, { type: 'failed', error: { code: 'card.removed' } }]);
+    expect(facts).toEqual([
+      { type: 'card.inserted' },
+      { type: 'card.failed', error: { code: 'card.removed' } },
+    ]);
     await removeAndWait(virtual);
   });
 
   it('reports card.mute for a card that never answers, and reads the next card', async () => {
     const mute = card({ behaviour: { kind: 'mute' } });
     const facts = await insertAndRead(mute);
-    expect(facts).toEqual([{ type: 'inserted' }, { type: 'failed', error: { code: 'card.mute' } }]);
+    expect(facts).toEqual([{ type: 'card.inserted' }, { type: 'card.failed', error: { code: 'card.mute' } }]);
     await removeAndWait(mute);
     const good = card();
-    expect((await insertAndRead(good)).map((f) => f.type)).toEqual(['inserted', 'read']);
+    expect((await insertAndRead(good)).map((f) => f.type)).toEqual(['card.inserted', 'card.read']);
     await removeAndWait(good);
   });
 
@@ -133,8 +139,8 @@ describe.skipIf(missing !== null).sequential(TITLE, { timeout: 20_000 }, () => {
     for (const kind of ['garbage', 'wrongLength'] as const) {
       const bad = card({ behaviour: { kind } });
       expect(await insertAndRead(bad)).toEqual([
-        { type: 'inserted' },
-        { type: 'failed', error: { code: 'card.unreadable' } },
+        { type: 'card.inserted' },
+        { type: 'card.failed', error: { code: 'card.unreadable' } },
       ]);
       await removeAndWait(bad);
     }
@@ -143,8 +149,8 @@ describe.skipIf(missing !== null).sequential(TITLE, { timeout: 20_000 }, () => {
   it('reports card.cps for a professional card without reading it', async () => {
     const cps = card({ atr: CPS3_ATR });
     expect(await insertAndRead(cps)).toEqual([
-      { type: 'inserted' },
-      { type: 'failed', error: { code: 'card.cps' } },
+      { type: 'card.inserted' },
+      { type: 'card.failed', error: { code: 'card.cps' } },
     ]);
     await removeAndWait(cps);
   });
@@ -162,12 +168,12 @@ describe.skipIf(missing !== null).sequential(TITLE, { timeout: 20_000 }, () => {
     expect(await cabin.check()).toBe('ok');
     const virtual = card();
     await virtual.insert();
-    await until(() => facts.some((f) => f.type === 'read'), 8000);
+    await until(() => facts.some((f) => f.type === 'card.read'), 8000);
     cancel();
     stop();
     expect(events).toContain('readerRemoved');
     expect(events.filter((e) => e === 'service')).toHaveLength(2);
-    expect(facts.map((f) => f.type)).toEqual(['inserted', 'read']);
+    expect(facts.map((f) => f.type)).toEqual(['card.inserted', 'card.read']);
     await removeAndWait(virtual);
   });
 

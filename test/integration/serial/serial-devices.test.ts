@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Quantity } from '../../../contract';
+import { systemClock, type Clock, type MeasurementFact, type Quantity } from '../../../contract';
 import type { ByteLink, LinkEnd } from '../../../drivers/byte-link';
 import {
   openSerialLink,
@@ -13,35 +13,30 @@ import {
   type SerialConnection,
   type SerialLinkOptions,
 } from '../../../drivers/serial';
+import { AndStandardDevice, AndStandardSimulator, decodeAndStandard } from '../../../devices/and-standard';
 import {
-  andStandardModel,
-  AndStandardDevice,
-  AndStandardSimulator,
-  decodeAndStandard,
-} from '../../../devices/and-standard';
-import {
-  bleThermometerGatewayModel,
   BleThermometerGatewayDevice,
   BleThermometerGatewaySimulator,
   decodeBleThermometerGateway,
 } from '../../../devices/ble-thermometer-gateway';
-import type { DeviceModel } from '../../../devices/device-model';
-import type { MeasurementFact, MeasuringDevice } from '../../../devices/measuring-device';
+import {
+  andStandardModel,
+  bleThermometerGatewayModel,
+  mtSicsModel,
+  nibpAsciiModel,
+  noninDf2Model,
+} from '../../../devices/catalog';
+import type { SerialDeviceModel } from '../../../devices/device-model';
+import type { MeasuringDevice } from '../../../devices/measuring-device';
 import {
   decodeMtSics,
-  mtSicsModel,
   MtSicsDevice,
   MtSicsSimulator,
-  type PolledScaleOptions,
+  type PolledScaleSettings,
 } from '../../../devices/mt-sics';
 import type { SimulatedScale } from '../../../devices/mt-sics/simulated-scale';
-import {
-  decodeNibpAscii,
-  nibpAsciiModel,
-  NibpAsciiDevice,
-  NibpAsciiSimulator,
-} from '../../../devices/nibp-ascii';
-import { isNoninFrame, noninDf2Model, NoninDf2Device, NoninDf2Simulator } from '../../../devices/nonin-df2';
+import { decodeNibpAscii, NibpAsciiDevice, NibpAsciiSimulator } from '../../../devices/nibp-ascii';
+import { isNoninFrame, NoninDf2Device, NoninDf2Simulator } from '../../../devices/nonin-df2';
 import { SocatPtyPair, socatMissing } from './socat-pty-pair';
 
 const missing = socatMissing();
@@ -78,7 +73,7 @@ const wholeNoninFrames = (bytes: Uint8Array): boolean => {
 /** One serial model under test: its simulator with a known patient, and what the device must measure. */
 interface ModelCase {
   readonly title: string;
-  readonly model: DeviceModel & { readonly serial: NonNullable<DeviceModel['serial']> };
+  readonly model: SerialDeviceModel;
   /** Starts the simulator on its end with the scenario below. */
   readonly simulate: (link: ByteLink) => Misbehaving;
   /** The device with short timers, for the silence tests. */
@@ -90,13 +85,13 @@ interface ModelCase {
 
 const NIBP: ModelCase = {
   title: 'the NIBP module',
-  model: { ...nibpAsciiModel, serial: nibpAsciiModel.serial ?? fail('serial settings') },
+  model: nibpAsciiModel,
   simulate: (link) => {
-    const simulator = new NibpAsciiSimulator(link);
+    const simulator = new NibpAsciiSimulator(link, systemClock);
     simulator.setScenario({ systolic: 134, diastolic: 86, pulse: 66, stepMs: 20 });
     return simulator;
   },
-  quickDevice: (link) => new NibpAsciiDevice(link, { silenceMs: 600 }),
+  quickDevice: (link) => new NibpAsciiDevice(link, systemClock, { silenceMs: 600 }),
   goodWrite: wholeLine('\r', (line) => decodeNibpAscii(line).ok),
   expected: [
     { name: 'systolic', value: 134, unit: 'mmHg' },
@@ -108,13 +103,13 @@ const NIBP: ModelCase = {
 
 const NONIN: ModelCase = {
   title: 'the Nonin oximeter',
-  model: { ...noninDf2Model, serial: noninDf2Model.serial ?? fail('serial settings') },
+  model: noninDf2Model,
   simulate: (link) => {
-    const simulator = new NoninDf2Simulator(link);
+    const simulator = new NoninDf2Simulator(link, systemClock);
     simulator.setScenario({ heartRate: 61, spo2: 94 });
     return simulator;
   },
-  quickDevice: (link) => new NoninDf2Device(link, { silenceMs: 600 }),
+  quickDevice: (link) => new NoninDf2Device(link, systemClock, { silenceMs: 600 }),
   goodWrite: wholeNoninFrames,
   expected: [
     { name: 'spo2', value: 94, unit: '%' },
@@ -124,16 +119,13 @@ const NONIN: ModelCase = {
 
 const THERMOMETER: ModelCase = {
   title: 'the BLE thermometer gateway',
-  model: {
-    ...bleThermometerGatewayModel,
-    serial: bleThermometerGatewayModel.serial ?? fail('serial settings'),
-  },
+  model: bleThermometerGatewayModel,
   simulate: (link) => {
-    const simulator = new BleThermometerGatewaySimulator(link);
+    const simulator = new BleThermometerGatewaySimulator(link, systemClock);
     simulator.setScenario({ celsius: 37.85, takeMs: 200 });
     return simulator;
   },
-  quickDevice: (link) => new BleThermometerGatewayDevice(link, { silenceMs: 600 }),
+  quickDevice: (link) => new BleThermometerGatewayDevice(link, systemClock, { silenceMs: 600 }),
   goodWrite: wholeLine('\n', (line) => decodeBleThermometerGateway(line).ok),
   expected: [{ name: 'temperature', value: 37.85, unit: '°C' }],
 };
@@ -141,23 +133,27 @@ const THERMOMETER: ModelCase = {
 /** A polled scale: its simulator weighs `weightKg`, its device asks again after 300 ms without reply. */
 function scaleCase(
   title: string,
-  model: DeviceModel,
+  model: SerialDeviceModel,
   scale: {
     readonly simulator: new (link: ByteLink) => SimulatedScale;
-    readonly device: new (link: ByteLink, options: PolledScaleOptions) => MeasuringDevice;
+    readonly device: new (
+      link: ByteLink,
+      clock: Clock,
+      options: Partial<PolledScaleSettings>,
+    ) => MeasuringDevice;
     readonly decodes: (line: string) => boolean;
   },
   weightKg: number,
 ): ModelCase {
   return {
     title,
-    model: { ...model, serial: model.serial ?? fail('serial settings') },
+    model,
     simulate: (link) => {
       const simulator = new scale.simulator(link);
       simulator.setScenario({ weightKg });
       return simulator;
     },
-    quickDevice: (link) => new scale.device(link, { replyMs: 300 }),
+    quickDevice: (link) => new scale.device(link, systemClock, { replyMs: 300 }),
     goodWrite: wholeLine('\r\n', scale.decodes),
     expected: [{ name: 'weight', value: weightKg, unit: 'kg' }],
   };
@@ -206,7 +202,7 @@ class Run {
   }
 
   /** The outcome, once the device reports one; throws after `timeoutMs`. */
-  async outcome(timeoutMs: number): Promise<Exclude<MeasurementFact, { type: 'progressed' }>> {
+  async outcome(timeoutMs: number): Promise<Exclude<MeasurementFact, { type: 'measurement.progressed' }>> {
     await until(() => this.final() !== undefined, timeoutMs, 'a measurement outcome').catch(
       (error: unknown) => {
         this.cancel();
@@ -216,9 +212,9 @@ class Run {
     return this.final() ?? fail('an outcome');
   }
 
-  private final(): Exclude<MeasurementFact, { type: 'progressed' }> | undefined {
+  private final(): Exclude<MeasurementFact, { type: 'measurement.progressed' }> | undefined {
     const last = this.facts.at(-1);
-    return last === undefined || last.type === 'progressed' ? undefined : last;
+    return last === undefined || last.type === 'measurement.progressed' ? undefined : last;
   }
 }
 
@@ -256,7 +252,7 @@ describe.skipIf(missing !== null).sequential(TITLE, { timeout: 20_000 }, () => {
 
   /** Opens a serial link that the test will close, failing the test if the port does not open. */
   async function open(path: string, serial: ModelCase['model']['serial'], options: SerialLinkOptions = {}) {
-    const opened = await openSerialLink(path, serial, options);
+    const opened = await openSerialLink(path, serial, systemClock, options);
     if (!opened.ok) throw new Error(`${path} did not open: ${opened.error.code}`);
     links.push(opened.value);
     return opened.value;
@@ -289,7 +285,7 @@ describe.skipIf(missing !== null).sequential(TITLE, { timeout: 20_000 }, () => {
     const noticedAfterMs = performance.now() - pulledAt;
     const cpu = await cpuOverOneSecond();
 
-    expect(outcome.type === 'failed' && outcome.error.code).toBe('device.unplugged');
+    expect(outcome.type === 'measurement.failed' && outcome.error.code).toBe('device.unplugged');
     expect(ends).toEqual(['unplugged']);
     expect(noticedAfterMs).toBeLessThan(2000);
     expect(cpu, `CPU after the unplug: ${cpu.toFixed(1)} % of one core`).toBeLessThan(20);
@@ -348,12 +344,14 @@ describe.skipIf(missing !== null).sequential(TITLE, { timeout: 20_000 }, () => {
     it('takes a full measurement with the values of the simulated patient, in normalised units', async () => {
       const { deviceLink, simulatorLink } = await plug(modelCase);
       modelCase.simulate(simulatorLink);
-      const device = modelCase.model.createDevice(deviceLink);
+      const device = modelCase.model.createDevice(deviceLink, systemClock);
 
       const outcome = await new Run(device).outcome(8000);
 
-      expect(outcome.type === 'taken' && outcome.measurement.quantities).toEqual(modelCase.expected);
-      expect(outcome.type === 'taken' && outcome.measurement.kind).toBe(modelCase.model.kind);
+      expect(outcome.type === 'measurement.taken' && outcome.measurement.quantities).toEqual(
+        modelCase.expected,
+      );
+      expect(outcome.type === 'measurement.taken' && outcome.measurement.kind).toBe(modelCase.model.kind);
     });
 
     it('reports device.timeout when the device falls silent', async () => {
@@ -364,7 +362,7 @@ describe.skipIf(missing !== null).sequential(TITLE, { timeout: 20_000 }, () => {
 
       const outcome = await new Run(device).outcome(5000);
 
-      expect(outcome.type === 'failed' && outcome.error.code).toBe('device.timeout');
+      expect(outcome.type === 'measurement.failed' && outcome.error.code).toBe('device.timeout');
     });
   });
 
@@ -375,22 +373,24 @@ describe.skipIf(missing !== null).sequential(TITLE, { timeout: 20_000 }, () => {
       // The scales ask again after a lost reply: a short reply timer keeps the test short.
       const device =
         modelCase === MT_SICS
-          ? new MtSicsDevice(deviceLink, { replyMs: 500 })
+          ? new MtSicsDevice(deviceLink, systemClock, { replyMs: 500 })
           : modelCase === AND_STANDARD
-            ? new AndStandardDevice(deviceLink, { replyMs: 500 })
-            : modelCase.model.createDevice(deviceLink);
+            ? new AndStandardDevice(deviceLink, systemClock, { replyMs: 500 })
+            : modelCase.model.createDevice(deviceLink, systemClock);
 
       const outcome = await new Run(device).outcome(10_000);
 
       expect(faults.shown()).toBe(true);
-      expect(outcome.type === 'taken' && outcome.measurement.quantities).toEqual(modelCase.expected);
+      expect(outcome.type === 'measurement.taken' && outcome.measurement.quantities).toEqual(
+        modelCase.expected,
+      );
     });
   });
 
   describe('the BLE thermometer gateway on a noisy line', () => {
     it('still measures after garbage, a truncated line and a bad checksum, each followed by a good line', async () => {
       const { deviceLink, faults } = await plugNoisy(THERMOMETER);
-      const device = bleThermometerGatewayModel.createDevice(deviceLink);
+      const device = bleThermometerGatewayModel.createDevice(deviceLink, systemClock);
       faults.start(THERMOMETER.simulate(faults.link));
       // The technician's self-test pings the gateway: its status lines carry garbage and the truncated
       // line (a truncated indication would lose the reading, which a real gateway sends only once).
@@ -405,7 +405,9 @@ describe.skipIf(missing !== null).sequential(TITLE, { timeout: 20_000 }, () => {
           (line) => line.startsWith('N,') && !THERMOMETER.goodWrite(Buffer.from(line, 'latin1')),
         ),
       ).toBe(true);
-      expect(outcome.type === 'taken' && outcome.measurement.quantities).toEqual(THERMOMETER.expected);
+      expect(outcome.type === 'measurement.taken' && outcome.measurement.quantities).toEqual(
+        THERMOMETER.expected,
+      );
     });
   });
 
@@ -416,11 +418,11 @@ describe.skipIf(missing !== null).sequential(TITLE, { timeout: 20_000 }, () => {
       });
       NONIN.simulate(simulatorLink).misbehave('silence');
       // The device's own silence timer is long: the link's watchdog must be the one that notices.
-      const run = new Run(new NoninDf2Device(deviceLink, { silenceMs: 30_000 }));
+      const run = new Run(new NoninDf2Device(deviceLink, systemClock, { silenceMs: 30_000 }));
 
       const outcome = await run.outcome(noninDf2Model.silence.silenceMs + 2000);
 
-      expect(outcome.type === 'failed' && outcome.error.code).toBe('device.timeout');
+      expect(outcome.type === 'measurement.failed' && outcome.error.code).toBe('device.timeout');
       expect(ends).toEqual(['silent']);
     });
 
@@ -429,11 +431,11 @@ describe.skipIf(missing !== null).sequential(TITLE, { timeout: 20_000 }, () => {
         silence: { mode: 'reply', silenceMs: 600 },
       });
       MT_SICS.simulate(simulatorLink).misbehave('silence');
-      const run = new Run(new MtSicsDevice(deviceLink, { replyMs: 30_000 }));
+      const run = new Run(new MtSicsDevice(deviceLink, systemClock, { replyMs: 30_000 }));
 
       const outcome = await run.outcome(3000);
 
-      expect(outcome.type === 'failed' && outcome.error.code).toBe('device.timeout');
+      expect(outcome.type === 'measurement.failed' && outcome.error.code).toBe('device.timeout');
       expect(ends).toEqual(['silent']);
     });
   });
@@ -441,8 +443,8 @@ describe.skipIf(missing !== null).sequential(TITLE, { timeout: 20_000 }, () => {
   describe('unplugging (socat killed)', () => {
     it('ends the oximeter as unplugged within 2 s when the cable goes in the middle of a frame, and the CPU stays low', async () => {
       const { pair, deviceLink, simulatorLink, ends } = await plugWatched(NONIN);
-      const simulator = new NoninDf2Simulator(simulatorLink);
-      const run = new Run(noninDf2Model.createDevice(deviceLink));
+      const simulator = new NoninDf2Simulator(simulatorLink, systemClock);
+      const run = new Run(noninDf2Model.createDevice(deviceLink, systemClock));
       await until(() => run.facts.length > 0, 3000, 'the finger detected');
       simulator.stop();
       // Two bytes of a frame reach the device, then the cable goes.
@@ -457,7 +459,7 @@ describe.skipIf(missing !== null).sequential(TITLE, { timeout: 20_000 }, () => {
       const received: string[] = [];
       simulatorLink.onData((chunk) => received.push(text(chunk)));
       simulator.misbehave('silence');
-      const run = new Run(new MtSicsDevice(deviceLink, { replyMs: 10_000 }));
+      const run = new Run(new MtSicsDevice(deviceLink, systemClock, { replyMs: 10_000 }));
       await until(() => received.join('').includes('SI\r\n'), 2000, 'the first poll');
       await pullTheCable(pair, run, ends);
     });
@@ -473,6 +475,7 @@ describe.skipIf(missing !== null).sequential(TITLE, { timeout: 20_000 }, () => {
         pair.devicePath,
         THERMOMETER.model.serial,
         (connection) => connections.push(connection),
+        systemClock,
         { minBackoffMs: 100, maxBackoffMs: 400 },
       );
       reconnectors.push(reconnector);
@@ -482,8 +485,8 @@ describe.skipIf(missing !== null).sequential(TITLE, { timeout: 20_000 }, () => {
       const first = connected()[0];
       if (first?.state !== 'connected') return fail('a connection');
       THERMOMETER.simulate(await open(pair.simulatorPath, THERMOMETER.model.serial));
-      const before = await new Run(THERMOMETER.model.createDevice(first.link)).outcome(3000);
-      expect(before.type).toBe('taken');
+      const before = await new Run(THERMOMETER.model.createDevice(first.link, systemClock)).outcome(3000);
+      expect(before.type).toBe('measurement.taken');
 
       await pair.kill();
       await until(() => connections.some((c) => c.state === 'lost'), 2000, 'the port reported lost');
@@ -494,8 +497,10 @@ describe.skipIf(missing !== null).sequential(TITLE, { timeout: 20_000 }, () => {
       const second = connected()[1];
       if (second?.state !== 'connected') return fail('a connection');
       THERMOMETER.simulate(await open(pair.simulatorPath, THERMOMETER.model.serial));
-      const after = await new Run(THERMOMETER.model.createDevice(second.link)).outcome(3000);
-      expect(after.type === 'taken' && after.measurement.quantities).toEqual(THERMOMETER.expected);
+      const after = await new Run(THERMOMETER.model.createDevice(second.link, systemClock)).outcome(3000);
+      expect(after.type === 'measurement.taken' && after.measurement.quantities).toEqual(
+        THERMOMETER.expected,
+      );
     });
   });
 });

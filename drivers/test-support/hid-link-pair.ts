@@ -3,7 +3,7 @@
 import { ok, type Result } from '../../contract';
 import type { ByteLink, LinkEnd } from '../byte-link';
 import { LinkEndBase } from '../link-end-base';
-import { HID_REPORT_SIZE } from './hid-link';
+import { HID_REPORT_SIZE } from '../hid/hid-link';
 import { refusedReport } from './in-process-report';
 
 /** A pair of linked ends, plus the cable: `unplug()` ends both as a removed USB device would. */

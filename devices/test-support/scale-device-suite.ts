@@ -1,39 +1,32 @@
-// Test helper: the suite both scale devices (MT-SICS, A&D) pass against their simulator over a memory link.
+// The suite both scale devices (MT-SICS, A&D) pass against their simulator over a memory link, on the
+// manual clock.
 import { describe, expect, it } from 'vitest';
+import type { Clock } from '../../contract';
 import type { ByteLink } from '../../drivers/byte-link';
 import { createMemoryLinkPair } from '../../drivers/memory-link';
-import type { MeasurementFact, MeasuringDevice } from '../measuring-device';
-import type { PolledScaleOptions } from './polled-scale-device';
-import type { ScaleFault } from './scale-fault';
-import type { SimulatedScale } from './simulated-scale';
-
-/** Runs `device.measure` until a fact other than progress; answers every fact and the last one. */
-export async function measureToTheEnd(device: MeasuringDevice) {
-  const facts: MeasurementFact[] = [];
-  const last = await new Promise<MeasurementFact>((resolve) =>
-    device.measure((fact) => {
-      facts.push(fact);
-      if (fact.type !== 'progressed') resolve(fact);
-    }),
-  );
-  return { facts, last };
-}
+import { ManualClock } from '../../test/support/manual-clock';
+import type { MeasuringDevice } from '../measuring-device';
+import type { PolledScaleSettings } from '../mt-sics/polled-scale-device';
+import type { ScaleFault } from '../mt-sics/scale-fault';
+import type { SimulatedScale } from '../mt-sics/simulated-scale';
+import { measureFor, outcomeOf, stagesOf } from './measuring';
 
 /** Describes weighing with each fault of the simulator, the device and simulator built by the caller. */
 export function describeScaleOverMemoryLink(
   title: string,
-  createDevice: (link: ByteLink, options: PolledScaleOptions) => MeasuringDevice,
+  createDevice: (link: ByteLink, clock: Clock, options: Partial<PolledScaleSettings>) => MeasuringDevice,
   createSimulator: (link: ByteLink) => SimulatedScale,
 ): void {
   async function weigh(fault: ScaleFault) {
+    const clock = new ManualClock();
     const pair = createMemoryLinkPair({ chunkSize: 4 });
-    const device = createDevice(pair[0], { pollMs: 20, replyMs: 300, attemptMs: 800 });
+    const device = createDevice(pair[0], clock, { pollMs: 20, replyMs: 300, attemptMs: 800 });
     const simulator = createSimulator(pair[1]);
     simulator.setScenario({ weightKg: 72.35 });
     simulator.misbehave(fault);
-    const measured = await measureToTheEnd(device);
+    const facts = await measureFor(device, clock, 2000);
     pair.unplug();
-    return measured;
+    return { facts, last: outcomeOf(facts) };
   }
 
   describe(title, () => {
@@ -42,15 +35,13 @@ export function describeScaleOverMemoryLink(
       async (fault) => {
         const { facts, last } = await weigh(fault);
         expect(last).toMatchObject({
-          type: 'taken',
+          type: 'measurement.taken',
           measurement: { kind: 'weight', quantities: [{ name: 'weight', value: 72.35, unit: 'kg' }] },
         });
-        if (fault === 'none')
-          expect(facts.map((f) => f.type === 'progressed' && f.progress.stage)).toEqual([
-            'stepOnScale',
-            'keepStill',
-            false,
-          ]);
+        if (fault === 'none') {
+          expect(stagesOf(facts)).toEqual(['stepOnScale', 'keepStill']);
+          expect(facts).toHaveLength(3);
+        }
       },
     );
 
@@ -61,7 +52,7 @@ export function describeScaleOverMemoryLink(
       ['silence', 'device.timeout'],
       ['unplug', 'device.unplugged'],
     ] as const)('refuses when the scale shows %s', async (fault, code) => {
-      expect((await weigh(fault)).last).toMatchObject({ type: 'failed', error: { code } });
+      expect((await weigh(fault)).last).toMatchObject({ type: 'measurement.failed', error: { code } });
     });
   });
 }

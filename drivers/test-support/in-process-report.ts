@@ -1,7 +1,7 @@
 // What an in-process HID end (a simulator's pair, a replayed capture) refuses to write, as node-hid would.
 import { err, type Result } from '../../contract';
 import type { LinkEnd } from '../byte-link';
-import { HID_REPORT_SIZE } from './hid-link';
+import { HID_REPORT_SIZE } from '../hid/hid-link';
 
 /** `link.closed` once the end has ended, `link.writeFailed` for more than one report; undefined to go on. */
 export function refusedReport(

@@ -2,12 +2,11 @@
 // the reports the host wrote, which the replay waits for before going on (request/response devices).
 // Captures are written in the text form of `parseHidCapture`, close to hidapi dump logs (obpm's
 // `import.log`: `->` host to device, `<-` device to host, one report a line in hex).
-import { ok, type Result } from '../../contract';
+import { after, ok, type Cancel, type Clock, type Result } from '../../contract';
 import type { LinkEnd } from '../byte-link';
 import { LinkEndBase } from '../link-end-base';
-import { HID_REPORT_SIZE } from './hid-link';
+import { HID_REPORT_SIZE } from '../hid/hid-link';
 import { refusedReport } from './in-process-report';
-import type { Schedule } from './schedule';
 
 /** One step of a recorded exchange. */
 export type HidCaptureStep =
@@ -75,15 +74,15 @@ export class ReplayHidTransport extends LinkEndBase {
   private readonly pendingWrites: Uint8Array[] = [];
   private next = 0;
   private waitingForHost = false;
-  private cancelTimer: () => void = () => undefined;
+  private cancelTimer: Cancel = () => undefined;
 
   constructor(
     private readonly steps: readonly HidCaptureStep[],
-    private readonly schedule: Schedule,
+    private readonly clock: Clock,
     readonly name = 'hid:replay',
   ) {
     super();
-    this.cancelTimer = this.schedule(0, () => this.playFrom());
+    this.cancelTimer = after(this.clock, 0, () => this.playFrom());
   }
 
   /** True when every step of the capture has been played. */
@@ -127,7 +126,7 @@ export class ReplayHidTransport extends LinkEndBase {
         continue;
       }
       this.next += 1;
-      this.cancelTimer = this.schedule(step.afterMs, () => {
+      this.cancelTimer = after(this.clock, step.afterMs, () => {
         if (step.type === 'unplugged') {
           this.end('unplugged');
           return;

@@ -1,8 +1,9 @@
-// Test helper: runs a measuring device on a manual clock and reads what the measurement came to.
+// Runs a measuring device on the manual clock and reads what the measurement came to.
 import { expect } from 'vitest';
-import type { ManualClock } from '../drivers/hid';
-import type { MeasurementFact, MeasuringDevice } from './measuring-device';
-import type { Checkable, PeripheralState } from './peripheral';
+import type { MeasurementFact } from '../../contract';
+import type { ManualClock } from '../../test/support/manual-clock';
+import type { MeasuringDevice } from '../measuring-device';
+import type { Checkable, PeripheralState } from '../peripheral';
 
 /** Starts a measurement and lets `ms` pass on the clock; answers the facts, which keep coming after. */
 export async function measureFor(
@@ -29,9 +30,17 @@ export async function checkAfter(
 
 /** The facts other than progress: what the measurement came to. */
 export const outcomes = (facts: readonly MeasurementFact[]): MeasurementFact[] =>
-  facts.filter((fact) => fact.type !== 'progressed');
+  facts.filter((fact) => fact.type !== 'measurement.progressed');
+
+/** The outcome, or undefined while the measurement runs. */
+export const outcomeOf = (facts: readonly MeasurementFact[]): MeasurementFact | undefined =>
+  outcomes(facts).at(-1);
 
 /** What `outcomes` should be for a measurement that failed with `code` and nothing else. */
 export const failedOnlyWith = (code: string): unknown[] => [
-  { type: 'failed', error: expect.objectContaining({ code }) as unknown },
+  { type: 'measurement.failed', error: expect.objectContaining({ code }) as unknown },
 ];
+
+/** The progress stages reported, in order. */
+export const stagesOf = (facts: readonly MeasurementFact[]): string[] =>
+  facts.flatMap((fact) => (fact.type === 'measurement.progressed' ? [fact.progress.stage] : []));
