@@ -3,11 +3,13 @@
 // in-memory file system. vpcd frames every message with a 2-byte big-endian length; a 1-byte message is a
 // control (0 power off, 1 power on, 2 reset, 4 "send your ATR"), anything else an APDU to answer.
 // Connecting is inserting the card, closing the socket is pulling it out. All names and NIRs are fictitious.
-import { connect, type Socket } from 'node:net';
-import { err, ok, type Result } from '../../contract';
+import { ok, type Result } from '../../contract';
 import { fromHex } from './atr';
 import { AID_MF_VITALE, AID_VITALE, EF_DIRECTORY } from './public-layout-vitale-reader';
 import { concatBytes, encodeTlv } from './tlv';
+import { VpcdCardLink } from '../../drivers/pcsc/vpcd-card-link';
+
+export { VPCD_PORT } from '../../drivers/pcsc/vpcd-card-link';
 
 /** How the virtual card misbehaves, if it does. */
 export type VirtualCardBehaviour =
@@ -48,8 +50,6 @@ export interface VirtualVitaleCardOptions {
 export const VITALE2_ATR = fromHex('3B 75 13 00 00 44 09 EA 90 00');
 /** The ATR of a CPS3 (DEVICES.md). */
 export const CPS3_ATR = fromHex('3B AC 00 40 2A 00 12 25 00 64 80 00 03 10 00 90 00');
-/** vpcd's first slot ("Virtual PCD 00 00"), from CHANNELID 0x8C7B in /etc/reader.conf.d/vpcd. */
-export const VPCD_PORT = 0x8c7b;
 
 /** A fictitious family (NIR keys valid: 97 − first 13 digits mod 97). */
 export const VIRTUAL_FAMILY: readonly VirtualBeneficiary[] = [
@@ -194,12 +194,11 @@ export class VitaleApplet {
 
 /** A virtual Carte Vitale on vpcd: `insert()` connects to pcscd's reader, `remove()` pulls it out. */
 export class VirtualVitaleCard {
-  private socket: Socket | null = null;
+  private readonly link: VpcdCardLink;
   private readonly applet: VitaleApplet;
   private readonly behaviour: VirtualCardBehaviour;
   private readonly atr: Uint8Array;
   private random: number;
-  private received = Buffer.alloc(0);
   /** APDUs answered since the last insertion. */
   apdus = 0;
 
@@ -212,67 +211,28 @@ export class VirtualVitaleCard {
       options.validFrom ?? '2021-06-01',
       this.behaviour.kind === 'wrongLength',
     );
+    this.link = new VpcdCardLink((message) => this.onMessage(message), {
+      host: options.host,
+      port: options.port,
+    });
   }
 
   /** True while the card is in the reader (connected to vpcd). */
   get inserted(): boolean {
-    return this.socket !== null;
+    return this.link.inserted;
   }
 
   /** Inserts the card: connects to vpcd; `card.readerAbsent` when nothing listens (pcscd not running). */
-  insert(): Promise<Result<void>> {
-    if (this.socket !== null) return Promise.resolve(ok(undefined));
-    return new Promise((resolve) => {
-      const socket = connect({
-        host: this.options.host ?? '127.0.0.1',
-        port: this.options.port ?? VPCD_PORT,
-      });
-      socket.setNoDelay(true);
-      socket.once('connect', () => {
-        this.socket = socket;
-        this.apdus = 0;
-        this.received = Buffer.alloc(0);
-        this.applet.reset();
-        resolve(ok(undefined));
-      });
-      socket.once('error', (error: NodeJS.ErrnoException) => {
-        if (this.socket === null)
-          resolve(err({ code: 'card.readerAbsent', detail: error.code ?? 'connect' }));
-      });
-      socket.on('data', (chunk: Buffer) => this.onData(socket, chunk));
-      socket.on('close', () => {
-        if (this.socket === socket) this.socket = null;
-      });
-    });
+  async insert(): Promise<Result<void>> {
+    if (this.link.inserted) return ok(undefined);
+    this.apdus = 0;
+    this.applet.reset();
+    return this.link.insert();
   }
 
   /** Pulls the card out (closes the connection); resolves once closed. Safe to call twice. */
   remove(): Promise<void> {
-    const socket = this.socket;
-    this.socket = null;
-    if (socket === null || socket.destroyed) return Promise.resolve();
-    return new Promise((resolve) => {
-      socket.once('close', () => resolve());
-      socket.destroy();
-    });
-  }
-
-  private onData(socket: Socket, chunk: Buffer): void {
-    this.received = Buffer.concat([this.received, chunk]);
-    while (this.received.length >= 2) {
-      const length = this.received.readUInt16BE(0);
-      if (this.received.length < 2 + length) return;
-      const message = new Uint8Array(this.received.subarray(2, 2 + length));
-      this.received = this.received.subarray(2 + length);
-      const reply = this.onMessage(message);
-      if (socket.destroyed) return;
-      if (reply !== null) {
-        const frame = Buffer.alloc(2 + reply.length);
-        frame.writeUInt16BE(reply.length, 0);
-        frame.set(reply, 2);
-        socket.write(frame);
-      }
-    }
+    return this.link.remove();
   }
 
   private onMessage(message: Uint8Array): Uint8Array | null {

@@ -12,9 +12,11 @@ import { MtSicsSimulator } from '../../../devices/mt-sics';
 import { NoninDf2Simulator } from '../../../devices/nonin-df2';
 import type { ByteLink } from '../../../drivers/byte-link';
 import { openSerialLink, type SerialLineSettings } from '../../../drivers/serial';
+import { skipWithout } from '../../support/real-stack';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const SOCAT_MISSING = spawnSync('socat', ['-V']).error !== undefined;
+const SKIPPED = skipWithout(SOCAT_MISSING ? 'socat is not installed' : null);
 const TITLE = `npm run diag -- list | read | monitor${SOCAT_MISSING ? ' (skipped: socat is not installed)' : ''}`;
 
 /** What a finished diag process said and how long it took. */
@@ -25,7 +27,7 @@ interface DiagRun {
   readonly ms: number;
 }
 
-describe.skipIf(SOCAT_MISSING).sequential(TITLE, { timeout: 20_000 }, () => {
+describe.skipIf(SKIPPED).sequential(TITLE, { timeout: 20_000 }, () => {
   // Everything a test starts, undone after it whatever happened.
   const cleanups: (() => Promise<void>)[] = [];
 

@@ -14,13 +14,14 @@ import {
 import type { PcscEvent } from '../../../drivers/pcsc/pcsc-context';
 import { PcscliteContext } from '../../../drivers/pcsc/pcsclite-context';
 import { PcscdProcess, pcscdMissing } from './pcscd-process';
+import { skipWithout } from '../../support/real-stack';
 
 const missing = pcscdMissing();
 const READER = 'Virtual PCD 00 00';
 
 const TITLE = `Carte Vitale on pcscd${missing === null ? '' : ` (skipped: ${missing})`}`;
 
-describe.skipIf(missing !== null).sequential(TITLE, { timeout: 20_000 }, () => {
+describe.skipIf(skipWithout(missing)).sequential(TITLE, { timeout: 20_000 }, () => {
   const pcscd = new PcscdProcess();
   let context: PcscliteContext;
   let cabin: PcscIdCardReader;

@@ -38,6 +38,7 @@ import type { SimulatedScale } from '../../../devices/mt-sics/simulated-scale';
 import { decodeNibpAscii, NibpAsciiDevice, NibpAsciiSimulator } from '../../../devices/nibp-ascii';
 import { isNoninFrame, NoninDf2Device, NoninDf2Simulator } from '../../../devices/nonin-df2';
 import { SocatPtyPair, socatMissing } from './socat-pty-pair';
+import { skipWithout } from '../../support/real-stack';
 
 const missing = socatMissing();
 const TITLE = `serial devices on socat pseudo-terminals${missing === null ? '' : ` (skipped: ${missing})`}`;
@@ -227,7 +228,7 @@ async function cpuOverOneSecond(): Promise<number> {
   return ((used.user + used.system) / 1000 / (performance.now() - began)) * 100;
 }
 
-describe.skipIf(missing !== null).sequential(TITLE, { timeout: 20_000 }, () => {
+describe.skipIf(skipWithout(missing)).sequential(TITLE, { timeout: 20_000 }, () => {
   let directory = '';
   let pairs: SocatPtyPair[] = [];
   let links: ByteLink[] = [];
