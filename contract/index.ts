@@ -4,6 +4,7 @@ export * from './clock';
 export * from './domain';
 export * from './cabin-view';
 export * from './patient-action';
+export * from './session-record';
 export * from './cabin-api';
 export * from './validate';
 export * from './platform-protocol';

@@ -2,8 +2,9 @@
 // sees (`sessionViewOf`) and what the cabin did (the recorded actions).
 import { describe, expect, it } from 'vitest';
 import { transition, type SnapshotFrom } from 'xstate';
-import type { SessionInput, SessionOutcome } from './session-machine';
-import { canGoBackFrom, sessionViewOf } from './session-view';
+import type { SessionOutcome } from '../../contract';
+import type { SessionInput } from './context';
+import { canGoBackFrom, sessionViewOf } from '../session-view';
 import {
   bloodPressure,
   CARD_HOLDER,
@@ -25,7 +26,7 @@ import {
   TYPED_IDENTITY,
   type FakeSessionMachine,
   type SessionHarness,
-} from './test-support';
+} from '../test-support';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;

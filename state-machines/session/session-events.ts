@@ -11,7 +11,7 @@ import type {
   Profession,
   ProfessionalCard,
   Result,
-} from '../contract';
+} from '../../contract';
 
 /** Facts from the card reader while the session waits for and reads a Carte Vitale. */
 export type CardReaderEvent =

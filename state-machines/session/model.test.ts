@@ -5,10 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { transition, type SnapshotFrom } from 'xstate';
 import { getShortestPaths, getStateNodes } from 'xstate/graph';
-import { isTeleconsultation } from '../contract';
-import { sessionMachine, type SessionOutcome } from './session-machine';
+import { isTeleconsultation, type SessionOutcome } from '../../contract';
 import type { SessionEvent } from './session-events';
-import { sessionViewOf } from './session-view';
+import { sessionMachine } from './machine';
+import { sessionViewOf } from '../session-view';
 import {
   bloodPressure,
   CARD_HOLDER,
@@ -20,7 +20,7 @@ import {
   REFERRED_BY_REGULAR_DOCTOR,
   sessionInput,
   TYPED_IDENTITY,
-} from './test-support';
+} from '../test-support';
 
 type SessionSnapshot = SnapshotFrom<typeof sessionMachine>;
 
