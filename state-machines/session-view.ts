@@ -104,6 +104,7 @@ function screenOf(context: SessionContext, journey: JourneyValue): StepScreen {
           problemReported: context.problemReported,
         };
     }
+    return unknownState('journey', journey);
   }
   if ('identification' in journey) return identificationScreen(context, journey.identification);
   if ('appointment' in journey) return appointmentScreen(context, journey.appointment);

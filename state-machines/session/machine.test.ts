@@ -167,6 +167,46 @@ describe('a patient goes through the whole journey', () => {
     session.send({ type: 'patient.finish' });
     expect(outcomeOf(session)).toBe('completed');
     expect(session.snapshot().output).toEqual({ sessionId: 'session-test-1', outcome: 'completed' });
+    // Each step is recorded once, as it is entered, in the order of the journey.
+    expect(session.recorded.steps).toEqual(
+      [
+        'information',
+        'consent',
+        'identification',
+        'appointment',
+        'measurements',
+        'waitingRoom',
+        'consultation',
+        'documents',
+        'payment',
+        'goodbye',
+      ].map((step) => ({ sessionId: 'session-test-1', step })),
+    );
+  });
+
+  it('records only the steps shown: no device, no document and nothing to pay skip three of them', () => {
+    const session = walkIn({ availableKinds: [] });
+    session.send({ type: 'patient.next' });
+    session.send({ type: 'patient.back' });
+    chooseDoctor(session, { referredOrNoRegularDoctor: true, exemptedCase: false, fullCover: true });
+    session.send({ type: 'patient.acceptCost' });
+    session.waitingRoom.assign(DOCTOR);
+    session.send({ type: 'patient.startCall' });
+    session.call.connect();
+    session.call.end();
+    expect(session.view().screen.step).toBe('goodbye');
+    // Back to the information screen is a step entered again.
+    expect(session.recorded.steps.map(({ step }) => step)).toEqual([
+      'information',
+      'consent',
+      'information',
+      'consent',
+      'identification',
+      'appointment',
+      'waitingRoom',
+      'consultation',
+      'goodbye',
+    ]);
   });
 });
 
@@ -500,6 +540,31 @@ describe('measurements', () => {
 });
 
 describe('waiting room and call', () => {
+  it('a failure shown in the call clears when the call comes back after a drop', () => {
+    const session = walkIn();
+    reachCall(session);
+    session.call.requestMeasurement('temperature');
+    session.device.fail('device.unplugged');
+    expect(session.view().screen).toMatchObject({ stage: 'inCall', failure: 'device.unplugged' });
+    session.call.dropAndReconnect();
+    expect(stageOf(session)).toBe('consultation/reconnecting');
+    session.call.connect();
+    expect(session.view().screen).toMatchObject({ stage: 'inCall', failure: null });
+  });
+
+  it('a failure shown in the call clears when the call comes back with sound only', () => {
+    const session = walkIn();
+    reachCall(session);
+    session.call.requestMeasurement('weight');
+    session.device.complete(bloodPressure(300, 90));
+    expect(session.view().screen).toMatchObject({ stage: 'inCall', failure: 'measurement.implausible' });
+    session.call.dropAndReconnect();
+    session.elapse(25 * SECOND);
+    expect(session.view().screen).toMatchObject({ stage: 'reconnecting', mediaMode: 'audioOnly' });
+    session.call.connect();
+    expect(session.view().screen).toMatchObject({ stage: 'inCall', mediaMode: 'audioOnly', failure: null });
+  });
+
   it('the platform is unreachable: the waiting room shows it, and retry joins the queue again', () => {
     const session = walkIn();
     reachWaitingRoom(session);
