@@ -4,7 +4,7 @@ import { assign, fromPromise, sendTo, setup, stateIn, type ActorRefFrom } from '
 import type { Accessibility, Locale, MeasurementKind, PeripheralStatus } from '../contract';
 import { MEASUREMENT_KINDS } from '../contract';
 import type { TariffTable } from './cost';
-import type { SessionInput, SessionOutput } from './session/context';
+import { required, type SessionInput, type SessionOutput } from './session/context';
 import { sessionMachine } from './session/machine';
 import type { AttendantSessionEvent, CardPresenceEvent, SessionEvent } from './session/session-events';
 
@@ -151,7 +151,10 @@ export const cabinMachine = setup({
           target: 'cleaning',
           actions: {
             type: 'recordSessionEnd',
-            params: ({ context }) => ({ sessionId: context.lastSessionId ?? '', outcome: 'reset' as const }),
+            params: ({ context }) => ({
+              sessionId: required(context.lastSessionId, 'session id'),
+              outcome: 'reset' as const,
+            }),
           },
         },
       },
@@ -177,7 +180,8 @@ export const cabinMachine = setup({
       },
       invoke: {
         src: 'wipeSession',
-        input: ({ context }) => ({ sessionId: context.lastSessionId ?? '' }),
+        // A session started before any wipe (and the way back from out of service checks it).
+        input: ({ context }) => ({ sessionId: required(context.lastSessionId, 'session to wipe') }),
         onDone: [
           {
             guard: 'restartsAfterWipe',

@@ -119,8 +119,7 @@ export function initialContext(input: SessionInput): SessionContext {
  * at the payment): its absence is a bug in the machine, so it throws instead of guessing a default.
  */
 export function required<T>(value: T | null | undefined, what: string): T {
-  if (value === null || value === undefined)
-    throw new Error(`session: no ${what} at this point of the journey`);
+  if (value === null || value === undefined) throw new Error(`state machine bug: no ${what} at this point`);
   return value;
 }
 

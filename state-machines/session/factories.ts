@@ -142,6 +142,15 @@ export function invokeResult<const TSrc extends RequestActorName>(spec: {
   return { src: spec.src, input: spec.input, onDone, onError };
 }
 
+// Sends the measurement just taken to the professional.
+const shareTaken = {
+  type: 'shareMeasurement',
+  params: ({ context, event }: { context: SessionContext; event: { measurement: Measurement } }) => ({
+    sessionId: context.sessionId,
+    measurement: event.measurement,
+  }),
+} as const;
+
 /**
  * Measuring with the `measure` actor: progress shown as the device reports it; a plausible measurement
  * goes where `accepted` says, an implausible one or a device fault to `failed.target` with its code in
@@ -179,23 +188,7 @@ export function measuring(spec: {
           guard: ({ event }) => isPlausible(event.measurement),
           target: spec.accepted.target,
           actions: [
-            ...(spec.accepted.share
-              ? [
-                  {
-                    type: 'shareMeasurement',
-                    params: ({
-                      context,
-                      event,
-                    }: {
-                      context: SessionContext;
-                      event: { measurement: Measurement };
-                    }) => ({
-                      sessionId: context.sessionId,
-                      measurement: event.measurement,
-                    }),
-                  } as const,
-                ]
-              : []),
+            ...(spec.accepted.share ? [shareTaken] : []),
             assign(({ context, event }) => spec.accepted.keep(context, event.measurement)),
           ],
         },

@@ -2,26 +2,23 @@
 // itself. Leaving it completes the session: the consultation is over.
 import { assign } from 'xstate';
 import { cabinWorking, stepEntered } from '../factories';
-import { sessionSetup } from '../setup';
 
 /** The goodbye screen; the cabin closes it after the `goodbye` delay. */
-export const goodbye = sessionSetup.createStateConfig(
-  cabinWorking({
-    entry: stepEntered('goodbye'),
-    after: { goodbye: '#session.completed' },
-    on: {
-      'patient.reportProblem': {
-        actions: [
-          assign({ problemReported: true }),
-          {
-            type: 'recordProblem',
-            params: ({ context, event }) => ({ sessionId: context.sessionId, problem: event.problem }),
-          },
-        ],
-      },
-      'patient.finish': '#session.completed',
-      // The consultation is over: leaving the goodbye screen completes the session, it does not cancel it.
-      'patient.quit': '#session.completed',
+export const goodbye = cabinWorking({
+  entry: stepEntered('goodbye'),
+  after: { goodbye: '#session.completed' },
+  on: {
+    'patient.reportProblem': {
+      actions: [
+        assign({ problemReported: true }),
+        {
+          type: 'recordProblem',
+          params: ({ context, event }) => ({ sessionId: context.sessionId, problem: event.problem }),
+        },
+      ],
     },
-  }),
-);
+    'patient.finish': '#session.completed',
+    // The consultation is over: leaving the goodbye screen completes the session, it does not cancel it.
+    'patient.quit': '#session.completed',
+  },
+});

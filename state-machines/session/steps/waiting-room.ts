@@ -5,44 +5,42 @@ import { required } from '../context';
 import { cabinWorking, stepEntered } from '../factories';
 import { failureCode, requestHelp, sessionSetup } from '../setup';
 
-const queue = sessionSetup.createStateConfig(
-  cabinWorking({
-    initial: 'joining',
-    entry: assign({ failure: null, queuePosition: null, estimatedWaitMinutes: null }),
-    invoke: {
-      src: 'waitInQueue',
-      input: ({ context }) => ({
-        sessionId: context.sessionId,
-        profession: required(context.profession, 'profession'),
-        appointmentCode: context.appointmentCode,
-        identity: required(context.identity, 'identity'),
-        measurements: context.measurements,
+const queue = cabinWorking({
+  initial: 'joining',
+  entry: assign({ failure: null, queuePosition: null, estimatedWaitMinutes: null }),
+  invoke: {
+    src: 'waitInQueue',
+    input: ({ context }) => ({
+      sessionId: context.sessionId,
+      profession: required(context.profession, 'profession'),
+      appointmentCode: context.appointmentCode,
+      identity: required(context.identity, 'identity'),
+      measurements: context.measurements,
+    }),
+    onError: {
+      target: 'failed',
+      actions: assign({ failure: ({ event }) => failureCode(event.error) }),
+    },
+  },
+  on: {
+    'queue.updated': {
+      target: '.waiting',
+      actions: assign({
+        queuePosition: ({ event }) => event.position,
+        estimatedWaitMinutes: ({ event }) => event.estimatedWaitMinutes,
       }),
-      onError: {
-        target: 'failed',
-        actions: assign({ failure: ({ event }) => failureCode(event.error) }),
-      },
     },
-    on: {
-      'queue.updated': {
-        target: '.waiting',
-        actions: assign({
-          queuePosition: ({ event }) => event.position,
-          estimatedWaitMinutes: ({ event }) => event.estimatedWaitMinutes,
-        }),
-      },
-      'queue.assigned': {
-        target: 'professionalReady',
-        actions: assign({ professional: ({ event }) => event.professional }),
-      },
-      'queue.failed': {
-        target: 'failed',
-        actions: assign({ failure: ({ event }) => event.error.code }),
-      },
+    'queue.assigned': {
+      target: 'professionalReady',
+      actions: assign({ professional: ({ event }) => event.professional }),
     },
-    states: { joining: {}, waiting: {} },
-  }),
-);
+    'queue.failed': {
+      target: 'failed',
+      actions: assign({ failure: ({ event }) => event.error.code }),
+    },
+  },
+  states: { joining: {}, waiting: {} },
+});
 
 /** The waiting room, up to "start the call". */
 export const waitingRoom = sessionSetup.createStateConfig({
