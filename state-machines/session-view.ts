@@ -107,8 +107,20 @@ function screenOf(context: SessionContext, journey: JourneyValue): StepScreen {
     return unknownState('journey', journey);
   }
   if ('identification' in journey) return identificationScreen(context, journey.identification);
-  if ('appointment' in journey) return appointmentScreen(context, journey.appointment);
-  if ('measurements' in journey) return measurementsScreen(context, journey.measurements);
+  if ('appointment' in journey) {
+    const { appointment } = journey;
+    return appointmentScreen(
+      context,
+      appointment === 'routing' ? transientState('appointment', appointment) : appointment,
+    );
+  }
+  if ('measurements' in journey) {
+    const { measurements } = journey;
+    return measurementsScreen(
+      context,
+      measurements === 'choosingNext' ? transientState('measurements', measurements) : measurements,
+    );
+  }
   if ('waitingRoom' in journey) return waitingRoomScreen(context, journey.waitingRoom);
   if ('consultation' in journey) return consultationScreen(context, journey.consultation);
   if ('documents' in journey) return documentsScreen(context, journey.documents);
@@ -136,8 +148,7 @@ function identificationScreen(
   };
 }
 
-function appointmentScreen(context: SessionContext, value: StepValue<'appointment'>): AppointmentScreen {
-  if (value === 'routing') return transientState('appointment', value);
+function appointmentScreen(context: SessionContext, value: AppointmentScreen['stage']): AppointmentScreen {
   return {
     step: 'appointment',
     stage: value,
@@ -147,8 +158,7 @@ function appointmentScreen(context: SessionContext, value: StepValue<'appointmen
   };
 }
 
-function measurementsScreen(context: SessionContext, value: StepValue<'measurements'>): MeasurementsScreen {
-  if (value === 'choosingNext') return transientState('measurements', value);
+function measurementsScreen(context: SessionContext, value: MeasurementsScreen['stage']): MeasurementsScreen {
   return {
     step: 'measurements',
     stage: value,

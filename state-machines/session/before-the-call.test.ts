@@ -19,7 +19,7 @@ import {
   TYPED_IDENTITY,
 } from '../test-support';
 
-const { walkIn, backOnEveryScreen } = scenarioWalks();
+const { walkIn, describeBackButton } = scenarioWalks();
 
 describe('identification', () => {
   it('the card is pulled out during the read: the failure is shown and a retry reads it again', () => {
@@ -273,15 +273,4 @@ describe('measurements', () => {
 });
 
 // Runs last: it checks the screens that the scenarios above reached.
-describe('the "back" button', () => {
-  it('is offered on exactly the screens where going back changes the journey', () => {
-    const screens = backOnEveryScreen();
-    for (const { screen, canGoBack, backChangesJourney } of screens) {
-      expect({ screen, canGoBack }).toEqual({ screen, canGoBack: backChangesJourney });
-    }
-    // The scenarios reach screens of many steps, with and without "back".
-    expect(screens.length).toBeGreaterThanOrEqual(25);
-    expect(screens.map(({ backChangesJourney }) => backChangesJourney)).toContain(true);
-    expect(screens.map(({ backChangesJourney }) => backChangesJourney)).toContain(false);
-  });
-});
+describeBackButton(25);

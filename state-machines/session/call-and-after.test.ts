@@ -21,7 +21,7 @@ import {
 
 const SECOND = 1000;
 
-const { walkIn, backOnEveryScreen } = scenarioWalks();
+const { walkIn, describeBackButton } = scenarioWalks();
 
 describe('waiting room and call', () => {
   it('a failure shown in the call clears when the call comes back after a drop', () => {
@@ -281,15 +281,4 @@ describe('an actor with a bug does not end the session', () => {
 });
 
 // Runs last: it checks the screens that the scenarios above reached.
-describe('the "back" button', () => {
-  it('is offered on exactly the screens where going back changes the journey', () => {
-    const screens = backOnEveryScreen();
-    for (const { screen, canGoBack, backChangesJourney } of screens) {
-      expect({ screen, canGoBack }).toEqual({ screen, canGoBack: backChangesJourney });
-    }
-    // The scenarios reach screens of many steps, with and without "back".
-    expect(screens.length).toBeGreaterThanOrEqual(29);
-    expect(screens.map(({ backChangesJourney }) => backChangesJourney)).toContain(true);
-    expect(screens.map(({ backChangesJourney }) => backChangesJourney)).toContain(false);
-  });
-});
+describeBackButton(29);

@@ -16,6 +16,8 @@ import {
   reachMeasurements,
   reachWaitingRoom,
   REFERRED_BY_REGULAR_DOCTOR,
+  JOURNEY_STEPS,
+  reachGoodbye,
   scenarioWalks,
   sessionInput,
   stageOf,
@@ -26,7 +28,7 @@ import {
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 
-const { walkIn, backOnEveryScreen } = scenarioWalks();
+const { walkIn, describeBackButton } = scenarioWalks();
 
 describe('a patient goes through the whole journey', () => {
   it('with a two-beneficiary card, a measurement, a prescription printed and paid: completed', async () => {
@@ -145,18 +147,7 @@ describe('a patient goes through the whole journey', () => {
     expect(session.snapshot().output).toEqual({ sessionId: 'session-test-1', outcome: 'completed' });
     // Each step is recorded once, as it is entered, in the order of the journey.
     expect(session.recorded.steps).toEqual(
-      [
-        'information',
-        'consent',
-        'identification',
-        'appointment',
-        'measurements',
-        'waitingRoom',
-        'consultation',
-        'documents',
-        'payment',
-        'goodbye',
-      ].map((step) => ({ sessionId: 'session-test-1', step })),
+      JOURNEY_STEPS.map((step) => ({ sessionId: 'session-test-1', step })),
     );
   });
 
@@ -250,10 +241,7 @@ describe('the patient stops touching the screen', () => {
 
   it('the goodbye screen closes by itself after 45 s as a completed session', async () => {
     const session = walkIn();
-    reachCall(session);
-    session.call.end();
-    session.send({ type: 'patient.pay' });
-    await session.paymentTerminal.answer({ ok: true, value: undefined });
+    await reachGoodbye(session);
     session.send({ type: 'patient.reportProblem', problem: 'sound' });
     expect(session.view().screen).toMatchObject({ step: 'goodbye', problemReported: true });
     expect(session.recorded.problems).toEqual([{ sessionId: 'session-test-1', problem: 'sound' }]);
@@ -301,10 +289,7 @@ describe('help, quitting and the attendant', () => {
 
   it('quitting from the goodbye screen is a completed session', async () => {
     const session = walkIn();
-    reachCall(session);
-    session.call.end();
-    session.send({ type: 'patient.pay' });
-    await session.paymentTerminal.answer({ ok: true, value: undefined });
+    await reachGoodbye(session);
     session.send({ type: 'patient.quit' });
     expect(outcomeOf(session)).toBe('completed');
   });
@@ -387,15 +372,4 @@ describe('the session machine fails loudly on what cannot be', () => {
 });
 
 // Runs last: it checks the screens that the scenarios above reached.
-describe('the "back" button', () => {
-  it('is offered on exactly the screens where going back changes the journey', () => {
-    const screens = backOnEveryScreen();
-    for (const { screen, canGoBack, backChangesJourney } of screens) {
-      expect({ screen, canGoBack }).toEqual({ screen, canGoBack: backChangesJourney });
-    }
-    // The scenarios reach screens of many steps, with and without "back".
-    expect(screens.length).toBeGreaterThanOrEqual(24);
-    expect(screens.map(({ backChangesJourney }) => backChangesJourney)).toContain(true);
-    expect(screens.map(({ backChangesJourney }) => backChangesJourney)).toContain(false);
-  });
-});
+describeBackButton(24);

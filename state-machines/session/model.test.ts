@@ -15,6 +15,7 @@ import {
   CARD_HOLDER,
   CHILD_ON_CARD,
   DOCTOR,
+  JOURNEY_STEPS,
   nirWithWrongKey,
   plausibleMeasurement,
   PRESCRIPTION,
@@ -169,20 +170,7 @@ function journeyOf(snapshot: SessionSnapshot): string {
 describe('the session model', () => {
   it('explores the whole journey, every step and its failures', () => {
     const steps = new Set(active.map(journeyStepOf));
-    expect([...steps].sort()).toEqual(
-      [
-        'information',
-        'consent',
-        'identification',
-        'appointment',
-        'measurements',
-        'waitingRoom',
-        'consultation',
-        'documents',
-        'payment',
-        'goodbye',
-      ].sort(),
-    );
+    expect([...steps].sort()).toEqual([...JOURNEY_STEPS].sort());
     expect(active.length).toBeGreaterThan(100);
     // Each actor's bug is part of the model: it lands in its step's failure screen.
     const failures = new Set(active.map((snapshot) => JSON.stringify(sessionViewOf(snapshot).screen)));

@@ -1,5 +1,6 @@
 // Sessions walked in by the scenarios of one test file, every snapshot kept: afterwards the file checks,
 // on each screen its scenarios reached, that "back" is offered exactly where it changes the journey.
+import { describe, expect, it } from 'vitest';
 import { transition, type SnapshotFrom } from 'xstate';
 import type { SessionOutcome } from '../../contract';
 import type { SessionInput } from '../session/context';
@@ -21,12 +22,18 @@ export interface ScenarioWalks {
   readonly walkIn: (overrides?: Partial<SessionInput>) => SessionHarness;
   /** "Back" replayed on the first snapshot of each distinct screen reached so far. */
   readonly backOnEveryScreen: () => BackOnScreen[];
+  /**
+   * Declares the test, run after the file's scenarios, that "back" is offered on exactly the screens
+   * they reached where going back changes the journey; `atLeast` screens must have been reached, some
+   * with "back" and some without.
+   */
+  readonly describeBackButton: (atLeast: number) => void;
 }
 
 /** A fresh set of walks, nothing reached yet. */
 export function scenarioWalks(): ScenarioWalks {
   const reached: { logic: FakeSessionMachine; snapshot: SnapshotFrom<FakeSessionMachine> }[] = [];
-  return {
+  const walks: ScenarioWalks = {
     walkIn: (overrides = {}) => {
       const session = startSession(overrides);
       session.actor.subscribe((snapshot) => reached.push({ logic: session.actor.logic, snapshot }));
@@ -47,7 +54,9 @@ export function scenarioWalks(): ScenarioWalks {
       }
       return [...screens.values()];
     },
+    describeBackButton: (atLeast) => describeBackButton(() => walks.backOnEveryScreen(), atLeast),
   };
+  return walks;
 }
 
 /** How the session ended, or undefined while it runs. */
@@ -65,4 +74,18 @@ export function stageOf(session: SessionHarness): string {
 function journeyOf(snapshot: SnapshotFrom<FakeSessionMachine>): string {
   const value = snapshot.value as string | { active: { journey: unknown } };
   return JSON.stringify(typeof value === 'string' ? value : value.active.journey);
+}
+
+function describeBackButton(backOnEveryScreen: () => BackOnScreen[], atLeast: number): void {
+  describe('the "back" button', () => {
+    it('is offered on exactly the screens where going back changes the journey', () => {
+      const screens = backOnEveryScreen();
+      for (const { screen, canGoBack, backChangesJourney } of screens) {
+        expect({ screen, canGoBack }).toEqual({ screen, canGoBack: backChangesJourney });
+      }
+      expect(screens.length).toBeGreaterThanOrEqual(atLeast);
+      expect(screens.map(({ backChangesJourney }) => backChangesJourney)).toContain(true);
+      expect(screens.map(({ backChangesJourney }) => backChangesJourney)).toContain(false);
+    });
+  });
 }

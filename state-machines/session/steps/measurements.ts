@@ -2,9 +2,16 @@
 // sent to the professional when the patient goes on. An implausible value or a device fault is a
 // screen with "again" and "skip".
 import { assign } from 'xstate';
-import { currentKind, keepLatest, markCurrent, required } from '../context';
+import { currentKind, keepLatest, markCurrent, required, type SessionContext } from '../context';
 import { cabinWorking, measuring, stepEntered } from '../factories';
 import { sessionSetup } from '../setup';
+
+// "Skip": the current measurement is marked skipped, and the next pending one comes (or the waiting room).
+const skipped = (context: SessionContext) => ({ slots: markCurrent(context, 'skipped') });
+const skip = {
+  target: 'choosingNext',
+  actions: sessionSetup.assign(({ context }) => skipped(context)),
+} as const;
 
 /** The guided measurement step; it is entered only when some measurement is pending. */
 export const measurements = sessionSetup.createStateConfig({
@@ -21,10 +28,7 @@ export const measurements = sessionSetup.createStateConfig({
     instructions: {
       on: {
         'patient.startMeasurement': 'measuring',
-        'patient.skip': {
-          target: 'choosingNext',
-          actions: assign({ slots: ({ context }) => markCurrent(context, 'skipped') }),
-        },
+        'patient.skip': skip,
       },
     },
     measuring: cabinWorking(
@@ -36,7 +40,7 @@ export const measurements = sessionSetup.createStateConfig({
           share: false,
         },
         failed: { target: 'failed', field: 'measurementFailure' },
-        skipped: { target: 'choosingNext', keep: (context) => ({ slots: markCurrent(context, 'skipped') }) },
+        skipped: { target: 'choosingNext', keep: skipped },
       }),
     ),
     result: {
@@ -64,10 +68,7 @@ export const measurements = sessionSetup.createStateConfig({
     failed: {
       on: {
         'patient.retry': 'measuring',
-        'patient.skip': {
-          target: 'choosingNext',
-          actions: assign({ slots: ({ context }) => markCurrent(context, 'skipped') }),
-        },
+        'patient.skip': skip,
       },
     },
   },
