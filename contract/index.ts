@@ -5,6 +5,7 @@ export * from './domain';
 export * from './peripheral-facts';
 export * from './cabin-view';
 export * from './patient-action';
+export * from './session-record';
 export * from './cabin-api';
 export * from './validate';
 export * from './platform-protocol';

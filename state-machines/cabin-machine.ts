@@ -4,8 +4,9 @@ import { assign, fromPromise, sendTo, setup, stateIn, type ActorRefFrom } from '
 import type { Accessibility, Locale, MeasurementKind, PeripheralStatus } from '../contract';
 import { MEASUREMENT_KINDS } from '../contract';
 import type { TariffTable } from './cost';
-import { sessionMachine, type SessionInput, type SessionOutput } from './session-machine';
-import type { AttendantSessionEvent, CardPresenceEvent, SessionEvent } from './session-events';
+import { required, type SessionInput, type SessionOutput } from './session/context';
+import { sessionMachine } from './session/machine';
+import type { AttendantSessionEvent, CardPresenceEvent, SessionEvent } from './session/session-events';
 
 /** What the self-test found: every peripheral's state. */
 export interface SelfTestReport {
@@ -65,6 +66,7 @@ export const cabinMachine = setup({
     context: {} as CabinContext,
     events: {} as CabinEventIn,
     input: {} as CabinInput,
+    children: {} as { session: 'runSession' },
   },
   actors: {
     /** Checks what is attached: card reader, devices, printer, payment terminal, platform. */
@@ -149,7 +151,10 @@ export const cabinMachine = setup({
           target: 'cleaning',
           actions: {
             type: 'recordSessionEnd',
-            params: ({ context }) => ({ sessionId: context.lastSessionId ?? '', outcome: 'reset' as const }),
+            params: ({ context }) => ({
+              sessionId: required(context.lastSessionId, 'session id'),
+              outcome: 'reset' as const,
+            }),
           },
         },
       },
@@ -175,7 +180,8 @@ export const cabinMachine = setup({
       },
       invoke: {
         src: 'wipeSession',
-        input: ({ context }) => ({ sessionId: context.lastSessionId ?? '' }),
+        // A session started before any wipe (and the way back from out of service checks it).
+        input: ({ context }) => ({ sessionId: required(context.lastSessionId, 'session to wipe') }),
         onDone: [
           {
             guard: 'restartsAfterWipe',

@@ -1,34 +1,49 @@
-// The projection of the machines' snapshots onto the CabinView the renderer draws. Pure.
-import type { CabinPhase, CabinView, SessionView, StepScreen } from '../contract';
+// The projection of the machines' snapshots onto the CabinView the renderer draws. Pure, and typed on
+// the machines' state values: a state added to a machine without its screen here does not compile, and
+// a snapshot in a state that has no screen (a transient state, a finished session) throws.
 import type { SnapshotFrom } from 'xstate';
+import type {
+  AppointmentScreen,
+  CabinPhase,
+  CabinView,
+  ConsultationScreen,
+  DocumentsScreen,
+  IdentificationScreen,
+  MeasurementsScreen,
+  PaymentScreen,
+  SessionView,
+  StepScreen,
+  WaitingRoomScreen,
+} from '../contract';
 import type { cabinMachine, CabinContext } from './cabin-machine';
-import { currentKind, type SessionContext, type sessionMachine } from './session-machine';
 import { standardCost } from './cost';
+import { currentKind, required, type SessionContext } from './session/context';
+import type { sessionMachine } from './session/machine';
 
 type CabinSnapshot = SnapshotFrom<typeof cabinMachine>;
 type SessionSnapshot = SnapshotFrom<typeof sessionMachine>;
 
+/** The state value of the session's `journey` region: which step, and where in it. */
+type JourneyValue = Extract<SessionSnapshot['value'], { active: unknown }>['active']['journey'];
+
+/** The state value inside one step of the journey (the steps that have sub-states). */
+type StepValue<TStep extends string> = Extract<JourneyValue, Record<TStep, unknown>>[TStep];
+
 /** Which cabin phase a cabin snapshot is in. */
 export function cabinPhaseOf(snapshot: CabinSnapshot): CabinPhase {
-  const phases: readonly CabinPhase[] = [
-    'booting',
-    'ready',
-    'inSession',
-    'cleaning',
-    'maintenance',
-    'outOfService',
-  ];
-  return phases.find((phase) => snapshot.matches(phase)) ?? 'outOfService';
+  const { value } = snapshot;
+  if (typeof value === 'string') return value;
+  if ('cleaning' in value) return 'cleaning';
+  return unknownState('cabin', value);
 }
 
 /** The whole view: the cabin's phase and peripherals, plus the session's screen when one runs. */
 export function cabinViewOf(snapshot: CabinSnapshot): CabinView {
   const context: CabinContext = snapshot.context;
   const phase = cabinPhaseOf(snapshot);
-  const child = snapshot.children.session as { getSnapshot(): SessionSnapshot } | undefined;
+  const child = snapshot.children.session;
   const sessionSnapshot = phase === 'inSession' ? child?.getSnapshot() : undefined;
-  const session =
-    sessionSnapshot && sessionSnapshot.status === 'active' ? sessionViewOf(sessionSnapshot) : null;
+  const session = sessionSnapshot?.status === 'active' ? sessionViewOf(sessionSnapshot) : null;
   return {
     phase,
     peripherals: context.peripherals,
@@ -40,15 +55,15 @@ export function cabinViewOf(snapshot: CabinSnapshot): CabinView {
   };
 }
 
-/** The session's view: common settings and the current step's screen. */
+/** The session's view: common settings and the current step's screen; a finished session has none. */
 export function sessionViewOf(snapshot: SessionSnapshot): SessionView {
-  const { context } = snapshot;
-  const at = (path: string): boolean => snapshot.matches({ active: { journey: pathValue(path) } } as never);
-  const screen = screenOf(context, at);
+  const { context, value } = snapshot;
+  if (typeof value === 'string') throw new Error(`session view: a session ${value} has no screen`);
+  const screen = screenOf(context, value.active.journey);
   return {
     locale: context.locale,
     accessibility: context.accessibility,
-    askingStillThere: snapshot.matches({ active: { attention: 'askingStillThere' } }),
+    askingStillThere: value.active.attention === 'askingStillThere',
     helpRequested: context.helpRequested,
     canGoBack: canGoBackFrom(screen),
     screen,
@@ -74,140 +89,141 @@ export function canGoBackFrom(screen: StepScreen): boolean {
   }
 }
 
-// 'a.b.c' → { a: { b: 'c' } }, the state-value shape `matches` takes.
-function pathValue(path: string): unknown {
-  const parts = path.split('.');
-  return parts.reduceRight<unknown>(
-    (inner, part) => (inner === undefined ? part : { [part]: inner }),
-    undefined,
-  );
+function screenOf(context: SessionContext, journey: JourneyValue): StepScreen {
+  if (typeof journey === 'string') {
+    switch (journey) {
+      case 'information':
+        return { step: 'information', standardCost: standardCost(context.tariffs) };
+      case 'consent':
+        return { step: 'consent', consentTextVersion: context.consentTextVersion };
+      case 'goodbye':
+        return {
+          step: 'goodbye',
+          cardInReader: context.cardInReader,
+          documentsPrinted: context.documentsPrinted,
+          problemReported: context.problemReported,
+        };
+    }
+    return unknownState('journey', journey);
+  }
+  if ('identification' in journey) return identificationScreen(context, journey.identification);
+  if ('appointment' in journey) {
+    const { appointment } = journey;
+    return appointmentScreen(
+      context,
+      appointment === 'routing' ? transientState('appointment', appointment) : appointment,
+    );
+  }
+  if ('measurements' in journey) {
+    const { measurements } = journey;
+    return measurementsScreen(
+      context,
+      measurements === 'choosingNext' ? transientState('measurements', measurements) : measurements,
+    );
+  }
+  if ('waitingRoom' in journey) return waitingRoomScreen(context, journey.waitingRoom);
+  if ('consultation' in journey) return consultationScreen(context, journey.consultation);
+  if ('documents' in journey) return documentsScreen(context, journey.documents);
+  if ('payment' in journey) return paymentScreen(context, journey.payment);
+  return unknownState('journey', journey);
 }
 
-function screenOf(context: SessionContext, at: (path: string) => boolean): StepScreen {
-  if (at('information')) return { step: 'information', standardCost: standardCost(context.tariffs) };
-  if (at('consent')) return { step: 'consent', consentTextVersion: context.consentTextVersion };
-  if (at('identification')) {
-    const stage = at('identification.card.readingCard')
-      ? 'readingCard'
-      : at('identification.card')
-        ? 'waitingForCard'
-        : at('identification.cardFailed')
-          ? 'cardFailed'
-          : at('identification.choosingBeneficiary')
-            ? 'choosingBeneficiary'
-            : at('identification.confirming')
-              ? 'confirming'
-              : 'manualEntry';
-    return {
-      step: 'identification',
-      stage,
-      beneficiaries: context.beneficiaries.map((b, index) => ({
-        index,
-        firstName: b.firstName,
-        surname: b.surname,
-        birthDate: b.birthDate,
-      })),
-      identity: stage === 'confirming' ? context.identity : null,
-      failure: stage === 'cardFailed' ? context.cardFailure : null,
-      invalidFields: stage === 'manualEntry' ? context.invalidFields : [],
-    };
-  }
-  if (at('appointment')) {
-    const stages = [
-      'enteringCode',
-      'checkingCode',
-      'choosingProfession',
-      'eligibility',
-      'notEligible',
-      'carePath',
-      'cost',
-    ] as const;
-    const stage = stages.find((s) => at(`appointment.${s}`)) ?? 'choosing';
-    return {
-      step: 'appointment',
-      stage,
-      profession: context.profession,
-      failure: stage === 'enteringCode' ? context.appointmentFailure : null,
-      cost: stage === 'cost' ? context.cost : null,
-    };
-  }
-  if (at('measurements')) {
-    const stage = at('measurements.measuring')
-      ? 'measuring'
-      : at('measurements.result')
-        ? 'result'
-        : at('measurements.failed')
-          ? 'failed'
-          : 'instructions';
-    return {
-      step: 'measurements',
-      stage,
-      slots: context.slots,
-      current: currentKind(context),
-      progress: stage === 'measuring' ? context.progress : null,
-      result: stage === 'result' ? context.lastMeasurement : null,
-      failure: stage === 'failed' ? context.measurementFailure : null,
-    };
-  }
-  if (at('waitingRoom')) {
-    const stage = at('waitingRoom.queue.waiting')
-      ? 'waiting'
-      : at('waitingRoom.queue')
-        ? 'joining'
-        : at('waitingRoom.professionalReady')
-          ? 'professionalReady'
-          : 'failed';
-    return {
-      step: 'waitingRoom',
-      stage,
-      position: context.queuePosition,
-      estimatedWaitMinutes: context.estimatedWaitMinutes,
-      professional: stage === 'professionalReady' ? context.professional : null,
-      failure: stage === 'failed' ? context.failure : null,
-      mediaCheck: context.mediaCheck,
-    };
-  }
-  if (at('consultation') && context.professional !== null) {
-    const stages = ['connecting', 'reconnecting', 'inCall', 'measuring'] as const;
-    const stage = at('consultation.call.soundOnly')
-      ? 'reconnecting'
-      : (stages.find((s) => at(`consultation.call.${s}`)) ?? 'failed');
-    return {
-      step: 'consultation',
-      stage,
-      professional: context.professional,
-      mediaMode: context.mediaMode,
-      professionalReceives: context.professionalReceives,
-      requestedMeasurement: stage === 'measuring' ? context.requestedMeasurement : null,
-      progress: stage === 'measuring' ? context.progress : null,
-      documentsReceived: context.documents.length,
-      failure: stage === 'inCall' || stage === 'failed' ? context.failure : null,
-    };
-  }
-  if (at('documents')) {
-    const stages = ['printing', 'printed', 'printFailed'] as const;
-    const stage = stages.find((s) => at(`documents.${s}`)) ?? 'review';
-    return {
-      step: 'documents',
-      stage,
-      documents: context.documents,
-      dmpOpposed: context.dmpOpposed,
-      failure: stage === 'printFailed' ? context.failure : null,
-    };
-  }
-  if (at('payment') && context.cost !== null) {
-    const stage = at('payment.processing') ? 'processing' : at('payment.failed') ? 'failed' : 'confirm';
-    return {
-      step: 'payment',
-      stage,
-      cost: context.cost,
-      failure: stage === 'failed' ? context.failure : null,
-    };
-  }
+function identificationScreen(
+  context: SessionContext,
+  value: StepValue<'identification'>,
+): IdentificationScreen {
+  const stage = typeof value === 'string' ? value : value.card;
   return {
-    step: 'goodbye',
-    cardInReader: context.cardInReader,
-    documentsPrinted: context.documentsPrinted,
-    problemReported: context.problemReported,
+    step: 'identification',
+    stage,
+    beneficiaries: context.beneficiaries.map((b, index) => ({
+      index,
+      firstName: b.firstName,
+      surname: b.surname,
+      birthDate: b.birthDate,
+    })),
+    identity: stage === 'confirming' ? context.identity : null,
+    failure: stage === 'cardFailed' ? context.cardFailure : null,
+    invalidFields: stage === 'manualEntry' ? context.invalidFields : [],
   };
+}
+
+function appointmentScreen(context: SessionContext, value: AppointmentScreen['stage']): AppointmentScreen {
+  return {
+    step: 'appointment',
+    stage: value,
+    profession: context.profession,
+    failure: value === 'enteringCode' ? context.appointmentFailure : null,
+    cost: value === 'cost' ? context.cost : null,
+  };
+}
+
+function measurementsScreen(context: SessionContext, value: MeasurementsScreen['stage']): MeasurementsScreen {
+  return {
+    step: 'measurements',
+    stage: value,
+    slots: context.slots,
+    current: currentKind(context),
+    progress: value === 'measuring' ? context.progress : null,
+    result: value === 'result' ? context.lastMeasurement : null,
+    failure: value === 'failed' ? context.measurementFailure : null,
+  };
+}
+
+function waitingRoomScreen(context: SessionContext, value: StepValue<'waitingRoom'>): WaitingRoomScreen {
+  const stage = typeof value === 'string' ? value : value.queue;
+  return {
+    step: 'waitingRoom',
+    stage,
+    position: context.queuePosition,
+    estimatedWaitMinutes: context.estimatedWaitMinutes,
+    professional: stage === 'professionalReady' ? context.professional : null,
+    failure: stage === 'failed' ? context.failure : null,
+    mediaCheck: context.mediaCheck,
+  };
+}
+
+function consultationScreen(context: SessionContext, value: StepValue<'consultation'>): ConsultationScreen {
+  // Sound only is still the link coming back, as far as the patient is concerned; the mode says the rest.
+  const stage = typeof value === 'string' ? value : value.call === 'soundOnly' ? 'reconnecting' : value.call;
+  return {
+    step: 'consultation',
+    stage,
+    professional: required(context.professional, 'professional'),
+    mediaMode: context.mediaMode,
+    professionalReceives: context.professionalReceives,
+    requestedMeasurement: stage === 'measuring' ? context.requestedMeasurement : null,
+    progress: stage === 'measuring' ? context.progress : null,
+    documentsReceived: context.documents.length,
+    failure: stage === 'inCall' || stage === 'failed' ? context.failure : null,
+  };
+}
+
+function documentsScreen(context: SessionContext, value: StepValue<'documents'>): DocumentsScreen {
+  return {
+    step: 'documents',
+    stage: value,
+    documents: context.documents,
+    dmpOpposed: context.dmpOpposed,
+    failure: value === 'printFailed' ? context.failure : null,
+  };
+}
+
+function paymentScreen(context: SessionContext, value: StepValue<'payment'>): PaymentScreen {
+  return {
+    step: 'payment',
+    stage: value,
+    cost: required(context.cost, 'cost'),
+    failure: value === 'failed' ? context.failure : null,
+  };
+}
+
+// A state the machine passes through without stopping: a snapshot at rest in it is a bug.
+function transientState(step: string, state: string): never {
+  throw new Error(`session view: ${step}.${state} is transient and has no screen`);
+}
+
+// A state value the types say cannot be: a machine changed without its projection.
+function unknownState(machine: string, value: never): never {
+  throw new Error(`${machine} view: no screen for the state ${JSON.stringify(value)}`);
 }

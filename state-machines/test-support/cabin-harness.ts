@@ -1,9 +1,10 @@
-// The cabin machine provided with fakes (self-test, wipe, and a session on fakes), on a simulated clock.
-import { createActor, SimulatedClock, type Actor, type NonReducibleUnknown } from 'xstate';
+// The cabin machine provided with fakes (self-test, wipe, and a session on fakes), on a manual clock.
+import { createActor, type Actor, type NonReducibleUnknown } from 'xstate';
 import type { CabinView, PeripheralStatus } from '../../contract';
+import { ManualClock } from '../../test/support/manual-clock';
 import { cabinMachine, type CabinEventIn, type SelfTestReport, type WipeRequest } from '../cabin-machine';
 import { DEFAULT_TARIFFS } from '../cost';
-import type { SessionOutput } from '../session-machine';
+import type { SessionOutput } from '../session/context';
 import { cabinViewOf } from '../session-view';
 import { FakeRequestActor, settle } from './fake-actors';
 import {
@@ -46,7 +47,7 @@ export function provideCabinFakes(options: {
 /** A running cabin and its fakes. */
 export interface CabinHarness {
   readonly actor: Actor<ReturnType<typeof provideCabinFakes>>;
-  readonly clock: SimulatedClock;
+  readonly clock: ManualClock;
   readonly selfTest: FakeRequestActor<NonReducibleUnknown, SelfTestReport>;
   readonly wipe: FakeRequestActor<WipeRequest, void>;
   /** The fakes of the sessions the cabin runs (shared by all its sessions). */
@@ -69,7 +70,7 @@ export function startCabin(
   const selfTest = new FakeRequestActor<NonReducibleUnknown, SelfTestReport>('self-test');
   const wipe = new FakeRequestActor<WipeRequest, void>('wipe');
   const sessionEnds: SessionOutput[] = [];
-  const clock = new SimulatedClock();
+  const clock = new ManualClock();
   const machine = provideCabinFakes({
     selfTest,
     wipe,

@@ -2,6 +2,7 @@
 // (`fromCallback` sending the same facts, `fromPromise` with the same input and output), driven by the
 // test: the test says when the card goes in, what the device measured, what the printer answers.
 import { fromCallback, fromPromise, type AnyEventObject } from 'xstate';
+import { settleMicrotasks } from '../../test/support/manual-clock';
 import type {
   CabinError,
   DocumentSummary,
@@ -18,12 +19,10 @@ import type {
   QueueEvent,
   QueueRequest,
   SessionEvent,
-} from '../session-events';
+} from '../session/session-events';
 
 /** Lets pending promise reactions run, so a fake's answer reaches the machine; no timer involved. */
-export async function settle(): Promise<void> {
-  for (let turn = 0; turn < 20; turn += 1) await Promise.resolve();
-}
+export const settle = settleMicrotasks;
 
 /**
  * A callback actor that a test drives: it remembers the `sendBack` of the running instance and the

@@ -4,3 +4,4 @@ export * from './sample-data';
 export * from './session-harness';
 export * from './journey';
 export * from './cabin-harness';
+export * from './scenario-walks';

@@ -1,8 +1,22 @@
 // Shortcuts through the journey for scenarios that test a later step: each one does what a patient
 // (and the fakes) would do, and leaves the session on the screen its name says.
-import type { CarePathAnswers, PatientIdentity } from '../../contract';
+import type { CarePathAnswers, PatientIdentity, StepName } from '../../contract';
 import { CARD_HOLDER, DOCTOR } from './sample-data';
 import type { SessionHarness } from './session-harness';
+
+/** The journey's steps in the order a complete session goes through them. */
+export const JOURNEY_STEPS: readonly StepName[] = [
+  'information',
+  'consent',
+  'identification',
+  'appointment',
+  'measurements',
+  'waitingRoom',
+  'consultation',
+  'documents',
+  'payment',
+  'goodbye',
+];
 
 /** Referred by the médecin traitant: the usual 70 % cover, no tiers payant. */
 export const REFERRED_BY_REGULAR_DOCTOR: CarePathAnswers = {
@@ -56,4 +70,12 @@ export function reachCall(session: SessionHarness, carePath?: CarePathAnswers): 
   session.waitingRoom.assign(DOCTOR);
   session.send({ type: 'patient.startCall' });
   session.call.connect();
+}
+
+/** From the start to the goodbye screen: a call without documents, the 25 € paid. */
+export async function reachGoodbye(session: SessionHarness): Promise<void> {
+  reachCall(session);
+  session.call.end();
+  session.send({ type: 'patient.pay' });
+  await session.paymentTerminal.answer({ ok: true, value: undefined });
 }

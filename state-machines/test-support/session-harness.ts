@@ -1,9 +1,11 @@
-// A session machine provided with fakes, running on a simulated clock, for scenario tests.
-import { createActor, SimulatedClock, type Actor, type SnapshotFrom } from 'xstate';
-import type { Measurement, ProblemKind, Result, SessionView } from '../../contract';
+// A session machine provided with fakes, running on a manual clock, for scenario tests.
+import { createActor, type Actor, type SnapshotFrom } from 'xstate';
+import type { ConsentRecord, Measurement, ProblemKind, Result, SessionView, StepName } from '../../contract';
 import { MEASUREMENT_KINDS } from '../../contract';
 import { DEFAULT_TARIFFS } from '../cost';
-import { sessionMachine, type ConsentRecord, type SessionInput } from '../session-machine';
+import { ManualClock } from '../../test/support/manual-clock';
+import type { SessionInput } from '../session/context';
+import { sessionMachine } from '../session/machine';
 import type {
   AppointmentDetails,
   AppointmentLookup,
@@ -11,7 +13,7 @@ import type {
   PrintOutcome,
   PrintRequest,
   SessionEvent,
-} from '../session-events';
+} from '../session/session-events';
 import { sessionViewOf } from '../session-view';
 import {
   FakeCardReader,
@@ -37,6 +39,8 @@ export interface SessionFakes {
     readonly problems: { readonly sessionId: string; readonly problem: ProblemKind }[];
     readonly sharedMeasurements: Measurement[];
     readonly dmpChoices: { readonly sessionId: string; readonly opposed: boolean }[];
+    /** The steps entered, as `recordStep` reported them, oldest first. */
+    readonly steps: { readonly sessionId: string; readonly step: StepName }[];
   };
 }
 
@@ -50,7 +54,14 @@ export function createSessionFakes(): SessionFakes {
     call: new FakeVideoCall(),
     printer: new FakeRequestActor('printer'),
     paymentTerminal: new FakeRequestActor('payment terminal'),
-    recorded: { consents: [], attendantCalls: [], problems: [], sharedMeasurements: [], dmpChoices: [] },
+    recorded: {
+      consents: [],
+      attendantCalls: [],
+      problems: [],
+      sharedMeasurements: [],
+      dmpChoices: [],
+      steps: [],
+    },
   };
 }
 
@@ -72,6 +83,7 @@ export function provideSessionFakes(fakes: SessionFakes) {
       recordProblem: (_, params) => void fakes.recorded.problems.push(params),
       shareMeasurement: (_, { measurement }) => void fakes.recorded.sharedMeasurements.push(measurement),
       recordDmpChoice: (_, params) => void fakes.recorded.dmpChoices.push(params),
+      recordStep: (_, params) => void fakes.recorded.steps.push(params),
     },
   });
 }
@@ -100,23 +112,23 @@ export type FakeSessionMachine = ReturnType<typeof provideSessionFakes>;
 /** A running session and everything a scenario needs to drive and observe it. */
 export interface SessionHarness extends SessionFakes {
   readonly actor: Actor<FakeSessionMachine>;
-  readonly clock: SimulatedClock;
+  readonly clock: ManualClock;
   /** Sends a patient action or a fact, as the cabin would. */
   send(event: SessionEvent): void;
   /** The session's current snapshot. */
   snapshot(): SnapshotFrom<FakeSessionMachine>;
   /** What the patient sees now. */
   view(): SessionView;
-  /** Lets `ms` of simulated time pass, second by second, as it would in the cabin. */
+  /** Lets `ms` of time pass, second by second, as it would in the cabin. */
   elapse(ms: number): void;
   /** Lets promise answers reach the machine. */
   settle(): Promise<void>;
 }
 
-/** Starts a session provided with fresh fakes on a fresh simulated clock. */
+/** Starts a session provided with fresh fakes on a fresh manual clock. */
 export function startSession(overrides: Partial<SessionInput> = {}): SessionHarness {
   const fakes = createSessionFakes();
-  const clock = new SimulatedClock();
+  const clock = new ManualClock();
   const actor = createActor(provideSessionFakes(fakes), { input: sessionInput(overrides), clock });
   actor.start();
   return {

@@ -129,6 +129,11 @@ describe('a day in the cabin', () => {
     const open = store.value.listOpenSessions();
     expect(open).toEqual({ ok: true, value: [] });
     store.value.close();
+    // The machine records each step it enters, in order, once.
+    const db = new Database(join(directory, 'data', 'cabin.db'), { readonly: true });
+    const recorded = db.prepare('SELECT step FROM session_steps ORDER BY entered_at, rowid').all();
+    db.close();
+    expect(recorded.map((row) => (row as { step: string }).step)).toEqual(FULL_JOURNEY);
     for (const file of readdirSync(join(directory, 'data'))) {
       const bytes = readFileSync(join(directory, 'data', file)).toString('latin1');
       expect(bytes).not.toContain('MARTINEAU');

@@ -12,7 +12,7 @@ import type {
   Profession,
   ProfessionalCard,
   Result,
-} from '../contract';
+} from '../../contract';
 
 /** Facts from the card reader while the session waits for and reads a Carte Vitale (named in contract). */
 export type CardReaderEvent = CardFact;

@@ -3,24 +3,26 @@
 // The graph sends the delayed events (`xstate.after.*`) as ordinary events, so the timeouts
 // ("still there?", abandoned, the goodbye screen closing) are part of the model.
 import { describe, expect, it } from 'vitest';
-import { transition, type SnapshotFrom } from 'xstate';
+import { initialTransition, transition, type SnapshotFrom } from 'xstate';
 import { getShortestPaths, getStateNodes } from 'xstate/graph';
-import { isTeleconsultation } from '../contract';
-import { sessionMachine, type SessionOutcome } from './session-machine';
+import { isTeleconsultation, type SessionOutcome, type StepName } from '../../contract';
 import type { SessionEvent } from './session-events';
-import { sessionViewOf } from './session-view';
+import { sessionMachine } from './machine';
+import { CABIN_WORKING } from './setup';
+import { sessionViewOf } from '../session-view';
 import {
   bloodPressure,
   CARD_HOLDER,
   CHILD_ON_CARD,
   DOCTOR,
+  JOURNEY_STEPS,
   nirWithWrongKey,
   plausibleMeasurement,
   PRESCRIPTION,
   REFERRED_BY_REGULAR_DOCTOR,
   sessionInput,
   TYPED_IDENTITY,
-} from './test-support';
+} from '../test-support';
 
 type SessionSnapshot = SnapshotFrom<typeof sessionMachine>;
 
@@ -123,13 +125,31 @@ function serializeState(snapshot: SessionSnapshot): string {
 
 // `createTestModel` refuses machines that invoke actors; the path generator itself explores them, the
 // invoked actors never running (the graph only computes transitions).
+const EVENTS = [...PATIENT_ACTIONS, ...ACTOR_FACTS, ...ACTOR_AND_CLOCK_EVENTS];
+const INPUT = sessionInput({ availableKinds: ['bloodPressure', 'temperature'] });
 const paths = getShortestPaths(sessionMachine, {
-  input: sessionInput({ availableKinds: ['bloodPressure', 'temperature'] }),
-  events: [...PATIENT_ACTIONS, ...ACTOR_FACTS, ...ACTOR_AND_CLOCK_EVENTS],
+  input: INPUT,
+  events: EVENTS,
   serializeState,
 });
 const reachable = paths.map((path) => path.state);
 const active = reachable.filter((snapshot) => snapshot.status === 'active');
+
+// The screens where the cabin works and the patient is not expected to act: no "still there?" there.
+const CABIN_IS_WORKING = new Set([
+  'identification/readingCard',
+  'appointment/checkingCode',
+  'measurements/measuring',
+  'waitingRoom/joining',
+  'waitingRoom/waiting',
+  'consultation/connecting',
+  'consultation/reconnecting',
+  'consultation/inCall',
+  'consultation/measuring',
+  'documents/printing',
+  'payment/processing',
+  'goodbye',
+]);
 
 function journeyStepOf(snapshot: SessionSnapshot): string {
   const value = snapshot.value as { active: { journey: string | Record<string, unknown> } };
@@ -150,20 +170,7 @@ function journeyOf(snapshot: SessionSnapshot): string {
 describe('the session model', () => {
   it('explores the whole journey, every step and its failures', () => {
     const steps = new Set(active.map(journeyStepOf));
-    expect([...steps].sort()).toEqual(
-      [
-        'information',
-        'consent',
-        'identification',
-        'appointment',
-        'measurements',
-        'waitingRoom',
-        'consultation',
-        'documents',
-        'payment',
-        'goodbye',
-      ].sort(),
-    );
+    expect([...steps].sort()).toEqual([...JOURNEY_STEPS].sort());
     expect(active.length).toBeGreaterThan(100);
     // Each actor's bug is part of the model: it lands in its step's failure screen.
     const failures = new Set(active.map((snapshot) => JSON.stringify(sessionViewOf(snapshot).screen)));
@@ -193,7 +200,7 @@ describe('the session model', () => {
     ]);
   });
 
-  it('every reachable state shows the screen of its own step', () => {
+  it('every reachable state projects onto a screen, the screen of its own step', () => {
     for (const snapshot of active) {
       const view = sessionViewOf(snapshot);
       expect({ state: serializeState(snapshot), step: view.screen.step }).toEqual({
@@ -216,20 +223,6 @@ describe('the session model', () => {
   });
 
   it('after 90 s without a touch, "still there?" is asked only where the patient is expected to act', () => {
-    const cabinIsWorking = new Set([
-      'identification/readingCard',
-      'appointment/checkingCode',
-      'measurements/measuring',
-      'waitingRoom/joining',
-      'waitingRoom/waiting',
-      'consultation/connecting',
-      'consultation/reconnecting',
-      'consultation/inCall',
-      'consultation/measuring',
-      'documents/printing',
-      'payment/processing',
-      'goodbye',
-    ]);
     const inactivity = {
       type: 'xstate.after.inactivity.session.active.attention.attentive',
     } as unknown as SessionEvent;
@@ -240,10 +233,66 @@ describe('the session model', () => {
       const [afterInactivity] = transition(sessionMachine, snapshot, inactivity);
       expect({ stage, asked: sessionViewOf(afterInactivity).askingStillThere }).toEqual({
         stage,
-        asked: !cabinIsWorking.has(stage),
+        asked: !CABIN_IS_WORKING.has(stage),
       });
       checked.add(stage);
     }
-    expect([...cabinIsWorking].filter((stage) => !checked.has(stage))).toEqual([]);
+    expect([...CABIN_IS_WORKING].filter((stage) => !checked.has(stage))).toEqual([]);
+  });
+
+  it('the states tagged "cabinWorking" are exactly the screens where the cabin works', () => {
+    for (const snapshot of active) {
+      const stage = stageOf(snapshot);
+      expect({ stage, working: snapshot.hasTag(CABIN_WORKING) }).toEqual({
+        stage,
+        working: CABIN_IS_WORKING.has(stage),
+      });
+    }
+  });
+
+  it('recordStep is called exactly when the screen shows another step, with that step', () => {
+    const stepsIn = (actions: readonly { type: string; params?: unknown }[]): StepName[] =>
+      actions.flatMap((action) =>
+        action.type === 'recordStep' ? [(action.params as { readonly step: StepName }).step] : [],
+      );
+    // The screen's step is the journey's (checked above for every reachable state).
+    const stepOf = (snapshot: SessionSnapshot): string | null =>
+      snapshot.status === 'active' ? journeyStepOf(snapshot) : null;
+    const [, entryActions] = initialTransition(sessionMachine, INPUT);
+    expect(stepsIn(entryActions)).toEqual(['information']);
+    // Every event in every reachable state: every transition of the model, so every path through it.
+    let transitions = 0;
+    // The journey's transitions do not depend on the attention region nor on a pending help call.
+    const journeyStates = new Map(
+      active.map((snapshot) => [
+        serializeState(snapshot).replace(/"(attention|anywhere)":"\w+"|"helpRequested":\w+/g, ''),
+        snapshot,
+      ]),
+    );
+    for (const before of journeyStates.values()) {
+      const stepBefore = stepOf(before);
+      // An actor's answer or error reaches the session only while it runs.
+      const running = Object.keys(before.children);
+      const events = EVENTS.filter(
+        ({ type }) =>
+          !type.startsWith('xstate.') ||
+          type.startsWith('xstate.after.') ||
+          running.some((id) => type.endsWith(`.actor.${id}`)),
+      );
+      for (const event of events) {
+        const [after, actions] = transition(sessionMachine, before, event);
+        const stepAfter = stepOf(after);
+        const expected = stepAfter !== null && stepAfter !== stepBefore ? [stepAfter] : [];
+        if (stepsIn(actions).join() !== expected.join()) {
+          expect({ from: stepBefore, event: event.type, recorded: stepsIn(actions) }).toEqual({
+            from: stepBefore,
+            event: event.type,
+            recorded: expected,
+          });
+        }
+        transitions += 1;
+      }
+    }
+    expect(transitions).toBeGreaterThan(100);
   });
 });

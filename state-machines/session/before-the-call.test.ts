@@ -1,0 +1,276 @@
+// Scenarios of the steps before the call, told as what happens in the cabin (a card pulled out, typed
+// details, a code refused, a télésoin that is not possible, a device unplugged) and checked on what the
+// patient sees (`sessionViewOf`) and what the cabin did (the recorded actions).
+import { describe, expect, it } from 'vitest';
+import {
+  bloodPressure,
+  CARD_HOLDER,
+  CHILD_ON_CARD,
+  chooseDoctor,
+  consentAlone,
+  DOCTOR,
+  failure,
+  identifyWithCard,
+  nirWithWrongKey,
+  reachMeasurements,
+  REFERRED_BY_REGULAR_DOCTOR,
+  scenarioWalks,
+  stageOf,
+  TYPED_IDENTITY,
+} from '../test-support';
+
+const { walkIn, describeBackButton } = scenarioWalks();
+
+describe('identification', () => {
+  it('the card is pulled out during the read: the failure is shown and a retry reads it again', () => {
+    const session = walkIn();
+    consentAlone(session);
+    session.cardReader.startReading();
+    session.cardReader.fail('card.removed');
+    expect(session.view()).toMatchObject({
+      canGoBack: true,
+      screen: { step: 'identification', stage: 'cardFailed', failure: 'card.removed' },
+    });
+    session.send({ type: 'patient.retry' });
+    expect(stageOf(session)).toBe('identification/waitingForCard');
+    expect(session.cardReader.starts).toHaveLength(2);
+    session.cardReader.insert([CARD_HOLDER]);
+    expect(session.view().screen).toMatchObject({ stage: 'confirming', identity: CARD_HOLDER });
+  });
+
+  it('a card with nobody on it is refused with its own message', () => {
+    const session = walkIn();
+    consentAlone(session);
+    session.cardReader.insert([]);
+    expect(session.view().screen).toMatchObject({ stage: 'cardFailed', failure: 'card.noBeneficiary' });
+  });
+
+  it('"I don\'t have my card": a NIR with a wrong key is pointed at, a good one goes to confirmation', () => {
+    const session = walkIn();
+    consentAlone(session);
+    session.send({ type: 'patient.useManualEntry' });
+    expect(stageOf(session)).toBe('identification/manualEntry');
+    session.send({
+      type: 'patient.submitIdentity',
+      identity: { ...TYPED_IDENTITY, nir: nirWithWrongKey(TYPED_IDENTITY.nir.slice(0, 13)) },
+    });
+    expect(session.view().screen).toMatchObject({ stage: 'manualEntry', invalidFields: ['nir'] });
+
+    session.send({ type: 'patient.submitIdentity', identity: TYPED_IDENTITY });
+    expect(session.view().screen).toMatchObject({
+      stage: 'confirming',
+      identity: { surname: "N'Diaye", nir: TYPED_IDENTITY.nir, source: 'manual' },
+    });
+  });
+
+  it('without a NIR at all the typed identity is accepted, for billing in "SESAM sans Vitale"', () => {
+    const session = walkIn();
+    consentAlone(session);
+    session.send({ type: 'patient.useManualEntry' });
+    session.send({ type: 'patient.submitIdentity', identity: { ...TYPED_IDENTITY, nir: '' } });
+    expect(session.view().screen).toMatchObject({
+      stage: 'confirming',
+      identity: { nir: null, source: 'manual' },
+    });
+  });
+
+  it('back from the confirmation of typed details returns to the form, not to "insert your card"', () => {
+    const session = walkIn();
+    consentAlone(session);
+    session.send({ type: 'patient.useManualEntry' });
+    session.send({ type: 'patient.submitIdentity', identity: TYPED_IDENTITY });
+    session.send({ type: 'patient.back' });
+    expect(session.view().screen).toMatchObject({ stage: 'manualEntry', invalidFields: [], identity: null });
+  });
+
+  it('back from the confirmation of one of several beneficiaries returns to the choice', () => {
+    const session = walkIn();
+    consentAlone(session);
+    session.cardReader.insert([CARD_HOLDER, CHILD_ON_CARD]);
+    session.send({ type: 'patient.chooseBeneficiary', index: 0 });
+    session.send({ type: 'patient.back' });
+    expect(stageOf(session)).toBe('identification/choosingBeneficiary');
+  });
+});
+
+describe('appointment and cost', () => {
+  it('a self-initiated consultation outside the parcours de soins is not reimbursed: 25 € to pay', () => {
+    const session = walkIn();
+    chooseDoctor(session, { referredOrNoRegularDoctor: false, exemptedCase: false, fullCover: false });
+    expect(session.view().screen).toMatchObject({
+      stage: 'cost',
+      cost: { reimbursed: false, reimbursedPercent: 0, thirdPartyPayment: false, amountDueTodayCents: 2500 },
+    });
+  });
+
+  it('an exempted case (under 16, urgency, direct-access specialty…) outside the parcours is reimbursed', () => {
+    const session = walkIn();
+    chooseDoctor(session, { referredOrNoRegularDoctor: false, exemptedCase: true, fullCover: false });
+    expect(session.view().screen).toMatchObject({ cost: { reimbursed: true, reimbursedPercent: 70 } });
+  });
+
+  it('ALD full cover is 100 % with tiers payant: nothing to pay, the payment step is skipped', () => {
+    const session = walkIn();
+    chooseDoctor(session, { referredOrNoRegularDoctor: true, exemptedCase: false, fullCover: true });
+    expect(session.view().screen).toMatchObject({
+      cost: { reimbursedPercent: 100, thirdPartyPayment: true, patientShareCents: 0, amountDueTodayCents: 0 },
+    });
+    session.send({ type: 'patient.acceptCost' });
+    for (let kind = 0; kind < 4; kind += 1) session.send({ type: 'patient.skip' });
+    session.waitingRoom.assign(DOCTOR);
+    session.send({ type: 'patient.startCall' });
+    session.call.connect();
+    session.call.end();
+    expect(session.view().screen.step).toBe('goodbye');
+    expect(session.paymentTerminal.requests).toEqual([]);
+  });
+
+  it('physiotherapy without an earlier in-person session is not possible remotely', () => {
+    const session = walkIn();
+    identifyWithCard(session);
+    session.send({ type: 'patient.seeNextAvailable' });
+    session.send({ type: 'patient.chooseProfession', profession: 'physiotherapist' });
+    expect(stageOf(session)).toBe('appointment/eligibility');
+    session.send({
+      type: 'patient.answerEligibility',
+      answers: { physicalActNeeded: false, earlierInPersonSession: false },
+    });
+    expect(session.view().screen).toMatchObject({ stage: 'notEligible', profession: 'physiotherapist' });
+    session.send({ type: 'patient.back' });
+    expect(stageOf(session)).toBe('appointment/choosingProfession');
+  });
+
+  it('physiotherapy after an in-person session is télésoin, reimbursed without care-path questions', () => {
+    const session = walkIn();
+    identifyWithCard(session);
+    session.send({ type: 'patient.seeNextAvailable' });
+    session.send({ type: 'patient.chooseProfession', profession: 'physiotherapist' });
+    session.send({
+      type: 'patient.answerEligibility',
+      answers: { physicalActNeeded: false, earlierInPersonSession: true },
+    });
+    expect(session.view().screen).toMatchObject({
+      stage: 'cost',
+      cost: { feeCents: 1650, reimbursed: true, reimbursedPercent: 60 },
+    });
+  });
+
+  it('a nurse cannot do remotely an act that needs a physical gesture', () => {
+    const session = walkIn();
+    identifyWithCard(session);
+    session.send({ type: 'patient.seeNextAvailable' });
+    session.send({ type: 'patient.chooseProfession', profession: 'nurse' });
+    session.send({
+      type: 'patient.answerEligibility',
+      answers: { physicalActNeeded: true, earlierInPersonSession: true },
+    });
+    expect(stageOf(session)).toBe('appointment/notEligible');
+  });
+
+  it('an appointment code the platform refuses is shown, and the patient types it again', async () => {
+    const session = walkIn();
+    identifyWithCard(session);
+    session.send({ type: 'patient.haveAppointmentCode' });
+    session.send({ type: 'patient.submitAppointmentCode', code: ' K7Q-42 ' });
+    expect(stageOf(session)).toBe('appointment/checkingCode');
+    expect(session.appointments.requests).toEqual([{ code: 'K7Q-42' }]);
+    await session.appointments.answer(failure('appointment.unknownCode'));
+    expect(session.view().screen).toMatchObject({
+      stage: 'enteringCode',
+      failure: 'appointment.unknownCode',
+    });
+
+    session.send({ type: 'patient.submitAppointmentCode', code: 'K7Q-43' });
+    await session.appointments.answer({ ok: true, value: { profession: 'midwife' } });
+    expect(session.view().screen).toMatchObject({ stage: 'carePath', profession: 'midwife', failure: null });
+  });
+
+  it('the booked appointment goes to the waiting room with its code', async () => {
+    const session = walkIn();
+    identifyWithCard(session);
+    session.send({ type: 'patient.haveAppointmentCode' });
+    session.send({ type: 'patient.submitAppointmentCode', code: 'K7Q-43' });
+    await session.appointments.answer({ ok: true, value: { profession: 'doctor' } });
+    session.send({ type: 'patient.answerCarePath', answers: REFERRED_BY_REGULAR_DOCTOR });
+    session.send({ type: 'patient.acceptCost' });
+    for (let kind = 0; kind < 4; kind += 1) session.send({ type: 'patient.skip' });
+    expect(session.waitingRoom.lastInput).toMatchObject({ appointmentCode: 'K7Q-43', profession: 'doctor' });
+  });
+});
+
+describe('measurements', () => {
+  it('an implausible blood pressure (systolic 300) asks to measure again, and is not shared', () => {
+    const session = walkIn();
+    reachMeasurements(session);
+    session.send({ type: 'patient.startMeasurement' });
+    session.device.complete(bloodPressure(300, 90));
+    expect(session.view().screen).toMatchObject({
+      stage: 'failed',
+      failure: 'measurement.implausible',
+      result: null,
+    });
+    session.send({ type: 'patient.retry' });
+    expect(stageOf(session)).toBe('measurements/measuring');
+    session.device.complete(bloodPressure(131, 84));
+    session.send({ type: 'patient.next' });
+    expect(session.recorded.sharedMeasurements).toEqual([bloodPressure(131, 84)]);
+  });
+
+  it('the tensiometer is unplugged mid-measurement: failed, and skip goes to the thermometer', () => {
+    const session = walkIn();
+    reachMeasurements(session);
+    session.send({ type: 'patient.startMeasurement' });
+    session.device.progress({ stage: 'inflating', cuffPressureMmHg: 90 });
+    session.device.fail('device.unplugged');
+    expect(session.view().screen).toMatchObject({
+      stage: 'failed',
+      failure: 'device.unplugged',
+      progress: null,
+    });
+    session.send({ type: 'patient.skip' });
+    expect(session.view().screen).toMatchObject({
+      stage: 'instructions',
+      current: 'temperature',
+      slots: [
+        { kind: 'bloodPressure', status: 'skipped' },
+        { kind: 'temperature', status: 'pending' },
+        { kind: 'oxygenSaturation', status: 'pending' },
+        { kind: 'weight', status: 'pending' },
+      ],
+    });
+  });
+
+  it('every measurement skipped still reaches the waiting room, with nothing shared', () => {
+    const session = walkIn();
+    reachMeasurements(session);
+    for (let kind = 0; kind < 4; kind += 1) session.send({ type: 'patient.skip' });
+    expect(stageOf(session)).toBe('waitingRoom/joining');
+    expect(session.recorded.sharedMeasurements).toEqual([]);
+    expect(session.waitingRoom.lastInput?.measurements).toEqual([]);
+  });
+
+  it('with only a scale in the cabin, the other measurements are shown unavailable', () => {
+    const session = walkIn({ availableKinds: ['weight'] });
+    reachMeasurements(session);
+    expect(session.view().screen).toMatchObject({
+      current: 'weight',
+      slots: [
+        { kind: 'bloodPressure', status: 'unavailable' },
+        { kind: 'temperature', status: 'unavailable' },
+        { kind: 'oxygenSaturation', status: 'unavailable' },
+        { kind: 'weight', status: 'pending' },
+      ],
+    });
+  });
+
+  it('with no device present, accepting the cost goes straight to the waiting room', () => {
+    const session = walkIn({ availableKinds: [] });
+    reachMeasurements(session);
+    expect(session.snapshot().context.slots.every((slot) => slot.status === 'unavailable')).toBe(true);
+    expect(stageOf(session)).toBe('waitingRoom/joining');
+    expect(session.device.starts).toEqual([]);
+  });
+});
+
+// Runs last: it checks the screens that the scenarios above reached.
+describeBackButton(25);

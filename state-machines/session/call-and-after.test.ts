@@ -1,0 +1,284 @@
+// Scenarios of the waiting room, the call and what follows, told as what happens in the cabin (the
+// platform unreachable, a call that drops, a measurement asked, a printer out of paper, a card declined,
+// an actor's bug) and checked on what the patient sees and what the cabin did.
+import { describe, expect, it } from 'vitest';
+import {
+  bloodPressure,
+  CARD_HOLDER,
+  consentAlone,
+  failure,
+  outcomeOf,
+  plausibleMeasurement,
+  PRESCRIPTION,
+  reachCall,
+  reachMeasurements,
+  reachWaitingRoom,
+  scenarioWalks,
+  SICK_LEAVE,
+  stageOf,
+  type SessionHarness,
+} from '../test-support';
+
+const SECOND = 1000;
+
+const { walkIn, describeBackButton } = scenarioWalks();
+
+describe('waiting room and call', () => {
+  it('a failure shown in the call clears when the call comes back after a drop', () => {
+    const session = walkIn();
+    reachCall(session);
+    session.call.requestMeasurement('temperature');
+    session.device.fail('device.unplugged');
+    expect(session.view().screen).toMatchObject({ stage: 'inCall', failure: 'device.unplugged' });
+    session.call.dropAndReconnect();
+    expect(stageOf(session)).toBe('consultation/reconnecting');
+    session.call.connect();
+    expect(session.view().screen).toMatchObject({ stage: 'inCall', failure: null });
+  });
+
+  it('a failure shown in the call clears when the call comes back with sound only', () => {
+    const session = walkIn();
+    reachCall(session);
+    session.call.requestMeasurement('weight');
+    session.device.complete(bloodPressure(300, 90));
+    expect(session.view().screen).toMatchObject({ stage: 'inCall', failure: 'measurement.implausible' });
+    session.call.dropAndReconnect();
+    session.elapse(25 * SECOND);
+    expect(session.view().screen).toMatchObject({ stage: 'reconnecting', mediaMode: 'audioOnly' });
+    session.call.connect();
+    expect(session.view().screen).toMatchObject({ stage: 'inCall', mediaMode: 'audioOnly', failure: null });
+  });
+
+  it('the platform is unreachable: the waiting room shows it, and retry joins the queue again', () => {
+    const session = walkIn();
+    reachWaitingRoom(session);
+    session.waitingRoom.fail('platform.unreachable');
+    expect(session.view().screen).toMatchObject({ stage: 'failed', failure: 'platform.unreachable' });
+    session.send({ type: 'patient.retry' });
+    expect(session.view().screen).toMatchObject({ stage: 'joining', failure: null });
+    expect(session.waitingRoom.starts).toHaveLength(2);
+    expect(session.waitingRoom.isRunning).toBe(true);
+  });
+
+  it('the call drops, reconnects, and comes back to the consultation', () => {
+    const session = walkIn();
+    reachCall(session);
+    session.call.dropAndReconnect();
+    expect(stageOf(session)).toBe('consultation/reconnecting');
+    session.call.connect();
+    expect(stageOf(session)).toBe('consultation/inCall');
+  });
+
+  it('while waiting, the camera check passes, or a problem calls the attendant once and the wait goes on', () => {
+    const seen = walkIn();
+    reachWaitingRoom(seen);
+    expect(seen.view().screen).toMatchObject({ step: 'waitingRoom', mediaCheck: 'pending' });
+    seen.send({ type: 'patient.checkMedia', works: true });
+    expect(seen.view().screen).toMatchObject({ mediaCheck: 'passed' });
+    expect(seen.recorded.attendantCalls).toHaveLength(0);
+
+    const broken = walkIn();
+    reachWaitingRoom(broken);
+    broken.send({ type: 'patient.checkMedia', works: false });
+    expect(broken.view().screen).toMatchObject({ step: 'waitingRoom', mediaCheck: 'problem' });
+    expect(broken.recorded.attendantCalls).toHaveLength(1);
+    expect(broken.view().helpRequested).toBe(true);
+    expect(broken.waitingRoom.isRunning).toBe(true);
+  });
+
+  it('the indicator follows what the professional receives of the patient', () => {
+    const session = walkIn();
+    reachCall(session);
+    expect(session.view().screen).toMatchObject({ professionalReceives: { audio: false, video: false } });
+    session.call.professionalReceives(true, true);
+    expect(session.view().screen).toMatchObject({ professionalReceives: { audio: true, video: true } });
+  });
+
+  it('a link down for 20 s falls back to sound only; back within 20 s more, the call goes on with sound', () => {
+    const session = walkIn();
+    reachCall(session);
+    session.call.dropAndReconnect();
+    session.elapse(19 * SECOND);
+    expect(session.view().screen).toMatchObject({ stage: 'reconnecting', mediaMode: 'video' });
+    session.elapse(1 * SECOND);
+    expect(session.view().screen).toMatchObject({ stage: 'reconnecting', mediaMode: 'audioOnly' });
+    session.call.connect();
+    expect(session.view().screen).toMatchObject({ stage: 'inCall', mediaMode: 'audioOnly' });
+    expect(session.recorded.attendantCalls).toHaveLength(0);
+  });
+
+  it('a link that never comes back ends the call clearly after 40 s and calls the attendant', () => {
+    const session = walkIn();
+    reachCall(session);
+    session.call.dropAndReconnect();
+    session.elapse(39 * SECOND);
+    expect(stageOf(session)).toBe('consultation/reconnecting');
+    session.elapse(1 * SECOND);
+    expect(session.view().screen).toMatchObject({ stage: 'failed', failure: 'call.lost' });
+    expect(session.recorded.attendantCalls).toHaveLength(1);
+    expect(session.view().helpRequested).toBe(true);
+    expect(session.call.isRunning).toBe(false);
+  });
+
+  it('a drop during a measurement asked by the professional stops it and reconnects', () => {
+    const session = walkIn();
+    reachCall(session);
+    session.call.requestMeasurement('temperature');
+    expect(stageOf(session)).toBe('consultation/measuring');
+    session.call.dropAndReconnect();
+    expect(stageOf(session)).toBe('consultation/reconnecting');
+    session.call.connect();
+    expect(stageOf(session)).toBe('consultation/inCall');
+  });
+
+  it('the call fails: the patient sees it and retry calls again', () => {
+    const session = walkIn();
+    reachCall(session);
+    session.call.fail('call.lost');
+    expect(session.view().screen).toMatchObject({ stage: 'failed', failure: 'call.lost' });
+    // The message promises someone from the front desk: the attendant is called.
+    expect(session.recorded.attendantCalls).toHaveLength(1);
+    session.send({ type: 'patient.retry' });
+    expect(stageOf(session)).toBe('consultation/connecting');
+    expect(session.call.starts).toHaveLength(2);
+  });
+
+  it("the call fails and the patient walks out: the session ends, the doctor's name does not stay on screen", () => {
+    const session = walkIn();
+    reachCall(session);
+    session.call.fail('call.lost');
+    session.elapse(90 * SECOND);
+    expect(session.view().askingStillThere).toBe(true);
+    session.elapse(30 * SECOND);
+    expect(outcomeOf(session)).toBe('abandoned');
+  });
+
+  it('the professional asks for the oxygen saturation during the call, and it is shared', () => {
+    const session = walkIn();
+    reachCall(session);
+    session.call.requestMeasurement('oxygenSaturation');
+    expect(session.view().screen).toMatchObject({
+      stage: 'measuring',
+      requestedMeasurement: 'oxygenSaturation',
+      progress: { stage: 'preparing' },
+    });
+    expect(session.device.kind).toBe('oxygenSaturation');
+    session.device.progress({ stage: 'fingerDetected' });
+    session.device.complete(plausibleMeasurement('oxygenSaturation'));
+    expect(session.view().screen).toMatchObject({
+      stage: 'inCall',
+      requestedMeasurement: null,
+      failure: null,
+    });
+    expect(session.recorded.sharedMeasurements).toEqual([plausibleMeasurement('oxygenSaturation')]);
+  });
+
+  it('a measurement asked during the call that the device cannot take is reported in the call', () => {
+    const session = walkIn();
+    reachCall(session);
+    session.call.requestMeasurement('temperature');
+    session.device.fail('device.unplugged');
+    expect(session.view().screen).toMatchObject({ stage: 'inCall', failure: 'device.unplugged' });
+    expect(session.recorded.sharedMeasurements).toEqual([]);
+  });
+});
+
+describe('documents and payment', () => {
+  async function reachDocuments(session: SessionHarness) {
+    reachCall(session);
+    session.call.deliver(PRESCRIPTION);
+    session.call.deliver(SICK_LEAVE);
+    session.call.end();
+    session.send({ type: 'patient.print' });
+    await session.settle();
+  }
+
+  it('the printer is out of paper: printFailed, and retry prints', async () => {
+    const session = walkIn();
+    await reachDocuments(session);
+    await session.printer.answer(failure('printer.outOfPaper'));
+    expect(session.view().screen).toMatchObject({ stage: 'printFailed', failure: 'printer.outOfPaper' });
+    session.send({ type: 'patient.retry' });
+    await session.printer.answer({ ok: true, value: { printed: 2 } });
+    expect(stageOf(session)).toBe('documents/printed');
+    session.send({ type: 'patient.next' });
+    session.send({ type: 'patient.pay' });
+    await session.paymentTerminal.answer({ ok: true, value: undefined });
+    expect(session.view().screen).toMatchObject({ step: 'goodbye', documentsPrinted: 2 });
+  });
+
+  it('the printer is out of paper: skip goes on to the payment', async () => {
+    const session = walkIn();
+    await reachDocuments(session);
+    await session.printer.answer(failure('printer.outOfPaper'));
+    session.send({ type: 'patient.skip' });
+    expect(session.view().screen).toMatchObject({ step: 'payment', stage: 'confirm' });
+  });
+
+  it('the bank card is declined: the failure is shown and the patient tries again', async () => {
+    const session = walkIn();
+    await reachDocuments(session);
+    await session.printer.answer({ ok: true, value: { printed: 2 } });
+    session.send({ type: 'patient.next' });
+    session.send({ type: 'patient.pay' });
+    await session.paymentTerminal.answer(failure('payment.declined'));
+    expect(session.view().screen).toMatchObject({
+      step: 'payment',
+      stage: 'failed',
+      failure: 'payment.declined',
+    });
+    session.send({ type: 'patient.retry' });
+    expect(session.view().screen).toMatchObject({ stage: 'processing', failure: null });
+    await session.paymentTerminal.answer({ ok: true, value: undefined });
+    expect(session.paymentTerminal.requests).toHaveLength(2);
+    expect(session.view().screen.step).toBe('goodbye');
+  });
+});
+
+describe('an actor with a bug does not end the session', () => {
+  it('the card reader throws on start: the card step shows a failure and retry works', () => {
+    const session = walkIn();
+    session.cardReader.throwOnNextStart();
+    consentAlone(session);
+    expect(session.view().screen).toMatchObject({ stage: 'cardFailed', failure: 'internal.actorFailed' });
+    session.send({ type: 'patient.retry' });
+    session.cardReader.insert([CARD_HOLDER]);
+    expect(stageOf(session)).toBe('identification/confirming');
+  });
+
+  it('the measuring device throws: the measurement fails and can be skipped', () => {
+    const session = walkIn();
+    reachMeasurements(session);
+    session.device.throwOnNextStart();
+    session.send({ type: 'patient.startMeasurement' });
+    expect(session.view().screen).toMatchObject({ stage: 'failed', failure: 'internal.actorFailed' });
+    session.send({ type: 'patient.skip' });
+    expect(session.view().screen).toMatchObject({ stage: 'instructions', current: 'temperature' });
+  });
+
+  it('the printer driver throws: printFailed, and the patient can still pay and leave', async () => {
+    const session = walkIn();
+    reachCall(session);
+    session.call.deliver(PRESCRIPTION);
+    session.call.end();
+    session.send({ type: 'patient.print' });
+    await session.printer.crash();
+    expect(session.view().screen).toMatchObject({ stage: 'printFailed', failure: 'internal.actorFailed' });
+    session.send({ type: 'patient.skip' });
+    expect(session.view().screen.step).toBe('payment');
+  });
+
+  it('the payment terminal throws: the payment fails and can be retried', async () => {
+    const session = walkIn();
+    reachCall(session);
+    session.call.end();
+    session.paymentTerminal.willThrow();
+    session.send({ type: 'patient.pay' });
+    await session.settle();
+    expect(session.view().screen).toMatchObject({ stage: 'failed', failure: 'internal.actorFailed' });
+    expect(session.snapshot().status).toBe('active');
+  });
+});
+
+// Runs last: it checks the screens that the scenarios above reached.
+describeBackButton(29);

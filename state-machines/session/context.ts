@@ -1,0 +1,159 @@
+// The session's memory: what the cabin gives a new session, what the session remembers while it runs
+// (patient data, in memory only), and the small pure rules that read or update it.
+import type {
+  Accessibility,
+  CarePathAnswers,
+  ConsentRecord,
+  CostInformation,
+  DocumentSummary,
+  IdentityField,
+  Locale,
+  Measurement,
+  MeasurementKind,
+  MeasurementProgress,
+  MeasurementSlot,
+  MediaReception,
+  PatientIdentity,
+  Profession,
+  ProfessionalCard,
+  SessionOutcome,
+} from '../../contract';
+import { MEASUREMENT_KINDS } from '../../contract';
+import type { TariffTable } from '../cost';
+
+/** What the cabin gives a new session. */
+export interface SessionInput {
+  readonly sessionId: string;
+  readonly locale: Locale;
+  readonly accessibility: Accessibility;
+  /** Measurements that a present, working device can take now. */
+  readonly availableKinds: readonly MeasurementKind[];
+  readonly consentTextVersion: string;
+  readonly tariffs: TariffTable;
+  /** Whether a card sat in the reader when the session started. */
+  readonly cardInReader: boolean;
+  /** When the session started (epoch ms, from the cabin's clock); birth dates are checked against it. */
+  readonly startedAt: number;
+}
+
+/** The session's memory. It holds patient data and exists only as long as the session actor. */
+export interface SessionContext extends SessionInput {
+  readonly outcome: SessionOutcome | null;
+  readonly helpRequested: boolean;
+  readonly consent: ConsentRecord | null;
+  readonly beneficiaries: readonly PatientIdentity[];
+  readonly identity: PatientIdentity | null;
+  readonly cardFailure: string | null;
+  readonly invalidFields: readonly IdentityField[];
+  readonly appointmentCode: string | null;
+  readonly appointmentFailure: string | null;
+  readonly profession: Profession | null;
+  readonly carePath: CarePathAnswers | null;
+  readonly cost: CostInformation | null;
+  readonly slots: readonly MeasurementSlot[];
+  readonly progress: MeasurementProgress | null;
+  readonly lastMeasurement: Measurement | null;
+  readonly measurementFailure: string | null;
+  readonly measurements: readonly Measurement[];
+  readonly queuePosition: number | null;
+  readonly estimatedWaitMinutes: number | null;
+  readonly professional: ProfessionalCard | null;
+  readonly requestedMeasurement: MeasurementKind | null;
+  readonly mediaCheck: 'pending' | 'passed' | 'problem';
+  readonly mediaMode: 'video' | 'audioOnly';
+  readonly professionalReceives: MediaReception;
+  readonly documents: readonly DocumentSummary[];
+  readonly dmpOpposed: boolean;
+  readonly documentsPrinted: number;
+  readonly failure: string | null;
+  readonly problemReported: boolean;
+}
+
+/** What the session tells the cabin when it ends. */
+export interface SessionOutput {
+  readonly sessionId: string;
+  readonly outcome: SessionOutcome;
+}
+
+/** The fields that hold the code of a failure shown on a screen (null when none is shown). */
+export type FailureField = 'failure' | 'cardFailure' | 'appointmentFailure' | 'measurementFailure';
+
+/** The memory of a session that has just started: nothing known of the patient yet. */
+export function initialContext(input: SessionInput): SessionContext {
+  return {
+    ...input,
+    outcome: null,
+    helpRequested: false,
+    consent: null,
+    beneficiaries: [],
+    identity: null,
+    cardFailure: null,
+    invalidFields: [],
+    appointmentCode: null,
+    appointmentFailure: null,
+    profession: null,
+    carePath: null,
+    cost: null,
+    slots: slotsFor(input.availableKinds),
+    progress: null,
+    lastMeasurement: null,
+    measurementFailure: null,
+    measurements: [],
+    queuePosition: null,
+    estimatedWaitMinutes: null,
+    professional: null,
+    requestedMeasurement: null,
+    mediaCheck: 'pending',
+    mediaMode: 'video',
+    professionalReceives: { audio: false, video: false },
+    documents: [],
+    dmpOpposed: false,
+    documentsPrinted: 0,
+    failure: null,
+    problemReported: false,
+  };
+}
+
+/**
+ * A value that the journey has set by the time it is read (the identity in the waiting room, the cost
+ * at the payment): its absence is a bug in the machine, so it throws instead of guessing a default.
+ */
+export function required<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`state machine bug: no ${what} at this point`);
+  return value;
+}
+
+// One slot per measurement kind, pending where a working device can take it.
+function slotsFor(available: readonly MeasurementKind[]): MeasurementSlot[] {
+  return MEASUREMENT_KINDS.map((kind) => ({
+    kind,
+    status: available.includes(kind) ? 'pending' : 'unavailable',
+  }));
+}
+
+/**
+ * The measurement the guided step is on: the first one still pending. The step is left as soon as
+ * none is pending, so asking for it then is a bug.
+ */
+export function currentKind(context: Pick<SessionContext, 'slots'>): MeasurementKind {
+  return required(
+    context.slots.find((slot) => slot.status === 'pending'),
+    'pending measurement',
+  ).kind;
+}
+
+/** The slots with the current measurement marked done or skipped. */
+export function markCurrent(
+  context: Pick<SessionContext, 'slots'>,
+  status: 'done' | 'skipped',
+): MeasurementSlot[] {
+  const kind = currentKind(context);
+  return context.slots.map((slot) =>
+    slot.kind === kind && slot.status === 'pending' ? { kind, status } : slot,
+  );
+}
+
+/** The measurements to send to the professional: the latest of each kind. */
+export function keepLatest(measurements: readonly Measurement[], latest: Measurement): Measurement[] {
+  return [...measurements.filter((m) => m.kind !== latest.kind), latest];
+}

@@ -1,0 +1,121 @@
+// The session machine's names: its types, the actors main/ provides (hardware, platform, printer,
+// payment terminal), the actions it calls (audit, platform), its guards, its delays and its one tag.
+// Every step file builds its states with `sessionSetup.createStateConfig`, so names are checked.
+import { fromCallback, fromPromise, raise, setup } from 'xstate';
+import type { Measurement, MeasurementKind, ProblemKind, Result, StepName } from '../../contract';
+import { isTeleconsultation } from '../../contract';
+import { required, type SessionContext, type SessionInput, type SessionOutput } from './context';
+import type {
+  AppointmentDetails,
+  AppointmentLookup,
+  PaymentRequest,
+  PrintOutcome,
+  PrintRequest,
+  QueueRequest,
+  SessionEvent,
+} from './session-events';
+
+export type { ConsentRecord, SessionOutcome } from '../../contract';
+import type { ConsentRecord } from '../../contract';
+
+/**
+ * The tag of the states where the cabin works and the patient is not expected to act (reading the
+ * card, measuring, waiting in the queue, the call, printing, paying, goodbye): no "are you still
+ * there?" there, and the inactivity countdown starts afresh when the state is left.
+ */
+export const CABIN_WORKING = 'cabinWorking';
+
+/** The tags of the session's states. */
+export type SessionTag = typeof CABIN_WORKING;
+
+/** The actors main/ provides, with their inputs and outputs; these defaults never answer. */
+const sessionActors = {
+  /** Waits for a Carte Vitale and reads its beneficiaries; sends CardReaderEvent facts. */
+  readCard: fromCallback<SessionEvent, void>(() => undefined),
+  /** Takes one measurement of the given kind; sends MeasurementEvent facts. */
+  measure: fromCallback<SessionEvent, { readonly kind: MeasurementKind }>(() => undefined),
+  /** Resolves a booked appointment's code. */
+  lookUpAppointment: fromPromise<Result<AppointmentDetails>, AppointmentLookup>(
+    () => new Promise(() => undefined),
+  ),
+  /** Joins the platform's waiting room; sends QueueEvent facts. */
+  waitInQueue: fromCallback<SessionEvent, QueueRequest>(() => undefined),
+  /** Runs the video call; sends CallEvent facts. */
+  joinCall: fromCallback<SessionEvent, { readonly sessionId: string }>(() => undefined),
+  /** Prints the documents in the cabin. */
+  printDocuments: fromPromise<PrintOutcome, PrintRequest>(() => new Promise(() => undefined)),
+  /** Takes the card payment on the payment terminal. */
+  takePayment: fromPromise<Result<void>, PaymentRequest>(() => new Promise(() => undefined)),
+};
+
+/** The session's actor logic by name. */
+export type SessionActors = typeof sessionActors;
+
+/** The session's setup: every name a state may use, typed. */
+export const sessionSetup = setup({
+  types: {
+    context: {} as SessionContext,
+    events: {} as SessionEvent,
+    input: {} as SessionInput,
+    output: {} as SessionOutput,
+    tags: {} as SessionTag,
+  },
+  actors: sessionActors,
+  actions: {
+    /** Traces the consent (store and platform). */
+    recordConsent: (_, _record: ConsentRecord) => undefined,
+    /** Calls the on-site attendant. */
+    callAttendant: (_, _params: { readonly sessionId: string }) => undefined,
+    /** Records a problem reported by the patient (audit, no patient data). */
+    recordProblem: (_, _params: { readonly sessionId: string; readonly problem: ProblemKind }) => undefined,
+    /** Sends an accepted measurement to the professional. */
+    shareMeasurement: (_, _params: { readonly sessionId: string; readonly measurement: Measurement }) =>
+      undefined,
+    /** Sends the DMP opposition to the platform with the documents' receipt. */
+    recordDmpChoice: (_, _params: { readonly sessionId: string; readonly opposed: boolean }) => undefined,
+    /** Records that the session entered a journey step (audit: step names and times, no patient data). */
+    recordStep: (_, _params: { readonly sessionId: string; readonly step: StepName }) => undefined,
+    /**
+     * The cabin hands the screen back to the patient (a wait ended): the inactivity countdown starts
+     * afresh, so a patient who waited 20 minutes in the queue is not asked "still there?" at once.
+     */
+    restartInactivity: raise({ type: 'attention.touched' }),
+  },
+  delays: {
+    /** Without any touch for this long on a screen that expects one, the cabin asks "are you still there?". */
+    inactivity: 90_000,
+    /** How long the "are you still there?" prompt waits before ending the session. */
+    stillThereGrace: 30_000,
+    /** How long the goodbye screen stays before the cabin closes the session by itself. */
+    goodbye: 45_000,
+    /** How long the call may try to bring video and sound back (ICE restarts) before falling back to sound only. */
+    reconnectWindow: 20_000,
+    /** How long the sound-only fallback may try before the call ends clearly and the attendant is called. */
+    audioOnlyWindow: 20_000,
+  },
+  guards: {
+    hasSeveralBeneficiaries: ({ context }) => context.beneficiaries.length > 1,
+    professionIsTeleconsultation: ({ context }) =>
+      isTeleconsultation(required(context.profession, 'profession')),
+    hasPendingMeasurement: ({ context }) => context.slots.some((slot) => slot.status === 'pending'),
+    hasDocuments: ({ context }) => context.documents.length > 0,
+    nothingToPay: ({ context }) => required(context.cost, 'cost').amountDueTodayCents === 0,
+  },
+});
+
+/**
+ * Calls the attendant for the patient, once: the help banner shows, the attendant's panel has the
+ * request until acknowledged, and a second call while one is pending is not repeated.
+ */
+export const requestHelp = sessionSetup.enqueueActions(({ context, enqueue }) => {
+  if (context.helpRequested) return;
+  enqueue.assign({ helpRequested: true });
+  enqueue({ type: 'callAttendant', params: { sessionId: context.sessionId } });
+});
+
+/** The code of an actor's unexpected error (a bug, or a fault it did not turn into a fact). */
+export function failureCode(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
+    ? error.code
+    : 'internal.actorFailed';
+}

@@ -1,0 +1,101 @@
+// Step 5: a booked appointment (its code, checked by the platform) or the next available
+// professional; télésoin eligibility or the parcours-de-soins questions; then the cost, accepted
+// before anything is measured or billed.
+import { assign } from 'xstate';
+import { costFor } from '../../cost';
+import { required } from '../context';
+import { cabinWorking, invokeResult, stepEntered } from '../factories';
+import { sessionSetup } from '../setup';
+
+/** The appointment step, up to the cost the patient accepts. */
+export const appointment = sessionSetup.createStateConfig({
+  initial: 'choosing',
+  entry: stepEntered('appointment'),
+  states: {
+    choosing: {
+      on: {
+        'patient.haveAppointmentCode': 'enteringCode',
+        'patient.seeNextAvailable': 'choosingProfession',
+        'patient.back': '#session.active.journey.identification',
+      },
+    },
+    enteringCode: {
+      on: {
+        'patient.submitAppointmentCode': {
+          target: 'checkingCode',
+          actions: assign({ appointmentCode: ({ event }) => event.code.trim(), appointmentFailure: null }),
+        },
+        'patient.back': { target: 'choosing', actions: assign({ appointmentFailure: null }) },
+      },
+    },
+    checkingCode: cabinWorking({
+      invoke: invokeResult({
+        src: 'lookUpAppointment',
+        input: ({ context }) => ({ code: required(context.appointmentCode, 'appointment code') }),
+        ok: { target: 'routing', keep: ({ profession }) => ({ profession }) },
+        err: { target: 'enteringCode', field: 'appointmentFailure' },
+      }),
+      on: { 'patient.back': 'enteringCode' },
+    }),
+    choosingProfession: {
+      on: {
+        'patient.chooseProfession': {
+          target: 'routing',
+          actions: assign({ profession: ({ event }) => event.profession, appointmentCode: null }),
+        },
+        'patient.back': 'choosing',
+      },
+    },
+    routing: {
+      always: [{ guard: 'professionIsTeleconsultation', target: 'carePath' }, { target: 'eligibility' }],
+    },
+    eligibility: {
+      on: {
+        'patient.answerEligibility': [
+          {
+            guard: ({ context, event }) =>
+              !event.answers.physicalActNeeded &&
+              (context.profession !== 'physiotherapist' || event.answers.earlierInPersonSession),
+            target: 'cost',
+            actions: assign({
+              carePath: null,
+              cost: ({ context }) =>
+                costFor(context.tariffs, required(context.profession, 'profession'), null),
+            }),
+          },
+          { target: 'notEligible' },
+        ],
+        'patient.back': 'choosing',
+      },
+    },
+    notEligible: {
+      on: { 'patient.back': 'choosingProfession' },
+    },
+    carePath: {
+      on: {
+        'patient.answerCarePath': {
+          target: 'cost',
+          actions: assign({
+            carePath: ({ event }) => event.answers,
+            cost: ({ context, event }) =>
+              costFor(context.tariffs, required(context.profession, 'profession'), event.answers),
+          }),
+        },
+        'patient.back': 'choosing',
+      },
+    },
+    cost: {
+      on: {
+        // Without any working device the measurement step is not shown: straight to the waiting room.
+        'patient.acceptCost': [
+          { guard: 'hasPendingMeasurement', target: '#session.active.journey.measurements' },
+          { target: '#session.active.journey.waitingRoom' },
+        ],
+        'patient.back': [
+          { guard: 'professionIsTeleconsultation', target: 'carePath' },
+          { target: 'eligibility' },
+        ],
+      },
+    },
+  },
+});

@@ -1,0 +1,115 @@
+// Step 7b: the video call. The link may drop (ICE restarts, then sound only, then a clear end with the
+// attendant called); the professional may ask for a measurement and deposits documents. A failure
+// shown in the call (a measurement that could not be taken) clears when the link comes back.
+import { assign } from 'xstate';
+import { keepLatest, required } from '../context';
+import { cabinWorking, measuring, stepEntered } from '../factories';
+import { failureCode, requestHelp, sessionSetup } from '../setup';
+import { afterCall } from './documents';
+
+// The call is back (connected first, or again after a drop): what went wrong before is no longer shown.
+const recovered = { target: 'inCall', actions: sessionSetup.assign({ failure: null }) } as const;
+
+// The measurement the professional asks for during the call.
+const requested = measuring({
+  kind: (context) => required(context.requestedMeasurement, 'requested measurement'),
+  accepted: {
+    target: 'inCall',
+    keep: (context, measurement) => ({ measurements: keepLatest(context.measurements, measurement) }),
+    share: true,
+  },
+  failed: { target: 'inCall', field: 'failure' },
+  skipped: { target: 'inCall' },
+});
+
+// The cabin works during the call, not once it failed: then the patient is expected to retry, and a
+// patient who walked out must not leave the professional's name on the screen for the next person.
+const call = cabinWorking({
+  initial: 'connecting',
+  entry: assign({
+    failure: null,
+    mediaMode: 'video',
+    professionalReceives: { audio: false, video: false },
+  }),
+  invoke: {
+    src: 'joinCall',
+    input: ({ context }) => ({ sessionId: context.sessionId }),
+    onError: {
+      target: 'failed',
+      actions: assign({ failure: ({ event }) => failureCode(event.error) }),
+    },
+  },
+  on: {
+    'call.receptionChanged': {
+      actions: assign({ professionalReceives: ({ event }) => event.reception }),
+    },
+    'call.documentReceived': {
+      actions: assign({
+        documents: ({ context, event }) => [
+          ...context.documents.filter((doc) => doc.id !== event.document.id),
+          event.document,
+        ],
+      }),
+    },
+    'call.ended': afterCall,
+    'call.failed': [
+      {
+        // The platform lost the call for good: the patient is told someone comes, and someone does.
+        guard: ({ event }) => event.error.code === 'call.lost',
+        target: 'failed',
+        actions: [assign({ failure: 'call.lost' }), requestHelp],
+      },
+      { target: 'failed', actions: assign({ failure: ({ event }) => event.error.code }) },
+    ],
+  },
+  states: {
+    connecting: {
+      on: { 'call.connected': recovered },
+      after: { reconnectWindow: 'soundOnly' },
+    },
+    // The link dropped: the video link restarts ICE; video and sound come back, or the call falls
+    // back to sound only.
+    reconnecting: {
+      on: { 'call.connected': recovered },
+      after: { reconnectWindow: 'soundOnly' },
+    },
+    soundOnly: {
+      entry: assign({ mediaMode: 'audioOnly' }),
+      on: { 'call.connected': recovered },
+      after: {
+        audioOnlyWindow: {
+          target: '#consultation.failed',
+          actions: [assign({ failure: 'call.lost' }), requestHelp],
+        },
+      },
+    },
+    inCall: {
+      on: {
+        'call.reconnecting': 'reconnecting',
+        'call.measurementRequested': {
+          target: 'measuring',
+          actions: assign({ requestedMeasurement: ({ event }) => event.kind }),
+        },
+      },
+    },
+    // The measurement the professional asked for: shared at once, the call goes on either way.
+    measuring: {
+      ...requested,
+      exit: assign({ progress: null, requestedMeasurement: null }),
+      on: { ...requested.on, 'call.reconnecting': 'reconnecting' },
+    },
+  },
+});
+
+/** The consultation: the call, or its failure with a retry. */
+export const consultation = sessionSetup.createStateConfig({
+  id: 'consultation',
+  initial: 'call',
+  entry: stepEntered('consultation'),
+  states: {
+    call,
+    failed: {
+      on: { 'patient.retry': 'call' },
+    },
+  },
+});
