@@ -1,7 +1,15 @@
 // The practitioner's desk: what the console knows and does once logged in, apart from how it is drawn.
 // It holds the connection to the platform (reconnecting with the same token after a drop), the waiting
 // room, the call in progress with its media, and answers every action with a new immutable view.
-import type { DocumentSummary, Measurement, MeasurementKind, ProfessionalCard } from '../../contract/domain';
+import { every, after, type Cancel, type Clock } from '../../contract/clock';
+import {
+  DOCUMENT_KINDS,
+  type DocumentSummary,
+  type Measurement,
+  type MeasurementKind,
+  type ProfessionalCard,
+} from '../../contract/domain';
+import { connectPractitioner, type PractitionerConnection } from '../../contract/platform-connection';
 import type {
   CallEndReason,
   ConsentSummary,
@@ -13,7 +21,9 @@ import type {
   QueueEntryView,
 } from '../../contract/platform-protocol';
 import { PLATFORM_CLOSE_CODES } from '../../contract/platform-protocol';
+import { err, type CabinError, type Result } from '../../contract/result';
 import { integer, matching, object, oneOf, text } from '../../contract/schema';
+import { webSocketOpener, type WebSocketLike } from '../../contract/socket-client';
 import { parseCallMedia } from '../../contract/validate-platform';
 import {
   receptionBetween,
@@ -24,33 +34,18 @@ import {
   type MediaFailure,
 } from './console-media';
 import { CALL_END_MESSAGES } from './french-format';
-import { PractitionerProtocolClient, SOCKET_UNAVAILABLE, type OpenSocket } from './protocol-client';
-
-/** Timers the desk uses, so tests can run them by hand. */
-export interface Timers {
-  /** Runs `tick` every `ms`; answers the function that stops it. */
-  every(ms: number, tick: () => void): () => void;
-  /** Runs `run` once after `ms`; answers the function that cancels it. */
-  after(ms: number, run: () => void): () => void;
-}
-
-/** The browser's timers. */
-export const browserTimers: Timers = {
-  every(ms, tick) {
-    const timer = setInterval(tick, ms);
-    return () => clearInterval(timer);
-  },
-  after(ms, run) {
-    const timer = setTimeout(run, ms);
-    return () => clearTimeout(timer);
-  },
-};
 
 /** How often the inbound statistics are read to tell the cabin what reaches the practitioner. */
 export const RECEPTION_SAMPLE_MS = 1000;
 
 /** How long the console waits before opening the connection again after a drop. */
 export const RECONNECT_DELAY_MS = 2000;
+
+/** How long a request waits for the platform's reply before it is answered `transport.timeout`. */
+export const REPLY_TIMEOUT_MS = 20_000;
+
+/** The answer of an action while there is no connection to carry it. */
+const UNAVAILABLE: Result<never, CabinError> = err({ code: 'transport.unavailable' });
 
 /** Why the desk sends the practitioner back to the login form. */
 export type SessionEnd = 'expired' | 'replaced';
@@ -62,10 +57,10 @@ export interface DeskOptions {
   readonly expiresAt: number;
   readonly professional: ProfessionalCard;
   readonly socketUrl: string;
-  readonly openSocket: OpenSocket;
+  /** Builds the WebSocket to `url` (the browser's; a fake in tests). */
+  readonly openSocket: (url: string) => WebSocketLike;
   readonly media: MediaFactory;
-  readonly timers: Timers;
-  readonly now: () => number;
+  readonly clock: Clock;
   /** The token was refused, expired, or opened elsewhere: the practitioner must log in again. */
   onSessionEnd(reason: SessionEnd): void;
 }
@@ -149,7 +144,7 @@ export function refusalText(action: 'accept' | 'measure' | 'document' | 'end', c
 
 const documentSummaryCheck = object({
   id: matching(/^[A-Za-z0-9_-]{1,64}$/, 64),
-  kind: oneOf(['prescription', 'sickLeave', 'report', 'other']),
+  kind: oneOf(DOCUMENT_KINDS),
   title: text(120, 1),
   pages: integer(0, 500),
 });
@@ -173,12 +168,12 @@ export class PractitionerDesk {
   readonly #options: DeskOptions;
   readonly #listeners = new Set<() => void>();
   #view: DeskView;
-  #client: PractitionerProtocolClient | null = null;
+  #client: PractitionerConnection | null = null;
   #stopped = false;
-  #cancelReconnect: (() => void) | null = null;
+  #cancelReconnect: Cancel | null = null;
   // The call's machinery, beside its view.
   #media: ConsoleMedia | null = null;
-  #stopSampling: (() => void) | null = null;
+  #stopSampling: Cancel | null = null;
   #sampling = false;
   #lastCounters: InboundCounters | null = null;
   #lastSentReception: MediaReception = { audio: false, video: false };
@@ -269,7 +264,7 @@ export class PractitionerDesk {
       this.#update({ error: refusalText('measure', result.error.code) });
       return;
     }
-    this.#updateCall({ requested: { kind, at: this.#options.now() } });
+    this.#updateCall({ requested: { kind, at: this.#options.clock.now() } });
   }
 
   /** Sends a document to the cabin; answers true once the platform stored it. */
@@ -325,7 +320,7 @@ export class PractitionerDesk {
     const client = this.#client;
     if (this.#view.call?.endAwaitsConnection === true) this.#updateCall({ endAwaitsConnection: false });
     const result =
-      client === null ? SOCKET_UNAVAILABLE : await client.request({ type: 'call.end', sessionId });
+      client === null ? UNAVAILABLE : await client.request({ type: 'call.end', sessionId });
     if (this.#stopped || this.#view.call?.sessionId !== sessionId) return; // call.ended came first.
     if (!result.ok && TRANSPORT_CODES.has(result.error.code)) {
       this.#updateCall({ endAwaitsConnection: true });
@@ -346,25 +341,27 @@ export class PractitionerDesk {
   #connect(): void {
     this.#cancelReconnect = null;
     if (this.#stopped) return;
-    if (this.#options.now() >= this.#options.expiresAt) {
+    if (this.#options.clock.now() >= this.#options.expiresAt) {
       this.#endSession('expired');
       return;
     }
-    const client = new PractitionerProtocolClient({
-      url: this.#options.socketUrl,
-      token: this.#options.token,
-      openSocket: this.#options.openSocket,
+    const client = connectPractitioner({
+      open: webSocketOpener(() => this.#options.openSocket(this.#options.socketUrl)),
+      hello: { type: 'hello', role: 'practitioner', token: this.#options.token },
+      clock: this.#options.clock,
+      replyTimeoutMs: REPLY_TIMEOUT_MS,
       events: {
-        onWelcome: () => {
+        welcomed: () => {
           if (this.#client !== client) return;
           this.#update({ link: 'online' });
           const call = this.#view.call;
           if (call?.endAwaitsConnection === true) void this.#sendEnd(call.sessionId);
         },
-        onPush: (push) => {
+        // Malformed frames are dropped; they may hold patient data, so nothing is logged.
+        pushed: (push) => {
           if (this.#client === client) this.#handlePush(push);
         },
-        onClose: (code) => {
+        closed: (code) => {
           if (this.#client === client) this.#closed(code);
         },
       },
@@ -389,7 +386,7 @@ export class PractitionerDesk {
   #reconnectLater(): void {
     this.#client = null;
     this.#update({ link: 'reconnecting' });
-    this.#cancelReconnect = this.#options.timers.after(RECONNECT_DELAY_MS, () => this.#connect());
+    this.#cancelReconnect = after(this.#options.clock, RECONNECT_DELAY_MS, () => this.#connect());
   }
 
   #endSession(reason: SessionEnd): void {
@@ -529,7 +526,7 @@ export class PractitionerDesk {
       },
       sfuRequest: (method, data) =>
         this.#client === null || !isCurrent()
-          ? Promise.resolve({ ok: false, error: { code: 'transport.unavailable' } })
+          ? Promise.resolve(UNAVAILABLE)
           : this.#client.request({ type: 'sfu.request', sessionId, method, data }),
       onRemoteStream: (stream) => {
         if (isCurrent()) this.#updateCall({ remoteStream: stream });
@@ -538,7 +535,7 @@ export class PractitionerDesk {
         if (isCurrent()) this.#updateCall({ mediaFailure: failure });
       },
     });
-    this.#stopSampling = this.#options.timers.every(RECEPTION_SAMPLE_MS, () => {
+    this.#stopSampling = every(this.#options.clock, RECEPTION_SAMPLE_MS, () => {
       void this.#sampleReception(sessionId);
     });
   }

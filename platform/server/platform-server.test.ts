@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ProfessionalCard } from '../../contract/domain';
 import { MAX_DOCUMENT_BYTES } from '../../contract/platform-protocol';
 import { startPlatform, type PlatformOptions, type RunningPlatform } from './platform-server';
-import { closeCodeAfter, postLogin, TestPeer, tokenFor, type WireMessage } from './test-peer';
+import { closeCodeAfter, postLogin, TestPeer, tokenFor, type WireMessage } from './test-support/test-peer';
 
 const card = (name: string, profession: ProfessionalCard['profession'], rpps: string): ProfessionalCard => ({
   civility: 'Dr',

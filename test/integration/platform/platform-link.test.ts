@@ -6,7 +6,7 @@ import { PlatformSocketLink } from '../../../main/platform-client/platform-socke
 import { startPlatform, type RunningPlatform } from '../../../platform/server/platform-server';
 import { TEST_DOCTOR as DOCTOR, TEST_PATIENT as PATIENT } from '../../support/platform-fixtures';
 import { DISCARDING_LOG } from '../../support/simulated-cabin';
-import { TestPeer, tokenFor } from '../../../platform/server/test-peer';
+import { TestPeer, tokenFor } from '../../../platform/server/test-support/test-peer';
 import { startTcpProxy, type TcpProxy } from '../../support/tcp-proxy';
 
 /** Resolves when `predicate` holds for one of the facts recorded so far or to come. */

@@ -2,8 +2,8 @@
 // the platform sends checked against the contract's validators, replies matched by requestId, pushes kept
 // in order so that a test can wait for the next one of a type. Used by the tests of platform/server.
 import WebSocket from 'ws';
-import { PLATFORM_SOCKET_PATH } from '../../contract/platform-protocol';
-import { parsePlatformToCabin, parsePlatformToPractitioner } from '../../contract/validate-platform';
+import { PLATFORM_SOCKET_PATH } from '../../../contract/platform-protocol';
+import { parsePlatformToCabin, parsePlatformToPractitioner } from '../../../contract/validate-platform';
 
 /** A message as the platform sent it (validated, then looked at loosely by the tests). */
 export type WireMessage = Record<string, unknown> & { readonly type: string };
