@@ -24,6 +24,7 @@ import type {
   QueueEntryView,
   SfuMethod,
 } from '../../contract';
+import { after, type Cancel, type Clock } from '../../contract/clock';
 import { PLATFORM_CLOSE_CODES } from '../../contract/platform-protocol';
 import { err, ok, type CabinError, type Result } from '../../contract/result';
 import { checkDocument } from './document-check';
@@ -62,7 +63,8 @@ export interface SwitchboardOptions {
   /** How long the platform keeps a session at all. */
   readonly sessionTtlMs: number;
   readonly sfu: SfuBackend | null;
-  readonly now: () => number;
+  /** The time of the graces, the time-to-live and the consultation lengths. */
+  readonly clock: Clock;
   readonly log: PlatformLog;
 }
 
@@ -105,9 +107,12 @@ interface Session {
   readonly documents: Map<string, StoredDocument>;
   /** The cabin's connection dropped and it has not resumed this session yet. */
   cabinAway: boolean;
-  cabinGrace: NodeJS.Timeout | null;
-  practitionerGrace: NodeJS.Timeout | null;
-  readonly ttl: NodeJS.Timeout;
+  /** Ends the cabin's grace (set while the cabin is away). */
+  cabinGrace: Cancel | null;
+  /** Ends the practitioner's grace (set while the practitioner is away). */
+  practitionerGrace: Cancel | null;
+  /** Ends the session's time to live. */
+  readonly ttl: Cancel;
   /** Pushes the cabin missed while away, delivered when it resumes. */
   missed: CabinPush[];
   lastQueueUpdate: { position: number; estimatedWaitMinutes: number } | null;
@@ -173,7 +178,7 @@ export class Switchboard {
     line.party.send({ type: 'queue.snapshot', entries: this.#entriesOf(line.professional.profession) });
     for (const session of this.#callsOf(line.login)) {
       if (session.practitionerGrace !== null) {
-        clearTimeout(session.practitionerGrace);
+        session.practitionerGrace();
         session.practitionerGrace = null;
         this.#toCabin(session, { type: 'call.peerPresence', sessionId: session.id, present: true }, false);
       }
@@ -206,11 +211,11 @@ export class Switchboard {
     const calls = this.#callsOf(line.login);
     for (const session of calls) {
       this.#toCabin(session, { type: 'call.peerPresence', sessionId: session.id, present: false }, false);
-      session.practitionerGrace ??= setTimeout(() => {
+      session.practitionerGrace ??= after(this.#options.clock, this.#options.resumeGraceMs, () => {
         session.practitionerGrace = null;
         this.#options.log('call.practitionerLost', { sessionId: session.id });
         this.#endCall(session, 'connectionLost', { cabin: true, practitioner: true });
-      }, this.#options.resumeGraceMs);
+      });
     }
     this.#options.log('practitioner.disconnected', { calls: calls.length });
     this.#refreshQueue(line.professional.profession, true);
@@ -280,7 +285,7 @@ export class Switchboard {
       // The same session queues again after its call ended: a new visit, nothing of the old one kept.
       this.#drop(existing, 'rejoined');
     }
-    const now = this.#options.now();
+    const now = this.#options.clock.now();
     const session: Session = {
       id: message.sessionId,
       cabinId: line.cabinId,
@@ -299,7 +304,7 @@ export class Switchboard {
       cabinAway: false,
       cabinGrace: null,
       practitionerGrace: null,
-      ttl: setTimeout(() => this.#expire(message.sessionId), this.#options.sessionTtlMs),
+      ttl: after(this.#options.clock, this.#options.sessionTtlMs, () => this.#expire(message.sessionId)),
       missed: [],
       lastQueueUpdate: null,
     };
@@ -331,7 +336,7 @@ export class Switchboard {
     const wasAway = session.cabinAway;
     session.cabinAway = false;
     if (session.cabinGrace !== null) {
-      clearTimeout(session.cabinGrace);
+      session.cabinGrace();
       session.cabinGrace = null;
     }
     this.#options.log('session.resumed', { sessionId, stage: session.stage });
@@ -465,7 +470,7 @@ export class Switchboard {
     if (place >= 0) queue.splice(place, 1);
     session.stage = 'assigned';
     session.practitioner = line.login;
-    session.acceptedAt = this.#options.now();
+    session.acceptedAt = this.#options.clock.now();
     session.lastQueueUpdate = null;
     session.room = this.#options.sfu?.createRoom(session.id) ?? null;
     this.#options.log('call.accepted', { sessionId, mode: session.room === null ? 'direct' : 'sfu' });
@@ -568,12 +573,12 @@ export class Switchboard {
         false,
       );
     }
-    session.cabinGrace ??= setTimeout(() => {
+    session.cabinGrace ??= after(this.#options.clock, this.#options.resumeGraceMs, () => {
       session.cabinGrace = null;
       this.#options.log('session.cabinLost', { sessionId: session.id, stage: session.stage });
       this.#endCall(session, 'connectionLost', { cabin: false, practitioner: true });
       this.#drop(session, 'connectionLost');
-    }, this.#options.resumeGraceMs);
+    });
   }
 
   /** The session outlived the platform's time-to-live: its call ends and its data goes. */
@@ -592,7 +597,7 @@ export class Switchboard {
   ): void {
     if (!isActive(session)) return;
     if (reason !== 'connectionLost' && session.acceptedAt !== null) {
-      this.#durationsOf(session.profession).add(this.#options.now() - session.acceptedAt);
+      this.#durationsOf(session.profession).add(this.#options.clock.now() - session.acceptedAt);
     }
     session.stage = 'ended';
     session.room?.close();
@@ -601,10 +606,8 @@ export class Switchboard {
     session.measurements = [];
     session.consent = null;
     session.dmpOpposed = null;
-    if (session.practitionerGrace !== null) {
-      clearTimeout(session.practitionerGrace);
-      session.practitionerGrace = null;
-    }
+    session.practitionerGrace?.();
+    session.practitionerGrace = null;
     this.#options.log('call.ended', { sessionId: session.id, reason });
     const ended = { type: 'call.ended', sessionId: session.id, reason } as const;
     if (tell.cabin) this.#toCabin(session, ended, true);
@@ -617,9 +620,9 @@ export class Switchboard {
   #drop(session: Session, reason: string): void {
     if (this.#sessions.get(session.id) !== session) return;
     this.#sessions.delete(session.id);
-    clearTimeout(session.ttl);
-    if (session.cabinGrace !== null) clearTimeout(session.cabinGrace);
-    if (session.practitionerGrace !== null) clearTimeout(session.practitionerGrace);
+    session.ttl();
+    session.cabinGrace?.();
+    session.practitionerGrace?.();
     session.room?.close();
     session.room = null;
     session.documents.clear();

@@ -16,11 +16,19 @@ export function socketUrl(baseUrl: string): string {
   return `${baseUrl.replace(/^http/, 'ws')}${PLATFORM_SOCKET_PATH}`;
 }
 
-/** Opens a bare socket and answers the close code the platform ends it with, after sending `frames`. */
-export function closeCodeAfter(baseUrl: string, frames: readonly (string | Buffer)[]): Promise<number> {
+/**
+ * Opens a bare socket and answers the close code the platform ends it with, after sending `frames`
+ * (and calling `opened`, where a test moves the platform's clock: the platform watches the socket then).
+ */
+export function closeCodeAfter(
+  baseUrl: string,
+  frames: readonly (string | Buffer)[],
+  opened: () => void = () => undefined,
+): Promise<number> {
   const socket = new WebSocket(socketUrl(baseUrl));
   socket.on('open', () => {
     for (const frame of frames) socket.send(frame);
+    opened();
   });
   socket.on('error', () => undefined);
   return new Promise((resolve) => socket.on('close', (code) => resolve(code)));
