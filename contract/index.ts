@@ -11,3 +11,4 @@ export * from './validate-platform';
 export * from './socket-client';
 export * from './cabin-api-wire';
 export * from './platform-connection';
+export * from './platform-facts';

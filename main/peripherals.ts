@@ -1,5 +1,6 @@
 // The set of peripherals a controller drives, and the simulated set `npm start` uses by default.
 import type { PeripheralStatus } from '../contract';
+import type { Cancel } from '../devices/peripheral';
 import type { IdCardReader } from '../devices/id-card-reader';
 import type { MeasuringDevice } from '../devices/measuring-device';
 import type { PaymentTerminal } from '../devices/payment-terminal';
@@ -67,7 +68,12 @@ export function createSimulatedPeripherals(
     paymentTerminal: new SimulatedPaymentTerminal(script, schedule),
     platform: new SimulatedPlatformLink(
       { stepMs: script.stepMs, callMs, reachable: () => peripherals.platformReachable },
-      schedule,
+      // The simulated platform waits on a Clock; until the simulators take one too, it is made of the schedule.
+      {
+        now,
+        setTimeout: (callback, ms) => schedule(ms, callback),
+        clearTimeout: (cancel) => (cancel as Cancel)(),
+      },
     ),
   };
   return peripherals;

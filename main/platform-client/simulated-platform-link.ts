@@ -1,17 +1,18 @@
 // An in-process platform for scenario tests and a cabin without a platform (`platform.kind: "simulated"`):
 // a short queue, a fictitious doctor, a call that asks for one measurement, deposits a prescription and
 // ends. It carries no media: the call counts as connected by itself, and media messages are dropped.
-import { err, ok, type Result } from '../../contract';
+import {
+  after,
+  err,
+  ok,
+  type CallFact,
+  type Cancel,
+  type Clock,
+  type QueueEvent,
+  type Result,
+} from '../../contract';
 import type { PeripheralState } from '../../devices/peripheral';
-import { runSequence, type Schedule } from '../../devices/simulated/simulation-timer';
-import type {
-  CallFact,
-  DocumentContent,
-  OutboundItem,
-  PlatformLink,
-  QueueEntry,
-  QueueFact,
-} from './platform-link';
+import type { DocumentContent, OutboundItem, PlatformLink, QueueEntry } from './platform-link';
 
 /** The appointment codes the simulated platform knows (fictitious). */
 export const SIMULATED_APPOINTMENT_CODES: Readonly<Record<string, 'doctor' | 'physiotherapist'>> = {
@@ -36,7 +37,7 @@ export class SimulatedPlatformLink implements PlatformLink {
 
   constructor(
     private readonly options: SimulatedPlatformOptions,
-    private readonly schedule: Schedule,
+    private readonly clock: Clock,
   ) {}
 
   check(): Promise<PeripheralState> {
@@ -49,19 +50,21 @@ export class SimulatedPlatformLink implements PlatformLink {
     return Promise.resolve(profession ? ok({ profession }) : err({ code: 'appointment.unknownCode' }));
   }
 
-  joinQueue(entry: QueueEntry, report: (fact: QueueFact) => void): () => void {
+  joinQueue(entry: QueueEntry, report: (event: QueueEvent) => void): Cancel {
     const { stepMs } = this.options;
     if (!this.options.reachable()) {
-      return this.schedule(stepMs, () => report({ type: 'failed', error: { code: 'platform.unreachable' } }));
+      return after(this.clock, stepMs, () =>
+        report({ type: 'queue.failed', error: { code: 'platform.unreachable' } }),
+      );
     }
-    return runSequence(this.schedule, [
-      [stepMs, () => report({ type: 'updated', position: 2, estimatedWaitMinutes: 6 })],
-      [stepMs, () => report({ type: 'updated', position: 1, estimatedWaitMinutes: 3 })],
+    return inSequence(this.clock, [
+      [stepMs, () => report({ type: 'queue.updated', position: 2, estimatedWaitMinutes: 6 })],
+      [stepMs, () => report({ type: 'queue.updated', position: 1, estimatedWaitMinutes: 3 })],
       [
         stepMs,
         () =>
           report({
-            type: 'assigned',
+            type: 'queue.assigned',
             professional: {
               civility: 'Dr',
               name: 'Claire Fontaine',
@@ -75,7 +78,7 @@ export class SimulatedPlatformLink implements PlatformLink {
     ]);
   }
 
-  joinCall(sessionId: string, report: (fact: CallFact) => void): () => void {
+  joinCall(sessionId: string, report: (fact: CallFact) => void): Cancel {
     const { stepMs, callMs } = this.options;
     const prescription = {
       id: 'doc-1',
@@ -83,19 +86,19 @@ export class SimulatedPlatformLink implements PlatformLink {
       title: 'Ordonnance',
       pages: 1,
     };
-    report({ type: 'joined', media: { mode: 'direct', iceServers: [] } });
-    return runSequence(this.schedule, [
-      [stepMs, () => report({ type: 'connected' })],
-      [callMs / 2, () => report({ type: 'measurementRequested', kind: 'temperature' })],
+    report({ type: 'call.joined', media: { mode: 'direct', iceServers: [] } });
+    return inSequence(this.clock, [
+      [stepMs, () => report({ type: 'call.connected' })],
+      [callMs / 2, () => report({ type: 'call.measurementRequested', kind: 'temperature' })],
       [
         callMs / 2,
         () => {
           const text = 'Ordonnance (document de démonstration)\nParacétamol 1 g, 3 fois par jour, 3 jours.\n';
           this.documentsOf(sessionId).set(prescription.id, new TextEncoder().encode(text));
-          report({ type: 'documentReceived', document: prescription });
+          report({ type: 'call.documentReceived', document: prescription });
         },
       ],
-      [stepMs, () => report({ type: 'ended' })],
+      [stepMs, () => report({ type: 'call.ended' })],
     ]);
   }
 
@@ -130,4 +133,23 @@ export class SimulatedPlatformLink implements PlatformLink {
     }
     return documents;
   }
+}
+
+/** Runs each step after its gap from the previous one, on `clock`; answers a cancel for all that remain. */
+function inSequence(clock: Clock, steps: readonly (readonly [number, () => void])[]): Cancel {
+  let cancelCurrent: Cancel = () => undefined;
+  let cancelled = false;
+  const runFrom = (index: number): void => {
+    const step = steps[index];
+    if (cancelled || step === undefined) return;
+    cancelCurrent = after(clock, step[0], () => {
+      step[1]();
+      runFrom(index + 1);
+    });
+  };
+  runFrom(0);
+  return () => {
+    cancelled = true;
+    cancelCurrent();
+  };
 }
