@@ -74,4 +74,6 @@ export const ATTENDANT_COMMAND_TYPES = [
 export type AttendantCommandType = (typeof ATTENDANT_COMMAND_TYPES)[number];
 
 /** What the attendant can do from their screen (entry point; the screen comes with its own issue). */
-export type AttendantCommand = { readonly [T in AttendantCommandType]: { readonly type: T } }[AttendantCommandType];
+export type AttendantCommand = {
+  readonly [T in AttendantCommandType]: { readonly type: T };
+}[AttendantCommandType];

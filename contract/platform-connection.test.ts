@@ -85,7 +85,11 @@ describe('a connection to the platform', () => {
       code: 'protocol.notAllowed',
       detail: 'sessionId',
     });
-    socket.push({ type: 'reply', requestId: 1, result: { ok: true, value: { mode: 'direct', iceServers: [] } } });
+    socket.push({
+      type: 'reply',
+      requestId: 1,
+      result: { ok: true, value: { mode: 'direct', iceServers: [] } },
+    });
     await expect(accept).resolves.toEqual({ ok: true, value: { mode: 'direct', iceServers: [] } });
     await expect(end).resolves.toEqual({
       ok: false,

@@ -23,7 +23,11 @@ import {
   type ReplyTo,
   type ReplyWire,
 } from './socket-client';
-import { parsePlatformToCabin, parsePlatformToPractitioner, type ProtocolViolation } from './validate-platform';
+import {
+  parsePlatformToCabin,
+  parsePlatformToPractitioner,
+  type ProtocolViolation,
+} from './validate-platform';
 
 /** A request as its sender writes it: the connection adds the requestId. */
 export type WithoutRequestId<R> = R extends { readonly requestId: number } ? Omit<R, 'requestId'> : never;
@@ -164,7 +168,9 @@ export type PractitionerConnection = PlatformConnection<
 >;
 
 /** Opens a cabin's connection (hello with its id and credential). */
-export function connectCabin(options: PlatformConnectionOptions<CabinPush, Extract<Hello, { readonly role: 'cabin' }>>): CabinConnection {
+export function connectCabin(
+  options: PlatformConnectionOptions<CabinPush, Extract<Hello, { readonly role: 'cabin' }>>,
+): CabinConnection {
   return new PlatformConnection(options, parsePlatformToCabin);
 }
 

@@ -2,7 +2,7 @@
 // trusted: a call with an unknown method or a malformed argument is refused with a stable code.
 import type { CabinMethod, CabinParams } from './cabin-api';
 import { LOCALES, PRESENCES, PROFESSIONS } from './domain';
-import type { AttendantCommand, PatientAction } from './patient-action';
+import type { PatientAction } from './patient-action';
 import { ATTENDANT_COMMAND_TYPES, PROBLEM_KINDS } from './patient-action';
 import type { CabinError, Result } from './result';
 import { err, ok } from './result';
@@ -89,7 +89,6 @@ const ACTION_FIELDS: { readonly [K in PatientAction['type']]: Record<string, (va
     'patient.reportProblem': { problem: (v) => isOneOf(PROBLEM_KINDS, v) },
     'patient.finish': {},
   };
-
 
 function isAccessibility(value: unknown): boolean {
   return (

@@ -1,11 +1,7 @@
 // The transport as the controller's link behaves: replies matched by id, pushed events, drops and reconnections.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CabinBridge, CabinEvent } from '../contract/cabin-api';
-import {
-  browserSocketUrl,
-  createBridgeTransport,
-  createWebSocketTransport,
-} from './cabin-client';
+import { browserSocketUrl, createBridgeTransport, createWebSocketTransport } from './cabin-client';
 import type { WebSocketLike } from '../contract/socket-client';
 import { ManualClock } from '../test/support/manual-clock';
 import { sampleView } from './sample-screens';

@@ -319,8 +319,7 @@ export class PractitionerDesk {
   async #sendEnd(sessionId: string): Promise<void> {
     const client = this.#client;
     if (this.#view.call?.endAwaitsConnection === true) this.#updateCall({ endAwaitsConnection: false });
-    const result =
-      client === null ? UNAVAILABLE : await client.request({ type: 'call.end', sessionId });
+    const result = client === null ? UNAVAILABLE : await client.request({ type: 'call.end', sessionId });
     if (this.#stopped || this.#view.call?.sessionId !== sessionId) return; // call.ended came first.
     if (!result.ok && TRANSPORT_CODES.has(result.error.code)) {
       this.#updateCall({ endAwaitsConnection: true });

@@ -326,7 +326,12 @@ describe('the waiting room', () => {
     // The appointment code decides: the second patient waits for the physiotherapist.
     await expect(physio.next('queue.snapshot')).resolves.toMatchObject({
       entries: [
-        { sessionId: 'a2', profession: 'physiotherapist', appointmentCode: '654 321', since: START_MS + 1000 },
+        {
+          sessionId: 'a2',
+          profession: 'physiotherapist',
+          appointmentCode: '654 321',
+          since: START_MS + 1000,
+        },
       ],
     });
     await cabinA.value({ type: 'queue.leave', sessionId: 'a1' });

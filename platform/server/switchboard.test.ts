@@ -2,12 +2,7 @@
 // sent, and the platform's time is a manual clock. The waiting room's estimate, the graces of a party
 // that dropped, and a session's time to live, each to the millisecond.
 import { describe, expect, it } from 'vitest';
-import type {
-  PlatformToCabin,
-  PlatformToPractitioner,
-  ProfessionalCard,
-  Profession,
-} from '../../contract';
+import type { PlatformToCabin, PlatformToPractitioner, ProfessionalCard, Profession } from '../../contract';
 import { ManualClock } from '../../test/support/manual-clock';
 import { Switchboard, type CabinLine, type Party, type PractitionerLine } from './switchboard';
 
@@ -30,7 +25,9 @@ class RecordingParty<Out extends { readonly type: string }> implements Party<Out
 
   /** The messages of `type` sent so far. */
   of<T extends Out['type']>(type: T): Extract<Out, { readonly type: T }>[] {
-    return this.sent.filter((message): message is Extract<Out, { readonly type: T }> => message.type === type);
+    return this.sent.filter(
+      (message): message is Extract<Out, { readonly type: T }> => message.type === type,
+    );
   }
 
   /** The answer to request `requestId`. */
@@ -133,7 +130,10 @@ describe('the waiting room estimate', () => {
     const first = enqueue(cabinA, 'a1');
     const second = enqueue(cabinB, 'b1');
     expect(cabinA.party.reply(first)).toEqual({ ok: true, value: { position: 1, estimatedWaitMinutes: 10 } });
-    expect(cabinB.party.reply(second)).toEqual({ ok: true, value: { position: 2, estimatedWaitMinutes: 20 } });
+    expect(cabinB.party.reply(second)).toEqual({
+      ok: true,
+      value: { position: 2, estimatedWaitMinutes: 20 },
+    });
     practitioner('doctor');
     practitioner('doctor2');
     expect(latestWait(cabinA.party, 'a1')).toEqual({ position: 1, estimatedWaitMinutes: 5 });

@@ -14,13 +14,14 @@ import { UiContext, useUi } from '../ui-context';
 type CommandType = AttendantCommandType;
 
 /** How each command's button looks and is found by tests (the commands and their order come from the contract). */
-const COMMAND_BUTTONS: Readonly<Record<CommandType, { readonly testId: string; readonly kind: ButtonKind }>> = {
-  'attendant.acknowledgeHelp': { testId: 'attendant-acknowledge-help', kind: 'primary' },
-  'attendant.resetSession': { testId: 'attendant-reset-session', kind: 'danger' },
-  'attendant.markCleaned': { testId: 'attendant-mark-cleaned', kind: 'secondary' },
-  'attendant.setOutOfService': { testId: 'attendant-out-of-service', kind: 'danger' },
-  'attendant.returnToService': { testId: 'attendant-return-to-service', kind: 'secondary' },
-};
+const COMMAND_BUTTONS: Readonly<Record<CommandType, { readonly testId: string; readonly kind: ButtonKind }>> =
+  {
+    'attendant.acknowledgeHelp': { testId: 'attendant-acknowledge-help', kind: 'primary' },
+    'attendant.resetSession': { testId: 'attendant-reset-session', kind: 'danger' },
+    'attendant.markCleaned': { testId: 'attendant-mark-cleaned', kind: 'secondary' },
+    'attendant.setOutOfService': { testId: 'attendant-out-of-service', kind: 'danger' },
+    'attendant.returnToService': { testId: 'attendant-return-to-service', kind: 'secondary' },
+  };
 
 /** The outcome of the last command: done, refused code, or another failure with its code. */
 type Outcome =
