@@ -12,6 +12,7 @@ import {
   type Result,
 } from '../../contract';
 import type { PeripheralState } from '../../devices/peripheral';
+import { runSequence, type Schedule } from '../../devices/simulated/simulation-timer';
 import type { DocumentContent, OutboundItem, PlatformLink, QueueEntry } from './platform-link';
 
 /** The appointment codes the simulated platform knows (fictitious). */
@@ -35,10 +36,15 @@ export class SimulatedPlatformLink implements PlatformLink {
   readonly delivered: OutboundItem[] = [];
   private readonly documents = new Map<string, Map<string, Uint8Array>>();
 
+  /** The simulated platform's steps run one after the other on this schedule, made of its clock. */
+  private readonly schedule: Schedule;
+
   constructor(
     private readonly options: SimulatedPlatformOptions,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.schedule = (ms, callback) => after(clock, ms, callback);
+  }
 
   check(): Promise<PeripheralState> {
     return Promise.resolve(this.options.reachable() ? 'ok' : 'faulty');
@@ -57,7 +63,7 @@ export class SimulatedPlatformLink implements PlatformLink {
         report({ type: 'queue.failed', error: { code: 'platform.unreachable' } }),
       );
     }
-    return inSequence(this.clock, [
+    return runSequence(this.schedule, [
       [stepMs, () => report({ type: 'queue.updated', position: 2, estimatedWaitMinutes: 6 })],
       [stepMs, () => report({ type: 'queue.updated', position: 1, estimatedWaitMinutes: 3 })],
       [
@@ -87,7 +93,7 @@ export class SimulatedPlatformLink implements PlatformLink {
       pages: 1,
     };
     report({ type: 'call.joined', media: { mode: 'direct', iceServers: [] } });
-    return inSequence(this.clock, [
+    return runSequence(this.schedule, [
       [stepMs, () => report({ type: 'call.connected' })],
       [callMs / 2, () => report({ type: 'call.measurementRequested', kind: 'temperature' })],
       [
@@ -133,23 +139,4 @@ export class SimulatedPlatformLink implements PlatformLink {
     }
     return documents;
   }
-}
-
-/** Runs each step after its gap from the previous one, on `clock`; answers a cancel for all that remain. */
-function inSequence(clock: Clock, steps: readonly (readonly [number, () => void])[]): Cancel {
-  let cancelCurrent: Cancel = () => undefined;
-  let cancelled = false;
-  const runFrom = (index: number): void => {
-    const step = steps[index];
-    if (cancelled || step === undefined) return;
-    cancelCurrent = after(clock, step[0], () => {
-      step[1]();
-      runFrom(index + 1);
-    });
-  };
-  runFrom(0);
-  return () => {
-    cancelled = true;
-    cancelCurrent();
-  };
 }
