@@ -13,7 +13,7 @@ import {
   measurementValue,
   patientName,
 } from './french-format';
-import type { CallState, OutgoingDocument } from './practitioner-desk';
+import type { CallState, OutgoingDocument } from './desk-view';
 import type { LocalMediaProblem, MediaFailure } from './console-media';
 
 /** Props of the call view. */

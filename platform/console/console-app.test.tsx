@@ -9,7 +9,8 @@ import { MAX_DOCUMENT_BYTES } from '../../contract/platform-protocol';
 import { base64ToBytes } from './document-encoding';
 import { logIn, openConsole, TEST_NOW, type ConsolePage } from './test-support/console-harness';
 import type { FakeWebSocket } from './test-support/fake-platform-socket';
-import { RECEPTION_SAMPLE_MS, RECONNECT_DELAY_MS } from './practitioner-desk';
+import { RECONNECT_DELAY_MS } from './practitioner-desk';
+import { RECEPTION_SAMPLE_MS } from './reception-report';
 
 let opened: ConsolePage | null = null;
 afterEach(() => {

@@ -9,7 +9,8 @@ import type { MediaFactory } from './console-media';
 import { PROFESSION_LABELS } from './french-format';
 import type { LogIn } from './login';
 import { LoginForm } from './login-form';
-import { PractitionerDesk, type SessionEnd } from './practitioner-desk';
+import type { SessionEnd } from './desk-view';
+import { PractitionerDesk } from './practitioner-desk';
 import { WaitingRoom } from './waiting-room';
 
 /** Everything the console reaches outside itself: the browser's in the page, doubles in tests. */
