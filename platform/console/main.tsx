@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { systemClock } from '../../contract/clock';
 import { PLATFORM_SOCKET_PATH } from '../../contract/platform-protocol';
 import { ConsoleApp, type ConsoleDependencies } from './console-app';
-import { browserMediaFactory } from './console-media';
+import { browserMediaFactory } from './browser-media';
 import { httpLogIn } from './login';
 
 const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';

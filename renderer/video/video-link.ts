@@ -66,15 +66,6 @@ export function transportSignaling(
 /** How often a link whose media stopped restarts ICE, and retries a state report that did not get through. */
 export const RECOVERY_INTERVAL_MS = 3000;
 
-/** The platform's ICE servers in the shape RTCPeerConnection takes. */
-export function toRtcIceServers(servers: readonly IceServer[]): RTCIceServer[] {
-  return servers.map((server) => ({
-    urls: [...server.urls],
-    ...(server.username === undefined ? {} : { username: server.username }),
-    ...(server.credential === undefined ? {} : { credential: server.credential }),
-  }));
-}
-
 /** Options of LinkStatus. */
 export interface LinkStatusOptions {
   readonly signaling: MediaSignaling;
