@@ -4,19 +4,14 @@
 // authenticates with the cabin's credential, reconnects with backoff, resumes the sessions it was
 // serving, and reports the platform's pushes as the session's facts. Nothing of a patient is logged:
 // codes, counts and message types only.
-import WebSocket from 'ws';
 import {
   after,
   connectCabin,
   err,
-  every,
-  MAX_PLATFORM_MESSAGE_BYTES,
   ok,
   parseCallMedia,
   PLATFORM_CLOSE_CODES,
-  PLATFORM_SOCKET_PATH,
   systemClock,
-  webSocketOpener,
   type CabinConnection,
   type CabinPush,
   type CabinReplies,
@@ -36,6 +31,7 @@ import {
 import type { PeripheralState } from '../../devices/peripheral';
 import type { OperationLog } from '../log';
 import type { DocumentContent, OutboundItem, PlatformLink, QueueEntry } from './platform-link';
+import { platformSocketOpener, platformSocketUrl } from './platform-socket';
 
 /** Where the platform is and who this cabin is. */
 export interface PlatformSocketOptions {
@@ -64,23 +60,6 @@ type RequestFields<T extends RequestType> = Omit<Extract<CabinRequest, { type: T
 interface Served {
   queue: ((event: QueueEvent) => void) | null;
   call: ((fact: CallFact) => void) | null;
-}
-
-/** The platform's WebSocket URL for a base URL; plain ws:// is refused except to this machine. */
-export function platformSocketUrl(base: string): Result<string> {
-  let url: URL;
-  try {
-    url = new URL(base);
-  } catch {
-    return err({ code: 'config.invalid', detail: 'platform url is not a URL' });
-  }
-  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-  if (url.protocol === 'https:' || url.protocol === 'wss:') url.protocol = 'wss:';
-  else if ((url.protocol === 'http:' || url.protocol === 'ws:') && loopback) url.protocol = 'ws:';
-  else return err({ code: 'config.invalid', detail: 'platform url must use TLS (https) off this machine' });
-  url.pathname = PLATFORM_SOCKET_PATH;
-  url.search = '';
-  return ok(url.toString());
 }
 
 /** The platform link over the platform protocol. */
@@ -254,15 +233,12 @@ export class PlatformSocketLink implements PlatformLink {
   private connect(): void {
     this.cancelReconnect = null;
     if (this.closed) return;
-    let stopHeartbeat: Cancel = () => undefined;
     const connection = connectCabin({
-      open: webSocketOpener(() => {
-        const socket = new WebSocket(this.socketUrl, {
-          maxPayload: MAX_PLATFORM_MESSAGE_BYTES,
-          handshakeTimeout: 5_000,
-        });
-        stopHeartbeat = this.watchSilence(socket);
-        return socket;
+      open: platformSocketOpener({
+        url: this.socketUrl,
+        clock: this.clock,
+        heartbeatMs: this.options.heartbeatMs ?? 10_000,
+        onSilent: () => this.options.log.warn('platform.silent'),
       }),
       hello: {
         type: 'hello',
@@ -285,29 +261,11 @@ export class PlatformSocketLink implements PlatformLink {
         malformed: (detail) =>
           this.options.log.warn('platform.invalidMessage', { detail: detail.slice(0, 80) }),
         closed: (code) => {
-          stopHeartbeat();
           if (this.connection === connection) this.dropped(code);
         },
       },
     });
     this.connection = connection;
-  }
-
-  // A network that dies silently never closes the socket: a ping without a pong does.
-  private watchSilence(socket: WebSocket): Cancel {
-    let answeredPing = true;
-    socket.on('pong', () => {
-      answeredPing = true;
-    });
-    return every(this.clock, this.options.heartbeatMs ?? 10_000, () => {
-      if (socket.readyState !== WebSocket.OPEN) return;
-      if (!answeredPing) {
-        this.options.log.warn('platform.silent');
-        return socket.terminate();
-      }
-      answeredPing = false;
-      socket.ping();
-    });
   }
 
   private welcomed(): void {
