@@ -5,7 +5,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import WebSocket, { WebSocketServer, type RawData } from 'ws';
-import type { IceServer, PlatformToCabin, PlatformToPractitioner, Profession } from '../../contract';
+import type {
+  IceServer,
+  PlatformToCabin,
+  PlatformToPractitioner,
+  Profession,
+  ProtocolViolation,
+  Rejected,
+} from '../../contract';
 import { systemClock, type Clock } from '../../contract/clock';
 import {
   MAX_PLATFORM_MESSAGE_BYTES,
@@ -248,21 +255,11 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       if (line.role === 'cabin') {
         const message = parsed?.ok ? parseCabinMessage(parsed.value) : parsed;
         if (message?.ok) return switchboard.receiveFromCabin(line, message.value);
-        return line.party.send({
-          type: 'rejected',
-          requestId: message?.error.requestId ?? null,
-          code: 'protocol.invalidMessage',
-          detail: message?.error.detail ?? 'binary',
-        });
+        return line.party.send(rejection(message?.error));
       }
       const message = parsed?.ok ? parsePractitionerMessage(parsed.value) : parsed;
       if (message?.ok) return switchboard.receiveFromPractitioner(line, message.value);
-      return line.party.send({
-        type: 'rejected',
-        requestId: message?.error.requestId ?? null,
-        code: 'protocol.invalidMessage',
-        detail: message?.error.detail ?? 'binary',
-      });
+      return line.party.send(rejection(message?.error));
     });
     ws.on('close', () => {
       watch.stop();
@@ -300,6 +297,16 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       });
       return stopping;
     },
+  };
+}
+
+/** The answer to a malformed message (a binary frame when there is no violation to name). */
+function rejection(violation: ProtocolViolation | undefined): Rejected {
+  return {
+    type: 'rejected',
+    requestId: violation?.requestId ?? null,
+    code: 'protocol.invalidMessage',
+    detail: violation?.detail ?? 'binary',
   };
 }
 
