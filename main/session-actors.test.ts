@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createActor, setup, type AnyEventObject } from 'xstate';
 import { ok, type CabinEvent, type CallFact, type QueueEvent } from '../contract';
 import type { SessionEvent } from '../state-machines';
+import { ManualClock } from '../test/support/manual-clock';
 import { CallMediaBoard } from './call-media-board';
 import type { CabinPeripherals } from './peripherals';
 import type { PlatformLink } from './platform-client/platform-link';
@@ -27,7 +28,7 @@ class HandDrivenPlatform implements Partial<PlatformLink> {
 /** Runs the joinCall actor under a parent that records what it sends to the session. */
 function runCall() {
   const platform = new HandDrivenPlatform();
-  const board = new CallMediaBoard();
+  const board = new CallMediaBoard(new ManualClock());
   const emitted: CabinEvent[] = [];
   const actors = sessionActors({ platform } as unknown as CabinPeripherals, {
     board,
@@ -117,7 +118,7 @@ describe('the waiting room actor', () => {
       },
     };
     const actors = sessionActors({ platform } as unknown as CabinPeripherals, {
-      board: new CallMediaBoard(),
+      board: new CallMediaBoard(new ManualClock()),
       emit: () => undefined,
     });
     const received: SessionEvent[] = [];
