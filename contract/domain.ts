@@ -1,16 +1,16 @@
 // Domain vocabulary shared by the controller, the renderer and the platform. Plain data only.
 
+/** All locales the patient screens speak, default (French) first. */
+export const LOCALES = ['fr', 'en'] as const;
+
 /** The languages the patient screens speak; French is the default. */
-export type Locale = 'fr' | 'en';
-
-/** All locales, default first. */
-export const LOCALES: readonly Locale[] = ['fr', 'en'];
-
-/** Who is in the cabin with the patient, as recorded with the consent. */
-export type Presence = 'alone' | 'relative' | 'carer' | 'healthProfessional';
+export type Locale = (typeof LOCALES)[number];
 
 /** All presence choices, in the order the consent screen offers them. */
-export const PRESENCES: readonly Presence[] = ['alone', 'relative', 'carer', 'healthProfessional'];
+export const PRESENCES = ['alone', 'relative', 'carer', 'healthProfessional'] as const;
+
+/** Who is in the cabin with the patient, as recorded with the consent. */
+export type Presence = (typeof PRESENCES)[number];
 
 /** Large text and read-aloud, chosen on the welcome screen and kept for the session only. */
 export interface Accessibility {
@@ -29,12 +29,8 @@ export interface PatientIdentity {
   readonly source: 'card' | 'manual';
 }
 
-/** The professionals a patient can consult: téléconsultation (doctor, midwife, dentist) or télésoin (the others). */
-export type Profession =
-  'doctor' | 'midwife' | 'dentist' | 'pharmacist' | 'nurse' | 'physiotherapist' | 'speechTherapist';
-
 /** Professions offered on the appointment screen, téléconsultation first. */
-export const PROFESSIONS: readonly Profession[] = [
+export const PROFESSIONS = [
   'doctor',
   'midwife',
   'dentist',
@@ -42,7 +38,10 @@ export const PROFESSIONS: readonly Profession[] = [
   'nurse',
   'physiotherapist',
   'speechTherapist',
-];
+] as const;
+
+/** The professionals a patient can consult: téléconsultation (doctor, midwife, dentist) or télésoin (the others). */
+export type Profession = (typeof PROFESSIONS)[number];
 
 /** True for the professions of téléconsultation (NGAP TC/TCG billing), false for télésoin. */
 export function isTeleconsultation(profession: Profession): boolean {
@@ -65,16 +64,11 @@ export interface TelecareEligibility {
   readonly earlierInPersonSession: boolean;
 }
 
-/** The measurements the cabin can take, in the order the measurement step guides them. */
-export type MeasurementKind = 'bloodPressure' | 'temperature' | 'oxygenSaturation' | 'weight';
-
 /** All measurement kinds in journey order. */
-export const MEASUREMENT_KINDS: readonly MeasurementKind[] = [
-  'bloodPressure',
-  'temperature',
-  'oxygenSaturation',
-  'weight',
-];
+export const MEASUREMENT_KINDS = ['bloodPressure', 'temperature', 'oxygenSaturation', 'weight'] as const;
+
+/** The measurements the cabin can take, in the order the measurement step guides them. */
+export type MeasurementKind = (typeof MEASUREMENT_KINDS)[number];
 
 /** A measured quantity in its normalised unit. */
 export interface Quantity {
@@ -109,10 +103,13 @@ export interface ProfessionalCard {
   readonly address: string;
 }
 
+/** The kinds of document a professional may deposit. */
+export const DOCUMENT_KINDS = ['prescription', 'sickLeave', 'report', 'other'] as const;
+
 /** A document deposited by the professional at the end of the call. */
 export interface DocumentSummary {
   readonly id: string;
-  readonly kind: 'prescription' | 'sickLeave' | 'report' | 'other';
+  readonly kind: (typeof DOCUMENT_KINDS)[number];
   readonly title: string;
   readonly pages: number;
 }

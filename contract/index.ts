@@ -10,3 +10,7 @@ export * from './cabin-api';
 export * from './validate';
 export * from './platform-protocol';
 export * from './validate-platform';
+export * from './socket-client';
+export * from './cabin-api-wire';
+export * from './platform-connection';
+export * from './platform-facts';

@@ -9,11 +9,11 @@ import type {
   TelecareEligibility,
 } from './domain';
 
-/** The problems a patient can report on the goodbye screen. */
-export type ProblemKind = 'video' | 'sound' | 'device' | 'printer' | 'card' | 'other';
-
 /** All problem kinds, in the order the goodbye screen offers them. */
-export const PROBLEM_KINDS: readonly ProblemKind[] = ['video', 'sound', 'device', 'printer', 'card', 'other'];
+export const PROBLEM_KINDS = ['video', 'sound', 'device', 'printer', 'card', 'other'] as const;
+
+/** The problems a patient can report on the goodbye screen. */
+export type ProblemKind = (typeof PROBLEM_KINDS)[number];
 
 /** The typed identity of the manual-entry form; `nir` may be empty. */
 export interface TypedIdentity {
@@ -61,10 +61,19 @@ export type PatientAction =
 /** The type names of all patient actions. */
 export type PatientActionType = PatientAction['type'];
 
+/** Every attendant command, in the order the attendant's panel offers them. */
+export const ATTENDANT_COMMAND_TYPES = [
+  'attendant.acknowledgeHelp',
+  'attendant.resetSession',
+  'attendant.markCleaned',
+  'attendant.setOutOfService',
+  'attendant.returnToService',
+] as const;
+
+/** The type name of one attendant command. */
+export type AttendantCommandType = (typeof ATTENDANT_COMMAND_TYPES)[number];
+
 /** What the attendant can do from their screen (entry point; the screen comes with its own issue). */
-export type AttendantCommand =
-  | { readonly type: 'attendant.acknowledgeHelp' }
-  | { readonly type: 'attendant.resetSession' }
-  | { readonly type: 'attendant.markCleaned' }
-  | { readonly type: 'attendant.setOutOfService' }
-  | { readonly type: 'attendant.returnToService' };
+export type AttendantCommand = {
+  readonly [T in AttendantCommandType]: { readonly type: T };
+}[AttendantCommandType];

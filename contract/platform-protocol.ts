@@ -323,3 +323,19 @@ export interface LoginReply {
   readonly expiresAt: number;
   readonly professional: ProfessionalCard;
 }
+
+/** One ICE server in the shape a browser's RTCPeerConnection takes (a mutable list of URLs). */
+export interface RtcIceServer {
+  urls: string[];
+  username?: string;
+  credential?: string;
+}
+
+/** The platform's ICE servers in the shape RTCPeerConnection takes, on the cabin's and the console's side. */
+export function iceServersForRtc(servers: readonly IceServer[]): RtcIceServer[] {
+  return servers.map((server) => ({
+    urls: [...server.urls],
+    ...(server.username === undefined ? {} : { username: server.username }),
+    ...(server.credential === undefined ? {} : { credential: server.credential }),
+  }));
+}

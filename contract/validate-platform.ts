@@ -1,7 +1,7 @@
 // Validation of every platform protocol message, on both sides: the platform checks what cabins and
 // consoles send, the cabin and the console check what the platform pushes. A message that does not fit
 // is refused with the path of its first bad field (never a value).
-import { MEASUREMENT_KINDS, PRESENCES, PROFESSIONS } from './domain';
+import { DOCUMENT_KINDS, MEASUREMENT_KINDS, PRESENCES, PROFESSIONS } from './domain';
 import type { MediaUp } from './cabin-api';
 import type {
   CallMedia,
@@ -45,7 +45,7 @@ const isoDate = matching(/^\d{4}-\d{2}-\d{2}$/, 10);
 const epochMs = integer(0, 8_640_000_000_000_000);
 const measurementKind = oneOf(MEASUREMENT_KINDS);
 const profession = oneOf(PROFESSIONS);
-const documentKind = oneOf(['prescription', 'sickLeave', 'report', 'other']);
+const documentKind = oneOf(DOCUMENT_KINDS);
 
 const quantity = object({
   name: oneOf(['systolic', 'diastolic', 'meanArterial', 'pulse', 'temperature', 'spo2', 'weight']),

@@ -2,8 +2,8 @@
 // trusted: a call with an unknown method or a malformed argument is refused with a stable code.
 import type { CabinMethod, CabinParams } from './cabin-api';
 import { LOCALES, PRESENCES, PROFESSIONS } from './domain';
-import type { AttendantCommand, PatientAction } from './patient-action';
-import { PROBLEM_KINDS } from './patient-action';
+import type { PatientAction } from './patient-action';
+import { ATTENDANT_COMMAND_TYPES, PROBLEM_KINDS } from './patient-action';
 import type { CabinError, Result } from './result';
 import { err, ok } from './result';
 import { isRecord } from './schema';
@@ -90,14 +90,6 @@ const ACTION_FIELDS: { readonly [K in PatientAction['type']]: Record<string, (va
     'patient.finish': {},
   };
 
-const ATTENDANT_COMMANDS: readonly AttendantCommand['type'][] = [
-  'attendant.acknowledgeHelp',
-  'attendant.resetSession',
-  'attendant.markCleaned',
-  'attendant.setOutOfService',
-  'attendant.returnToService',
-];
-
 function isAccessibility(value: unknown): boolean {
   return (
     isRecord(value) &&
@@ -138,7 +130,7 @@ const PARAM_PARSERS: { readonly [M in CabinMethod]: Parser<CabinParams<M>> } = {
     isText(input.code) &&
     isRecord(input.command) &&
     hasOnlyKeys(input.command, ['type']) &&
-    isOneOf(ATTENDANT_COMMANDS, input.command.type)
+    isOneOf(ATTENDANT_COMMAND_TYPES, input.command.type)
       ? ok(input as CabinParams<'attend'>)
       : invalid('bad attend argument'),
   joinMedia: (input) => (input === undefined ? ok(undefined) : invalid('joinMedia takes no argument')),

@@ -1,7 +1,16 @@
 // Where the running call meets the renderer's video link: the call's media parameters once the platform
 // has joined it, and the link's state as the renderer reports it. The session's `joinCall` actor opens
 // the board for its session; the CabinApi `joinMedia` and `media` calls read and feed it.
-import { err, ok, type CallMedia, type MediaLinkState, type Result } from '../contract';
+import {
+  after,
+  err,
+  ok,
+  systemClock,
+  type CallMedia,
+  type Clock,
+  type MediaLinkState,
+  type Result,
+} from '../contract';
 
 interface OpenCall {
   readonly sessionId: string;
@@ -14,6 +23,9 @@ interface OpenCall {
 export class CallMediaBoard {
   private call: OpenCall | null = null;
   private readonly waiters = new Set<(media: Result<CallMedia>) => void>();
+
+  /** A board with no call; `whenJoined` waits on `clock` (the system clock by default). */
+  constructor(private readonly clock: Clock = systemClock) {}
 
   /** The call of `sessionId` starts: link states go to `onLinkState` until `close`. */
   open(sessionId: string, onLinkState: (state: MediaLinkState) => void): void {
@@ -44,13 +56,13 @@ export class CallMediaBoard {
     if (this.call.media !== null) return Promise.resolve(ok(this.call.media));
     return new Promise((resolve) => {
       const wake = (media: Result<CallMedia>): void => {
-        clearTimeout(timer);
+        cancelTimeout();
         resolve(media);
       };
-      const timer = setTimeout(() => {
+      const cancelTimeout = after(this.clock, timeoutMs, () => {
         this.waiters.delete(wake);
         resolve(err({ code: 'call.notJoined' }));
-      }, timeoutMs);
+      });
       this.waiters.add(wake);
     });
   }

@@ -55,12 +55,12 @@ export function createController(options: ControllerOptions): RunningController 
       config.simulation.callMs,
       config.simulation.byteLevelDevices,
     );
-  const delivery = new OutboundDelivery(store, peripherals.platform, log);
+  const delivery = new OutboundDelivery(store, peripherals.platform, log, clock);
   const listeners = new Set<(event: CabinEvent) => void>();
   const emit = (event: CabinEvent): void => {
     for (const listener of listeners) listener(event);
   };
-  const board = new CallMediaBoard();
+  const board = new CallMediaBoard(clock);
   const ports = { store, log, clock, peripherals, wipeHooks, itemQueued: () => delivery.kick() };
   const cabinEffects = cabinMachineEffects(ports);
 

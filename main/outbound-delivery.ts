@@ -1,4 +1,5 @@
 // Delivers the outbound queue to the platform: in order, with the store's backoff, never twice at once.
+import { every, systemClock, type Cancel, type Clock } from '../contract';
 import type { OperationLog } from './log';
 import type { PlatformLink } from './platform-client/platform-link';
 import type { CabinStore } from './store';
@@ -8,28 +9,29 @@ const POLL_MS = 5_000;
 
 /** A delivery loop over the store's outbound queue. */
 export class OutboundDelivery {
-  private timer: NodeJS.Timeout | null = null;
+  private stopPolling: Cancel | null = null;
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
 
+  /** Delivers `store`'s queue to `platform`; polls it on `clock` (the system clock by default). */
   constructor(
     private readonly store: CabinStore,
     private readonly platform: PlatformLink,
     private readonly log: OperationLog,
+    private readonly clock: Clock = systemClock,
   ) {}
 
   /** Starts polling the queue. */
   start(): void {
-    this.timer ??= setInterval(() => this.kick(), POLL_MS);
-    this.timer.unref();
+    this.stopPolling ??= every(this.clock, POLL_MS, () => this.kick());
   }
 
   /** Stops polling and resolves once an attempt under way has finished (the store may then close). */
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    this.stopPolling?.();
+    this.stopPolling = null;
     await this.running;
   }
 

@@ -51,10 +51,10 @@ function pcscCardReader(context: PcscliteContext, log: OperationLog): PcscIdCard
 }
 
 /** The platform link of `config`: the protocol client, or the in-process simulation when asked for. */
-function platformLinkFor(config: CabinConfig, log: OperationLog): PlatformSocketLink | null {
+function platformLinkFor(config: CabinConfig, log: OperationLog, clock: Clock): PlatformSocketLink | null {
   if (config.platform.kind === 'simulated') return null;
   const { url, cabinId, credential } = config.platform;
-  return new PlatformSocketLink({ url, cabinId, credential, log });
+  return new PlatformSocketLink({ url, cabinId, credential, log, clock });
 }
 
 /** Builds the peripherals of `config`, waiting on `clock`; the returned set's `dispose()` releases all of them. */
@@ -64,7 +64,7 @@ export async function peripheralsFor(
   clock: Clock,
 ): Promise<CabinPeripherals> {
   const peripherals = await devicePeripheralsFor(config, log, clock);
-  const link = platformLinkFor(config, log);
+  const link = platformLinkFor(config, log, clock);
   if (link === null) return peripherals;
   const disposeDevices = peripherals.dispose;
   return {

@@ -1,12 +1,13 @@
 // The session's `joinCall` actor between the platform link, the renderer's video link and the session:
-// what the patient's call does when one or the other drops.
+// what the patient's call does when one or the other drops; and the `waitInQueue` actor, a pass-through.
 import { describe, expect, it } from 'vitest';
 import { createActor, setup, type AnyEventObject } from 'xstate';
-import { ok, type CabinEvent } from '../contract';
+import { ok, type CabinEvent, type CallFact, type QueueEvent } from '../contract';
 import type { SessionEvent } from '../state-machines';
+import { ManualClock } from '../test/support/manual-clock';
 import { CallMediaBoard } from './call-media-board';
 import type { CabinPeripherals } from './peripherals';
-import type { CallFact, PlatformLink } from './platform-client/platform-link';
+import type { PlatformLink } from './platform-client/platform-link';
 import { sessionActors } from './session-actors';
 
 /** A platform link whose call facts the test sends by hand (the rest is never used here). */
@@ -27,7 +28,7 @@ class HandDrivenPlatform implements Partial<PlatformLink> {
 /** Runs the joinCall actor under a parent that records what it sends to the session. */
 function runCall() {
   const platform = new HandDrivenPlatform();
-  const board = new CallMediaBoard();
+  const board = new CallMediaBoard(new ManualClock());
   const emitted: CabinEvent[] = [];
   const actors = sessionActors({ platform } as unknown as CabinPeripherals, {
     board,
@@ -45,7 +46,7 @@ function runCall() {
 describe('the call actor', () => {
   it('the call is connected when the video link says media flows', async () => {
     const call = runCall();
-    call.platform.tell({ type: 'joined', media: { mode: 'direct', iceServers: [] } });
+    call.platform.tell({ type: 'call.joined', media: { mode: 'direct', iceServers: [] } });
     await expect(call.board.whenJoined(100)).resolves.toEqual(ok({ mode: 'direct', iceServers: [] }));
     call.board.reportLinkState('connected');
     expect(call.types()).toEqual(['call.connected']);
@@ -56,29 +57,43 @@ describe('the call actor', () => {
   it('a platform link that drops while media flows peer to peer does not interrupt the call', () => {
     const call = runCall();
     call.board.reportLinkState('connected');
-    call.platform.tell({ type: 'reconnecting' });
-    call.platform.tell({ type: 'resumed' });
+    call.platform.tell({ type: 'call.reconnecting' });
+    call.platform.tell({ type: 'call.resumed' });
     expect(call.types()).toEqual(['call.connected', 'call.connected']);
   });
 
   it('a platform link that drops before media flows makes the call reconnect', () => {
     const call = runCall();
-    call.platform.tell({ type: 'reconnecting' });
+    call.platform.tell({ type: 'call.reconnecting' });
     expect(call.types()).toEqual(['call.reconnecting']);
+  });
+
+  it("the professional's requests, the call's end and its failures reach the session as they are", () => {
+    const call = runCall();
+    const document = { id: 'doc-1', kind: 'prescription', title: 'Ordonnance', pages: 1 } as const;
+    const facts: CallFact[] = [
+      { type: 'call.measurementRequested', kind: 'weight' },
+      { type: 'call.receptionChanged', reception: { audio: true, video: false } },
+      { type: 'call.documentReceived', document },
+      { type: 'call.failed', error: { code: 'call.lost' } },
+      { type: 'call.ended' },
+    ];
+    for (const fact of facts) call.platform.tell(fact);
+    expect(call.received).toEqual(facts);
   });
 
   it("the professional's signaling goes to the renderer, not to the session", () => {
     const call = runCall();
     const payload = { kind: 'description', description: { type: 'answer', sdp: 'v=0' } } as const;
-    call.platform.tell({ type: 'signal', payload });
-    call.platform.tell({ type: 'producerAdded' });
+    call.platform.tell({ type: 'media.signal', payload });
+    call.platform.tell({ type: 'media.producerAdded' });
     expect(call.emitted).toEqual([{ type: 'media.signal', payload }, { type: 'media.producerAdded' }]);
     expect(call.received).toEqual([]);
   });
 
   it('when the call stops, the platform call is cancelled and the renderer cannot join any more', async () => {
     const call = runCall();
-    call.platform.tell({ type: 'joined', media: { mode: 'direct', iceServers: [] } });
+    call.platform.tell({ type: 'call.joined', media: { mode: 'direct', iceServers: [] } });
     call.actor.stop();
     expect(call.platform.cancelled).toBe(true);
     await expect(call.board.whenJoined(100)).resolves.toMatchObject({
@@ -87,5 +102,49 @@ describe('the call actor', () => {
     });
     call.board.reportLinkState('connected');
     expect(call.received).toEqual([]);
+  });
+});
+
+describe('the waiting room actor', () => {
+  it("hands the platform's queue events to the session unchanged, and leaves the queue when stopped", () => {
+    let report: ((event: QueueEvent) => void) | null = null;
+    let left = false;
+    const platform: Partial<PlatformLink> = {
+      joinQueue: (_entry, onEvent) => {
+        report = onEvent;
+        return () => {
+          left = true;
+        };
+      },
+    };
+    const actors = sessionActors({ platform } as unknown as CabinPeripherals, {
+      board: new CallMediaBoard(new ManualClock()),
+      emit: () => undefined,
+    });
+    const received: SessionEvent[] = [];
+    const parent = setup({ actors: { waitInQueue: actors.waitInQueue } }).createMachine({
+      invoke: {
+        src: 'waitInQueue',
+        input: {
+          sessionId: 'session-1',
+          profession: 'doctor',
+          appointmentCode: null,
+          identity: { surname: 'X', firstName: 'Y', birthDate: '1950-01-01', nir: null, source: 'manual' },
+          measurements: [],
+        },
+      },
+      on: {
+        '*': { actions: ({ event }: { event: AnyEventObject }) => received.push(event as SessionEvent) },
+      },
+    });
+    const actor = createActor(parent).start();
+    const events: QueueEvent[] = [
+      { type: 'queue.updated', position: 2, estimatedWaitMinutes: 20 },
+      { type: 'queue.failed', error: { code: 'platform.sessionLost' } },
+    ];
+    for (const event of events) (report as ((event: QueueEvent) => void) | null)?.(event);
+    expect(received).toEqual(events);
+    actor.stop();
+    expect(left).toBe(true);
   });
 });

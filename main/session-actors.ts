@@ -38,20 +38,7 @@ export function sessionActors(peripherals: CabinPeripherals, media: CallMediaPor
       peripherals.platform.lookUpAppointment(input.code),
     ),
     waitInQueue: fromCallback<SessionEvent, QueueRequest>(({ sendBack, input }) =>
-      peripherals.platform.joinQueue(input, (fact) => {
-        switch (fact.type) {
-          case 'updated':
-            return sendBack({
-              type: 'queue.updated',
-              position: fact.position,
-              estimatedWaitMinutes: fact.estimatedWaitMinutes,
-            });
-          case 'assigned':
-            return sendBack({ type: 'queue.assigned', professional: fact.professional });
-          case 'failed':
-            return sendBack({ type: 'queue.failed', error: fact.error });
-        }
-      }),
+      peripherals.platform.joinQueue(input, sendBack),
     ),
     joinCall: fromCallback<SessionEvent, { readonly sessionId: string }>(({ sendBack, input }) => {
       const { board, emit } = media;
@@ -61,33 +48,22 @@ export function sessionActors(peripherals: CabinPeripherals, media: CallMediaPor
       );
       const cancel = peripherals.platform.joinCall(input.sessionId, (fact) => {
         switch (fact.type) {
-          case 'joined':
+          case 'call.joined':
             return board.setMedia(input.sessionId, fact.media);
-          case 'connected':
-            return sendBack({ type: 'call.connected' });
-          case 'reconnecting':
+          case 'media.signal':
+          case 'media.producerAdded':
+            return emit(fact);
+          case 'call.reconnecting':
             // Media that flows directly between the browsers outlives the platform link: the call goes
             // on, and only a media link that stops makes it reconnect.
             if (board.linkState() === 'connected') return;
-            return sendBack({ type: 'call.reconnecting' });
-          case 'resumed':
+            return sendBack(fact);
+          case 'call.resumed':
             // The platform is back; media may never have stopped (only signaling did).
             if (board.linkState() === 'connected') sendBack({ type: 'call.connected' });
             return;
-          case 'receptionChanged':
-            return sendBack({ type: 'call.receptionChanged', reception: fact.reception });
-          case 'signal':
-            return emit({ type: 'media.signal', payload: fact.payload });
-          case 'producerAdded':
-            return emit({ type: 'media.producerAdded' });
-          case 'measurementRequested':
-            return sendBack({ type: 'call.measurementRequested', kind: fact.kind });
-          case 'documentReceived':
-            return sendBack({ type: 'call.documentReceived', document: fact.document });
-          case 'ended':
-            return sendBack({ type: 'call.ended' });
-          case 'failed':
-            return sendBack({ type: 'call.failed', error: fact.error });
+          default:
+            return sendBack(fact);
         }
       });
       return () => {

@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { StepScreen } from '../contract/cabin-view';
 import { en } from '../assets/strings/en';
 import { fr } from '../assets/strings/fr';
-import { mountApp, type MountedApp } from './dom-harness';
-import { FakeCabinTransport } from './fake-cabin-transport';
+import { mountApp, type MountedApp } from './test-support/dom-harness';
+import { FakeCabinTransport } from './test-support/fake-cabin-transport';
 import { failureMessage } from './i18n';
 import { allSampleScreens, SAMPLE_SCREENS, sampleSession, sampleView } from './sample-screens';
 

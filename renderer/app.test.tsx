@@ -3,7 +3,7 @@
 import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import { NEW_QUESTION_GUARD_MS } from './components/question-screen';
-import { openViews } from './dom-harness';
+import { openViews } from './test-support/dom-harness';
 import { SAMPLE_SCREENS, sampleSessionView, sampleView } from './sample-screens';
 
 const { open, push } = openViews();

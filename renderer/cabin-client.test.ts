@@ -1,17 +1,13 @@
 // The transport as the controller's link behaves: replies matched by id, pushed events, drops and reconnections.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { CabinBridge, CabinEvent } from '../contract/cabin-api';
-import {
-  browserSocketUrl,
-  createBridgeTransport,
-  createWebSocketTransport,
-  type SocketLike,
-} from './cabin-client';
+import { browserSocketUrl, createBridgeTransport, createWebSocketTransport } from './cabin-client';
+import type { WebSocketLike } from '../contract/socket-client';
+import { ManualClock } from '../test/support/manual-clock';
 import { sampleView } from './sample-screens';
 
 /** A socket the test opens, feeds and closes by hand. */
-class FakeSocket implements SocketLike {
-  readyState = 0;
+class FakeSocket implements WebSocketLike {
   readonly sent: unknown[] = [];
   onopen: ((event: Event) => void) | null = null;
   onclose: ((event: CloseEvent) => void) | null = null;
@@ -27,20 +23,19 @@ class FakeSocket implements SocketLike {
     this.drop();
   }
   open(): void {
-    this.readyState = 1;
     this.onopen?.(new Event('open'));
   }
   receive(message: unknown): void {
     this.onmessage?.({ data: JSON.stringify(message) } as MessageEvent);
   }
   drop(): void {
-    this.readyState = 3;
     this.onclose?.({} as CloseEvent);
   }
 }
 
 describe('WebSocket transport', () => {
   let sockets: FakeSocket[];
+  let clock: ManualClock;
   const latest = (): FakeSocket => {
     const socket = sockets.at(-1);
     if (socket === undefined) throw new Error('no socket opened');
@@ -49,6 +44,7 @@ describe('WebSocket transport', () => {
   const start = () =>
     createWebSocketTransport({
       url: 'ws://cabin/api?token=t',
+      clock,
       openSocket: (url) => {
         const socket = new FakeSocket(url);
         sockets.push(socket);
@@ -58,9 +54,8 @@ describe('WebSocket transport', () => {
 
   beforeEach(() => {
     sockets = [];
-    vi.useFakeTimers();
+    clock = new ManualClock();
   });
-  afterEach(() => vi.useRealTimers());
 
   it('sends calls as CallMessages and matches replies by id', async () => {
     const transport = start();
@@ -126,16 +121,16 @@ describe('WebSocket transport', () => {
     latest().open();
     latest().drop();
     expect(sockets).toHaveLength(1);
-    vi.advanceTimersByTime(1000);
+    clock.increment(1000);
     expect(sockets).toHaveLength(2);
     latest().drop(); // the controller is still down
-    vi.advanceTimersByTime(1000);
+    clock.increment(1000);
     expect(sockets).toHaveLength(3);
     latest().open();
     expect(links).toEqual([true, false, true]);
     expect(transport.isConnected()).toBe(true);
     transport.close();
-    vi.advanceTimersByTime(5000);
+    clock.increment(5000);
     expect(sockets).toHaveLength(3);
   });
 
@@ -143,7 +138,9 @@ describe('WebSocket transport', () => {
     const transport = start();
     latest().open();
     const call = transport.client.getView();
-    vi.advanceTimersByTime(20_000);
+    await clock.advance(19_999);
+    expect(clock.pending()).toBe(1);
+    await clock.advance(1);
     await expect(call).resolves.toEqual({ ok: false, error: { code: 'transport.timeout' } });
   });
 

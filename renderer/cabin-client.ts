@@ -1,7 +1,10 @@
-// The renderer's transport to the controller: Electron's preload bridge when present, else a WebSocket.
-// Only types come from the contract, so nothing of the controller is bundled into the screens.
+// The renderer's transport to the controller: Electron's preload bridge when present, else a WebSocket
+// spoken by the contract's socket client (nothing of the controller is bundled into the screens).
 import type { CabinBridge, CabinClient, CabinEvent, CabinMethod, ServerMessage } from '../contract/cabin-api';
+import { CABIN_API_WIRE, type CabinCall } from '../contract/cabin-api-wire';
+import { after, systemClock, type Cancel, type Clock } from '../contract/clock';
 import type { CabinError, Result } from '../contract/result';
+import { SocketClient, webSocketOpener, type WebSocketLike } from '../contract/socket-client';
 
 /** The event that carries a new view of the cabin. */
 export type ViewEvent = Extract<CabinEvent, { readonly type: 'view.changed' }>;
@@ -106,44 +109,26 @@ export function createBridgeTransport(bridge: CabinBridge): CabinTransport {
   };
 }
 
-/** The part of the DOM WebSocket the transport uses, so tests can pass a fake. */
-export interface SocketLike {
-  readonly readyState: number;
-  onopen: ((event: Event) => void) | null;
-  onclose: ((event: CloseEvent) => void) | null;
-  onmessage: ((event: MessageEvent) => void) | null;
-  onerror: ((event: Event) => void) | null;
-  send(data: string): void;
-  close(): void;
-}
-
 /** Options of the WebSocket transport; the defaults are the browser's. */
 export interface WebSocketTransportOptions {
   readonly url: string;
-  readonly openSocket?: (url: string) => SocketLike;
+  /** Builds the socket (the browser's WebSocket by default; tests pass a fake with its handler properties). */
+  readonly openSocket?: (url: string) => WebSocketLike;
   readonly retryDelayMs?: number;
-}
-
-const SOCKET_OPEN = 1;
-
-function isServerMessage(value: unknown): value is ServerMessage {
-  if (typeof value !== 'object' || value === null) return false;
-  const kind = (value as { kind?: unknown }).kind;
-  return kind === 'reply' || kind === 'event';
+  readonly clock?: Clock;
 }
 
 /** Builds a transport over a WebSocket that reconnects every `retryDelayMs` after a close. */
 export function createWebSocketTransport(options: WebSocketTransportOptions): CabinTransport {
   const openSocket = options.openSocket ?? ((url: string) => new WebSocket(url));
   const retryDelayMs = options.retryDelayMs ?? 1000;
+  const clock = options.clock ?? systemClock;
   const events = eventListeners();
   const links = listeners<boolean>();
-  const pending = new Map<number, (result: Result<unknown, CabinError>) => void>();
-  let socket: SocketLike | null = null;
+  let socket: SocketClient<CabinCall, ServerMessage> | null = null;
   let connected = false;
   let closed = false;
-  let nextId = 1;
-  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let cancelRetry: Cancel | null = null;
 
   const setConnected = (value: boolean): void => {
     if (connected === value) return;
@@ -151,71 +136,42 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Ca
     links.emit(value);
   };
 
-  const failPending = (): void => {
-    const waiting = [...pending.values()];
-    pending.clear();
-    for (const resolve of waiting) resolve(TRANSPORT_UNAVAILABLE);
+  const retryLater = (): void => {
+    if (!closed) cancelRetry = after(clock, retryDelayMs, connect);
   };
 
-  const connect = (): void => {
-    retryTimer = null;
+  function connect(): void {
+    cancelRetry = null;
     if (closed) return;
-    let current: SocketLike;
     try {
-      current = openSocket(options.url);
+      const current: SocketClient<CabinCall, ServerMessage> = new SocketClient({
+        open: webSocketOpener(() => openSocket(options.url)),
+        wire: CABIN_API_WIRE,
+        clock,
+        replyTimeoutMs: REPLY_TIMEOUT_MS,
+        events: {
+          opened: () => setConnected(true),
+          // A malformed frame is dropped; the controller's messages are JSON.
+          pushed: (message) => {
+            if (message.kind === 'event') events.dispatch(message.event);
+          },
+          closed: () => {
+            if (socket !== current) return;
+            socket = null;
+            setConnected(false);
+            retryLater();
+          },
+        },
+      });
+      socket = current;
     } catch {
-      retryTimer = setTimeout(connect, retryDelayMs);
-      return;
+      retryLater();
     }
-    socket = current;
-    current.onopen = () => setConnected(true);
-    current.onmessage = (message) => {
-      let data: unknown;
-      try {
-        data = JSON.parse(String(message.data));
-      } catch {
-        return; // A malformed frame is dropped; the controller's replies are JSON.
-      }
-      if (!isServerMessage(data)) return;
-      if (data.kind === 'event') {
-        events.dispatch(data.event);
-      } else {
-        const resolve = pending.get(data.id);
-        pending.delete(data.id);
-        resolve?.(data.result);
-      }
-    };
-    current.onerror = () => undefined; // A close event always follows; it handles the retry.
-    current.onclose = () => {
-      if (socket !== current) return;
-      socket = null;
-      setConnected(false);
-      failPending();
-      if (!closed) retryTimer = setTimeout(connect, retryDelayMs);
-    };
-  };
+  }
 
   const call: RawCall = (method, params) => {
-    const open = socket;
-    if (!connected || open === null || open.readyState !== SOCKET_OPEN)
-      return Promise.resolve(TRANSPORT_UNAVAILABLE);
-    const id = nextId++;
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        if (pending.delete(id)) resolve({ ok: false, error: { code: 'transport.timeout' } });
-      }, REPLY_TIMEOUT_MS);
-      pending.set(id, (result) => {
-        clearTimeout(timer);
-        resolve(result);
-      });
-      try {
-        open.send(JSON.stringify({ kind: 'call', id, method, params }));
-      } catch {
-        pending.delete(id);
-        clearTimeout(timer);
-        resolve(TRANSPORT_UNAVAILABLE);
-      }
-    });
+    if (!connected || socket === null) return Promise.resolve(TRANSPORT_UNAVAILABLE);
+    return socket.request({ method, params });
   };
 
   connect();
@@ -227,11 +183,10 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Ca
     isConnected: () => connected,
     close() {
       closed = true;
-      if (retryTimer !== null) clearTimeout(retryTimer);
+      cancelRetry?.();
       const current = socket;
       socket = null;
       setConnected(false);
-      failPending();
       current?.close();
     },
   };

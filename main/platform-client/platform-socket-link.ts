@@ -1,37 +1,35 @@
 // The cabin's client of the platform protocol (contract/platform-protocol.ts) over one WebSocket: wss://
-// to an operator's platform, ws:// only to a platform on this machine. It authenticates with the cabin's
-// credential, reconnects with backoff, resumes the sessions it was serving, and validates every message
-// the platform sends. Nothing of a patient is logged: codes, counts and message types only.
-import WebSocket from 'ws';
+// to an operator's platform, ws:// only to a platform on this machine. It speaks through the contract's
+// platform connection (one request/reply client for the cabin, the console and the screens),
+// authenticates with the cabin's credential, reconnects with backoff, resumes the sessions it was
+// serving, and reports the platform's pushes as the session's facts. Nothing of a patient is logged:
+// codes, counts and message types only.
 import {
+  after,
+  connectCabin,
   err,
-  isCabinPush,
-  MAX_PLATFORM_MESSAGE_BYTES,
   ok,
   parseCallMedia,
-  parseFrame,
-  parsePlatformToCabin,
   PLATFORM_CLOSE_CODES,
-  PLATFORM_SOCKET_PATH,
+  systemClock,
+  type CabinConnection,
   type CabinPush,
   type CabinReplies,
   type CabinRequest,
   type CabinNotice,
+  type CallFact,
+  type Cancel,
+  type Clock,
   type MediaUp,
   type Profession,
+  type QueueEvent,
   type Result,
   type SessionItem,
 } from '../../contract';
 import type { PeripheralState } from '../../devices/peripheral';
 import type { OperationLog } from '../log';
-import type {
-  CallFact,
-  DocumentContent,
-  OutboundItem,
-  PlatformLink,
-  QueueEntry,
-  QueueFact,
-} from './platform-link';
+import type { DocumentContent, OutboundItem, PlatformLink, QueueEntry } from './platform-link';
+import { platformSocketOpener, platformSocketUrl } from './platform-socket';
 
 /** Where the platform is and who this cabin is. */
 export interface PlatformSocketOptions {
@@ -40,6 +38,8 @@ export interface PlatformSocketOptions {
   readonly cabinId: string;
   readonly credential: string;
   readonly log: OperationLog;
+  /** The time of the backoff, the heartbeat and the request timeouts (the system clock by default). */
+  readonly clock?: Clock;
   /** How long a request waits for its reply. */
   readonly requestTimeoutMs?: number;
   /** Backoff between reconnection attempts: first and longest wait. */
@@ -51,65 +51,46 @@ export interface PlatformSocketOptions {
 type RequestType = CabinRequest['type'];
 
 /** How long a request waits for a link that is (re)connecting before it answers `platform.unreachable`. */
-const CONNECT_WAIT_MS = 3_000;
+export const CONNECT_WAIT_MS = 3_000;
 type RequestFields<T extends RequestType> = Omit<Extract<CabinRequest, { type: T }>, 'type' | 'requestId'>;
-
-interface Pending {
-  readonly resolve: (result: Result<unknown>) => void;
-  readonly timer: NodeJS.Timeout;
-}
 
 /** What the link keeps of a session it serves: who to tell, and what to resume after a reconnection. */
 interface Served {
-  queue: ((fact: QueueFact) => void) | null;
+  queue: ((event: QueueEvent) => void) | null;
   call: ((fact: CallFact) => void) | null;
-}
-
-/** The platform's WebSocket URL for a base URL; plain ws:// is refused except to this machine. */
-export function platformSocketUrl(base: string): Result<string> {
-  let url: URL;
-  try {
-    url = new URL(base);
-  } catch {
-    return err({ code: 'config.invalid', detail: 'platform url is not a URL' });
-  }
-  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-  if (url.protocol === 'https:' || url.protocol === 'wss:') url.protocol = 'wss:';
-  else if ((url.protocol === 'http:' || url.protocol === 'ws:') && loopback) url.protocol = 'ws:';
-  else return err({ code: 'config.invalid', detail: 'platform url must use TLS (https) off this machine' });
-  url.pathname = PLATFORM_SOCKET_PATH;
-  url.search = '';
-  return ok(url.toString());
 }
 
 /** The platform link over the platform protocol. */
 export class PlatformSocketLink implements PlatformLink {
-  private socket: WebSocket | null = null;
-  private authenticated = false;
+  private connection: CabinConnection | null = null;
   /** The platform refused this cabin's credential at the last attempt: nothing waits for it. */
   private refused = false;
   private closed = false;
-  private nextRequestId = 1;
   private attempt = 0;
-  private reconnectTimer: NodeJS.Timeout | null = null;
-  private readonly pending = new Map<number, Pending>();
+  private cancelReconnect: Cancel | null = null;
   private readonly served = new Map<string, Served>();
   /** Items of sessions not yet in the platform's waiting room (the consent): sent right after `queue.join`. */
   private readonly early = new Map<string, SessionItem[]>();
   /** The sessions whose early items are being sent (one sender at a time keeps their order). */
   private readonly flushing = new Set<string>();
   private readonly socketUrl: string;
-  private readonly requestTimeoutMs: number;
+  private readonly clock: Clock;
   private readonly reconnectMs: { readonly first: number; readonly max: number };
   private readonly readyWaiters = new Set<(ready: boolean) => void>();
+  /** The current connection was welcomed (its drop is a reconnection, not a refusal). */
+  private wasWelcomed = false;
 
   constructor(private readonly options: PlatformSocketOptions) {
     const url = platformSocketUrl(options.url);
     if (!url.ok) throw new Error(url.error.detail);
     this.socketUrl = url.value;
-    this.requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
+    this.clock = options.clock ?? systemClock;
     this.reconnectMs = options.reconnectMs ?? { first: 250, max: 5_000 };
     this.connect();
+  }
+
+  private get authenticated(): boolean {
+    return this.connection?.ready === true;
   }
 
   check(): Promise<PeripheralState> {
@@ -122,7 +103,7 @@ export class PlatformSocketLink implements PlatformLink {
     return this.request('appointment.lookUp', { code: code.replace(/\s/g, '') });
   }
 
-  joinQueue(entry: QueueEntry, report: (fact: QueueFact) => void): () => void {
+  joinQueue(entry: QueueEntry, report: (event: QueueEvent) => void): () => void {
     const served = this.serve(entry.sessionId);
     served.queue = report;
     const { identity } = entry;
@@ -134,8 +115,8 @@ export class PlatformSocketLink implements PlatformLink {
       measurements: entry.measurements,
     }).then((joined) => {
       if (served.queue !== report) return;
-      if (!joined.ok) return report({ type: 'failed', error: joined.error });
-      report({ type: 'updated', ...joined.value });
+      if (!joined.ok) return report({ type: 'queue.failed', error: joined.error });
+      report({ type: 'queue.updated', ...joined.value });
       void this.sendEarlyItems(entry.sessionId);
     });
     return () => {
@@ -151,10 +132,10 @@ export class PlatformSocketLink implements PlatformLink {
     served.call = report;
     void this.request('call.join', { sessionId }).then((joined) => {
       if (served.call !== report) return;
-      if (!joined.ok) return report({ type: 'failed', error: joined.error });
+      if (!joined.ok) return report({ type: 'call.failed', error: joined.error });
       const media = parseCallMedia(joined.value);
-      if (!media.ok) return report({ type: 'failed', error: { code: 'platform.invalidMessage' } });
-      report({ type: 'joined', media: media.value });
+      if (!media.ok) return report({ type: 'call.failed', error: { code: 'platform.invalidMessage' } });
+      report({ type: 'call.joined', media: media.value });
     });
     return () => {
       if (served.call === report) served.call = null;
@@ -207,12 +188,14 @@ export class PlatformSocketLink implements PlatformLink {
     void this.request('call.leave', { sessionId });
   }
 
-  /** Closes the connection for good (the cabin stops). */
+  /** Closes the connection for good (the cabin stops); what still waits answers `platform.unreachable`. */
   close(): void {
     this.closed = true;
-    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
-    this.socket?.close(1000);
-    this.failPending('platform.unreachable');
+    this.cancelReconnect?.();
+    this.connection?.close(1000);
+    this.connection = null;
+    for (const wake of this.readyWaiters) wake(false);
+    this.readyWaiters.clear();
   }
 
   // The items delivered before the session was in the waiting room, in their order; an item the
@@ -246,106 +229,82 @@ export class PlatformSocketLink implements PlatformLink {
   }
 
   private connect(): void {
+    this.cancelReconnect = null;
     if (this.closed) return;
-    const socket = new WebSocket(this.socketUrl, {
-      maxPayload: MAX_PLATFORM_MESSAGE_BYTES,
-      handshakeTimeout: 5_000,
+    const connection = connectCabin({
+      open: platformSocketOpener({
+        url: this.socketUrl,
+        clock: this.clock,
+        heartbeatMs: this.options.heartbeatMs ?? 10_000,
+        onSilent: () => this.options.log.warn('platform.silent'),
+      }),
+      hello: {
+        type: 'hello',
+        role: 'cabin',
+        cabinId: this.options.cabinId,
+        credential: this.options.credential,
+      },
+      clock: this.clock,
+      replyTimeoutMs: this.options.requestTimeoutMs ?? 10_000,
+      timeoutError: { code: 'platform.timeout' },
+      unavailableError: { code: 'platform.unreachable' },
+      events: {
+        welcomed: () => this.welcomed(),
+        pushed: (push) => this.dispatch(push),
+        rejected: (rejected) =>
+          this.options.log.warn('platform.rejectedOurMessage', {
+            code: rejected.code,
+            detail: rejected.detail.slice(0, 80),
+          }),
+        malformed: (detail) =>
+          this.options.log.warn('platform.invalidMessage', { detail: detail.slice(0, 80) }),
+        closed: (code) => {
+          if (this.connection === connection) this.dropped(code);
+        },
+      },
     });
-    this.socket = socket;
-    socket.on('open', () => {
-      socket.send(
-        JSON.stringify({
-          type: 'hello',
-          role: 'cabin',
-          cabinId: this.options.cabinId,
-          credential: this.options.credential,
-        }),
-      );
-    });
-    socket.on('message', (data, isBinary) => {
-      if (isBinary) return this.options.log.warn('platform.invalidMessage', { detail: 'binary' });
-      this.receive(
-        Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(data as Buffer[]).toString('utf8'),
-      );
-    });
-    socket.on('error', () => undefined);
-    // A network that dies silently never closes the socket: a ping without a pong does.
-    let answeredPing = true;
-    socket.on('pong', () => {
-      answeredPing = true;
-    });
-    const heartbeat = setInterval(() => {
-      if (socket.readyState !== WebSocket.OPEN) return;
-      if (!answeredPing) {
-        this.options.log.warn('platform.silent');
-        return socket.terminate();
-      }
-      answeredPing = false;
-      socket.ping();
-    }, this.options.heartbeatMs ?? 10_000);
-    heartbeat.unref();
-    socket.on('close', (code) => {
-      clearInterval(heartbeat);
-      if (this.socket !== socket) return;
-      const wasAuthenticated = this.authenticated;
-      this.socket = null;
-      this.authenticated = false;
-      this.failPending('platform.unreachable');
-      this.refused = code === PLATFORM_CLOSE_CODES.unauthenticated && !wasAuthenticated;
-      if (this.refused) {
-        for (const wake of this.readyWaiters) wake(false);
-        this.readyWaiters.clear();
-        this.options.log.error('platform.refusedCredential');
-      } else {
-        this.options.log.warn('platform.disconnected', { code });
-      }
-      if (wasAuthenticated) {
-        for (const served of this.served.values()) served.call?.({ type: 'reconnecting' });
-      }
-      this.scheduleReconnect();
-    });
+    this.connection = connection;
+  }
+
+  private welcomed(): void {
+    this.wasWelcomed = true;
+    this.refused = false;
+    this.attempt = 0;
+    this.options.log.info('platform.connected');
+    for (const wake of this.readyWaiters) wake(true);
+    this.readyWaiters.clear();
+    this.resumeSessions();
+  }
+
+  // The connection closed by itself (the platform, the network, the heartbeat): requests waiting on it
+  // were answered `platform.unreachable` by the connection; the calls hear that the link is down.
+  private dropped(code: number): void {
+    const wasWelcomed = this.wasWelcomed;
+    this.wasWelcomed = false;
+    this.connection = null;
+    this.refused = code === PLATFORM_CLOSE_CODES.unauthenticated && !wasWelcomed;
+    if (this.refused) {
+      for (const wake of this.readyWaiters) wake(false);
+      this.readyWaiters.clear();
+      this.options.log.error('platform.refusedCredential');
+    } else {
+      this.options.log.warn('platform.disconnected', { code });
+    }
+    if (wasWelcomed) {
+      for (const served of this.served.values()) served.call?.({ type: 'call.reconnecting' });
+    }
+    this.scheduleReconnect();
   }
 
   private scheduleReconnect(): void {
     if (this.closed) return;
     const wait = Math.min(this.reconnectMs.max, this.reconnectMs.first * 2 ** this.attempt);
     this.attempt += 1;
-    this.reconnectTimer = setTimeout(() => this.connect(), wait);
-    this.reconnectTimer.unref();
+    this.cancelReconnect = after(this.clock, wait, () => this.connect());
   }
 
-  private receive(frame: string): void {
-    const parsed = parseFrame(frame);
-    const message = parsed.ok ? parsePlatformToCabin(parsed.value) : parsed;
-    if (!message.ok) {
-      this.options.log.warn('platform.invalidMessage', { detail: message.error.detail.slice(0, 80) });
-      return;
-    }
-    const value = message.value;
-    switch (value.type) {
-      case 'welcome':
-        this.authenticated = true;
-        this.refused = false;
-        this.attempt = 0;
-        this.options.log.info('platform.connected');
-        for (const wake of this.readyWaiters) wake(true);
-        this.readyWaiters.clear();
-        this.resumeSessions();
-        return;
-      case 'reply':
-        return this.settle(value.requestId, value.result);
-      case 'rejected':
-        this.options.log.warn('platform.rejectedOurMessage', {
-          code: value.code,
-          detail: value.detail.slice(0, 80),
-        });
-        if (value.requestId !== null) this.settle(value.requestId, err({ code: value.code }));
-        return;
-      default:
-        if (isCabinPush(value)) this.dispatch(value);
-    }
-  }
-
+  // The platform's pushes about a served session, as the session's facts. The protocol's names stay
+  // those of the published protocol; where the session names a fact otherwise, it is said here once.
   private dispatch(push: CabinPush): void {
     const served = this.served.get(push.sessionId);
     if (!served) return;
@@ -353,28 +312,29 @@ export class PlatformSocketLink implements PlatformLink {
     switch (push.type) {
       case 'queue.updated':
         return served.queue?.({
-          type: 'updated',
+          type: push.type,
           position: push.position,
           estimatedWaitMinutes: push.estimatedWaitMinutes,
         });
       case 'queue.assigned': {
         const queue = served.queue;
         served.queue = null;
-        return queue?.({ type: 'assigned', professional: push.professional });
+        return queue?.({ type: push.type, professional: push.professional });
       }
       case 'call.measurementRequested':
-        return call?.({ type: 'measurementRequested', kind: push.kind });
+        return call?.({ type: push.type, kind: push.kind });
       case 'call.documentPushed':
-        return call?.({ type: 'documentReceived', document: push.document });
+        return call?.({ type: 'call.documentReceived', document: push.document });
       case 'call.ended':
-        if (push.reason === 'connectionLost') return call?.({ type: 'failed', error: { code: 'call.lost' } });
-        return call?.({ type: 'ended' });
+        if (push.reason === 'connectionLost')
+          return call?.({ type: 'call.failed', error: { code: 'call.lost' } });
+        return call?.({ type: 'call.ended' });
       case 'signal':
-        return call?.({ type: 'signal', payload: push.payload });
+        return call?.({ type: 'media.signal', payload: push.payload });
       case 'media.reception':
-        return call?.({ type: 'receptionChanged', reception: push.reception });
+        return call?.({ type: 'call.receptionChanged', reception: push.reception });
       case 'sfu.producerAdded':
-        return call?.({ type: 'producerAdded' });
+        return call?.({ type: 'media.producerAdded' });
       case 'call.peerPresence':
         this.options.log.info('platform.professionalPresence', { present: push.present });
         return;
@@ -387,11 +347,11 @@ export class PlatformSocketLink implements PlatformLink {
       void this.request('session.resume', { sessionId }).then((resumed) => {
         if (this.served.get(sessionId) !== served) return;
         if (!resumed.ok || resumed.value.stage === 'ended') {
-          served.queue?.({ type: 'failed', error: { code: 'platform.sessionLost' } });
-          served.call?.({ type: 'failed', error: { code: 'call.lost' } });
+          served.queue?.({ type: 'queue.failed', error: { code: 'platform.sessionLost' } });
+          served.call?.({ type: 'call.failed', error: { code: 'call.lost' } });
           return;
         }
-        served.call?.({ type: 'resumed' });
+        served.call?.({ type: 'call.resumed' });
         void this.sendEarlyItems(sessionId);
       });
     }
@@ -399,23 +359,23 @@ export class PlatformSocketLink implements PlatformLink {
 
   private whenReady(timeoutMs: number): Promise<boolean> {
     if (this.authenticated) return Promise.resolve(true);
-    if (this.refused) return Promise.resolve(false);
+    if (this.refused || this.closed) return Promise.resolve(false);
     return new Promise((resolve) => {
       const wake = (ready: boolean): void => {
-        clearTimeout(timer);
+        cancelTimeout();
         resolve(ready);
       };
-      const timer = setTimeout(() => {
+      const cancelTimeout = after(this.clock, timeoutMs, () => {
         this.readyWaiters.delete(wake);
         resolve(false);
-      }, timeoutMs);
+      });
       this.readyWaiters.add(wake);
     });
   }
 
   private notify(message: CabinNotice): Result<null> {
-    if (!this.authenticated || this.socket === null) return err({ code: 'platform.unreachable' });
-    this.socket.send(JSON.stringify(message));
+    const connection = this.connection;
+    if (connection === null || !connection.notify(message)) return err({ code: 'platform.unreachable' });
     return ok(null);
   }
 
@@ -427,31 +387,20 @@ export class PlatformSocketLink implements PlatformLink {
     if (!this.authenticated && !(await this.whenReady(CONNECT_WAIT_MS))) {
       return err({ code: 'platform.unreachable' });
     }
-    const socket = this.socket;
-    if (socket === null) return err({ code: 'platform.unreachable' });
-    const requestId = this.nextRequestId++;
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(requestId);
-        resolve(err({ code: 'platform.timeout' }));
-      }, this.requestTimeoutMs);
-      timer.unref();
-      this.pending.set(requestId, { resolve: resolve as (result: Result<unknown>) => void, timer });
-      socket.send(JSON.stringify({ type, requestId, ...fields }));
-    });
-  }
-
-  // Answers the request `requestId` if it still waits.
-  private settle(requestId: number, result: Result<unknown>): void {
-    const pending = this.pending.get(requestId);
-    if (!pending) return;
-    this.pending.delete(requestId);
-    clearTimeout(pending.timer);
-    pending.resolve(result);
-  }
-
-  private failPending(code: string): void {
-    for (const id of [...this.pending.keys()]) this.settle(id, err({ code }));
+    const connection = this.connection;
+    if (connection === null) return err({ code: 'platform.unreachable' });
+    const body = { type, ...fields } as unknown as Parameters<CabinConnection['request']>[0];
+    const result = await connection.request(body);
+    if (!result.ok && result.error.code.startsWith('protocol.')) {
+      // The platform refused the message itself: a bug on one side, logged with the faulty field only.
+      this.options.log.warn('platform.rejectedOurMessage', {
+        code: result.error.code,
+        detail: (result.error.detail ?? '').slice(0, 80),
+      });
+      return err({ code: result.error.code });
+    }
+    // The platform answers each request with that request's reply type (validated by its own checks).
+    return result as Result<T extends keyof CabinReplies ? CabinReplies[T] : never>;
   }
 }
 

@@ -1,17 +1,19 @@
 // An in-process platform for scenario tests and a cabin without a platform (`platform.kind: "simulated"`):
 // a short queue, a fictitious doctor, a call that asks for one measurement, deposits a prescription and
 // ends. It carries no media: the call counts as connected by itself, and media messages are dropped.
-import { after, err, ok, type Clock, type Result } from '../../contract';
+import {
+  after,
+  err,
+  ok,
+  type CallFact,
+  type Cancel,
+  type Clock,
+  type QueueEvent,
+  type Result,
+} from '../../contract';
 import type { PeripheralState } from '../../devices/peripheral';
 import { runSequence } from '../../devices/simulated/step-sequence';
-import type {
-  CallFact,
-  DocumentContent,
-  OutboundItem,
-  PlatformLink,
-  QueueEntry,
-  QueueFact,
-} from './platform-link';
+import type { DocumentContent, OutboundItem, PlatformLink, QueueEntry } from './platform-link';
 
 /** The appointment codes the simulated platform knows (fictitious). */
 export const SIMULATED_APPOINTMENT_CODES: Readonly<Record<string, 'doctor' | 'physiotherapist'>> = {
@@ -49,21 +51,21 @@ export class SimulatedPlatformLink implements PlatformLink {
     return Promise.resolve(profession ? ok({ profession }) : err({ code: 'appointment.unknownCode' }));
   }
 
-  joinQueue(entry: QueueEntry, report: (fact: QueueFact) => void): () => void {
+  joinQueue(entry: QueueEntry, report: (event: QueueEvent) => void): Cancel {
     const { stepMs } = this.options;
     if (!this.options.reachable()) {
       return after(this.clock, stepMs, () =>
-        report({ type: 'failed', error: { code: 'platform.unreachable' } }),
+        report({ type: 'queue.failed', error: { code: 'platform.unreachable' } }),
       );
     }
     return runSequence(this.clock, [
-      [stepMs, () => report({ type: 'updated', position: 2, estimatedWaitMinutes: 6 })],
-      [stepMs, () => report({ type: 'updated', position: 1, estimatedWaitMinutes: 3 })],
+      [stepMs, () => report({ type: 'queue.updated', position: 2, estimatedWaitMinutes: 6 })],
+      [stepMs, () => report({ type: 'queue.updated', position: 1, estimatedWaitMinutes: 3 })],
       [
         stepMs,
         () =>
           report({
-            type: 'assigned',
+            type: 'queue.assigned',
             professional: {
               civility: 'Dr',
               name: 'Claire Fontaine',
@@ -77,7 +79,7 @@ export class SimulatedPlatformLink implements PlatformLink {
     ]);
   }
 
-  joinCall(sessionId: string, report: (fact: CallFact) => void): () => void {
+  joinCall(sessionId: string, report: (fact: CallFact) => void): Cancel {
     const { stepMs, callMs } = this.options;
     const prescription = {
       id: 'doc-1',
@@ -85,19 +87,19 @@ export class SimulatedPlatformLink implements PlatformLink {
       title: 'Ordonnance',
       pages: 1,
     };
-    report({ type: 'joined', media: { mode: 'direct', iceServers: [] } });
+    report({ type: 'call.joined', media: { mode: 'direct', iceServers: [] } });
     return runSequence(this.clock, [
-      [stepMs, () => report({ type: 'connected' })],
-      [callMs / 2, () => report({ type: 'measurementRequested', kind: 'temperature' })],
+      [stepMs, () => report({ type: 'call.connected' })],
+      [callMs / 2, () => report({ type: 'call.measurementRequested', kind: 'temperature' })],
       [
         callMs / 2,
         () => {
           const text = 'Ordonnance (document de démonstration)\nParacétamol 1 g, 3 fois par jour, 3 jours.\n';
           this.documentsOf(sessionId).set(prescription.id, new TextEncoder().encode(text));
-          report({ type: 'documentReceived', document: prescription });
+          report({ type: 'call.documentReceived', document: prescription });
         },
       ],
-      [stepMs, () => report({ type: 'ended' })],
+      [stepMs, () => report({ type: 'call.ended' })],
     ]);
   }
 

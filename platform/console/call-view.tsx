@@ -2,6 +2,7 @@
 // cabin says it receives, the patient's identity, consent and measurements, measurement requests,
 // documents, and the end of the call.
 import { useEffect, useRef, useState } from 'react';
+import type { Clock } from '../../contract/clock';
 import { MEASUREMENT_KINDS, type MeasurementKind } from '../../contract/domain';
 import { DocumentPanel } from './document-panel';
 import {
@@ -12,13 +13,13 @@ import {
   measurementValue,
   patientName,
 } from './french-format';
-import type { CallState, OutgoingDocument } from './practitioner-desk';
+import type { CallState, OutgoingDocument } from './desk-view';
 import type { LocalMediaProblem, MediaFailure } from './console-media';
 
 /** Props of the call view. */
 export interface CallViewProps {
   readonly call: CallState;
-  readonly now: () => number;
+  readonly clock: Clock;
   readonly onRequestMeasurement: (kind: MeasurementKind) => void;
   readonly onSendDocument: (document: OutgoingDocument) => Promise<boolean>;
   readonly onProblem: (message: string) => void;
@@ -82,7 +83,7 @@ function StreamVideo({
 /** The consultation in progress. */
 export function CallView({
   call,
-  now,
+  clock,
   onRequestMeasurement,
   onSendDocument,
   onProblem,
@@ -97,7 +98,7 @@ export function CallView({
         <div>
           <h2 data-testid="patient-name">{name}</h2>
           {call.patient !== null && (
-            <p className="muted">Né(e) le {birthDateWithAge(call.patient.birthDate, now())}</p>
+            <p className="muted">Né(e) le {birthDateWithAge(call.patient.birthDate, clock.now())}</p>
           )}
         </div>
         <div className="end-call">

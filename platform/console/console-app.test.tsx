@@ -7,9 +7,10 @@ import type { Measurement } from '../../contract/domain';
 import type { QueueEntryView } from '../../contract/platform-protocol';
 import { MAX_DOCUMENT_BYTES } from '../../contract/platform-protocol';
 import { base64ToBytes } from './document-encoding';
-import { logIn, openConsole, TEST_NOW, type ConsolePage } from './console-harness';
-import type { FakeWebSocket } from './fake-platform-socket';
-import { RECEPTION_SAMPLE_MS } from './practitioner-desk';
+import { logIn, openConsole, TEST_NOW, type ConsolePage } from './test-support/console-harness';
+import type { FakeWebSocket } from './test-support/fake-platform-socket';
+import { RECONNECT_DELAY_MS } from './practitioner-desk';
+import { RECEPTION_SAMPLE_MS } from './reception-report';
 
 let opened: ConsolePage | null = null;
 afterEach(() => {
@@ -143,8 +144,7 @@ describe('the waiting room', () => {
 
   it('updates the waiting times as time passes', async () => {
     const { page } = await inWaitingRoom();
-    page.now += 5 * 60_000;
-    await page.platform(() => page.timers.tick(15_000));
+    await page.advance(5 * 60_000);
     expect(page.all('queue-entry')[0]?.textContent).toContain('Attend depuis 17\u00a0min');
   });
 
@@ -183,7 +183,7 @@ describe('the waiting room', () => {
     await page.platform(() => socket.closeFromServer(1006));
     expect(page.get('link-state').textContent).toContain('Connexion au serveur perdue');
     expect((page.get(`accept-${JEANNE.sessionId}`) as HTMLButtonElement).disabled).toBe(true);
-    await page.platform(() => page.timers.runDelays());
+    await page.advance(RECONNECT_DELAY_MS);
     const again = page.sockets.latest;
     expect(again).not.toBe(socket);
     await page.platform(() => again.acceptConnection());
@@ -384,7 +384,7 @@ describe('a consultation', () => {
     const media = page.media.latest;
     const sample = async (framesDecoded: number, audioPacketsReceived: number): Promise<void> => {
       media.inbound = { framesDecoded, audioPacketsReceived, audioSamplesReceived: 0 };
-      await page.platform(() => page.timers.tick(RECEPTION_SAMPLE_MS));
+      await page.advance(RECEPTION_SAMPLE_MS);
     };
     await sample(0, 0);
     await sample(0, 0);
@@ -428,7 +428,8 @@ describe('a consultation', () => {
     expect(page.query('call-ended-message')).toBeNull();
     expect(page.all('queue-entry')).toHaveLength(1);
     expect(page.media.latest.closed).toBe(true);
-    expect(page.timers.activeRepeating(RECEPTION_SAMPLE_MS)).toBe(0);
+    // Nothing is sampled any more: the only timer left is the waiting room's refresh.
+    expect(page.clock.pending()).toBe(1);
   });
 
   it('keeps the end of the call through a dropped connection and sends it again once reconnected', async () => {
@@ -447,7 +448,7 @@ describe('a consultation', () => {
     expect(page.media.latest.closed).toBe(false);
 
     // The first reconnection drops too before the platform answers: the end waits for the next one.
-    await page.platform(() => page.timers.runDelays());
+    await page.advance(RECONNECT_DELAY_MS);
     const second = page.sockets.latest;
     expect(second).not.toBe(socket);
     await page.platform(() => {
@@ -460,7 +461,7 @@ describe('a consultation', () => {
     await page.platform(() => second.closeFromServer(1006));
     expect(page.get('end-pending')).not.toBeNull();
 
-    await page.platform(() => page.timers.runDelays());
+    await page.advance(RECONNECT_DELAY_MS);
     const third = page.sockets.latest;
     expect(third).not.toBe(second);
     await page.platform(() => third.acceptConnection());
@@ -487,7 +488,7 @@ describe('a consultation', () => {
     await page.click('end-confirm');
     expect(page.get('end-pending')).not.toBeNull();
     expect(page.query('console-error')).toBeNull();
-    await page.platform(() => page.timers.runDelays());
+    await page.advance(RECONNECT_DELAY_MS);
     const again = page.sockets.latest;
     await page.platform(() => {
       again.acceptConnection();
@@ -506,7 +507,7 @@ describe('a consultation', () => {
     await page.click('end-call');
     await page.click('end-confirm');
     await page.platform(() => socket.closeFromServer(1006));
-    await page.platform(() => page.timers.runDelays());
+    await page.advance(RECONNECT_DELAY_MS);
     const again = page.sockets.latest;
     // The platform ended the call while the console was away; the resent end is answered all the same.
     await page.platform(() => {
@@ -520,7 +521,7 @@ describe('a consultation', () => {
     expect(page.media.latest.closed).toBe(true);
     // A later reconnection sends nothing more.
     await page.platform(() => again.closeFromServer(1006));
-    await page.platform(() => page.timers.runDelays());
+    await page.advance(RECONNECT_DELAY_MS);
     const last = page.sockets.latest;
     await page.platform(() => {
       last.acceptConnection();

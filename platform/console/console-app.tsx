@@ -1,14 +1,16 @@
 // The practitioner console: the login form, then the desk (waiting room or consultation). The token
 // lives in this component's memory only: a reload asks to log in again.
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { Clock } from '../../contract/clock';
 import type { LoginReply } from '../../contract/platform-protocol';
+import type { WebSocketLike } from '../../contract/socket-client';
 import { CallView } from './call-view';
 import type { MediaFactory } from './console-media';
 import { PROFESSION_LABELS } from './french-format';
 import type { LogIn } from './login';
 import { LoginForm } from './login-form';
-import { PractitionerDesk, type SessionEnd, type Timers } from './practitioner-desk';
-import type { OpenSocket } from './protocol-client';
+import type { SessionEnd } from './desk-view';
+import { PractitionerDesk } from './practitioner-desk';
 import { WaitingRoom } from './waiting-room';
 
 /** Everything the console reaches outside itself: the browser's in the page, doubles in tests. */
@@ -16,10 +18,10 @@ export interface ConsoleDependencies {
   readonly logIn: LogIn;
   /** The platform's WebSocket URL (`/ws` on the page's origin). */
   readonly socketUrl: string;
-  readonly openSocket: OpenSocket;
+  /** Builds the WebSocket to the platform (the browser's in the page). */
+  readonly openSocket: (url: string) => WebSocketLike;
   readonly media: MediaFactory;
-  readonly timers: Timers;
-  readonly now: () => number;
+  readonly clock: Clock;
 }
 
 const SESSION_END_NOTICES: Readonly<Record<SessionEnd, string>> = {
@@ -77,8 +79,7 @@ function Desk({
       socketUrl: dependencies.socketUrl,
       openSocket: dependencies.openSocket,
       media: dependencies.media,
-      timers: dependencies.timers,
-      now: dependencies.now,
+      clock: dependencies.clock,
       onSessionEnd: (reason) => leave(reason),
     });
     setDesk(created);
@@ -156,15 +157,14 @@ function DeskScreen({
               queue={view.queue}
               accepting={view.accepting}
               online={view.link === 'online'}
-              now={dependencies.now}
-              timers={dependencies.timers}
+              clock={dependencies.clock}
               onAccept={(sessionId) => void desk.accept(sessionId)}
             />
           </>
         ) : (
           <CallView
             call={view.call}
-            now={dependencies.now}
+            clock={dependencies.clock}
             onRequestMeasurement={(kind) => void desk.requestMeasurement(kind)}
             onSendDocument={(document) => desk.pushDocument(document)}
             onProblem={(message) => desk.showError(message)}

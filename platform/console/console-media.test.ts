@@ -9,15 +9,14 @@ import { describe, expect, it } from 'vitest';
 import type { SfuMethod, SignalPayload } from '../../contract/platform-protocol';
 import type { CabinError, Result } from '../../contract/result';
 import {
-  DirectAnswerer,
-  SfuPeer,
   inboundCounters,
   openLocalMedia,
   receptionBetween,
   type CallMediaOptions,
   type MediaFailure,
-  type PeerConnectionLike,
 } from './console-media';
+import { DirectAnswerer, type PeerConnectionLike } from './direct-answerer';
+import { SfuPeer } from './sfu-peer';
 
 /** A stand-in for MediaStream (absent from Node): an id and its tracks. */
 function fakeStream(tracks: MediaStreamTrack[], id = 'local'): MediaStream {

@@ -11,7 +11,7 @@ import {
   type DocumentProblem,
 } from './document-encoding';
 import { DOCUMENT_KIND_LABELS, formatNumber, pagesText } from './french-format';
-import type { OutgoingDocument } from './practitioner-desk';
+import type { OutgoingDocument } from './desk-view';
 
 /** Props of the document panel. */
 export interface DocumentPanelProps {

@@ -1,11 +1,11 @@
-// Entry point of the practitioner console page: the browser's WebSocket, fetch, camera and timers.
+// Entry point of the practitioner console page: the browser's WebSocket, fetch, camera and clock.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { systemClock } from '../../contract/clock';
 import { PLATFORM_SOCKET_PATH } from '../../contract/platform-protocol';
 import { ConsoleApp, type ConsoleDependencies } from './console-app';
-import { browserMediaFactory } from './console-media';
+import { browserMediaFactory } from './browser-media';
 import { httpLogIn } from './login';
-import { browserTimers } from './practitioner-desk';
 
 const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
 const dependencies: ConsoleDependencies = {
@@ -13,8 +13,7 @@ const dependencies: ConsoleDependencies = {
   socketUrl: `${scheme}//${window.location.host}${PLATFORM_SOCKET_PATH}`,
   openSocket: (url) => new WebSocket(url),
   media: browserMediaFactory(),
-  timers: browserTimers,
-  now: () => Date.now(),
+  clock: systemClock,
 };
 
 const container = document.getElementById('root');

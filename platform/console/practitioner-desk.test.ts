@@ -1,21 +1,14 @@
 // @vitest-environment jsdom
-// The practitioner's desk on its own, where the page's harness cannot go: the reply timeout of the
-// protocol client runs on the browser's clock, here a fake one that the test moves by hand.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeMediaFactory } from './fake-console-media';
-import { FakeSocketOpener, type FakeWebSocket } from './fake-platform-socket';
-import { ManualTimers } from './manual-timers';
-import { PractitionerDesk } from './practitioner-desk';
-import { TEST_LOGIN_REPLY, TEST_NOW } from './console-harness';
+// The practitioner's desk on its own, where the page's harness cannot go: a reply that never comes,
+// with the reply timeout run on the manual clock.
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../test/support/manual-clock';
+import { FakeMediaFactory } from './test-support/fake-console-media';
+import { FakeSocketOpener, type FakeWebSocket } from './test-support/fake-platform-socket';
+import { PractitionerDesk, RECONNECT_DELAY_MS, REPLY_TIMEOUT_MS } from './practitioner-desk';
+import { TEST_LOGIN_REPLY, TEST_NOW } from './test-support/console-harness';
 
 const SESSION = 'session-jeanne';
-
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
 
 async function flush(): Promise<void> {
   for (let index = 0; index < 10; index += 1) await Promise.resolve();
@@ -30,11 +23,11 @@ function welcome(socket: FakeWebSocket): void {
 async function deskInCall(): Promise<{
   desk: PractitionerDesk;
   sockets: FakeSocketOpener;
-  timers: ManualTimers;
+  clock: ManualClock;
   media: FakeMediaFactory;
 }> {
   const sockets = new FakeSocketOpener();
-  const timers = new ManualTimers();
+  const clock = new ManualClock(TEST_NOW);
   const media = new FakeMediaFactory();
   const desk = new PractitionerDesk({
     token: TEST_LOGIN_REPLY.token,
@@ -43,8 +36,7 @@ async function deskInCall(): Promise<{
     socketUrl: 'ws://platform.test/ws',
     openSocket: sockets.open,
     media,
-    timers,
-    now: () => TEST_NOW,
+    clock,
     onSessionEnd: () => undefined,
   });
   desk.start();
@@ -66,26 +58,25 @@ async function deskInCall(): Promise<{
   socket.replyTo('call.accept', { mode: 'direct', iceServers: [] });
   await accepted;
   await flush();
-  return { desk, sockets, timers, media };
+  return { desk, sockets, clock, media };
 }
 
 describe('ending a call on a connection that died silently', () => {
   it('drops a connection that never answers the end, and sends the end again on a fresh one', async () => {
-    const { desk, sockets, timers, media } = await deskInCall();
+    const { desk, sockets, clock, media } = await deskInCall();
     const first = sockets.latest;
     expect(desk.getView().call?.sessionId).toBe(SESSION);
     void desk.endCall();
     expect(first.lastSent('call.end')).toMatchObject({ sessionId: SESSION });
 
     // The network is gone but the socket still looks open: no reply, no close.
-    vi.advanceTimersByTime(20_000);
-    await flush();
+    await clock.advance(REPLY_TIMEOUT_MS);
     expect(desk.getView().call?.ending).toBe(true);
     expect(desk.getView().call?.endAwaitsConnection).toBe(true);
     expect(desk.getView().link).toBe('reconnecting');
     expect(first.closedByClientWith).toBe(1000);
 
-    timers.runDelays();
+    await clock.advance(RECONNECT_DELAY_MS);
     const second = sockets.latest;
     expect(second).not.toBe(first);
     welcome(second);

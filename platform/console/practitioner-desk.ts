@@ -1,59 +1,43 @@
 // The practitioner's desk: what the console knows and does once logged in, apart from how it is drawn.
 // It holds the connection to the platform (reconnecting with the same token after a drop), the waiting
 // room, the call in progress with its media, and answers every action with a new immutable view.
-import type { DocumentSummary, Measurement, MeasurementKind, ProfessionalCard } from '../../contract/domain';
+import { after, type Cancel, type Clock } from '../../contract/clock';
+import type { MeasurementKind, ProfessionalCard } from '../../contract/domain';
+import { connectPractitioner, type PractitionerConnection } from '../../contract/platform-connection';
 import type {
   CallEndReason,
-  ConsentSummary,
-  DocumentContentType,
   MediaMode,
-  MediaReception,
   PatientSummary,
   PractitionerPush,
-  QueueEntryView,
 } from '../../contract/platform-protocol';
 import { PLATFORM_CLOSE_CODES } from '../../contract/platform-protocol';
-import { integer, matching, object, oneOf, text } from '../../contract/schema';
+import { err, type CabinError, type Result } from '../../contract/result';
+import { webSocketOpener, type WebSocketLike } from '../../contract/socket-client';
 import { parseCallMedia } from '../../contract/validate-platform';
+import type { ConsoleMedia, MediaFactory } from './console-media';
 import {
-  receptionBetween,
-  type ConsoleMedia,
-  type InboundCounters,
-  type LocalMediaProblem,
-  type MediaFactory,
-  type MediaFailure,
-} from './console-media';
+  byKind,
+  isTransportFailure,
+  newCall,
+  refusalText,
+  sentDocument,
+  withItem,
+  type CallState,
+  type DeskView,
+  type OutgoingDocument,
+  type SessionEnd,
+} from './desk-view';
 import { CALL_END_MESSAGES } from './french-format';
-import { PractitionerProtocolClient, SOCKET_UNAVAILABLE, type OpenSocket } from './protocol-client';
-
-/** Timers the desk uses, so tests can run them by hand. */
-export interface Timers {
-  /** Runs `tick` every `ms`; answers the function that stops it. */
-  every(ms: number, tick: () => void): () => void;
-  /** Runs `run` once after `ms`; answers the function that cancels it. */
-  after(ms: number, run: () => void): () => void;
-}
-
-/** The browser's timers. */
-export const browserTimers: Timers = {
-  every(ms, tick) {
-    const timer = setInterval(tick, ms);
-    return () => clearInterval(timer);
-  },
-  after(ms, run) {
-    const timer = setTimeout(run, ms);
-    return () => clearTimeout(timer);
-  },
-};
-
-/** How often the inbound statistics are read to tell the cabin what reaches the practitioner. */
-export const RECEPTION_SAMPLE_MS = 1000;
+import { reportReception } from './reception-report';
 
 /** How long the console waits before opening the connection again after a drop. */
 export const RECONNECT_DELAY_MS = 2000;
 
-/** Why the desk sends the practitioner back to the login form. */
-export type SessionEnd = 'expired' | 'replaced';
+/** How long a request waits for the platform's reply before it is answered `transport.timeout`. */
+export const REPLY_TIMEOUT_MS = 20_000;
+
+/** The answer of an action while there is no connection to carry it. */
+const UNAVAILABLE: Result<never, CabinError> = err({ code: 'transport.unavailable' });
 
 /** What the desk is built with. */
 export interface DeskOptions {
@@ -62,110 +46,12 @@ export interface DeskOptions {
   readonly expiresAt: number;
   readonly professional: ProfessionalCard;
   readonly socketUrl: string;
-  readonly openSocket: OpenSocket;
+  /** Builds the WebSocket to `url` (the browser's; a fake in tests). */
+  readonly openSocket: (url: string) => WebSocketLike;
   readonly media: MediaFactory;
-  readonly timers: Timers;
-  readonly now: () => number;
+  readonly clock: Clock;
   /** The token was refused, expired, or opened elsewhere: the practitioner must log in again. */
   onSessionEnd(reason: SessionEnd): void;
-}
-
-/** The state of the connection to the platform. */
-export type LinkState = 'connecting' | 'online' | 'reconnecting';
-
-/** The consultation in progress, as the call view shows it. Patient data: memory only. */
-export interface CallState {
-  readonly sessionId: string;
-  /** null until the platform sent who the patient is. */
-  readonly patient: PatientSummary | null;
-  readonly consent: ConsentSummary | null;
-  readonly measurements: Readonly<Partial<Record<MeasurementKind, Measurement>>>;
-  /** The patient's choice about the DMP, once known: true when they oppose it. */
-  readonly dmpOpposed: boolean | null;
-  readonly mode: MediaMode;
-  /** The patient entered the call (tapped to start it in the cabin). */
-  readonly patientJoined: boolean;
-  /** false while the platform reports the cabin's connection lost. */
-  readonly patientPresent: boolean;
-  /** What the cabin reports receiving of the practitioner. */
-  readonly reception: MediaReception;
-  /** The last measurement asked for, until it arrives. */
-  readonly requested: { readonly kind: MeasurementKind; readonly at: number } | null;
-  readonly documents: readonly DocumentSummary[];
-  readonly localStream: MediaStream | null;
-  /** What is missing of the practitioner's camera and microphone; null until they were asked for. */
-  readonly localProblem: LocalMediaProblem | null;
-  readonly remoteStream: MediaStream | null;
-  readonly mediaFailure: MediaFailure | null;
-  /** The practitioner ended the call: `call.end` is on its way or waits for the connection. */
-  readonly ending: boolean;
-  /** `call.end` could not reach the platform; it goes again as soon as the connection is welcomed. */
-  readonly endAwaitsConnection: boolean;
-}
-
-/** Everything the console shows once logged in. */
-export interface DeskView {
-  readonly professional: ProfessionalCard;
-  readonly link: LinkState;
-  /** The waiting patients of the practitioner's profession, longest waiting first. */
-  readonly queue: readonly QueueEntryView[];
-  /** The session whose `call.accept` is waiting for its reply. */
-  readonly accepting: string | null;
-  readonly call: CallState | null;
-  /** Why the last call ended, when the practitioner did not end it. */
-  readonly endedMessage: string | null;
-  readonly error: string | null;
-}
-
-/** A document as the practitioner sends it. */
-export interface OutgoingDocument {
-  readonly kind: DocumentSummary['kind'];
-  readonly title: string;
-  readonly contentType: DocumentContentType;
-  readonly base64: string;
-}
-
-const TRANSPORT_CODES = new Set(['transport.unavailable', 'transport.timeout']);
-
-/** The French sentence for a refused action. */
-export function refusalText(action: 'accept' | 'measure' | 'document' | 'end', code: string): string {
-  if (TRANSPORT_CODES.has(code)) return 'Pas de connexion au serveur. Réessayez dans un instant.';
-  if (code === 'call.alreadyTaken') return 'Ce patient est déjà pris en charge par un autre professionnel.';
-  switch (action) {
-    case 'accept':
-      return 'La prise en charge n’a pas abouti : le patient n’est peut-être plus en salle d’attente.';
-    case 'measure':
-      return 'La demande de mesure n’a pas abouti. Réessayez.';
-    case 'document':
-      return 'Le document n’a pas pu être envoyé. Réessayez.';
-    case 'end':
-      return 'La consultation n’a pas pu être terminée. Réessayez.';
-    default: {
-      const unknown: never = action;
-      return String(unknown);
-    }
-  }
-}
-
-const documentSummaryCheck = object({
-  id: matching(/^[A-Za-z0-9_-]{1,64}$/, 64),
-  kind: oneOf(['prescription', 'sickLeave', 'report', 'other']),
-  title: text(120, 1),
-  pages: integer(0, 500),
-});
-const documentReplyCheck = object({ document: documentSummaryCheck });
-
-function sameReception(a: MediaReception, b: MediaReception): boolean {
-  return a.audio === b.audio && a.video === b.video;
-}
-
-function byKind(measurements: readonly Measurement[]): Partial<Record<MeasurementKind, Measurement>> {
-  const table: Partial<Record<MeasurementKind, Measurement>> = {};
-  for (const measurement of measurements) {
-    const known = table[measurement.kind];
-    if (known === undefined || known.takenAt <= measurement.takenAt) table[measurement.kind] = measurement;
-  }
-  return table;
 }
 
 /** The console's model of the practitioner's work: connection, waiting room, call and media. */
@@ -173,15 +59,12 @@ export class PractitionerDesk {
   readonly #options: DeskOptions;
   readonly #listeners = new Set<() => void>();
   #view: DeskView;
-  #client: PractitionerProtocolClient | null = null;
+  #client: PractitionerConnection | null = null;
   #stopped = false;
-  #cancelReconnect: (() => void) | null = null;
+  #cancelReconnect: Cancel | null = null;
   // The call's machinery, beside its view.
   #media: ConsoleMedia | null = null;
-  #stopSampling: (() => void) | null = null;
-  #sampling = false;
-  #lastCounters: InboundCounters | null = null;
-  #lastSentReception: MediaReception = { audio: false, video: false };
+  #stopReporting: Cancel | null = null;
   /** Pushes about the session being accepted, kept until the accept's reply starts the call. */
   #early: PractitionerPush[] = [];
 
@@ -269,7 +152,7 @@ export class PractitionerDesk {
       this.#update({ error: refusalText('measure', result.error.code) });
       return;
     }
-    this.#updateCall({ requested: { kind, at: this.#options.now() } });
+    this.#updateCall({ requested: { kind, at: this.#options.clock.now() } });
   }
 
   /** Sends a document to the cabin; answers true once the platform stored it. */
@@ -288,10 +171,7 @@ export class PractitionerDesk {
       this.#update({ error: refusalText('document', result.error.code) });
       return false;
     }
-    const sent: DocumentSummary =
-      documentReplyCheck(result.value, 'reply') === null
-        ? (result.value as { document: DocumentSummary }).document
-        : { id: '', kind: document.kind, title: document.title, pages: 0 };
+    const sent = sentDocument(result.value, document);
     const current = this.#view.call;
     this.#updateCall({ documents: [...current.documents, sent] });
     return true;
@@ -324,10 +204,9 @@ export class PractitionerDesk {
   async #sendEnd(sessionId: string): Promise<void> {
     const client = this.#client;
     if (this.#view.call?.endAwaitsConnection === true) this.#updateCall({ endAwaitsConnection: false });
-    const result =
-      client === null ? SOCKET_UNAVAILABLE : await client.request({ type: 'call.end', sessionId });
+    const result = client === null ? UNAVAILABLE : await client.request({ type: 'call.end', sessionId });
     if (this.#stopped || this.#view.call?.sessionId !== sessionId) return; // call.ended came first.
-    if (!result.ok && TRANSPORT_CODES.has(result.error.code)) {
+    if (!result.ok && isTransportFailure(result.error.code)) {
       this.#updateCall({ endAwaitsConnection: true });
       if (result.error.code === 'transport.timeout' && client !== null && this.#client === client) {
         // No reply on a socket that still looks open: the network is gone and the browser does not
@@ -346,25 +225,27 @@ export class PractitionerDesk {
   #connect(): void {
     this.#cancelReconnect = null;
     if (this.#stopped) return;
-    if (this.#options.now() >= this.#options.expiresAt) {
+    if (this.#options.clock.now() >= this.#options.expiresAt) {
       this.#endSession('expired');
       return;
     }
-    const client = new PractitionerProtocolClient({
-      url: this.#options.socketUrl,
-      token: this.#options.token,
-      openSocket: this.#options.openSocket,
+    const client = connectPractitioner({
+      open: webSocketOpener(() => this.#options.openSocket(this.#options.socketUrl)),
+      hello: { type: 'hello', role: 'practitioner', token: this.#options.token },
+      clock: this.#options.clock,
+      replyTimeoutMs: REPLY_TIMEOUT_MS,
       events: {
-        onWelcome: () => {
+        welcomed: () => {
           if (this.#client !== client) return;
           this.#update({ link: 'online' });
           const call = this.#view.call;
           if (call?.endAwaitsConnection === true) void this.#sendEnd(call.sessionId);
         },
-        onPush: (push) => {
+        // Malformed frames are dropped; they may hold patient data, so nothing is logged.
+        pushed: (push) => {
           if (this.#client === client) this.#handlePush(push);
         },
-        onClose: (code) => {
+        closed: (code) => {
           if (this.#client === client) this.#closed(code);
         },
       },
@@ -389,7 +270,7 @@ export class PractitionerDesk {
   #reconnectLater(): void {
     this.#client = null;
     this.#update({ link: 'reconnecting' });
-    this.#cancelReconnect = this.#options.timers.after(RECONNECT_DELAY_MS, () => this.#connect());
+    this.#cancelReconnect = after(this.#options.clock, RECONNECT_DELAY_MS, () => this.#connect());
   }
 
   #endSession(reason: SessionEnd): void {
@@ -429,7 +310,7 @@ export class PractitionerDesk {
         this.#updateCall({ patientJoined: true, patientPresent: true });
         return;
       case 'call.item':
-        this.#handleItem(call, push.item);
+        this.#updateCall(withItem(call, push.item));
         return;
       case 'call.peerPresence':
         this.#updateCall({ patientPresent: push.present });
@@ -453,31 +334,6 @@ export class PractitionerDesk {
     }
   }
 
-  #handleItem(call: CallState, item: Extract<PractitionerPush, { type: 'call.item' }>['item']): void {
-    switch (item.kind) {
-      case 'consent':
-        this.#updateCall({ consent: item.consent });
-        return;
-      case 'measurement': {
-        const measurement = item.measurement;
-        const known = call.measurements[measurement.kind];
-        if (known !== undefined && known.takenAt > measurement.takenAt) return;
-        this.#updateCall({
-          measurements: { ...call.measurements, [measurement.kind]: measurement },
-          requested: call.requested?.kind === measurement.kind ? null : call.requested,
-        });
-        return;
-      }
-      case 'dmpChoice':
-        this.#updateCall({ dmpOpposed: item.opposed });
-        return;
-      default: {
-        const unknown: never = item;
-        return unknown;
-      }
-    }
-  }
-
   #callEnded(call: CallState, reason: CallEndReason): void {
     this.#finishCall(call.ending ? null : CALL_END_MESSAGES[reason]);
   }
@@ -485,30 +341,7 @@ export class PractitionerDesk {
   // ------------------------------------------------------------------------------------------- call
 
   #beginCall(sessionId: string, patient: PatientSummary | null, mode: MediaMode): void {
-    this.#lastCounters = null;
-    this.#lastSentReception = { audio: false, video: false };
-    this.#update({
-      accepting: null,
-      call: {
-        sessionId,
-        patient,
-        consent: null,
-        measurements: {},
-        dmpOpposed: null,
-        mode,
-        patientJoined: false,
-        patientPresent: true,
-        reception: { audio: false, video: false },
-        requested: null,
-        documents: [],
-        localStream: null,
-        localProblem: null,
-        remoteStream: null,
-        mediaFailure: null,
-        ending: false,
-        endAwaitsConnection: false,
-      },
-    });
+    this.#update({ accepting: null, call: newCall(sessionId, patient, mode) });
   }
 
   #startMedia(sessionId: string, callMedia: Parameters<MediaFactory['start']>[0]['callMedia']): void {
@@ -529,7 +362,7 @@ export class PractitionerDesk {
       },
       sfuRequest: (method, data) =>
         this.#client === null || !isCurrent()
-          ? Promise.resolve({ ok: false, error: { code: 'transport.unavailable' } })
+          ? Promise.resolve(UNAVAILABLE)
           : this.#client.request({ type: 'sfu.request', sessionId, method, data }),
       onRemoteStream: (stream) => {
         if (isCurrent()) this.#updateCall({ remoteStream: stream });
@@ -538,29 +371,12 @@ export class PractitionerDesk {
         if (isCurrent()) this.#updateCall({ mediaFailure: failure });
       },
     });
-    this.#stopSampling = this.#options.timers.every(RECEPTION_SAMPLE_MS, () => {
-      void this.#sampleReception(sessionId);
+    this.#stopReporting = reportReception({
+      clock: this.#options.clock,
+      media: this.#media,
+      notify: (reception) =>
+        isCurrent() && this.#client?.notify({ type: 'media.reception', sessionId, reception }) === true,
     });
-  }
-
-  /** Reads what arrives from the cabin and tells the platform when it changed. */
-  async #sampleReception(sessionId: string): Promise<void> {
-    const media = this.#media;
-    if (this.#sampling || media === null) return;
-    this.#sampling = true;
-    try {
-      const counters = await media.readInbound().catch(() => null);
-      if (this.#media !== media || this.#view.call?.sessionId !== sessionId) return;
-      const reception = receptionBetween(this.#lastCounters, counters);
-      this.#lastCounters = counters;
-      if (sameReception(reception, this.#lastSentReception)) return;
-      // Not sent (offline): the next sample tries again, since the last sent value did not change.
-      if (this.#client?.notify({ type: 'media.reception', sessionId, reception }) === true) {
-        this.#lastSentReception = reception;
-      }
-    } finally {
-      this.#sampling = false;
-    }
   }
 
   #finishCall(endedMessage: string | null): void {
@@ -569,8 +385,8 @@ export class PractitionerDesk {
   }
 
   #releaseCall(): void {
-    this.#stopSampling?.();
-    this.#stopSampling = null;
+    this.#stopReporting?.();
+    this.#stopReporting = null;
     this.#media?.close();
     this.#media = null;
     for (const track of this.#view.call?.localStream?.getTracks() ?? []) track.stop();

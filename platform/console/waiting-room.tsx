@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { QueueEntryView } from '../../contract/platform-protocol';
 import { birthDateWithAge, patientName, waitingText } from './french-format';
-import type { Timers } from './practitioner-desk';
+import { every, type Clock } from '../../contract/clock';
 
 /** How often the waiting times are recomputed. */
 const WAITING_REFRESH_MS = 15_000;
@@ -14,17 +14,16 @@ export interface WaitingRoomProps {
   /** The session whose acceptance is in progress (every button waits meanwhile). */
   readonly accepting: string | null;
   readonly online: boolean;
-  readonly now: () => number;
-  readonly timers: Timers;
+  readonly clock: Clock;
   readonly onAccept: (sessionId: string) => void;
 }
 
 /** The list of waiting patients. */
-export function WaitingRoom({ queue, accepting, online, now, timers, onAccept }: WaitingRoomProps) {
-  const [time, setTime] = useState(now);
-  useEffect(() => timers.every(WAITING_REFRESH_MS, () => setTime(now())), [now, timers]);
+export function WaitingRoom({ queue, accepting, online, clock, onAccept }: WaitingRoomProps) {
+  const [time, setTime] = useState(() => clock.now());
+  useEffect(() => every(clock, WAITING_REFRESH_MS, () => setTime(clock.now())), [clock]);
   // A new snapshot redraws with the current time, not the last tick's.
-  useEffect(() => setTime(now()), [queue, now]);
+  useEffect(() => setTime(clock.now()), [queue, clock]);
 
   return (
     <section className="waiting-room" aria-labelledby="waiting-title">

@@ -2,7 +2,7 @@
 // that expires). Secrets are compared as SHA-256 digests with a constant-time comparison, and an unknown
 // name is compared against a throwaway digest, so that timing tells nothing about which part was wrong.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { LoginReply, ProfessionalCard } from '../../contract';
+import type { Clock, LoginReply, ProfessionalCard } from '../../contract';
 
 /** A cabin allowed to connect. */
 export interface CabinAccount {
@@ -34,11 +34,11 @@ export class Accounts {
   readonly #tokens = new Map<string, TokenGrant>();
   readonly #decoy = digest(randomBytes(32).toString('hex'));
 
-  /** Loads the accounts; `now` is the platform clock and `tokenLifetimeMs` a token's validity. */
+  /** Loads the accounts; `clock` is the platform's and `tokenLifetimeMs` a token's validity. */
   constructor(
     cabins: readonly CabinAccount[],
     practitioners: readonly PractitionerAccount[],
-    private readonly now: () => number,
+    private readonly clock: Clock,
     private readonly tokenLifetimeMs: number,
   ) {
     for (const cabin of cabins) this.#cabins.set(cabin.cabinId, digest(cabin.credential));
@@ -63,7 +63,7 @@ export class Accounts {
     const matches = timingSafeEqual(account?.password ?? this.#decoy, digest(password));
     if (account === undefined || !matches) return null;
     const token = randomBytes(32).toString('base64url');
-    const expiresAt = this.now() + this.tokenLifetimeMs;
+    const expiresAt = this.clock.now() + this.tokenLifetimeMs;
     this.#tokens.set(digest(token).toString('hex'), { login, professional: account.professional, expiresAt });
     this.#forgetExpired();
     return { token, expiresAt, professional: account.professional };
@@ -74,7 +74,7 @@ export class Accounts {
     const key = digest(token).toString('hex');
     const grant = this.#tokens.get(key);
     if (grant === undefined) return null;
-    if (grant.expiresAt <= this.now()) {
+    if (grant.expiresAt <= this.clock.now()) {
       this.#tokens.delete(key);
       return null;
     }
@@ -87,7 +87,7 @@ export class Accounts {
   }
 
   #forgetExpired(): void {
-    const now = this.now();
+    const now = this.clock.now();
     for (const [key, grant] of this.#tokens) if (grant.expiresAt <= now) this.#tokens.delete(key);
   }
 }

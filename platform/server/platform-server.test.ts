@@ -1,5 +1,6 @@
 // The reference platform over real WebSockets on 127.0.0.1: cabins and practitioner consoles played by
-// test peers, every message the platform sends checked against the contract.
+// test peers, every message the platform sends checked against the contract. The platform's time is a
+// manual clock: expiries and graces happen when a test moves it, never by waiting.
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -7,8 +8,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProfessionalCard } from '../../contract/domain';
 import { MAX_DOCUMENT_BYTES } from '../../contract/platform-protocol';
+import { ManualClock } from '../../test/support/manual-clock';
 import { startPlatform, type PlatformOptions, type RunningPlatform } from './platform-server';
-import { closeCodeAfter, postLogin, TestPeer, tokenFor, type WireMessage } from './test-peer';
+import { closeCodeAfter, postLogin, TestPeer, tokenFor, type WireMessage } from './test-support/test-peer';
 
 const card = (name: string, profession: ProfessionalCard['profession'], rpps: string): ProfessionalCard => ({
   civility: 'Dr',
@@ -51,11 +53,22 @@ const SPO2 = {
 };
 
 let platform: RunningPlatform;
+let clock: ManualClock;
 const peers: TestPeer[] = [];
 
+/** The instant the platform's clock starts at. */
+const START_MS = 1_000_000;
+
+/**
+ * Starts the platform on a fresh manual clock. Its heartbeat is a day, so that moving the clock by
+ * minutes does not find the test peers' pongs unread (the heartbeat has tests of its own).
+ */
 async function start(overrides: Partial<PlatformOptions> = {}): Promise<RunningPlatform> {
+  clock = new ManualClock(START_MS);
   platform = await startPlatform({
     port: 0,
+    clock,
+    heartbeatMs: 24 * 3_600_000,
     cabins: [
       { cabinId: 'cabin-a', credential: 'secret-a' },
       { cabinId: 'cabin-b', credential: 'secret-b' },
@@ -139,16 +152,15 @@ afterEach(async () => {
 
 describe('practitioner login and hello', () => {
   it('a practitioner logs in with the right password only, and gets a token valid 8 hours', async () => {
-    let clock = 1_000_000;
-    await start({ now: () => clock });
+    await start();
     const accepted = await postLogin(platform.url, { login: 'doctor', password: 'doctor password' });
     expect(accepted.status).toBe(200);
     expect(accepted.body).toMatchObject({
-      expiresAt: clock + 8 * 3_600_000,
+      expiresAt: START_MS + 8 * 3_600_000,
       professional: { name: 'Claire Fontaine', rpps: '10000000000' },
     });
     expect((accepted.body as { token: string }).token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    clock += 1;
+    await clock.advance(1);
     await expect(postLogin(platform.url, { login: 'doctor', password: 'wrong' })).resolves.toEqual({
       status: 401,
       body: { code: 'auth.invalid' },
@@ -171,32 +183,48 @@ describe('practitioner login and hello', () => {
   });
 
   it('a connection whose first message is not a hello, or that says nothing, is closed with 4401', async () => {
-    await start({ helloTimeoutMs: 100 });
+    await start({ helloTimeoutMs: 10_000 });
     await expect(
       closeCodeAfter(platform.url, ['{"type":"appointment.lookUp","requestId":1,"code":"1"}']),
     ).resolves.toBe(4401);
     await expect(closeCodeAfter(platform.url, ['not json'])).resolves.toBe(4401);
-    await expect(closeCodeAfter(platform.url, [])).resolves.toBe(4401);
+    // Silent: once the connection is open, the hello delay runs out.
+    await expect(closeCodeAfter(platform.url, [], () => void clock.advance(10_000))).resolves.toBe(4401);
   });
 
-  it('an expired token is refused with 4401, and a console is closed when its token expires', async () => {
-    let clock = 5_000_000;
-    await start({ now: () => clock, tokenLifetimeMs: 60_000 });
+  it('a connection that says hello within its delay is not closed when the delay runs out', async () => {
+    await start({ helloTimeoutMs: 10_000 });
+    const welcomed = await cabin('a');
+    await clock.advance(10_000);
+    await expect(welcomed.value({ type: 'appointment.lookUp', code: '123456' })).resolves.toEqual({
+      profession: 'doctor',
+    });
+  });
+
+  it('a console is closed with 4401 when its token expires, and the expired token is refused', async () => {
+    await start({ tokenLifetimeMs: 60_000 });
     const token = await tokenFor(platform.url, 'doctor', 'doctor password');
     const doctor = await TestPeer.practitioner(platform.url, token);
-    expect(doctor.welcome).toMatchObject({ role: 'practitioner', expiresAt: 5_060_000 });
-    clock += 60_000;
-    doctor.send({ type: 'call.end', requestId: 1, sessionId: 's1' });
+    expect(doctor.welcome).toMatchObject({ role: 'practitioner', expiresAt: START_MS + 60_000 });
+    await clock.advance(59_999);
+    // Still valid a millisecond before: the connection answers.
+    await expect(doctor.request({ type: 'call.end', sessionId: 's1' })).resolves.toMatchObject({
+      result: { ok: false, error: { code: 'session.unknown' } },
+    });
+    await clock.advance(1);
     await expect(doctor.closed).resolves.toBe(4401);
     await expect(TestPeer.practitioner(platform.url, token)).rejects.toThrow('4401');
     // Logging in again gives a new token that works.
     await expect(practitioner()).resolves.toBeInstanceOf(TestPeer);
   });
 
-  it('the platform closes a console by itself when its token expires', async () => {
-    await start({ tokenLifetimeMs: 300 });
-    const doctor = await practitioner();
-    await expect(doctor.closed).resolves.toBe(4401);
+  it('a cabin connection is closed with 4401 after its lifetime; the cabin says hello again', async () => {
+    await start({ cabinConnectionLifetimeMs: 12 * 3_600_000 });
+    const first = await cabin('a');
+    expect(first.welcome).toMatchObject({ role: 'cabin', expiresAt: START_MS + 12 * 3_600_000 });
+    await clock.advance(12 * 3_600_000);
+    await expect(first.closed).resolves.toBe(4401);
+    await expect(cabin('a')).resolves.toBeInstanceOf(TestPeer);
   });
 
   it('a second connection of the same cabin replaces the first (4409) and takes over its sessions', async () => {
@@ -223,8 +251,7 @@ describe('practitioner login and hello', () => {
 
 describe('the waiting room', () => {
   it('places patients first come first served, with the honest estimated wait', async () => {
-    let clock = 10_000_000;
-    await start({ now: () => clock });
+    await start();
     const cabinA = await cabin('a');
     const cabinB = await cabin('b');
     // No practitioner and no finished call yet: 10 minutes per patient ahead.
@@ -260,7 +287,7 @@ describe('the waiting room', () => {
     await expect(cabinA.next('queue.updated', { sessionId: 'a2', position: 2 })).resolves.toMatchObject({
       estimatedWaitMinutes: 10,
     });
-    clock += 4 * 60_000;
+    await clock.advance(4 * 60_000);
     await doctor.value({ type: 'call.end', sessionId: 'a1' });
     // Mean of the finished calls: 4 minutes; ceil(1 × 4 / 2) = 2 and ceil(2 × 4 / 2) = 4.
     await expect(cabinB.next('queue.updated', { sessionId: 'b1', position: 1 })).resolves.toMatchObject({
@@ -282,8 +309,7 @@ describe('the waiting room', () => {
   });
 
   it('consoles see the waiting patients of their own profession, updated on every change', async () => {
-    let clock = 20_000_000;
-    await start({ now: () => clock });
+    await start();
     const cabinA = await cabin('a');
     await enqueue(cabinA, 'a1');
     const doctor = await practitioner();
@@ -291,16 +317,21 @@ describe('the waiting room', () => {
     await expect(doctor.next('queue.snapshot')).resolves.toEqual({
       type: 'queue.snapshot',
       entries: [
-        { sessionId: 'a1', profession: 'doctor', appointmentCode: null, since: 20_000_000, patient: PATIENT },
+        { sessionId: 'a1', profession: 'doctor', appointmentCode: null, since: START_MS, patient: PATIENT },
       ],
     });
     await expect(physio.next('queue.snapshot')).resolves.toMatchObject({ entries: [] });
-    clock += 1000;
+    await clock.advance(1000);
     await enqueue(cabinA, 'a2', { appointmentCode: '654 321', profession: 'doctor' });
     // The appointment code decides: the second patient waits for the physiotherapist.
     await expect(physio.next('queue.snapshot')).resolves.toMatchObject({
       entries: [
-        { sessionId: 'a2', profession: 'physiotherapist', appointmentCode: '654 321', since: 20_001_000 },
+        {
+          sessionId: 'a2',
+          profession: 'physiotherapist',
+          appointmentCode: '654 321',
+          since: START_MS + 1000,
+        },
       ],
     });
     await cabinA.value({ type: 'queue.leave', sessionId: 'a1' });
@@ -665,8 +696,12 @@ describe('a call', () => {
   });
 
   it('a session is forgotten after its time to live even if the cabin never says goodbye', async () => {
-    await start({ sessionTtlMs: 200 });
+    await start({ sessionTtlMs: 2 * 3_600_000 });
     const { doctor } = await inCall();
+    await clock.advance(2 * 3_600_000 - 1);
+    await settled(doctor);
+    expect(doctor.seen('call.ended')).toEqual([]);
+    await clock.advance(1);
     await expect(doctor.next('call.ended')).resolves.toMatchObject({ reason: 'connectionLost' });
     expect(platform.stats()).toMatchObject({ calls: 0, sessionsHeld: 0 });
   });
@@ -711,10 +746,13 @@ describe('reconnection', () => {
   });
 
   it('when the cabin does not come back in time, the call ends for the practitioner and the session is dropped', async () => {
-    await start({ resumeGraceMs: 150 });
+    await start({ resumeGraceMs: 60_000 });
     const { cabinA, doctor } = await inCall();
     cabinA.drop();
     await expect(doctor.next('call.peerPresence')).resolves.toMatchObject({ present: false });
+    await clock.advance(59_999);
+    expect(platform.stats()).toMatchObject({ calls: 1, sessionsHeld: 1 });
+    await clock.advance(1);
     await expect(doctor.next('call.ended')).resolves.toEqual({
       type: 'call.ended',
       sessionId: 's1',
@@ -758,10 +796,13 @@ describe('reconnection', () => {
   });
 
   it('when the practitioner does not come back in time, the call ends for the cabin', async () => {
-    await start({ resumeGraceMs: 150 });
+    await start({ resumeGraceMs: 60_000 });
     const { cabinA, doctor } = await inCall();
     doctor.drop();
     await expect(cabinA.next('call.peerPresence')).resolves.toMatchObject({ present: false });
+    await clock.advance(59_999);
+    expect(platform.stats()).toMatchObject({ calls: 1 });
+    await clock.advance(1);
     await expect(cabinA.next('call.ended')).resolves.toEqual({
       type: 'call.ended',
       sessionId: 's1',

@@ -5,7 +5,15 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import WebSocket, { WebSocketServer, type RawData } from 'ws';
-import type { IceServer, PlatformToCabin, PlatformToPractitioner, Profession } from '../../contract';
+import type {
+  IceServer,
+  PlatformToCabin,
+  PlatformToPractitioner,
+  Profession,
+  ProtocolViolation,
+  Rejected,
+} from '../../contract';
+import { systemClock, type Clock } from '../../contract/clock';
 import {
   MAX_PLATFORM_MESSAGE_BYTES,
   PLATFORM_CLOSE_CODES,
@@ -19,6 +27,7 @@ import {
   parsePractitionerMessage,
 } from '../../contract/validate-platform';
 import { Accounts, type CabinAccount, type PractitionerAccount } from './accounts';
+import { ConnectionWatch } from './connection-watch';
 import { ConsoleFiles, SECURITY_HEADERS } from './console-files';
 import { SILENT_LOG, type PlatformLog } from './platform-log';
 import type { SfuBackend } from './sfu';
@@ -60,8 +69,8 @@ export interface PlatformOptions {
   readonly consoleDirectory?: string | null;
   /** The SFU for the calls' media (null = direct mode). */
   readonly sfu?: SfuBackend | null;
-  /** The clock (epoch ms); tests pass their own. */
-  readonly now?: () => number;
+  /** The time of every delay, expiry and grace (the system clock by default; tests move a manual one). */
+  readonly clock?: Clock;
   /** The operation log (default: silent). */
   readonly log?: PlatformLog;
 }
@@ -83,12 +92,10 @@ export interface RunningPlatform {
 
 /** The largest login request body, in bytes. */
 const MAX_LOGIN_BODY_BYTES = 4096;
-/** The longest delay a Node timer takes (about 24.8 days). */
-const MAX_TIMER_MS = 2_147_483_647;
 
 /** Starts the platform; resolves once it listens. */
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
-  const now = options.now ?? Date.now;
+  const clock = options.clock ?? systemClock;
   const log = options.log ?? SILENT_LOG;
   const host = options.host ?? '127.0.0.1';
   const helloTimeoutMs = options.helloTimeoutMs ?? 10_000;
@@ -97,7 +104,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const accounts = new Accounts(
     options.cabins,
     options.practitioners,
-    now,
+    clock,
     options.tokenLifetimeMs ?? 8 * 3_600_000,
   );
   const switchboard = new Switchboard({
@@ -106,7 +113,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     resumeGraceMs: options.resumeGraceMs ?? 60_000,
     sessionTtlMs: options.sessionTtlMs ?? 2 * 3_600_000,
     sfu: options.sfu ?? null,
-    now,
+    clock,
     log,
   });
   const consoleFiles =
@@ -172,41 +179,36 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const accept = (ws: WebSocket): void => {
     let line: CabinLine | PractitionerLine | null = null;
     let refused = false;
-    let expiresAt = 0;
-    let expiry: NodeJS.Timeout | null = null;
     const close = (code: number, reason: string): void => {
       refused = true;
       ws.close(code, reason);
     };
-    const helloTimer = setTimeout(
-      () => close(PLATFORM_CLOSE_CODES.unauthenticated, 'hello expected'),
-      helloTimeoutMs,
+    const expire = (): void => {
+      log('connection.expired', { role: line?.role ?? 'unknown' });
+      close(PLATFORM_CLOSE_CODES.unauthenticated, 'expired');
+    };
+    const watch = new ConnectionWatch(
+      {
+        ping: () => ws.ping(),
+        helloMissing: () => close(PLATFORM_CLOSE_CODES.unauthenticated, 'hello expected'),
+        silent: () => {
+          log('connection.silent', { role: line?.role ?? 'unknown' });
+          ws.terminate();
+        },
+        expired: expire,
+      },
+      { clock, helloTimeoutMs, heartbeatMs },
     );
-    let answeredPing = true;
-    ws.on('pong', () => {
-      answeredPing = true;
-    });
-    const heartbeat = setInterval(() => {
-      if (!answeredPing) {
-        log('connection.silent', { role: line?.role ?? 'unknown' });
-        return ws.terminate();
-      }
-      answeredPing = false;
-      ws.ping();
-    }, heartbeatMs);
+    ws.on('pong', () => watch.pong());
     const party = <Out>() => ({
       send: (message: Out): void => {
         if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(message));
       },
       close,
     });
-    const expire = (): void => {
-      log('connection.expired', { role: line?.role ?? 'unknown' });
-      close(PLATFORM_CLOSE_CODES.unauthenticated, 'expired');
-    };
 
     const hello = (frame: string | null): void => {
-      clearTimeout(helloTimer);
+      watch.helloReceived();
       const parsed = frame === null ? null : parseFrame(frame);
       const checked = parsed?.ok ? parseHello(parsed.value) : null;
       if (!checked?.ok) {
@@ -219,10 +221,10 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
           log('hello.refused', { role: 'cabin' });
           return close(PLATFORM_CLOSE_CODES.unauthenticated, 'unknown cabin or credential');
         }
-        expiresAt = now() + cabinLifetimeMs;
+        const expiresAt = clock.now() + cabinLifetimeMs;
         const cabin: CabinLine = { role: 'cabin', cabinId: message.cabinId, party: party<PlatformToCabin>() };
         line = cabin;
-        armExpiry();
+        watch.authenticatedUntil(expiresAt);
         cabin.party.send({ type: 'welcome', role: 'cabin', expiresAt });
         return switchboard.connectCabin(cabin);
       }
@@ -231,7 +233,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         log('hello.refused', { role: 'practitioner' });
         return close(PLATFORM_CLOSE_CODES.unauthenticated, 'unknown or expired token');
       }
-      expiresAt = grant.expiresAt;
+      const expiresAt = grant.expiresAt;
       const practitioner: PractitionerLine = {
         role: 'practitioner',
         login: grant.login,
@@ -239,43 +241,28 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         party: party<PlatformToPractitioner>(),
       };
       line = practitioner;
-      armExpiry();
+      watch.authenticatedUntil(expiresAt);
       practitioner.party.send({ type: 'welcome', role: 'practitioner', expiresAt });
       switchboard.connectPractitioner(practitioner);
-    };
-    const armExpiry = (): void => {
-      expiry = setTimeout(expire, Math.min(MAX_TIMER_MS, Math.max(0, expiresAt - now())));
     };
 
     ws.on('message', (data: RawData, isBinary: boolean) => {
       if (refused) return;
       const frame = isBinary ? null : rawText(data);
       if (line === null) return hello(frame);
-      if (now() >= expiresAt) return expire();
+      if (watch.isExpired()) return expire();
       const parsed = frame === null ? null : parseFrame(frame);
       if (line.role === 'cabin') {
         const message = parsed?.ok ? parseCabinMessage(parsed.value) : parsed;
         if (message?.ok) return switchboard.receiveFromCabin(line, message.value);
-        return line.party.send({
-          type: 'rejected',
-          requestId: message?.error.requestId ?? null,
-          code: 'protocol.invalidMessage',
-          detail: message?.error.detail ?? 'binary',
-        });
+        return line.party.send(rejection(message?.error));
       }
       const message = parsed?.ok ? parsePractitionerMessage(parsed.value) : parsed;
       if (message?.ok) return switchboard.receiveFromPractitioner(line, message.value);
-      return line.party.send({
-        type: 'rejected',
-        requestId: message?.error.requestId ?? null,
-        code: 'protocol.invalidMessage',
-        detail: message?.error.detail ?? 'binary',
-      });
+      return line.party.send(rejection(message?.error));
     });
     ws.on('close', () => {
-      clearInterval(heartbeat);
-      clearTimeout(helloTimer);
-      if (expiry !== null) clearTimeout(expiry);
+      watch.stop();
       if (line !== null) switchboard.disconnect(line);
     });
     ws.on('error', () => undefined);
@@ -310,6 +297,16 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       });
       return stopping;
     },
+  };
+}
+
+/** The answer to a malformed message (a binary frame when there is no violation to name). */
+function rejection(violation: ProtocolViolation | undefined): Rejected {
+  return {
+    type: 'rejected',
+    requestId: violation?.requestId ?? null,
+    code: 'protocol.invalidMessage',
+    detail: violation?.detail ?? 'binary',
   };
 }
 

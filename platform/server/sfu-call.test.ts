@@ -3,10 +3,10 @@
 // `sfu.request` messages to a FakeSfuBackend room that answers mediasoup's parameter shapes.
 import { FakeMediaStreamTrack } from 'fake-mediastreamtrack';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeSfuBackend } from './fake-sfu';
+import { FakeSfuBackend } from './test-support/fake-sfu';
 import { startPlatform, type RunningPlatform } from './platform-server';
-import { TestPeer, tokenFor } from './test-peer';
-import { SfuSide } from './test-sfu-side';
+import { TestPeer, tokenFor } from './test-support/test-peer';
+import { SfuSide } from './test-support/test-sfu-side';
 
 const DOCTOR = {
   login: 'doctor',

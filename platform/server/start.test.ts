@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
-import { postLogin, TestPeer } from './test-peer';
+import { postLogin, TestPeer } from './test-support/test-peer';
 
 const START = resolve(import.meta.dirname, 'start.ts');
 let child: ChildProcess | null = null;

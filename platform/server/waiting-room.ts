@@ -3,6 +3,7 @@
 //   estimatedWaitMinutes = ceil(position × meanConsultationMinutes / max(1, connectedPractitioners))
 // The mean is over the last 20 calls of the profession that finished (accepted → ended by the
 // practitioner or the patient), 10 minutes before any did.
+import type { Profession } from '../../contract/domain';
 
 /** The mean consultation length used before any call of a profession has finished, in minutes. */
 export const DEFAULT_CONSULTATION_MINUTES = 10;
@@ -37,5 +38,75 @@ export class RecentDurations {
   meanMinutes(): number {
     if (this.#minutes.length === 0) return DEFAULT_CONSULTATION_MINUTES;
     return this.#minutes.reduce((sum, minutes) => sum + minutes, 0) / this.#minutes.length;
+  }
+}
+
+/** A patient's place in a waiting room: anything with the profession it waits for. */
+interface Waiting {
+  readonly profession: Profession;
+}
+
+/** The waiting rooms of every profession: who waits in which order, and how long calls last. */
+export class WaitingRooms<T extends Waiting> {
+  readonly #queues = new Map<Profession, T[]>();
+  readonly #durations = new Map<Profession, RecentDurations>();
+
+  /** Puts `waiting` last in its profession's room; answers its position (1 = next). */
+  add(waiting: T): number {
+    const queue = this.queueOf(waiting.profession);
+    queue.push(waiting);
+    return queue.length;
+  }
+
+  /** Takes `waiting` out of its room; answers false when it was not waiting. */
+  remove(waiting: T): boolean {
+    const queue = this.queueOf(waiting.profession);
+    const place = queue.indexOf(waiting);
+    if (place < 0) return false;
+    queue.splice(place, 1);
+    return true;
+  }
+
+  /** The position of `waiting` in its room (1 = next), 0 when it does not wait. */
+  positionOf(waiting: T): number {
+    return this.queueOf(waiting.profession).indexOf(waiting) + 1;
+  }
+
+  /** The patients waiting for `profession`, first in line first. */
+  queueOf(profession: Profession): T[] {
+    let queue = this.#queues.get(profession);
+    if (queue === undefined) {
+      queue = [];
+      this.#queues.set(profession, queue);
+    }
+    return queue;
+  }
+
+  /** How many patients wait, all professions together. */
+  count(): number {
+    let count = 0;
+    for (const queue of this.#queues.values()) count += queue.length;
+    return count;
+  }
+
+  /** Records the length of a call of `profession` that ended normally. */
+  recordCall(profession: Profession, durationMs: number): void {
+    let durations = this.#durations.get(profession);
+    if (durations === undefined) {
+      durations = new RecentDurations();
+      this.#durations.set(profession, durations);
+    }
+    durations.add(durationMs);
+  }
+
+  /** The estimated wait at `position` for `profession`, with `connected` practitioners of it. */
+  estimate(profession: Profession, position: number, connected: number): number {
+    const mean = this.#durations.get(profession)?.meanMinutes() ?? DEFAULT_CONSULTATION_MINUTES;
+    return estimateWaitMinutes(position, mean, connected);
+  }
+
+  /** Empties every room (the platform stops); the call lengths stay. */
+  clear(): void {
+    this.#queues.clear();
   }
 }

@@ -2,7 +2,7 @@
 // The yes/no questions one at a time (care path and eligibility), as a patient answers them.
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openViews, type MountedApp } from '../dom-harness';
+import { openViews, type MountedApp } from '../test-support/dom-harness';
 import { SAMPLE_SCREENS, sampleSessionView } from '../sample-screens';
 import { NEW_QUESTION_GUARD_MS } from './question-screen';
 

@@ -1,7 +1,7 @@
 // Step 5: booked appointment or next available professional, télésoin eligibility, care path, and the cost.
 import { useState } from 'react';
 import type { AppointmentScreen as AppointmentView } from '../../contract/cabin-view';
-import type { CarePathAnswers, Profession, TelecareEligibility } from '../../contract/domain';
+import { PROFESSIONS, type CarePathAnswers, type TelecareEligibility } from '../../contract/domain';
 import { ActionButton } from '../components/action-button';
 import { CostTable } from '../components/cost-table';
 import { FailureMessage } from '../components/failure-message';
@@ -15,17 +15,6 @@ import { WaitingScreen } from '../components/waiting-screen';
 import { formatMoney } from '../i18n';
 import { useUi } from '../ui-context';
 import type { StepProps } from './step-props';
-
-/** The professions offered, téléconsultation first (mirrors PROFESSIONS of the contract, types only here). */
-export const PROFESSION_CHOICES: readonly Profession[] = [
-  'doctor',
-  'midwife',
-  'dentist',
-  'pharmacist',
-  'nurse',
-  'physiotherapist',
-  'speechTherapist',
-];
 
 const CARE_PATH_FIELDS: readonly (keyof CarePathAnswers)[] = [
   'referredOrNoRegularDoctor',
@@ -63,7 +52,7 @@ export function AppointmentScreen({ screen, act, requestQuit }: StepProps<Appoin
       return (
         <ScreenFrame screen={screen} title={s.professionTitle}>
           <div className="choice-group choice-grid">
-            {PROFESSION_CHOICES.map((profession) => (
+            {PROFESSIONS.map((profession) => (
               <button
                 key={profession}
                 type="button"

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The attendant's panel: reached from the welcome screen, the help banner or #attendant; code and commands.
 import { afterEach, describe, expect, it } from 'vitest';
-import { openViews, type MountedApp } from '../dom-harness';
+import { openViews, type MountedApp } from '../test-support/dom-harness';
 import { SAMPLE_SCREENS, sampleSession, sampleView } from '../sample-screens';
 
 const { open } = openViews();

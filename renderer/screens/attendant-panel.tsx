@@ -4,23 +4,24 @@ import { useRef, useState } from 'react';
 import type { CabinClient } from '../../contract/cabin-api';
 import type { CabinView } from '../../contract/cabin-view';
 import type { Locale } from '../../contract/domain';
-import type { AttendantCommand } from '../../contract/patient-action';
+import { ATTENDANT_COMMAND_TYPES, type AttendantCommandType } from '../../contract/patient-action';
 import { ActionButton, type ButtonKind } from '../components/action-button';
 import { LanguageButton } from '../components/language-button';
 import { TextField } from '../components/text-field';
 import { fill, t } from '../i18n';
 import { UiContext, useUi } from '../ui-context';
 
-type CommandType = AttendantCommand['type'];
+type CommandType = AttendantCommandType;
 
-/** The commands offered, in the panel's order, with their test ids (mirrors AttendantCommand, types only here). */
-export const ATTENDANT_COMMANDS: readonly { type: CommandType; testId: string; kind: ButtonKind }[] = [
-  { type: 'attendant.acknowledgeHelp', testId: 'attendant-acknowledge-help', kind: 'primary' },
-  { type: 'attendant.resetSession', testId: 'attendant-reset-session', kind: 'danger' },
-  { type: 'attendant.markCleaned', testId: 'attendant-mark-cleaned', kind: 'secondary' },
-  { type: 'attendant.setOutOfService', testId: 'attendant-out-of-service', kind: 'danger' },
-  { type: 'attendant.returnToService', testId: 'attendant-return-to-service', kind: 'secondary' },
-];
+/** How each command's button looks and is found by tests (the commands and their order come from the contract). */
+const COMMAND_BUTTONS: Readonly<Record<CommandType, { readonly testId: string; readonly kind: ButtonKind }>> =
+  {
+    'attendant.acknowledgeHelp': { testId: 'attendant-acknowledge-help', kind: 'primary' },
+    'attendant.resetSession': { testId: 'attendant-reset-session', kind: 'danger' },
+    'attendant.markCleaned': { testId: 'attendant-mark-cleaned', kind: 'secondary' },
+    'attendant.setOutOfService': { testId: 'attendant-out-of-service', kind: 'danger' },
+    'attendant.returnToService': { testId: 'attendant-return-to-service', kind: 'secondary' },
+  };
 
 /** The outcome of the last command: done, refused code, or another failure with its code. */
 type Outcome =
@@ -134,11 +135,11 @@ function PanelBody({ view, client, onClose }: AttendantPanelProps) {
           />
         </form>
         <div className="choice-group attendant-commands">
-          {ATTENDANT_COMMANDS.map(({ type, testId, kind }) => (
+          {ATTENDANT_COMMAND_TYPES.map((type) => (
             <ActionButton
               key={type}
-              testId={testId}
-              kind={kind}
+              testId={COMMAND_BUTTONS[type].testId}
+              kind={COMMAND_BUTTONS[type].kind}
               disabled={code === ''}
               onPress={() => send(type)}
             >

@@ -1,16 +1,13 @@
 // Step 3: consent and who is present; the attendant leaves unless the patient asks them to stay.
 import { useState } from 'react';
 import type { ConsentScreen as ConsentView } from '../../contract/cabin-view';
-import type { Presence } from '../../contract/domain';
+import { PRESENCES, type Presence } from '../../contract/domain';
 import { ActionButton } from '../components/action-button';
 import { ScreenFrame } from '../components/screen-frame';
 import { Toggle } from '../components/toggle';
 import { fill } from '../i18n';
 import { useUi } from '../ui-context';
 import type { StepProps } from './step-props';
-
-/** The presence choices in the consent screen's order (mirrors PRESENCES of the contract, types only here). */
-export const PRESENCE_CHOICES: readonly Presence[] = ['alone', 'relative', 'carer', 'healthProfessional'];
 
 /** Draws the consent screen; "J'accepte" sends the presence and whether the attendant stays. */
 export function ConsentScreen({ screen, act }: StepProps<ConsentView>) {
@@ -43,7 +40,7 @@ export function ConsentScreen({ screen, act }: StepProps<ConsentView>) {
       <p className="lead">{s.body}</p>
       <h2 className="section-title">{s.presenceQuestion}</h2>
       <div className="choice-group choice-grid" role="radiogroup" aria-label={s.presenceQuestion}>
-        {PRESENCE_CHOICES.map((choice) => (
+        {PRESENCES.map((choice) => (
           <button
             key={choice}
             type="button"

@@ -4,10 +4,10 @@
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConsultationScreen } from '../../contract/cabin-view';
-import { openViews } from '../dom-harness';
+import { openViews } from '../test-support/dom-harness';
 import { SAMPLE_SCREENS, sampleSessionView } from '../sample-screens';
-import { FakeMediaEnvironment } from '../video/fake-media-environment';
-import { fakeStream, fakeTrack } from '../video/fake-media-signaling';
+import { FakeMediaEnvironment } from '../test-support/fake-media-environment';
+import { fakeStream, fakeTrack } from '../test-support/fake-media-signaling';
 import { JOIN_RETRY_MS } from '../video/use-video-call';
 
 const { open, push } = openViews();
@@ -28,7 +28,6 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.restoreAllMocks();
-  vi.useRealTimers();
 });
 
 describe('video consultation', () => {
@@ -160,7 +159,6 @@ describe('video consultation', () => {
   });
 
   it("asks again for the call's media while the platform has not joined the call", async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const media = new FakeMediaEnvironment();
     media.joinResult = { ok: false, error: { code: 'call.notJoined' } };
     const { app } = await open(sampleSessionView(stage('connecting')), media);
@@ -169,10 +167,7 @@ describe('video consultation', () => {
     );
     expect(media.links).toHaveLength(0);
     media.joinResult = { ok: true, value: { mode: 'direct', iceServers: [] } };
-    await act(async () => {
-      vi.advanceTimersByTime(JOIN_RETRY_MS);
-      await Promise.resolve();
-    });
+    await act(() => media.clock.advance(JOIN_RETRY_MS));
     await app.settle();
     expect(media.links).toHaveLength(1);
     expect(app.query('call-problem')).toBeNull();

@@ -3,7 +3,7 @@
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CabinView, GoodbyeScreen } from '../../contract/cabin-view';
-import { openViews } from '../dom-harness';
+import { openViews } from '../test-support/dom-harness';
 import { SAMPLE_SCREENS, sampleSession, sampleView } from '../sample-screens';
 import { TAKE_CARD_REPEAT_MS } from './goodbye-screen';
 

@@ -1,7 +1,7 @@
 // Step 9b: goodbye, take your card and documents, and report a problem if there was one.
 import { useState } from 'react';
 import type { GoodbyeScreen as GoodbyeView } from '../../contract/cabin-view';
-import type { ProblemKind } from '../../contract/patient-action';
+import { PROBLEM_KINDS } from '../../contract/patient-action';
 import { ActionButton } from '../components/action-button';
 import { CardPicture } from '../components/card-picture';
 import { ScreenFrame } from '../components/screen-frame';
@@ -9,16 +9,6 @@ import { fill } from '../i18n';
 import { useRepeatAloud } from '../read-aloud';
 import { useUi } from '../ui-context';
 import type { StepProps } from './step-props';
-
-/** The problems offered, in the goodbye screen's order (mirrors PROBLEM_KINDS of the contract, types only here). */
-export const PROBLEM_CHOICES: readonly ProblemKind[] = [
-  'video',
-  'sound',
-  'device',
-  'printer',
-  'card',
-  'other',
-];
 
 /** How often the "take your card" sentence is read aloud again while the card is in the reader. */
 export const TAKE_CARD_REPEAT_MS = 10_000;
@@ -70,7 +60,7 @@ export function GoodbyeScreen({ screen, act }: StepProps<GoodbyeView>) {
         <div className="problem-choice">
           <h2 className="section-title">{s.whichProblem}</h2>
           <div className="choice-group choice-grid">
-            {PROBLEM_CHOICES.map((problem) => (
+            {PROBLEM_KINDS.map((problem) => (
               <button
                 key={problem}
                 type="button"

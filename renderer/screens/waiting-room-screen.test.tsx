@@ -3,9 +3,9 @@
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WaitingRoomScreen } from '../../contract/cabin-view';
-import { openViews } from '../dom-harness';
+import { openViews } from '../test-support/dom-harness';
 import { SAMPLE_SCREENS, sampleSessionView } from '../sample-screens';
-import { FakeMediaEnvironment } from '../video/fake-media-environment';
+import { FakeMediaEnvironment } from '../test-support/fake-media-environment';
 
 const { open, push } = openViews();
 
@@ -19,7 +19,6 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.restoreAllMocks();
-  vi.useRealTimers();
 });
 
 describe('camera and microphone check in the waiting room', () => {
@@ -47,20 +46,15 @@ describe('camera and microphone check in the waiting room', () => {
   });
 
   it('moves the microphone bar when the patient speaks', async () => {
-    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     const media = new FakeMediaEnvironment();
     const { app } = await open(sampleSessionView(waiting()), media);
     expect(app.text()).toContain('Parlez : la barre doit bouger.');
     const meter = app.get('mic-level') as HTMLMeterElement;
-    act(() => {
-      vi.advanceTimersByTime(100);
-    });
+    act(() => media.clock.increment(100));
     expect(meter.value).toBe(0);
     const audio = media.audioContexts.at(-1);
     if (audio) audio.inputLevel = 0.1;
-    act(() => {
-      vi.advanceTimersByTime(100);
-    });
+    act(() => media.clock.increment(100));
     expect(meter.value).toBeGreaterThan(0.3);
   });
 

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // A card left in the reader: the welcome screen warns and no session starts until the card is out.
 import { describe, expect, it } from 'vitest';
-import { openViews, type MountedApp } from '../dom-harness';
+import { openViews, type MountedApp } from '../test-support/dom-harness';
 import { sampleView } from '../sample-screens';
 
 const { open, push } = openViews();

@@ -1,5 +1,5 @@
 // The welcome screen of a ready cabin: language, comfort options, and the big start button.
-import type { Accessibility, Locale } from '../../contract/domain';
+import { LOCALES, type Accessibility, type Locale } from '../../contract/domain';
 import { ActionButton } from '../components/action-button';
 import { CardPicture } from '../components/card-picture';
 import { ScreenFrame } from '../components/screen-frame';
@@ -17,8 +17,6 @@ export interface WelcomeScreenProps {
   /** The controller refused to start because of a card left in the reader: the warning shows. */
   readonly cardRefused?: boolean;
 }
-
-const LOCALE_CHOICES: readonly Locale[] = ['fr', 'en'];
 
 /**
  * Draws the welcome screen; "Commencer" asks the app to start a session with the chosen settings. A card
@@ -55,7 +53,7 @@ export function WelcomeScreen({
     >
       <p className="lead">{strings.welcome.subtitle}</p>
       <div className="choice-group" role="group" aria-label={strings.welcome.languageLabel}>
-        {LOCALE_CHOICES.map((choice) => (
+        {LOCALES.map((choice) => (
           <button
             key={choice}
             type="button"

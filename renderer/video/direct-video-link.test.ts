@@ -2,21 +2,23 @@
 // console's answer and candidates, reports its state, restarts ICE while media is stopped, drops
 // video for sound only, and starts over on a fresh connection when the console's page was reloaded.
 import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../test/support/manual-clock';
+import { RECOVERY_INTERVAL_MS } from './video-link';
 import { DirectVideoLink, linkStateOf } from './direct-video-link';
-import { FakeMediaSignaling, ManualTimers, fakeStream, fakeTrack, settle } from './fake-media-signaling';
-import { FakePeerConnection } from './fake-peer-connection';
+import { FakeMediaSignaling, fakeStream, fakeTrack, settle } from '../test-support/fake-media-signaling';
+import { FakePeerConnection } from '../test-support/fake-peer-connection';
 
 const ANSWER = { kind: 'description', description: { type: 'answer', sdp: 'console answer' } } as const;
 
 /** A direct link over a fake peer connection, started with a camera and a microphone. */
 async function startedLink() {
   const signaling = new FakeMediaSignaling();
-  const timers = new ManualTimers();
+  const clock = new ManualClock();
   const connections: FakePeerConnection[] = [];
   const link = new DirectVideoLink({
     signaling,
     iceServers: [{ urls: ['stun:stun.example.org'] }],
-    timers,
+    clock,
     createPeerConnection: (configuration) => {
       const pc = new FakePeerConnection(configuration);
       connections.push(pc);
@@ -28,7 +30,7 @@ async function startedLink() {
   const result = await link.start(fakeStream([audio, video]));
   const pc = connections[0];
   if (pc === undefined) throw new Error('no peer connection');
-  return { link, signaling, timers, pc, connections, audio, video, result };
+  return { link, signaling, clock, pc, connections, audio, video, result };
 }
 
 /** The link's connection at `index` (0 the first, 1 the one it started over on, …). */
@@ -63,7 +65,7 @@ describe('direct video link', () => {
     const link = new DirectVideoLink({
       signaling,
       iceServers: [],
-      timers: new ManualTimers(),
+      clock: new ManualClock(),
       createPeerConnection: (configuration) => (pc = new FakePeerConnection(configuration)),
     });
     await link.start(fakeStream([fakeTrack('audio')]));
@@ -155,7 +157,7 @@ describe('direct video link', () => {
   });
 
   it('the network drops: reports disconnected, restarts ICE at once and every interval, then reports connected', async () => {
-    const { link, signaling, timers, pc } = await startedLink();
+    const { link, signaling, clock, pc } = await startedLink();
     signaling.signal(ANSWER);
     await settle();
     pc.setConnectionState('connected', 'connected');
@@ -170,10 +172,10 @@ describe('direct video link', () => {
     expect(offers(signaling)[1]).toContain('ice-restart');
 
     // No answer yet: the restart offer gets one more interval, then a new one replaces it.
-    timers.tick();
+    clock.increment(RECOVERY_INTERVAL_MS);
     await settle();
     expect(offers(signaling)).toHaveLength(2);
-    timers.tick();
+    clock.increment(RECOVERY_INTERVAL_MS);
     await settle();
     expect(offers(signaling)).toHaveLength(3);
     expect(offers(signaling)[2]).toContain('ice-restart');
@@ -184,13 +186,13 @@ describe('direct video link', () => {
     await settle();
     expect(link.state()).toBe('connected');
     expect(signaling.linkStates()).toEqual(['connected', 'disconnected', 'connected']);
-    timers.tick();
+    clock.increment(RECOVERY_INTERVAL_MS);
     await settle();
     expect(offers(signaling)).toHaveLength(3);
   });
 
   it('a failed connection restarts ICE too, and a restart offer the relay refused is sent again at the next interval', async () => {
-    const { signaling, timers, pc } = await startedLink();
+    const { signaling, clock, pc } = await startedLink();
     signaling.signal(ANSWER);
     await settle();
     signaling.nextResult = { ok: false, error: { code: 'platform.unreachable' } };
@@ -198,7 +200,7 @@ describe('direct video link', () => {
     await settle();
     expect(offers(signaling)).toHaveLength(2);
     signaling.nextResult = { ok: true, value: null };
-    timers.tick();
+    clock.increment(RECOVERY_INTERVAL_MS);
     await settle();
     expect(offers(signaling)).toHaveLength(3);
     expect(pc.offerOptions.at(-1)).toEqual({ iceRestart: true });
@@ -276,13 +278,13 @@ describe('direct video link', () => {
   });
 
   it('a first answer the fresh connection refuses is not a reason to start over: the offer is sent again', async () => {
-    const { signaling, timers, pc, connections } = await startedLink();
+    const { signaling, clock, pc, connections } = await startedLink();
     pc.refuseNextRemoteDescription = true;
     signaling.signal({ kind: 'description', description: { type: 'answer', sdp: 'garbled' } });
     await settle();
     expect(connections).toHaveLength(1);
-    timers.tick();
-    timers.tick();
+    clock.increment(RECOVERY_INTERVAL_MS);
+    clock.increment(RECOVERY_INTERVAL_MS);
     await settle();
     expect(offers(signaling)).toHaveLength(2);
     signaling.signal(ANSWER);
@@ -303,10 +305,10 @@ describe('direct video link', () => {
   });
 
   it('close ends the connection and the signaling', async () => {
-    const { link, signaling, timers, pc } = await startedLink();
+    const { link, signaling, clock, pc } = await startedLink();
     link.close();
     expect(pc.closed).toBe(true);
-    expect(timers.active()).toBe(0);
+    expect(clock.pending()).toBe(0);
     signaling.signal(ANSWER);
     await settle();
     expect(pc.remoteDescription).toBeNull();

@@ -4,15 +4,9 @@
 // the cabin's own (perfect negotiation, the cabin being the peer whose offer wins). When the console's
 // description cannot apply to the connection (the console's page was reloaded: a new peer connection
 // with a new DTLS certificate), the cabin starts over on a fresh connection with the same tracks.
-import type { SignalPayload } from '../../contract/platform-protocol';
+import { iceServersForRtc, type SignalPayload } from '../../contract/platform-protocol';
 import type { Result } from '../../contract/result';
-import {
-  VideoLinkBase,
-  toRtcIceServers,
-  type VideoLink,
-  type VideoLinkOptions,
-  type VideoLinkState,
-} from './video-link';
+import { VideoLinkBase, type VideoLink, type VideoLinkOptions, type VideoLinkState } from './video-link';
 
 /** The events of RTCPeerConnection the link listens to. */
 export interface PeerConnectionEvents {
@@ -128,7 +122,7 @@ export class DirectVideoLink extends VideoLinkBase implements VideoLink {
 
   /** A new peer connection whose events reach the link while it is the link's current one. */
   private connect(): PeerConnectionLike {
-    const pc = this.createPeerConnection({ iceServers: toRtcIceServers(this.options.iceServers) });
+    const pc = this.createPeerConnection({ iceServers: iceServersForRtc(this.options.iceServers) });
     const current = (): boolean => pc === this.pc;
     pc.addEventListener('icecandidate', (event) => {
       if (current()) this.sendCandidate(event.candidate);

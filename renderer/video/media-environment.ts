@@ -2,6 +2,7 @@
 // (the test sound and the microphone level), the call's media parameters and signaling, and the video
 // link. The app provides the browser's; screen tests provide a fake.
 import { createContext, useContext } from 'react';
+import { systemClock, type Clock } from '../../contract/clock';
 import type { CallMedia } from '../../contract/platform-protocol';
 import type { Result } from '../../contract/result';
 import type { CabinTransport } from '../cabin-client';
@@ -26,6 +27,8 @@ export interface MediaEnvironment {
   readonly signaling: MediaSignaling;
   /** Builds the video link the call's media mode asks for. */
   createLink(media: CallMedia, signaling: MediaSignaling): Promise<VideoLink>;
+  /** The time the call's media runs on: retries, the microphone level, the reception monitor. */
+  readonly clock: Clock;
 }
 
 /** The camera's settings: the cabin's front camera, HD when it can. */
@@ -59,7 +62,8 @@ export function browserMediaEnvironment(transport: CabinTransport, win: Window =
     },
     joinMedia: () => transport.client.joinMedia(),
     signaling: transportSignaling(transport),
-    createLink: createVideoLink,
+    createLink: (media, signaling) => createVideoLink(media, signaling, systemClock),
+    clock: systemClock,
   };
 }
 
@@ -73,7 +77,8 @@ export const NO_MEDIA: MediaEnvironment = {
     onSignal: () => () => undefined,
     onProducerAdded: () => () => undefined,
   },
-  createLink: createVideoLink,
+  createLink: (media, signaling) => createVideoLink(media, signaling, systemClock),
+  clock: systemClock,
 };
 
 /** Provides the media environment to the screens. */

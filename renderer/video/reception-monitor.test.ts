@@ -1,8 +1,9 @@
 // What the platform (and so the professional's console) learns of what the cabin receives.
 import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../test/support/manual-clock';
 import type { MediaReception } from '../../contract/platform-protocol';
-import { FakeMediaSignaling, ManualTimers, settle } from './fake-media-signaling';
-import { ReceptionMonitor, readReceptionCounters } from './reception-monitor';
+import { FakeMediaSignaling, settle } from '../test-support/fake-media-signaling';
+import { RECEPTION_INTERVAL_MS, ReceptionMonitor, readReceptionCounters } from './reception-monitor';
 
 /** A statistics report with one inbound video and one inbound audio stream. */
 function report(framesDecoded: number, packetsReceived: number): RTCStatsReport {
@@ -15,22 +16,22 @@ function report(framesDecoded: number, packetsReceived: number): RTCStatsReport 
 
 function monitored(readings: (RTCStatsReport | null)[]) {
   const signaling = new FakeMediaSignaling();
-  const timers = new ManualTimers();
+  const clock = new ManualClock();
   const frames: number[] = [];
   const monitor = new ReceptionMonitor({
     readStats: () => Promise.resolve(readings.shift() ?? null),
     send: (message) => signaling.send(message),
     onFramesDecoded: (count) => frames.push(count),
-    timers,
+    clock,
   });
   const reports = (): MediaReception[] =>
     signaling.sent.flatMap((message) => (message.kind === 'reception' ? [message.reception] : []));
-  return { monitor, signaling, timers, frames, reports };
+  return { monitor, signaling, clock, frames, reports };
 }
 
-async function tick(timers: ManualTimers, times: number): Promise<void> {
+async function tick(clock: ManualClock, times: number): Promise<void> {
   for (let i = 0; i < times; i += 1) {
-    timers.tick();
+    clock.increment(RECEPTION_INTERVAL_MS);
     await settle();
   }
 }
@@ -41,7 +42,7 @@ describe('reception monitor', () => {
   });
 
   it('reports sound and video once both keep arriving, and only when that changes', async () => {
-    const { monitor, timers, frames, reports } = monitored([
+    const { monitor, clock, frames, reports } = monitored([
       report(0, 0),
       report(0, 50),
       report(25, 100),
@@ -49,7 +50,7 @@ describe('reception monitor', () => {
       report(50, 200), // the video froze
     ]);
     monitor.start();
-    await tick(timers, 5);
+    await tick(clock, 5);
     expect(reports()).toEqual([
       { audio: true, video: false },
       { audio: true, video: true },
@@ -59,12 +60,12 @@ describe('reception monitor', () => {
   });
 
   it('sends a report again when the first one did not get through', async () => {
-    const { monitor, signaling, timers, reports } = monitored([report(0, 0), report(10, 10), report(20, 20)]);
+    const { monitor, signaling, clock, reports } = monitored([report(0, 0), report(10, 10), report(20, 20)]);
     signaling.nextResult = { ok: false, error: { code: 'transport.unavailable' } };
     monitor.start();
-    await tick(timers, 2);
+    await tick(clock, 2);
     signaling.nextResult = { ok: true, value: null };
-    await tick(timers, 1);
+    await tick(clock, 1);
     expect(reports()).toEqual([
       { audio: true, video: true },
       { audio: true, video: true },
@@ -72,11 +73,11 @@ describe('reception monitor', () => {
   });
 
   it('stops reading when stopped', async () => {
-    const { monitor, timers, reports } = monitored([report(0, 0), report(10, 10)]);
+    const { monitor, clock, reports } = monitored([report(0, 0), report(10, 10)]);
     monitor.start();
     monitor.stop();
-    await tick(timers, 2);
+    await tick(clock, 2);
     expect(reports()).toEqual([]);
-    expect(timers.active()).toBe(0);
+    expect(clock.pending()).toBe(0);
   });
 });

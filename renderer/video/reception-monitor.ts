@@ -2,9 +2,9 @@
 // when decoded frames keep coming, sound when audio packets keep coming. Each change is reported to
 // the platform (`media` of kind `reception`), which tells the professional's console.
 import type { MediaUp } from '../../contract/cabin-api';
+import { every, type Cancel, type Clock } from '../../contract/clock';
 import type { MediaReception } from '../../contract/platform-protocol';
 import type { Result } from '../../contract/result';
-import { BROWSER_TIMERS, type IntervalTimers } from './video-link';
 
 /** The receive counters of one statistics report, summed over its inbound RTP streams. */
 export interface ReceptionCounters {
@@ -43,7 +43,7 @@ export interface ReceptionMonitorOptions {
   readonly send: (message: MediaUp) => Promise<Result<unknown>>;
   /** Told the decoded frame count after each reading (the remote video's `data-frames-decoded`). */
   readonly onFramesDecoded?: (framesDecoded: number) => void;
-  readonly timers?: IntervalTimers;
+  readonly clock: Clock;
   readonly intervalMs?: number;
 }
 
@@ -54,27 +54,25 @@ export const RECEPTION_INTERVAL_MS = 1000;
 export class ReceptionMonitor {
   private previous: ReceptionCounters | null = null;
   private reported: MediaReception | null = null;
-  private timer: unknown = null;
+  private stopReading: Cancel | null = null;
   private reading = false;
-  private readonly timers: IntervalTimers;
 
-  constructor(private readonly options: ReceptionMonitorOptions) {
-    this.timers = options.timers ?? BROWSER_TIMERS;
-  }
+  constructor(private readonly options: ReceptionMonitorOptions) {}
 
   /** Starts reading every interval. */
   start(): void {
-    if (this.timer !== null) return;
-    this.timer = this.timers.setInterval(
-      () => void this.read(),
+    if (this.stopReading !== null) return;
+    this.stopReading = every(
+      this.options.clock,
       this.options.intervalMs ?? RECEPTION_INTERVAL_MS,
+      () => void this.read(),
     );
   }
 
   /** Stops reading. */
   stop(): void {
-    if (this.timer !== null) this.timers.clearInterval(this.timer);
-    this.timer = null;
+    this.stopReading?.();
+    this.stopReading = null;
   }
 
   /** One reading: compares with the previous one and reports what is received when it changed. */

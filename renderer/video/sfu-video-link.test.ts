@@ -5,9 +5,11 @@ import { FakeHandler } from 'mediasoup-client/handlers/FakeHandler';
 import * as fakeParameters from 'mediasoup-client/fakeParameters';
 import type { HandlerFactory, HandlerInterface } from 'mediasoup-client/types';
 import { describe, expect, it, vi } from 'vitest';
+import { ManualClock } from '../../test/support/manual-clock';
+import { RECOVERY_INTERVAL_MS } from './video-link';
 import type { SfuMethod } from '../../contract/platform-protocol';
 import type { Result } from '../../contract/result';
-import { FakeMediaSignaling, ManualTimers, fakeStream, settle } from './fake-media-signaling';
+import { FakeMediaSignaling, fakeStream, settle } from '../test-support/fake-media-signaling';
 import { SfuVideoLink } from './sfu-video-link';
 
 /** The router's side: fake parameters for every request, the ICE parameters of a restart recorded. */
@@ -62,12 +64,12 @@ function sfuLink() {
       return handler;
     },
   };
-  const timers = new ManualTimers();
+  const clock = new ManualClock();
   const link = new SfuVideoLink({
     signaling,
     iceServers: [{ urls: ['turn:turn.example.org'], username: 'cabin', credential: 'secret' }],
     handlerFactory,
-    timers,
+    clock,
     createMediaStream: () => fakeStream([]),
   });
   const handler = (index: number): FakeHandler => {
@@ -75,7 +77,7 @@ function sfuLink() {
     if (found === undefined) throw new Error(`no handler ${index}`);
     return found as FakeHandler;
   };
-  return { link, signaling, router, handler, handlers, timers };
+  return { link, signaling, router, handler, handlers, clock };
 }
 
 const cameraAndMicrophone = () =>
@@ -143,7 +145,7 @@ describe('SFU video link', () => {
   });
 
   it("reports the transports' state, and restarts ICE with the router's ICE parameters while disconnected", async () => {
-    const { link, signaling, router, handler, timers } = sfuLink();
+    const { link, signaling, router, handler, clock } = sfuLink();
     await link.start(cameraAndMicrophone());
     const sendRestart = vi.spyOn(handler(0), 'restartIce');
     handler(0).setConnectionState('connected');
@@ -158,7 +160,7 @@ describe('SFU video link', () => {
     expect(signaling.linkStates()).toEqual(['connected', 'disconnected']);
     expect(sendRestart).toHaveBeenCalledTimes(1);
     expect(sendRestart).toHaveBeenCalledWith(router.restartIceParameters[0]);
-    timers.tick();
+    clock.increment(RECOVERY_INTERVAL_MS);
     await settle();
     expect(sendRestart).toHaveBeenCalledTimes(2);
 
@@ -197,14 +199,14 @@ describe('SFU video link', () => {
   });
 
   it('close closes both transports', async () => {
-    const { link, handler, timers } = sfuLink();
+    const { link, handler, clock } = sfuLink();
     await link.start(cameraAndMicrophone());
     const sendClose = vi.spyOn(handler(0), 'close');
     const recvClose = vi.spyOn(handler(1), 'close');
     link.close();
     expect(sendClose).toHaveBeenCalled();
     expect(recvClose).toHaveBeenCalled();
-    expect(timers.active()).toBe(0);
+    expect(clock.pending()).toBe(0);
   });
 
   it('answers the refusal when the router cannot be reached', async () => {
@@ -213,7 +215,7 @@ describe('SFU video link', () => {
       signaling,
       iceServers: [],
       handlerFactory: FakeHandler.createFactory(fakeParameters),
-      timers: new ManualTimers(),
+      clock: new ManualClock(),
     });
     await expect(link.start(cameraAndMicrophone())).resolves.toEqual({
       ok: false,

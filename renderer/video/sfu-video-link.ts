@@ -13,9 +13,9 @@ import type {
   Transport,
   TransportOptions,
 } from 'mediasoup-client/types';
-import type { SfuMethod } from '../../contract/platform-protocol';
+import { iceServersForRtc, type SfuMethod } from '../../contract/platform-protocol';
 import type { Result } from '../../contract/result';
-import { VideoLinkBase, toRtcIceServers, type VideoLink, type VideoLinkOptions } from './video-link';
+import { VideoLinkBase, type VideoLink, type VideoLinkOptions } from './video-link';
 
 /** `createTransport` request: one transport per direction; answers the transport's `TransportOptions`. */
 export interface SfuCreateTransport {
@@ -188,7 +188,7 @@ export class SfuVideoLink extends VideoLinkBase implements VideoLink {
   private async transportOptions(direction: 'send' | 'recv'): Promise<TransportOptions> {
     const data: SfuCreateTransport = { direction };
     const answer = (await this.request('createTransport', data)) as TransportOptions;
-    return { ...answer, iceServers: toRtcIceServers(this.options.iceServers) };
+    return { ...answer, iceServers: iceServersForRtc(this.options.iceServers) };
   }
 
   /** DTLS set-up on first use, and the transport's state feeding the link's. */

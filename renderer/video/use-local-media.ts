@@ -1,5 +1,6 @@
 // The patient's own camera and microphone for a screen: opened when the screen shows, stopped when it goes.
 import { useEffect, useState } from 'react';
+import { every } from '../../contract/clock';
 import { openCameraAndMicrophone, stopTracks, useMediaEnvironment } from './media-environment';
 
 /** The devices a screen opened: the stream once open, and which devices work. */
@@ -51,6 +52,7 @@ const LEVEL_GAIN = 5;
 
 /** The microphone's loudness from 0 to 1, read from an AnalyserNode while `stream` has sound. */
 export function useMicrophoneLevel(stream: MediaStream | null, context: AudioContext | null): number {
+  const { clock } = useMediaEnvironment();
   const [level, setLevel] = useState(0);
   useEffect(() => {
     if (stream === null || context === null || stream.getAudioTracks().length === 0) return;
@@ -59,18 +61,18 @@ export function useMicrophoneLevel(stream: MediaStream | null, context: AudioCon
     analyser.fftSize = 512;
     source.connect(analyser);
     const samples = new Float32Array(analyser.fftSize);
-    const timer = setInterval(() => {
+    const stopReading = every(clock, LEVEL_INTERVAL_MS, () => {
       analyser.getFloatTimeDomainData(samples);
       let sum = 0;
       for (const sample of samples) sum += sample * sample;
       const rms = Math.sqrt(sum / samples.length);
       setLevel(Math.min(1, Math.round(rms * LEVEL_GAIN * 20) / 20));
-    }, LEVEL_INTERVAL_MS);
+    });
     return () => {
-      clearInterval(timer);
+      stopReading();
       source.disconnect();
       setLevel(0);
     };
-  }, [stream, context]);
+  }, [stream, context, clock]);
   return level;
 }

@@ -2,6 +2,7 @@
 // call), the video link once the platform joined the call, and the reception monitor. It lives above
 // the screen's stage switch, so a stage change (in call → measuring → in call) keeps the call running.
 import { useEffect, useRef, useState, type RefObject } from 'react';
+import { after, type Cancel } from '../../contract/clock';
 import type { CallMedia } from '../../contract/platform-protocol';
 import type { Result } from '../../contract/result';
 import { openCameraAndMicrophone, stopTracks, useMediaEnvironment } from './media-environment';
@@ -49,7 +50,7 @@ export function useVideoCall(active: boolean, audioOnly: boolean): VideoCall {
     let stream: MediaStream | null = null;
     let running: VideoLink | null = null;
     let monitor: ReceptionMonitor | null = null;
-    let retry: ReturnType<typeof setTimeout> | null = null;
+    let cancelRetry: Cancel | null = null;
     const unsubscribe: (() => void)[] = [];
 
     const stopLink = (): void => {
@@ -65,7 +66,7 @@ export function useVideoCall(active: boolean, audioOnly: boolean): VideoCall {
       stopLink();
       setLink(null);
       setJoinFailure(code);
-      retry = setTimeout(() => void connect(), JOIN_RETRY_MS);
+      cancelRetry = after(environment.clock, JOIN_RETRY_MS, () => void connect());
     };
 
     const connect = async (joining = environment.joinMedia()): Promise<void> => {
@@ -95,6 +96,7 @@ export function useVideoCall(active: boolean, audioOnly: boolean): VideoCall {
       monitor = new ReceptionMonitor({
         readStats: () => created.receiveStats(),
         send: (message) => environment.signaling.send(message),
+        clock: environment.clock,
         onFramesDecoded: (count) =>
           remoteVideoRef.current?.setAttribute(FRAMES_DECODED_ATTRIBUTE, String(count)),
       });
@@ -126,7 +128,7 @@ export function useVideoCall(active: boolean, audioOnly: boolean): VideoCall {
 
     return () => {
       current = false;
-      if (retry !== null) clearTimeout(retry);
+      cancelRetry?.();
       stopLink();
       stopTracks(stream);
       setLocal(null);

@@ -3,6 +3,7 @@
 // both kinds share (report the link's state, restart ICE every few seconds until media flows again) and
 // the base class both links extend (the state, the professional's stream and their listeners).
 import type { MediaLinkState, MediaUp } from '../../contract/cabin-api';
+import { every, type Cancel, type Clock } from '../../contract/clock';
 import type { IceServer, SignalPayload } from '../../contract/platform-protocol';
 import type { Result } from '../../contract/result';
 import type { CabinTransport } from '../cabin-client';
@@ -62,29 +63,8 @@ export function transportSignaling(
   };
 }
 
-/** The interval timer the links and the reception monitor run on (the browser's by default; tests tick by hand). */
-export interface IntervalTimers {
-  setInterval(callback: () => void, ms: number): unknown;
-  clearInterval(id: unknown): void;
-}
-
-/** The browser's interval timer. */
-export const BROWSER_TIMERS: IntervalTimers = {
-  setInterval: (callback, ms) => setInterval(callback, ms),
-  clearInterval: (id) => clearInterval(id as ReturnType<typeof setInterval>),
-};
-
 /** How often a link whose media stopped restarts ICE, and retries a state report that did not get through. */
 export const RECOVERY_INTERVAL_MS = 3000;
-
-/** The platform's ICE servers in the shape RTCPeerConnection takes. */
-export function toRtcIceServers(servers: readonly IceServer[]): RTCIceServer[] {
-  return servers.map((server) => ({
-    urls: [...server.urls],
-    ...(server.username === undefined ? {} : { username: server.username }),
-    ...(server.credential === undefined ? {} : { credential: server.credential }),
-  }));
-}
 
 /** Options of LinkStatus. */
 export interface LinkStatusOptions {
@@ -94,7 +74,7 @@ export interface LinkStatusOptions {
    * setting up, where the link decides whether there is anything to resend).
    */
   readonly recover: () => Promise<void>;
-  readonly timers?: IntervalTimers;
+  readonly clock: Clock;
   readonly intervalMs?: number;
 }
 
@@ -109,13 +89,10 @@ export class LinkStatus {
   private reported: MediaLinkState | null = null;
   private wanted: MediaLinkState | null = null;
   private reporting = false;
-  private timer: unknown = null;
+  private stopTicking: Cancel | null = null;
   private closed = false;
-  private readonly timers: IntervalTimers;
 
-  constructor(private readonly options: LinkStatusOptions) {
-    this.timers = options.timers ?? BROWSER_TIMERS;
-  }
+  constructor(private readonly options: LinkStatusOptions) {}
 
   /** The link's current state. */
   state(): VideoLinkState {
@@ -130,8 +107,10 @@ export class LinkStatus {
 
   /** Starts the interval: from now on a stopped link recovers and a missed report is sent again. */
   begin(): void {
-    if (this.closed || this.timer !== null) return;
-    this.timer = this.timers.setInterval(() => this.tick(), this.options.intervalMs ?? RECOVERY_INTERVAL_MS);
+    if (this.closed || this.stopTicking !== null) return;
+    this.stopTicking = every(this.options.clock, this.options.intervalMs ?? RECOVERY_INTERVAL_MS, () =>
+      this.tick(),
+    );
   }
 
   /** The link observed a new state of its connection. */
@@ -152,8 +131,8 @@ export class LinkStatus {
   /** Stops the interval and the reports. */
   close(): void {
     this.closed = true;
-    if (this.timer !== null) this.timers.clearInterval(this.timer);
-    this.timer = null;
+    this.stopTicking?.();
+    this.stopTicking = null;
     this.listeners.clear();
   }
 
@@ -194,7 +173,8 @@ export interface VideoLinkOptions {
   readonly iceServers: readonly IceServer[];
   /** Builds the remote stream the professional's tracks go into when they come without one. */
   readonly createMediaStream?: () => MediaStream;
-  readonly timers?: IntervalTimers;
+  /** The time the recovery loop runs on. */
+  readonly clock: Clock;
 }
 
 /**
@@ -214,7 +194,7 @@ export abstract class VideoLinkBase {
     this.status = new LinkStatus({
       signaling: options.signaling,
       recover: () => this.recover(),
-      ...(options.timers === undefined ? {} : { timers: options.timers }),
+      clock: options.clock,
     });
   }
 

@@ -1,16 +1,14 @@
 // Events that the session's actors send back to it, and what the session receives from outside.
 import type {
-  CabinError,
+  CallEvent,
   CardFact,
   DocumentSummary,
   Measurement,
   MeasurementFact,
-  MeasurementKind,
-  MediaReception,
   PatientAction,
   PatientIdentity,
   Profession,
-  ProfessionalCard,
+  QueueEvent,
   Result,
 } from '../../contract';
 
@@ -23,21 +21,8 @@ export type CardPresenceEvent = { readonly type: 'card.presenceChanged'; readonl
 /** Facts from a measuring device during one measurement (named in contract). */
 export type MeasurementEvent = MeasurementFact;
 
-/** Facts from the platform's waiting room. */
-export type QueueEvent =
-  | { readonly type: 'queue.updated'; readonly position: number; readonly estimatedWaitMinutes: number }
-  | { readonly type: 'queue.assigned'; readonly professional: ProfessionalCard }
-  | { readonly type: 'queue.failed'; readonly error: CabinError };
-
-/** Facts from the video link and the professional during the call. */
-export type CallEvent =
-  | { readonly type: 'call.connected' }
-  | { readonly type: 'call.reconnecting' }
-  | { readonly type: 'call.receptionChanged'; readonly reception: MediaReception }
-  | { readonly type: 'call.measurementRequested'; readonly kind: MeasurementKind }
-  | { readonly type: 'call.documentReceived'; readonly document: DocumentSummary }
-  | { readonly type: 'call.ended' }
-  | { readonly type: 'call.failed'; readonly error: CabinError };
+// The waiting room's and the call's facts are named in the contract, where the platform link reports them.
+export type { CallEvent, QueueEvent } from '../../contract';
 
 /** Commands from the attendant that reach a running session. */
 export type AttendantSessionEvent =

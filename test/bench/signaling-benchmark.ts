@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import WebSocket from 'ws';
-import { socketUrl, tokenFor } from '../../platform/server/test-peer';
+import { socketUrl, tokenFor } from '../../platform/server/test-support/test-peer';
 
 /** The call counts tried, in order, until the threshold is passed. */
 const STEPS = [10, 25, 50, 100, 200, 400, 600, 800, 1200, 1600, 2400, 3200];

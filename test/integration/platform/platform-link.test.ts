@@ -1,43 +1,40 @@
 // The cabin's platform link against the real reference platform over real WebSockets, with a TCP relay
-// in between that the tests cut like a dropping network. A bare protocol client plays the doctor.
+// in between that the tests cut like a dropping network. A bare protocol client plays the doctor. The
+// link and the platform share one manual clock: a reconnection's backoff and the heartbeats that notice
+// a silent network run when a test moves it, never by waiting.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CallFact, QueueFact } from '../../../main/platform-client/platform-link';
+import type { CallFact, QueueEvent } from '../../../contract';
 import { PlatformSocketLink } from '../../../main/platform-client/platform-socket-link';
 import { startPlatform, type RunningPlatform } from '../../../platform/server/platform-server';
-import { TEST_DOCTOR as DOCTOR, TEST_PATIENT as PATIENT } from '../../support/platform-fixtures';
+import { TestPeer, tokenFor } from '../../../platform/server/test-support/test-peer';
+import { ManualClock } from '../../support/manual-clock';
+import { FactLog, TEST_DOCTOR as DOCTOR, TEST_PATIENT as PATIENT } from '../../support/platform-fixtures';
 import { DISCARDING_LOG } from '../../support/simulated-cabin';
-import { TestPeer, tokenFor } from '../../../platform/server/test-peer';
 import { startTcpProxy, type TcpProxy } from '../../support/tcp-proxy';
 
-/** Resolves when `predicate` holds for one of the facts recorded so far or to come. */
-function waitFor<T>(facts: T[], predicate: (fact: T) => boolean, timeoutMs = 5_000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const deadline = Date.now() + timeoutMs;
-    const look = (): void => {
-      const found = facts.find(predicate);
-      if (found !== undefined) return resolve(found);
-      if (Date.now() > deadline) return reject(new Error(`not seen within ${timeoutMs} ms`));
-      setTimeout(look, 10);
-    };
-    look();
-  });
-}
+/** The heartbeat of both sides. */
+const HEARTBEAT_MS = 10_000;
+/** The link's first wait before reconnecting. */
+const FIRST_RECONNECT_MS = 250;
 
 describe('the cabin and the reference platform', () => {
+  let clock: ManualClock;
   let platform: RunningPlatform;
   let proxy: TcpProxy;
   let link: PlatformSocketLink;
   let doctor: TestPeer;
 
   beforeEach(async () => {
+    clock = new ManualClock(1_000_000);
     platform = await startPlatform({
       port: 0,
       cabins: [{ cabinId: 'cabin-a', credential: 'secret-a' }],
       practitioners: [DOCTOR],
       appointments: [{ code: '123456', profession: 'doctor' }],
       consoleDirectory: null,
-      resumeGraceMs: 10_000,
-      heartbeatMs: 200,
+      resumeGraceMs: 60_000,
+      heartbeatMs: HEARTBEAT_MS,
+      clock,
     });
     proxy = await startTcpProxy(platform.port);
     link = new PlatformSocketLink({
@@ -45,8 +42,9 @@ describe('the cabin and the reference platform', () => {
       cabinId: 'cabin-a',
       credential: 'secret-a',
       log: DISCARDING_LOG,
-      reconnectMs: { first: 50, max: 200 },
-      heartbeatMs: 200,
+      clock,
+      reconnectMs: { first: FIRST_RECONNECT_MS, max: 5_000 },
+      heartbeatMs: HEARTBEAT_MS,
     });
     doctor = await TestPeer.practitioner(
       platform.url,
@@ -63,22 +61,34 @@ describe('the cabin and the reference platform', () => {
   });
 
   /** Queue, acceptance by the doctor, and the call joined; answers the call's facts. */
-  async function reachCall(sessionId: string): Promise<CallFact[]> {
-    const queue: QueueFact[] = [];
+  async function reachCall(sessionId: string): Promise<FactLog<CallFact>> {
+    const queue = new FactLog<QueueEvent>();
     link.joinQueue(
       { sessionId, profession: 'doctor', appointmentCode: null, identity: PATIENT, measurements: [] },
-      (fact) => queue.push(fact),
+      queue.report,
     );
-    await waitFor(queue, (fact) => fact.type === 'updated');
+    await queue.next('queue.updated');
+    // The platform reads the link's messages in order: once this is answered, it holds what was given early.
+    await link.lookUpAppointment('123456');
     const accepted = await doctor.request({ type: 'call.accept', sessionId });
     expect(accepted).toMatchObject({ type: 'reply', result: { ok: true } });
-    await expect(waitFor(queue, (fact) => fact.type === 'assigned')).resolves.toMatchObject({
+    await expect(queue.next('queue.assigned')).resolves.toMatchObject({
       professional: { name: 'Claire Fontaine', rpps: '10000000000' },
     });
-    const call: CallFact[] = [];
-    link.joinCall(sessionId, (fact) => call.push(fact));
-    await waitFor(call, (fact) => fact.type === 'joined');
+    const call = new FactLog<CallFact>();
+    link.joinCall(sessionId, call.report);
+    await call.next('call.joined');
     return call;
+  }
+
+  /**
+   * One heartbeat on the shared clock. The doctor, connected directly, answers the platform's ping
+   * meanwhile: its pong is sent before it reads the reply to a first request, so the platform has read
+   * the pong before it answers a second one.
+   */
+  async function heartbeat(): Promise<void> {
+    await clock.advance(HEARTBEAT_MS);
+    for (let trip = 0; trip < 2; trip += 1) await doctor.request({ type: 'call.end', sessionId: 'none' });
   }
 
   it('is authenticated, resolves an appointment code and refuses an unknown one', async () => {
@@ -99,7 +109,7 @@ describe('the cabin and the reference platform', () => {
       cabinId: 'cabin-a',
       credential: 'guess',
       log: DISCARDING_LOG,
-      reconnectMs: { first: 50, max: 200 },
+      clock,
     });
     try {
       await expect(intruder.check()).resolves.toBe('faulty');
@@ -145,7 +155,7 @@ describe('the cabin and the reference platform', () => {
     });
 
     await doctor.request({ type: 'call.requestMeasurement', sessionId: 'session-1', kind: 'bloodPressure' });
-    await waitFor(call, (fact) => fact.type === 'measurementRequested' && fact.kind === 'bloodPressure');
+    await call.next('call.measurementRequested', (fact) => fact.kind === 'bloodPressure');
 
     const text = 'Paracétamol 1 g, 3 fois par jour.';
     await doctor.request({
@@ -156,8 +166,7 @@ describe('the cabin and the reference platform', () => {
       contentType: 'text/plain',
       base64: Buffer.from(text).toString('base64'),
     });
-    const received = await waitFor(call, (fact) => fact.type === 'documentReceived');
-    if (received.type !== 'documentReceived') throw new Error('unreachable');
+    const received = await call.next('call.documentReceived');
     const content = await link.fetchDocument('session-1', received.document.id);
     expect(content.ok && new TextDecoder().decode(content.value.content)).toBe(text);
   });
@@ -174,8 +183,8 @@ describe('the cabin and the reference platform', () => {
     const answer = { kind: 'description', description: { type: 'answer', sdp: 'v=0 answer' } };
     doctor.send({ type: 'signal', sessionId: 'session-2', payload: answer });
     doctor.send({ type: 'media.reception', sessionId: 'session-2', reception: { audio: true, video: true } });
-    await expect(waitFor(call, (fact) => fact.type === 'signal')).resolves.toMatchObject({ payload: answer });
-    await expect(waitFor(call, (fact) => fact.type === 'receptionChanged')).resolves.toMatchObject({
+    await expect(call.next('media.signal')).resolves.toMatchObject({ payload: answer });
+    await expect(call.next('call.receptionChanged')).resolves.toMatchObject({
       reception: { audio: true, video: true },
     });
   });
@@ -183,31 +192,43 @@ describe('the cabin and the reference platform', () => {
   it('the network drops mid-call: reconnecting, then the same call resumes and keeps working', async () => {
     const call = await reachCall('session-3');
     proxy.cut();
-    await waitFor(call, (fact) => fact.type === 'reconnecting');
+    await call.next('call.reconnecting');
     await doctor.next('call.peerPresence', { present: false });
+    // The link tries again after its first backoff, not before.
     proxy.restore();
-    await waitFor(call, (fact) => fact.type === 'resumed');
+    await clock.advance(FIRST_RECONNECT_MS - 1);
+    expect(call.facts.map((fact) => fact.type)).not.toContain('call.resumed');
+    await clock.advance(1);
+    await call.next('call.resumed');
     await doctor.next('call.peerPresence', { present: true });
     // The call is the same: the doctor's request still reaches this cabin.
     await doctor.request({ type: 'call.requestMeasurement', sessionId: 'session-3', kind: 'weight' });
-    await waitFor(call, (fact) => fact.type === 'measurementRequested' && fact.kind === 'weight');
+    await call.next('call.measurementRequested', (fact) => fact.kind === 'weight');
   });
 
   it('a network that dies without closing anything is noticed by both sides, and the call resumes', async () => {
     const call = await reachCall('session-5');
     proxy.stall();
-    await waitFor(call, (fact) => fact.type === 'reconnecting');
+    // The first heartbeat's pings get no answer; at the second, each side drops the silent connection.
+    await heartbeat();
+    expect(call.facts.map((fact) => fact.type)).not.toContain('call.reconnecting');
+    await heartbeat();
+    await call.next('call.reconnecting');
     await doctor.next('call.peerPresence', { present: false });
     proxy.restore();
-    await waitFor(call, (fact) => fact.type === 'resumed');
+    await clock.advance(FIRST_RECONNECT_MS);
+    await call.next('call.resumed');
     await doctor.next('call.peerPresence', { present: true });
   });
 
   it('the doctor ends the call: the cabin is told; leaving the session drops it on the platform', async () => {
     const call = await reachCall('session-4');
     await doctor.request({ type: 'call.end', sessionId: 'session-4' });
-    await waitFor(call, (fact) => fact.type === 'ended');
+    await call.next('call.ended');
+    expect(platform.stats().sessionsHeld).toBe(1);
     link.forgetSession('session-4');
-    await expect.poll(() => platform.stats().sessionsHeld, { timeout: 5_000 }).toBe(0);
+    // The platform reads the cabin's messages in order: once this one is answered, the leave was handled.
+    await link.lookUpAppointment('123456');
+    expect(platform.stats().sessionsHeld).toBe(0);
   });
 });

@@ -6,39 +6,40 @@ import { FakeMediaStreamTrack } from 'fake-mediastreamtrack';
 import * as fakeParameters from 'mediasoup-client/fakeParameters';
 import { FakeHandler } from 'mediasoup-client/handlers/FakeHandler';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SignalPayload } from '../../../contract';
-import type { CallFact, QueueFact } from '../../../main/platform-client/platform-link';
+import type { CallFact, QueueEvent, SignalPayload } from '../../../contract';
 import { PlatformSocketLink } from '../../../main/platform-client/platform-socket-link';
-import { FakeSfuBackend } from '../../../platform/server/fake-sfu';
+import { FakeSfuBackend } from '../../../platform/server/test-support/fake-sfu';
 import { startPlatform, type RunningPlatform } from '../../../platform/server/platform-server';
-import { TestPeer, tokenFor } from '../../../platform/server/test-peer';
-import { SfuSide } from '../../../platform/server/test-sfu-side';
-import { fakeStream, ManualTimers } from '../../../renderer/video/fake-media-signaling';
+import { TestPeer, tokenFor } from '../../../platform/server/test-support/test-peer';
+import { SfuSide } from '../../../platform/server/test-support/test-sfu-side';
+import { fakeStream } from '../../../renderer/test-support/fake-media-signaling';
 import { SfuVideoLink } from '../../../renderer/video/sfu-video-link';
 import type { MediaSignaling } from '../../../renderer/video/video-link';
-import { TEST_DOCTOR as DOCTOR, TEST_PATIENT as PATIENT } from '../../support/platform-fixtures';
+import { ManualClock } from '../../support/manual-clock';
+import { FactLog, TEST_DOCTOR as DOCTOR, TEST_PATIENT as PATIENT } from '../../support/platform-fixtures';
 import { DISCARDING_LOG } from '../../support/simulated-cabin';
 
 const SESSION = 'sfu-session';
-
-/** Waits until `predicate` holds, polling. */
-async function until(predicate: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 5_000;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`not seen: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describe('a call in SFU mode from the cabin renderer to the practitioner', () => {
   let platform: RunningPlatform;
   let sfu: FakeSfuBackend;
   let link: PlatformSocketLink;
   let doctor: TestPeer;
-  const facts: CallFact[] = [];
+  let facts: FactLog<CallFact>;
+  /** The video link's listeners of the professional's signaling, fed by the link's call facts. */
+  const listeners = {
+    signal: new Set<(payload: SignalPayload) => void>(),
+    producer: new Set<() => void>(),
+  };
+  /** Nothing here waits on time: the clock of the platform, the link and the video link never moves. */
+  let clock: ManualClock;
 
   beforeEach(async () => {
-    facts.length = 0;
+    clock = new ManualClock(1_000_000);
+    facts = new FactLog<CallFact>();
+    listeners.signal.clear();
+    listeners.producer.clear();
     sfu = new FakeSfuBackend();
     platform = await startPlatform({
       port: 0,
@@ -46,18 +47,20 @@ describe('a call in SFU mode from the cabin renderer to the practitioner', () =>
       practitioners: [DOCTOR],
       consoleDirectory: null,
       sfu,
+      clock,
     });
     link = new PlatformSocketLink({
       url: platform.url,
       cabinId: 'cabin-a',
       credential: 'secret-a',
       log: DISCARDING_LOG,
+      clock,
     });
     doctor = await TestPeer.practitioner(
       platform.url,
       await tokenFor(platform.url, DOCTOR.login, DOCTOR.password),
     );
-    const queue: QueueFact[] = [];
+    const queue = new FactLog<QueueEvent>();
     link.joinQueue(
       {
         sessionId: SESSION,
@@ -66,12 +69,16 @@ describe('a call in SFU mode from the cabin renderer to the practitioner', () =>
         identity: PATIENT,
         measurements: [],
       },
-      (fact) => queue.push(fact),
+      queue.report,
     );
-    await until(() => queue.some((fact) => fact.type === 'updated'), 'queue position');
+    await queue.next('queue.updated');
     await doctor.value({ type: 'call.accept', sessionId: SESSION });
-    link.joinCall(SESSION, (fact) => facts.push(fact));
-    await until(() => facts.some((fact) => fact.type === 'joined'), 'call joined');
+    link.joinCall(SESSION, (fact) => {
+      facts.report(fact);
+      if (fact.type === 'media.signal') for (const listener of listeners.signal) listener(fact.payload);
+      if (fact.type === 'media.producerAdded') for (const listener of listeners.producer) listener();
+    });
+    await facts.next('call.joined');
   });
 
   afterEach(async () => {
@@ -83,19 +90,6 @@ describe('a call in SFU mode from the cabin renderer to the practitioner', () =>
 
   /** The renderer's signaling port, as the controller provides it: relayed by the platform link. */
   function signaling(): MediaSignaling {
-    const listeners = {
-      signal: new Set<(payload: SignalPayload) => void>(),
-      producer: new Set<() => void>(),
-    };
-    let seen = 0;
-    const pump = setInterval(() => {
-      for (const fact of facts.slice(seen)) {
-        if (fact.type === 'signal') for (const listener of listeners.signal) listener(fact.payload);
-        if (fact.type === 'producerAdded') for (const listener of listeners.producer) listener();
-      }
-      seen = facts.length;
-    }, 5);
-    pump.unref();
     return {
       send: (message) =>
         message.kind === 'linkState'
@@ -113,12 +107,12 @@ describe('a call in SFU mode from the cabin renderer to the practitioner', () =>
   }
 
   it('the joined call says SFU; both sides publish and each consumes the other', async () => {
-    expect(facts.find((fact) => fact.type === 'joined')).toMatchObject({ media: { mode: 'sfu' } });
+    expect(facts.facts.find((fact) => fact.type === 'call.joined')).toMatchObject({ media: { mode: 'sfu' } });
     const cabin = new SfuVideoLink({
       signaling: signaling(),
       iceServers: [],
       handlerFactory: FakeHandler.createFactory(fakeParameters),
-      timers: new ManualTimers(),
+      clock,
       createMediaStream: () => fakeStream([]),
     });
     const camera = fakeStream([
@@ -138,9 +132,14 @@ describe('a call in SFU mode from the cabin renderer to the practitioner', () =>
 
     // The practitioner publishes: the cabin's link consumes it by itself and shows the stream.
     const send = await practitioner.openSend();
+    const bothTracks = new Promise<void>((resolve) =>
+      cabin.onRemoteStream((stream) => {
+        if (stream.getTracks().length === 2) resolve();
+      }),
+    );
     await send.produce({ track: new FakeMediaStreamTrack({ kind: 'video' }) });
     await send.produce({ track: new FakeMediaStreamTrack({ kind: 'audio' }) });
-    await until(() => (cabin.remoteStream()?.getTracks().length ?? 0) === 2, "the professional's two tracks");
+    await bothTracks;
     expect(
       cabin
         .remoteStream()

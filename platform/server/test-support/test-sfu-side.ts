@@ -3,7 +3,7 @@
 import { Device, type types as mediasoup } from 'mediasoup-client';
 import * as fakeParameters from 'mediasoup-client/fakeParameters';
 import { FakeHandler } from 'mediasoup-client/handlers/FakeHandler';
-import type { SfuMethod } from '../../contract/platform-protocol';
+import type { SfuMethod } from '../../../contract/platform-protocol';
 import type { TestPeer } from './test-peer';
 
 /** One side of the call with its mediasoup-client Device, speaking to the platform's SFU room. */

@@ -2,11 +2,11 @@
 import { act, createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach } from 'vitest';
-import { App } from './app';
-import type { CabinView } from '../contract/cabin-view';
-import type { CabinTransport } from './cabin-client';
+import { App } from '../app';
+import type { CabinView } from '../../contract/cabin-view';
+import type { CabinTransport } from '../cabin-client';
 import { FakeCabinTransport } from './fake-cabin-transport';
-import type { MediaEnvironment } from './video/media-environment';
+import type { MediaEnvironment } from '../video/media-environment';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

@@ -2,8 +2,8 @@
 // the platform sends checked against the contract's validators, replies matched by requestId, pushes kept
 // in order so that a test can wait for the next one of a type. Used by the tests of platform/server.
 import WebSocket from 'ws';
-import { PLATFORM_SOCKET_PATH } from '../../contract/platform-protocol';
-import { parsePlatformToCabin, parsePlatformToPractitioner } from '../../contract/validate-platform';
+import { PLATFORM_SOCKET_PATH } from '../../../contract/platform-protocol';
+import { parsePlatformToCabin, parsePlatformToPractitioner } from '../../../contract/validate-platform';
 
 /** A message as the platform sent it (validated, then looked at loosely by the tests). */
 export type WireMessage = Record<string, unknown> & { readonly type: string };
@@ -16,11 +16,19 @@ export function socketUrl(baseUrl: string): string {
   return `${baseUrl.replace(/^http/, 'ws')}${PLATFORM_SOCKET_PATH}`;
 }
 
-/** Opens a bare socket and answers the close code the platform ends it with, after sending `frames`. */
-export function closeCodeAfter(baseUrl: string, frames: readonly (string | Buffer)[]): Promise<number> {
+/**
+ * Opens a bare socket and answers the close code the platform ends it with, after sending `frames`
+ * (and calling `opened`, where a test moves the platform's clock: the platform watches the socket then).
+ */
+export function closeCodeAfter(
+  baseUrl: string,
+  frames: readonly (string | Buffer)[],
+  opened: () => void = () => undefined,
+): Promise<number> {
   const socket = new WebSocket(socketUrl(baseUrl));
   socket.on('open', () => {
     for (const frame of frames) socket.send(frame);
+    opened();
   });
   socket.on('error', () => undefined);
   return new Promise((resolve) => socket.on('close', (code) => resolve(code)));
@@ -33,7 +41,7 @@ export async function postLogin(baseUrl: string, body: unknown): Promise<{ statu
     headers: { 'content-type': 'application/json' },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  return { status: response.status, body: (await response.json()) as unknown };
+  return { status: response.status, body: await response.json() };
 }
 
 /** Logs a practitioner in and answers the token (throws when refused). */

@@ -2,7 +2,7 @@
 // it keeps the signaling state as the browser does, records offers, candidates and removed senders,
 // and lets a test play the network (connection states, gathered candidates, arriving tracks) and a
 // refused remote description.
-import type { PeerConnectionEvents, PeerConnectionLike } from './direct-video-link';
+import type { PeerConnectionEvents, PeerConnectionLike } from '../video/direct-video-link';
 
 /** A transceiver as the fake keeps it: a sender whose track can be removed, a receiver with its track. */
 export interface FakeTransceiver {

@@ -1,9 +1,9 @@
 // A WebSocket double for the console's tests, with the browser WebSocket's interface: a test plays the
 // platform through it (opens it, pushes frames, closes it with a code) and reads what the console sent.
-import type { OpenSocket, SocketLike } from './protocol-client';
+import type { WebSocketLike } from '../../../contract/socket-client';
 
 /** One fake socket: what the console sees as a WebSocket, what the test drives as the platform. */
-export class FakeWebSocket implements SocketLike {
+export class FakeWebSocket implements WebSocketLike {
   static readonly CONNECTING = 0;
   static readonly OPEN = 1;
   static readonly CLOSING = 2;
@@ -90,8 +90,8 @@ export class FakeWebSocket implements SocketLike {
 export class FakeSocketOpener {
   readonly sockets: FakeWebSocket[] = [];
 
-  /** The OpenSocket to give the console. */
-  readonly open: OpenSocket = (url) => {
+  /** The socket builder to give the console. */
+  readonly open = (url: string): FakeWebSocket => {
     const socket = new FakeWebSocket(url);
     this.sockets.push(socket);
     return socket;

@@ -1,9 +1,9 @@
 // Test doubles around the video link: a signaling port that records what the link sends and lets a
-// test play the platform's side, interval timers a test ticks by hand, and stand-in tracks and streams.
+// test play the platform's side, and stand-in tracks and streams.
 import type { MediaUp } from '../../contract/cabin-api';
 import type { SfuMethod, SignalPayload } from '../../contract/platform-protocol';
 import type { Result } from '../../contract/result';
-import type { IntervalTimers, MediaSignaling } from './video-link';
+import type { MediaSignaling } from '../video/video-link';
 
 /** Answers the SFU requests of a test (by default every request answers null). */
 export type SfuAnswerer = (method: SfuMethod, data: unknown) => Result<unknown>;
@@ -59,32 +59,6 @@ export class FakeMediaSignaling implements MediaSignaling {
   /** The link states reported so far. */
   linkStates(): string[] {
     return this.sent.flatMap((message) => (message.kind === 'linkState' ? [message.state] : []));
-  }
-}
-
-/** Interval timers that run only when a test calls `tick`. */
-export class ManualTimers implements IntervalTimers {
-  private readonly callbacks = new Map<number, () => void>();
-  private nextId = 1;
-
-  setInterval(callback: () => void): unknown {
-    const id = this.nextId++;
-    this.callbacks.set(id, callback);
-    return id;
-  }
-
-  clearInterval(id: unknown): void {
-    this.callbacks.delete(id as number);
-  }
-
-  /** Runs every interval once, as if its period had passed. */
-  tick(): void {
-    for (const callback of [...this.callbacks.values()]) callback();
-  }
-
-  /** How many intervals run. */
-  active(): number {
-    return this.callbacks.size;
   }
 }
 

@@ -3,10 +3,10 @@
 // a whole SFU call (capabilities, transports, produce, consume) against the real platform. Tests only.
 import { randomUUID } from 'node:crypto';
 import * as fakeParameters from 'mediasoup-client/fakeParameters';
-import type { SfuMethod } from '../../contract/platform-protocol';
-import { err, ok, type Result } from '../../contract/result';
-import { isRecord } from '../../contract/schema';
-import { SFU_LIMITS, type SfuBackend, type SfuPeer, type SfuRoom } from './sfu';
+import type { SfuMethod } from '../../../contract/platform-protocol';
+import { err, ok, type Result } from '../../../contract/result';
+import { isRecord } from '../../../contract/schema';
+import { SFU_LIMITS, type SfuBackend, type SfuPeer, type SfuRoom } from '../sfu';
 
 /** One request a fake room answered, for tests to look at. */
 export interface FakeSfuRequest {

@@ -1,10 +1,12 @@
 // A test double of the screens' media environment: devices a test says work or not, a Web Audio
-// context that records the tones played and plays a microphone level, and video links a test drives.
+// context that records the tones played and plays a microphone level, video links a test drives, and
+// the manual clock the call's media waits on.
 import type { CallMedia } from '../../contract/platform-protocol';
 import type { Result } from '../../contract/result';
+import { ManualClock } from '../../test/support/manual-clock';
 import { FakeMediaSignaling, fakeStream, fakeTrack } from './fake-media-signaling';
-import type { DeviceRequest, MediaEnvironment } from './media-environment';
-import type { MediaSignaling, VideoLink, VideoLinkState } from './video-link';
+import type { DeviceRequest, MediaEnvironment } from '../video/media-environment';
+import type { MediaSignaling, VideoLink, VideoLinkState } from '../video/video-link';
 
 /** A video link that records what the screen asks of it and lets a test play the network. */
 export class FakeVideoLink implements VideoLink {
@@ -149,6 +151,8 @@ export class FakeMediaEnvironment implements MediaEnvironment {
   readonly links: FakeVideoLink[] = [];
   readonly audioContexts: FakeAudioContext[] = [];
   joinCalls = 0;
+  /** The time of the call's media: it moves only when the test moves it. */
+  readonly clock = new ManualClock();
 
   openDevices(request: DeviceRequest): Promise<MediaStream> {
     if ((request.audio && !this.devices.audio) || (request.video && !this.devices.video))

@@ -6,8 +6,8 @@ import type {
   InboundCounters,
   LocalMedia,
   MediaFactory,
-} from './console-media';
-import type { SignalPayload } from '../../contract/platform-protocol';
+} from '../console-media';
+import type { SignalPayload } from '../../../contract/platform-protocol';
 
 /** One call's media as the fake records it. */
 export class FakeConsoleMedia implements ConsoleMedia {

@@ -1,10 +1,10 @@
 // A test double of CabinTransport at the domain level: records calls and lets a test push views.
-import type { CabinClient, CabinMethod, MediaUp } from '../contract/cabin-api';
-import type { CabinView } from '../contract/cabin-view';
-import type { PatientAction } from '../contract/patient-action';
-import type { CallMedia } from '../contract/platform-protocol';
-import type { CabinError, Result } from '../contract/result';
-import { TRANSPORT_UNAVAILABLE, type CabinTransport, type MediaEvent, type ViewEvent } from './cabin-client';
+import type { CabinClient, CabinMethod, MediaUp } from '../../contract/cabin-api';
+import type { CabinView } from '../../contract/cabin-view';
+import type { PatientAction } from '../../contract/patient-action';
+import type { CallMedia } from '../../contract/platform-protocol';
+import type { CabinError, Result } from '../../contract/result';
+import { TRANSPORT_UNAVAILABLE, type CabinTransport, type MediaEvent, type ViewEvent } from '../cabin-client';
 
 /** One recorded call. */
 export interface RecordedCall {

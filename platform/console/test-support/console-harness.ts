@@ -1,14 +1,14 @@
 // A harness for the console's jsdom tests: mounts the page over a fake platform socket, fake media and
-// hand-run timers, and offers the gestures of a practitioner (click, type, choose, pick a file).
+// the manual clock, and offers the gestures of a practitioner (click, type, choose, pick a file).
 import { act, createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import type { ProfessionalCard } from '../../contract/domain';
-import type { LoginReply, LoginRequest } from '../../contract/platform-protocol';
-import { ConsoleApp, type ConsoleDependencies } from './console-app';
+import type { ProfessionalCard } from '../../../contract/domain';
+import type { LoginReply, LoginRequest } from '../../../contract/platform-protocol';
+import { ConsoleApp, type ConsoleDependencies } from '../console-app';
 import { FakeMediaFactory } from './fake-console-media';
 import { FakeSocketOpener, type FakeWebSocket } from './fake-platform-socket';
-import type { LoginOutcome } from './login';
-import { ManualTimers } from './manual-timers';
+import type { LoginOutcome } from '../login';
+import { ManualClock } from '../../../test/support/manual-clock';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -37,13 +37,12 @@ export interface ConsolePage {
   readonly container: HTMLElement;
   readonly sockets: FakeSocketOpener;
   readonly media: FakeMediaFactory;
-  readonly timers: ManualTimers;
+  /** The page's clock, at TEST_NOW until a test moves it. */
+  readonly clock: ManualClock;
   /** Every login the page attempted. */
   readonly logins: LoginRequest[];
   /** What the next logins answer (the test may change it). */
   loginOutcome: LoginOutcome;
-  /** The clock the page reads, in epoch ms. */
-  now: number;
   get(testId: string): HTMLElement;
   query(testId: string): HTMLElement | null;
   all(testId: string): HTMLElement[];
@@ -56,6 +55,8 @@ export interface ConsolePage {
   pickFile(testId: string, file: File): Promise<void>;
   /** Lets the platform (the test) do something, then lets the page draw it. */
   platform(action: () => void): Promise<void>;
+  /** Moves the clock forward by `ms` (running what falls due), then lets the page draw it. */
+  advance(ms: number): Promise<void>;
   text(): string;
   settle(): Promise<void>;
   unmount(): void;
@@ -67,7 +68,7 @@ export async function openConsole(): Promise<ConsolePage> {
   document.body.appendChild(container);
   const sockets = new FakeSocketOpener();
   const media = new FakeMediaFactory();
-  const timers = new ManualTimers();
+  const clock = new ManualClock(TEST_NOW);
   const logins: LoginRequest[] = [];
   let root: Root | null = null;
 
@@ -92,10 +93,9 @@ export async function openConsole(): Promise<ConsolePage> {
     container,
     sockets,
     media,
-    timers,
+    clock,
     logins,
     loginOutcome: { ok: true, reply: TEST_LOGIN_REPLY },
-    now: TEST_NOW,
     get,
     query,
     all: (testId) => [...container.querySelectorAll<HTMLElement>(`[data-testid="${testId}"]`)],
@@ -136,6 +136,10 @@ export async function openConsole(): Promise<ConsolePage> {
       act(action);
       await settle();
     },
+    async advance(ms) {
+      await act(() => clock.advance(ms));
+      await settle();
+    },
     text: () => container.textContent ?? '',
     settle,
     unmount() {
@@ -152,8 +156,7 @@ export async function openConsole(): Promise<ConsolePage> {
     socketUrl: 'ws://platform.test/ws',
     openSocket: sockets.open,
     media,
-    timers,
-    now: () => page.now,
+    clock,
   };
   act(() => {
     root = createRoot(container);

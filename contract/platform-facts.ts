@@ -1,0 +1,38 @@
+// What the cabin's platform link reports, named once with the session's dot names: the waiting room's
+// `queue.*` events and the call's `call.*` events go to the session machine as they are; the few facts
+// that only the cabin's call media takes (the media parameters, the platform link's return, the
+// signaling for the renderer's video link) are named here too, beside them.
+import type { CabinEvent } from './cabin-api';
+import type { DocumentSummary, MeasurementKind, ProfessionalCard } from './domain';
+import type { CallMedia, MediaReception } from './platform-protocol';
+import type { CabinError } from './result';
+
+/** Facts from the platform's waiting room (session events). */
+export type QueueEvent =
+  | { readonly type: 'queue.updated'; readonly position: number; readonly estimatedWaitMinutes: number }
+  | { readonly type: 'queue.assigned'; readonly professional: ProfessionalCard }
+  | { readonly type: 'queue.failed'; readonly error: CabinError };
+
+/** Facts from the video link and the professional during the call (session events). */
+export type CallEvent =
+  | { readonly type: 'call.connected' }
+  | { readonly type: 'call.reconnecting' }
+  | { readonly type: 'call.receptionChanged'; readonly reception: MediaReception }
+  | { readonly type: 'call.measurementRequested'; readonly kind: MeasurementKind }
+  | { readonly type: 'call.documentReceived'; readonly document: DocumentSummary }
+  | { readonly type: 'call.ended' }
+  | { readonly type: 'call.failed'; readonly error: CabinError };
+
+/** An event of the renderer's video link: signaling from the professional's side, or a new SFU producer. */
+export type CabinMediaEvent = Exclude<CabinEvent, { readonly type: 'view.changed' }>;
+
+/**
+ * What the platform link reports of a call: the session's call events (`call.reconnecting` when the
+ * link to the platform dropped), plus `call.joined` (the media parameters for the video link),
+ * `call.resumed` (the link is back and the call still exists) and the video link's media events.
+ */
+export type CallFact =
+  | CallEvent
+  | { readonly type: 'call.joined'; readonly media: CallMedia }
+  | { readonly type: 'call.resumed' }
+  | CabinMediaEvent;

@@ -1,0 +1,30 @@
+// The console's call media in the browser: getUserMedia, RTCPeerConnection, and mediasoup-client loaded
+// only in SFU mode (a separate chunk of the build).
+import { openLocalMedia, type MediaFactory } from './console-media';
+import { DirectAnswerer } from './direct-answerer';
+import { SfuPeer } from './sfu-peer';
+
+/** The browser's media: getUserMedia, RTCPeerConnection, and mediasoup-client loaded only in SFU mode. */
+export function browserMediaFactory(): MediaFactory {
+  const createStream = (tracks: MediaStreamTrack[]): MediaStream => new MediaStream(tracks);
+  return {
+    openLocal: () => openLocalMedia(navigator.mediaDevices),
+    start(options) {
+      if (options.callMedia.mode === 'direct') {
+        return new DirectAnswerer(
+          options,
+          (configuration) => new RTCPeerConnection(configuration),
+          createStream,
+        );
+      }
+      return new SfuPeer(
+        options,
+        async () => {
+          const { Device: MediasoupDevice } = await import('mediasoup-client');
+          return new MediasoupDevice();
+        },
+        createStream,
+      );
+    },
+  };
+}

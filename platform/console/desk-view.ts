@@ -1,0 +1,182 @@
+// What the practitioner's desk shows, apart from how it keeps it: the view of the desk and of the call
+// in progress, and the small pure steps that change a call's view (a new call, an item from the cabin,
+// the French sentence of a refusal).
+import {
+  DOCUMENT_KINDS,
+  type DocumentSummary,
+  type Measurement,
+  type MeasurementKind,
+  type ProfessionalCard,
+} from '../../contract/domain';
+import type {
+  ConsentSummary,
+  DocumentContentType,
+  MediaMode,
+  MediaReception,
+  PatientSummary,
+  QueueEntryView,
+  SessionItem,
+} from '../../contract/platform-protocol';
+import { integer, matching, object, oneOf, text } from '../../contract/schema';
+import type { LocalMediaProblem, MediaFailure } from './console-media';
+
+/** Why the desk sends the practitioner back to the login form. */
+export type SessionEnd = 'expired' | 'replaced';
+
+/** The state of the connection to the platform. */
+export type LinkState = 'connecting' | 'online' | 'reconnecting';
+
+/** The consultation in progress, as the call view shows it. Patient data: memory only. */
+export interface CallState {
+  readonly sessionId: string;
+  /** null until the platform sent who the patient is. */
+  readonly patient: PatientSummary | null;
+  readonly consent: ConsentSummary | null;
+  readonly measurements: Readonly<Partial<Record<MeasurementKind, Measurement>>>;
+  /** The patient's choice about the DMP, once known: true when they oppose it. */
+  readonly dmpOpposed: boolean | null;
+  readonly mode: MediaMode;
+  /** The patient entered the call (tapped to start it in the cabin). */
+  readonly patientJoined: boolean;
+  /** false while the platform reports the cabin's connection lost. */
+  readonly patientPresent: boolean;
+  /** What the cabin reports receiving of the practitioner. */
+  readonly reception: MediaReception;
+  /** The last measurement asked for, until it arrives. */
+  readonly requested: { readonly kind: MeasurementKind; readonly at: number } | null;
+  readonly documents: readonly DocumentSummary[];
+  readonly localStream: MediaStream | null;
+  /** What is missing of the practitioner's camera and microphone; null until they were asked for. */
+  readonly localProblem: LocalMediaProblem | null;
+  readonly remoteStream: MediaStream | null;
+  readonly mediaFailure: MediaFailure | null;
+  /** The practitioner ended the call: `call.end` is on its way or waits for the connection. */
+  readonly ending: boolean;
+  /** `call.end` could not reach the platform; it goes again as soon as the connection is welcomed. */
+  readonly endAwaitsConnection: boolean;
+}
+
+/** Everything the console shows once logged in. */
+export interface DeskView {
+  readonly professional: ProfessionalCard;
+  readonly link: LinkState;
+  /** The waiting patients of the practitioner's profession, longest waiting first. */
+  readonly queue: readonly QueueEntryView[];
+  /** The session whose `call.accept` is waiting for its reply. */
+  readonly accepting: string | null;
+  readonly call: CallState | null;
+  /** Why the last call ended, when the practitioner did not end it. */
+  readonly endedMessage: string | null;
+  readonly error: string | null;
+}
+
+/** A document as the practitioner sends it. */
+export interface OutgoingDocument {
+  readonly kind: DocumentSummary['kind'];
+  readonly title: string;
+  readonly contentType: DocumentContentType;
+  readonly base64: string;
+}
+
+const TRANSPORT_CODES: ReadonlySet<string> = new Set(['transport.unavailable', 'transport.timeout']);
+
+/** Whether a refusal means the connection could not carry the action (and it may go again later). */
+export function isTransportFailure(code: string): boolean {
+  return TRANSPORT_CODES.has(code);
+}
+
+/** The French sentence for a refused action. */
+export function refusalText(action: 'accept' | 'measure' | 'document' | 'end', code: string): string {
+  if (isTransportFailure(code)) return 'Pas de connexion au serveur. Réessayez dans un instant.';
+  if (code === 'call.alreadyTaken') return 'Ce patient est déjà pris en charge par un autre professionnel.';
+  switch (action) {
+    case 'accept':
+      return 'La prise en charge n’a pas abouti : le patient n’est peut-être plus en salle d’attente.';
+    case 'measure':
+      return 'La demande de mesure n’a pas abouti. Réessayez.';
+    case 'document':
+      return 'Le document n’a pas pu être envoyé. Réessayez.';
+    case 'end':
+      return 'La consultation n’a pas pu être terminée. Réessayez.';
+    default: {
+      const unknown: never = action;
+      return String(unknown);
+    }
+  }
+}
+
+const documentSummaryCheck = object({
+  id: matching(/^[A-Za-z0-9_-]{1,64}$/, 64),
+  kind: oneOf(DOCUMENT_KINDS),
+  title: text(120, 1),
+  pages: integer(0, 500),
+});
+const documentReplyCheck = object({ document: documentSummaryCheck });
+
+/** The summary of a document the platform stored, from its reply (a reply it cannot read keeps the title). */
+export function sentDocument(reply: unknown, document: OutgoingDocument): DocumentSummary {
+  return documentReplyCheck(reply, 'reply') === null
+    ? (reply as { document: DocumentSummary }).document
+    : { id: '', kind: document.kind, title: document.title, pages: 0 };
+}
+
+/** Whether two reception reports say the same. */
+export function sameReception(a: MediaReception, b: MediaReception): boolean {
+  return a.audio === b.audio && a.video === b.video;
+}
+
+/** The latest measurement of each kind. */
+export function byKind(measurements: readonly Measurement[]): Partial<Record<MeasurementKind, Measurement>> {
+  const table: Partial<Record<MeasurementKind, Measurement>> = {};
+  for (const measurement of measurements) {
+    const known = table[measurement.kind];
+    if (known === undefined || known.takenAt <= measurement.takenAt) table[measurement.kind] = measurement;
+  }
+  return table;
+}
+
+/** A call just accepted: the patient as the waiting room showed them, nothing received yet. */
+export function newCall(sessionId: string, patient: PatientSummary | null, mode: MediaMode): CallState {
+  return {
+    sessionId,
+    patient,
+    consent: null,
+    measurements: {},
+    dmpOpposed: null,
+    mode,
+    patientJoined: false,
+    patientPresent: true,
+    reception: { audio: false, video: false },
+    requested: null,
+    documents: [],
+    localStream: null,
+    localProblem: null,
+    remoteStream: null,
+    mediaFailure: null,
+    ending: false,
+    endAwaitsConnection: false,
+  };
+}
+
+/** What an item the cabin sent changes in the call (an older measurement than the one shown changes nothing). */
+export function withItem(call: CallState, item: SessionItem): Partial<CallState> {
+  switch (item.kind) {
+    case 'consent':
+      return { consent: item.consent };
+    case 'measurement': {
+      const measurement = item.measurement;
+      const known = call.measurements[measurement.kind];
+      if (known !== undefined && known.takenAt > measurement.takenAt) return {};
+      return {
+        measurements: { ...call.measurements, [measurement.kind]: measurement },
+        requested: call.requested?.kind === measurement.kind ? null : call.requested,
+      };
+    }
+    case 'dmpChoice':
+      return { dmpOpposed: item.opposed };
+    default: {
+      const unknown: never = item;
+      return unknown;
+    }
+  }
+}
