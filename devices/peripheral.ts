@@ -9,6 +9,3 @@ export interface Checkable {
   /** Answers the peripheral's state; never throws, answers 'faulty' on an unexpected error. */
   check(): Promise<PeripheralState>;
 }
-
-/** Stops what was started (the contract's `Cancel`, re-exported for the peripherals' seams). */
-export type { Cancel } from '../contract';

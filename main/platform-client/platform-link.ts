@@ -9,7 +9,8 @@ import type {
   QueueEvent,
   Result,
 } from '../../contract';
-import type { Cancel, Checkable } from '../../devices/peripheral';
+import type { Cancel } from '../../contract';
+import type { Checkable } from '../../devices/peripheral';
 import type { OutboundItem } from '../store/outbound-item';
 
 /** What the platform needs to put the patient in the queue. */
