@@ -15,6 +15,7 @@ import {
   type CallMediaOptions,
   type MediaFailure,
 } from './console-media';
+import { FakeSfuRouter } from '../../test/support/fake-sfu-router';
 import { DirectAnswerer, type PeerConnectionLike } from './direct-answerer';
 import { SfuPeer } from './sfu-peer';
 
@@ -440,45 +441,12 @@ describe('the practitioner’s camera and microphone', () => {
 });
 
 describe('SFU mode: the console on the platform’s mediasoup router', () => {
-  /** A fake SFU answering like the platform would, with mediasoup-client's fake parameters. */
-  function fakeSfu(): {
-    answer: (method: SfuMethod, data: unknown) => Result<unknown, CabinError>;
-    publishCabinTracks: () => void;
-  } {
-    let cabinConsumers: unknown[] = [];
-    return {
-      answer(method) {
-        switch (method) {
-          case 'getRouterRtpCapabilities':
-            return { ok: true, value: fakeParameters.generateRouterRtpCapabilities() };
-          case 'createTransport':
-            return { ok: true, value: fakeParameters.generateTransportRemoteParameters() };
-          case 'produce':
-            return { ok: true, value: fakeParameters.generateProducerRemoteParameters() };
-          case 'consume': {
-            const list = cabinConsumers;
-            cabinConsumers = [];
-            return { ok: true, value: list };
-          }
-          default:
-            return { ok: true, value: null };
-        }
-      },
-      publishCabinTracks() {
-        cabinConsumers = [
-          fakeParameters.generateConsumerRemoteParameters({ codecMimeType: 'audio/opus' }),
-          fakeParameters.generateConsumerRemoteParameters({ codecMimeType: 'video/VP8' }),
-        ];
-      },
-    };
-  }
-
   async function settled(): Promise<void> {
     for (let index = 0; index < 10; index += 1) await new Promise((resolve) => setTimeout(resolve, 0));
   }
 
   it('joins the router, sends camera and microphone, and receives the cabin’s tracks when published', async () => {
-    const sfu = fakeSfu();
+    const sfu = new FakeSfuRouter();
     const recorded = callOptions('sfu', Promise.resolve(fakeStream([microphone, camera])), sfu.answer);
     const peer = new SfuPeer(
       recorded.options,
@@ -500,7 +468,7 @@ describe('SFU mode: the console on the platform’s mediasoup router', () => {
     expect(methods.filter((method) => method === 'connectTransport')).toHaveLength(1);
     expect(recorded.streams).toEqual([]);
 
-    sfu.publishCabinTracks();
+    sfu.publish('audio', 'video'); // the cabin's tracks
     peer.handleProducerAdded();
     await settled();
     expect(recorded.streams.at(-1)?.id).toBe('remote-2');

@@ -4,6 +4,7 @@ import type { PatientAction } from '../../contract/patient-action';
 import { useUi } from '../ui-context';
 import { ActionButton } from './action-button';
 import { FailureMessage } from './failure-message';
+import { QuitButton } from './quit-button';
 import { ScreenFrame } from './screen-frame';
 
 /** The part of a step's view a failed stage shows: its step and stage (test ids) and the failure code. */
@@ -13,18 +14,22 @@ export interface FailedView {
   readonly failure: string | null;
 }
 
-/** Props of FailureScreen; `alternative` is the button left of "Réessayer", `before` comes above the message. */
-export interface FailureScreenProps {
+/**
+ * Props of FailureScreen; left of "Réessayer" comes the stage's own way around (`alternative`), or else the
+ * in-screen quit (`failed-quit`) that opens the quit dialog through `requestQuit`. `before` comes above the
+ * message.
+ */
+export type FailureScreenProps = {
   readonly view: FailedView;
   readonly act: (action: PatientAction) => void;
   readonly title: string;
-  readonly alternative: ReactNode;
   readonly before?: ReactNode;
   readonly children?: ReactNode;
-}
+} & ({ readonly alternative: ReactNode } | { readonly requestQuit: () => void });
 
 /** Draws the failure message between `before` and `children`, with the alternative and a retry button (`retry`, patient.retry). */
-export function FailureScreen({ view, act, title, alternative, before, children }: FailureScreenProps) {
+export function FailureScreen(props: FailureScreenProps) {
+  const { view, act, title, before, children } = props;
   const { strings } = useUi();
   return (
     <ScreenFrame
@@ -32,7 +37,11 @@ export function FailureScreen({ view, act, title, alternative, before, children 
       title={title}
       actions={
         <>
-          {alternative}
+          {'alternative' in props ? (
+            props.alternative
+          ) : (
+            <QuitButton testId="failed-quit" requestQuit={props.requestQuit} />
+          )}
           <ActionButton testId="retry" onPress={() => act({ type: 'patient.retry' })}>
             {strings.common.retry}
           </ActionButton>

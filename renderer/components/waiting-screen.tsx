@@ -3,21 +3,24 @@ import type { ReactNode } from 'react';
 import { ScreenFrame, type FramedView } from './screen-frame';
 import { Spinner } from './spinner';
 
-/** Props of WaitingScreen; `before` comes above the spinner, `children` below it. */
+/** Props of WaitingScreen; `before` comes above the spinner, `lead` and `children` below it. */
 export interface WaitingScreenProps {
   readonly screen: string | FramedView;
   readonly stage?: string;
   readonly title: string;
   readonly before?: ReactNode;
+  /** The sentence saying what is happening (a `lead` paragraph). */
+  readonly lead?: string;
   readonly children?: ReactNode;
 }
 
-/** Draws a screen without actions: `before`, the spinner, then `children`. */
-export function WaitingScreen({ screen, stage, title, before, children }: WaitingScreenProps) {
+/** Draws a screen without actions: `before`, the spinner, `lead`, then `children`. */
+export function WaitingScreen({ screen, stage, title, before, lead, children }: WaitingScreenProps) {
   return (
     <ScreenFrame screen={screen} stage={stage} title={title}>
       {before}
       <Spinner />
+      {lead !== undefined && <p className="lead">{lead}</p>}
       {children}
     </ScreenFrame>
   );

@@ -1,6 +1,12 @@
 // One yes/no question with two large answer buttons; the chosen answer stays highlighted.
 import { useUi } from '../ui-context';
 
+/** The two answers, in the order they are offered, with their names in test ids and strings. */
+const ANSWERS = [
+  { answer: true, name: 'yes' },
+  { answer: false, name: 'no' },
+] as const;
+
 /** Props of YesNoQuestion; `field` names the answer in test ids (`answer-<field>-yes`). */
 export interface YesNoQuestionProps {
   readonly field: string;
@@ -23,24 +29,18 @@ export function YesNoQuestion({ field, question, explanation, value, onChange, a
       <legend className="question-text">{question}</legend>
       {explanation !== undefined && <p className="question-explanation">{explanation}</p>}
       <div className="question-answers">
-        <button
-          type="button"
-          className={`answer${value === true ? ' answer-chosen' : ''}`}
-          aria-pressed={value === true}
-          data-testid={`answer-${field}-yes`}
-          onClick={() => onChange(true)}
-        >
-          {strings.common.yes}
-        </button>
-        <button
-          type="button"
-          className={`answer${value === false ? ' answer-chosen' : ''}`}
-          aria-pressed={value === false}
-          data-testid={`answer-${field}-no`}
-          onClick={() => onChange(false)}
-        >
-          {strings.common.no}
-        </button>
+        {ANSWERS.map(({ answer, name }) => (
+          <button
+            key={name}
+            type="button"
+            className={`answer${value === answer ? ' answer-chosen' : ''}`}
+            aria-pressed={value === answer}
+            data-testid={`answer-${field}-${name}`}
+            onClick={() => onChange(answer)}
+          >
+            {strings.common[name]}
+          </button>
+        ))}
       </div>
     </fieldset>
   );

@@ -3,6 +3,8 @@ import { useState } from 'react';
 import type { AppointmentScreen as AppointmentView } from '../../contract/cabin-view';
 import { PROFESSIONS, type CarePathAnswers, type TelecareEligibility } from '../../contract/domain';
 import { ActionButton } from '../components/action-button';
+import { AmountLine } from '../components/amount-line';
+import { ChoiceButton } from '../components/choice-button';
 import { CostTable } from '../components/cost-table';
 import { FailureMessage } from '../components/failure-message';
 import { Form } from '../components/form';
@@ -12,7 +14,6 @@ import { ScreenFrame } from '../components/screen-frame';
 import { Spinner } from '../components/spinner';
 import { TextField } from '../components/text-field';
 import { WaitingScreen } from '../components/waiting-screen';
-import { formatMoney } from '../i18n';
 import { useUi } from '../ui-context';
 import type { StepProps } from './step-props';
 
@@ -23,29 +24,25 @@ const CARE_PATH_FIELDS: readonly (keyof CarePathAnswers)[] = [
 ];
 
 /** Draws the appointment stage the session is in. */
-export function AppointmentScreen({ screen, act, requestQuit }: StepProps<AppointmentView>) {
-  const { strings, locale } = useUi();
+export function AppointmentScreen({ screen, act, send, requestQuit }: StepProps<AppointmentView>) {
+  const { strings } = useUi();
   const s = strings.appointment;
   switch (screen.stage) {
     case 'choosing':
       return (
         <ScreenFrame screen={screen} title={s.choosingTitle}>
           <div className="choice-group choice-list">
-            <ActionButton
-              testId="have-code"
-              kind="secondary"
-              onPress={() => act({ type: 'patient.haveAppointmentCode' })}
-            >
+            <ActionButton testId="have-code" kind="secondary" onPress={send('patient.haveAppointmentCode')}>
               {s.haveCode}
             </ActionButton>
-            <ActionButton testId="next-available" onPress={() => act({ type: 'patient.seeNextAvailable' })}>
+            <ActionButton testId="next-available" onPress={send('patient.seeNextAvailable')}>
               {s.nextAvailable}
             </ActionButton>
           </div>
         </ScreenFrame>
       );
     case 'enteringCode':
-      return <CodeForm screen={screen} act={act} requestQuit={requestQuit} />;
+      return <CodeForm screen={screen} act={act} />;
     case 'checkingCode':
       return <WaitingScreen screen={screen} title={s.checkingTitle} />;
     case 'choosingProfession':
@@ -53,21 +50,20 @@ export function AppointmentScreen({ screen, act, requestQuit }: StepProps<Appoin
         <ScreenFrame screen={screen} title={s.professionTitle}>
           <div className="choice-group choice-grid">
             {PROFESSIONS.map((profession) => (
-              <button
+              <ChoiceButton
                 key={profession}
-                type="button"
-                className={`choice${profession === screen.profession ? ' choice-chosen' : ''}`}
-                data-testid={`profession-${profession}`}
-                onClick={() => act({ type: 'patient.chooseProfession', profession })}
+                testId={`profession-${profession}`}
+                chosen={profession === screen.profession}
+                onPress={() => act({ type: 'patient.chooseProfession', profession })}
               >
                 {strings.professions[profession]}
-              </button>
+              </ChoiceButton>
             ))}
           </div>
         </ScreenFrame>
       );
     case 'eligibility':
-      return <EligibilityForm screen={screen} act={act} requestQuit={requestQuit} />;
+      return <EligibilityForm screen={screen} act={act} />;
     case 'notEligible':
       return (
         <ScreenFrame
@@ -76,7 +72,7 @@ export function AppointmentScreen({ screen, act, requestQuit }: StepProps<Appoin
           actions={
             <>
               <QuitButton testId="not-eligible-quit" requestQuit={requestQuit} />
-              <ActionButton testId="not-eligible-back" onPress={() => act({ type: 'patient.back' })}>
+              <ActionButton testId="not-eligible-back" onPress={send('patient.back')}>
                 {s.goBack}
               </ActionButton>
             </>
@@ -88,7 +84,7 @@ export function AppointmentScreen({ screen, act, requestQuit }: StepProps<Appoin
         </ScreenFrame>
       );
     case 'carePath':
-      return <CarePathForm screen={screen} act={act} requestQuit={requestQuit} />;
+      return <CarePathForm screen={screen} act={act} />;
     case 'cost':
       return (
         <ScreenFrame
@@ -96,7 +92,7 @@ export function AppointmentScreen({ screen, act, requestQuit }: StepProps<Appoin
           title={s.costTitle}
           actions={
             screen.cost !== null && (
-              <ActionButton testId="accept-cost" onPress={() => act({ type: 'patient.acceptCost' })}>
+              <ActionButton testId="accept-cost" onPress={send('patient.acceptCost')}>
                 {s.acceptCost}
               </ActionButton>
             )
@@ -115,12 +111,11 @@ export function AppointmentScreen({ screen, act, requestQuit }: StepProps<Appoin
               ) : (
                 <p className="lead lead-strong">{s.notReimbursed}</p>
               )}
-              <p className="amount">
-                <span className="amount-label">{s.dueToday}</span>{' '}
-                <span className="money" data-testid="amount-due-today">
-                  {formatMoney(screen.cost.amountDueTodayCents, locale)}
-                </span>
-              </p>
+              <AmountLine
+                label={s.dueToday}
+                cents={screen.cost.amountDueTodayCents}
+                testId="amount-due-today"
+              />
               <p className="note">{s.payLater}</p>
             </>
           )}
@@ -133,8 +128,11 @@ export function AppointmentScreen({ screen, act, requestQuit }: StepProps<Appoin
   }
 }
 
+/** What the stage forms below use of the step's props. */
+type FormProps = Pick<StepProps<AppointmentView>, 'screen' | 'act'>;
+
 /** The appointment code form; the controller's refusal is shown above the field. */
-function CodeForm({ screen, act }: StepProps<AppointmentView>) {
+function CodeForm({ screen, act }: FormProps) {
   const { strings } = useUi();
   const s = strings.appointment;
   const [code, setCode] = useState('');
@@ -171,7 +169,7 @@ function CodeForm({ screen, act }: StepProps<AppointmentView>) {
 }
 
 /** The télésoin eligibility questions, one at a time; the physiotherapy one only for a physiotherapist. */
-function EligibilityForm({ screen, act }: StepProps<AppointmentView>) {
+function EligibilityForm({ screen, act }: FormProps) {
   const { strings } = useUi();
   const s = strings.appointment;
   const askEarlierSession = screen.profession === 'physiotherapist';
@@ -208,7 +206,7 @@ function EligibilityForm({ screen, act }: StepProps<AppointmentView>) {
 }
 
 /** The three parcours-de-soins questions, one at a time, each with one sentence saying what it means. */
-function CarePathForm({ screen, act }: StepProps<AppointmentView>) {
+function CarePathForm({ screen, act }: FormProps) {
   const { strings } = useUi();
   const s = strings.appointment;
   return (

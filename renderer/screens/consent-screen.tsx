@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { ConsentScreen as ConsentView } from '../../contract/cabin-view';
 import { PRESENCES, type Presence } from '../../contract/domain';
 import { ActionButton } from '../components/action-button';
+import { ChoiceButton } from '../components/choice-button';
 import { ScreenFrame } from '../components/screen-frame';
 import { Toggle } from '../components/toggle';
 import { fill } from '../i18n';
@@ -10,7 +11,7 @@ import { useUi } from '../ui-context';
 import type { StepProps } from './step-props';
 
 /** Draws the consent screen; "J'accepte" sends the presence and whether the attendant stays. */
-export function ConsentScreen({ screen, act }: StepProps<ConsentView>) {
+export function ConsentScreen({ screen, act, send }: StepProps<ConsentView>) {
   const { strings } = useUi();
   const s = strings.consent;
   const [presence, setPresence] = useState<Presence>('alone');
@@ -21,11 +22,7 @@ export function ConsentScreen({ screen, act }: StepProps<ConsentView>) {
       title={s.title}
       actions={
         <>
-          <ActionButton
-            testId="consent-decline"
-            kind="secondary"
-            onPress={() => act({ type: 'patient.declineConsent' })}
-          >
+          <ActionButton testId="consent-decline" kind="secondary" onPress={send('patient.declineConsent')}>
             {s.decline}
           </ActionButton>
           <ActionButton
@@ -41,17 +38,15 @@ export function ConsentScreen({ screen, act }: StepProps<ConsentView>) {
       <h2 className="section-title">{s.presenceQuestion}</h2>
       <div className="choice-group choice-grid" role="radiogroup" aria-label={s.presenceQuestion}>
         {PRESENCES.map((choice) => (
-          <button
+          <ChoiceButton
             key={choice}
-            type="button"
-            role="radio"
-            aria-checked={choice === presence}
-            className={`choice${choice === presence ? ' choice-chosen' : ''}`}
-            data-testid={`presence-${choice}`}
-            onClick={() => setPresence(choice)}
+            testId={`presence-${choice}`}
+            chosen={choice === presence}
+            announce="radio"
+            onPress={() => setPresence(choice)}
           >
             {s.presences[choice]}
-          </button>
+          </ChoiceButton>
         ))}
       </div>
       <p className="note">{s.presenceNote}</p>

@@ -2,14 +2,15 @@
 // The video consultation as the patient sees it: the call's media starts with the screen, survives the
 // stage changes, drops video when the call falls back to sound only, and ends with the step.
 import { act } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ConsultationScreen } from '../../contract/cabin-view';
 import { openViews } from '../test-support/dom-harness';
 import { SAMPLE_SCREENS, sampleSessionView } from '../sample-screens';
-import { FakeMediaEnvironment } from '../test-support/fake-media-environment';
+import { FakeMediaEnvironment, stubMediaPlayback } from '../test-support/fake-media-environment';
 import { fakeStream, fakeTrack } from '../test-support/fake-media-signaling';
 import { JOIN_RETRY_MS } from '../video/use-video-call';
 
+stubMediaPlayback();
 const { open, push } = openViews();
 
 const stage = (
@@ -21,13 +22,6 @@ const stage = (
   ...(name === 'measuring' ? { requestedMeasurement: 'temperature', progress: { stage: 'keepStill' } } : {}),
   ...(name === 'failed' ? { failure: 'call.lost' } : {}),
   ...changes,
-});
-
-beforeEach(() => {
-  vi.spyOn(HTMLMediaElement.prototype, 'play').mockResolvedValue(undefined);
-});
-afterEach(() => {
-  vi.restoreAllMocks();
 });
 
 describe('video consultation', () => {

@@ -5,7 +5,6 @@ import type { ConsultationScreen as ConsultationView } from '../../contract/cabi
 import { FailureMessage } from '../components/failure-message';
 import { FailureScreen } from '../components/failure-screen';
 import { MeasurementProgressLine } from '../components/measurement-progress';
-import { QuitButton } from '../components/quit-button';
 import { ScreenFrame } from '../components/screen-frame';
 import { Spinner } from '../components/spinner';
 import { StreamVideo } from '../components/stream-video';
@@ -86,12 +85,7 @@ export function ConsultationScreen({ screen, act, requestQuit }: StepProps<Consu
     }
     case 'failed':
       return (
-        <FailureScreen
-          view={screen}
-          act={act}
-          title={s.failedTitle}
-          alternative={<QuitButton testId="failed-quit" requestQuit={requestQuit} />}
-        >
+        <FailureScreen view={screen} act={act} title={s.failedTitle} requestQuit={requestQuit}>
           {documents}
         </FailureScreen>
       );

@@ -1,6 +1,7 @@
 // Step 8: the documents left by the professional, the Mon espace santé opposition, and printing.
 import type { DocumentsScreen as DocumentsView } from '../../contract/cabin-view';
 import { ActionButton } from '../components/action-button';
+import { ContinueButton } from '../components/continue-button';
 import { FailureScreen } from '../components/failure-screen';
 import { ScreenFrame } from '../components/screen-frame';
 import { Toggle } from '../components/toggle';
@@ -10,9 +11,14 @@ import { useUi } from '../ui-context';
 import type { StepProps } from './step-props';
 
 /** Draws the documents stage the session is in. */
-export function DocumentsScreen({ screen, act }: StepProps<DocumentsView>) {
+export function DocumentsScreen({ screen, act, send }: StepProps<DocumentsView>) {
   const { strings } = useUi();
   const s = strings.documents;
+  const skip = (
+    <ActionButton testId="skip" kind="secondary" onPress={send('patient.skip')}>
+      {s.continueWithoutPrinting}
+    </ActionButton>
+  );
   switch (screen.stage) {
     case 'review': {
       const hasDocuments = screen.documents.length > 0;
@@ -22,13 +28,11 @@ export function DocumentsScreen({ screen, act }: StepProps<DocumentsView>) {
           title={s.reviewTitle}
           actions={
             hasDocuments ? (
-              <ActionButton testId="print" onPress={() => act({ type: 'patient.print' })}>
+              <ActionButton testId="print" onPress={send('patient.print')}>
                 {s.print}
               </ActionButton>
             ) : (
-              <ActionButton testId="next" onPress={() => act({ type: 'patient.next' })}>
-                {strings.common.continue}
-              </ActionButton>
+              <ContinueButton act={act} />
             )
           }
         >
@@ -59,37 +63,16 @@ export function DocumentsScreen({ screen, act }: StepProps<DocumentsView>) {
       );
     }
     case 'printing':
-      return (
-        <WaitingScreen screen={screen} title={s.printingTitle}>
-          <p className="lead">{s.printingBody}</p>
-        </WaitingScreen>
-      );
+      return <WaitingScreen screen={screen} title={s.printingTitle} lead={s.printingBody} />;
     case 'printed':
       return (
-        <ScreenFrame
-          screen={screen}
-          title={s.printedTitle}
-          actions={
-            <ActionButton testId="next" onPress={() => act({ type: 'patient.next' })}>
-              {strings.common.continue}
-            </ActionButton>
-          }
-        >
+        <ScreenFrame screen={screen} title={s.printedTitle} actions={<ContinueButton act={act} />}>
           <p className="lead">{s.printedBody}</p>
         </ScreenFrame>
       );
     case 'printFailed':
       return (
-        <FailureScreen
-          view={screen}
-          act={act}
-          title={s.printFailedTitle}
-          alternative={
-            <ActionButton testId="skip" kind="secondary" onPress={() => act({ type: 'patient.skip' })}>
-              {s.continueWithoutPrinting}
-            </ActionButton>
-          }
-        >
+        <FailureScreen view={screen} act={act} title={s.printFailedTitle} alternative={skip}>
           <p className="lead">{screen.dmpOpposed ? s.stayAvailableMessaging : s.stayAvailableDmp}</p>
         </FailureScreen>
       );

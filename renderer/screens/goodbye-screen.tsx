@@ -4,6 +4,7 @@ import type { GoodbyeScreen as GoodbyeView } from '../../contract/cabin-view';
 import { PROBLEM_KINDS } from '../../contract/patient-action';
 import { ActionButton } from '../components/action-button';
 import { CardPicture } from '../components/card-picture';
+import { ChoiceButton } from '../components/choice-button';
 import { ScreenFrame } from '../components/screen-frame';
 import { fill } from '../i18n';
 import { useRepeatAloud } from '../read-aloud';
@@ -18,7 +19,7 @@ export const TAKE_CARD_REPEAT_MS = 10_000;
  * While the Carte Vitale is in the reader, an alert above the title asks for it (`take-card`), read aloud
  * every 10 s when read-aloud is on; it goes away when the card is out.
  */
-export function GoodbyeScreen({ screen, act }: StepProps<GoodbyeView>) {
+export function GoodbyeScreen({ screen, act, send }: StepProps<GoodbyeView>) {
   const { strings, readAloud } = useUi();
   const s = strings.goodbye;
   useRepeatAloud(s.takeCard, readAloud && screen.cardInReader, strings.meta.speechLang, TAKE_CARD_REPEAT_MS);
@@ -42,7 +43,7 @@ export function GoodbyeScreen({ screen, act }: StepProps<GoodbyeView>) {
         )
       }
       actions={
-        <ActionButton testId="finish" onPress={() => act({ type: 'patient.finish' })}>
+        <ActionButton testId="finish" onPress={send('patient.finish')}>
           {s.finish}
         </ActionButton>
       }
@@ -61,15 +62,13 @@ export function GoodbyeScreen({ screen, act }: StepProps<GoodbyeView>) {
           <h2 className="section-title">{s.whichProblem}</h2>
           <div className="choice-group choice-grid">
             {PROBLEM_KINDS.map((problem) => (
-              <button
+              <ChoiceButton
                 key={problem}
-                type="button"
-                className="choice"
-                data-testid={`problem-${problem}`}
-                onClick={() => act({ type: 'patient.reportProblem', problem })}
+                testId={`problem-${problem}`}
+                onPress={() => act({ type: 'patient.reportProblem', problem })}
               >
                 {s.problems[problem]}
-              </button>
+              </ChoiceButton>
             ))}
           </div>
         </div>

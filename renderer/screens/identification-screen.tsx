@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { IdentificationScreen as IdentificationView, IdentityField } from '../../contract/cabin-view';
 import { ActionButton } from '../components/action-button';
 import { CardPicture } from '../components/card-picture';
+import { ChoiceButton } from '../components/choice-button';
 import { FailureScreen } from '../components/failure-screen';
 import { Form } from '../components/form';
 import { ScreenFrame } from '../components/screen-frame';
@@ -16,15 +17,11 @@ import type { StepProps } from './step-props';
 const MAX_TEXT_LENGTH = 80;
 
 /** Draws the identification stage the session is in. */
-export function IdentificationScreen({ screen, act, requestQuit }: StepProps<IdentificationView>) {
+export function IdentificationScreen({ screen, act, send }: StepProps<IdentificationView>) {
   const { strings, locale } = useUi();
   const s = strings.identification;
   const manualEntry = (
-    <ActionButton
-      testId="manual-entry"
-      kind="secondary"
-      onPress={() => act({ type: 'patient.useManualEntry' })}
-    >
+    <ActionButton testId="manual-entry" kind="secondary" onPress={send('patient.useManualEntry')}>
       {screen.stage === 'waitingForCard' ? s.noCard : s.typeDetails}
     </ActionButton>
   );
@@ -50,12 +47,11 @@ export function IdentificationScreen({ screen, act, requestQuit }: StepProps<Ide
           <p className="lead">{s.chooseBody}</p>
           <div className="choice-group choice-list">
             {screen.beneficiaries.map((beneficiary) => (
-              <button
+              <ChoiceButton
                 key={beneficiary.index}
-                type="button"
-                className="choice choice-person"
-                data-testid={`beneficiary-${beneficiary.index}`}
-                onClick={() => act({ type: 'patient.chooseBeneficiary', index: beneficiary.index })}
+                testId={`beneficiary-${beneficiary.index}`}
+                person
+                onPress={() => act({ type: 'patient.chooseBeneficiary', index: beneficiary.index })}
               >
                 <span className="person-name">
                   {beneficiary.firstName} {beneficiary.surname}
@@ -63,7 +59,7 @@ export function IdentificationScreen({ screen, act, requestQuit }: StepProps<Ide
                 <span className="person-detail">
                   {fill(s.bornOn, { date: formatDate(beneficiary.birthDate, locale) })}
                 </span>
-              </button>
+              </ChoiceButton>
             ))}
           </div>
         </ScreenFrame>
@@ -75,17 +71,10 @@ export function IdentificationScreen({ screen, act, requestQuit }: StepProps<Ide
           title={s.confirmTitle}
           actions={
             <>
-              <ActionButton
-                testId="reject-identity"
-                kind="secondary"
-                onPress={() => act({ type: 'patient.back' })}
-              >
+              <ActionButton testId="reject-identity" kind="secondary" onPress={send('patient.back')}>
                 {s.confirmNo}
               </ActionButton>
-              <ActionButton
-                testId="confirm-identity"
-                onPress={() => act({ type: 'patient.confirmIdentity' })}
-              >
+              <ActionButton testId="confirm-identity" onPress={send('patient.confirmIdentity')}>
                 {s.confirmYes}
               </ActionButton>
             </>
@@ -104,7 +93,7 @@ export function IdentificationScreen({ screen, act, requestQuit }: StepProps<Ide
         </ScreenFrame>
       );
     case 'manualEntry':
-      return <ManualEntryForm screen={screen} act={act} requestQuit={requestQuit} />;
+      return <ManualEntryForm screen={screen} act={act} />;
     default: {
       const unknown: never = screen.stage;
       throw new Error(`unknown identification stage ${String(unknown)}`);
@@ -128,7 +117,7 @@ function joinDate(day: string, month: string, year: string): string {
 const onlyDigits = (text: string): string => text.replace(/\D/g, '');
 
 /** The manual identity form; keeps what was typed while the controller points at invalid fields. */
-function ManualEntryForm({ screen, act }: StepProps<IdentificationView>) {
+function ManualEntryForm({ screen, act }: Pick<StepProps<IdentificationView>, 'screen' | 'act'>) {
   const { strings } = useUi();
   const s = strings.identification;
   const typed = screen.identity;

@@ -1,6 +1,6 @@
 // Step 2: what a teleconsultation is, who sees what, and the standard cost, before anything is accepted.
 import type { InformationScreen as InformationView } from '../../contract/cabin-view';
-import { ActionButton } from '../components/action-button';
+import { ContinueButton } from '../components/continue-button';
 import { CostTable } from '../components/cost-table';
 import { ScreenFrame } from '../components/screen-frame';
 import { useUi } from '../ui-context';
@@ -14,11 +14,7 @@ export function InformationScreen({ screen, act }: StepProps<InformationView>) {
     <ScreenFrame
       screen="information"
       title={s.title}
-      actions={
-        <ActionButton testId="next" onPress={() => act({ type: 'patient.next' })}>
-          {s.understood}
-        </ActionButton>
-      }
+      actions={<ContinueButton act={act}>{s.understood}</ContinueButton>}
     >
       <ul className="plain-list">
         <li>{s.what}</li>

@@ -2,6 +2,7 @@
 import type { MeasurementSlot, MeasurementsScreen as MeasurementsView } from '../../contract/cabin-view';
 import type { Measurement } from '../../contract/domain';
 import { ActionButton } from '../components/action-button';
+import { ContinueButton } from '../components/continue-button';
 import { FailureScreen } from '../components/failure-screen';
 import { MeasurementProgressLine } from '../components/measurement-progress';
 import { ScreenFrame } from '../components/screen-frame';
@@ -12,13 +13,13 @@ import { useUi } from '../ui-context';
 import type { StepProps } from './step-props';
 
 /** Draws the measurement stage the session is in, under the strip of all measurements. */
-export function MeasurementsScreen({ screen, act }: StepProps<MeasurementsView>) {
+export function MeasurementsScreen({ screen, act, send }: StepProps<MeasurementsView>) {
   const { strings } = useUi();
   const s = strings.measurements;
   const kind = s.kinds[screen.current];
   const strip = <SlotStrip slots={screen.slots} current={screen.current} />;
   const skip = (
-    <ActionButton testId="skip" kind="secondary" onPress={() => act({ type: 'patient.skip' })}>
+    <ActionButton testId="skip" kind="secondary" onPress={send('patient.skip')}>
       {s.skip}
     </ActionButton>
   );
@@ -31,10 +32,7 @@ export function MeasurementsScreen({ screen, act }: StepProps<MeasurementsView>)
           actions={
             <>
               {skip}
-              <ActionButton
-                testId="start-measurement"
-                onPress={() => act({ type: 'patient.startMeasurement' })}
-              >
+              <ActionButton testId="start-measurement" onPress={send('patient.startMeasurement')}>
                 {s.start}
               </ActionButton>
             </>
@@ -60,12 +58,10 @@ export function MeasurementsScreen({ screen, act }: StepProps<MeasurementsView>)
           title={fill(s.resultTitle, { kind })}
           actions={
             <>
-              <ActionButton testId="retry" kind="secondary" onPress={() => act({ type: 'patient.retry' })}>
+              <ActionButton testId="retry" kind="secondary" onPress={send('patient.retry')}>
                 {s.redo}
               </ActionButton>
-              <ActionButton testId="next" onPress={() => act({ type: 'patient.next' })}>
-                {strings.common.continue}
-              </ActionButton>
+              <ContinueButton act={act} />
             </>
           }
         >

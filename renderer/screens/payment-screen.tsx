@@ -1,25 +1,18 @@
 // Step 9: payment of the patient's share by bank card on the payment terminal.
 import type { PaymentScreen as PaymentView } from '../../contract/cabin-view';
 import { ActionButton } from '../components/action-button';
+import { AmountLine } from '../components/amount-line';
 import { FailureScreen } from '../components/failure-screen';
 import { ScreenFrame } from '../components/screen-frame';
 import { WaitingScreen } from '../components/waiting-screen';
-import { formatMoney } from '../i18n';
 import { useUi } from '../ui-context';
 import type { StepProps } from './step-props';
 
 /** Draws the payment stage the session is in; the amount is what is due today (amountDueTodayCents). */
-export function PaymentScreen({ screen, act }: StepProps<PaymentView>) {
-  const { strings, locale } = useUi();
+export function PaymentScreen({ screen, act, send }: StepProps<PaymentView>) {
+  const { strings } = useUi();
   const s = strings.payment;
-  const amount = (
-    <p className="amount">
-      <span className="amount-label">{s.amount}</span>{' '}
-      <span className="money" data-testid="amount">
-        {formatMoney(screen.cost.amountDueTodayCents, locale)}
-      </span>
-    </p>
-  );
+  const amount = <AmountLine label={s.amount} cents={screen.cost.amountDueTodayCents} testId="amount" />;
   switch (screen.stage) {
     case 'confirm':
       return (
@@ -27,7 +20,7 @@ export function PaymentScreen({ screen, act }: StepProps<PaymentView>) {
           screen={screen}
           title={s.confirmTitle}
           actions={
-            <ActionButton testId="pay" onPress={() => act({ type: 'patient.pay' })}>
+            <ActionButton testId="pay" onPress={send('patient.pay')}>
               {s.pay}
             </ActionButton>
           }
@@ -37,9 +30,7 @@ export function PaymentScreen({ screen, act }: StepProps<PaymentView>) {
       );
     case 'processing':
       return (
-        <WaitingScreen screen={screen} title={s.processingTitle} before={amount}>
-          <p className="lead">{s.processingBody}</p>
-        </WaitingScreen>
+        <WaitingScreen screen={screen} title={s.processingTitle} before={amount} lead={s.processingBody} />
       );
     case 'failed':
       return (
@@ -48,11 +39,7 @@ export function PaymentScreen({ screen, act }: StepProps<PaymentView>) {
           act={act}
           title={s.failedTitle}
           alternative={
-            <ActionButton
-              testId="payment-help"
-              kind="secondary"
-              onPress={() => act({ type: 'patient.help' })}
-            >
+            <ActionButton testId="payment-help" kind="secondary" onPress={send('patient.help')}>
               {s.askHelp}
             </ActionButton>
           }

@@ -1,5 +1,5 @@
 // A running patient session: the header, the help and still-there prompts, and the current step's screen.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
 import type { CabinClient } from '../../contract/cabin-api';
 import type { SessionView, StepScreen } from '../../contract/cabin-view';
 import type { PatientAction } from '../../contract/patient-action';
@@ -17,7 +17,7 @@ import { IdentificationScreen } from './identification-screen';
 import { InformationScreen } from './information-screen';
 import { MeasurementsScreen } from './measurements-screen';
 import { PaymentScreen } from './payment-screen';
-import type { StepProps } from './step-props';
+import { sender, type StepProps } from './step-props';
 import { WaitingRoomScreen } from './waiting-room-screen';
 
 /** Actions that must get through even while another action waits for its answer. */
@@ -64,14 +64,15 @@ export function SessionScreen({ session, client, onOpenAttendant }: SessionScree
     },
     [client],
   );
+  const send = useMemo(() => sender(act), [act]);
 
   return (
     <div className="session">
       <SessionHeader
         canGoBack={session.canGoBack}
-        onBack={() => act({ type: 'patient.back' })}
+        onBack={send('patient.back')}
         onLocale={(locale) => act({ type: 'patient.setLocale', locale })}
-        onHelp={() => act({ type: 'patient.help' })}
+        onHelp={send('patient.help')}
         onQuit={() => setConfirmingQuit(true)}
       />
       {session.helpRequested && (
@@ -88,7 +89,7 @@ export function SessionScreen({ session, client, onOpenAttendant }: SessionScree
         </p>
       )}
       <main className="session-main">
-        <StepView screen={session.screen} act={act} requestQuit={() => setConfirmingQuit(true)} />
+        <StepView screen={session.screen} act={act} send={send} requestQuit={() => setConfirmingQuit(true)} />
       </main>
       {confirmingQuit && (
         <Modal testId="quit-dialog" title={strings.quitDialog.title}>
@@ -114,7 +115,7 @@ export function SessionScreen({ session, client, onOpenAttendant }: SessionScree
         <Modal testId="still-there-dialog" title={strings.stillThere.title}>
           <p className="lead">{strings.stillThere.body}</p>
           <div className="modal-actions">
-            <ActionButton testId="still-here" onPress={() => act({ type: 'patient.stillHere' })}>
+            <ActionButton testId="still-here" onPress={send('patient.stillHere')}>
               {strings.stillThere.confirm}
             </ActionButton>
           </div>
@@ -124,32 +125,30 @@ export function SessionScreen({ session, client, onOpenAttendant }: SessionScree
   );
 }
 
-/** Draws the screen of the current step; the `never` check makes a new step a type error until drawn. */
-export function StepView({ screen, act, requestQuit }: StepProps<StepScreen>) {
-  switch (screen.step) {
-    case 'information':
-      return <InformationScreen screen={screen} act={act} requestQuit={requestQuit} />;
-    case 'consent':
-      return <ConsentScreen screen={screen} act={act} requestQuit={requestQuit} />;
-    case 'identification':
-      return <IdentificationScreen screen={screen} act={act} requestQuit={requestQuit} />;
-    case 'appointment':
-      return <AppointmentScreen screen={screen} act={act} requestQuit={requestQuit} />;
-    case 'measurements':
-      return <MeasurementsScreen screen={screen} act={act} requestQuit={requestQuit} />;
-    case 'waitingRoom':
-      return <WaitingRoomScreen screen={screen} act={act} requestQuit={requestQuit} />;
-    case 'consultation':
-      return <ConsultationScreen screen={screen} act={act} requestQuit={requestQuit} />;
-    case 'documents':
-      return <DocumentsScreen screen={screen} act={act} requestQuit={requestQuit} />;
-    case 'payment':
-      return <PaymentScreen screen={screen} act={act} requestQuit={requestQuit} />;
-    case 'goodbye':
-      return <GoodbyeScreen screen={screen} act={act} requestQuit={requestQuit} />;
-    default: {
-      const unknown: never = screen;
-      throw new Error(`unknown step ${JSON.stringify(unknown)}`);
-    }
-  }
+/** The view of the step named `K`. */
+type StepScreenOf<K extends StepScreen['step']> = Extract<StepScreen, { readonly step: K }>;
+
+/** The screen of each step; a new step is a type error until it has one. */
+const STEP_SCREENS: { readonly [K in StepScreen['step']]: ComponentType<StepProps<StepScreenOf<K>>> } = {
+  information: InformationScreen,
+  consent: ConsentScreen,
+  identification: IdentificationScreen,
+  appointment: AppointmentScreen,
+  measurements: MeasurementsScreen,
+  waitingRoom: WaitingRoomScreen,
+  consultation: ConsultationScreen,
+  documents: DocumentsScreen,
+  payment: PaymentScreen,
+  goodbye: GoodbyeScreen,
+};
+
+/** Draws the screen of step `step`, whose view is `props.screen`. */
+function drawStep<K extends StepScreen['step']>(step: K, props: StepProps<StepScreenOf<K>>) {
+  const Screen: ComponentType<StepProps<StepScreenOf<K>>> = STEP_SCREENS[step];
+  return <Screen {...props} />;
+}
+
+/** Draws the screen of the current step. */
+export function StepView(props: StepProps<StepScreen>) {
+  return drawStep(props.screen.step, props);
 }

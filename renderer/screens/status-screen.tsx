@@ -20,9 +20,12 @@ export function StatusScreen({ status }: StatusScreenProps) {
       return <WaitingScreen screen="status" stage={status} title={strings.status[status]} />;
     case 'cleaning':
       return (
-        <WaitingScreen screen="status" stage="cleaning" title={strings.status.cleaning}>
-          <p className="lead">{strings.status.cleaningHint}</p>
-        </WaitingScreen>
+        <WaitingScreen
+          screen="status"
+          stage="cleaning"
+          title={strings.status.cleaning}
+          lead={strings.status.cleaningHint}
+        />
       );
     case 'maintenance':
     case 'outOfService':

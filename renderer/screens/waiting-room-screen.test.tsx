@@ -1,24 +1,18 @@
 // @vitest-environment jsdom
 // The camera and microphone check while the patient waits, as the patient sees and hears it.
 import { act } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { WaitingRoomScreen } from '../../contract/cabin-view';
 import { openViews } from '../test-support/dom-harness';
 import { SAMPLE_SCREENS, sampleSessionView } from '../sample-screens';
-import { FakeMediaEnvironment } from '../test-support/fake-media-environment';
+import { FakeMediaEnvironment, stubMediaPlayback } from '../test-support/fake-media-environment';
 
+stubMediaPlayback();
 const { open, push } = openViews();
 
 const waiting = (mediaCheck: WaitingRoomScreen['mediaCheck'] = 'pending'): WaitingRoomScreen => ({
   ...SAMPLE_SCREENS.waitingRoom.waiting,
   mediaCheck,
-});
-
-beforeEach(() => {
-  vi.spyOn(HTMLMediaElement.prototype, 'play').mockResolvedValue(undefined);
-});
-afterEach(() => {
-  vi.restoreAllMocks();
 });
 
 describe('camera and microphone check in the waiting room', () => {

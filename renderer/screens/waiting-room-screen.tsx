@@ -5,7 +5,6 @@ import { ActionButton } from '../components/action-button';
 import { FailureScreen } from '../components/failure-screen';
 import { MediaCheck } from '../components/media-check';
 import { ProfessionalCardView } from '../components/professional-card';
-import { QuitButton } from '../components/quit-button';
 import { ScreenFrame } from '../components/screen-frame';
 import { WaitingScreen } from '../components/waiting-screen';
 import { fill } from '../i18n';
@@ -13,7 +12,7 @@ import { useUi } from '../ui-context';
 import type { StepProps } from './step-props';
 
 /** Draws the waiting-room stage the session is in. */
-export function WaitingRoomScreen({ screen, act, requestQuit }: StepProps<WaitingRoomView>) {
+export function WaitingRoomScreen({ screen, act, send, requestQuit }: StepProps<WaitingRoomView>) {
   const { strings } = useUi();
   const s = strings.waitingRoom;
   switch (screen.stage) {
@@ -65,7 +64,7 @@ export function WaitingRoomScreen({ screen, act, requestQuit }: StepProps<Waitin
           screen={screen}
           title={s.readyTitle}
           actions={
-            <ActionButton testId="start-call" onPress={() => act({ type: 'patient.startCall' })}>
+            <ActionButton testId="start-call" onPress={send('patient.startCall')}>
               {s.startCall}
             </ActionButton>
           }
@@ -74,14 +73,7 @@ export function WaitingRoomScreen({ screen, act, requestQuit }: StepProps<Waitin
         </ScreenFrame>
       );
     case 'failed':
-      return (
-        <FailureScreen
-          view={screen}
-          act={act}
-          title={s.failedTitle}
-          alternative={<QuitButton testId="failed-quit" requestQuit={requestQuit} />}
-        />
-      );
+      return <FailureScreen view={screen} act={act} title={s.failedTitle} requestQuit={requestQuit} />;
     default: {
       const unknown: never = screen.stage;
       throw new Error(`unknown waiting room stage ${String(unknown)}`);

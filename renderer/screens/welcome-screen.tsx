@@ -2,9 +2,16 @@
 import { LOCALES, type Accessibility, type Locale } from '../../contract/domain';
 import { ActionButton } from '../components/action-button';
 import { CardPicture } from '../components/card-picture';
+import { ChoiceButton } from '../components/choice-button';
 import { ScreenFrame } from '../components/screen-frame';
 import { Toggle } from '../components/toggle';
 import { useUi } from '../ui-context';
+
+/** The comfort options offered, in order, each with its test id. */
+const COMFORT_OPTIONS: readonly { readonly option: keyof Accessibility; readonly testId: string }[] = [
+  { option: 'largeText', testId: 'large-text' },
+  { option: 'readAloud', testId: 'read-aloud' },
+];
 
 /** Props of WelcomeScreen: the choices live in the app until the session starts. */
 export interface WelcomeScreenProps {
@@ -54,34 +61,29 @@ export function WelcomeScreen({
       <p className="lead">{strings.welcome.subtitle}</p>
       <div className="choice-group" role="group" aria-label={strings.welcome.languageLabel}>
         {LOCALES.map((choice) => (
-          <button
+          <ChoiceButton
             key={choice}
-            type="button"
+            testId={`locale-${choice}`}
             lang={choice}
-            className={`choice${choice === locale ? ' choice-chosen' : ''}`}
-            aria-pressed={choice === locale}
-            data-testid={`locale-${choice}`}
-            onClick={() => onLocaleChange(choice)}
+            chosen={choice === locale}
+            announce="pressed"
+            onPress={() => onLocaleChange(choice)}
           >
             {strings.languageNames[choice]}
-          </button>
+          </ChoiceButton>
         ))}
       </div>
       <div className="choice-group" role="group" aria-label={strings.welcome.accessibilityLabel}>
-        <Toggle
-          testId="large-text"
-          checked={accessibility.largeText}
-          onChange={(largeText) => onAccessibilityChange({ ...accessibility, largeText })}
-        >
-          {strings.welcome.largeText}
-        </Toggle>
-        <Toggle
-          testId="read-aloud"
-          checked={accessibility.readAloud}
-          onChange={(readAloud) => onAccessibilityChange({ ...accessibility, readAloud })}
-        >
-          {strings.welcome.readAloud}
-        </Toggle>
+        {COMFORT_OPTIONS.map(({ option, testId }) => (
+          <Toggle
+            key={option}
+            testId={testId}
+            checked={accessibility[option]}
+            onChange={(on) => onAccessibilityChange({ ...accessibility, [option]: on })}
+          >
+            {strings.welcome[option]}
+          </Toggle>
+        ))}
       </div>
       <p className="help-line">{strings.welcome.needHelp}</p>
     </ScreenFrame>

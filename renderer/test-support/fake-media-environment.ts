@@ -1,6 +1,7 @@
 // A test double of the screens' media environment: devices a test says work or not, a Web Audio
 // context that records the tones played and plays a microphone level, video links a test drives, and
 // the manual clock the call's media waits on.
+import { afterEach, beforeEach, vi, type MockInstance } from 'vitest';
 import type { CallMedia } from '../../contract/platform-protocol';
 import type { Result } from '../../contract/result';
 import { ManualClock } from '../../test/support/manual-clock';
@@ -194,4 +195,19 @@ export class FakeMediaEnvironment implements MediaEnvironment {
   allTracksStopped(): boolean {
     return this.opened.every((stream) => stream.getTracks().every((track) => track.readyState === 'ended'));
   }
+}
+
+/**
+ * Call once at the top of a jsdom test file whose screens play video: jsdom cannot play media, so in each
+ * test `HTMLMediaElement.play` resolves at once (the real one is back after the test).
+ */
+export function stubMediaPlayback(): void {
+  let play: MockInstance<HTMLMediaElement['play']> | null = null;
+  beforeEach(() => {
+    play = vi.spyOn(HTMLMediaElement.prototype, 'play').mockResolvedValue(undefined);
+  });
+  afterEach(() => {
+    play?.mockRestore();
+    play = null;
+  });
 }

@@ -5,54 +5,16 @@ import { FakeHandler } from 'mediasoup-client/handlers/FakeHandler';
 import * as fakeParameters from 'mediasoup-client/fakeParameters';
 import type { HandlerFactory, HandlerInterface } from 'mediasoup-client/types';
 import { describe, expect, it, vi } from 'vitest';
+import { FakeSfuRouter } from '../../test/support/fake-sfu-router';
 import { ManualClock } from '../../test/support/manual-clock';
 import { RECOVERY_INTERVAL_MS } from './video-link';
-import type { SfuMethod } from '../../contract/platform-protocol';
-import type { Result } from '../../contract/result';
 import { FakeMediaSignaling, fakeStream, settle } from '../test-support/fake-media-signaling';
 import { SfuVideoLink } from './sfu-video-link';
 
-/** The router's side: fake parameters for every request, the ICE parameters of a restart recorded. */
-function routerAnswers() {
-  const restartIceParameters: unknown[] = [];
-  let producers = 0;
-  const pending: ('audio' | 'video')[] = ['audio', 'video'];
-  const answer = (method: SfuMethod): Result<unknown> => {
-    switch (method) {
-      case 'getRouterRtpCapabilities':
-        return { ok: true, value: fakeParameters.generateRouterRtpCapabilities() };
-      case 'createTransport':
-        return { ok: true, value: fakeParameters.generateTransportRemoteParameters() };
-      case 'produce':
-        producers += 1;
-        return { ok: true, value: { id: `producer-${producers}` } };
-      case 'consume': {
-        // Each announced producer of the professional is consumed once.
-        const list = pending.splice(0).map((kind) =>
-          fakeParameters.generateConsumerRemoteParameters({
-            id: `consumer-${kind}`,
-            codecMimeType: kind === 'audio' ? 'audio/opus' : 'video/VP8',
-          }),
-        );
-        return { ok: true, value: list };
-      }
-      case 'restartIce': {
-        const { iceParameters } = fakeParameters.generateTransportRemoteParameters();
-        restartIceParameters.push(iceParameters);
-        return { ok: true, value: { iceParameters } };
-      }
-      case 'connectTransport':
-      case 'resumeConsumer':
-      case 'closeProducer':
-        return { ok: true, value: null };
-    }
-  };
-  return { answer, restartIceParameters, pending };
-}
-
 /** An SFU link over FakeHandler, with the handlers it creates (send first, then receive). */
 function sfuLink() {
-  const router = routerAnswers();
+  // The professional already produces sound and video.
+  const router = new FakeSfuRouter(['audio', 'video']);
   const signaling = new FakeMediaSignaling((method) => router.answer(method));
   const handlers: HandlerInterface[] = [];
   const base = FakeHandler.createFactory(fakeParameters);
@@ -130,7 +92,7 @@ describe('SFU video link', () => {
     router.pending.splice(0); // nothing produced by the professional yet
     await link.start(cameraAndMicrophone());
     expect(signaling.sfuRequests().filter(([method]) => method === 'resumeConsumer')).toEqual([]);
-    router.pending.push('video');
+    router.publish('video');
     signaling.producerAdded();
     await settle();
     expect(signaling.sfuRequests().filter(([method]) => method === 'resumeConsumer')).toEqual([

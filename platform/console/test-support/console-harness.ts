@@ -1,16 +1,14 @@
 // A harness for the console's jsdom tests: mounts the page over a fake platform socket, fake media and
 // the manual clock, and offers the gestures of a practitioner (click, type, choose, pick a file).
 import { act, createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import type { ProfessionalCard } from '../../../contract/domain';
 import type { LoginReply, LoginRequest } from '../../../contract/platform-protocol';
 import { ConsoleApp, type ConsoleDependencies } from '../console-app';
 import { FakeMediaFactory } from './fake-console-media';
 import { FakeSocketOpener, type FakeWebSocket } from './fake-platform-socket';
 import type { LoginOutcome } from '../login';
+import { mountPage, type DomPage } from '../../../test/support/dom-page';
 import { ManualClock } from '../../../test/support/manual-clock';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 /** The fictitious practitioner of the tests. */
 export const TEST_PROFESSIONAL: ProfessionalCard = {
@@ -33,8 +31,7 @@ export const TEST_LOGIN_REPLY: LoginReply = {
 export const TEST_NOW = Date.UTC(2025, 4, 20, 12, 0, 0);
 
 /** The mounted console and the doubles around it. */
-export interface ConsolePage {
-  readonly container: HTMLElement;
+export interface ConsolePage extends DomPage {
   readonly sockets: FakeSocketOpener;
   readonly media: FakeMediaFactory;
   /** The page's clock, at TEST_NOW until a test moves it. */
@@ -43,12 +40,6 @@ export interface ConsolePage {
   readonly logins: LoginRequest[];
   /** What the next logins answer (the test may change it). */
   loginOutcome: LoginOutcome;
-  get(testId: string): HTMLElement;
-  query(testId: string): HTMLElement | null;
-  all(testId: string): HTMLElement[];
-  click(testId: string): Promise<void>;
-  /** Types a value into an input or text area, as React sees real typing. */
-  type(testId: string, value: string): Promise<void>;
   /** Chooses an option of a select. */
   choose(testId: string, value: string): Promise<void>;
   /** Puts a file into a file input, as the file picker does. */
@@ -57,67 +48,45 @@ export interface ConsolePage {
   platform(action: () => void): Promise<void>;
   /** Moves the clock forward by `ms` (running what falls due), then lets the page draw it. */
   advance(ms: number): Promise<void>;
-  text(): string;
-  settle(): Promise<void>;
-  unmount(): void;
+}
+
+/** Lets pending work run: microtasks, and a macrotask too, for FileReader answers on a later task. */
+async function settle(): Promise<void> {
+  await act(async () => {
+    for (let round = 0; round < 3; round += 1) {
+      for (let index = 0; index < 10; index += 1) await Promise.resolve();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  });
 }
 
 /** Mounts the console page on the login form. */
 export async function openConsole(): Promise<ConsolePage> {
-  const container = document.createElement('div');
-  document.body.appendChild(container);
   const sockets = new FakeSocketOpener();
   const media = new FakeMediaFactory();
   const clock = new ManualClock(TEST_NOW);
   const logins: LoginRequest[] = [];
-  let root: Root | null = null;
-
-  const settle = async (): Promise<void> => {
-    await act(async () => {
-      for (let round = 0; round < 3; round += 1) {
-        for (let index = 0; index < 10; index += 1) await Promise.resolve();
-        // One macrotask too: FileReader answers on a later task.
-        await new Promise((resolve) => setTimeout(resolve, 0));
-      }
-    });
+  const dependencies: ConsoleDependencies = {
+    logIn: (request) => {
+      logins.push(request);
+      // Read at each login: a test may change what the next logins answer.
+      return Promise.resolve(page.loginOutcome);
+    },
+    socketUrl: 'ws://platform.test/ws',
+    openSocket: sockets.open,
+    media,
+    clock,
   };
-  const query = (testId: string): HTMLElement | null => container.querySelector(`[data-testid="${testId}"]`);
-  const get = (testId: string): HTMLElement => {
-    const element = query(testId);
-    if (element === null)
-      throw new Error(`no element with data-testid="${testId}" in: ${container.innerHTML}`);
-    return element;
-  };
-
+  const dom = await mountPage(createElement(ConsoleApp, { dependencies }), settle);
   const page: ConsolePage = {
-    container,
+    ...dom,
     sockets,
     media,
     clock,
     logins,
     loginOutcome: { ok: true, reply: TEST_LOGIN_REPLY },
-    get,
-    query,
-    all: (testId) => [...container.querySelectorAll<HTMLElement>(`[data-testid="${testId}"]`)],
-    async click(testId) {
-      const element = get(testId);
-      act(() => element.click());
-      await settle();
-    },
-    async type(testId, value) {
-      const element = get(testId);
-      // React listens to the native value setter plus an input event.
-      const prototype =
-        element instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
-      const descriptor = Object.getOwnPropertyDescriptor(prototype, 'value');
-      act(() => {
-        descriptor?.set?.call(element, value);
-        element.dispatchEvent(new Event('input', { bubbles: true }));
-      });
-      await settle();
-    },
     async choose(testId, value) {
-      const element = get(testId) as HTMLSelectElement;
+      const element = dom.get(testId) as HTMLSelectElement;
       act(() => {
         element.value = value;
         element.dispatchEvent(new Event('change', { bubbles: true }));
@@ -125,7 +94,7 @@ export async function openConsole(): Promise<ConsolePage> {
       await settle();
     },
     async pickFile(testId, file) {
-      const element = get(testId) as HTMLInputElement;
+      const element = dom.get(testId) as HTMLInputElement;
       Object.defineProperty(element, 'files', { value: [file], configurable: true });
       act(() => {
         element.dispatchEvent(new Event('change', { bubbles: true }));
@@ -140,29 +109,7 @@ export async function openConsole(): Promise<ConsolePage> {
       await act(() => clock.advance(ms));
       await settle();
     },
-    text: () => container.textContent ?? '',
-    settle,
-    unmount() {
-      act(() => root?.unmount());
-      container.remove();
-    },
   };
-
-  const dependencies: ConsoleDependencies = {
-    logIn: (request) => {
-      logins.push(request);
-      return Promise.resolve(page.loginOutcome);
-    },
-    socketUrl: 'ws://platform.test/ws',
-    openSocket: sockets.open,
-    media,
-    clock,
-  };
-  act(() => {
-    root = createRoot(container);
-    root.render(createElement(ConsoleApp, { dependencies }));
-  });
-  await settle();
   return page;
 }
 
