@@ -2,15 +2,18 @@
 // details, a code refused, a télésoin that is not possible, a device unplugged) and checked on what the
 // patient sees (`sessionViewOf`) and what the cabin did (the recorded actions).
 import { describe, expect, it } from 'vitest';
+import type { TelecareEligibility } from '../../contract';
 import {
   bloodPressure,
   CARD_HOLDER,
   CHILD_ON_CARD,
   chooseDoctor,
+  chooseProfession,
   consentAlone,
   DOCTOR,
   failure,
   identifyWithCard,
+  measurementSlots,
   nirWithWrongKey,
   reachMeasurements,
   REFERRED_BY_REGULAR_DOCTOR,
@@ -20,6 +23,16 @@ import {
 } from '../test-support';
 
 const { walkIn, describeBackButton } = scenarioWalks();
+
+/** Télésoin eligibility: the first remote session of a patient the professional has never seen. */
+const NEVER_SEEN_IN_PERSON: TelecareEligibility = { physicalActNeeded: false, earlierInPersonSession: false };
+/** Télésoin eligibility: a follow-up after an in-person session, with nothing to do by hand. */
+const SEEN_IN_PERSON_BEFORE: TelecareEligibility = { physicalActNeeded: false, earlierInPersonSession: true };
+/** Télésoin eligibility: an act that needs the professional's hands, whatever came before. */
+const NEEDS_A_PHYSICAL_GESTURE: TelecareEligibility = {
+  physicalActNeeded: true,
+  earlierInPersonSession: true,
+};
 
 describe('identification', () => {
   it('the card is pulled out during the read: the failure is shown and a retry reads it again', () => {
@@ -127,14 +140,9 @@ describe('appointment and cost', () => {
 
   it('physiotherapy without an earlier in-person session is not possible remotely', () => {
     const session = walkIn();
-    identifyWithCard(session);
-    session.send({ type: 'patient.seeNextAvailable' });
-    session.send({ type: 'patient.chooseProfession', profession: 'physiotherapist' });
+    chooseProfession(session, 'physiotherapist');
     expect(stageOf(session)).toBe('appointment/eligibility');
-    session.send({
-      type: 'patient.answerEligibility',
-      answers: { physicalActNeeded: false, earlierInPersonSession: false },
-    });
+    session.send({ type: 'patient.answerEligibility', answers: NEVER_SEEN_IN_PERSON });
     expect(session.view().screen).toMatchObject({ stage: 'notEligible', profession: 'physiotherapist' });
     session.send({ type: 'patient.back' });
     expect(stageOf(session)).toBe('appointment/choosingProfession');
@@ -142,13 +150,8 @@ describe('appointment and cost', () => {
 
   it('physiotherapy after an in-person session is télésoin, reimbursed without care-path questions', () => {
     const session = walkIn();
-    identifyWithCard(session);
-    session.send({ type: 'patient.seeNextAvailable' });
-    session.send({ type: 'patient.chooseProfession', profession: 'physiotherapist' });
-    session.send({
-      type: 'patient.answerEligibility',
-      answers: { physicalActNeeded: false, earlierInPersonSession: true },
-    });
+    chooseProfession(session, 'physiotherapist');
+    session.send({ type: 'patient.answerEligibility', answers: SEEN_IN_PERSON_BEFORE });
     expect(session.view().screen).toMatchObject({
       stage: 'cost',
       cost: { feeCents: 1650, reimbursed: true, reimbursedPercent: 60 },
@@ -157,13 +160,8 @@ describe('appointment and cost', () => {
 
   it('a nurse cannot do remotely an act that needs a physical gesture', () => {
     const session = walkIn();
-    identifyWithCard(session);
-    session.send({ type: 'patient.seeNextAvailable' });
-    session.send({ type: 'patient.chooseProfession', profession: 'nurse' });
-    session.send({
-      type: 'patient.answerEligibility',
-      answers: { physicalActNeeded: true, earlierInPersonSession: true },
-    });
+    chooseProfession(session, 'nurse');
+    session.send({ type: 'patient.answerEligibility', answers: NEEDS_A_PHYSICAL_GESTURE });
     expect(stageOf(session)).toBe('appointment/notEligible');
   });
 
@@ -231,12 +229,7 @@ describe('measurements', () => {
     expect(session.view().screen).toMatchObject({
       stage: 'instructions',
       current: 'temperature',
-      slots: [
-        { kind: 'bloodPressure', status: 'skipped' },
-        { kind: 'temperature', status: 'pending' },
-        { kind: 'oxygenSaturation', status: 'pending' },
-        { kind: 'weight', status: 'pending' },
-      ],
+      slots: measurementSlots({ bloodPressure: 'skipped' }),
     });
   });
 
@@ -254,12 +247,7 @@ describe('measurements', () => {
     reachMeasurements(session);
     expect(session.view().screen).toMatchObject({
       current: 'weight',
-      slots: [
-        { kind: 'bloodPressure', status: 'unavailable' },
-        { kind: 'temperature', status: 'unavailable' },
-        { kind: 'oxygenSaturation', status: 'unavailable' },
-        { kind: 'weight', status: 'pending' },
-      ],
+      slots: measurementSlots({ weight: 'pending' }, 'unavailable'),
     });
   });
 
