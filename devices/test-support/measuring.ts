@@ -17,6 +17,23 @@ export async function measureFor(
   return facts;
 }
 
+/** A device talking to its simulator on the manual clock, as a test sets them up. */
+export interface SimulatorRig<Fault> {
+  readonly clock: ManualClock;
+  readonly device: MeasuringDevice;
+  readonly simulator: { misbehave(fault: Fault): void };
+}
+
+/** Makes the simulator misbehave with `fault` from the start, then measures for `ms`; answers the facts. */
+export async function measureWithFault<Fault>(
+  rig: SimulatorRig<Fault>,
+  fault: Fault,
+  ms: number,
+): Promise<MeasurementFact[]> {
+  rig.simulator.misbehave(fault);
+  return measureFor(rig.device, rig.clock, ms);
+}
+
 /** Runs the self-test and lets `ms` pass on the clock; answers its verdict. */
 export async function checkAfter(
   device: Checkable,
