@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ProfessionalCard } from '../../contract/domain';
 import { MAX_DOCUMENT_BYTES } from '../../contract/platform-protocol';
 import { ManualClock } from '../../test/support/manual-clock';
+import { queueJoin, TEST_PATIENT_SUMMARY as PATIENT } from '../../test/support/platform-fixtures';
 import { startPlatform, type PlatformOptions, type RunningPlatform } from './platform-server';
 import { closeCodeAfter, postLogin, TestPeer, tokenFor, type WireMessage } from './test-support/test-peer';
 
@@ -37,7 +38,6 @@ const PHYSIO = {
   professional: { ...card('Inès Garnier', 'physiotherapist', '10000000026'), civility: 'Mme' },
 };
 
-const PATIENT = { surname: 'MARTINEAU', firstName: 'Lucas', birthDate: '1950-03-12' };
 const TEMPERATURE = {
   kind: 'temperature',
   quantities: [{ name: 'temperature', value: 37.2, unit: '°C' }],
@@ -103,16 +103,7 @@ const enqueue = (
   peer: TestPeer,
   sessionId: string,
   extra: Record<string, unknown> = {},
-): Promise<WireMessage> =>
-  peer.request({
-    type: 'queue.join',
-    sessionId,
-    profession: 'doctor',
-    appointmentCode: null,
-    patient: PATIENT,
-    measurements: [TEMPERATURE],
-    ...extra,
-  });
+): Promise<WireMessage> => peer.request(queueJoin(sessionId, { measurements: [TEMPERATURE], ...extra }));
 
 /** A cabin whose patient is in a call with the doctor (queued, accepted, joined). */
 async function inCall(sessionId = 's1'): Promise<{ cabinA: TestPeer; doctor: TestPeer }> {
@@ -450,14 +441,7 @@ describe('a call', () => {
       { type: 'session.item', sessionId: 's1', item: { kind: 'dmpChoice', opposed: true } },
       { type: 'document.fetch', sessionId: 's1', documentId: 'd1' },
       { type: 'sfu.request', sessionId: 's1', method: 'getRouterRtpCapabilities', data: {} },
-      {
-        type: 'queue.join',
-        sessionId: 's1',
-        profession: 'doctor',
-        appointmentCode: null,
-        patient: PATIENT,
-        measurements: [],
-      },
+      queueJoin('s1'),
     ];
     for (const attempt of attempts) {
       await expect(cabinB.request(attempt)).resolves.toMatchObject({
@@ -518,15 +502,7 @@ describe('a call', () => {
       code: 'protocol.invalidMessage',
     });
     // A patient's value never comes back in the detail.
-    cabinA.send({
-      type: 'queue.join',
-      requestId: 900,
-      sessionId: 's2',
-      profession: 'doctor',
-      appointmentCode: null,
-      patient: { ...PATIENT, birthDate: '12/03/1950' },
-      measurements: [],
-    });
+    cabinA.send({ ...queueJoin('s2', { patient: { ...PATIENT, birthDate: '12/03/1950' } }), requestId: 900 });
     const refused = await cabinA.next('rejected', { requestId: 900 }).catch(() => null);
     expect(JSON.stringify(refused ?? {})).not.toContain('1950');
 

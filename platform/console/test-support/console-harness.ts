@@ -2,31 +2,21 @@
 // the manual clock, and offers the gestures of a practitioner (click, type, choose, pick a file).
 import { act, createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import type { ProfessionalCard } from '../../../contract/domain';
 import type { LoginReply, LoginRequest } from '../../../contract/platform-protocol';
 import { ConsoleApp, type ConsoleDependencies } from '../console-app';
 import { FakeMediaFactory } from './fake-console-media';
 import { FakeSocketOpener, type FakeWebSocket } from './fake-platform-socket';
 import type { LoginOutcome } from '../login';
 import { ManualClock } from '../../../test/support/manual-clock';
+import { DEMO_PRACTITIONERS } from '../../server/demo-accounts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-/** The fictitious practitioner of the tests. */
-export const TEST_PROFESSIONAL: ProfessionalCard = {
-  civility: 'Dr',
-  name: 'Claire Fontaine',
-  profession: 'doctor',
-  specialty: 'Médecine générale',
-  rpps: '10000000000',
-  address: '1 rue de la Paix, 75002 Paris',
-};
-
-/** The platform's login reply in the tests. */
+/** The platform's login reply in the tests: the first demonstration doctor, as in every platform test. */
 export const TEST_LOGIN_REPLY: LoginReply = {
   token: 'token-abc',
   expiresAt: Date.UTC(2030, 0, 1),
-  professional: TEST_PROFESSIONAL,
+  professional: DEMO_PRACTITIONERS[0].professional,
 };
 
 /** The instant the tests run at (the clock never moves unless a test moves it). */
