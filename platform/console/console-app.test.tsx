@@ -8,7 +8,7 @@ import type { QueueEntryView } from '../../contract/platform-protocol';
 import { MAX_DOCUMENT_BYTES } from '../../contract/platform-protocol';
 import { base64ToBytes } from './document-encoding';
 import { logIn, openConsole, TEST_NOW, type ConsolePage } from './test-support/console-harness';
-import type { FakeWebSocket } from './test-support/fake-platform-socket';
+import type { FakeTextSocket } from '../../test/support/fake-text-socket';
 import { RECONNECT_DELAY_MS } from './practitioner-desk';
 import { RECEPTION_SAMPLE_MS } from './reception-report';
 
@@ -67,7 +67,7 @@ const CONSENT = {
 };
 
 /** Logs in and shows the waiting room with Jeanne, Paul, and a patient for nurses. */
-async function inWaitingRoom(): Promise<{ page: ConsolePage; socket: FakeWebSocket }> {
+async function inWaitingRoom(): Promise<{ page: ConsolePage; socket: FakeTextSocket }> {
   const page = await open();
   const socket = await logIn(page);
   await page.platform(() => socket.push({ type: 'queue.snapshot', entries: [PAUL, NURSE_PATIENT, JEANNE] }));
@@ -75,7 +75,7 @@ async function inWaitingRoom(): Promise<{ page: ConsolePage; socket: FakeWebSock
 }
 
 /** Takes Jeanne's call in direct mode and lets the platform send what it knows of her. */
-async function inCall(): Promise<{ page: ConsolePage; socket: FakeWebSocket }> {
+async function inCall(): Promise<{ page: ConsolePage; socket: FakeTextSocket }> {
   const { page, socket } = await inWaitingRoom();
   await page.click(`accept-${JEANNE.sessionId}`);
   await page.platform(() => {
@@ -119,7 +119,7 @@ describe('logging in', () => {
 
   it('goes back to the login form when the platform says the token expired', async () => {
     const { page, socket } = await inCall();
-    await page.platform(() => socket.closeFromServer(4401));
+    await page.platform(() => socket.drop(4401));
     expect(page.query('call-view')).toBeNull();
     expect(page.get('login-form')).not.toBeNull();
     expect(page.get('login-error').textContent).toBe('Votre session a expiré, reconnectez-vous.');
@@ -167,7 +167,7 @@ describe('the waiting room', () => {
   it('ignores malformed messages and goes on with the next valid ones', async () => {
     const { page, socket } = await inWaitingRoom();
     await page.platform(() => {
-      socket.pushFrame('not json at all');
+      socket.pushRaw('not json at all');
       socket.push({ type: 'queue.snapshot', entries: [{ sessionId: 'x' }] });
       socket.push({ type: 'queue.snapshot' });
       socket.push({ type: 'call.ended', sessionId: JEANNE.sessionId, reason: 'boredom' });
@@ -180,13 +180,13 @@ describe('the waiting room', () => {
 
   it('reconnects with the same token after the connection drops', async () => {
     const { page, socket } = await inWaitingRoom();
-    await page.platform(() => socket.closeFromServer(1006));
+    await page.platform(() => socket.drop(1006));
     expect(page.get('link-state').textContent).toContain('Connexion au serveur perdue');
     expect((page.get(`accept-${JEANNE.sessionId}`) as HTMLButtonElement).disabled).toBe(true);
     await page.advance(RECONNECT_DELAY_MS);
     const again = page.sockets.latest;
     expect(again).not.toBe(socket);
-    await page.platform(() => again.acceptConnection());
+    await page.platform(() => again.open());
     expect(again.sent()[0]).toEqual({ type: 'hello', role: 'practitioner', token: 'token-abc' });
     await page.platform(() =>
       again.push({ type: 'welcome', role: 'practitioner', expiresAt: Date.UTC(2030, 0, 1) }),
@@ -438,7 +438,7 @@ describe('a consultation', () => {
     await page.click('end-confirm');
     expect(socket.lastSent('call.end')).toMatchObject({ type: 'call.end', sessionId: JEANNE.sessionId });
     // The network drops before the platform answers.
-    await page.platform(() => socket.closeFromServer(1006));
+    await page.platform(() => socket.drop(1006));
     expect(page.get('end-pending').textContent).toBe(
       'Fin de la consultation : elle sera envoyée dès le retour de la connexion.',
     );
@@ -452,19 +452,19 @@ describe('a consultation', () => {
     const second = page.sockets.latest;
     expect(second).not.toBe(socket);
     await page.platform(() => {
-      second.acceptConnection();
+      second.open();
       second.push({ type: 'welcome', role: 'practitioner', expiresAt: Date.UTC(2030, 0, 1) });
     });
     expect(second.sent().filter((message) => message.type === 'call.end')).toEqual([
       { type: 'call.end', sessionId: JEANNE.sessionId, requestId: 1 },
     ]);
-    await page.platform(() => second.closeFromServer(1006));
+    await page.platform(() => second.drop(1006));
     expect(page.get('end-pending')).not.toBeNull();
 
     await page.advance(RECONNECT_DELAY_MS);
     const third = page.sockets.latest;
     expect(third).not.toBe(second);
-    await page.platform(() => third.acceptConnection());
+    await page.platform(() => third.open());
     expect(third.lastSent('call.end')).toBeUndefined();
     await page.platform(() => {
       third.push({ type: 'welcome', role: 'practitioner', expiresAt: Date.UTC(2030, 0, 1) });
@@ -483,7 +483,7 @@ describe('a consultation', () => {
 
   it('keeps an end asked for while the connection is down, and sends it once reconnected', async () => {
     const { page, socket } = await inCall();
-    await page.platform(() => socket.closeFromServer(1006));
+    await page.platform(() => socket.drop(1006));
     await page.click('end-call');
     await page.click('end-confirm');
     expect(page.get('end-pending')).not.toBeNull();
@@ -491,7 +491,7 @@ describe('a consultation', () => {
     await page.advance(RECONNECT_DELAY_MS);
     const again = page.sockets.latest;
     await page.platform(() => {
-      again.acceptConnection();
+      again.open();
       again.push({ type: 'welcome', role: 'practitioner', expiresAt: Date.UTC(2030, 0, 1) });
     });
     expect(again.lastSent('call.end')).toMatchObject({ sessionId: JEANNE.sessionId });
@@ -506,12 +506,12 @@ describe('a consultation', () => {
     const { page, socket } = await inCall();
     await page.click('end-call');
     await page.click('end-confirm');
-    await page.platform(() => socket.closeFromServer(1006));
+    await page.platform(() => socket.drop(1006));
     await page.advance(RECONNECT_DELAY_MS);
     const again = page.sockets.latest;
     // The platform ended the call while the console was away; the resent end is answered all the same.
     await page.platform(() => {
-      again.acceptConnection();
+      again.open();
       again.push({ type: 'welcome', role: 'practitioner', expiresAt: Date.UTC(2030, 0, 1) });
       again.push({ type: 'call.ended', sessionId: JEANNE.sessionId, reason: 'connectionLost' });
       again.failTo('call.end', 'session.unknown');
@@ -520,11 +520,11 @@ describe('a consultation', () => {
     expect(page.query('call-ended-message')).toBeNull();
     expect(page.media.latest.closed).toBe(true);
     // A later reconnection sends nothing more.
-    await page.platform(() => again.closeFromServer(1006));
+    await page.platform(() => again.drop(1006));
     await page.advance(RECONNECT_DELAY_MS);
     const last = page.sockets.latest;
     await page.platform(() => {
-      last.acceptConnection();
+      last.open();
       last.push({ type: 'welcome', role: 'practitioner', expiresAt: Date.UTC(2030, 0, 1) });
     });
     expect(last.lastSent('call.end')).toBeUndefined();

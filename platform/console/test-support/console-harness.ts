@@ -5,7 +5,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import type { LoginReply, LoginRequest } from '../../../contract/platform-protocol';
 import { ConsoleApp, type ConsoleDependencies } from '../console-app';
 import { FakeMediaFactory } from './fake-console-media';
-import { FakeSocketOpener, type FakeWebSocket } from './fake-platform-socket';
+import { FakeTextSocketOpener, type FakeTextSocket } from '../../../test/support/fake-text-socket';
 import type { LoginOutcome } from '../login';
 import { ManualClock } from '../../../test/support/manual-clock';
 import { DEMO_PRACTITIONERS } from '../../server/demo-accounts';
@@ -25,7 +25,7 @@ export const TEST_NOW = Date.UTC(2025, 4, 20, 12, 0, 0);
 /** The mounted console and the doubles around it. */
 export interface ConsolePage {
   readonly container: HTMLElement;
-  readonly sockets: FakeSocketOpener;
+  readonly sockets: FakeTextSocketOpener;
   readonly media: FakeMediaFactory;
   /** The page's clock, at TEST_NOW until a test moves it. */
   readonly clock: ManualClock;
@@ -56,7 +56,7 @@ export interface ConsolePage {
 export async function openConsole(): Promise<ConsolePage> {
   const container = document.createElement('div');
   document.body.appendChild(container);
-  const sockets = new FakeSocketOpener();
+  const sockets = new FakeTextSocketOpener();
   const media = new FakeMediaFactory();
   const clock = new ManualClock(TEST_NOW);
   const logins: LoginRequest[] = [];
@@ -144,7 +144,7 @@ export async function openConsole(): Promise<ConsolePage> {
       return Promise.resolve(page.loginOutcome);
     },
     socketUrl: 'ws://platform.test/ws',
-    openSocket: sockets.open,
+    openSocket: sockets.openSocket,
     media,
     clock,
   };
@@ -157,13 +157,13 @@ export async function openConsole(): Promise<ConsolePage> {
 }
 
 /** Logs in through the form and lets the platform welcome the token; answers the socket. */
-export async function logIn(page: ConsolePage): Promise<FakeWebSocket> {
+export async function logIn(page: ConsolePage): Promise<FakeTextSocket> {
   await page.type('login-id', 'c.fontaine');
   await page.type('login-password', 'secret');
   await page.click('login-submit');
   const socket = page.sockets.latest;
   await page.platform(() => {
-    socket.acceptConnection();
+    socket.open();
     socket.push({ type: 'welcome', role: 'practitioner', expiresAt: TEST_LOGIN_REPLY.expiresAt });
   });
   return socket;
