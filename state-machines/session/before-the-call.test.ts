@@ -22,7 +22,7 @@ import {
   TYPED_IDENTITY,
 } from '../test-support';
 
-const { walkIn, describeBackButton } = scenarioWalks();
+const { walkIn, walkInTo, describeBackButton } = scenarioWalks();
 
 /** Télésoin eligibility: the first remote session of a patient the professional has never seen. */
 const NEVER_SEEN_IN_PERSON: TelecareEligibility = { physicalActNeeded: false, earlierInPersonSession: false };
@@ -36,8 +36,7 @@ const NEEDS_A_PHYSICAL_GESTURE: TelecareEligibility = {
 
 describe('identification', () => {
   it('the card is pulled out during the read: the failure is shown and a retry reads it again', () => {
-    const session = walkIn();
-    consentAlone(session);
+    const session = walkInTo(consentAlone);
     session.cardReader.startReading();
     session.cardReader.fail('card.removed');
     expect(session.view()).toMatchObject({
@@ -52,15 +51,13 @@ describe('identification', () => {
   });
 
   it('a card with nobody on it is refused with its own message', () => {
-    const session = walkIn();
-    consentAlone(session);
+    const session = walkInTo(consentAlone);
     session.cardReader.insert([]);
     expect(session.view().screen).toMatchObject({ stage: 'cardFailed', failure: 'card.noBeneficiary' });
   });
 
   it('"I don\'t have my card": a NIR with a wrong key is pointed at, a good one goes to confirmation', () => {
-    const session = walkIn();
-    consentAlone(session);
+    const session = walkInTo(consentAlone);
     session.send({ type: 'patient.useManualEntry' });
     expect(stageOf(session)).toBe('identification/manualEntry');
     session.send({
@@ -77,8 +74,7 @@ describe('identification', () => {
   });
 
   it('without a NIR at all the typed identity is accepted, for billing in "SESAM sans Vitale"', () => {
-    const session = walkIn();
-    consentAlone(session);
+    const session = walkInTo(consentAlone);
     session.send({ type: 'patient.useManualEntry' });
     session.send({ type: 'patient.submitIdentity', identity: { ...TYPED_IDENTITY, nir: '' } });
     expect(session.view().screen).toMatchObject({
@@ -88,8 +84,7 @@ describe('identification', () => {
   });
 
   it('back from the confirmation of typed details returns to the form, not to "insert your card"', () => {
-    const session = walkIn();
-    consentAlone(session);
+    const session = walkInTo(consentAlone);
     session.send({ type: 'patient.useManualEntry' });
     session.send({ type: 'patient.submitIdentity', identity: TYPED_IDENTITY });
     session.send({ type: 'patient.back' });
@@ -97,8 +92,7 @@ describe('identification', () => {
   });
 
   it('back from the confirmation of one of several beneficiaries returns to the choice', () => {
-    const session = walkIn();
-    consentAlone(session);
+    const session = walkInTo(consentAlone);
     session.cardReader.insert([CARD_HOLDER, CHILD_ON_CARD]);
     session.send({ type: 'patient.chooseBeneficiary', index: 0 });
     session.send({ type: 'patient.back' });
@@ -166,8 +160,7 @@ describe('appointment and cost', () => {
   });
 
   it('an appointment code the platform refuses is shown, and the patient types it again', async () => {
-    const session = walkIn();
-    identifyWithCard(session);
+    const session = walkInTo(identifyWithCard);
     session.send({ type: 'patient.haveAppointmentCode' });
     session.send({ type: 'patient.submitAppointmentCode', code: ' K7Q-42 ' });
     expect(stageOf(session)).toBe('appointment/checkingCode');
@@ -184,8 +177,7 @@ describe('appointment and cost', () => {
   });
 
   it('the booked appointment goes to the waiting room with its code', async () => {
-    const session = walkIn();
-    identifyWithCard(session);
+    const session = walkInTo(identifyWithCard);
     session.send({ type: 'patient.haveAppointmentCode' });
     session.send({ type: 'patient.submitAppointmentCode', code: 'K7Q-43' });
     await session.appointments.answer({ ok: true, value: { profession: 'doctor' } });
@@ -198,8 +190,7 @@ describe('appointment and cost', () => {
 
 describe('measurements', () => {
   it('an implausible blood pressure (systolic 300) asks to measure again, and is not shared', () => {
-    const session = walkIn();
-    reachMeasurements(session);
+    const session = walkInTo(reachMeasurements);
     session.send({ type: 'patient.startMeasurement' });
     session.device.complete(bloodPressure(300, 90));
     expect(session.view().screen).toMatchObject({
@@ -215,8 +206,7 @@ describe('measurements', () => {
   });
 
   it('the tensiometer is unplugged mid-measurement: failed, and skip goes to the thermometer', () => {
-    const session = walkIn();
-    reachMeasurements(session);
+    const session = walkInTo(reachMeasurements);
     session.send({ type: 'patient.startMeasurement' });
     session.device.progress({ stage: 'inflating', cuffPressureMmHg: 90 });
     session.device.fail('device.unplugged');
@@ -234,8 +224,7 @@ describe('measurements', () => {
   });
 
   it('every measurement skipped still reaches the waiting room, with nothing shared', () => {
-    const session = walkIn();
-    reachMeasurements(session);
+    const session = walkInTo(reachMeasurements);
     for (let kind = 0; kind < 4; kind += 1) session.send({ type: 'patient.skip' });
     expect(stageOf(session)).toBe('waitingRoom/joining');
     expect(session.recorded.sharedMeasurements).toEqual([]);
