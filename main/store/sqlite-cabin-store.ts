@@ -219,6 +219,16 @@ function createSqliteCabinStore(
   const purgePatientData = (sessionId: string): Result<number> =>
     guarded(() => statements.purge.run(sessionId).changes);
 
+  // Closes the session's current step and runs `then`, in one transaction and at one instant.
+  const afterLeavingStep = <T>(sessionId: string, then: (now: number) => T): Result<T> =>
+    guarded(() =>
+      db.transaction(() => {
+        const now = clock();
+        statements.leaveStep.run(now, sessionId);
+        return then(now);
+      })(),
+    );
+
   return {
     startSession({ locale }) {
       requireCode('locale', locale);
@@ -231,23 +241,16 @@ function createSqliteCabinStore(
 
     enterStep(sessionId, step) {
       requireCode('step', step);
-      return guarded(() =>
-        db.transaction(() => {
-          const now = clock();
-          statements.leaveStep.run(now, sessionId);
-          statements.enterStep.run(sessionId, step, now);
-        })(),
-      );
+      return afterLeavingStep(sessionId, (now) => {
+        statements.enterStep.run(sessionId, step, now);
+      });
     },
 
     endSession(sessionId, outcome) {
       requireCode('outcome', outcome);
-      return guarded(() =>
-        db.transaction(() => {
-          const now = clock();
-          statements.leaveStep.run(now, sessionId);
-          return statements.endSession.run(now, outcome, sessionId).changes === 1;
-        })(),
+      return afterLeavingStep(
+        sessionId,
+        (now) => statements.endSession.run(now, outcome, sessionId).changes === 1,
       );
     },
 
