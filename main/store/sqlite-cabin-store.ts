@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import {
+  doublingBackoff,
   err,
   ok,
   systemClock,
@@ -141,8 +142,7 @@ function createSqliteCabinStore(
   options: CabinStoreOptions,
 ): CabinStore {
   const clock = (): number => time.now();
-  const firstBackoffMs = options.firstBackoffMs ?? 5_000;
-  const maxBackoffMs = options.maxBackoffMs ?? 10 * 60_000;
+  const backoff = doublingBackoff(options.firstBackoffMs ?? 5_000, options.maxBackoffMs ?? 10 * 60_000);
   const leaseMs = options.leaseMs ?? 60_000;
 
   const statements = {
@@ -363,8 +363,7 @@ function createSqliteCabinStore(
           const row = statements.attempts.get(id);
           if (row === undefined) return null;
           // attempts counts failures so far: 1st failure waits firstBackoffMs, then 2×, 4×… up to the cap.
-          const delay = Math.min(maxBackoffMs, firstBackoffMs * 2 ** row.attempts);
-          const nextAttemptAt = clock() + delay;
+          const nextAttemptAt = clock() + backoff(row.attempts);
           statements.fail.run(nextAttemptAt, id);
           return nextAttemptAt;
         })(),
