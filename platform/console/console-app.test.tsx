@@ -7,7 +7,14 @@ import type { Measurement } from '../../contract/domain';
 import type { QueueEntryView } from '../../contract/platform-protocol';
 import { MAX_DOCUMENT_BYTES } from '../../contract/platform-protocol';
 import { base64ToBytes } from './document-encoding';
-import { logIn, openConsole, TEST_NOW, type ConsolePage } from './test-support/console-harness';
+import {
+  logIn,
+  openConsole,
+  TEST_NOW,
+  TEST_WELCOME,
+  welcomeNewestSocket,
+  type ConsolePage,
+} from './test-support/console-harness';
 import type { FakeTextSocket } from '../../test/support/fake-text-socket';
 import { RECONNECT_DELAY_MS } from './practitioner-desk';
 import { RECEPTION_SAMPLE_MS } from './reception-report';
@@ -65,6 +72,16 @@ const CONSENT = {
   textVersion: 'v2',
   at: TEST_NOW - 20 * 60_000,
 };
+
+/** The platform's push that Jeanne's call ended, for `reason`. */
+function callEnded(reason: string): Record<string, unknown> {
+  return { type: 'call.ended', sessionId: JEANNE.sessionId, reason };
+}
+
+/** The platform's push of one item of a call: Jeanne's unless another session is named. */
+function callItem(item: unknown, sessionId = JEANNE.sessionId): Record<string, unknown> {
+  return { type: 'call.item', sessionId, item };
+}
 
 /** Logs in and shows the waiting room with Jeanne, Paul, and a patient for nurses. */
 async function inWaitingRoom(): Promise<{ page: ConsolePage; socket: FakeTextSocket }> {
@@ -170,7 +187,7 @@ describe('the waiting room', () => {
       socket.pushRaw('not json at all');
       socket.push({ type: 'queue.snapshot', entries: [{ sessionId: 'x' }] });
       socket.push({ type: 'queue.snapshot' });
-      socket.push({ type: 'call.ended', sessionId: JEANNE.sessionId, reason: 'boredom' });
+      socket.push(callEnded('boredom'));
       socket.push(['queue.snapshot']);
     });
     expect(page.all('queue-entry')).toHaveLength(2);
@@ -188,9 +205,7 @@ describe('the waiting room', () => {
     expect(again).not.toBe(socket);
     await page.platform(() => again.open());
     expect(again.sent()[0]).toEqual({ type: 'hello', role: 'practitioner', token: 'token-abc' });
-    await page.platform(() =>
-      again.push({ type: 'welcome', role: 'practitioner', expiresAt: Date.UTC(2030, 0, 1) }),
-    );
+    await page.platform(() => again.push(TEST_WELCOME));
     expect(page.get('link-state').textContent).toBe('Connecté');
   });
   it('takes back its call when the platform still holds it, after the page was reloaded', async () => {
@@ -236,13 +251,7 @@ describe('a consultation', () => {
 
   it('shows a measurement the moment the cabin sends it', async () => {
     const { page, socket } = await inCall();
-    await page.platform(() =>
-      socket.push({
-        type: 'call.item',
-        sessionId: JEANNE.sessionId,
-        item: { kind: 'measurement', measurement: BLOOD_PRESSURE },
-      }),
-    );
+    await page.platform(() => socket.push(callItem({ kind: 'measurement', measurement: BLOOD_PRESSURE })));
     expect(page.get('measurement-bloodPressure').textContent).toContain(
       '128/82\u00a0mmHg · pouls 72\u00a0bpm',
     );
@@ -260,13 +269,7 @@ describe('a consultation', () => {
     await page.platform(() => socket.replyTo('call.requestMeasurement', null));
     expect(page.get('request-sent').textContent).toContain('Tension artérielle');
     // The value arrives: the note gives way to the value.
-    await page.platform(() =>
-      socket.push({
-        type: 'call.item',
-        sessionId: JEANNE.sessionId,
-        item: { kind: 'measurement', measurement: BLOOD_PRESSURE },
-      }),
-    );
+    await page.platform(() => socket.push(callItem({ kind: 'measurement', measurement: BLOOD_PRESSURE })));
     expect(page.query('request-sent')).toBeNull();
     expect(page.get('measurement-bloodPressure').textContent).toContain('128/82');
   });
@@ -362,11 +365,7 @@ describe('a consultation', () => {
     await page.platform(() => {
       socket.push({ type: 'signal', sessionId: JEANNE.sessionId, payload: offer });
       socket.push({ type: 'signal', sessionId: PAUL.sessionId, payload: offer });
-      socket.push({
-        type: 'call.item',
-        sessionId: PAUL.sessionId,
-        item: { kind: 'measurement', measurement: BLOOD_PRESSURE },
-      });
+      socket.push(callItem({ kind: 'measurement', measurement: BLOOD_PRESSURE }, PAUL.sessionId));
     });
     expect(page.media.latest.signals).toEqual([offer]);
     expect(page.get('measurement-bloodPressure').textContent).toContain('Non mesurée');
@@ -420,7 +419,7 @@ describe('a consultation', () => {
     await page.click('end-confirm');
     expect(socket.lastSent('call.end')).toMatchObject({ type: 'call.end', sessionId: JEANNE.sessionId });
     await page.platform(() => {
-      socket.push({ type: 'call.ended', sessionId: JEANNE.sessionId, reason: 'professionalEnded' });
+      socket.push(callEnded('professionalEnded'));
       socket.replyTo('call.end', null);
       socket.push({ type: 'queue.snapshot', entries: [PAUL] });
     });
@@ -453,7 +452,7 @@ describe('a consultation', () => {
     expect(second).not.toBe(socket);
     await page.platform(() => {
       second.open();
-      second.push({ type: 'welcome', role: 'practitioner', expiresAt: Date.UTC(2030, 0, 1) });
+      second.push(TEST_WELCOME);
     });
     expect(second.sent().filter((message) => message.type === 'call.end')).toEqual([
       { type: 'call.end', sessionId: JEANNE.sessionId, requestId: 1 },
@@ -467,7 +466,7 @@ describe('a consultation', () => {
     await page.platform(() => third.open());
     expect(third.lastSent('call.end')).toBeUndefined();
     await page.platform(() => {
-      third.push({ type: 'welcome', role: 'practitioner', expiresAt: Date.UTC(2030, 0, 1) });
+      third.push(TEST_WELCOME);
       third.push({ type: 'queue.snapshot', entries: [PAUL] });
     });
     expect(third.sent().filter((message) => message.type === 'call.end')).toHaveLength(1);
@@ -489,11 +488,7 @@ describe('a consultation', () => {
     expect(page.get('end-pending')).not.toBeNull();
     expect(page.query('console-error')).toBeNull();
     await page.advance(RECONNECT_DELAY_MS);
-    const again = page.sockets.latest;
-    await page.platform(() => {
-      again.open();
-      again.push({ type: 'welcome', role: 'practitioner', expiresAt: Date.UTC(2030, 0, 1) });
-    });
+    const again = await welcomeNewestSocket(page);
     expect(again.lastSent('call.end')).toMatchObject({ sessionId: JEANNE.sessionId });
     // A refusal that is not about the network: the platform no longer holds the call, it is over.
     await page.platform(() => again.failTo('call.end', 'session.unknown'));
@@ -512,8 +507,8 @@ describe('a consultation', () => {
     // The platform ended the call while the console was away; the resent end is answered all the same.
     await page.platform(() => {
       again.open();
-      again.push({ type: 'welcome', role: 'practitioner', expiresAt: Date.UTC(2030, 0, 1) });
-      again.push({ type: 'call.ended', sessionId: JEANNE.sessionId, reason: 'connectionLost' });
+      again.push(TEST_WELCOME);
+      again.push(callEnded('connectionLost'));
       again.failTo('call.end', 'session.unknown');
     });
     expect(page.query('call-view')).toBeNull();
@@ -522,19 +517,13 @@ describe('a consultation', () => {
     // A later reconnection sends nothing more.
     await page.platform(() => again.drop(1006));
     await page.advance(RECONNECT_DELAY_MS);
-    const last = page.sockets.latest;
-    await page.platform(() => {
-      last.open();
-      last.push({ type: 'welcome', role: 'practitioner', expiresAt: Date.UTC(2030, 0, 1) });
-    });
+    const last = await welcomeNewestSocket(page);
     expect(last.lastSent('call.end')).toBeUndefined();
   });
 
   it('says the patient left when the cabin ends the call, back in the waiting room', async () => {
     const { page, socket } = await inCall();
-    await page.platform(() =>
-      socket.push({ type: 'call.ended', sessionId: JEANNE.sessionId, reason: 'patientLeft' }),
-    );
+    await page.platform(() => socket.push(callEnded('patientLeft')));
     expect(page.query('call-view')).toBeNull();
     expect(page.get('call-ended-message').textContent).toBe('Le patient a quitté la consultation.');
     expect(page.media.latest.closed).toBe(true);
@@ -542,28 +531,20 @@ describe('a consultation', () => {
 
   it('says the connection with the cabin was lost when the platform ends the call for it', async () => {
     const { page, socket } = await inCall();
-    await page.platform(() =>
-      socket.push({ type: 'call.ended', sessionId: JEANNE.sessionId, reason: 'connectionLost' }),
-    );
+    await page.platform(() => socket.push(callEnded('connectionLost')));
     expect(page.get('call-ended-message').textContent).toContain('connexion avec la cabine est perdue');
   });
 
   it('keeps the call view when a malformed push arrives during the call', async () => {
     const { page, socket } = await inCall();
     await page.platform(() => {
-      socket.push({ type: 'call.item', sessionId: JEANNE.sessionId, item: { kind: 'measurement' } });
-      socket.push({ type: 'call.item', sessionId: JEANNE.sessionId, item: { kind: 'gossip' } });
+      socket.push(callItem({ kind: 'measurement' }));
+      socket.push(callItem({ kind: 'gossip' }));
       socket.push({ type: 'media.reception', sessionId: JEANNE.sessionId, reception: { audio: 'yes' } });
     });
     expect(page.get('call-view')).not.toBeNull();
     expect(page.get('measurement-temperature').textContent).toContain('37,2');
-    await page.platform(() =>
-      socket.push({
-        type: 'call.item',
-        sessionId: JEANNE.sessionId,
-        item: { kind: 'measurement', measurement: BLOOD_PRESSURE },
-      }),
-    );
+    await page.platform(() => socket.push(callItem({ kind: 'measurement', measurement: BLOOD_PRESSURE })));
     expect(page.get('measurement-bloodPressure').textContent).toContain('128/82');
   });
 });

@@ -6,7 +6,7 @@ import { ManualClock } from '../../test/support/manual-clock';
 import { FakeMediaFactory } from './test-support/fake-console-media';
 import { FakeTextSocketOpener, type FakeTextSocket } from '../../test/support/fake-text-socket';
 import { PractitionerDesk, RECONNECT_DELAY_MS, REPLY_TIMEOUT_MS } from './practitioner-desk';
-import { TEST_LOGIN_REPLY, TEST_NOW } from './test-support/console-harness';
+import { TEST_LOGIN_REPLY, TEST_NOW, TEST_WELCOME } from './test-support/console-harness';
 
 const SESSION = 'session-jeanne';
 
@@ -16,7 +16,7 @@ async function flush(): Promise<void> {
 
 function welcome(socket: FakeTextSocket): void {
   socket.open();
-  socket.push({ type: 'welcome', role: 'practitioner', expiresAt: TEST_LOGIN_REPLY.expiresAt });
+  socket.push(TEST_WELCOME);
 }
 
 /** A desk logged in and in a call with the waiting patient. */

@@ -156,15 +156,23 @@ export async function openConsole(): Promise<ConsolePage> {
   return page;
 }
 
+/** The platform's welcome of the test practitioner's token. */
+export const TEST_WELCOME = { type: 'welcome', role: 'practitioner', expiresAt: TEST_LOGIN_REPLY.expiresAt };
+
+/** The console's newest socket opens and the platform welcomes it (a login, a reconnection); answers it. */
+export async function welcomeNewestSocket(page: ConsolePage): Promise<FakeTextSocket> {
+  const socket = page.sockets.latest;
+  await page.platform(() => {
+    socket.open();
+    socket.push(TEST_WELCOME);
+  });
+  return socket;
+}
+
 /** Logs in through the form and lets the platform welcome the token; answers the socket. */
 export async function logIn(page: ConsolePage): Promise<FakeTextSocket> {
   await page.type('login-id', 'c.fontaine');
   await page.type('login-password', 'secret');
   await page.click('login-submit');
-  const socket = page.sockets.latest;
-  await page.platform(() => {
-    socket.open();
-    socket.push({ type: 'welcome', role: 'practitioner', expiresAt: TEST_LOGIN_REPLY.expiresAt });
-  });
-  return socket;
+  return welcomeNewestSocket(page);
 }
