@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProfessionalCard } from '../../contract/domain';
 import { MAX_DOCUMENT_BYTES } from '../../contract/platform-protocol';
+import { plausibleMeasurement } from '../../state-machines/test-support/sample-data';
 import { ManualClock } from '../../test/support/manual-clock';
 import { queueJoin, TEST_PATIENT_SUMMARY as PATIENT } from '../../test/support/platform-fixtures';
 import { startPlatform, type PlatformOptions, type RunningPlatform } from './platform-server';
@@ -38,19 +39,8 @@ const PHYSIO = {
   professional: { ...card('Inès Garnier', 'physiotherapist', '10000000026'), civility: 'Mme' },
 };
 
-const TEMPERATURE = {
-  kind: 'temperature',
-  quantities: [{ name: 'temperature', value: 37.2, unit: '°C' }],
-  takenAt: 1_700_000_000_000,
-};
-const SPO2 = {
-  kind: 'oxygenSaturation',
-  quantities: [
-    { name: 'spo2', value: 97, unit: '%' },
-    { name: 'pulse', value: 72, unit: 'bpm' },
-  ],
-  takenAt: 1_700_000_060_000,
-};
+const TEMPERATURE = plausibleMeasurement('temperature', 1_700_000_000_000);
+const SPO2 = plausibleMeasurement('oxygenSaturation', 1_700_000_060_000);
 
 let platform: RunningPlatform;
 let clock: ManualClock;
