@@ -107,6 +107,27 @@ async function inCall(sessionId = 's1'): Promise<{ cabinA: TestPeer; doctor: Tes
   return { cabinA, doctor };
 }
 
+/**
+ * One side of the call in `s1` drops and stays away for the 60 s grace: the other side sees it go, the
+ * platform still holds `heldUntilTheEnd` a millisecond before the grace ends, then the call ends as lost.
+ */
+async function awayPastTheGrace(
+  gone: TestPeer,
+  other: TestPeer,
+  heldUntilTheEnd: Record<string, number>,
+): Promise<void> {
+  gone.drop();
+  await expect(other.next('call.peerPresence')).resolves.toMatchObject({ present: false });
+  await clock.advance(59_999);
+  expect(platform.stats()).toMatchObject(heldUntilTheEnd);
+  await clock.advance(1);
+  await expect(other.next('call.ended')).resolves.toEqual({
+    type: 'call.ended',
+    sessionId: 's1',
+    reason: 'connectionLost',
+  });
+}
+
 /** Waits until `peer` has received everything the platform sent it before this call (same socket order). */
 async function settled(peer: TestPeer): Promise<void> {
   await peer.request({ type: 'appointment.lookUp', code: '000000' }).catch(() => undefined);
@@ -714,16 +735,7 @@ describe('reconnection', () => {
   it('when the cabin does not come back in time, the call ends for the practitioner and the session is dropped', async () => {
     await start({ resumeGraceMs: 60_000 });
     const { cabinA, doctor } = await inCall();
-    cabinA.drop();
-    await expect(doctor.next('call.peerPresence')).resolves.toMatchObject({ present: false });
-    await clock.advance(59_999);
-    expect(platform.stats()).toMatchObject({ calls: 1, sessionsHeld: 1 });
-    await clock.advance(1);
-    await expect(doctor.next('call.ended')).resolves.toEqual({
-      type: 'call.ended',
-      sessionId: 's1',
-      reason: 'connectionLost',
-    });
+    await awayPastTheGrace(cabinA, doctor, { calls: 1, sessionsHeld: 1 });
     expect(platform.stats()).toMatchObject({ calls: 0, sessionsHeld: 0, cabinsConnected: 0 });
     const late = await cabin('a');
     await expect(late.value({ type: 'session.resume', sessionId: 's1' })).resolves.toEqual({
@@ -764,16 +776,7 @@ describe('reconnection', () => {
   it('when the practitioner does not come back in time, the call ends for the cabin', async () => {
     await start({ resumeGraceMs: 60_000 });
     const { cabinA, doctor } = await inCall();
-    doctor.drop();
-    await expect(cabinA.next('call.peerPresence')).resolves.toMatchObject({ present: false });
-    await clock.advance(59_999);
-    expect(platform.stats()).toMatchObject({ calls: 1 });
-    await clock.advance(1);
-    await expect(cabinA.next('call.ended')).resolves.toEqual({
-      type: 'call.ended',
-      sessionId: 's1',
-      reason: 'connectionLost',
-    });
+    await awayPastTheGrace(doctor, cabinA, { calls: 1 });
     expect(platform.stats()).toMatchObject({ calls: 0 });
     // Back later, the practitioner learns how the call ended and does not get it again.
     const back = await practitioner();
