@@ -16,12 +16,15 @@ export type MediaUp =
   | { readonly kind: 'reception'; readonly reception: MediaReception }
   | { readonly kind: 'linkState'; readonly state: MediaLinkState };
 
+/** What the patient chose on the welcome screen before starting a session: language and accessibility. */
+export type WelcomeChoices = { readonly locale: Locale; readonly accessibility: Accessibility };
+
 /** Every call the renderer can make; each takes at most one argument and answers a Result. */
 export interface CabinApi {
   /** Answers the current cabin view; the renderer calls it when it loads, and so resumes after a reload. */
   getView(): Result<CabinView>;
   /** Starts a patient session from the welcome screen; refused unless the cabin is ready. */
-  startSession(input: { readonly locale: Locale; readonly accessibility: Accessibility }): Result<void>;
+  startSession(input: WelcomeChoices): Result<void>;
   /** Sends a patient action to the running session; refused when no session runs or it does not fit. */
   act(action: PatientAction): Result<void>;
   /** Runs an attendant command after checking the attendant code configured for this cabin. */

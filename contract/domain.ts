@@ -18,12 +18,16 @@ export interface Accessibility {
   readonly readAloud: boolean;
 }
 
-/** A person the patient may be identified as: read from the Carte Vitale or typed in. Patient data: memory only. */
-export interface PatientIdentity {
+/** A patient's names and birth date: what every identity of the patient starts with. Patient data. */
+export interface PatientName {
   readonly surname: string;
   readonly firstName: string;
   /** ISO date YYYY-MM-DD. */
   readonly birthDate: string;
+}
+
+/** A person the patient may be identified as: read from the Carte Vitale or typed in. Patient data: memory only. */
+export interface PatientIdentity extends PatientName {
   /** 15 characters (13 digits or 2A/2B, plus the 2-digit key), or null when typed without it. */
   readonly nir: string | null;
   readonly source: 'card' | 'manual';

@@ -1,6 +1,7 @@
 // The contract between controller, renderer and platform: types and pure validation, no imports.
 export * from './result';
 export * from './clock';
+export * from './retry';
 export * from './domain';
 export * from './peripheral-facts';
 export * from './cabin-view';

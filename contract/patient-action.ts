@@ -4,6 +4,7 @@ import type {
   Accessibility,
   CarePathAnswers,
   Locale,
+  PatientName,
   Presence,
   Profession,
   TelecareEligibility,
@@ -16,11 +17,7 @@ export const PROBLEM_KINDS = ['video', 'sound', 'device', 'printer', 'card', 'ot
 export type ProblemKind = (typeof PROBLEM_KINDS)[number];
 
 /** The typed identity of the manual-entry form; `nir` may be empty. */
-export interface TypedIdentity {
-  readonly surname: string;
-  readonly firstName: string;
-  /** ISO date YYYY-MM-DD. */
-  readonly birthDate: string;
+export interface TypedIdentity extends PatientName {
   readonly nir: string;
 }
 

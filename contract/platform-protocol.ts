@@ -6,6 +6,7 @@ import type {
   DocumentSummary,
   Measurement,
   MeasurementKind,
+  PatientName,
   Presence,
   Profession,
   ProfessionalCard,
@@ -52,12 +53,7 @@ export interface CallMedia {
 }
 
 /** What the platform receives of the patient for one session. Patient data: kept only for the call. */
-export interface PatientSummary {
-  readonly surname: string;
-  readonly firstName: string;
-  /** ISO date YYYY-MM-DD. */
-  readonly birthDate: string;
-}
+export type PatientSummary = PatientName;
 
 /** The patient's consent as recorded in the cabin. */
 export interface ConsentSummary {

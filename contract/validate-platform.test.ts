@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { plausibleMeasurement } from '../state-machines/test-support/sample-data';
 import { parseMediaUp } from './validate-platform';
 import {
   parseCabinMessage,
@@ -9,24 +10,22 @@ import {
   parsePractitionerMessage,
 } from './validate-platform';
 
-const MEASUREMENT = {
-  kind: 'temperature',
-  quantities: [{ name: 'temperature', value: 37.2, unit: '°C' }],
-  takenAt: 1_700_000_000_000,
+const MEASUREMENT = plausibleMeasurement('temperature', 1_700_000_000_000);
+
+/** A cabin putting its patient in a doctor's waiting room, as the protocol wants it. */
+const QUEUE_JOIN = {
+  type: 'queue.join',
+  requestId: 3,
+  sessionId: 'session-1',
+  profession: 'doctor',
+  appointmentCode: null,
+  patient: { surname: 'Martin', firstName: 'Jeanne', birthDate: '1950-03-12' },
+  measurements: [MEASUREMENT],
 };
 
 describe('the platform protocol refuses what does not fit, naming the field and never the value', () => {
   it('accepts a well-formed queue entry from a cabin', () => {
-    const message = {
-      type: 'queue.join',
-      requestId: 3,
-      sessionId: 'session-1',
-      profession: 'doctor',
-      appointmentCode: null,
-      patient: { surname: 'Martin', firstName: 'Jeanne', birthDate: '1950-03-12' },
-      measurements: [MEASUREMENT],
-    };
-    expect(parseCabinMessage(message)).toEqual({ ok: true, value: message });
+    expect(parseCabinMessage(QUEUE_JOIN)).toEqual({ ok: true, value: QUEUE_JOIN });
   });
 
   it.each([
@@ -63,13 +62,8 @@ describe('the platform protocol refuses what does not fit, naming the field and 
 
   it('never echoes a patient value in the refusal', () => {
     const parsed = parseCabinMessage({
-      type: 'queue.join',
-      requestId: 4,
-      sessionId: 's',
-      profession: 'doctor',
-      appointmentCode: null,
-      patient: { surname: 'Martin', firstName: 'Jeanne', birthDate: '12/03/1950' },
-      measurements: [],
+      ...QUEUE_JOIN,
+      patient: { ...QUEUE_JOIN.patient, birthDate: '12/03/1950' },
     });
     expect(JSON.stringify(parsed)).not.toContain('1950');
     expect(parsed).toMatchObject({ ok: false, error: { detail: 'queue.join.patient.birthDate' } });

@@ -228,6 +228,20 @@ export abstract class LinkMeasuringDevice<
     });
   }
 
+  /**
+   * The self-test's verdict for a device that a measurement may be using: absent once the link has ended,
+   * ok while `inUse` (it is talking), else what `probe` answers; a probe left without answer (null) means
+   * absent if the link ended meanwhile, faulty otherwise.
+   */
+  protected async selfTest(
+    inUse: boolean,
+    probe: () => Promise<PeripheralState | null>,
+  ): Promise<PeripheralState> {
+    if (this.ended !== null) return 'absent';
+    if (inUse) return 'ok';
+    return (await probe()) ?? (this.ended !== null ? 'absent' : 'faulty');
+  }
+
   /** The next frame that `matches`, within `ms` after writing `probe` when given; null as `answerWithin`. */
   protected nextFrame(
     ms: number,

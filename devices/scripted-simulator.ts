@@ -5,6 +5,22 @@ import type { ByteLink } from '../drivers/byte-link';
 /** The faults every serial simulator can show: once for garbage, truncated, badChecksum and unplug. */
 export type LineFault = 'none' | 'garbage' | 'truncated' | 'badChecksum' | 'unplug' | 'silence';
 
+/**
+ * How a text protocol's simulator shows the line faults on a line it sends: for garbage, truncated and
+ * badChecksum, the text written instead of the line (in order), or null when this line cannot show the
+ * fault (it waits for the next line); for unplug, how many characters go out before the cable is pulled.
+ */
+export interface TextLineFaults {
+  /** What the protocol appends to a line that goes out whole; none when its lines carry their end. */
+  readonly ending?: string;
+  readonly garbage: (line: string) => readonly string[] | null;
+  readonly truncated: (line: string) => readonly string[] | null;
+  readonly badChecksum: (line: string) => readonly string[] | null;
+  readonly unplugAfter: number;
+}
+
+const latin1 = (text: string): Uint8Array => Uint8Array.from(Buffer.from(text, 'latin1'));
+
 /** A simulated device on the device side of a link: a scenario (the patient) and a fault on demand. */
 export abstract class ScriptedSimulator<Scenario extends object, Fault extends string> {
   protected fault: Fault | 'none' = 'none';
@@ -26,4 +42,25 @@ export abstract class ScriptedSimulator<Scenario extends object, Fault extends s
 
   /** Switches the device off: it sends and answers nothing more. */
   abstract stop(): void;
+
+  /** Called when the cable is pulled in the middle of a line, before the link closes. */
+  protected cablePulled(): void {}
+
+  /**
+   * Sends one text line (latin1), showing the current fault if it is a line fault: garbage, truncated and
+   * badChecksum once (the fault is then cleared), unplug by sending the start of the line and closing.
+   */
+  protected async sendLine(line: string, faults: TextLineFaults): Promise<void> {
+    const fault: string = this.fault;
+    if (fault === 'unplug') {
+      this.cablePulled();
+      await this.link.write(latin1(line.slice(0, faults.unplugAfter)));
+      await this.link.close();
+      return;
+    }
+    const shown =
+      fault === 'garbage' || fault === 'truncated' || fault === 'badChecksum' ? faults[fault](line) : null;
+    if (shown !== null) this.fault = 'none';
+    for (const text of shown ?? [`${line}${faults.ending ?? ''}`]) await this.link.write(latin1(text));
+  }
 }

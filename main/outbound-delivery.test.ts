@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { err, ok, type Result } from '../contract';
 import { ManualClock } from '../test/support/manual-clock';
-import { DISCARDING_LOG } from '../test/support/simulated-cabin';
+import { DISCARDING_LOG } from './test-support/discarding-log';
 import { OutboundDelivery } from './outbound-delivery';
 import type { OutboundItem, PlatformLink } from './platform-client/platform-link';
 import type { CabinStore } from './store';

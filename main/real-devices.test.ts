@@ -106,6 +106,14 @@ describe('a scale plugged into the cabin', () => {
 });
 
 describe('an oximeter slot', () => {
+  /** An oximeter slot with its device plugged in and a measurement running. */
+  async function measuringOximeter(): Promise<ReturnType<typeof oximeterSlot>> {
+    const oximeter = oximeterSlot();
+    await oximeter.plugIn();
+    oximeter.measure();
+    return oximeter;
+  }
+
   it('connects when plugged and passes the facts through unchanged', async () => {
     const oximeter = oximeterSlot();
     await oximeter.plugIn();
@@ -120,17 +128,13 @@ describe('an oximeter slot', () => {
   });
 
   it('no finger: the patient is asked again, the device stays ok', async () => {
-    const oximeter = oximeterSlot();
-    await oximeter.plugIn();
-    oximeter.measure();
+    const oximeter = await measuringOximeter();
     oximeter.device.fails({ code: 'measurement.noFinger', detail: 'no value for 20000 ms' });
     expect(await oximeter.state()).toBe('ok');
   });
 
   it('a device that stops answering is faulty, and takes no measurement until it is replaced', async () => {
-    const oximeter = oximeterSlot();
-    await oximeter.plugIn();
-    oximeter.measure();
+    const oximeter = await measuringOximeter();
     oximeter.device.fails({ code: 'device.timeout' });
     expect(await oximeter.state()).toBe('faulty');
     oximeter.measure();
@@ -141,9 +145,7 @@ describe('an oximeter slot', () => {
   });
 
   it('the link ends under a measurement before the watcher notices: absent', async () => {
-    const oximeter = oximeterSlot();
-    await oximeter.plugIn();
-    oximeter.measure();
+    const oximeter = await measuringOximeter();
     oximeter.device.fails({ code: 'device.unplugged', detail: 'link unplugged' });
     expect(await oximeter.state()).toBe('absent');
     expect(oximeter.slot.path).toBeNull();

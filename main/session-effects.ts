@@ -2,8 +2,8 @@
 // (steps, help calls, problems, outcome), the consent record, the items for the platform, the self-test
 // at boot and the wipe at each session's end. The machines name these effects; this module provides them.
 import { fromPromise } from 'xstate';
-import type { Clock, Measurement, ProblemKind, Result, StepName } from '../contract';
-import type { ConsentRecord, SelfTestReport, SessionOutput, WipeRequest } from '../state-machines';
+import type { Clock, Result } from '../contract';
+import type { SelfTestReport, SessionEffectParams, SessionOutput, WipeRequest } from '../state-machines';
 import type { OperationLog } from './log';
 import { checkPeripherals, type CabinPeripherals } from './peripherals';
 import type { CabinStore, OutboundItem } from './store';
@@ -20,21 +20,28 @@ export interface SessionEffectsPorts {
   readonly wipeHooks?: readonly (() => Promise<void>)[];
 }
 
+/** The session machine's effect actions, each given its params as the machine declares them. */
+export type SessionEffects = {
+  readonly [Action in keyof SessionEffectParams]: (_: unknown, params: SessionEffectParams[Action]) => void;
+};
+
 /** The named actions of the session machine, for `sessionMachine.provide({ actions })`. */
-export function sessionMachineEffects({ store, log, clock, itemQueued }: SessionEffectsPorts) {
+export function sessionMachineEffects({
+  store,
+  log,
+  clock,
+  itemQueued,
+}: SessionEffectsPorts): SessionEffects {
   const enqueue = (item: OutboundItem): void => {
     report(store.enqueue(item), log, 'outbound.enqueueFailed');
     itemQueued();
   };
   return {
-    recordStep: (
-      _: unknown,
-      { sessionId, step }: { readonly sessionId: string; readonly step: StepName },
-    ) => {
+    recordStep: (_, { sessionId, step }) => {
       log.info('session.step', { step });
       report(store.enterStep(sessionId, step), log, 'audit.writeFailed');
     },
-    recordConsent: (_: unknown, record: ConsentRecord) => {
+    recordConsent: (_, record) => {
       report(store.recordConsent(record), log, 'consent.recordFailed');
       enqueue({
         sessionId: record.sessionId,
@@ -42,28 +49,19 @@ export function sessionMachineEffects({ store, log, clock, itemQueued }: Session
         payload: { ...record, consentedAt: clock.now() },
       });
     },
-    callAttendant: (_: unknown, { sessionId }: { readonly sessionId: string }) => {
+    callAttendant: (_, { sessionId }) => {
       log.warn('attendant.called');
       report(store.recordHelpCall(sessionId), log, 'audit.writeFailed');
     },
-    recordProblem: (
-      _: unknown,
-      { sessionId, problem }: { readonly sessionId: string; readonly problem: ProblemKind },
-    ) => {
+    recordProblem: (_, { sessionId, problem }) => {
       log.warn('patient.problemReported', { problem });
       report(store.recordProblemReport(sessionId, problem), log, 'audit.writeFailed');
     },
-    shareMeasurement: (
-      _: unknown,
-      { sessionId, measurement }: { readonly sessionId: string; readonly measurement: Measurement },
-    ) => {
+    shareMeasurement: (_, { sessionId, measurement }) => {
       log.info('measurement.shared', { kind: measurement.kind });
       enqueue({ sessionId, kind: 'measurement', payload: measurement });
     },
-    recordDmpChoice: (
-      _: unknown,
-      { sessionId, opposed }: { readonly sessionId: string; readonly opposed: boolean },
-    ) => {
+    recordDmpChoice: (_, { sessionId, opposed }) => {
       enqueue({ sessionId, kind: 'dmp.choice', payload: { sessionId, opposed } });
     },
   };

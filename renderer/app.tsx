@@ -1,7 +1,8 @@
 // The root of the patient screens: follows the controller's view and draws the screen it calls for.
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
+import type { WelcomeChoices } from '../contract/cabin-api';
 import type { CabinView } from '../contract/cabin-view';
-import type { Accessibility, Locale } from '../contract/domain';
+import type { Locale } from '../contract/domain';
 import type { CabinTransport } from './cabin-client';
 import { LanguageButton } from './components/language-button';
 import { StaffButton } from './components/staff-button';
@@ -22,15 +23,19 @@ export const CARD_LEFT_IN_READER = 'cabin.cardLeftInReader';
 /** How long to wait before asking for the view again after a failed getView. */
 const VIEW_RETRY_MS = 1000;
 
-const NO_ACCESSIBILITY: Accessibility = { largeText: false, readAloud: false };
+/** The welcome screen's choices when no session has changed them: French, without options. */
+const DEFAULT_WELCOME: WelcomeChoices = {
+  locale: 'fr',
+  accessibility: { largeText: false, readAloud: false },
+};
 
 /** The app's memory: the last view, a key that changes with each new session, and the welcome choices. */
 export interface AppState {
   readonly view: CabinView | null;
   /** Incremented when a session appears, so nothing typed in one session survives into the next. */
   readonly sessionKey: number;
-  readonly idleLocale: Locale;
-  readonly idleAccessibility: Accessibility;
+  /** What the welcome screen shows and the next session starts with. */
+  readonly welcome: WelcomeChoices;
   /** The controller refused the last start because a card was left in the reader; cleared by the next view. */
   readonly cardRefused: boolean;
 }
@@ -38,16 +43,14 @@ export interface AppState {
 /** A change to the app's memory. */
 export type AppChange =
   | { readonly type: 'view'; readonly view: CabinView }
-  | { readonly type: 'idleLocale'; readonly locale: Locale }
-  | { readonly type: 'idleAccessibility'; readonly accessibility: Accessibility }
+  | { readonly type: 'welcome'; readonly choice: Partial<WelcomeChoices> }
   | { readonly type: 'cardRefused'; readonly refused: boolean };
 
 /** The app's memory before the first view. */
 export const INITIAL_APP_STATE: AppState = {
   view: null,
   sessionKey: 0,
-  idleLocale: 'fr',
-  idleAccessibility: NO_ACCESSIBILITY,
+  welcome: DEFAULT_WELCOME,
   cardRefused: false,
 };
 
@@ -62,16 +65,13 @@ export function reduceAppState(state: AppState, change: AppChange): AppState {
       const hasSession = change.view.session !== null;
       const next = { ...state, view: change.view, cardRefused: false };
       if (!hadSession && hasSession) return { ...next, sessionKey: state.sessionKey + 1 };
-      if (hadSession && !hasSession)
-        return { ...next, idleLocale: 'fr', idleAccessibility: NO_ACCESSIBILITY };
+      if (hadSession && !hasSession) return { ...next, welcome: DEFAULT_WELCOME };
       return next;
     }
     case 'cardRefused':
       return { ...state, cardRefused: change.refused };
-    case 'idleLocale':
-      return { ...state, idleLocale: change.locale };
-    case 'idleAccessibility':
-      return { ...state, idleAccessibility: change.accessibility };
+    case 'welcome':
+      return { ...state, welcome: { ...state.welcome, ...change.choice } };
     default: {
       const unknown: never = change;
       return unknown;
@@ -134,10 +134,10 @@ export function App({ transport, media }: AppProps) {
     };
   }, [transport, refresh]);
 
-  const { view, sessionKey, idleLocale, idleAccessibility, cardRefused } = state;
+  const { view, sessionKey, welcome, cardRefused } = state;
   const session = view?.session ?? null;
-  const locale = session?.locale ?? idleLocale;
-  const accessibility = session?.accessibility ?? idleAccessibility;
+  const locale = session?.locale ?? welcome.locale;
+  const accessibility = session?.accessibility ?? welcome.accessibility;
   const ui: Ui = { locale, strings: t(locale), readAloud: accessibility.readAloud };
 
   useEffect(() => {
@@ -166,7 +166,7 @@ export function App({ transport, media }: AppProps) {
     setStartFailed(false);
     dispatch({ type: 'cardRefused', refused: false });
     void transport.client
-      .startSession({ locale: idleLocale, accessibility: idleAccessibility })
+      .startSession(welcome)
       .then((result) => {
         if (!result.ok && result.error.code === CARD_LEFT_IN_READER) {
           dispatch({ type: 'cardRefused', refused: true });
@@ -179,7 +179,7 @@ export function App({ transport, media }: AppProps) {
       });
   };
 
-  const setIdleLocale = (next: Locale): void => dispatch({ type: 'idleLocale', locale: next });
+  const setIdleLocale = (next: Locale): void => dispatch({ type: 'welcome', choice: { locale: next } });
 
   let content: ReactNode;
   if (attendantOpen) {
@@ -205,9 +205,9 @@ export function App({ transport, media }: AppProps) {
           </p>
         )}
         <WelcomeScreen
-          accessibility={idleAccessibility}
+          accessibility={welcome.accessibility}
           onLocaleChange={setIdleLocale}
-          onAccessibilityChange={(next) => dispatch({ type: 'idleAccessibility', accessibility: next })}
+          onAccessibilityChange={(next) => dispatch({ type: 'welcome', choice: { accessibility: next } })}
           onStart={startSession}
           cardInReader={view.cardInReader}
           cardRefused={cardRefused}

@@ -5,6 +5,7 @@ import type { PeripheralStatus } from '../contract';
 import {
   ALL_PERIPHERALS_OK,
   CARD_HOLDER,
+  measurementSlots,
   provideSessionFakes,
   REFERRED_BY_REGULAR_DOCTOR,
   startCabin,
@@ -18,6 +19,13 @@ async function readyCabin(
 ): Promise<CabinHarness> {
   const cabin = startCabin();
   await cabin.selfTest.answer({ peripherals });
+  return cabin;
+}
+
+/** A ready cabin in which a patient has just started a session (`session-cabin-1` unless named). */
+async function cabinInSession(sessionId?: string): Promise<CabinHarness> {
+  const cabin = await readyCabin();
+  cabin.startSession(sessionId);
   return cabin;
 }
 
@@ -83,12 +91,7 @@ describe('a session in the cabin', () => {
     expect(cabin.view().session?.screen).toMatchObject({
       step: 'measurements',
       current: 'temperature',
-      slots: [
-        { kind: 'bloodPressure', status: 'unavailable' },
-        { kind: 'temperature', status: 'pending' },
-        { kind: 'oxygenSaturation', status: 'pending' },
-        { kind: 'weight', status: 'unavailable' },
-      ],
+      slots: measurementSlots({ bloodPressure: 'unavailable', weight: 'unavailable' }),
     });
     expect(cabin.session.recorded.consents).toMatchObject([
       { sessionId: 'session-cabin-1', presence: 'carer' },
@@ -96,8 +99,7 @@ describe('a session in the cabin', () => {
   });
 
   it('a help call shows on the attendant screen until acknowledged', async () => {
-    const cabin = await readyCabin();
-    cabin.startSession();
+    const cabin = await cabinInSession();
     cabin.send({ type: 'patient.help' });
     expect(cabin.view().attendantCalled).toBe(true);
     cabin.send({ type: 'attendant.acknowledgeHelp' });
@@ -105,8 +107,7 @@ describe('a session in the cabin', () => {
   });
 
   it('ends in cleaning: the wipe runs, then the welcome screen returns, marked for cleaning', async () => {
-    const cabin = await readyCabin();
-    cabin.startSession('session-cabin-7');
+    const cabin = await cabinInSession('session-cabin-7');
     cabin.send({ type: 'patient.next' });
     cabin.send({ type: 'patient.declineConsent' });
     expect(cabin.view()).toMatchObject({ phase: 'cleaning', session: null });
@@ -120,8 +121,7 @@ describe('a session in the cabin', () => {
   });
 
   it('the cabin stays usable while it waits for cleaning', async () => {
-    const cabin = await readyCabin();
-    cabin.startSession('session-cabin-1');
+    const cabin = await cabinInSession('session-cabin-1');
     cabin.send({ type: 'patient.quit' });
     await cabin.wipe.answer(undefined);
     cabin.startSession('session-cabin-2');
@@ -133,16 +133,14 @@ describe('a session in the cabin', () => {
   });
 
   it('the attendant resets a stuck session: it ends as reset and is wiped', async () => {
-    const cabin = await readyCabin();
-    cabin.startSession();
+    const cabin = await cabinInSession();
     cabin.send({ type: 'attendant.resetSession' });
     expect(cabin.sessionEnds).toEqual([{ sessionId: 'session-cabin-1', outcome: 'reset' }]);
     expect(cabin.view().phase).toBe('cleaning');
   });
 
   it('a patient who walks away is abandoned after 2 minutes and the cabin cleans up', async () => {
-    const cabin = await readyCabin();
-    cabin.startSession();
+    const cabin = await cabinInSession();
     cabin.clock.increment(90 * SECOND);
     expect(cabin.view().session?.askingStillThere).toBe(true);
     cabin.clock.increment(30 * SECOND);
@@ -186,8 +184,7 @@ describe('a card left in the reader', () => {
   });
 
   it('follows the card during the session: the goodbye screen knows whether it is still in', async () => {
-    const cabin = await readyCabin();
-    cabin.startSession();
+    const cabin = await cabinInSession();
     cabin.send({ type: 'card.presenceChanged', present: true });
     expect(cabin.view()).toMatchObject({ phase: 'inSession', cardInReader: true });
     cabin.send({ type: 'card.presenceChanged', present: false });
@@ -197,8 +194,7 @@ describe('a card left in the reader', () => {
 
 describe('the wipe fails', () => {
   it('the cabin goes out of service, and returning to service wipes again before the self-test', async () => {
-    const cabin = await readyCabin();
-    cabin.startSession('session-cabin-3');
+    const cabin = await cabinInSession('session-cabin-3');
     cabin.send({ type: 'patient.quit' });
     await cabin.wipe.crash(new Error('store.locked'));
     expect(cabin.view()).toMatchObject({
@@ -219,8 +215,7 @@ describe('the wipe fails', () => {
   });
 
   it('a wipe that fails again keeps the cabin out of service', async () => {
-    const cabin = await readyCabin();
-    cabin.startSession('session-cabin-3');
+    const cabin = await cabinInSession('session-cabin-3');
     cabin.send({ type: 'patient.quit' });
     await cabin.wipe.crash(new Error('store.locked'));
     cabin.send({ type: 'attendant.returnToService' });

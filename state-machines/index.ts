@@ -4,6 +4,7 @@ export {
   CABIN_WORKING,
   type ConsentRecord,
   type SessionActors,
+  type SessionEffectParams,
   type SessionOutcome,
   type SessionTag,
 } from './session/setup';

@@ -1,15 +1,7 @@
 // Tables of Beurer PO 80 reports (hid-pulse-oximeter `hid.py`, docs/DEVICES.md).
 import { describe, expect, it } from 'vitest';
+import { hex, itRefuses, paddedReport, toHex } from '../test-support/frames';
 import { decodeCommand, decodeReport, encodeKeepAlive, encodeLive, encodeStart } from './beurer-codec';
-
-const hex = (text: string): Uint8Array => Uint8Array.from(text.split(' '), (b) => Number.parseInt(b, 16));
-const toHex = (bytes: Uint8Array): string =>
-  Array.from(bytes, (b) => b.toString(16).padStart(2, '0').toUpperCase()).join(' ');
-const padded = (text: string): Uint8Array => {
-  const report = new Uint8Array(64);
-  report.set(hex(text));
-  return report;
-};
 
 describe('commands the host sends', () => {
   it.each([
@@ -22,7 +14,7 @@ describe('commands the host sends', () => {
     ['9A 1A', { type: 'keepAlive' }],
     ['8E 03 11', { type: 'other', code: 0x8e }],
   ])('%s decodes as %j', (bytes, command) =>
-    expect(decodeCommand(padded(bytes))).toEqual({ ok: true, value: command }),
+    expect(decodeCommand(paddedReport(bytes))).toEqual({ ok: true, value: command }),
   );
 });
 
@@ -34,26 +26,25 @@ describe('reports of the device (64 bytes, zero-padded)', () => {
     ['EB 01 05 58 7F', { type: 'live', status: 5, pulse: 88, spo2: null }],
     ['EB 00 20 31 42 35 28 1C', { type: 'waveform' }],
     ['F1 50 4F 38 30', { type: 'other', code: 0xf1 }],
-  ])('%s', (bytes, frame) => expect(decodeReport(padded(bytes))).toEqual({ ok: true, value: frame }));
+  ])('%s', (bytes, frame) => expect(decodeReport(paddedReport(bytes))).toEqual({ ok: true, value: frame }));
 
   it('encodes what it decodes', () => {
     expect(toHex(encodeLive(71, 97, 5))).toBe('EB 01 05 47 61');
     expect(toHex(encodeLive(null, null, 5))).toBe('EB 01 05 7F 7F');
   });
 
-  it.each([
-    ['garbage', '3A 11 7F 00 22', 'frame.unknown'],
-    ['a live frame cut after two bytes', 'EB 01', 'frame.truncated'],
-    ['a corrupted data byte (bit 7 set)', 'EB 01 05 47 E1', 'frame.invalid'],
-    ['an SpO2 above 100 %', 'EB 01 05 47 70', 'frame.invalid'],
-    ['an unknown EB report', 'EB 07 00 00', 'frame.unknown'],
-  ])('%s is refused (%s)', (_name, bytes, code) => {
-    const frame = decodeReport(padded(bytes));
-    expect(frame.ok ? null : frame.error.code).toBe(code);
-  });
+  itRefuses(
+    (bytes) => decodeReport(paddedReport(bytes)),
+    [
+      ['garbage', '3A 11 7F 00 22', 'frame.unknown'],
+      ['a live frame cut after two bytes', 'EB 01', 'frame.truncated'],
+      ['a corrupted data byte (bit 7 set)', 'EB 01 05 47 E1', 'frame.invalid'],
+      ['an SpO2 above 100 %', 'EB 01 05 47 70', 'frame.invalid'],
+      ['an unknown EB report', 'EB 07 00 00', 'frame.unknown'],
+    ],
+  );
 
   it('an unpadded cut frame is refused too', () => {
-    const frame = decodeReport(hex('EB 01 05'));
-    expect(frame.ok ? null : frame.error.code).toBe('frame.truncated');
+    expect(decodeReport(hex('EB 01 05'))).toMatchObject({ ok: false, error: { code: 'frame.truncated' } });
   });
 });

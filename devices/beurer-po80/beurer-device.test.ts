@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createHidLinkPair } from '../../drivers/test-support/hid-link-pair';
 import { parseHidCapture, ReplayHidTransport } from '../../drivers/test-support/replay-hid-transport';
 import { ManualClock } from '../../test/support/manual-clock';
-import { checkAfter, failedOnlyWith, measureFor, outcomes } from '../test-support/measuring';
+import { measureFor, measureWithFault } from '../test-support/measuring';
+import { itPassesTheSimulatorChecks } from '../test-support/simulator-suite';
 import { BeurerPo80Device } from './beurer-device';
 import { BeurerPo80Simulator, type BeurerFault } from './beurer-simulator';
 
@@ -78,10 +79,15 @@ describe('the oximeter against its simulator', () => {
     return { clock, simulator, device };
   }
 
-  it('the self-test finds it working', async () => {
-    const { clock, device } = setUp();
-    expect(await checkAfter(device, clock, 200)).toBe('ok');
-  });
+  itPassesTheSimulatorChecks<BeurerFault>(setUp, 200, [
+    ['noFinger', 'measurement.noFinger', 25_000],
+    ['motion', 'measurement.motion', 10_000],
+    ['garbage', 'device.error', 5000],
+    ['truncated', 'device.error', 5000],
+    ['badChecksum', 'device.error', 5000],
+    ['silence', 'device.timeout', 5000],
+    ['unplug', 'device.unplugged', 5000],
+  ]);
 
   it("takes the patient's values and keeps the stream alive while measuring", async () => {
     const { clock, simulator, device } = setUp();
@@ -93,28 +99,12 @@ describe('the oximeter against its simulator', () => {
     expect(simulator.received.filter((c) => c?.type === 'keepAlive').length).toBeGreaterThan(0);
   });
 
-  it.each([
-    ['noFinger', 'measurement.noFinger', 25_000],
-    ['motion', 'measurement.motion', 10_000],
-    ['garbage', 'device.error', 5000],
-    ['truncated', 'device.error', 5000],
-    ['badChecksum', 'device.error', 5000],
-    ['silence', 'device.timeout', 5000],
-    ['unplug', 'device.unplugged', 5000],
-  ] as const)('%s ends the measurement with %s', async (fault: BeurerFault, code, ms) => {
-    const { clock, simulator, device } = setUp();
-    simulator.misbehave(fault);
-    const facts = await measureFor(device, clock, ms);
-    expect(outcomes(facts)).toEqual(failedOnlyWith(code));
-  });
-
   it('the finger goes in late: no-finger frames first, then the values', async () => {
-    const { clock, simulator, device } = setUp();
-    simulator.misbehave('noFinger');
-    const facts = await measureFor(device, clock, 5000);
+    const rig = setUp();
+    const facts = await measureWithFault(rig, 'noFinger', 5000);
     expect(facts.map((f) => f.type)).toEqual(['measurement.progressed']);
-    simulator.misbehave(null);
-    await clock.advance(1000);
+    rig.simulator.misbehave(null);
+    await rig.clock.advance(1000);
     expect(facts.map((f) => (f.type === 'measurement.progressed' ? f.progress.stage : f.type))).toEqual([
       'preparing',
       'fingerDetected',

@@ -41,11 +41,11 @@ const DEFAULTS: BeurerSettings = {
 const SPO2_SPREAD = 2;
 const PULSE_SPREAD = 5;
 
+/** One report of the PO 80's link, either way, decoded: what its monitor shows. */
+type BeurerEntry = ReportEntry<BeurerCommand, BeurerFrame>;
+
 /** The PO 80 on a HID link; owns the link. Its monitor shows every report both ways, decoded. */
-export class BeurerPo80Device extends LinkMeasuringDevice<
-  ReportEntry<BeurerCommand, BeurerFrame>,
-  BeurerSettings
-> {
+export class BeurerPo80Device extends LinkMeasuringDevice<BeurerEntry, BeurerSettings> {
   readonly kind = 'oxygenSaturation' as const;
   private measuring = false;
 
@@ -54,20 +54,19 @@ export class BeurerPo80Device extends LinkMeasuringDevice<
   }
 
   /** 'ok' when the device answers the start command with a decodable report; never throws. */
-  async check(): Promise<PeripheralState> {
-    if (this.ended !== null) return 'absent';
-    if (this.measuring) return 'ok';
-    let bad = 0;
-    const state = await this.answerWithin<PeripheralState>(
-      this.settings.silenceMs,
-      (answer) =>
-        this.onFrame((entry) => {
-          if (entry.frame.ok) answer('ok');
-          else if ((bad += 1) >= this.settings.maxBadReports) answer('faulty');
-        }),
-      this.outgoing(encodeStart()),
-    );
-    return state ?? (this.ended !== null ? 'absent' : 'faulty');
+  check(): Promise<PeripheralState> {
+    return this.selfTest(this.measuring, () => {
+      let bad = 0;
+      return this.answerWithin<PeripheralState>(
+        this.settings.silenceMs,
+        (answer) =>
+          this.onFrame((entry) => {
+            if (entry.frame.ok) answer('ok');
+            else if ((bad += 1) >= this.settings.maxBadReports) answer('faulty');
+          }),
+        this.outgoing(encodeStart()),
+      );
+    });
   }
 
   measure(report: (fact: MeasurementFact) => void): Cancel {
@@ -92,7 +91,7 @@ export class BeurerPo80Device extends LinkMeasuringDevice<
         );
       };
 
-      const onReport = ({ frame }: ReportEntry<BeurerCommand, BeurerFrame>): void => {
+      const onReport = ({ frame }: BeurerEntry): void => {
         heard();
         received += 1;
         if (received % s.keepAliveEvery === 0) void this.link.write(this.outgoing(encodeKeepAlive()));

@@ -1,20 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryLinkPair } from '../../drivers/memory-link';
-import { ManualClock } from '../../test/support/manual-clock';
-import { measureFor, outcomeOf } from '../test-support/measuring';
+import { measureOverMemoryLink, type SerialHalves } from '../test-support/measuring';
 import { BleThermometerGatewayDevice, BleThermometerGatewaySimulator, type BleThermometerFault } from '.';
 
+const GATEWAY: SerialHalves<BleThermometerGatewaySimulator> = {
+  device: (link, clock) => new BleThermometerGatewayDevice(link, clock, { attemptMs: 1500, silenceMs: 800 }),
+  simulator: (link, clock) => new BleThermometerGatewaySimulator(link, clock),
+};
+
 async function measure(fault: BleThermometerFault) {
-  const clock = new ManualClock();
-  const pair = createMemoryLinkPair({ chunkSize: 6 });
-  const device = new BleThermometerGatewayDevice(pair[0], clock, { attemptMs: 1500, silenceMs: 800 });
-  const simulator = new BleThermometerGatewaySimulator(pair[1], clock);
-  simulator.setScenario({ celsius: 37.4, takeMs: 50 });
-  simulator.misbehave(fault);
-  const facts = await measureFor(device, clock, 2000);
-  simulator.stop();
-  pair.unplug();
-  return outcomeOf(facts);
+  const scenario = { celsius: 37.4, takeMs: 50 };
+  return (await measureOverMemoryLink(GATEWAY, { scenario, fault, chunkSize: 6 })).last;
 }
 
 describe('the BLE thermometer gateway over a memory link', () => {

@@ -3,7 +3,7 @@
 import { after, every, type Cancel, type Clock } from '../../contract';
 import type { ByteLink } from '../../drivers/byte-link';
 import { LineFramer } from '../../drivers/serial';
-import { ScriptedSimulator, type LineFault } from '../scripted-simulator';
+import { ScriptedSimulator, type LineFault, type TextLineFaults } from '../scripted-simulator';
 import {
   encodeBleGatewayNotification,
   encodeHealthThermometer,
@@ -18,6 +18,17 @@ export interface BleThermometerScenario {
   readonly celsius: number;
   readonly takeMs: number;
 }
+
+/** Each line fault goes out before a good line; only a notification (`N,…`) carries a checksum to break. */
+const GATEWAY_LINE_FAULTS: TextLineFaults = {
+  garbage: (line) => ['\x00\xffN,2A\n', line],
+  truncated: (line) => [line.slice(0, 9), line],
+  badChecksum: (line) =>
+    line.startsWith('N,')
+      ? [line.replace(/\*(.)/, (_m, c: string) => `*${c === '0' ? '1' : '0'}`), line]
+      : null,
+  unplugAfter: 4,
+};
 
 /** A simulated BLE gateway with a thermometer, on the device side of a link, beating on `clock`. */
 export class BleThermometerGatewaySimulator extends ScriptedSimulator<
@@ -56,32 +67,12 @@ export class BleThermometerGatewaySimulator extends ScriptedSimulator<
     });
   }
 
+  protected override cablePulled(): void {
+    this.stop();
+  }
+
   private async send(line: string): Promise<void> {
-    const bytes = (text: string) => Uint8Array.from(Buffer.from(text, 'latin1'));
-    switch (this.fault) {
-      case 'silence':
-        return;
-      case 'garbage':
-        this.fault = 'none';
-        await this.link.write(bytes('\x00\xffN,2A\n'));
-        break;
-      case 'truncated':
-        this.fault = 'none';
-        await this.link.write(bytes(line.slice(0, 9)));
-        break;
-      case 'badChecksum':
-        if (!line.startsWith('N,')) break;
-        this.fault = 'none';
-        await this.link.write(bytes(line.replace(/\*(.)/, (_m, c: string) => `*${c === '0' ? '1' : '0'}`)));
-        break;
-      case 'unplug':
-        this.stop();
-        await this.link.write(bytes(line.slice(0, 4)));
-        await this.link.close();
-        return;
-      default:
-        break;
-    }
-    await this.link.write(bytes(line));
+    if (this.fault === 'silence') return;
+    await this.sendLine(line, GATEWAY_LINE_FAULTS);
   }
 }

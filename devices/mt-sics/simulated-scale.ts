@@ -48,32 +48,19 @@ export abstract class SimulatedScale extends ScriptedSimulator<ScaleScenario, Sc
     return reading;
   }
 
-  protected async send(line: string): Promise<void> {
-    const bytes = (text: string) => Uint8Array.from(Buffer.from(text, 'latin1'));
-    switch (this.fault) {
-      case 'garbage':
-        this.fault = 'none';
-        await this.link.write(bytes(this.lineFaults.garbage));
-        break;
-      case 'truncated':
-        // Half a reply, then nothing: the host's reply timer or the next line sorts it out.
-        this.fault = 'none';
-        await this.link.write(bytes(line.slice(0, this.lineFaults.truncatedLength)));
-        return;
-      case 'badChecksum':
-        // Neither format has a checksum: a corrupted line (a flipped character, a 7E1 parity error)
-        // stands for it.
-        this.fault = 'none';
-        await this.link.write(bytes(`${line.replace(/\d/, this.lineFaults.corruptDigit)}\r\n`));
-        return;
-      case 'unplug':
-        await this.link.write(bytes(line.slice(0, 5)));
-        await this.link.close();
-        return;
-      default:
-        break;
-    }
-    await this.link.write(bytes(`${line}\r\n`));
+  /** Sends one reply line, CR LF terminated, showing a line fault if one is due. */
+  protected send(line: string): Promise<void> {
+    const { garbage, truncatedLength, corruptDigit } = this.lineFaults;
+    return this.sendLine(line, {
+      ending: '\r\n',
+      garbage: (reply) => [garbage, `${reply}\r\n`],
+      // Half a reply, then nothing: the host's reply timer or the next line sorts it out.
+      truncated: (reply) => [reply.slice(0, truncatedLength)],
+      // Neither format has a checksum: a corrupted line (a flipped character, a 7E1 parity error)
+      // stands for it.
+      badChecksum: (reply) => [`${reply.replace(/\d/, corruptDigit)}\r\n`],
+      unplugAfter: 5,
+    });
   }
 
   private async heard(command: string): Promise<void> {

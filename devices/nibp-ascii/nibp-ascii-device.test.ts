@@ -1,19 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryLinkPair } from '../../drivers/memory-link';
 import { ManualClock } from '../../test/support/manual-clock';
-import { checkAfter, measureFor, outcomeOf } from '../test-support/measuring';
+import { checkAfter, measureOverMemoryLink, type SerialHalves } from '../test-support/measuring';
 import { NibpAsciiDevice, NibpAsciiSimulator, type NibpAsciiFault } from '.';
 
-async function measure(fault: NibpAsciiFault) {
-  const clock = new ManualClock();
-  const pair = createMemoryLinkPair({ chunkSize: 5 });
-  const device = new NibpAsciiDevice(pair[0], clock, { silenceMs: 400, leakMs: 400 });
-  const simulator = new NibpAsciiSimulator(pair[1], clock);
-  simulator.setScenario({ systolic: 121, diastolic: 79, pulse: 66, stepMs: 5 });
-  simulator.misbehave(fault);
-  const facts = await measureFor(device, clock, 2000);
-  pair.unplug();
-  return { facts, last: outcomeOf(facts), simulator };
+const MODULE: SerialHalves<NibpAsciiSimulator> = {
+  device: (link, clock) => new NibpAsciiDevice(link, clock, { silenceMs: 400, leakMs: 400 }),
+  simulator: (link, clock) => new NibpAsciiSimulator(link, clock),
+};
+
+function measure(fault: NibpAsciiFault) {
+  const scenario = { systolic: 121, diastolic: 79, pulse: 66, stepMs: 5 };
+  return measureOverMemoryLink(MODULE, { scenario, fault, chunkSize: 5 });
 }
 
 describe('the NIBP module over a memory link', () => {

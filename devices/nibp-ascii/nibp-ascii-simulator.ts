@@ -3,7 +3,7 @@
 import { every, type Cancel, type Clock } from '../../contract';
 import type { ByteLink } from '../../drivers/byte-link';
 import { LineFramer } from '../../drivers/serial';
-import { ScriptedSimulator, type LineFault } from '../scripted-simulator';
+import { ScriptedSimulator, type LineFault, type TextLineFaults } from '../scripted-simulator';
 import { decodeNibpAscii, encodeNibpCuffPressure, encodeNibpResult } from './nibp-ascii-codec';
 
 /** Faults of the simulated module: the first three happen once, the others last until 'none'. */
@@ -17,6 +17,15 @@ export interface NibpAsciiScenario {
   /** Time between two pressure lines (default 100 ms). */
   readonly stepMs: number;
 }
+
+/** Garbage and a truncated line go out before the good line; a corrupted line goes out instead of it. */
+const MODULE_LINE_FAULTS: TextLineFaults = {
+  garbage: (line) => ['\xff\x00\x02?!\x03\r', line],
+  truncated: (line) => [line.slice(0, 4), line],
+  // The module's lines carry no checksum: a corrupted line (noise on a digit) stands for it.
+  badChecksum: (line) => [line.replace(/\d/, '#')],
+  unplugAfter: 3,
+};
 
 /** A simulated NIBP module on the device side of a link, its cuff moving on `clock`. */
 export class NibpAsciiSimulator extends ScriptedSimulator<NibpAsciiScenario, NibpAsciiFault> {
@@ -89,30 +98,11 @@ export class NibpAsciiSimulator extends ScriptedSimulator<NibpAsciiScenario, Nib
     this.stopTimer();
   }
 
+  protected override cablePulled(): void {
+    this.stopCycle();
+  }
+
   private async send(line: string): Promise<void> {
-    const bytes = (text: string) => Uint8Array.from(Buffer.from(text, 'latin1'));
-    switch (this.fault) {
-      case 'garbage':
-        this.fault = 'none';
-        await this.link.write(bytes('\xff\x00\x02?!\x03\r'));
-        break;
-      case 'truncated':
-        this.fault = 'none';
-        await this.link.write(bytes(line.slice(0, 4)));
-        break;
-      case 'badChecksum':
-        // The module's lines carry no checksum: a corrupted line (noise on a digit) stands for it.
-        this.fault = 'none';
-        await this.link.write(bytes(line.replace(/\d/, '#')));
-        return;
-      case 'unplug':
-        this.stopCycle();
-        await this.link.write(bytes(line.slice(0, 3)));
-        await this.link.close();
-        return;
-      default:
-        break;
-    }
-    await this.link.write(bytes(line));
+    await this.sendLine(line, MODULE_LINE_FAULTS);
   }
 }

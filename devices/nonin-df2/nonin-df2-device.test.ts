@@ -1,20 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryLinkPair } from '../../drivers/memory-link';
 import { ManualClock } from '../../test/support/manual-clock';
-import { checkAfter, measureFor, outcomeOf, stagesOf } from '../test-support/measuring';
+import { checkAfter, stagesOf, measureOverMemoryLink, type SerialHalves } from '../test-support/measuring';
 import { NoninDf2Device, NoninDf2Simulator, type NoninDf2Fault } from '.';
 
-async function measureOnce(fault: NoninDf2Fault = 'none', chunkSize?: number) {
-  const clock = new ManualClock();
-  const pair = createMemoryLinkPair(chunkSize === undefined ? {} : { chunkSize });
-  const device = new NoninDf2Device(pair[0], clock, { stablePackets: 3, attemptMs: 1500, silenceMs: 500 });
-  const simulator = new NoninDf2Simulator(pair[1], clock);
-  simulator.setScenario({ heartRate: 61, spo2: 97 });
-  simulator.misbehave(fault);
-  const facts = await measureFor(device, clock, 2000);
-  simulator.stop();
-  pair.unplug();
-  return { facts, last: outcomeOf(facts) };
+const OXIMETER: SerialHalves<NoninDf2Simulator> = {
+  device: (link, clock) =>
+    new NoninDf2Device(link, clock, { stablePackets: 3, attemptMs: 1500, silenceMs: 500 }),
+  simulator: (link, clock) => new NoninDf2Simulator(link, clock),
+};
+
+function measureOnce(fault: NoninDf2Fault = 'none', chunkSize?: number) {
+  return measureOverMemoryLink(OXIMETER, { scenario: { heartRate: 61, spo2: 97 }, fault, chunkSize });
 }
 
 describe('the Nonin oximeter over a memory link', () => {

@@ -15,10 +15,7 @@ import {
   OMRON_BLOCK_COUNT,
   omronChecksum,
 } from './omron-codec';
-
-const hex = (text: string): Uint8Array => Uint8Array.from(text.split(' '), (b) => Number.parseInt(b, 16));
-const toHex = (bytes: Uint8Array): string =>
-  Array.from(bytes, (b) => b.toString(16).padStart(2, '0').toUpperCase()).join(' ');
+import { hex, itRefuses, paddedReport, toHex } from '../test-support/frames';
 
 // Slot 0 of a memory: 128/82 mmHg, 72 bpm, 19 Nov 2026 08:30 (date packing of obpm `usb.cpp`).
 const RECORD_128_82 = '52 67 1A 48 2E 68 07 80 00 00 00 00 00 00';
@@ -79,22 +76,20 @@ describe('replies of the device', () => {
   });
 
   it('a block padded to 64 bytes, as node-hid hands input reports over, still decodes', () => {
-    const padded = new Uint8Array(64);
-    padded.set(hex(BLOCK_AT_02AC));
-    expect(decodeReply(padded).ok).toBe(true);
+    expect(decodeReply(paddedReport(BLOCK_AT_02AC)).ok).toBe(true);
   });
 
-  it.each([
-    ['a bad CRC', BLOCK_AT_02AC.replace(/91$/, '92'), 'frame.checksum'],
-    ['a frame cut after 20 bytes', BLOCK_AT_02AC.slice(0, 20 * 3 - 1), 'frame.truncated'],
-    ['a length byte too small', '02 01 00', 'frame.truncated'],
-    ['garbage with a long length byte', '5A 29 F0 C7 9E 75 4C 23 FA D1 A8', 'frame.truncated'],
-    ['garbage with a short length byte', '5A 05 F0 C7 9E 75 4C 23', 'frame.checksum'],
-    ['an unknown reply code', '02 08 11 00 00 00 00 00 19', 'frame.unknown'],
-  ])('%s is refused (%s)', (_name, bytes, code) => {
-    const reply = decodeReply(hex(bytes));
-    expect(reply.ok ? null : reply.error.code).toBe(code);
-  });
+  itRefuses(
+    (bytes) => decodeReply(hex(bytes)),
+    [
+      ['a bad CRC', BLOCK_AT_02AC.replace(/91$/, '92'), 'frame.checksum'],
+      ['a frame cut after 20 bytes', BLOCK_AT_02AC.slice(0, 20 * 3 - 1), 'frame.truncated'],
+      ['a length byte too small', '02 01 00', 'frame.truncated'],
+      ['garbage with a long length byte', '5A 29 F0 C7 9E 75 4C 23 FA D1 A8', 'frame.truncated'],
+      ['garbage with a short length byte', '5A 05 F0 C7 9E 75 4C 23', 'frame.checksum'],
+      ['an unknown reply code', '02 08 11 00 00 00 00 00 19', 'frame.unknown'],
+    ],
+  );
 });
 
 describe('stored records', () => {

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { createHidLinkPair } from '../../drivers/test-support/hid-link-pair';
 import { parseHidCapture, ReplayHidTransport } from '../../drivers/test-support/replay-hid-transport';
 import { ManualClock } from '../../test/support/manual-clock';
-import { checkAfter, failedOnlyWith, measureFor, outcomes } from '../test-support/measuring';
+import { checkAfter, measureFor } from '../test-support/measuring';
+import { itPassesTheSimulatorChecks } from '../test-support/simulator-suite';
 import { OmronHem7322uDevice } from './omron-device';
 import { OmronHem7322uSimulator } from './omron-simulator';
 
@@ -123,10 +124,12 @@ describe('the tensiometer against its simulator', () => {
     return { clock, simulator, device, unplug: () => pair.unplug() };
   }
 
-  it('the self-test finds it working', async () => {
-    const { clock, device } = setUp();
-    expect(await checkAfter(device, clock, 50)).toBe('ok');
-  });
+  itPassesTheSimulatorChecks(setUp, 50, [
+    ['garbage', 'device.error', 5000],
+    ['badChecksum', 'device.error', 5000],
+    ['silence', 'device.timeout', 5000],
+    ['unplug', 'device.unplugged', 5000],
+  ]);
 
   it('the patient presses START while the cabin waits: the new reading, not the old one', async () => {
     const { clock, simulator, device } = setUp();
@@ -159,18 +162,6 @@ describe('the tensiometer against its simulator', () => {
       expect(facts.at(-1)).toMatchObject({ type: 'measurement.taken' });
     },
   );
-
-  it.each([
-    ['garbage', 'device.error'],
-    ['badChecksum', 'device.error'],
-    ['silence', 'device.timeout'],
-    ['unplug', 'device.unplugged'],
-  ] as const)('a device that keeps answering with %s fails with %s', async (fault, code) => {
-    const { clock, simulator, device } = setUp();
-    simulator.misbehave(fault);
-    const facts = await measureFor(device, clock, 5000);
-    expect(outcomes(facts)).toEqual(failedOnlyWith(code));
-  });
 
   it('the cable is pulled between two downloads: unplugged at once', async () => {
     const { clock, device, unplug } = setUp();

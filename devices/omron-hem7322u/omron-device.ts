@@ -58,20 +58,19 @@ export class OmronHem7322uDevice extends LinkMeasuringDevice<
   }
 
   /** 'ok' when the device acknowledges an init and an end; never throws. */
-  async check(): Promise<PeripheralState> {
-    if (this.ended !== null) return 'absent';
-    if (this.busy) return 'ok';
-    this.busy = true;
-    try {
-      const opened = await this.command(encodeInit(), 'ack');
-      if (!opened.ok) return this.ended !== null ? 'absent' : 'faulty';
-      const closed = await this.command(encodeEnd(), 'ack');
-      return closed.ok ? 'ok' : this.ended !== null ? 'absent' : 'faulty';
-    } catch {
-      return 'faulty';
-    } finally {
-      this.busy = false;
-    }
+  check(): Promise<PeripheralState> {
+    return this.selfTest(this.busy, async () => {
+      this.busy = true;
+      try {
+        const opened = await this.command(encodeInit(), 'ack');
+        const closed = opened.ok ? await this.command(encodeEnd(), 'ack') : opened;
+        return closed.ok ? 'ok' : null;
+      } catch {
+        return 'faulty';
+      } finally {
+        this.busy = false;
+      }
+    });
   }
 
   measure(report: (fact: MeasurementFact) => void): Cancel {

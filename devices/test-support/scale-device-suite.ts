@@ -3,13 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Clock } from '../../contract';
 import type { ByteLink } from '../../drivers/byte-link';
-import { createMemoryLinkPair } from '../../drivers/memory-link';
-import { ManualClock } from '../../test/support/manual-clock';
 import type { MeasuringDevice } from '../measuring-device';
 import type { PolledScaleSettings } from '../mt-sics/polled-scale-device';
 import type { ScaleFault } from '../mt-sics/scale-fault';
 import type { SimulatedScale } from '../mt-sics/simulated-scale';
-import { measureFor, outcomeOf, stagesOf } from './measuring';
+import { measureOverMemoryLink, stagesOf, type SerialHalves } from './measuring';
 
 /** Describes weighing with each fault of the simulator, the device and simulator built by the caller. */
 export function describeScaleOverMemoryLink(
@@ -17,17 +15,12 @@ export function describeScaleOverMemoryLink(
   createDevice: (link: ByteLink, clock: Clock, options: Partial<PolledScaleSettings>) => MeasuringDevice,
   createSimulator: (link: ByteLink) => SimulatedScale,
 ): void {
-  async function weigh(fault: ScaleFault) {
-    const clock = new ManualClock();
-    const pair = createMemoryLinkPair({ chunkSize: 4 });
-    const device = createDevice(pair[0], clock, { pollMs: 20, replyMs: 300, attemptMs: 800 });
-    const simulator = createSimulator(pair[1]);
-    simulator.setScenario({ weightKg: 72.35 });
-    simulator.misbehave(fault);
-    const facts = await measureFor(device, clock, 2000);
-    pair.unplug();
-    return { facts, last: outcomeOf(facts) };
-  }
+  const halves: SerialHalves<SimulatedScale> = {
+    device: (link, clock) => createDevice(link, clock, { pollMs: 20, replyMs: 300, attemptMs: 800 }),
+    simulator: (link) => createSimulator(link),
+  };
+  const weigh = (fault: ScaleFault) =>
+    measureOverMemoryLink(halves, { scenario: { weightKg: 72.35 }, fault, chunkSize: 4 });
 
   describe(title, () => {
     it.each(['none', 'garbage', 'truncated', 'badChecksum'] as const)(

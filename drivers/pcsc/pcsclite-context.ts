@@ -9,7 +9,7 @@
 // - a transmit holds a native mutex while the card thinks: a mute card blocks it until the card goes, so
 //   we stop waiting after `transmitTimeoutMs` and call the card mute.
 import { createRequire } from 'node:module';
-import { after, err, ok, type Cancel, type Clock, type Result } from '../../contract';
+import { after, err, listedBackoff, ok, Retry, type Clock, type Result } from '../../contract';
 import {
   pcscError,
   type CardChannel,
@@ -93,12 +93,11 @@ export class PcscliteContext implements PcscContext {
   private native: NativePcsc | null = null;
   private available = false;
   private closed = false;
-  private attempt = 0;
-  private cancelRetry: Cancel | null = null;
   private readonly readers = new Map<string, ReaderEntry>();
   private readonly listeners = new Set<(event: PcscEvent) => void>();
   private readonly create: () => NativePcsc;
-  private readonly retryMs: readonly number[];
+  /** The next attempt to reach pcscd again, after a wait that grows with each failure. */
+  private readonly restart: Retry;
   private readonly transmitTimeoutMs: number;
   private readonly onCode: (code: string) => void;
 
@@ -107,7 +106,7 @@ export class PcscliteContext implements PcscContext {
     options: PcscliteOptions = {},
   ) {
     this.create = options.create ?? createNativePcsc;
-    this.retryMs = options.retryMs ?? DEFAULT_RETRY_MS;
+    this.restart = new Retry(clock, listedBackoff(options.retryMs ?? DEFAULT_RETRY_MS));
     this.transmitTimeoutMs = options.transmitTimeoutMs ?? 3000;
     this.onCode = options.onCode ?? (() => undefined);
     this.start();
@@ -169,7 +168,7 @@ export class PcscliteContext implements PcscContext {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    this.cancelRetry?.();
+    this.restart.cancel();
     const native = this.native;
     this.native = null;
     for (const entry of this.readers.values()) safely(() => entry.native.close());
@@ -189,20 +188,15 @@ export class PcscliteContext implements PcscContext {
       return;
     }
     this.native = native;
-    this.attempt = 0;
+    this.restart.succeeded();
     native.on('reader', (reader) => this.attach(native, reader));
     native.on('error', () => this.lose(native));
     this.setAvailable(true);
   }
 
   private scheduleRestart(): void {
-    if (this.closed || this.cancelRetry !== null) return;
-    const delay = this.retryMs[Math.min(this.attempt, this.retryMs.length - 1)] ?? 1000;
-    this.attempt += 1;
-    this.cancelRetry = after(this.clock, delay, () => {
-      this.cancelRetry = null;
-      this.start();
-    });
+    if (this.closed) return;
+    this.restart.schedule(() => this.start());
   }
 
   // pcscd died (or its socket broke): everything it held is gone; start over once it answers again.

@@ -14,7 +14,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatLogLine, looksLikeNir, REDACTED } from './log-line';
 import { ManualClock } from '../../test/support/manual-clock';
 import { MemoryOperationLog } from '../test-support/memory-operation-log';
-import { createOperationLog, LOG_FILE_NAME, readRecentLines } from './operation-log';
+import {
+  createOperationLog,
+  LOG_FILE_NAME,
+  readRecentLines,
+  type OperationLog,
+  type OperationLogOptions,
+} from './operation-log';
 
 let directory: string;
 const t0 = Date.UTC(2025, 0, 15, 9, 0, 0);
@@ -28,6 +34,17 @@ afterEach(() => {
   rmSync(directory, { recursive: true, force: true });
 });
 
+/** The file log in the test's folder on the manual clock at t0, 3 files of 10 kB unless `options` say otherwise. */
+function openLog(options: Partial<OperationLogOptions> = {}): OperationLog {
+  return createOperationLog({
+    directory,
+    maxFileBytes: 10_000,
+    maxFiles: 3,
+    clock: new ManualClock(t0),
+    ...options,
+  });
+}
+
 function readLines(file: string): string[] {
   return readFileSync(join(directory, file), 'utf8')
     .split('\n')
@@ -36,12 +53,7 @@ function readLines(file: string): string[] {
 
 describe('line format', () => {
   it('writes one JSON object per line with time, level, event and fields', () => {
-    const log = createOperationLog({
-      directory,
-      maxFileBytes: 10_000,
-      maxFiles: 3,
-      clock: new ManualClock(t0),
-    });
+    const log = openLog();
     log.info('session.started', { locale: 'fr', largeText: true });
     log.warn('card.unreadable', { attempt: 2 });
     log.error('printer.failed', { code: 'paper.jam', device: '/dev/usb/lp0' });
@@ -67,10 +79,10 @@ describe('line format', () => {
   });
 
   it('appends to the log a previous run left', () => {
-    const first = createOperationLog({ directory, maxFileBytes: 10_000, maxFiles: 3 });
+    const first = openLog();
     first.info('cabin.booted');
     first.close();
-    const second = createOperationLog({ directory, maxFileBytes: 10_000, maxFiles: 3 });
+    const second = openLog();
     second.info('cabin.booted');
     second.close();
     expect(readLines(LOG_FILE_NAME)).toHaveLength(2);
@@ -79,12 +91,7 @@ describe('line format', () => {
 
 describe('redaction', () => {
   it('redacts a name with spaces and a 15-digit NIR, and marks the line', () => {
-    const log = createOperationLog({
-      directory,
-      maxFileBytes: 10_000,
-      maxFiles: 3,
-      clock: new ManualClock(t0),
-    });
+    const log = openLog();
     log.info('identity.read', { patient: 'Jeanne DUPONTEL', nir: '180017512345678', source: 'card' });
     log.close();
     const [line] = readLines(LOG_FILE_NAME);
@@ -159,7 +166,7 @@ describe('redaction', () => {
 
 describe('rotation', () => {
   it('keeps at most maxFiles files, newest lines in cabin.log, oldest dropped', () => {
-    const log = createOperationLog({ directory, maxFileBytes: 300, maxFiles: 3, clock: new ManualClock(t0) });
+    const log = openLog({ maxFileBytes: 300 });
     for (let index = 0; index < 60; index += 1) log.info('step.entered', { index });
     log.close();
 
@@ -180,14 +187,14 @@ describe('rotation', () => {
   });
 
   it('with maxFiles 1, starts cabin.log afresh', () => {
-    const log = createOperationLog({ directory, maxFileBytes: 200, maxFiles: 1 });
+    const log = openLog({ maxFileBytes: 200, maxFiles: 1 });
     for (let index = 0; index < 20; index += 1) log.info('step.entered', { index });
     log.close();
     expect(readdirSync(directory)).toEqual(['cabin.log']);
   });
 
   it('readRecentLines answers the last n lines across files, oldest first', () => {
-    const log = createOperationLog({ directory, maxFileBytes: 300, maxFiles: 4, clock: new ManualClock(t0) });
+    const log = openLog({ maxFileBytes: 300, maxFiles: 4 });
     for (let index = 0; index < 30; index += 1) log.info('step.entered', { index });
     log.close();
     const recent = readRecentLines(directory, 12).map(
@@ -202,7 +209,7 @@ describe('failures', () => {
   it('does not throw when the directory cannot be created, and counts the dropped lines', () => {
     const blocker = join(directory, 'not-a-directory');
     writeFileSync(blocker, '');
-    const log = createOperationLog({ directory: join(blocker, 'logs'), maxFileBytes: 1_000, maxFiles: 2 });
+    const log = openLog({ directory: join(blocker, 'logs'), maxFileBytes: 1_000, maxFiles: 2 });
     expect(() => {
       log.info('cabin.booted');
       log.error('printer.failed');
@@ -214,7 +221,7 @@ describe('failures', () => {
   it('does not throw when the disk is full, and counts the dropped lines', () => {
     // /dev/full answers ENOSPC to every write: the disk-full case without filling a disk.
     symlinkSync('/dev/full', join(directory, LOG_FILE_NAME));
-    const log = createOperationLog({ directory, maxFileBytes: 1_000, maxFiles: 2 });
+    const log = openLog({ maxFileBytes: 1_000, maxFiles: 2 });
     expect(() => log.error('store.diskFull')).not.toThrow();
     expect(log.droppedLines).toBe(1);
     log.close();
@@ -225,7 +232,7 @@ describe('failures', () => {
     'does not throw when the directory becomes read-only, and resumes later',
     () => {
       const logs = join(directory, 'logs');
-      const log = createOperationLog({ directory: logs, maxFileBytes: 200, maxFiles: 2 });
+      const log = openLog({ directory: logs, maxFileBytes: 200, maxFiles: 2 });
       log.info('cabin.booted');
       chmodSync(logs, 0o555);
       // Rotation needs to rename inside the directory: it fails, the lines are dropped.
@@ -241,7 +248,7 @@ describe('failures', () => {
   );
 
   it('counts lines written after close as dropped', () => {
-    const log = createOperationLog({ directory, maxFileBytes: 1_000, maxFiles: 2 });
+    const log = openLog({ maxFileBytes: 1_000, maxFiles: 2 });
     log.close();
     log.info('too.late');
     expect(log.droppedLines).toBe(1);

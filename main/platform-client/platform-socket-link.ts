@@ -7,10 +7,12 @@
 import {
   after,
   connectCabin,
+  doublingBackoff,
   err,
   ok,
   parseCallMedia,
   PLATFORM_CLOSE_CODES,
+  Retry,
   systemClock,
   type CabinConnection,
   type CabinPush,
@@ -18,7 +20,6 @@ import {
   type CabinRequest,
   type CabinNotice,
   type CallFact,
-  type Cancel,
   type Clock,
   type MediaUp,
   type Profession,
@@ -66,8 +67,8 @@ export class PlatformSocketLink implements PlatformLink {
   /** The platform refused this cabin's credential at the last attempt: nothing waits for it. */
   private refused = false;
   private closed = false;
-  private attempt = 0;
-  private cancelReconnect: Cancel | null = null;
+  /** The next connection after a drop, after a wait that doubles with each failed one. */
+  private readonly reconnect: Retry;
   private readonly served = new Map<string, Served>();
   /** Items of sessions not yet in the platform's waiting room (the consent): sent right after `queue.join`. */
   private readonly early = new Map<string, SessionItem[]>();
@@ -75,7 +76,6 @@ export class PlatformSocketLink implements PlatformLink {
   private readonly flushing = new Set<string>();
   private readonly socketUrl: string;
   private readonly clock: Clock;
-  private readonly reconnectMs: { readonly first: number; readonly max: number };
   private readonly readyWaiters = new Set<(ready: boolean) => void>();
   /** The current connection was welcomed (its drop is a reconnection, not a refusal). */
   private wasWelcomed = false;
@@ -85,7 +85,8 @@ export class PlatformSocketLink implements PlatformLink {
     if (!url.ok) throw new Error(url.error.detail);
     this.socketUrl = url.value;
     this.clock = options.clock ?? systemClock;
-    this.reconnectMs = options.reconnectMs ?? { first: 250, max: 5_000 };
+    const { first, max } = options.reconnectMs ?? { first: 250, max: 5_000 };
+    this.reconnect = new Retry(this.clock, doublingBackoff(first, max));
     this.connect();
   }
 
@@ -191,7 +192,7 @@ export class PlatformSocketLink implements PlatformLink {
   /** Closes the connection for good (the cabin stops); what still waits answers `platform.unreachable`. */
   close(): void {
     this.closed = true;
-    this.cancelReconnect?.();
+    this.reconnect.cancel();
     this.connection?.close(1000);
     this.connection = null;
     for (const wake of this.readyWaiters) wake(false);
@@ -229,7 +230,6 @@ export class PlatformSocketLink implements PlatformLink {
   }
 
   private connect(): void {
-    this.cancelReconnect = null;
     if (this.closed) return;
     const connection = connectCabin({
       open: platformSocketOpener({
@@ -269,7 +269,7 @@ export class PlatformSocketLink implements PlatformLink {
   private welcomed(): void {
     this.wasWelcomed = true;
     this.refused = false;
-    this.attempt = 0;
+    this.reconnect.succeeded();
     this.options.log.info('platform.connected');
     for (const wake of this.readyWaiters) wake(true);
     this.readyWaiters.clear();
@@ -298,9 +298,7 @@ export class PlatformSocketLink implements PlatformLink {
 
   private scheduleReconnect(): void {
     if (this.closed) return;
-    const wait = Math.min(this.reconnectMs.max, this.reconnectMs.first * 2 ** this.attempt);
-    this.attempt += 1;
-    this.cancelReconnect = after(this.clock, wait, () => this.connect());
+    this.reconnect.schedule(() => this.connect());
   }
 
   // The platform's pushes about a served session, as the session's facts. The protocol's names stay

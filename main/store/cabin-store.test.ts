@@ -57,6 +57,23 @@ function openStore(): CabinStore {
   return store;
 }
 
+/** Runs `read` on the store's file through a read-only connection of its own, as a technician would. */
+function readFile<T>(read: (raw: Database.Database) => T): T {
+  const raw = new Database(path, { readonly: true });
+  try {
+    return read(raw);
+  } finally {
+    raw.close();
+  }
+}
+
+/** The schema version the file says it has. */
+const schemaVersion = (): unknown => readFile((raw) => raw.pragma('user_version', { simple: true }));
+
+/** How many tables (or indexes) of the file are named `name`, as `{ n }`. */
+const tablesNamed = (name: string): unknown =>
+  readFile((raw) => raw.prepare('SELECT count(*) AS n FROM sqlite_schema WHERE name = ?').get(name));
+
 function closeStore(store: CabinStore): void {
   store.close();
   open = open.filter((other) => other !== store);
@@ -104,9 +121,7 @@ describe('opening and migrations', () => {
     const second = openStore();
     expect(unwrap(second.listOpenSessions())).toEqual([session]);
     closeStore(second);
-    const raw = new Database(path, { readonly: true });
-    expect(raw.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
-    raw.close();
+    expect(schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
   });
 
   it('applies only the migrations after the stored version, each with its version bump', () => {
@@ -125,12 +140,8 @@ describe('opening and migrations', () => {
     ];
     const store = unwrap(openCabinStore(path, clock, { migrations }));
     store.close();
-    const raw = new Database(path, { readonly: true });
-    expect(raw.pragma('user_version', { simple: true })).toBe(next);
-    expect(raw.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'extra'").get()).toEqual({
-      n: 1,
-    });
-    raw.close();
+    expect(schemaVersion()).toBe(next);
+    expect(tablesNamed('extra')).toEqual({ n: 1 });
   });
 
   it('rolls back a migration that fails, leaving the previous version', () => {
@@ -147,12 +158,8 @@ describe('opening and migrations', () => {
       },
     ];
     expect(() => openCabinStore(path, clock, { migrations })).toThrow('bug in the next migration');
-    const raw = new Database(path, { readonly: true });
-    expect(raw.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
-    expect(raw.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'half'").get()).toEqual({
-      n: 0,
-    });
-    raw.close();
+    expect(schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
+    expect(tablesNamed('half')).toEqual({ n: 0 });
   });
 
   it('refuses a store written by newer software, as a value', () => {
@@ -338,9 +345,10 @@ describe('outbound queue', () => {
     expect(items(unwrap(store.takeDue(1))).map((item) => item.id)).toEqual([b]);
 
     expect(unwrap(store.markSent(a))).toBe(false);
-    const raw = new Database(path, { readonly: true });
-    expect(raw.prepare('SELECT id FROM outbound_queue ORDER BY id').all()).toEqual([{ id: b }, { id: c }]);
-    raw.close();
+    expect(readFile((raw) => raw.prepare('SELECT id FROM outbound_queue ORDER BY id').all())).toEqual([
+      { id: b },
+      { id: c },
+    ]);
   });
 
   it('hands a leased item out again when the sender never answered', () => {

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import {
+  doublingBackoff,
   err,
   ok,
   systemClock,
@@ -141,8 +142,7 @@ function createSqliteCabinStore(
   options: CabinStoreOptions,
 ): CabinStore {
   const clock = (): number => time.now();
-  const firstBackoffMs = options.firstBackoffMs ?? 5_000;
-  const maxBackoffMs = options.maxBackoffMs ?? 10 * 60_000;
+  const backoff = doublingBackoff(options.firstBackoffMs ?? 5_000, options.maxBackoffMs ?? 10 * 60_000);
   const leaseMs = options.leaseMs ?? 60_000;
 
   const statements = {
@@ -219,6 +219,16 @@ function createSqliteCabinStore(
   const purgePatientData = (sessionId: string): Result<number> =>
     guarded(() => statements.purge.run(sessionId).changes);
 
+  // Closes the session's current step and runs `then`, in one transaction and at one instant.
+  const afterLeavingStep = <T>(sessionId: string, then: (now: number) => T): Result<T> =>
+    guarded(() =>
+      db.transaction(() => {
+        const now = clock();
+        statements.leaveStep.run(now, sessionId);
+        return then(now);
+      })(),
+    );
+
   return {
     startSession({ locale }) {
       requireCode('locale', locale);
@@ -231,23 +241,16 @@ function createSqliteCabinStore(
 
     enterStep(sessionId, step) {
       requireCode('step', step);
-      return guarded(() =>
-        db.transaction(() => {
-          const now = clock();
-          statements.leaveStep.run(now, sessionId);
-          statements.enterStep.run(sessionId, step, now);
-        })(),
-      );
+      return afterLeavingStep(sessionId, (now) => {
+        statements.enterStep.run(sessionId, step, now);
+      });
     },
 
     endSession(sessionId, outcome) {
       requireCode('outcome', outcome);
-      return guarded(() =>
-        db.transaction(() => {
-          const now = clock();
-          statements.leaveStep.run(now, sessionId);
-          return statements.endSession.run(now, outcome, sessionId).changes === 1;
-        })(),
+      return afterLeavingStep(
+        sessionId,
+        (now) => statements.endSession.run(now, outcome, sessionId).changes === 1,
       );
     },
 
@@ -360,8 +363,7 @@ function createSqliteCabinStore(
           const row = statements.attempts.get(id);
           if (row === undefined) return null;
           // attempts counts failures so far: 1st failure waits firstBackoffMs, then 2×, 4×… up to the cap.
-          const delay = Math.min(maxBackoffMs, firstBackoffMs * 2 ** row.attempts);
-          const nextAttemptAt = clock() + delay;
+          const nextAttemptAt = clock() + backoff(row.attempts);
           statements.fail.run(nextAttemptAt, id);
           return nextAttemptAt;
         })(),

@@ -7,8 +7,15 @@ import type { Measurement } from '../../contract/domain';
 import type { QueueEntryView } from '../../contract/platform-protocol';
 import { MAX_DOCUMENT_BYTES } from '../../contract/platform-protocol';
 import { base64ToBytes } from './document-encoding';
-import { logIn, openConsole, TEST_NOW, type ConsolePage } from './test-support/console-harness';
-import type { FakeWebSocket } from './test-support/fake-platform-socket';
+import {
+  logIn,
+  openConsole,
+  TEST_NOW,
+  TEST_WELCOME,
+  welcomeNewestSocket,
+  type ConsolePage,
+} from './test-support/console-harness';
+import type { FakeTextSocket } from '../../test/support/fake-text-socket';
 import { RECONNECT_DELAY_MS } from './practitioner-desk';
 import { RECEPTION_SAMPLE_MS } from './reception-report';
 
@@ -66,8 +73,18 @@ const CONSENT = {
   at: TEST_NOW - 20 * 60_000,
 };
 
+/** The platform's push that Jeanne's call ended, for `reason`. */
+function callEnded(reason: string): Record<string, unknown> {
+  return { type: 'call.ended', sessionId: JEANNE.sessionId, reason };
+}
+
+/** The platform's push of one item of a call: Jeanne's unless another session is named. */
+function callItem(item: unknown, sessionId = JEANNE.sessionId): Record<string, unknown> {
+  return { type: 'call.item', sessionId, item };
+}
+
 /** Logs in and shows the waiting room with Jeanne, Paul, and a patient for nurses. */
-async function inWaitingRoom(): Promise<{ page: ConsolePage; socket: FakeWebSocket }> {
+async function inWaitingRoom(): Promise<{ page: ConsolePage; socket: FakeTextSocket }> {
   const page = await open();
   const socket = await logIn(page);
   await page.platform(() => socket.push({ type: 'queue.snapshot', entries: [PAUL, NURSE_PATIENT, JEANNE] }));
@@ -75,7 +92,7 @@ async function inWaitingRoom(): Promise<{ page: ConsolePage; socket: FakeWebSock
 }
 
 /** Takes Jeanne's call in direct mode and lets the platform send what it knows of her. */
-async function inCall(): Promise<{ page: ConsolePage; socket: FakeWebSocket }> {
+async function inCall(): Promise<{ page: ConsolePage; socket: FakeTextSocket }> {
   const { page, socket } = await inWaitingRoom();
   await page.click(`accept-${JEANNE.sessionId}`);
   await page.platform(() => {
@@ -119,7 +136,7 @@ describe('logging in', () => {
 
   it('goes back to the login form when the platform says the token expired', async () => {
     const { page, socket } = await inCall();
-    await page.platform(() => socket.closeFromServer(4401));
+    await page.platform(() => socket.drop(4401));
     expect(page.query('call-view')).toBeNull();
     expect(page.get('login-form')).not.toBeNull();
     expect(page.get('login-error').textContent).toBe('Votre session a expiré, reconnectez-vous.');
@@ -167,10 +184,10 @@ describe('the waiting room', () => {
   it('ignores malformed messages and goes on with the next valid ones', async () => {
     const { page, socket } = await inWaitingRoom();
     await page.platform(() => {
-      socket.pushFrame('not json at all');
+      socket.pushRaw('not json at all');
       socket.push({ type: 'queue.snapshot', entries: [{ sessionId: 'x' }] });
       socket.push({ type: 'queue.snapshot' });
-      socket.push({ type: 'call.ended', sessionId: JEANNE.sessionId, reason: 'boredom' });
+      socket.push(callEnded('boredom'));
       socket.push(['queue.snapshot']);
     });
     expect(page.all('queue-entry')).toHaveLength(2);
@@ -180,17 +197,15 @@ describe('the waiting room', () => {
 
   it('reconnects with the same token after the connection drops', async () => {
     const { page, socket } = await inWaitingRoom();
-    await page.platform(() => socket.closeFromServer(1006));
+    await page.platform(() => socket.drop(1006));
     expect(page.get('link-state').textContent).toContain('Connexion au serveur perdue');
     expect((page.get(`accept-${JEANNE.sessionId}`) as HTMLButtonElement).disabled).toBe(true);
     await page.advance(RECONNECT_DELAY_MS);
     const again = page.sockets.latest;
     expect(again).not.toBe(socket);
-    await page.platform(() => again.acceptConnection());
+    await page.platform(() => again.open());
     expect(again.sent()[0]).toEqual({ type: 'hello', role: 'practitioner', token: 'token-abc' });
-    await page.platform(() =>
-      again.push({ type: 'welcome', role: 'practitioner', expiresAt: Date.UTC(2030, 0, 1) }),
-    );
+    await page.platform(() => again.push(TEST_WELCOME));
     expect(page.get('link-state').textContent).toBe('Connecté');
   });
   it('takes back its call when the platform still holds it, after the page was reloaded', async () => {
@@ -236,13 +251,7 @@ describe('a consultation', () => {
 
   it('shows a measurement the moment the cabin sends it', async () => {
     const { page, socket } = await inCall();
-    await page.platform(() =>
-      socket.push({
-        type: 'call.item',
-        sessionId: JEANNE.sessionId,
-        item: { kind: 'measurement', measurement: BLOOD_PRESSURE },
-      }),
-    );
+    await page.platform(() => socket.push(callItem({ kind: 'measurement', measurement: BLOOD_PRESSURE })));
     expect(page.get('measurement-bloodPressure').textContent).toContain(
       '128/82\u00a0mmHg · pouls 72\u00a0bpm',
     );
@@ -260,13 +269,7 @@ describe('a consultation', () => {
     await page.platform(() => socket.replyTo('call.requestMeasurement', null));
     expect(page.get('request-sent').textContent).toContain('Tension artérielle');
     // The value arrives: the note gives way to the value.
-    await page.platform(() =>
-      socket.push({
-        type: 'call.item',
-        sessionId: JEANNE.sessionId,
-        item: { kind: 'measurement', measurement: BLOOD_PRESSURE },
-      }),
-    );
+    await page.platform(() => socket.push(callItem({ kind: 'measurement', measurement: BLOOD_PRESSURE })));
     expect(page.query('request-sent')).toBeNull();
     expect(page.get('measurement-bloodPressure').textContent).toContain('128/82');
   });
@@ -362,11 +365,7 @@ describe('a consultation', () => {
     await page.platform(() => {
       socket.push({ type: 'signal', sessionId: JEANNE.sessionId, payload: offer });
       socket.push({ type: 'signal', sessionId: PAUL.sessionId, payload: offer });
-      socket.push({
-        type: 'call.item',
-        sessionId: PAUL.sessionId,
-        item: { kind: 'measurement', measurement: BLOOD_PRESSURE },
-      });
+      socket.push(callItem({ kind: 'measurement', measurement: BLOOD_PRESSURE }, PAUL.sessionId));
     });
     expect(page.media.latest.signals).toEqual([offer]);
     expect(page.get('measurement-bloodPressure').textContent).toContain('Non mesurée');
@@ -420,7 +419,7 @@ describe('a consultation', () => {
     await page.click('end-confirm');
     expect(socket.lastSent('call.end')).toMatchObject({ type: 'call.end', sessionId: JEANNE.sessionId });
     await page.platform(() => {
-      socket.push({ type: 'call.ended', sessionId: JEANNE.sessionId, reason: 'professionalEnded' });
+      socket.push(callEnded('professionalEnded'));
       socket.replyTo('call.end', null);
       socket.push({ type: 'queue.snapshot', entries: [PAUL] });
     });
@@ -438,7 +437,7 @@ describe('a consultation', () => {
     await page.click('end-confirm');
     expect(socket.lastSent('call.end')).toMatchObject({ type: 'call.end', sessionId: JEANNE.sessionId });
     // The network drops before the platform answers.
-    await page.platform(() => socket.closeFromServer(1006));
+    await page.platform(() => socket.drop(1006));
     expect(page.get('end-pending').textContent).toBe(
       'Fin de la consultation : elle sera envoyée dès le retour de la connexion.',
     );
@@ -452,22 +451,22 @@ describe('a consultation', () => {
     const second = page.sockets.latest;
     expect(second).not.toBe(socket);
     await page.platform(() => {
-      second.acceptConnection();
-      second.push({ type: 'welcome', role: 'practitioner', expiresAt: Date.UTC(2030, 0, 1) });
+      second.open();
+      second.push(TEST_WELCOME);
     });
     expect(second.sent().filter((message) => message.type === 'call.end')).toEqual([
       { type: 'call.end', sessionId: JEANNE.sessionId, requestId: 1 },
     ]);
-    await page.platform(() => second.closeFromServer(1006));
+    await page.platform(() => second.drop(1006));
     expect(page.get('end-pending')).not.toBeNull();
 
     await page.advance(RECONNECT_DELAY_MS);
     const third = page.sockets.latest;
     expect(third).not.toBe(second);
-    await page.platform(() => third.acceptConnection());
+    await page.platform(() => third.open());
     expect(third.lastSent('call.end')).toBeUndefined();
     await page.platform(() => {
-      third.push({ type: 'welcome', role: 'practitioner', expiresAt: Date.UTC(2030, 0, 1) });
+      third.push(TEST_WELCOME);
       third.push({ type: 'queue.snapshot', entries: [PAUL] });
     });
     expect(third.sent().filter((message) => message.type === 'call.end')).toHaveLength(1);
@@ -483,17 +482,13 @@ describe('a consultation', () => {
 
   it('keeps an end asked for while the connection is down, and sends it once reconnected', async () => {
     const { page, socket } = await inCall();
-    await page.platform(() => socket.closeFromServer(1006));
+    await page.platform(() => socket.drop(1006));
     await page.click('end-call');
     await page.click('end-confirm');
     expect(page.get('end-pending')).not.toBeNull();
     expect(page.query('console-error')).toBeNull();
     await page.advance(RECONNECT_DELAY_MS);
-    const again = page.sockets.latest;
-    await page.platform(() => {
-      again.acceptConnection();
-      again.push({ type: 'welcome', role: 'practitioner', expiresAt: Date.UTC(2030, 0, 1) });
-    });
+    const again = await welcomeNewestSocket(page);
     expect(again.lastSent('call.end')).toMatchObject({ sessionId: JEANNE.sessionId });
     // A refusal that is not about the network: the platform no longer holds the call, it is over.
     await page.platform(() => again.failTo('call.end', 'session.unknown'));
@@ -506,35 +501,29 @@ describe('a consultation', () => {
     const { page, socket } = await inCall();
     await page.click('end-call');
     await page.click('end-confirm');
-    await page.platform(() => socket.closeFromServer(1006));
+    await page.platform(() => socket.drop(1006));
     await page.advance(RECONNECT_DELAY_MS);
     const again = page.sockets.latest;
     // The platform ended the call while the console was away; the resent end is answered all the same.
     await page.platform(() => {
-      again.acceptConnection();
-      again.push({ type: 'welcome', role: 'practitioner', expiresAt: Date.UTC(2030, 0, 1) });
-      again.push({ type: 'call.ended', sessionId: JEANNE.sessionId, reason: 'connectionLost' });
+      again.open();
+      again.push(TEST_WELCOME);
+      again.push(callEnded('connectionLost'));
       again.failTo('call.end', 'session.unknown');
     });
     expect(page.query('call-view')).toBeNull();
     expect(page.query('call-ended-message')).toBeNull();
     expect(page.media.latest.closed).toBe(true);
     // A later reconnection sends nothing more.
-    await page.platform(() => again.closeFromServer(1006));
+    await page.platform(() => again.drop(1006));
     await page.advance(RECONNECT_DELAY_MS);
-    const last = page.sockets.latest;
-    await page.platform(() => {
-      last.acceptConnection();
-      last.push({ type: 'welcome', role: 'practitioner', expiresAt: Date.UTC(2030, 0, 1) });
-    });
+    const last = await welcomeNewestSocket(page);
     expect(last.lastSent('call.end')).toBeUndefined();
   });
 
   it('says the patient left when the cabin ends the call, back in the waiting room', async () => {
     const { page, socket } = await inCall();
-    await page.platform(() =>
-      socket.push({ type: 'call.ended', sessionId: JEANNE.sessionId, reason: 'patientLeft' }),
-    );
+    await page.platform(() => socket.push(callEnded('patientLeft')));
     expect(page.query('call-view')).toBeNull();
     expect(page.get('call-ended-message').textContent).toBe('Le patient a quitté la consultation.');
     expect(page.media.latest.closed).toBe(true);
@@ -542,28 +531,20 @@ describe('a consultation', () => {
 
   it('says the connection with the cabin was lost when the platform ends the call for it', async () => {
     const { page, socket } = await inCall();
-    await page.platform(() =>
-      socket.push({ type: 'call.ended', sessionId: JEANNE.sessionId, reason: 'connectionLost' }),
-    );
+    await page.platform(() => socket.push(callEnded('connectionLost')));
     expect(page.get('call-ended-message').textContent).toContain('connexion avec la cabine est perdue');
   });
 
   it('keeps the call view when a malformed push arrives during the call', async () => {
     const { page, socket } = await inCall();
     await page.platform(() => {
-      socket.push({ type: 'call.item', sessionId: JEANNE.sessionId, item: { kind: 'measurement' } });
-      socket.push({ type: 'call.item', sessionId: JEANNE.sessionId, item: { kind: 'gossip' } });
+      socket.push(callItem({ kind: 'measurement' }));
+      socket.push(callItem({ kind: 'gossip' }));
       socket.push({ type: 'media.reception', sessionId: JEANNE.sessionId, reception: { audio: 'yes' } });
     });
     expect(page.get('call-view')).not.toBeNull();
     expect(page.get('measurement-temperature').textContent).toContain('37,2');
-    await page.platform(() =>
-      socket.push({
-        type: 'call.item',
-        sessionId: JEANNE.sessionId,
-        item: { kind: 'measurement', measurement: BLOOD_PRESSURE },
-      }),
-    );
+    await page.platform(() => socket.push(callItem({ kind: 'measurement', measurement: BLOOD_PRESSURE })));
     expect(page.get('measurement-bloodPressure').textContent).toContain('128/82');
   });
 });

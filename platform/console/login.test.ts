@@ -1,20 +1,7 @@
 // The login over HTTP, against a fetch double answering like the platform.
 import { describe, expect, it } from 'vitest';
-import type { LoginReply } from '../../contract/platform-protocol';
 import { httpLogIn, LOGIN_PATH } from './login';
-
-const REPLY: LoginReply = {
-  token: 'token-abc',
-  expiresAt: 1_900_000_000_000,
-  professional: {
-    civility: 'Dr',
-    name: 'Claire Fontaine',
-    profession: 'doctor',
-    specialty: 'Médecine générale',
-    rpps: '10000000000',
-    address: '1 rue de la Paix, 75002 Paris',
-  },
-};
+import { TEST_LOGIN_REPLY as REPLY } from './test-support/console-harness';
 
 function answering(status: number, body: unknown): { fetch: typeof fetch; requests: Request[] } {
   const requests: Request[] = [];

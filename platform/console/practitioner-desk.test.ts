@@ -4,9 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../test/support/manual-clock';
 import { FakeMediaFactory } from './test-support/fake-console-media';
-import { FakeSocketOpener, type FakeWebSocket } from './test-support/fake-platform-socket';
+import { FakeTextSocketOpener, type FakeTextSocket } from '../../test/support/fake-text-socket';
 import { PractitionerDesk, RECONNECT_DELAY_MS, REPLY_TIMEOUT_MS } from './practitioner-desk';
-import { TEST_LOGIN_REPLY, TEST_NOW } from './test-support/console-harness';
+import { TEST_LOGIN_REPLY, TEST_NOW, TEST_WELCOME } from './test-support/console-harness';
 
 const SESSION = 'session-jeanne';
 
@@ -14,19 +14,19 @@ async function flush(): Promise<void> {
   for (let index = 0; index < 10; index += 1) await Promise.resolve();
 }
 
-function welcome(socket: FakeWebSocket): void {
-  socket.acceptConnection();
-  socket.push({ type: 'welcome', role: 'practitioner', expiresAt: TEST_LOGIN_REPLY.expiresAt });
+function welcome(socket: FakeTextSocket): void {
+  socket.open();
+  socket.push(TEST_WELCOME);
 }
 
 /** A desk logged in and in a call with the waiting patient. */
 async function deskInCall(): Promise<{
   desk: PractitionerDesk;
-  sockets: FakeSocketOpener;
+  sockets: FakeTextSocketOpener;
   clock: ManualClock;
   media: FakeMediaFactory;
 }> {
-  const sockets = new FakeSocketOpener();
+  const sockets = new FakeTextSocketOpener();
   const clock = new ManualClock(TEST_NOW);
   const media = new FakeMediaFactory();
   const desk = new PractitionerDesk({
@@ -34,7 +34,7 @@ async function deskInCall(): Promise<{
     expiresAt: TEST_LOGIN_REPLY.expiresAt,
     professional: TEST_LOGIN_REPLY.professional,
     socketUrl: 'ws://platform.test/ws',
-    openSocket: sockets.open,
+    openSocket: sockets.openSocket,
     media,
     clock,
     onSessionEnd: () => undefined,
@@ -74,7 +74,7 @@ describe('ending a call on a connection that died silently', () => {
     expect(desk.getView().call?.ending).toBe(true);
     expect(desk.getView().call?.endAwaitsConnection).toBe(true);
     expect(desk.getView().link).toBe('reconnecting');
-    expect(first.closedByClientWith).toBe(1000);
+    expect(first.closedWith).toBe(1000);
 
     await clock.advance(RECONNECT_DELAY_MS);
     const second = sockets.latest;

@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProfessionalCard } from '../../contract/domain';
 import { MAX_DOCUMENT_BYTES } from '../../contract/platform-protocol';
+import { plausibleMeasurement } from '../../state-machines/test-support/sample-data';
 import { ManualClock } from '../../test/support/manual-clock';
+import { queueJoin, TEST_PATIENT_SUMMARY as PATIENT } from '../../test/support/platform-fixtures';
 import { startPlatform, type PlatformOptions, type RunningPlatform } from './platform-server';
 import { closeCodeAfter, postLogin, TestPeer, tokenFor, type WireMessage } from './test-support/test-peer';
 
@@ -37,20 +39,8 @@ const PHYSIO = {
   professional: { ...card('Inès Garnier', 'physiotherapist', '10000000026'), civility: 'Mme' },
 };
 
-const PATIENT = { surname: 'MARTINEAU', firstName: 'Lucas', birthDate: '1950-03-12' };
-const TEMPERATURE = {
-  kind: 'temperature',
-  quantities: [{ name: 'temperature', value: 37.2, unit: '°C' }],
-  takenAt: 1_700_000_000_000,
-};
-const SPO2 = {
-  kind: 'oxygenSaturation',
-  quantities: [
-    { name: 'spo2', value: 97, unit: '%' },
-    { name: 'pulse', value: 72, unit: 'bpm' },
-  ],
-  takenAt: 1_700_000_060_000,
-};
+const TEMPERATURE = plausibleMeasurement('temperature', 1_700_000_000_000);
+const SPO2 = plausibleMeasurement('oxygenSaturation', 1_700_000_060_000);
 
 let platform: RunningPlatform;
 let clock: ManualClock;
@@ -103,16 +93,7 @@ const enqueue = (
   peer: TestPeer,
   sessionId: string,
   extra: Record<string, unknown> = {},
-): Promise<WireMessage> =>
-  peer.request({
-    type: 'queue.join',
-    sessionId,
-    profession: 'doctor',
-    appointmentCode: null,
-    patient: PATIENT,
-    measurements: [TEMPERATURE],
-    ...extra,
-  });
+): Promise<WireMessage> => peer.request(queueJoin(sessionId, { measurements: [TEMPERATURE], ...extra }));
 
 /** A cabin whose patient is in a call with the doctor (queued, accepted, joined). */
 async function inCall(sessionId = 's1'): Promise<{ cabinA: TestPeer; doctor: TestPeer }> {
@@ -124,6 +105,27 @@ async function inCall(sessionId = 's1'): Promise<{ cabinA: TestPeer; doctor: Tes
   await cabinA.value({ type: 'call.join', sessionId });
   await doctor.next('call.patientJoined', { sessionId });
   return { cabinA, doctor };
+}
+
+/**
+ * One side of the call in `s1` drops and stays away for the 60 s grace: the other side sees it go, the
+ * platform still holds `heldUntilTheEnd` a millisecond before the grace ends, then the call ends as lost.
+ */
+async function awayPastTheGrace(
+  gone: TestPeer,
+  other: TestPeer,
+  heldUntilTheEnd: Record<string, number>,
+): Promise<void> {
+  gone.drop();
+  await expect(other.next('call.peerPresence')).resolves.toMatchObject({ present: false });
+  await clock.advance(59_999);
+  expect(platform.stats()).toMatchObject(heldUntilTheEnd);
+  await clock.advance(1);
+  await expect(other.next('call.ended')).resolves.toEqual({
+    type: 'call.ended',
+    sessionId: 's1',
+    reason: 'connectionLost',
+  });
 }
 
 /** Waits until `peer` has received everything the platform sent it before this call (same socket order). */
@@ -450,14 +452,7 @@ describe('a call', () => {
       { type: 'session.item', sessionId: 's1', item: { kind: 'dmpChoice', opposed: true } },
       { type: 'document.fetch', sessionId: 's1', documentId: 'd1' },
       { type: 'sfu.request', sessionId: 's1', method: 'getRouterRtpCapabilities', data: {} },
-      {
-        type: 'queue.join',
-        sessionId: 's1',
-        profession: 'doctor',
-        appointmentCode: null,
-        patient: PATIENT,
-        measurements: [],
-      },
+      queueJoin('s1'),
     ];
     for (const attempt of attempts) {
       await expect(cabinB.request(attempt)).resolves.toMatchObject({
@@ -518,15 +513,7 @@ describe('a call', () => {
       code: 'protocol.invalidMessage',
     });
     // A patient's value never comes back in the detail.
-    cabinA.send({
-      type: 'queue.join',
-      requestId: 900,
-      sessionId: 's2',
-      profession: 'doctor',
-      appointmentCode: null,
-      patient: { ...PATIENT, birthDate: '12/03/1950' },
-      measurements: [],
-    });
+    cabinA.send({ ...queueJoin('s2', { patient: { ...PATIENT, birthDate: '12/03/1950' } }), requestId: 900 });
     const refused = await cabinA.next('rejected', { requestId: 900 }).catch(() => null);
     expect(JSON.stringify(refused ?? {})).not.toContain('1950');
 
@@ -748,16 +735,7 @@ describe('reconnection', () => {
   it('when the cabin does not come back in time, the call ends for the practitioner and the session is dropped', async () => {
     await start({ resumeGraceMs: 60_000 });
     const { cabinA, doctor } = await inCall();
-    cabinA.drop();
-    await expect(doctor.next('call.peerPresence')).resolves.toMatchObject({ present: false });
-    await clock.advance(59_999);
-    expect(platform.stats()).toMatchObject({ calls: 1, sessionsHeld: 1 });
-    await clock.advance(1);
-    await expect(doctor.next('call.ended')).resolves.toEqual({
-      type: 'call.ended',
-      sessionId: 's1',
-      reason: 'connectionLost',
-    });
+    await awayPastTheGrace(cabinA, doctor, { calls: 1, sessionsHeld: 1 });
     expect(platform.stats()).toMatchObject({ calls: 0, sessionsHeld: 0, cabinsConnected: 0 });
     const late = await cabin('a');
     await expect(late.value({ type: 'session.resume', sessionId: 's1' })).resolves.toEqual({
@@ -798,16 +776,7 @@ describe('reconnection', () => {
   it('when the practitioner does not come back in time, the call ends for the cabin', async () => {
     await start({ resumeGraceMs: 60_000 });
     const { cabinA, doctor } = await inCall();
-    doctor.drop();
-    await expect(cabinA.next('call.peerPresence')).resolves.toMatchObject({ present: false });
-    await clock.advance(59_999);
-    expect(platform.stats()).toMatchObject({ calls: 1 });
-    await clock.advance(1);
-    await expect(cabinA.next('call.ended')).resolves.toEqual({
-      type: 'call.ended',
-      sessionId: 's1',
-      reason: 'connectionLost',
-    });
+    await awayPastTheGrace(doctor, cabinA, { calls: 1 });
     expect(platform.stats()).toMatchObject({ calls: 0 });
     // Back later, the practitioner learns how the call ended and does not get it again.
     const back = await practitioner();

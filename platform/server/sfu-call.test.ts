@@ -4,23 +4,15 @@
 import { FakeMediaStreamTrack } from 'fake-mediastreamtrack';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeSfuBackend } from './test-support/fake-sfu';
-import { startPlatform, type RunningPlatform } from './platform-server';
-import { TestPeer, tokenFor } from './test-support/test-peer';
+import type { RunningPlatform } from './platform-server';
+import { TestPeer } from './test-support/test-peer';
 import { SfuSide } from './test-support/test-sfu-side';
-
-const DOCTOR = {
-  login: 'doctor',
-  password: 'doctor password',
-  professional: {
-    civility: 'Dr',
-    name: 'Claire Fontaine',
-    profession: 'doctor' as const,
-    specialty: 'Médecine générale',
-    rpps: '10000000000',
-    address: '12 rue des Lilas, 69003 Lyon',
-  },
-};
-const PATIENT = { surname: 'MARTINEAU', firstName: 'Lucas', birthDate: '1950-03-12' };
+import {
+  connectTestDoctor,
+  queueJoin,
+  startTestPlatform,
+  TEST_CABIN,
+} from '../../test/support/platform-fixtures';
 
 let platform: RunningPlatform;
 const peers: TestPeer[] = [];
@@ -32,27 +24,11 @@ afterEach(async () => {
 });
 
 async function callWithSfu(sfu: FakeSfuBackend | null): Promise<{ cabin: TestPeer; doctor: TestPeer }> {
-  platform = await startPlatform({
-    port: 0,
-    cabins: [{ cabinId: 'cabin-a', credential: 'secret-a' }],
-    practitioners: [DOCTOR],
-    consoleDirectory: null,
-    sfu,
-  });
-  const cabin = await TestPeer.cabin(platform.url, 'cabin-a', 'secret-a');
-  const doctor = await TestPeer.practitioner(
-    platform.url,
-    await tokenFor(platform.url, 'doctor', 'doctor password'),
-  );
+  platform = await startTestPlatform({ sfu });
+  const cabin = await TestPeer.cabin(platform.url, TEST_CABIN.cabinId, TEST_CABIN.credential);
+  const doctor = await connectTestDoctor(platform);
   peers.push(cabin, doctor);
-  await cabin.value({
-    type: 'queue.join',
-    sessionId: 's1',
-    profession: 'doctor',
-    appointmentCode: null,
-    patient: PATIENT,
-    measurements: [],
-  });
+  await cabin.value(queueJoin('s1'));
   await expect(doctor.value({ type: 'call.accept', sessionId: 's1' })).resolves.toEqual({
     mode: sfu === null ? 'direct' : 'sfu',
     iceServers: [],
@@ -130,10 +106,7 @@ describe('a call through the SFU', () => {
     await doctor.next('sfu.producerAdded');
     doctor.drop();
     await cabin.next('call.peerPresence', { present: false });
-    const back = await TestPeer.practitioner(
-      platform.url,
-      await tokenFor(platform.url, 'doctor', 'doctor password'),
-    );
+    const back = await connectTestDoctor(platform);
     peers.push(back);
     await back.next('call.started');
     await back.next('sfu.producerAdded', { sessionId: 's1' });

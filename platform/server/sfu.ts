@@ -193,31 +193,34 @@ export async function createMediasoupBackend(
   };
 }
 
-/** What one peer has in the room: at most one send and one receive transport. */
-interface PeerMedia {
-  send: MediasoupTransport | null;
-  recv: MediasoupTransport | null;
-  readonly producers: Map<string, MediasoupProducer>;
-  readonly consumers: Map<string, MediasoupConsumer>;
+/**
+ * What one peer has in a room, as the mediasoup room and its test double keep it: at most one send and
+ * one receive transport, its producers and consumers.
+ */
+export interface PeerBooks<Transport, Producer, Consumer> {
+  send: Transport | null;
+  recv: Transport | null;
+  readonly producers: Map<string, Producer>;
+  readonly consumers: Map<string, Consumer>;
   /** Producers of the other peer this peer already consumes on its current receive transport. */
   readonly consumed: Set<string>;
 }
 
-const newPeerMedia = (): PeerMedia => ({
-  send: null,
-  recv: null,
-  producers: new Map(),
-  consumers: new Map(),
-  consumed: new Set(),
-});
+/** A peer's books before any request: nothing open, produced or consumed. */
+export function emptyPeerBooks<Transport, Producer, Consumer>(): PeerBooks<Transport, Producer, Consumer> {
+  return { send: null, recv: null, producers: new Map(), consumers: new Map(), consumed: new Set() };
+}
 
-const otherPeer = (peer: SfuPeer): SfuPeer => (peer === 'cabin' ? 'practitioner' : 'cabin');
+/** The other party of a call. */
+export const otherPeer = (peer: SfuPeer): SfuPeer => (peer === 'cabin' ? 'practitioner' : 'cabin');
+
+type PeerMedia = PeerBooks<MediasoupTransport, MediasoupProducer, MediasoupConsumer>;
 
 /** The room of one call on a mediasoup router. */
 export class MediasoupRoom implements SfuRoom {
   readonly #router: Promise<MediasoupRouter>;
   readonly #listenInfos: readonly { protocol: 'udp' | 'tcp'; ip: string; announcedAddress?: string }[];
-  readonly #peers: Record<SfuPeer, PeerMedia> = { cabin: newPeerMedia(), practitioner: newPeerMedia() };
+  readonly #peers: Record<SfuPeer, PeerMedia> = { cabin: emptyPeerBooks(), practitioner: emptyPeerBooks() };
   #closed = false;
 
   /** The router is being created; requests wait for it. */

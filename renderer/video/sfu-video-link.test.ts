@@ -5,6 +5,7 @@ import { FakeHandler } from 'mediasoup-client/handlers/FakeHandler';
 import * as fakeParameters from 'mediasoup-client/fakeParameters';
 import type { HandlerFactory, HandlerInterface } from 'mediasoup-client/types';
 import { describe, expect, it, vi } from 'vitest';
+import type { SfuMethod } from '../../contract/platform-protocol';
 import { FakeSfuRouter } from '../../test/support/fake-sfu-router';
 import { ManualClock } from '../../test/support/manual-clock';
 import { RECOVERY_INTERVAL_MS } from './video-link';
@@ -42,6 +43,17 @@ function sfuLink() {
   return { link, signaling, router, handler, handlers, clock };
 }
 
+/** The data of each SFU request of `method` the link sent, in order. */
+const requestsOf = (signaling: FakeMediaSignaling, method: SfuMethod): unknown[] =>
+  signaling.sfuRequests().flatMap(([sent, data]) => (sent === method ? [data] : []));
+
+/** The kinds of the professional's tracks the link shows, in order. */
+const remoteKinds = (link: SfuVideoLink): string[] | undefined =>
+  link
+    .remoteStream()
+    ?.getTracks()
+    .map((track) => track.kind);
+
 const cameraAndMicrophone = () =>
   fakeStream([new FakeMediaStreamTrack({ kind: 'audio' }), new FakeMediaStreamTrack({ kind: 'video' })]);
 
@@ -54,13 +66,12 @@ describe('SFU video link', () => {
     expect(methods.slice(0, 3)).toEqual(['getRouterRtpCapabilities', 'createTransport', 'createTransport']);
     expect(signaling.sfuRequests()[1]?.[1]).toEqual({ direction: 'send' });
     expect(signaling.sfuRequests()[2]?.[1]).toEqual({ direction: 'recv' });
-    const produced = signaling.sfuRequests().filter(([method]) => method === 'produce');
-    expect(produced.map(([, data]) => (data as { kind: string }).kind)).toEqual(['audio', 'video']);
+    const produced = requestsOf(signaling, 'produce');
+    expect(produced.map((data) => (data as { kind: string }).kind)).toEqual(['audio', 'video']);
     // One DTLS connection per transport: the send one at the first produce, the receive one at the first consume.
-    const connects = signaling
-      .sfuRequests()
-      .filter(([method]) => method === 'connectTransport')
-      .map(([, data]) => (data as { transportId: string }).transportId);
+    const connects = requestsOf(signaling, 'connectTransport').map(
+      (data) => (data as { transportId: string }).transportId,
+    );
     expect(connects).toHaveLength(2);
     expect(new Set(connects).size).toBe(2);
     expect(methods.indexOf('connectTransport')).toBeLessThan(methods.indexOf('produce'));
@@ -71,19 +82,13 @@ describe('SFU video link', () => {
     const seen: MediaStream[] = [];
     link.onRemoteStream((stream) => seen.push(stream));
     await link.start(cameraAndMicrophone());
-    const consume = signaling.sfuRequests().find(([method]) => method === 'consume');
-    expect(consume?.[1]).toMatchObject({ rtpCapabilities: { codecs: expect.any(Array) as unknown } });
-    const resumed = signaling
-      .sfuRequests()
-      .filter(([method]) => method === 'resumeConsumer')
-      .map(([, data]) => data);
-    expect(resumed).toEqual([{ consumerId: 'consumer-audio' }, { consumerId: 'consumer-video' }]);
-    expect(
-      link
-        .remoteStream()
-        ?.getTracks()
-        .map((track) => track.kind),
-    ).toEqual(['audio', 'video']);
+    const [consume] = requestsOf(signaling, 'consume');
+    expect(consume).toMatchObject({ rtpCapabilities: { codecs: expect.any(Array) as unknown } });
+    expect(requestsOf(signaling, 'resumeConsumer')).toEqual([
+      { consumerId: 'consumer-audio' },
+      { consumerId: 'consumer-video' },
+    ]);
+    expect(remoteKinds(link)).toEqual(['audio', 'video']);
     expect(seen.length).toBeGreaterThan(0);
   });
 
@@ -91,19 +96,12 @@ describe('SFU video link', () => {
     const { link, signaling, router } = sfuLink();
     router.pending.splice(0); // nothing produced by the professional yet
     await link.start(cameraAndMicrophone());
-    expect(signaling.sfuRequests().filter(([method]) => method === 'resumeConsumer')).toEqual([]);
+    expect(requestsOf(signaling, 'resumeConsumer')).toEqual([]);
     router.publish('video');
     signaling.producerAdded();
     await settle();
-    expect(signaling.sfuRequests().filter(([method]) => method === 'resumeConsumer')).toEqual([
-      ['resumeConsumer', { consumerId: 'consumer-video' }],
-    ]);
-    expect(
-      link
-        .remoteStream()
-        ?.getTracks()
-        .map((track) => track.kind),
-    ).toEqual(['video']);
+    expect(requestsOf(signaling, 'resumeConsumer')).toEqual([{ consumerId: 'consumer-video' }]);
+    expect(remoteKinds(link)).toEqual(['video']);
   });
 
   it("reports the transports' state, and restarts ICE with the router's ICE parameters while disconnected", async () => {
@@ -137,7 +135,7 @@ describe('SFU video link', () => {
     const sendRestart = vi.spyOn(handler(0), 'restartIce');
     const recvRestart = vi.spyOn(handler(1), 'restartIce');
     await link.restartIce();
-    expect(signaling.sfuRequests().filter(([method]) => method === 'restartIce')).toHaveLength(2);
+    expect(requestsOf(signaling, 'restartIce')).toHaveLength(2);
     expect(sendRestart).toHaveBeenCalledWith(router.restartIceParameters[0]);
     expect(recvRestart).toHaveBeenCalledWith(router.restartIceParameters[1]);
   });
@@ -147,15 +145,8 @@ describe('SFU video link', () => {
     const local = cameraAndMicrophone();
     await link.start(local);
     await link.setAudioOnly();
-    expect(signaling.sfuRequests().filter(([method]) => method === 'closeProducer')).toEqual([
-      ['closeProducer', { producerId: 'producer-2' }],
-    ]);
-    expect(
-      link
-        .remoteStream()
-        ?.getTracks()
-        .map((track) => track.kind),
-    ).toEqual(['audio']);
+    expect(requestsOf(signaling, 'closeProducer')).toEqual([{ producerId: 'producer-2' }]);
+    expect(remoteKinds(link)).toEqual(['audio']);
     // The camera still feeds the self view.
     expect(local.getVideoTracks()[0]?.readyState).toBe('live');
   });

@@ -2,15 +2,18 @@
 // details, a code refused, a télésoin that is not possible, a device unplugged) and checked on what the
 // patient sees (`sessionViewOf`) and what the cabin did (the recorded actions).
 import { describe, expect, it } from 'vitest';
+import type { TelecareEligibility } from '../../contract';
 import {
   bloodPressure,
   CARD_HOLDER,
   CHILD_ON_CARD,
   chooseDoctor,
+  chooseProfession,
   consentAlone,
   DOCTOR,
   failure,
   identifyWithCard,
+  measurementSlots,
   nirWithWrongKey,
   reachMeasurements,
   REFERRED_BY_REGULAR_DOCTOR,
@@ -19,12 +22,21 @@ import {
   TYPED_IDENTITY,
 } from '../test-support';
 
-const { walkIn, describeBackButton } = scenarioWalks();
+const { walkIn, walkInTo, describeBackButton } = scenarioWalks();
+
+/** Télésoin eligibility: the first remote session of a patient the professional has never seen. */
+const NEVER_SEEN_IN_PERSON: TelecareEligibility = { physicalActNeeded: false, earlierInPersonSession: false };
+/** Télésoin eligibility: a follow-up after an in-person session, with nothing to do by hand. */
+const SEEN_IN_PERSON_BEFORE: TelecareEligibility = { physicalActNeeded: false, earlierInPersonSession: true };
+/** Télésoin eligibility: an act that needs the professional's hands, whatever came before. */
+const NEEDS_A_PHYSICAL_GESTURE: TelecareEligibility = {
+  physicalActNeeded: true,
+  earlierInPersonSession: true,
+};
 
 describe('identification', () => {
   it('the card is pulled out during the read: the failure is shown and a retry reads it again', () => {
-    const session = walkIn();
-    consentAlone(session);
+    const session = walkInTo(consentAlone);
     session.cardReader.startReading();
     session.cardReader.fail('card.removed');
     expect(session.view()).toMatchObject({
@@ -39,15 +51,13 @@ describe('identification', () => {
   });
 
   it('a card with nobody on it is refused with its own message', () => {
-    const session = walkIn();
-    consentAlone(session);
+    const session = walkInTo(consentAlone);
     session.cardReader.insert([]);
     expect(session.view().screen).toMatchObject({ stage: 'cardFailed', failure: 'card.noBeneficiary' });
   });
 
   it('"I don\'t have my card": a NIR with a wrong key is pointed at, a good one goes to confirmation', () => {
-    const session = walkIn();
-    consentAlone(session);
+    const session = walkInTo(consentAlone);
     session.send({ type: 'patient.useManualEntry' });
     expect(stageOf(session)).toBe('identification/manualEntry');
     session.send({
@@ -64,8 +74,7 @@ describe('identification', () => {
   });
 
   it('without a NIR at all the typed identity is accepted, for billing in "SESAM sans Vitale"', () => {
-    const session = walkIn();
-    consentAlone(session);
+    const session = walkInTo(consentAlone);
     session.send({ type: 'patient.useManualEntry' });
     session.send({ type: 'patient.submitIdentity', identity: { ...TYPED_IDENTITY, nir: '' } });
     expect(session.view().screen).toMatchObject({
@@ -75,8 +84,7 @@ describe('identification', () => {
   });
 
   it('back from the confirmation of typed details returns to the form, not to "insert your card"', () => {
-    const session = walkIn();
-    consentAlone(session);
+    const session = walkInTo(consentAlone);
     session.send({ type: 'patient.useManualEntry' });
     session.send({ type: 'patient.submitIdentity', identity: TYPED_IDENTITY });
     session.send({ type: 'patient.back' });
@@ -84,8 +92,7 @@ describe('identification', () => {
   });
 
   it('back from the confirmation of one of several beneficiaries returns to the choice', () => {
-    const session = walkIn();
-    consentAlone(session);
+    const session = walkInTo(consentAlone);
     session.cardReader.insert([CARD_HOLDER, CHILD_ON_CARD]);
     session.send({ type: 'patient.chooseBeneficiary', index: 0 });
     session.send({ type: 'patient.back' });
@@ -127,14 +134,9 @@ describe('appointment and cost', () => {
 
   it('physiotherapy without an earlier in-person session is not possible remotely', () => {
     const session = walkIn();
-    identifyWithCard(session);
-    session.send({ type: 'patient.seeNextAvailable' });
-    session.send({ type: 'patient.chooseProfession', profession: 'physiotherapist' });
+    chooseProfession(session, 'physiotherapist');
     expect(stageOf(session)).toBe('appointment/eligibility');
-    session.send({
-      type: 'patient.answerEligibility',
-      answers: { physicalActNeeded: false, earlierInPersonSession: false },
-    });
+    session.send({ type: 'patient.answerEligibility', answers: NEVER_SEEN_IN_PERSON });
     expect(session.view().screen).toMatchObject({ stage: 'notEligible', profession: 'physiotherapist' });
     session.send({ type: 'patient.back' });
     expect(stageOf(session)).toBe('appointment/choosingProfession');
@@ -142,13 +144,8 @@ describe('appointment and cost', () => {
 
   it('physiotherapy after an in-person session is télésoin, reimbursed without care-path questions', () => {
     const session = walkIn();
-    identifyWithCard(session);
-    session.send({ type: 'patient.seeNextAvailable' });
-    session.send({ type: 'patient.chooseProfession', profession: 'physiotherapist' });
-    session.send({
-      type: 'patient.answerEligibility',
-      answers: { physicalActNeeded: false, earlierInPersonSession: true },
-    });
+    chooseProfession(session, 'physiotherapist');
+    session.send({ type: 'patient.answerEligibility', answers: SEEN_IN_PERSON_BEFORE });
     expect(session.view().screen).toMatchObject({
       stage: 'cost',
       cost: { feeCents: 1650, reimbursed: true, reimbursedPercent: 60 },
@@ -157,19 +154,13 @@ describe('appointment and cost', () => {
 
   it('a nurse cannot do remotely an act that needs a physical gesture', () => {
     const session = walkIn();
-    identifyWithCard(session);
-    session.send({ type: 'patient.seeNextAvailable' });
-    session.send({ type: 'patient.chooseProfession', profession: 'nurse' });
-    session.send({
-      type: 'patient.answerEligibility',
-      answers: { physicalActNeeded: true, earlierInPersonSession: true },
-    });
+    chooseProfession(session, 'nurse');
+    session.send({ type: 'patient.answerEligibility', answers: NEEDS_A_PHYSICAL_GESTURE });
     expect(stageOf(session)).toBe('appointment/notEligible');
   });
 
   it('an appointment code the platform refuses is shown, and the patient types it again', async () => {
-    const session = walkIn();
-    identifyWithCard(session);
+    const session = walkInTo(identifyWithCard);
     session.send({ type: 'patient.haveAppointmentCode' });
     session.send({ type: 'patient.submitAppointmentCode', code: ' K7Q-42 ' });
     expect(stageOf(session)).toBe('appointment/checkingCode');
@@ -186,8 +177,7 @@ describe('appointment and cost', () => {
   });
 
   it('the booked appointment goes to the waiting room with its code', async () => {
-    const session = walkIn();
-    identifyWithCard(session);
+    const session = walkInTo(identifyWithCard);
     session.send({ type: 'patient.haveAppointmentCode' });
     session.send({ type: 'patient.submitAppointmentCode', code: 'K7Q-43' });
     await session.appointments.answer({ ok: true, value: { profession: 'doctor' } });
@@ -200,8 +190,7 @@ describe('appointment and cost', () => {
 
 describe('measurements', () => {
   it('an implausible blood pressure (systolic 300) asks to measure again, and is not shared', () => {
-    const session = walkIn();
-    reachMeasurements(session);
+    const session = walkInTo(reachMeasurements);
     session.send({ type: 'patient.startMeasurement' });
     session.device.complete(bloodPressure(300, 90));
     expect(session.view().screen).toMatchObject({
@@ -217,8 +206,7 @@ describe('measurements', () => {
   });
 
   it('the tensiometer is unplugged mid-measurement: failed, and skip goes to the thermometer', () => {
-    const session = walkIn();
-    reachMeasurements(session);
+    const session = walkInTo(reachMeasurements);
     session.send({ type: 'patient.startMeasurement' });
     session.device.progress({ stage: 'inflating', cuffPressureMmHg: 90 });
     session.device.fail('device.unplugged');
@@ -231,18 +219,12 @@ describe('measurements', () => {
     expect(session.view().screen).toMatchObject({
       stage: 'instructions',
       current: 'temperature',
-      slots: [
-        { kind: 'bloodPressure', status: 'skipped' },
-        { kind: 'temperature', status: 'pending' },
-        { kind: 'oxygenSaturation', status: 'pending' },
-        { kind: 'weight', status: 'pending' },
-      ],
+      slots: measurementSlots({ bloodPressure: 'skipped' }),
     });
   });
 
   it('every measurement skipped still reaches the waiting room, with nothing shared', () => {
-    const session = walkIn();
-    reachMeasurements(session);
+    const session = walkInTo(reachMeasurements);
     for (let kind = 0; kind < 4; kind += 1) session.send({ type: 'patient.skip' });
     expect(stageOf(session)).toBe('waitingRoom/joining');
     expect(session.recorded.sharedMeasurements).toEqual([]);
@@ -254,12 +236,7 @@ describe('measurements', () => {
     reachMeasurements(session);
     expect(session.view().screen).toMatchObject({
       current: 'weight',
-      slots: [
-        { kind: 'bloodPressure', status: 'unavailable' },
-        { kind: 'temperature', status: 'unavailable' },
-        { kind: 'oxygenSaturation', status: 'unavailable' },
-        { kind: 'weight', status: 'pending' },
-      ],
+      slots: measurementSlots({ weight: 'pending' }, 'unavailable'),
     });
   });
 

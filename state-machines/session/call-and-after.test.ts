@@ -21,12 +21,25 @@ import {
 
 const SECOND = 1000;
 
-const { walkIn, describeBackButton } = scenarioWalks();
+const { walkIn, walkInTo, describeBackButton } = scenarioWalks();
+
+/** The attendant was called once, and the patient's screen says help is on its way. */
+function expectAttendantCalledOnce(session: SessionHarness): void {
+  expect(session.recorded.attendantCalls).toHaveLength(1);
+  expect(session.view().helpRequested).toBe(true);
+}
+
+/** The link drops and comes back: the patient sees the call reconnecting, then the consultation again. */
+function dropAndComeBack(session: SessionHarness): void {
+  session.call.dropAndReconnect();
+  expect(stageOf(session)).toBe('consultation/reconnecting');
+  session.call.connect();
+  expect(stageOf(session)).toBe('consultation/inCall');
+}
 
 describe('waiting room and call', () => {
   it('a failure shown in the call clears when the call comes back after a drop', () => {
-    const session = walkIn();
-    reachCall(session);
+    const session = walkInTo(reachCall);
     session.call.requestMeasurement('temperature');
     session.device.fail('device.unplugged');
     expect(session.view().screen).toMatchObject({ stage: 'inCall', failure: 'device.unplugged' });
@@ -37,8 +50,7 @@ describe('waiting room and call', () => {
   });
 
   it('a failure shown in the call clears when the call comes back with sound only', () => {
-    const session = walkIn();
-    reachCall(session);
+    const session = walkInTo(reachCall);
     session.call.requestMeasurement('weight');
     session.device.complete(bloodPressure(300, 90));
     expect(session.view().screen).toMatchObject({ stage: 'inCall', failure: 'measurement.implausible' });
@@ -50,8 +62,7 @@ describe('waiting room and call', () => {
   });
 
   it('the platform is unreachable: the waiting room shows it, and retry joins the queue again', () => {
-    const session = walkIn();
-    reachWaitingRoom(session);
+    const session = walkInTo(reachWaitingRoom);
     session.waitingRoom.fail('platform.unreachable');
     expect(session.view().screen).toMatchObject({ stage: 'failed', failure: 'platform.unreachable' });
     session.send({ type: 'patient.retry' });
@@ -61,42 +72,32 @@ describe('waiting room and call', () => {
   });
 
   it('the call drops, reconnects, and comes back to the consultation', () => {
-    const session = walkIn();
-    reachCall(session);
-    session.call.dropAndReconnect();
-    expect(stageOf(session)).toBe('consultation/reconnecting');
-    session.call.connect();
-    expect(stageOf(session)).toBe('consultation/inCall');
+    dropAndComeBack(walkInTo(reachCall));
   });
 
   it('while waiting, the camera check passes, or a problem calls the attendant once and the wait goes on', () => {
-    const seen = walkIn();
-    reachWaitingRoom(seen);
+    const seen = walkInTo(reachWaitingRoom);
     expect(seen.view().screen).toMatchObject({ step: 'waitingRoom', mediaCheck: 'pending' });
     seen.send({ type: 'patient.checkMedia', works: true });
     expect(seen.view().screen).toMatchObject({ mediaCheck: 'passed' });
     expect(seen.recorded.attendantCalls).toHaveLength(0);
 
-    const broken = walkIn();
-    reachWaitingRoom(broken);
+    const broken = walkInTo(reachWaitingRoom);
     broken.send({ type: 'patient.checkMedia', works: false });
     expect(broken.view().screen).toMatchObject({ step: 'waitingRoom', mediaCheck: 'problem' });
-    expect(broken.recorded.attendantCalls).toHaveLength(1);
-    expect(broken.view().helpRequested).toBe(true);
+    expectAttendantCalledOnce(broken);
     expect(broken.waitingRoom.isRunning).toBe(true);
   });
 
   it('the indicator follows what the professional receives of the patient', () => {
-    const session = walkIn();
-    reachCall(session);
+    const session = walkInTo(reachCall);
     expect(session.view().screen).toMatchObject({ professionalReceives: { audio: false, video: false } });
     session.call.professionalReceives(true, true);
     expect(session.view().screen).toMatchObject({ professionalReceives: { audio: true, video: true } });
   });
 
   it('a link down for 20 s falls back to sound only; back within 20 s more, the call goes on with sound', () => {
-    const session = walkIn();
-    reachCall(session);
+    const session = walkInTo(reachCall);
     session.call.dropAndReconnect();
     session.elapse(19 * SECOND);
     expect(session.view().screen).toMatchObject({ stage: 'reconnecting', mediaMode: 'video' });
@@ -108,32 +109,25 @@ describe('waiting room and call', () => {
   });
 
   it('a link that never comes back ends the call clearly after 40 s and calls the attendant', () => {
-    const session = walkIn();
-    reachCall(session);
+    const session = walkInTo(reachCall);
     session.call.dropAndReconnect();
     session.elapse(39 * SECOND);
     expect(stageOf(session)).toBe('consultation/reconnecting');
     session.elapse(1 * SECOND);
     expect(session.view().screen).toMatchObject({ stage: 'failed', failure: 'call.lost' });
-    expect(session.recorded.attendantCalls).toHaveLength(1);
-    expect(session.view().helpRequested).toBe(true);
+    expectAttendantCalledOnce(session);
     expect(session.call.isRunning).toBe(false);
   });
 
   it('a drop during a measurement asked by the professional stops it and reconnects', () => {
-    const session = walkIn();
-    reachCall(session);
+    const session = walkInTo(reachCall);
     session.call.requestMeasurement('temperature');
     expect(stageOf(session)).toBe('consultation/measuring');
-    session.call.dropAndReconnect();
-    expect(stageOf(session)).toBe('consultation/reconnecting');
-    session.call.connect();
-    expect(stageOf(session)).toBe('consultation/inCall');
+    dropAndComeBack(session);
   });
 
   it('the call fails: the patient sees it and retry calls again', () => {
-    const session = walkIn();
-    reachCall(session);
+    const session = walkInTo(reachCall);
     session.call.fail('call.lost');
     expect(session.view().screen).toMatchObject({ stage: 'failed', failure: 'call.lost' });
     // The message promises someone from the front desk: the attendant is called.
@@ -144,8 +138,7 @@ describe('waiting room and call', () => {
   });
 
   it("the call fails and the patient walks out: the session ends, the doctor's name does not stay on screen", () => {
-    const session = walkIn();
-    reachCall(session);
+    const session = walkInTo(reachCall);
     session.call.fail('call.lost');
     session.elapse(90 * SECOND);
     expect(session.view().askingStillThere).toBe(true);
@@ -154,8 +147,7 @@ describe('waiting room and call', () => {
   });
 
   it('the professional asks for the oxygen saturation during the call, and it is shared', () => {
-    const session = walkIn();
-    reachCall(session);
+    const session = walkInTo(reachCall);
     session.call.requestMeasurement('oxygenSaturation');
     expect(session.view().screen).toMatchObject({
       stage: 'measuring',
@@ -174,8 +166,7 @@ describe('waiting room and call', () => {
   });
 
   it('a measurement asked during the call that the device cannot take is reported in the call', () => {
-    const session = walkIn();
-    reachCall(session);
+    const session = walkInTo(reachCall);
     session.call.requestMeasurement('temperature');
     session.device.fail('device.unplugged');
     expect(session.view().screen).toMatchObject({ stage: 'inCall', failure: 'device.unplugged' });
@@ -247,8 +238,7 @@ describe('an actor with a bug does not end the session', () => {
   });
 
   it('the measuring device throws: the measurement fails and can be skipped', () => {
-    const session = walkIn();
-    reachMeasurements(session);
+    const session = walkInTo(reachMeasurements);
     session.device.throwOnNextStart();
     session.send({ type: 'patient.startMeasurement' });
     expect(session.view().screen).toMatchObject({ stage: 'failed', failure: 'internal.actorFailed' });
@@ -257,8 +247,7 @@ describe('an actor with a bug does not end the session', () => {
   });
 
   it('the printer driver throws: printFailed, and the patient can still pay and leave', async () => {
-    const session = walkIn();
-    reachCall(session);
+    const session = walkInTo(reachCall);
     session.call.deliver(PRESCRIPTION);
     session.call.end();
     session.send({ type: 'patient.print' });
@@ -269,8 +258,7 @@ describe('an actor with a bug does not end the session', () => {
   });
 
   it('the payment terminal throws: the payment fails and can be retried', async () => {
-    const session = walkIn();
-    reachCall(session);
+    const session = walkInTo(reachCall);
     session.call.end();
     session.paymentTerminal.willThrow();
     session.send({ type: 'patient.pay' });

@@ -28,7 +28,7 @@ import {
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 
-const { walkIn, describeBackButton } = scenarioWalks();
+const { walkIn, walkInTo, describeBackButton } = scenarioWalks();
 
 describe('a patient goes through the whole journey', () => {
   it('with a two-beneficiary card, a measurement, a prescription printed and paid: completed', async () => {
@@ -214,8 +214,7 @@ describe('the patient stops touching the screen', () => {
   });
 
   it('no prompt while waiting 20 minutes in the queue nor during a 30-minute call', () => {
-    const session = walkIn();
-    reachWaitingRoom(session);
+    const session = walkInTo(reachWaitingRoom);
     session.elapse(20 * MINUTE);
     expect(session.view()).toMatchObject({ askingStillThere: false, screen: { step: 'waitingRoom' } });
     session.waitingRoom.assign(DOCTOR);
@@ -229,8 +228,7 @@ describe('the patient stops touching the screen', () => {
   });
 
   it('when the professional becomes ready after a long wait, the patient gets the full 90 s to start the call', () => {
-    const session = walkIn();
-    reachWaitingRoom(session);
+    const session = walkInTo(reachWaitingRoom);
     session.elapse(20 * MINUTE + 60 * SECOND);
     session.waitingRoom.assign(DOCTOR);
     session.elapse(89 * SECOND);
@@ -254,8 +252,7 @@ describe('the patient stops touching the screen', () => {
 
 describe('help, quitting and the attendant', () => {
   it('help calls the attendant once, however often it is pressed, until the attendant acknowledges', () => {
-    const session = walkIn();
-    consentAlone(session);
+    const session = walkInTo(consentAlone);
     session.send({ type: 'patient.help' });
     session.send({ type: 'patient.help' });
     expect(session.view().helpRequested).toBe(true);
@@ -303,8 +300,7 @@ describe('help, quitting and the attendant', () => {
   });
 
   it('the attendant resets a stuck session: reset', () => {
-    const session = walkIn();
-    reachWaitingRoom(session);
+    const session = walkInTo(reachWaitingRoom);
     session.send({ type: 'attendant.resetSession' });
     expect(outcomeOf(session)).toBe('reset');
     expect(session.waitingRoom.isRunning).toBe(false);

@@ -52,6 +52,16 @@ const sessionActors = {
 export type SessionActors = typeof sessionActors;
 
 /** The session's setup: every name a state may use, typed. */
+/** What each effect action of the session machine is given; main/ provides the actions. */
+export interface SessionEffectParams {
+  readonly recordConsent: ConsentRecord;
+  readonly callAttendant: { readonly sessionId: string };
+  readonly recordProblem: { readonly sessionId: string; readonly problem: ProblemKind };
+  readonly shareMeasurement: { readonly sessionId: string; readonly measurement: Measurement };
+  readonly recordDmpChoice: { readonly sessionId: string; readonly opposed: boolean };
+  readonly recordStep: { readonly sessionId: string; readonly step: StepName };
+}
+
 export const sessionSetup = setup({
   types: {
     context: {} as SessionContext,
@@ -63,18 +73,17 @@ export const sessionSetup = setup({
   actors: sessionActors,
   actions: {
     /** Traces the consent (store and platform). */
-    recordConsent: (_, _record: ConsentRecord) => undefined,
+    recordConsent: (_, _params: SessionEffectParams['recordConsent']) => undefined,
     /** Calls the on-site attendant. */
-    callAttendant: (_, _params: { readonly sessionId: string }) => undefined,
+    callAttendant: (_, _params: SessionEffectParams['callAttendant']) => undefined,
     /** Records a problem reported by the patient (audit, no patient data). */
-    recordProblem: (_, _params: { readonly sessionId: string; readonly problem: ProblemKind }) => undefined,
+    recordProblem: (_, _params: SessionEffectParams['recordProblem']) => undefined,
     /** Sends an accepted measurement to the professional. */
-    shareMeasurement: (_, _params: { readonly sessionId: string; readonly measurement: Measurement }) =>
-      undefined,
+    shareMeasurement: (_, _params: SessionEffectParams['shareMeasurement']) => undefined,
     /** Sends the DMP opposition to the platform with the documents' receipt. */
-    recordDmpChoice: (_, _params: { readonly sessionId: string; readonly opposed: boolean }) => undefined,
+    recordDmpChoice: (_, _params: SessionEffectParams['recordDmpChoice']) => undefined,
     /** Records that the session entered a journey step (audit: step names and times, no patient data). */
-    recordStep: (_, _params: { readonly sessionId: string; readonly step: StepName }) => undefined,
+    recordStep: (_, _params: SessionEffectParams['recordStep']) => undefined,
     /**
      * The cabin hands the screen back to the patient (a wait ended): the inactivity countdown starts
      * afresh, so a patient who waited 20 minutes in the queue is not asked "still there?" at once.

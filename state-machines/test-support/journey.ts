@@ -1,6 +1,6 @@
 // Shortcuts through the journey for scenarios that test a later step: each one does what a patient
 // (and the fakes) would do, and leaves the session on the screen its name says.
-import type { CarePathAnswers, PatientIdentity, StepName } from '../../contract';
+import type { CarePathAnswers, PatientIdentity, Profession, StepName } from '../../contract';
 import { CARD_HOLDER, DOCTOR } from './sample-data';
 import type { SessionHarness } from './session-harness';
 
@@ -38,14 +38,19 @@ export function identifyWithCard(session: SessionHarness, holder: PatientIdentit
   session.send({ type: 'patient.confirmIdentity' });
 }
 
+/** From the start to the questions after the choice of the next available professional of `profession`. */
+export function chooseProfession(session: SessionHarness, profession: Profession): void {
+  identifyWithCard(session);
+  session.send({ type: 'patient.seeNextAvailable' });
+  session.send({ type: 'patient.chooseProfession', profession });
+}
+
 /** From the start to the cost screen of a doctor's téléconsultation. */
 export function chooseDoctor(
   session: SessionHarness,
   carePath: CarePathAnswers = REFERRED_BY_REGULAR_DOCTOR,
 ): void {
-  identifyWithCard(session);
-  session.send({ type: 'patient.seeNextAvailable' });
-  session.send({ type: 'patient.chooseProfession', profession: 'doctor' });
+  chooseProfession(session, 'doctor');
   session.send({ type: 'patient.answerCarePath', answers: carePath });
 }
 

@@ -4,6 +4,7 @@ import type {
   DocumentSummary,
   Measurement,
   MeasurementKind,
+  MeasurementSlot,
   PatientIdentity,
   ProfessionalCard,
   TypedIdentity,
@@ -48,6 +49,18 @@ export const TYPED_IDENTITY: TypedIdentity = {
   birthDate: '1962-11-30',
   nir: nirWithKey('2621169012345'),
 };
+
+/**
+ * The guided list of measurements as the screen shows it, in the cabin's order (written out here so that a
+ * test notices a change of order): each kind `others` unless `statuses` names it.
+ */
+export function measurementSlots(
+  statuses: Partial<Record<MeasurementKind, MeasurementSlot['status']>>,
+  others: MeasurementSlot['status'] = 'pending',
+): MeasurementSlot[] {
+  const order: readonly MeasurementKind[] = ['bloodPressure', 'temperature', 'oxygenSaturation', 'weight'];
+  return order.map((kind) => ({ kind, status: statuses[kind] ?? others }));
+}
 
 /** A plausible blood pressure and pulse (mmHg, bpm). */
 export function bloodPressure(systolic: number, diastolic: number, pulse = 72, takenAt = 0): Measurement {

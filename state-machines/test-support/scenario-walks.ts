@@ -20,6 +20,11 @@ export interface BackOnScreen {
 export interface ScenarioWalks {
   /** Starts a session on fakes whose every snapshot is kept for `backOnEveryScreen`. */
   readonly walkIn: (overrides?: Partial<SessionInput>) => SessionHarness;
+  /** Starts a session as `walkIn` does and takes it along `shortcut` (`reachCall`, `consentAlone`, …). */
+  readonly walkInTo: (
+    shortcut: (session: SessionHarness) => void,
+    overrides?: Partial<SessionInput>,
+  ) => SessionHarness;
   /** "Back" replayed on the first snapshot of each distinct screen reached so far. */
   readonly backOnEveryScreen: () => BackOnScreen[];
   /**
@@ -38,6 +43,11 @@ export function scenarioWalks(): ScenarioWalks {
       const session = startSession(overrides);
       session.actor.subscribe((snapshot) => reached.push({ logic: session.actor.logic, snapshot }));
       reached.push({ logic: session.actor.logic, snapshot: session.snapshot() });
+      return session;
+    },
+    walkInTo: (shortcut, overrides) => {
+      const session = walks.walkIn(overrides);
+      shortcut(session);
       return session;
     },
     backOnEveryScreen: () => {

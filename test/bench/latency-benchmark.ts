@@ -12,7 +12,7 @@ import type { ByteLink } from '../../drivers/byte-link';
 import { createMemoryLinkPair } from '../../drivers/memory-link';
 import { defaultConfig } from '../../main/config';
 import { createController } from '../../main/controller';
-import { DISCARDING_LOG } from '../support/simulated-cabin';
+import { DISCARDING_LOG } from '../../main/test-support/discarding-log';
 import { createSimulatedPeripherals } from '../../main/peripherals';
 import { cooperativeAction, viewOf } from '../support/patient-robot';
 

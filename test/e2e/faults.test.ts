@@ -42,6 +42,16 @@ describe('when something goes wrong, in Chromium', () => {
     await tap('confirm-identity');
     await chooseNextAvailable(patient, profession);
   };
+  /** The fault goes away (the simulator steered so) and the patient taps "retry": the journey goes on at `next`. */
+  const fixThenRetry = async (
+    route: 'script' | 'platform',
+    fix: unknown,
+    ...next: Parameters<Patient['screen']>
+  ): Promise<void> => {
+    await cabin?.simulate(route, fix);
+    await tap('retry');
+    await screen(...next);
+  };
 
   beforeAll(async () => {
     browser = await launchChromium();
@@ -107,16 +117,12 @@ describe('when something goes wrong, in Chromium', () => {
     await screen('documents', 'review');
     await tap('print');
     await screen('documents', 'printFailed', 'printer-out-of-paper');
-    await cabin?.simulate('script', { print: 'printed' });
-    await tap('retry');
-    await screen('documents', 'printed');
+    await fixThenRetry('script', { print: 'printed' }, 'documents', 'printed');
     await tap('next');
     await screen('payment', 'confirm');
     await tap('pay');
     await screen('payment', 'failed', 'payment-declined');
-    await cabin?.simulate('script', { payment: 'paid' });
-    await tap('retry');
-    await screen('goodbye', undefined, 'goodbye');
+    await fixThenRetry('script', { payment: 'paid' }, 'goodbye', undefined, 'goodbye');
     expect(problems).toEqual([]);
   });
 
@@ -131,9 +137,7 @@ describe('when something goes wrong, in Chromium', () => {
     await tap('accept-cost');
     await skipAllMeasurements(patient);
     await screen('waitingRoom', 'failed', 'platform-unreachable');
-    await cabin?.simulate('platform', { reachable: true });
-    await tap('retry');
-    await screen('waitingRoom', 'professionalReady');
+    await fixThenRetry('platform', { reachable: true }, 'waitingRoom', 'professionalReady');
     expect(problems).toEqual([]);
   });
 

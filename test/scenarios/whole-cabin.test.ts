@@ -13,23 +13,12 @@ import { createSimulatedPeripherals, type SimulatedPeripherals } from '../../mai
 import { openCabinStore, type CabinStore, type RetentionPolicy } from '../../main/store';
 import { MemoryOperationLog } from '../../main/test-support/memory-operation-log';
 import { happyScript, type SimulationScript } from '../../devices/simulated/simulation-script';
+import { JOURNEY_STEPS } from '../../state-machines/test-support/journey';
 import { ManualClock } from '../support/manual-clock';
 import { viewOf, walkOneSession } from '../support/patient-robot';
 
 const STEP_MS = 100;
 const DAY_MS = 86_400_000;
-const FULL_JOURNEY = [
-  'information',
-  'consent',
-  'identification',
-  'appointment',
-  'measurements',
-  'waitingRoom',
-  'consultation',
-  'documents',
-  'payment',
-  'goodbye',
-];
 
 /** A Monday morning in the cabin: the manual clock starts there. */
 const MONDAY_9AM = Date.UTC(2026, 0, 12, 9, 0, 0);
@@ -110,7 +99,7 @@ describe('a day in the cabin', () => {
       return deliver(item);
     };
     const steps = await walkOneSession(controller, clock, STEP_MS);
-    expect(steps).toEqual(FULL_JOURNEY);
+    expect(steps).toEqual(JOURNEY_STEPS);
     expect(viewOf(controller)).toMatchObject({ phase: 'ready', needsCleaning: true, session: null });
     // The consent and the measurements reached the platform; the prescription came out of the printer.
     expect(delivered).toContain('consent');
@@ -133,7 +122,7 @@ describe('a day in the cabin', () => {
     const db = new Database(join(directory, 'data', 'cabin.db'), { readonly: true });
     const recorded = db.prepare('SELECT step FROM session_steps ORDER BY entered_at, rowid').all();
     db.close();
-    expect(recorded.map((row) => (row as { step: string }).step)).toEqual(FULL_JOURNEY);
+    expect(recorded.map((row) => (row as { step: string }).step)).toEqual(JOURNEY_STEPS);
     for (const file of readdirSync(join(directory, 'data'))) {
       const bytes = readFileSync(join(directory, 'data', file)).toString('latin1');
       expect(bytes).not.toContain('MARTINEAU');
@@ -307,7 +296,7 @@ describe('what a technician reads afterwards', () => {
       return joinQueue(entry, report);
     };
     const steps = await walkOneSession(controller, clock, STEP_MS);
-    expect(steps).toEqual(FULL_JOURNEY);
+    expect(steps).toEqual(JOURNEY_STEPS);
 
     const trail = log.records().filter((record) => record.event === 'machine.state');
     const statesOf = (machine: string) =>
@@ -315,7 +304,7 @@ describe('what a technician reads afterwards', () => {
     expect(statesOf('cabin')).toEqual(['booting', 'ready', 'inSession', 'cleaning.afterSession', 'ready']);
     // Each journey step shows in the session's trail, in order, as a state name.
     const session = statesOf('session');
-    const stepsInTrail = FULL_JOURNEY.map((step) =>
+    const stepsInTrail = JOURNEY_STEPS.map((step) =>
       session.findIndex((state) => state.split('.').includes(step)),
     );
     expect(stepsInTrail.every((index) => index >= 0)).toBe(true);

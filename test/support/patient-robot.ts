@@ -1,6 +1,15 @@
 // A patient who does the expected thing on every screen: used by the scenario tests and the
 // benchmarks to walk whole sessions through a controller on a manual clock.
-import type { CabinView, PatientAction } from '../../contract';
+import type {
+  AppointmentScreen,
+  CabinView,
+  DocumentsScreen,
+  IdentificationScreen,
+  MeasurementsScreen,
+  PatientAction,
+  PaymentScreen,
+  WaitingRoomScreen,
+} from '../../contract';
 import type { RunningController } from '../../main/controller';
 import type { ManualClock } from './manual-clock';
 
@@ -11,6 +20,65 @@ export function viewOf(controller: RunningController): CabinView {
   return view.value;
 }
 
+type StageOf<S> = S extends { readonly stage: infer T extends string } ? T : never;
+
+/** What the cooperative patient does on each stage of a step's screen; null waits for the cabin. */
+type OnStages<S> = { readonly [T in StageOf<S>]: PatientAction | null };
+
+const NEXT: PatientAction = { type: 'patient.next' };
+const RETRY: PatientAction = { type: 'patient.retry' };
+const SKIP: PatientAction = { type: 'patient.skip' };
+
+const ON_IDENTIFICATION: OnStages<IdentificationScreen> = {
+  waitingForCard: null,
+  readingCard: null,
+  cardFailed: RETRY,
+  choosingBeneficiary: { type: 'patient.chooseBeneficiary', index: 0 },
+  confirming: { type: 'patient.confirmIdentity' },
+  manualEntry: null,
+};
+
+const ON_APPOINTMENT: OnStages<AppointmentScreen> = {
+  choosing: { type: 'patient.seeNextAvailable' },
+  enteringCode: null,
+  checkingCode: null,
+  choosingProfession: { type: 'patient.chooseProfession', profession: 'doctor' },
+  eligibility: null,
+  notEligible: null,
+  carePath: {
+    type: 'patient.answerCarePath',
+    answers: { referredOrNoRegularDoctor: true, exemptedCase: false, fullCover: false },
+  },
+  cost: { type: 'patient.acceptCost' },
+};
+
+const ON_MEASUREMENTS: OnStages<MeasurementsScreen> = {
+  instructions: { type: 'patient.startMeasurement' },
+  measuring: null,
+  result: NEXT,
+  failed: SKIP,
+};
+
+const ON_WAITING_ROOM: OnStages<WaitingRoomScreen> = {
+  joining: null,
+  waiting: null,
+  professionalReady: { type: 'patient.startCall' },
+  failed: RETRY,
+};
+
+const ON_DOCUMENTS: OnStages<DocumentsScreen> = {
+  review: { type: 'patient.print' },
+  printing: null,
+  printed: NEXT,
+  printFailed: SKIP,
+};
+
+const ON_PAYMENT: OnStages<PaymentScreen> = {
+  confirm: { type: 'patient.pay' },
+  processing: null,
+  failed: RETRY,
+};
+
 /** The action a cooperative patient takes on this view, or null when the screen waits for the cabin. */
 export function cooperativeAction(view: CabinView): PatientAction | null {
   const screen = view.session?.screen;
@@ -18,69 +86,23 @@ export function cooperativeAction(view: CabinView): PatientAction | null {
   if (view.session?.askingStillThere) return { type: 'patient.stillHere' };
   switch (screen.step) {
     case 'information':
-      return { type: 'patient.next' };
+      return NEXT;
     case 'consent':
       return { type: 'patient.consent', presence: 'alone', attendantStays: false };
     case 'identification':
-      switch (screen.stage) {
-        case 'choosingBeneficiary':
-          return { type: 'patient.chooseBeneficiary', index: 0 };
-        case 'confirming':
-          return { type: 'patient.confirmIdentity' };
-        case 'cardFailed':
-          return { type: 'patient.retry' };
-        case 'waitingForCard':
-        case 'readingCard':
-        case 'manualEntry':
-          return null;
-      }
-      return null;
+      return ON_IDENTIFICATION[screen.stage];
     case 'appointment':
-      switch (screen.stage) {
-        case 'choosing':
-          return { type: 'patient.seeNextAvailable' };
-        case 'choosingProfession':
-          return { type: 'patient.chooseProfession', profession: 'doctor' };
-        case 'carePath':
-          return {
-            type: 'patient.answerCarePath',
-            answers: { referredOrNoRegularDoctor: true, exemptedCase: false, fullCover: false },
-          };
-        case 'cost':
-          return { type: 'patient.acceptCost' };
-        default:
-          return null;
-      }
+      return ON_APPOINTMENT[screen.stage];
     case 'measurements':
-      return screen.stage === 'instructions'
-        ? { type: 'patient.startMeasurement' }
-        : screen.stage === 'measuring'
-          ? null
-          : screen.stage === 'result'
-            ? { type: 'patient.next' }
-            : { type: 'patient.skip' };
+      return ON_MEASUREMENTS[screen.stage];
     case 'waitingRoom':
-      return screen.stage === 'professionalReady'
-        ? { type: 'patient.startCall' }
-        : screen.stage === 'failed'
-          ? { type: 'patient.retry' }
-          : null;
+      return ON_WAITING_ROOM[screen.stage];
     case 'consultation':
       return null;
     case 'documents':
-      return screen.stage === 'review'
-        ? { type: 'patient.print' }
-        : screen.stage === 'printed'
-          ? { type: 'patient.next' }
-          : screen.stage === 'printFailed'
-            ? { type: 'patient.skip' }
-            : null;
+      return ON_DOCUMENTS[screen.stage];
     case 'payment':
-      return screen.stage === 'confirm'
-        ? { type: 'patient.pay' }
-        : screen.stage === 'failed'
-          ? { type: 'patient.retry' }
-          : null;
+      return ON_PAYMENT[screen.stage];
     case 'goodbye':
       return { type: 'patient.finish' };
   }

@@ -1,7 +1,19 @@
-// What the platform tests of test/integration share: the doctor who takes the calls and the patient
-// who waits (both fictitious).
-import type { PatientIdentity } from '../../contract';
+// What the platform tests share: the cabin, the doctor who takes the calls and the patient who waits
+// (all fictitious), the platform that knows them, and the patient's request for a place in the queue.
+import type { PatientIdentity, PatientSummary } from '../../contract';
+import type { QueueEntry } from '../../main/platform-client/platform-link';
+import {
+  PlatformSocketLink,
+  type PlatformSocketOptions,
+} from '../../main/platform-client/platform-socket-link';
+import { DISCARDING_LOG } from '../../main/test-support/discarding-log';
 import { DEMO_PRACTITIONERS } from '../../platform/server/demo-accounts';
+import {
+  startPlatform,
+  type PlatformOptions,
+  type RunningPlatform,
+} from '../../platform/server/platform-server';
+import { TestPeer, tokenFor } from '../../platform/server/test-support/test-peer';
 
 /** Dr Claire Fontaine of the demo accounts, with a password of the test's own. */
 export const TEST_DOCTOR = { ...DEMO_PRACTITIONERS[0], password: 'correct horse' };
@@ -14,6 +26,60 @@ export const TEST_PATIENT: PatientIdentity = {
   nir: null,
   source: 'manual',
 };
+
+/** What the platform receives of TEST_PATIENT: her names and birth date. */
+export const TEST_PATIENT_SUMMARY: PatientSummary = {
+  surname: TEST_PATIENT.surname,
+  firstName: TEST_PATIENT.firstName,
+  birthDate: TEST_PATIENT.birthDate,
+};
+
+/** The cabin the platform tests declare. */
+export const TEST_CABIN = { cabinId: 'cabin-a', credential: 'secret-a' } as const;
+
+/** The reference platform on a free loopback port, knowing TEST_CABIN and TEST_DOCTOR, serving no console. */
+export function startTestPlatform(options: Partial<PlatformOptions> = {}): Promise<RunningPlatform> {
+  return startPlatform({
+    port: 0,
+    cabins: [TEST_CABIN],
+    practitioners: [TEST_DOCTOR],
+    consoleDirectory: null,
+    ...options,
+  });
+}
+
+/** TEST_DOCTOR's console connected to `platform`, logged in. */
+export async function connectTestDoctor(platform: RunningPlatform): Promise<TestPeer> {
+  const token = await tokenFor(platform.url, TEST_DOCTOR.login, TEST_DOCTOR.password);
+  return TestPeer.practitioner(platform.url, token);
+}
+
+/** TEST_CABIN's platform link to `url`, on `clock`, its log discarded; `options` add or override. */
+export function testCabinLink(
+  url: string,
+  clock: PlatformSocketOptions['clock'],
+  options: Partial<PlatformSocketOptions> = {},
+): PlatformSocketLink {
+  return new PlatformSocketLink({ url, ...TEST_CABIN, log: DISCARDING_LOG, clock, ...options });
+}
+
+/** What the cabin's platform link is given to queue TEST_PATIENT for a doctor, without appointment or measurements. */
+export function doctorQueueEntry(sessionId: string): QueueEntry {
+  return { sessionId, profession: 'doctor', appointmentCode: null, identity: TEST_PATIENT, measurements: [] };
+}
+
+/** A cabin's request to queue TEST_PATIENT for a doctor, without appointment or measurements unless `extra` says. */
+export function queueJoin(sessionId: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    type: 'queue.join',
+    sessionId,
+    profession: 'doctor',
+    appointmentCode: null,
+    patient: TEST_PATIENT_SUMMARY,
+    measurements: [],
+    ...extra,
+  };
+}
 
 /**
  * The facts a platform link reported, in order, for a test to wait on: `next` resolves as soon as a

@@ -11,15 +11,6 @@ import { createSimulatedPeripherals } from '../../main/peripherals';
 import { MemoryOperationLog } from '../../main/test-support/memory-operation-log';
 import { ManualClock } from './manual-clock';
 
-/** A log that writes nothing: the benchmarks measure the controller, not the disk or a growing array. */
-export const DISCARDING_LOG: OperationLog = {
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-  droppedLines: 0,
-  close: () => undefined,
-};
-
 /** A booted controller on a manual clock, and how to dispose of it. */
 export interface SimulatedCabin {
   readonly controller: RunningController;

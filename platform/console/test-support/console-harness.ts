@@ -1,30 +1,20 @@
 // A harness for the console's jsdom tests: mounts the page over a fake platform socket, fake media and
 // the manual clock, and offers the gestures of a practitioner (click, type, choose, pick a file).
 import { act, createElement } from 'react';
-import type { ProfessionalCard } from '../../../contract/domain';
 import type { LoginReply, LoginRequest } from '../../../contract/platform-protocol';
 import { ConsoleApp, type ConsoleDependencies } from '../console-app';
 import { FakeMediaFactory } from './fake-console-media';
-import { FakeSocketOpener, type FakeWebSocket } from './fake-platform-socket';
+import { FakeTextSocketOpener, type FakeTextSocket } from '../../../test/support/fake-text-socket';
 import type { LoginOutcome } from '../login';
 import { mountPage, type DomPage } from '../../../test/support/dom-page';
 import { ManualClock } from '../../../test/support/manual-clock';
+import { DEMO_PRACTITIONERS } from '../../server/demo-accounts';
 
-/** The fictitious practitioner of the tests. */
-export const TEST_PROFESSIONAL: ProfessionalCard = {
-  civility: 'Dr',
-  name: 'Claire Fontaine',
-  profession: 'doctor',
-  specialty: 'Médecine générale',
-  rpps: '10000000000',
-  address: '1 rue de la Paix, 75002 Paris',
-};
-
-/** The platform's login reply in the tests. */
+/** The platform's login reply in the tests: the first demonstration doctor, as in every platform test. */
 export const TEST_LOGIN_REPLY: LoginReply = {
   token: 'token-abc',
   expiresAt: Date.UTC(2030, 0, 1),
-  professional: TEST_PROFESSIONAL,
+  professional: DEMO_PRACTITIONERS[0].professional,
 };
 
 /** The instant the tests run at (the clock never moves unless a test moves it). */
@@ -32,7 +22,7 @@ export const TEST_NOW = Date.UTC(2025, 4, 20, 12, 0, 0);
 
 /** The mounted console and the doubles around it. */
 export interface ConsolePage extends DomPage {
-  readonly sockets: FakeSocketOpener;
+  readonly sockets: FakeTextSocketOpener;
   readonly media: FakeMediaFactory;
   /** The page's clock, at TEST_NOW until a test moves it. */
   readonly clock: ManualClock;
@@ -62,7 +52,7 @@ async function settle(): Promise<void> {
 
 /** Mounts the console page on the login form. */
 export async function openConsole(): Promise<ConsolePage> {
-  const sockets = new FakeSocketOpener();
+  const sockets = new FakeTextSocketOpener();
   const media = new FakeMediaFactory();
   const clock = new ManualClock(TEST_NOW);
   const logins: LoginRequest[] = [];
@@ -73,7 +63,7 @@ export async function openConsole(): Promise<ConsolePage> {
       return Promise.resolve(page.loginOutcome);
     },
     socketUrl: 'ws://platform.test/ws',
-    openSocket: sockets.open,
+    openSocket: sockets.openSocket,
     media,
     clock,
   };
@@ -113,15 +103,23 @@ export async function openConsole(): Promise<ConsolePage> {
   return page;
 }
 
+/** The platform's welcome of the test practitioner's token. */
+export const TEST_WELCOME = { type: 'welcome', role: 'practitioner', expiresAt: TEST_LOGIN_REPLY.expiresAt };
+
+/** The console's newest socket opens and the platform welcomes it (a login, a reconnection); answers it. */
+export async function welcomeNewestSocket(page: ConsolePage): Promise<FakeTextSocket> {
+  const socket = page.sockets.latest;
+  await page.platform(() => {
+    socket.open();
+    socket.push(TEST_WELCOME);
+  });
+  return socket;
+}
+
 /** Logs in through the form and lets the platform welcome the token; answers the socket. */
-export async function logIn(page: ConsolePage): Promise<FakeWebSocket> {
+export async function logIn(page: ConsolePage): Promise<FakeTextSocket> {
   await page.type('login-id', 'c.fontaine');
   await page.type('login-password', 'secret');
   await page.click('login-submit');
-  const socket = page.sockets.latest;
-  await page.platform(() => {
-    socket.acceptConnection();
-    socket.push({ type: 'welcome', role: 'practitioner', expiresAt: TEST_LOGIN_REPLY.expiresAt });
-  });
-  return socket;
+  return welcomeNewestSocket(page);
 }

@@ -8,6 +8,7 @@ import type {
   MediaFactory,
 } from '../console-media';
 import type { SignalPayload } from '../../../contract/platform-protocol';
+import { newest } from '../../../test/support/newest';
 
 /** One call's media as the fake records it. */
 export class FakeConsoleMedia implements ConsoleMedia {
@@ -56,8 +57,6 @@ export class FakeMediaFactory implements MediaFactory {
 
   /** The media of the latest call, or throws when none was started. */
   get latest(): FakeConsoleMedia {
-    const media = this.started.at(-1);
-    if (media === undefined) throw new Error('no call media started');
-    return media;
+    return newest(this.started, 'call media started');
   }
 }

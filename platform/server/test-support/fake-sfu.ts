@@ -6,7 +6,15 @@ import * as fakeParameters from 'mediasoup-client/fakeParameters';
 import type { SfuMethod } from '../../../contract/platform-protocol';
 import { err, ok, type Result } from '../../../contract/result';
 import { isRecord } from '../../../contract/schema';
-import { SFU_LIMITS, type SfuBackend, type SfuPeer, type SfuRoom } from '../sfu';
+import {
+  emptyPeerBooks,
+  otherPeer,
+  SFU_LIMITS,
+  type PeerBooks,
+  type SfuBackend,
+  type SfuPeer,
+  type SfuRoom,
+} from '../sfu';
 
 /** One request a fake room answered, for tests to look at. */
 export interface FakeSfuRequest {
@@ -15,23 +23,16 @@ export interface FakeSfuRequest {
   readonly ok: boolean;
 }
 
-interface FakePeerMedia {
-  send: string | null;
-  recv: string | null;
+/** The mediasoup room's books with ids for transports, and the transports connected so far. */
+interface FakePeerMedia extends PeerBooks<
+  string,
+  'audio' | 'video',
+  { producerId: string; paused: boolean }
+> {
   readonly connected: Set<string>;
-  readonly producers: Map<string, 'audio' | 'video'>;
-  readonly consumers: Map<string, { producerId: string; paused: boolean }>;
-  readonly consumed: Set<string>;
 }
 
-const newPeerMedia = (): FakePeerMedia => ({
-  send: null,
-  recv: null,
-  connected: new Set(),
-  producers: new Map(),
-  consumers: new Map(),
-  consumed: new Set(),
-});
+const newPeerMedia = (): FakePeerMedia => ({ ...emptyPeerBooks(), connected: new Set() });
 
 const invalid = (detail: string): Result<never> => err({ code: 'sfu.invalidRequest', detail });
 
@@ -109,7 +110,7 @@ export class FakeSfuRoom implements SfuRoom {
       case 'consume': {
         if (media.recv === null) return invalid('recvTransport');
         if (!isRecord(data.rtpCapabilities)) return invalid('rtpCapabilities');
-        const other = this.#peers[peer === 'cabin' ? 'practitioner' : 'cabin'];
+        const other = this.#peers[otherPeer(peer)];
         const consumers: unknown[] = [];
         for (const [producerId, kind] of other.producers) {
           if (media.consumed.has(producerId)) continue;

@@ -86,11 +86,16 @@ describe.skipIf(SKIPPED).sequential(TITLE, { timeout: 20_000 }, () => {
 
   const runDiag = (...args: string[]): Promise<DiagRun> => startDiag(args).done;
 
+  // A Nonin oximeter streaming on `path` (the simulator's end of a pair), switched off after the test.
+  async function oximeterOn(path: string): Promise<NoninDf2Simulator> {
+    const simulator = new NoninDf2Simulator(await deviceEnd(path, noninDf2Model.serial), systemClock);
+    cleanups.push(() => Promise.resolve(simulator.stop()));
+    return simulator;
+  }
+
   it('reads the oximeter: one JSON line with SpO2 and pulse, exit 0', async () => {
     const { a, b } = await ptyPair();
-    const simulator = new NoninDf2Simulator(await deviceEnd(b, noninDf2Model.serial), systemClock);
-    simulator.setScenario({ spo2: 95, heartRate: 64 });
-    cleanups.push(() => Promise.resolve(simulator.stop()));
+    (await oximeterOn(b)).setScenario({ spo2: 95, heartRate: 64 });
     const run = await runDiag('read', '--model', 'nonin-df2', '--port', a);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -140,39 +145,30 @@ describe.skipIf(SKIPPED).sequential(TITLE, { timeout: 20_000 }, () => {
     const dir = await mkdtemp(join(tmpdir(), 'cabine-diag-'));
     cleanups.push(() => rm(dir, { recursive: true, force: true }));
     for (const model of ['nonin-df2', 'omron-hem7322u']) {
-      const run = await runDiag('read', '--model', model, '--port', join(dir, 'ttyUSB9'));
-      expect(run.code).toBe(3);
-      expect(run.ms).toBeLessThan(15_000);
-      expect(run.stderr).toContain('no such port');
-      expect(run.stdout).toBe('');
+      expectGaveUp(
+        await runDiag('read', '--model', model, '--port', join(dir, 'ttyUSB9')),
+        3,
+        'no such port',
+      );
     }
   });
 
   it('gives up on a silent device: non-zero within 15 s, "did not answer" on stderr', async () => {
     const { a } = await ptyPair();
     const run = await runDiag('read', '--model', 'nonin-df2', '--port', a);
-    expect(run.code).toBe(4);
-    expect(run.ms).toBeLessThan(15_000);
-    expect(run.stderr).toContain('the device did not answer');
-    expect(run.stdout).toBe('');
+    expectGaveUp(run, 4, 'the device did not answer');
   });
 
   it('stops at the overall deadline when the device talks but gives no value, non-zero within 15 s', async () => {
     const { a, b } = await ptyPair();
-    const simulator = new NoninDf2Simulator(await deviceEnd(b, noninDf2Model.serial), systemClock);
-    simulator.misbehave('noFinger');
-    cleanups.push(() => Promise.resolve(simulator.stop()));
+    (await oximeterOn(b)).misbehave('noFinger');
     const run = await runDiag('read', '--model', 'nonin-df2', '--port', a);
-    expect(run.code).toBe(4);
-    expect(run.ms).toBeLessThan(15_000);
-    expect(run.stderr).toContain('"sensorDisconnected":true');
-    expect(run.stdout).toBe('');
+    expectGaveUp(run, 4, '"sensorDisconnected":true');
   });
 
   it('monitors the oximeter live, one JSON line a packet, and exits 0 on SIGTERM', async () => {
     const { a, b } = await ptyPair();
-    const simulator = new NoninDf2Simulator(await deviceEnd(b, noninDf2Model.serial), systemClock);
-    cleanups.push(() => Promise.resolve(simulator.stop()));
+    await oximeterOn(b);
     const started = startDiag(['monitor', '--model', 'nonin-df2', '--port', a]);
     await until(() => started.stdout().split('\n').length > 3, 10_000);
     started.child.kill('SIGTERM');
@@ -208,6 +204,14 @@ describe.skipIf(SKIPPED).sequential(TITLE, { timeout: 20_000 }, () => {
     if (run.stdout === '') expect(run.stderr).toContain('no serial port');
   });
 });
+
+// A read that gave up as a technician sees it: exit `code` within 15 s, `why` on stderr, nothing on stdout.
+function expectGaveUp(run: DiagRun, code: number, why: string): void {
+  expect(run.code).toBe(code);
+  expect(run.ms).toBeLessThan(15_000);
+  expect(run.stderr).toContain(why);
+  expect(run.stdout).toBe('');
+}
 
 // Ends a child process (if still running) and waits for it to be gone.
 async function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {

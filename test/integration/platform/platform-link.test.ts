@@ -4,12 +4,17 @@
 // a silent network run when a test moves it, never by waiting.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallFact, QueueEvent } from '../../../contract';
-import { PlatformSocketLink } from '../../../main/platform-client/platform-socket-link';
-import { startPlatform, type RunningPlatform } from '../../../platform/server/platform-server';
-import { TestPeer, tokenFor } from '../../../platform/server/test-support/test-peer';
+import type { PlatformSocketLink } from '../../../main/platform-client/platform-socket-link';
+import type { RunningPlatform } from '../../../platform/server/platform-server';
+import type { TestPeer } from '../../../platform/server/test-support/test-peer';
 import { ManualClock } from '../../support/manual-clock';
-import { FactLog, TEST_DOCTOR as DOCTOR, TEST_PATIENT as PATIENT } from '../../support/platform-fixtures';
-import { DISCARDING_LOG } from '../../support/simulated-cabin';
+import {
+  connectTestDoctor,
+  doctorQueueEntry,
+  FactLog,
+  startTestPlatform,
+  testCabinLink,
+} from '../../support/platform-fixtures';
 import { startTcpProxy, type TcpProxy } from '../../support/tcp-proxy';
 
 /** The heartbeat of both sides. */
@@ -26,30 +31,18 @@ describe('the cabin and the reference platform', () => {
 
   beforeEach(async () => {
     clock = new ManualClock(1_000_000);
-    platform = await startPlatform({
-      port: 0,
-      cabins: [{ cabinId: 'cabin-a', credential: 'secret-a' }],
-      practitioners: [DOCTOR],
+    platform = await startTestPlatform({
       appointments: [{ code: '123456', profession: 'doctor' }],
-      consoleDirectory: null,
       resumeGraceMs: 60_000,
       heartbeatMs: HEARTBEAT_MS,
       clock,
     });
     proxy = await startTcpProxy(platform.port);
-    link = new PlatformSocketLink({
-      url: `http://127.0.0.1:${proxy.port}`,
-      cabinId: 'cabin-a',
-      credential: 'secret-a',
-      log: DISCARDING_LOG,
-      clock,
+    link = testCabinLink(`http://127.0.0.1:${proxy.port}`, clock, {
       reconnectMs: { first: FIRST_RECONNECT_MS, max: 5_000 },
       heartbeatMs: HEARTBEAT_MS,
     });
-    doctor = await TestPeer.practitioner(
-      platform.url,
-      await tokenFor(platform.url, DOCTOR.login, DOCTOR.password),
-    );
+    doctor = await connectTestDoctor(platform);
   });
 
   afterEach(async () => {
@@ -63,10 +56,7 @@ describe('the cabin and the reference platform', () => {
   /** Queue, acceptance by the doctor, and the call joined; answers the call's facts. */
   async function reachCall(sessionId: string): Promise<FactLog<CallFact>> {
     const queue = new FactLog<QueueEvent>();
-    link.joinQueue(
-      { sessionId, profession: 'doctor', appointmentCode: null, identity: PATIENT, measurements: [] },
-      queue.report,
-    );
+    link.joinQueue(doctorQueueEntry(sessionId), queue.report);
     await queue.next('queue.updated');
     // The platform reads the link's messages in order: once this is answered, it holds what was given early.
     await link.lookUpAppointment('123456');
@@ -104,13 +94,7 @@ describe('the cabin and the reference platform', () => {
   });
 
   it('a wrong credential never gets in: the link reports the platform as faulty', async () => {
-    const intruder = new PlatformSocketLink({
-      url: platform.url,
-      cabinId: 'cabin-a',
-      credential: 'guess',
-      log: DISCARDING_LOG,
-      clock,
-    });
+    const intruder = testCabinLink(platform.url, clock, { credential: 'guess' });
     try {
       await expect(intruder.check()).resolves.toBe('faulty');
       await expect(intruder.lookUpAppointment('123456')).resolves.toMatchObject({ ok: false });

@@ -7,17 +7,22 @@ import * as fakeParameters from 'mediasoup-client/fakeParameters';
 import { FakeHandler } from 'mediasoup-client/handlers/FakeHandler';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallFact, QueueEvent, SignalPayload } from '../../../contract';
-import { PlatformSocketLink } from '../../../main/platform-client/platform-socket-link';
+import type { PlatformSocketLink } from '../../../main/platform-client/platform-socket-link';
 import { FakeSfuBackend } from '../../../platform/server/test-support/fake-sfu';
-import { startPlatform, type RunningPlatform } from '../../../platform/server/platform-server';
-import { TestPeer, tokenFor } from '../../../platform/server/test-support/test-peer';
+import type { RunningPlatform } from '../../../platform/server/platform-server';
+import type { TestPeer } from '../../../platform/server/test-support/test-peer';
 import { SfuSide } from '../../../platform/server/test-support/test-sfu-side';
 import { fakeStream } from '../../../renderer/test-support/fake-media-signaling';
 import { SfuVideoLink } from '../../../renderer/video/sfu-video-link';
 import type { MediaSignaling } from '../../../renderer/video/video-link';
 import { ManualClock } from '../../support/manual-clock';
-import { FactLog, TEST_DOCTOR as DOCTOR, TEST_PATIENT as PATIENT } from '../../support/platform-fixtures';
-import { DISCARDING_LOG } from '../../support/simulated-cabin';
+import {
+  connectTestDoctor,
+  doctorQueueEntry,
+  FactLog,
+  startTestPlatform,
+  testCabinLink,
+} from '../../support/platform-fixtures';
 
 const SESSION = 'sfu-session';
 
@@ -41,36 +46,11 @@ describe('a call in SFU mode from the cabin renderer to the practitioner', () =>
     listeners.signal.clear();
     listeners.producer.clear();
     sfu = new FakeSfuBackend();
-    platform = await startPlatform({
-      port: 0,
-      cabins: [{ cabinId: 'cabin-a', credential: 'secret-a' }],
-      practitioners: [DOCTOR],
-      consoleDirectory: null,
-      sfu,
-      clock,
-    });
-    link = new PlatformSocketLink({
-      url: platform.url,
-      cabinId: 'cabin-a',
-      credential: 'secret-a',
-      log: DISCARDING_LOG,
-      clock,
-    });
-    doctor = await TestPeer.practitioner(
-      platform.url,
-      await tokenFor(platform.url, DOCTOR.login, DOCTOR.password),
-    );
+    platform = await startTestPlatform({ sfu, clock });
+    link = testCabinLink(platform.url, clock);
+    doctor = await connectTestDoctor(platform);
     const queue = new FactLog<QueueEvent>();
-    link.joinQueue(
-      {
-        sessionId: SESSION,
-        profession: 'doctor',
-        appointmentCode: null,
-        identity: PATIENT,
-        measurements: [],
-      },
-      queue.report,
-    );
+    link.joinQueue(doctorQueueEntry(SESSION), queue.report);
     await queue.next('queue.updated');
     await doctor.value({ type: 'call.accept', sessionId: SESSION });
     link.joinCall(SESSION, (fact) => {

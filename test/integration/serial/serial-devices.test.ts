@@ -84,52 +84,76 @@ interface ModelCase {
   readonly expected: readonly Quantity[];
 }
 
-const NIBP: ModelCase = {
-  title: 'the NIBP module',
-  model: nibpAsciiModel,
-  simulate: (link) => {
-    const simulator = new NibpAsciiSimulator(link, systemClock);
-    simulator.setScenario({ systolic: 134, diastolic: 86, pulse: 66, stepMs: 20 });
-    return simulator;
+/** A model that measures on its own: its simulator plays `scenario`, its device gives up after 600 ms of silence. */
+function streamingCase<Scenario>(
+  title: string,
+  model: SerialDeviceModel,
+  parts: {
+    readonly simulator: new (
+      link: ByteLink,
+      clock: Clock,
+    ) => Misbehaving & {
+      setScenario(scenario: Scenario): void;
+    };
+    readonly device: new (link: ByteLink, clock: Clock, options: { silenceMs: number }) => MeasuringDevice;
+    readonly goodWrite: (bytes: Uint8Array) => boolean;
   },
-  quickDevice: (link) => new NibpAsciiDevice(link, systemClock, { silenceMs: 600 }),
-  goodWrite: wholeLine('\r', (line) => decodeNibpAscii(line).ok),
-  expected: [
+  scenario: Scenario,
+  expected: readonly Quantity[],
+): ModelCase {
+  return {
+    title,
+    model,
+    simulate: (link) => {
+      const simulator = new parts.simulator(link, systemClock);
+      simulator.setScenario(scenario);
+      return simulator;
+    },
+    quickDevice: (link) => new parts.device(link, systemClock, { silenceMs: 600 }),
+    goodWrite: parts.goodWrite,
+    expected,
+  };
+}
+
+const NIBP = streamingCase(
+  'the NIBP module',
+  nibpAsciiModel,
+  {
+    simulator: NibpAsciiSimulator,
+    device: NibpAsciiDevice,
+    goodWrite: wholeLine('\r', (line) => decodeNibpAscii(line).ok),
+  },
+  { systolic: 134, diastolic: 86, pulse: 66, stepMs: 20 },
+  [
     { name: 'systolic', value: 134, unit: 'mmHg' },
     { name: 'diastolic', value: 86, unit: 'mmHg' },
     { name: 'meanArterial', value: 102, unit: 'mmHg' },
     { name: 'pulse', value: 66, unit: 'bpm' },
   ],
-};
+);
 
-const NONIN: ModelCase = {
-  title: 'the Nonin oximeter',
-  model: noninDf2Model,
-  simulate: (link) => {
-    const simulator = new NoninDf2Simulator(link, systemClock);
-    simulator.setScenario({ heartRate: 61, spo2: 94 });
-    return simulator;
-  },
-  quickDevice: (link) => new NoninDf2Device(link, systemClock, { silenceMs: 600 }),
-  goodWrite: wholeNoninFrames,
-  expected: [
+const NONIN = streamingCase(
+  'the Nonin oximeter',
+  noninDf2Model,
+  { simulator: NoninDf2Simulator, device: NoninDf2Device, goodWrite: wholeNoninFrames },
+  { heartRate: 61, spo2: 94 },
+  [
     { name: 'spo2', value: 94, unit: '%' },
     { name: 'pulse', value: 61, unit: 'bpm' },
   ],
-};
+);
 
-const THERMOMETER: ModelCase = {
-  title: 'the BLE thermometer gateway',
-  model: bleThermometerGatewayModel,
-  simulate: (link) => {
-    const simulator = new BleThermometerGatewaySimulator(link, systemClock);
-    simulator.setScenario({ celsius: 37.85, takeMs: 200 });
-    return simulator;
+const THERMOMETER = streamingCase(
+  'the BLE thermometer gateway',
+  bleThermometerGatewayModel,
+  {
+    simulator: BleThermometerGatewaySimulator,
+    device: BleThermometerGatewayDevice,
+    goodWrite: wholeLine('\n', (line) => decodeBleThermometerGateway(line).ok),
   },
-  quickDevice: (link) => new BleThermometerGatewayDevice(link, systemClock, { silenceMs: 600 }),
-  goodWrite: wholeLine('\n', (line) => decodeBleThermometerGateway(line).ok),
-  expected: [{ name: 'temperature', value: 37.85, unit: '°C' }],
-};
+  { celsius: 37.85, takeMs: 200 },
+  [{ name: 'temperature', value: 37.85, unit: '°C' }],
+);
 
 /** A polled scale: its simulator weighs `weightKg`, its device asks again after 300 ms without reply. */
 function scaleCase(
