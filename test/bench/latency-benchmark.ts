@@ -61,7 +61,13 @@ export async function benchmarkResultLatency(sessions = 15): Promise<string[]> {
         }
       });
     });
-    controller.server.startSession({ locale: 'fr', accessibility: { largeText: false, readAloud: false } });
+    // The cabin may refuse for a moment after the last session (the previous card still on its way
+    // out of the reader): try again, as the next patient would.
+    while (
+      !controller.server.startSession({ locale: 'fr', accessibility: { largeText: false, readAloud: false } })
+        .ok
+    )
+      await new Promise((resolve) => setTimeout(resolve, 5));
     for (;;) {
       const view = viewOf(controller);
       const screen = view.session?.screen;

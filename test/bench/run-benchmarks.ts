@@ -179,14 +179,15 @@ async function main(): Promise<void> {
     `controller heap: ${(heap.warm / 1e6).toFixed(2)} MB after 20 sessions, ${(heap.total / 1e6).toFixed(2)} MB after 500 ` +
       `(growth ${growth.toFixed(2)} %, target < 5 %; ${((performance.now() - began) / 500).toFixed(1)} ms a simulated session)\n`,
   );
-  for (const line of [
-    ...(await benchmarkDevices()),
-    ...(await benchmarkHidCodecs()),
-    ...(await benchmarkResultLatency()),
-    ...(await benchmarkCardRead()),
-    ...(await benchmarkSignalingCapacity()),
+  // Each benchmark's lines are printed as soon as it is done.
+  for (const benchmark of [
+    benchmarkDevices,
+    benchmarkHidCodecs,
+    benchmarkResultLatency,
+    benchmarkCardRead,
+    benchmarkSignalingCapacity,
   ]) {
-    process.stdout.write(`${line}\n`);
+    for (const line of await benchmark()) process.stdout.write(`${line}\n`);
   }
   process.exit(await videoBenchmark());
 }
