@@ -31,6 +31,7 @@ import type { PeripheralState } from '../../devices/peripheral';
 import type { OperationLog } from '../log';
 import type { DocumentContent, OutboundItem, PlatformLink, QueueEntry } from './platform-link';
 import { platformSocketOpener, platformSocketUrl } from './platform-socket';
+import { sessionFactOf, toSessionItem } from './protocol-terms';
 
 /** Where the platform is and who this cabin is. */
 export interface PlatformSocketOptions {
@@ -301,41 +302,22 @@ export class PlatformSocketLink implements PlatformLink {
     this.reconnect.schedule(() => this.connect());
   }
 
-  // The platform's pushes about a served session, as the session's facts. The protocol's names stay
-  // those of the published protocol; where the session names a fact otherwise, it is said here once.
+  // The platform's pushes about a served session, as the session's facts (protocol-terms.ts).
   private dispatch(push: CabinPush): void {
     const served = this.served.get(push.sessionId);
     if (!served) return;
-    const call = served.call;
-    switch (push.type) {
-      case 'queue.updated':
-        return served.queue?.({
-          type: push.type,
-          position: push.position,
-          estimatedWaitMinutes: push.estimatedWaitMinutes,
-        });
-      case 'queue.assigned': {
-        const queue = served.queue;
-        served.queue = null;
-        return queue?.({ type: push.type, professional: push.professional });
-      }
-      case 'call.measurementRequested':
-        return call?.({ type: push.type, kind: push.kind });
-      case 'call.documentPushed':
-        return call?.({ type: 'call.documentReceived', document: push.document });
-      case 'call.ended':
-        if (push.reason === 'connectionLost')
-          return call?.({ type: 'call.failed', error: { code: 'call.lost' } });
-        return call?.({ type: 'call.ended' });
-      case 'signal':
-        return call?.({ type: 'media.signal', payload: push.payload });
-      case 'media.reception':
-        return call?.({ type: 'call.receptionChanged', reception: push.reception });
-      case 'sfu.producerAdded':
-        return call?.({ type: 'media.producerAdded' });
-      case 'call.peerPresence':
-        this.options.log.info('platform.professionalPresence', { present: push.present });
-        return;
+    if (push.type === 'call.peerPresence') {
+      this.options.log.info('platform.professionalPresence', { present: push.present });
+      return;
+    }
+    const meant = sessionFactOf(push);
+    if (meant.to === 'queue') {
+      const queue = served.queue;
+      // The waiting room ends once the professional is assigned.
+      if (meant.event.type === 'queue.assigned') served.queue = null;
+      queue?.(meant.event);
+    } else if (meant.to === 'call') {
+      served.call?.(meant.fact);
     }
   }
 
@@ -399,19 +381,5 @@ export class PlatformSocketLink implements PlatformLink {
     }
     // The platform answers each request with that request's reply type (validated by its own checks).
     return result as Result<T extends keyof CabinReplies ? CabinReplies[T] : never>;
-  }
-}
-
-// The outbound queue's items (main/store/outbound-item.ts) in the protocol's terms.
-function toSessionItem(item: OutboundItem): SessionItem {
-  switch (item.kind) {
-    case 'consent': {
-      const { presence, attendantStays, textVersion, consentedAt } = item.payload;
-      return { kind: 'consent', consent: { presence, attendantStays, textVersion, at: consentedAt } };
-    }
-    case 'measurement':
-      return { kind: 'measurement', measurement: item.payload };
-    case 'dmp.choice':
-      return { kind: 'dmpChoice', opposed: item.payload.opposed };
   }
 }
