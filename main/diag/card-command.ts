@@ -6,7 +6,7 @@ import { classifyAtr, toHex } from '../../devices/vitale/atr';
 import { PublicLayoutVitaleReader } from '../../devices/vitale/public-layout-vitale-reader';
 import type { PcscContext } from '../../drivers/pcsc/pcsc-context';
 import { PcscliteContext } from '../../drivers/pcsc/pcsclite-context';
-import type { DiagCommand } from './diag';
+import type { DiagCommand } from './diag-command';
 
 const CARD_WAIT_MS = 10_000;
 // The binding lists readers from its own thread just after the context opens.

@@ -20,7 +20,7 @@ import type { LinkedMeasuringDevice, MeasuringDevice } from '../../devices/measu
 import type { ByteLink } from '../../drivers/byte-link';
 import { openHidLink } from '../../drivers/hid';
 import { openSerialLink } from '../../drivers/serial';
-import type { DiagCommand } from './diag';
+import type { DiagCommand } from './diag-command';
 
 // The technician's commands run on the real clock.
 const clock = systemClock;

@@ -1,7 +1,7 @@
 // The registry of technician commands, one entry a command file.
 import { cardCommand } from './card-command';
 import { listCommand, monitorCommand, readCommand } from './device-commands';
-import type { DiagCommand } from './diag';
+import type { DiagCommand } from './diag-command';
 
 /** Every `npm run diag` command by name. */
 export const DIAG_COMMANDS: Readonly<Record<string, DiagCommand>> = {

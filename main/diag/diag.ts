@@ -3,12 +3,6 @@
 // so), everything for a human to stderr, and a failure exits non-zero with a clear message.
 import { DIAG_COMMANDS } from './diag-commands';
 
-/** A technician command: its usage line and its run function, answering the process exit code. */
-export interface DiagCommand {
-  readonly usage: string;
-  run(args: readonly string[]): Promise<number>;
-}
-
 async function main(): Promise<void> {
   const [name, ...args] = process.argv.slice(2);
   const command = name === undefined ? undefined : DIAG_COMMANDS[name];
