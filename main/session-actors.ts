@@ -1,6 +1,6 @@
-// The session machine's named actors, built on the peripherals: the card reader and the measuring devices
-// report the session's own facts (passed through unchanged); the platform's facts are turned into
-// session events here; every failure becomes a value the session shows.
+// The session machine's named actors, built on the peripherals: the card reader, the measuring devices
+// and the platform report the session's own facts, passed through unchanged; only the call's media
+// decisions (media board, renderer signaling) are made here; every failure becomes a value the session shows.
 import { fromCallback, fromPromise } from 'xstate';
 import { err, ok, type CabinEvent, type MeasurementKind, type Result } from '../contract';
 import type {

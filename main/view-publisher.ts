@@ -27,7 +27,17 @@ export function publishViews(
   });
 
   const publish = (): void => {
-    const view = cabinViewOf(actor.getSnapshot());
+    let view: CabinView;
+    try {
+      view = cabinViewOf(actor.getSnapshot());
+    } catch (error) {
+      // A state the projection does not know is a bug: said loudly in the log, by name only. Thrown
+      // from here it would end the whole process (an observer's error is rethrown on its own turn), so
+      // the screen keeps its last view while the machines go on: the inactivity watch ends the session
+      // and the cabin comes back to a screen it knows.
+      log.error('view.projectionFailed', { error: error instanceof Error ? error.name : 'unknown' });
+      return;
+    }
     if (view.phase !== 'booting') resolveBooted();
     // The projection is rebuilt on every snapshot; most (a timer, a progress tick of another field) do
     // not change what the screen shows, and the renderer need not hear about those.
