@@ -146,10 +146,6 @@ export class PlatformSocketLink implements PlatformLink {
 
   async deliver(item: OutboundItem): Promise<Result<void>> {
     const sessionItem = toSessionItem(item);
-    if (sessionItem === null || item.sessionId === null) {
-      this.options.log.warn('platform.unknownOutboundKind', { kind: item.kind.slice(0, 40) });
-      return ok(undefined);
-    }
     if (!this.served.has(item.sessionId)) {
       // The platform learns of the session when it joins the waiting room; the item goes right after.
       this.early.set(item.sessionId, [...(this.early.get(item.sessionId) ?? []), sessionItem]);
