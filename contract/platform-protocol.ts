@@ -29,6 +29,15 @@ export const DOCUMENT_CONTENT_TYPES = ['text/plain', 'application/pdf'] as const
 /** The content type of a pushed document. */
 export type DocumentContentType = (typeof DOCUMENT_CONTENT_TYPES)[number];
 
+/**
+ * Why a pushed document is empty, the `detail` of a `document.empty` refusal: no byte at all, a PDF
+ * without any page, a text of spaces and line breaks only.
+ */
+export const EMPTY_DOCUMENT_REASONS = ['noBytes', 'noPage', 'blankText'] as const;
+
+/** One reason a pushed document is empty. */
+export type EmptyDocumentReason = (typeof EMPTY_DOCUMENT_REASONS)[number];
+
 /** WebSocket close codes the platform uses. */
 export const PLATFORM_CLOSE_CODES = {
   /** The first message was not a valid hello, or the credential / token is wrong or expired. */

@@ -24,7 +24,9 @@ const QUEUE_JOIN = {
   visit: {
     locale: 'en',
     cover: {
-      answers: [{ question: 'hasRegularDoctor', label: 'Avez-vous un médecin traitant ?', answer: 'unknown' }],
+      answers: [
+        { question: 'hasRegularDoctor', label: 'Avez-vous un médecin traitant ?', answer: 'unknown' },
+      ],
       feeCents: 2500,
       reimbursedPercent: 70,
       amountDueCents: 2500,
@@ -64,7 +66,10 @@ describe('the platform protocol refuses what does not fit, naming the field and 
     [{ ...QUEUE_JOIN, patient: { ...QUEUE_JOIN.patient, source: 'guess' } }, 'queue.join.patient.source'],
     [{ ...QUEUE_JOIN, visit: { ...QUEUE_JOIN.visit, locale: 'xx' } }, 'queue.join.visit.locale'],
     [
-      { ...QUEUE_JOIN, visit: { locale: 'fr', cover: { ...QUEUE_JOIN.visit.cover, answers: [{ question: 'q' }] } } },
+      {
+        ...QUEUE_JOIN,
+        visit: { locale: 'fr', cover: { ...QUEUE_JOIN.visit.cover, answers: [{ question: 'q' }] } },
+      },
       'queue.join.visit.cover.answers[0].label',
     ],
     [

@@ -1,5 +1,5 @@
-// The practitioner's login over HTTP: `POST /api/login` with LoginRequest answers a LoginReply (the
-// token lives in memory only), 401 when the login or password is wrong.
+// The practitioner's login over HTTP: `POST /api/login` with LoginRequest answers a LoginReply, 401 when
+// the login or password is wrong. The reply is kept for the tab's life by login-keeper.ts.
 import { PROFESSIONS } from '../../contract/domain';
 import type { LoginReply, LoginRequest } from '../../contract/platform-protocol';
 import { integer, matching, object, oneOf, text } from '../../contract/schema';
@@ -28,6 +28,11 @@ const loginReply = object({
   }),
 });
 
+/** Whether `value` has the shape of a login reply (from the platform, or kept across a reload). */
+export function isLoginReply(value: unknown): value is LoginReply {
+  return loginReply(value, 'login') === null;
+}
+
 /** The login over `fetch` on the page's origin: 401 is a refusal, anything unexpected is "unreachable". */
 export function httpLogIn(fetchFunction: typeof fetch, url: string = LOGIN_PATH): LogIn {
   return async (request) => {
@@ -52,7 +57,7 @@ export function httpLogIn(fetchFunction: typeof fetch, url: string = LOGIN_PATH)
     } catch {
       return { ok: false, problem: 'unreachable' };
     }
-    if (loginReply(body, 'login') !== null) return { ok: false, problem: 'unreachable' };
-    return { ok: true, reply: body as LoginReply };
+    if (!isLoginReply(body)) return { ok: false, problem: 'unreachable' };
+    return { ok: true, reply: body };
   };
 }

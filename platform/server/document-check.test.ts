@@ -59,7 +59,12 @@ describe('document checks', () => {
   it.each([
     ['a file of no byte', 'application/pdf', '', 'noBytes'],
     ['a text of no byte', 'text/plain', '', 'noBytes'],
-    ['a PDF without any page', 'application/pdf', base64('%PDF-1.7 <</Type /Pages /Kids [] /Count 0>>'), 'noPage'],
+    [
+      'a PDF without any page',
+      'application/pdf',
+      base64('%PDF-1.7 <</Type /Pages /Kids [] /Count 0>>'),
+      'noPage',
+    ],
     ['a PDF of its header only', 'application/pdf', base64('%PDF-1.4\n%%EOF\n'), 'noPage'],
     ['a text of spaces and line breaks', 'text/plain', base64(' \n\t\r\n  '), 'blankText'],
   ] as const)('refuses %s as empty, and says why', (_, contentType, content, reason) => {

@@ -2,7 +2,11 @@
 // that it is what its content type says (a PDF starts with `%PDF-`, a text is valid UTF-8), that it is not
 // empty (no byte, a PDF without a page, a text of spaces only), and its page count as the cabin's print
 // screen shows it.
-import { MAX_DOCUMENT_BYTES, type DocumentContentType } from '../../contract/platform-protocol';
+import {
+  MAX_DOCUMENT_BYTES,
+  type DocumentContentType,
+  type EmptyDocumentReason,
+} from '../../contract/platform-protocol';
 import { err, ok, type Result } from '../../contract/result';
 
 /** The lines of text the cabin prints on one page. */
@@ -10,12 +14,6 @@ export const TEXT_LINES_PER_PAGE = 50;
 
 /** The largest page count a document summary may carry (contract: `pages` ≤ 500). */
 const MAX_PAGES = 500;
-
-/**
- * Why a document is empty, as the `detail` of `document.empty` (the console says it to the practitioner):
- * no byte at all, a PDF without any page, a text of spaces and line breaks only.
- */
-export type EmptyDocumentReason = 'noBytes' | 'noPage' | 'blankText';
 
 /** A document that passed the checks. */
 export interface CheckedDocument {
@@ -25,7 +23,7 @@ export interface CheckedDocument {
 
 /**
  * Decodes and checks a pushed document: `document.tooLarge`, `document.invalid`, or `document.empty`
- * (with an EmptyDocumentReason as its detail) when it does not fit.
+ * (with the contract's EmptyDocumentReason as its detail) when it does not fit.
  */
 export function checkDocument(contentType: DocumentContentType, base64: string): Result<CheckedDocument> {
   // 4 base64 characters carry 3 bytes: refuse an oversized document before decoding it.

@@ -115,7 +115,11 @@ export class SessionLedger {
       });
     }
     if (session.mediaCheck !== null) {
-      line.party.send({ type: 'call.item', sessionId, item: { kind: 'mediaCheck', result: session.mediaCheck } });
+      line.party.send({
+        type: 'call.item',
+        sessionId,
+        item: { kind: 'mediaCheck', result: session.mediaCheck },
+      });
     }
     if (session.stage === 'call') line.party.send({ type: 'call.patientJoined', sessionId });
     if (!this.isCabinPresent(session))

@@ -80,7 +80,16 @@ export function testCabinLink(
 
 /** What the cabin's platform link is given to queue TEST_PATIENT for a doctor, without appointment or measurements. */
 export function doctorQueueEntry(sessionId: string): QueueEntry {
-  return { sessionId, profession: 'doctor', appointmentCode: null, identity: TEST_PATIENT, measurements: [] };
+  return {
+    sessionId,
+    profession: 'doctor',
+    appointmentCode: null,
+    identity: TEST_PATIENT,
+    measurements: [],
+    locale: 'fr',
+    carePath: null,
+    cost: null,
+  };
 }
 
 /** A cabin's request to queue TEST_PATIENT for a doctor, without appointment or measurements unless `extra` says. */
