@@ -365,6 +365,14 @@ export interface LoginRequest {
   readonly password: string;
 }
 
+/**
+ * The practitioner console's logout over HTTP: `POST /api/logout` with this body ends the token at once
+ * (answered 204 whether it was valid or not).
+ */
+export interface LogoutRequest {
+  readonly token: string;
+}
+
 /** The answer to a successful login. */
 export interface LoginReply {
   readonly token: string;

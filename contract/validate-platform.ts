@@ -9,6 +9,7 @@ import type {
   CabinPush,
   Hello,
   LoginRequest,
+  LogoutRequest,
   PlatformToCabin,
   PlatformToPractitioner,
   PractitionerMessage,
@@ -309,6 +310,14 @@ export function parseLoginRequest(input: unknown): Result<LoginRequest, Protocol
   const bad = object({ login: text(80, 1), password: text(200, 1) })(input, 'login');
   return bad === null
     ? ok(input as LoginRequest)
+    : err({ code: 'protocol.invalidMessage', detail: bad, requestId: null });
+}
+
+/** Checks the body of `POST /api/logout`. */
+export function parseLogoutRequest(input: unknown): Result<LogoutRequest, ProtocolViolation> {
+  const bad = object({ token: text(200, 1) })(input, 'logout');
+  return bad === null
+    ? ok(input as LogoutRequest)
     : err({ code: 'protocol.invalidMessage', detail: bad, requestId: null });
 }
 

@@ -230,6 +230,8 @@ describe('a reload of the page', () => {
     await page.click('logout');
     expect(page.get('login-form')).not.toBeNull();
     expect(page.storage.length).toBe(0);
+    // The platform is told, so that the token ends there too.
+    expect(page.logouts).toEqual(['token-abc']);
     const reloaded = await reload(page);
     expect(reloaded.get('login-form')).not.toBeNull();
   });

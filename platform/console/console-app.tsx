@@ -8,7 +8,7 @@ import type { WebSocketLike } from '../../contract/socket-client';
 import { CallView } from './call-view';
 import type { MediaFactory } from './console-media';
 import { PROFESSION_LABELS } from './french-format';
-import type { LogIn } from './login';
+import type { LogIn, LogOut } from './login';
 import type { LoginKeeper } from './login-keeper';
 import { LoginForm } from './login-form';
 import type { SessionEnd } from './desk-view';
@@ -18,6 +18,8 @@ import { WaitingRoom } from './waiting-room';
 /** Everything the console reaches outside itself: the browser's in the page, doubles in tests. */
 export interface ConsoleDependencies {
   readonly logIn: LogIn;
+  /** Ends the token on the platform when the practitioner logs out. */
+  readonly logOut: LogOut;
   /** Where the login survives a reload of the page (the tab's sessionStorage in the page). */
   readonly loginKeeper: LoginKeeper;
   /** The platform's WebSocket URL (`/ws` on the page's origin). */
@@ -59,6 +61,7 @@ export function ConsoleApp({ dependencies }: { readonly dependencies: ConsoleDep
       dependencies={dependencies}
       onLeave={(reason) => {
         keeper.clear();
+        if (reason === null) void dependencies.logOut(login.token);
         setLogin(null);
         setNotice(reason === null ? null : SESSION_END_NOTICES[reason]);
       }}

@@ -7,6 +7,29 @@ import { integer, matching, object, oneOf, text } from '../../contract/schema';
 /** The path of the login endpoint on the platform's origin. */
 export const LOGIN_PATH = '/api/login';
 
+/** The path of the logout endpoint on the platform's origin. */
+export const LOGOUT_PATH = '/api/logout';
+
+/** Ends a token on the platform (the practitioner logged out); never fails: the token dies at its expiry anyway. */
+export type LogOut = (token: string) => Promise<void>;
+
+/** The logout over `fetch` on the page's origin; an unreachable platform changes nothing for the page. */
+export function httpLogOut(fetchFunction: typeof fetch, url: string = LOGOUT_PATH): LogOut {
+  return async (token) => {
+    try {
+      await fetchFunction(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token }),
+        credentials: 'same-origin',
+        cache: 'no-store',
+      });
+    } catch {
+      // The page forgot the token already; the platform refuses it at its expiry.
+    }
+  };
+}
+
 /** What a login attempt gave: the reply, or why there is none. */
 export type LoginOutcome =
   | { readonly ok: true; readonly reply: LoginReply }

@@ -179,6 +179,23 @@ describe('practitioner login and hello', () => {
     expect((await postLogin(platform.url, { login: 'doctor', password: 'x'.repeat(5000) })).status).toBe(413);
   });
 
+  it('a logout ends the token at once: the console kept it for a reload, the platform no longer takes it', async () => {
+    await start();
+    const token = await tokenFor(platform.url, DOCTOR.login, DOCTOR.password);
+    const logOut = (body: string): Promise<Response> =>
+      fetch(`${platform.url}/api/logout`, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json' },
+      });
+    expect((await logOut(JSON.stringify({ token }))).status).toBe(204);
+    await expect(TestPeer.practitioner(platform.url, token)).rejects.toThrow('4401');
+    // The same answer for a token that never existed; a malformed body is refused.
+    expect((await logOut(JSON.stringify({ token: 'made-up' }))).status).toBe(204);
+    expect((await logOut('{"token":')).status).toBe(400);
+    expect((await fetch(`${platform.url}/api/logout`)).status).toBe(405);
+  });
+
   it('a cabin with a wrong credential, or an unknown cabin, is closed with 4401 and never welcomed', async () => {
     await start();
     await expect(TestPeer.cabin(platform.url, 'cabin-a', 'secret-b')).rejects.toThrow('4401');

@@ -32,6 +32,8 @@ export interface ConsolePage extends DomPage {
   readonly storage: MemoryStorage;
   /** Every login the page attempted. */
   readonly logins: LoginRequest[];
+  /** The tokens the page logged out. */
+  readonly logouts: string[];
   /** What the next logins answer (the test may change it). */
   loginOutcome: LoginOutcome;
   /** Chooses an option of a select. */
@@ -66,11 +68,16 @@ export async function openConsole(
   const clock = tab.clock ?? new ManualClock(TEST_NOW);
   const storage = tab.storage ?? new MemoryStorage();
   const logins: LoginRequest[] = [];
+  const logouts: string[] = [];
   const dependencies: ConsoleDependencies = {
     logIn: (request) => {
       logins.push(request);
       // Read at each login: a test may change what the next logins answer.
       return Promise.resolve(page.loginOutcome);
+    },
+    logOut: (token) => {
+      logouts.push(token);
+      return Promise.resolve();
     },
     loginKeeper: storageLoginKeeper(storage),
     socketUrl: 'ws://platform.test/ws',
@@ -86,6 +93,7 @@ export async function openConsole(
     clock,
     storage,
     logins,
+    logouts,
     loginOutcome: { ok: true, reply: TEST_LOGIN_REPLY },
     async choose(testId, value) {
       const element = dom.get(testId) as HTMLSelectElement;
