@@ -4,6 +4,7 @@
 // answered by `rejected` and the connection (and the call) stays up.
 import type {
   DocumentSummary,
+  Locale,
   Measurement,
   MeasurementKind,
   PatientName,
@@ -27,6 +28,15 @@ export const DOCUMENT_CONTENT_TYPES = ['text/plain', 'application/pdf'] as const
 
 /** The content type of a pushed document. */
 export type DocumentContentType = (typeof DOCUMENT_CONTENT_TYPES)[number];
+
+/**
+ * Why a pushed document is empty, the `detail` of a `document.empty` refusal: no byte at all, a PDF
+ * without any page, a text of spaces and line breaks only.
+ */
+export const EMPTY_DOCUMENT_REASONS = ['noBytes', 'noPage', 'blankText'] as const;
+
+/** One reason a pushed document is empty. */
+export type EmptyDocumentReason = (typeof EMPTY_DOCUMENT_REASONS)[number];
 
 /** WebSocket close codes the platform uses. */
 export const PLATFORM_CLOSE_CODES = {
@@ -52,8 +62,43 @@ export interface CallMedia {
   readonly iceServers: readonly IceServer[];
 }
 
-/** What the platform receives of the patient for one session. Patient data: kept only for the call. */
-export type PatientSummary = PatientName;
+/**
+ * What the professional who takes the patient receives of them: names, birth date, and where the
+ * identity came from (`card`: read from the Carte Vitale; `manual`: typed in the cabin, checked by no
+ * card). Patient data: kept only for the call, sent to that professional only.
+ */
+export interface PatientSummary extends PatientName {
+  readonly source: 'card' | 'manual';
+}
+
+/** The result of the cabin's camera and microphone check in the waiting room. */
+export type MediaCheckResult = 'passed' | 'problem';
+
+/** One cover question as the patient answered it: a stable code, its wording in French, the answer. */
+export interface CoverAnswer {
+  readonly question: string;
+  /** The question as the cabin asked it, in French (the console shows it whatever the questions are). */
+  readonly label: string;
+  readonly answer: 'yes' | 'no' | 'unknown';
+}
+
+/** The cover answers and the cost the cabin showed the patient before they accepted. Amounts in euro cents. */
+export interface CoverSummary {
+  readonly answers: readonly CoverAnswer[];
+  readonly feeCents: number;
+  readonly reimbursedPercent: number;
+  /** What the patient pays in the cabin. */
+  readonly amountDueCents: number;
+  readonly thirdPartyPayment: boolean;
+}
+
+/** What the cabin tells the professional who takes the patient about the visit, besides the identity. */
+export interface VisitSummary {
+  /** The language of the patient's screens. */
+  readonly locale: Locale;
+  /** null when the cabin asked no cover question and showed no cost (a platform's own billing). */
+  readonly cover: CoverSummary | null;
+}
 
 /** The patient's consent as recorded in the cabin. */
 export interface ConsentSummary {
@@ -68,7 +113,8 @@ export interface ConsentSummary {
 export type SessionItem =
   | { readonly kind: 'consent'; readonly consent: ConsentSummary }
   | { readonly kind: 'measurement'; readonly measurement: Measurement }
-  | { readonly kind: 'dmpChoice'; readonly opposed: boolean };
+  | { readonly kind: 'dmpChoice'; readonly opposed: boolean }
+  | { readonly kind: 'mediaCheck'; readonly result: MediaCheckResult };
 
 /** Whether one side's media reaches the other: reported by the receiving side, relayed to the sender. */
 export interface MediaReception {
@@ -152,6 +198,7 @@ export type CabinRequest =
       readonly profession: Profession;
       readonly appointmentCode: string | null;
       readonly patient: PatientSummary;
+      readonly visit: VisitSummary;
       readonly measurements: readonly Measurement[];
     }
   | { readonly type: 'queue.leave'; readonly requestId: number; readonly sessionId: string }
@@ -254,14 +301,19 @@ export interface PractitionerReplies {
   readonly 'sfu.request': unknown;
 }
 
-/** One waiting patient as the console lists them. */
+/**
+ * One waiting patient as every console of the profession lists them: nothing that names the patient
+ * (no name, no birth date, no age). The identity goes only to the professional who takes the patient,
+ * with `call.started`, as the cabin promises.
+ */
 export interface QueueEntryView {
   readonly sessionId: string;
   readonly profession: Profession;
   readonly appointmentCode: string | null;
   /** Epoch ms when the patient entered the waiting room. */
   readonly since: number;
-  readonly patient: PatientSummary;
+  /** The language of the patient's screens (a professional may pick a patient they can speak with). */
+  readonly locale: Locale;
 }
 
 /** What the platform pushes to a practitioner console. */
@@ -274,6 +326,7 @@ export type PractitionerPush =
       readonly type: 'call.started';
       readonly sessionId: string;
       readonly patient: PatientSummary;
+      readonly visit: VisitSummary;
       readonly consent: ConsentSummary | null;
       readonly measurements: readonly Measurement[];
     }
@@ -310,6 +363,14 @@ export type PlatformToPractitioner = Welcome | Reply | Rejected | PractitionerPu
 export interface LoginRequest {
   readonly login: string;
   readonly password: string;
+}
+
+/**
+ * The practitioner console's logout over HTTP: `POST /api/logout` with this body ends the token at once
+ * (answered 204 whether it was valid or not).
+ */
+export interface LogoutRequest {
+  readonly token: string;
 }
 
 /** The answer to a successful login. */

@@ -7,6 +7,7 @@ import {
   parseFrame,
   parseHello,
   parsePlatformToCabin,
+  parsePlatformToPractitioner,
   parsePractitionerMessage,
 } from './validate-platform';
 
@@ -19,7 +20,19 @@ const QUEUE_JOIN = {
   sessionId: 'session-1',
   profession: 'doctor',
   appointmentCode: null,
-  patient: { surname: 'Martin', firstName: 'Jeanne', birthDate: '1950-03-12' },
+  patient: { surname: 'Martin', firstName: 'Jeanne', birthDate: '1950-03-12', source: 'manual' },
+  visit: {
+    locale: 'en',
+    cover: {
+      answers: [
+        { question: 'hasRegularDoctor', label: 'Avez-vous un médecin traitant ?', answer: 'unknown' },
+      ],
+      feeCents: 2500,
+      reimbursedPercent: 70,
+      amountDueCents: 2500,
+      thirdPartyPayment: false,
+    },
+  },
   measurements: [MEASUREMENT],
 };
 
@@ -47,6 +60,19 @@ describe('the platform protocol refuses what does not fit, naming the field and 
       'session.item.item.kind',
     ],
     [
+      { type: 'session.item', requestId: 2, sessionId: 's', item: { kind: 'mediaCheck', result: 'maybe' } },
+      'session.item.item.result',
+    ],
+    [{ ...QUEUE_JOIN, patient: { ...QUEUE_JOIN.patient, source: 'guess' } }, 'queue.join.patient.source'],
+    [{ ...QUEUE_JOIN, visit: { ...QUEUE_JOIN.visit, locale: 'xx' } }, 'queue.join.visit.locale'],
+    [
+      {
+        ...QUEUE_JOIN,
+        visit: { locale: 'fr', cover: { ...QUEUE_JOIN.visit.cover, answers: [{ question: 'q' }] } },
+      },
+      'queue.join.visit.cover.answers[0].label',
+    ],
+    [
       {
         type: 'signal',
         sessionId: 's',
@@ -67,6 +93,17 @@ describe('the platform protocol refuses what does not fit, naming the field and 
     });
     expect(JSON.stringify(parsed)).not.toContain('1950');
     expect(parsed).toMatchObject({ ok: false, error: { detail: 'queue.join.patient.birthDate' } });
+  });
+
+  it('a waiting-room entry for the consoles carries no name and no birth date', () => {
+    const entry = { sessionId: 's', profession: 'doctor', appointmentCode: null, since: 1, locale: 'fr' };
+    expect(parsePlatformToPractitioner({ type: 'queue.snapshot', entries: [entry] }).ok).toBe(true);
+    expect(
+      parsePlatformToPractitioner({
+        type: 'queue.snapshot',
+        entries: [{ ...entry, patient: QUEUE_JOIN.patient }],
+      }),
+    ).toMatchObject({ ok: false });
   });
 
   it('refuses frames that are not JSON, and opaque SFU data that is too deep', () => {

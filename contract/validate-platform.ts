@@ -1,7 +1,7 @@
 // Validation of every platform protocol message, on both sides: the platform checks what cabins and
 // consoles send, the cabin and the console check what the platform pushes. A message that does not fit
 // is refused with the path of its first bad field (never a value).
-import { DOCUMENT_KINDS, MEASUREMENT_KINDS, PRESENCES, PROFESSIONS } from './domain';
+import { DOCUMENT_KINDS, LOCALES, MEASUREMENT_KINDS, PRESENCES, PROFESSIONS } from './domain';
 import type { MediaUp } from './cabin-api';
 import type {
   CallMedia,
@@ -9,6 +9,7 @@ import type {
   CabinPush,
   Hello,
   LoginRequest,
+  LogoutRequest,
   PlatformToCabin,
   PlatformToPractitioner,
   PractitionerMessage,
@@ -53,7 +54,29 @@ const quantity = object({
   unit: oneOf(['mmHg', 'bpm', '°C', '%', 'kg']),
 });
 const measurement = object({ kind: measurementKind, quantities: arrayOf(quantity, 8), takenAt: epochMs });
-const patient = object({ surname: name, firstName: name, birthDate: isoDate });
+const patient = object({
+  surname: name,
+  firstName: name,
+  birthDate: isoDate,
+  source: oneOf(['card', 'manual']),
+});
+const locale = oneOf(LOCALES);
+const cents = integer(0, 100_000_000);
+const cover = object({
+  answers: arrayOf(
+    object({
+      question: matching(/^[A-Za-z0-9_.-]{1,64}$/, 64),
+      label: text(300, 1),
+      answer: oneOf(['yes', 'no', 'unknown']),
+    }),
+    16,
+  ),
+  feeCents: cents,
+  reimbursedPercent: integer(0, 100),
+  amountDueCents: cents,
+  thirdPartyPayment: boolean,
+});
+const visit = object({ locale, cover: nullable(cover) });
 const consent = object({
   presence: oneOf(PRESENCES),
   attendantStays: boolean,
@@ -69,6 +92,8 @@ const sessionItem: Check = (value, path) => {
       return object({ kind: oneOf(['measurement']), measurement })(value, path);
     case 'dmpChoice':
       return object({ kind: oneOf(['dmpChoice']), opposed: boolean })(value, path);
+    case 'mediaCheck':
+      return object({ kind: oneOf(['mediaCheck']), result: oneOf(['passed', 'problem']) })(value, path);
     default:
       return `${path}.kind`;
   }
@@ -135,6 +160,7 @@ const CABIN_MESSAGES: Schemas = {
     profession,
     appointmentCode: nullable(text(20, 1)),
     patient,
+    visit,
     measurements: arrayOf(measurement, 16),
   },
   'queue.leave': { requestId, sessionId },
@@ -193,13 +219,19 @@ const queueEntry = object({
   profession,
   appointmentCode: nullable(text(20, 1)),
   since: epochMs,
-  patient,
+  locale,
 });
 
 const PRACTITIONER_PUSHES: Schemas = {
   ...COMMON_PUSHES,
   'queue.snapshot': { entries: arrayOf(queueEntry, 1000) },
-  'call.started': { sessionId, patient, consent: nullable(consent), measurements: arrayOf(measurement, 16) },
+  'call.started': {
+    sessionId,
+    patient,
+    visit,
+    consent: nullable(consent),
+    measurements: arrayOf(measurement, 16),
+  },
   'call.patientJoined': { sessionId },
   'call.item': { sessionId, item: sessionItem },
 };
@@ -278,6 +310,14 @@ export function parseLoginRequest(input: unknown): Result<LoginRequest, Protocol
   const bad = object({ login: text(80, 1), password: text(200, 1) })(input, 'login');
   return bad === null
     ? ok(input as LoginRequest)
+    : err({ code: 'protocol.invalidMessage', detail: bad, requestId: null });
+}
+
+/** Checks the body of `POST /api/logout`. */
+export function parseLogoutRequest(input: unknown): Result<LogoutRequest, ProtocolViolation> {
+  const bad = object({ token: text(200, 1) })(input, 'logout');
+  return bad === null
+    ? ok(input as LogoutRequest)
     : err({ code: 'protocol.invalidMessage', detail: bad, requestId: null });
 }
 

@@ -131,6 +131,9 @@ describe('the waiting room actor', () => {
           appointmentCode: null,
           identity: { surname: 'X', firstName: 'Y', birthDate: '1950-01-01', nir: null, source: 'manual' },
           measurements: [],
+          locale: 'fr',
+          carePath: null,
+          cost: null,
         },
       },
       on: {

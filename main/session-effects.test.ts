@@ -5,6 +5,7 @@ import { createActor, toPromise } from 'xstate';
 import type { Measurement, Result } from '../contract';
 import { ManualClock } from '../test/support/manual-clock';
 import type { CabinPeripherals } from './peripherals';
+import { toSessionItem } from './platform-client/protocol-terms';
 import { cabinMachineEffects, sessionMachineEffects, type SessionEffectsPorts } from './session-effects';
 import { openCabinStore, type DueRow, type QueuedItem } from './store';
 import { MemoryOperationLog } from './test-support/memory-operation-log';
@@ -100,6 +101,17 @@ describe('the session machine’s effects', () => {
       expect.objectContaining({ event: 'measurement.shared', kind: 'temperature' }),
     ]);
     expect(log.lines.join('\n')).not.toContain('36.9');
+  });
+
+  it('queues the camera check’s result for the professional, delivered as the protocol’s media check', () => {
+    const { store, ports, sessionId, queued } = setUp();
+    sessionMachineEffects(ports).shareMediaCheck(undefined, { sessionId, result: 'problem' });
+    const due = items(unwrap(store.takeDue()));
+    expect(due).toMatchObject([
+      { kind: 'media.check', payload: { sessionId, result: 'problem' }, containsPatientData: false },
+    ]);
+    expect(queued()).toBe(1);
+    expect(due.map(toSessionItem)).toEqual([{ kind: 'mediaCheck', result: 'problem' }]);
   });
 
   it('records help calls and reported problems in the audit', () => {

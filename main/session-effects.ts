@@ -64,6 +64,9 @@ export function sessionMachineEffects({
     recordDmpChoice: (_, { sessionId, opposed }) => {
       enqueue({ sessionId, kind: 'dmp.choice', payload: { sessionId, opposed } });
     },
+    shareMediaCheck: (_, { sessionId, result }) => {
+      enqueue({ sessionId, kind: 'media.check', payload: { sessionId, result } });
+    },
   };
 }
 

@@ -2,6 +2,9 @@
 // protocol (platform-socket-link.ts) in the cabin, an in-process simulation for scenario tests.
 import type {
   CallFact,
+  CarePathAnswers,
+  CostInformation,
+  Locale,
   MediaUp,
   Measurement,
   PatientIdentity,
@@ -20,9 +23,14 @@ export interface QueueEntry {
   readonly appointmentCode: string | null;
   readonly identity: PatientIdentity;
   readonly measurements: readonly Measurement[];
+  /** The language of the patient's screens. */
+  readonly locale: Locale;
+  /** The cover answers and the cost the patient accepted (null: none asked, none shown). */
+  readonly carePath: CarePathAnswers | null;
+  readonly cost: CostInformation | null;
 }
 
-/** One item of the outbound queue (consent, measurement, DMP choice): the store's union, delivered as is. */
+/** One item of the outbound queue (consent, measurement, DMP choice, media check): the store's union, delivered as is. */
 export type { OutboundItem } from '../store/outbound-item';
 
 /** A document's bytes and how to print them. */

@@ -31,6 +31,7 @@ import type { PeripheralState } from '../../devices/peripheral';
 import type { OperationLog } from '../log';
 import type { DocumentContent, OutboundItem, PlatformLink, QueueEntry } from './platform-link';
 import { platformSocketOpener, platformSocketUrl } from './platform-socket';
+import { coverSummaryOf } from './cover-summary';
 import { sessionFactOf, toSessionItem } from './protocol-terms';
 
 /** Where the platform is and who this cabin is. */
@@ -113,7 +114,13 @@ export class PlatformSocketLink implements PlatformLink {
       sessionId: entry.sessionId,
       profession: entry.profession,
       appointmentCode: entry.appointmentCode,
-      patient: { surname: identity.surname, firstName: identity.firstName, birthDate: identity.birthDate },
+      patient: {
+        surname: identity.surname,
+        firstName: identity.firstName,
+        birthDate: identity.birthDate,
+        source: identity.source,
+      },
+      visit: { locale: entry.locale, cover: coverSummaryOf(entry.carePath, entry.cost) },
       measurements: entry.measurements,
     }).then((joined) => {
       if (served.queue !== report) return;

@@ -50,5 +50,7 @@ export function toSessionItem(item: OutboundItem): SessionItem {
       return { kind: 'measurement', measurement: item.payload };
     case 'dmp.choice':
       return { kind: 'dmpChoice', opposed: item.payload.opposed };
+    case 'media.check':
+      return { kind: 'mediaCheck', result: item.payload.result };
   }
 }

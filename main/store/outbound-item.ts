@@ -17,24 +17,32 @@ export interface DmpChoice {
   readonly opposed: boolean;
 }
 
+/** The result of the cabin's camera and microphone check, for the professional who takes the patient. */
+export interface MediaCheckRecord {
+  readonly sessionId: string;
+  readonly result: 'passed' | 'problem';
+}
+
 /** One item of the outbound queue: what the platform receives about a session, by kind. */
 export type OutboundItem =
   | { readonly sessionId: string; readonly kind: 'consent'; readonly payload: RecordedConsent }
   | { readonly sessionId: string; readonly kind: 'measurement'; readonly payload: Measurement }
-  | { readonly sessionId: string; readonly kind: 'dmp.choice'; readonly payload: DmpChoice };
+  | { readonly sessionId: string; readonly kind: 'dmp.choice'; readonly payload: DmpChoice }
+  | { readonly sessionId: string; readonly kind: 'media.check'; readonly payload: MediaCheckRecord };
 
 /** The kinds of outbound item. */
 export type OutboundKind = OutboundItem['kind'];
 
 /**
  * Whether an item of this kind names or describes the patient: such rows are purged at the session's
- * wipe, delivered or not. A consent (text version, presence, time) does not; a measurement and the
- * DMP choice do.
+ * wipe, delivered or not. A consent (text version, presence, time) and a camera check's result do
+ * not; a measurement and the DMP choice do.
  */
 export const CONTAINS_PATIENT_DATA: Readonly<Record<OutboundKind, boolean>> = {
   consent: false,
   measurement: true,
   'dmp.choice': true,
+  'media.check': false,
 };
 
 const sessionId = text(64, 1);
@@ -62,6 +70,7 @@ const measurementFits = object({
   takenAt: epochMs,
 });
 const dmpChoiceFits = object({ sessionId, opposed: boolean });
+const mediaCheckFits = object({ sessionId, result: oneOf(['passed', 'problem']) });
 
 /** True when `check` accepts the value: the one place where a checked payload gets its type. */
 function fits<T>(check: Check, value: unknown): value is T {
@@ -93,6 +102,10 @@ export function storedPayload(item: OutboundItem): unknown {
     case 'dmp.choice': {
       const { sessionId, opposed } = item.payload;
       return { sessionId, opposed };
+    }
+    case 'media.check': {
+      const { sessionId, result } = item.payload;
+      return { sessionId, result };
     }
   }
 }
@@ -126,6 +139,10 @@ export function parseOutboundItem(
       return fits<DmpChoice>(dmpChoiceFits, payload)
         ? ok({ sessionId: session, kind, payload })
         : unfit(kind, dmpChoiceFits, payload);
+    case 'media.check':
+      return fits<MediaCheckRecord>(mediaCheckFits, payload)
+        ? ok({ sessionId: session, kind, payload })
+        : unfit(kind, mediaCheckFits, payload);
     default:
       return err({ code: 'store.unreadableItem', detail: 'unknown kind' });
   }

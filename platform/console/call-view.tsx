@@ -6,6 +6,7 @@ import type { Clock } from '../../contract/clock';
 import { MEASUREMENT_KINDS, type MeasurementKind } from '../../contract/domain';
 import { DocumentPanel } from './document-panel';
 import {
+  IDENTITY_SOURCE_LABELS,
   MEASUREMENT_LABELS,
   birthDateWithAge,
   consentLines,
@@ -15,6 +16,7 @@ import {
 } from './french-format';
 import type { CallState, OutgoingDocument } from './desk-view';
 import type { LocalMediaProblem, MediaFailure } from './console-media';
+import { VisitPanel } from './visit-panel';
 
 /** Props of the call view. */
 export interface CallViewProps {
@@ -98,7 +100,15 @@ export function CallView({
         <div>
           <h2 data-testid="patient-name">{name}</h2>
           {call.patient !== null && (
-            <p className="muted">Né(e) le {birthDateWithAge(call.patient.birthDate, clock.now())}</p>
+            <>
+              <p className="muted">Né(e) le {birthDateWithAge(call.patient.birthDate, clock.now())}</p>
+              <p
+                data-testid="identity-source"
+                className={call.patient.source === 'manual' ? 'identity-unverified' : 'muted'}
+              >
+                {IDENTITY_SOURCE_LABELS[call.patient.source]}
+              </p>
+            </>
           )}
         </div>
         <div className="end-call">
@@ -198,6 +208,8 @@ export function CallView({
         </div>
 
         <div className="call-panels">
+          <VisitPanel call={call} />
+
           <section className="panel" data-testid="consent-info" aria-labelledby="consent-title">
             <h3 id="consent-title">Consentement</h3>
             {call.consent === null ? (

@@ -4,18 +4,20 @@
 // an expired session, a dropped connection and malformed messages.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Measurement } from '../../contract/domain';
-import type { QueueEntryView } from '../../contract/platform-protocol';
+import type { PatientSummary, QueueEntryView, VisitSummary } from '../../contract/platform-protocol';
 import { MAX_DOCUMENT_BYTES } from '../../contract/platform-protocol';
 import { base64ToBytes } from './document-encoding';
 import {
   logIn,
   openConsole,
+  TEST_LOGIN_REPLY,
   TEST_NOW,
   TEST_WELCOME,
   welcomeNewestSocket,
   type ConsolePage,
 } from './test-support/console-harness';
 import type { FakeTextSocket } from '../../test/support/fake-text-socket';
+import { ManualClock } from '../../test/support/manual-clock';
 import { RECONNECT_DELAY_MS } from './practitioner-desk';
 import { RECEPTION_SAMPLE_MS } from './reception-report';
 
@@ -35,21 +37,46 @@ const JEANNE: QueueEntryView = {
   profession: 'doctor',
   appointmentCode: null,
   since: TEST_NOW - 12 * 60_000 - 5_000,
-  patient: { surname: 'Martin', firstName: 'Jeanne', birthDate: '1950-03-02' },
+  locale: 'fr',
+};
+/** Who Jeanne is: only the professional who takes her call receives it. */
+const JEANNE_PATIENT: PatientSummary = {
+  surname: 'Martin',
+  firstName: 'Jeanne',
+  birthDate: '1950-03-02',
+  source: 'card',
+};
+/** Jeanne's visit: French screens, referred by her regular doctor, 25 € paid in the cabin. */
+const JEANNE_VISIT: VisitSummary = {
+  locale: 'fr',
+  cover: {
+    answers: [
+      {
+        question: 'referredByRegularDoctor',
+        label: 'Votre médecin traitant vous a-t-il orienté vers cette téléconsultation ?',
+        answer: 'yes',
+      },
+      { question: 'hasRegularDoctor', label: 'Avez-vous un médecin traitant ?', answer: 'unknown' },
+    ],
+    feeCents: 2500,
+    reimbursedPercent: 70,
+    amountDueCents: 2500,
+    thirdPartyPayment: false,
+  },
 };
 const PAUL: QueueEntryView = {
   sessionId: 'session-paul',
   profession: 'doctor',
   appointmentCode: 'K7P2Q',
   since: TEST_NOW - 3 * 60_000,
-  patient: { surname: 'Durand', firstName: 'Paul', birthDate: '1988-11-30' },
+  locale: 'en',
 };
 const NURSE_PATIENT: QueueEntryView = {
   sessionId: 'session-nurse',
   profession: 'nurse',
   appointmentCode: null,
   since: TEST_NOW - 60 * 60_000,
-  patient: { surname: 'Petit', firstName: 'Louis', birthDate: '1940-01-01' },
+  locale: 'fr',
 };
 
 const TEMPERATURE: Measurement = {
@@ -100,7 +127,8 @@ async function inCall(): Promise<{ page: ConsolePage; socket: FakeTextSocket }> 
     socket.push({
       type: 'call.started',
       sessionId: JEANNE.sessionId,
-      patient: JEANNE.patient,
+      patient: JEANNE_PATIENT,
+      visit: JEANNE_VISIT,
       consent: CONSENT,
       measurements: [TEMPERATURE],
     });
@@ -144,19 +172,94 @@ describe('logging in', () => {
   });
 });
 
+describe('a reload of the page', () => {
+  /** Reloads the console in the same tab: the page goes, a new one opens on the same storage and clock. */
+  async function reload(page: ConsolePage): Promise<ConsolePage> {
+    page.unmount();
+    opened = await openConsole({ storage: page.storage, clock: page.clock });
+    return opened;
+  }
+
+  it('keeps the practitioner logged in and takes back the call the page was in', async () => {
+    const { page } = await inCall();
+    const reloaded = await reload(page);
+    expect(reloaded.query('login-form')).toBeNull();
+    expect(reloaded.logins).toEqual([]);
+    const socket = await welcomeNewestSocket(reloaded);
+    expect(socket.sent()[0]).toEqual({ type: 'hello', role: 'practitioner', token: 'token-abc' });
+    // The platform kept the practitioner's seat in the call and gives it back.
+    await reloaded.platform(() => {
+      socket.push({ type: 'queue.snapshot', entries: [PAUL] });
+      socket.push({
+        type: 'call.started',
+        sessionId: JEANNE.sessionId,
+        patient: JEANNE_PATIENT,
+        visit: JEANNE_VISIT,
+        consent: CONSENT,
+        measurements: [TEMPERATURE],
+      });
+      socket.push(callItem({ kind: 'mediaCheck', result: 'passed' }));
+      socket.push({ type: 'call.patientJoined', sessionId: JEANNE.sessionId });
+    });
+    expect(socket.lastSent('call.accept')).toMatchObject({ sessionId: JEANNE.sessionId });
+    await reloaded.platform(() => socket.replyTo('call.accept', { mode: 'direct', iceServers: [] }));
+    expect(reloaded.get('patient-name').textContent).toBe('Jeanne Martin');
+    expect(reloaded.get('identity-source').textContent).toBe('Identité lue sur la carte Vitale');
+    expect(reloaded.get('media-check-result').textContent).toContain('se voit et s’entend');
+    expect(reloaded.get('cover-answers').textContent).toContain('Ne sait pas');
+    expect(reloaded.get('measurement-temperature').textContent).toContain('37,2');
+    expect(reloaded.query('patient-waiting')).toBeNull();
+    expect(reloaded.media.openCount).toBe(1);
+  });
+
+  it('asks to log in again once the kept token has expired', async () => {
+    const page = await open();
+    await logIn(page);
+    expect(page.storage.length).toBe(1);
+    page.unmount();
+    // The tab is reloaded the day the token expires.
+    opened = await openConsole({ storage: page.storage, clock: new ManualClock(TEST_LOGIN_REPLY.expiresAt) });
+    expect(opened.get('login-form')).not.toBeNull();
+    expect(opened.sockets.sockets).toHaveLength(0);
+    expect(opened.storage.length).toBe(0);
+  });
+
+  it('asks to log in again after a logout', async () => {
+    const page = await open();
+    await logIn(page);
+    await page.click('logout');
+    expect(page.get('login-form')).not.toBeNull();
+    expect(page.storage.length).toBe(0);
+    // The platform is told, so that the token ends there too.
+    expect(page.logouts).toEqual(['token-abc']);
+    const reloaded = await reload(page);
+    expect(reloaded.get('login-form')).not.toBeNull();
+  });
+
+  it('forgets the kept login when the platform refuses the token', async () => {
+    const page = await open();
+    await logIn(page);
+    const reloaded = await reload(page);
+    await reloaded.platform(() => reloaded.sockets.latest.drop(4401));
+    expect(reloaded.get('login-error').textContent).toBe('Votre session a expiré, reconnectez-vous.');
+    expect(reloaded.storage.length).toBe(0);
+  });
+});
+
 describe('the waiting room', () => {
-  it('lists the patients of the practitioner’s profession, longest waiting first', async () => {
+  it('lists the patients of the practitioner’s profession, longest waiting first, without their names', async () => {
     const { page } = await inWaitingRoom();
     const entries = page.all('queue-entry');
     expect(entries.map((entry) => entry.dataset.sessionId)).toEqual([JEANNE.sessionId, PAUL.sessionId]);
     const [jeanne, paul] = entries.map((entry) => entry.textContent ?? '');
-    expect(jeanne).toContain('Jeanne Martin');
-    expect(jeanne).toContain('02/03/1950');
+    expect(jeanne).toContain('Patient en cabine');
+    expect(jeanne).toContain('Langue : Français');
     expect(jeanne).toContain('Sans rendez-vous');
     expect(jeanne).toContain('Attend depuis 12\u00a0min');
     expect(paul).toContain('Rendez-vous K7P2Q');
-    expect(paul).toContain('30/11/1988');
-    expect(page.text()).not.toContain('Louis Petit');
+    expect(paul).toContain('Langue : Anglais');
+    expect(page.text()).toContain('s’affichent quand vous le prenez en charge');
+    expect(page.all('queue-language')).toHaveLength(2);
   });
 
   it('updates the waiting times as time passes', async () => {
@@ -216,7 +319,8 @@ describe('the waiting room', () => {
       socket.push({
         type: 'call.started',
         sessionId: JEANNE.sessionId,
-        patient: JEANNE.patient,
+        patient: JEANNE_PATIENT,
+        visit: JEANNE_VISIT,
         consent: null,
         measurements: [TEMPERATURE],
       });
@@ -247,6 +351,61 @@ describe('a consultation', () => {
       mode: 'direct',
       iceServers: [{ urls: ['stun:stun.test:3478'] }],
     });
+  });
+
+  it('says where the identity comes from: read from the card, or typed and checked by no card', async () => {
+    const { page } = await inCall();
+    expect(page.get('identity-source').textContent).toBe('Identité lue sur la carte Vitale');
+
+    const typed = await open();
+    const socket = await logIn(typed);
+    await typed.platform(() => socket.push({ type: 'queue.snapshot', entries: [PAUL] }));
+    // Nothing of Paul before he is taken: no name, no birth date.
+    expect(typed.text()).not.toContain('Durand');
+    await typed.click(`accept-${PAUL.sessionId}`);
+    await typed.platform(() => {
+      socket.replyTo('call.accept', { mode: 'direct', iceServers: [] });
+      socket.push({
+        type: 'call.started',
+        sessionId: PAUL.sessionId,
+        patient: { surname: 'Durand', firstName: 'Paul', birthDate: '1988-11-30', source: 'manual' },
+        visit: { locale: 'en', cover: null },
+        consent: null,
+        measurements: [],
+      });
+    });
+    expect(typed.get('patient-name').textContent).toBe('Paul Durand');
+    expect(typed.get('identity-source').textContent).toBe(
+      'Identité saisie, non vérifiée par une carte Vitale',
+    );
+    expect(typed.get('patient-language').textContent).toContain('Anglais');
+    expect(typed.get('cover-none').textContent).toBe('La cabine n’a transmis ni réponses ni coût.');
+  });
+
+  it('shows the patient’s language, the camera check and the cover answers with the cost they accepted', async () => {
+    const { page, socket } = await inCall();
+    expect(page.get('patient-language').textContent).toBe('Langue des écrans du patient : Français');
+    expect(page.get('media-check-result').textContent).toBe(
+      'Test caméra et micro de la cabine : pas encore fait',
+    );
+    const answers = [...page.get('cover-answers').querySelectorAll('.cover-answer')].map(
+      (row) => row.textContent,
+    );
+    expect(answers).toEqual([
+      'Votre médecin traitant vous a-t-il orienté vers cette téléconsultation ?Oui',
+      'Avez-vous un médecin traitant ?Ne sait pas',
+    ]);
+    const cost = page.get('cover-cost').textContent;
+    expect(cost).toContain('Prix de la consultation : 25,00\u00a0€');
+    expect(cost).toContain('Remboursée à 70\u00a0% par l’Assurance Maladie');
+    expect(cost).toContain('Sans tiers payant : 25,00\u00a0€ payés dans la cabine');
+
+    await page.platform(() => socket.push(callItem({ kind: 'mediaCheck', result: 'problem' })));
+    expect(page.get('media-check-result').textContent).toBe(
+      'Test caméra et micro de la cabine : le patient a signalé un problème',
+    );
+    await page.platform(() => socket.push(callItem({ kind: 'mediaCheck', result: 'passed' })));
+    expect(page.get('media-check-result').textContent).toContain('le patient se voit et s’entend');
   });
 
   it('shows a measurement the moment the cabin sends it', async () => {
@@ -299,11 +458,53 @@ describe('a consultation', () => {
     expect((page.get('document-text') as HTMLTextAreaElement).value).toBe('');
   });
 
-  it('refuses to send an empty document', async () => {
+  it('refuses to send an empty document, and says why', async () => {
     const { page, socket } = await inCall();
+    await page.type('document-text', '   \n  ');
     await page.click('document-send');
     expect(socket.lastSent('document.push')).toBeUndefined();
-    expect(page.get('console-error').textContent).toContain('Écrivez le texte');
+    expect(page.get('console-error').textContent).toBe(
+      'Le document est vide : il n’a pas été envoyé. Le texte ne contient que des espaces ou des retours à la ligne. Écrivez le texte du document avant de l’envoyer.',
+    );
+
+    await page.pickFile('document-file', new File([], 'vide.pdf', { type: 'application/pdf' }));
+    await page.click('document-upload');
+    expect(socket.lastSent('document.push')).toBeUndefined();
+    expect(page.get('console-error').textContent).toBe(
+      'Le document est vide : il n’a pas été envoyé. Le fichier ne contient aucune donnée (0 octet).',
+    );
+
+    // A PDF without any page: the platform refuses it and says why.
+    const pageless = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
+    await page.pickFile('document-file', new File([pageless], 'sans-page.pdf', { type: 'application/pdf' }));
+    await page.click('document-upload');
+    await page.platform(() => socket.failTo('document.push', 'document.empty', 'noPage'));
+    expect(page.get('console-error').textContent).toBe(
+      'Le document est vide : il n’a pas été envoyé. Le fichier PDF ne contient aucune page.',
+    );
+    expect(page.get('documents-sent').textContent).toBe('');
+  });
+
+  it('offers the file in French: a "Choisir un fichier" button and the chosen file’s name', async () => {
+    const { page, socket } = await inCall();
+    const input = page.get('document-file') as HTMLInputElement;
+    expect(input.type).toBe('file');
+    expect(input.className).toBe('visually-hidden');
+    expect(page.get('document-file-choose').textContent).toBe('Choisir un fichier');
+    expect(page.get('document-file-choose').getAttribute('for')).toBe(input.id);
+    expect(page.get('document-file-name').textContent).toBe('Aucun fichier choisi');
+    await page.click('document-upload');
+    expect(page.get('console-error').textContent).toContain('Choisissez d’abord un fichier PDF');
+    const pdf = new TextEncoder().encode('%PDF-1.4\n<</Type /Page>>\n%%EOF\n');
+    await page.pickFile('document-file', new File([pdf], 'ordonnance.pdf', { type: 'application/pdf' }));
+    expect(page.get('document-file-name').textContent).toBe('ordonnance.pdf');
+    await page.click('document-upload');
+    await page.platform(() =>
+      socket.replyTo('document.push', {
+        document: { id: 'doc-3', kind: 'prescription', title: 'ordonnance', pages: 1 },
+      }),
+    );
+    expect(page.get('document-file-name').textContent).toBe('Aucun fichier choisi');
   });
 
   it('uploads a PDF within the size limit and refuses a larger one or another kind of file', async () => {

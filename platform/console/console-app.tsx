@@ -1,5 +1,6 @@
-// The practitioner console: the login form, then the desk (waiting room or consultation). The token
-// lives in this component's memory only: a reload asks to log in again.
+// The practitioner console: the login form, then the desk (waiting room or consultation). The login is
+// kept for the tab's life (login-keeper.ts): a reload opens the desk again, and the platform gives back
+// the call the page was in.
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { Clock } from '../../contract/clock';
 import type { LoginReply } from '../../contract/platform-protocol';
@@ -7,7 +8,8 @@ import type { WebSocketLike } from '../../contract/socket-client';
 import { CallView } from './call-view';
 import type { MediaFactory } from './console-media';
 import { PROFESSION_LABELS } from './french-format';
-import type { LogIn } from './login';
+import type { LogIn, LogOut } from './login';
+import type { LoginKeeper } from './login-keeper';
 import { LoginForm } from './login-form';
 import type { SessionEnd } from './desk-view';
 import { PractitionerDesk } from './practitioner-desk';
@@ -16,6 +18,10 @@ import { WaitingRoom } from './waiting-room';
 /** Everything the console reaches outside itself: the browser's in the page, doubles in tests. */
 export interface ConsoleDependencies {
   readonly logIn: LogIn;
+  /** Ends the token on the platform when the practitioner logs out. */
+  readonly logOut: LogOut;
+  /** Where the login survives a reload of the page (the tab's sessionStorage in the page). */
+  readonly loginKeeper: LoginKeeper;
   /** The platform's WebSocket URL (`/ws` on the page's origin). */
   readonly socketUrl: string;
   /** Builds the WebSocket to the platform (the browser's in the page). */
@@ -31,7 +37,8 @@ const SESSION_END_NOTICES: Readonly<Record<SessionEnd, string>> = {
 
 /** The whole console page. */
 export function ConsoleApp({ dependencies }: { readonly dependencies: ConsoleDependencies }) {
-  const [login, setLogin] = useState<LoginReply | null>(null);
+  const keeper = dependencies.loginKeeper;
+  const [login, setLogin] = useState<LoginReply | null>(() => keeper.load(dependencies.clock.now()));
   const [notice, setNotice] = useState<string | null>(null);
 
   if (login === null) {
@@ -40,6 +47,7 @@ export function ConsoleApp({ dependencies }: { readonly dependencies: ConsoleDep
         logIn={dependencies.logIn}
         notice={notice}
         onLoggedIn={(reply) => {
+          keeper.save(reply);
           setNotice(null);
           setLogin(reply);
         }}
@@ -52,6 +60,8 @@ export function ConsoleApp({ dependencies }: { readonly dependencies: ConsoleDep
       login={login}
       dependencies={dependencies}
       onLeave={(reason) => {
+        keeper.clear();
+        if (reason === null) void dependencies.logOut(login.token);
         setLogin(null);
         setNotice(reason === null ? null : SESSION_END_NOTICES[reason]);
       }}

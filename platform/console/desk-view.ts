@@ -11,14 +11,17 @@ import {
 import type {
   ConsentSummary,
   DocumentContentType,
+  MediaCheckResult,
   MediaMode,
   MediaReception,
   PatientSummary,
   QueueEntryView,
   SessionItem,
+  VisitSummary,
 } from '../../contract/platform-protocol';
 import { integer, matching, object, oneOf, text } from '../../contract/schema';
 import type { LocalMediaProblem, MediaFailure } from './console-media';
+import { emptyDocumentText } from './french-format';
 
 /** Why the desk sends the practitioner back to the login form. */
 export type SessionEnd = 'expired' | 'replaced';
@@ -29,8 +32,12 @@ export type LinkState = 'connecting' | 'online' | 'reconnecting';
 /** The consultation in progress, as the call view shows it. Patient data: memory only. */
 export interface CallState {
   readonly sessionId: string;
-  /** null until the platform sent who the patient is. */
+  /** null until the platform sent who the patient is (the waiting room never shows it). */
   readonly patient: PatientSummary | null;
+  /** The patient's language, cover answers and cost; null until the platform sent them. */
+  readonly visit: VisitSummary | null;
+  /** The cabin's camera and microphone check; null until it is done. */
+  readonly mediaCheck: MediaCheckResult | null;
   readonly consent: ConsentSummary | null;
   readonly measurements: Readonly<Partial<Record<MeasurementKind, Measurement>>>;
   /** The patient's choice about the DMP, once known: true when they oppose it. */
@@ -85,10 +92,15 @@ export function isTransportFailure(code: string): boolean {
   return TRANSPORT_CODES.has(code);
 }
 
-/** The French sentence for a refused action. */
-export function refusalText(action: 'accept' | 'measure' | 'document' | 'end', code: string): string {
+/** The French sentence for a refused action (`detail`: the refusal's detail, for an empty document's reason). */
+export function refusalText(
+  action: 'accept' | 'measure' | 'document' | 'end',
+  code: string,
+  detail?: string,
+): string {
   if (isTransportFailure(code)) return 'Pas de connexion au serveur. Réessayez dans un instant.';
   if (code === 'call.alreadyTaken') return 'Ce patient est déjà pris en charge par un autre professionnel.';
+  if (code === 'document.empty') return emptyDocumentText(detail);
   switch (action) {
     case 'accept':
       return 'La prise en charge n’a pas abouti : le patient n’est peut-être plus en salle d’attente.';
@@ -135,11 +147,13 @@ export function byKind(measurements: readonly Measurement[]): Partial<Record<Mea
   return table;
 }
 
-/** A call just accepted: the patient as the waiting room showed them, nothing received yet. */
-export function newCall(sessionId: string, patient: PatientSummary | null, mode: MediaMode): CallState {
+/** A call just accepted: nothing received of the patient yet (`call.started` brings who they are). */
+export function newCall(sessionId: string, mode: MediaMode): CallState {
   return {
     sessionId,
-    patient,
+    patient: null,
+    visit: null,
+    mediaCheck: null,
     consent: null,
     measurements: {},
     dmpOpposed: null,
@@ -174,6 +188,8 @@ export function withItem(call: CallState, item: SessionItem): Partial<CallState>
     }
     case 'dmpChoice':
       return { dmpOpposed: item.opposed };
+    case 'mediaCheck':
+      return { mediaCheck: item.result };
     default: {
       const unknown: never = item;
       return unknown;

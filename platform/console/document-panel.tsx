@@ -1,5 +1,7 @@
 // The documents of the consultation: a document written here (sent as text/plain) or a PDF file picked
-// from the computer, both sent to the cabin with `document.push`, and the list of what was sent.
+// from the computer, both sent to the cabin with `document.push`, and the list of what was sent. The file
+// picker is a French button and the chosen file's name: the native input (visually hidden, still
+// reachable by keyboard and assistive technology) would speak the browser's language.
 import { useRef, useState } from 'react';
 import type { DocumentSummary } from '../../contract/domain';
 import { MAX_DOCUMENT_BYTES } from '../../contract/platform-protocol';
@@ -10,7 +12,7 @@ import {
   titleFromFileName,
   type DocumentProblem,
 } from './document-encoding';
-import { DOCUMENT_KIND_LABELS, formatNumber, pagesText } from './french-format';
+import { DOCUMENT_KIND_LABELS, emptyDocumentText, formatNumber, pagesText } from './french-format';
 import type { OutgoingDocument } from './desk-view';
 
 /** Props of the document panel. */
@@ -26,16 +28,19 @@ const KINDS = Object.keys(DOCUMENT_KIND_LABELS) as DocumentSummary['kind'][];
 const SIZE_LIMIT = `${formatNumber(MAX_DOCUMENT_BYTES / 1_000_000)}\u00a0Mo`;
 
 const TEXT_PROBLEMS: Readonly<Record<DocumentProblem, string>> = {
-  empty: 'Écrivez le texte du document avant de l’envoyer.',
+  empty: `${emptyDocumentText('blankText')} Écrivez le texte du document avant de l’envoyer.`,
   tooLarge: `Le texte dépasse ${SIZE_LIMIT} : il ne peut pas être envoyé.`,
   notPdf: 'Ce texte ne peut pas être envoyé.',
 };
 
 const FILE_PROBLEMS: Readonly<Record<DocumentProblem, string>> = {
-  empty: 'Choisissez un fichier PDF.',
+  empty: emptyDocumentText('noBytes'),
   tooLarge: `Le fichier dépasse ${SIZE_LIMIT} : il ne peut pas être envoyé.`,
   notPdf: 'Ce fichier n’est pas un PDF.',
 };
+
+/** No file was picked yet. */
+const NO_FILE = 'Choisissez d’abord un fichier PDF avec le bouton « Choisir un fichier ».';
 
 function isDocumentKind(value: string): value is DocumentSummary['kind'] {
   return (KINDS as string[]).includes(value);
@@ -48,6 +53,7 @@ export function DocumentPanel({ documents, onSend, onProblem }: DocumentPanelPro
   const [body, setBody] = useState('');
   const [busy, setBusy] = useState(false);
   const [sentNote, setSentNote] = useState<string | null>(null);
+  const [fileName, setFileName] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const send = async (document: OutgoingDocument): Promise<boolean> => {
@@ -82,7 +88,7 @@ export function DocumentPanel({ documents, onSend, onProblem }: DocumentPanelPro
     const input = fileInput.current;
     const file = input?.files?.[0];
     if (input === null || file === undefined) {
-      onProblem(FILE_PROBLEMS.empty);
+      onProblem(NO_FILE);
       return;
     }
     // The size is known before reading: a large file is refused without loading it.
@@ -114,6 +120,7 @@ export function DocumentPanel({ documents, onSend, onProblem }: DocumentPanelPro
     if (sent) {
       setTitle('');
       input.value = '';
+      setFileName(null);
     }
   };
 
@@ -166,14 +173,27 @@ export function DocumentPanel({ documents, onSend, onProblem }: DocumentPanelPro
         Envoyer le document
       </button>
       <div className="upload">
-        <label htmlFor="document-file">Ou envoyer un fichier PDF ({SIZE_LIMIT} au plus)</label>
-        <input
-          id="document-file"
-          data-testid="document-file"
-          type="file"
-          accept="application/pdf"
-          ref={fileInput}
-        />
+        <p className="upload-title" id="document-file-title">
+          Ou envoyer un fichier PDF ({SIZE_LIMIT} au plus)
+        </p>
+        <div className="file-picker">
+          <input
+            id="document-file"
+            data-testid="document-file"
+            className="visually-hidden"
+            type="file"
+            accept="application/pdf"
+            aria-describedby="document-file-title document-file-name"
+            ref={fileInput}
+            onChange={(event) => setFileName(event.target.files?.[0]?.name ?? null)}
+          />
+          <label htmlFor="document-file" className="button-like" data-testid="document-file-choose">
+            Choisir un fichier
+          </label>
+          <span id="document-file-name" className="file-name" data-testid="document-file-name">
+            {fileName ?? 'Aucun fichier choisi'}
+          </span>
+        </div>
         <button type="button" data-testid="document-upload" disabled={busy} onClick={() => void sendFile()}>
           Envoyer le PDF
         </button>

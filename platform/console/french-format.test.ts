@@ -5,7 +5,10 @@ import {
   ageInYears,
   birthDateWithAge,
   consentLines,
+  costLines,
+  emptyDocumentText,
   formatBirthDate,
+  formatEuros,
   formatNumber,
   measurementValue,
   waitingText,
@@ -76,5 +79,46 @@ describe('French formatting', () => {
       'Texte de consentement : version 2025-01',
       'Accord donné le 20/05/2025 à 09:05',
     ]);
+  });
+});
+
+describe('cover and documents', () => {
+  it.each([
+    [2500, `25,00${NBSP}€`],
+    [750, `7,50${NBSP}€`],
+    [5, `0,05${NBSP}€`],
+    [0, `0,00${NBSP}€`],
+  ])('writes %i cents as %s', (cents, text) => {
+    expect(formatEuros(cents)).toBe(text);
+  });
+
+  it('writes the cost the patient accepted, reimbursed or not', () => {
+    const cover = {
+      answers: [],
+      feeCents: 2500,
+      reimbursedPercent: 100,
+      amountDueCents: 0,
+      thirdPartyPayment: true,
+    };
+    expect(costLines(cover)).toEqual([
+      `Prix de la consultation : 25,00${NBSP}€`,
+      `Remboursée à 100${NBSP}% par l’Assurance Maladie`,
+      `Tiers payant : 0,00${NBSP}€ payés dans la cabine`,
+    ]);
+    expect(
+      costLines({ ...cover, reimbursedPercent: 0, amountDueCents: 2500, thirdPartyPayment: false })[1],
+    ).toBe('Non remboursée par l’Assurance Maladie (d’après les réponses du patient)');
+  });
+
+  it.each([
+    [
+      'noBytes',
+      'Le document est vide : il n’a pas été envoyé. Le fichier ne contient aucune donnée (0 octet).',
+    ],
+    ['noPage', 'Le document est vide : il n’a pas été envoyé. Le fichier PDF ne contient aucune page.'],
+    ['toString', 'Le document est vide : il n’a pas été envoyé.'],
+    [undefined, 'Le document est vide : il n’a pas été envoyé.'],
+  ])('says why a document of reason %s was empty', (reason, text) => {
+    expect(emptyDocumentText(reason)).toBe(text);
   });
 });

@@ -1,7 +1,22 @@
 // The French wording of the practitioner console: labels of the protocol's values and the formatting of
 // dates, times, durations and measured values the way a French practitioner reads them.
-import type { DocumentSummary, MeasurementKind, Presence, Profession, Quantity } from '../../contract/domain';
-import type { CallEndReason, ConsentSummary, PatientSummary } from '../../contract/platform-protocol';
+import type {
+  DocumentSummary,
+  Locale,
+  MeasurementKind,
+  Presence,
+  Profession,
+  Quantity,
+} from '../../contract/domain';
+import type {
+  CallEndReason,
+  ConsentSummary,
+  CoverAnswer,
+  CoverSummary,
+  EmptyDocumentReason,
+  MediaCheckResult,
+  PatientSummary,
+} from '../../contract/platform-protocol';
 
 /** A no-break space, between a number and its unit as French typography wants. */
 const NBSP = '\u00a0';
@@ -39,6 +54,59 @@ const PRESENCE_LABELS: Readonly<Record<Presence, string>> = {
   carer: 'Le patient est accompagné d’un aidant',
   healthProfessional: 'Le patient est accompagné d’un professionnel de santé',
 };
+
+/** The languages of the patient's screens, as the console names them. */
+export const LOCALE_LABELS: Readonly<Record<Locale, string>> = {
+  fr: 'Français',
+  en: 'Anglais',
+};
+
+/** Where the patient's identity comes from, as the call screen says it. */
+export const IDENTITY_SOURCE_LABELS: Readonly<Record<PatientSummary['source'], string>> = {
+  card: 'Identité lue sur la carte Vitale',
+  manual: 'Identité saisie, non vérifiée par une carte Vitale',
+};
+
+/** The cabin's camera and microphone check, as the call screen says it (null: not done yet). */
+export function mediaCheckText(result: MediaCheckResult | null): string {
+  switch (result) {
+    case null:
+      return 'Test caméra et micro de la cabine : pas encore fait';
+    case 'passed':
+      return 'Test caméra et micro de la cabine : le patient se voit et s’entend';
+    case 'problem':
+      return 'Test caméra et micro de la cabine : le patient a signalé un problème';
+    default: {
+      const unknown: never = result;
+      return String(unknown);
+    }
+  }
+}
+
+/** A patient's answer to a cover question. */
+export const COVER_ANSWER_LABELS: Readonly<Record<CoverAnswer['answer'], string>> = {
+  yes: 'Oui',
+  no: 'Non',
+  unknown: 'Ne sait pas',
+};
+
+/** An amount in euro cents as a French reader reads it: 2500 → "25,00 €". */
+export function formatEuros(cents: number): string {
+  const euros = Math.floor(cents / 100);
+  const rest = String(cents % 100).padStart(2, '0');
+  return `${euros},${rest}${NBSP}€`;
+}
+
+/** The lines of the cost the patient accepted in the cabin. */
+export function costLines(cover: CoverSummary): readonly string[] {
+  return [
+    `Prix de la consultation : ${formatEuros(cover.feeCents)}`,
+    cover.reimbursedPercent === 0
+      ? 'Non remboursée par l’Assurance Maladie (d’après les réponses du patient)'
+      : `Remboursée à ${cover.reimbursedPercent}${NBSP}% par l’Assurance Maladie`,
+    `${cover.thirdPartyPayment ? 'Tiers payant' : 'Sans tiers payant'} : ${formatEuros(cover.amountDueCents)} payés dans la cabine`,
+  ];
+}
 
 /** What the console tells the practitioner when a call ends without them. */
 export const CALL_END_MESSAGES: Readonly<Record<CallEndReason, string>> = {
@@ -159,6 +227,22 @@ function formatDay(epochMs: number): string {
   const day = String(date.getDate()).padStart(2, '0');
   const month = String(date.getMonth() + 1).padStart(2, '0');
   return `${day}/${month}/${date.getFullYear()}`;
+}
+
+const EMPTY_DOCUMENT_REASONS: Readonly<Record<EmptyDocumentReason, string>> = {
+  noBytes: 'Le fichier ne contient aucune donnée (0 octet).',
+  noPage: 'Le fichier PDF ne contient aucune page.',
+  blankText: 'Le texte ne contient que des espaces ou des retours à la ligne.',
+};
+
+/** Why an empty document was not sent; an unknown reason still says that it was empty. */
+export function emptyDocumentText(reason: string | undefined): string {
+  const known = Object.hasOwn(EMPTY_DOCUMENT_REASONS, reason ?? '')
+    ? EMPTY_DOCUMENT_REASONS[reason as EmptyDocumentReason]
+    : null;
+  return known === null
+    ? 'Le document est vide : il n’a pas été envoyé.'
+    : `Le document est vide : il n’a pas été envoyé. ${known}`;
 }
 
 /** "1 page", "3 pages". */

@@ -1,6 +1,6 @@
 // The login over HTTP, against a fetch double answering like the platform.
 import { describe, expect, it } from 'vitest';
-import { httpLogIn, LOGIN_PATH } from './login';
+import { httpLogIn, httpLogOut, LOGIN_PATH, LOGOUT_PATH } from './login';
 import { TEST_LOGIN_REPLY as REPLY } from './test-support/console-harness';
 
 function answering(status: number, body: unknown): { fetch: typeof fetch; requests: Request[] } {
@@ -44,5 +44,16 @@ describe('logging in over HTTP', () => {
     });
     const offline: typeof fetch = () => Promise.reject(new TypeError('Failed to fetch'));
     await expect(httpLogIn(offline)(credentials)).resolves.toEqual({ ok: false, problem: 'unreachable' });
+  });
+});
+
+describe('logging out over HTTP', () => {
+  it('posts the token to end it, and never fails, even offline', async () => {
+    const platform = answering(204, null);
+    await expect(httpLogOut(platform.fetch)('token-abc')).resolves.toBeUndefined();
+    expect(new URL(platform.requests[0]?.url ?? '').pathname).toBe(LOGOUT_PATH);
+    await expect(platform.requests[0]?.json()).resolves.toEqual({ token: 'token-abc' });
+    const offline: typeof fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+    await expect(httpLogOut(offline)('token-abc')).resolves.toBeUndefined();
   });
 });

@@ -1,11 +1,34 @@
-// The practitioner's login over HTTP: `POST /api/login` with LoginRequest answers a LoginReply (the
-// token lives in memory only), 401 when the login or password is wrong.
+// The practitioner's login over HTTP: `POST /api/login` with LoginRequest answers a LoginReply, 401 when
+// the login or password is wrong. The reply is kept for the tab's life by login-keeper.ts.
 import { PROFESSIONS } from '../../contract/domain';
 import type { LoginReply, LoginRequest } from '../../contract/platform-protocol';
 import { integer, matching, object, oneOf, text } from '../../contract/schema';
 
 /** The path of the login endpoint on the platform's origin. */
 export const LOGIN_PATH = '/api/login';
+
+/** The path of the logout endpoint on the platform's origin. */
+export const LOGOUT_PATH = '/api/logout';
+
+/** Ends a token on the platform (the practitioner logged out); never fails: the token dies at its expiry anyway. */
+export type LogOut = (token: string) => Promise<void>;
+
+/** The logout over `fetch` on the page's origin; an unreachable platform changes nothing for the page. */
+export function httpLogOut(fetchFunction: typeof fetch, url: string = LOGOUT_PATH): LogOut {
+  return async (token) => {
+    try {
+      await fetchFunction(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token }),
+        credentials: 'same-origin',
+        cache: 'no-store',
+      });
+    } catch {
+      // The page forgot the token already; the platform refuses it at its expiry.
+    }
+  };
+}
 
 /** What a login attempt gave: the reply, or why there is none. */
 export type LoginOutcome =
@@ -27,6 +50,11 @@ const loginReply = object({
     address: text(160),
   }),
 });
+
+/** Whether `value` has the shape of a login reply (from the platform, or kept across a reload). */
+export function isLoginReply(value: unknown): value is LoginReply {
+  return loginReply(value, 'login') === null;
+}
 
 /** The login over `fetch` on the page's origin: 401 is a refusal, anything unexpected is "unreachable". */
 export function httpLogIn(fetchFunction: typeof fetch, url: string = LOGIN_PATH): LogIn {
@@ -52,7 +80,7 @@ export function httpLogIn(fetchFunction: typeof fetch, url: string = LOGIN_PATH)
     } catch {
       return { ok: false, problem: 'unreachable' };
     }
-    if (loginReply(body, 'login') !== null) return { ok: false, problem: 'unreachable' };
-    return { ok: true, reply: body as LoginReply };
+    if (!isLoginReply(body)) return { ok: false, problem: 'unreachable' };
+    return { ok: true, reply: body };
   };
 }

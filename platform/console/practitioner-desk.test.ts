@@ -50,7 +50,7 @@ async function deskInCall(): Promise<{
         profession: 'doctor',
         appointmentCode: null,
         since: TEST_NOW - 60_000,
-        patient: { surname: 'Martin', firstName: 'Jeanne', birthDate: '1950-03-02' },
+        locale: 'fr',
       },
     ],
   });

@@ -4,12 +4,7 @@
 import { after, type Cancel, type Clock } from '../../contract/clock';
 import type { MeasurementKind, ProfessionalCard } from '../../contract/domain';
 import { connectPractitioner, type PractitionerConnection } from '../../contract/platform-connection';
-import type {
-  CallEndReason,
-  MediaMode,
-  PatientSummary,
-  PractitionerPush,
-} from '../../contract/platform-protocol';
+import type { CallEndReason, MediaMode, PractitionerPush } from '../../contract/platform-protocol';
 import { PLATFORM_CLOSE_CODES } from '../../contract/platform-protocol';
 import { err, type CabinError, type Result } from '../../contract/result';
 import { webSocketOpener, type WebSocketLike } from '../../contract/socket-client';
@@ -115,7 +110,6 @@ export class PractitionerDesk {
   async #take(sessionId: string, early: PractitionerPush[]): Promise<void> {
     const client = this.#client;
     if (client === null || this.#view.call !== null || this.#view.accepting !== null) return;
-    const entry = this.#view.queue.find((item) => item.sessionId === sessionId);
     this.#early = [...early];
     this.#update({ accepting: sessionId, error: null, endedMessage: null });
     const result = await client.request({ type: 'call.accept', sessionId });
@@ -129,7 +123,7 @@ export class PractitionerDesk {
       this.#update({ accepting: null, error: refusalText('accept', media.error.code) });
       return;
     }
-    this.#beginCall(sessionId, entry?.patient ?? null, media.value.mode);
+    this.#beginCall(sessionId, media.value.mode);
     this.#startMedia(sessionId, media.value);
     const pending = this.#early;
     this.#early = [];
@@ -168,7 +162,7 @@ export class PractitionerDesk {
     const result = await client.request({ type: 'document.push', sessionId: call.sessionId, ...document });
     if (this.#view.call?.sessionId !== call.sessionId) return false;
     if (!result.ok) {
-      this.#update({ error: refusalText('document', result.error.code) });
+      this.#update({ error: refusalText('document', result.error.code, result.error.detail) });
       return false;
     }
     const sent = sentDocument(result.value, document);
@@ -303,7 +297,12 @@ export class PractitionerDesk {
     switch (push.type) {
       case 'call.started': {
         const measurements = { ...call.measurements, ...byKind(push.measurements) };
-        this.#updateCall({ patient: push.patient, consent: push.consent ?? call.consent, measurements });
+        this.#updateCall({
+          patient: push.patient,
+          visit: push.visit,
+          consent: push.consent ?? call.consent,
+          measurements,
+        });
         return;
       }
       case 'call.patientJoined':
@@ -340,8 +339,8 @@ export class PractitionerDesk {
 
   // ------------------------------------------------------------------------------------------- call
 
-  #beginCall(sessionId: string, patient: PatientSummary | null, mode: MediaMode): void {
-    this.#update({ accepting: null, call: newCall(sessionId, patient, mode) });
+  #beginCall(sessionId: string, mode: MediaMode): void {
+    this.#update({ accepting: null, call: newCall(sessionId, mode) });
   }
 
   #startMedia(sessionId: string, callMedia: Parameters<MediaFactory['start']>[0]['callMedia']): void {

@@ -1,8 +1,9 @@
 // The waiting room: the patients of the practitioner's profession waiting in cabins, longest first,
-// each with a button to take the call.
+// each with a button to take the call. No name and no birth date: the platform sends them only to the
+// professional who takes the patient (the cabin promises the patient that only they see them).
 import { useEffect, useState } from 'react';
 import type { QueueEntryView } from '../../contract/platform-protocol';
-import { birthDateWithAge, patientName, waitingText } from './french-format';
+import { LOCALE_LABELS, waitingText } from './french-format';
 import { every, type Clock } from '../../contract/clock';
 
 /** How often the waiting times are recomputed. */
@@ -44,8 +45,8 @@ export function WaitingRoom({ queue, accepting, online, clock, onAccept }: Waiti
               data-session-id={entry.sessionId}
             >
               <div className="queue-patient">
-                <strong className="queue-name">{patientName(entry.patient)}</strong>
-                <span>Né(e) le {birthDateWithAge(entry.patient.birthDate, time)}</span>
+                <strong className="queue-name">Patient en cabine</strong>
+                <span data-testid="queue-language">Langue : {LOCALE_LABELS[entry.locale]}</span>
               </div>
               <div className="queue-details">
                 <span className={entry.appointmentCode === null ? 'tag' : 'tag tag-appointment'}>
@@ -67,6 +68,11 @@ export function WaitingRoom({ queue, accepting, online, clock, onAccept }: Waiti
             </li>
           ))}
         </ul>
+      )}
+      {queue.length > 0 && (
+        <p className="muted">
+          Le nom et la date de naissance du patient s’affichent quand vous le prenez en charge.
+        </p>
       )}
     </section>
   );

@@ -81,6 +81,12 @@ export class Accounts {
     return grant;
   }
 
+  /** Ends a token at once (the practitioner logged out); an unknown or expired token changes nothing. */
+  revokeToken(token: string): void {
+    this.#tokens.delete(digest(token).toString('hex'));
+    this.#forgetExpired();
+  }
+
   /** The professional card of a login, if it exists. */
   professionalOf(login: string): ProfessionalCard | null {
     return this.#practitioners.get(login)?.professional ?? null;

@@ -46,7 +46,6 @@ describe('document checks', () => {
   it.each([
     ['a PDF that is not one', 'application/pdf', base64('<html></html>'), 'document.invalid'],
     ['a text that is not UTF-8', 'text/plain', base64(Buffer.from([0x66, 0xff, 0x66])), 'document.invalid'],
-    ['an empty document', 'text/plain', '', 'document.invalid'],
     [
       'a document one byte too large',
       'application/pdf',
@@ -57,9 +56,33 @@ describe('document checks', () => {
     expect(checkDocument(contentType, content)).toMatchObject({ ok: false, error: { code } });
   });
 
+  it.each([
+    ['a file of no byte', 'application/pdf', '', 'noBytes'],
+    ['a text of no byte', 'text/plain', '', 'noBytes'],
+    [
+      'a PDF without any page',
+      'application/pdf',
+      base64('%PDF-1.7 <</Type /Pages /Kids [] /Count 0>>'),
+      'noPage',
+    ],
+    ['a PDF of its header only', 'application/pdf', base64('%PDF-1.4\n%%EOF\n'), 'noPage'],
+    ['a text of spaces and line breaks', 'text/plain', base64(' \n\t\r\n  '), 'blankText'],
+  ] as const)('refuses %s as empty, and says why', (_, contentType, content, reason) => {
+    expect(checkDocument(contentType, content)).toEqual({
+      ok: false,
+      error: { code: 'document.empty', detail: reason },
+    });
+  });
+
+  it('accepts a PDF whose pages are compressed in object streams', () => {
+    const pdf = '%PDF-1.7\n5 0 obj <</Type /ObjStm /N 3 /First 20 /Filter /FlateDecode>> stream';
+    expect(checkDocument('application/pdf', base64(pdf))).toMatchObject({ ok: true, value: { pages: 1 } });
+  });
+
   it('accepts a document of exactly the largest size', () => {
     const pdf = Buffer.alloc(MAX_DOCUMENT_BYTES, 0x20);
     pdf.write('%PDF-', 0, 'latin1');
+    pdf.write('<</Type /Page>>', 100, 'latin1');
     expect(checkDocument('application/pdf', pdf.toString('base64')).ok).toBe(true);
   });
 });

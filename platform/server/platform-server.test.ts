@@ -10,7 +10,11 @@ import type { ProfessionalCard } from '../../contract/domain';
 import { MAX_DOCUMENT_BYTES } from '../../contract/platform-protocol';
 import { plausibleMeasurement } from '../../state-machines/test-support/sample-data';
 import { ManualClock } from '../../test/support/manual-clock';
-import { queueJoin, TEST_PATIENT_SUMMARY as PATIENT } from '../../test/support/platform-fixtures';
+import {
+  queueJoin,
+  TEST_PATIENT_SUMMARY as PATIENT,
+  TEST_VISIT as VISIT,
+} from '../../test/support/platform-fixtures';
 import { startPlatform, type PlatformOptions, type RunningPlatform } from './platform-server';
 import { closeCodeAfter, postLogin, TestPeer, tokenFor, type WireMessage } from './test-support/test-peer';
 
@@ -175,6 +179,23 @@ describe('practitioner login and hello', () => {
     expect((await postLogin(platform.url, { login: 'doctor', password: 'x'.repeat(5000) })).status).toBe(413);
   });
 
+  it('a logout ends the token at once: the console kept it for a reload, the platform no longer takes it', async () => {
+    await start();
+    const token = await tokenFor(platform.url, DOCTOR.login, DOCTOR.password);
+    const logOut = (body: string): Promise<Response> =>
+      fetch(`${platform.url}/api/logout`, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json' },
+      });
+    expect((await logOut(JSON.stringify({ token }))).status).toBe(204);
+    await expect(TestPeer.practitioner(platform.url, token)).rejects.toThrow('4401');
+    // The same answer for a token that never existed; a malformed body is refused.
+    expect((await logOut(JSON.stringify({ token: 'made-up' }))).status).toBe(204);
+    expect((await logOut('{"token":')).status).toBe(400);
+    expect((await fetch(`${platform.url}/api/logout`)).status).toBe(405);
+  });
+
   it('a cabin with a wrong credential, or an unknown cabin, is closed with 4401 and never welcomed', async () => {
     await start();
     await expect(TestPeer.cabin(platform.url, 'cabin-a', 'secret-b')).rejects.toThrow('4401');
@@ -319,7 +340,7 @@ describe('the waiting room', () => {
     await expect(doctor.next('queue.snapshot')).resolves.toEqual({
       type: 'queue.snapshot',
       entries: [
-        { sessionId: 'a1', profession: 'doctor', appointmentCode: null, since: START_MS, patient: PATIENT },
+        { sessionId: 'a1', profession: 'doctor', appointmentCode: null, since: START_MS, locale: 'fr' },
       ],
     });
     await expect(physio.next('queue.snapshot')).resolves.toMatchObject({ entries: [] });
@@ -338,6 +359,56 @@ describe('the waiting room', () => {
     });
     await cabinA.value({ type: 'queue.leave', sessionId: 'a1' });
     await expect(doctor.next('queue.snapshot')).resolves.toMatchObject({ entries: [] });
+  });
+
+  it('other consoles of the profession receive no name and no birth date; only the one who takes the patient does', async () => {
+    await start();
+    const cabinA = await cabin('a');
+    const doctor = await practitioner();
+    const other = await practitioner(SECOND_DOCTOR);
+    await enqueue(cabinA, 's1', { visit: { ...VISIT, locale: 'en' } });
+    await cabinA.value({
+      type: 'session.item',
+      sessionId: 's1',
+      item: { kind: 'mediaCheck', result: 'problem' },
+    });
+    await expect(other.next('queue.snapshot', {})).resolves.toMatchObject({ entries: [] });
+    await expect(other.next('queue.snapshot')).resolves.toEqual({
+      type: 'queue.snapshot',
+      entries: [
+        { sessionId: 's1', profession: 'doctor', appointmentCode: null, since: START_MS, locale: 'en' },
+      ],
+    });
+    await doctor.value({ type: 'call.accept', sessionId: 's1' });
+    await expect(doctor.next('call.started')).resolves.toMatchObject({
+      patient: PATIENT,
+      visit: { ...VISIT, locale: 'en' },
+    });
+    await expect(doctor.next('call.item')).resolves.toEqual({
+      type: 'call.item',
+      sessionId: 's1',
+      item: { kind: 'mediaCheck', result: 'problem' },
+    });
+    await cabinA.value({ type: 'call.join', sessionId: 's1' });
+    await cabinA.value({
+      type: 'session.item',
+      sessionId: 's1',
+      item: { kind: 'mediaCheck', result: 'passed' },
+    });
+    await expect(doctor.next('call.item')).resolves.toMatchObject({
+      item: { kind: 'mediaCheck', result: 'passed' },
+    });
+    await settled(other);
+    // Everything the other doctor's socket received: waiting-room snapshots, and nothing of the patient.
+    const received = JSON.stringify(other.pushes);
+    for (const value of [PATIENT.surname, PATIENT.firstName, PATIENT.birthDate, '1950', 'Envoyé par']) {
+      expect(received).not.toContain(value);
+    }
+    expect(other.pushes.map((push) => push.type)).toEqual([
+      'queue.snapshot',
+      'queue.snapshot',
+      'queue.snapshot',
+    ]);
   });
 
   it('appointment codes resolve to a profession; an unknown code is refused; a session queues once', async () => {
@@ -393,6 +464,7 @@ describe('a call', () => {
       type: 'call.started',
       sessionId: 's1',
       patient: PATIENT,
+      visit: VISIT,
       consent: { presence: 'relative', attendantStays: false, textVersion: 'v1', at: 1 },
       measurements: [TEMPERATURE],
     });
@@ -603,6 +675,11 @@ describe('a call', () => {
         { contentType: 'text/plain', base64: Buffer.alloc(MAX_DOCUMENT_BYTES + 1, 0x41).toString('base64') },
         'document.tooLarge',
       ],
+      [
+        { contentType: 'application/pdf', base64: Buffer.from('%PDF-1.4\n%%EOF').toString('base64') },
+        'document.empty',
+      ],
+      [{ contentType: 'text/plain', base64: Buffer.from(' \n\n ').toString('base64') }, 'document.empty'],
     ];
     for (const [fields, code] of refusals) {
       await expect(
@@ -762,6 +839,7 @@ describe('reconnection', () => {
       type: 'call.started',
       sessionId: 's1',
       patient: PATIENT,
+      visit: VISIT,
       consent: null,
       measurements: [TEMPERATURE, SPO2],
     });
@@ -771,6 +849,48 @@ describe('reconnection', () => {
     await expect(cabinA.next('signal')).resolves.toMatchObject({ payload: CANDIDATE });
     await back.value({ type: 'call.end', sessionId: 's1' });
     await expect(cabinA.next('call.ended')).resolves.toMatchObject({ reason: 'professionalEnded' });
+  });
+
+  it('a console reloaded in the call says hello again with its token and gets back all it showed', async () => {
+    await start({ resumeGraceMs: 60_000 });
+    const cabinA = await cabin('a');
+    const token = await tokenFor(platform.url, DOCTOR.login, DOCTOR.password);
+    const first = await TestPeer.practitioner(platform.url, token);
+    peers.push(first);
+    await enqueue(cabinA, 's1');
+    await first.value({ type: 'call.accept', sessionId: 's1' });
+    await cabinA.value({ type: 'call.join', sessionId: 's1' });
+    await cabinA.value({
+      type: 'session.item',
+      sessionId: 's1',
+      item: { kind: 'mediaCheck', result: 'passed' },
+    });
+    await first.next('call.item');
+    // The page reloads: its socket goes, and the new page says hello with the token it kept.
+    first.close();
+    await expect(cabinA.next('call.peerPresence')).resolves.toMatchObject({ present: false });
+    await clock.advance(59_000);
+    const reloaded = await TestPeer.practitioner(platform.url, token);
+    peers.push(reloaded);
+    await expect(reloaded.next('call.started')).resolves.toEqual({
+      type: 'call.started',
+      sessionId: 's1',
+      patient: PATIENT,
+      visit: VISIT,
+      consent: null,
+      measurements: [TEMPERATURE],
+    });
+    await expect(reloaded.next('call.item')).resolves.toMatchObject({
+      item: { kind: 'mediaCheck', result: 'passed' },
+    });
+    await expect(reloaded.next('call.patientJoined')).resolves.toMatchObject({ sessionId: 's1' });
+    await expect(cabinA.next('call.peerPresence')).resolves.toMatchObject({ present: true });
+    // Taking the call again answers its media, and the grace no longer runs.
+    await expect(reloaded.value({ type: 'call.accept', sessionId: 's1' })).resolves.toMatchObject({
+      mode: 'direct',
+    });
+    await clock.advance(60_000);
+    expect(platform.stats()).toMatchObject({ calls: 1 });
   });
 
   it('when the practitioner does not come back in time, the call ends for the cabin', async () => {

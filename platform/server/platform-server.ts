@@ -24,6 +24,7 @@ import {
   parseFrame,
   parseHello,
   parseLoginRequest,
+  parseLogoutRequest,
   parsePractitionerMessage,
 } from '../../contract/validate-platform';
 import { Accounts, type CabinAccount, type PractitionerAccount } from './accounts';
@@ -130,6 +131,10 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       if (method !== 'POST') return sendJson(response, 405, { code: 'method.notAllowed' });
       return logIn(request, response);
     }
+    if (path === '/api/logout') {
+      if (method !== 'POST') return sendJson(response, 405, { code: 'method.notAllowed' });
+      return logOut(request, response);
+    }
     if (method !== 'GET' && method !== 'HEAD') return sendJson(response, 404, { code: 'notFound' });
     if (path === '/' || (path === '/console' && consoleFiles !== null))
       return redirect(response, '/console/');
@@ -155,6 +160,23 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     }
     log('login.accepted', { profession: reply.professional.profession });
     return sendJson(response, 200, reply);
+  };
+
+  // The console keeps its token for the tab's life: a logout ends it on the platform too. The answer is
+  // the same whether the token was valid or not (it tells nothing about tokens).
+  const logOut = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const body = await readBody(request, MAX_LOGIN_BODY_BYTES);
+    if (body === null) {
+      response.setHeader('connection', 'close');
+      return sendJson(response, 413, { code: 'login.tooLarge' });
+    }
+    const parsed = parseFrame(body);
+    const logout = parsed.ok ? parseLogoutRequest(parsed.value) : parsed;
+    if (!logout.ok) return sendJson(response, 400, { code: 'protocol.invalidMessage' });
+    accounts.revokeToken(logout.value.token);
+    log('logout');
+    response.writeHead(204, { ...SECURITY_HEADERS, 'cache-control': 'no-store' });
+    response.end();
   };
 
   const server = createServer((request, response) => {

@@ -10,10 +10,12 @@ import type {
   ConsentSummary,
   DocumentContentType,
   IceServer,
+  MediaCheckResult,
   PatientSummary,
   PractitionerMessage,
   QueueEntryView,
   SessionItem,
+  VisitSummary,
 } from '../../contract/platform-protocol';
 import { err, ok, type Result } from '../../contract/result';
 import { checkDocument } from './document-check';
@@ -39,9 +41,13 @@ export interface PlatformSession {
   /** When the patient entered the waiting room. */
   since: number;
   patient: PatientSummary | null;
+  /** The language, the cover answers and the cost: for the professional who takes the patient. */
+  visit: VisitSummary | null;
   measurements: Measurement[];
   consent: ConsentSummary | null;
   dmpOpposed: boolean | null;
+  /** The cabin's camera and microphone check, once done. */
+  mediaCheck: MediaCheckResult | null;
   /** The login of the practitioner who accepted the call (kept after its end, to answer them). */
   practitioner: string | null;
   acceptedAt: number | null;
@@ -73,6 +79,7 @@ export interface NewSession {
   readonly appointmentCode: string | null;
   readonly since: number;
   readonly patient: PatientSummary;
+  readonly visit: VisitSummary;
   readonly measurements: readonly Measurement[];
   /** Ends the session at its time to live (armed by the caller). */
   readonly ttl: Cancel;
@@ -86,6 +93,7 @@ export function openSession(fields: NewSession): PlatformSession {
     measurements: fields.measurements.slice(-MEASUREMENT_LIMIT),
     consent: null,
     dmpOpposed: null,
+    mediaCheck: null,
     practitioner: null,
     acceptedAt: null,
     room: null,
@@ -126,6 +134,9 @@ export function keepItem(session: PlatformSession, item: SessionItem): void {
     case 'dmpChoice':
       session.dmpOpposed = item.opposed;
       return;
+    case 'mediaCheck':
+      session.mediaCheck = item.result;
+      return;
   }
 }
 
@@ -156,6 +167,8 @@ export function forgetCall(session: PlatformSession): void {
   session.room?.close();
   session.room = null;
   session.patient = null;
+  session.visit = null;
+  session.mediaCheck = null;
   session.measurements = [];
   session.consent = null;
   session.dmpOpposed = null;
@@ -171,14 +184,17 @@ export function forgetSession(session: PlatformSession): void {
   session.missed = [];
 }
 
-/** The waiting patient as a console lists it, or null once its data is gone. */
+/**
+ * The waiting patient as every console of the profession lists it (nothing that names the patient),
+ * or null once its data is gone.
+ */
 export function entryOf(session: PlatformSession): QueueEntryView | null {
-  if (session.patient === null) return null;
+  if (session.patient === null || session.visit === null) return null;
   return {
     sessionId: session.id,
     profession: session.profession,
     appointmentCode: session.appointmentCode,
     since: session.since,
-    patient: session.patient,
+    locale: session.visit.locale,
   };
 }

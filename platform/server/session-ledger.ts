@@ -97,12 +97,13 @@ export class SessionLedger {
 
   /** Re-sends a practitioner everything about one of its calls (after accepting or reconnecting). */
   sendCallState(line: PractitionerLine, session: Session): void {
-    if (session.patient === null) return;
+    if (session.patient === null || session.visit === null) return;
     const sessionId = session.id;
     line.party.send({
       type: 'call.started',
       sessionId,
       patient: session.patient,
+      visit: session.visit,
       consent: session.consent,
       measurements: session.measurements,
     });
@@ -111,6 +112,13 @@ export class SessionLedger {
         type: 'call.item',
         sessionId,
         item: { kind: 'dmpChoice', opposed: session.dmpOpposed },
+      });
+    }
+    if (session.mediaCheck !== null) {
+      line.party.send({
+        type: 'call.item',
+        sessionId,
+        item: { kind: 'mediaCheck', result: session.mediaCheck },
       });
     }
     if (session.stage === 'call') line.party.send({ type: 'call.patientJoined', sessionId });

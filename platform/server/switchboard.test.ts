@@ -8,7 +8,13 @@ import { Switchboard, type CabinLine, type Party, type PractitionerLine } from '
 
 const GRACE_MS = 60_000;
 const TTL_MS = 2 * 3_600_000;
-const PATIENT = { surname: 'MARTINEAU', firstName: 'Lucas', birthDate: '1950-03-12' };
+const PATIENT = {
+  surname: 'MARTINEAU',
+  firstName: 'Lucas',
+  birthDate: '1950-03-12',
+  source: 'card',
+} as const;
+const VISIT = { locale: 'fr', cover: null } as const;
 
 /** A connection that records what the switchboard sends it and whether it was closed. */
 class RecordingParty<Out extends { readonly type: string }> implements Party<Out> {
@@ -87,6 +93,7 @@ function switchboard() {
       profession: 'doctor',
       appointmentCode: null,
       patient: PATIENT,
+      visit: VISIT,
       measurements: [],
     });
     return requestId;

@@ -175,6 +175,7 @@ export class Switchboard {
       appointmentCode: message.appointmentCode,
       since: this.#options.clock.now(),
       patient: message.patient,
+      visit: message.visit,
       measurements: message.measurements,
     });
     const estimatedWaitMinutes = this.#ledger.estimate(profession, position);

@@ -78,14 +78,25 @@ describe('waiting room and call', () => {
   it('while waiting, the camera check passes, or a problem calls the attendant once and the wait goes on', () => {
     const seen = walkInTo(reachWaitingRoom);
     expect(seen.view().screen).toMatchObject({ step: 'waitingRoom', mediaCheck: 'pending' });
+    // The platform is told the language, the cover answers and the cost the patient accepted.
+    const { context } = seen.snapshot();
+    expect(context.cost).not.toBeNull();
+    expect(seen.waitingRoom.lastInput).toMatchObject({
+      locale: 'fr',
+      carePath: context.carePath,
+      cost: context.cost,
+    });
     seen.send({ type: 'patient.checkMedia', works: true });
     expect(seen.view().screen).toMatchObject({ mediaCheck: 'passed' });
     expect(seen.recorded.attendantCalls).toHaveLength(0);
+    // The professional who takes the patient learns the result.
+    expect(seen.recorded.mediaChecks).toEqual([{ sessionId: 'session-test-1', result: 'passed' }]);
 
     const broken = walkInTo(reachWaitingRoom);
     broken.send({ type: 'patient.checkMedia', works: false });
     expect(broken.view().screen).toMatchObject({ step: 'waitingRoom', mediaCheck: 'problem' });
     expectAttendantCalledOnce(broken);
+    expect(broken.recorded.mediaChecks).toEqual([{ sessionId: 'session-test-1', result: 'problem' }]);
     expect(broken.waitingRoom.isRunning).toBe(true);
   });
 

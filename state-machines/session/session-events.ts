@@ -2,7 +2,10 @@
 import type {
   CallEvent,
   CardFact,
+  CarePathAnswers,
+  CostInformation,
   DocumentSummary,
+  Locale,
   Measurement,
   MeasurementFact,
   PatientAction,
@@ -59,6 +62,11 @@ export interface QueueRequest {
   readonly appointmentCode: string | null;
   readonly identity: PatientIdentity;
   readonly measurements: readonly Measurement[];
+  /** The language of the patient's screens, for the professional. */
+  readonly locale: Locale;
+  /** The cover answers and the cost the patient accepted, for the professional (null: none asked or shown). */
+  readonly carePath: CarePathAnswers | null;
+  readonly cost: CostInformation | null;
 }
 
 /** Input of the `printDocuments` actor. */

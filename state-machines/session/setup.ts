@@ -59,6 +59,7 @@ export interface SessionEffectParams {
   readonly recordProblem: { readonly sessionId: string; readonly problem: ProblemKind };
   readonly shareMeasurement: { readonly sessionId: string; readonly measurement: Measurement };
   readonly recordDmpChoice: { readonly sessionId: string; readonly opposed: boolean };
+  readonly shareMediaCheck: { readonly sessionId: string; readonly result: 'passed' | 'problem' };
   readonly recordStep: { readonly sessionId: string; readonly step: StepName };
 }
 
@@ -82,6 +83,8 @@ export const sessionSetup = setup({
     shareMeasurement: (_, _params: SessionEffectParams['shareMeasurement']) => undefined,
     /** Sends the DMP opposition to the platform with the documents' receipt. */
     recordDmpChoice: (_, _params: SessionEffectParams['recordDmpChoice']) => undefined,
+    /** Sends the camera and microphone check's result to the professional. */
+    shareMediaCheck: (_, _params: SessionEffectParams['shareMediaCheck']) => undefined,
     /** Records that the session entered a journey step (audit: step names and times, no patient data). */
     recordStep: (_, _params: SessionEffectParams['recordStep']) => undefined,
     /**

@@ -39,6 +39,7 @@ export interface SessionFakes {
     readonly problems: { readonly sessionId: string; readonly problem: ProblemKind }[];
     readonly sharedMeasurements: Measurement[];
     readonly dmpChoices: { readonly sessionId: string; readonly opposed: boolean }[];
+    readonly mediaChecks: { readonly sessionId: string; readonly result: 'passed' | 'problem' }[];
     /** The steps entered, as `recordStep` reported them, oldest first. */
     readonly steps: { readonly sessionId: string; readonly step: StepName }[];
   };
@@ -60,6 +61,7 @@ export function createSessionFakes(): SessionFakes {
       problems: [],
       sharedMeasurements: [],
       dmpChoices: [],
+      mediaChecks: [],
       steps: [],
     },
   };
@@ -83,6 +85,7 @@ export function provideSessionFakes(fakes: SessionFakes) {
       recordProblem: (_, params) => void fakes.recorded.problems.push(params),
       shareMeasurement: (_, { measurement }) => void fakes.recorded.sharedMeasurements.push(measurement),
       recordDmpChoice: (_, params) => void fakes.recorded.dmpChoices.push(params),
+      shareMediaCheck: (_, params) => void fakes.recorded.mediaChecks.push(params),
       recordStep: (_, params) => void fakes.recorded.steps.push(params),
     },
   });

@@ -100,7 +100,8 @@ async function openCall(url: string, index: number): Promise<BenchCall> {
     sessionId,
     profession: 'doctor',
     appointmentCode: null,
-    patient: { surname: 'BENCH', firstName: 'Patient', birthDate: '1950-01-01' },
+    patient: { surname: 'BENCH', firstName: 'Patient', birthDate: '1950-01-01', source: 'manual' },
+    visit: { locale: 'fr', cover: null },
     measurements: [],
   });
   const accepted = await doctor.request({ type: 'call.accept', sessionId });

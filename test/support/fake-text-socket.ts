@@ -77,9 +77,10 @@ export class FakeTextSocket implements WebSocketLike {
     this.push({ type: 'reply', requestId: this.#requestIdOf(type), result: { ok: true, value } });
   }
 
-  /** Answers the client's last request of `type` with an error reply carrying `code`. */
-  failTo(type: string, code: string): void {
-    this.push({ type: 'reply', requestId: this.#requestIdOf(type), result: { ok: false, error: { code } } });
+  /** Answers the client's last request of `type` with an error reply carrying `code` (and `detail`). */
+  failTo(type: string, code: string, detail?: string): void {
+    const error = detail === undefined ? { code } : { code, detail };
+    this.push({ type: 'reply', requestId: this.#requestIdOf(type), result: { ok: false, error } });
   }
 
   #requestIdOf(type: string): number {

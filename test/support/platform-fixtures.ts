@@ -1,6 +1,6 @@
 // What the platform tests share: the cabin, the doctor who takes the calls and the patient who waits
 // (all fictitious), the platform that knows them, and the patient's request for a place in the queue.
-import type { PatientIdentity, PatientSummary } from '../../contract';
+import type { PatientIdentity, PatientSummary, VisitSummary } from '../../contract';
 import type { QueueEntry } from '../../main/platform-client/platform-link';
 import {
   PlatformSocketLink,
@@ -27,11 +27,26 @@ export const TEST_PATIENT: PatientIdentity = {
   source: 'manual',
 };
 
-/** What the platform receives of TEST_PATIENT: her names and birth date. */
+/** What the platform receives of TEST_PATIENT: his names, birth date, and that he typed them. */
 export const TEST_PATIENT_SUMMARY: PatientSummary = {
   surname: TEST_PATIENT.surname,
   firstName: TEST_PATIENT.firstName,
   birthDate: TEST_PATIENT.birthDate,
+  source: TEST_PATIENT.source,
+};
+
+/** What the platform receives of TEST_PATIENT's visit: French screens, referred by the regular doctor. */
+export const TEST_VISIT: VisitSummary = {
+  locale: 'fr',
+  cover: {
+    answers: [
+      { question: 'referredOrNoRegularDoctor', label: 'Envoyé par votre médecin traitant ?', answer: 'yes' },
+    ],
+    feeCents: 2500,
+    reimbursedPercent: 70,
+    amountDueCents: 2500,
+    thirdPartyPayment: false,
+  },
 };
 
 /** The cabin the platform tests declare. */
@@ -65,7 +80,16 @@ export function testCabinLink(
 
 /** What the cabin's platform link is given to queue TEST_PATIENT for a doctor, without appointment or measurements. */
 export function doctorQueueEntry(sessionId: string): QueueEntry {
-  return { sessionId, profession: 'doctor', appointmentCode: null, identity: TEST_PATIENT, measurements: [] };
+  return {
+    sessionId,
+    profession: 'doctor',
+    appointmentCode: null,
+    identity: TEST_PATIENT,
+    measurements: [],
+    locale: 'fr',
+    carePath: null,
+    cost: null,
+  };
 }
 
 /** A cabin's request to queue TEST_PATIENT for a doctor, without appointment or measurements unless `extra` says. */
@@ -76,6 +100,7 @@ export function queueJoin(sessionId: string, extra: Record<string, unknown> = {}
     profession: 'doctor',
     appointmentCode: null,
     patient: TEST_PATIENT_SUMMARY,
+    visit: TEST_VISIT,
     measurements: [],
     ...extra,
   };

@@ -115,7 +115,7 @@ export async function startVideoConsultation(
   };
 }
 
-/** The practitioner logs in on the console page (a reload forgets the login: the token is in memory). */
+/** The practitioner logs in on the console page (the tab keeps the login across a reload). */
 export async function logInOnConsole(practitioner: Page, password: string): Promise<void> {
   await practitioner.getByTestId('login-id').fill(TEST_PRACTITIONER.login);
   await practitioner.getByTestId('login-password').fill(password);

@@ -6,6 +6,8 @@ import { ConsoleApp, type ConsoleDependencies } from '../console-app';
 import { FakeMediaFactory } from './fake-console-media';
 import { FakeTextSocketOpener, type FakeTextSocket } from '../../../test/support/fake-text-socket';
 import type { LoginOutcome } from '../login';
+import { storageLoginKeeper } from '../login-keeper';
+import { MemoryStorage } from './memory-storage';
 import { mountPage, type DomPage } from '../../../test/support/dom-page';
 import { ManualClock } from '../../../test/support/manual-clock';
 import { DEMO_PRACTITIONERS } from '../../server/demo-accounts';
@@ -26,8 +28,12 @@ export interface ConsolePage extends DomPage {
   readonly media: FakeMediaFactory;
   /** The page's clock, at TEST_NOW until a test moves it. */
   readonly clock: ManualClock;
+  /** The tab's storage: hand it to `openConsole` again to reload the page in the same tab. */
+  readonly storage: MemoryStorage;
   /** Every login the page attempted. */
   readonly logins: LoginRequest[];
+  /** The tokens the page logged out. */
+  readonly logouts: string[];
   /** What the next logins answer (the test may change it). */
   loginOutcome: LoginOutcome;
   /** Chooses an option of a select. */
@@ -50,18 +56,30 @@ async function settle(): Promise<void> {
   });
 }
 
-/** Mounts the console page on the login form. */
-export async function openConsole(): Promise<ConsolePage> {
+/**
+ * Mounts the console page: on the login form in a new tab, or as a reload of the tab whose `storage`
+ * is given (with its clock, when the test moved it).
+ */
+export async function openConsole(
+  tab: { readonly storage?: MemoryStorage; readonly clock?: ManualClock } = {},
+): Promise<ConsolePage> {
   const sockets = new FakeTextSocketOpener();
   const media = new FakeMediaFactory();
-  const clock = new ManualClock(TEST_NOW);
+  const clock = tab.clock ?? new ManualClock(TEST_NOW);
+  const storage = tab.storage ?? new MemoryStorage();
   const logins: LoginRequest[] = [];
+  const logouts: string[] = [];
   const dependencies: ConsoleDependencies = {
     logIn: (request) => {
       logins.push(request);
       // Read at each login: a test may change what the next logins answer.
       return Promise.resolve(page.loginOutcome);
     },
+    logOut: (token) => {
+      logouts.push(token);
+      return Promise.resolve();
+    },
+    loginKeeper: storageLoginKeeper(storage),
     socketUrl: 'ws://platform.test/ws',
     openSocket: sockets.openSocket,
     media,
@@ -73,7 +91,9 @@ export async function openConsole(): Promise<ConsolePage> {
     sockets,
     media,
     clock,
+    storage,
     logins,
+    logouts,
     loginOutcome: { ok: true, reply: TEST_LOGIN_REPLY },
     async choose(testId, value) {
       const element = dom.get(testId) as HTMLSelectElement;

@@ -5,6 +5,17 @@ import { required } from '../context';
 import { cabinWorking, stepEntered } from '../factories';
 import { failureCode, requestHelp, sessionSetup } from '../setup';
 
+/** Tells the professional the camera and microphone check's result (the `shareMediaCheck` effect). */
+function shareMediaCheck(result: 'passed' | 'problem') {
+  return {
+    type: 'shareMediaCheck',
+    params: ({ context }: { readonly context: { readonly sessionId: string } }) => ({
+      sessionId: context.sessionId,
+      result,
+    }),
+  } as const;
+}
+
 const queue = cabinWorking({
   initial: 'joining',
   entry: assign({ failure: null, queuePosition: null, estimatedWaitMinutes: null }),
@@ -16,6 +27,9 @@ const queue = cabinWorking({
       appointmentCode: context.appointmentCode,
       identity: required(context.identity, 'identity'),
       measurements: context.measurements,
+      locale: context.locale,
+      carePath: context.carePath,
+      cost: context.cost,
     }),
     onError: {
       target: 'failed',
@@ -48,8 +62,11 @@ export const waitingRoom = sessionSetup.createStateConfig({
   entry: stepEntered('waitingRoom'),
   on: {
     'patient.checkMedia': [
-      { guard: ({ event }) => event.works, actions: assign({ mediaCheck: 'passed' }) },
-      { actions: [assign({ mediaCheck: 'problem' }), requestHelp] },
+      {
+        guard: ({ event }) => event.works,
+        actions: [assign({ mediaCheck: 'passed' }), shareMediaCheck('passed')],
+      },
+      { actions: [assign({ mediaCheck: 'problem' }), shareMediaCheck('problem'), requestHelp] },
     ],
   },
   states: {

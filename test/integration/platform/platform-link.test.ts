@@ -13,6 +13,7 @@ import {
   doctorQueueEntry,
   FactLog,
   startTestPlatform,
+  TEST_PATIENT,
   testCabinLink,
 } from '../../support/platform-fixtures';
 import { startTcpProxy, type TcpProxy } from '../../support/tcp-proxy';
@@ -119,6 +120,48 @@ describe('the cabin and the reference platform', () => {
     await reachCall('session-0');
     await expect(doctor.next('call.started')).resolves.toMatchObject({
       consent: { presence: 'relative', attendantStays: true, textVersion: 'fr-2026-11-v1', at: 1_000 },
+    });
+  });
+
+  it('the doctor who takes the patient learns the typed identity, the language, the cover and the camera check', async () => {
+    const cost = {
+      feeCents: 2500,
+      reimbursedPercent: 0,
+      patientShareCents: 2500,
+      reimbursed: false,
+      thirdPartyPayment: false,
+      amountDueTodayCents: 2500,
+    };
+    const carePath = { referredOrNoRegularDoctor: false, exemptedCase: false, fullCover: false };
+    const queue = new FactLog<QueueEvent>();
+    link.joinQueue({ ...doctorQueueEntry('session-3'), locale: 'en', carePath, cost }, queue.report);
+    await queue.next('queue.updated');
+    await expect(
+      link.deliver({
+        sessionId: 'session-3',
+        kind: 'media.check',
+        payload: { sessionId: 'session-3', result: 'passed' },
+      }),
+    ).resolves.toEqual({ ok: true, value: undefined });
+    await doctor.value({ type: 'call.accept', sessionId: 'session-3' });
+    await expect(doctor.next('call.started')).resolves.toMatchObject({
+      patient: { surname: TEST_PATIENT.surname, source: 'manual' },
+      visit: {
+        locale: 'en',
+        cover: {
+          answers: [
+            { question: 'referredOrNoRegularDoctor', answer: 'no' },
+            { question: 'exemptedCase', answer: 'no' },
+            { question: 'fullCover', answer: 'no' },
+          ],
+          feeCents: 2500,
+          reimbursedPercent: 0,
+          amountDueCents: 2500,
+        },
+      },
+    });
+    await expect(doctor.next('call.item')).resolves.toMatchObject({
+      item: { kind: 'mediaCheck', result: 'passed' },
     });
   });
 
