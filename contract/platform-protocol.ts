@@ -68,6 +68,8 @@ export interface CallMedia {
  * card). Patient data: kept only for the call, sent to that professional only.
  */
 export interface PatientSummary extends PatientName {
+  /** The NIR the professional bills with (15 characters), or null when the patient typed none. */
+  readonly nir: string | null;
   readonly source: 'card' | 'manual';
 }
 

@@ -20,7 +20,7 @@ const QUEUE_JOIN = {
   sessionId: 'session-1',
   profession: 'doctor',
   appointmentCode: null,
-  patient: { surname: 'Martin', firstName: 'Jeanne', birthDate: '1950-03-12', source: 'manual' },
+  patient: { surname: 'Martin', firstName: 'Jeanne', birthDate: '1950-03-12', nir: null, source: 'manual' },
   visit: {
     locale: 'en',
     cover: {

@@ -58,6 +58,7 @@ const patient = object({
   surname: name,
   firstName: name,
   birthDate: isoDate,
+  nir: nullable(matching(/^[12378]\d{4}(?:\d{2}|2A|2B)\d{8}$/, 15)),
   source: oneOf(['card', 'manual']),
 });
 const locale = oneOf(LOCALES);

@@ -118,6 +118,7 @@ export class PlatformSocketLink implements PlatformLink {
         surname: identity.surname,
         firstName: identity.firstName,
         birthDate: identity.birthDate,
+        nir: identity.nir,
         source: identity.source,
       },
       visit: { locale: entry.locale, cover: coverSummaryOf(entry.carePath, entry.cost) },

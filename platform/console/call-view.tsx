@@ -10,6 +10,7 @@ import {
   MEASUREMENT_LABELS,
   birthDateWithAge,
   consentLines,
+  nirForBilling,
   formatTime,
   measurementValue,
   patientName,
@@ -102,6 +103,9 @@ export function CallView({
           {call.patient !== null && (
             <>
               <p className="muted">Né(e) le {birthDateWithAge(call.patient.birthDate, clock.now())}</p>
+              <p className="muted" data-testid="patient-nir">
+                N° de sécurité sociale : {nirForBilling(call.patient.nir)}
+              </p>
               <p
                 data-testid="identity-source"
                 className={call.patient.source === 'manual' ? 'identity-unverified' : 'muted'}

@@ -44,6 +44,7 @@ const JEANNE_PATIENT: PatientSummary = {
   surname: 'Martin',
   firstName: 'Jeanne',
   birthDate: '1950-03-02',
+  nir: '250034958815709',
   source: 'card',
 };
 /** Jeanne's visit: French screens, referred by her regular doctor, 25 € paid in the cabin. */
@@ -356,6 +357,8 @@ describe('a consultation', () => {
   it('says where the identity comes from: read from the card, or typed and checked by no card', async () => {
     const { page } = await inCall();
     expect(page.get('identity-source').textContent).toBe('Identité lue sur la carte Vitale');
+    // The professional bills with the NIR: it reaches the one who took the patient.
+    expect(page.get('patient-nir').textContent).toBe('N° de sécurité sociale : 2 50 03 49 588 157 09');
 
     const typed = await open();
     const socket = await logIn(typed);
@@ -368,7 +371,13 @@ describe('a consultation', () => {
       socket.push({
         type: 'call.started',
         sessionId: PAUL.sessionId,
-        patient: { surname: 'Durand', firstName: 'Paul', birthDate: '1988-11-30', source: 'manual' },
+        patient: {
+          surname: 'Durand',
+          firstName: 'Paul',
+          birthDate: '1988-11-30',
+          nir: null,
+          source: 'manual',
+        },
         visit: { locale: 'en', cover: null },
         consent: null,
         measurements: [],
@@ -378,6 +387,7 @@ describe('a consultation', () => {
     expect(typed.get('identity-source').textContent).toBe(
       'Identité saisie, non vérifiée par une carte Vitale',
     );
+    expect(typed.get('patient-nir').textContent).toBe('N° de sécurité sociale : non communiqué');
     expect(typed.get('patient-language').textContent).toContain('Anglais');
     expect(typed.get('cover-none').textContent).toBe('La cabine n’a transmis ni réponses ni coût.');
   });

@@ -11,6 +11,7 @@ import {
   formatEuros,
   formatNumber,
   measurementValue,
+  nirForBilling,
   waitingText,
 } from './french-format';
 
@@ -36,6 +37,12 @@ describe('French formatting', () => {
     expect(ageInYears('1950-05-20', now)).toBe(75);
     expect(birthDateWithAge('2024-12-01', now)).toBe('01/12/2024 (0 an)');
     expect(birthDateWithAge('1988-11-30', now)).toBe('30/11/1988 (36 ans)');
+  });
+
+  it('writes the NIR in the groups of the Carte Vitale, or says none was given', () => {
+    expect(nirForBilling('250034958815709')).toBe('2 50 03 49 588 157 09');
+    expect(nirForBilling('185022A00112345')).toBe('1 85 02 2A 001 123 45');
+    expect(nirForBilling(null)).toBe('non communiqué');
   });
 
   it('writes waiting times in whole minutes', () => {

@@ -155,6 +155,23 @@ export function birthDateWithAge(iso: string, now: number): string {
   return age === null ? formatBirthDate(iso) : `${formatBirthDate(iso)} (${age} an${age > 1 ? 's' : ''})`;
 }
 
+/**
+ * The NIR as printed on the Carte Vitale, "2 50 03 49 588 157 09", for billing; "non communiqué" when
+ * the patient typed none (the professional then bills in SESAM-sans-Vitale mode with the other details).
+ */
+export function nirForBilling(nir: string | null): string {
+  if (nir === null) return 'non communiqué';
+  const groups = [1, 2, 2, 2, 3, 3, 2];
+  let at = 0;
+  return groups
+    .map((length) => {
+      const group = nir.slice(at, at + length);
+      at += length;
+      return group;
+    })
+    .join(' ');
+}
+
 /** Formats an epoch-ms instant as the local time of day, "14:05". */
 export function formatTime(epochMs: number): string {
   const date = new Date(epochMs);

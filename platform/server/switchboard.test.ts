@@ -12,6 +12,7 @@ const PATIENT = {
   surname: 'MARTINEAU',
   firstName: 'Lucas',
   birthDate: '1950-03-12',
+  nir: '250034958815709',
   source: 'card',
 } as const;
 const VISIT = { locale: 'fr', cover: null } as const;

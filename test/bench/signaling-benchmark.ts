@@ -100,7 +100,7 @@ async function openCall(url: string, index: number): Promise<BenchCall> {
     sessionId,
     profession: 'doctor',
     appointmentCode: null,
-    patient: { surname: 'BENCH', firstName: 'Patient', birthDate: '1950-01-01', source: 'manual' },
+    patient: { surname: 'BENCH', firstName: 'Patient', birthDate: '1950-01-01', nir: null, source: 'manual' },
     visit: { locale: 'fr', cover: null },
     measurements: [],
   });

@@ -27,11 +27,12 @@ export const TEST_PATIENT: PatientIdentity = {
   source: 'manual',
 };
 
-/** What the platform receives of TEST_PATIENT: his names, birth date, and that he typed them. */
+/** What the platform receives of TEST_PATIENT: his names, birth date, NIR (none typed), and that he typed them. */
 export const TEST_PATIENT_SUMMARY: PatientSummary = {
   surname: TEST_PATIENT.surname,
   firstName: TEST_PATIENT.firstName,
   birthDate: TEST_PATIENT.birthDate,
+  nir: TEST_PATIENT.nir,
   source: TEST_PATIENT.source,
 };
 
