@@ -24,9 +24,11 @@ export function nameProblem(name: string): IdentityProblem | null {
   if (name.length > NAME_MAX_LENGTH) return 'tooLong';
   const characters = [...name];
   if (characters.some((c) => /\p{N}/u.test(c))) return 'digit';
-  if (characters.some((c) => /\p{L}|\p{M}/u.test(c) && !CIVIL_STATUS_LETTER.test(c))) return 'letterNotAllowed';
+  if (characters.some((c) => /\p{L}|\p{M}/u.test(c) && !CIVIL_STATUS_LETTER.test(c)))
+    return 'letterNotAllowed';
   if (characters.some((c) => !CIVIL_STATUS_LETTER.test(c) && !SEPARATOR.test(c))) return 'symbol';
-  if (SEPARATOR.test(characters[0] ?? '') || SEPARATOR.test(characters.at(-1) ?? '')) return 'separatorAtEdge';
+  if (SEPARATOR.test(characters[0] ?? '') || SEPARATOR.test(characters.at(-1) ?? ''))
+    return 'separatorAtEdge';
   if (characters.some((c, i) => i > 0 && SEPARATOR.test(c) && SEPARATOR.test(characters[i - 1] ?? '')))
     return 'separatorsTogether';
   return null;
