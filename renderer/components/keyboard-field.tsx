@@ -6,6 +6,7 @@ import { fill } from '../i18n';
 import { speak } from '../read-aloud';
 import { useUi } from '../ui-context';
 import { OnScreenKeyboard, type KeyboardLayout, type KeyPress } from './on-screen-keyboard';
+import { useTypingPresence } from './typing-presence';
 
 /** What `useKeyboardField` needs: the controlled value, its limit, and the keys to offer. */
 export interface KeyboardFieldOptions {
@@ -49,6 +50,7 @@ export function useKeyboardField({
   onFull,
 }: KeyboardFieldOptions): KeyboardField {
   const { strings, readAloud } = useUi();
+  const present = useTypingPresence();
   const inputRef = useRef<HTMLInputElement | null>(null);
   const [open, setOpen] = useState(false);
   const [refused, setRefused] = useState(false);
@@ -64,28 +66,30 @@ export function useKeyboardField({
   const limitText = fill(layout === 'letters' ? strings.keyboard.tooLong : strings.keyboard.tooManyDigits, {
     max: maxLength,
   });
-  const press = (key: KeyPress): void => {
+  const press = (key: KeyPress): boolean => {
+    present();
     const input = inputRef.current;
     const start = input?.selectionStart ?? value.length;
     const end = input?.selectionEnd ?? value.length;
     if (key.kind === 'erase') {
       setRefused(false);
-      if (start === end && start === 0) return;
+      if (start === end && start === 0) return true;
       const from = start === end ? start - 1 : start;
       caret.current = from;
       onChange(value.slice(0, from) + value.slice(end));
-      return;
+      return true;
     }
     const next = value.slice(0, start) + key.text + value.slice(end);
     if (lengthOf(next, layout) > maxLength) {
       setRefused(true);
-      if (readAloud) speak(limitText, strings.meta.speechLang, true);
-      return;
+      if (readAloud) speak(limitText, strings.meta.speechLang);
+      return false;
     }
     setRefused(false);
     caret.current = start + key.text.length;
     onChange(next);
     if (lengthOf(next, layout) === maxLength) onFull?.();
+    return true;
   };
   const overLimit = lengthOf(value, layout) > maxLength;
   return {

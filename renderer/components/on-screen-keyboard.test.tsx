@@ -1,24 +1,40 @@
 // @vitest-environment jsdom
 // The cabin's on-screen keyboard as a patient uses it: only its keys are touched, never a physical keyboard.
-import { act } from 'react';
-import { describe, expect, it } from 'vitest';
-import { SAMPLE_SCREENS, sampleSessionView } from '../sample-screens';
+import { act, createElement, useState } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { PatientAction } from '../../contract/patient-action';
+import { mountPage, type DomPage } from '../../test/support/dom-page';
+import { ManualClock } from '../../test/support/manual-clock';
+import { t } from '../i18n';
+import { SAMPLE_SCREENS, sampleSessionView, sampleView } from '../sample-screens';
 import { openViews, type MountedApp } from '../test-support/dom-harness';
+import { UiContext } from '../ui-context';
+import { TextField } from './text-field';
+import { TYPING_PRESENCE_EVERY_MS, usePresenceSignal } from './typing-presence';
 
 const { open } = openViews();
 
 /** Touches the field, as a finger does: it takes the focus and its keyboard shows. */
-async function touchField(app: MountedApp, testId: string): Promise<void> {
+async function touchField(app: DomPage, testId: string): Promise<void> {
   act(() => app.get(testId).focus());
   await app.settle();
 }
 
 /** Touches the keys one after the other (`key-<name>`). */
-async function press(app: MountedApp, ...keys: string[]): Promise<void> {
+async function press(app: DomPage, ...keys: string[]): Promise<void> {
   for (const key of keys) await app.click(`key-${key}`);
 }
 
-const valueOf = (app: MountedApp, testId: string): string => (app.get(testId) as HTMLInputElement).value;
+const valueOf = (app: DomPage, testId: string): string => (app.get(testId) as HTMLInputElement).value;
+
+/** Lets React's pending effects and promises run. */
+const settleReact = (): Promise<void> =>
+  act(async () => {
+    await Promise.resolve();
+  });
+
+/** Leaves out the "still here" that typing sends (see the presence test). */
+const typed = (action: { readonly type: string }): boolean => action.type !== 'patient.stillHere';
 
 /** The test ids of the keys the keyboard shows. */
 const keysShown = (app: MountedApp): string[] =>
@@ -53,7 +69,7 @@ describe('the on-screen keyboard', () => {
     ]).toEqual(['02', '03', '1950']);
 
     await app.click('submit-identity');
-    expect(transport.actions()).toEqual([
+    expect(transport.actions().filter(typed)).toEqual([
       {
         type: 'patient.submitIdentity',
         identity: { surname: "N'Diaye", firstName: 'Éloïse-Lætitia', birthDate: '1950-03-02', nir: '' },
@@ -106,7 +122,9 @@ describe('the on-screen keyboard', () => {
     expect(keysShown(app)).not.toContain('key-a');
     await press(app, '1', '2', '3', '4', '5', '6');
     await app.click('submit-code');
-    expect(transport.actions()).toEqual([{ type: 'patient.submitAppointmentCode', code: '123456' }]);
+    expect(transport.actions().filter(typed)).toEqual([
+      { type: 'patient.submitAppointmentCode', code: '123456' },
+    ]);
   });
 
   it('hides the keyboard when the field loses the focus', async () => {
@@ -115,4 +133,113 @@ describe('the on-screen keyboard', () => {
     await app.settle();
     expect(app.query('keyboard')).toBeNull();
   });
+
+  it('types the attendant code on digits only, and sends it with the command', async () => {
+    const { app, transport } = await open(sampleView());
+    await app.click('attendant-open');
+    await touchField(app, 'attendant-code');
+    expect(app.get('keyboard').getAttribute('data-layout')).toBe('digits');
+    await press(app, '2', '4', '6', '8');
+    await app.click('attendant-mark-cleaned');
+    expect(transport.calls.at(-1)?.params).toEqual({
+      code: '2468',
+      command: { type: 'attendant.markCleaned' },
+    });
+  });
 });
+
+describe('typing proves the patient is there', () => {
+  it('tells the controller "still here" on the first key of a burst, not on every key', async () => {
+    const { app, transport } = await open(sampleSessionView(SAMPLE_SCREENS.identification.manualEntry));
+    await press(app, 'd', 'u', 'p', 'o', 'n', 't');
+    expect(transport.actions()).toEqual([{ type: 'patient.stillHere' }]);
+  });
+
+  it('tells it again once the interval has passed, so slow typing never meets "are you still there?"', async () => {
+    const clock = new ManualClock(1_000);
+    const sent: PatientAction[] = [];
+    const page = await mountPage(
+      createElement(PresenceProbe, { act: (action) => sent.push(action), now: () => clock.now() }),
+      settleReact,
+    );
+    await page.click('probe');
+    await clock.advance(TYPING_PRESENCE_EVERY_MS - 1);
+    await page.click('probe');
+    expect(sent).toHaveLength(1);
+    await clock.advance(1);
+    await page.click('probe');
+    expect(sent).toEqual([{ type: 'patient.stillHere' }, { type: 'patient.stillHere' }]);
+    page.unmount();
+  });
+});
+
+/** A button calling the session's presence signal, on a clock the test moves. */
+function PresenceProbe({
+  act: send,
+  now,
+}: {
+  readonly act: (action: PatientAction) => void;
+  readonly now: () => number;
+}) {
+  const signal = usePresenceSignal(send, now);
+  return createElement('button', { type: 'button', 'data-testid': 'probe', onClick: signal }, 'key');
+}
+
+describe('the on-screen keyboard with read-aloud', () => {
+  let spoken: string[] = [];
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+  const listen = (): void => {
+    spoken = [];
+    vi.stubGlobal(
+      'SpeechSynthesisUtterance',
+      class {
+        lang = '';
+        constructor(readonly text: string) {}
+      },
+    );
+    vi.stubGlobal('speechSynthesis', {
+      cancel: () => undefined,
+      speak: (utterance: { text: string }) => spoken.push(utterance.text),
+    });
+  };
+  const readAloud = { accessibility: { largeText: false, readAloud: true } };
+
+  it('says each key touched, and the limit when a key is refused', async () => {
+    listen();
+    const { app } = await open(sampleSessionView(SAMPLE_SCREENS.appointment.enteringCode, readAloud));
+    spoken = [];
+    await press(app, ...Array<string>(20).fill('1'), '2', 'erase');
+    expect(spoken).toEqual([...Array<string>(20).fill('1'), '20 chiffres au plus.', 'Effacer']);
+  });
+
+  it('never says the keys of a secret code', async () => {
+    listen();
+    const page = await mountPage(createElement(SecretField, { initial: '' }), settleReact);
+    act(() => page.get('field-secret').focus());
+    await press(page, '2', '4', '6', '8');
+    expect(valueOf(page, 'field-secret')).toBe('2468');
+    expect(spoken).toEqual([]);
+    page.unmount();
+  });
+});
+
+/** A secret digits field under read-aloud, as the staff code would be if read-aloud reached it. */
+function SecretField({ initial }: { readonly initial: string }) {
+  const [value, setValue] = useState(initial);
+  return createElement(
+    UiContext.Provider,
+    { value: { locale: 'fr', strings: t('fr'), readAloud: true } },
+    createElement(TextField, {
+      name: 'secret',
+      label: 'Code',
+      value,
+      onChange: setValue,
+      maxLength: 12,
+      layout: 'digits',
+      secret: true,
+      invalid: false,
+    }),
+  );
+}

@@ -14,7 +14,8 @@ export type KeyPress = { readonly kind: 'insert'; readonly text: string } | { re
 /** Props of OnScreenKeyboard. */
 export interface OnScreenKeyboardProps {
   readonly layout: KeyboardLayout;
-  readonly onKey: (press: KeyPress) => void;
+  /** Applies a key; answers false when the field refused it (full), and then the key is not said. */
+  readonly onKey: (press: KeyPress) => boolean;
   /** Letters are typed as capitals: at the field's start and after a space, hyphen or apostrophe. */
   readonly autoCapital: boolean;
   /** Says each key aloud when read-aloud is on; false for a secret code. */
@@ -84,8 +85,7 @@ export function OnScreenKeyboard({ layout, onKey, autoCapital, speakKeys }: OnSc
     if (readAloud && speakKeys) speak(text, strings.meta.speechLang);
   };
   const insert = (text: string, spoken = text): void => {
-    say(spoken);
-    onKey({ kind: 'insert', text });
+    if (onKey({ kind: 'insert', text })) say(spoken);
   };
   const letter = (base: string) => {
     const shown = capital ? base.toUpperCase() : base;
@@ -109,8 +109,7 @@ export function OnScreenKeyboard({ layout, onKey, autoCapital, speakKeys }: OnSc
       name={k.erase}
       wide="wide"
       onPress={() => {
-        say(k.erase);
-        onKey({ kind: 'erase' });
+        if (onKey({ kind: 'erase' })) say(k.erase);
       }}
     />
   );
