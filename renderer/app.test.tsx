@@ -100,6 +100,10 @@ describe('patient screens', () => {
     expect(app.query('error-surname')).toBeNull();
     // What was typed stays, so only the wrong field needs fixing.
     expect((app.get('field-surname') as HTMLInputElement).value).toBe(' Dupont ');
+    // A field being corrected no longer shows the reason given for its older value.
+    await app.type('field-nir', '2 50 03 75 123 456 7');
+    expect(app.query('error-nir')).toBeNull();
+    expect(app.get('error-birthDate').textContent).toContain("Cette date n'existe pas");
   });
 
   it('shows the generic message for a failure code it does not know', async () => {

@@ -1,7 +1,7 @@
 // The cabin's own keyboard, drawn under the field being typed in: a cabin has a touch screen and no
 // physical keyboard. Large keys, no long press (an "accents" layer instead), French AZERTY letters with
 // the letters French civil status writes, or digits only for numbers and codes.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { speak } from '../read-aloud';
 import { useUi } from '../ui-context';
 
@@ -78,6 +78,13 @@ export function OnScreenKeyboard({ layout, onKey, autoCapital, speakKeys }: OnSc
   const { strings, readAloud } = useUi();
   const k = strings.keyboard;
   const [accents, setAccents] = useState(false);
+  const board = useRef<HTMLDivElement>(null);
+  // On a short (landscape) screen the keyboard may open below the fold: bring it, and the field just
+  // above it, into view. jsdom has no scrolling.
+  useEffect(() => {
+    const element = board.current;
+    if (element !== null && 'scrollIntoView' in element) element.scrollIntoView({ block: 'nearest' });
+  }, []);
   // The capitals key turns the case of the next letter over (capital where it would be small, and back).
   const [shifted, setShifted] = useState(false);
   const capital = autoCapital !== shifted;
@@ -116,6 +123,7 @@ export function OnScreenKeyboard({ layout, onKey, autoCapital, speakKeys }: OnSc
   if (layout !== 'letters') {
     return (
       <div
+        ref={board}
         className="keyboard keyboard-digits"
         data-testid="keyboard"
         data-layout={layout}
@@ -145,6 +153,7 @@ export function OnScreenKeyboard({ layout, onKey, autoCapital, speakKeys }: OnSc
   const rows = accents ? ACCENT_ROWS : LETTER_ROWS;
   return (
     <div
+      ref={board}
       className="keyboard keyboard-letters"
       data-testid="keyboard"
       data-layout={layout}

@@ -140,10 +140,20 @@ function ManualEntryForm({ screen, act }: Pick<StepProps<IdentificationView>, 's
   const [month, setMonth] = useState(initialDate.month);
   const [year, setYear] = useState(initialDate.year);
   const [nir, setNir] = useState(typed?.nir ?? '');
+  // A field changed since the last submission no longer shows the controller's reason, which was
+  // about the value before (the name being retyped is not "a name with digits" any more).
+  const [edited, setEdited] = useState<ReadonlySet<IdentityField>>(new Set());
+  const editing =
+    (field: IdentityField, set: (value: string) => void) =>
+    (value: string): void => {
+      set(value);
+      if (!edited.has(field)) setEdited(new Set([...edited, field]));
+    };
   const refusal = (field: IdentityField): InvalidField | undefined =>
-    screen.invalidFields.find((invalid) => invalid.field === field);
+    edited.has(field) ? undefined : screen.invalidFields.find((invalid) => invalid.field === field);
   const birthDateRefusal = refusal('birthDate');
-  const submit = (): void =>
+  const submit = (): void => {
+    setEdited(new Set());
     act({
       type: 'patient.submitIdentity',
       identity: {
@@ -154,6 +164,7 @@ function ManualEntryForm({ screen, act }: Pick<StepProps<IdentificationView>, 's
         nir: nir.replace(/\s+/g, '').toUpperCase(),
       },
     });
+  };
   const textField = (
     field: 'surname' | 'firstName' | 'nir',
     value: string,
@@ -164,7 +175,7 @@ function ManualEntryForm({ screen, act }: Pick<StepProps<IdentificationView>, 's
       label={s[field]}
       hint={field === 'nir' ? s.nirHint : undefined}
       value={value}
-      onChange={onChange}
+      onChange={editing(field, onChange)}
       layout={field === 'nir' ? 'nir' : 'letters'}
       maxLength={field === 'nir' ? NIR_LENGTH : NAME_MAX_LENGTH}
       autoFocus={field === 'surname'}
@@ -188,7 +199,11 @@ function ManualEntryForm({ screen, act }: Pick<StepProps<IdentificationView>, 's
         {textField('firstName', firstName, setFirstName)}
         <BirthDateField
           parts={{ day, month, year }}
-          setters={{ day: setDay, month: setMonth, year: setYear }}
+          setters={{
+            day: editing('birthDate', setDay),
+            month: editing('birthDate', setMonth),
+            year: editing('birthDate', setYear),
+          }}
           error={birthDateRefusal === undefined ? null : problemMessage(s, birthDateRefusal)}
         />
         {textField('nir', nir, setNir)}
