@@ -10,7 +10,16 @@ describe('the identity confirmation', () => {
   const confirming = SAMPLE_SCREENS.identification.confirming;
 
   it('says "Née le" for a woman\'s card, "Date de naissance" when the card has no number', async () => {
-    const woman = { ...confirming, identity: { ...confirming.identity, nir: '248037512345658' } };
+    const woman = {
+      ...confirming,
+      identity: {
+        surname: 'Dupont',
+        firstName: 'Jeanne',
+        birthDate: '1950-03-12',
+        nir: '248037512345658',
+        source: 'card',
+      },
+    } as const;
     const first = await open(sampleSessionView(woman));
     expect(first.app.get('identity').textContent).toContain('Née le 12/03/1950');
     unmount();
