@@ -87,6 +87,7 @@ describe('when something goes wrong, in Chromium', () => {
     await screen('identification', 'manualEntry', 'manual-entry-keyboard');
     await tap('field-nir');
     await expect(page.getByTestId('keyboard').getAttribute('data-layout')).resolves.toBe('nir');
+    await screen('identification', 'manualEntry', 'manual-entry-nir-keyboard');
     expect(problems).toEqual([]);
   });
 
