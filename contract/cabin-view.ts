@@ -86,6 +86,41 @@ export interface BeneficiaryChoice {
 /** Field names of the manual identity form, used to point at invalid fields. */
 export type IdentityField = 'surname' | 'firstName' | 'birthDate' | 'nir';
 
+/** Every reason a typed identity field is refused, each with its own message on the screen. */
+export const IDENTITY_PROBLEMS = [
+  // Any field left empty (the NIR may be: it is optional).
+  'empty',
+  // Names: longer than NAME_MAX_LENGTH; a digit; a letter French civil status does not write (other
+  // scripts, ñ, ø…); another sign (@, /, …); a hyphen or apostrophe at either end; two in a row.
+  'tooLong',
+  'digit',
+  'letterNotAllowed',
+  'symbol',
+  'separatorAtEdge',
+  'separatorsTogether',
+  // Birth date: not a calendar date; after today; before 1900.
+  'notADate',
+  'inFuture',
+  'before1900',
+  // NIR: fewer or more than 15 characters; a letter where a digit is expected (only 2A / 2B, the
+  // Corsican départements, have letters); a first digit no NIR has; a key that does not match.
+  'nirTooShort',
+  'nirTooLong',
+  'nirLetter',
+  'nirFirstDigit',
+  'nirWrongKey',
+] as const;
+
+/** Why a typed identity field was refused. */
+export type IdentityProblem = (typeof IDENTITY_PROBLEMS)[number];
+
+/** One refused field of the manual identity form: why, and how many characters it had (for "12 of 15"). */
+export interface InvalidField {
+  readonly field: IdentityField;
+  readonly problem: IdentityProblem;
+  readonly length: number;
+}
+
 /** Step 4: Carte Vitale or typed details. */
 export interface IdentificationScreen {
   readonly step: 'identification';
@@ -95,7 +130,8 @@ export interface IdentificationScreen {
   readonly identity: PatientIdentity | null;
   /** Why the card could not be used (`card.removed`, `card.unreadable`, …), when stage is cardFailed. */
   readonly failure: string | null;
-  readonly invalidFields: readonly IdentityField[];
+  /** The fields to correct, in the form's order, each with its reason; empty outside manualEntry. */
+  readonly invalidFields: readonly InvalidField[];
 }
 
 /** Step 5: booked appointment or next available professional, eligibility, care path, and the cost to accept. */

@@ -33,6 +33,23 @@ export interface PatientIdentity extends PatientName {
   readonly source: 'card' | 'manual';
 }
 
+/**
+ * The longest surname or first name the cabin takes, in characters. French civil status sets no
+ * length in law; 40 is the cabin's choice: it keeps long compound names ("Marie-Françoise-Élisabeth",
+ * 25) with room to spare, stays under the controller's 80-character input limit, and still shows whole
+ * on the large field and on the professional's screen. A longer name is refused with this number.
+ */
+export const NAME_MAX_LENGTH = 40;
+
+/** The NIR's length: 13 characters (digits, or 2A / 2B for Corsica) and a 2-digit key. */
+export const NIR_LENGTH = 15;
+
+/** The longest appointment code: the platform protocol's limit on `appointment.lookUp`'s code. */
+export const APPOINTMENT_CODE_MAX_LENGTH = 20;
+
+/** The longest staff code the attendant panel takes, in digits. */
+export const ATTENDANT_CODE_MAX_LENGTH = 12;
+
 /** Professions offered on the appointment screen, téléconsultation first. */
 export const PROFESSIONS = [
   'doctor',

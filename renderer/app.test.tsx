@@ -80,14 +80,30 @@ describe('patient screens', () => {
         identity: { surname: 'Dupont', firstName: 'Jeanne', birthDate: '1950-03-02', nir: '250037512345678' },
       },
     ]);
-    expect((app.get('field-surname') as HTMLInputElement).maxLength).toBe(80);
+    // A long value is refused with its limit, never cut: the input itself has no maxLength.
+    expect((app.get('field-surname') as HTMLInputElement).maxLength).toBe(-1);
 
-    await push(transport, sampleSessionView({ ...manual, invalidFields: ['birthDate', 'nir'] }));
-    expect(app.get('error-birthDate').textContent).toContain('Vérifiez la date de naissance');
-    expect(app.get('error-nir').textContent).toContain('Vérifiez ce numéro');
+    await push(
+      transport,
+      sampleSessionView({
+        ...manual,
+        invalidFields: [
+          { field: 'birthDate', problem: 'notADate', length: 10 },
+          { field: 'nir', problem: 'nirWrongKey', length: 15 },
+        ],
+      }),
+    );
+    expect(app.get('error-birthDate').textContent).toBe(
+      "Cette date n'existe pas. Vérifiez le jour, le mois et l'année.",
+    );
+    expect(app.get('error-nir').textContent).toContain('Les 2 chiffres de clé');
     expect(app.query('error-surname')).toBeNull();
     // What was typed stays, so only the wrong field needs fixing.
     expect((app.get('field-surname') as HTMLInputElement).value).toBe(' Dupont ');
+    // A field being corrected no longer shows the reason given for its older value.
+    await app.type('field-nir', '2 50 03 75 123 456 7');
+    expect(app.query('error-nir')).toBeNull();
+    expect(app.get('error-birthDate').textContent).toContain("Cette date n'existe pas");
   });
 
   it('shows the generic message for a failure code it does not know', async () => {

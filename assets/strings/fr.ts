@@ -122,7 +122,11 @@ export const fr = {
     typeDetails: 'Écrire mes informations',
     chooseTitle: "Qui consulte aujourd'hui ?",
     chooseBody: 'Touchez le nom de la personne qui consulte.',
-    bornOn: 'Né ou née le {date}',
+    /** The birth date when the card gives no sex (or for a typed identity): no "Né / Née". */
+    bornOn: 'Date de naissance : {date}',
+    /** The birth date of a man, and of a woman, by the card's number (its first digit). */
+    bornOnMan: 'Né le {date}',
+    bornOnWoman: 'Née le {date}',
     confirmTitle: 'Est-ce bien vous ?',
     confirmYes: "Oui, c'est moi",
     confirmNo: "Non, ce n'est pas moi",
@@ -135,13 +139,37 @@ export const fr = {
     month: 'Mois',
     year: 'Année',
     nir: 'Numéro de sécurité sociale (facultatif)',
-    nirHint: 'Il est écrit sur votre carte Vitale ou sur votre attestation.',
+    nirHint:
+      'Il est écrit sur votre carte Vitale ou sur votre attestation : 13 chiffres et 2 chiffres de clé.',
     submit: 'Valider',
+    /** A field left empty. */
     invalid: {
       surname: 'Écrivez votre nom de famille.',
       firstName: 'Écrivez votre prénom.',
-      birthDate: 'Vérifiez la date de naissance : jour, mois et année.',
-      nir: 'Vérifiez ce numéro : 15 chiffres et lettres. Vous pouvez aussi le laisser vide.',
+      birthDate: 'Écrivez votre date de naissance : jour, mois et année.',
+      nir: 'Vérifiez ce numéro. Vous pouvez aussi le laisser vide.',
+    },
+    /** Why a field was refused; `{max}` is the limit, `{count}` how many characters were typed. */
+    problems: {
+      tooLong: '{max} caractères au plus : vous en avez écrit {count}.',
+      digit: 'Un nom ne contient pas de chiffres.',
+      letterNotAllowed:
+        "Une lettre n'est pas acceptée par l'état civil français. Écrivez les lettres de l'alphabet, avec les accents français (é, è, ç…).",
+      symbol: "Entre les lettres, seuls le trait d'union (-), l'apostrophe (') et l'espace sont acceptés.",
+      separatorAtEdge: "Un nom ne commence pas et ne finit pas par un trait d'union ou une apostrophe.",
+      separatorsTogether: 'Deux signes se suivent (par exemple « -- »). Gardez-en un seul.',
+      notADate: "Cette date n'existe pas. Vérifiez le jour, le mois et l'année.",
+      inFuture: "Cette date n'est pas encore passée. Vérifiez l'année.",
+      before1900: "L'année doit être 1900 ou plus tard.",
+      nirTooShort:
+        'Il manque des chiffres : le numéro a 13 chiffres et 2 chiffres de clé. Vous en avez écrit {count} sur 15.',
+      nirTooLong:
+        'Il y a trop de chiffres : le numéro a 13 chiffres et 2 chiffres de clé. Vous en avez écrit {count} sur 15.',
+      nirLetter: 'Le numéro ne contient que des chiffres. Seule la Corse a une lettre : 2A ou 2B.',
+      nirFirstDigit:
+        "Le premier chiffre n'est pas possible. Vérifiez-le sur votre carte, ou laissez ce numéro vide.",
+      nirWrongKey:
+        'Les 2 chiffres de clé (les 2 derniers) ne vont pas avec les 13 premiers. Vérifiez chaque chiffre, ou laissez ce numéro vide.',
     },
   },
   appointment: {
@@ -483,6 +511,26 @@ export const fr = {
     failed: "La commande n'a pas abouti ({code}).",
     technician: 'Technicien : diagnostic par `npm run diag`, écrans à venir',
     close: 'Fermer',
+  },
+  /** The on-screen keyboard under the field being typed in (a cabin has no physical keyboard). */
+  keyboard: {
+    label: 'Clavier',
+    erase: 'Effacer',
+    space: 'Espace',
+    hyphen: "Trait d'union",
+    apostrophe: 'Apostrophe',
+    /** The key showing the accented letters, and the one going back to the plain letters. */
+    accents: 'é à ç',
+    accentsName: 'Lettres avec accents',
+    letters: 'a b c',
+    lettersName: 'Lettres sans accents',
+    capitals: 'Majuscule',
+    lowercase: 'Minuscule',
+    /** The two Corsican letters of a social security number (départements 2A and 2B). */
+    corsica: 'Corse',
+    /** A key pressed on a full field: the value is refused, not cut. */
+    tooLong: '{max} caractères au plus.',
+    tooManyDigits: '{max} chiffres au plus.',
   },
   genericFailure: "Un problème est survenu. Vous pouvez réessayer ou demander de l'aide.",
 };

@@ -1,7 +1,12 @@
 // Step 5: booked appointment or next available professional, télésoin eligibility, care path, and the cost.
 import { useState } from 'react';
 import type { AppointmentScreen as AppointmentView } from '../../contract/cabin-view';
-import { PROFESSIONS, type CarePathAnswers, type TelecareEligibility } from '../../contract/domain';
+import {
+  APPOINTMENT_CODE_MAX_LENGTH,
+  PROFESSIONS,
+  type CarePathAnswers,
+  type TelecareEligibility,
+} from '../../contract/domain';
 import { ActionButton } from '../components/action-button';
 import { AmountLine } from '../components/amount-line';
 import { ChoiceButton } from '../components/choice-button';
@@ -136,16 +141,19 @@ function CodeForm({ screen, act }: FormProps) {
   const { strings } = useUi();
   const s = strings.appointment;
   const [code, setCode] = useState('');
-  const trimmed = code.trim();
+  // Spaces typed on a physical keyboard help to read the code; the code itself has none.
+  const trimmed = code.replace(/\s/g, '');
+  // A code over its limit is refused (the field says the limit), never cut and sent.
+  const sendable = trimmed !== '' && trimmed.length <= APPOINTMENT_CODE_MAX_LENGTH;
   const submit = (): void => {
-    if (trimmed !== '') act({ type: 'patient.submitAppointmentCode', code: trimmed });
+    if (sendable) act({ type: 'patient.submitAppointmentCode', code: trimmed });
   };
   return (
     <ScreenFrame
       screen={screen}
       title={s.codeTitle}
       actions={
-        <ActionButton testId="submit-code" disabled={trimmed === ''} onPress={submit}>
+        <ActionButton testId="submit-code" disabled={!sendable} onPress={submit}>
           {s.submitCode}
         </ActionButton>
       }
@@ -158,7 +166,9 @@ function CodeForm({ screen, act }: FormProps) {
           hint={s.codeHint}
           inputClassName="input input-code"
           code
-          maxLength={80}
+          layout="digits"
+          autoFocus
+          maxLength={APPOINTMENT_CODE_MAX_LENGTH}
           value={code}
           onChange={setCode}
           invalid={screen.failure !== null}

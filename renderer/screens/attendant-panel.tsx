@@ -3,7 +3,7 @@
 import { useRef, useState } from 'react';
 import type { CabinClient } from '../../contract/cabin-api';
 import type { CabinView } from '../../contract/cabin-view';
-import type { Locale } from '../../contract/domain';
+import { ATTENDANT_CODE_MAX_LENGTH, type Locale } from '../../contract/domain';
 import { ATTENDANT_COMMAND_TYPES, type AttendantCommandType } from '../../contract/patient-action';
 import { ActionButton, type ButtonKind } from '../components/action-button';
 import { LanguageButton } from '../components/language-button';
@@ -127,8 +127,8 @@ function PanelBody({ view, client, onClose }: AttendantPanelProps) {
             hint={s.codeHint}
             inputClassName="input input-code"
             secret
-            inputMode="numeric"
-            maxLength={12}
+            layout="digits"
+            maxLength={ATTENDANT_CODE_MAX_LENGTH}
             value={code}
             onChange={(value) => setCode(value.replace(/\D/g, ''))}
             invalid={outcome?.kind === 'badCode'}

@@ -1,20 +1,24 @@
 // Step 4: identification by Carte Vitale (with a beneficiary choice) or by typed details.
 import { useState } from 'react';
-import type { IdentificationScreen as IdentificationView, IdentityField } from '../../contract/cabin-view';
+import type {
+  IdentificationScreen as IdentificationView,
+  IdentityField,
+  InvalidField,
+} from '../../contract/cabin-view';
+import { NAME_MAX_LENGTH, NIR_LENGTH } from '../../contract/domain';
+import { bornOnWording } from '../born-on';
 import { ActionButton } from '../components/action-button';
 import { CardPicture } from '../components/card-picture';
 import { ChoiceButton } from '../components/choice-button';
 import { FailureScreen } from '../components/failure-screen';
 import { Form } from '../components/form';
 import { ScreenFrame } from '../components/screen-frame';
+import { useKeyboardField } from '../components/keyboard-field';
 import { FieldError, TextField } from '../components/text-field';
 import { WaitingScreen } from '../components/waiting-screen';
-import { fill, formatDate } from '../i18n';
+import { fill, formatDate, type Strings } from '../i18n';
 import { useUi } from '../ui-context';
 import type { StepProps } from './step-props';
-
-/** The longest text a field accepts (MAX_TEXT_LENGTH of the contract's validation). */
-const MAX_TEXT_LENGTH = 80;
 
 /** Draws the identification stage the session is in. */
 export function IdentificationScreen({ screen, act, send }: StepProps<IdentificationView>) {
@@ -86,7 +90,9 @@ export function IdentificationScreen({ screen, act, send }: StepProps<Identifica
                 {screen.identity.firstName} {screen.identity.surname}
               </p>
               <p className="person-detail">
-                {fill(s.bornOn, { date: formatDate(screen.identity.birthDate, locale) })}
+                {fill(s[bornOnWording(screen.identity)], {
+                  date: formatDate(screen.identity.birthDate, locale),
+                })}
               </p>
             </div>
           )}
@@ -116,6 +122,12 @@ function joinDate(day: string, month: string, year: string): string {
 
 const onlyDigits = (text: string): string => text.replace(/\D/g, '');
 
+/** The message saying why a field was refused: its own for an empty field, else the problem's, filled. */
+function problemMessage(s: Strings['identification'], invalid: InvalidField): string {
+  if (invalid.problem === 'empty') return s.invalid[invalid.field];
+  return fill(s.problems[invalid.problem], { max: NAME_MAX_LENGTH, count: invalid.length });
+}
+
 /** The manual identity form; keeps what was typed while the controller points at invalid fields. */
 function ManualEntryForm({ screen, act }: Pick<StepProps<IdentificationView>, 'screen' | 'act'>) {
   const { strings } = useUi();
@@ -128,8 +140,20 @@ function ManualEntryForm({ screen, act }: Pick<StepProps<IdentificationView>, 's
   const [month, setMonth] = useState(initialDate.month);
   const [year, setYear] = useState(initialDate.year);
   const [nir, setNir] = useState(typed?.nir ?? '');
-  const invalid = (field: IdentityField): boolean => screen.invalidFields.includes(field);
-  const submit = (): void =>
+  // A field changed since the last submission no longer shows the controller's reason, which was
+  // about the value before (the name being retyped is not "a name with digits" any more).
+  const [edited, setEdited] = useState<ReadonlySet<IdentityField>>(new Set());
+  const editing =
+    (field: IdentityField, set: (value: string) => void) =>
+    (value: string): void => {
+      set(value);
+      if (!edited.has(field)) setEdited(new Set([...edited, field]));
+    };
+  const refusal = (field: IdentityField): InvalidField | undefined =>
+    edited.has(field) ? undefined : screen.invalidFields.find((invalid) => invalid.field === field);
+  const birthDateRefusal = refusal('birthDate');
+  const submit = (): void => {
+    setEdited(new Set());
     act({
       type: 'patient.submitIdentity',
       identity: {
@@ -140,6 +164,7 @@ function ManualEntryForm({ screen, act }: Pick<StepProps<IdentificationView>, 's
         nir: nir.replace(/\s+/g, '').toUpperCase(),
       },
     });
+  };
   const textField = (
     field: 'surname' | 'firstName' | 'nir',
     value: string,
@@ -150,17 +175,14 @@ function ManualEntryForm({ screen, act }: Pick<StepProps<IdentificationView>, 's
       label={s[field]}
       hint={field === 'nir' ? s.nirHint : undefined}
       value={value}
-      onChange={onChange}
-      maxLength={MAX_TEXT_LENGTH}
-      invalid={invalid(field)}
-      error={s.invalid[field]}
+      onChange={editing(field, onChange)}
+      layout={field === 'nir' ? 'nir' : 'letters'}
+      maxLength={field === 'nir' ? NIR_LENGTH : NAME_MAX_LENGTH}
+      autoFocus={field === 'surname'}
+      invalid={refusal(field) !== undefined}
+      error={problemMessage(s, refusal(field) ?? { field, problem: 'empty', length: 0 })}
     />
   );
-  const dateParts: readonly DatePartProps[] = [
-    { part: 'day', label: s.day, value: day, onChange: setDay },
-    { part: 'month', label: s.month, value: month, onChange: setMonth },
-    { part: 'year', label: s.year, value: year, onChange: setYear },
-  ];
   return (
     <ScreenFrame
       screen={screen}
@@ -175,48 +197,78 @@ function ManualEntryForm({ screen, act }: Pick<StepProps<IdentificationView>, 's
         <p className="lead">{s.manualBody}</p>
         {textField('surname', surname, setSurname)}
         {textField('firstName', firstName, setFirstName)}
-        <fieldset
-          className={`field field-date${invalid('birthDate') ? ' field-invalid' : ''}`}
-          data-testid="field-birthDate"
-          aria-invalid={invalid('birthDate')}
-        >
-          <legend className="field-label">{s.birthDate}</legend>
-          <div className="date-parts">
-            {dateParts.map((props) => (
-              <DatePart key={props.part} {...props} />
-            ))}
-          </div>
-          {invalid('birthDate') && <FieldError name="birthDate" text={s.invalid.birthDate} />}
-        </fieldset>
+        <BirthDateField
+          parts={{ day, month, year }}
+          setters={{
+            day: editing('birthDate', setDay),
+            month: editing('birthDate', setMonth),
+            year: editing('birthDate', setYear),
+          }}
+          error={birthDateRefusal === undefined ? null : problemMessage(s, birthDateRefusal)}
+        />
         {textField('nir', nir, setNir)}
       </Form>
     </ScreenFrame>
   );
 }
 
-/** Props of DatePart. */
-interface DatePartProps {
-  readonly part: 'day' | 'month' | 'year';
-  readonly label: string;
-  readonly value: string;
-  readonly onChange: (value: string) => void;
+type DatePartName = 'day' | 'month' | 'year';
+
+/** Props of BirthDateField. */
+interface BirthDateFieldProps {
+  readonly parts: Readonly<Record<DatePartName, string>>;
+  readonly setters: Readonly<Record<DatePartName, (value: string) => void>>;
+  /** The controller's reason, when it refused the date. */
+  readonly error: string | null;
 }
 
-/** One digits-only part of the birth date (`field-birthDate-<part>`): 2 digits, or 4 for the year. */
-function DatePart({ part, label, value, onChange }: DatePartProps) {
-  const isYear = part === 'year';
+/**
+ * The birth date as day, month and year (`field-birthDate-<part>`), digits only: 2, 2 and 4. The
+ * keyboard of the part being typed is drawn under the three; a full part hands over to the next one.
+ */
+function BirthDateField({ parts, setters, error }: BirthDateFieldProps) {
+  const { strings } = useUi();
+  const s = strings.identification;
+  const options = (name: DatePartName, length: number, onFull?: () => void) => ({
+    value: parts[name],
+    onChange: (value: string) => setters[name](onlyDigits(value)),
+    maxLength: length,
+    layout: 'date' as const,
+    onFull,
+  });
+  // A full part hands over to the next one; the closures run on a key press, after these are set.
+  const year = useKeyboardField(options('year', 4));
+  const month = useKeyboardField(options('month', 2, () => year.inputRef.current?.focus()));
+  const day = useKeyboardField(options('day', 2, () => month.inputRef.current?.focus()));
+  const fields = { day, month, year };
+  const limit = fields.day.limitMessage ?? fields.month.limitMessage ?? fields.year.limitMessage;
+  const message = limit ?? error;
   return (
-    <label className="date-part">
-      <span className="date-part-label">{label}</span>
-      <input
-        className={`input ${isYear ? 'input-year' : 'input-short'}`}
-        data-testid={`field-birthDate-${part}`}
-        inputMode="numeric"
-        autoComplete="off"
-        maxLength={isYear ? 4 : 2}
-        value={value}
-        onChange={(event) => onChange(onlyDigits(event.target.value))}
-      />
-    </label>
+    <fieldset
+      className={`field field-date${message !== null ? ' field-invalid' : ''}`}
+      data-testid="field-birthDate"
+      aria-invalid={message !== null}
+    >
+      <legend className="field-label">{s.birthDate}</legend>
+      <div className="date-parts">
+        {(['day', 'month', 'year'] as const).map((name) => (
+          <label className="date-part" key={name}>
+            <span className="date-part-label">{s[name]}</span>
+            <input
+              className={`input ${name === 'year' ? 'input-year' : 'input-short'}`}
+              data-testid={`field-birthDate-${name}`}
+              autoComplete="off"
+              ref={fields[name].inputRef}
+              {...fields[name].inputProps}
+              value={parts[name]}
+              aria-describedby={message !== null ? 'error-birthDate' : undefined}
+              onChange={(event) => setters[name](onlyDigits(event.target.value))}
+            />
+          </label>
+        ))}
+      </div>
+      {message !== null && <FieldError name="birthDate" text={message} />}
+      {fields.day.keyboard ?? fields.month.keyboard ?? fields.year.keyboard}
+    </fieldset>
   );
 }

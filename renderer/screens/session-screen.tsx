@@ -7,6 +7,7 @@ import { ActionButton } from '../components/action-button';
 import { Modal } from '../components/modal';
 import { SessionHeader } from '../components/session-header';
 import { StaffButton } from '../components/staff-button';
+import { TypingPresenceContext, usePresenceSignal } from '../components/typing-presence';
 import { useUi } from '../ui-context';
 import { AppointmentScreen } from './appointment-screen';
 import { ConsentScreen } from './consent-screen';
@@ -65,6 +66,7 @@ export function SessionScreen({ session, client, onOpenAttendant }: SessionScree
     [client],
   );
   const send = useMemo(() => sender(act), [act]);
+  const typing = usePresenceSignal(act);
 
   return (
     <div className="session">
@@ -89,7 +91,14 @@ export function SessionScreen({ session, client, onOpenAttendant }: SessionScree
         </p>
       )}
       <main className="session-main">
-        <StepView screen={session.screen} act={act} send={send} requestQuit={() => setConfirmingQuit(true)} />
+        <TypingPresenceContext.Provider value={typing}>
+          <StepView
+            screen={session.screen}
+            act={act}
+            send={send}
+            requestQuit={() => setConfirmingQuit(true)}
+          />
+        </TypingPresenceContext.Provider>
       </main>
       {confirmingQuit && (
         <Modal testId="quit-dialog" title={strings.quitDialog.title}>

@@ -64,7 +64,10 @@ describe('identification', () => {
       type: 'patient.submitIdentity',
       identity: { ...TYPED_IDENTITY, nir: nirWithWrongKey(TYPED_IDENTITY.nir.slice(0, 13)) },
     });
-    expect(session.view().screen).toMatchObject({ stage: 'manualEntry', invalidFields: ['nir'] });
+    expect(session.view().screen).toMatchObject({
+      stage: 'manualEntry',
+      invalidFields: [{ field: 'nir', problem: 'nirWrongKey', length: 15 }],
+    });
 
     session.send({ type: 'patient.submitIdentity', identity: TYPED_IDENTITY });
     expect(session.view().screen).toMatchObject({

@@ -6,7 +6,7 @@ import type {
   ConsentRecord,
   CostInformation,
   DocumentSummary,
-  IdentityField,
+  InvalidField,
   Locale,
   Measurement,
   MeasurementKind,
@@ -44,7 +44,7 @@ export interface SessionContext extends SessionInput {
   readonly beneficiaries: readonly PatientIdentity[];
   readonly identity: PatientIdentity | null;
   readonly cardFailure: string | null;
-  readonly invalidFields: readonly IdentityField[];
+  readonly invalidFields: readonly InvalidField[];
   readonly appointmentCode: string | null;
   readonly appointmentFailure: string | null;
   readonly profession: Profession | null;

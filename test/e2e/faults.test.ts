@@ -80,6 +80,14 @@ describe('when something goes wrong, in Chromium', () => {
     await tap('submit-identity');
     await screen('identification', 'manualEntry', 'manual-entry-invalid');
     await expect(page.locator('[aria-invalid="true"]').count()).resolves.toBeGreaterThanOrEqual(3);
+    // The cabin's own keyboard: its keys type into the field that has the focus, which keeps it.
+    await page.getByTestId('field-firstName').fill('');
+    for (const key of ['c', 'h', 'l', 'o', 'é']) await tap(`key-${key}`);
+    await expect(page.getByTestId('field-firstName').inputValue()).resolves.toBe('Chloé');
+    await screen('identification', 'manualEntry', 'manual-entry-keyboard');
+    await tap('field-nir');
+    await expect(page.getByTestId('keyboard').getAttribute('data-layout')).resolves.toBe('nir');
+    await screen('identification', 'manualEntry', 'manual-entry-nir-keyboard');
     expect(problems).toEqual([]);
   });
 

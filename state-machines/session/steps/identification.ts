@@ -1,7 +1,7 @@
 // Step 4: the Carte Vitale (one beneficiary, or a choice among several) or typed details, then the
 // patient confirms who is consulting. A card fault is a screen with a retry, never a dead end.
 import { assign } from 'xstate';
-import type { IdentityField, PatientIdentity, TypedIdentity } from '../../../contract';
+import type { InvalidField, PatientIdentity, TypedIdentity } from '../../../contract';
 import { checkTypedIdentity } from '../../identity';
 import { required, type SessionContext } from '../context';
 import { cabinWorking, stepEntered } from '../factories';
@@ -22,7 +22,7 @@ function accepted(submitted: Submitted): PatientIdentity {
 }
 
 // Read after the guard refused the typed details: an acceptance here is a bug.
-function refused(submitted: Submitted): IdentityField[] {
+function refused(submitted: Submitted): InvalidField[] {
   const checked = check(submitted);
   if (checked.ok) throw new Error('identification: accepted details taken as refused');
   return checked.invalidFields;

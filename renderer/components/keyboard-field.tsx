@@ -1,0 +1,115 @@
+// Binds one input to the on-screen keyboard: the keyboard shows while the input has the focus, its keys
+// edit the controlled value at the caret, and a key that would make the value too long is refused with
+// a message instead of cutting it. A physical keyboard (a technician's) keeps working as usual.
+import { useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { fill } from '../i18n';
+import { speak } from '../read-aloud';
+import { useUi } from '../ui-context';
+import { OnScreenKeyboard, type KeyboardLayout, type KeyPress } from './on-screen-keyboard';
+import { useTypingPresence } from './typing-presence';
+
+/** What `useKeyboardField` needs: the controlled value, its limit, and the keys to offer. */
+export interface KeyboardFieldOptions {
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+  /** The most characters the value may have; digit layouts do not count spaces typed on a physical keyboard. */
+  readonly maxLength: number;
+  readonly layout: KeyboardLayout;
+  /** A secret code: its keys are never said aloud. */
+  readonly secret?: boolean;
+  /** Called when a key fills the value up to its limit (a birth date's part moves to the next one). */
+  readonly onFull?: () => void;
+}
+
+/** The input's wiring, the keyboard to draw (null while the input has no focus) and the limit message. */
+export interface KeyboardField {
+  readonly inputRef: RefObject<HTMLInputElement | null>;
+  readonly inputProps: {
+    readonly onFocus: () => void;
+    readonly onBlur: () => void;
+    /** No system keyboard over the cabin's own. */
+    readonly inputMode: 'none';
+  };
+  readonly keyboard: ReactNode;
+  /** "40 caractères au plus." when a key was refused or the value (typed otherwise) is over the limit. */
+  readonly limitMessage: string | null;
+}
+
+/** How many characters count towards the limit: code points; digit layouts leave out typed spaces. */
+function lengthOf(value: string, layout: KeyboardLayout): number {
+  return [...(layout === 'letters' ? value : value.replace(/\s/g, ''))].length;
+}
+
+/** Binds an input to the on-screen keyboard (see the file's header). */
+export function useKeyboardField({
+  value,
+  onChange,
+  maxLength,
+  layout,
+  secret = false,
+  onFull,
+}: KeyboardFieldOptions): KeyboardField {
+  const { strings, readAloud } = useUi();
+  const present = useTypingPresence();
+  const inputRef = useRef<HTMLInputElement | null>(null);
+  const [open, setOpen] = useState(false);
+  const [refused, setRefused] = useState(false);
+  // Where the caret goes once React has written the new value.
+  const caret = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const input = inputRef.current;
+    if (caret.current === null || input === null) return;
+    input.setSelectionRange(caret.current, caret.current);
+    caret.current = null;
+  }, [value]);
+
+  const limitText = fill(layout === 'letters' ? strings.keyboard.tooLong : strings.keyboard.tooManyDigits, {
+    max: maxLength,
+  });
+  const press = (key: KeyPress): boolean => {
+    present();
+    const input = inputRef.current;
+    const start = input?.selectionStart ?? value.length;
+    const end = input?.selectionEnd ?? value.length;
+    if (key.kind === 'erase') {
+      setRefused(false);
+      if (start === end && start === 0) return true;
+      const from = start === end ? start - 1 : start;
+      caret.current = from;
+      onChange(value.slice(0, from) + value.slice(end));
+      return true;
+    }
+    const next = value.slice(0, start) + key.text + value.slice(end);
+    if (lengthOf(next, layout) > maxLength) {
+      setRefused(true);
+      if (readAloud) speak(limitText, strings.meta.speechLang);
+      return false;
+    }
+    setRefused(false);
+    caret.current = start + key.text.length;
+    onChange(next);
+    if (lengthOf(next, layout) === maxLength) onFull?.();
+    return true;
+  };
+  const overLimit = lengthOf(value, layout) > maxLength;
+  return {
+    inputRef,
+    inputProps: {
+      onFocus: () => setOpen(true),
+      onBlur: () => {
+        setOpen(false);
+        setRefused(false);
+      },
+      inputMode: 'none',
+    },
+    keyboard: open ? (
+      <OnScreenKeyboard
+        layout={layout}
+        onKey={press}
+        autoCapital={value === '' || /[\s'’-]$/.test(value)}
+        speakKeys={!secret}
+      />
+    ) : null,
+    limitMessage: refused || overLimit ? limitText : null,
+  };
+}

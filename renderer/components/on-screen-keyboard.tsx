@@ -1,0 +1,196 @@
+// The cabin's own keyboard, drawn under the field being typed in: a cabin has a touch screen and no
+// physical keyboard. Large keys, no long press (an "accents" layer instead), French AZERTY letters with
+// the letters French civil status writes, or digits only for numbers and codes.
+import { useEffect, useRef, useState } from 'react';
+import { speak } from '../read-aloud';
+import { useUi } from '../ui-context';
+
+/** The keys a field offers: letters (names), digits (codes, a birth date's parts), or a NIR's digits with 2A / 2B. */
+export type KeyboardLayout = 'letters' | 'digits' | 'nir' | 'date';
+
+/** What a key does to the field's text. */
+export type KeyPress = { readonly kind: 'insert'; readonly text: string } | { readonly kind: 'erase' };
+
+/** Props of OnScreenKeyboard. */
+export interface OnScreenKeyboardProps {
+  readonly layout: KeyboardLayout;
+  /** Applies a key; answers false when the field refused it (full), and then the key is not said. */
+  readonly onKey: (press: KeyPress) => boolean;
+  /** Letters are typed as capitals: at the field's start and after a space, hyphen or apostrophe. */
+  readonly autoCapital: boolean;
+  /** Says each key aloud when read-aloud is on; false for a secret code. */
+  readonly speakKeys: boolean;
+}
+
+/** AZERTY letters, three rows; the third row ends with the four accented letters French uses most. */
+const LETTER_ROWS: readonly (readonly string[])[] = [
+  ['a', 'z', 'e', 'r', 't', 'y', 'u', 'i', 'o', 'p'],
+  ['q', 's', 'd', 'f', 'g', 'h', 'j', 'k', 'l', 'm'],
+  ['w', 'x', 'c', 'v', 'b', 'n', 'é', 'è', 'à', 'ç'],
+];
+
+/** Every accented letter and ligature of the civil-status list (circulaire of 23 July 2014). */
+const ACCENT_ROWS: readonly (readonly string[])[] = [
+  ['é', 'è', 'ê', 'ë', 'à', 'â', 'ä'],
+  ['î', 'ï', 'ô', 'ö', 'ù', 'û', 'ü'],
+  ['ç', 'œ', 'æ', 'ÿ'],
+];
+
+const DIGIT_ROWS: readonly (readonly string[])[] = [
+  ['1', '2', '3'],
+  ['4', '5', '6'],
+  ['7', '8', '9'],
+];
+
+/** Keeps the focus (and the caret) in the field when a key is touched: the key acts on click only. */
+const keepFocus = (event: { preventDefault: () => void }): void => event.preventDefault();
+
+/** Props of Key. */
+interface KeyProps {
+  readonly testId: string;
+  readonly label: string;
+  /** What a screen reader and read-aloud say, when the label is a sign. */
+  readonly name?: string;
+  readonly wide?: 'wide' | 'widest';
+  readonly pressed?: boolean;
+  readonly onPress: () => void;
+}
+
+function Key({ testId, label, name, wide, pressed, onPress }: KeyProps) {
+  return (
+    <button
+      type="button"
+      className={`key${wide === undefined ? '' : ` key-${wide}`}`}
+      data-testid={testId}
+      tabIndex={-1}
+      aria-label={name}
+      aria-pressed={pressed}
+      onMouseDown={keepFocus}
+      onClick={onPress}
+    >
+      {label}
+    </button>
+  );
+}
+
+/** The keyboard of one layout; letters keep their own accents layer and capitals key. */
+export function OnScreenKeyboard({ layout, onKey, autoCapital, speakKeys }: OnScreenKeyboardProps) {
+  const { strings, readAloud } = useUi();
+  const k = strings.keyboard;
+  const [accents, setAccents] = useState(false);
+  const board = useRef<HTMLDivElement>(null);
+  // On a short (landscape) screen the keyboard may open below the fold: bring it, and the field just
+  // above it, into view. jsdom has no scrolling.
+  useEffect(() => {
+    const element = board.current;
+    if (element !== null && 'scrollIntoView' in element) element.scrollIntoView({ block: 'nearest' });
+  }, []);
+  // The capitals key turns the case of the next letter over (capital where it would be small, and back).
+  const [shifted, setShifted] = useState(false);
+  const capital = autoCapital !== shifted;
+  const say = (text: string): void => {
+    if (readAloud && speakKeys) speak(text, strings.meta.speechLang);
+  };
+  const insert = (text: string, spoken = text): void => {
+    if (onKey({ kind: 'insert', text })) say(spoken);
+  };
+  const letter = (base: string) => {
+    const shown = capital ? base.toUpperCase() : base;
+    return (
+      <Key
+        key={base}
+        testId={`key-${base}`}
+        label={shown}
+        onPress={() => {
+          setShifted(false);
+          insert(shown);
+        }}
+      />
+    );
+  };
+  const digit = (d: string) => <Key key={d} testId={`key-${d}`} label={d} onPress={() => insert(d)} />;
+  const erase = (
+    <Key
+      testId="key-erase"
+      label="⌫"
+      name={k.erase}
+      wide="wide"
+      onPress={() => {
+        if (onKey({ kind: 'erase' })) say(k.erase);
+      }}
+    />
+  );
+  if (layout !== 'letters') {
+    return (
+      <div
+        ref={board}
+        className="keyboard keyboard-digits"
+        data-testid="keyboard"
+        data-layout={layout}
+        role="group"
+        aria-label={k.label}
+      >
+        {DIGIT_ROWS.map((row) => (
+          <div className="key-row" key={row.join('')}>
+            {row.map(digit)}
+          </div>
+        ))}
+        <div className="key-row">
+          {digit('0')}
+          {erase}
+        </div>
+        {layout === 'nir' && (
+          <div className="key-row key-row-extra">
+            <span className="key-extra-label">{k.corsica}</span>
+            {/* Only for the Corsican départements 2A and 2B, so small and apart. */}
+            <Key testId="key-A" label="A" onPress={() => insert('A')} />
+            <Key testId="key-B" label="B" onPress={() => insert('B')} />
+          </div>
+        )}
+      </div>
+    );
+  }
+  const rows = accents ? ACCENT_ROWS : LETTER_ROWS;
+  return (
+    <div
+      ref={board}
+      className="keyboard keyboard-letters"
+      data-testid="keyboard"
+      data-layout={layout}
+      role="group"
+      aria-label={k.label}
+    >
+      {rows.map((row) => (
+        <div className="key-row" key={row.join('')}>
+          {row.map(letter)}
+        </div>
+      ))}
+      <div className="key-row">
+        <Key
+          testId="key-capitals"
+          label={capital ? '⇩ abc' : '⇧ ABC'}
+          name={capital ? k.lowercase : k.capitals}
+          wide="wide"
+          pressed={shifted}
+          onPress={() => setShifted(!shifted)}
+        />
+        <Key
+          testId={accents ? 'key-letters' : 'key-accents'}
+          label={accents ? k.letters : k.accents}
+          name={accents ? k.lettersName : k.accentsName}
+          wide="wide"
+          onPress={() => setAccents(!accents)}
+        />
+        <Key testId="key-hyphen" label="-" name={k.hyphen} onPress={() => insert('-', k.hyphen)} />
+        <Key
+          testId="key-apostrophe"
+          label="'"
+          name={k.apostrophe}
+          onPress={() => insert("'", k.apostrophe)}
+        />
+        <Key testId="key-space" label={k.space} wide="widest" onPress={() => insert(' ', k.space)} />
+        {erase}
+      </div>
+    </div>
+  );
+}
