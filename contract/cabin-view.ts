@@ -25,8 +25,13 @@ export interface PeripheralStatus {
 export interface CabinView {
   readonly phase: CabinPhase;
   readonly peripherals: readonly PeripheralStatus[];
-  /** Set after each session until an attendant marks the cabin cleaned; the cabin stays usable. */
+  /** Set after each session until an attendant marks the cabin cleaned (the attendant's reminder). */
   readonly needsCleaning: boolean;
+  /**
+   * The welcome screen refuses to start a session: the last one has just ended and the cabin waits for
+   * the attendant to clean it, or for the configured time (`cleaning.maxWaitMs`) to pass.
+   */
+  readonly waitingForCleaning: boolean;
   /** A patient asked for help and no attendant has acknowledged it yet. */
   readonly attendantCalled: boolean;
   /** A stable code saying why the cabin is out of service, for the attendant; null otherwise. */

@@ -78,6 +78,7 @@ export function createController(options: ControllerOptions): RunningController 
   const cabin = cabinMachine.provide({
     actors: { runSession: session, ...cabinEffects.actors },
     actions: cabinEffects.actions,
+    delays: { cleaningMaxWait: config.cleaning.maxWaitMs },
   });
 
   const trail = traceMachineStates(log);

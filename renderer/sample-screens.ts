@@ -226,6 +226,7 @@ export function sampleView(
     phase: session === null ? 'ready' : 'inSession',
     peripherals: [],
     needsCleaning: false,
+    waitingForCleaning: false,
     attendantCalled: false,
     outOfServiceReason: null,
     cardInReader: false,

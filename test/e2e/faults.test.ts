@@ -141,8 +141,9 @@ describe('when something goes wrong, in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
-  it('a Carte Vitale left in the reader is asked for at goodbye, and the next session waits for it', async () => {
-    await open();
+  it('a Carte Vitale left in the reader is asked for at goodbye, and the next session waits for it and for the cleaning', async () => {
+    // The cabin waits 6 s for its cleaning here (minutes in a pharmacy), then opens by itself.
+    await open({ cleaning: { maxWaitMs: 6_000 } });
     await cabin?.simulate('script', { card: 'oneBeneficiary', cardStaysInReader: true });
     await toProfession('doctor');
     await answerCarePath(patient, true);
@@ -161,9 +162,14 @@ describe('when something goes wrong, in Chromium', () => {
 
     await screen('welcome');
     await page.getByTestId('card-left-warning').waitFor({ state: 'visible' });
+    await page.getByTestId('cleaning-notice').waitFor({ state: 'visible' });
+    await screen('welcome', undefined, 'welcome-card-left-and-cleaning');
     await expect(page.getByTestId('start').isDisabled()).resolves.toBe(true);
     await cabin?.simulate('card', { present: false });
     await page.getByTestId('card-left-warning').waitFor({ state: 'detached' });
+    // The card is out, but the cabin still waits for its cleaning.
+    await expect(page.getByTestId('start').isDisabled()).resolves.toBe(true);
+    await page.getByTestId('cleaning-notice').waitFor({ state: 'detached', timeout: 10_000 });
     await expect(page.getByTestId('start').isEnabled()).resolves.toBe(true);
     expect(problems).toEqual([]);
   });
