@@ -47,6 +47,11 @@ export interface SessionView {
   readonly accessibility: Accessibility;
   /** The "are you still there?" prompt is shown; the session ends when it runs out. */
   readonly askingStillThere: boolean;
+  /**
+   * While the prompt is shown: when it ends the session, in epoch ms on the cabin's clock (the screen
+   * counts the seconds down on its own clock); null otherwise, or when the cabin does not know.
+   */
+  readonly stillThereUntil: number | null;
   readonly helpRequested: boolean;
   readonly canGoBack: boolean;
   readonly screen: StepScreen;

@@ -210,6 +210,7 @@ export function sampleSession(screen: StepScreen, overrides: Partial<SessionView
     locale: 'fr',
     accessibility: { largeText: false, readAloud: false },
     askingStillThere: false,
+    stillThereUntil: null,
     helpRequested: false,
     canGoBack: true,
     screen,

@@ -72,6 +72,7 @@ export function sessionViewOf(snapshot: SessionSnapshot): SessionView {
     locale: context.locale,
     accessibility: context.accessibility,
     askingStillThere: value.active.attention === 'askingStillThere',
+    stillThereUntil: value.active.attention === 'askingStillThere' ? context.stillThereUntil : null,
     helpRequested: context.helpRequested,
     canGoBack: canGoBackFrom(screen),
     screen,

@@ -168,7 +168,10 @@ describe('a day in the cabin', () => {
     const { controller, clock, log } = await startCabin();
     start(controller);
     clock.increment(90_000);
-    expect(viewOf(controller).session?.askingStillThere).toBe(true);
+    expect(viewOf(controller).session).toMatchObject({
+      askingStillThere: true,
+      stillThereUntil: clock.now() + 30_000,
+    });
     clock.increment(30_000);
     await new Promise((resolve) => setImmediate(resolve));
     expect(viewOf(controller)).toMatchObject({ phase: 'ready', session: null });
