@@ -83,14 +83,26 @@ describe('when something goes wrong, in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
-  it('the English choice holds on every screen, and "are you still there?" comes after silence', async () => {
+  it('the English choice and large text hold on every screen, and "are you still there?" comes after silence', async () => {
     await open({ delays: { inactivityMs: 3_000, stillThereGraceMs: 60_000, goodbyeMs: 45_000 } });
     await screen('welcome');
     await tap('locale-en');
+    await tap('large-text');
     await tap('start');
     await screen('information');
     await expect(text()).resolves.toContain('€25.00');
     await page.waitForSelector('[data-testid="still-here"]', { timeout: 10_000 });
+    // The seconds left count down on the screen.
+    const secondsLeft = () => page.getByTestId('still-there-countdown').getAttribute('data-seconds');
+    const first = Number(await secondsLeft());
+    expect(first).toBeGreaterThan(50);
+    await page.waitForFunction(
+      (before) =>
+        Number(
+          document.querySelector('[data-testid="still-there-countdown"]')?.getAttribute('data-seconds'),
+        ) < before,
+      first,
+    );
     await screen('information', undefined, 'still-there');
     await tap('still-here');
     await page.waitForSelector('[data-testid="still-here"]', { state: 'detached', timeout: 2_500 });

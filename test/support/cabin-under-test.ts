@@ -111,6 +111,12 @@ export interface CabinPage {
  */
 export const KIOSK_VIEWPORT = { width: 1080, height: 1920 } as const;
 
+/** The other screens the layout must hold on: a small portrait kiosk, and landscape. */
+export const OTHER_VIEWPORTS = [
+  { width: 800, height: 1280 },
+  { width: 1280, height: 800 },
+] as const;
+
 /**
  * Run in the page: the test ids of the screen's buttons (its actions, a question's answers, a dialog's)
  * that end below the bottom of the viewport, which a patient would have to scroll to reach. A string,
