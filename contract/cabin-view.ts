@@ -25,8 +25,13 @@ export interface PeripheralStatus {
 export interface CabinView {
   readonly phase: CabinPhase;
   readonly peripherals: readonly PeripheralStatus[];
-  /** Set after each session until an attendant marks the cabin cleaned; the cabin stays usable. */
+  /** Set after each session until an attendant marks the cabin cleaned (the attendant's reminder). */
   readonly needsCleaning: boolean;
+  /**
+   * The welcome screen refuses to start a session: the last one has just ended and the cabin waits for
+   * the attendant to clean it, or for the configured time (`cleaning.maxWaitMs`) to pass.
+   */
+  readonly waitingForCleaning: boolean;
   /** A patient asked for help and no attendant has acknowledged it yet. */
   readonly attendantCalled: boolean;
   /** A stable code saying why the cabin is out of service, for the attendant; null otherwise. */
@@ -42,6 +47,11 @@ export interface SessionView {
   readonly accessibility: Accessibility;
   /** The "are you still there?" prompt is shown; the session ends when it runs out. */
   readonly askingStillThere: boolean;
+  /**
+   * While the prompt is shown: when it ends the session, in epoch ms on the cabin's clock (the screen
+   * counts the seconds down on its own clock); null otherwise, or when the cabin does not know.
+   */
+  readonly stillThereUntil: number | null;
   readonly helpRequested: boolean;
   readonly canGoBack: boolean;
   readonly screen: StepScreen;

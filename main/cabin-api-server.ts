@@ -51,6 +51,7 @@ export function serveCabinApi(ports: CabinApiPorts): ImmediateCabinServer {
       const current = view();
       if (current.phase !== 'ready') return err({ code: 'cabin.notReady' });
       if (current.cardInReader) return err({ code: 'cabin.cardLeftInReader' });
+      if (current.waitingForCleaning) return err({ code: 'cabin.waitingForCleaning' });
       const opened = store.startSession({ locale });
       if (!opened.ok) log.error('audit.writeFailed', { code: opened.error.code });
       // Without its audit row the session still runs: the patient is not turned away for a disk fault.

@@ -25,6 +25,12 @@ describe('cabin configuration', () => {
     expect(merged.ok && merged.value.port).toBe(8080);
   });
 
+  it('waits three minutes at most for the cleaning between two patients unless the operator says otherwise', () => {
+    expect(base.cleaning).toEqual({ maxWaitMs: 180_000 });
+    const merged = mergeConfig(base, { cleaning: { maxWaitMs: 300_000 } });
+    expect(merged.ok && merged.value.cleaning).toEqual({ maxWaitMs: 300_000 });
+  });
+
   it('keeps the audit 90 days and the consent records ten years unless the operator says otherwise', () => {
     expect(base.retention).toEqual({ auditDays: 90, consentDays: 3_650 });
     const merged = mergeConfig(base, { retention: { consentDays: 1_825 } });
@@ -55,6 +61,11 @@ describe('cabin configuration', () => {
       'retention.consentDays must be a whole number of days from 1 to 36500',
     ],
     [{ retention: { consentDays: '10 years' } }, 'retention.consentDays must be a number'],
+    [{ cleaning: { maxWaitMs: -1 } }, 'cleaning.maxWaitMs must be a whole number of ms from 0 to 3600000'],
+    [
+      { cleaning: { maxWaitMs: 7_200_000 } },
+      'cleaning.maxWaitMs must be a whole number of ms from 0 to 3600000',
+    ],
   ])('refuses %j: %s', (overrides, detail) => {
     expect(mergeConfig(base, overrides)).toEqual({ ok: false, error: { code: 'config.invalid', detail } });
   });

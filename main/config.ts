@@ -31,6 +31,14 @@ export interface CabinConfig {
     readonly audioOnlyWindowMs: number;
   };
   /**
+   * After each session the welcome screen says the cabin is being cleaned and starts no session until
+   * the attendant marks it cleaned, or `maxWaitMs` has passed (then the cabin opens, still marked to
+   * clean on the attendant's panel).
+   */
+  readonly cleaning: {
+    readonly maxWaitMs: number;
+  };
+  /**
    * The teleconsultation platform. `local`: `npm start` runs the reference platform (platform/) beside the
    * cabin on this machine and fills in url and credential; `remote`: an operator's platform over TLS
    * (`https://…`), the credential from the file or from CABINE_PLATFORM_CREDENTIAL; `simulated`: an
@@ -64,6 +72,9 @@ export interface CabinConfig {
   readonly retention: RetentionPolicy;
 }
 
+/** The longest a cabin may wait for its cleaning (one hour): longer, a busy day would lose the cabin. */
+const MAX_CLEANING_WAIT_MS = 3_600_000;
+
 /** The longest retention a setting may ask for, in days (100 years): a larger number is a typo. */
 const MAX_RETENTION_DAYS = 36_500;
 
@@ -84,6 +95,7 @@ export function defaultConfig(baseDirectory: string): CabinConfig {
       reconnectWindowMs: 20_000,
       audioOnlyWindowMs: 20_000,
     },
+    cleaning: { maxWaitMs: 180_000 },
     platform: { kind: 'local', url: '', cabinId: 'cabine-locale', credential: '', localPort: 8090 },
     simulation: { stepMs: 700, callMs: 20_000, byteLevelDevices: true, cardReader: 'virtualCard' },
     fixedPorts: [],
@@ -131,6 +143,13 @@ export function mergeConfig(base: CabinConfig, overrides: unknown): Result<Cabin
   }
   if (merged.port < 0 || merged.port > 65535 || !Number.isInteger(merged.port)) {
     return err({ code: 'config.invalid', detail: 'port must be an integer from 0 to 65535' });
+  }
+  const { maxWaitMs } = merged.cleaning;
+  if (!Number.isInteger(maxWaitMs) || maxWaitMs < 0 || maxWaitMs > MAX_CLEANING_WAIT_MS) {
+    return err({
+      code: 'config.invalid',
+      detail: `cleaning.maxWaitMs must be a whole number of ms from 0 to ${MAX_CLEANING_WAIT_MS}`,
+    });
   }
   for (const key of ['auditDays', 'consentDays'] as const) {
     const days = merged.retention[key];

@@ -2,7 +2,7 @@
 // both shells (Electron and browser mode) serve. It owns the truth of the session; what the machines do
 // outside themselves is in session-effects.ts, the screen's view in view-publisher.ts, the CabinApi in
 // cabin-api-server.ts, the technician's trail of states in machine-trail.ts, the files in cabin-records.ts.
-import { createActor, type InspectionEvent } from 'xstate';
+import { assign, createActor, type InspectionEvent } from 'xstate';
 import { systemClock, type CabinEvent, type Clock } from '../contract';
 import { happyScript } from '../devices/simulated/simulation-script';
 import { cabinMachine, sessionMachine } from '../state-machines';
@@ -66,7 +66,13 @@ export function createController(options: ControllerOptions): RunningController 
 
   const session = sessionMachine.provide({
     actors: sessionActors(peripherals, { board, emit }),
-    actions: sessionMachineEffects(ports),
+    actions: {
+      ...sessionMachineEffects(ports),
+      // The screen counts "are you still there?" down to this time (the machines read no clock).
+      noteStillThereDeadline: assign({
+        stillThereUntil: () => clock.now() + config.delays.stillThereGraceMs,
+      }),
+    },
     delays: {
       inactivity: config.delays.inactivityMs,
       stillThereGrace: config.delays.stillThereGraceMs,
@@ -78,6 +84,7 @@ export function createController(options: ControllerOptions): RunningController 
   const cabin = cabinMachine.provide({
     actors: { runSession: session, ...cabinEffects.actors },
     actions: cabinEffects.actions,
+    delays: { cleaningMaxWait: config.cleaning.maxWaitMs },
   });
 
   const trail = traceMachineStates(log);

@@ -20,6 +20,9 @@ export const ATTENDANT_HASH = '#attendant';
 /** The controller's answer to startSession while a card is left in the reader. */
 export const CARD_LEFT_IN_READER = 'cabin.cardLeftInReader';
 
+/** The controller's answer to startSession while the cabin waits for its cleaning (the view says it too). */
+export const WAITING_FOR_CLEANING = 'cabin.waitingForCleaning';
+
 /** How long to wait before asking for the view again after a failed getView. */
 const VIEW_RETRY_MS = 1000;
 
@@ -172,7 +175,9 @@ export function App({ transport, media }: AppProps) {
           dispatch({ type: 'cardRefused', refused: true });
           return;
         }
-        setStartFailed(!result.ok && result.error.code !== 'transport.unavailable');
+        // A cabin waiting for its cleaning says so on the welcome screen already, from the view.
+        const said = ['transport.unavailable', WAITING_FOR_CLEANING];
+        setStartFailed(!result.ok && !said.includes(result.error.code));
       })
       .finally(() => {
         starting.current = false;
@@ -211,6 +216,7 @@ export function App({ transport, media }: AppProps) {
           onStart={startSession}
           cardInReader={view.cardInReader}
           cardRefused={cardRefused}
+          waitingForCleaning={view.waitingForCleaning}
         />
       </>
     );

@@ -38,6 +38,7 @@ describe('the cabin boots', () => {
       phase: 'ready',
       peripherals: ALL_PERIPHERALS_OK,
       needsCleaning: false,
+      waitingForCleaning: false,
       attendantCalled: false,
       outOfServiceReason: null,
       cardInReader: false,
@@ -115,21 +116,62 @@ describe('a session in the cabin', () => {
     expect(cabin.wipe.requests).toEqual([{ sessionId: 'session-cabin-7' }]);
 
     await cabin.wipe.answer(undefined);
-    expect(cabin.view()).toMatchObject({ phase: 'ready', needsCleaning: true, session: null });
+    expect(cabin.view()).toMatchObject({
+      phase: 'ready',
+      needsCleaning: true,
+      waitingForCleaning: true,
+      session: null,
+    });
     cabin.send({ type: 'attendant.markCleaned' });
-    expect(cabin.view().needsCleaning).toBe(false);
+    expect(cabin.view()).toMatchObject({ needsCleaning: false, waitingForCleaning: false });
   });
 
-  it('the cabin stays usable while it waits for cleaning', async () => {
+  it('no session starts while the cabin waits for cleaning; the attendant marks it cleaned and it opens', async () => {
     const cabin = await cabinInSession('session-cabin-1');
     cabin.send({ type: 'patient.quit' });
     await cabin.wipe.answer(undefined);
     cabin.startSession('session-cabin-2');
+    expect(cabin.view()).toMatchObject({ phase: 'ready', waitingForCleaning: true, session: null });
+
+    cabin.send({ type: 'attendant.markCleaned' });
+    cabin.startSession('session-cabin-2');
     expect(cabin.view()).toMatchObject({
       phase: 'inSession',
-      needsCleaning: true,
+      needsCleaning: false,
       session: { screen: { step: 'information' } },
     });
+  });
+
+  it('opens by itself after three minutes without cleaning, still marked to clean for the attendant', async () => {
+    const cabin = await cabinInSession('session-cabin-1');
+    cabin.send({ type: 'patient.quit' });
+    await cabin.wipe.answer(undefined);
+    cabin.clock.increment(179 * SECOND);
+    cabin.startSession('session-cabin-2');
+    expect(cabin.view()).toMatchObject({ phase: 'ready', waitingForCleaning: true });
+
+    cabin.clock.increment(1 * SECOND);
+    expect(cabin.view()).toMatchObject({ phase: 'ready', waitingForCleaning: false, needsCleaning: true });
+    cabin.startSession('session-cabin-2');
+    expect(cabin.view()).toMatchObject({ phase: 'inSession', needsCleaning: true });
+  });
+
+  it('a cabin cleaned before its time is not opened again by the time running out', async () => {
+    const cabin = await cabinInSession('session-cabin-1');
+    cabin.send({ type: 'patient.quit' });
+    await cabin.wipe.answer(undefined);
+    cabin.send({ type: 'attendant.markCleaned' });
+    cabin.clock.increment(200 * SECOND);
+    expect(cabin.view()).toMatchObject({ phase: 'ready', waitingForCleaning: false, needsCleaning: false });
+    expect(cabin.clock.pending()).toBe(0);
+  });
+
+  it('the attendant may take a cabin waiting for cleaning out of service', async () => {
+    const cabin = await cabinInSession('session-cabin-1');
+    cabin.send({ type: 'patient.quit' });
+    await cabin.wipe.answer(undefined);
+    cabin.send({ type: 'attendant.setOutOfService' });
+    expect(cabin.view()).toMatchObject({ phase: 'outOfService', waitingForCleaning: false });
   });
 
   it('the attendant resets a stuck session: it ends as reset and is wiped', async () => {

@@ -1,5 +1,6 @@
-// The cabin around the sessions: booting (self-test), ready (welcome screen), in session, cleaning
-// (the wipe), maintenance and out of service. One session at a time, invoked as the child `session`.
+// The cabin around the sessions: booting (self-test), ready (welcome screen; after a session it first
+// waits for the attendant's cleaning), in session, cleaning (the wipe), maintenance and out of service.
+// One session at a time, invoked as the child `session`.
 import { assign, fromPromise, sendTo, setup, stateIn, type ActorRefFrom } from 'xstate';
 import type { Accessibility, Locale, MeasurementKind, PeripheralStatus } from '../contract';
 import { MEASUREMENT_KINDS } from '../contract';
@@ -27,6 +28,7 @@ export interface CabinInput {
 /** The cabin's memory: no patient data, ever. */
 export interface CabinContext extends CabinInput {
   readonly peripherals: readonly PeripheralStatus[];
+  /** Set after each session until an attendant marks the cabin cleaned (the attendant's reminder). */
   readonly needsCleaning: boolean;
   readonly outOfServiceReason: string | null;
   readonly lastSessionId: string | null;
@@ -83,6 +85,14 @@ export const cabinMachine = setup({
     /** Records the session's outcome in the audit (no patient data). */
     recordSessionEnd: (_, _output: SessionOutput) => undefined,
   },
+  delays: {
+    /**
+     * How long the welcome screen refuses a new session after the last one, waiting for the attendant
+     * to clean the cabin; past it the cabin opens again (still marked to clean). main/ provides the
+     * configured value (`cleaning.maxWaitMs`).
+     */
+    cleaningMaxWait: 3 * 60_000,
+  },
 }).createMachine({
   id: 'cabin',
   context: ({ input }) => ({
@@ -111,13 +121,27 @@ export const cabinMachine = setup({
       },
     },
     ready: {
-      on: {
-        // A card left in the reader is the last patient's until proven otherwise: no session starts on it.
-        'session.start': {
-          guard: ({ context }) => !context.cardInReader,
-          target: 'inSession',
-          actions: assign({ lastSessionId: ({ event }) => event.sessionId }),
+      initial: 'open',
+      states: {
+        open: {
+          on: {
+            // A card left in the reader is the last patient's until proven otherwise: no session starts on it.
+            'session.start': {
+              guard: ({ context }) => !context.cardInReader,
+              target: '#cabin.inSession',
+              actions: assign({ lastSessionId: ({ event }) => event.sessionId }),
+            },
+          },
         },
+        // After a session: the welcome screen says the cabin is being cleaned and refuses to start
+        // until the attendant marks it cleaned, or `cleaningMaxWait` has passed (a pharmacy busy at its
+        // counter must not lose its cabin for the day).
+        waitingForCleaning: {
+          on: { 'attendant.markCleaned': { target: 'open', actions: assign({ needsCleaning: false }) } },
+          after: { cleaningMaxWait: 'open' },
+        },
+      },
+      on: {
         'attendant.setOutOfService': {
           target: 'outOfService',
           actions: assign({ outOfServiceReason: 'attendant.request' }),
@@ -188,7 +212,10 @@ export const cabinMachine = setup({
             target: 'booting',
             actions: assign({ needsCleaning: true, lastSessionId: null }),
           },
-          { target: 'ready', actions: assign({ needsCleaning: true, lastSessionId: null }) },
+          {
+            target: 'ready.waitingForCleaning',
+            actions: assign({ needsCleaning: true, lastSessionId: null }),
+          },
         ],
         onError: { target: 'outOfService', actions: assign({ outOfServiceReason: 'wipe.failed' }) },
       },

@@ -33,6 +33,7 @@ type StepValue<TStep extends string> = Extract<JourneyValue, Record<TStep, unkno
 export function cabinPhaseOf(snapshot: CabinSnapshot): CabinPhase {
   const { value } = snapshot;
   if (typeof value === 'string') return value;
+  if ('ready' in value) return 'ready';
   if ('cleaning' in value) return 'cleaning';
   return unknownState('cabin', value);
 }
@@ -48,11 +49,18 @@ export function cabinViewOf(snapshot: CabinSnapshot): CabinView {
     phase,
     peripherals: context.peripherals,
     needsCleaning: context.needsCleaning,
+    waitingForCleaning: waitsForCleaning(snapshot),
     attendantCalled: session?.helpRequested ?? false,
     outOfServiceReason: phase === 'outOfService' ? context.outOfServiceReason : null,
     cardInReader: context.cardInReader,
     session,
   };
+}
+
+/** Whether the cabin is ready but refuses a session until it is cleaned (read on the state value). */
+function waitsForCleaning(snapshot: CabinSnapshot): boolean {
+  const { value } = snapshot;
+  return typeof value === 'object' && 'ready' in value && value.ready === 'waitingForCleaning';
 }
 
 /** The session's view: common settings and the current step's screen; a finished session has none. */
@@ -64,6 +72,7 @@ export function sessionViewOf(snapshot: SessionSnapshot): SessionView {
     locale: context.locale,
     accessibility: context.accessibility,
     askingStillThere: value.active.attention === 'askingStillThere',
+    stillThereUntil: value.active.attention === 'askingStillThere' ? context.stillThereUntil : null,
     helpRequested: context.helpRequested,
     canGoBack: canGoBackFrom(screen),
     screen,

@@ -66,6 +66,8 @@ export const en: Strings = {
     start: 'Start',
     needHelp: 'Need help? Ask the staff at the counter.',
     cardLeft: 'A card was left in the reader. Take it back before you start.',
+    waitingForCleaning: 'The booth will be cleaned before the next consultation.',
+    waitingForCleaningHint: 'Please wait a few minutes.',
   },
   quitDialog: {
     title: 'Do you want to stop?',
@@ -78,6 +80,8 @@ export const en: Strings = {
     title: 'Are you still there?',
     body: 'Without an answer, the session will stop and your information will be erased.',
     confirm: 'Yes, I am here',
+    countdownMany: 'Stopping in {seconds} seconds.',
+    countdownOne: 'Stopping in 1 second.',
   },
   information: {
     title: 'How the consultation works',

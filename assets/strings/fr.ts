@@ -70,6 +70,9 @@ export const fr = {
     needHelp: "Besoin d'aide ? Demandez à la personne de l'accueil.",
     /** Shown while a card is still in the reader: no session starts until it is taken back. */
     cardLeft: 'Une carte est restée dans le lecteur. Reprenez-la avant de commencer.',
+    /** Shown after a session while the cabin waits for its cleaning: no session starts meanwhile. */
+    waitingForCleaning: 'La cabine va être nettoyée avant la prochaine consultation.',
+    waitingForCleaningHint: 'Merci de patienter quelques minutes.',
   },
   quitDialog: {
     title: 'Voulez-vous arrêter ?',
@@ -82,6 +85,9 @@ export const fr = {
     title: 'Êtes-vous toujours là ?',
     body: "Sans réponse, la séance va s'arrêter et vos informations seront effacées.",
     confirm: 'Oui, je suis là',
+    /** The time left before the session stops; `{seconds}` is a whole number. */
+    countdownMany: 'Arrêt dans {seconds} secondes.',
+    countdownOne: 'Arrêt dans 1 seconde.',
   },
   information: {
     title: 'Comment se passe la consultation',

@@ -8,6 +8,7 @@ import { Modal } from '../components/modal';
 import { SessionHeader } from '../components/session-header';
 import { StaffButton } from '../components/staff-button';
 import { TypingPresenceContext, usePresenceSignal } from '../components/typing-presence';
+import { StillThereDialog } from '../components/still-there-dialog';
 import { useUi } from '../ui-context';
 import { AppointmentScreen } from './appointment-screen';
 import { ConsentScreen } from './consent-screen';
@@ -121,14 +122,7 @@ export function SessionScreen({ session, client, onOpenAttendant }: SessionScree
         </Modal>
       )}
       {session.askingStillThere && (
-        <Modal testId="still-there-dialog" title={strings.stillThere.title}>
-          <p className="lead">{strings.stillThere.body}</p>
-          <div className="modal-actions">
-            <ActionButton testId="still-here" onPress={send('patient.stillHere')}>
-              {strings.stillThere.confirm}
-            </ActionButton>
-          </div>
-        </Modal>
+        <StillThereDialog until={session.stillThereUntil} onStillHere={send('patient.stillHere')} />
       )}
     </div>
   );

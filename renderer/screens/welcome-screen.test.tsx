@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
-// A card left in the reader: the welcome screen warns and no session starts until the card is out.
+// A card left in the reader, or a cabin waiting for its cleaning: the welcome screen says so and no
+// session starts until it is done.
 import { describe, expect, it } from 'vitest';
 import { openViews, type MountedApp } from '../test-support/dom-harness';
 import { sampleView } from '../sample-screens';
@@ -65,5 +66,37 @@ describe('the welcome screen with a card left in the reader', () => {
     const { app } = await startRefused('session.refused');
     expect(app.query('action-failed')).not.toBeNull();
     expect(app.query('card-left-warning')).toBeNull();
+  });
+});
+
+describe('the welcome screen while the cabin waits for its cleaning', () => {
+  it('says the cabin will be cleaned and disables the start until the view says it is done', async () => {
+    const { app, transport } = await open(
+      sampleView(null, { needsCleaning: true, waitingForCleaning: true }),
+    );
+    expect(app.get('cleaning-notice').textContent).toBe(
+      'La cabine va être nettoyée avant la prochaine consultation.Merci de patienter quelques minutes.',
+    );
+    expect(startButton(app).disabled).toBe(true);
+    await app.click('start');
+    expect(transport.calls.some((call) => call.method === 'startSession')).toBe(false);
+
+    // Marked cleaned by the attendant, or its time passed: the cabin opens (still marked for the attendant).
+    await push(transport, sampleView(null, { needsCleaning: true, waitingForCleaning: false }));
+    expect(app.query('cleaning-notice')).toBeNull();
+    expect(startButton(app).disabled).toBe(false);
+    await app.click('start');
+    expect(transport.calls.at(-1)?.method).toBe('startSession');
+  });
+
+  it('says it in English once English is chosen', async () => {
+    const { app } = await open(sampleView(null, { waitingForCleaning: true }));
+    await app.click('locale-en');
+    expect(app.get('cleaning-notice').textContent).toContain('The booth will be cleaned');
+  });
+
+  it('adds no general failure when the controller refuses a start for the cleaning', async () => {
+    const { app } = await startRefused('cabin.waitingForCleaning');
+    expect(app.query('action-failed')).toBeNull();
   });
 });

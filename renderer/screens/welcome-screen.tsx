@@ -23,12 +23,14 @@ export interface WelcomeScreenProps {
   readonly cardInReader: boolean;
   /** The controller refused to start because of a card left in the reader: the warning shows. */
   readonly cardRefused?: boolean;
+  /** The cabin waits for its cleaning after the last session: the notice shows and "Commencer" is disabled. */
+  readonly waitingForCleaning?: boolean;
 }
 
 /**
  * Draws the welcome screen; "Commencer" asks the app to start a session with the chosen settings. A card
  * left in the reader shows a warning (`card-left-warning`) and disables "Commencer" until the view says
- * the card is out.
+ * the card is out; so does a cabin waiting for its cleaning (`cleaning-notice`), until it is cleaned.
  */
 export function WelcomeScreen({
   accessibility,
@@ -37,6 +39,7 @@ export function WelcomeScreen({
   onStart,
   cardInReader,
   cardRefused = false,
+  waitingForCleaning = false,
 }: WelcomeScreenProps) {
   const { locale, strings } = useUi();
   const cardLeft = cardInReader || cardRefused;
@@ -45,15 +48,23 @@ export function WelcomeScreen({
       screen="welcome"
       title={strings.welcome.title}
       alert={
-        cardLeft && (
-          <div className="card-left" role="alert" data-testid="card-left-warning">
-            <CardPicture direction="out" />
-            <p className="card-left-text">{strings.welcome.cardLeft}</p>
-          </div>
-        )
+        <>
+          {waitingForCleaning && (
+            <div className="cleaning-notice" role="status" data-testid="cleaning-notice">
+              <p className="cleaning-notice-text">{strings.welcome.waitingForCleaning}</p>
+              <p className="cleaning-notice-hint">{strings.welcome.waitingForCleaningHint}</p>
+            </div>
+          )}
+          {cardLeft && (
+            <div className="card-left" role="alert" data-testid="card-left-warning">
+              <CardPicture direction="out" />
+              <p className="card-left-text">{strings.welcome.cardLeft}</p>
+            </div>
+          )}
+        </>
       }
       actions={
-        <ActionButton testId="start" disabled={cardInReader} onPress={onStart}>
+        <ActionButton testId="start" disabled={cardInReader || waitingForCleaning} onPress={onStart}>
           {strings.welcome.start}
         </ActionButton>
       }

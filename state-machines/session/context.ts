@@ -67,6 +67,11 @@ export interface SessionContext extends SessionInput {
   readonly documentsPrinted: number;
   readonly failure: string | null;
   readonly problemReported: boolean;
+  /**
+   * While "are you still there?" is asked: when it ends the session (epoch ms on the cabin's clock),
+   * noted by the `noteStillThereDeadline` action; null otherwise, or when nothing provided that action.
+   */
+  readonly stillThereUntil: number | null;
 }
 
 /** What the session tells the cabin when it ends. */
@@ -111,6 +116,7 @@ export function initialContext(input: SessionInput): SessionContext {
     documentsPrinted: 0,
     failure: null,
     problemReported: false,
+    stillThereUntil: null,
   };
 }
 

@@ -191,6 +191,22 @@ describe('the patient stops touching the screen', () => {
     expect(outcomeOf(session)).toBe('abandoned');
   });
 
+  it('the prompt tells the screen when it ends the session, so that the seconds left can be shown', () => {
+    const session = walkIn();
+    session.send({ type: 'patient.next' });
+    expect(session.view().stillThereUntil).toBeNull();
+    session.elapse(90 * SECOND);
+    const askedAt = session.clock.now();
+    expect(session.view()).toMatchObject({ askingStillThere: true, stillThereUntil: askedAt + 30 * SECOND });
+    // The deadline stays put while the seconds pass: the screen counts down on its own clock.
+    session.elapse(10 * SECOND);
+    expect(session.view().stillThereUntil).toBe(askedAt + 30 * SECOND);
+    session.send({ type: 'patient.stillHere' });
+    expect(session.view()).toMatchObject({ askingStillThere: false, stillThereUntil: null });
+    session.elapse(90 * SECOND);
+    expect(session.view().stillThereUntil).toBe(session.clock.now() + 30 * SECOND);
+  });
+
   it('a touch within the grace keeps the session, and the countdown starts again from that touch', () => {
     const session = walkIn();
     session.send({ type: 'patient.next' });

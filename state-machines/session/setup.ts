@@ -1,7 +1,7 @@
 // The session machine's names: its types, the actors main/ provides (hardware, platform, printer,
 // payment terminal), the actions it calls (audit, platform), its guards, its delays and its one tag.
 // Every step file builds its states with `sessionSetup.createStateConfig`, so names are checked.
-import { fromCallback, fromPromise, raise, setup } from 'xstate';
+import { assign, fromCallback, fromPromise, raise, setup } from 'xstate';
 import type { Measurement, MeasurementKind, ProblemKind, Result, StepName } from '../../contract';
 import { isTeleconsultation } from '../../contract';
 import { required, type SessionContext, type SessionInput, type SessionOutput } from './context';
@@ -63,6 +63,9 @@ export interface SessionEffectParams {
   readonly recordStep: { readonly sessionId: string; readonly step: StepName };
 }
 
+/** How long the "are you still there?" prompt waits by default (the `stillThereGrace` delay). */
+export const STILL_THERE_GRACE_MS = 30_000;
+
 export const sessionSetup = setup({
   types: {
     context: {} as SessionContext,
@@ -92,12 +95,18 @@ export const sessionSetup = setup({
      * afresh, so a patient who waited 20 minutes in the queue is not asked "still there?" at once.
      */
     restartInactivity: raise({ type: 'attention.touched' }),
+    /**
+     * Notes when the "are you still there?" prompt will end the session, for the screen's countdown. The
+     * machine reads no clock: main/ provides this on the cabin's clock, now + its `stillThereGrace`.
+     * This default notes nothing, and the screen then shows no countdown.
+     */
+    noteStillThereDeadline: assign({ stillThereUntil: null }),
   },
   delays: {
     /** Without any touch for this long on a screen that expects one, the cabin asks "are you still there?". */
     inactivity: 90_000,
     /** How long the "are you still there?" prompt waits before ending the session. */
-    stillThereGrace: 30_000,
+    stillThereGrace: STILL_THERE_GRACE_MS,
     /** How long the goodbye screen stays before the cabin closes the session by itself. */
     goodbye: 45_000,
     /** How long the call may try to bring video and sound back (ICE restarts) before falling back to sound only. */

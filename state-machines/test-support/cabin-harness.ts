@@ -1,7 +1,7 @@
 // The cabin machine provided with fakes (self-test, wipe, and a session on fakes), on a manual clock.
 import { createActor, type Actor, type NonReducibleUnknown } from 'xstate';
 import type { CabinView, PeripheralStatus } from '../../contract';
-import { ManualClock } from '../../test/support/manual-clock';
+import type { ManualClock } from '../../test/support/manual-clock';
 import { cabinMachine, type CabinEventIn, type SelfTestReport, type WipeRequest } from '../cabin-machine';
 import { DEFAULT_TARIFFS } from '../cost';
 import type { SessionOutput } from '../session/context';
@@ -70,7 +70,7 @@ export function startCabin(
   const selfTest = new FakeRequestActor<NonReducibleUnknown, SelfTestReport>('self-test');
   const wipe = new FakeRequestActor<WipeRequest, void>('wipe');
   const sessionEnds: SessionOutput[] = [];
-  const clock = new ManualClock();
+  const { clock } = fakes;
   const machine = provideCabinFakes({
     selfTest,
     wipe,

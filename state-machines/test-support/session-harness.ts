@@ -1,11 +1,12 @@
 // A session machine provided with fakes, running on a manual clock, for scenario tests.
-import { createActor, type Actor, type SnapshotFrom } from 'xstate';
+import { assign, createActor, type Actor, type SnapshotFrom } from 'xstate';
 import type { ConsentRecord, Measurement, ProblemKind, Result, SessionView, StepName } from '../../contract';
 import { MEASUREMENT_KINDS } from '../../contract';
 import { DEFAULT_TARIFFS } from '../cost';
 import { ManualClock } from '../../test/support/manual-clock';
 import type { SessionInput } from '../session/context';
 import { sessionMachine } from '../session/machine';
+import { STILL_THERE_GRACE_MS } from '../session/setup';
 import type {
   AppointmentDetails,
   AppointmentLookup,
@@ -26,6 +27,8 @@ import {
 
 /** The session's actors as fakes, and what its named actions did, in order. */
 export interface SessionFakes {
+  /** The clock the session runs on; the still-there deadline is read on it. */
+  readonly clock: ManualClock;
   readonly cardReader: FakeCardReader;
   readonly device: FakeMeasuringDevice;
   readonly appointments: FakeRequestActor<AppointmentLookup, Result<AppointmentDetails>>;
@@ -48,6 +51,7 @@ export interface SessionFakes {
 /** Fresh fakes, nothing recorded yet. */
 export function createSessionFakes(): SessionFakes {
   return {
+    clock: new ManualClock(),
     cardReader: new FakeCardReader(),
     device: new FakeMeasuringDevice(),
     appointments: new FakeRequestActor('appointment desk'),
@@ -87,6 +91,7 @@ export function provideSessionFakes(fakes: SessionFakes) {
       recordDmpChoice: (_, params) => void fakes.recorded.dmpChoices.push(params),
       shareMediaCheck: (_, params) => void fakes.recorded.mediaChecks.push(params),
       recordStep: (_, params) => void fakes.recorded.steps.push(params),
+      noteStillThereDeadline: assign({ stillThereUntil: () => fakes.clock.now() + STILL_THERE_GRACE_MS }),
     },
   });
 }
@@ -131,7 +136,7 @@ export interface SessionHarness extends SessionFakes {
 /** Starts a session provided with fresh fakes on a fresh manual clock. */
 export function startSession(overrides: Partial<SessionInput> = {}): SessionHarness {
   const fakes = createSessionFakes();
-  const clock = new ManualClock();
+  const { clock } = fakes;
   const actor = createActor(provideSessionFakes(fakes), { input: sessionInput(overrides), clock });
   actor.start();
   return {

@@ -14,7 +14,7 @@ import { defaultConfig } from '../../main/config';
 import { createController } from '../../main/controller';
 import { DISCARDING_LOG } from '../../main/test-support/discarding-log';
 import { createSimulatedPeripherals } from '../../main/peripherals';
-import { cooperativeAction, viewOf } from '../support/patient-robot';
+import { cleanBetweenPatients, cooperativeAction, viewOf } from '../support/patient-robot';
 
 /** Runs `sessions` sessions up to a temperature result and answers the printed lines (median, max). */
 export async function benchmarkResultLatency(sessions = 15): Promise<string[]> {
@@ -63,6 +63,7 @@ export async function benchmarkResultLatency(sessions = 15): Promise<string[]> {
     });
     // The cabin may refuse for a moment after the last session (the previous card still on its way
     // out of the reader): try again, as the next patient would.
+    cleanBetweenPatients(controller);
     while (
       !controller.server.startSession({ locale: 'fr', accessibility: { largeText: false, readAloud: false } })
         .ok

@@ -18,7 +18,7 @@ import { defaultConfig } from '../../main/config';
 import { runBrowserMode } from '../../main/browser-mode';
 import { DISCARDING_LOG } from '../../main/test-support/discarding-log';
 import { bootSimulatedCabin } from '../support/simulated-cabin';
-import { walkOneSession } from '../support/patient-robot';
+import { cleanBetweenPatients, walkOneSession } from '../support/patient-robot';
 import { benchmarkCardRead } from './card-benchmark';
 import { benchmarkDevices } from './device-benchmark';
 import { benchmarkHidCodecs } from './hid-benchmark';
@@ -98,6 +98,7 @@ async function endToReady(runs: number): Promise<number[]> {
   const times: number[] = [];
   const { controller, clock, stepMs } = cabin;
   for (let i = 0; i < runs; i += 1) {
+    cleanBetweenPatients(controller);
     controller.server.startSession({ locale: 'fr', accessibility: { largeText: false, readAloud: false } });
     controller.server.act({ type: 'patient.next' });
     controller.server.act({ type: 'patient.consent', presence: 'alone', attendantStays: false });

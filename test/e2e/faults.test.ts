@@ -91,14 +91,26 @@ describe('when something goes wrong, in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
-  it('the English choice holds on every screen, and "are you still there?" comes after silence', async () => {
+  it('the English choice and large text hold on every screen, and "are you still there?" comes after silence', async () => {
     await open({ delays: { inactivityMs: 3_000, stillThereGraceMs: 60_000, goodbyeMs: 45_000 } });
     await screen('welcome');
     await tap('locale-en');
+    await tap('large-text');
     await tap('start');
     await screen('information');
     await expect(text()).resolves.toContain('€25.00');
     await page.waitForSelector('[data-testid="still-here"]', { timeout: 10_000 });
+    // The seconds left count down on the screen.
+    const secondsLeft = () => page.getByTestId('still-there-countdown').getAttribute('data-seconds');
+    const first = Number(await secondsLeft());
+    expect(first).toBeGreaterThan(50);
+    await page.waitForFunction(
+      (before) =>
+        Number(
+          document.querySelector('[data-testid="still-there-countdown"]')?.getAttribute('data-seconds'),
+        ) < before,
+      first,
+    );
     await screen('information', undefined, 'still-there');
     await tap('still-here');
     await page.waitForSelector('[data-testid="still-here"]', { state: 'detached', timeout: 2_500 });
@@ -149,8 +161,9 @@ describe('when something goes wrong, in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
-  it('a Carte Vitale left in the reader is asked for at goodbye, and the next session waits for it', async () => {
-    await open();
+  it('a Carte Vitale left in the reader is asked for at goodbye, and the next session waits for it and for the cleaning', async () => {
+    // The cabin waits 6 s for its cleaning here (minutes in a pharmacy), then opens by itself.
+    await open({ cleaning: { maxWaitMs: 6_000 } });
     await cabin?.simulate('script', { card: 'oneBeneficiary', cardStaysInReader: true });
     await toProfession('doctor');
     await answerCarePath(patient, true);
@@ -169,9 +182,14 @@ describe('when something goes wrong, in Chromium', () => {
 
     await screen('welcome');
     await page.getByTestId('card-left-warning').waitFor({ state: 'visible' });
+    await page.getByTestId('cleaning-notice').waitFor({ state: 'visible' });
+    await screen('welcome', undefined, 'welcome-card-left-and-cleaning');
     await expect(page.getByTestId('start').isDisabled()).resolves.toBe(true);
     await cabin?.simulate('card', { present: false });
     await page.getByTestId('card-left-warning').waitFor({ state: 'detached' });
+    // The card is out, but the cabin still waits for its cleaning.
+    await expect(page.getByTestId('start').isDisabled()).resolves.toBe(true);
+    await page.getByTestId('cleaning-notice').waitFor({ state: 'detached', timeout: 10_000 });
     await expect(page.getByTestId('start').isEnabled()).resolves.toBe(true);
     expect(problems).toEqual([]);
   });

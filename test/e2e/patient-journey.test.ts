@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
+  KIOSK_VIEWPORT,
   launchChromium,
+  OTHER_VIEWPORTS,
   openCabinPage,
   startCabinUnderTest,
   type CabinPage,
@@ -32,6 +34,18 @@ describe('a patient in the cabin, in Chromium', () => {
     );
   };
   const tap = (testId: string) => cabinPage.tap(testId);
+  /** The screen shown also on the other screen sizes, photographed, its buttons still on screen. */
+  const otherSizes = async (step: string, stage?: string): Promise<void> => {
+    for (const size of OTHER_VIEWPORTS) {
+      await page.setViewportSize(size);
+      await cabinPage.screen(
+        step,
+        stage,
+        `size-${size.width}x${size.height}-${step}${stage ? `-${stage}` : ''}`,
+      );
+    }
+    await page.setViewportSize(KIOSK_VIEWPORT);
+  };
   const patient: Patient = { screen, tap, answer: (testId) => cabinPage.answer(testId) };
 
   beforeAll(async () => {
@@ -53,9 +67,11 @@ describe('a patient in the cabin, in Chromium', () => {
     await screen('information');
     // The cost and what is reimbursed come before any acceptance.
     await expect(page.locator('[data-screen="information"]').innerText()).resolves.toContain('25,00 €');
+    await otherSizes('information');
     await tap('next');
 
     await screen('consent');
+    await otherSizes('consent');
     await tap('presence-relative');
     await tap('consent-accept');
 
@@ -89,6 +105,7 @@ describe('a patient in the cabin, in Chromium', () => {
     await screen('waitingRoom');
     await screen('waitingRoom', 'professionalReady');
     await expect(page.locator('body').innerText()).resolves.toContain('10000000000');
+    await otherSizes('waitingRoom', 'professionalReady');
     await tap('start-call');
     await screen('consultation');
     await screen('consultation', 'inCall');

@@ -146,11 +146,32 @@ describe('a day in the cabin', () => {
     expect(start(controller)).toEqual({ ok: true, value: undefined });
   });
 
+  it('waits for the cleaning between two patients: the attendant marks it cleaned, or its time passes', async () => {
+    const { controller, clock } = await startCabin();
+    start(controller);
+    controller.server.act({ type: 'patient.quit' });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(viewOf(controller)).toMatchObject({ phase: 'ready', waitingForCleaning: true });
+    expect(start(controller)).toEqual({ ok: false, error: { code: 'cabin.waitingForCleaning' } });
+    controller.server.attend({ code: '2468', command: { type: 'attendant.markCleaned' } });
+    expect(start(controller)).toEqual({ ok: true, value: undefined });
+
+    controller.server.act({ type: 'patient.quit' });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(start(controller)).toMatchObject({ ok: false });
+    clock.increment(180_000);
+    expect(viewOf(controller)).toMatchObject({ waitingForCleaning: false, needsCleaning: true });
+    expect(start(controller)).toEqual({ ok: true, value: undefined });
+  });
+
   it('ends an abandoned session after the still-there prompt, and wipes it', async () => {
     const { controller, clock, log } = await startCabin();
     start(controller);
     clock.increment(90_000);
-    expect(viewOf(controller).session?.askingStillThere).toBe(true);
+    expect(viewOf(controller).session).toMatchObject({
+      askingStillThere: true,
+      stillThereUntil: clock.now() + 30_000,
+    });
     clock.increment(30_000);
     await new Promise((resolve) => setImmediate(resolve));
     expect(viewOf(controller)).toMatchObject({ phase: 'ready', session: null });
@@ -301,7 +322,13 @@ describe('what a technician reads afterwards', () => {
     const trail = log.records().filter((record) => record.event === 'machine.state');
     const statesOf = (machine: string) =>
       trail.filter((record) => record.machine === machine).map((record) => String(record.state));
-    expect(statesOf('cabin')).toEqual(['booting', 'ready', 'inSession', 'cleaning.afterSession', 'ready']);
+    expect(statesOf('cabin')).toEqual([
+      'booting',
+      'ready.open',
+      'inSession',
+      'cleaning.afterSession',
+      'ready.waitingForCleaning',
+    ]);
     // Each journey step shows in the session's trail, in order, as a state name.
     const session = statesOf('session');
     const stepsInTrail = JOURNEY_STEPS.map((step) =>

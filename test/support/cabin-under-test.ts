@@ -105,10 +105,35 @@ export interface CabinPage {
   readonly text: () => Promise<string>;
 }
 
-/** Opens the cabin's URL in a new 1280×800 page (the cabin's touch screen) and watches it for errors. */
+/**
+ * The cabin's touch screen: a 21-24" portrait kiosk, Full HD turned upright, at device scale 1. The
+ * layout also holds on a small portrait kiosk (800×1280) and in landscape (1280×800).
+ */
+export const KIOSK_VIEWPORT = { width: 1080, height: 1920 } as const;
+
+/** The other screens the layout must hold on: a small portrait kiosk, and landscape. */
+export const OTHER_VIEWPORTS = [
+  { width: 800, height: 1280 },
+  { width: 1280, height: 800 },
+] as const;
+
+/**
+ * Run in the page: the test ids of the screen's buttons (its actions, a question's answers, a dialog's)
+ * that end below the bottom of the viewport, which a patient would have to scroll to reach. A string,
+ * since this file is compiled without the DOM's types.
+ */
+const BUTTONS_OFF_SCREEN = `[...document.querySelectorAll(
+  '.screen-actions [data-testid], .question-answers [data-testid], .modal [data-testid]'
+)].filter((button) => button.getBoundingClientRect().bottom > window.innerHeight + 1)
+  .map((button) => button.dataset.testid)`;
+
+/**
+ * Opens the cabin's URL in a new page of the kiosk's size and watches it for errors; a screen whose
+ * buttons do not fit on it is one of the problems.
+ */
 export async function openCabinPage(browser: Browser, cabin: CabinUnderTest): Promise<CabinPage> {
   mkdirSync(SCREENSHOT_DIRECTORY, { recursive: true });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await browser.newPage({ viewport: KIOSK_VIEWPORT });
   const problems = watchForErrors(page);
   await page.goto(cabin.cabin.url);
   return {
@@ -117,6 +142,8 @@ export async function openCabinPage(browser: Browser, cabin: CabinUnderTest): Pr
     screen: async (step, stage, shot) => {
       const selector = stage ? `[data-screen="${step}"][data-stage="${stage}"]` : `[data-screen="${step}"]`;
       await page.waitForSelector(selector, { timeout: 15_000 });
+      const offScreen = await page.evaluate<string[]>(BUTTONS_OFF_SCREEN);
+      if (offScreen.length > 0) problems.push(`off screen on ${selector}: ${offScreen.join(', ')}`);
       if (shot) await page.screenshot({ path: join(SCREENSHOT_DIRECTORY, `${shot}.png`) });
     },
     tap: (testId) => page.getByTestId(testId).click(),

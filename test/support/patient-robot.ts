@@ -10,8 +10,22 @@ import type {
   PaymentScreen,
   WaitingRoomScreen,
 } from '../../contract';
+import { defaultConfig } from '../../main/config';
 import type { RunningController } from '../../main/controller';
 import type { ManualClock } from './manual-clock';
+
+/** The attendant's code of the default configuration, which the test cabins keep. */
+const ATTENDANT_CODE = defaultConfig('.').attendantCode;
+
+/**
+ * The attendant cleans the cabin between two patients: a cabin waiting for its cleaning is marked
+ * cleaned (with the default configuration's code), so that the next session may start.
+ */
+export function cleanBetweenPatients(controller: RunningController): void {
+  if (!viewOf(controller).waitingForCleaning) return;
+  const done = controller.server.attend({ code: ATTENDANT_CODE, command: { type: 'attendant.markCleaned' } });
+  if (!done.ok) throw new Error(`markCleaned refused: ${done.error.code}`);
+}
 
 /** The view the controller serves now, as the renderer gets it with `getView`. */
 export function viewOf(controller: RunningController): CabinView {
@@ -119,6 +133,7 @@ export async function walkOneSession(
   maxTicks = 2_000,
 ): Promise<string[]> {
   const seen: string[] = [];
+  cleanBetweenPatients(controller);
   const started = controller.server.startSession({
     locale: 'fr',
     accessibility: { largeText: false, readAloud: false },

@@ -1,7 +1,7 @@
 // The `attention` region: "are you still there?" after `inactivity` without a touch on a screen that
 // expects one, and the end of the session after `stillThereGrace` more. Where the cabin works
 // (states tagged `cabinWorking`) the countdown runs out without asking.
-import { not, or, raise, stateIn, type StateValue } from 'xstate';
+import { assign, not, or, raise, stateIn, type StateValue } from 'xstate';
 import { sessionSetup } from '../setup';
 
 /** The attention region, given the state values of the machine's `cabinWorking` states. */
@@ -23,6 +23,8 @@ export function attentionRegion(cabinWorkingStates: readonly StateValue[]) {
         },
       },
       askingStillThere: {
+        entry: 'noteStillThereDeadline',
+        exit: assign({ stillThereUntil: null }),
         after: {
           stillThereGrace: [
             { guard: patientIsExpectedToAct, target: '#session.abandoned' },
