@@ -82,6 +82,7 @@ export const en: Strings = {
     confirm: 'Yes, I am here',
     countdownMany: 'Stopping in {seconds} seconds.',
     countdownOne: 'Stopping in 1 second.',
+    countdownNow: 'Stopping the session…',
   },
   information: {
     title: 'How the consultation works',

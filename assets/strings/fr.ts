@@ -88,6 +88,7 @@ export const fr = {
     /** The time left before the session stops; `{seconds}` is a whole number. */
     countdownMany: 'Arrêt dans {seconds} secondes.',
     countdownOne: 'Arrêt dans 1 seconde.',
+    countdownNow: 'Arrêt de la séance…',
   },
   information: {
     title: 'Comment se passe la consultation',

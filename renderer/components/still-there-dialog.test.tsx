@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openViews, type MountedApp } from '../test-support/dom-harness';
 import { FakeMediaEnvironment } from '../test-support/fake-media-environment';
 import { SAMPLE_SCREENS, sampleSessionView } from '../sample-screens';
-import { secondsLeft } from './still-there-dialog';
+import { t } from '../i18n';
+import { countdownText, secondsLeft } from './still-there-dialog';
 
 const { open, push } = openViews();
 
@@ -131,5 +132,16 @@ describe('secondsLeft', () => {
     [-500, 0],
   ])('%i ms left shows %i', (left, seconds) => {
     expect(secondsLeft(1_000_000 + left, 1_000_000)).toBe(seconds);
+  });
+});
+
+describe('countdownText', () => {
+  it.each([
+    [30, 'Arrêt dans 30 secondes.'],
+    [2, 'Arrêt dans 2 secondes.'],
+    [1, 'Arrêt dans 1 seconde.'],
+    [0, 'Arrêt de la séance…'],
+  ])('%i seconds left reads "%s"', (seconds, text) => {
+    expect(countdownText(t('fr'), seconds)).toBe(text);
   });
 });

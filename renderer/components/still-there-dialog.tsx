@@ -17,6 +17,7 @@ export function secondsLeft(until: number, now: number): number {
 /** What the countdown line says for `seconds` left. */
 export function countdownText(strings: Strings, seconds: number): string {
   const s = strings.stillThere;
+  if (seconds <= 0) return s.countdownNow;
   return seconds === 1 ? s.countdownOne : fill(s.countdownMany, { seconds });
 }
 
