@@ -46,7 +46,7 @@ describe('the seconds left of "are you still there?"', () => {
     pass(28 * SECOND);
     expect(countdown()).toBe('Arrêt dans 1 seconde.');
     pass(1 * SECOND);
-    expect(countdown()).toBe('Arrêt dans 0 secondes.');
+    expect(countdown()).toBe('Arrêt de la séance…');
     expect(media.clock.pending()).toBe(0);
   });
 
