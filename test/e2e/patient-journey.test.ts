@@ -55,8 +55,9 @@ describe('a patient in the cabin, in Chromium', () => {
     await expect(page.locator('[data-screen="information"]').innerText()).resolves.toContain('25,00 €');
     await tap('next');
 
-    await screen('consent');
-    await tap('presence-relative');
+    await screen('consent', 'asking');
+    // Lucas is 12: he consults with a parent.
+    await tap('presence-parent');
     await tap('consent-accept');
 
     await screen('identification', 'choosingBeneficiary');
@@ -66,7 +67,9 @@ describe('a patient in the cabin, in Chromium', () => {
     await tap('confirm-identity');
 
     await chooseNextAvailable(patient, 'doctor');
-    await answerCarePath(patient, true);
+    // Under 16: nothing asked about the médecin traitant, reimbursed without the participation.
+    await answerCarePath(patient, 'notAsked');
+    await expect(page.getByTestId('cost-assurance-maladie').innerText()).resolves.toBe('17,50 €');
     await tap('accept-cost');
 
     // Blood pressure, then a reload in the middle of the session resumes the same screen.
