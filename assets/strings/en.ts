@@ -231,8 +231,8 @@ export const en: Strings = {
   cost: {
     fee: 'Price of the consultation',
     assuranceMaladie: 'Paid back by French health insurance',
-    rate: '{percent} of the price,',
-    lessDeduction: 'less {amount} of {deduction}.',
+    rate: '{percent} of the price.',
+    rateLessDeduction: '{percent} of the price, less {amount} of {deduction}.',
     notReimbursed: 'Not paid back.',
     deductions: {
       participationForfaitaire: 'flat-rate contribution',

@@ -247,9 +247,9 @@ export const fr = {
     fee: 'Prix de la consultation',
     assuranceMaladie: "Remboursé par l'Assurance Maladie",
     /** `{percent}` is formatted: "70 %". */
-    rate: '{percent} du prix,',
+    rate: '{percent} du prix.',
     /** `{amount}` is formatted money; `{deduction}` one of `deductions`. */
-    lessDeduction: 'moins {amount} de {deduction}.',
+    rateLessDeduction: '{percent} du prix, moins {amount} de {deduction}.',
     notReimbursed: 'Pas remboursé.',
     deductions: {
       participationForfaitaire: 'participation forfaitaire',

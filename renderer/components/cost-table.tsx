@@ -22,19 +22,17 @@ export function CostTable({ cost, cover = cost.cover, testId = 'cost-table' }: C
   const s = strings.cost;
   const money = (cents: number): string => formatMoney(cents, locale);
   const deductionName = cost.deduction === null ? '' : s.deductions[cost.deduction];
-  const rate = fill(s.rate, { percent: formatPercent(cover.reimbursedPercent, locale) });
-  const deducted =
-    cover.deductionCents > 0
-      ? fill(s.lessDeduction, { amount: money(cover.deductionCents), deduction: deductionName })
-      : null;
+  const percent = formatPercent(cover.reimbursedPercent, locale);
+  const deducted = cover.deductionCents > 0;
+  const rate = deducted
+    ? fill(s.rateLessDeduction, { percent, amount: money(cover.deductionCents), deduction: deductionName })
+    : fill(s.rate, { percent });
   return (
     <dl className="cost-table" data-testid={testId}>
       <CostRow label={s.fee} testId="cost-fee" value={money(cost.feeCents)} />
       <CostRow
         label={s.assuranceMaladie}
-        detail={
-          cover.reimbursed ? [rate, deducted].filter((part) => part !== null).join(' ') : s.notReimbursed
-        }
+        detail={cover.reimbursed ? rate : s.notReimbursed}
         testId="cost-assurance-maladie"
         value={money(cover.assuranceMaladieCents)}
       />
@@ -44,7 +42,7 @@ export function CostTable({ cost, cover = cost.cover, testId = 'cost-table' }: C
           detail={
             cost.solidarityCover
               ? undefined
-              : deducted === null
+              : !deducted
                 ? s.complementaryDetail
                 : fill(s.complementaryNotDeduction, { deduction: deductionName })
           }
