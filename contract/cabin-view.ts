@@ -1,4 +1,5 @@
 // What the renderer draws: a pure projection of the controller's state, pushed on every change.
+import type { AgeBand } from './cover';
 import type {
   Accessibility,
   CostInformation,
@@ -79,9 +80,13 @@ export interface InformationScreen {
   readonly standardCost: CostInformation;
 }
 
-/** Step 3: consent and who is present; the version of the text shown is recorded with the answer. */
+/**
+ * Step 3: consent and who is present; the version of the text in the language shown is recorded with
+ * the answer. A refusal is asked again (`confirmingRefusal`, with what the patient can do instead).
+ */
 export interface ConsentScreen {
   readonly step: 'consent';
+  readonly stage: 'asking' | 'confirmingRefusal';
   readonly consentTextVersion: string;
 }
 
@@ -131,11 +136,20 @@ export interface InvalidField {
   readonly length: number;
 }
 
-/** Step 4: Carte Vitale or typed details. */
+/**
+ * Step 4: Carte Vitale or typed details. `parentNeeded`: the patient is under 16 and no parent or
+ * guardian was said to be present; the attendant is called and the journey waits for a parent.
+ */
 export interface IdentificationScreen {
   readonly step: 'identification';
   readonly stage:
-    'waitingForCard' | 'readingCard' | 'cardFailed' | 'choosingBeneficiary' | 'confirming' | 'manualEntry';
+    | 'waitingForCard'
+    | 'readingCard'
+    | 'cardFailed'
+    | 'choosingBeneficiary'
+    | 'confirming'
+    | 'manualEntry'
+    | 'parentNeeded';
   readonly beneficiaries: readonly BeneficiaryChoice[];
   readonly identity: PatientIdentity | null;
   /** Why the card could not be used (`card.removed`, `card.unreadable`, …), when stage is cardFailed. */
@@ -157,6 +171,8 @@ export interface AppointmentScreen {
     | 'carePath'
     | 'cost';
   readonly profession: Profession | null;
+  /** The patient's age band on the session's date, which decides the cover questions asked. */
+  readonly ageBand: AgeBand;
   /** Why the code was refused (`appointment.unknownCode`, …), shown on the code screen. */
   readonly failure: string | null;
   readonly cost: CostInformation | null;

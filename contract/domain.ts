@@ -1,4 +1,5 @@
 // Domain vocabulary shared by the controller, the renderer and the platform. Plain data only.
+import type { Deduction } from './cover';
 
 /** All locales the patient screens speak, default (French) first. */
 export const LOCALES = ['fr', 'en'] as const;
@@ -6,8 +7,11 @@ export const LOCALES = ['fr', 'en'] as const;
 /** The languages the patient screens speak; French is the default. */
 export type Locale = (typeof LOCALES)[number];
 
-/** All presence choices, in the order the consent screen offers them. */
-export const PRESENCES = ['alone', 'relative', 'carer', 'healthProfessional'] as const;
+/**
+ * All presence choices, in the order the consent screen offers them. `parent`: a parent or legal
+ * guardian, the one presence that lets a patient under 16 consult; `relative`: any other relative.
+ */
+export const PRESENCES = ['alone', 'parent', 'relative', 'carer', 'healthProfessional'] as const;
 
 /** Who is in the cabin with the patient, as recorded with the consent. */
 export type Presence = (typeof PRESENCES)[number];
@@ -69,16 +73,6 @@ export function isTeleconsultation(profession: Profession): boolean {
   return profession === 'doctor' || profession === 'midwife' || profession === 'dentist';
 }
 
-/** The patient's answers to the parcours-de-soins questions that decide reimbursement. */
-export interface CarePathAnswers {
-  /** Referred by, or the consultation is with, the médecin traitant (or the patient has none or it is unavailable). */
-  readonly referredOrNoRegularDoctor: boolean;
-  /** Under 16, EHPAD or disability-home resident, detainee, urgency, or a direct-access specialty. */
-  readonly exemptedCase: boolean;
-  /** ALD or maternity: covered at 100 %. */
-  readonly fullCover: boolean;
-}
-
 /** Télésoin eligibility answers: no physical act needed, and for physiotherapy an earlier in-person session. */
 export interface TelecareEligibility {
   readonly physicalActNeeded: boolean;
@@ -135,13 +129,40 @@ export interface DocumentSummary {
   readonly pages: number;
 }
 
-/** The fee and its cover, shown before the patient accepts. Amounts in euro cents. */
-export interface CostInformation {
-  readonly feeCents: number;
-  readonly reimbursedPercent: number;
-  readonly patientShareCents: number;
+/** What the Assurance Maladie and a complementary insurance pay back in one case. Amounts in euro cents. */
+export interface CoverCase {
   readonly reimbursed: boolean;
+  /** The Assurance Maladie's rate: 70 % usually, 100 % for ALD or maternity, 0 when not reimbursed. */
+  readonly reimbursedPercent: number;
+  /** Deducted from the Assurance Maladie's part (participation forfaitaire or franchise); 0 when exempted. */
+  readonly deductionCents: number;
+  /** What the Assurance Maladie pays in the end: its rate of the fee, less the deduction. */
+  readonly assuranceMaladieCents: number;
+  /** The rest a complementary insurance may cover (never the deduction); the CSS pays it for its beneficiaries. */
+  readonly complementaryCents: number;
+  /** What is left to the patient without a complementary insurance: the fee less the Assurance Maladie's part. */
+  readonly patientShareCents: number;
+  /** Tiers payant (ALD, maternity, CSS): the patient does not advance what the insurers pay. */
   readonly thirdPartyPayment: boolean;
-  /** What the patient pays in the cabin: the whole fee, or only their share under tiers payant. */
+  /** What the patient pays in the cabin in this case. */
+  readonly amountDueTodayCents: number;
+}
+
+/**
+ * The fee and its cover, shown before the patient accepts. Amounts in euro cents. When an answer that
+ * decides the reimbursement is "je ne sais pas", the Assurance Maladie decides between `cover` (the
+ * answers in the patient's favour) and `otherwise`; `amountDueTodayCents` is one amount in every case.
+ */
+export interface CostInformation {
+  readonly profession: Profession;
+  readonly feeCents: number;
+  /** Which deduction this profession's act carries, whether or not this patient is exempted from it. */
+  readonly deduction: Deduction | null;
+  readonly cover: CoverCase;
+  /** The other case when the Assurance Maladie decides; null when the answers decide. */
+  readonly otherwise: CoverCase | null;
+  /** The patient has the Complémentaire santé solidaire: it pays the complementary part. */
+  readonly solidarityCover: boolean;
+  /** What the patient pays in the cabin: the least favourable case's amount, so never a surprise. */
   readonly amountDueTodayCents: number;
 }

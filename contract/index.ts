@@ -3,6 +3,7 @@ export * from './result';
 export * from './clock';
 export * from './retry';
 export * from './domain';
+export * from './cover';
 export * from './peripheral-facts';
 export * from './cabin-view';
 export * from './patient-action';

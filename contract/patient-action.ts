@@ -1,14 +1,7 @@
 // What a patient can do on the screens. Each action is a command to the session; the controller
 // refuses one that does not fit the current step (the screen shows only those that fit).
-import type {
-  Accessibility,
-  CarePathAnswers,
-  Locale,
-  PatientName,
-  Presence,
-  Profession,
-  TelecareEligibility,
-} from './domain';
+import type { CarePathAnswers } from './cover';
+import type { Accessibility, Locale, PatientName, Presence, Profession, TelecareEligibility } from './domain';
 
 /** All problem kinds, in the order the goodbye screen offers them. */
 export const PROBLEM_KINDS = ['video', 'sound', 'device', 'printer', 'card', 'other'] as const;
@@ -33,7 +26,10 @@ export type PatientAction =
   | { readonly type: 'patient.retry' }
   | { readonly type: 'patient.skip' }
   | { readonly type: 'patient.consent'; readonly presence: Presence; readonly attendantStays: boolean }
+  /** On the consent screen: asks to refuse; on the "are you sure?" that follows: refuses. */
   | { readonly type: 'patient.declineConsent' }
+  /** A patient under 16 who came without a parent: a parent or guardian is now with them. */
+  | { readonly type: 'patient.confirmParentPresent' }
   | { readonly type: 'patient.useManualEntry' }
   | { readonly type: 'patient.chooseBeneficiary'; readonly index: number }
   | { readonly type: 'patient.confirmIdentity' }

@@ -23,13 +23,32 @@ describe('patient actions from the screens', () => {
     [
       {
         type: 'patient.answerCarePath',
-        answers: { referredOrNoRegularDoctor: true, exemptedCase: false, fullCover: false },
+        answers: {
+          hasRegularDoctor: 'yes',
+          referredByRegularDoctor: 'unknown',
+          regularDoctorUnavailable: 'no',
+          exemptedSituation: null,
+          longTermCondition: 'no',
+          pregnantSixthMonth: 'no',
+          solidarityCover: 'unknown',
+        },
       },
     ],
+    [{ type: 'patient.confirmParentPresent' }],
     [{ type: 'patient.reportProblem', problem: 'printer' }],
   ])('accepts %j', (action) => {
     expect(parsePatientAction(action)).toEqual({ ok: true, value: action });
   });
+
+  const CARE = {
+    hasRegularDoctor: null,
+    referredByRegularDoctor: null,
+    regularDoctorUnavailable: null,
+    exemptedSituation: null,
+    longTermCondition: 'no',
+    pregnantSixthMonth: 'no',
+    solidarityCover: 'no',
+  };
 
   it.each([
     ['no type', {}],
@@ -40,6 +59,14 @@ describe('patient actions from the screens', () => {
     ['a negative index', { type: 'patient.chooseBeneficiary', index: -1 }],
     ['a fractional index', { type: 'patient.chooseBeneficiary', index: 0.5 }],
     ['a missing consent answer', { type: 'patient.consent', presence: 'alone' }],
+    [
+      'a care-path answer that is a boolean',
+      { type: 'patient.answerCarePath', answers: { ...CARE, longTermCondition: true } },
+    ],
+    [
+      'a care-path question left out',
+      { type: 'patient.answerCarePath', answers: { ...CARE, solidarityCover: undefined } },
+    ],
     ['a number as name', { type: 'patient.submitIdentity', identity: { ...identity, surname: 42 } }],
     [
       'an over-long name',

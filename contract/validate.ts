@@ -1,6 +1,7 @@
 // Validation of everything that reaches the controller from a renderer. Nothing from the screens is
 // trusted: a call with an unknown method or a malformed argument is refused with a stable code.
 import type { CabinMethod, CabinParams } from './cabin-api';
+import { ANSWERS, CARE_PATH_QUESTIONS } from './cover';
 import { LOCALES, PRESENCES, PROFESSIONS } from './domain';
 import type { PatientAction } from './patient-action';
 import { ATTENDANT_COMMAND_TYPES, PROBLEM_KINDS } from './patient-action';
@@ -46,6 +47,7 @@ const ACTION_FIELDS: { readonly [K in PatientAction['type']]: Record<string, (va
     'patient.skip': {},
     'patient.consent': { presence: (v) => isOneOf(PRESENCES, v), attendantStays: isBoolean },
     'patient.declineConsent': {},
+    'patient.confirmParentPresent': {},
     'patient.useManualEntry': {},
     'patient.chooseBeneficiary': {
       index: (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) < 16,
@@ -72,12 +74,11 @@ const ACTION_FIELDS: { readonly [K in PatientAction['type']]: Record<string, (va
         isBoolean(v.earlierInPersonSession),
     },
     'patient.answerCarePath': {
+      // Every question present, answered or null (not asked); which ones apply is the session's check.
       answers: (v) =>
         isRecord(v) &&
-        hasOnlyKeys(v, ['referredOrNoRegularDoctor', 'exemptedCase', 'fullCover']) &&
-        isBoolean(v.referredOrNoRegularDoctor) &&
-        isBoolean(v.exemptedCase) &&
-        isBoolean(v.fullCover),
+        hasOnlyKeys(v, CARE_PATH_QUESTIONS) &&
+        CARE_PATH_QUESTIONS.every((q) => v[q] === null || isOneOf(ANSWERS, v[q])),
     },
     'patient.acceptCost': {},
     'patient.startMeasurement': {},

@@ -37,8 +37,27 @@ describe('cabin configuration', () => {
     expect(merged.ok && merged.value.retention).toEqual({ auditDays: 90, consentDays: 1_825 });
   });
 
+  it("takes the operator's tariffs over today's figures, and a consent text version per language", () => {
+    expect(base.tariffs.doctor).toEqual({ feeCents: 2500, reimbursedPercent: 70, deductionCents: 200 });
+    expect(base.consentTextVersions).toEqual({ fr: 'fr-2026-12', en: 'en-2026-12' });
+    const merged = mergeConfig(base, { tariffs: { dentist: { feeCents: 2300 } } });
+    expect(merged.ok && merged.value.tariffs.dentist).toEqual({
+      feeCents: 2300,
+      reimbursedPercent: 70,
+      deductionCents: 0,
+    });
+  });
+
   it.each([
     [{ hardwre: 'real' }, 'unknown setting hardwre'],
+    [
+      { tariffs: { nurse: { reimbursedPercent: 160 } } },
+      'tariffs.nurse: whole cents for feeCents and deductionCents, a percent from 0 to 100',
+    ],
+    [
+      { tariffs: { doctor: { feeCents: 25.5 } } },
+      'tariffs.doctor: whole cents for feeCents and deductionCents, a percent from 0 to 100',
+    ],
     [{ port: '8080' }, 'port must be a number'],
     [{ port: 70_000 }, 'port must be an integer from 0 to 65535'],
     [{ hardware: 'magic' }, 'hardware must be "simulated" or "real"'],

@@ -2,7 +2,7 @@
 // with an optional JSON file. Every value is checked; a bad file stops the start with a clear message.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { err, ok, type Result } from '../contract';
+import { err, ok, PROFESSIONS, type Locale, type Result } from '../contract';
 import { DEFAULT_TARIFFS, type TariffTable } from '../state-machines/cost';
 import type { RetentionPolicy } from './store';
 
@@ -18,8 +18,12 @@ export interface CabinConfig {
   readonly port: number;
   /** The code the attendant types for attendant commands. */
   readonly attendantCode: string;
-  /** The version of the information and consent texts, recorded with each consent. */
-  readonly consentTextVersion: string;
+  /**
+   * The version of the consent text in each language (assets/strings), recorded with each consent:
+   * the one of the language the patient read. Change it when the text changes.
+   */
+  readonly consentTextVersions: Readonly<Record<Locale, string>>;
+  /** Fees, usual cover and deduction of each profession: the operator's figures, today's as defaults. */
   readonly tariffs: TariffTable;
   readonly delays: {
     readonly inactivityMs: number;
@@ -86,7 +90,7 @@ export function defaultConfig(baseDirectory: string): CabinConfig {
     logDirectory: join(baseDirectory, 'logs'),
     port: 0,
     attendantCode: '2468',
-    consentTextVersion: 'fr-2026-11-v1',
+    consentTextVersions: { fr: 'fr-2026-12', en: 'en-2026-12' },
     tariffs: DEFAULT_TARIFFS,
     delays: {
       inactivityMs: 90_000,
@@ -150,6 +154,16 @@ export function mergeConfig(base: CabinConfig, overrides: unknown): Result<Cabin
       code: 'config.invalid',
       detail: `cleaning.maxWaitMs must be a whole number of ms from 0 to ${MAX_CLEANING_WAIT_MS}`,
     });
+  }
+  for (const profession of PROFESSIONS) {
+    const { feeCents, reimbursedPercent, deductionCents } = merged.tariffs[profession];
+    const cents = (n: number): boolean => Number.isInteger(n) && n >= 0 && n <= 100_000;
+    if (!cents(feeCents) || !cents(deductionCents) || !(reimbursedPercent >= 0 && reimbursedPercent <= 100)) {
+      return err({
+        code: 'config.invalid',
+        detail: `tariffs.${profession}: whole cents for feeCents and deductionCents, a percent from 0 to 100`,
+      });
+    }
   }
   for (const key of ['auditDays', 'consentDays'] as const) {
     const days = merged.retention[key];

@@ -89,7 +89,7 @@ export function createController(options: ControllerOptions): RunningController 
 
   const trail = traceMachineStates(log);
   const actor = createActor(cabin, {
-    input: { consentTextVersion: config.consentTextVersion, tariffs: config.tariffs },
+    input: { consentTextVersions: config.consentTextVersions, tariffs: config.tariffs },
     clock,
     inspect: (inspection: InspectionEvent) => {
       trail(inspection);

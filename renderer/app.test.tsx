@@ -10,7 +10,7 @@ const { open, push } = openViews();
 
 describe('patient screens', () => {
   it('asks for the view at load, so a reload resumes the same screen', async () => {
-    const { app, transport } = await open(sampleSessionView(SAMPLE_SCREENS.consent));
+    const { app, transport } = await open(sampleSessionView(SAMPLE_SCREENS.consent.asking));
     expect(transport.calls[0]?.method).toBe('getView');
     expect(app.container.querySelector('[data-screen]')?.getAttribute('data-screen')).toBe('consent');
   });
@@ -34,8 +34,10 @@ describe('patient screens', () => {
     const fee = app.get('cost-fee');
     const share = app.get('cost-share');
     expect(fee.textContent).toBe('25,00 €');
-    expect(app.get('cost-reimbursed').textContent).toBe('70 %');
-    expect(share.textContent).toBe('7,50 €');
+    expect(app.get('cost-assurance-maladie').textContent).toBe('15,50 €');
+    expect(app.text()).toContain('70 % du prix, moins 2,00 € de participation forfaitaire.');
+    expect(app.get('cost-complementary').textContent).toBe('7,50 €');
+    expect(share.textContent).toBe('9,50 €');
     const accept = app.get('next');
     expect(accept.textContent).toBe("J'ai compris");
     // The cost comes first in the document, so first on screen and first when read aloud.
@@ -122,7 +124,7 @@ describe('patient screens', () => {
 
   it('answers "still there" with patient.stillHere', async () => {
     const { app, transport } = await open(
-      sampleSessionView(SAMPLE_SCREENS.consent, { askingStillThere: true }),
+      sampleSessionView(SAMPLE_SCREENS.consent.asking, { askingStillThere: true }),
     );
     expect(app.text()).toContain('Êtes-vous toujours là ?');
     await app.click('still-here');
@@ -130,7 +132,7 @@ describe('patient screens', () => {
   });
 
   it('asks for confirmation before quitting', async () => {
-    const { app, transport } = await open(sampleSessionView(SAMPLE_SCREENS.consent));
+    const { app, transport } = await open(sampleSessionView(SAMPLE_SCREENS.consent.asking));
     await app.click('quit');
     expect(transport.actions()).toEqual([]);
     await app.click('quit-cancel');
@@ -150,25 +152,27 @@ describe('patient screens', () => {
   });
 
   it('calls for help and shows that staff is coming', async () => {
-    const { app, transport } = await open(sampleSessionView(SAMPLE_SCREENS.consent, { canGoBack: false }));
+    const { app, transport } = await open(
+      sampleSessionView(SAMPLE_SCREENS.consent.asking, { canGoBack: false }),
+    );
     expect(app.query('back')).toBeNull();
     await app.click('help');
     expect(transport.actions()).toEqual([{ type: 'patient.help' }]);
-    await push(transport, sampleSessionView(SAMPLE_SCREENS.consent, { helpRequested: true }));
+    await push(transport, sampleSessionView(SAMPLE_SCREENS.consent.asking, { helpRequested: true }));
     expect(app.get('help-banner').textContent).toBe('Un membre du personnel a été prévenu. Il arrive.');
     await app.click('back');
     expect(transport.actions().at(-1)).toEqual({ type: 'patient.back' });
   });
 
   it('sends the presence and keeps the attendant only when asked', async () => {
-    const { app, transport } = await open(sampleSessionView(SAMPLE_SCREENS.consent));
+    const { app, transport } = await open(sampleSessionView(SAMPLE_SCREENS.consent.asking));
     expect(app.get('attendant-stays').getAttribute('aria-checked')).toBe('false');
     await app.click('presence-relative');
     await app.click('consent-accept');
     expect(transport.actions()).toEqual([
       { type: 'patient.consent', presence: 'relative', attendantStays: false },
     ]);
-    expect(app.text()).toContain('consent-2025-01');
+    expect(app.text()).toContain('fr-2026-12');
   });
 
   it('asks the physiotherapy question only for a physiotherapist', async () => {
@@ -193,7 +197,7 @@ describe('patient screens', () => {
   });
 
   it('shows the reconnection banner while the link is down and asks for the view again after', async () => {
-    const { app, transport } = await open(sampleSessionView(SAMPLE_SCREENS.consent));
+    const { app, transport } = await open(sampleSessionView(SAMPLE_SCREENS.consent.asking));
     act(() => transport.setConnected(false));
     expect(app.get('reconnecting').textContent).toContain('Reconnexion');
     const before = transport.calls.filter((call) => call.method === 'getView').length;

@@ -12,13 +12,26 @@ export type SampleTable = {
     : { readonly [T in StageOf<S> & string]: S & { readonly stage: T } };
 };
 
-/** The standard teleconsultation cost: 25 € reimbursed at 70 % (7,50 € share), all paid today without tiers payant. */
+/**
+ * The standard doctor's téléconsultation: 25 € reimbursed at 70 % less the 2 € participation forfaitaire
+ * (15,50 €), 7,50 € a mutuelle may pay, all paid today without tiers payant.
+ */
 export const SAMPLE_COST: CostInformation = {
+  profession: 'doctor',
   feeCents: 2500,
-  reimbursedPercent: 70,
-  patientShareCents: 750,
-  reimbursed: true,
-  thirdPartyPayment: false,
+  deduction: 'participationForfaitaire',
+  cover: {
+    reimbursed: true,
+    reimbursedPercent: 70,
+    deductionCents: 200,
+    assuranceMaladieCents: 1550,
+    complementaryCents: 750,
+    patientShareCents: 950,
+    thirdPartyPayment: false,
+    amountDueTodayCents: 2500,
+  },
+  otherwise: null,
+  solidarityCover: false,
   amountDueTodayCents: 2500,
 };
 
@@ -43,7 +56,13 @@ const identification = {
   invalidFields: [],
 } as const;
 
-const appointment = { step: 'appointment', profession: null, failure: null, cost: null } as const;
+const appointment = {
+  step: 'appointment',
+  profession: null,
+  ageBand: 'adult',
+  failure: null,
+  cost: null,
+} as const;
 
 const measurements = {
   step: 'measurements',
@@ -92,7 +111,10 @@ const documents = {
 /** A sample of every step and stage, with plausible data. */
 export const SAMPLE_SCREENS: SampleTable = {
   information: { step: 'information', standardCost: SAMPLE_COST },
-  consent: { step: 'consent', consentTextVersion: 'consent-2025-01' },
+  consent: {
+    asking: { step: 'consent', stage: 'asking', consentTextVersion: 'fr-2026-12' },
+    confirmingRefusal: { step: 'consent', stage: 'confirmingRefusal', consentTextVersion: 'fr-2026-12' },
+  },
   identification: {
     waitingForCard: { ...identification, stage: 'waitingForCard' },
     readingCard: { ...identification, stage: 'readingCard' },
@@ -110,6 +132,7 @@ export const SAMPLE_SCREENS: SampleTable = {
       },
     },
     manualEntry: { ...identification, stage: 'manualEntry', beneficiaries: [] },
+    parentNeeded: { ...identification, stage: 'parentNeeded' },
   },
   appointment: {
     choosing: { ...appointment, stage: 'choosing' },

@@ -111,6 +111,7 @@ describe('a session in the cabin', () => {
     const cabin = await cabinInSession('session-cabin-7');
     cabin.send({ type: 'patient.next' });
     cabin.send({ type: 'patient.declineConsent' });
+    cabin.send({ type: 'patient.declineConsent' });
     expect(cabin.view()).toMatchObject({ phase: 'cleaning', session: null });
     expect(cabin.sessionEnds).toEqual([{ sessionId: 'session-cabin-7', outcome: 'declined' }]);
     expect(cabin.wipe.requests).toEqual([{ sessionId: 'session-cabin-7' }]);

@@ -21,7 +21,8 @@ export interface WipeRequest {
 
 /** Fixed facts of this cabin, given at start. */
 export interface CabinInput {
-  readonly consentTextVersion: string;
+  /** The version of the consent text in each language, recorded with each consent. */
+  readonly consentTextVersions: Readonly<Record<Locale, string>>;
   readonly tariffs: TariffTable;
 }
 
@@ -161,7 +162,7 @@ export const cabinMachine = setup({
             locale: event.locale,
             accessibility: event.accessibility,
             availableKinds: availableMeasurements(context.peripherals),
-            consentTextVersion: context.consentTextVersion,
+            consentTextVersions: context.consentTextVersions,
             tariffs: context.tariffs,
             cardInReader: context.cardInReader,
           };

@@ -1,7 +1,7 @@
-// The rules the session applies, as tables: the NIR key, birth dates, physiological ranges, the cost.
+// The rules the session applies, as tables: the NIR key, birth dates, physiological ranges (the cover
+// and its cost: cover-rules.test.ts).
 import { describe, expect, it } from 'vitest';
 import type { Measurement } from '../contract';
-import { costFor, DEFAULT_TARIFFS, standardCost } from './cost';
 import { checkTypedIdentity, isPlausibleBirthDate, isValidNir, normaliseNir } from './identity';
 import { isPlausible } from './plausibility';
 
@@ -104,52 +104,5 @@ describe('plausibility', () => {
     [[], false],
   ] as const)('%j → %s', (quantities, expected) => {
     expect(isPlausible(measurement(quantities))).toBe(expected);
-  });
-});
-
-describe('cost', () => {
-  it('shows the standard téléconsultation before any answer: 25 €, 70 % reimbursed', () => {
-    expect(standardCost(DEFAULT_TARIFFS)).toMatchObject({
-      feeCents: 2500,
-      reimbursedPercent: 70,
-      patientShareCents: 750,
-    });
-  });
-
-  it.each([
-    [
-      'in the parcours de soins',
-      { referredOrNoRegularDoctor: true, exemptedCase: false, fullCover: false },
-      70,
-      2500,
-      750,
-    ],
-    [
-      'an exempted case',
-      { referredOrNoRegularDoctor: false, exemptedCase: true, fullCover: false },
-      70,
-      2500,
-      750,
-    ],
-    [
-      'outside the parcours, not exempted',
-      { referredOrNoRegularDoctor: false, exemptedCase: false, fullCover: false },
-      0,
-      2500,
-      2500,
-    ],
-    [
-      'ALD or maternity, tiers payant',
-      { referredOrNoRegularDoctor: false, exemptedCase: false, fullCover: true },
-      100,
-      0,
-      0,
-    ],
-  ])('a doctor %s: %i %% reimbursed, %i cents due today', (_, answers, percent, dueToday, share) => {
-    expect(costFor(DEFAULT_TARIFFS, 'doctor', answers)).toMatchObject({
-      reimbursedPercent: percent,
-      amountDueTodayCents: dueToday,
-      patientShareCents: share,
-    });
   });
 });

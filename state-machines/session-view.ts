@@ -16,7 +16,7 @@ import type {
   WaitingRoomScreen,
 } from '../contract';
 import type { cabinMachine, CabinContext } from './cabin-machine';
-import { standardCost } from './cost';
+import { ageBandOf, standardCost } from './cost';
 import { currentKind, required, type SessionContext } from './session/context';
 import type { sessionMachine } from './session/machine';
 
@@ -103,8 +103,6 @@ function screenOf(context: SessionContext, journey: JourneyValue): StepScreen {
     switch (journey) {
       case 'information':
         return { step: 'information', standardCost: standardCost(context.tariffs) };
-      case 'consent':
-        return { step: 'consent', consentTextVersion: context.consentTextVersion };
       case 'goodbye':
         return {
           step: 'goodbye',
@@ -114,6 +112,13 @@ function screenOf(context: SessionContext, journey: JourneyValue): StepScreen {
         };
     }
     return unknownState('journey', journey);
+  }
+  if ('consent' in journey) {
+    return {
+      step: 'consent',
+      stage: journey.consent,
+      consentTextVersion: context.consentTextVersions[context.locale],
+    };
   }
   if ('identification' in journey) return identificationScreen(context, journey.identification);
   if ('appointment' in journey) {
@@ -162,6 +167,7 @@ function appointmentScreen(context: SessionContext, value: AppointmentScreen['st
     step: 'appointment',
     stage: value,
     profession: context.profession,
+    ageBand: ageBandOf(required(context.identity, 'identity').birthDate, context.startedAt),
     failure: value === 'enteringCode' ? context.appointmentFailure : null,
     cost: value === 'cost' ? context.cost : null,
   };

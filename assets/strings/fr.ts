@@ -38,6 +38,12 @@ export const fr = {
     changeLanguage: 'Changer de langue',
     actionFailed: "Cela n'a pas marché. Vous pouvez réessayer ou demander de l'aide.",
   },
+  /** The answers of a question; "Je ne sais pas" is offered where the rules say what it means. */
+  answers: {
+    yes: 'Oui',
+    no: 'Non',
+    unknown: 'Je ne sais pas',
+  },
   /** Yes/no questions asked one at a time, then a summary of the answers. */
   questions: {
     /** `{current}` and `{total}` are numbers. */
@@ -96,28 +102,52 @@ export const fr = {
     privacy: "Seul ce professionnel voit vos informations et vos mesures. Personne d'autre ne vous entend.",
     nothingKept: 'La cabine ne garde rien sur vous après votre départ.',
     costTitle: 'Combien ça coûte',
-    fee: 'Prix de la consultation',
-    reimbursed: "Remboursé par l'Assurance Maladie",
-    share: 'Part restant à votre charge',
-    costNote: 'Vous verrez le prix exact avant de payer. Vous ne payez rien maintenant.',
+    /** Above the usual cost of a doctor's consultation, before any question. */
+    costExample: 'Le plus souvent, pour un médecin, si votre médecin traitant vous a orienté :',
+    costNote:
+      'Le prix dépend du professionnel et de votre situation. Vous verrez le prix exact avant de payer. Vous ne payez rien maintenant.',
     understood: "J'ai compris",
   },
   consent: {
     title: 'Votre accord',
-    body: "La consultation a besoin de votre accord. Vous pouvez changer d'avis à tout moment.",
+    /** What the patient agrees to, one fact a line. */
+    agreeTitle: 'En acceptant :',
+    agreeVideo: 'Vous consultez un professionnel de santé par vidéo.',
+    agreeData: "Vos informations et vos mesures sont envoyées à ce professionnel, et à personne d'autre.",
+    agreeNothingKept: 'La cabine ne garde rien sur vous après la séance.',
+    agreeTrace: "Votre accord est gardé 10 ans, sans votre nom, pour prouver qu'il a été donné.",
+    agreeChange: "Vous pouvez changer d'avis à tout moment.",
     presenceQuestion: 'Qui est avec vous dans la cabine ?',
     presences: {
       alone: 'Je suis seul ou seule',
-      relative: 'Un proche',
+      parent: 'Un parent ou un tuteur',
+      relative: 'Un autre proche',
       carer: 'Un aidant',
       healthProfessional: 'Un professionnel de santé',
     },
     presenceNote: 'Personne ne peut vous imposer sa présence.',
+    minorNote: 'Un enfant de moins de 16 ans consulte avec un parent ou un tuteur.',
     attendantStays: "Je souhaite que la personne de l'accueil reste avec moi",
     attendantNote: 'Sinon, elle vous aide à démarrer, puis elle sort de la cabine.',
     accept: "J'accepte",
     decline: 'Je refuse',
-    version: 'Version du texte : {version}',
+    /** The reference of the text the patient read, in small print. */
+    version: 'Texte {version}',
+    /** The refusal, asked again. */
+    refuseTitle: 'Êtes-vous sûr de refuser ?',
+    refuseBody: 'Sans votre accord, la consultation par vidéo ne peut pas avoir lieu.',
+    refuseAdvice:
+      "Vous pouvez toujours consulter un médecin en personne : votre médecin traitant, un cabinet médical ou un centre de santé. En cas d'urgence, appelez le 15.",
+    refuseConfirm: 'Oui, je refuse',
+    refuseCancel: 'Non, revenir',
+  },
+  /** A patient under 16 without a parent or guardian present. */
+  parentNeeded: {
+    title: 'Un parent doit être présent',
+    body: 'Un enfant de moins de 16 ans consulte avec un parent ou un tuteur.',
+    called: "Nous avons prévenu la personne de l'accueil.",
+    parentHere: 'Un parent est avec moi',
+    leave: 'Partir',
   },
   identification: {
     waitingTitle: 'Mettez votre carte Vitale',
@@ -204,37 +234,85 @@ export const fr = {
     notEligibleAdvice: 'Vous pouvez revenir en arrière et choisir un autre professionnel, ou arrêter.',
     goBack: 'Revenir en arrière',
     carePathTitle: 'Pour savoir ce qui est remboursé',
-    carePathIntro: 'Répondez par oui ou par non. Si vous ne savez pas, répondez non.',
+    carePathIntro: 'Si vous ne savez pas, touchez « Je ne sais pas ».',
+    /** One plain fact a question; `short` names it in the summary of the answers. */
     carePath: {
-      referredOrNoRegularDoctor: {
-        question:
-          "Votre médecin traitant vous envoie-t-il, ou n'avez-vous pas de médecin traitant disponible ?",
-        explanation: "Le médecin traitant est le médecin que vous avez déclaré à l'Assurance Maladie.",
-        short: 'Envoyé par votre médecin traitant, ou pas de médecin traitant disponible',
+      hasRegularDoctor: {
+        question: 'Avez-vous un médecin traitant ?',
+        explanation: "C'est le médecin que vous avez déclaré à l'Assurance Maladie.",
+        short: 'Un médecin traitant',
       },
-      exemptedCase: {
+      referredByRegularDoctor: {
+        question: 'Votre médecin traitant vous a-t-il orienté vers cette téléconsultation ?',
+        explanation: "Par exemple, il vous a dit de consulter ici aujourd'hui.",
+        short: 'Orienté par votre médecin traitant',
+      },
+      regularDoctorUnavailable: {
+        question: 'Votre médecin traitant est-il indisponible ?',
+        explanation: 'Par exemple, il ne peut pas vous recevoir assez vite.',
+        short: 'Médecin traitant indisponible',
+      },
+      exemptedSituation: {
         question:
-          'Êtes-vous dans un de ces cas : moins de 16 ans, urgence, vie en EHPAD ou en foyer, prison, ou spécialiste en accès direct (gynécologue, ophtalmologue, psychiatre, pédiatre) ?',
+          'Êtes-vous dans une de ces situations : une urgence, vous vivez en EHPAD ou en foyer pour personnes handicapées, ou vous êtes en détention ?',
         explanation: 'Dans ces cas, la consultation est remboursée même sans votre médecin traitant.',
-        short: 'Un cas particulier (moins de 16 ans, urgence, EHPAD…)',
+        short: 'Urgence, EHPAD, foyer ou détention',
       },
-      fullCover: {
-        question: 'Êtes-vous remboursé à 100 % pour une maladie longue (ALD) ou une grossesse ?',
-        explanation: "Dans ce cas, l'Assurance Maladie paie toute la consultation.",
-        short: 'Remboursé à 100 % (ALD ou grossesse)',
+      longTermCondition: {
+        question: 'Consultez-vous pour une affection de longue durée (ALD) ?',
+        explanation: "C'est une maladie longue que l'Assurance Maladie rembourse à 100 %.",
+        short: 'Une affection de longue durée (ALD)',
+      },
+      pregnantSixthMonth: {
+        question: 'Êtes-vous enceinte de 6 mois ou plus ?',
+        explanation: "À partir du 6e mois de grossesse, l'Assurance Maladie rembourse à 100 %.",
+        short: 'Enceinte de 6 mois ou plus',
+      },
+      solidarityCover: {
+        question: 'Avez-vous la Complémentaire santé solidaire (CSS) ?',
+        explanation: "C'est l'aide de l'État qui remplace la mutuelle. Avant, elle s'appelait CMU-C.",
+        short: 'Complémentaire santé solidaire (CSS)',
       },
     },
     costTitle: 'Le coût de votre consultation',
-    fee: 'Prix de la consultation',
-    reimbursedPercent: "Remboursé par l'Assurance Maladie",
-    notReimbursed: "Cette consultation n'est pas remboursée par l'Assurance Maladie.",
-    share: 'Part restant à votre charge',
-    thirdPartyYes: "Tiers payant : vous payez seulement votre part. L'Assurance Maladie paie le reste.",
-    thirdPartyNo:
-      "Pas de tiers payant : vous payez le prix entier. L'Assurance Maladie vous rembourse ensuite.",
-    dueToday: 'À payer dans la cabine :',
-    payLater: 'Vous payez par carte bancaire à la fin de la consultation.',
     acceptCost: "J'accepte ce coût",
+  },
+  /** The cost and who pays back what, on the information screen and the cost screen. */
+  cost: {
+    fee: 'Prix de la consultation',
+    assuranceMaladie: "Remboursé par l'Assurance Maladie",
+    /** `{percent}` is formatted: "70 %". */
+    rate: '{percent} du prix.',
+    /** `{amount}` is formatted money; `{deduction}` one of `deductions`. */
+    rateLessDeduction: '{percent} du prix, moins {amount} de {deduction}.',
+    notReimbursed: 'Pas remboursé.',
+    deductions: {
+      participationForfaitaire: 'participation forfaitaire',
+      franchiseMedicale: 'franchise médicale',
+    },
+    complementary: 'Votre mutuelle peut rembourser',
+    complementaryDetail: 'Si vous en avez une.',
+    complementaryNotDeduction: 'Si vous en avez une. Elle ne rembourse pas la {deduction}.',
+    solidarity: 'Payé par la Complémentaire santé solidaire',
+    left: 'Reste à votre charge',
+    leftWithoutComplementary: 'Reste à votre charge sans mutuelle',
+    decidedByAssuranceMaladie:
+      "Vous avez répondu « Je ne sais pas ». Le remboursement sera décidé par l'Assurance Maladie.",
+    ifReimbursed: 'Si elle rembourse',
+    ifNotReimbursed: 'Si elle ne rembourse pas',
+    bestCase: 'Dans le meilleur cas',
+    otherCase: 'Sinon',
+    dueToday: 'À payer dans la cabine :',
+    advance: "Vous payez le prix entier dans la cabine. L'Assurance Maladie vous rembourse ensuite sa part.",
+    advanceUndecided:
+      "Vous payez le prix entier dans la cabine. Si l'Assurance Maladie rembourse, elle vous verse sa part ensuite.",
+    notReimbursedNote: "Cette consultation n'est pas remboursée par l'Assurance Maladie.",
+    /** `{amount}` is what the patient pays in the cabin. */
+    thirdParty: "Tiers payant : vous payez seulement {amount}. L'Assurance Maladie paie directement sa part.",
+    thirdPartySolidarity:
+      "Tiers payant : vous n'avez rien à payer. L'Assurance Maladie et la Complémentaire santé solidaire paient directement.",
+    deductionLater: 'La {deduction} de {amount} sera retenue sur un prochain remboursement.',
+    payByCard: 'Vous payez par carte bancaire à la fin de la consultation.',
   },
   professions: {
     doctor: 'Un médecin',

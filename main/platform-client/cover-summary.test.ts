@@ -1,21 +1,33 @@
 // What the professional is told of the patient's cover: every question asked, its French wording, the
 // answer, and the cost the patient accepted.
 import { describe, expect, it } from 'vitest';
+import type { CarePathAnswers } from '../../contract';
 import { parseCabinMessage } from '../../contract/validate-platform';
 import { costFor, DEFAULT_TARIFFS } from '../../state-machines/cost';
 import { TEST_PATIENT_SUMMARY } from '../../test/support/platform-fixtures';
 import { coverSummaryOf } from './cover-summary';
 
+const IN_ALD: CarePathAnswers = {
+  hasRegularDoctor: 'yes',
+  referredByRegularDoctor: 'yes',
+  regularDoctorUnavailable: null,
+  exemptedSituation: null,
+  longTermCondition: 'yes',
+  pregnantSixthMonth: 'no',
+  solidarityCover: 'unknown',
+};
+
 describe('the cover summary sent with the patient', () => {
-  it('lists every question with its wording and answer, and the cost the patient accepted', () => {
-    const answers = { referredOrNoRegularDoctor: false, exemptedCase: false, fullCover: true };
-    const summary = coverSummaryOf(answers, costFor(DEFAULT_TARIFFS, 'doctor', answers));
+  it('lists every question asked with its wording and answer, and the cost the patient accepted', () => {
+    const summary = coverSummaryOf(IN_ALD, costFor(DEFAULT_TARIFFS, 'doctor', 'adult', IN_ALD));
     expect(summary?.answers.map(({ question, answer }) => [question, answer])).toEqual([
-      ['referredOrNoRegularDoctor', 'no'],
-      ['exemptedCase', 'no'],
-      ['fullCover', 'yes'],
+      ['hasRegularDoctor', 'yes'],
+      ['referredByRegularDoctor', 'yes'],
+      ['longTermCondition', 'yes'],
+      ['pregnantSixthMonth', 'no'],
+      ['solidarityCover', 'unknown'],
     ]);
-    expect(summary?.answers[2]?.label).toContain('100 %');
+    expect(summary?.answers[0]?.label).toBe('Avez-vous un médecin traitant ?');
     expect(summary).toMatchObject({ feeCents: 2500, reimbursedPercent: 100, thirdPartyPayment: true });
     // It fits the protocol the platform checks.
     const join = {
@@ -31,11 +43,18 @@ describe('the cover summary sent with the patient', () => {
     expect(parseCabinMessage(join).ok).toBe(true);
   });
 
-  it('sends the cost without questions when none was asked (télésoin), and nothing without a cost', () => {
-    expect(coverSummaryOf(null, costFor(DEFAULT_TARIFFS, 'nurse', null))).toMatchObject({
-      answers: [],
-      feeCents: 1000,
+  it('gives the figures the patient paid for when the Assurance Maladie decides', () => {
+    const unsure: CarePathAnswers = { ...IN_ALD, longTermCondition: 'unknown', solidarityCover: 'no' };
+    const cost = costFor(DEFAULT_TARIFFS, 'doctor', 'adult', unsure);
+    expect(cost.otherwise).not.toBeNull();
+    expect(coverSummaryOf(unsure, cost)).toMatchObject({
+      reimbursedPercent: 70,
+      amountDueCents: 2500,
+      thirdPartyPayment: false,
     });
+  });
+
+  it('sends nothing without a cost', () => {
     expect(coverSummaryOf(null, null)).toBeNull();
   });
 });

@@ -3,37 +3,33 @@
 // French as the cabin asked it, yes / no / don't know) and figures. The one place that knows the shape
 // of the session's care-path answers on the way to the platform.
 import type { CarePathAnswers, CostInformation, CoverAnswer, CoverSummary } from '../../contract';
+import { CARE_PATH_QUESTIONS } from '../../contract';
 import { fr } from '../../assets/strings/fr';
 
-/** The questions in the order the cabin asks them; the console lists them in this order. */
-const QUESTIONS: readonly (keyof CarePathAnswers)[] = [
-  'referredOrNoRegularDoctor',
-  'exemptedCase',
-  'fullCover',
-];
-
 /**
- * What the professional is told of the patient's cover: the questions answered and the cost shown, or
- * null when the cabin showed no cost (nothing was asked either).
+ * What the professional is told of the patient's cover: the questions asked (in the order the cabin
+ * asks them; a question not asked is left out) and the cost shown, or null when the cabin showed no
+ * cost (nothing was asked either). When a "je ne sais pas" left the decision to the Assurance
+ * Maladie, the figures are those of the case the patient paid for (the less favourable one).
  */
 export function coverSummaryOf(
   carePath: CarePathAnswers | null,
   cost: CostInformation | null,
 ): CoverSummary | null {
   if (cost === null) return null;
-  const answers: CoverAnswer[] =
-    carePath === null
-      ? []
-      : QUESTIONS.map((question) => ({
-          question,
-          label: fr.appointment.carePath[question].question,
-          answer: carePath[question] ? 'yes' : 'no',
-        }));
+  const answers: CoverAnswer[] = [];
+  for (const question of CARE_PATH_QUESTIONS) {
+    const answer = carePath?.[question] ?? null;
+    if (answer !== null) {
+      answers.push({ question, label: fr.appointment.carePath[question].question, answer });
+    }
+  }
+  const paidCase = cost.otherwise ?? cost.cover;
   return {
     answers,
     feeCents: cost.feeCents,
-    reimbursedPercent: cost.reimbursedPercent,
+    reimbursedPercent: paidCase.reimbursedPercent,
     amountDueCents: cost.amountDueTodayCents,
-    thirdPartyPayment: cost.thirdPartyPayment,
+    thirdPartyPayment: paidCase.thirdPartyPayment,
   };
 }

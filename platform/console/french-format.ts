@@ -50,6 +50,7 @@ export const DOCUMENT_KIND_LABELS: Readonly<Record<DocumentSummary['kind'], stri
 
 const PRESENCE_LABELS: Readonly<Record<Presence, string>> = {
   alone: 'Le patient est seul dans la cabine',
+  parent: 'Le patient est accompagné d’un parent ou d’un tuteur',
   relative: 'Le patient est accompagné d’un proche',
   carer: 'Le patient est accompagné d’un aidant',
   healthProfessional: 'Le patient est accompagné d’un professionnel de santé',

@@ -1,5 +1,6 @@
 // Yes/no questions asked one at a time on the same screen, then a summary of the answers sent together.
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import type { Answer } from '../../contract/cover';
 import { fill } from '../i18n';
 import { useUi } from '../ui-context';
 import { ActionButton } from './action-button';
@@ -20,21 +21,30 @@ export interface QuestionItem<F extends string> {
   readonly short: string;
 }
 
+/** The answers given so far, by question. */
+export type Answers<F extends string> = Partial<Record<F, Answer>>;
+
 /** Props of QuestionScreen; `intro` comes above each question. */
 export interface QuestionScreenProps<F extends string> {
   readonly screen: FramedView;
   readonly title: string;
   readonly intro?: ReactNode;
-  readonly questions: readonly QuestionItem<F>[];
+  /**
+   * The questions to ask, in order, given the answers so far: a follow-up appears right after the
+   * answer that calls for it, and goes (with its answer) when that answer changes.
+   */
+  readonly questions: (answers: Answers<F>) => readonly QuestionItem<F>[];
+  /** Offers "Je ne sais pas" on every question. */
+  readonly allowUnknown?: boolean;
   readonly submitLabel: string;
-  /** Called once every question is answered, with a lookup of the answers (false for a field not asked). */
-  readonly onSubmit: (answer: (field: F) => boolean) => void;
+  /** Called once every question is answered, with the answers of the questions asked, and only those. */
+  readonly onSubmit: (answers: Answers<F>) => void;
   /** The clock of the double-tap guard, in milliseconds; `Date.now` unless a test gives its own. */
   readonly now?: () => number;
 }
 
 /**
- * Shows one question at a time (`answer-<field>-yes` / `-no`); answering shows the next one, and
+ * Shows one question at a time (`answer-<field>-yes` / `-no` / `-unknown`); answering shows the next one, and
  * `previous-question` the one before. After the last, a summary lists each answer (`summary-<field>`,
  * touched to change it) above the submit button (`submit-answers`). Nothing is sent before the submit.
  * The answers of a question ignore taps for NEW_QUESTION_GUARD_MS after it appears; the buttons are not
@@ -44,14 +54,16 @@ export function QuestionScreen<F extends string>({
   screen,
   title,
   intro,
-  questions,
+  questions: questionsFor,
+  allowUnknown = false,
   submitLabel,
   onSubmit,
   now = Date.now,
 }: QuestionScreenProps<F>) {
   const { strings } = useUi();
   const q = strings.questions;
-  const [answers, setAnswers] = useState<Partial<Record<F, boolean>>>({});
+  const [answers, setAnswers] = useState<Answers<F>>({});
+  const questions = questionsFor(answers);
   // The index of the question shown; questions.length is the summary.
   const [position, setPosition] = useState(0);
   // Set when a question was opened from the summary: answering it goes back to the summary.
@@ -71,9 +83,8 @@ export function QuestionScreen<F extends string>({
 
   const summary = position >= questions.length;
   const complete = questions.every((item) => answers[item.field] !== undefined);
-  const asked = (field: F): boolean => questions.some((item) => item.field === field);
-  const answerLabel = (value: boolean | undefined): string =>
-    value === undefined ? '' : value ? strings.common.yes : strings.common.no;
+  const answerLabel = (value: Answer | undefined): string =>
+    value === undefined ? '' : strings.answers[value];
 
   const previous = (
     <ActionButton
@@ -100,7 +111,10 @@ export function QuestionScreen<F extends string>({
               testId="submit-answers"
               disabled={!complete}
               onPress={() => {
-                if (complete) onSubmit((field) => asked(field) && answers[field] === true);
+                if (!complete) return;
+                const asked: Answers<F> = {};
+                for (const item of questions) asked[item.field] = answers[item.field];
+                onSubmit(asked);
               }}
             >
               {submitLabel}
@@ -148,16 +162,19 @@ export function QuestionScreen<F extends string>({
         question={item.question}
         explanation={item.explanation}
         value={answers[item.field] ?? null}
+        allowUnknown={allowUnknown}
         alone
         onChange={(value) => {
           if (tooSoon()) return;
-          const next = { ...answers, [item.field]: value };
+          const next: Answers<F> = { ...answers, [item.field]: value };
           setAnswers(next);
-          const firstUnanswered = questions.findIndex((other) => next[other.field] === undefined);
-          // From the summary, back to it; otherwise on to the next question (the summary after the last).
-          if (fromSummary && firstUnanswered === -1) setPosition(questions.length);
+          const nextQuestions = questionsFor(next);
+          const firstUnanswered = nextQuestions.findIndex((other) => next[other.field] === undefined);
+          // From the summary: to a follow-up the change calls for, else back to the summary. Otherwise
+          // on to the next question (the summary after the last).
+          if (fromSummary) setPosition(firstUnanswered === -1 ? nextQuestions.length : firstUnanswered);
           else setPosition(position + 1);
-          setFromSummary(false);
+          setFromSummary(fromSummary && firstUnanswered !== -1);
         }}
       />
     </ScreenFrame>

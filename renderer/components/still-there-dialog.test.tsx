@@ -15,7 +15,7 @@ const SECOND = 1000;
 
 /** The consent screen with the prompt up, ending the session at `until` (epoch ms), read aloud or not. */
 function asking(until: number | null, readAloud = false) {
-  return sampleSessionView(SAMPLE_SCREENS.consent, {
+  return sampleSessionView(SAMPLE_SCREENS.consent.asking, {
     askingStillThere: true,
     stillThereUntil: until,
     accessibility: { largeText: false, readAloud },
@@ -62,7 +62,7 @@ describe('the seconds left of "are you still there?"', () => {
     ({ app, transport } = await open(asking(media.clock.now() + 30 * SECOND), media));
     await app.click('still-here');
     expect(transport.actions()).toEqual([{ type: 'patient.stillHere' }]);
-    await push(transport, sampleSessionView(SAMPLE_SCREENS.consent));
+    await push(transport, sampleSessionView(SAMPLE_SCREENS.consent.asking));
     expect(app.query('still-there-dialog')).toBeNull();
     expect(media.clock.pending()).toBe(0);
   });

@@ -1,16 +1,11 @@
 // Step 5: booked appointment or next available professional, télésoin eligibility, care path, and the cost.
 import { useState } from 'react';
 import type { AppointmentScreen as AppointmentView } from '../../contract/cabin-view';
-import {
-  APPOINTMENT_CODE_MAX_LENGTH,
-  PROFESSIONS,
-  type CarePathAnswers,
-  type TelecareEligibility,
-} from '../../contract/domain';
+import { carePathQuestionsToAsk, completeAnswers, type CarePathQuestion } from '../../contract/cover';
+import { APPOINTMENT_CODE_MAX_LENGTH, PROFESSIONS, type TelecareEligibility } from '../../contract/domain';
 import { ActionButton } from '../components/action-button';
-import { AmountLine } from '../components/amount-line';
 import { ChoiceButton } from '../components/choice-button';
-import { CostTable } from '../components/cost-table';
+import { CostDetails } from '../components/cost-details';
 import { FailureMessage } from '../components/failure-message';
 import { Form } from '../components/form';
 import { QuestionScreen, type QuestionItem } from '../components/question-screen';
@@ -21,12 +16,6 @@ import { TextField } from '../components/text-field';
 import { WaitingScreen } from '../components/waiting-screen';
 import { useUi } from '../ui-context';
 import type { StepProps } from './step-props';
-
-const CARE_PATH_FIELDS: readonly (keyof CarePathAnswers)[] = [
-  'referredOrNoRegularDoctor',
-  'exemptedCase',
-  'fullCover',
-];
 
 /** Draws the appointment stage the session is in. */
 export function AppointmentScreen({ screen, act, send, requestQuit }: StepProps<AppointmentView>) {
@@ -103,27 +92,7 @@ export function AppointmentScreen({ screen, act, send, requestQuit }: StepProps<
             )
           }
         >
-          {screen.cost === null ? (
-            <Spinner />
-          ) : (
-            <>
-              <CostTable
-                cost={screen.cost}
-                labels={{ fee: s.fee, reimbursed: s.reimbursedPercent, share: s.share }}
-              />
-              {screen.cost.reimbursed ? (
-                <p className="note">{screen.cost.thirdPartyPayment ? s.thirdPartyYes : s.thirdPartyNo}</p>
-              ) : (
-                <p className="lead lead-strong">{s.notReimbursed}</p>
-              )}
-              <AmountLine
-                label={s.dueToday}
-                cents={screen.cost.amountDueTodayCents}
-                testId="amount-due-today"
-              />
-              <p className="note">{s.payLater}</p>
-            </>
-          )}
+          {screen.cost === null ? <Spinner /> : <CostDetails cost={screen.cost} />}
         </ScreenFrame>
       );
     default: {
@@ -199,15 +168,15 @@ function EligibilityForm({ screen, act }: FormProps) {
     <QuestionScreen
       screen={screen}
       title={s.eligibilityTitle}
-      questions={questions}
+      questions={() => questions}
       submitLabel={s.submitAnswers}
       // The earlier-session question only concerns physiotherapy; elsewhere it is answered "no".
-      onSubmit={(answer) =>
+      onSubmit={(answers) =>
         act({
           type: 'patient.answerEligibility',
           answers: {
-            physicalActNeeded: answer('physicalActNeeded'),
-            earlierInPersonSession: answer('earlierInPersonSession'),
+            physicalActNeeded: answers.physicalActNeeded === 'yes',
+            earlierInPersonSession: answers.earlierInPersonSession === 'yes',
           },
         })
       }
@@ -215,27 +184,29 @@ function EligibilityForm({ screen, act }: FormProps) {
   );
 }
 
-/** The three parcours-de-soins questions, one at a time, each with one sentence saying what it means. */
+/**
+ * The cover questions, one plain fact at a time, each with "Je ne sais pas": the médecin-traitant ones
+ * for a doctor's patient of 16 or over, a follow-up only when the answer before calls for it; then ALD,
+ * maternity and CSS (the rules in contract/cover.ts, which the session checks again).
+ */
 function CarePathForm({ screen, act }: FormProps) {
   const { strings } = useUi();
   const s = strings.appointment;
+  const profession = screen.profession ?? 'doctor';
   return (
-    <QuestionScreen
+    <QuestionScreen<CarePathQuestion>
       screen={screen}
       title={s.carePathTitle}
       intro={<p className="question-intro">{s.carePathIntro}</p>}
-      questions={CARE_PATH_FIELDS.map((field) => ({ field, ...s.carePath[field] }))}
-      submitLabel={s.submitAnswers}
-      onSubmit={(answer) =>
-        act({
-          type: 'patient.answerCarePath',
-          answers: {
-            referredOrNoRegularDoctor: answer('referredOrNoRegularDoctor'),
-            exemptedCase: answer('exemptedCase'),
-            fullCover: answer('fullCover'),
-          },
-        })
+      questions={(answers) =>
+        carePathQuestionsToAsk(profession, screen.ageBand, answers).map((field) => ({
+          field,
+          ...s.carePath[field],
+        }))
       }
+      allowUnknown
+      submitLabel={s.submitAnswers}
+      onSubmit={(answers) => act({ type: 'patient.answerCarePath', answers: completeAnswers(answers) })}
     />
   );
 }

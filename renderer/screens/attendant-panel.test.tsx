@@ -74,7 +74,9 @@ describe('attendant panel', () => {
   });
 
   it('offers no staff entry in a session while no help call waits', async () => {
-    const { app } = await open(sampleView(sampleSession(SAMPLE_SCREENS.consent, { helpRequested: true })));
+    const { app } = await open(
+      sampleView(sampleSession(SAMPLE_SCREENS.consent.asking, { helpRequested: true })),
+    );
     expect(app.query('help-banner')).not.toBeNull();
     expect(app.query('attendant-open')).toBeNull();
   });

@@ -18,10 +18,11 @@ import { FieldError, TextField } from '../components/text-field';
 import { WaitingScreen } from '../components/waiting-screen';
 import { fill, formatDate, type Strings } from '../i18n';
 import { useUi } from '../ui-context';
+import { ParentNeededScreen } from './parent-needed-screen';
 import type { StepProps } from './step-props';
 
 /** Draws the identification stage the session is in. */
-export function IdentificationScreen({ screen, act, send }: StepProps<IdentificationView>) {
+export function IdentificationScreen({ screen, act, send, requestQuit }: StepProps<IdentificationView>) {
   const { strings, locale } = useUi();
   const s = strings.identification;
   const manualEntry = (
@@ -100,6 +101,8 @@ export function IdentificationScreen({ screen, act, send }: StepProps<Identifica
       );
     case 'manualEntry':
       return <ManualEntryForm screen={screen} act={act} />;
+    case 'parentNeeded':
+      return <ParentNeededScreen screen={screen} send={send} requestQuit={requestQuit} />;
     default: {
       const unknown: never = screen.stage;
       throw new Error(`unknown identification stage ${String(unknown)}`);

@@ -22,10 +22,8 @@ export function InformationScreen({ screen, act }: StepProps<InformationView>) {
         <li>{s.nothingKept}</li>
       </ul>
       <h2 className="section-title">{s.costTitle}</h2>
-      <CostTable
-        cost={screen.standardCost}
-        labels={{ fee: s.fee, reimbursed: s.reimbursed, share: s.share }}
-      />
+      <p>{s.costExample}</p>
+      <CostTable cost={screen.standardCost} />
       <p className="note">{s.costNote}</p>
     </ScreenFrame>
   );

@@ -15,6 +15,8 @@ import {
   identifyWithCard,
   measurementSlots,
   nirWithWrongKey,
+  NO_PARCOURS_QUESTION,
+  OUTSIDE_THE_PARCOURS,
   reachMeasurements,
   REFERRED_BY_REGULAR_DOCTOR,
   scenarioWalks,
@@ -106,24 +108,56 @@ describe('identification', () => {
 describe('appointment and cost', () => {
   it('a self-initiated consultation outside the parcours de soins is not reimbursed: 25 € to pay', () => {
     const session = walkIn();
-    chooseDoctor(session, { referredOrNoRegularDoctor: false, exemptedCase: false, fullCover: false });
+    chooseDoctor(session, OUTSIDE_THE_PARCOURS);
     expect(session.view().screen).toMatchObject({
       stage: 'cost',
-      cost: { reimbursed: false, reimbursedPercent: 0, thirdPartyPayment: false, amountDueTodayCents: 2500 },
+      cost: {
+        cover: { reimbursed: false, reimbursedPercent: 0, thirdPartyPayment: false },
+        otherwise: null,
+        amountDueTodayCents: 2500,
+      },
     });
   });
 
-  it('an exempted case (under 16, urgency, direct-access specialty…) outside the parcours is reimbursed', () => {
+  it('an urgency, EHPAD or detention outside the parcours is reimbursed, less the 2 € participation', () => {
     const session = walkIn();
-    chooseDoctor(session, { referredOrNoRegularDoctor: false, exemptedCase: true, fullCover: false });
-    expect(session.view().screen).toMatchObject({ cost: { reimbursed: true, reimbursedPercent: 70 } });
+    chooseDoctor(session, { ...OUTSIDE_THE_PARCOURS, exemptedSituation: 'yes' });
+    expect(session.view().screen).toMatchObject({
+      cost: { cover: { reimbursed: true, reimbursedPercent: 70, assuranceMaladieCents: 1550 } },
+    });
+  });
+
+  it('"je ne sais pas" to the referral: the Assurance Maladie decides, the whole fee is paid in the cabin', () => {
+    const session = walkIn();
+    chooseDoctor(session, { ...OUTSIDE_THE_PARCOURS, referredByRegularDoctor: 'unknown' });
+    expect(session.view().screen).toMatchObject({
+      cost: {
+        cover: { reimbursed: true, assuranceMaladieCents: 1550 },
+        otherwise: { reimbursed: false, assuranceMaladieCents: 0 },
+        amountDueTodayCents: 2500,
+      },
+    });
+  });
+
+  it('answers to questions this patient is not asked are not taken', () => {
+    const session = walkIn();
+    chooseProfession(session, 'doctor');
+    // "Avez-vous un médecin traitant ?" — "Non" settles it: no follow-up question may be answered.
+    session.send({
+      type: 'patient.answerCarePath',
+      answers: { ...OUTSIDE_THE_PARCOURS, hasRegularDoctor: 'no' },
+    });
+    expect(stageOf(session)).toBe('appointment/carePath');
   });
 
   it('ALD full cover is 100 % with tiers payant: nothing to pay, the payment step is skipped', () => {
     const session = walkIn();
-    chooseDoctor(session, { referredOrNoRegularDoctor: true, exemptedCase: false, fullCover: true });
+    chooseDoctor(session, { ...REFERRED_BY_REGULAR_DOCTOR, longTermCondition: 'yes' });
     expect(session.view().screen).toMatchObject({
-      cost: { reimbursedPercent: 100, thirdPartyPayment: true, patientShareCents: 0, amountDueTodayCents: 0 },
+      cost: {
+        cover: { reimbursedPercent: 100, thirdPartyPayment: true, deductionCents: 200 },
+        amountDueTodayCents: 0,
+      },
     });
     session.send({ type: 'patient.acceptCost' });
     for (let kind = 0; kind < 4; kind += 1) session.send({ type: 'patient.skip' });
@@ -133,6 +167,22 @@ describe('appointment and cost', () => {
     session.call.end();
     expect(session.view().screen.step).toBe('goodbye');
     expect(session.paymentTerminal.requests).toEqual([]);
+  });
+
+  it.each([
+    ['midwife', 1750],
+    ['dentist', 1750],
+  ] as const)('a %s is direct access: no médecin-traitant question, %i cents back', (profession, paid) => {
+    const session = walkIn();
+    chooseProfession(session, profession);
+    expect(session.view().screen).toMatchObject({ stage: 'carePath', profession, ageBand: 'adult' });
+    session.send({ type: 'patient.answerCarePath', answers: REFERRED_BY_REGULAR_DOCTOR });
+    expect(stageOf(session)).toBe('appointment/carePath');
+    session.send({ type: 'patient.answerCarePath', answers: NO_PARCOURS_QUESTION });
+    expect(session.view().screen).toMatchObject({
+      stage: 'cost',
+      cost: { feeCents: 2500, deduction: null, cover: { assuranceMaladieCents: paid } },
+    });
   });
 
   it('physiotherapy without an earlier in-person session is not possible remotely', () => {
@@ -145,14 +195,28 @@ describe('appointment and cost', () => {
     expect(stageOf(session)).toBe('appointment/choosingProfession');
   });
 
-  it('physiotherapy after an in-person session is télésoin, reimbursed without care-path questions', () => {
+  it('physiotherapy after an in-person session is télésoin: the cover questions, then 60 % less the franchise', () => {
     const session = walkIn();
     chooseProfession(session, 'physiotherapist');
     session.send({ type: 'patient.answerEligibility', answers: SEEN_IN_PERSON_BEFORE });
+    expect(stageOf(session)).toBe('appointment/carePath');
+    session.send({
+      type: 'patient.answerCarePath',
+      answers: { ...NO_PARCOURS_QUESTION, solidarityCover: 'yes' },
+    });
     expect(session.view().screen).toMatchObject({
       stage: 'cost',
-      cost: { feeCents: 1650, reimbursed: true, reimbursedPercent: 60 },
+      cost: {
+        feeCents: 1650,
+        deduction: 'franchiseMedicale',
+        cover: { reimbursed: true, reimbursedPercent: 60, deductionCents: 0, thirdPartyPayment: true },
+        amountDueTodayCents: 0,
+      },
     });
+    session.send({ type: 'patient.back' });
+    expect(stageOf(session)).toBe('appointment/carePath');
+    session.send({ type: 'patient.back' });
+    expect(stageOf(session)).toBe('appointment/eligibility');
   });
 
   it('a nurse cannot do remotely an act that needs a physical gesture', () => {

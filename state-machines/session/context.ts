@@ -28,7 +28,8 @@ export interface SessionInput {
   readonly accessibility: Accessibility;
   /** Measurements that a present, working device can take now. */
   readonly availableKinds: readonly MeasurementKind[];
-  readonly consentTextVersion: string;
+  /** The version of the consent text in each language; the one the patient read is recorded. */
+  readonly consentTextVersions: Readonly<Record<Locale, string>>;
   readonly tariffs: TariffTable;
   /** Whether a card sat in the reader when the session started. */
   readonly cardInReader: boolean;

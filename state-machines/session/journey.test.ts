@@ -16,6 +16,7 @@ import {
   reachMeasurements,
   reachWaitingRoom,
   REFERRED_BY_REGULAR_DOCTOR,
+  NO_PARCOURS_QUESTION,
   JOURNEY_STEPS,
   reachGoodbye,
   scenarioWalks,
@@ -39,7 +40,7 @@ describe('a patient goes through the whole journey', () => {
     expect(session.recorded.consents).toEqual([
       {
         sessionId: 'session-test-1',
-        textVersion: 'consent-2026-01',
+        textVersion: 'fr-2026-12',
         presence: 'alone',
         attendantStays: false,
       },
@@ -59,15 +60,22 @@ describe('a patient goes through the whole journey', () => {
     session.send({ type: 'patient.chooseBeneficiary', index: 1 });
     expect(session.view().screen).toMatchObject({ stage: 'confirming', identity: CHILD_ON_CARD });
     session.send({ type: 'patient.confirmIdentity' });
+    // Zoé is 10 and the consent said "alone": the cabin waits for a parent, who comes.
+    expect(stageOf(session)).toBe('identification/parentNeeded');
+    session.send({ type: 'patient.confirmParentPresent' });
 
     session.send({ type: 'patient.seeNextAvailable' });
     session.send({ type: 'patient.chooseProfession', profession: 'doctor' });
-    expect(stageOf(session)).toBe('appointment/carePath');
-    session.send({ type: 'patient.answerCarePath', answers: REFERRED_BY_REGULAR_DOCTOR });
+    expect(session.view().screen).toMatchObject({ stage: 'carePath', ageBand: 'under16' });
+    session.send({ type: 'patient.answerCarePath', answers: NO_PARCOURS_QUESTION });
     expect(session.view().screen).toMatchObject({
       step: 'appointment',
       stage: 'cost',
-      cost: { feeCents: 2500, reimbursedPercent: 70, reimbursed: true, amountDueTodayCents: 2500 },
+      cost: {
+        feeCents: 2500,
+        cover: { reimbursedPercent: 70, reimbursed: true, deductionCents: 0, assuranceMaladieCents: 1750 },
+        amountDueTodayCents: 2500,
+      },
     });
     session.send({ type: 'patient.acceptCost' });
 
@@ -155,7 +163,7 @@ describe('a patient goes through the whole journey', () => {
     const session = walkIn({ availableKinds: [] });
     session.send({ type: 'patient.next' });
     session.send({ type: 'patient.back' });
-    chooseDoctor(session, { referredOrNoRegularDoctor: true, exemptedCase: false, fullCover: true });
+    chooseDoctor(session, { ...REFERRED_BY_REGULAR_DOCTOR, longTermCondition: 'yes' });
     session.send({ type: 'patient.acceptCost' });
     session.waitingRoom.assign(DOCTOR);
     session.send({ type: 'patient.startCall' });
@@ -307,9 +315,10 @@ describe('help, quitting and the attendant', () => {
     expect(outcomeOf(session)).toBe('completed');
   });
 
-  it('declining consent ends the session as declined, and no consent is recorded', () => {
+  it('declining consent, confirmed, ends the session as declined, and no consent is recorded', () => {
     const session = walkIn();
     session.send({ type: 'patient.next' });
+    session.send({ type: 'patient.declineConsent' });
     session.send({ type: 'patient.declineConsent' });
     expect(outcomeOf(session)).toBe('declined');
     expect(session.recorded.consents).toEqual([]);

@@ -17,6 +17,7 @@ import {
   DOCTOR,
   JOURNEY_STEPS,
   nirWithWrongKey,
+  NO_PARCOURS_QUESTION,
   plausibleMeasurement,
   PRESCRIPTION,
   REFERRED_BY_REGULAR_DOCTOR,
@@ -38,6 +39,7 @@ const PATIENT_ACTIONS: SessionEvent[] = [
   { type: 'patient.setAccessibility', accessibility: { largeText: true, readAloud: false } },
   { type: 'patient.consent', presence: 'alone', attendantStays: false },
   { type: 'patient.declineConsent' },
+  { type: 'patient.confirmParentPresent' },
   { type: 'patient.useManualEntry' },
   { type: 'patient.chooseBeneficiary', index: 1 },
   { type: 'patient.confirmIdentity' },
@@ -51,10 +53,9 @@ const PATIENT_ACTIONS: SessionEvent[] = [
   { type: 'patient.answerEligibility', answers: { physicalActNeeded: false, earlierInPersonSession: true } },
   { type: 'patient.answerEligibility', answers: { physicalActNeeded: false, earlierInPersonSession: false } },
   { type: 'patient.answerCarePath', answers: REFERRED_BY_REGULAR_DOCTOR },
-  {
-    type: 'patient.answerCarePath',
-    answers: { referredOrNoRegularDoctor: true, exemptedCase: false, fullCover: true },
-  },
+  { type: 'patient.answerCarePath', answers: { ...REFERRED_BY_REGULAR_DOCTOR, longTermCondition: 'yes' } },
+  // Under 16, a midwife, a dentist or télésoin: no médecin-traitant question.
+  { type: 'patient.answerCarePath', answers: NO_PARCOURS_QUESTION },
   { type: 'patient.acceptCost' },
   { type: 'patient.startMeasurement' },
   { type: 'patient.startCall' },
@@ -116,6 +117,13 @@ function serializeState(snapshot: SessionSnapshot): string {
     pending: context.slots.filter((slot) => slot.status === 'pending').length,
     severalBeneficiaries: context.beneficiaries.length > 1,
     typedIdentity: context.identity?.source === 'manual',
+    // Whether a parent is needed is read when identification ends; later the age only picks which
+    // answers fit, and either way leads to the cost, so the state space does not double past it.
+    parentNeeded:
+      snapshot.status === 'active' &&
+      journeyStepOf(snapshot) === 'identification' &&
+      context.identity?.birthDate === CHILD_ON_CARD.birthDate &&
+      context.consent?.presence !== 'parent',
     teleconsultation: context.profession !== null && isTeleconsultation(context.profession),
     nothingToPay: context.cost?.amountDueTodayCents === 0,
     documents: context.documents.length > 0,
@@ -294,5 +302,6 @@ describe('the session model', () => {
       }
     }
     expect(transitions).toBeGreaterThan(100);
-  });
+    // Every transition of the whole model: seconds on a busy machine.
+  }, 30_000);
 });

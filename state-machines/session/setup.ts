@@ -4,6 +4,7 @@
 import { assign, fromCallback, fromPromise, raise, setup } from 'xstate';
 import type { Measurement, MeasurementKind, ProblemKind, Result, StepName } from '../../contract';
 import { isTeleconsultation } from '../../contract';
+import { ageBandOf } from '../cost';
 import { required, type SessionContext, type SessionInput, type SessionOutput } from './context';
 import type {
   AppointmentDetails,
@@ -116,6 +117,10 @@ export const sessionSetup = setup({
   },
   guards: {
     hasSeveralBeneficiaries: ({ context }) => context.beneficiaries.length > 1,
+    /** The patient is under 16 on the session's date and the consent named no parent or guardian. */
+    needsParent: ({ context }) =>
+      ageBandOf(required(context.identity, 'identity').birthDate, context.startedAt) === 'under16' &&
+      required(context.consent, 'consent').presence !== 'parent',
     professionIsTeleconsultation: ({ context }) =>
       isTeleconsultation(required(context.profession, 'profession')),
     hasPendingMeasurement: ({ context }) => context.slots.some((slot) => slot.status === 'pending'),

@@ -4,6 +4,7 @@ import type { CabinView, PeripheralStatus } from '../../contract';
 import type { ManualClock } from '../../test/support/manual-clock';
 import { cabinMachine, type CabinEventIn, type SelfTestReport, type WipeRequest } from '../cabin-machine';
 import { DEFAULT_TARIFFS } from '../cost';
+import { CONSENT_TEXT_VERSIONS } from './sample-data';
 import type { SessionOutput } from '../session/context';
 import { cabinViewOf } from '../session-view';
 import { FakeRequestActor, settle } from './fake-actors';
@@ -78,7 +79,7 @@ export function startCabin(
     sessionEnds,
   });
   const actor = createActor(machine, {
-    input: { consentTextVersion: 'consent-2026-01', tariffs: DEFAULT_TARIFFS },
+    input: { consentTextVersions: CONSENT_TEXT_VERSIONS, tariffs: DEFAULT_TARIFFS },
     clock,
   });
   actor.start();

@@ -18,11 +18,30 @@ export const JOURNEY_STEPS: readonly StepName[] = [
   'goodbye',
 ];
 
-/** Referred by the médecin traitant: the usual 70 % cover, no tiers payant. */
+/** An adult referred by the médecin traitant: the usual 70 % cover less the 2 € participation, no tiers payant. */
 export const REFERRED_BY_REGULAR_DOCTOR: CarePathAnswers = {
-  referredOrNoRegularDoctor: true,
-  exemptedCase: false,
-  fullCover: false,
+  hasRegularDoctor: 'yes',
+  referredByRegularDoctor: 'yes',
+  regularDoctorUnavailable: null,
+  exemptedSituation: null,
+  longTermCondition: 'no',
+  pregnantSixthMonth: 'no',
+  solidarityCover: 'no',
+};
+
+/** An adult with a médecin traitant who neither referred them nor is unavailable, in no listed situation. */
+export const OUTSIDE_THE_PARCOURS: CarePathAnswers = {
+  ...REFERRED_BY_REGULAR_DOCTOR,
+  referredByRegularDoctor: 'no',
+  regularDoctorUnavailable: 'no',
+  exemptedSituation: 'no',
+};
+
+/** The answers of a patient who is not asked about the médecin traitant (under 16, midwife, dentist, télésoin). */
+export const NO_PARCOURS_QUESTION: CarePathAnswers = {
+  ...REFERRED_BY_REGULAR_DOCTOR,
+  hasRegularDoctor: null,
+  referredByRegularDoctor: null,
 };
 
 /** From the information screen to "insert your card", consenting alone. */

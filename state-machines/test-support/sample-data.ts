@@ -121,3 +121,6 @@ export const SICK_LEAVE: DocumentSummary = {
   title: 'Arrêt de travail',
   pages: 1,
 };
+
+/** The consent text's version in each language, as the cabin's configuration gives them. */
+export const CONSENT_TEXT_VERSIONS = { fr: 'fr-2026-12', en: 'en-2026-12' } as const;

@@ -3,6 +3,7 @@ import { assign, createActor, type Actor, type SnapshotFrom } from 'xstate';
 import type { ConsentRecord, Measurement, ProblemKind, Result, SessionView, StepName } from '../../contract';
 import { MEASUREMENT_KINDS } from '../../contract';
 import { DEFAULT_TARIFFS } from '../cost';
+import { CONSENT_TEXT_VERSIONS } from './sample-data';
 import { ManualClock } from '../../test/support/manual-clock';
 import type { SessionInput } from '../session/context';
 import { sessionMachine } from '../session/machine';
@@ -106,7 +107,7 @@ export function sessionInput(overrides: Partial<SessionInput> = {}): SessionInpu
     locale: 'fr',
     accessibility: { largeText: false, readAloud: false },
     availableKinds: MEASUREMENT_KINDS,
-    consentTextVersion: 'consent-2026-01',
+    consentTextVersions: CONSENT_TEXT_VERSIONS,
     tariffs: DEFAULT_TARIFFS,
     cardInReader: false,
     startedAt: SESSION_START,

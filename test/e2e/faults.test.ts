@@ -128,7 +128,7 @@ describe('when something goes wrong, in Chromium', () => {
     });
     // The devices were present at boot; absent now means each measurement is offered and skipped.
     await toProfession('doctor');
-    await answerCarePath(patient, false, 'cost-not-reimbursed');
+    await answerCarePath(patient, 'outsideTheParcours', 'cost-not-reimbursed');
     await expect(text()).resolves.toContain('25,00 €');
     await tap('accept-cost');
     await skipAllMeasurements(patient);
@@ -154,6 +154,7 @@ describe('when something goes wrong, in Chromium', () => {
     await screen('appointment', 'eligibility');
     await answer('answer-physicalActNeeded-no');
     await tap('submit-answers');
+    await answerCarePath(patient, 'notAsked');
     await tap('accept-cost');
     await skipAllMeasurements(patient);
     await screen('waitingRoom', 'failed', 'platform-unreachable');
@@ -166,7 +167,7 @@ describe('when something goes wrong, in Chromium', () => {
     await open({ cleaning: { maxWaitMs: 6_000 } });
     await cabin?.simulate('script', { card: 'oneBeneficiary', cardStaysInReader: true });
     await toProfession('doctor');
-    await answerCarePath(patient, true);
+    await answerCarePath(patient, 'referred');
     await tap('accept-cost');
     await skipAllMeasurements(patient);
     // The simulated platform assigns a doctor; the call ends by itself.

@@ -70,9 +70,10 @@ describe('a patient in the cabin, in Chromium', () => {
     await otherSizes('information');
     await tap('next');
 
-    await screen('consent');
+    await screen('consent', 'asking');
     await otherSizes('consent');
-    await tap('presence-relative');
+    // Lucas is 12: he consults with a parent.
+    await tap('presence-parent');
     await tap('consent-accept');
 
     await screen('identification', 'choosingBeneficiary');
@@ -82,7 +83,9 @@ describe('a patient in the cabin, in Chromium', () => {
     await tap('confirm-identity');
 
     await chooseNextAvailable(patient, 'doctor');
-    await answerCarePath(patient, true);
+    // Under 16: nothing asked about the médecin traitant, reimbursed without the participation.
+    await answerCarePath(patient, 'notAsked');
+    await expect(page.getByTestId('cost-assurance-maladie').innerText()).resolves.toBe('17,50 €');
     await tap('accept-cost');
 
     // Blood pressure, then a reload in the middle of the session resumes the same screen.

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Measurement, type PatientIdentity, type Result } from '../../contract';
+import { completeAnswers, type Measurement, type PatientIdentity, type Result } from '../../contract';
 import { defaultConfig } from '../../main/config';
 import { createController, type RunningController } from '../../main/controller';
 import { dispatchCall } from '../../main/ipc/call-dispatch';
@@ -211,6 +211,11 @@ describe('a day in the cabin', () => {
     controller.server.act({
       type: 'patient.answerEligibility',
       answers: { physicalActNeeded: false, earlierInPersonSession: false },
+    });
+    // Télésoin: no médecin-traitant question, the ALD, maternity and CSS ones only.
+    controller.server.act({
+      type: 'patient.answerCarePath',
+      answers: completeAnswers({ longTermCondition: 'no', pregnantSixthMonth: 'no', solidarityCover: 'no' }),
     });
     controller.server.act({ type: 'patient.acceptCost' });
     const screen = viewOf(controller).session?.screen;

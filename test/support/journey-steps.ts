@@ -4,15 +4,27 @@ import type { CabinPage } from './cabin-under-test';
 /** What a step needs of a cabin page; `screen` may be a test's own, which names the screenshots. */
 export type Patient = Pick<CabinPage, 'screen' | 'tap' | 'answer'>;
 
-/** Welcome, information and consent, the patient present alone. */
-export async function throughConsent(patient: Patient): Promise<void> {
+/** Who may be with the patient, as the consent screen offers it (`presence-<presence>`). */
+export type PresenceChoice = 'alone' | 'parent' | 'relative' | 'carer' | 'healthProfessional';
+
+/** Welcome, information and consent, the patient present alone unless `presence` says who is there. */
+export async function throughConsent(patient: Patient, presence: PresenceChoice = 'alone'): Promise<void> {
   await patient.screen('welcome');
   await patient.tap('start');
   await patient.screen('information');
   await patient.tap('next');
-  await patient.screen('consent');
-  await patient.tap('presence-alone');
+  await patient.screen('consent', 'asking');
+  await patient.tap(`presence-${presence}`);
   await patient.tap('consent-accept');
+}
+
+/**
+ * After the identity of a child under 16 is confirmed without a parent said present: the cabin asks
+ * for one (and calls the attendant); the parent is there. `shot` names that screen's screenshot.
+ */
+export async function parentArrives(patient: Patient, shot?: string): Promise<void> {
+  await patient.screen('identification', 'parentNeeded', shot);
+  await patient.tap('parent-present');
 }
 
 /** Asks for the next available professional, then chooses this profession. */
@@ -24,14 +36,29 @@ export async function chooseNextAvailable(patient: Patient, profession: 'doctor'
 }
 
 /**
- * The doctor's care path: referred (or without a regular doctor) or not, no exemption, no full
- * cover; ends on the cost screen, not yet accepted. `costShot` names that screen's screenshot.
+ * How the cover questions are answered: `referred`, an adult sent by their médecin traitant;
+ * `outsideTheParcours`, an adult whose médecin traitant neither sent them nor is unavailable, in no listed
+ * situation; `notAsked`, nobody asks about the médecin traitant (a child under 16, a midwife, a
+ * dentist, télésoin). Then no ALD, no pregnancy, no CSS.
  */
-export async function answerCarePath(patient: Patient, referred: boolean, costShot?: string): Promise<void> {
+export type CarePathWay = 'referred' | 'outsideTheParcours' | 'notAsked';
+
+/** The cover questions, one at a time, answered `way`; ends on the cost screen, not yet accepted. */
+export async function answerCarePath(patient: Patient, way: CarePathWay, costShot?: string): Promise<void> {
   await patient.screen('appointment', 'carePath');
-  await patient.answer(`answer-referredOrNoRegularDoctor-${referred ? 'yes' : 'no'}`);
-  await patient.answer('answer-exemptedCase-no');
-  await patient.answer('answer-fullCover-no');
+  if (way !== 'notAsked') {
+    await patient.answer('answer-hasRegularDoctor-yes');
+    if (way === 'referred') {
+      await patient.answer('answer-referredByRegularDoctor-yes');
+    } else {
+      await patient.answer('answer-referredByRegularDoctor-no');
+      await patient.answer('answer-regularDoctorUnavailable-no');
+      await patient.answer('answer-exemptedSituation-no');
+    }
+  }
+  await patient.answer('answer-longTermCondition-no');
+  await patient.answer('answer-pregnantSixthMonth-no');
+  await patient.answer('answer-solidarityCover-no');
   await patient.tap('submit-answers');
   await patient.screen('appointment', 'cost', costShot);
 }

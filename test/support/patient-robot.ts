@@ -9,8 +9,10 @@ import type {
   PatientAction,
   PaymentScreen,
   WaitingRoomScreen,
+  PartialCarePathAnswers,
 } from '../../contract';
 import { defaultConfig } from '../../main/config';
+import { carePathQuestionsToAsk, completeAnswers } from '../../contract';
 import type { RunningController } from '../../main/controller';
 import type { ManualClock } from './manual-clock';
 
@@ -50,6 +52,7 @@ const ON_IDENTIFICATION: OnStages<IdentificationScreen> = {
   choosingBeneficiary: { type: 'patient.chooseBeneficiary', index: 0 },
   confirming: { type: 'patient.confirmIdentity' },
   manualEntry: null,
+  parentNeeded: { type: 'patient.confirmParentPresent' },
 };
 
 const ON_APPOINTMENT: OnStages<AppointmentScreen> = {
@@ -59,10 +62,8 @@ const ON_APPOINTMENT: OnStages<AppointmentScreen> = {
   choosingProfession: { type: 'patient.chooseProfession', profession: 'doctor' },
   eligibility: null,
   notEligible: null,
-  carePath: {
-    type: 'patient.answerCarePath',
-    answers: { referredOrNoRegularDoctor: true, exemptedCase: false, fullCover: false },
-  },
+  // Answered by usualCarePath below: the questions asked depend on the profession and the age.
+  carePath: null,
   cost: { type: 'patient.acceptCost' },
 };
 
@@ -93,6 +94,20 @@ const ON_PAYMENT: OnStages<PaymentScreen> = {
   failed: RETRY,
 };
 
+/** The usual answers: a médecin traitant who referred the patient; no ALD, maternity or CSS. */
+function usualCarePath(screen: AppointmentScreen): PatientAction {
+  const profession = screen.profession ?? 'doctor';
+  const given: PartialCarePathAnswers = {};
+  const unanswered = () =>
+    carePathQuestionsToAsk(profession, screen.ageBand, given).find(
+      (question) => given[question] === undefined,
+    );
+  for (let next = unanswered(); next !== undefined; next = unanswered()) {
+    given[next] = next === 'hasRegularDoctor' || next === 'referredByRegularDoctor' ? 'yes' : 'no';
+  }
+  return { type: 'patient.answerCarePath', answers: completeAnswers(given) };
+}
+
 /** The action a cooperative patient takes on this view, or null when the screen waits for the cabin. */
 export function cooperativeAction(view: CabinView): PatientAction | null {
   const screen = view.session?.screen;
@@ -106,7 +121,7 @@ export function cooperativeAction(view: CabinView): PatientAction | null {
     case 'identification':
       return ON_IDENTIFICATION[screen.stage];
     case 'appointment':
-      return ON_APPOINTMENT[screen.stage];
+      return screen.stage === 'carePath' ? usualCarePath(screen) : ON_APPOINTMENT[screen.stage];
     case 'measurements':
       return ON_MEASUREMENTS[screen.stage];
     case 'waitingRoom':

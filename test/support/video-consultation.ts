@@ -142,7 +142,7 @@ export async function walkToWaitingRoom(patient: CabinPage): Promise<void> {
   await patient.screen('identification', 'confirming');
   await patient.tap('confirm-identity');
   await chooseNextAvailable(steps, 'doctor');
-  await answerCarePath(steps, true);
+  await answerCarePath(steps, 'referred');
   await patient.tap('accept-cost');
   // The temperature is taken before the call, the others are skipped.
   for (const kind of ['bloodPressure', 'temperature', 'oxygenSaturation', 'weight']) {

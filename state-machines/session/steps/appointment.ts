@@ -1,11 +1,16 @@
 // Step 5: a booked appointment (its code, checked by the platform) or the next available
-// professional; télésoin eligibility or the parcours-de-soins questions; then the cost, accepted
-// before anything is measured or billed.
+// professional; télésoin eligibility; the cover questions (parcours de soins for a doctor, then ALD,
+// maternity, CSS for everyone); then the cost, accepted before anything is measured or billed.
 import { assign } from 'xstate';
-import { costFor } from '../../cost';
-import { required } from '../context';
+import { answersFit } from '../../../contract';
+import { ageBandOf, costFor } from '../../cost';
+import { required, type SessionContext } from '../context';
 import { cabinWorking, invokeResult, stepEntered } from '../factories';
 import { sessionSetup } from '../setup';
+
+// The patient's age band on the session's date: the identity is known from identification on.
+const bandOf = (context: SessionContext) =>
+  ageBandOf(required(context.identity, 'identity').birthDate, context.startedAt);
 
 /** The appointment step, up to the cost the patient accepts. */
 export const appointment = sessionSetup.createStateConfig({
@@ -56,12 +61,7 @@ export const appointment = sessionSetup.createStateConfig({
             guard: ({ context, event }) =>
               !event.answers.physicalActNeeded &&
               (context.profession !== 'physiotherapist' || event.answers.earlierInPersonSession),
-            target: 'cost',
-            actions: assign({
-              carePath: null,
-              cost: ({ context }) =>
-                costFor(context.tariffs, required(context.profession, 'profession'), null),
-            }),
+            target: 'carePath',
           },
           { target: 'notEligible' },
         ],
@@ -73,15 +73,26 @@ export const appointment = sessionSetup.createStateConfig({
     },
     carePath: {
       on: {
+        // Answers to other questions than this patient's (a screen out of step) are not taken.
         'patient.answerCarePath': {
+          guard: ({ context, event }) =>
+            answersFit(required(context.profession, 'profession'), bandOf(context), event.answers),
           target: 'cost',
           actions: assign({
             carePath: ({ event }) => event.answers,
             cost: ({ context, event }) =>
-              costFor(context.tariffs, required(context.profession, 'profession'), event.answers),
+              costFor(
+                context.tariffs,
+                required(context.profession, 'profession'),
+                bandOf(context),
+                event.answers,
+              ),
           }),
         },
-        'patient.back': 'choosing',
+        'patient.back': [
+          { guard: 'professionIsTeleconsultation', target: 'choosing' },
+          { target: 'eligibility' },
+        ],
       },
     },
     cost: {
@@ -91,10 +102,7 @@ export const appointment = sessionSetup.createStateConfig({
           { guard: 'hasPendingMeasurement', target: '#session.active.journey.measurements' },
           { target: '#session.active.journey.waitingRoom' },
         ],
-        'patient.back': [
-          { guard: 'professionIsTeleconsultation', target: 'carePath' },
-          { target: 'eligibility' },
-        ],
+        'patient.back': 'carePath',
       },
     },
   },

@@ -5,7 +5,7 @@ import type { InvalidField, PatientIdentity, TypedIdentity } from '../../../cont
 import { checkTypedIdentity } from '../../identity';
 import { required, type SessionContext } from '../context';
 import { cabinWorking, stepEntered } from '../factories';
-import { failureCode, sessionSetup } from '../setup';
+import { failureCode, requestHelp, sessionSetup } from '../setup';
 
 interface Submitted {
   readonly context: SessionContext;
@@ -102,7 +102,10 @@ export const identification = sessionSetup.createStateConfig({
     },
     confirming: {
       on: {
-        'patient.confirmIdentity': '#session.active.journey.appointment',
+        'patient.confirmIdentity': [
+          { guard: 'needsParent', target: 'parentNeeded' },
+          { target: '#session.active.journey.appointment' },
+        ],
         'patient.back': [
           // Typed details go back to the form, not to "insert your card".
           { guard: ({ context }) => context.identity?.source === 'manual', target: 'manualEntry' },
@@ -113,6 +116,24 @@ export const identification = sessionSetup.createStateConfig({
           },
           { target: 'card' },
         ],
+      },
+    },
+    // PRODUCT.md: "Minors: from 3 to 16 years old, with a parent whose card covers the child". The
+    // consent came before the identity was known: the cabin explains, calls the attendant, and goes on
+    // once a parent or guardian is there, the consent traced again with that presence.
+    parentNeeded: {
+      entry: requestHelp,
+      on: {
+        'patient.confirmParentPresent': {
+          target: '#session.active.journey.appointment',
+          actions: [
+            assign({
+              consent: ({ context }) => ({ ...required(context.consent, 'consent'), presence: 'parent' }),
+            }),
+            { type: 'recordConsent', params: ({ context }) => required(context.consent, 'consent') },
+          ],
+        },
+        'patient.back': 'confirming',
       },
     },
     manualEntry: {

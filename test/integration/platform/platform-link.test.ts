@@ -3,10 +3,11 @@
 // link and the platform share one manual clock: a reconnection's backoff and the heartbeats that notice
 // a silent network run when a test moves it, never by waiting.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CallFact, QueueEvent } from '../../../contract';
+import type { CallFact, CarePathAnswers, QueueEvent } from '../../../contract';
 import type { PlatformSocketLink } from '../../../main/platform-client/platform-socket-link';
 import type { RunningPlatform } from '../../../platform/server/platform-server';
 import type { TestPeer } from '../../../platform/server/test-support/test-peer';
+import { costFor, DEFAULT_TARIFFS } from '../../../state-machines/cost';
 import { ManualClock } from '../../support/manual-clock';
 import {
   connectTestDoctor,
@@ -124,15 +125,17 @@ describe('the cabin and the reference platform', () => {
   });
 
   it('the doctor who takes the patient learns the typed identity, the language, the cover and the camera check', async () => {
-    const cost = {
-      feeCents: 2500,
-      reimbursedPercent: 0,
-      patientShareCents: 2500,
-      reimbursed: false,
-      thirdPartyPayment: false,
-      amountDueTodayCents: 2500,
+    // Referred by nobody, no exemption: a doctor's téléconsultation outside the parcours, not reimbursed.
+    const carePath: CarePathAnswers = {
+      hasRegularDoctor: 'yes',
+      referredByRegularDoctor: 'no',
+      regularDoctorUnavailable: 'no',
+      exemptedSituation: 'no',
+      longTermCondition: 'no',
+      pregnantSixthMonth: 'no',
+      solidarityCover: 'no',
     };
-    const carePath = { referredOrNoRegularDoctor: false, exemptedCase: false, fullCover: false };
+    const cost = costFor(DEFAULT_TARIFFS, 'doctor', 'adult', carePath);
     const queue = new FactLog<QueueEvent>();
     link.joinQueue({ ...doctorQueueEntry('session-3'), locale: 'en', carePath, cost }, queue.report);
     await queue.next('queue.updated');
@@ -150,9 +153,13 @@ describe('the cabin and the reference platform', () => {
         locale: 'en',
         cover: {
           answers: [
-            { question: 'referredOrNoRegularDoctor', answer: 'no' },
-            { question: 'exemptedCase', answer: 'no' },
-            { question: 'fullCover', answer: 'no' },
+            { question: 'hasRegularDoctor', answer: 'yes' },
+            { question: 'referredByRegularDoctor', answer: 'no' },
+            { question: 'regularDoctorUnavailable', answer: 'no' },
+            { question: 'exemptedSituation', answer: 'no' },
+            { question: 'longTermCondition', answer: 'no' },
+            { question: 'pregnantSixthMonth', answer: 'no' },
+            { question: 'solidarityCover', answer: 'no' },
           ],
           feeCents: 2500,
           reimbursedPercent: 0,
