@@ -13,6 +13,7 @@ import type {
   PatientSummary,
   PractitionerMessage,
   QueueEntryView,
+  QueuePlace,
   SessionItem,
 } from '../../contract/platform-protocol';
 import { err, ok, type Result } from '../../contract/result';
@@ -57,7 +58,8 @@ export interface PlatformSession {
   readonly ttl: Cancel;
   /** Pushes the cabin missed while away, delivered when it resumes. */
   missed: CabinPush[];
-  lastQueueUpdate: { position: number; estimatedWaitMinutes: number } | null;
+  /** The place last told to the cabin while the session waits. */
+  lastQueueUpdate: QueuePlace | null;
 }
 
 /** Measurements a session keeps (the contract's `call.started` carries at most 16). */
