@@ -74,7 +74,7 @@ const ACTOR_FACTS: SessionEvent[] = [
   { type: 'measurement.taken', measurement: plausibleMeasurement('bloodPressure') },
   { type: 'measurement.taken', measurement: bloodPressure(300, 90) },
   { type: 'measurement.failed', error: { code: 'device.unplugged' } },
-  { type: 'queue.updated', position: 2, estimatedWaitMinutes: 8 },
+  { type: 'queue.updated', position: 2, estimatedWaitMinutes: 8, professionalsOnline: 1 },
   { type: 'queue.assigned', professional: DOCTOR },
   { type: 'queue.failed', error: { code: 'platform.unreachable' } },
   { type: 'call.connected' },
