@@ -134,12 +134,24 @@ export interface MeasurementsScreen {
   readonly failure: string | null;
 }
 
-/** Step 7a: the waiting room, then the professional presented before the call. */
+/**
+ * Step 7a: the waiting room, then the professional presented before the call. `nobodyOnline`: no
+ * professional of the kind is connected (at once, or the last one left while the patient waited); the
+ * patient may choose another kind, give an appointment code, leave, or stay in case one comes.
+ */
 export interface WaitingRoomScreen {
   readonly step: 'waitingRoom';
-  readonly stage: 'joining' | 'waiting' | 'professionalReady' | 'failed';
+  readonly stage: 'joining' | 'waiting' | 'nobodyOnline' | 'professionalReady' | 'failed';
+  /** The kind of professional the patient waits for. */
+  readonly profession: Profession | null;
+  /** 1 = the patient is next. */
   readonly position: number | null;
+  /** Null when nobody can say (nobody online, or not told yet). */
   readonly estimatedWaitMinutes: number | null;
+  /** Professionals of the kind connected now, as the platform last said; null before it said. */
+  readonly professionalsOnline: number | null;
+  /** In `nobodyOnline`: the last professional of the kind went offline while the patient waited. */
+  readonly professionalsWentOffline: boolean;
   readonly professional: ProfessionalCard | null;
   readonly failure: string | null;
   /** The camera and microphone check the patient does while waiting: not yet, seen and heard, or a problem. */

@@ -21,8 +21,8 @@ describe('every step screen', () => {
   const screens = allSampleScreens();
 
   it('has a sample for each stage of the contract', () => {
-    // 3 steps without stages, then 6 + 8 + 4 + 4 + 5 + 4 + 3 stages.
-    expect(screens).toHaveLength(37);
+    // 3 steps without stages, then 6 + 8 + 4 + 5 + 5 + 4 + 3 stages.
+    expect(screens).toHaveLength(38);
   });
 
   for (const locale of ['fr', 'en'] as const) {

@@ -61,8 +61,11 @@ const measurements = {
 
 const waitingRoom = {
   step: 'waitingRoom',
+  profession: 'doctor',
   position: null,
   estimatedWaitMinutes: null,
+  professionalsOnline: null,
+  professionalsWentOffline: false,
   professional: null,
   failure: null,
   mediaCheck: 'pending',
@@ -152,7 +155,20 @@ export const SAMPLE_SCREENS: SampleTable = {
   },
   waitingRoom: {
     joining: { ...waitingRoom, stage: 'joining' },
-    waiting: { ...waitingRoom, stage: 'waiting', position: 3, estimatedWaitMinutes: 12 },
+    waiting: {
+      ...waitingRoom,
+      stage: 'waiting',
+      position: 3,
+      estimatedWaitMinutes: 12,
+      professionalsOnline: 2,
+    },
+    nobodyOnline: {
+      ...waitingRoom,
+      stage: 'nobodyOnline',
+      profession: 'dentist',
+      position: 1,
+      professionalsOnline: 0,
+    },
     professionalReady: {
       ...waitingRoom,
       stage: 'professionalReady',

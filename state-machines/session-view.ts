@@ -175,8 +175,11 @@ function waitingRoomScreen(context: SessionContext, value: StepValue<'waitingRoo
   return {
     step: 'waitingRoom',
     stage,
+    profession: context.profession,
     position: context.queuePosition,
     estimatedWaitMinutes: context.estimatedWaitMinutes,
+    professionalsOnline: context.professionalsOnline,
+    professionalsWentOffline: stage === 'nobodyOnline' && context.professionalsWentOffline,
     professional: stage === 'professionalReady' ? context.professional : null,
     failure: stage === 'failed' ? context.failure : null,
     mediaCheck: context.mediaCheck,

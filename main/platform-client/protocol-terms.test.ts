@@ -18,7 +18,13 @@ const table: readonly [string, CabinPush, SessionFactOfPush][] = [
   ],
   [
     'nobody of that kind online any more',
-    { type: 'queue.updated', sessionId: 's', position: 1, estimatedWaitMinutes: null, professionalsOnline: 0 },
+    {
+      type: 'queue.updated',
+      sessionId: 's',
+      position: 1,
+      estimatedWaitMinutes: null,
+      professionalsOnline: 0,
+    },
     {
       to: 'queue',
       event: { type: 'queue.updated', position: 1, estimatedWaitMinutes: null, professionalsOnline: 0 },

@@ -20,7 +20,10 @@ const IDENTITY: PatientIdentity = {
 
 function platform(online: Partial<Record<Profession, number>> = {}) {
   const clock = new ManualClock();
-  const link = new SimulatedPlatformLink({ stepMs: STEP_MS, callMs: 1_000, reachable: () => true, online }, clock);
+  const link = new SimulatedPlatformLink(
+    { stepMs: STEP_MS, callMs: 1_000, reachable: () => true, online },
+    clock,
+  );
   const heard: QueueEvent[] = [];
   const join = (profession: Profession) =>
     link.joinQueue(

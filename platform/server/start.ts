@@ -56,7 +56,11 @@ async function main(): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error('--port must be 0 to 65535');
   const meanConsultationMinutes = Number(values['mean-consultation-minutes']);
-  if (!Number.isFinite(meanConsultationMinutes) || meanConsultationMinutes <= 0 || meanConsultationMinutes > 240) {
+  if (
+    !Number.isFinite(meanConsultationMinutes) ||
+    meanConsultationMinutes <= 0 ||
+    meanConsultationMinutes > 240
+  ) {
     throw new Error('--mean-consultation-minutes must be a number of minutes above 0, at most 240');
   }
   const cabins = cabinsFromEnvironment(process.env.CABINE_PLATFORM_CABINS);

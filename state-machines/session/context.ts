@@ -57,6 +57,10 @@ export interface SessionContext extends SessionInput {
   readonly measurements: readonly Measurement[];
   readonly queuePosition: number | null;
   readonly estimatedWaitMinutes: number | null;
+  /** Professionals of the kind online, as the platform last said; null before it said. */
+  readonly professionalsOnline: number | null;
+  /** The last professional of the kind went offline while the patient waited (not "none at the start"). */
+  readonly professionalsWentOffline: boolean;
   readonly professional: ProfessionalCard | null;
   readonly requestedMeasurement: MeasurementKind | null;
   readonly mediaCheck: 'pending' | 'passed' | 'problem';
@@ -101,6 +105,8 @@ export function initialContext(input: SessionInput): SessionContext {
     measurements: [],
     queuePosition: null,
     estimatedWaitMinutes: null,
+    professionalsOnline: null,
+    professionalsWentOffline: false,
     professional: null,
     requestedMeasurement: null,
     mediaCheck: 'pending',

@@ -62,6 +62,8 @@ const ON_MEASUREMENTS: OnStages<MeasurementsScreen> = {
 const ON_WAITING_ROOM: OnStages<WaitingRoomScreen> = {
   joining: null,
   waiting: null,
+  // Nobody of the kind online: the patient stays, in case someone comes.
+  nobodyOnline: null,
   professionalReady: { type: 'patient.startCall' },
   failed: RETRY,
 };
