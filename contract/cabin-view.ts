@@ -158,7 +158,11 @@ export interface WaitingRoomScreen {
   readonly mediaCheck: 'pending' | 'passed' | 'problem';
 }
 
-/** Step 7b: the video consultation; the professional may ask for a measurement. */
+/**
+ * Step 7b: the video consultation; the professional may ask for a measurement (stage `measuring`,
+ * the call going on beside it), which goes from its instructions to the patient's start, its progress,
+ * then its result or its failure (`measurementStage`).
+ */
 export interface ConsultationScreen {
   readonly step: 'consultation';
   readonly stage: 'connecting' | 'inCall' | 'reconnecting' | 'measuring' | 'failed';
@@ -168,8 +172,13 @@ export interface ConsultationScreen {
   /** What the professional's side receives of the patient (the "they see and hear you" indicator). */
   readonly professionalReceives: { readonly audio: boolean; readonly video: boolean };
   readonly requestedMeasurement: MeasurementKind | null;
+  /** Where the requested measurement is, in stage `measuring`; null otherwise. */
+  readonly measurementStage: 'instructions' | 'measuring' | 'result' | 'failed' | null;
   readonly progress: MeasurementProgress | null;
+  /** The requested measurement's values, in its `result`. */
+  readonly measurementResult: Measurement | null;
   readonly documentsReceived: number;
+  /** Why the call failed, or (stage `measuring`, its `failed`) why the measurement did not work. */
   readonly failure: string | null;
 }
 

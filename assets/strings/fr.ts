@@ -247,12 +247,15 @@ export const fr = {
     measuringTitle: 'Mesure en cours : {kind}',
     progress: {
       preparing: 'Préparation…',
-      inflating: 'Le brassard se gonfle : {pressure} mmHg',
-      keepStill: 'Ne bougez pas et ne parlez pas.',
+      inflating: 'Le brassard se gonfle… {pressure} mmHg',
+      deflating: 'Le brassard se dégonfle… {pressure} mmHg',
+      keepStill: 'Ne bougez pas.',
       fingerDetected: 'Doigt bien placé. Ne bougez pas.',
       stepOnScale: 'Montez sur la balance.',
     },
     dontMove: 'Ne bougez pas.',
+    /** Only for the measurements that need it (blood pressure): speaking moves the arm and the reading. */
+    keepSilent: 'Pendant la mesure, ne bougez pas et ne parlez pas.',
     resultTitle: 'Résultat : {kind}',
     resultNote: 'Le professionnel de santé verra ce résultat.',
     redo: 'Refaire',
@@ -347,6 +350,9 @@ export const fr = {
       neither: '{name} ne vous voit pas et ne vous entend pas encore.',
     },
     measuringTitle: 'Le professionnel vous demande une mesure : {kind}',
+    /** Under the result of the measurement asked during the call. */
+    measurementShared: 'Le professionnel voit ce résultat.',
+    measurementDone: 'Revenir à la consultation',
     failedTitle: 'La consultation est interrompue',
     documentsNone: 'Aucun document reçu pour le moment',
     documentsOne: '1 document reçu',

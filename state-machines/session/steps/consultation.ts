@@ -1,6 +1,7 @@
 // Step 7b: the video call. The link may drop (ICE restarts, then sound only, then a clear end with the
-// attendant called); the professional may ask for a measurement and deposits documents. A failure
-// shown in the call (a measurement that could not be taken) clears when the link comes back.
+// attendant called); the professional may ask for a measurement, which the patient starts, follows and
+// sees beside the call, and deposits documents. A failure shown in the call clears when the link comes
+// back.
 import { assign } from 'xstate';
 import { keepLatest, required } from '../context';
 import { cabinWorking, measuring, stepEntered } from '../factories';
@@ -10,16 +11,52 @@ import { afterCall } from './documents';
 // The call is back (connected first, or again after a drop): what went wrong before is no longer shown.
 const recovered = { target: 'inCall', actions: sessionSetup.assign({ failure: null }) } as const;
 
-// The measurement the professional asks for during the call.
-const requested = measuring({
-  kind: (context) => required(context.requestedMeasurement, 'requested measurement'),
-  accepted: {
-    target: 'inCall',
-    keep: (context, measurement) => ({ measurements: keepLatest(context.measurements, measurement) }),
-    share: true,
+// The measurement the professional asks for during the call: its instructions until the patient starts
+// it (never by itself: the patient may need a moment to put the cuff on), the progress, then the result
+// (shared with the professional at once) or what went wrong, each with the way back to the call.
+const backToCall = '#consultation.call.inCall';
+const requested = sessionSetup.createStateConfig({
+  initial: 'instructions',
+  entry: assign({ progress: null, lastMeasurement: null, measurementFailure: null }),
+  exit: assign({
+    progress: null,
+    requestedMeasurement: null,
+    lastMeasurement: null,
+    measurementFailure: null,
+  }),
+  on: {
+    'call.reconnecting': 'reconnecting',
+    // The professional asks for another one: its instructions replace the current one's.
+    'call.measurementRequested': {
+      target: '.instructions',
+      reenter: true,
+      actions: assign({ requestedMeasurement: ({ event }) => event.kind, measurementFailure: null }),
+    },
   },
-  failed: { target: 'inCall', field: 'failure' },
-  skipped: { target: 'inCall' },
+  states: {
+    instructions: {
+      on: { 'patient.startMeasurement': 'measuring', 'patient.skip': backToCall },
+    },
+    measuring: measuring({
+      kind: (context) => required(context.requestedMeasurement, 'requested measurement'),
+      accepted: {
+        target: 'result',
+        keep: (context, measurement) => ({
+          measurements: keepLatest(context.measurements, measurement),
+          lastMeasurement: measurement,
+        }),
+        share: true,
+      },
+      failed: { target: 'failed', field: 'measurementFailure' },
+      skipped: { target: backToCall },
+    }),
+    result: {
+      on: { 'patient.next': backToCall, 'patient.retry': 'measuring' },
+    },
+    failed: {
+      on: { 'patient.retry': 'measuring', 'patient.skip': backToCall },
+    },
+  },
 });
 
 // The cabin works during the call, not once it failed: then the patient is expected to retry, and a
@@ -87,17 +124,13 @@ const call = cabinWorking({
       on: {
         'call.reconnecting': 'reconnecting',
         'call.measurementRequested': {
-          target: 'measuring',
+          target: 'measurement',
           actions: assign({ requestedMeasurement: ({ event }) => event.kind }),
         },
       },
     },
-    // The measurement the professional asked for: shared at once, the call goes on either way.
-    measuring: {
-      ...requested,
-      exit: assign({ progress: null, requestedMeasurement: null }),
-      on: { ...requested.on, 'call.reconnecting': 'reconnecting' },
-    },
+    // The measurement the professional asked for, beside the call that goes on.
+    measurement: requested,
   },
 });
 
