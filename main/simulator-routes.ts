@@ -17,7 +17,8 @@ const isOneOf = <T extends string>(options: readonly T[], value: unknown): value
  * Answers a handler for `/simulator/<route>`: `script` merges known fields into the simulation
  * script (card, cardStaysInReader, measurements, absentDevices, print, payment), `platform` sets
  * `{ reachable }` and/or `{ online: { dentist: 0, … } }` (professionals online by profession; the
- * waiting patients are told at once), `card` puts the card in or takes it out (`{ present }`).
+ * waiting patients are told at once), or `{ requestMeasurement: 'bloodPressure' }` (the professional asks
+ * for it in the running call), `card` puts the card in or takes it out (`{ present }`).
  * Unknown routes or malformed bodies answer false and change nothing.
  */
 export function simulatorRoutes(peripherals: SimulatedPeripherals) {
@@ -35,7 +36,14 @@ export function simulatorRoutes(peripherals: SimulatedPeripherals) {
 }
 
 function applyPlatform(peripherals: SimulatedPeripherals, fields: Record<string, unknown>): boolean {
-  const { reachable, online } = fields;
+  const { reachable, online, requestMeasurement } = fields;
+  if (requestMeasurement !== undefined) {
+    // The simulated professional asks for a measurement in the running call (refused without a call).
+    if (!isOneOf(MEASUREMENT_KINDS, requestMeasurement) || reachable !== undefined || online !== undefined) {
+      return false;
+    }
+    return peripherals.platform.requestMeasurement(requestMeasurement);
+  }
   if (reachable === undefined && online === undefined) return false;
   if (reachable !== undefined && typeof reachable !== 'boolean') return false;
   const onlineEntries = typeof online === 'object' && online !== null ? Object.entries(online) : [];

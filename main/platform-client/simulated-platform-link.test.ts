@@ -98,3 +98,59 @@ describe('the simulated waiting room', () => {
     expect(peripherals.platformReachable).toBe(false);
   });
 });
+
+describe('the simulated call', () => {
+  function inCall(options: { readonly callMeasurement?: 'temperature' | null } = {}) {
+    const clock = new ManualClock();
+    const link = new SimulatedPlatformLink(
+      { stepMs: STEP_MS, callMs: 1_000, reachable: () => true, ...options },
+      clock,
+    );
+    const facts: string[] = [];
+    const leave = link.joinCall('s1', (fact) =>
+      facts.push(fact.type === 'call.measurementRequested' ? `${fact.type} ${fact.kind}` : fact.type),
+    );
+    return { clock, link, facts, leave };
+  }
+  const measurement = (kind: 'temperature' | 'bloodPressure') =>
+    ({ sessionId: 's1', kind: 'measurement', payload: { kind, quantities: [], takenAt: 0 } }) as const;
+
+  it('asks for the temperature, waits for it, then deposits the prescription and ends', async () => {
+    const { clock, link, facts } = inCall();
+    clock.increment(STEP_MS + 500);
+    expect(facts).toEqual(['call.joined', 'call.connected', 'call.measurementRequested temperature']);
+    // The patient takes their time: the professional waits.
+    clock.increment(800);
+    expect(facts).not.toContain('call.ended');
+    await link.deliver(measurement('temperature'));
+    clock.increment(STEP_MS + 500 + STEP_MS);
+    expect(facts.slice(-2)).toEqual(['call.documentReceived', 'call.ended']);
+  });
+
+  it("ends anyway a call's length later when the measurement never comes (the patient skipped it)", () => {
+    const { clock, facts } = inCall();
+    clock.increment(STEP_MS + 500 + 1_000 + STEP_MS + 500 + STEP_MS);
+    expect(facts.slice(-2)).toEqual(['call.documentReceived', 'call.ended']);
+  });
+
+  it('asks for a blood pressure when a test says so, and waits for that one', async () => {
+    const { clock, link, facts } = inCall({ callMeasurement: null });
+    expect(link.requestMeasurement('bloodPressure')).toBe(true);
+    expect(facts.at(-1)).toBe('call.measurementRequested bloodPressure');
+    clock.increment(STEP_MS + 500 + 900);
+    await link.deliver(measurement('temperature'));
+    expect(facts).not.toContain('call.ended');
+    await link.deliver(measurement('bloodPressure'));
+    clock.increment(STEP_MS + 500 + STEP_MS);
+    expect(facts.slice(-2)).toEqual(['call.documentReceived', 'call.ended']);
+  });
+
+  it('has no call to ask in once the call is over', async () => {
+    const { link, leave } = inCall();
+    leave();
+    expect(link.requestMeasurement('weight')).toBe(false);
+    const route = simulatorRoutes(createSimulatedPeripherals(happyScript(STEP_MS), new ManualClock(), 1_000));
+    await expect(route('platform', { requestMeasurement: 'weight' })).resolves.toBe(false);
+    await expect(route('platform', { requestMeasurement: 'blood' })).resolves.toBe(false);
+  });
+});

@@ -1,6 +1,7 @@
 // An in-process platform for scenario tests and a cabin without a platform (`platform.kind: "simulated"`):
 // a short queue, a fictitious doctor, a call that asks for one measurement, deposits a prescription and
-// ends. It carries no media: the call counts as connected by itself, and media messages are dropped.
+// ends (it waits for the measurement it asked for, or a call's length). It carries no media: the call
+// counts as connected by itself, and media messages are dropped.
 // Like the reference platform, it knows who is online: with nobody of the kind online it says so at
 // once (no estimate) and the queue does not move until someone comes (`setOnline`).
 import {
@@ -12,6 +13,7 @@ import {
   type CallFact,
   type Cancel,
   type Clock,
+  type MeasurementKind,
   type Profession,
   type QueueEvent,
   type QueuePlace,
@@ -37,6 +39,15 @@ export interface SimulatedPlatformOptions {
   readonly reachable: () => boolean;
   /** Professionals online by profession at the start; one of each where not given. */
   readonly online?: Partial<Record<Profession, number>>;
+  /** What the simulated professional asks for in the middle of the call (default temperature; null: nothing). */
+  readonly callMeasurement?: MeasurementKind | null;
+}
+
+/** The running simulated call: where its facts go, and the measurement the professional waits for. */
+interface SimulatedCall {
+  readonly sessionId: string;
+  readonly report: (fact: CallFact) => void;
+  waitingFor: MeasurementKind | null;
 }
 
 /** The simulated mean consultation length, in minutes (a short demo queue). */
@@ -60,6 +71,7 @@ export class SimulatedPlatformLink implements PlatformLink {
   private readonly documents = new Map<string, Map<string, Uint8Array>>();
   private readonly online = new Map<Profession, number>();
   private readonly waiting = new Set<SimulatedWaiting>();
+  private call: SimulatedCall | null = null;
 
   constructor(
     private readonly options: SimulatedPlatformOptions,
@@ -157,31 +169,81 @@ export class SimulatedPlatformLink implements PlatformLink {
 
   joinCall(sessionId: string, report: (fact: CallFact) => void): Cancel {
     const { stepMs, callMs } = this.options;
+    const asked = this.options.callMeasurement === undefined ? 'temperature' : this.options.callMeasurement;
     const prescription = {
       id: 'doc-1',
       kind: 'prescription' as const,
       title: 'Ordonnance',
       pages: 1,
     };
+    const call: SimulatedCall = { sessionId, report, waitingFor: null };
+    this.call = call;
     report({ type: 'call.joined', media: { mode: 'direct', iceServers: [] } });
-    return runSequence(this.clock, [
+    const closing = (): Cancel =>
+      runSequence(this.clock, [
+        [
+          callMs / 2,
+          () => {
+            const text =
+              'Ordonnance (document de démonstration)\nParacétamol 1 g, 3 fois par jour, 3 jours.\n';
+            this.documentsOf(sessionId).set(prescription.id, new TextEncoder().encode(text));
+            report({ type: 'call.documentReceived', document: prescription });
+          },
+        ],
+        [stepMs, () => report({ type: 'call.ended' })],
+      ]);
+    // The professional waits for the measurement they asked for (a whole call's length at most: the
+    // patient may skip it), then writes the prescription and ends the call.
+    const waitForMeasurement = (): Cancel => {
+      const since = this.clock.now();
+      const stop = every(this.clock, stepMs, () => {
+        if (call.waitingFor !== null && this.clock.now() - since < callMs) return;
+        stop();
+        cancel = closing();
+      });
+      return stop;
+    };
+    let cancel = runSequence(this.clock, [
       [stepMs, () => report({ type: 'call.connected' })],
-      [callMs / 2, () => report({ type: 'call.measurementRequested', kind: 'temperature' })],
       [
         callMs / 2,
         () => {
-          const text = 'Ordonnance (document de démonstration)\nParacétamol 1 g, 3 fois par jour, 3 jours.\n';
-          this.documentsOf(sessionId).set(prescription.id, new TextEncoder().encode(text));
-          report({ type: 'call.documentReceived', document: prescription });
+          if (asked !== null) this.requestMeasurement(asked);
+          cancel = waitForMeasurement();
         },
       ],
-      [stepMs, () => report({ type: 'call.ended' })],
     ]);
+    return () => {
+      cancel();
+      if (this.call === call) this.call = null;
+    };
+  }
+
+  /**
+   * The simulated professional asks for a measurement in the running call (browser mode: `POST
+   * /simulator/platform {"requestMeasurement": "bloodPressure"}`), and waits for it before ending the
+   * call; answers false when no call runs.
+   */
+  requestMeasurement(kind: MeasurementKind): boolean {
+    const call = this.call;
+    if (call === null) return false;
+    call.waitingFor = kind;
+    call.report({ type: 'call.measurementRequested', kind });
+    return true;
   }
 
   deliver(item: OutboundItem): Promise<Result<void>> {
     if (!this.options.reachable()) return Promise.resolve(err({ code: 'platform.unreachable' }));
     this.delivered.push(item);
+    // The measurement the professional waited for has come.
+    const call = this.call;
+    if (
+      call?.sessionId === item.sessionId &&
+      item.kind === 'measurement' &&
+      item.payload.kind === call.waitingFor
+    ) {
+      call.waitingFor = null;
+    }
     return Promise.resolve(ok(undefined));
   }
 
