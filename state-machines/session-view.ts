@@ -190,7 +190,12 @@ function consultationScreen(context: SessionContext, value: StepValue<'consultat
   const call = typeof value === 'string' ? value : value.call;
   // Sound only is still the link coming back, as far as the patient is concerned; the mode says the rest.
   const stage = typeof call === 'object' ? 'measuring' : call === 'soundOnly' ? 'reconnecting' : call;
-  const measurementStage = typeof call === 'object' ? call.measurement : null;
+  const measurementStage =
+    typeof call !== 'object'
+      ? null
+      : call.measurement === 'done'
+        ? transientState('consultation', call.measurement)
+        : call.measurement;
   return {
     step: 'consultation',
     stage,

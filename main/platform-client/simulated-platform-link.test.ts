@@ -134,7 +134,7 @@ describe('the simulated call', () => {
   });
 
   it('asks for a blood pressure when a test says so, and waits for that one', async () => {
-    const { clock, link, facts } = inCall({ callMeasurement: null });
+    const { clock, link, facts } = inCall();
     expect(link.requestMeasurement('bloodPressure')).toBe(true);
     expect(facts.at(-1)).toBe('call.measurementRequested bloodPressure');
     clock.increment(STEP_MS + 500 + 900);
@@ -143,6 +143,10 @@ describe('the simulated call', () => {
     await link.deliver(measurement('bloodPressure'));
     clock.increment(STEP_MS + 500 + STEP_MS);
     expect(facts.slice(-2)).toEqual(['call.documentReceived', 'call.ended']);
+    // The scripted temperature was not asked on top of it.
+    expect(facts.filter((fact) => fact.startsWith('call.measurementRequested'))).toEqual([
+      'call.measurementRequested bloodPressure',
+    ]);
   });
 
   it('has no call to ask in once the call is over', async () => {

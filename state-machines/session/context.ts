@@ -63,6 +63,8 @@ export interface SessionContext extends SessionInput {
   readonly professionalsWentOffline: boolean;
   readonly professional: ProfessionalCard | null;
   readonly requestedMeasurement: MeasurementKind | null;
+  /** Another measurement the professional asked for while one was being taken: it comes next. */
+  readonly nextMeasurement: MeasurementKind | null;
   readonly mediaCheck: 'pending' | 'passed' | 'problem';
   readonly mediaMode: 'video' | 'audioOnly';
   readonly professionalReceives: MediaReception;
@@ -109,6 +111,7 @@ export function initialContext(input: SessionInput): SessionContext {
     professionalsWentOffline: false,
     professional: null,
     requestedMeasurement: null,
+    nextMeasurement: null,
     mediaCheck: 'pending',
     mediaMode: 'video',
     professionalReceives: { audio: false, video: false },

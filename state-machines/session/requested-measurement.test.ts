@@ -134,6 +134,32 @@ describe('a measurement the professional asks for during the call', () => {
     expect(session.device.kind).toBe('temperature');
   });
 
+  it('keeps a request that comes while the device measures for after it: the result first, then the next', () => {
+    const session = asked('bloodPressure');
+    session.send({ type: 'patient.startMeasurement' });
+    session.call.requestMeasurement('temperature');
+    // The cuff goes on: nothing of the running measurement changes.
+    expect(session.device.isRunning).toBe(true);
+    expect(session.view().screen).toMatchObject({
+      requestedMeasurement: 'bloodPressure',
+      measurementStage: 'measuring',
+    });
+    session.device.complete(bloodPressure(128, 82));
+    expect(session.view().screen).toMatchObject({
+      measurementStage: 'result',
+      measurementResult: bloodPressure(128, 82),
+    });
+    session.send({ type: 'patient.next' });
+    expect(session.view().screen).toMatchObject({
+      stage: 'measuring',
+      requestedMeasurement: 'temperature',
+      measurementStage: 'instructions',
+      measurementResult: null,
+    });
+    session.send({ type: 'patient.skip' });
+    expect(stageOf(session)).toBe('consultation/inCall');
+  });
+
   it('ends with the call when the professional hangs up meanwhile', () => {
     const session = asked('bloodPressure');
     session.send({ type: 'patient.startMeasurement' });

@@ -13,48 +13,77 @@ const recovered = { target: 'inCall', actions: sessionSetup.assign({ failure: nu
 
 // The measurement the professional asks for during the call: its instructions until the patient starts
 // it (never by itself: the patient may need a moment to put the cuff on), the progress, then the result
-// (shared with the professional at once) or what went wrong, each with the way back to the call.
-const backToCall = '#consultation.call.inCall';
+// (shared with the professional at once) or what went wrong, each with the way back to the call. A
+// request while the device measures waits for that measurement to finish; otherwise it replaces the
+// current one.
+const done = 'done';
+const taking = measuring({
+  kind: (context) => required(context.requestedMeasurement, 'requested measurement'),
+  accepted: {
+    target: 'result',
+    keep: (context, measurement) => ({
+      measurements: keepLatest(context.measurements, measurement),
+      lastMeasurement: measurement,
+    }),
+    share: true,
+  },
+  failed: { target: 'failed', field: 'measurementFailure' },
+  skipped: { target: done },
+});
 const requested = sessionSetup.createStateConfig({
   initial: 'instructions',
   entry: assign({ progress: null, lastMeasurement: null, measurementFailure: null }),
   exit: assign({
     progress: null,
     requestedMeasurement: null,
+    nextMeasurement: null,
     lastMeasurement: null,
     measurementFailure: null,
   }),
   on: {
     'call.reconnecting': 'reconnecting',
-    // The professional asks for another one: its instructions replace the current one's.
     'call.measurementRequested': {
       target: '.instructions',
       reenter: true,
-      actions: assign({ requestedMeasurement: ({ event }) => event.kind, measurementFailure: null }),
+      actions: assign({
+        requestedMeasurement: ({ event }) => event.kind,
+        lastMeasurement: null,
+        measurementFailure: null,
+      }),
     },
   },
   states: {
     instructions: {
-      on: { 'patient.startMeasurement': 'measuring', 'patient.skip': backToCall },
+      on: { 'patient.startMeasurement': 'measuring', 'patient.skip': done },
     },
-    measuring: measuring({
-      kind: (context) => required(context.requestedMeasurement, 'requested measurement'),
-      accepted: {
-        target: 'result',
-        keep: (context, measurement) => ({
-          measurements: keepLatest(context.measurements, measurement),
-          lastMeasurement: measurement,
-        }),
-        share: true,
+    measuring: {
+      ...taking,
+      on: {
+        ...taking.on,
+        'call.measurementRequested': { actions: assign({ nextMeasurement: ({ event }) => event.kind }) },
       },
-      failed: { target: 'failed', field: 'measurementFailure' },
-      skipped: { target: backToCall },
-    }),
+    },
     result: {
-      on: { 'patient.next': backToCall, 'patient.retry': 'measuring' },
+      on: { 'patient.next': done, 'patient.retry': 'measuring' },
     },
     failed: {
-      on: { 'patient.retry': 'measuring', 'patient.skip': backToCall },
+      on: { 'patient.retry': 'measuring', 'patient.skip': done },
+    },
+    // Passed through: the measurement asked meanwhile, or back to the call.
+    done: {
+      always: [
+        {
+          guard: ({ context }) => context.nextMeasurement !== null,
+          target: 'instructions',
+          actions: assign({
+            requestedMeasurement: ({ context }) => context.nextMeasurement,
+            nextMeasurement: null,
+            lastMeasurement: null,
+            measurementFailure: null,
+          }),
+        },
+        { target: '#consultation.call.inCall' },
+      ],
     },
   },
 });
