@@ -182,12 +182,8 @@ export class Switchboard {
     // With nobody of that profession connected the answer says so at once (and no estimate).
     const place = this.#ledger.place(profession, position);
     session.lastQueueUpdate = place;
-    this.#options.log('queue.joined', {
-      sessionId: session.id,
-      profession,
-      position,
-      professionalsOnline: place.professionalsOnline,
-    });
+    const online = place.professionalsOnline;
+    this.#options.log('queue.joined', { sessionId: session.id, profession, position, online });
     this.#ledger.pushSnapshots(profession);
     return ok(place);
   }
