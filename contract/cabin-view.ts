@@ -196,19 +196,35 @@ export interface MeasurementsScreen {
   readonly failure: string | null;
 }
 
-/** Step 7a: the waiting room, then the professional presented before the call. */
+/**
+ * Step 7a: the waiting room, then the professional presented before the call. `nobodyOnline`: no
+ * professional of the kind is connected (at once, or the last one left while the patient waited); the
+ * patient may choose another kind, give an appointment code, leave, or stay in case one comes.
+ */
 export interface WaitingRoomScreen {
   readonly step: 'waitingRoom';
-  readonly stage: 'joining' | 'waiting' | 'professionalReady' | 'failed';
+  readonly stage: 'joining' | 'waiting' | 'nobodyOnline' | 'professionalReady' | 'failed';
+  /** The kind of professional the patient waits for. */
+  readonly profession: Profession | null;
+  /** 1 = the patient is next. */
   readonly position: number | null;
+  /** Null when nobody can say (nobody online, or not told yet). */
   readonly estimatedWaitMinutes: number | null;
+  /** Professionals of the kind connected now, as the platform last said; null before it said. */
+  readonly professionalsOnline: number | null;
+  /** In `nobodyOnline`: the last professional of the kind went offline while the patient waited. */
+  readonly professionalsWentOffline: boolean;
   readonly professional: ProfessionalCard | null;
   readonly failure: string | null;
   /** The camera and microphone check the patient does while waiting: not yet, seen and heard, or a problem. */
   readonly mediaCheck: 'pending' | 'passed' | 'problem';
 }
 
-/** Step 7b: the video consultation; the professional may ask for a measurement. */
+/**
+ * Step 7b: the video consultation; the professional may ask for a measurement (stage `measuring`,
+ * the call going on beside it), which goes from its instructions to the patient's start, its progress,
+ * then its result or its failure (`measurementStage`).
+ */
 export interface ConsultationScreen {
   readonly step: 'consultation';
   readonly stage: 'connecting' | 'inCall' | 'reconnecting' | 'measuring' | 'failed';
@@ -218,8 +234,13 @@ export interface ConsultationScreen {
   /** What the professional's side receives of the patient (the "they see and hear you" indicator). */
   readonly professionalReceives: { readonly audio: boolean; readonly video: boolean };
   readonly requestedMeasurement: MeasurementKind | null;
+  /** Where the requested measurement is, in stage `measuring`; null otherwise. */
+  readonly measurementStage: 'instructions' | 'measuring' | 'result' | 'failed' | null;
   readonly progress: MeasurementProgress | null;
+  /** The requested measurement's values, in its `result`. */
+  readonly measurementResult: Measurement | null;
   readonly documentsReceived: number;
+  /** Why the call failed, or (stage `measuring`, its `failed`) why the measurement did not work. */
   readonly failure: string | null;
 }
 

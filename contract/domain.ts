@@ -100,10 +100,14 @@ export interface Measurement {
   readonly takenAt: number;
 }
 
-/** Live progress of a measurement in progress, for the patient's screen. */
+/**
+ * Live progress of a measurement in progress, for the patient's screen. A cuff that reports its pressure
+ * all along (the NIBP module) is `inflating`, then `deflating` once the pressure falls from its peak.
+ */
 export type MeasurementProgress =
   | { readonly stage: 'preparing' }
   | { readonly stage: 'inflating'; readonly cuffPressureMmHg: number }
+  | { readonly stage: 'deflating'; readonly cuffPressureMmHg: number }
   | { readonly stage: 'keepStill' }
   | { readonly stage: 'fingerDetected' }
   | { readonly stage: 'stepOnScale' };

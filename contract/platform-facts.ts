@@ -4,12 +4,13 @@
 // signaling for the renderer's video link) are named here too, beside them.
 import type { CabinEvent } from './cabin-api';
 import type { DocumentSummary, MeasurementKind, ProfessionalCard } from './domain';
-import type { CallMedia, MediaReception } from './platform-protocol';
+import type { CallMedia, MediaReception, QueuePlace } from './platform-protocol';
 import type { CabinError } from './result';
 
 /** Facts from the platform's waiting room (session events). */
 export type QueueEvent =
-  | { readonly type: 'queue.updated'; readonly position: number; readonly estimatedWaitMinutes: number }
+  /** The place, the professionals of that kind connected now, and the wait (null: nobody can say). */
+  | ({ readonly type: 'queue.updated' } & QueuePlace)
   | { readonly type: 'queue.assigned'; readonly professional: ProfessionalCard }
   | { readonly type: 'queue.failed'; readonly error: CabinError };
 

@@ -227,10 +227,20 @@ export type CabinNotice = MediaNotice;
 /** Anything a cabin may send after its hello. */
 export type CabinMessage = CabinRequest | CabinNotice;
 
+/**
+ * Where a waiting patient stands: the place (1 = next), the professionals of that profession connected
+ * now, and the estimated wait in minutes, null when nobody is connected (the platform does not know).
+ */
+export interface QueuePlace {
+  readonly position: number;
+  readonly estimatedWaitMinutes: number | null;
+  readonly professionalsOnline: number;
+}
+
 /** The value each cabin request answers with. */
 export interface CabinReplies {
   readonly 'appointment.lookUp': { readonly profession: Profession };
-  readonly 'queue.join': { readonly position: number; readonly estimatedWaitMinutes: number };
+  readonly 'queue.join': QueuePlace;
   readonly 'queue.leave': null;
   /** Where the session stands after a reconnection; `ended` when the platform no longer knows it. */
   readonly 'session.resume': { readonly stage: 'queue' | 'assigned' | 'call' | 'ended' };
@@ -254,12 +264,7 @@ export type CallPush =
 
 /** What the platform pushes to a cabin. */
 export type CabinPush =
-  | {
-      readonly type: 'queue.updated';
-      readonly sessionId: string;
-      readonly position: number;
-      readonly estimatedWaitMinutes: number;
-    }
+  | ({ readonly type: 'queue.updated'; readonly sessionId: string } & QueuePlace)
   | { readonly type: 'queue.assigned'; readonly sessionId: string; readonly professional: ProfessionalCard }
   | { readonly type: 'call.measurementRequested'; readonly sessionId: string; readonly kind: MeasurementKind }
   | { readonly type: 'call.documentPushed'; readonly sessionId: string; readonly document: DocumentSummary }

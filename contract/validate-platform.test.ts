@@ -155,6 +155,12 @@ describe('the platform protocol refuses what does not fit, naming the field and 
         professional: { ...professional, rpps: '12' },
       }),
     ).toMatchObject({ ok: false, error: { detail: 'queue.assigned.professional.rpps' } });
+    const place = { type: 'queue.updated', sessionId: 's', position: 1, professionalsOnline: 0 };
+    expect(parsePlatformToCabin({ ...place, estimatedWaitMinutes: null }).ok).toBe(true);
+    expect(parsePlatformToCabin({ ...place, estimatedWaitMinutes: 4, professionalsOnline: 2 }).ok).toBe(true);
+    expect(
+      parsePlatformToCabin({ type: 'queue.updated', sessionId: 's', position: 1, estimatedWaitMinutes: 4 }),
+    ).toMatchObject({ ok: false, error: { detail: 'queue.updated.professionalsOnline' } });
     expect(parseCallMedia({ mode: 'direct', iceServers: [{ urls: ['stun:127.0.0.1:3478'] }] }).ok).toBe(true);
     expect(parseCallMedia({ mode: 'p2p', iceServers: [] }).ok).toBe(false);
   });

@@ -209,7 +209,12 @@ const COMMON_PUSHES: Schemas = {
 
 const CABIN_PUSHES: Schemas = {
   ...COMMON_PUSHES,
-  'queue.updated': { sessionId, position: integer(0, 10_000), estimatedWaitMinutes: integer(0, 24 * 60) },
+  'queue.updated': {
+    sessionId,
+    position: integer(0, 10_000),
+    estimatedWaitMinutes: nullable(integer(0, 24 * 60)),
+    professionalsOnline: integer(0, 10_000),
+  },
   'queue.assigned': { sessionId, professional },
   'call.measurementRequested': { sessionId, kind: measurementKind },
   'call.documentPushed': { sessionId, document: documentSummary },

@@ -142,7 +142,7 @@ describe('the waiting room actor', () => {
     });
     const actor = createActor(parent).start();
     const events: QueueEvent[] = [
-      { type: 'queue.updated', position: 2, estimatedWaitMinutes: 20 },
+      { type: 'queue.updated', position: 2, estimatedWaitMinutes: 20, professionalsOnline: 1 },
       { type: 'queue.failed', error: { code: 'platform.sessionLost' } },
     ];
     for (const event of events) (report as ((event: QueueEvent) => void) | null)?.(event);

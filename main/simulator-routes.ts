@@ -1,7 +1,7 @@
 // Browser-mode routes that steer the simulated hardware while the cabin runs: a developer or an
 // end-to-end test makes the card unreadable, unplugs a device, or cuts the platform, and watches
 // the screens react. Present only with simulated hardware, behind the launch token.
-import { MEASUREMENT_KINDS, type MeasurementKind } from '../contract';
+import { MEASUREMENT_KINDS, PROFESSIONS, type MeasurementKind, type Profession } from '../contract';
 import type { SimulationScript } from '../devices/simulated/simulation-script';
 import type { SimulatedPeripherals } from './peripherals';
 
@@ -16,17 +16,16 @@ const isOneOf = <T extends string>(options: readonly T[], value: unknown): value
 /**
  * Answers a handler for `/simulator/<route>`: `script` merges known fields into the simulation
  * script (card, cardStaysInReader, measurements, absentDevices, print, payment), `platform` sets
- * `{ reachable }`, `card` puts the card in or takes it out (`{ present }`).
+ * `{ reachable }` and/or `{ online: { dentist: 0, … } }` (professionals online by profession; the
+ * waiting patients are told at once), or `{ requestMeasurement: 'bloodPressure' }` (the professional asks
+ * for it in the running call), `card` puts the card in or takes it out (`{ present }`).
  * Unknown routes or malformed bodies answer false and change nothing.
  */
 export function simulatorRoutes(peripherals: SimulatedPeripherals) {
   return (route: string, body: unknown): Promise<boolean> => {
     if (typeof body !== 'object' || body === null) return Promise.resolve(false);
     const fields = body as Record<string, unknown>;
-    if (route === 'platform' && typeof fields.reachable === 'boolean') {
-      peripherals.platformReachable = fields.reachable;
-      return Promise.resolve(true);
-    }
+    if (route === 'platform') return Promise.resolve(applyPlatform(peripherals, fields));
     if (route === 'script') return Promise.resolve(applyScript(peripherals.script, fields));
     if (route === 'card' && typeof fields.present === 'boolean') {
       peripherals.cardReader.setCardPresent(fields.present);
@@ -34,6 +33,31 @@ export function simulatorRoutes(peripherals: SimulatedPeripherals) {
     }
     return Promise.resolve(false);
   };
+}
+
+function applyPlatform(peripherals: SimulatedPeripherals, fields: Record<string, unknown>): boolean {
+  const { reachable, online, requestMeasurement } = fields;
+  if (requestMeasurement !== undefined) {
+    // The simulated professional asks for a measurement in the running call (refused without a call).
+    if (!isOneOf(MEASUREMENT_KINDS, requestMeasurement) || reachable !== undefined || online !== undefined) {
+      return false;
+    }
+    return peripherals.platform.requestMeasurement(requestMeasurement);
+  }
+  if (reachable === undefined && online === undefined) return false;
+  if (reachable !== undefined && typeof reachable !== 'boolean') return false;
+  const onlineEntries = typeof online === 'object' && online !== null ? Object.entries(online) : [];
+  if (online !== undefined && onlineEntries.length === 0) return false;
+  const isCount = (value: unknown): value is number =>
+    typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 20;
+  if (!onlineEntries.every(([profession, count]) => isOneOf(PROFESSIONS, profession) && isCount(count))) {
+    return false;
+  }
+  if (reachable !== undefined) peripherals.platformReachable = reachable;
+  for (const [profession, count] of onlineEntries) {
+    peripherals.platform.setOnline(profession as Profession, count as number);
+  }
+  return true;
 }
 
 function applyScript(script: SimulationScript, fields: Record<string, unknown>): boolean {

@@ -1,6 +1,14 @@
 // Plain words for measurement progress and results, shared by the measurement and consultation screens.
-import type { Locale, MeasurementProgress, Quantity } from '../contract/domain';
+import type { Locale, MeasurementKind, MeasurementProgress, Quantity } from '../contract/domain';
 import { fill, formatNumber, type Strings } from './i18n';
+
+/**
+ * Whether the patient must keep still and silent during the measurement: blood pressure only (speaking
+ * and moving change the cuff's oscillometric reading); a thermometer, an oximeter or a scale do not care.
+ */
+export function needsSilence(kind: MeasurementKind): boolean {
+  return kind === 'bloodPressure';
+}
 
 /** Answers the sentence telling the patient what is happening during a measurement. */
 export function progressText(strings: Strings, progress: MeasurementProgress | null, locale: Locale): string {
@@ -9,7 +17,8 @@ export function progressText(strings: Strings, progress: MeasurementProgress | n
     case 'preparing':
       return strings.measurements.progress.preparing;
     case 'inflating':
-      return fill(strings.measurements.progress.inflating, {
+    case 'deflating':
+      return fill(strings.measurements.progress[progress.stage], {
         pressure: formatNumber(progress.cuffPressureMmHg, locale),
       });
     case 'keepStill':

@@ -80,8 +80,11 @@ const measurements = {
 
 const waitingRoom = {
   step: 'waitingRoom',
+  profession: 'doctor',
   position: null,
   estimatedWaitMinutes: null,
+  professionalsOnline: null,
+  professionalsWentOffline: false,
   professional: null,
   failure: null,
   mediaCheck: 'pending',
@@ -93,7 +96,9 @@ const consultation = {
   mediaMode: 'video',
   professionalReceives: { audio: false, video: false },
   requestedMeasurement: null,
+  measurementStage: null,
   progress: null,
+  measurementResult: null,
   documentsReceived: 0,
   failure: null,
 } as const;
@@ -175,7 +180,20 @@ export const SAMPLE_SCREENS: SampleTable = {
   },
   waitingRoom: {
     joining: { ...waitingRoom, stage: 'joining' },
-    waiting: { ...waitingRoom, stage: 'waiting', position: 3, estimatedWaitMinutes: 12 },
+    waiting: {
+      ...waitingRoom,
+      stage: 'waiting',
+      position: 3,
+      estimatedWaitMinutes: 12,
+      professionalsOnline: 2,
+    },
+    nobodyOnline: {
+      ...waitingRoom,
+      stage: 'nobodyOnline',
+      profession: 'dentist',
+      position: 1,
+      professionalsOnline: 0,
+    },
     professionalReady: {
       ...waitingRoom,
       stage: 'professionalReady',
@@ -201,8 +219,9 @@ export const SAMPLE_SCREENS: SampleTable = {
       ...consultation,
       stage: 'measuring',
       professionalReceives: { audio: true, video: true },
-      requestedMeasurement: 'temperature',
-      progress: { stage: 'keepStill' },
+      requestedMeasurement: 'bloodPressure',
+      measurementStage: 'measuring',
+      progress: { stage: 'deflating', cuffPressureMmHg: 118 },
     },
     failed: { ...consultation, stage: 'failed', failure: 'call.lost' },
   },

@@ -190,8 +190,11 @@ function waitingRoomScreen(context: SessionContext, value: StepValue<'waitingRoo
   return {
     step: 'waitingRoom',
     stage,
+    profession: context.profession,
     position: context.queuePosition,
     estimatedWaitMinutes: context.estimatedWaitMinutes,
+    professionalsOnline: context.professionalsOnline,
+    professionalsWentOffline: stage === 'nobodyOnline' && context.professionalsWentOffline,
     professional: stage === 'professionalReady' ? context.professional : null,
     failure: stage === 'failed' ? context.failure : null,
     mediaCheck: context.mediaCheck,
@@ -199,8 +202,15 @@ function waitingRoomScreen(context: SessionContext, value: StepValue<'waitingRoo
 }
 
 function consultationScreen(context: SessionContext, value: StepValue<'consultation'>): ConsultationScreen {
+  const call = typeof value === 'string' ? value : value.call;
   // Sound only is still the link coming back, as far as the patient is concerned; the mode says the rest.
-  const stage = typeof value === 'string' ? value : value.call === 'soundOnly' ? 'reconnecting' : value.call;
+  const stage = typeof call === 'object' ? 'measuring' : call === 'soundOnly' ? 'reconnecting' : call;
+  const measurementStage =
+    typeof call !== 'object'
+      ? null
+      : call.measurement === 'done'
+        ? transientState('consultation', call.measurement)
+        : call.measurement;
   return {
     step: 'consultation',
     stage,
@@ -208,9 +218,16 @@ function consultationScreen(context: SessionContext, value: StepValue<'consultat
     mediaMode: context.mediaMode,
     professionalReceives: context.professionalReceives,
     requestedMeasurement: stage === 'measuring' ? context.requestedMeasurement : null,
-    progress: stage === 'measuring' ? context.progress : null,
+    measurementStage,
+    progress: measurementStage === 'measuring' ? context.progress : null,
+    measurementResult: measurementStage === 'result' ? context.lastMeasurement : null,
     documentsReceived: context.documents.length,
-    failure: stage === 'inCall' || stage === 'failed' ? context.failure : null,
+    failure:
+      measurementStage === 'failed'
+        ? context.measurementFailure
+        : stage === 'inCall' || stage === 'failed'
+          ? context.failure
+          : null,
   };
 }
 

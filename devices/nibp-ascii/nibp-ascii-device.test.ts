@@ -42,6 +42,22 @@ describe('the NIBP module over a memory link', () => {
     },
   );
 
+  it('says the cuff inflates up to its peak, then deflates, with the pressure all along', async () => {
+    const { facts } = await measure('none');
+    const stages = facts.flatMap((f) =>
+      f.type === 'measurement.progressed' &&
+      (f.progress.stage === 'inflating' || f.progress.stage === 'deflating')
+        ? [`${f.progress.stage} ${f.progress.cuffPressureMmHg}`]
+        : [],
+    );
+    // The simulated cuff: up by 20 to 161 (systolic + 40), down by 10 to 40; 999 closes the cycle.
+    const firstDeflating = stages.findIndex((stage) => stage.startsWith('deflating'));
+    expect(stages.slice(0, firstDeflating).every((stage) => stage.startsWith('inflating'))).toBe(true);
+    expect(stages.slice(firstDeflating).every((stage) => stage.startsWith('deflating'))).toBe(true);
+    expect(stages.slice(firstDeflating - 1, firstDeflating + 1)).toEqual(['inflating 161', 'deflating 151']);
+    expect(stages.at(-1)).toBe('deflating 41');
+  });
+
   it.each([
     ['cuffLeak', 'measurement.cuffLeak'],
     ['overload', 'measurement.overload'],

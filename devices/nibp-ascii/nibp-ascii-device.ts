@@ -1,6 +1,8 @@
-// The NIBP module on its link: host-triggered (`01` start), live cuff pressure while inflating, `999`
-// at the end of the cycle, then `18` for the result. A cuff that never builds pressure is a leak (or a
-// cuff not on the arm): the measurement is stopped with `X` and refused as measurement.cuffLeak.
+// The NIBP module on its link: host-triggered (`01` start), live cuff pressure through the cycle (up to
+// its peak, then down as the valve lets the air out, the oscillometric reading), `999` at the end of the
+// cycle, then `18` for the result. The patient sees `inflating` until the pressure falls clearly below
+// its peak, then `deflating`. A cuff that never builds pressure is a leak (or a cuff not on the arm): the
+// measurement is stopped with `X` and refused as measurement.cuffLeak.
 import type { CabinError, Cancel, Clock, MeasurementFact } from '../../contract';
 import type { ByteLink } from '../../drivers/byte-link';
 import { lineFraming, LinkMeasuringDevice } from '../link-measuring-device';
@@ -24,6 +26,12 @@ export interface NibpAsciiSettings {
   /** Above this the module is over-pressurising (IEC 80601-2-30 limits adult cuffs to 300 mmHg). */
   readonly overPressureMmHg: number;
 }
+
+/**
+ * How far below its peak the cuff pressure must fall to count as deflating, in mmHg: more than the
+ * ±3 mmHg accuracy of a cuff manometer (IEC 80601-2-30), so that noise at the peak is not taken for it.
+ */
+export const NIBP_DEFLATING_DROP_MMHG = 5;
 
 const DEFAULTS: NibpAsciiSettings = {
   silenceMs: 5000,
@@ -51,6 +59,7 @@ export class NibpAsciiDevice extends LinkMeasuringDevice<NibpFrame, NibpAsciiSet
       const s = this.settings;
       let peak = 0;
       let pressureSeen = false;
+      let deflating = false;
       let cycleEnded = false;
       // Stopping deflates the cuff at once: after a refusal, and when the measurement is cancelled.
       const stopCuff = (): void => {
@@ -83,7 +92,10 @@ export class NibpAsciiDevice extends LinkMeasuringDevice<NibpFrame, NibpAsciiSet
             return refuse({ code: 'device.error', detail: `cuff error ${frame.error}` });
           peak = Math.max(peak, frame.pressureMmHg);
           pressureSeen = true;
-          run.progress({ stage: 'inflating', cuffPressureMmHg: frame.pressureMmHg });
+          // Once it deflates it stays deflating: the small rises of the oscillations are not a new inflation.
+          deflating ||= frame.pressureMmHg <= peak - NIBP_DEFLATING_DROP_MMHG;
+          const stage = deflating ? 'deflating' : 'inflating';
+          run.progress({ stage, cuffPressureMmHg: frame.pressureMmHg });
           return;
         }
         if (frame.type !== 'result' || !cycleEnded) return;

@@ -31,10 +31,12 @@ const NORMAL_VALUES: { readonly [K in MeasurementKind]: readonly Quantity[] } = 
 };
 
 const PROGRESS: { readonly [K in MeasurementKind]: readonly MeasurementProgress[] } = {
+  // As the NIBP module reports it: the pressure up to its peak, then down while the cuff deflates.
   bloodPressure: [
     { stage: 'inflating', cuffPressureMmHg: 80 },
     { stage: 'inflating', cuffPressureMmHg: 160 },
-    { stage: 'keepStill' },
+    { stage: 'deflating', cuffPressureMmHg: 120 },
+    { stage: 'deflating', cuffPressureMmHg: 70 },
   ],
   temperature: [{ stage: 'keepStill' }],
   oxygenSaturation: [{ stage: 'fingerDetected' }, { stage: 'keepStill' }],

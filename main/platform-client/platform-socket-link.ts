@@ -126,7 +126,8 @@ export class PlatformSocketLink implements PlatformLink {
     }).then((joined) => {
       if (served.queue !== report) return;
       if (!joined.ok) return report({ type: 'queue.failed', error: joined.error });
-      report({ type: 'queue.updated', ...joined.value });
+      const { position, estimatedWaitMinutes, professionalsOnline } = joined.value;
+      report({ type: 'queue.updated', position, estimatedWaitMinutes, professionalsOnline });
       void this.sendEarlyItems(entry.sessionId);
     });
     return () => {

@@ -10,8 +10,25 @@ const reception = { video: true, audio: false } as const;
 const table: readonly [string, CabinPush, SessionFactOfPush][] = [
   [
     'a new place in the queue',
-    { type: 'queue.updated', sessionId: 's', position: 2, estimatedWaitMinutes: 6 },
-    { to: 'queue', event: { type: 'queue.updated', position: 2, estimatedWaitMinutes: 6 } },
+    { type: 'queue.updated', sessionId: 's', position: 2, estimatedWaitMinutes: 6, professionalsOnline: 1 },
+    {
+      to: 'queue',
+      event: { type: 'queue.updated', position: 2, estimatedWaitMinutes: 6, professionalsOnline: 1 },
+    },
+  ],
+  [
+    'nobody of that kind online any more',
+    {
+      type: 'queue.updated',
+      sessionId: 's',
+      position: 1,
+      estimatedWaitMinutes: null,
+      professionalsOnline: 0,
+    },
+    {
+      to: 'queue',
+      event: { type: 'queue.updated', position: 1, estimatedWaitMinutes: null, professionalsOnline: 0 },
+    },
   ],
   [
     'a document the professional pushed',

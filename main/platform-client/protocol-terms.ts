@@ -16,7 +16,12 @@ export function sessionFactOf(push: CabinPush): SessionFactOfPush {
     case 'queue.updated':
       return {
         to: 'queue',
-        event: { type: push.type, position: push.position, estimatedWaitMinutes: push.estimatedWaitMinutes },
+        event: {
+          type: push.type,
+          position: push.position,
+          estimatedWaitMinutes: push.estimatedWaitMinutes,
+          professionalsOnline: push.professionalsOnline,
+        },
       };
     case 'queue.assigned':
       return { to: 'queue', event: { type: push.type, professional: push.professional } };

@@ -1,14 +1,22 @@
 // An in-process platform for scenario tests and a cabin without a platform (`platform.kind: "simulated"`):
 // a short queue, a fictitious doctor, a call that asks for one measurement, deposits a prescription and
-// ends. It carries no media: the call counts as connected by itself, and media messages are dropped.
+// ends (it waits for the measurement it asked for, or a call's length). It carries no media: the call
+// counts as connected by itself, and media messages are dropped.
+// Like the reference platform, it knows who is online: with nobody of the kind online it says so at
+// once (no estimate) and the queue does not move until someone comes (`setOnline`).
 import {
   after,
   err,
+  every,
   ok,
+  PROFESSIONS,
   type CallFact,
   type Cancel,
   type Clock,
+  type MeasurementKind,
+  type Profession,
   type QueueEvent,
+  type QueuePlace,
   type Result,
 } from '../../contract';
 import type { PeripheralState } from '../../devices/peripheral';
@@ -29,17 +37,66 @@ export interface SimulatedPlatformOptions {
   readonly callMs: number;
   /** Whether the platform answers at all (false simulates a network cut). */
   readonly reachable: () => boolean;
+  /** Professionals online by profession at the start; one of each where not given. */
+  readonly online?: Partial<Record<Profession, number>>;
+  /** What the simulated professional asks for in the middle of the call (default temperature; null: nothing). */
+  readonly callMeasurement?: MeasurementKind | null;
+}
+
+/** The running simulated call: where its facts go, and the measurement the professional waits for. */
+interface SimulatedCall {
+  readonly sessionId: string;
+  readonly report: (fact: CallFact) => void;
+  waitingFor: MeasurementKind | null;
+  /** A measurement was asked for in this call. */
+  asked: boolean;
+}
+
+/** The simulated mean consultation length, in minutes (a short demo queue). */
+export const SIMULATED_CONSULTATION_MINUTES = 3;
+
+/** Where the simulated platform places a patient who joins (one patient ahead). */
+const FIRST_POSITION = 2;
+
+/** A patient in the simulated waiting room. */
+interface SimulatedWaiting {
+  readonly profession: Profession;
+  position: number;
+  /** The platform answered the join: from then on every change is pushed. */
+  answered: boolean;
+  readonly report: (event: QueueEvent) => void;
 }
 
 /** A platform simulated in-process. */
 export class SimulatedPlatformLink implements PlatformLink {
   readonly delivered: OutboundItem[] = [];
   private readonly documents = new Map<string, Map<string, Uint8Array>>();
+  private readonly online = new Map<Profession, number>();
+  private readonly waiting = new Set<SimulatedWaiting>();
+  private call: SimulatedCall | null = null;
 
   constructor(
     private readonly options: SimulatedPlatformOptions,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    for (const profession of PROFESSIONS) this.online.set(profession, options.online?.[profession] ?? 1);
+  }
+
+  /** How many professionals of `profession` are online. */
+  onlineOf(profession: Profession): number {
+    return this.online.get(profession) ?? 0;
+  }
+
+  /**
+   * Sets how many professionals of `profession` are online (a console logging in or out); every patient
+   * waiting for that profession is told at once, as the reference platform does.
+   */
+  setOnline(profession: Profession, count: number): void {
+    this.online.set(profession, Math.max(0, Math.floor(count)));
+    for (const waiting of this.waiting) {
+      if (waiting.profession === profession && waiting.answered) this.tell(waiting);
+    }
+  }
 
   check(): Promise<PeripheralState> {
     return Promise.resolve(this.options.reachable() ? 'ok' : 'faulty');
@@ -58,54 +115,139 @@ export class SimulatedPlatformLink implements PlatformLink {
         report({ type: 'queue.failed', error: { code: 'platform.unreachable' } }),
       );
     }
-    return runSequence(this.clock, [
-      [stepMs, () => report({ type: 'queue.updated', position: 2, estimatedWaitMinutes: 6 })],
-      [stepMs, () => report({ type: 'queue.updated', position: 1, estimatedWaitMinutes: 3 })],
-      [
-        stepMs,
-        () =>
-          report({
-            type: 'queue.assigned',
-            professional: {
-              civility: 'Dr',
-              name: 'Claire Fontaine',
-              profession: entry.profession,
-              specialty: entry.profession === 'doctor' ? 'Médecine générale' : '',
-              rpps: '10000000000',
-              address: '12 rue des Lilas, 69003 Lyon',
-            },
-          }),
-      ],
-    ]);
+    // The answer, then one step a patient ahead is taken, then the patient: while nobody of the kind is
+    // online nobody is taken and the queue stands still.
+    const waiting: SimulatedWaiting = {
+      profession: entry.profession,
+      position: FIRST_POSITION,
+      answered: false,
+      report,
+    };
+    this.waiting.add(waiting);
+    const stop = every(this.clock, stepMs, () => {
+      if (!waiting.answered) {
+        waiting.answered = true;
+        return this.tell(waiting);
+      }
+      if (this.onlineOf(waiting.profession) === 0) return;
+      if (waiting.position > 1) {
+        waiting.position -= 1;
+        return this.tell(waiting);
+      }
+      leave();
+      report({
+        type: 'queue.assigned',
+        professional: {
+          civility: 'Dr',
+          name: 'Claire Fontaine',
+          profession: entry.profession,
+          specialty: entry.profession === 'doctor' ? 'Médecine générale' : '',
+          rpps: '10000000000',
+          address: '12 rue des Lilas, 69003 Lyon',
+        },
+      });
+    });
+    const leave = (): void => {
+      stop();
+      this.waiting.delete(waiting);
+    };
+    return leave;
+  }
+
+  /** The place of a waiting patient, with the professionals online and the estimate (none with nobody). */
+  placeOf(profession: Profession, position: number): QueuePlace {
+    const online = this.onlineOf(profession);
+    return {
+      position,
+      estimatedWaitMinutes:
+        online === 0 ? null : Math.ceil((position * SIMULATED_CONSULTATION_MINUTES) / online),
+      professionalsOnline: online,
+    };
+  }
+
+  private tell(waiting: SimulatedWaiting): void {
+    waiting.report({ type: 'queue.updated', ...this.placeOf(waiting.profession, waiting.position) });
   }
 
   joinCall(sessionId: string, report: (fact: CallFact) => void): Cancel {
     const { stepMs, callMs } = this.options;
+    const asked = this.options.callMeasurement === undefined ? 'temperature' : this.options.callMeasurement;
     const prescription = {
       id: 'doc-1',
       kind: 'prescription' as const,
       title: 'Ordonnance',
       pages: 1,
     };
+    const call: SimulatedCall = { sessionId, report, waitingFor: null, asked: false };
+    this.call = call;
     report({ type: 'call.joined', media: { mode: 'direct', iceServers: [] } });
-    return runSequence(this.clock, [
+    const closing = (): Cancel =>
+      runSequence(this.clock, [
+        [
+          callMs / 2,
+          () => {
+            const text =
+              'Ordonnance (document de démonstration)\nParacétamol 1 g, 3 fois par jour, 3 jours.\n';
+            this.documentsOf(sessionId).set(prescription.id, new TextEncoder().encode(text));
+            report({ type: 'call.documentReceived', document: prescription });
+          },
+        ],
+        [stepMs, () => report({ type: 'call.ended' })],
+      ]);
+    // The professional waits for the measurement they asked for (a whole call's length at most: the
+    // patient may skip it), then writes the prescription and ends the call.
+    const waitForMeasurement = (): Cancel => {
+      const since = this.clock.now();
+      const stop = every(this.clock, stepMs, () => {
+        if (call.waitingFor !== null && this.clock.now() - since < callMs) return;
+        stop();
+        cancel = closing();
+      });
+      return stop;
+    };
+    let cancel = runSequence(this.clock, [
       [stepMs, () => report({ type: 'call.connected' })],
-      [callMs / 2, () => report({ type: 'call.measurementRequested', kind: 'temperature' })],
       [
         callMs / 2,
         () => {
-          const text = 'Ordonnance (document de démonstration)\nParacétamol 1 g, 3 fois par jour, 3 jours.\n';
-          this.documentsOf(sessionId).set(prescription.id, new TextEncoder().encode(text));
-          report({ type: 'call.documentReceived', document: prescription });
+          // A test that asked for its own measurement already has the professional's attention.
+          if (asked !== null && !call.asked) this.requestMeasurement(asked);
+          cancel = waitForMeasurement();
         },
       ],
-      [stepMs, () => report({ type: 'call.ended' })],
     ]);
+    return () => {
+      cancel();
+      if (this.call === call) this.call = null;
+    };
+  }
+
+  /**
+   * The simulated professional asks for a measurement in the running call (browser mode: `POST
+   * /simulator/platform {"requestMeasurement": "bloodPressure"}`), and waits for it before ending the
+   * call; answers false when no call runs.
+   */
+  requestMeasurement(kind: MeasurementKind): boolean {
+    const call = this.call;
+    if (call === null) return false;
+    call.waitingFor = kind;
+    call.asked = true;
+    call.report({ type: 'call.measurementRequested', kind });
+    return true;
   }
 
   deliver(item: OutboundItem): Promise<Result<void>> {
     if (!this.options.reachable()) return Promise.resolve(err({ code: 'platform.unreachable' }));
     this.delivered.push(item);
+    // The measurement the professional waited for has come.
+    const call = this.call;
+    if (
+      call?.sessionId === item.sessionId &&
+      item.kind === 'measurement' &&
+      item.payload.kind === call.waitingFor
+    ) {
+      call.waitingFor = null;
+    }
     return Promise.resolve(ok(undefined));
   }
 

@@ -277,19 +277,19 @@ describe('the waiting room', () => {
     await start();
     const cabinA = await cabin('a');
     const cabinB = await cabin('b');
-    // No practitioner and no finished call yet: 10 minutes per patient ahead.
+    // No practitioner connected yet: the answer says so, and invents no wait.
     await expect(enqueue(cabinA, 'a1')).resolves.toMatchObject({
-      result: { ok: true, value: { position: 1, estimatedWaitMinutes: 10 } },
+      result: { ok: true, value: { position: 1, estimatedWaitMinutes: null, professionalsOnline: 0 } },
     });
     await expect(enqueue(cabinB, 'b1')).resolves.toMatchObject({
-      result: { ok: true, value: { position: 2, estimatedWaitMinutes: 20 } },
+      result: { ok: true, value: { position: 2, estimatedWaitMinutes: null, professionalsOnline: 0 } },
     });
     await expect(enqueue(cabinA, 'a2')).resolves.toMatchObject({
-      result: { ok: true, value: { position: 3, estimatedWaitMinutes: 30 } },
+      result: { ok: true, value: { position: 3, estimatedWaitMinutes: null, professionalsOnline: 0 } },
     });
     // A physiotherapy patient waits in another queue.
     await expect(enqueue(cabinB, 'b2', { profession: 'physiotherapist' })).resolves.toMatchObject({
-      result: { ok: true, value: { position: 1, estimatedWaitMinutes: 10 } },
+      result: { ok: true, value: { position: 1, estimatedWaitMinutes: null, professionalsOnline: 0 } },
     });
 
     // Two doctors connected share the queue: the waits halve.
@@ -805,7 +805,8 @@ describe('reconnection', () => {
     await expect(back.next('queue.updated')).resolves.toMatchObject({
       sessionId: 'a1',
       position: 1,
-      estimatedWaitMinutes: 10,
+      estimatedWaitMinutes: null,
+      professionalsOnline: 0,
     });
   });
 

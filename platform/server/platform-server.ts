@@ -59,6 +59,8 @@ export interface PlatformOptions {
   readonly resumeGraceMs?: number;
   /** How long the patient data of a session is kept at most, even without `call.leave` (default 2 h). */
   readonly sessionTtlMs?: number;
+  /** The mean consultation length, in minutes, the wait estimates use before any call has finished (default 10). */
+  readonly meanConsultationMinutes?: number;
   /** How long a new connection may take to say hello (default 10 s). */
   readonly helloTimeoutMs?: number;
   /**
@@ -113,6 +115,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     iceServers: options.iceServers ?? [],
     resumeGraceMs: options.resumeGraceMs ?? 60_000,
     sessionTtlMs: options.sessionTtlMs ?? 2 * 3_600_000,
+    meanConsultationMinutes: options.meanConsultationMinutes,
     sfu: options.sfu ?? null,
     clock,
     log,

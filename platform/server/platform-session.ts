@@ -14,6 +14,7 @@ import type {
   PatientSummary,
   PractitionerMessage,
   QueueEntryView,
+  QueuePlace,
   SessionItem,
   VisitSummary,
 } from '../../contract/platform-protocol';
@@ -63,7 +64,8 @@ export interface PlatformSession {
   readonly ttl: Cancel;
   /** Pushes the cabin missed while away, delivered when it resumes. */
   missed: CabinPush[];
-  lastQueueUpdate: { position: number; estimatedWaitMinutes: number } | null;
+  /** The place last told to the cabin while the session waits. */
+  lastQueueUpdate: QueuePlace | null;
 }
 
 /** Measurements a session keeps (the contract's `call.started` carries at most 16). */

@@ -1,7 +1,14 @@
 // What the platform holds of its sessions and how long: the sessions by id, the waiting rooms, the
 // connected parties, the graces a session waits out when one of them drops, its time to live, the end
 // of a call and the forgetting of a session. The switchboard routes the messages; this is its memory.
-import type { CabinPush, CallEndReason, PractitionerPush, Profession, QueueEntryView } from '../../contract';
+import type {
+  CabinPush,
+  CallEndReason,
+  PractitionerPush,
+  Profession,
+  QueueEntryView,
+  QueuePlace,
+} from '../../contract';
 import { after, type Clock } from '../../contract/clock';
 import { MISSED_LIMIT, Parties, type PractitionerLine } from './parties';
 import type { PlatformLog } from './platform-log';
@@ -22,6 +29,8 @@ export interface LedgerOptions {
   readonly resumeGraceMs: number;
   /** How long the platform keeps a session at all. */
   readonly sessionTtlMs: number;
+  /** The mean consultation length, in minutes, the estimates use before any call has finished. */
+  readonly meanConsultationMinutes?: number;
   readonly clock: Clock;
   readonly log: PlatformLog;
 }
@@ -42,7 +51,7 @@ export class SessionLedger {
   readonly #options: LedgerOptions;
   readonly #sessions = new Map<string, Session>();
   /** The waiting rooms of every profession. */
-  readonly rooms = new WaitingRooms<Session>();
+  readonly rooms: WaitingRooms<Session>;
   /** The connected cabins and practitioners. */
   readonly parties = new Parties();
   #stopped = false;
@@ -50,6 +59,7 @@ export class SessionLedger {
   /** An empty ledger. */
   constructor(options: LedgerOptions) {
     this.#options = options;
+    this.rooms = new WaitingRooms<Session>(options.meanConsultationMinutes);
   }
 
   /** Whether the platform stopped (nothing changes any more). */
@@ -235,26 +245,27 @@ export class SessionLedger {
     );
   }
 
-  /** The estimated wait at `position` for `profession`, with the practitioners connected now. */
-  estimate(profession: Profession, position: number): number {
-    return this.rooms.estimate(profession, position, this.parties.practitionersOf(profession).length);
+  /** The place at `position` for `profession`: the practitioners connected now and the estimated wait. */
+  place(profession: Profession, position: number): QueuePlace {
+    return this.rooms.place(profession, position, this.parties.practitionersOf(profession).length);
   }
 
-  /** Tells each waiting cabin of `profession` its place and wait: when they changed, or all when `force`. */
+  /**
+   * Tells each waiting cabin of `profession` its place, the practitioners connected and the wait: when
+   * they changed, or all when `force`.
+   */
   refreshQueue(profession: Profession, force: boolean): void {
     this.rooms.queueOf(profession).forEach((session, index) => {
-      const position = index + 1;
-      const estimatedWaitMinutes = this.estimate(profession, position);
+      const place = this.place(profession, index + 1);
       const last = session.lastQueueUpdate;
-      const changed = last?.position !== position || last.estimatedWaitMinutes !== estimatedWaitMinutes;
+      const changed =
+        last?.position !== place.position ||
+        last.estimatedWaitMinutes !== place.estimatedWaitMinutes ||
+        last.professionalsOnline !== place.professionalsOnline;
       if (!force && !changed) return;
       if (session.cabinAway || this.parties.cabin(session.cabinId) === undefined) return;
-      session.lastQueueUpdate = { position, estimatedWaitMinutes };
-      this.toCabin(
-        session,
-        { type: 'queue.updated', sessionId: session.id, position, estimatedWaitMinutes },
-        false,
-      );
+      session.lastQueueUpdate = place;
+      this.toCabin(session, { type: 'queue.updated', sessionId: session.id, ...place }, false);
     });
   }
 

@@ -1,5 +1,6 @@
 // Runs the reference platform from the command line:
 //   tsx platform/server/start.ts [--port 8090] [--host 127.0.0.1] [--console dist/console] [--direct]
+//                                [--mean-consultation-minutes 10]
 // Cabins come from CABINE_PLATFORM_CABINS (a JSON array of {cabinId, credential}); the practitioners are
 // the fictitious demo accounts, with the password CABINE_PLATFORM_PASSWORD or one drawn for this launch.
 // mediasoup is used when installed (CABINE_PLATFORM_ANNOUNCED_IP: the address its candidates announce),
@@ -48,11 +49,20 @@ async function main(): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       console: { type: 'string', default: resolve(import.meta.dirname, '../../dist/console') },
       direct: { type: 'boolean', default: false },
+      'mean-consultation-minutes': { type: 'string', default: '10' },
       'exit-with-stdin': { type: 'boolean', default: false },
     },
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error('--port must be 0 to 65535');
+  const meanConsultationMinutes = Number(values['mean-consultation-minutes']);
+  if (
+    !Number.isFinite(meanConsultationMinutes) ||
+    meanConsultationMinutes <= 0 ||
+    meanConsultationMinutes > 240
+  ) {
+    throw new Error('--mean-consultation-minutes must be a number of minutes above 0, at most 240');
+  }
   const cabins = cabinsFromEnvironment(process.env.CABINE_PLATFORM_CABINS);
   const password = process.env.CABINE_PLATFORM_PASSWORD ?? randomBytes(9).toString('base64url');
   const consoleDirectory = resolve(values.console);
@@ -67,6 +77,7 @@ async function main(): Promise<void> {
     cabins,
     practitioners: DEMO_PRACTITIONERS.map((account) => ({ ...account, password })),
     appointments: DEMO_APPOINTMENTS,
+    meanConsultationMinutes,
     consoleDirectory,
     sfu,
     log: STDERR_LOG,

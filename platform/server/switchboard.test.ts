@@ -55,13 +55,14 @@ const card = (name: string, profession: Profession): ProfessionalCard => ({
   address: '1 rue de l’Exemple, 69000 Lyon',
 });
 
-function switchboard() {
+function switchboard(options: { readonly meanConsultationMinutes?: number } = {}) {
   const clock = new ManualClock(1_000_000);
   const board = new Switchboard({
     appointments: new Map([['123456', 'doctor']]),
     iceServers: [],
     resumeGraceMs: GRACE_MS,
     sessionTtlMs: TTL_MS,
+    ...options,
     sfu: null,
     clock,
     log: () => undefined,
@@ -85,13 +86,13 @@ function switchboard() {
     board.connectPractitioner(line);
     return line;
   };
-  const enqueue = (line: CabinLine, sessionId: string): number => {
+  const enqueue = (line: CabinLine, sessionId: string, profession: Profession = 'doctor'): number => {
     requestId += 1;
     board.receiveFromCabin(line, {
       type: 'queue.join',
       requestId,
       sessionId,
-      profession: 'doctor',
+      profession,
       appointmentCode: null,
       patient: PATIENT,
       visit: VISIT,
@@ -135,14 +136,17 @@ describe('the waiting room estimate', () => {
     const { cabin, practitioner, enqueue } = switchboard();
     const cabinA = cabin('cabin-a');
     const cabinB = cabin('cabin-b');
+    practitioner('doctor');
     const first = enqueue(cabinA, 'a1');
     const second = enqueue(cabinB, 'b1');
-    expect(cabinA.party.reply(first)).toEqual({ ok: true, value: { position: 1, estimatedWaitMinutes: 10 } });
+    expect(cabinA.party.reply(first)).toEqual({
+      ok: true,
+      value: { position: 1, estimatedWaitMinutes: 10, professionalsOnline: 1 },
+    });
     expect(cabinB.party.reply(second)).toEqual({
       ok: true,
-      value: { position: 2, estimatedWaitMinutes: 20 },
+      value: { position: 2, estimatedWaitMinutes: 20, professionalsOnline: 1 },
     });
-    practitioner('doctor');
     practitioner('doctor2');
     expect(latestWait(cabinA.party, 'a1')).toEqual({ position: 1, estimatedWaitMinutes: 5 });
     expect(latestWait(cabinB.party, 'b1')).toEqual({ position: 2, estimatedWaitMinutes: 10 });
@@ -169,6 +173,18 @@ describe('the waiting room estimate', () => {
     expect(latestWait(cabinA.party, 'a3')).toEqual({ position: 1, estimatedWaitMinutes: 6 });
   });
 
+  it('uses the configured mean consultation length before any call ended', () => {
+    const { cabin, practitioner, enqueue } = switchboard({ meanConsultationMinutes: 15 });
+    const cabinA = cabin();
+    practitioner();
+    enqueue(cabinA, 'a1');
+    const second = enqueue(cabinA, 'a2');
+    expect(cabinA.party.reply(second)).toEqual({
+      ok: true,
+      value: { position: 2, estimatedWaitMinutes: 30, professionalsOnline: 1 },
+    });
+  });
+
   it('does not count a call whose connection was lost in the mean', () => {
     const { board, clock, cabin, practitioner, enqueue, accept } = switchboard();
     const cabinA = cabin();
@@ -180,6 +196,107 @@ describe('the waiting room estimate', () => {
     board.disconnect(cabinA);
     clock.increment(GRACE_MS);
     expect(latestWait(cabinB.party, 'b1')).toEqual({ position: 1, estimatedWaitMinutes: 10 });
+  });
+});
+
+describe('the waiting room tells the truth', () => {
+  const lastPlace = (party: RecordingParty<PlatformToCabin>, sessionId: string) => {
+    const push = party
+      .of('queue.updated')
+      .filter((update) => update.sessionId === sessionId)
+      .at(-1);
+    if (push === undefined) return undefined;
+    const { position, estimatedWaitMinutes, professionalsOnline } = push;
+    return { position, estimatedWaitMinutes, professionalsOnline };
+  };
+
+  it('answers at once that nobody of that profession is connected, with no estimate', () => {
+    const { cabin, practitioner, enqueue } = switchboard();
+    const cabinA = cabin();
+    // A doctor is connected, but the patient wants a dentist.
+    practitioner('doctor', 'doctor');
+    const joined = enqueue(cabinA, 'a1', 'dentist');
+    expect(cabinA.party.reply(joined)).toEqual({
+      ok: true,
+      value: { position: 1, estimatedWaitMinutes: null, professionalsOnline: 0 },
+    });
+  });
+
+  it('pushes the place and the wait to each waiting cabin as the queue moves, the next patient first', () => {
+    const { board, cabin, practitioner, enqueue, accept } = switchboard();
+    const cabinA = cabin('cabin-a');
+    const cabinB = cabin('cabin-b');
+    const cabinC = cabin('cabin-c');
+    const cabinD = cabin('cabin-d');
+    const doctor = practitioner();
+    enqueue(cabinA, 'a1');
+    enqueue(cabinB, 'b1');
+    enqueue(cabinC, 'c1');
+    enqueue(cabinD, 'd1');
+    // The first patient is taken: everyone behind moves up.
+    accept(doctor, 'a1');
+    expect(lastPlace(cabinB.party, 'b1')).toEqual({
+      position: 1,
+      estimatedWaitMinutes: 10,
+      professionalsOnline: 1,
+    });
+    expect(lastPlace(cabinD.party, 'd1')).toEqual({
+      position: 3,
+      estimatedWaitMinutes: 30,
+      professionalsOnline: 1,
+    });
+    // A patient ahead leaves the waiting room: the one behind is told at once.
+    board.receiveFromCabin(cabinC, { type: 'queue.leave', requestId: 900, sessionId: 'c1' });
+    expect(lastPlace(cabinD.party, 'd1')).toEqual({
+      position: 2,
+      estimatedWaitMinutes: 20,
+      professionalsOnline: 1,
+    });
+    // The next patient's place did not change: no push for nothing.
+    expect(cabinB.party.of('queue.updated')).toHaveLength(1);
+  });
+
+  it('tells the waiting cabins when a second professional comes online, and when they go offline again', () => {
+    const { board, cabin, practitioner, enqueue } = switchboard();
+    const cabinA = cabin();
+    practitioner('doctor');
+    enqueue(cabinA, 'a1');
+    enqueue(cabinA, 'a2');
+    const second = practitioner('doctor2');
+    expect(lastPlace(cabinA.party, 'a2')).toEqual({
+      position: 2,
+      estimatedWaitMinutes: 10,
+      professionalsOnline: 2,
+    });
+    board.disconnect(second);
+    expect(lastPlace(cabinA.party, 'a2')).toEqual({
+      position: 2,
+      estimatedWaitMinutes: 20,
+      professionalsOnline: 1,
+    });
+  });
+
+  it('says so when the last professional of that kind goes offline while patients wait, and when one comes back', () => {
+    const { board, cabin, practitioner, enqueue } = switchboard();
+    const cabinA = cabin();
+    const doctor = practitioner();
+    // A physiotherapist going offline changes nothing for the doctor's waiting room.
+    const physio = practitioner('physio', 'physiotherapist');
+    enqueue(cabinA, 'a1');
+    board.disconnect(physio);
+    expect(cabinA.party.of('queue.updated').filter((push) => push.professionalsOnline === 0)).toEqual([]);
+    board.disconnect(doctor);
+    expect(lastPlace(cabinA.party, 'a1')).toEqual({
+      position: 1,
+      estimatedWaitMinutes: null,
+      professionalsOnline: 0,
+    });
+    practitioner('doctor');
+    expect(lastPlace(cabinA.party, 'a1')).toEqual({
+      position: 1,
+      estimatedWaitMinutes: 10,
+      professionalsOnline: 1,
+    });
   });
 });
 
@@ -235,7 +352,8 @@ describe('a cabin that drops', () => {
     expect(board.stats().queued).toBe(2);
     clock.increment(1);
     expect(board.stats().queued).toBe(1);
-    expect(latestWait(cabinB.party, 'b1')).toEqual({ position: 1, estimatedWaitMinutes: 10 });
+    // Nobody connected: the place moved, and no wait is invented.
+    expect(latestWait(cabinB.party, 'b1')).toEqual({ position: 1, estimatedWaitMinutes: null });
   });
 });
 

@@ -38,6 +38,8 @@ export interface SwitchboardOptions {
   readonly resumeGraceMs: number;
   /** How long the platform keeps a session at all. */
   readonly sessionTtlMs: number;
+  /** The mean consultation length, in minutes, the estimates use before any call has finished (10). */
+  readonly meanConsultationMinutes?: number;
   readonly sfu: SfuBackend | null;
   /** The time of the graces, the time-to-live and the consultation lengths. */
   readonly clock: Clock;
@@ -178,11 +180,13 @@ export class Switchboard {
       visit: message.visit,
       measurements: message.measurements,
     });
-    const estimatedWaitMinutes = this.#ledger.estimate(profession, position);
-    session.lastQueueUpdate = { position, estimatedWaitMinutes };
-    this.#options.log('queue.joined', { sessionId: session.id, profession, position });
+    // With nobody of that profession connected the answer says so at once (and no estimate).
+    const place = this.#ledger.place(profession, position);
+    session.lastQueueUpdate = place;
+    const online = place.professionalsOnline;
+    this.#options.log('queue.joined', { sessionId: session.id, profession, position, online });
     this.#ledger.pushSnapshots(profession);
-    return ok({ position, estimatedWaitMinutes });
+    return ok(place);
   }
 
   #leave(line: CabinLine, sessionId: string): Answer {
@@ -205,10 +209,9 @@ export class Switchboard {
     session.cabinGrace = null;
     this.#options.log('session.resumed', { sessionId, stage: session.stage });
     if (session.stage === 'queue') {
-      const position = this.#ledger.rooms.positionOf(session);
-      const estimatedWaitMinutes = this.#ledger.estimate(session.profession, position);
-      session.lastQueueUpdate = { position, estimatedWaitMinutes };
-      line.party.send({ type: 'queue.updated', sessionId, position, estimatedWaitMinutes });
+      const place = this.#ledger.place(session.profession, this.#ledger.rooms.positionOf(session));
+      session.lastQueueUpdate = place;
+      line.party.send({ type: 'queue.updated', sessionId, ...place });
     }
     const missed = session.missed;
     session.missed = [];

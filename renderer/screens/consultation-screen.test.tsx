@@ -19,7 +19,9 @@ const stage = (
 ): ConsultationScreen => ({
   ...SAMPLE_SCREENS.consultation.connecting,
   stage: name,
-  ...(name === 'measuring' ? { requestedMeasurement: 'temperature', progress: { stage: 'keepStill' } } : {}),
+  ...(name === 'measuring'
+    ? { requestedMeasurement: 'temperature', measurementStage: 'measuring', progress: { stage: 'keepStill' } }
+    : {}),
   ...(name === 'failed' ? { failure: 'call.lost' } : {}),
   ...changes,
 });

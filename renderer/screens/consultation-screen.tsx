@@ -1,10 +1,14 @@
 // Step 7b: the video consultation. The professional large, the patient's self view small, whether the
-// professional sees and hears the patient, and the professional's requested measurements beside a
-// smaller video. The call's media (useVideoCall) lives above the stage switch: a stage change keeps it.
+// professional sees and hears the patient, and the measurement the professional asks for in a panel
+// beside the video, which stays the larger: its instructions and a start button, its progress, its
+// result. The call's media (useVideoCall) lives above the stage switch: a stage change keeps it.
 import type { ConsultationScreen as ConsultationView } from '../../contract/cabin-view';
+import type { MeasurementKind } from '../../contract/domain';
 import { FailureMessage } from '../components/failure-message';
 import { FailureScreen } from '../components/failure-screen';
-import { MeasurementProgressLine } from '../components/measurement-progress';
+import { ActionButton } from '../components/action-button';
+import { KeepSilentNote, MeasurementProgressLine } from '../components/measurement-progress';
+import { MeasurementResultValues } from '../components/measurement-result';
 import { ScreenFrame } from '../components/screen-frame';
 import { Spinner } from '../components/spinner';
 import { StreamVideo } from '../components/stream-video';
@@ -35,7 +39,7 @@ export function seenHeardState(
 }
 
 /** Draws the consultation stage the session is in, with the count of documents received so far. */
-export function ConsultationScreen({ screen, act, requestQuit }: StepProps<ConsultationView>) {
+export function ConsultationScreen({ screen, act, send, requestQuit }: StepProps<ConsultationView>) {
   const { strings } = useUi();
   const s = strings.consultation;
   const call = useVideoCall(screen.stage !== 'failed', screen.mediaMode === 'audioOnly');
@@ -58,14 +62,8 @@ export function ConsultationScreen({ screen, act, requestQuit }: StepProps<Consu
         <ScreenFrame screen={screen} title={measuring ? fill(s.measuringTitle, { kind }) : s.title}>
           <div className={`call${measuring ? ' call-beside' : ''}`}>
             <CallVideo screen={screen} call={call} name={name} />
-            {measuring ? (
-              <div className="call-measurement">
-                {screen.requestedMeasurement !== null && (
-                  <p className="lead">{strings.measurements.instructions[screen.requestedMeasurement]}</p>
-                )}
-                <Spinner />
-                <MeasurementProgressLine progress={screen.progress} />
-              </div>
+            {measuring && screen.requestedMeasurement !== null ? (
+              <RequestedMeasurement screen={screen} kind={screen.requestedMeasurement} send={send} />
             ) : null}
           </div>
           {screen.failure !== null && !measuring && <FailureMessage code={screen.failure} />}
@@ -94,6 +92,95 @@ export function ConsultationScreen({ screen, act, requestQuit }: StepProps<Consu
       throw new Error(`unknown consultation stage ${String(unknown)}`);
     }
   }
+}
+
+/** Props of RequestedMeasurement. */
+interface RequestedMeasurementProps {
+  readonly screen: ConsultationView;
+  readonly kind: MeasurementKind;
+  readonly send: StepProps<ConsultationView>['send'];
+}
+
+/**
+ * The measurement the professional asked for, beside the video (`call-measurement`, its stage in
+ * `data-stage`): the instructions and "start" (`start-measurement`) or "skip" (`skip`), the progress in the
+ * device's words, then the result and "back to the consultation" (`measurement-done`), or the failure
+ * with "again" (`retry`) and "skip".
+ */
+function RequestedMeasurement({ screen, kind, send }: RequestedMeasurementProps) {
+  const { strings } = useUi();
+  const m = strings.measurements;
+  const s = strings.consultation;
+  const skip = (
+    <ActionButton testId="skip" kind="secondary" onPress={send('patient.skip')}>
+      {m.skip}
+    </ActionButton>
+  );
+  const body = (() => {
+    switch (screen.measurementStage) {
+      case 'instructions':
+      case null:
+        return (
+          <>
+            <p className="lead" data-testid="instructions">
+              {m.instructions[kind]}
+            </p>
+            <KeepSilentNote kind={kind} />
+            <div className="call-measurement-actions">
+              {skip}
+              <ActionButton testId="start-measurement" onPress={send('patient.startMeasurement')}>
+                {m.start}
+              </ActionButton>
+            </div>
+          </>
+        );
+      case 'measuring':
+        return (
+          <>
+            <Spinner />
+            <MeasurementProgressLine kind={kind} progress={screen.progress} />
+          </>
+        );
+      case 'result':
+        return (
+          <>
+            {screen.measurementResult !== null && (
+              <MeasurementResultValues result={screen.measurementResult} />
+            )}
+            <p className="note">{s.measurementShared}</p>
+            <div className="call-measurement-actions">
+              <ActionButton testId="retry" kind="secondary" onPress={send('patient.retry')}>
+                {m.redo}
+              </ActionButton>
+              <ActionButton testId="measurement-done" onPress={send('patient.next')}>
+                {s.measurementDone}
+              </ActionButton>
+            </div>
+          </>
+        );
+      case 'failed':
+        return (
+          <>
+            <FailureMessage code={screen.failure} />
+            <div className="call-measurement-actions">
+              {skip}
+              <ActionButton testId="retry" onPress={send('patient.retry')}>
+                {strings.common.retry}
+              </ActionButton>
+            </div>
+          </>
+        );
+      default: {
+        const unknown: never = screen.measurementStage;
+        throw new Error(`unknown measurement stage ${String(unknown)}`);
+      }
+    }
+  })();
+  return (
+    <div className="call-measurement" data-testid="call-measurement" data-stage={screen.measurementStage}>
+      {body}
+    </div>
+  );
 }
 
 /** Props of CallVideo. */

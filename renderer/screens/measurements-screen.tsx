@@ -1,14 +1,13 @@
 // Step 6: measurements guided one by one, each skippable, with a progress strip of all of them.
 import type { MeasurementSlot, MeasurementsScreen as MeasurementsView } from '../../contract/cabin-view';
-import type { Measurement } from '../../contract/domain';
 import { ActionButton } from '../components/action-button';
 import { ContinueButton } from '../components/continue-button';
 import { FailureScreen } from '../components/failure-screen';
-import { MeasurementProgressLine } from '../components/measurement-progress';
+import { KeepSilentNote, MeasurementProgressLine } from '../components/measurement-progress';
+import { MeasurementResultValues } from '../components/measurement-result';
 import { ScreenFrame } from '../components/screen-frame';
 import { WaitingScreen } from '../components/waiting-screen';
 import { fill } from '../i18n';
-import { quantityText } from '../measurement-text';
 import { useUi } from '../ui-context';
 import type { StepProps } from './step-props';
 
@@ -42,13 +41,14 @@ export function MeasurementsScreen({ screen, act, send }: StepProps<Measurements
           <p className="lead" data-testid="instructions">
             {s.instructions[screen.current]}
           </p>
+          <KeepSilentNote kind={screen.current} />
           <p className="note">{s.optional}</p>
         </ScreenFrame>
       );
     case 'measuring':
       return (
         <WaitingScreen screen={screen} title={fill(s.measuringTitle, { kind })} before={strip}>
-          <MeasurementProgressLine progress={screen.progress} />
+          <MeasurementProgressLine kind={screen.current} progress={screen.progress} />
         </WaitingScreen>
       );
     case 'result':
@@ -66,7 +66,7 @@ export function MeasurementsScreen({ screen, act, send }: StepProps<Measurements
           }
         >
           {strip}
-          {screen.result !== null && <ResultValues result={screen.result} />}
+          {screen.result !== null && <MeasurementResultValues result={screen.result} />}
           <p className="note">{s.resultNote}</p>
         </ScreenFrame>
       );
@@ -106,23 +106,5 @@ function SlotStrip({
         </li>
       ))}
     </ol>
-  );
-}
-
-/** The measured values, each with its plain name and unit. */
-function ResultValues({ result }: { result: Measurement }) {
-  const { strings, locale } = useUi();
-  return (
-    <dl className="result-values" data-testid="result">
-      {result.quantities.map((quantity) => {
-        const text = quantityText(strings, quantity, locale);
-        return (
-          <div key={quantity.name} className="result-row">
-            <dt>{text.label}</dt>
-            <dd>{text.value}</dd>
-          </div>
-        );
-      })}
-    </dl>
   );
 }

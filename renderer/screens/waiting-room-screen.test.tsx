@@ -104,3 +104,80 @@ describe('camera and microphone check in the waiting room', () => {
     expect(app.get('media-check-ok').textContent).toBe('Yes, I can see myself and hear');
   });
 });
+
+describe('the waiting room tells the truth', () => {
+  const nobodyOnline = SAMPLE_SCREENS.waitingRoom.nobodyOnline;
+
+  it('says at once that no dentist is online, invents no wait, and offers the ways out', async () => {
+    const { app, transport } = await open(sampleSessionView(nobodyOnline), new FakeMediaEnvironment());
+    expect(app.get('nobody-online').textContent).toContain(
+      "Aucun chirurgien-dentiste n'est connecté en ce moment.",
+    );
+    expect(app.text()).toContain("Nous ne savons pas quand quelqu'un se connectera.");
+    expect(app.text()).not.toContain('Attente estimée');
+    expect(app.text()).not.toContain('vient de partir');
+    await app.click('choose-another-profession');
+    await app.click('have-appointment-code');
+    expect(transport.actions()).toEqual([
+      { type: 'patient.seeNextAvailable' },
+      { type: 'patient.haveAppointmentCode' },
+    ]);
+    await app.click('nobody-online-quit');
+    await app.click('quit-confirm');
+    expect(transport.actions().at(-1)).toEqual({ type: 'patient.quit' });
+  });
+
+  it('says so when the last professional left while the patient waited', async () => {
+    const { app } = await open(
+      sampleSessionView({ ...nobodyOnline, profession: 'midwife', professionalsWentOffline: true }),
+      new FakeMediaEnvironment(),
+    );
+    expect(app.get('nobody-online').textContent).toContain(
+      'Le professionnel qui était connecté vient de partir.',
+    );
+    expect(app.get('nobody-online').textContent).toContain("Aucune sage-femme n'est connectée en ce moment.");
+  });
+
+  it('updates the place and the wait as the queue moves, and says when the turn is near', async () => {
+    const media = new FakeMediaEnvironment();
+    const passed = { ...SAMPLE_SCREENS.waitingRoom.waiting, mediaCheck: 'passed' } as const;
+    const { app, transport } = await open(sampleSessionView(passed), media);
+    expect(app.get('queue-position').textContent).toBe('Votre place dans la file : 3');
+    expect(app.get('estimated-wait').textContent).toBe('Attente estimée : environ 12 minutes');
+    expect(app.get('professionals-online').textContent).toBe('2 professionnels sont connectés en ce moment.');
+    await push(
+      transport,
+      sampleSessionView({ ...passed, position: 2, estimatedWaitMinutes: 8, professionalsOnline: 1 }),
+    );
+    expect(app.get('queue-position').textContent).toBe('Votre place dans la file : 2');
+    expect(app.get('estimated-wait').textContent).toBe('Attente estimée : environ 8 minutes');
+    expect(app.get('professionals-online').textContent).toBe('Un professionnel est connecté en ce moment.');
+    await push(transport, sampleSessionView({ ...passed, position: 1, estimatedWaitMinutes: 4 }));
+    expect(app.query('queue-position')).toBeNull();
+    expect(app.get('turn-near').textContent).toBe(
+      'Vous êtes la prochaine personne. Le professionnel va bientôt vous recevoir.',
+    );
+    expect(app.text()).toContain("C'est bientôt à vous");
+    // A professional came back online after nobody was: the waiting screen again, with its estimate.
+    await push(transport, sampleSessionView(nobodyOnline));
+    expect(app.query('estimated-wait')).toBeNull();
+    await push(transport, sampleSessionView({ ...passed, position: 1, estimatedWaitMinutes: 3 }));
+    expect(app.get('estimated-wait').textContent).toBe('Attente estimée : environ 3 minutes');
+  });
+
+  it('says "we do not know" rather than a made-up wait when the platform gave none', async () => {
+    const passed = { ...SAMPLE_SCREENS.waitingRoom.waiting, mediaCheck: 'passed' } as const;
+    const { app } = await open(
+      sampleSessionView({ ...passed, estimatedWaitMinutes: null, professionalsOnline: null }),
+      new FakeMediaEnvironment(),
+    );
+    expect(app.get('estimated-wait').textContent).toBe("Nous ne connaissons pas encore le temps d'attente.");
+    expect(app.query('professionals-online')).toBeNull();
+  });
+
+  it('speaks English in an English session', async () => {
+    const { app } = await open(sampleSessionView(nobodyOnline, { locale: 'en' }), new FakeMediaEnvironment());
+    expect(app.get('nobody-online').textContent).toContain('No dentist is online right now.');
+    expect(app.get('choose-another-profession').textContent).toBe('Choose another professional');
+  });
+});

@@ -1,10 +1,12 @@
-// Step 7a: the waiting room with an honest estimate and the camera and microphone check, then the
-// professional presented before the call.
+// Step 7a: the waiting room with an honest estimate (position, professionals online, "we do not know"
+// rather than a made-up wait, "you are next"), or at once "nobody is available" with the ways out, and
+// the camera and microphone check; then the professional presented before the call.
 import type { WaitingRoomScreen as WaitingRoomView } from '../../contract/cabin-view';
 import { ActionButton } from '../components/action-button';
 import { FailureScreen } from '../components/failure-screen';
 import { MediaCheck } from '../components/media-check';
 import { ProfessionalCardView } from '../components/professional-card';
+import { QuitButton } from '../components/quit-button';
 import { ScreenFrame } from '../components/screen-frame';
 import { WaitingScreen } from '../components/waiting-screen';
 import { fill } from '../i18n';
@@ -19,28 +21,9 @@ export function WaitingRoomScreen({ screen, act, send, requestQuit }: StepProps<
     case 'joining':
     case 'waiting': {
       // One branch for both stages: the camera check stays open when the queue answers.
-      const minutes = screen.estimatedWaitMinutes;
-      const wait =
-        minutes === null
-          ? s.waitUnknown
-          : minutes <= 1
-            ? s.waitOne
-            : fill(s.waitMany, { minutes: Math.round(minutes) });
-      const queue =
-        screen.stage === 'waiting' ? (
-          <>
-            {screen.position !== null && (
-              <p className="lead lead-strong" data-testid="queue-position">
-                {fill(s.position, { position: screen.position })}
-              </p>
-            )}
-            <p className="lead" data-testid="estimated-wait">
-              {wait}
-            </p>
-            <p className="note">{s.waitNote}</p>
-          </>
-        ) : null;
-      const title = screen.stage === 'joining' ? s.joiningTitle : s.waitingTitle;
+      const next = screen.stage === 'waiting' && screen.position === 1;
+      const queue = screen.stage === 'waiting' ? <QueuePlace screen={screen} /> : null;
+      const title = screen.stage === 'joining' ? s.joiningTitle : next ? s.nextTitle : s.waitingTitle;
       // While the check waits for the patient's answer it is what the screen is about: no spinner, so
       // that its answers stay on the screen without scrolling.
       if (screen.mediaCheck === 'pending') {
@@ -58,6 +41,38 @@ export function WaitingRoomScreen({ screen, act, send, requestQuit }: StepProps<
         </WaitingScreen>
       );
     }
+    case 'nobodyOnline':
+      return (
+        <ScreenFrame
+          screen={screen}
+          title={s.nobodyOnlineTitle}
+          actions={
+            <>
+              <QuitButton testId="nobody-online-quit" requestQuit={requestQuit} />
+              <ActionButton
+                testId="have-appointment-code"
+                kind="secondary"
+                onPress={send('patient.haveAppointmentCode')}
+              >
+                {s.haveCode}
+              </ActionButton>
+              <ActionButton testId="choose-another-profession" onPress={send('patient.seeNextAvailable')}>
+                {s.chooseAnother}
+              </ActionButton>
+            </>
+          }
+        >
+          <div role="status" data-testid="nobody-online">
+            {screen.professionalsWentOffline && <p className="lead">{s.wentOffline}</p>}
+            {screen.profession !== null && (
+              <p className="lead lead-strong">{s.nobodyOnline[screen.profession]}</p>
+            )}
+            <p className="lead">{s.nobodyKnows}</p>
+          </div>
+          <p className="lead">{s.youCan}</p>
+          <p className="note">{s.stayNote}</p>
+        </ScreenFrame>
+      );
     case 'professionalReady':
       return (
         <ScreenFrame
@@ -79,4 +94,44 @@ export function WaitingRoomScreen({ screen, act, send, requestQuit }: StepProps<
       throw new Error(`unknown waiting room stage ${String(unknown)}`);
     }
   }
+}
+
+/**
+ * The patient's place, the professionals online and the estimated wait, said as they are: "we do not
+ * know" when the platform gave no estimate, and "you are next" at position 1.
+ */
+function QueuePlace({ screen }: { readonly screen: WaitingRoomView }) {
+  const s = useUi().strings.waitingRoom;
+  const minutes = screen.estimatedWaitMinutes;
+  const wait =
+    minutes === null
+      ? s.waitUnknown
+      : minutes <= 1
+        ? s.waitOne
+        : fill(s.waitMany, { minutes: Math.round(minutes) });
+  const online = screen.professionalsOnline;
+  return (
+    <>
+      {screen.position === 1 ? (
+        <p className="lead lead-strong" role="status" data-testid="turn-near">
+          {s.next}
+        </p>
+      ) : (
+        screen.position !== null && (
+          <p className="lead lead-strong" data-testid="queue-position">
+            {fill(s.position, { position: screen.position })}
+          </p>
+        )
+      )}
+      <p className="lead" data-testid="estimated-wait" aria-live="polite">
+        {wait}
+      </p>
+      {online !== null && online > 0 && (
+        <p className="note" data-testid="professionals-online">
+          {online === 1 ? s.onlineOne : fill(s.onlineMany, { count: online })}
+        </p>
+      )}
+      <p className="note">{s.waitNote}</p>
+    </>
+  );
 }

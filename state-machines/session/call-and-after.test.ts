@@ -8,7 +8,6 @@ import {
   consentAlone,
   failure,
   outcomeOf,
-  plausibleMeasurement,
   PRESCRIPTION,
   reachCall,
   reachMeasurements,
@@ -41,8 +40,13 @@ describe('waiting room and call', () => {
   it('a failure shown in the call clears when the call comes back after a drop', () => {
     const session = walkInTo(reachCall);
     session.call.requestMeasurement('temperature');
+    session.send({ type: 'patient.startMeasurement' });
     session.device.fail('device.unplugged');
-    expect(session.view().screen).toMatchObject({ stage: 'inCall', failure: 'device.unplugged' });
+    expect(session.view().screen).toMatchObject({
+      stage: 'measuring',
+      measurementStage: 'failed',
+      failure: 'device.unplugged',
+    });
     session.call.dropAndReconnect();
     expect(stageOf(session)).toBe('consultation/reconnecting');
     session.call.connect();
@@ -52,8 +56,13 @@ describe('waiting room and call', () => {
   it('a failure shown in the call clears when the call comes back with sound only', () => {
     const session = walkInTo(reachCall);
     session.call.requestMeasurement('weight');
+    session.send({ type: 'patient.startMeasurement' });
     session.device.complete(bloodPressure(300, 90));
-    expect(session.view().screen).toMatchObject({ stage: 'inCall', failure: 'measurement.implausible' });
+    expect(session.view().screen).toMatchObject({
+      stage: 'measuring',
+      measurementStage: 'failed',
+      failure: 'measurement.implausible',
+    });
     session.call.dropAndReconnect();
     session.elapse(25 * SECOND);
     expect(session.view().screen).toMatchObject({ stage: 'reconnecting', mediaMode: 'audioOnly' });
@@ -133,8 +142,12 @@ describe('waiting room and call', () => {
   it('a drop during a measurement asked by the professional stops it and reconnects', () => {
     const session = walkInTo(reachCall);
     session.call.requestMeasurement('temperature');
+    session.send({ type: 'patient.startMeasurement' });
     expect(stageOf(session)).toBe('consultation/measuring');
+    expect(session.device.isRunning).toBe(true);
     dropAndComeBack(session);
+    expect(session.device.isRunning).toBe(false);
+    expect(session.view().screen).toMatchObject({ requestedMeasurement: null, measurementStage: null });
   });
 
   it('the call fails: the patient sees it and retry calls again', () => {
@@ -155,33 +168,6 @@ describe('waiting room and call', () => {
     expect(session.view().askingStillThere).toBe(true);
     session.elapse(30 * SECOND);
     expect(outcomeOf(session)).toBe('abandoned');
-  });
-
-  it('the professional asks for the oxygen saturation during the call, and it is shared', () => {
-    const session = walkInTo(reachCall);
-    session.call.requestMeasurement('oxygenSaturation');
-    expect(session.view().screen).toMatchObject({
-      stage: 'measuring',
-      requestedMeasurement: 'oxygenSaturation',
-      progress: { stage: 'preparing' },
-    });
-    expect(session.device.kind).toBe('oxygenSaturation');
-    session.device.progress({ stage: 'fingerDetected' });
-    session.device.complete(plausibleMeasurement('oxygenSaturation'));
-    expect(session.view().screen).toMatchObject({
-      stage: 'inCall',
-      requestedMeasurement: null,
-      failure: null,
-    });
-    expect(session.recorded.sharedMeasurements).toEqual([plausibleMeasurement('oxygenSaturation')]);
-  });
-
-  it('a measurement asked during the call that the device cannot take is reported in the call', () => {
-    const session = walkInTo(reachCall);
-    session.call.requestMeasurement('temperature');
-    session.device.fail('device.unplugged');
-    expect(session.view().screen).toMatchObject({ stage: 'inCall', failure: 'device.unplugged' });
-    expect(session.recorded.sharedMeasurements).toEqual([]);
   });
 });
 

@@ -58,8 +58,14 @@ export interface SessionContext extends SessionInput {
   readonly measurements: readonly Measurement[];
   readonly queuePosition: number | null;
   readonly estimatedWaitMinutes: number | null;
+  /** Professionals of the kind online, as the platform last said; null before it said. */
+  readonly professionalsOnline: number | null;
+  /** The last professional of the kind went offline while the patient waited (not "none at the start"). */
+  readonly professionalsWentOffline: boolean;
   readonly professional: ProfessionalCard | null;
   readonly requestedMeasurement: MeasurementKind | null;
+  /** Another measurement the professional asked for while one was being taken: it comes next. */
+  readonly nextMeasurement: MeasurementKind | null;
   readonly mediaCheck: 'pending' | 'passed' | 'problem';
   readonly mediaMode: 'video' | 'audioOnly';
   readonly professionalReceives: MediaReception;
@@ -107,8 +113,11 @@ export function initialContext(input: SessionInput): SessionContext {
     measurements: [],
     queuePosition: null,
     estimatedWaitMinutes: null,
+    professionalsOnline: null,
+    professionalsWentOffline: false,
     professional: null,
     requestedMeasurement: null,
+    nextMeasurement: null,
     mediaCheck: 'pending',
     mediaMode: 'video',
     professionalReceives: { audio: false, video: false },

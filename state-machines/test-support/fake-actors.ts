@@ -132,8 +132,14 @@ export class FakeWaitingRoom extends DrivenCallbackActor<QueueRequest, QueueEven
     super('waiting room');
   }
 
-  update(position: number, estimatedWaitMinutes: number): void {
-    this.emit({ type: 'queue.updated', position, estimatedWaitMinutes });
+  /** The place and the wait, with `professionalsOnline` of that kind connected (one by default). */
+  update(position: number, estimatedWaitMinutes: number, professionalsOnline = 1): void {
+    this.emit({ type: 'queue.updated', position, estimatedWaitMinutes, professionalsOnline });
+  }
+
+  /** Nobody of that kind is connected (at the answer, or the last one just left): no estimate. */
+  nobodyOnline(position = 1): void {
+    this.emit({ type: 'queue.updated', position, estimatedWaitMinutes: null, professionalsOnline: 0 });
   }
 
   assign(professional: ProfessionalCard): void {

@@ -112,6 +112,14 @@ describe('a patient in the cabin, in Chromium', () => {
     await tap('start-call');
     await screen('consultation');
     await screen('consultation', 'inCall');
+    // The professional asks for the temperature: its instructions beside the video, started by the
+    // patient, then its result, and back to the call.
+    await screen('consultation', 'measuring');
+    await expect(page.getByTestId('remote-video').count()).resolves.toBe(1);
+    await tap('start-measurement');
+    await page.locator('[data-testid="call-measurement"][data-stage="result"]').waitFor();
+    await screen('consultation', 'measuring');
+    await tap('measurement-done');
 
     await printAndPay(patient);
     await tap('finish');

@@ -71,7 +71,11 @@ describe('a video consultation between the cabin and the practitioner console', 
   it('the doctor asks for the blood pressure: the cabin takes it and the value reaches the console', async () => {
     const { patient, console: practitioner } = consultation;
     await practitioner.getByTestId('request-bloodPressure').click();
+    // The instructions beside the professional's video; the patient starts it, and sees the result.
     await patient.screen('consultation', 'measuring', 'media-06-requested-measurement');
+    await patient.tap('start-measurement');
+    await patient.page.locator('[data-testid="call-measurement"][data-stage="result"]').waitFor();
+    await patient.tap('measurement-done');
     await patient.screen('consultation', 'inCall');
     await expect
       .poll(() => practitioner.getByTestId('measurement-bloodPressure').innerText(), { timeout: 15_000 })

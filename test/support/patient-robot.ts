@@ -3,6 +3,7 @@
 import type {
   AppointmentScreen,
   CabinView,
+  ConsultationScreen,
   DocumentsScreen,
   IdentificationScreen,
   MeasurementsScreen,
@@ -77,8 +78,20 @@ const ON_MEASUREMENTS: OnStages<MeasurementsScreen> = {
 const ON_WAITING_ROOM: OnStages<WaitingRoomScreen> = {
   joining: null,
   waiting: null,
+  // Nobody of the kind online: the patient stays, in case someone comes.
+  nobodyOnline: null,
   professionalReady: { type: 'patient.startCall' },
   failed: RETRY,
+};
+
+/** The measurement the professional asks for during the call: started, then back to the call. */
+const ON_REQUESTED_MEASUREMENT: {
+  readonly [T in NonNullable<ConsultationScreen['measurementStage']>]: PatientAction | null;
+} = {
+  instructions: { type: 'patient.startMeasurement' },
+  measuring: null,
+  result: NEXT,
+  failed: SKIP,
 };
 
 const ON_DOCUMENTS: OnStages<DocumentsScreen> = {
@@ -127,7 +140,9 @@ export function cooperativeAction(view: CabinView): PatientAction | null {
     case 'waitingRoom':
       return ON_WAITING_ROOM[screen.stage];
     case 'consultation':
-      return null;
+      return screen.stage === 'measuring' && screen.measurementStage !== null
+        ? ON_REQUESTED_MEASUREMENT[screen.measurementStage]
+        : null;
     case 'documents':
       return ON_DOCUMENTS[screen.stage];
     case 'payment':

@@ -41,7 +41,11 @@ export const TEST_VISIT: VisitSummary = {
   locale: 'fr',
   cover: {
     answers: [
-      { question: 'referredOrNoRegularDoctor', label: 'Envoyé par votre médecin traitant ?', answer: 'yes' },
+      {
+        question: 'referredByRegularDoctor',
+        label: 'Votre médecin traitant vous a-t-il orienté vers cette téléconsultation ?',
+        answer: 'yes',
+      },
     ],
     feeCents: 2500,
     reimbursedPercent: 70,

@@ -1,6 +1,7 @@
 // Step 7b: the video call. The link may drop (ICE restarts, then sound only, then a clear end with the
-// attendant called); the professional may ask for a measurement and deposits documents. A failure
-// shown in the call (a measurement that could not be taken) clears when the link comes back.
+// attendant called); the professional may ask for a measurement, which the patient starts, follows and
+// sees beside the call, and deposits documents. A failure shown in the call clears when the link comes
+// back.
 import { assign } from 'xstate';
 import { keepLatest, required } from '../context';
 import { cabinWorking, measuring, stepEntered } from '../factories';
@@ -10,16 +11,81 @@ import { afterCall } from './documents';
 // The call is back (connected first, or again after a drop): what went wrong before is no longer shown.
 const recovered = { target: 'inCall', actions: sessionSetup.assign({ failure: null }) } as const;
 
-// The measurement the professional asks for during the call.
-const requested = measuring({
+// The measurement the professional asks for during the call: its instructions until the patient starts
+// it (never by itself: the patient may need a moment to put the cuff on), the progress, then the result
+// (shared with the professional at once) or what went wrong, each with the way back to the call. A
+// request while the device measures waits for that measurement to finish; otherwise it replaces the
+// current one.
+const done = 'done';
+const taking = measuring({
   kind: (context) => required(context.requestedMeasurement, 'requested measurement'),
   accepted: {
-    target: 'inCall',
-    keep: (context, measurement) => ({ measurements: keepLatest(context.measurements, measurement) }),
+    target: 'result',
+    keep: (context, measurement) => ({
+      measurements: keepLatest(context.measurements, measurement),
+      lastMeasurement: measurement,
+    }),
     share: true,
   },
-  failed: { target: 'inCall', field: 'failure' },
-  skipped: { target: 'inCall' },
+  failed: { target: 'failed', field: 'measurementFailure' },
+  skipped: { target: done },
+});
+const requested = sessionSetup.createStateConfig({
+  initial: 'instructions',
+  entry: assign({ progress: null, lastMeasurement: null, measurementFailure: null }),
+  exit: assign({
+    progress: null,
+    requestedMeasurement: null,
+    nextMeasurement: null,
+    lastMeasurement: null,
+    measurementFailure: null,
+  }),
+  on: {
+    'call.reconnecting': 'reconnecting',
+    'call.measurementRequested': {
+      target: '.instructions',
+      reenter: true,
+      actions: assign({
+        requestedMeasurement: ({ event }) => event.kind,
+        lastMeasurement: null,
+        measurementFailure: null,
+      }),
+    },
+  },
+  states: {
+    instructions: {
+      on: { 'patient.startMeasurement': 'measuring', 'patient.skip': done },
+    },
+    measuring: {
+      ...taking,
+      on: {
+        ...taking.on,
+        'call.measurementRequested': { actions: assign({ nextMeasurement: ({ event }) => event.kind }) },
+      },
+    },
+    result: {
+      on: { 'patient.next': done, 'patient.retry': 'measuring' },
+    },
+    failed: {
+      on: { 'patient.retry': 'measuring', 'patient.skip': done },
+    },
+    // Passed through: the measurement asked meanwhile, or back to the call.
+    done: {
+      always: [
+        {
+          guard: ({ context }) => context.nextMeasurement !== null,
+          target: 'instructions',
+          actions: assign({
+            requestedMeasurement: ({ context }) => context.nextMeasurement,
+            nextMeasurement: null,
+            lastMeasurement: null,
+            measurementFailure: null,
+          }),
+        },
+        { target: '#consultation.call.inCall' },
+      ],
+    },
+  },
 });
 
 // The cabin works during the call, not once it failed: then the patient is expected to retry, and a
@@ -87,17 +153,13 @@ const call = cabinWorking({
       on: {
         'call.reconnecting': 'reconnecting',
         'call.measurementRequested': {
-          target: 'measuring',
+          target: 'measurement',
           actions: assign({ requestedMeasurement: ({ event }) => event.kind }),
         },
       },
     },
-    // The measurement the professional asked for: shared at once, the call goes on either way.
-    measuring: {
-      ...requested,
-      exit: assign({ progress: null, requestedMeasurement: null }),
-      on: { ...requested.on, 'call.reconnecting': 'reconnecting' },
-    },
+    // The measurement the professional asked for, beside the call that goes on.
+    measurement: requested,
   },
 });
 

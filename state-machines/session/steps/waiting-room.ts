@@ -16,9 +16,25 @@ function shareMediaCheck(result: 'passed' | 'problem') {
   } as const;
 }
 
-const queue = cabinWorking({
+// Nobody of the kind online: said at once, with the ways out (another kind of professional, an
+// appointment code, or leaving). The place is kept meanwhile: if someone comes online the wait goes on.
+// Identity, consent and measurements stay in the session when the patient goes back to choose.
+const nobodyOnline = {
+  on: {
+    'patient.seeNextAvailable': '#session.active.journey.appointment.choosingProfession',
+    'patient.haveAppointmentCode': '#session.active.journey.appointment.enteringCode',
+  },
+} as const;
+
+const queue = sessionSetup.createStateConfig({
   initial: 'joining',
-  entry: assign({ failure: null, queuePosition: null, estimatedWaitMinutes: null }),
+  entry: assign({
+    failure: null,
+    queuePosition: null,
+    estimatedWaitMinutes: null,
+    professionalsOnline: null,
+    professionalsWentOffline: false,
+  }),
   invoke: {
     src: 'waitInQueue',
     input: ({ context }) => ({
@@ -37,13 +53,29 @@ const queue = cabinWorking({
     },
   },
   on: {
-    'queue.updated': {
-      target: '.waiting',
-      actions: assign({
-        queuePosition: ({ event }) => event.position,
-        estimatedWaitMinutes: ({ event }) => event.estimatedWaitMinutes,
-      }),
-    },
+    'queue.updated': [
+      {
+        guard: ({ event }) => event.professionalsOnline === 0,
+        target: '.nobodyOnline',
+        actions: assign({
+          queuePosition: ({ event }) => event.position,
+          // Nobody can say how long: no estimate is shown, whatever the platform sent.
+          estimatedWaitMinutes: null,
+          professionalsWentOffline: ({ context }) =>
+            context.professionalsWentOffline || (context.professionalsOnline ?? 0) > 0,
+          professionalsOnline: 0,
+        }),
+      },
+      {
+        target: '.waiting',
+        actions: assign({
+          queuePosition: ({ event }) => event.position,
+          estimatedWaitMinutes: ({ event }) => event.estimatedWaitMinutes,
+          professionalsOnline: ({ event }) => event.professionalsOnline,
+          professionalsWentOffline: false,
+        }),
+      },
+    ],
     'queue.assigned': {
       target: 'professionalReady',
       actions: assign({ professional: ({ event }) => event.professional }),
@@ -53,7 +85,9 @@ const queue = cabinWorking({
       actions: assign({ failure: ({ event }) => event.error.code }),
     },
   },
-  states: { joining: {}, waiting: {} },
+  // The cabin works while joining and waiting; with nobody online the patient is expected to choose,
+  // and the "still there?" prompt applies as on any screen that waits for a touch.
+  states: { joining: cabinWorking({}), waiting: cabinWorking({}), nobodyOnline },
 });
 
 /** The waiting room, up to "start the call". */
