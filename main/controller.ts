@@ -11,6 +11,7 @@ import { serveCabinApi, type ImmediateCabinServer } from './cabin-api-server';
 import type { CabinConfig } from './config';
 import type { Controller } from './controller-types';
 import { openLog, openStore } from './cabin-records';
+import { HelpRelay } from './help-relay';
 import type { OperationLog } from './log';
 import { traceMachineStates } from './machine-trail';
 import { OutboundDelivery } from './outbound-delivery';
@@ -61,7 +62,8 @@ export function createController(options: ControllerOptions): RunningController 
     for (const listener of listeners) listener(event);
   };
   const board = new CallMediaBoard(clock);
-  const ports = { store, log, clock, peripherals, wipeHooks, itemQueued: () => delivery.kick() };
+  const help = new HelpRelay(peripherals.platform, clock, log);
+  const ports = { store, log, clock, peripherals, wipeHooks, help, itemQueued: () => delivery.kick() };
   const cabinEffects = cabinMachineEffects(ports);
 
   const session = sessionMachine.provide({
@@ -92,6 +94,7 @@ export function createController(options: ControllerOptions): RunningController 
       }
     },
   });
+  help.sendTo((event) => actor.send(event));
   const views = publishViews(actor, emit, log);
   const server = serveCabinApi({
     actor,

@@ -65,6 +65,10 @@ export function sessionViewOf(snapshot: SessionSnapshot): SessionView {
     accessibility: context.accessibility,
     askingStillThere: value.active.attention === 'askingStillThere',
     helpRequested: context.helpRequested,
+    help:
+      context.helpRequested || context.helpAnswered
+        ? { told: context.helpTold, answered: context.helpAnswered }
+        : null,
     canGoBack: canGoBackFrom(screen),
     screen,
   };

@@ -3,6 +3,7 @@ import type {
   CallEvent,
   CardFact,
   DocumentSummary,
+  HelpEvent,
   Measurement,
   MeasurementFact,
   PatientAction,
@@ -39,6 +40,7 @@ export type SessionEvent =
   | MeasurementEvent
   | QueueEvent
   | CallEvent
+  | HelpEvent
   | AttendantSessionEvent
   | AttentionEvent;
 

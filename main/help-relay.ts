@@ -1,0 +1,93 @@
+// The patient's help call beyond the cabin's own screen: when it started (for the attendant page), and
+// its passage through the platform to the operator's support and the professional of the call. The
+// session machine says when the call starts and ends (`callAttendant`, `reportHelpEnded`); the relay
+// tells the platform and feeds back to the cabin who was told (`help.reached`) and a remote answer
+// (`help.answered`). The platform unreachable is no failure of the call: the attendant was told anyway,
+// the banner says only that. Nothing of the patient is logged or sent: the session id and the state.
+import type { Clock, HelpCallState, HelpEvent, RemoteHelpAudience, Result } from '../contract';
+import type { OperationLog } from './log';
+
+/** What the relay needs of the platform link. */
+export interface HelpChannel {
+  /**
+   * Tells the platform the state of a session's help call; answers who it told. While a call is
+   * `requested`, `answered` hears an answer from the support or the professional.
+   */
+  reportHelp(
+    sessionId: string,
+    state: HelpCallState,
+    answered: (by: RemoteHelpAudience) => void,
+  ): Promise<Result<{ readonly told: readonly RemoteHelpAudience[] }>>;
+}
+
+/** The help call as the attendant page shows it: since when, and whether the platform has it. */
+export interface HelpCallRecord {
+  readonly sessionId: string;
+  /** Epoch ms when the patient asked (the cabin's clock). */
+  readonly since: number;
+  /** `pending` while the platform's answer is awaited, `unreachable` when it could not be told. */
+  readonly platform: 'pending' | 'told' | 'unreachable';
+}
+
+/** The session's help calls, passed on to the platform and back. */
+export class HelpRelay {
+  #current: HelpCallRecord | null = null;
+  #send: (event: HelpEvent) => void = () => undefined;
+
+  /** A relay on `channel` (the platform link); `clock` stamps when a call started. */
+  constructor(
+    private readonly channel: HelpChannel,
+    private readonly clock: Pick<Clock, 'now'>,
+    private readonly log: OperationLog,
+  ) {}
+
+  /** Where the relay sends what it hears back (the cabin actor, created after the relay). */
+  sendTo(send: (event: HelpEvent) => void): void {
+    this.#send = send;
+  }
+
+  /** The pending help call, if any. */
+  current(): HelpCallRecord | null {
+    return this.#current;
+  }
+
+  /** The patient asked for help in `sessionId`: the platform is told, and who it told goes back to the session. */
+  requested(sessionId: string): void {
+    this.#current = { sessionId, since: this.clock.now(), platform: 'pending' };
+    const answered = (by: RemoteHelpAudience): void => {
+      if (this.#current?.sessionId !== sessionId) return;
+      this.log.info('help.answeredRemotely', { by });
+      this.#current = null;
+      this.#send({ type: 'help.answered', by });
+    };
+    void this.channel.reportHelp(sessionId, 'requested', answered).then((result) => {
+      const call = this.#current;
+      if (call?.sessionId !== sessionId) return;
+      if (!result.ok) {
+        this.log.warn('help.platformNotTold', { code: result.error.code });
+        this.#current = { ...call, platform: 'unreachable' };
+        return;
+      }
+      this.#current = { ...call, platform: 'told' };
+      this.log.info('help.platformTold', { told: result.value.told.join(',') });
+      if (result.value.told.length > 0) this.#send({ type: 'help.reached', told: result.value.told });
+    });
+  }
+
+  /** The call ended on the cabin (cancelled by the patient, answered by the attendant): the platform is told. */
+  ended(sessionId: string, state: 'cancelled' | 'answered'): void {
+    if (this.#current?.sessionId !== sessionId) return;
+    this.#current = null;
+    this.log.info('help.ended', { state });
+    void this.channel
+      .reportHelp(sessionId, state, () => undefined)
+      .then((result) => {
+        if (!result.ok) this.log.warn('help.platformNotTold', { code: result.error.code });
+      });
+  }
+
+  /** The session ends: a call still pending is cancelled on the platform's lists. */
+  forget(sessionId: string): void {
+    this.ended(sessionId, 'cancelled');
+  }
+}
