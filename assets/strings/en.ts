@@ -73,7 +73,16 @@ export const en: Strings = {
     confirm: 'Yes, stop',
     cancel: 'No, continue',
   },
-  helpBanner: 'A member of staff has been told. They are coming.',
+  helpCall: {
+    attendant: 'The staff at the counter have been told.',
+    attendantAndSupport: 'The staff at the counter and the support service have been told.',
+    attendantAndProfessional: 'The staff at the counter and {professional} have been told.',
+    everyone: 'The staff at the counter, the support service and {professional} have been told.',
+    theDoctor: 'the doctor',
+    theProfessional: 'the health professional',
+    cancel: 'I no longer need help',
+    answered: 'Your request for help was seen. Someone is taking care of you.',
+  },
   stillThere: {
     title: 'Are you still there?',
     body: 'Without an answer, the session will stop and your information will be erased.',

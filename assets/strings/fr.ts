@@ -77,7 +77,17 @@ export const fr = {
     confirm: 'Oui, arrêter',
     cancel: 'Non, continuer',
   },
-  helpBanner: 'Un membre du personnel a été prévenu. Il arrive.',
+  helpCall: {
+    /** Who was told of the help call, in one sentence; `{professional}` is `theDoctor` or `theProfessional`. */
+    attendant: "La personne de l'accueil a été prévenue.",
+    attendantAndSupport: "La personne de l'accueil et le service d'assistance ont été prévenus.",
+    attendantAndProfessional: "La personne de l'accueil et {professional} ont été prévenus.",
+    everyone: "La personne de l'accueil, le service d'assistance et {professional} ont été prévenus.",
+    theDoctor: 'le médecin',
+    theProfessional: 'le professionnel de santé',
+    cancel: "Je n'ai plus besoin d'aide",
+    answered: "Votre demande d'aide a été vue. Quelqu'un s'occupe de vous.",
+  },
   stillThere: {
     title: 'Êtes-vous toujours là ?',
     body: "Sans réponse, la séance va s'arrêter et vos informations seront effacées.",

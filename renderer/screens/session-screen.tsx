@@ -4,9 +4,9 @@ import type { CabinClient } from '../../contract/cabin-api';
 import type { SessionView, StepScreen } from '../../contract/cabin-view';
 import type { PatientAction } from '../../contract/patient-action';
 import { ActionButton } from '../components/action-button';
+import { HelpBanner } from '../components/help-banner';
 import { Modal } from '../components/modal';
 import { SessionHeader } from '../components/session-header';
-import { StaffButton } from '../components/staff-button';
 import { useUi } from '../ui-context';
 import { AppointmentScreen } from './appointment-screen';
 import { ConsentScreen } from './consent-screen';
@@ -23,6 +23,7 @@ import { WaitingRoomScreen } from './waiting-room-screen';
 /** Actions that must get through even while another action waits for its answer. */
 const ALWAYS_ALLOWED: ReadonlySet<PatientAction['type']> = new Set([
   'patient.help',
+  'patient.cancelHelp',
   'patient.stillHere',
   'patient.setLocale',
   'patient.setAccessibility',
@@ -75,13 +76,13 @@ export function SessionScreen({ session, client, onOpenAttendant }: SessionScree
         onHelp={send('patient.help')}
         onQuit={() => setConfirmingQuit(true)}
       />
-      {session.helpRequested && (
-        <div className="help-row">
-          <p className="banner banner-help" role="status" data-testid="help-banner">
-            {strings.helpBanner}
-          </p>
-          {onOpenAttendant !== undefined && <StaffButton onOpen={onOpenAttendant} />}
-        </div>
+      {session.help !== null && (
+        <HelpBanner
+          help={session.help}
+          screen={session.screen}
+          onCancel={send('patient.cancelHelp')}
+          onOpenAttendant={onOpenAttendant}
+        />
       )}
       {actionFailed && (
         <p className="banner banner-warning" role="alert" data-testid="action-failed">
