@@ -11,6 +11,8 @@ import { serveCabinApi, type ImmediateCabinServer } from './cabin-api-server';
 import type { CabinConfig } from './config';
 import type { Controller } from './controller-types';
 import { openLog, openStore } from './cabin-records';
+import { startAttendantPage, type AttendantPageServer } from './attendant-page/attendant-page-server';
+import { attendantPageState } from './attendant-page/attendant-page-state';
 import { HelpRelay } from './help-relay';
 import type { OperationLog } from './log';
 import { traceMachineStates } from './machine-trail';
@@ -40,6 +42,8 @@ export interface RunningController extends Controller {
   /** Resolves once the cabin has left `booting` (ready or out of service). */
   readonly booted: Promise<void>;
   readonly log: OperationLog;
+  /** The attendant page when the configuration enables it (null otherwise, or when it could not listen). */
+  readonly attendantPage: Promise<AttendantPageServer | null>;
 }
 
 /** Builds and starts a controller; the cabin boots at once and `booted` tells when it is ready. */
@@ -107,6 +111,25 @@ export function createController(options: ControllerOptions): RunningController 
     attendantCode: config.attendantCode,
   });
 
+  const attendantPage = openAttendantPage(config, {
+    state: () => attendantPageState(views.current(), help.current()),
+    watch: (listener) => {
+      const onView = (event: CabinEvent): void => {
+        if (event.type === 'view.changed') listener();
+      };
+      listeners.add(onView);
+      const stopHelp = help.watch(listener);
+      return () => {
+        listeners.delete(onView);
+        stopHelp();
+      };
+    },
+    acknowledgeHelp: () => actor.send({ type: 'attendant.acknowledgeHelp' }),
+    attendantCode: config.attendantCode,
+    clock,
+    log,
+  });
+
   const stopRetention = keepRetention(store, config.retention, clock, log);
   actor.start();
   delivery.start();
@@ -124,12 +147,14 @@ export function createController(options: ControllerOptions): RunningController 
   return {
     server,
     log,
+    attendantPage,
     booted: views.booted,
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     async stop() {
+      await (await attendantPage)?.close();
       stopRetention();
       await delivery.stop();
       stopWatchingCard();
@@ -145,4 +170,20 @@ export function createController(options: ControllerOptions): RunningController 
       log.close();
     },
   };
+}
+
+// The attendant page when the configuration enables it; a port already taken is logged, and the cabin
+// runs on without it (its own panel still works).
+function openAttendantPage(
+  config: CabinConfig,
+  ports: Parameters<typeof startAttendantPage>[0],
+): Promise<AttendantPageServer | null> {
+  const { enabled, host, port } = config.attendantPage;
+  if (!enabled) return Promise.resolve(null);
+  return startAttendantPage(ports, { host, port }).catch((error: unknown) => {
+    ports.log.error('attendantPage.notListening', {
+      code: error instanceof Error && 'code' in error ? String(error.code) : 'unknown',
+    });
+    return null;
+  });
 }

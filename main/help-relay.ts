@@ -33,6 +33,7 @@ export interface HelpCallRecord {
 export class HelpRelay {
   #current: HelpCallRecord | null = null;
   #send: (event: HelpEvent) => void = () => undefined;
+  readonly #watchers = new Set<() => void>();
 
   /** A relay on `channel` (the platform link); `clock` stamps when a call started. */
   constructor(
@@ -51,13 +52,24 @@ export class HelpRelay {
     return this.#current;
   }
 
+  /** Calls `listener` whenever the pending call's record changes; answers how to stop. */
+  watch(listener: () => void): () => void {
+    this.#watchers.add(listener);
+    return () => this.#watchers.delete(listener);
+  }
+
+  #set(record: HelpCallRecord | null): void {
+    this.#current = record;
+    for (const listener of this.#watchers) listener();
+  }
+
   /** The patient asked for help in `sessionId`: the platform is told, and who it told goes back to the session. */
   requested(sessionId: string): void {
-    this.#current = { sessionId, since: this.clock.now(), platform: 'pending' };
+    this.#set({ sessionId, since: this.clock.now(), platform: 'pending' });
     const answered = (by: RemoteHelpAudience): void => {
       if (this.#current?.sessionId !== sessionId) return;
       this.log.info('help.answeredRemotely', { by });
-      this.#current = null;
+      this.#set(null);
       this.#send({ type: 'help.answered', by });
     };
     void this.channel.reportHelp(sessionId, 'requested', answered).then((result) => {
@@ -65,10 +77,10 @@ export class HelpRelay {
       if (call?.sessionId !== sessionId) return;
       if (!result.ok) {
         this.log.warn('help.platformNotTold', { code: result.error.code });
-        this.#current = { ...call, platform: 'unreachable' };
+        this.#set({ ...call, platform: 'unreachable' });
         return;
       }
-      this.#current = { ...call, platform: 'told' };
+      this.#set({ ...call, platform: 'told' });
       this.log.info('help.platformTold', { told: result.value.told.join(',') });
       if (result.value.told.length > 0) this.#send({ type: 'help.reached', told: result.value.told });
     });
@@ -77,7 +89,7 @@ export class HelpRelay {
   /** The call ended on the cabin (cancelled by the patient, answered by the attendant): the platform is told. */
   ended(sessionId: string, state: 'cancelled' | 'answered'): void {
     if (this.#current?.sessionId !== sessionId) return;
-    this.#current = null;
+    this.#set(null);
     this.log.info('help.ended', { state });
     void this.channel
       .reportHelp(sessionId, state, () => undefined)

@@ -446,6 +446,27 @@ export const fr = {
     'payment.failed': "Le paiement n'a pas marché. Vous pouvez réessayer.",
     'payment.cancelled': 'Le paiement a été annulé. Vous pouvez réessayer.',
   },
+  attendantPage: {
+    /** The attendant page, opened on the counter's computer or phone (main/attendant-page/). */
+    title: 'Cabine de téléconsultation',
+    codeLabel: 'Code du personnel',
+    login: 'Entrer',
+    badCode: 'Code incorrect.',
+    locked: 'Trop de codes incorrects. Réessayez dans {minutes} min.',
+    offline: 'La cabine ne répond pas. Nouvel essai dans un instant.',
+    noHelp: "Aucun appel à l'aide.",
+    helpTitle: "Un patient demande de l'aide",
+    since: 'Depuis {time}',
+    told: 'Prévenus : {who}',
+    audiences: {
+      attendant: "l'accueil",
+      support: "le service d'assistance",
+      professional: 'le professionnel de santé',
+    },
+    platformUnreachable: "La plateforme n'a pas pu être prévenue : seul l'accueil est au courant.",
+    acknowledge: "J'arrive",
+    logout: 'Se déconnecter',
+  },
   attendant: {
     open: 'Personnel',
     openLabel: "Accès réservé au personnel de l'accueil",
