@@ -241,3 +241,11 @@ export function withLocalPlatform(config: CabinConfig, url: string, credential: 
   if (config.platform.kind !== 'local') return config;
   return { ...config, platform: { ...config.platform, url, credential } };
 }
+
+/** Set to `1` by `npm start` without a configuration file: the Electron shell then opens the demo attendant page too. */
+export const DEMO_ATTENDANT_PAGE_ENV = 'CABINE_DEMO_ATTENDANT_PAGE';
+
+/** The demonstration's configuration (`npm start` without a file): the attendant page on this machine only. */
+export function withDemoAttendantPage(config: CabinConfig): CabinConfig {
+  return { ...config, attendantPage: { ...config.attendantPage, enabled: true, host: '127.0.0.1' } };
+}
