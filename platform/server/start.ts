@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isRecord } from '../../contract/schema';
 import type { CabinAccount } from './accounts';
-import { DEMO_APPOINTMENTS, DEMO_PRACTITIONERS } from './demo-accounts';
+import { DEMO_APPOINTMENTS, DEMO_PRACTITIONERS, DEMO_SUPPORT_LOGIN } from './demo-accounts';
 import { STDERR_LOG } from './platform-log';
 import { startPlatform } from './platform-server';
 import { detectMediasoup } from './sfu';
@@ -66,6 +66,7 @@ async function main(): Promise<void> {
     port,
     cabins,
     practitioners: DEMO_PRACTITIONERS.map((account) => ({ ...account, password })),
+    supportAccounts: [{ login: DEMO_SUPPORT_LOGIN, password }],
     appointments: DEMO_APPOINTMENTS,
     consoleDirectory,
     sfu,
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
       .map((a) => a.login)
       .join(', ')}`,
   );
+  print(`Support (help calls, same password): ${DEMO_SUPPORT_LOGIN} at ${platform.url}/api/support/`);
   print(
     `Media: ${sfu === null ? 'direct (peer to peer)' : `SFU (${sfu.name})`}; cabins allowed: ${cabins.length}`,
   );
