@@ -9,7 +9,7 @@ export interface HelpCallNoticeProps {
 /** The notice (`call-help`) with its answer button (`call-help-answer`), shown while the patient waits for help. */
 export function HelpCallNotice({ onAnswer }: HelpCallNoticeProps) {
   return (
-    <div className="alert alert-warning help-call" role="alert" data-testid="call-help">
+    <div className="alert alert-warning" role="alert" data-testid="call-help">
       <p>
         <strong>Le patient demande de l’aide.</strong> La personne de l’accueil de la pharmacie a été
         prévenue.
