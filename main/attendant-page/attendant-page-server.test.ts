@@ -1,7 +1,7 @@
 // The attendant page on real TCP, as the counter's phone and an intruder on the pharmacy's network
 // use it, beside a whole controller with simulated hardware on a manual clock and a patient whose
 // name and birth date are known: they must never leave the cabin through the page.
-import { request as httpRequest } from 'node:http';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -230,6 +230,37 @@ describe('the attendant page', () => {
       expect(secret.length).toBeGreaterThan(0);
       expect(everything).not.toContain(secret);
     }
+  });
+
+  it('pushes the state as server-sent events when it changes, not at every screen of the patient', async () => {
+    const page = await openPage();
+    await patientIdentified(page);
+    const cookie = await logIn(page);
+    const events: string[] = [];
+    const stream = await new Promise<IncomingMessage>((resolve) => {
+      httpRequest(
+        { host: '127.0.0.1', port: page.port, path: '/api/events', headers: { Cookie: cookie } },
+        resolve,
+      ).end();
+    });
+    expect(stream.headers['content-type']).toContain('text/event-stream');
+    stream.on('data', (chunk: Buffer) =>
+      events.push(...chunk.toString('utf8').split('\n\n').filter(Boolean)),
+    );
+    await expect.poll(() => events.length).toBe(1);
+    // The patient moves on: the page's state is the same, nothing is pushed.
+    page.controller.server.act({ type: 'patient.seeNextAvailable' });
+    page.controller.server.act({ type: 'patient.help' });
+    const helps = () =>
+      events.map((event) => (JSON.parse(event.replace(/^data: /, '')) as { help: unknown }).help);
+    await expect.poll(() => events.length).toBe(4);
+    expect(helps()).toEqual([
+      null,
+      { since: expect.any(Number) as unknown, told: ['attendant'], platform: 'pending' },
+      { since: expect.any(Number) as unknown, told: ['attendant'], platform: 'told' },
+      { since: expect.any(Number) as unknown, told: ['attendant', 'support'], platform: 'told' },
+    ]);
+    stream.destroy();
   });
 
   it('is off unless the configuration turns it on', async () => {

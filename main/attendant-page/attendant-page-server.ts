@@ -143,8 +143,13 @@ export async function startAttendantPage(
 
   const follow = (response: ServerResponse): void => {
     response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8' });
+    // The view changes with every screen of the patient; the page hears only what it shows changing.
+    let last = '';
     const push = (): void => {
-      response.write(`data: ${JSON.stringify(ports.state())}\n\n`);
+      const state = JSON.stringify(ports.state());
+      if (state === last) return;
+      last = state;
+      response.write(`data: ${state}\n\n`);
     };
     push();
     streams.add(response);
