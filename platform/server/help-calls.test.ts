@@ -180,6 +180,18 @@ describe('a help call through the platform', () => {
     await console.next('call.helpChanged', { sessionId: 's1', active: true });
   });
 
+  it('serves the support page with the platform’s security headers', async () => {
+    await start();
+    const page = await fetch(`${platform.url}/support/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(await page.text()).toContain('data-testid="support-help-calls"');
+    expect((await fetch(`${platform.url}/support/support.js`)).headers.get('content-type')).toContain(
+      'text/javascript',
+    );
+    expect((await fetch(`${platform.url}/support/../console-files.ts`)).status).toBe(404);
+  });
+
   it('refuses a cabin speaking of another cabin’s session', async () => {
     await start();
     const cabinA = await cabin('a');

@@ -141,6 +141,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       return logIn(request, response);
     }
     if (path.startsWith(SUPPORT_API_PREFIX)) return support.handle(path, request, response);
+    if (support.servePage(path === '/support' ? '/support/' : path, method, response)) return;
     if (method !== 'GET' && method !== 'HEAD') return sendJson(response, 404, { code: 'notFound' });
     if (path === '/' || (path === '/console' && consoleFiles !== null))
       return redirect(response, '/console/');

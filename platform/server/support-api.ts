@@ -10,6 +10,7 @@ import { isRecord } from '../../contract/schema';
 import { SECURITY_HEADERS } from './console-files';
 import type { HelpCalls } from './help-desk';
 import type { PlatformLog } from './platform-log';
+import { SUPPORT_PAGE_FILES } from './support-page';
 
 /** An account of the operator's support service. */
 export interface SupportAccount {
@@ -43,6 +44,20 @@ export class SupportApi {
   /** The API for `options.accounts`. */
   constructor(private readonly options: SupportApiOptions) {
     for (const account of options.accounts) this.#passwords.set(account.login, digest(account.password));
+  }
+
+  /** Serves the support page's file at `path` (GET or HEAD); answers false when `path` is none of them. */
+  servePage(path: string, method: string, response: ServerResponse): boolean {
+    const file = Object.hasOwn(SUPPORT_PAGE_FILES, path) ? SUPPORT_PAGE_FILES[path] : undefined;
+    if (file === undefined || (method !== 'GET' && method !== 'HEAD')) return false;
+    response.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': file.type,
+      'content-length': Buffer.byteLength(file.body),
+      'cache-control': 'no-cache',
+    });
+    response.end(method === 'HEAD' ? undefined : file.body);
+    return true;
   }
 
   /** Answers one request whose path starts with SUPPORT_API_PREFIX. */
