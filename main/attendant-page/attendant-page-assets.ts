@@ -160,10 +160,19 @@ export const ATTENDANT_PAGE_JS = `'use strict';
     if (retry === null) retry = setTimeout(function () { retry = null; load(); }, 5000);
   }
 
+  // Every answer of the page's API is {ok, value} or {ok: false, error}; an HTTP error means trouble.
   function answer(response) {
-    if (response.status === 401) return showLogin('');
     if (!response.ok) return offline();
-    return response.json().then(draw);
+    return response.json().then(function (result) {
+      if (result.ok) {
+        follow();
+        return draw(result.value);
+      }
+      if (result.error.code === 'attendant.locked') {
+        return showLogin(fill(P.locked, { minutes: Math.max(1, Math.ceil(result.error.retryAfterSeconds / 60)) }));
+      }
+      showLogin(result.error.code === 'attendant.badCode' ? P.badCode : '');
+    });
   }
 
   function follow() {
@@ -178,27 +187,12 @@ export const ATTENDANT_PAGE_JS = `'use strict';
   }
 
   function load() {
-    fetch('/api/state', { credentials: 'same-origin' })
-      .then(function (response) {
-        if (response.ok) follow();
-        return answer(response);
-      })
-      .catch(offline);
+    fetch('/api/state', { credentials: 'same-origin' }).then(answer).catch(offline);
   }
 
   $('login').addEventListener('submit', function (event) {
     event.preventDefault();
-    post('/api/login', { code: $('code').value })
-      .then(function (response) {
-        if (response.ok) return load();
-        if (response.status === 429) {
-          return response.json().then(function (body) {
-            showLogin(fill(P.locked, { minutes: Math.max(1, Math.ceil(body.retryAfterSeconds / 60)) }));
-          });
-        }
-        showLogin(P.badCode);
-      })
-      .catch(offline);
+    post('/api/login', { code: $('code').value }).then(answer).catch(offline);
   });
   $('acknowledge').addEventListener('click', function () {
     post('/api/acknowledge').then(answer).catch(offline);

@@ -118,13 +118,15 @@ async function patientIdentified(page: Page): Promise<PatientIdentity> {
 
 async function logIn(page: Page): Promise<string> {
   const answer = await page.call('POST', '/api/login', { body: JSON.stringify({ code: CODE }) });
-  expect(answer.status).toBe(200);
+  expect(JSON.parse(answer.body)).toMatchObject({ ok: true });
   const cookie = String(answer.headers['set-cookie']);
   expect(cookie).toMatch(/HttpOnly/);
   expect(cookie).toMatch(/SameSite=Strict/);
   expect(cookie).toMatch(/Max-Age=\d+/);
   return cookie.split(';')[0] ?? '';
 }
+
+const body = (answer: Answer): unknown => JSON.parse(answer.body);
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -147,18 +149,20 @@ describe('the attendant page', () => {
 
   it('shows nothing without the code, and locks an address after 5 wrong codes, logging the lock without the code', async () => {
     const page = await openPage();
-    expect((await page.call('GET', '/api/state')).status).toBe(401);
+    expect(body(await page.call('GET', '/api/state'))).toEqual({
+      ok: false,
+      error: { code: 'attendant.loginNeeded' },
+    });
     expect((await page.call('GET', '/api/events')).status).toBe(401);
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const wrong = await page.call('POST', '/api/login', {
         body: JSON.stringify({ code: `99${attempt}7` }),
       });
-      expect(wrong.status).toBe(401);
+      expect(body(wrong)).toEqual({ ok: false, error: { code: 'attendant.badCode' } });
     }
     // Locked: even the right code waits now.
     const locked = await page.call('POST', '/api/login', { body: JSON.stringify({ code: CODE }) });
-    expect(locked.status).toBe(429);
-    expect(JSON.parse(locked.body)).toEqual({ code: 'attendant.locked', retryAfterSeconds: 60 });
+    expect(body(locked)).toEqual({ ok: false, error: { code: 'attendant.locked', retryAfterSeconds: 60 } });
     expect(locked.headers['retry-after']).toBe('60');
     const lockLines = page.log.records().filter((record) => record.event === 'attendantPage.locked');
     expect(lockLines).toHaveLength(1);
@@ -188,7 +192,7 @@ describe('the attendant page', () => {
     const notJson = await page.call('POST', '/api/login', { body: '{"code":' });
     expect(notJson.status).toBe(400);
     const forged = await page.call('GET', '/api/state', { cookie: `${ATTENDANT_COOKIE}=${'A'.repeat(43)}` });
-    expect(forged.status).toBe(401);
+    expect(body(forged)).toMatchObject({ ok: false, error: { code: 'attendant.loginNeeded' } });
   });
 
   it('shows the help call and who was told, "J\'arrive" clears it on the cabin, and never a patient’s data', async () => {
@@ -196,18 +200,21 @@ describe('the attendant page', () => {
     const patient = await patientIdentified(page);
     const cookie = await logIn(page);
 
-    const before = JSON.parse((await page.call('GET', '/api/state', { cookie })).body) as unknown;
+    const before = body(await page.call('GET', '/api/state', { cookie }));
     expect(before).toEqual({
-      phase: 'inSession',
-      peripherals: expect.any(Array) as unknown,
-      needsCleaning: false,
-      help: null,
+      ok: true,
+      value: {
+        phase: 'inSession',
+        peripherals: expect.any(Array) as unknown,
+        needsCleaning: false,
+        help: null,
+      },
     });
 
     page.controller.server.act({ type: 'patient.help' });
     await settle();
     const during = await page.call('GET', '/api/state', { cookie });
-    const { help } = JSON.parse(during.body) as { help: { since: number } };
+    const { help } = (body(during) as { value: { help: { since: number } } }).value;
     expect(help).toEqual({
       since: expect.any(Number) as unknown,
       told: ['attendant', 'support'],
@@ -217,7 +224,7 @@ describe('the attendant page', () => {
 
     const acknowledged = await page.call('POST', '/api/acknowledge', { cookie, body: '{}' });
     expect(acknowledged.status).toBe(200);
-    expect(JSON.parse(acknowledged.body)).toMatchObject({ help: null });
+    expect(body(acknowledged)).toMatchObject({ ok: true, value: { help: null } });
     expect(viewOf(page.controller).session).toMatchObject({
       helpRequested: false,
       help: { answered: true },

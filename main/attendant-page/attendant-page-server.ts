@@ -1,6 +1,7 @@
 // The attendant page's HTTP server, on its own port of the pharmacy's network: the page, a login with
 // the attendant's code (constant-time compare, wrong codes limited per address and overall), then a
-// session cookie (HttpOnly, SameSite=Strict, expiring) for the cabin's state, its changes as
+// session cookie (HttpOnly, SameSite=Strict, expiring) for the cabin's state (`{ok, value}` or
+// `{ok: false, error}`: a wrong code is an expected answer, not an HTTP error), its changes as
 // server-sent events, and "J'arrive" (the help call acknowledged). A hostile LAN is assumed: fixed
 // routes only, no CORS, a strict Content-Security-Policy, bodies of at most 1 KB, JSON only, and a
 // POST from another origin refused. The state carries no patient data (attendant-page-state.ts).
@@ -48,6 +49,14 @@ export interface AttendantPageServer {
   readonly port: number;
   close(): Promise<void>;
 }
+
+/** Why the page's API refused a login or a request, as `{ok: false, error}` in a 200 answer. */
+export type AttendantPageError =
+  | { readonly code: 'attendant.badCode' }
+  | { readonly code: 'attendant.locked'; readonly retryAfterSeconds: number }
+  | { readonly code: 'attendant.loginNeeded' };
+
+const LOGIN_NEEDED: AttendantPageError = { code: 'attendant.loginNeeded' };
 
 /** The name of the session cookie. */
 export const ATTENDANT_COOKIE = 'cabine_attendant';
@@ -109,8 +118,7 @@ export async function startAttendantPage(
     const verdict = limit.check(client);
     if (!verdict.allowed) {
       const retryAfterSeconds = Math.ceil(verdict.retryAfterMs / 1000);
-      response.setHeader('Retry-After', String(retryAfterSeconds));
-      return sendJson(response, 429, { code: 'attendant.locked', retryAfterSeconds });
+      return refuse(response, { code: 'attendant.locked', retryAfterSeconds });
     }
     const code = isRecord(body) && typeof body.code === 'string' && body.code.length <= 64 ? body.code : '';
     // Digests of equal length, so the comparison takes the same time whatever was typed.
@@ -118,7 +126,7 @@ export async function startAttendantPage(
       const lock = limit.failed(client);
       log.warn('attendantPage.refused');
       if (lock !== null) log.warn('attendantPage.locked', { scope: lock.scope, client, forMs: lock.forMs });
-      return sendJson(response, 401, { code: 'attendant.badCode' });
+      return refuse(response, { code: 'attendant.badCode' });
     }
     limit.succeeded(client);
     const token = randomBytes(32).toString('base64url');
@@ -131,8 +139,10 @@ export async function startAttendantPage(
       'Set-Cookie',
       `${ATTENDANT_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${Math.floor(sessionMs / 1000)}`,
     );
-    sendJson(response, 200, ports.state());
+    answerState(response);
   };
+
+  const answerState = (response: ServerResponse): void => sendJson(response, 200, ok(ports.state()));
 
   const logOut = (request: IncomingMessage, response: ServerResponse): void => {
     const token = cookieOf(request, ATTENDANT_COOKIE);
@@ -177,9 +187,9 @@ export async function startAttendantPage(
         case '/attendant-page.css':
           return send(response, 200, 'text/css', ATTENDANT_PAGE_CSS);
         case '/api/state':
-          return loggedIn(request) ? sendJson(response, 200, ports.state()) : unauthorized(response);
+          return loggedIn(request) ? answerState(response) : refuse(response, LOGIN_NEEDED);
         case '/api/events':
-          return loggedIn(request) ? follow(response) : unauthorized(response);
+          return loggedIn(request) ? follow(response) : sendJson(response, 401, LOGIN_NEEDED);
         default:
           return sendJson(response, 404, { code: 'page.notFound' });
       }
@@ -197,13 +207,13 @@ export async function startAttendantPage(
         : sendJson(response, 400, { code: 'page.invalidInput' });
     }
     if (path === '/api/login') return logIn(request, response, body.value);
-    if (!loggedIn(request)) return unauthorized(response);
+    if (!loggedIn(request)) return refuse(response, LOGIN_NEEDED);
     if (path === '/api/logout') return logOut(request, response);
     if (ports.state().help !== null) {
       log.info('attendant.command', { command: 'attendant.acknowledgeHelp', from: 'attendantPage' });
       ports.acknowledgeHelp();
     }
-    sendJson(response, 200, ports.state());
+    answerState(response);
   };
 
   const server: Server = createServer((request, response) => {
@@ -242,8 +252,11 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   send(response, status, 'application/json', JSON.stringify(body));
 }
 
-function unauthorized(response: ServerResponse): void {
-  sendJson(response, 401, { code: 'attendant.loginNeeded' });
+// An expected refusal (a wrong code, a lock, a login needed) is a value, answered 200 like the rest of
+// the page's normal flow; HTTP errors are kept for requests the page itself never makes.
+function refuse(response: ServerResponse, error: AttendantPageError): void {
+  if (error.code === 'attendant.locked') response.setHeader('Retry-After', String(error.retryAfterSeconds));
+  sendJson(response, 200, err(error));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
