@@ -142,6 +142,7 @@ describe('the attendant page', () => {
     const english = await page.call('GET', '/', { headers: { 'Accept-Language': 'en-GB,en;q=0.9' } });
     expect(english.body).toContain('Staff code');
     expect((await page.call('GET', '/attendant-page.js')).status).toBe(200);
+    expect((await page.call('GET', '/favicon.ico')).status).toBe(204);
     expect((await page.call('GET', '/../main/config.ts')).status).toBe(404);
     expect((await page.call('GET', '/%2e%2e/package.json')).status).toBe(404);
     expect((await page.call('DELETE', '/api/state')).status).toBe(405);

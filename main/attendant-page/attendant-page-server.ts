@@ -186,6 +186,9 @@ export async function startAttendantPage(
           return send(response, 200, 'text/javascript', ATTENDANT_PAGE_JS);
         case '/attendant-page.css':
           return send(response, 200, 'text/css', ATTENDANT_PAGE_CSS);
+        // Browsers ask for an icon by themselves: no icon, and no error either.
+        case '/favicon.ico':
+          return void response.writeHead(204, SECURITY_HEADERS).end();
         case '/api/state':
           return loggedIn(request) ? answerState(response) : refuse(response, LOGIN_NEEDED);
         case '/api/events':

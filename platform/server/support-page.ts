@@ -14,6 +14,7 @@ export const SUPPORT_PAGE_FILES: Readonly<Record<string, { readonly type: string
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Assistance : appels à l'aide des cabines</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/support/support.css">
 </head>
 <body>
