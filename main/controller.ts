@@ -155,6 +155,7 @@ export function createController(options: ControllerOptions): RunningController 
     },
     async stop() {
       await (await attendantPage)?.close();
+      help.stop();
       stopRetention();
       await delivery.stop();
       stopWatchingCard();

@@ -10,7 +10,7 @@ import {
   type Result,
 } from '../contract';
 import { ManualClock, settleMicrotasks } from '../test/support/manual-clock';
-import { HelpRelay, type HelpChannel } from './help-relay';
+import { HELP_RETRY_MS, HelpRelay, type HelpChannel } from './help-relay';
 import { MemoryOperationLog } from './test-support/memory-operation-log';
 
 type Told = Result<{ readonly told: readonly RemoteHelpAudience[] }>;
@@ -34,7 +34,7 @@ function setUp(answer: Told) {
   const relay = new HelpRelay(platform, clock, log);
   const sent: HelpEvent[] = [];
   relay.sendTo((event) => sent.push(event));
-  return { platform, relay, sent, log };
+  return { platform, relay, sent, log, clock };
 }
 
 describe('the help call beyond the cabin', () => {
@@ -48,13 +48,34 @@ describe('the help call beyond the cabin', () => {
     expect(relay.current()?.platform).toBe('told');
   });
 
-  it('says the platform could not be told when it is unreachable, and the session hears nothing more', async () => {
-    const { relay, sent, log } = setUp(err({ code: 'platform.unreachable' }));
+  it('says the platform could not be told when it is unreachable, and tells it once it is back', async () => {
+    const { platform, relay, sent, log, clock } = setUp(err({ code: 'platform.unreachable' }));
     relay.requested('s1');
     await settleMicrotasks();
     expect(sent).toEqual([]);
     expect(relay.current()?.platform).toBe('unreachable');
-    expect(log.records().map((record) => record.event)).toContain('help.platformNotTold');
+    await clock.advance(HELP_RETRY_MS);
+    expect(platform.heard).toHaveLength(2);
+    // Logged once, not at every try.
+    expect(log.records().filter((record) => record.event === 'help.platformNotTold')).toHaveLength(1);
+    platform.answer = ok({ told: ['support'] });
+    await clock.advance(HELP_RETRY_MS);
+    expect(sent).toEqual([{ type: 'help.reached', told: ['support'] }]);
+    expect(relay.current()?.platform).toBe('told');
+    await clock.advance(10 * HELP_RETRY_MS);
+    expect(platform.heard).toHaveLength(3);
+  });
+
+  it('stops trying once the call is cancelled', async () => {
+    const { platform, relay, clock } = setUp(err({ code: 'platform.unreachable' }));
+    relay.requested('s1');
+    await settleMicrotasks();
+    relay.ended('s1', 'cancelled');
+    await clock.advance(10 * HELP_RETRY_MS);
+    expect(platform.heard).toEqual([
+      ['s1', 'requested'],
+      ['s1', 'cancelled'],
+    ]);
   });
 
   it('passes on an answer from the support, once, and forgets the call', async () => {

@@ -3,9 +3,20 @@
 // session machine says when the call starts and ends (`callAttendant`, `reportHelpEnded`); the relay
 // tells the platform and feeds back to the cabin who was told (`help.reached`) and a remote answer
 // (`help.answered`). The platform unreachable is no failure of the call: the attendant was told anyway,
-// the banner says only that. Nothing of the patient is logged or sent: the session id and the state.
-import type { Clock, HelpCallState, HelpEvent, RemoteHelpAudience, Result } from '../contract';
+// the banner says only that, and the relay tries again while the call waits. Nothing of the patient is logged or sent: the session id and the state.
+import {
+  after,
+  type Cancel,
+  type Clock,
+  type HelpCallState,
+  type HelpEvent,
+  type RemoteHelpAudience,
+  type Result,
+} from '../contract';
 import type { OperationLog } from './log';
+
+/** While the platform cannot be told of a waiting help call, the relay tries again this often. */
+export const HELP_RETRY_MS = 15_000;
 
 /** What the relay needs of the platform link. */
 export interface HelpChannel {
@@ -34,11 +45,14 @@ export class HelpRelay {
   #current: HelpCallRecord | null = null;
   #send: (event: HelpEvent) => void = () => undefined;
   readonly #watchers = new Set<() => void>();
+  /** Counts the calls, so that a late answer about an earlier call changes nothing. */
+  #generation = 0;
+  #retry: Cancel | null = null;
 
-  /** A relay on `channel` (the platform link); `clock` stamps when a call started. */
+  /** A relay on `channel` (the platform link); `clock` stamps when a call started and paces the retries. */
   constructor(
     private readonly channel: HelpChannel,
-    private readonly clock: Pick<Clock, 'now'>,
+    private readonly clock: Clock,
     private readonly log: OperationLog,
   ) {}
 
@@ -65,19 +79,33 @@ export class HelpRelay {
 
   /** The patient asked for help in `sessionId`: the platform is told, and who it told goes back to the session. */
   requested(sessionId: string): void {
+    this.#stopRetry();
+    const generation = (this.#generation += 1);
     this.#set({ sessionId, since: this.clock.now(), platform: 'pending' });
     const answered = (by: RemoteHelpAudience): void => {
-      if (this.#current?.sessionId !== sessionId) return;
+      if (this.#generation !== generation || this.#current === null) return;
       this.log.info('help.answeredRemotely', { by });
+      this.#stopRetry();
       this.#set(null);
       this.#send({ type: 'help.answered', by });
     };
+    this.#tell(sessionId, generation, answered);
+  }
+
+  // Tells the platform of the call; while it cannot be reached, tries again every HELP_RETRY_MS for as
+  // long as the call waits, so that the support hears of it once the network is back.
+  #tell(sessionId: string, generation: number, answered: (by: RemoteHelpAudience) => void): void {
     void this.channel.reportHelp(sessionId, 'requested', answered).then((result) => {
       const call = this.#current;
-      if (call?.sessionId !== sessionId) return;
+      if (this.#generation !== generation || call === null) return;
       if (!result.ok) {
-        this.log.warn('help.platformNotTold', { code: result.error.code });
+        if (call.platform !== 'unreachable')
+          this.log.warn('help.platformNotTold', { code: result.error.code });
         this.#set({ ...call, platform: 'unreachable' });
+        this.#retry = after(this.clock, HELP_RETRY_MS, () => {
+          this.#retry = null;
+          this.#tell(sessionId, generation, answered);
+        });
         return;
       }
       this.#set({ ...call, platform: 'told' });
@@ -86,9 +114,15 @@ export class HelpRelay {
     });
   }
 
+  #stopRetry(): void {
+    this.#retry?.();
+    this.#retry = null;
+  }
+
   /** The call ended on the cabin (cancelled by the patient, answered by the attendant): the platform is told. */
   ended(sessionId: string, state: 'cancelled' | 'answered'): void {
     if (this.#current?.sessionId !== sessionId) return;
+    this.#stopRetry();
     this.#set(null);
     this.log.info('help.ended', { state });
     void this.channel
@@ -96,6 +130,12 @@ export class HelpRelay {
       .then((result) => {
         if (!result.ok) this.log.warn('help.platformNotTold', { code: result.error.code });
       });
+  }
+
+  /** The cabin stops: no more tries (the platform forgets the session with the link). */
+  stop(): void {
+    this.#stopRetry();
+    this.#generation += 1;
   }
 
   /** The session ends: a call still pending is cancelled on the platform's lists. */
