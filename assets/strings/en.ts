@@ -464,6 +464,7 @@ export const en: Strings = {
     },
     needsCleaning: 'Needs cleaning',
     attendantCalled: 'Help requested',
+    helpTold: 'Told',
     outOfServiceReason: 'Out-of-service reason',
     unknown: 'Unknown',
     yes: 'Yes',

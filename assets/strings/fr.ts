@@ -485,6 +485,8 @@ export const fr = {
     },
     needsCleaning: 'À nettoyer',
     attendantCalled: 'Aide demandée',
+    /** Who the pending help call reached (the cabin's panel). */
+    helpTold: 'Prévenus',
     outOfServiceReason: 'Motif de mise hors service',
     unknown: 'Inconnu',
     yes: 'Oui',
