@@ -64,6 +64,9 @@ export const ATTENDANT_COOKIE = 'cabine_attendant';
 /** The largest request body the page accepts, in bytes. */
 export const MAX_BODY_BYTES = 1024;
 
+/** The most connections at once (a counter, a few phones, their event streams). */
+const MAX_CONNECTIONS = 64;
+
 /** The most logins kept at once; the oldest goes first. */
 const MAX_LOGINS = 32;
 
@@ -205,6 +208,7 @@ export async function startAttendantPage(
     if (!isJson(request) || !sameOrigin(request)) return sendJson(response, 403, { code: 'page.refused' });
     const body = await readBody(request);
     if (!body.ok) {
+      if (body.error === 'tooLarge') response.setHeader('Connection', 'close');
       return body.error === 'tooLarge'
         ? sendJson(response, 413, { code: 'page.tooLarge' })
         : sendJson(response, 400, { code: 'page.invalidInput' });
@@ -226,8 +230,10 @@ export async function startAttendantPage(
       else response.end();
     });
   });
+  // A hostile network may open connections and send nothing, or slowly: both are bounded.
   server.headersTimeout = 10_000;
   server.requestTimeout = 15_000;
+  server.maxConnections = MAX_CONNECTIONS;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(listen.port, listen.host, () => resolve());
