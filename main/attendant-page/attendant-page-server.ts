@@ -103,10 +103,15 @@ export async function startAttendantPage(
   const logins = new Map<string, number>();
   const streams = new Set<ServerResponse>();
 
-  const loggedIn = (request: IncomingMessage): boolean => {
+  const loginOf = (request: IncomingMessage): string | null => {
     const token = cookieOf(request, ATTENDANT_COOKIE);
-    if (token === null) return false;
-    const key = digest(token).toString('hex');
+    return token === null ? null : digest(token).toString('hex');
+  };
+
+  const loggedIn = (request: IncomingMessage): boolean => isValid(loginOf(request));
+
+  const isValid = (key: string | null): boolean => {
+    if (key === null) return false;
     const until = logins.get(key);
     if (until === undefined) return false;
     if (until <= clock.now()) {
@@ -154,11 +159,14 @@ export async function startAttendantPage(
     response.writeHead(204, SECURITY_HEADERS).end();
   };
 
-  const follow = (response: ServerResponse): void => {
+  const follow = (request: IncomingMessage, response: ServerResponse): void => {
+    const login = loginOf(request);
     response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8' });
     // The view changes with every screen of the patient; the page hears only what it shows changing.
     let last = '';
     const push = (): void => {
+      // A login that expired or logged out hears nothing more: the page asks for the code again.
+      if (!isValid(login)) return void response.end();
       const state = JSON.stringify(ports.state());
       if (state === last) return;
       last = state;
@@ -195,7 +203,7 @@ export async function startAttendantPage(
         case '/api/state':
           return loggedIn(request) ? answerState(response) : refuse(response, LOGIN_NEEDED);
         case '/api/events':
-          return loggedIn(request) ? follow(response) : sendJson(response, 401, LOGIN_NEEDED);
+          return loggedIn(request) ? follow(request, response) : sendJson(response, 401, LOGIN_NEEDED);
         default:
           return sendJson(response, 404, { code: 'page.notFound' });
       }

@@ -12,6 +12,8 @@ import type {
 } from '../../contract/platform-protocol';
 import { ok, type Result } from '../../contract/result';
 import type { PlatformLog } from './platform-log';
+import { isActive } from './platform-session';
+import type { SessionLedger } from './session-ledger';
 
 /** How many help calls the list keeps, and how long an ended one stays on it. */
 export interface HelpDeskOptions {
@@ -164,4 +166,21 @@ export class HelpCalls {
       this.routes.toPractitioner(sessionId, { type: 'call.helpChanged', sessionId, active: true });
     }
   }
+}
+
+/** The routes of the help calls through the switchboard's sessions and connections. */
+export function ledgerHelpRoutes(ledger: SessionLedger): HelpRoutes {
+  return {
+    session: (sessionId) => {
+      const session = ledger.get(sessionId);
+      return (
+        session && { cabinId: session.cabinId, practitioner: session.practitioner, active: isActive(session) }
+      );
+    },
+    toCabin: (cabinId, push) => ledger.parties.cabin(cabinId)?.party.send(push),
+    toPractitioner: (sessionId, push) => {
+      const session = ledger.get(sessionId);
+      if (session !== undefined) ledger.toPractitioner(session, push, true);
+    },
+  };
 }

@@ -15,7 +15,7 @@ import type {
 import type { Clock } from '../../contract/clock';
 import { PLATFORM_CLOSE_CODES } from '../../contract/platform-protocol';
 import { err, ok, type CabinError, type Result } from '../../contract/result';
-import { HelpCalls, HelpDesk } from './help-desk';
+import { HelpCalls, HelpDesk, ledgerHelpRoutes } from './help-desk';
 import type { CabinLine, Party, PractitionerLine } from './parties';
 import type { PlatformLog } from './platform-log';
 import {
@@ -61,24 +61,7 @@ export class Switchboard {
   constructor(options: SwitchboardOptions) {
     this.#options = options;
     this.#ledger = new SessionLedger(options);
-    const ledger = this.#ledger;
-    this.help = new HelpCalls(new HelpDesk(options), {
-      session: (sessionId) => {
-        const session = ledger.get(sessionId);
-        return (
-          session && {
-            cabinId: session.cabinId,
-            practitioner: session.practitioner,
-            active: isActive(session),
-          }
-        );
-      },
-      toCabin: (cabinId, push) => ledger.parties.cabin(cabinId)?.party.send(push),
-      toPractitioner: (sessionId, push) => {
-        const session = ledger.get(sessionId);
-        if (session !== undefined) ledger.toPractitioner(session, push, true);
-      },
-    });
+    this.help = new HelpCalls(new HelpDesk(options), ledgerHelpRoutes(this.#ledger));
   }
 
   // ------------------------------------------------------------------------------------ connections
