@@ -166,6 +166,12 @@ describe('patient screens', () => {
     expect(app.get('help-answered').textContent).toBe(
       "Votre demande d'aide a été vue. Quelqu'un s'occupe de vous.",
     );
+    // The note goes with the screen where the call was answered.
+    await push(
+      transport,
+      told({ told: ['attendant'], answered: true }, SAMPLE_SCREENS.identification.waitingForCard),
+    );
+    expect(app.query('help-answered')).toBeNull();
   });
 
   it('sends the presence and keeps the attendant only when asked', async () => {

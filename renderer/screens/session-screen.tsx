@@ -47,6 +47,13 @@ export function SessionScreen({ session, client, onOpenAttendant }: SessionScree
 
   useEffect(() => setActionFailed(false), [session.screen]);
 
+  // Once answered, the help call's note stays on the screen where it was answered, and goes with it.
+  const answered = session.help?.answered === true;
+  const step = session.screen.step;
+  const [answeredOn, setAnsweredOn] = useState<string | null>(null);
+  useEffect(() => setAnsweredOn((seen) => (answered ? (seen ?? step) : null)), [answered, step]);
+  const showHelp = session.help !== null && (!answered || answeredOn === null || answeredOn === step);
+
   const act = useCallback(
     (action: PatientAction): void => {
       const guarded = !ALWAYS_ALLOWED.has(action.type);
@@ -76,7 +83,7 @@ export function SessionScreen({ session, client, onOpenAttendant }: SessionScree
         onHelp={send('patient.help')}
         onQuit={() => setConfirmingQuit(true)}
       />
-      {session.help !== null && (
+      {showHelp && session.help !== null && (
         <HelpBanner
           help={session.help}
           screen={session.screen}
