@@ -83,7 +83,7 @@ async function main(): Promise<void> {
       .map((a) => a.login)
       .join(', ')}`,
   );
-  print(`Support (help calls, same password): ${DEMO_SUPPORT_LOGIN} at ${platform.url}/api/support/`);
+  print(`Support page (help calls, same password): ${platform.url}/support/  login: ${DEMO_SUPPORT_LOGIN}`);
   print(
     `Media: ${sfu === null ? 'direct (peer to peer)' : `SFU (${sfu.name})`}; cabins allowed: ${cabins.length}`,
   );
