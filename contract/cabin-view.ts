@@ -22,6 +22,17 @@ export interface PeripheralStatus {
   readonly state: 'ok' | 'absent' | 'faulty';
 }
 
+/** Who a help call has reached: the attendant (the cabin's panel and attendant page), the operator's support, the professional in the call. */
+export type HelpAudience = 'attendant' | 'support' | 'professional';
+
+/** The patient's help call as the screens show it: who was told, and whether someone answered it. */
+export interface HelpCallView {
+  /** Always starts with `attendant`; `support` and `professional` once the platform confirmed it told them. */
+  readonly told: readonly HelpAudience[];
+  /** Someone answered (the attendant, the support or the professional): the banner goes away. */
+  readonly answered: boolean;
+}
+
 /** The whole cabin as the screens see it. */
 export interface CabinView {
   readonly phase: CabinPhase;
@@ -53,7 +64,10 @@ export interface SessionView {
    * counts the seconds down on its own clock); null otherwise, or when the cabin does not know.
    */
   readonly stillThereUntil: number | null;
+  /** A help call waits for an answer (`help` is set and not answered). */
   readonly helpRequested: boolean;
+  /** The last help call of the session, until the patient cancels it; null when there is none. */
+  readonly help: HelpCallView | null;
   readonly canGoBack: boolean;
   readonly screen: StepScreen;
 }

@@ -22,6 +22,8 @@ export type PatientAction =
   | { readonly type: 'patient.back' }
   | { readonly type: 'patient.quit' }
   | { readonly type: 'patient.help' }
+  /** The patient no longer needs the help they asked for. */
+  | { readonly type: 'patient.cancelHelp' }
   | { readonly type: 'patient.stillHere' }
   | { readonly type: 'patient.retry' }
   | { readonly type: 'patient.skip' }

@@ -24,6 +24,17 @@ export type CallEvent =
   | { readonly type: 'call.ended' }
   | { readonly type: 'call.failed'; readonly error: CabinError };
 
+/** Beyond the attendant, who a help call can reach through the platform. */
+export type RemoteHelpAudience = 'support' | 'professional';
+
+/**
+ * Facts about the patient's help call beyond the cabin (session events): the platform told the
+ * operator's support (and the professional of the call), or one of them answered it.
+ */
+export type HelpEvent =
+  | { readonly type: 'help.reached'; readonly told: readonly RemoteHelpAudience[] }
+  | { readonly type: 'help.answered'; readonly by: RemoteHelpAudience };
+
 /** An event of the renderer's video link: signaling from the professional's side, or a new SFU producer. */
 export type CabinMediaEvent = Exclude<CabinEvent, { readonly type: 'view.changed' }>;
 

@@ -46,6 +46,12 @@ export const PLATFORM_CLOSE_CODES = {
   replaced: 4409,
 } as const;
 
+/** Where the patient's help call stands, as the cabin tells the platform. */
+export const HELP_CALL_STATES = ['requested', 'cancelled', 'answered'] as const;
+
+/** One state of the patient's help call: asked for, cancelled by the patient, answered on the cabin. */
+export type HelpCallState = (typeof HELP_CALL_STATES)[number];
+
 /** How media flows: through the platform's SFU (mediasoup) or directly between the two browsers. */
 export type MediaMode = 'sfu' | 'direct';
 
@@ -219,6 +225,13 @@ export type CabinRequest =
       readonly sessionId: string;
       readonly documentId: string;
     }
+  /** The patient's help call (no patient data): the platform tells its support and the professional of the call. */
+  | {
+      readonly type: 'help.update';
+      readonly requestId: number;
+      readonly sessionId: string;
+      readonly state: HelpCallState;
+    }
   | SfuRequest;
 
 /** A message from the cabin that expects no answer. */
@@ -249,6 +262,8 @@ export interface CabinReplies {
   readonly 'session.item': null;
   readonly 'document.fetch': { readonly contentType: DocumentContentType; readonly base64: string };
   readonly 'sfu.request': unknown;
+  /** Who the platform told of a requested help call (empty for a cancelled or answered one). */
+  readonly 'help.update': { readonly told: readonly ('support' | 'professional')[] };
 }
 
 // ------------------------------------------------------------------------------------ platform → cabin
@@ -268,6 +283,8 @@ export type CabinPush =
   | { readonly type: 'queue.assigned'; readonly sessionId: string; readonly professional: ProfessionalCard }
   | { readonly type: 'call.measurementRequested'; readonly sessionId: string; readonly kind: MeasurementKind }
   | { readonly type: 'call.documentPushed'; readonly sessionId: string; readonly document: DocumentSummary }
+  /** The operator's support or the professional answered the patient's help call. */
+  | { readonly type: 'help.answered'; readonly sessionId: string; readonly by: 'support' | 'professional' }
   | CallPush;
 
 /** Why a call ended. */
@@ -294,6 +311,8 @@ export type PractitionerRequest =
       readonly base64: string;
     }
   | { readonly type: 'call.end'; readonly requestId: number; readonly sessionId: string }
+  /** The professional saw the patient's help call in the call and answers it. */
+  | { readonly type: 'help.answer'; readonly requestId: number; readonly sessionId: string }
   | SfuRequest;
 
 /** Anything a practitioner console may send after its hello. */
@@ -306,6 +325,7 @@ export interface PractitionerReplies {
   readonly 'document.push': { readonly document: DocumentSummary };
   readonly 'call.end': null;
   readonly 'sfu.request': unknown;
+  readonly 'help.answer': null;
 }
 
 /**
@@ -339,6 +359,8 @@ export type PractitionerPush =
     }
   | { readonly type: 'call.patientJoined'; readonly sessionId: string }
   | { readonly type: 'call.item'; readonly sessionId: string; readonly item: SessionItem }
+  /** The patient in this call asked for help (`active`), or the call was cancelled or answered. */
+  | { readonly type: 'call.helpChanged'; readonly sessionId: string; readonly active: boolean }
   | CallPush;
 
 // ----------------------------------------------------------------------------------------- both ways
@@ -386,6 +408,19 @@ export interface LoginReply {
   /** Epoch ms after which the token is refused. */
   readonly expiresAt: number;
   readonly professional: ProfessionalCard;
+}
+
+/** One help call on the operator's support list: a cabin and its state, never a patient's data. */
+export interface SupportHelpCall {
+  readonly cabinId: string;
+  readonly sessionId: string;
+  readonly state: HelpCallState | 'answeredBySupport' | 'answeredByProfessional';
+  /** Epoch ms when the patient asked. */
+  readonly since: number;
+  /** Epoch ms of the last change. */
+  readonly changedAt: number;
+  /** The session was in a call when the patient asked: the professional was told too. */
+  readonly professionalTold: boolean;
 }
 
 /** One ICE server in the shape a browser's RTCPeerConnection takes (a mutable list of URLs). */

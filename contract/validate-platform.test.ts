@@ -86,6 +86,24 @@ describe('the platform protocol refuses what does not fit, naming the field and 
     expect(parsed.ok || parsed.error.requestId).toBe('requestId' in message ? message.requestId : null);
   });
 
+  it('a help call carries a session and a state only, and its answer says who answered', () => {
+    const help = { type: 'help.update', requestId: 4, sessionId: 'session-1', state: 'requested' };
+    expect(parseCabinMessage(help)).toEqual({ ok: true, value: help });
+    expect(parseCabinMessage({ ...help, state: 'urgent' })).toMatchObject({
+      ok: false,
+      error: { detail: 'help.update.state' },
+    });
+    expect(parseCabinMessage({ ...help, patient: 'Jeanne Martin' })).toMatchObject({
+      ok: false,
+      error: { detail: 'help.update.patient' },
+    });
+    const answered = { type: 'help.answered', sessionId: 'session-1', by: 'support' };
+    expect(parsePlatformToCabin(answered)).toEqual({ ok: true, value: answered });
+    expect(parsePlatformToCabin({ ...answered, by: 'someone' }).ok).toBe(false);
+    const answer = { type: 'help.answer', requestId: 5, sessionId: 'session-1' };
+    expect(parsePractitionerMessage(answer)).toEqual({ ok: true, value: answer });
+  });
+
   it('never echoes a patient value in the refusal', () => {
     const parsed = parseCabinMessage({
       ...QUEUE_JOIN,

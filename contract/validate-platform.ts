@@ -14,7 +14,7 @@ import type {
   PlatformToPractitioner,
   PractitionerMessage,
 } from './platform-protocol';
-import { DOCUMENT_CONTENT_TYPES, SFU_METHODS } from './platform-protocol';
+import { DOCUMENT_CONTENT_TYPES, HELP_CALL_STATES, SFU_METHODS } from './platform-protocol';
 import { err, ok, type Result } from './result';
 import {
   arrayOf,
@@ -173,6 +173,7 @@ const CABIN_MESSAGES: Schemas = {
   'sfu.request': { requestId, sessionId, method: oneOf(SFU_METHODS), data: sfuData },
   signal: { sessionId, payload: signalPayload },
   'media.reception': { sessionId, reception },
+  'help.update': { requestId, sessionId, state: oneOf(HELP_CALL_STATES) },
 };
 
 const PRACTITIONER_MESSAGES: Schemas = {
@@ -187,6 +188,7 @@ const PRACTITIONER_MESSAGES: Schemas = {
     base64,
   },
   'call.end': { requestId, sessionId },
+  'help.answer': { requestId, sessionId },
   'sfu.request': { requestId, sessionId, method: oneOf(SFU_METHODS), data: sfuData },
   signal: { sessionId, payload: signalPayload },
   'media.reception': { sessionId, reception },
@@ -218,6 +220,7 @@ const CABIN_PUSHES: Schemas = {
   'queue.assigned': { sessionId, professional },
   'call.measurementRequested': { sessionId, kind: measurementKind },
   'call.documentPushed': { sessionId, document: documentSummary },
+  'help.answered': { sessionId, by: oneOf(['support', 'professional']) },
 };
 
 const queueEntry = object({
@@ -240,6 +243,7 @@ const PRACTITIONER_PUSHES: Schemas = {
   },
   'call.patientJoined': { sessionId },
   'call.item': { sessionId, item: sessionItem },
+  'call.helpChanged': { sessionId, active: boolean },
 };
 
 function parseAgainst<T>(schemas: Schemas, input: unknown): Result<T, ProtocolViolation> {

@@ -42,6 +42,7 @@ const ACTION_FIELDS: { readonly [K in PatientAction['type']]: Record<string, (va
     'patient.back': {},
     'patient.quit': {},
     'patient.help': {},
+    'patient.cancelHelp': {},
     'patient.stillHere': {},
     'patient.retry': {},
     'patient.skip': {},

@@ -31,6 +31,25 @@ describe('cabin configuration', () => {
     expect(merged.ok && merged.value.cleaning).toEqual({ maxWaitMs: 300_000 });
   });
 
+  it('keeps the attendant page off until the configuration turns it on, and on the network only with a code of its own', () => {
+    expect(base.attendantPage).toEqual({ enabled: false, host: '127.0.0.1', port: 8091 });
+    const onThisMachine = mergeConfig(base, { attendantPage: { enabled: true } });
+    expect(onThisMachine.ok).toBe(true);
+    const withDemoCode = mergeConfig(base, { attendantPage: { enabled: true, host: '0.0.0.0' } });
+    expect(!withDemoCode.ok && withDemoCode.error.detail).toBe(
+      'attendantPage on the network needs an attendantCode of your own, of at least 6 characters',
+    );
+    const onTheNetwork = mergeConfig(base, {
+      attendantCode: '739164',
+      attendantPage: { enabled: true, host: '0.0.0.0' },
+    });
+    expect(onTheNetwork.ok && onTheNetwork.value.attendantPage.host).toBe('0.0.0.0');
+    const notAnAddress = mergeConfig(base, { attendantPage: { host: 'comptoir.local' } });
+    expect(!notAnAddress.ok && notAnAddress.error.detail).toBe(
+      'attendantPage.host must be an IP address (0.0.0.0 for every network)',
+    );
+  });
+
   it('keeps the audit 90 days and the consent records ten years unless the operator says otherwise', () => {
     expect(base.retention).toEqual({ auditDays: 90, consentDays: 3_650 });
     const merged = mergeConfig(base, { retention: { consentDays: 1_825 } });

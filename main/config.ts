@@ -1,6 +1,7 @@
 // The cabin's configuration: defaults for `npm start` (simulated hardware, local platform), merged
 // with an optional JSON file. Every value is checked; a bad file stops the start with a clear message.
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { err, ok, PROFESSIONS, type Locale, type Result } from '../contract';
 import { DEFAULT_TARIFFS, type TariffTable } from '../state-machines/cost';
@@ -16,8 +17,16 @@ export interface CabinConfig {
   readonly logDirectory: string;
   /** Browser mode listens on 127.0.0.1 only; 0 picks a free port. */
   readonly port: number;
-  /** The code the attendant types for attendant commands. */
+  /** The code the attendant types for attendant commands (and on the attendant page). */
   readonly attendantCode: string;
+  /**
+   * The attendant page (main/attendant-page/): the cabin's state and help calls, without patient data,
+   * for the counter's computer or phone. Off unless enabled; `host` is the address it listens on
+   * (`0.0.0.0` or the cabin PC's LAN address to reach it from the counter), `port` its own port.
+   * On any address but this machine's, the attendant code must be changed from the default and have
+   * at least 6 characters.
+   */
+  readonly attendantPage: { readonly enabled: boolean; readonly host: string; readonly port: number };
   /**
    * The version of the consent text in each language (assets/strings), recorded with each consent:
    * the one of the language the patient read. Change it when the text changes.
@@ -79,6 +88,9 @@ export interface CabinConfig {
 /** The longest a cabin may wait for its cleaning (one hour): longer, a busy day would lose the cabin. */
 const MAX_CLEANING_WAIT_MS = 3_600_000;
 
+/** The attendant code of the defaults (a demonstration code, refused for a page open to the network). */
+export const DEFAULT_ATTENDANT_CODE = '2468';
+
 /** The longest retention a setting may ask for, in days (100 years): a larger number is a typo. */
 const MAX_RETENTION_DAYS = 36_500;
 
@@ -89,7 +101,8 @@ export function defaultConfig(baseDirectory: string): CabinConfig {
     dataDirectory: join(baseDirectory, 'data'),
     logDirectory: join(baseDirectory, 'logs'),
     port: 0,
-    attendantCode: '2468',
+    attendantCode: DEFAULT_ATTENDANT_CODE,
+    attendantPage: { enabled: false, host: '127.0.0.1', port: 8091 },
     consentTextVersions: { fr: 'fr-2026-12', en: 'en-2026-12' },
     tariffs: DEFAULT_TARIFFS,
     delays: {
@@ -174,7 +187,27 @@ export function mergeConfig(base: CabinConfig, overrides: unknown): Result<Cabin
       });
     }
   }
+  const page = checkAttendantPage(merged);
+  if (page !== null) return err({ code: 'config.invalid', detail: page });
   return checkPlatform(merged);
+}
+
+// The attendant page: a port, an IP address to listen on, and a code worth the name once on the network.
+function checkAttendantPage(config: CabinConfig): string | null {
+  const { enabled, host, port } = config.attendantPage;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    return 'attendantPage.port must be an integer from 0 to 65535';
+  }
+  if (isIP(host) === 0) return 'attendantPage.host must be an IP address (0.0.0.0 for every network)';
+  const loopback = host === '::1' || host.startsWith('127.');
+  if (
+    enabled &&
+    !loopback &&
+    (config.attendantCode === DEFAULT_ATTENDANT_CODE || config.attendantCode.length < 6)
+  ) {
+    return 'attendantPage on the network needs an attendantCode of your own, of at least 6 characters';
+  }
+  return null;
 }
 
 function findMismatch(base: unknown, value: unknown, path: string): string | null {
@@ -240,4 +273,12 @@ export const LOCAL_PLATFORM_ENV = {
 export function withLocalPlatform(config: CabinConfig, url: string, credential: string): CabinConfig {
   if (config.platform.kind !== 'local') return config;
   return { ...config, platform: { ...config.platform, url, credential } };
+}
+
+/** Set to `1` by `npm start` without a configuration file: the Electron shell then opens the demo attendant page too. */
+export const DEMO_ATTENDANT_PAGE_ENV = 'CABINE_DEMO_ATTENDANT_PAGE';
+
+/** The demonstration's configuration (`npm start` without a file): the attendant page on this machine only. */
+export function withDemoAttendantPage(config: CabinConfig): CabinConfig {
+  return { ...config, attendantPage: { ...config.attendantPage, enabled: true, host: '127.0.0.1' } };
 }

@@ -11,6 +11,9 @@ import { serveCabinApi, type ImmediateCabinServer } from './cabin-api-server';
 import type { CabinConfig } from './config';
 import type { Controller } from './controller-types';
 import { openLog, openStore } from './cabin-records';
+import { startAttendantPage, type AttendantPageServer } from './attendant-page/attendant-page-server';
+import { attendantPageState } from './attendant-page/attendant-page-state';
+import { HelpRelay } from './help-relay';
 import type { OperationLog } from './log';
 import { traceMachineStates } from './machine-trail';
 import { OutboundDelivery } from './outbound-delivery';
@@ -39,6 +42,8 @@ export interface RunningController extends Controller {
   /** Resolves once the cabin has left `booting` (ready or out of service). */
   readonly booted: Promise<void>;
   readonly log: OperationLog;
+  /** The attendant page when the configuration enables it (null otherwise, or when it could not listen). */
+  readonly attendantPage: Promise<AttendantPageServer | null>;
 }
 
 /** Builds and starts a controller; the cabin boots at once and `booted` tells when it is ready. */
@@ -61,7 +66,8 @@ export function createController(options: ControllerOptions): RunningController 
     for (const listener of listeners) listener(event);
   };
   const board = new CallMediaBoard(clock);
-  const ports = { store, log, clock, peripherals, wipeHooks, itemQueued: () => delivery.kick() };
+  const help = new HelpRelay(peripherals.platform, clock, log);
+  const ports = { store, log, clock, peripherals, wipeHooks, help, itemQueued: () => delivery.kick() };
   const cabinEffects = cabinMachineEffects(ports);
 
   const session = sessionMachine.provide({
@@ -99,6 +105,7 @@ export function createController(options: ControllerOptions): RunningController 
       }
     },
   });
+  help.sendTo((event) => actor.send(event));
   const views = publishViews(actor, emit, log);
   const server = serveCabinApi({
     actor,
@@ -109,6 +116,25 @@ export function createController(options: ControllerOptions): RunningController 
     board,
     platform: peripherals.platform,
     attendantCode: config.attendantCode,
+  });
+
+  const attendantPage = openAttendantPage(config, {
+    state: () => attendantPageState(views.current(), help.current()),
+    watch: (listener) => {
+      const onView = (event: CabinEvent): void => {
+        if (event.type === 'view.changed') listener();
+      };
+      listeners.add(onView);
+      const stopHelp = help.watch(listener);
+      return () => {
+        listeners.delete(onView);
+        stopHelp();
+      };
+    },
+    acknowledgeHelp: () => actor.send({ type: 'attendant.acknowledgeHelp' }),
+    attendantCode: config.attendantCode,
+    clock,
+    log,
   });
 
   const stopRetention = keepRetention(store, config.retention, clock, log);
@@ -128,12 +154,15 @@ export function createController(options: ControllerOptions): RunningController 
   return {
     server,
     log,
+    attendantPage,
     booted: views.booted,
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     async stop() {
+      await (await attendantPage)?.close();
+      help.stop();
       stopRetention();
       await delivery.stop();
       stopWatchingCard();
@@ -149,4 +178,20 @@ export function createController(options: ControllerOptions): RunningController 
       log.close();
     },
   };
+}
+
+// The attendant page when the configuration enables it; a port already taken is logged, and the cabin
+// runs on without it (its own panel still works).
+function openAttendantPage(
+  config: CabinConfig,
+  ports: Parameters<typeof startAttendantPage>[0],
+): Promise<AttendantPageServer | null> {
+  const { enabled, host, port } = config.attendantPage;
+  if (!enabled) return Promise.resolve(null);
+  return startAttendantPage(ports, { host, port }).catch((error: unknown) => {
+    ports.log.error('attendantPage.notListening', {
+      code: error instanceof Error && 'code' in error ? String(error.code) : 'unknown',
+    });
+    return null;
+  });
 }

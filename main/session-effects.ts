@@ -4,6 +4,7 @@
 import { fromPromise } from 'xstate';
 import type { Clock, Result } from '../contract';
 import type { SelfTestReport, SessionEffectParams, SessionOutput, WipeRequest } from '../state-machines';
+import type { HelpRelay } from './help-relay';
 import type { OperationLog } from './log';
 import { checkPeripherals, type CabinPeripherals } from './peripherals';
 import type { CabinStore, OutboundItem } from './store';
@@ -18,6 +19,8 @@ export interface SessionEffectsPorts {
   readonly itemQueued: () => void;
   /** Run at each session's wipe, after the store: the Electron shell clears the renderer's storage here. */
   readonly wipeHooks?: readonly (() => Promise<void>)[];
+  /** Passes help calls on to the platform (absent: the attendant on the cabin is the only one told). */
+  readonly help?: Pick<HelpRelay, 'requested' | 'ended' | 'forget'>;
 }
 
 /** The session machine's effect actions, each given its params as the machine declares them. */
@@ -31,6 +34,7 @@ export function sessionMachineEffects({
   log,
   clock,
   itemQueued,
+  help,
 }: SessionEffectsPorts): SessionEffects {
   const enqueue = (item: OutboundItem): void => {
     report(store.enqueue(item), log, 'outbound.enqueueFailed');
@@ -52,6 +56,10 @@ export function sessionMachineEffects({
     callAttendant: (_, { sessionId }) => {
       log.warn('attendant.called');
       report(store.recordHelpCall(sessionId), log, 'audit.writeFailed');
+      help?.requested(sessionId);
+    },
+    reportHelpEnded: (_, { sessionId, state }) => {
+      help?.ended(sessionId, state);
     },
     recordProblem: (_, { sessionId, problem }) => {
       log.warn('patient.problemReported', { problem });
@@ -71,7 +79,7 @@ export function sessionMachineEffects({
 }
 
 /** The cabin machine's `selfTest` and `wipeSession` actors and its `recordSessionEnd` action. */
-export function cabinMachineEffects({ store, log, peripherals, wipeHooks = [] }: SessionEffectsPorts) {
+export function cabinMachineEffects({ store, log, peripherals, wipeHooks = [], help }: SessionEffectsPorts) {
   return {
     actors: {
       selfTest: fromPromise(async (): Promise<SelfTestReport> => {
@@ -84,6 +92,7 @@ export function cabinMachineEffects({ store, log, peripherals, wipeHooks = [] }:
       }),
       wipeSession: fromPromise(async ({ input }: { input: WipeRequest }) => {
         const wiped = store.wipeSession(input.sessionId);
+        help?.forget(input.sessionId);
         peripherals.platform.forgetSession(input.sessionId);
         for (const hook of wipeHooks) await hook();
         if (!wiped.ok) {

@@ -12,7 +12,14 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { LOCAL_PLATFORM_ENV, loadConfig, withLocalPlatform, type CabinConfig } from './config';
+import {
+  DEMO_ATTENDANT_PAGE_ENV,
+  LOCAL_PLATFORM_ENV,
+  loadConfig,
+  withDemoAttendantPage,
+  withLocalPlatform,
+  type CabinConfig,
+} from './config';
 import { startLocalPlatform, type LocalPlatform } from './local-platform';
 import { runBrowserMode } from './browser-mode';
 
@@ -65,10 +72,11 @@ async function main(): Promise<void> {
     process.stderr.write(`Configuration refused (${config.error.code}): ${config.error.detail ?? ''}\n`);
     process.exit(2);
   }
-  const platform = await startPlatformIfLocal(config.value);
-  const cabinConfig = platform
-    ? withLocalPlatform(config.value, platform.url, platform.credential)
-    : config.value;
+  // Without a configuration file this is the demonstration: the attendant page opens on this machine.
+  const demo = values.config === undefined;
+  const chosen = demo ? withDemoAttendantPage(config.value) : config.value;
+  const platform = await startPlatformIfLocal(chosen);
+  const cabinConfig = platform ? withLocalPlatform(chosen, platform.url, platform.credential) : chosen;
   const electron = values['browser-mode'] ? null : electronBinary();
   if (electron !== null) {
     process.stdout.write('Cabine: starting in Electron (kiosk window).\n');
@@ -78,6 +86,7 @@ async function main(): Promise<void> {
         ...process.env,
         [LOCAL_PLATFORM_ENV.url]: cabinConfig.platform.url,
         [LOCAL_PLATFORM_ENV.credential]: cabinConfig.platform.credential,
+        ...(demo ? { [DEMO_ATTENDANT_PAGE_ENV]: '1' } : {}),
       },
     });
     child.on('exit', (code) => {
@@ -99,6 +108,12 @@ async function main(): Promise<void> {
     `Cabine: browser mode (no Electron binary installed), ${config.value.hardware} hardware.\n` +
       `Cabine: open the cabin at ${running.url}\n`,
   );
+  const attendantPage = await running.controller.attendantPage;
+  if (attendantPage !== null) {
+    process.stdout.write(
+      `Cabine: attendant page at ${attendantPage.url} (code: the attendantCode of the configuration)\n`,
+    );
+  }
   const chromium = findChromium();
   const display = process.env.DISPLAY ?? process.env.WAYLAND_DISPLAY;
   if (!values['no-browser'] && chromium !== null && display) {

@@ -4,9 +4,11 @@ import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import { NEW_QUESTION_GUARD_MS } from './components/question-screen';
 import { openViews } from './test-support/dom-harness';
+import type { SessionView, StepScreen } from '../contract/cabin-view';
 import { SAMPLE_SCREENS, sampleSessionView, sampleView } from './sample-screens';
 
 const { open, push } = openViews();
+const IN_CALL: StepScreen = SAMPLE_SCREENS.consultation.inCall;
 
 describe('patient screens', () => {
   it('asks for the view at load, so a reload resumes the same screen', async () => {
@@ -159,9 +161,37 @@ describe('patient screens', () => {
     await app.click('help');
     expect(transport.actions()).toEqual([{ type: 'patient.help' }]);
     await push(transport, sampleSessionView(SAMPLE_SCREENS.consent.asking, { helpRequested: true }));
-    expect(app.get('help-banner').textContent).toBe('Un membre du personnel a été prévenu. Il arrive.');
+    expect(app.get('help-banner').textContent).toBe("La personne de l'accueil a été prévenue.");
     await app.click('back');
     expect(transport.actions().at(-1)).toEqual({ type: 'patient.back' });
+  });
+
+  it('says who was told of the help call, lets the patient cancel it, and drops the banner once answered', async () => {
+    const told = (help: SessionView['help'], screen: StepScreen = SAMPLE_SCREENS.consent.asking) =>
+      sampleSessionView(screen, { helpRequested: help !== null && !help.answered, help });
+    const { app, transport } = await open(told({ told: ['attendant', 'support'], answered: false }));
+    expect(app.get('help-banner').textContent).toBe(
+      "La personne de l'accueil et le service d'assistance ont été prévenus.",
+    );
+    await push(transport, told({ told: ['attendant', 'support', 'professional'], answered: false }, IN_CALL));
+    expect(app.get('help-banner').textContent).toBe(
+      "La personne de l'accueil, le service d'assistance et le médecin ont été prévenus.",
+    );
+    await app.click('help-cancel');
+    expect(transport.actions()).toEqual([{ type: 'patient.cancelHelp' }]);
+    await push(transport, told(null));
+    expect(app.query('help-banner')).toBeNull();
+    await push(transport, told({ told: ['attendant'], answered: true }));
+    expect(app.query('help-banner')).toBeNull();
+    expect(app.get('help-answered').textContent).toBe(
+      "Votre demande d'aide a été vue. Quelqu'un s'occupe de vous.",
+    );
+    // The note goes with the screen where the call was answered.
+    await push(
+      transport,
+      told({ told: ['attendant'], answered: true }, SAMPLE_SCREENS.identification.waitingForCard),
+    );
+    expect(app.query('help-answered')).toBeNull();
   });
 
   it('sends the presence and keeps the attendant only when asked', async () => {

@@ -246,7 +246,10 @@ export function allSampleScreens(): StepScreen[] {
   );
 }
 
-/** A session view around a step screen, French, without options, unless overridden. */
+/**
+ * A session view around a step screen, French, without options, unless overridden; `helpRequested`
+ * alone gives a help call that only the attendant has heard of.
+ */
 export function sampleSession(screen: StepScreen, overrides: Partial<SessionView> = {}): SessionView {
   return {
     locale: 'fr',
@@ -254,6 +257,7 @@ export function sampleSession(screen: StepScreen, overrides: Partial<SessionView
     askingStillThere: false,
     stillThereUntil: null,
     helpRequested: false,
+    help: overrides.helpRequested === true ? { told: ['attendant'], answered: false } : null,
     canGoBack: true,
     screen,
     ...overrides,

@@ -186,6 +186,7 @@ export const cabinMachine = setup({
       on: {
         'patient.*': { actions: sendTo('session', ({ event }) => event as SessionEvent) },
         'attendant.acknowledgeHelp': { actions: sendTo('session', ({ event }) => event as SessionEvent) },
+        'help.*': { actions: sendTo('session', ({ event }) => event as SessionEvent) },
         'attendant.resetSession': { actions: sendTo('session', ({ event }) => event as SessionEvent) },
         'card.presenceChanged': {
           actions: [

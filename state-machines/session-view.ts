@@ -74,6 +74,10 @@ export function sessionViewOf(snapshot: SessionSnapshot): SessionView {
     askingStillThere: value.active.attention === 'askingStillThere',
     stillThereUntil: value.active.attention === 'askingStillThere' ? context.stillThereUntil : null,
     helpRequested: context.helpRequested,
+    help:
+      context.helpRequested || context.helpAnswered
+        ? { told: context.helpTold, answered: context.helpAnswered }
+        : null,
     canGoBack: canGoBackFrom(screen),
     screen,
   };

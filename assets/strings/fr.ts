@@ -86,7 +86,17 @@ export const fr = {
     confirm: 'Oui, arrêter',
     cancel: 'Non, continuer',
   },
-  helpBanner: 'Un membre du personnel a été prévenu. Il arrive.',
+  helpCall: {
+    /** Who was told of the help call, in one sentence; `{professional}` is `theDoctor` or `theProfessional`. */
+    attendant: "La personne de l'accueil a été prévenue.",
+    attendantAndSupport: "La personne de l'accueil et le service d'assistance ont été prévenus.",
+    attendantAndProfessional: "La personne de l'accueil et {professional} ont été prévenus.",
+    everyone: "La personne de l'accueil, le service d'assistance et {professional} ont été prévenus.",
+    theDoctor: 'le médecin',
+    theProfessional: 'le professionnel de santé',
+    cancel: "Je n'ai plus besoin d'aide",
+    answered: "Votre demande d'aide a été vue. Quelqu'un s'occupe de vous.",
+  },
   stillThere: {
     title: 'Êtes-vous toujours là ?',
     body: "Sans réponse, la séance va s'arrêter et vos informations seront effacées.",
@@ -578,6 +588,27 @@ export const fr = {
     'payment.failed': "Le paiement n'a pas marché. Vous pouvez réessayer.",
     'payment.cancelled': 'Le paiement a été annulé. Vous pouvez réessayer.',
   },
+  attendantPage: {
+    /** The attendant page, opened on the counter's computer or phone (main/attendant-page/). */
+    title: 'Cabine de téléconsultation',
+    codeLabel: 'Code du personnel',
+    login: 'Entrer',
+    badCode: 'Code incorrect.',
+    locked: 'Trop de codes incorrects. Réessayez dans {minutes} min.',
+    offline: 'La cabine ne répond pas. Nouvel essai dans un instant.',
+    noHelp: "Aucun appel à l'aide.",
+    helpTitle: "Un patient demande de l'aide",
+    since: 'Depuis {time}',
+    told: 'Prévenus : {who}',
+    audiences: {
+      attendant: "l'accueil",
+      support: "le service d'assistance",
+      professional: 'le professionnel de santé',
+    },
+    platformUnreachable: "La plateforme n'a pas pu être prévenue : seul l'accueil est au courant.",
+    acknowledge: "J'arrive",
+    logout: 'Se déconnecter',
+  },
   attendant: {
     open: 'Personnel',
     openLabel: "Accès réservé au personnel de l'accueil",
@@ -596,6 +627,8 @@ export const fr = {
     },
     needsCleaning: 'À nettoyer',
     attendantCalled: 'Aide demandée',
+    /** Who the pending help call reached (the cabin's panel). */
+    helpTold: 'Prévenus',
     outOfServiceReason: 'Motif de mise hors service',
     unknown: 'Inconnu',
     yes: 'Oui',

@@ -5,7 +5,13 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, session, type WebContents } from 'electron';
 import { IPC_CHANNELS, systemClock } from '../../contract';
-import { LOCAL_PLATFORM_ENV, loadConfig, withLocalPlatform } from '../config';
+import {
+  DEMO_ATTENDANT_PAGE_ENV,
+  LOCAL_PLATFORM_ENV,
+  loadConfig,
+  withDemoAttendantPage,
+  withLocalPlatform,
+} from '../config';
 import { openLog } from '../cabin-records';
 import { createController } from '../controller';
 import { peripheralsFor } from '../peripherals-for-config';
@@ -36,8 +42,13 @@ async function startCabin(): Promise<void> {
     return;
   }
   const cabinSession = session.defaultSession;
+  // `npm start` without a configuration file is the demonstration: the attendant page on this machine.
+  const chosen =
+    process.env[DEMO_ATTENDANT_PAGE_ENV] === '1' && process.env.CABINE_CONFIG === undefined
+      ? withDemoAttendantPage(config.value)
+      : config.value;
   const cabinConfig = withLocalPlatform(
-    config.value,
+    chosen,
     process.env[LOCAL_PLATFORM_ENV.url] ?? '',
     process.env[LOCAL_PLATFORM_ENV.credential] ?? '',
   );

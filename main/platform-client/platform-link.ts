@@ -5,11 +5,13 @@ import type {
   CarePathAnswers,
   CostInformation,
   Locale,
+  HelpCallState,
   MediaUp,
   Measurement,
   PatientIdentity,
   Profession,
   QueueEvent,
+  RemoteHelpAudience,
   Result,
 } from '../../contract';
 import type { Cancel } from '../../contract';
@@ -53,6 +55,15 @@ export interface PlatformLink extends Checkable {
   fetchDocument(sessionId: string, documentId: string): Promise<Result<DocumentContent>>;
   /** Relays one message of the cabin's video link to the call; an SFU request answers the SFU's data. */
   relayMedia(sessionId: string, message: Exclude<MediaUp, { kind: 'linkState' }>): Promise<Result<unknown>>;
+  /**
+   * Tells the platform the state of the session's help call (its support list, the professional of the
+   * call); answers who it told. While the call is `requested`, `answered` hears a remote answer.
+   */
+  reportHelp(
+    sessionId: string,
+    state: HelpCallState,
+    answered: (by: RemoteHelpAudience) => void,
+  ): Promise<Result<{ readonly told: readonly RemoteHelpAudience[] }>>;
   /** Forgets everything of the session held for it on the cabin side. */
   forgetSession(sessionId: string): void;
 }

@@ -21,9 +21,11 @@ import {
   type CabinNotice,
   type CallFact,
   type Clock,
+  type HelpCallState,
   type MediaUp,
   type Profession,
   type QueueEvent,
+  type RemoteHelpAudience,
   type Result,
   type SessionItem,
 } from '../../contract';
@@ -72,6 +74,8 @@ export class PlatformSocketLink implements PlatformLink {
   /** The next connection after a drop, after a wait that doubles with each failed one. */
   private readonly reconnect: Retry;
   private readonly served = new Map<string, Served>();
+  /** Sessions whose help call is pending on the platform, and who hears its answer (any stage, even before the queue). */
+  private readonly helpAnswers = new Map<string, (by: RemoteHelpAudience) => void>();
   /** Items of sessions not yet in the platform's waiting room (the consent): sent right after `queue.join`. */
   private readonly early = new Map<string, SessionItem[]>();
   /** The sessions whose early items are being sent (one sender at a time keeps their order). */
@@ -188,7 +192,18 @@ export class PlatformSocketLink implements PlatformLink {
     }
   }
 
+  async reportHelp(
+    sessionId: string,
+    state: HelpCallState,
+    answered: (by: RemoteHelpAudience) => void,
+  ): Promise<Result<{ readonly told: readonly RemoteHelpAudience[] }>> {
+    if (state === 'requested') this.helpAnswers.set(sessionId, answered);
+    else this.helpAnswers.delete(sessionId);
+    return this.request('help.update', { sessionId, state });
+  }
+
   forgetSession(sessionId: string): void {
+    this.helpAnswers.delete(sessionId);
     this.early.delete(sessionId);
     if (!this.served.delete(sessionId)) return;
     // Tells the platform the patient left: it ends the call if one runs and drops the session's data.
@@ -309,6 +324,13 @@ export class PlatformSocketLink implements PlatformLink {
 
   // The platform's pushes about a served session, as the session's facts (protocol-terms.ts).
   private dispatch(push: CabinPush): void {
+    const meantForHelp = sessionFactOf(push);
+    if (meantForHelp.to === 'help') {
+      const answered = this.helpAnswers.get(push.sessionId);
+      this.helpAnswers.delete(push.sessionId);
+      answered?.(meantForHelp.event.by);
+      return;
+    }
     const served = this.served.get(push.sessionId);
     if (!served) return;
     if (push.type === 'call.peerPresence') {

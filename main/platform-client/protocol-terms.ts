@@ -1,13 +1,14 @@
 // Where the published platform protocol and the session name things differently, said once: the
 // platform's pushes about a session as the session's own facts, and the outbound queue's items
 // (main/store/outbound-item.ts) as the protocol's `session.item`.
-import type { CabinPush, CallFact, QueueEvent, SessionItem } from '../../contract';
+import type { CabinPush, CallFact, HelpEvent, QueueEvent, SessionItem } from '../../contract';
 import type { OutboundItem } from './platform-link';
 
-/** What a push means to the session: a waiting-room event, a call fact, or nothing it acts on. */
+/** What a push means to the session: a waiting-room event, a call fact, a help call's answer, or nothing it acts on. */
 export type SessionFactOfPush =
   | { readonly to: 'queue'; readonly event: QueueEvent }
   | { readonly to: 'call'; readonly fact: CallFact }
+  | { readonly to: 'help'; readonly event: Extract<HelpEvent, { type: 'help.answered' }> }
   | { readonly to: 'none' };
 
 /** The session's fact for one platform push (the protocol's names kept where they are the same). */
@@ -39,6 +40,8 @@ export function sessionFactOf(push: CabinPush): SessionFactOfPush {
       return { to: 'call', fact: { type: 'call.receptionChanged', reception: push.reception } };
     case 'sfu.producerAdded':
       return { to: 'call', fact: { type: 'media.producerAdded' } };
+    case 'help.answered':
+      return { to: 'help', event: { type: push.type, by: push.by } };
     case 'call.peerPresence':
       return { to: 'none' };
   }

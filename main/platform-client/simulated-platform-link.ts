@@ -13,10 +13,12 @@ import {
   type CallFact,
   type Cancel,
   type Clock,
+  type HelpCallState,
   type MeasurementKind,
   type Profession,
   type QueueEvent,
   type QueuePlace,
+  type RemoteHelpAudience,
   type Result,
 } from '../../contract';
 import type { PeripheralState } from '../../devices/peripheral';
@@ -70,6 +72,8 @@ interface SimulatedWaiting {
 /** A platform simulated in-process. */
 export class SimulatedPlatformLink implements PlatformLink {
   readonly delivered: OutboundItem[] = [];
+  /** The help calls' states the cabin reported, in order. */
+  readonly helpReports: HelpCallState[] = [];
   private readonly documents = new Map<string, Map<string, Uint8Array>>();
   private readonly online = new Map<Profession, number>();
   private readonly waiting = new Set<SimulatedWaiting>();
@@ -256,6 +260,16 @@ export class SimulatedPlatformLink implements PlatformLink {
     return Promise.resolve(
       content ? ok({ contentType: 'text/plain', content }) : err({ code: 'document.missing' }),
     );
+  }
+
+  /** The simulated support is told of every help call, and never answers it (the attendant does). */
+  reportHelp(
+    _sessionId: string,
+    state: HelpCallState,
+  ): Promise<Result<{ readonly told: readonly RemoteHelpAudience[] }>> {
+    if (!this.options.reachable()) return Promise.resolve(err({ code: 'platform.unreachable' }));
+    this.helpReports.push(state);
+    return Promise.resolve(ok({ told: state === 'requested' ? ['support'] : [] }));
   }
 
   relayMedia(): Promise<Result<unknown>> {

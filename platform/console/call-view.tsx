@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Clock } from '../../contract/clock';
 import { MEASUREMENT_KINDS, type MeasurementKind } from '../../contract/domain';
 import { DocumentPanel } from './document-panel';
+import { HelpCallNotice } from './help-call-notice';
 import {
   IDENTITY_SOURCE_LABELS,
   MEASUREMENT_LABELS,
@@ -27,6 +28,8 @@ export interface CallViewProps {
   readonly onSendDocument: (document: OutgoingDocument) => Promise<boolean>;
   readonly onProblem: (message: string) => void;
   readonly onEnd: () => void;
+  /** The professional takes care of the patient's help call. */
+  readonly onAnswerHelp: () => void;
 }
 
 const LOCAL_PROBLEMS: Readonly<Record<LocalMediaProblem, string>> = {
@@ -91,6 +94,7 @@ export function CallView({
   onSendDocument,
   onProblem,
   onEnd,
+  onAnswerHelp,
 }: CallViewProps) {
   const [confirmingEnd, setConfirmingEnd] = useState(false);
   const name = call.patient === null ? 'Patient' : patientName(call.patient);
@@ -154,6 +158,7 @@ export function CallView({
           )}
         </div>
       </header>
+      {call.helpRequested && <HelpCallNotice onAnswer={onAnswerHelp} />}
 
       <div className="call-grid">
         <div className="call-media">

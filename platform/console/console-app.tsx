@@ -179,6 +179,7 @@ function DeskScreen({
             onSendDocument={(document) => desk.pushDocument(document)}
             onProblem={(message) => desk.showError(message)}
             onEnd={() => void desk.endCall()}
+            onAnswerHelp={() => void desk.answerHelp()}
           />
         )}
       </main>

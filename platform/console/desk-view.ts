@@ -57,6 +57,8 @@ export interface CallState {
   readonly localProblem: LocalMediaProblem | null;
   readonly remoteStream: MediaStream | null;
   readonly mediaFailure: MediaFailure | null;
+  /** The patient asked for help in the cabin and nobody has answered yet. */
+  readonly helpRequested: boolean;
   /** The practitioner ended the call: `call.end` is on its way or waits for the connection. */
   readonly ending: boolean;
   /** `call.end` could not reach the platform; it goes again as soon as the connection is welcomed. */
@@ -167,6 +169,7 @@ export function newCall(sessionId: string, mode: MediaMode): CallState {
     localProblem: null,
     remoteStream: null,
     mediaFailure: null,
+    helpRequested: false,
     ending: false,
     endAwaitsConnection: false,
   };

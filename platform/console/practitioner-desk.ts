@@ -149,6 +149,16 @@ export class PractitionerDesk {
     this.#updateCall({ requested: { kind, at: this.#options.clock.now() } });
   }
 
+  /** Answers the patient's help call: the professional takes care of it (the cabin's banner goes). */
+  async answerHelp(): Promise<void> {
+    const call = this.#view.call;
+    const client = this.#client;
+    if (call === null || client === null) return;
+    const result = await client.request({ type: 'help.answer', sessionId: call.sessionId });
+    if (result.ok && this.#view.call?.sessionId === call.sessionId)
+      this.#updateCall({ helpRequested: false });
+  }
+
   /** Sends a document to the cabin; answers true once the platform stored it. */
   async pushDocument(document: OutgoingDocument): Promise<boolean> {
     const call = this.#view.call;
@@ -325,6 +335,9 @@ export class PractitionerDesk {
         return;
       case 'sfu.producerAdded':
         this.#media?.handleProducerAdded();
+        return;
+      case 'call.helpChanged':
+        this.#updateCall({ helpRequested: push.active });
         return;
       default: {
         const unknown: never = push;

@@ -52,3 +52,6 @@ export const DEMO_APPOINTMENTS: readonly Appointment[] = [
   { code: '123456', profession: 'doctor' },
   { code: '654321', profession: 'physiotherapist' },
 ];
+
+/** The demonstration support account of the operator (help calls of every cabin; same password as the practitioners). */
+export const DEMO_SUPPORT_LOGIN = 'assistance';

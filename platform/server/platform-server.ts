@@ -32,6 +32,7 @@ import { ConnectionWatch } from './connection-watch';
 import { ConsoleFiles, SECURITY_HEADERS } from './console-files';
 import { SILENT_LOG, type PlatformLog } from './platform-log';
 import type { SfuBackend } from './sfu';
+import { SUPPORT_API_PREFIX, SupportApi, type SupportAccount } from './support-api';
 import { Switchboard, type CabinLine, type PractitionerLine, type SwitchboardStats } from './switchboard';
 
 /** An appointment booked ahead: its code (digits, typed in the cabin) and the profession it is with. */
@@ -48,6 +49,8 @@ export interface PlatformOptions {
   readonly port?: number;
   readonly cabins: readonly CabinAccount[];
   readonly practitioners: readonly PractitionerAccount[];
+  /** The operator's support accounts: they read and answer the help calls (support-api.ts; default none). */
+  readonly supportAccounts?: readonly SupportAccount[];
   readonly appointments?: readonly Appointment[];
   /** Handed to both sides of every call (default none: loopback and LAN only). */
   readonly iceServers?: readonly IceServer[];
@@ -120,6 +123,13 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     clock,
     log,
   });
+  const support = new SupportApi({
+    accounts: options.supportAccounts ?? [],
+    help: switchboard.help,
+    clock,
+    log,
+    ...(options.tokenLifetimeMs === undefined ? {} : { tokenLifetimeMs: options.tokenLifetimeMs }),
+  });
   const consoleFiles =
     options.consoleDirectory === null || options.consoleDirectory === undefined
       ? null
@@ -138,6 +148,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       if (method !== 'POST') return sendJson(response, 405, { code: 'method.notAllowed' });
       return logOut(request, response);
     }
+    if (path.startsWith(SUPPORT_API_PREFIX)) return support.handle(path, request, response);
+    if (support.servePage(path === '/support' ? '/support/' : path, method, response)) return;
     if (method !== 'GET' && method !== 'HEAD') return sendJson(response, 404, { code: 'notFound' });
     if (path === '/' || (path === '/console' && consoleFiles !== null))
       return redirect(response, '/console/');

@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isRecord } from '../../contract/schema';
 import type { CabinAccount } from './accounts';
-import { DEMO_APPOINTMENTS, DEMO_PRACTITIONERS } from './demo-accounts';
+import { DEMO_APPOINTMENTS, DEMO_PRACTITIONERS, DEMO_SUPPORT_LOGIN } from './demo-accounts';
 import { STDERR_LOG } from './platform-log';
 import { startPlatform } from './platform-server';
 import { detectMediasoup } from './sfu';
@@ -76,6 +76,7 @@ async function main(): Promise<void> {
     port,
     cabins,
     practitioners: DEMO_PRACTITIONERS.map((account) => ({ ...account, password })),
+    supportAccounts: [{ login: DEMO_SUPPORT_LOGIN, password }],
     appointments: DEMO_APPOINTMENTS,
     meanConsultationMinutes,
     consoleDirectory,
@@ -93,6 +94,7 @@ async function main(): Promise<void> {
       .map((a) => a.login)
       .join(', ')}`,
   );
+  print(`Support page (help calls, same password): ${platform.url}/support/  login: ${DEMO_SUPPORT_LOGIN}`);
   print(
     `Media: ${sfu === null ? 'direct (peer to peer)' : `SFU (${sfu.name})`}; cabins allowed: ${cabins.length}`,
   );

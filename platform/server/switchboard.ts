@@ -15,6 +15,7 @@ import type {
 import type { Clock } from '../../contract/clock';
 import { PLATFORM_CLOSE_CODES } from '../../contract/platform-protocol';
 import { err, ok, type CabinError, type Result } from '../../contract/result';
+import { HelpCalls, HelpDesk, ledgerHelpRoutes } from './help-desk';
 import type { CabinLine, Party, PractitionerLine } from './parties';
 import type { PlatformLog } from './platform-log';
 import {
@@ -55,11 +56,14 @@ type Answer = Result<unknown> | 'notAllowed';
 export class Switchboard {
   readonly #options: SwitchboardOptions;
   readonly #ledger: SessionLedger;
+  /** The patients' help calls: the support's list, the professional of the call, the cabin's answer. */
+  readonly help: HelpCalls;
 
   /** An empty switchboard. */
   constructor(options: SwitchboardOptions) {
     this.#options = options;
     this.#ledger = new SessionLedger(options);
+    this.help = new HelpCalls(new HelpDesk(options), ledgerHelpRoutes(this.#ledger));
   }
 
   // ------------------------------------------------------------------------------------ connections
@@ -146,6 +150,12 @@ export class Switchboard {
         return this.#answer(line.party, message.requestId, this.#storeItem(line, message));
       case 'document.fetch':
         return this.#answer(line.party, message.requestId, this.#fetchDocument(line, message));
+      case 'help.update':
+        return this.#answer(
+          line.party,
+          message.requestId,
+          this.help.update(line.cabinId, message.sessionId, message.state),
+        );
       case 'sfu.request': {
         const session = this.#ledger.get(message.sessionId);
         if (session !== undefined && session.cabinId !== line.cabinId) {
@@ -299,6 +309,9 @@ export class Switchboard {
         return this.#answer(line.party, message.requestId, ok(null));
       case 'document.push':
         return this.#answer(line.party, message.requestId, this.#pushDocument(session, message));
+      case 'help.answer':
+        this.help.answerAsProfessional(session.cabinId, session.id);
+        return this.#answer(line.party, message.requestId, ok(null));
       case 'sfu.request':
         return this.#sfuRequest(line.party, session, 'practitioner', message);
     }
@@ -330,6 +343,7 @@ export class Switchboard {
     );
     this.#answer(line.party, requestId, ok(callMediaOf(session, this.#options.iceServers)));
     this.#ledger.sendCallState(line, session);
+    this.help.callTaken(session.cabinId, session.id);
     this.#ledger.refreshQueue(session.profession, false);
     this.#ledger.pushSnapshots(session.profession);
   }

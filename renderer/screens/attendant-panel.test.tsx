@@ -60,6 +60,7 @@ describe('attendant panel', () => {
     expect(app.get('attendant-phase').textContent).toBe('Séance en cours');
     expect(app.get('attendant-needs-cleaning').textContent).toBe('Oui');
     expect(app.get('attendant-called').textContent).toBe('Oui');
+    expect(app.get('attendant-help-told').textContent).toBe("l'accueil");
     expect(app.get('attendant-peripheral-printer').getAttribute('data-state')).toBe('faulty');
     expect(app.get('attendant-peripheral-printer').textContent).toBe('En panne');
     expect(app.get('attendant-peripheral-cardReader').textContent).toBe('OK');

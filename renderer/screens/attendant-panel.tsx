@@ -98,6 +98,11 @@ function PanelBody({ view, client, onClose }: AttendantPanelProps) {
           <StateRow label={s.attendantCalled} testId="attendant-called" alert={view?.attendantCalled}>
             {yesNo(view?.attendantCalled)}
           </StateRow>
+          {view?.attendantCalled === true && view.session?.help != null && (
+            <StateRow label={s.helpTold} testId="attendant-help-told">
+              {view.session.help.told.map((who) => strings.attendantPage.audiences[who]).join(', ')}
+            </StateRow>
+          )}
           {view?.outOfServiceReason != null && (
             <StateRow label={s.outOfServiceReason} testId="attendant-out-of-service-reason" alert>
               {view.outOfServiceReason}

@@ -4,9 +4,9 @@ import type { CabinClient } from '../../contract/cabin-api';
 import type { SessionView, StepScreen } from '../../contract/cabin-view';
 import type { PatientAction } from '../../contract/patient-action';
 import { ActionButton } from '../components/action-button';
+import { HelpBanner } from '../components/help-banner';
 import { Modal } from '../components/modal';
 import { SessionHeader } from '../components/session-header';
-import { StaffButton } from '../components/staff-button';
 import { TypingPresenceContext, usePresenceSignal } from '../components/typing-presence';
 import { StillThereDialog } from '../components/still-there-dialog';
 import { useUi } from '../ui-context';
@@ -25,6 +25,7 @@ import { WaitingRoomScreen } from './waiting-room-screen';
 /** Actions that must get through even while another action waits for its answer. */
 const ALWAYS_ALLOWED: ReadonlySet<PatientAction['type']> = new Set([
   'patient.help',
+  'patient.cancelHelp',
   'patient.stillHere',
   'patient.setLocale',
   'patient.setAccessibility',
@@ -47,6 +48,13 @@ export function SessionScreen({ session, client, onOpenAttendant }: SessionScree
   const waiting = useRef(false);
 
   useEffect(() => setActionFailed(false), [session.screen]);
+
+  // Once answered, the help call's note stays on the screen where it was answered, and goes with it.
+  const answered = session.help?.answered === true;
+  const step = session.screen.step;
+  const [answeredOn, setAnsweredOn] = useState<string | null>(null);
+  useEffect(() => setAnsweredOn((seen) => (answered ? (seen ?? step) : null)), [answered, step]);
+  const showHelp = session.help !== null && (!answered || answeredOn === null || answeredOn === step);
 
   const act = useCallback(
     (action: PatientAction): void => {
@@ -78,13 +86,13 @@ export function SessionScreen({ session, client, onOpenAttendant }: SessionScree
         onHelp={send('patient.help')}
         onQuit={() => setConfirmingQuit(true)}
       />
-      {session.helpRequested && (
-        <div className="help-row">
-          <p className="banner banner-help" role="status" data-testid="help-banner">
-            {strings.helpBanner}
-          </p>
-          {onOpenAttendant !== undefined && <StaffButton onOpen={onOpenAttendant} />}
-        </div>
+      {showHelp && session.help !== null && (
+        <HelpBanner
+          help={session.help}
+          screen={session.screen}
+          onCancel={send('patient.cancelHelp')}
+          onOpenAttendant={onOpenAttendant}
+        />
       )}
       {actionFailed && (
         <p className="banner banner-warning" role="alert" data-testid="action-failed">

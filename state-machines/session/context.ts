@@ -6,6 +6,7 @@ import type {
   ConsentRecord,
   CostInformation,
   DocumentSummary,
+  HelpAudience,
   InvalidField,
   Locale,
   Measurement,
@@ -40,7 +41,12 @@ export interface SessionInput {
 /** The session's memory. It holds patient data and exists only as long as the session actor. */
 export interface SessionContext extends SessionInput {
   readonly outcome: SessionOutcome | null;
+  /** A help call waits for an answer. */
   readonly helpRequested: boolean;
+  /** Who the current or last help call reached (empty when none, or after the patient cancelled it). */
+  readonly helpTold: readonly HelpAudience[];
+  /** The last help call was answered (by the attendant, the support or the professional). */
+  readonly helpAnswered: boolean;
   readonly consent: ConsentRecord | null;
   readonly beneficiaries: readonly PatientIdentity[];
   readonly identity: PatientIdentity | null;
@@ -96,6 +102,8 @@ export function initialContext(input: SessionInput): SessionContext {
     ...input,
     outcome: null,
     helpRequested: false,
+    helpTold: [],
+    helpAnswered: false,
     consent: null,
     beneficiaries: [],
     identity: null,

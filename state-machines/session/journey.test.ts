@@ -287,6 +287,55 @@ describe('help, quitting and the attendant', () => {
     expect(session.recorded.attendantCalls).toHaveLength(2);
   });
 
+  it('the banner says the attendant was told, then the support once the platform confirms it', () => {
+    const session = walkInTo(consentAlone);
+    session.send({ type: 'patient.help' });
+    expect(session.view().help).toEqual({ told: ['attendant'], answered: false });
+    session.send({ type: 'help.reached', told: ['support', 'professional'] });
+    session.send({ type: 'help.reached', told: ['support'] });
+    expect(session.view().help).toEqual({ told: ['attendant', 'support', 'professional'], answered: false });
+  });
+
+  it('the patient cancels the help call: the banner goes and the platform is told', () => {
+    const session = walkInTo(consentAlone);
+    session.send({ type: 'patient.help' });
+    session.send({ type: 'patient.cancelHelp' });
+    expect(session.view()).toMatchObject({
+      helpRequested: false,
+      help: null,
+      screen: { step: 'identification' },
+    });
+    expect(session.recorded.helpEnded).toEqual([{ sessionId: 'session-test-1', state: 'cancelled' }]);
+    // Nothing left to cancel: a second press changes nothing and tells no one.
+    session.send({ type: 'patient.cancelHelp' });
+    expect(session.recorded.helpEnded).toHaveLength(1);
+  });
+
+  it('the attendant answers: the call shows as answered, the platform is told, a new call starts afresh', () => {
+    const session = walkInTo(consentAlone);
+    session.send({ type: 'patient.help' });
+    session.send({ type: 'help.reached', told: ['support'] });
+    session.send({ type: 'attendant.acknowledgeHelp' });
+    expect(session.view()).toMatchObject({
+      helpRequested: false,
+      help: { told: ['attendant', 'support'], answered: true },
+    });
+    expect(session.recorded.helpEnded).toEqual([{ sessionId: 'session-test-1', state: 'answered' }]);
+    session.send({ type: 'patient.help' });
+    expect(session.view().help).toEqual({ told: ['attendant'], answered: false });
+  });
+
+  it('the support or the professional answers from the platform: answered, and the platform is not told back', () => {
+    const session = walkInTo(consentAlone);
+    session.send({ type: 'patient.help' });
+    session.send({ type: 'help.answered', by: 'professional' });
+    expect(session.view()).toMatchObject({ helpRequested: false, help: { answered: true } });
+    expect(session.recorded.helpEnded).toEqual([]);
+    // A late confirmation of a call already answered does not bring the banner back.
+    session.send({ type: 'help.reached', told: ['support'] });
+    expect(session.view().helpRequested).toBe(false);
+  });
+
   const quitFrom: [string, (session: SessionHarness) => void][] = [
     ['the information screen', () => undefined],
     ['the card reader', consentAlone],

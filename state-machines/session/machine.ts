@@ -6,7 +6,7 @@
 import { assign } from 'xstate';
 import { initialContext, required } from './context';
 import { cabinWorkingStates } from './factories';
-import { sessionSetup } from './setup';
+import { endHelp, sessionSetup } from './setup';
 import { anywhere } from './steps/anywhere';
 import { appointment } from './steps/appointment';
 import { attentionRegion } from './steps/attention';
@@ -51,7 +51,23 @@ export const sessionMachine = sessionSetup.createMachine({
       // `patient.*` event, so the patient's commands valid on every screen live in the `anywhere` region.
       on: {
         'attendant.resetSession': '#session.reset',
-        'attendant.acknowledgeHelp': { actions: assign({ helpRequested: false }) },
+        // The attendant answered, on the cabin's panel or the attendant page: the platform is told too.
+        'attendant.acknowledgeHelp': { actions: endHelp('answered') },
+        // The platform told the support (and the professional of the call): the banner says so.
+        'help.reached': {
+          guard: ({ context }) => context.helpRequested,
+          actions: assign({
+            helpTold: ({ context, event }) => [
+              ...context.helpTold,
+              ...event.told.filter((audience) => !context.helpTold.includes(audience)),
+            ],
+          }),
+        },
+        // The support or the professional answered from the platform, which already knows.
+        'help.answered': {
+          guard: ({ context }) => context.helpRequested,
+          actions: assign({ helpRequested: false, helpAnswered: true }),
+        },
       },
       states: {
         journey,

@@ -32,6 +32,7 @@ const PATIENT_ACTIONS: SessionEvent[] = [
   { type: 'patient.back' },
   { type: 'patient.quit' },
   { type: 'patient.help' },
+  { type: 'patient.cancelHelp' },
   { type: 'patient.stillHere' },
   { type: 'patient.retry' },
   { type: 'patient.skip' },

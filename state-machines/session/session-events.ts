@@ -5,6 +5,7 @@ import type {
   CarePathAnswers,
   CostInformation,
   DocumentSummary,
+  HelpEvent,
   Locale,
   Measurement,
   MeasurementFact,
@@ -42,6 +43,7 @@ export type SessionEvent =
   | MeasurementEvent
   | QueueEvent
   | CallEvent
+  | HelpEvent
   | AttendantSessionEvent
   | AttentionEvent;
 

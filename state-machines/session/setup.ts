@@ -57,6 +57,8 @@ export type SessionActors = typeof sessionActors;
 export interface SessionEffectParams {
   readonly recordConsent: ConsentRecord;
   readonly callAttendant: { readonly sessionId: string };
+  /** The help call ended without the platform's doing: the patient cancelled it or the attendant answered it. */
+  readonly reportHelpEnded: { readonly sessionId: string; readonly state: 'cancelled' | 'answered' };
   readonly recordProblem: { readonly sessionId: string; readonly problem: ProblemKind };
   readonly shareMeasurement: { readonly sessionId: string; readonly measurement: Measurement };
   readonly recordDmpChoice: { readonly sessionId: string; readonly opposed: boolean };
@@ -81,6 +83,8 @@ export const sessionSetup = setup({
     recordConsent: (_, _params: SessionEffectParams['recordConsent']) => undefined,
     /** Calls the on-site attendant. */
     callAttendant: (_, _params: SessionEffectParams['callAttendant']) => undefined,
+    /** Tells the platform (support, professional) that the help call was cancelled or answered here. */
+    reportHelpEnded: (_, _params: SessionEffectParams['reportHelpEnded']) => undefined,
     /** Records a problem reported by the patient (audit, no patient data). */
     recordProblem: (_, _params: SessionEffectParams['recordProblem']) => undefined,
     /** Sends an accepted measurement to the professional. */
@@ -130,14 +134,28 @@ export const sessionSetup = setup({
 });
 
 /**
- * Calls the attendant for the patient, once: the help banner shows, the attendant's panel has the
- * request until acknowledged, and a second call while one is pending is not repeated.
+ * Calls the attendant for the patient, once: the help banner shows, the attendant's panel and page have
+ * the request until answered, main/ passes it on to the platform, and a second call while one is
+ * pending is not repeated.
  */
 export const requestHelp = sessionSetup.enqueueActions(({ context, enqueue }) => {
   if (context.helpRequested) return;
-  enqueue.assign({ helpRequested: true });
+  enqueue.assign({ helpRequested: true, helpTold: ['attendant'], helpAnswered: false });
   enqueue({ type: 'callAttendant', params: { sessionId: context.sessionId } });
 });
+
+/** The pending help call ended on the cabin: cancelled by the patient, or answered by the attendant. */
+export function endHelp(state: 'cancelled' | 'answered') {
+  return sessionSetup.enqueueActions(({ context, enqueue }) => {
+    if (!context.helpRequested) return;
+    enqueue.assign(
+      state === 'answered'
+        ? { helpRequested: false, helpAnswered: true }
+        : { helpRequested: false, helpAnswered: false, helpTold: [] },
+    );
+    enqueue({ type: 'reportHelpEnded', params: { sessionId: context.sessionId, state } });
+  });
+}
 
 /** The code of an actor's unexpected error (a bug, or a fault it did not turn into a fact). */
 export function failureCode(error: unknown): string {

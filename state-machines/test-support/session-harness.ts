@@ -40,6 +40,8 @@ export interface SessionFakes {
   readonly recorded: {
     readonly consents: ConsentRecord[];
     readonly attendantCalls: { readonly sessionId: string }[];
+    /** The help calls that ended on the cabin (cancelled or answered there), as `reportHelpEnded` said. */
+    readonly helpEnded: { readonly sessionId: string; readonly state: 'cancelled' | 'answered' }[];
     readonly problems: { readonly sessionId: string; readonly problem: ProblemKind }[];
     readonly sharedMeasurements: Measurement[];
     readonly dmpChoices: { readonly sessionId: string; readonly opposed: boolean }[];
@@ -63,6 +65,7 @@ export function createSessionFakes(): SessionFakes {
     recorded: {
       consents: [],
       attendantCalls: [],
+      helpEnded: [],
       problems: [],
       sharedMeasurements: [],
       dmpChoices: [],
@@ -87,6 +90,7 @@ export function provideSessionFakes(fakes: SessionFakes) {
     actions: {
       recordConsent: (_, record) => void fakes.recorded.consents.push(record),
       callAttendant: (_, params) => void fakes.recorded.attendantCalls.push(params),
+      reportHelpEnded: (_, params) => void fakes.recorded.helpEnded.push(params),
       recordProblem: (_, params) => void fakes.recorded.problems.push(params),
       shareMeasurement: (_, { measurement }) => void fakes.recorded.sharedMeasurements.push(measurement),
       recordDmpChoice: (_, params) => void fakes.recorded.dmpChoices.push(params),

@@ -1,7 +1,7 @@
 // The `anywhere` region: what the patient can do on every screen (quit, help, language,
 // accessibility), and the card's presence, which the goodbye screen shows.
 import { assign, not, stateIn } from 'xstate';
-import { requestHelp, sessionSetup } from '../setup';
+import { endHelp, requestHelp, sessionSetup } from '../setup';
 
 /** The region that listens, in parallel with the journey, for what works on every screen. */
 export const anywhere = sessionSetup.createStateConfig({
@@ -21,6 +21,8 @@ export const anywhere = sessionSetup.createStateConfig({
         'card.presenceChanged': { actions: assign({ cardInReader: ({ event }) => event.present }) },
         // A second press while nobody has come yet calls no one twice: the attendant is already called.
         'patient.help': { guard: ({ context }) => !context.helpRequested, actions: requestHelp },
+        // The patient no longer needs help: the banner goes, and the platform stops showing the call.
+        'patient.cancelHelp': { actions: endHelp('cancelled') },
       },
     },
   },

@@ -4,7 +4,7 @@
 // a silent network run when a test moves it, never by waiting.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallFact, CarePathAnswers, QueueEvent } from '../../../contract';
-import type { PlatformSocketLink } from '../../../main/platform-client/platform-socket-link';
+import { CONNECT_WAIT_MS, type PlatformSocketLink } from '../../../main/platform-client/platform-socket-link';
 import type { RunningPlatform } from '../../../platform/server/platform-server';
 import type { TestPeer } from '../../../platform/server/test-support/test-peer';
 import { costFor, DEFAULT_TARIFFS } from '../../../state-machines/cost';
@@ -264,5 +264,28 @@ describe('the cabin and the reference platform', () => {
     // The platform reads the cabin's messages in order: once this one is answered, the leave was handled.
     await link.lookUpAppointment('123456');
     expect(platform.stats().sessionsHeld).toBe(0);
+  });
+
+  it('a help call in the call reaches the support and the doctor; the doctor’s answer comes back to the cabin', async () => {
+    await reachCall('session-help');
+    const answers: string[] = [];
+    const told = await link.reportHelp('session-help', 'requested', (by) => answers.push(by));
+    expect(told).toEqual({ ok: true, value: { told: ['support', 'professional'] } });
+    await doctor.next('call.helpChanged', { sessionId: 'session-help', active: true });
+    await doctor.request({ type: 'help.answer', sessionId: 'session-help' });
+    await expect.poll(() => answers).toEqual(['professional']);
+  });
+
+  it('a help call while the platform is unreachable says so, and the cabin goes on', async () => {
+    proxy.cut();
+    let told: unknown = null;
+    void link.reportHelp('session-alone', 'requested', () => undefined).then((result) => (told = result));
+    // The link waits a moment for a connection to come back before it says the platform is unreachable.
+    await expect
+      .poll(async () => {
+        await clock.advance(CONNECT_WAIT_MS / 3);
+        return told;
+      })
+      .toMatchObject({ ok: false, error: { code: expect.stringMatching(/^platform\./) as unknown } });
   });
 });

@@ -1,0 +1,205 @@
+// The attendant page itself: one small HTML document, its script and its style, served as fixed
+// strings (no file is read, so no path can be traversed). The script uses `textContent` only, never
+// HTML from data, and talks to its own origin: `/api/login`, `/api/state`, `/api/events` (server-sent
+// events), `/api/acknowledge`, `/api/logout`. Its strings come from assets/strings (`attendantPage`
+// and `attendant`), chosen by the browser's language and embedded as JSON data, not as script.
+import { en } from '../../assets/strings/en';
+import { fr, type Strings } from '../../assets/strings/fr';
+
+/** The strings the page uses, in one locale. */
+export type AttendantPageStrings = Pick<Strings, 'attendantPage'> & {
+  readonly attendant: Pick<
+    Strings['attendant'],
+    'phase' | 'phases' | 'needsCleaning' | 'peripheralsTitle' | 'peripherals' | 'states' | 'yes' | 'no'
+  >;
+};
+
+function pageStrings(strings: Strings): AttendantPageStrings {
+  const { phase, phases, needsCleaning, peripheralsTitle, peripherals, states, yes, no } = strings.attendant;
+  return {
+    attendantPage: strings.attendantPage,
+    attendant: { phase, phases, needsCleaning, peripheralsTitle, peripherals, states, yes, no },
+  };
+}
+
+/** English when the browser puts English before French, else French (the default). */
+export function pageLocale(acceptLanguage: string | undefined): 'fr' | 'en' {
+  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'fr';
+}
+
+/** The page's HTML in `locale`, with its strings as inert JSON data. */
+export function attendantPageHtml(locale: 'fr' | 'en'): string {
+  const strings = pageStrings(locale === 'en' ? en : fr);
+  // `<` escaped so that no string can close the data block.
+  const data = JSON.stringify(strings).replace(/</g, '\\u003c');
+  return `<!doctype html>
+<html lang="${locale}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${strings.attendantPage.title}</title>
+<link rel="stylesheet" href="/attendant-page.css">
+</head>
+<body>
+<main>
+<h1>${strings.attendantPage.title}</h1>
+<form id="login" data-testid="attendant-page-login-form" hidden>
+<label for="code">${strings.attendantPage.codeLabel}</label>
+<input id="code" data-testid="attendant-page-code" type="password" inputmode="numeric" autocomplete="off" maxlength="32" required>
+<button type="submit" data-testid="attendant-page-login">${strings.attendantPage.login}</button>
+<p id="login-error" data-testid="attendant-page-login-error" role="alert"></p>
+</form>
+<section id="cabin" hidden>
+<div id="help" data-testid="attendant-page-help" class="help" role="alert" hidden>
+<h2>${strings.attendantPage.helpTitle}</h2>
+<p data-testid="attendant-page-help-since" id="help-since"></p>
+<p data-testid="attendant-page-help-told" id="help-told"></p>
+<p data-testid="attendant-page-platform-unreachable" id="help-unreachable" hidden>${strings.attendantPage.platformUnreachable}</p>
+<button type="button" id="acknowledge" data-testid="attendant-page-acknowledge">${strings.attendantPage.acknowledge}</button>
+</div>
+<p id="no-help" data-testid="attendant-page-no-help">${strings.attendantPage.noHelp}</p>
+<dl>
+<dt>${strings.attendant.phase}</dt><dd id="phase" data-testid="attendant-page-phase"></dd>
+<dt>${strings.attendant.needsCleaning}</dt><dd id="cleaning" data-testid="attendant-page-needs-cleaning"></dd>
+</dl>
+<h2>${strings.attendant.peripheralsTitle}</h2>
+<ul id="peripherals" data-testid="attendant-page-peripherals"></ul>
+<p id="offline" data-testid="attendant-page-offline" role="status" hidden>${strings.attendantPage.offline}</p>
+<button type="button" id="logout" data-testid="attendant-page-logout">${strings.attendantPage.logout}</button>
+</section>
+</main>
+<script type="application/json" id="strings">${data}</script>
+<script src="/attendant-page.js"></script>
+</body>
+</html>
+`;
+}
+
+/** The page's style: large, plain, readable on a phone. */
+export const ATTENDANT_PAGE_CSS = `
+body { font: 18px/1.4 system-ui, sans-serif; margin: 0; background: #f4f6f8; color: #1b2430; }
+main { max-width: 36rem; margin: 0 auto; padding: 1rem; }
+h1 { font-size: 1.4rem; }
+label, input, button { display: block; font-size: 1.2rem; margin: 0.5rem 0; }
+input { padding: 0.6rem; width: 100%; box-sizing: border-box; }
+button { padding: 0.8rem 1.2rem; border: 0; border-radius: 0.5rem; background: #1f5fa8; color: #fff; }
+#logout { background: #5b6776; }
+.help { background: #ffe8b0; border: 3px solid #c77700; border-radius: 0.5rem; padding: 1rem; margin: 1rem 0; }
+.help button { background: #b03a00; font-size: 1.4rem; width: 100%; }
+#login-error, #offline { color: #a4000f; }
+dt { font-weight: bold; }
+dd { margin: 0 0 0.5rem; }
+li.faulty, li.absent { color: #a4000f; font-weight: bold; }
+[hidden] { display: none !important; }
+`;
+
+/** The page's script (plain ES2020, no framework). */
+export const ATTENDANT_PAGE_JS = `'use strict';
+(function () {
+  var S = JSON.parse(document.getElementById('strings').textContent);
+  var P = S.attendantPage;
+  var A = S.attendant;
+  var $ = function (id) { return document.getElementById(id); };
+  var events = null;
+  var retry = null;
+
+  function fill(template, values) {
+    return template.replace(/\\{(\\w+)\\}/g, function (_, key) { return String(values[key]); });
+  }
+
+  function post(path, body) {
+    return fetch(path, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body || {}),
+    });
+  }
+
+  function showLogin(message) {
+    if (events) { events.close(); events = null; }
+    $('cabin').hidden = true;
+    $('login').hidden = false;
+    $('login-error').textContent = message || '';
+    $('code').value = '';
+    $('code').focus();
+  }
+
+  function draw(state) {
+    $('login').hidden = true;
+    $('cabin').hidden = false;
+    $('offline').hidden = true;
+    $('phase').textContent = A.phases[state.phase] || state.phase;
+    $('cleaning').textContent = state.needsCleaning ? A.yes : A.no;
+    var list = $('peripherals');
+    while (list.firstChild) list.removeChild(list.firstChild);
+    state.peripherals.forEach(function (p) {
+      var item = document.createElement('li');
+      item.className = p.state;
+      item.setAttribute('data-testid', 'attendant-page-peripheral-' + p.peripheral);
+      item.textContent = (A.peripherals[p.peripheral] || p.peripheral) + ' : ' + (A.states[p.state] || p.state);
+      list.appendChild(item);
+    });
+    var help = state.help;
+    $('help').hidden = help === null;
+    $('no-help').hidden = help !== null;
+    if (help !== null) {
+      var time = new Date(help.since).toLocaleTimeString(document.documentElement.lang, { hour: '2-digit', minute: '2-digit' });
+      $('help-since').textContent = fill(P.since, { time: time });
+      $('help-told').textContent = fill(P.told, {
+        who: help.told.map(function (who) { return P.audiences[who] || who; }).join(', '),
+      });
+      $('help-unreachable').hidden = help.platform !== 'unreachable';
+    }
+  }
+
+  function offline() {
+    $('offline').hidden = false;
+    if (retry === null) retry = setTimeout(function () { retry = null; load(); }, 5000);
+  }
+
+  // Every answer of the page's API is {ok, value} or {ok: false, error}; an HTTP error means trouble.
+  function answer(response) {
+    if (!response.ok) return offline();
+    return response.json().then(function (result) {
+      if (result.ok) {
+        follow();
+        return draw(result.value);
+      }
+      if (result.error.code === 'attendant.locked') {
+        return showLogin(fill(P.locked, { minutes: Math.max(1, Math.ceil(result.error.retryAfterSeconds / 60)) }));
+      }
+      showLogin(result.error.code === 'attendant.badCode' ? P.badCode : '');
+    });
+  }
+
+  function follow() {
+    if (events || typeof EventSource === 'undefined') return;
+    events = new EventSource('/api/events');
+    events.onmessage = function (message) { draw(JSON.parse(message.data)); };
+    events.onerror = function () {
+      if (events) events.close();
+      events = null;
+      offline();
+    };
+  }
+
+  function load() {
+    fetch('/api/state', { credentials: 'same-origin' }).then(answer).catch(offline);
+  }
+
+  $('login').addEventListener('submit', function (event) {
+    event.preventDefault();
+    post('/api/login', { code: $('code').value }).then(answer).catch(offline);
+  });
+  $('acknowledge').addEventListener('click', function () {
+    post('/api/acknowledge').then(answer).catch(offline);
+  });
+  $('logout').addEventListener('click', function () {
+    post('/api/logout').then(function () { showLogin(''); }).catch(offline);
+  });
+  load();
+})();
+`;

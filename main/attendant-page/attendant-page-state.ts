@@ -1,0 +1,37 @@
+// What the attendant page shows of the cabin: its phase, its peripherals, whether it waits for cleaning,
+// and the help call (since when, who was told). Built field by field from the cabin's view so that no
+// patient data (name, birth date, screen content, step) can ever reach the pharmacy's network.
+import type { CabinPhase, CabinView, HelpAudience, PeripheralStatus } from '../../contract';
+import type { HelpCallRecord } from '../help-relay';
+
+/** The help call as the attendant page shows it. */
+export interface AttendantPageHelp {
+  /** Epoch ms when the patient asked. */
+  readonly since: number;
+  readonly told: readonly HelpAudience[];
+  /** Whether the platform (support, professional) could be told: `unreachable` means only the attendant knows. */
+  readonly platform: HelpCallRecord['platform'];
+}
+
+/** Everything the attendant page receives: no patient data, by construction. */
+export interface AttendantPageState {
+  readonly phase: CabinPhase;
+  readonly peripherals: readonly PeripheralStatus[];
+  readonly needsCleaning: boolean;
+  /** The pending help call, or null. */
+  readonly help: AttendantPageHelp | null;
+}
+
+/** The attendant page's state from the cabin's view and the help relay's record of the pending call. */
+export function attendantPageState(view: CabinView, call: HelpCallRecord | null): AttendantPageState {
+  const pending = view.session?.helpRequested === true;
+  return {
+    phase: view.phase,
+    peripherals: view.peripherals.map(({ peripheral, state }) => ({ peripheral, state })),
+    needsCleaning: view.needsCleaning,
+    help:
+      pending && call !== null
+        ? { since: call.since, told: view.session?.help?.told ?? ['attendant'], platform: call.platform }
+        : null,
+  };
+}
