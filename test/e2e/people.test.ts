@@ -1,6 +1,8 @@
-// The people who walk in, in Chromium: a child with a parent and a child alone. Each scenario is walked
-// as they would walk it, touch by touch, with a screenshot of each screen they meet (test-results/screens,
-// named `people-…`), and any console error or failed request fails the test.
+// The people who walk in, in Chromium: a child with a parent and a child alone, a patient who asks for
+// a dentist when none is online, a patient asked for their blood pressure during the call, and a help
+// call seen on the attendant page at the counter. Each scenario is walked as they would walk it, touch
+// by touch, with a screenshot of the screens they meet (test-results/screens, named `people-…`), and
+// any console error or failed request fails the test.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
@@ -9,7 +11,13 @@ import {
   startCabinUnderTest,
   type CabinUnderTest,
 } from '../support/cabin-under-test';
-import { answerCarePath, chooseNextAvailable, throughConsent, type Patient } from '../support/journey-steps';
+import {
+  answerCarePath,
+  chooseNextAvailable,
+  skipAllMeasurements,
+  throughConsent,
+  type Patient,
+} from '../support/journey-steps';
 
 describe('the people who walk in, in Chromium', () => {
   let browser: Browser;
@@ -93,5 +101,128 @@ describe('the people who walk in, in Chromium', () => {
     await patient.screen('welcome');
     await expect(text()).resolves.not.toContain('Lucas');
     expect(problems).toEqual([]);
+  });
+
+  /** An adult (the card's holder, born 1948) through consent and identification, alone. */
+  const adultIdentified = async (): Promise<void> => {
+    await throughConsent(patient, 'alone');
+    await patient.screen('identification', 'choosingBeneficiary');
+    await patient.tap('beneficiary-0');
+    await patient.screen('identification', 'confirming');
+    await patient.tap('confirm-identity');
+  };
+
+  it('a patient who asks for a dentist when none is online is told at once, and sees a doctor instead', async () => {
+    await open();
+    await cabin?.simulate('platform', { online: { dentist: 0 } });
+    await adultIdentified();
+    await patient.screen('appointment', 'choosing');
+    await patient.tap('next-available');
+    await patient.screen('appointment', 'choosingProfession');
+    await patient.tap('profession-dentist');
+    // A dentist is direct access: nothing asked about the médecin traitant.
+    await answerCarePath(patient, 'notAsked');
+    await patient.tap('accept-cost');
+    await skipAllMeasurements(patient);
+    await patient.screen('waitingRoom', 'nobodyOnline', 'dentist-nobody-online');
+    await expect(page.getByTestId('nobody-online').innerText()).resolves.toContain('chirurgien-dentiste');
+    // No wait is invented when nobody can see the patient.
+    await expect(page.getByTestId('estimated-wait').count()).resolves.toBe(0);
+    await patient.tap('choose-another-profession');
+    await patient.screen('appointment', 'choosingProfession');
+    await patient.tap('profession-doctor');
+    await answerCarePath(patient, 'referred');
+    await patient.tap('accept-cost');
+    // The measurements were skipped once: straight back to the waiting room, for a doctor this time.
+    await patient.screen('waitingRoom', 'professionalReady');
+    expect(problems).toEqual([]);
+  });
+
+  it('a blood pressure the doctor asks for: instructions, inflating then deflating, the result, the video kept', async () => {
+    // A call long enough for the doctor to ask before the simulated one asks for a temperature.
+    await open({ simulation: { stepMs: 150, callMs: 8_000, cardReader: 'domain' } });
+    await adultIdentified();
+    await chooseNextAvailable(patient, 'doctor');
+    await answerCarePath(patient, 'referred');
+    await patient.tap('accept-cost');
+    await skipAllMeasurements(patient);
+    await patient.screen('waitingRoom', 'professionalReady');
+    await patient.tap('start-call');
+    await patient.screen('consultation', 'inCall');
+    await cabin?.simulate('platform', { requestMeasurement: 'bloodPressure' });
+    await patient.screen('consultation', 'measuring', 'requested-blood-pressure');
+    await expect(page.getByTestId('call-measurement').getAttribute('data-stage')).resolves.toBe(
+      'instructions',
+    );
+    // Blood pressure needs silence: said here, and only for it.
+    await expect(page.getByTestId('keep-silent').isVisible()).resolves.toBe(true);
+    // Every progress sentence the patient sees, in order.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+      new MutationObserver(() => {
+        const text = document.querySelector('[data-testid="progress"]')?.textContent ?? '';
+        if (text !== '' && seen.at(-1) !== text) seen.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await patient.tap('start-measurement');
+    await page.locator('[data-testid="call-measurement"][data-stage="result"]').waitFor();
+    await patient.screen('consultation', 'measuring', 'requested-blood-pressure-result');
+    const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+    const inflating = seen.findIndex((text) => text.includes('se gonfle'));
+    const deflating = seen.findIndex((text) => text.includes('se dégonfle'));
+    expect(inflating).toBeGreaterThanOrEqual(0);
+    expect(deflating).toBeGreaterThan(inflating);
+    await expect(page.getByTestId('result').innerText()).resolves.toMatch(/mmHg/);
+    // The professional's video stays on screen, and stays the larger part of it.
+    const video = await page.getByTestId('remote-video').boundingBox();
+    const panel = await page.getByTestId('call-measurement').boundingBox();
+    expect(video && panel && video.width * video.height > panel.width * panel.height).toBe(true);
+    await patient.tap('measurement-done');
+    await patient.screen('consultation', 'inCall');
+    expect(problems).toEqual([]);
+  });
+
+  it('a help call is seen on the attendant page at the counter, and the patient sees it answered', async () => {
+    await open({ attendantPage: { enabled: true, port: 0 } });
+    const attendantPage = await cabin?.cabin.controller.attendantPage;
+    if (!attendantPage) throw new Error('the attendant page did not start');
+    // The counter's phone, portrait.
+    const counter = await browser.newPage({ viewport: { width: 412, height: 915 }, locale: 'fr-FR' });
+    try {
+      await counter.goto(attendantPage.url);
+      await counter.getByTestId('attendant-page-code').fill('1111');
+      await counter.getByTestId('attendant-page-login').click();
+      await counter.getByTestId('attendant-page-login-error').waitFor();
+      await counter.getByTestId('attendant-page-code').fill('2468');
+      await counter.getByTestId('attendant-page-login').click();
+      await counter.getByTestId('attendant-page-no-help').waitFor();
+
+      await adultIdentified();
+      await patient.screen('appointment', 'choosing');
+      await patient.tap('help');
+      await expect(page.getByTestId('help-banner').innerText()).resolves.toContain("l'accueil");
+      await patient.screen('appointment', 'choosing', 'help-called');
+      // At the counter: the call, since when and who was told; nothing of the patient.
+      await counter.getByTestId('attendant-page-help').waitFor();
+      await counter.screenshot({ path: 'test-results/screens/people-attendant-page-help.png' });
+      const counterText = await counter.locator('body').innerText();
+      expect(counterText).not.toMatch(/MARTINEAU|Odile|1948|248037/i);
+      await counter.getByTestId('attendant-page-acknowledge').click();
+      await counter.getByTestId('attendant-page-no-help').waitFor();
+      // The patient sees that someone answered, and the call is over.
+      await page.getByTestId('help-answered').waitFor();
+      await expect(page.getByTestId('help-banner').count()).resolves.toBe(0);
+
+      // A second call, cancelled by the patient: it goes from the counter's page too.
+      await patient.tap('help');
+      await counter.getByTestId('attendant-page-help').waitFor();
+      await patient.tap('help-cancel');
+      await counter.getByTestId('attendant-page-no-help').waitFor();
+      await page.getByTestId('help-banner').waitFor({ state: 'detached' });
+      expect(problems).toEqual([]);
+    } finally {
+      await counter.close();
+    }
   });
 });
