@@ -82,6 +82,20 @@ describe('a video consultation between the cabin and the practitioner console', 
       .toMatch(/mmHg/);
   });
 
+  it('the patient asks for help during the call: the doctor sees it, takes care of it, the cabin sees it answered', async () => {
+    const { patient, console: practitioner } = consultation;
+    await patient.tap('help');
+    // The banner names who was told: the counter, the support and the doctor in the call.
+    await expect
+      .poll(() => patient.page.getByTestId('help-banner').innerText(), { timeout: 10_000 })
+      .toMatch(/médecin/);
+    await practitioner.getByTestId('call-help').waitFor({ timeout: 10_000 });
+    await patient.screen('consultation', 'inCall', 'media-07-help-called');
+    await practitioner.getByTestId('call-help-answer').click();
+    await patient.page.getByTestId('help-answered').waitFor({ timeout: 10_000 });
+    await practitioner.getByTestId('call-help').waitFor({ state: 'detached' });
+  });
+
   it('the doctor writes a prescription: the cabin has it', async () => {
     const { patient, console: practitioner } = consultation;
     await practitioner.getByTestId('document-title').fill('Ordonnance');
