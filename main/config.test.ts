@@ -31,6 +31,16 @@ describe('cabin configuration', () => {
     expect(merged.ok && merged.value.cleaning).toEqual({ maxWaitMs: 300_000 });
   });
 
+  it('refuses an attendant code the cabin keyboard cannot type: digits only, 4 to 12', () => {
+    for (const code of ['12a4', '123', '1234567890123', ' 1234', '']) {
+      const merged = mergeConfig(base, { attendantCode: code });
+      expect(!merged.ok && merged.error.detail, code).toBe(
+        "attendantCode must be 4 to 12 digits (the cabin's keyboard types digits)",
+      );
+    }
+    expect(mergeConfig(base, { attendantCode: '739164' }).ok).toBe(true);
+  });
+
   it('keeps the attendant page off until the configuration turns it on, and on the network only with a code of its own', () => {
     expect(base.attendantPage).toEqual({ enabled: false, host: '127.0.0.1', port: 8091 });
     const onThisMachine = mergeConfig(base, { attendantPage: { enabled: true } });

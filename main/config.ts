@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
-import { err, ok, PROFESSIONS, type Locale, type Result } from '../contract';
+import { ATTENDANT_CODE_MAX_LENGTH, err, ok, PROFESSIONS, type Locale, type Result } from '../contract';
 import { DEFAULT_TARIFFS, type TariffTable } from '../state-machines/cost';
 import type { RetentionPolicy } from './store';
 
@@ -143,6 +143,15 @@ export function mergeConfig(base: CabinConfig, overrides: unknown): Result<Cabin
   const merged = deepMerge(base, overrides) as CabinConfig;
   if (merged.hardware !== 'simulated' && merged.hardware !== 'real') {
     return err({ code: 'config.invalid', detail: 'hardware must be "simulated" or "real"' });
+  }
+  // The cabin's keyboard types the attendant code on its digits layout: a code with letters could
+  // never be typed at the cabin.
+  const codePattern = new RegExp(`^\\d{4,${ATTENDANT_CODE_MAX_LENGTH}}$`);
+  if (!codePattern.test(merged.attendantCode)) {
+    return err({
+      code: 'config.invalid',
+      detail: `attendantCode must be 4 to ${ATTENDANT_CODE_MAX_LENGTH} digits (the cabin's keyboard types digits)`,
+    });
   }
   if (merged.simulation.cardReader !== 'virtualCard' && merged.simulation.cardReader !== 'domain') {
     return err({ code: 'config.invalid', detail: 'simulation.cardReader must be "virtualCard" or "domain"' });
