@@ -4,6 +4,7 @@
 // as the professional is shown, so the figure is the cabin's and the platform's, not a human's.
 //   tsx test/support/in-loopback-namespace.ts tsx test/bench/video-benchmark.ts
 import { performance } from 'node:perf_hooks';
+import { cleanBetweenPatients } from '../support/patient-robot';
 import {
   framesDecoded,
   startVideoConsultation,
@@ -37,6 +38,8 @@ async function oneCall(consultation: VideoConsultation): Promise<{ total: number
   await patient.screen('goodbye');
   await patient.tap('finish');
   await patient.screen('welcome');
+  // The attendant marks the cabin cleaned, as between two patients.
+  cleanBetweenPatients(consultation.cabin.cabin.controller);
   return { total, toShown: shown - accepted };
 }
 
