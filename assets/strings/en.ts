@@ -71,7 +71,7 @@ export const en: Strings = {
     start: 'Start',
     needHelp: 'Need help? Ask the staff at the counter.',
     cardLeft: 'A card was left in the reader. Take it back before you start.',
-    waitingForCleaning: 'The booth will be cleaned before the next consultation.',
+    waitingForCleaning: 'The cabin will be cleaned before the next consultation.',
     waitingForCleaningHint: 'Please wait a few minutes.',
   },
   quitDialog: {
@@ -104,7 +104,7 @@ export const en: Strings = {
     privacy: 'Only this professional sees your information and your measurements. Nobody else hears you.',
     nothingKept: 'The cabin keeps nothing about you after you leave.',
     costTitle: 'What it costs',
-    costExample: 'Most often, for a doctor, if your regular doctor sent you:',
+    costExample: 'Most often, for a doctor, if you come on the advice of your regular doctor:',
     costNote:
       'The price depends on the professional and on your situation. You will see the exact price before you pay. You pay nothing now.',
     understood: 'I understand',
@@ -131,7 +131,6 @@ export const en: Strings = {
     attendantNote: 'Otherwise, they help you start, then leave the cabin.',
     accept: 'I agree',
     decline: 'I do not agree',
-    version: 'Text {version}',
     refuseTitle: 'Are you sure you do not agree?',
     refuseBody: 'Without your agreement, the video consultation cannot take place.',
     refuseAdvice:
@@ -231,9 +230,9 @@ export const en: Strings = {
         short: 'A regular doctor',
       },
       referredByRegularDoctor: {
-        question: 'Did your regular doctor send you to this video consultation?',
+        question: 'Do you come on the advice of your regular doctor?',
         explanation: 'For example, they told you to consult here today.',
-        short: 'Sent by your regular doctor',
+        short: 'On the advice of your regular doctor',
       },
       regularDoctorUnavailable: {
         question: 'Is your regular doctor unavailable?',
@@ -242,7 +241,7 @@ export const en: Strings = {
       },
       exemptedSituation: {
         question:
-          'Are you in one of these situations: an emergency, you live in a care home or a home for disabled people, or you are in prison?',
+          'Are you in one of these situations: an emergency, you live in a care home (EHPAD) or a home for disabled people, or you are in prison?',
         explanation: 'In these cases, the consultation is paid back even without your regular doctor.',
         short: 'Emergency, care home or prison',
       },
@@ -351,7 +350,7 @@ export const en: Strings = {
       stepOnScale: 'Step on the scale.',
     },
     dontMove: 'Do not move.',
-    keepSilent: 'During the measurement, do not move and do not talk.',
+    keepSilent: 'Do not talk during the measurement.',
     resultTitle: 'Result: {kind}',
     resultNote: 'The health professional will see this result.',
     redo: 'Measure again',
@@ -382,7 +381,7 @@ export const en: Strings = {
     waitUnknown: 'We do not know the waiting time yet.',
     waitNote: 'This time can change. Please stay in front of the screen.',
     nextTitle: 'It will be your turn soon',
-    next: 'You are next. The health professional will see you soon.',
+    next: 'You are the next person to go in.',
     onlineOne: 'One professional is online now.',
     onlineMany: '{count} professionals are online now.',
     nobodyOnlineTitle: 'Nobody is available right now',
@@ -402,7 +401,7 @@ export const en: Strings = {
     chooseAnother: 'Choose another professional',
     haveCode: 'I have an appointment code',
     readyTitle: 'Your health professional is ready',
-    rpps: 'RPPS number: {rpps}',
+    rpps: 'Official professional number (RPPS): {rpps}',
     startCall: 'Start the consultation',
     failedTitle: 'The waiting room is not answering',
     mediaCheck: {
@@ -480,10 +479,10 @@ export const en: Strings = {
   goodbye: {
     title: 'All done',
     takeCard: 'Take back your Carte Vitale.',
-    body: 'Take back your Carte Vitale and your documents. Goodbye!',
+    body: 'Thank you, and goodbye!',
     printedNone: 'No document printed.',
-    printedOne: '1 document printed.',
-    printedMany: '{count} documents printed.',
+    printedOne: '1 document printed. Take it from the printer tray.',
+    printedMany: '{count} documents printed. Take them from the printer tray.',
     pharmacy: 'You can buy your medicines at any pharmacy you choose.',
     reportProblem: 'Report a problem',
     whichProblem: 'What problem did you have?',
@@ -522,7 +521,7 @@ export const en: Strings = {
     'measurement.cuffLeak':
       'The cuff is losing air. Check that the tube is plugged in and tighten the cuff, then measure again.',
     'measurement.noNewReading':
-      'The blood pressure monitor sent no reading. Press the START button on the monitor, then wait.',
+      'The blood pressure monitor sent no reading. Press the "START" button on the monitor, then wait.',
     'device.unplugged': 'The device is not plugged in. You can skip this measurement or ask for help.',
     'device.timeout': 'The device did not answer in time. You can try again.',
     'device.error': 'The device has a problem. You can try again or skip this measurement.',
@@ -552,7 +551,7 @@ export const en: Strings = {
     codeLabel: 'Staff code',
     login: 'Enter',
     badCode: 'Wrong code.',
-    locked: 'Too many wrong codes. Try again in {minutes} min.',
+    locked: 'Too many wrong codes. Try again in {minutes} minutes.',
     offline: 'The cabin does not answer. Trying again in a moment.',
     noHelp: 'No call for help.',
     helpTitle: 'A patient is asking for help',
@@ -563,7 +562,7 @@ export const en: Strings = {
       support: 'the support service',
       professional: 'the health professional',
     },
-    platformUnreachable: 'The platform could not be told: only the counter knows.',
+    platformUnreachable: 'The teleconsultation service could not be told: only the counter knows.',
     acknowledge: 'I am coming',
     logout: 'Log out',
   },
@@ -601,7 +600,7 @@ export const en: Strings = {
       oxygenSaturation: 'Pulse oximeter',
       weight: 'Scale',
     },
-    states: { ok: 'OK', absent: 'Missing', faulty: 'Faulty' },
+    states: { ok: 'Working', absent: 'Missing', faulty: 'Faulty' },
     commandsTitle: 'Commands',
     commands: {
       'attendant.acknowledgeHelp': 'Take the help call',
@@ -612,8 +611,7 @@ export const en: Strings = {
     },
     done: 'Done: {command}',
     badCode: 'Wrong code',
-    failed: 'The command did not go through ({code}).',
-    technician: 'Technician: diagnostics with `npm run diag`, screens to come',
+    failed: 'The command did not go through. If it happens again, give this code to the support service: {code}.',
     close: 'Close',
   },
   keyboard: {

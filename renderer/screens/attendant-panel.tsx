@@ -165,9 +165,6 @@ function PanelBody({ view, client, onClose }: AttendantPanelProps) {
                 : fill(s.failed, { code: outcome.code })}
           </p>
         )}
-        <p className="note" data-testid="attendant-technician">
-          {s.technician}
-        </p>
       </div>
       <div className="screen-actions">
         <ActionButton testId="attendant-close" kind="secondary" onPress={close}>
