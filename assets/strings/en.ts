@@ -557,6 +557,7 @@ export const en: Strings = {
     helpTitle: 'A patient is asking for help',
     since: 'Since {time}',
     told: 'Told: {who}',
+    peripheral: '{name}: {state}',
     audiences: {
       attendant: 'the counter',
       support: 'the support service',

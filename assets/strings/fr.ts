@@ -600,6 +600,8 @@ export const fr = {
     helpTitle: "Un patient demande de l'aide",
     since: 'Depuis {time}',
     told: 'Prévenus : {who}',
+    /** One line of the peripherals list: its name and its state. */
+    peripheral: '{name} : {state}',
     audiences: {
       attendant: "l'accueil",
       support: "le service d'assistance",

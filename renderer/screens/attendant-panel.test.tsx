@@ -25,7 +25,7 @@ describe('attendant panel', () => {
       method: 'attend',
       params: { code: '2468', command: { type: 'attendant.markCleaned' } },
     });
-    expect(app.get('attendant-result').textContent).toBe('Fait : Cabine nettoyée');
+    expect(app.get('attendant-result').textContent).toBe('Fait\u00a0: Cabine nettoyée');
     await app.click('attendant-return-to-service');
     expect(transport.calls.at(-1)?.params).toEqual({
       code: '2468',
@@ -63,7 +63,7 @@ describe('attendant panel', () => {
     expect(app.get('attendant-help-told').textContent).toBe("l'accueil");
     expect(app.get('attendant-peripheral-printer').getAttribute('data-state')).toBe('faulty');
     expect(app.get('attendant-peripheral-printer').textContent).toBe('En panne');
-    expect(app.get('attendant-peripheral-cardReader').textContent).toBe('OK');
+    expect(app.get('attendant-peripheral-cardReader').textContent).toBe('Fonctionne');
     expect(app.text()).not.toContain('Dupont');
     expect(app.container.querySelector('[data-screen="identification"]')).toBeNull();
     await app.type('attendant-code', '2468');
