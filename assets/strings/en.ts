@@ -587,6 +587,12 @@ export const en: Strings = {
     attendantCalled: 'Help requested',
     helpTold: 'Told',
     outOfServiceReason: 'Out-of-service reason',
+    outOfServiceReasons: {
+      'selfTest.failed': 'A device did not work when the cabin started.',
+      'attendant.request': 'Put out of service by the staff.',
+      'wipe.failed': 'The data of the previous session could not be erased.',
+    },
+    otherReason: 'Another reason. Give this code to the support service: {code}.',
     unknown: 'Unknown',
     yes: 'Yes',
     no: 'No',

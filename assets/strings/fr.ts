@@ -632,6 +632,13 @@ export const fr = {
     /** Who the pending help call reached (the cabin's panel). */
     helpTold: 'Prévenus',
     outOfServiceReason: 'Motif de mise hors service',
+    /** Why the cabin went out of service, by the cabin's reason code; any other code is shown in `otherReason`. */
+    outOfServiceReasons: {
+      'selfTest.failed': 'Un appareil ne marchait pas au démarrage de la cabine.',
+      'attendant.request': 'Mise hors service par le personnel.',
+      'wipe.failed': "Les données de la séance précédente n'ont pas pu être effacées.",
+    },
+    otherReason: "Autre motif. Donnez ce code au service d'assistance : {code}.",
     unknown: 'Inconnu',
     yes: 'Oui',
     no: 'Non',

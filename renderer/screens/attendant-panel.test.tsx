@@ -94,13 +94,24 @@ describe('attendant panel', () => {
     expect(app.query('attendant-result')).toBeNull();
   });
 
+  it('says why the cabin is out of service in plain words', async () => {
+    window.history.replaceState(null, '', '#attendant');
+    const { app } = await open(sampleView(null, { phase: 'outOfService', outOfServiceReason: 'wipe.failed' }));
+    expect(app.get('attendant-out-of-service-reason').textContent).toBe(
+      "Les données de la séance précédente n'ont pas pu être effacées.",
+    );
+    await app.click('attendant-close');
+  });
+
   it('opens at #attendant from a staff device, in the chosen language, and leaves the hash on close', async () => {
     window.history.replaceState(null, '', '#attendant');
     const { app } = await open(
       sampleView(null, { phase: 'outOfService', outOfServiceReason: 'printer.absent' }),
     );
     expect(panel(app)).not.toBeNull();
-    expect(app.get('attendant-out-of-service-reason').textContent).toBe('printer.absent');
+    expect(app.get('attendant-out-of-service-reason').textContent).toBe(
+      "Autre motif. Donnez ce code au service d'assistance\u00a0: printer.absent.",
+    );
     await app.click('locale-en');
     expect(app.text()).toContain('Staff panel');
     expect(app.get('attendant-phase').textContent).toBe('Out of service');
