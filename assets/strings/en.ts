@@ -151,7 +151,7 @@ export const en: Strings = {
     noCard: 'I do not have my card',
     readingTitle: 'Reading the card…',
     readingBody: 'Do not take the card out.',
-    failedTitle: 'The card could not be read',
+    failedTitle: 'A problem with the card',
     typeDetails: 'Type my details',
     chooseTitle: 'Who is the consultation for?',
     chooseBody: 'Touch the name of the person who is consulting.',
@@ -403,7 +403,7 @@ export const en: Strings = {
     readyTitle: 'Your health professional is ready',
     rpps: 'Official professional number (RPPS): {rpps}',
     startCall: 'Start the consultation',
-    failedTitle: 'The waiting room is not answering',
+    failedTitle: 'A problem with the waiting room',
     mediaCheck: {
       title: 'Let us check the camera and the sound',
       intro: 'Look at yourself on the screen. Then listen to the test sound.',
@@ -473,7 +473,7 @@ export const en: Strings = {
     pay: 'Pay by bank card',
     processingTitle: 'Follow the instructions on the payment terminal',
     processingBody: 'Insert or tap your bank card.',
-    failedTitle: 'The payment did not work',
+    failedTitle: 'A problem with the payment',
     askHelp: 'Ask for help',
   },
   goodbye: {

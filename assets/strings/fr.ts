@@ -165,7 +165,8 @@ export const fr = {
     noCard: "Je n'ai pas ma carte",
     readingTitle: 'Lecture de la carte…',
     readingBody: 'Ne retirez pas la carte.',
-    failedTitle: "La carte n'a pas pu être lue",
+    /** Above the failure's own message, which says what went wrong: the title does not say it again. */
+    failedTitle: 'Un problème avec la carte',
     typeDetails: 'Écrire mes informations',
     chooseTitle: "Qui consulte aujourd'hui ?",
     chooseBody: 'Touchez le nom de la personne qui consulte.',
@@ -434,7 +435,7 @@ export const fr = {
     readyTitle: 'Votre professionnel de santé est prêt',
     rpps: 'Numéro officiel du professionnel (RPPS) : {rpps}',
     startCall: 'Commencer la consultation',
-    failedTitle: "La salle d'attente ne répond pas",
+    failedTitle: "Un problème avec la salle d'attente",
     /** The camera and microphone check while waiting. */
     mediaCheck: {
       title: 'Vérifions la caméra et le son',
@@ -510,7 +511,7 @@ export const fr = {
     pay: 'Payer par carte bancaire',
     processingTitle: 'Suivez les instructions sur le terminal de paiement',
     processingBody: 'Insérez ou approchez votre carte bancaire.',
-    failedTitle: "Le paiement n'a pas marché",
+    failedTitle: 'Un problème avec le paiement',
     askHelp: "Demander de l'aide",
   },
   goodbye: {
