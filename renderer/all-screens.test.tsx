@@ -113,7 +113,9 @@ describe('failure messages', () => {
     mounted = await mountApp(
       new FakeCabinTransport(sampleView(sampleSession(measurementFailed, { locale: 'en' }))),
     );
-    expect(mounted.get('failure').textContent).toContain('Press the "START" button on the monitor, then wait.');
+    expect(mounted.get('failure').textContent).toContain(
+      'Press the "START" button on the monitor, then wait.',
+    );
   });
 
   it('says a mute card may be upside down', () => {

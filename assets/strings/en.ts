@@ -618,7 +618,8 @@ export const en: Strings = {
     },
     done: 'Done: {command}',
     badCode: 'Wrong code',
-    failed: 'The command did not go through. If it happens again, give this code to the support service: {code}.',
+    failed:
+      'The command did not go through. If it happens again, give this code to the support service: {code}.',
     close: 'Close',
   },
   keyboard: {

@@ -608,7 +608,8 @@ export const fr = {
       support: "le service d'assistance",
       professional: 'le professionnel de santé',
     },
-    platformUnreachable: "Le service de téléconsultation n'a pas pu être prévenu : seul l'accueil est au courant.",
+    platformUnreachable:
+      "Le service de téléconsultation n'a pas pu être prévenu : seul l'accueil est au courant.",
     acknowledge: "J'arrive",
     logout: 'Se déconnecter',
   },
@@ -665,7 +666,8 @@ export const fr = {
     },
     done: 'Fait : {command}',
     badCode: 'Code incorrect',
-    failed: "La commande n'a pas abouti. Si cela recommence, donnez ce code au service d'assistance : {code}.",
+    failed:
+      "La commande n'a pas abouti. Si cela recommence, donnez ce code au service d'assistance : {code}.",
     close: 'Fermer',
   },
   /** The on-screen keyboard under the field being typed in (a cabin has no physical keyboard). */

@@ -96,7 +96,9 @@ describe('attendant panel', () => {
 
   it('says why the cabin is out of service in plain words', async () => {
     window.history.replaceState(null, '', '#attendant');
-    const { app } = await open(sampleView(null, { phase: 'outOfService', outOfServiceReason: 'wipe.failed' }));
+    const { app } = await open(
+      sampleView(null, { phase: 'outOfService', outOfServiceReason: 'wipe.failed' }),
+    );
     expect(app.get('attendant-out-of-service-reason').textContent).toBe(
       "Les données de la séance précédente n'ont pas pu être effacées.",
     );

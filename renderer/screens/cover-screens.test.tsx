@@ -61,7 +61,9 @@ describe('the cost screen', () => {
     const cover = app.get('cost-case-cover');
     const otherwise = app.get('cost-case-otherwise');
     expect(cover.querySelector('[data-testid="cost-assurance-maladie"]')?.textContent).toBe('15,50\u00a0€');
-    expect(otherwise.querySelector('[data-testid="cost-assurance-maladie"]')?.textContent).toBe('0,00\u00a0€');
+    expect(otherwise.querySelector('[data-testid="cost-assurance-maladie"]')?.textContent).toBe(
+      '0,00\u00a0€',
+    );
     expect(app.container.querySelectorAll('[data-testid="amount-due-today"]')).toHaveLength(1);
     expect(app.get('amount-due-today').textContent).toBe('25,00\u00a0€');
     expect(app.get('cost-payment-note').textContent).toContain("Si l'Assurance Maladie rembourse");

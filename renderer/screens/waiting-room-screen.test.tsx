@@ -154,9 +154,7 @@ describe('the waiting room tells the truth', () => {
     expect(app.get('professionals-online').textContent).toBe('Un professionnel est connecté en ce moment.');
     await push(transport, sampleSessionView({ ...passed, position: 1, estimatedWaitMinutes: 4 }));
     expect(app.query('queue-position')).toBeNull();
-    expect(app.get('turn-near').textContent).toBe(
-      'Vous êtes la prochaine personne à passer.',
-    );
+    expect(app.get('turn-near').textContent).toBe('Vous êtes la prochaine personne à passer.');
     expect(app.text()).toContain("C'est bientôt à vous");
     // A professional came back online after nobody was: the waiting screen again, with its estimate.
     await push(transport, sampleSessionView(nobodyOnline));
