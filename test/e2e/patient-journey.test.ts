@@ -66,7 +66,7 @@ describe('a patient in the cabin, in Chromium', () => {
 
     await screen('information');
     // The cost and what is reimbursed come before any acceptance.
-    await expect(page.locator('[data-screen="information"]').innerText()).resolves.toContain('25,00 €');
+    await expect(page.locator('[data-screen="information"]').innerText()).resolves.toContain('25,00\u00a0€');
     await otherSizes('information');
     await tap('next');
 
