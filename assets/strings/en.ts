@@ -400,7 +400,7 @@ export const en: Strings = {
     stayNote: 'If you stay here, this screen will tell you when someone comes online.',
     chooseAnother: 'Choose another professional',
     haveCode: 'I have an appointment code',
-    readyTitle: 'Your health professional is ready',
+    readyTitle: 'Your consultation can start',
     rpps: 'Official professional number (RPPS): {rpps}',
     startCall: 'Start the consultation',
     failedTitle: 'A problem with the waiting room',

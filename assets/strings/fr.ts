@@ -432,7 +432,7 @@ export const fr = {
     stayNote: "Si vous restez ici, cet écran vous dira quand quelqu'un se connecte.",
     chooseAnother: 'Choisir un autre professionnel',
     haveCode: "J'ai un code de rendez-vous",
-    readyTitle: 'Votre professionnel de santé est prêt',
+    readyTitle: 'Votre consultation peut commencer',
     rpps: 'Numéro officiel du professionnel (RPPS) : {rpps}',
     startCall: 'Commencer la consultation',
     failedTitle: "Un problème avec la salle d'attente",
