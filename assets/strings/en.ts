@@ -76,7 +76,7 @@ export const en: Strings = {
   },
   quitDialog: {
     title: 'Do you want to stop?',
-    body: 'Everything you gave will be erased.',
+    body: 'Your information and your measurements will be erased.',
     confirm: 'Yes, stop',
     cancel: 'No, continue',
   },

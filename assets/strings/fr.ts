@@ -84,7 +84,7 @@ export const fr = {
   },
   quitDialog: {
     title: 'Voulez-vous arrêter ?',
-    body: 'Tout ce que vous avez donné sera effacé.',
+    body: 'Vos informations et vos mesures seront effacées.',
     confirm: 'Oui, arrêter',
     cancel: 'Non, continuer',
   },
