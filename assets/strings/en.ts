@@ -574,7 +574,7 @@ export const en: Strings = {
     codeLabel: 'Staff code',
     codeHint: 'The code is used for each command; it is cleared when the panel closes.',
     stateTitle: 'Cabin state',
-    phase: 'Phase',
+    phase: 'The cabin',
     phases: {
       booting: 'Starting',
       ready: 'Ready',

@@ -620,7 +620,7 @@ export const fr = {
     codeLabel: 'Code du personnel',
     codeHint: 'Le code sert à chaque commande ; il est effacé à la fermeture.',
     stateTitle: 'État de la cabine',
-    phase: 'Phase',
+    phase: 'La cabine',
     phases: {
       booting: 'Démarrage',
       ready: 'Prête',
