@@ -596,7 +596,7 @@ export const en: Strings = {
     unknown: 'Unknown',
     yes: 'Yes',
     no: 'No',
-    peripheralsTitle: 'Peripherals',
+    peripheralsTitle: 'Devices',
     peripherals: {
       cardReader: 'Carte Vitale reader',
       printer: 'Printer',

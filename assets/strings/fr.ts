@@ -644,7 +644,7 @@ export const fr = {
     unknown: 'Inconnu',
     yes: 'Oui',
     no: 'Non',
-    peripheralsTitle: 'Périphériques',
+    peripheralsTitle: 'Appareils',
     peripherals: {
       cardReader: 'Lecteur de carte Vitale',
       printer: 'Imprimante',
