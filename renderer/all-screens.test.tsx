@@ -107,18 +107,20 @@ describe('failure messages', () => {
     const measurementFailed = { ...SAMPLE_SCREENS.measurements.failed, failure: 'measurement.noNewReading' };
     mounted = await mountApp(new FakeCabinTransport(sampleView(sampleSession(measurementFailed))));
     expect(mounted.get('failure').textContent).toContain(
-      'Appuyez sur le bouton START du tensiomètre, puis attendez.',
+      'Appuyez sur le bouton «\u00a0START\u00a0» du tensiomètre, puis attendez.',
     );
     mounted.unmount();
     mounted = await mountApp(
       new FakeCabinTransport(sampleView(sampleSession(measurementFailed, { locale: 'en' }))),
     );
-    expect(mounted.get('failure').textContent).toContain('Press the START button on the monitor, then wait.');
+    expect(mounted.get('failure').textContent).toContain(
+      'Press the "START" button on the monitor, then wait.',
+    );
   });
 
   it('says a mute card may be upside down', () => {
     expect(failureMessage(fr, 'card.mute')).toContain(
-      'Vérifiez le sens de la carte : la puce en premier, vers le haut.',
+      'Vérifiez le sens de la carte\u00a0: la puce en premier, vers le haut.',
     );
     expect(failureMessage(en, 'card.mute')).toContain('upside down');
   });

@@ -35,11 +35,11 @@ describe('patient screens', () => {
     const { app, transport } = await open(sampleSessionView(SAMPLE_SCREENS.information));
     const fee = app.get('cost-fee');
     const share = app.get('cost-share');
-    expect(fee.textContent).toBe('25,00 €');
-    expect(app.get('cost-assurance-maladie').textContent).toBe('15,50 €');
-    expect(app.text()).toContain('70 % du prix, moins 2,00 € de participation forfaitaire.');
-    expect(app.get('cost-complementary').textContent).toBe('7,50 €');
-    expect(share.textContent).toBe('9,50 €');
+    expect(fee.textContent).toBe('25,00\u00a0€');
+    expect(app.get('cost-assurance-maladie').textContent).toBe('15,50\u00a0€');
+    expect(app.text()).toContain('70\u00a0% du prix, moins 2,00\u00a0€ de participation forfaitaire.');
+    expect(app.get('cost-complementary').textContent).toBe('7,50\u00a0€');
+    expect(share.textContent).toBe('9,50\u00a0€');
     const accept = app.get('next');
     expect(accept.textContent).toBe("J'ai compris");
     // The cost comes first in the document, so first on screen and first when read aloud.
@@ -128,7 +128,7 @@ describe('patient screens', () => {
     const { app, transport } = await open(
       sampleSessionView(SAMPLE_SCREENS.consent.asking, { askingStillThere: true }),
     );
-    expect(app.text()).toContain('Êtes-vous toujours là ?');
+    expect(app.text()).toContain('Êtes-vous toujours là\u00a0?');
     await app.click('still-here');
     expect(transport.actions()).toEqual([{ type: 'patient.stillHere' }]);
   });
@@ -202,7 +202,8 @@ describe('patient screens', () => {
     expect(transport.actions()).toEqual([
       { type: 'patient.consent', presence: 'relative', attendantStays: false },
     ]);
-    expect(app.text()).toContain('fr-2026-12');
+    // The version of the text is recorded with the agreement, never shown to the patient.
+    expect(app.text()).not.toContain('fr-2026-12');
   });
 
   it('asks the physiotherapy question only for a physiotherapist', async () => {
@@ -251,7 +252,7 @@ describe('patient screens', () => {
 
   it('reports a problem on the goodbye screen and thanks the patient', async () => {
     const { app, transport } = await open(sampleSessionView(SAMPLE_SCREENS.goodbye));
-    expect(app.text()).toContain('Reprenez votre carte Vitale et vos documents. Au revoir !');
+    expect(app.text()).toContain('Merci, et au revoir\u00a0!');
     await app.click('report-problem');
     await app.click('problem-printer');
     expect(transport.actions()).toEqual([{ type: 'patient.reportProblem', problem: 'printer' }]);

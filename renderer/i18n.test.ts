@@ -4,10 +4,10 @@ import { fill, formatDate, formatMoney, formatNumber, formatPercent } from './i1
 
 describe('formats', () => {
   it.each([
-    [2500, 'fr', '25,00 €'],
+    [2500, 'fr', '25,00\u00a0€'],
     [2500, 'en', '€25.00'],
-    [750, 'fr', '7,50 €'],
-    [5, 'fr', '0,05 €'],
+    [750, 'fr', '7,50\u00a0€'],
+    [5, 'fr', '0,05\u00a0€'],
     [0, 'en', '€0.00'],
   ] as const)('formats %i cents in %s as %s', (cents, locale, expected) => {
     expect(formatMoney(cents, locale)).toBe(expected);
@@ -22,7 +22,7 @@ describe('formats', () => {
   it('formats numbers and percents with the locale separator', () => {
     expect(formatNumber(37.24, 'fr')).toBe('37,2');
     expect(formatNumber(37.24, 'en')).toBe('37.2');
-    expect(formatPercent(70, 'fr')).toBe('70 %');
+    expect(formatPercent(70, 'fr')).toBe('70\u00a0%');
     expect(formatPercent(70, 'en')).toBe('70%');
   });
 

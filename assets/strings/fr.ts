@@ -1,5 +1,7 @@
 // French strings of the patient screens: the default table, and the shape every other locale must match.
 // Templates use `{name}` placeholders, filled by `fill` in renderer/i18n.ts.
+// French typography: the space before ? ! : ; % € and inside « » is a non-breaking space (U+00A0), so
+// a sign never starts a line on the portrait screen (french-typography.test.ts checks it).
 
 /** The French string table; its type (`Strings`) is the shape every other locale must match. */
 export const fr = {
@@ -22,8 +24,8 @@ export const fr = {
       'décembre',
     ],
     /** Money: `{amount}` is the number with two decimals. */
-    money: '{amount} €',
-    percent: '{percent} %',
+    money: '{amount} €',
+    percent: '{percent} %',
   },
   languageNames: { fr: 'Français', en: 'English' },
   common: {
@@ -73,7 +75,7 @@ export const fr = {
     largeText: 'Texte plus grand',
     readAloud: 'Lire à voix haute',
     start: 'Commencer',
-    needHelp: "Besoin d'aide ? Demandez à la personne de l'accueil.",
+    needHelp: "Besoin d'aide ? Demandez à la personne de l'accueil.",
     /** Shown while a card is still in the reader: no session starts until it is taken back. */
     cardLeft: 'Une carte est restée dans le lecteur. Reprenez-la avant de commencer.',
     /** Shown after a session while the cabin waits for its cleaning: no session starts meanwhile. */
@@ -81,8 +83,8 @@ export const fr = {
     waitingForCleaningHint: 'Merci de patienter quelques minutes.',
   },
   quitDialog: {
-    title: 'Voulez-vous arrêter ?',
-    body: 'Tout ce que vous avez donné sera effacé.',
+    title: 'Voulez-vous arrêter ?',
+    body: 'Vos informations et vos mesures seront effacées.',
     confirm: 'Oui, arrêter',
     cancel: 'Non, continuer',
   },
@@ -98,7 +100,7 @@ export const fr = {
     answered: "Votre demande d'aide a été vue. Quelqu'un s'occupe de vous.",
   },
   stillThere: {
-    title: 'Êtes-vous toujours là ?',
+    title: 'Êtes-vous toujours là ?',
     body: "Sans réponse, la séance va s'arrêter et vos informations seront effacées.",
     confirm: 'Oui, je suis là',
     /** The time left before the session stops; `{seconds}` is a whole number. */
@@ -113,7 +115,7 @@ export const fr = {
     nothingKept: 'La cabine ne garde rien sur vous après votre départ.',
     costTitle: 'Combien ça coûte',
     /** Above the usual cost of a doctor's consultation, before any question. */
-    costExample: 'Le plus souvent, pour un médecin, si votre médecin traitant vous a orienté :',
+    costExample: 'Le plus souvent, pour un médecin, si vous venez sur le conseil de votre médecin traitant :',
     costNote:
       'Le prix dépend du professionnel et de votre situation. Vous verrez le prix exact avant de payer. Vous ne payez rien maintenant.',
     understood: "J'ai compris",
@@ -121,13 +123,13 @@ export const fr = {
   consent: {
     title: 'Votre accord',
     /** What the patient agrees to, one fact a line. */
-    agreeTitle: 'En acceptant :',
+    agreeTitle: 'En acceptant :',
     agreeVideo: 'Vous consultez un professionnel de santé par vidéo.',
     agreeData: "Vos informations et vos mesures sont envoyées à ce professionnel, et à personne d'autre.",
     agreeNothingKept: 'La cabine ne garde rien sur vous après la séance.',
     agreeTrace: "Votre accord est gardé 10 ans, sans votre nom, pour prouver qu'il a été donné.",
     agreeChange: "Vous pouvez changer d'avis à tout moment.",
-    presenceQuestion: 'Qui est avec vous dans la cabine ?',
+    presenceQuestion: 'Qui est avec vous dans la cabine ?',
     presences: {
       alone: 'Je suis seul ou seule',
       parent: 'Un parent ou un tuteur',
@@ -141,13 +143,11 @@ export const fr = {
     attendantNote: 'Sinon, elle vous aide à démarrer, puis elle sort de la cabine.',
     accept: "J'accepte",
     decline: 'Je refuse',
-    /** The reference of the text the patient read, in small print. */
-    version: 'Texte {version}',
     /** The refusal, asked again. */
-    refuseTitle: 'Êtes-vous sûr de refuser ?',
+    refuseTitle: 'Voulez-vous vraiment refuser ?',
     refuseBody: 'Sans votre accord, la consultation par vidéo ne peut pas avoir lieu.',
     refuseAdvice:
-      "Vous pouvez toujours consulter un médecin en personne : votre médecin traitant, un cabinet médical ou un centre de santé. En cas d'urgence, appelez le 15.",
+      "Vous pouvez toujours consulter un médecin en personne : votre médecin traitant, un cabinet médical ou un centre de santé. En cas d'urgence, appelez le 15.",
     refuseConfirm: 'Oui, je refuse',
     refuseCancel: 'Non, revenir',
   },
@@ -165,16 +165,17 @@ export const fr = {
     noCard: "Je n'ai pas ma carte",
     readingTitle: 'Lecture de la carte…',
     readingBody: 'Ne retirez pas la carte.',
-    failedTitle: "La carte n'a pas pu être lue",
+    /** Above the failure's own message, which says what went wrong: the title does not say it again. */
+    failedTitle: 'Un problème avec la carte',
     typeDetails: 'Écrire mes informations',
-    chooseTitle: "Qui consulte aujourd'hui ?",
+    chooseTitle: "Qui consulte aujourd'hui ?",
     chooseBody: 'Touchez le nom de la personne qui consulte.',
     /** The birth date when the card gives no sex (or for a typed identity): no "Né / Née". */
-    bornOn: 'Date de naissance : {date}',
+    bornOn: 'Date de naissance : {date}',
     /** The birth date of a man, and of a woman, by the card's number (its first digit). */
     bornOnMan: 'Né le {date}',
     bornOnWoman: 'Née le {date}',
-    confirmTitle: 'Est-ce bien vous ?',
+    confirmTitle: 'Est-ce bien vous ?',
     confirmYes: "Oui, c'est moi",
     confirmNo: "Non, ce n'est pas moi",
     manualTitle: 'Vos informations',
@@ -187,32 +188,32 @@ export const fr = {
     year: 'Année',
     nir: 'Numéro de sécurité sociale (facultatif)',
     nirHint:
-      'Il est écrit sur votre carte Vitale ou sur votre attestation : 13 chiffres et 2 chiffres de clé.',
+      'Il est écrit sur votre carte Vitale ou sur votre attestation : 13 chiffres et 2 chiffres de clé.',
     submit: 'Valider',
     /** A field left empty. */
     invalid: {
       surname: 'Écrivez votre nom de famille.',
       firstName: 'Écrivez votre prénom.',
-      birthDate: 'Écrivez votre date de naissance : jour, mois et année.',
+      birthDate: 'Écrivez votre date de naissance : jour, mois et année.',
       nir: 'Vérifiez ce numéro. Vous pouvez aussi le laisser vide.',
     },
     /** Why a field was refused; `{max}` is the limit, `{count}` how many characters were typed. */
     problems: {
-      tooLong: '{max} caractères au plus : vous en avez écrit {count}.',
+      tooLong: '{max} caractères au plus : vous en avez écrit {count}.',
       digit: 'Un nom ne contient pas de chiffres.',
       letterNotAllowed:
         "Une lettre n'est pas acceptée par l'état civil français. Écrivez les lettres de l'alphabet, avec les accents français (é, è, ç…).",
       symbol: "Entre les lettres, seuls le trait d'union (-), l'apostrophe (') et l'espace sont acceptés.",
       separatorAtEdge: "Un nom ne commence pas et ne finit pas par un trait d'union ou une apostrophe.",
-      separatorsTogether: 'Deux signes se suivent (par exemple « -- »). Gardez-en un seul.',
+      separatorsTogether: 'Deux signes se suivent (par exemple « -- »). Gardez-en un seul.',
       notADate: "Cette date n'existe pas. Vérifiez le jour, le mois et l'année.",
       inFuture: "Cette date n'est pas encore passée. Vérifiez l'année.",
       before1900: "L'année doit être 1900 ou plus tard.",
       nirTooShort:
-        'Il manque des chiffres : le numéro a 13 chiffres et 2 chiffres de clé. Vous en avez écrit {count} sur 15.',
+        'Il manque des chiffres : le numéro a 13 chiffres et 2 chiffres de clé. Vous en avez écrit {count} sur 15.',
       nirTooLong:
-        'Il y a trop de chiffres : le numéro a 13 chiffres et 2 chiffres de clé. Vous en avez écrit {count} sur 15.',
-      nirLetter: 'Le numéro ne contient que des chiffres. Seule la Corse a une lettre : 2A ou 2B.',
+        'Il y a trop de chiffres : le numéro a 13 chiffres et 2 chiffres de clé. Vous en avez écrit {count} sur 15.',
+      nirLetter: 'Le numéro ne contient que des chiffres. Seule la Corse a une lettre : 2A ou 2B.',
       nirFirstDigit:
         "Le premier chiffre n'est pas possible. Vérifiez-le sur votre carte, ou laissez ce numéro vide.",
       nirWrongKey:
@@ -220,7 +221,7 @@ export const fr = {
     },
   },
   appointment: {
-    choosingTitle: 'Avez-vous un rendez-vous ?',
+    choosingTitle: 'Avez-vous un rendez-vous ?',
     haveCode: "J'ai un code de rendez-vous",
     nextAvailable: 'Voir le prochain professionnel disponible',
     codeTitle: 'Votre code de rendez-vous',
@@ -228,11 +229,11 @@ export const fr = {
     codeHint: 'Il est dans le message qui confirme votre rendez-vous.',
     submitCode: 'Valider',
     checkingTitle: 'Vérification du code…',
-    professionTitle: 'Qui souhaitez-vous consulter ?',
+    professionTitle: 'Qui souhaitez-vous consulter ?',
     eligibilityTitle: 'Avant de continuer',
     physicalActNeeded:
-      "Avez-vous besoin d'un soin qui demande de vous toucher (prise de sang, pansement, vaccin) ?",
-    earlierInPersonSession: 'Avez-vous déjà vu ce kinésithérapeute en personne ?',
+      "Avez-vous besoin d'un soin qui demande de vous toucher (prise de sang, pansement, vaccin) ?",
+    earlierInPersonSession: 'Avez-vous déjà vu ce kinésithérapeute en personne ?',
     /** The eligibility questions shortened, for the summary of the answers. */
     physicalActNeededShort: 'Un soin qui demande de vous toucher',
     earlierInPersonSessionShort: 'Déjà vu ce kinésithérapeute en personne',
@@ -244,42 +245,42 @@ export const fr = {
     notEligibleAdvice: 'Vous pouvez revenir en arrière et choisir un autre professionnel, ou arrêter.',
     goBack: 'Revenir en arrière',
     carePathTitle: 'Pour savoir ce qui est remboursé',
-    carePathIntro: 'Si vous ne savez pas, touchez « Je ne sais pas ».',
+    carePathIntro: 'Si vous ne savez pas, touchez « Je ne sais pas ».',
     /** One plain fact a question; `short` names it in the summary of the answers. */
     carePath: {
       hasRegularDoctor: {
-        question: 'Avez-vous un médecin traitant ?',
+        question: 'Avez-vous un médecin traitant ?',
         explanation: "C'est le médecin que vous avez déclaré à l'Assurance Maladie.",
         short: 'Un médecin traitant',
       },
       referredByRegularDoctor: {
-        question: 'Votre médecin traitant vous a-t-il orienté vers cette téléconsultation ?',
+        question: 'Venez-vous sur le conseil de votre médecin traitant ?',
         explanation: "Par exemple, il vous a dit de consulter ici aujourd'hui.",
-        short: 'Orienté par votre médecin traitant',
+        short: 'Sur le conseil de votre médecin traitant',
       },
       regularDoctorUnavailable: {
-        question: 'Votre médecin traitant est-il indisponible ?',
+        question: 'Votre médecin traitant est-il indisponible ?',
         explanation: 'Par exemple, il ne peut pas vous recevoir assez vite.',
         short: 'Médecin traitant indisponible',
       },
       exemptedSituation: {
         question:
-          'Êtes-vous dans une de ces situations : une urgence, vous vivez en EHPAD ou en foyer pour personnes handicapées, ou vous êtes en détention ?',
+          'Êtes-vous dans une de ces situations : une urgence, vous vivez en EHPAD (maison de retraite médicalisée) ou en foyer pour personnes handicapées, ou vous êtes en détention ?',
         explanation: 'Dans ces cas, la consultation est remboursée même sans votre médecin traitant.',
         short: 'Urgence, EHPAD, foyer ou détention',
       },
       longTermCondition: {
-        question: 'Consultez-vous pour une affection de longue durée (ALD) ?',
-        explanation: "C'est une maladie longue que l'Assurance Maladie rembourse à 100 %.",
+        question: 'Consultez-vous pour une affection de longue durée (ALD) ?',
+        explanation: "C'est une maladie longue que l'Assurance Maladie rembourse à 100 %.",
         short: 'Une affection de longue durée (ALD)',
       },
       pregnantSixthMonth: {
-        question: 'Êtes-vous enceinte de 6 mois ou plus ?',
-        explanation: "À partir du 6e mois de grossesse, l'Assurance Maladie rembourse à 100 %.",
+        question: 'Êtes-vous enceinte de 6 mois ou plus ?',
+        explanation: "À partir du 6e mois de grossesse, l'Assurance Maladie rembourse à 100 %.",
         short: 'Enceinte de 6 mois ou plus',
       },
       solidarityCover: {
-        question: 'Avez-vous la Complémentaire santé solidaire (CSS) ?',
+        question: 'Avez-vous la Complémentaire santé solidaire (CSS) ?',
         explanation: "C'est l'aide de l'État qui remplace la mutuelle. Avant, elle s'appelait CMU-C.",
         short: 'Complémentaire santé solidaire (CSS)',
       },
@@ -307,20 +308,20 @@ export const fr = {
     left: 'Reste à votre charge',
     leftWithoutComplementary: 'Reste à votre charge sans mutuelle',
     decidedByAssuranceMaladie:
-      "Vous avez répondu « Je ne sais pas ». Le remboursement sera décidé par l'Assurance Maladie.",
+      "Vous avez répondu « Je ne sais pas ». Le remboursement sera décidé par l'Assurance Maladie.",
     ifReimbursed: 'Si elle rembourse',
     ifNotReimbursed: 'Si elle ne rembourse pas',
     bestCase: 'Dans le meilleur cas',
     otherCase: 'Sinon',
-    dueToday: 'À payer dans la cabine :',
+    dueToday: 'À payer dans la cabine :',
     advance: "Vous payez le prix entier dans la cabine. L'Assurance Maladie vous rembourse ensuite sa part.",
     advanceUndecided:
       "Vous payez le prix entier dans la cabine. Si l'Assurance Maladie rembourse, elle vous verse sa part ensuite.",
     notReimbursedNote: "Cette consultation n'est pas remboursée par l'Assurance Maladie.",
     /** `{amount}` is what the patient pays in the cabin. */
-    thirdParty: "Tiers payant : vous payez seulement {amount}. L'Assurance Maladie paie directement sa part.",
+    thirdParty: "Tiers payant : vous payez seulement {amount}. L'Assurance Maladie paie directement sa part.",
     thirdPartySolidarity:
-      "Tiers payant : vous n'avez rien à payer. L'Assurance Maladie et la Complémentaire santé solidaire paient directement.",
+      "Tiers payant : vous n'avez rien à payer. L'Assurance Maladie et la Complémentaire santé solidaire paient directement.",
     deductionLater: 'La {deduction} de {amount} sera retenue sur un prochain remboursement.',
     payByCard: 'Vous payez par carte bancaire à la fin de la consultation.',
   },
@@ -356,7 +357,7 @@ export const fr = {
       unavailable: 'Indisponible',
     },
     progressLabel: 'Vos mesures',
-    instructionsTitle: 'Mesure : {kind}',
+    instructionsTitle: 'Mesure : {kind}',
     instructions: {
       bloodPressure:
         'Asseyez-vous, le dos contre le dossier. Mettez le brassard sur votre bras nu, au-dessus du coude. Posez le bras sur la table.',
@@ -367,7 +368,7 @@ export const fr = {
     optional: "Cette mesure n'est pas obligatoire.",
     start: 'Commencer la mesure',
     skip: 'Passer cette mesure',
-    measuringTitle: 'Mesure en cours : {kind}',
+    measuringTitle: 'Mesure en cours : {kind}',
     progress: {
       preparing: 'Préparation…',
       inflating: 'Le brassard se gonfle… {pressure} mmHg',
@@ -378,8 +379,8 @@ export const fr = {
     },
     dontMove: 'Ne bougez pas.',
     /** Only for the measurements that need it (blood pressure): speaking moves the arm and the reading. */
-    keepSilent: 'Pendant la mesure, ne bougez pas et ne parlez pas.',
-    resultTitle: 'Résultat : {kind}',
+    keepSilent: 'Ne parlez pas pendant la mesure.',
+    resultTitle: 'Résultat : {kind}',
     resultNote: 'Le professionnel de santé verra ce résultat.',
     redo: 'Refaire',
     failedTitle: "La mesure n'a pas marché",
@@ -403,14 +404,14 @@ export const fr = {
   waitingRoom: {
     joiningTitle: "Connexion à la salle d'attente…",
     waitingTitle: "Salle d'attente",
-    position: 'Votre place dans la file : {position}',
-    waitMany: 'Attente estimée : environ {minutes} minutes',
-    waitOne: 'Attente estimée : environ 1 minute',
+    position: 'Votre place dans la file : {position}',
+    waitMany: 'Attente estimée : environ {minutes} minutes',
+    waitOne: 'Attente estimée : environ 1 minute',
     waitUnknown: "Nous ne connaissons pas encore le temps d'attente.",
     waitNote: "Ce temps peut changer. Restez devant l'écran.",
     /** Position 1: the title (read aloud) and the sentence under it. */
     nextTitle: "C'est bientôt à vous",
-    next: 'Vous êtes la prochaine personne. Le professionnel va bientôt vous recevoir.',
+    next: 'Vous êtes la prochaine personne à passer.',
     /** `{count}` is a number of 2 or more. */
     onlineOne: 'Un professionnel est connecté en ce moment.',
     onlineMany: '{count} professionnels sont connectés en ce moment.',
@@ -431,10 +432,10 @@ export const fr = {
     stayNote: "Si vous restez ici, cet écran vous dira quand quelqu'un se connecte.",
     chooseAnother: 'Choisir un autre professionnel',
     haveCode: "J'ai un code de rendez-vous",
-    readyTitle: 'Votre professionnel de santé est prêt',
-    rpps: 'Numéro RPPS : {rpps}',
+    readyTitle: 'Votre consultation peut commencer',
+    rpps: 'Numéro officiel du professionnel (RPPS) : {rpps}',
     startCall: 'Commencer la consultation',
-    failedTitle: "La salle d'attente ne répond pas",
+    failedTitle: "Un problème avec la salle d'attente",
     /** The camera and microphone check while waiting. */
     mediaCheck: {
       title: 'Vérifions la caméra et le son',
@@ -443,7 +444,7 @@ export const fr = {
       selfView: 'Votre image',
       playTestSound: 'Écouter le son de test',
       micLevel: 'Niveau du micro',
-      speak: 'Parlez : la barre doit bouger.',
+      speak: 'Parlez : la barre doit bouger.',
       ok: "Oui, je me vois et j'entends",
       problem: 'Non, il y a un problème',
       cameraFailed: "La caméra ne fonctionne pas. Une personne de l'accueil va vous aider.",
@@ -460,7 +461,7 @@ export const fr = {
     reconnecting: 'Reconnexion en cours…',
     /** Over the video while the link is lost (the link tries again by itself). */
     reconnectingOverlay: 'Connexion perdue. Reconnexion en cours…',
-    audioOnly: 'Son seulement : la vidéo est coupée pour garder la communication.',
+    audioOnly: 'Son seulement : la vidéo est coupée pour garder la communication.',
     selfView: 'Votre image',
     /** `{name}` is the professional's civility and name. */
     remoteVideo: 'Image de {name}',
@@ -472,7 +473,7 @@ export const fr = {
       notHeard: '{name} vous voit, mais ne vous entend pas encore.',
       neither: '{name} ne vous voit pas et ne vous entend pas encore.',
     },
-    measuringTitle: 'Le professionnel vous demande une mesure : {kind}',
+    measuringTitle: 'Le professionnel vous demande une mesure : {kind}',
     /** Under the result of the measurement asked during the call. */
     measurementShared: 'Le professionnel voit ce résultat.',
     measurementDone: 'Revenir à la consultation',
@@ -506,24 +507,24 @@ export const fr = {
   },
   payment: {
     confirmTitle: 'Paiement',
-    amount: 'À payer :',
+    amount: 'À payer :',
     pay: 'Payer par carte bancaire',
     processingTitle: 'Suivez les instructions sur le terminal de paiement',
     processingBody: 'Insérez ou approchez votre carte bancaire.',
-    failedTitle: "Le paiement n'a pas marché",
+    failedTitle: 'Un problème avec le paiement',
     askHelp: "Demander de l'aide",
   },
   goodbye: {
     title: "C'est terminé",
     /** The alert at the top while the Carte Vitale is still in the reader (read aloud every 10 s). */
     takeCard: 'Reprenez votre carte Vitale.',
-    body: 'Reprenez votre carte Vitale et vos documents. Au revoir !',
+    body: 'Merci, et au revoir !',
     printedNone: 'Aucun document imprimé.',
-    printedOne: '1 document imprimé.',
-    printedMany: '{count} documents imprimés.',
+    printedOne: "1 document imprimé. Prenez-le dans le bac de l'imprimante.",
+    printedMany: "{count} documents imprimés. Prenez-les dans le bac de l'imprimante.",
     pharmacy: 'Vous pouvez acheter vos médicaments dans la pharmacie de votre choix.',
     reportProblem: 'Signaler un problème',
-    whichProblem: 'Quel problème avez-vous eu ?',
+    whichProblem: 'Quel problème avez-vous eu ?',
     problems: {
       video: "L'image",
       sound: 'Le son',
@@ -539,7 +540,7 @@ export const fr = {
     'card.removed': 'La carte a été retirée trop tôt. Remettez-la et laissez-la dans le lecteur.',
     'card.unreadable': 'La carte ne peut pas être lue. Vérifiez son sens, puis remettez-la.',
     'card.mute':
-      "La carte ne répond pas. Elle est peut-être à l'envers. Vérifiez le sens de la carte : la puce en premier, vers le haut.",
+      "La carte ne répond pas. Elle est peut-être à l'envers. Vérifiez le sens de la carte : la puce en premier, vers le haut.",
     'card.unknown': "Cette carte n'est pas une carte Vitale.",
     'card.readerAbsent': 'Le lecteur de carte ne marche pas. Vous pouvez écrire vos informations.',
     'card.cps': 'Cette carte est une carte de professionnel de santé. Insérez votre carte Vitale.',
@@ -560,7 +561,7 @@ export const fr = {
     'measurement.cuffLeak':
       "Le brassard perd de l'air. Vérifiez que le tuyau est bien branché et serrez le brassard, puis refaites la mesure.",
     'measurement.noNewReading':
-      "Le tensiomètre n'a pas envoyé de mesure. Appuyez sur le bouton START du tensiomètre, puis attendez.",
+      "Le tensiomètre n'a pas envoyé de mesure. Appuyez sur le bouton « START » du tensiomètre, puis attendez.",
     'device.unplugged':
       "L'appareil n'est pas branché. Vous pouvez passer cette mesure ou demander de l'aide.",
     'device.timeout': "L'appareil n'a pas répondu à temps. Vous pouvez réessayer.",
@@ -572,14 +573,14 @@ export const fr = {
     'platform.unreachable': 'Le service de consultation ne répond pas. Vous pouvez réessayer.',
     'platform.timeout': 'Le service de consultation répond trop lentement. Vous pouvez réessayer.',
     'platform.sessionLost':
-      "Votre place dans la salle d'attente a été perdue pendant une coupure. Touchez « Réessayer » pour la reprendre.",
+      "Votre place dans la salle d'attente a été perdue pendant une coupure. Touchez « Réessayer » pour la reprendre.",
     'queue.failed': "La salle d'attente ne répond pas. Vous pouvez réessayer.",
     'call.failed': "L'appel n'a pas pu commencer. Vous pouvez réessayer.",
     'call.dropped': "L'appel a été coupé. Vous pouvez réessayer.",
     'call.lost': "La communication est coupée. Une personne de l'accueil arrive pour vous aider.",
     'call.notJoined': "La consultation n'est pas encore prête. Nouvel essai dans un instant…",
     'media.unavailable':
-      "La caméra ou le micro ne fonctionne pas. Touchez « Aide » : une personne de l'accueil va vous aider.",
+      "La caméra ou le micro ne fonctionne pas. Touchez « Aide » : une personne de l'accueil va vous aider.",
     'printer.outOfPaper': "L'imprimante n'a plus de papier.",
     'printer.jammed': "Le papier est coincé dans l'imprimante.",
     'printer.offline': "L'imprimante ne répond pas.",
@@ -594,18 +595,21 @@ export const fr = {
     codeLabel: 'Code du personnel',
     login: 'Entrer',
     badCode: 'Code incorrect.',
-    locked: 'Trop de codes incorrects. Réessayez dans {minutes} min.',
+    locked: 'Trop de codes incorrects. Réessayez dans {minutes} minutes.',
     offline: 'La cabine ne répond pas. Nouvel essai dans un instant.',
     noHelp: "Aucun appel à l'aide.",
     helpTitle: "Un patient demande de l'aide",
     since: 'Depuis {time}',
-    told: 'Prévenus : {who}',
+    told: 'Prévenus : {who}',
+    /** One line of the peripherals list: its name and its state. */
+    peripheral: '{name} : {state}',
     audiences: {
       attendant: "l'accueil",
       support: "le service d'assistance",
       professional: 'le professionnel de santé',
     },
-    platformUnreachable: "La plateforme n'a pas pu être prévenue : seul l'accueil est au courant.",
+    platformUnreachable:
+      "Le service de téléconsultation n'a pas pu être prévenu : seul l'accueil est au courant.",
     acknowledge: "J'arrive",
     logout: 'Se déconnecter',
   },
@@ -614,9 +618,9 @@ export const fr = {
     openLabel: "Accès réservé au personnel de l'accueil",
     title: 'Panneau du personnel',
     codeLabel: 'Code du personnel',
-    codeHint: 'Le code sert à chaque commande ; il est effacé à la fermeture.',
+    codeHint: 'Le code sert à chaque commande ; il est effacé à la fermeture.',
     stateTitle: 'État de la cabine',
-    phase: 'Phase',
+    phase: 'La cabine',
     phases: {
       booting: 'Démarrage',
       ready: 'Prête',
@@ -630,10 +634,17 @@ export const fr = {
     /** Who the pending help call reached (the cabin's panel). */
     helpTold: 'Prévenus',
     outOfServiceReason: 'Motif de mise hors service',
+    /** Why the cabin went out of service, by the cabin's reason code; any other code is shown in `otherReason`. */
+    outOfServiceReasons: {
+      'selfTest.failed': 'Un appareil ne marchait pas au démarrage de la cabine.',
+      'attendant.request': 'Mise hors service par le personnel.',
+      'wipe.failed': "Les données de la séance précédente n'ont pas pu être effacées.",
+    },
+    otherReason: "Autre motif. Donnez ce code au service d'assistance : {code}.",
     unknown: 'Inconnu',
     yes: 'Oui',
     no: 'Non',
-    peripheralsTitle: 'Périphériques',
+    peripheralsTitle: 'Appareils',
     peripherals: {
       cardReader: 'Lecteur de carte Vitale',
       printer: 'Imprimante',
@@ -644,7 +655,7 @@ export const fr = {
       oxygenSaturation: 'Oxymètre',
       weight: 'Balance',
     },
-    states: { ok: 'OK', absent: 'Absent', faulty: 'En panne' },
+    states: { ok: 'Fonctionne', absent: 'Absent', faulty: 'En panne' },
     commandsTitle: 'Commandes',
     commands: {
       'attendant.acknowledgeHelp': "Prendre en charge l'appel à l'aide",
@@ -653,10 +664,10 @@ export const fr = {
       'attendant.setOutOfService': 'Mettre hors service',
       'attendant.returnToService': 'Remettre en service',
     },
-    done: 'Fait : {command}',
+    done: 'Fait : {command}',
     badCode: 'Code incorrect',
-    failed: "La commande n'a pas abouti ({code}).",
-    technician: 'Technicien : diagnostic par `npm run diag`, écrans à venir',
+    failed:
+      "La commande n'a pas abouti. Si cela recommence, donnez ce code au service d'assistance : {code}.",
     close: 'Fermer',
   },
   /** The on-screen keyboard under the field being typed in (a cabin has no physical keyboard). */

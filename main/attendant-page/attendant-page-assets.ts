@@ -139,7 +139,10 @@ export const ATTENDANT_PAGE_JS = `'use strict';
       var item = document.createElement('li');
       item.className = p.state;
       item.setAttribute('data-testid', 'attendant-page-peripheral-' + p.peripheral);
-      item.textContent = (A.peripherals[p.peripheral] || p.peripheral) + ' : ' + (A.states[p.state] || p.state);
+      item.textContent = fill(P.peripheral, {
+        name: A.peripherals[p.peripheral] || p.peripheral,
+        state: A.states[p.state] || p.state,
+      });
       list.appendChild(item);
     });
     var help = state.help;

@@ -97,7 +97,7 @@ describe('the attendant page on the counter’s phone', () => {
     expect(page.byTestId('attendant-page-login-error').textContent).toBe('Code incorrect.');
     await page.logIn('2222');
     expect(page.byTestId('attendant-page-login-error').textContent).toBe(
-      'Trop de codes incorrects. Réessayez dans 2 min.',
+      'Trop de codes incorrects. Réessayez dans 2 minutes.',
     );
     await page.logIn('2468');
     expect(page.posted.map(({ body }) => body)).toEqual([
@@ -107,7 +107,7 @@ describe('the attendant page on the counter’s phone', () => {
     ]);
     expect(page.visible('attendant-page-code')).toBe(false);
     expect(page.byTestId('attendant-page-phase').textContent).toBe('Séance en cours');
-    expect(page.byTestId('attendant-page-peripheral-printer').textContent).toBe('Imprimante : En panne');
+    expect(page.byTestId('attendant-page-peripheral-printer').textContent).toBe('Imprimante\u00a0: En panne');
     expect(page.visible('attendant-page-no-help')).toBe(true);
     expect(page.visible('attendant-page-help')).toBe(false);
   });
@@ -121,7 +121,7 @@ describe('the attendant page on the counter’s phone', () => {
     expect(page.visible('attendant-page-help')).toBe(true);
     expect(page.byTestId('attendant-page-help-since').textContent).toMatch(/^Depuis \d\d:\d\d$/);
     expect(page.byTestId('attendant-page-help-told').textContent).toBe(
-      "Prévenus : l'accueil, le service d'assistance",
+      "Prévenus\u00a0: l'accueil, le service d'assistance",
     );
     expect(page.visible('attendant-page-platform-unreachable')).toBe(false);
     page.byTestId('attendant-page-acknowledge').click();
@@ -141,7 +141,7 @@ describe('the attendant page on the counter’s phone', () => {
       ],
     });
     await page.settle();
-    expect(page.byTestId('attendant-page-help-told').textContent).toBe("Prévenus : l'accueil");
+    expect(page.byTestId('attendant-page-help-told').textContent).toBe("Prévenus\u00a0: l'accueil");
     expect(page.visible('attendant-page-platform-unreachable')).toBe(true);
   });
 });

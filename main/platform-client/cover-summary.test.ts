@@ -27,7 +27,7 @@ describe('the cover summary sent with the patient', () => {
       ['pregnantSixthMonth', 'no'],
       ['solidarityCover', 'unknown'],
     ]);
-    expect(summary?.answers[0]?.label).toBe('Avez-vous un médecin traitant ?');
+    expect(summary?.answers[0]?.label).toBe('Avez-vous un médecin traitant\u00a0?');
     expect(summary).toMatchObject({ feeCents: 2500, reimbursedPercent: 100, thirdPartyPayment: true });
     // It fits the protocol the platform checks.
     const join = {

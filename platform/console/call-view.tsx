@@ -106,7 +106,9 @@ export function CallView({
           <h2 data-testid="patient-name">{name}</h2>
           {call.patient !== null && (
             <>
-              <p className="muted">Né(e) le {birthDateWithAge(call.patient.birthDate, clock.now())}</p>
+              <p className="muted">
+                Date de naissance{'\u00a0'}: {birthDateWithAge(call.patient.birthDate, clock.now())}
+              </p>
               <p className="muted" data-testid="patient-nir">
                 N° de sécurité sociale : {nirForBilling(call.patient.nir)}
               </p>

@@ -54,10 +54,10 @@ const JEANNE_VISIT: VisitSummary = {
     answers: [
       {
         question: 'referredByRegularDoctor',
-        label: 'Votre médecin traitant vous a-t-il orienté vers cette téléconsultation ?',
+        label: 'Venez-vous sur le conseil de votre médecin traitant\u00a0?',
         answer: 'yes',
       },
-      { question: 'hasRegularDoctor', label: 'Avez-vous un médecin traitant ?', answer: 'unknown' },
+      { question: 'hasRegularDoctor', label: 'Avez-vous un médecin traitant\u00a0?', answer: 'unknown' },
     ],
     feeCents: 2500,
     reimbursedPercent: 70,
@@ -402,8 +402,8 @@ describe('a consultation', () => {
       (row) => row.textContent,
     );
     expect(answers).toEqual([
-      'Votre médecin traitant vous a-t-il orienté vers cette téléconsultation ?Oui',
-      'Avez-vous un médecin traitant ?Ne sait pas',
+      'Venez-vous sur le conseil de votre médecin traitant\u00a0?Oui',
+      'Avez-vous un médecin traitant\u00a0?Ne sait pas',
     ]);
     const cost = page.get('cover-cost').textContent;
     expect(cost).toContain('Prix de la consultation : 25,00\u00a0€');

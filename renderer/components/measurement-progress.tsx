@@ -23,7 +23,7 @@ export function MeasurementProgressLine({ kind, progress }: MeasurementProgressL
   );
 }
 
-/** "During the measurement, do not move and do not talk" (`keep-silent`), for the kinds that need it only. */
+/** "Do not talk during the measurement" (`keep-silent`), for the kinds that need it only. */
 export function KeepSilentNote({ kind }: { readonly kind: MeasurementKind }) {
   const { strings } = useUi();
   if (!needsSilence(kind)) return null;

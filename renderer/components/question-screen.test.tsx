@@ -48,7 +48,7 @@ describe('questions one at a time', () => {
     const { app, transport } = await open(sampleSessionView(CARE_PATH));
     expect(shown(app)).toEqual(['question-hasRegularDoctor']);
     expect(app.get('question-counter').textContent).toBe('Question 1 sur 4');
-    expect(app.text()).toContain('Avez-vous un médecin traitant ?');
+    expect(app.text()).toContain('Avez-vous un médecin traitant\u00a0?');
     expect(app.text()).toContain("C'est le médecin que vous avez déclaré à l'Assurance Maladie.");
     expect(app.get('answer-hasRegularDoctor-unknown').textContent).toBe('Je ne sais pas');
     expect(app.query('previous-question')).toBeNull();
@@ -57,7 +57,7 @@ describe('questions one at a time', () => {
     // "Oui" calls for the follow-up: "did they refer you?", and the count grows.
     await answer(app, 'answer-hasRegularDoctor-yes');
     expect(shown(app)).toEqual(['question-referredByRegularDoctor']);
-    expect(app.text()).toContain('Votre médecin traitant vous a-t-il orienté vers cette téléconsultation ?');
+    expect(app.text()).toContain('Venez-vous sur le conseil de votre médecin traitant\u00a0?');
     expect(app.get('question-counter').textContent).toBe('Question 2 sur 5');
     expect(app.query('previous-question')).not.toBeNull();
     expect(transport.actions()).toEqual([]);

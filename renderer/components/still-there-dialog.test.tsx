@@ -37,7 +37,7 @@ describe('the seconds left of "are you still there?"', () => {
 
   it('counts down each second to the cabin’s deadline, and stops at zero', async () => {
     ({ app } = await open(asking(media.clock.now() + 30 * SECOND), media));
-    expect(app.get('still-there-dialog').textContent).toContain('Êtes-vous toujours là ?');
+    expect(app.get('still-there-dialog').textContent).toContain('Êtes-vous toujours là\u00a0?');
     expect(countdown()).toBe('Arrêt dans 30 secondes.');
     pass(999);
     expect(countdown()).toBe('Arrêt dans 30 secondes.');
@@ -107,9 +107,9 @@ describe('"are you still there?" read aloud', () => {
   it('speaks the question and the time left once, not at every second', async () => {
     const media = new FakeMediaEnvironment();
     await open(asking(media.clock.now() + 30 * SECOND, true), media);
-    const prompt = spoken.filter((text) => text.startsWith('Êtes-vous toujours là ?'));
+    const prompt = spoken.filter((text) => text.startsWith('Êtes-vous toujours là\u00a0?'));
     expect(prompt).toEqual([
-      "Êtes-vous toujours là ? Sans réponse, la séance va s'arrêter et vos informations seront effacées. Arrêt dans 30 secondes.",
+      "Êtes-vous toujours là\u00a0? Sans réponse, la séance va s'arrêter et vos informations seront effacées. Arrêt dans 30 secondes.",
     ]);
     act(() => media.clock.increment(10 * SECOND));
     expect(spoken.filter((text) => text.includes('Arrêt dans'))).toHaveLength(1);

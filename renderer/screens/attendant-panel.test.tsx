@@ -25,7 +25,7 @@ describe('attendant panel', () => {
       method: 'attend',
       params: { code: '2468', command: { type: 'attendant.markCleaned' } },
     });
-    expect(app.get('attendant-result').textContent).toBe('Fait : Cabine nettoyée');
+    expect(app.get('attendant-result').textContent).toBe('Fait\u00a0: Cabine nettoyée');
     await app.click('attendant-return-to-service');
     expect(transport.calls.at(-1)?.params).toEqual({
       code: '2468',
@@ -63,7 +63,7 @@ describe('attendant panel', () => {
     expect(app.get('attendant-help-told').textContent).toBe("l'accueil");
     expect(app.get('attendant-peripheral-printer').getAttribute('data-state')).toBe('faulty');
     expect(app.get('attendant-peripheral-printer').textContent).toBe('En panne');
-    expect(app.get('attendant-peripheral-cardReader').textContent).toBe('OK');
+    expect(app.get('attendant-peripheral-cardReader').textContent).toBe('Fonctionne');
     expect(app.text()).not.toContain('Dupont');
     expect(app.container.querySelector('[data-screen="identification"]')).toBeNull();
     await app.type('attendant-code', '2468');
@@ -94,13 +94,26 @@ describe('attendant panel', () => {
     expect(app.query('attendant-result')).toBeNull();
   });
 
+  it('says why the cabin is out of service in plain words', async () => {
+    window.history.replaceState(null, '', '#attendant');
+    const { app } = await open(
+      sampleView(null, { phase: 'outOfService', outOfServiceReason: 'wipe.failed' }),
+    );
+    expect(app.get('attendant-out-of-service-reason').textContent).toBe(
+      "Les données de la séance précédente n'ont pas pu être effacées.",
+    );
+    await app.click('attendant-close');
+  });
+
   it('opens at #attendant from a staff device, in the chosen language, and leaves the hash on close', async () => {
     window.history.replaceState(null, '', '#attendant');
     const { app } = await open(
       sampleView(null, { phase: 'outOfService', outOfServiceReason: 'printer.absent' }),
     );
     expect(panel(app)).not.toBeNull();
-    expect(app.get('attendant-out-of-service-reason').textContent).toBe('printer.absent');
+    expect(app.get('attendant-out-of-service-reason').textContent).toBe(
+      "Autre motif. Donnez ce code au service d'assistance\u00a0: printer.absent.",
+    );
     await app.click('locale-en');
     expect(app.text()).toContain('Staff panel');
     expect(app.get('attendant-phase').textContent).toBe('Out of service');

@@ -8,7 +8,7 @@ import { ATTENDANT_COMMAND_TYPES, type AttendantCommandType } from '../../contra
 import { ActionButton, type ButtonKind } from '../components/action-button';
 import { LanguageButton } from '../components/language-button';
 import { TextField } from '../components/text-field';
-import { fill, t } from '../i18n';
+import { fill, t, type Strings } from '../i18n';
 import { UiContext, useUi } from '../ui-context';
 
 type CommandType = AttendantCommandType;
@@ -105,7 +105,7 @@ function PanelBody({ view, client, onClose }: AttendantPanelProps) {
           )}
           {view?.outOfServiceReason != null && (
             <StateRow label={s.outOfServiceReason} testId="attendant-out-of-service-reason" alert>
-              {view.outOfServiceReason}
+              {reasonText(s, view.outOfServiceReason)}
             </StateRow>
           )}
         </dl>
@@ -165,9 +165,6 @@ function PanelBody({ view, client, onClose }: AttendantPanelProps) {
                 : fill(s.failed, { code: outcome.code })}
           </p>
         )}
-        <p className="note" data-testid="attendant-technician">
-          {s.technician}
-        </p>
       </div>
       <div className="screen-actions">
         <ActionButton testId="attendant-close" kind="secondary" onPress={close}>
@@ -200,4 +197,10 @@ function StateRow({
       </dd>
     </div>
   );
+}
+
+/** The out-of-service reason in plain words; a code the strings do not know is shown for the support service. */
+function reasonText(s: Strings['attendant'], reason: string): string {
+  const known: Readonly<Record<string, string>> = s.outOfServiceReasons;
+  return Object.hasOwn(known, reason) ? (known[reason] ?? reason) : fill(s.otherReason, { code: reason });
 }

@@ -7,7 +7,6 @@ import { ActionButton } from '../components/action-button';
 import { ChoiceButton } from '../components/choice-button';
 import { ScreenFrame } from '../components/screen-frame';
 import { Toggle } from '../components/toggle';
-import { fill } from '../i18n';
 import { useUi } from '../ui-context';
 import type { StepProps } from './step-props';
 
@@ -90,9 +89,6 @@ export function ConsentScreen({ screen, act, send }: StepProps<ConsentView>) {
         {s.attendantStays}
       </Toggle>
       <p className="note">{s.attendantNote}</p>
-      <p className="fine-print" data-testid="consent-version">
-        {fill(s.version, { version: screen.consentTextVersion })}
-      </p>
     </ScreenFrame>
   );
 }

@@ -115,7 +115,7 @@ describe('video consultation', () => {
     await push(transport, sampleSessionView(stage('inCall', { mediaMode: 'audioOnly' })));
     expect(media.link().audioOnlyCalls).toBe(1);
     expect(app.get('audio-only').textContent).toBe(
-      'Son seulement : la vidéo est coupée pour garder la communication.',
+      'Son seulement\u00a0: la vidéo est coupée pour garder la communication.',
     );
     expect(app.get('seen-heard').getAttribute('data-state')).toBe('neither');
   });

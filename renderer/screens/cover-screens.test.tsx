@@ -26,13 +26,13 @@ const costScreen = (cost: CostInformation, locale: 'fr' | 'en' = 'fr') =>
 describe('the cost screen', () => {
   it('says one amount to pay in the cabin, and what the Assurance Maladie and a mutuelle pay back', async () => {
     const { app } = await open(costScreen(SAMPLE_COST));
-    expect(app.get('amount-due-today').textContent).toBe('25,00 €');
-    expect(app.get('cost-fee').textContent).toBe('25,00 €');
-    expect(app.get('cost-assurance-maladie').textContent).toBe('15,50 €');
-    expect(app.text()).toContain('70 % du prix, moins 2,00 € de participation forfaitaire.');
-    expect(app.get('cost-complementary').textContent).toBe('7,50 €');
+    expect(app.get('amount-due-today').textContent).toBe('25,00\u00a0€');
+    expect(app.get('cost-fee').textContent).toBe('25,00\u00a0€');
+    expect(app.get('cost-assurance-maladie').textContent).toBe('15,50\u00a0€');
+    expect(app.text()).toContain('70\u00a0% du prix, moins 2,00\u00a0€ de participation forfaitaire.');
+    expect(app.get('cost-complementary').textContent).toBe('7,50\u00a0€');
     expect(app.text()).toContain('Elle ne rembourse pas la participation forfaitaire.');
-    expect(app.get('cost-share').textContent).toBe('9,50 €');
+    expect(app.get('cost-share').textContent).toBe('9,50\u00a0€');
     expect(app.get('cost-payment-note').textContent).toBe(
       "Vous payez le prix entier dans la cabine. L'Assurance Maladie vous rembourse ensuite sa part.",
     );
@@ -43,9 +43,9 @@ describe('the cost screen', () => {
     const { app } = await open(
       costScreen({ ...SAMPLE_COST, cover: NOT_REIMBURSED, amountDueTodayCents: 2500 }),
     );
-    expect(app.get('cost-assurance-maladie').textContent).toBe('0,00 €');
+    expect(app.get('cost-assurance-maladie').textContent).toBe('0,00\u00a0€');
     expect(app.query('cost-complementary')).toBeNull();
-    expect(app.get('cost-share').textContent).toBe('25,00 €');
+    expect(app.get('cost-share').textContent).toBe('25,00\u00a0€');
     expect(app.get('cost-payment-note').textContent).toBe(
       "Cette consultation n'est pas remboursée par l'Assurance Maladie.",
     );
@@ -60,10 +60,12 @@ describe('the cost screen', () => {
     expect(app.text()).toContain('Si elle ne rembourse pas');
     const cover = app.get('cost-case-cover');
     const otherwise = app.get('cost-case-otherwise');
-    expect(cover.querySelector('[data-testid="cost-assurance-maladie"]')?.textContent).toBe('15,50 €');
-    expect(otherwise.querySelector('[data-testid="cost-assurance-maladie"]')?.textContent).toBe('0,00 €');
+    expect(cover.querySelector('[data-testid="cost-assurance-maladie"]')?.textContent).toBe('15,50\u00a0€');
+    expect(otherwise.querySelector('[data-testid="cost-assurance-maladie"]')?.textContent).toBe(
+      '0,00\u00a0€',
+    );
     expect(app.container.querySelectorAll('[data-testid="amount-due-today"]')).toHaveLength(1);
-    expect(app.get('amount-due-today').textContent).toBe('25,00 €');
+    expect(app.get('amount-due-today').textContent).toBe('25,00\u00a0€');
     expect(app.get('cost-payment-note').textContent).toContain("Si l'Assurance Maladie rembourse");
   });
 
@@ -78,10 +80,10 @@ describe('the cost screen', () => {
       amountDueTodayCents: 0,
     };
     const { app } = await open(costScreen({ ...SAMPLE_COST, cover: ald, amountDueTodayCents: 0 }));
-    expect(app.get('amount-due-today').textContent).toBe('0,00 €');
-    expect(app.get('cost-assurance-maladie').textContent).toBe('23,00 €');
+    expect(app.get('amount-due-today').textContent).toBe('0,00\u00a0€');
+    expect(app.get('cost-assurance-maladie').textContent).toBe('23,00\u00a0€');
     expect(app.get('cost-payment-note').textContent).toBe(
-      "Tiers payant : vous payez seulement 0,00 €. L'Assurance Maladie paie directement sa part. La participation forfaitaire de 2,00 € sera retenue sur un prochain remboursement.",
+      "Tiers payant\u00a0: vous payez seulement 0,00\u00a0€. L'Assurance Maladie paie directement sa part. La participation forfaitaire de 2,00\u00a0€ sera retenue sur un prochain remboursement.",
     );
   });
 
@@ -98,8 +100,8 @@ describe('the cost screen', () => {
       costScreen({ ...SAMPLE_COST, cover: css, solidarityCover: true, amountDueTodayCents: 0 }),
     );
     expect(app.text()).toContain('Payé par la Complémentaire santé solidaire');
-    expect(app.get('cost-complementary').textContent).toBe('7,50 €');
-    expect(app.get('cost-share').textContent).toBe('0,00 €');
+    expect(app.get('cost-complementary').textContent).toBe('7,50\u00a0€');
+    expect(app.get('cost-share').textContent).toBe('0,00\u00a0€');
     expect(app.get('cost-payment-note').textContent).toContain("vous n'avez rien à payer");
   });
 
@@ -150,7 +152,7 @@ describe('the consent', () => {
 
   it('asks a refusal again, saying the patient can still see a doctor in person', async () => {
     const { app, transport } = await open(sampleSessionView(SAMPLE_SCREENS.consent.confirmingRefusal));
-    expect(app.text()).toContain('Êtes-vous sûr de refuser ?');
+    expect(app.text()).toContain('Voulez-vous vraiment refuser\u00a0?');
     expect(app.get('refuse-advice').textContent).toContain(
       'Vous pouvez toujours consulter un médecin en personne',
     );
@@ -174,7 +176,7 @@ describe('a child under 16 without a parent', () => {
   it('"Partir" asks to stop, as the header\'s button does', async () => {
     const { app, transport } = await open(sampleSessionView(SAMPLE_SCREENS.identification.parentNeeded));
     await app.click('parent-needed-leave');
-    expect(app.text()).toContain('Voulez-vous arrêter ?');
+    expect(app.text()).toContain('Voulez-vous arrêter\u00a0?');
     expect(transport.actions()).toEqual([]);
   });
 });

@@ -31,7 +31,7 @@ describe('the goodbye screen and the Carte Vitale', () => {
     const { app, transport } = await open(goodbye(true));
     await push(transport, goodbye(false));
     expect(app.query('take-card')).toBeNull();
-    expect(app.text()).toContain('Reprenez votre carte Vitale et vos documents. Au revoir !');
+    expect(app.text()).toContain('Merci, et au revoir\u00a0!');
     expect(app.query('finish')).not.toBeNull();
   });
 

@@ -24,6 +24,6 @@ describe('the identity confirmation', () => {
     expect(first.app.get('identity').textContent).toContain('Née le 12/03/1950');
     unmount();
     const { app } = await open(sampleSessionView(confirming));
-    expect(app.get('identity').textContent).toContain('Date de naissance : 12/03/1950');
+    expect(app.get('identity').textContent).toContain('Date de naissance\u00a0: 12/03/1950');
   });
 });

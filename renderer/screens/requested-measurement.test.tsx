@@ -60,10 +60,10 @@ describe('a blood pressure the professional asks for during the call', () => {
     const { app, transport, expectVideoKept } = await inCallWithVideo();
 
     await push(transport, sampleSessionView(asked('bloodPressure', 'instructions')));
-    expect(app.text()).toContain('Le professionnel vous demande une mesure : Tension');
+    expect(app.text()).toContain('Le professionnel vous demande une mesure\u00a0: Tension');
     expect(app.get('call-measurement').getAttribute('data-stage')).toBe('instructions');
     expect(app.get('instructions').textContent).toContain('Mettez le brassard sur votre bras nu');
-    expect(app.get('keep-silent').textContent).toBe('Pendant la mesure, ne bougez pas et ne parlez pas.');
+    expect(app.get('keep-silent').textContent).toBe('Ne parlez pas pendant la mesure.');
     expectVideoKept();
     // Nothing starts until the patient touches "start".
     expect(transport.actions()).toEqual([]);
@@ -76,7 +76,7 @@ describe('a blood pressure the professional asks for during the call', () => {
     expect(app.get('progress').textContent).toBe('Préparation…');
     await push(transport, measuring({ stage: 'inflating', cuffPressureMmHg: 142 }));
     expect(app.get('progress').textContent).toBe('Le brassard se gonfle… 142 mmHg');
-    expect(app.get('keep-silent').textContent).toBe('Pendant la mesure, ne bougez pas et ne parlez pas.');
+    expect(app.get('keep-silent').textContent).toBe('Ne parlez pas pendant la mesure.');
     await push(transport, measuring({ stage: 'deflating', cuffPressureMmHg: 96 }));
     expect(app.get('progress').textContent).toBe('Le brassard se dégonfle… 96 mmHg');
     expectVideoKept();
@@ -137,7 +137,7 @@ describe('"do not talk" during the call', () => {
   it('is said in English too, for the blood pressure only', async () => {
     const { app, transport } = await inCallWithVideo();
     await push(transport, sampleSessionView(asked('bloodPressure', 'instructions'), { locale: 'en' }));
-    expect(app.get('keep-silent').textContent).toBe('During the measurement, do not move and do not talk.');
+    expect(app.get('keep-silent').textContent).toBe('Do not talk during the measurement.');
     expect(app.get('start-measurement').textContent).toBe('Start the measurement');
   });
 });

@@ -19,7 +19,7 @@ describe('camera and microphone check in the waiting room', () => {
   it('shows the patient their own camera, mirrored and silent, beside the queue', async () => {
     const media = new FakeMediaEnvironment();
     const { app } = await open(sampleSessionView(waiting()), media);
-    expect(app.get('queue-position').textContent).toBe('Votre place dans la file : 3');
+    expect(app.get('queue-position').textContent).toBe('Votre place dans la file\u00a0: 3');
     expect(app.get('media-check').textContent).toContain('Vérifions la caméra et le son');
     const selfView = app.get('self-view') as HTMLVideoElement;
     expect(selfView.srcObject).toBe(media.opened[0]);
@@ -42,7 +42,7 @@ describe('camera and microphone check in the waiting room', () => {
   it('moves the microphone bar when the patient speaks', async () => {
     const media = new FakeMediaEnvironment();
     const { app } = await open(sampleSessionView(waiting()), media);
-    expect(app.text()).toContain('Parlez : la barre doit bouger.');
+    expect(app.text()).toContain('Parlez\u00a0: la barre doit bouger.');
     const meter = app.get('mic-level') as HTMLMeterElement;
     act(() => media.clock.increment(100));
     expect(meter.value).toBe(0);
@@ -142,27 +142,25 @@ describe('the waiting room tells the truth', () => {
     const media = new FakeMediaEnvironment();
     const passed = { ...SAMPLE_SCREENS.waitingRoom.waiting, mediaCheck: 'passed' } as const;
     const { app, transport } = await open(sampleSessionView(passed), media);
-    expect(app.get('queue-position').textContent).toBe('Votre place dans la file : 3');
-    expect(app.get('estimated-wait').textContent).toBe('Attente estimée : environ 12 minutes');
+    expect(app.get('queue-position').textContent).toBe('Votre place dans la file\u00a0: 3');
+    expect(app.get('estimated-wait').textContent).toBe('Attente estimée\u00a0: environ 12 minutes');
     expect(app.get('professionals-online').textContent).toBe('2 professionnels sont connectés en ce moment.');
     await push(
       transport,
       sampleSessionView({ ...passed, position: 2, estimatedWaitMinutes: 8, professionalsOnline: 1 }),
     );
-    expect(app.get('queue-position').textContent).toBe('Votre place dans la file : 2');
-    expect(app.get('estimated-wait').textContent).toBe('Attente estimée : environ 8 minutes');
+    expect(app.get('queue-position').textContent).toBe('Votre place dans la file\u00a0: 2');
+    expect(app.get('estimated-wait').textContent).toBe('Attente estimée\u00a0: environ 8 minutes');
     expect(app.get('professionals-online').textContent).toBe('Un professionnel est connecté en ce moment.');
     await push(transport, sampleSessionView({ ...passed, position: 1, estimatedWaitMinutes: 4 }));
     expect(app.query('queue-position')).toBeNull();
-    expect(app.get('turn-near').textContent).toBe(
-      'Vous êtes la prochaine personne. Le professionnel va bientôt vous recevoir.',
-    );
+    expect(app.get('turn-near').textContent).toBe('Vous êtes la prochaine personne à passer.');
     expect(app.text()).toContain("C'est bientôt à vous");
     // A professional came back online after nobody was: the waiting screen again, with its estimate.
     await push(transport, sampleSessionView(nobodyOnline));
     expect(app.query('estimated-wait')).toBeNull();
     await push(transport, sampleSessionView({ ...passed, position: 1, estimatedWaitMinutes: 3 }));
-    expect(app.get('estimated-wait').textContent).toBe('Attente estimée : environ 3 minutes');
+    expect(app.get('estimated-wait').textContent).toBe('Attente estimée\u00a0: environ 3 minutes');
   });
 
   it('says "we do not know" rather than a made-up wait when the platform gave none', async () => {

@@ -92,7 +92,7 @@ describe('the welcome screen while the cabin waits for its cleaning', () => {
   it('says it in English once English is chosen', async () => {
     const { app } = await open(sampleView(null, { waitingForCleaning: true }));
     await app.click('locale-en');
-    expect(app.get('cleaning-notice').textContent).toContain('The booth will be cleaned');
+    expect(app.get('cleaning-notice').textContent).toContain('The cabin will be cleaned');
   });
 
   it('adds no general failure when the controller refuses a start for the cleaning', async () => {

@@ -129,7 +129,7 @@ describe('when something goes wrong, in Chromium', () => {
     // The devices were present at boot; absent now means each measurement is offered and skipped.
     await toProfession('doctor');
     await answerCarePath(patient, 'outsideTheParcours', 'cost-not-reimbursed');
-    await expect(text()).resolves.toContain('25,00 €');
+    await expect(text()).resolves.toContain('25,00\u00a0€');
     await tap('accept-cost');
     await skipAllMeasurements(patient);
     await screen('waitingRoom', 'professionalReady');

@@ -66,7 +66,7 @@ describe('a patient in the cabin, in Chromium', () => {
 
     await screen('information');
     // The cost and what is reimbursed come before any acceptance.
-    await expect(page.locator('[data-screen="information"]').innerText()).resolves.toContain('25,00 €');
+    await expect(page.locator('[data-screen="information"]').innerText()).resolves.toContain('25,00\u00a0€');
     await otherSizes('information');
     await tap('next');
 
@@ -85,7 +85,7 @@ describe('a patient in the cabin, in Chromium', () => {
     await chooseNextAvailable(patient, 'doctor');
     // Under 16: nothing asked about the médecin traitant, reimbursed without the participation.
     await answerCarePath(patient, 'notAsked');
-    await expect(page.getByTestId('cost-assurance-maladie').innerText()).resolves.toBe('17,50 €');
+    await expect(page.getByTestId('cost-assurance-maladie').innerText()).resolves.toBe('17,50\u00a0€');
     await tap('accept-cost');
 
     // Blood pressure, then a reload in the middle of the session resumes the same screen.

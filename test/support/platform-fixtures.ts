@@ -43,7 +43,7 @@ export const TEST_VISIT: VisitSummary = {
     answers: [
       {
         question: 'referredByRegularDoctor',
-        label: 'Votre médecin traitant vous a-t-il orienté vers cette téléconsultation ?',
+        label: 'Venez-vous sur le conseil de votre médecin traitant\u00a0?',
         answer: 'yes',
       },
     ],
