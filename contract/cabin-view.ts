@@ -172,7 +172,11 @@ export interface IdentificationScreen {
   readonly invalidFields: readonly InvalidField[];
 }
 
-/** Step 5: booked appointment or next available professional, eligibility, care path, and the cost to accept. */
+/**
+ * Step 5: booked appointment or next available professional, eligibility, care path, and the cost to
+ * accept. `checkingPresence`: the cabin asks who of the chosen kind is online; `nobodyOnline`: nobody,
+ * said before any question, with the ways out (another kind, an appointment code, leaving).
+ */
 export interface AppointmentScreen {
   readonly step: 'appointment';
   readonly stage:
@@ -180,6 +184,8 @@ export interface AppointmentScreen {
     | 'enteringCode'
     | 'checkingCode'
     | 'choosingProfession'
+    | 'checkingPresence'
+    | 'nobodyOnline'
     | 'eligibility'
     | 'notEligible'
     | 'carePath'

@@ -14,6 +14,12 @@ export type QueueEvent =
   | { readonly type: 'queue.assigned'; readonly professional: ProfessionalCard }
   | { readonly type: 'queue.failed'; readonly error: CabinError };
 
+/** The answer of the platform asked who of a kind of professional is online now (session events). */
+export type PresenceEvent =
+  | { readonly type: 'presence.counted'; readonly professionalsOnline: number }
+  /** The platform could not be asked (unreachable, no answer): the journey goes on as if someone were. */
+  | { readonly type: 'presence.failed'; readonly error: CabinError };
+
 /** Facts from the video link and the professional during the call (session events). */
 export type CallEvent =
   | { readonly type: 'call.connected' }
