@@ -144,6 +144,8 @@ export const SAMPLE_SCREENS: SampleTable = {
     enteringCode: { ...appointment, stage: 'enteringCode' },
     checkingCode: { ...appointment, stage: 'checkingCode' },
     choosingProfession: { ...appointment, stage: 'choosingProfession' },
+    checkingPresence: { ...appointment, stage: 'checkingPresence', profession: 'dentist' },
+    nobodyOnline: { ...appointment, stage: 'nobodyOnline', profession: 'dentist' },
     eligibility: { ...appointment, stage: 'eligibility', profession: 'physiotherapist' },
     notEligible: { ...appointment, stage: 'notEligible', profession: 'physiotherapist' },
     carePath: { ...appointment, stage: 'carePath', profession: 'doctor' },

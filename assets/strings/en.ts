@@ -211,6 +211,8 @@ export const en: Strings = {
     submitCode: 'Confirm',
     checkingTitle: 'Checking the code…',
     professionTitle: 'Who do you want to see?',
+    /** The cabin asks who of the chosen kind is online (nobody: the waiting room's sentences are said). */
+    checkingPresenceTitle: 'Checking who is available…',
     eligibilityTitle: 'Before you continue',
     physicalActNeeded: 'Do you need care that means touching you (blood test, dressing, vaccine)?',
     earlierInPersonSession: 'Have you already seen this physiotherapist in person?',
