@@ -7,7 +7,6 @@ import { FailureScreen } from '../components/failure-screen';
 import { MediaCheck } from '../components/media-check';
 import { NobodyOnline } from '../components/nobody-online';
 import { ProfessionalCardView } from '../components/professional-card';
-import { QuitButton } from '../components/quit-button';
 import { ScreenFrame } from '../components/screen-frame';
 import { WaitingScreen } from '../components/waiting-screen';
 import { fill } from '../i18n';
