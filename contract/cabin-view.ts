@@ -191,6 +191,8 @@ export interface AppointmentScreen {
     | 'carePath'
     | 'cost';
   readonly profession: Profession | null;
+  /** In `choosingProfession`: the kinds nobody of is online now, as the platform said (still choosable). */
+  readonly nobodyOnlineKinds: readonly Profession[];
   /** The patient's age band on the session's date, which decides the cover questions asked. */
   readonly ageBand: AgeBand;
   /** Why the code was refused (`appointment.unknownCode`, …), shown on the code screen. */

@@ -183,16 +183,18 @@ describe('the presence actor', () => {
   it('tells the session the count of the chosen kind online', async () => {
     await expect(presenceFacts(() => Promise.resolve(ok({ professionalsOnline: 0 })))).resolves.toEqual({
       asked: ['dentist'],
-      received: [{ type: 'presence.counted', professionalsOnline: 0 }],
+      received: [{ type: 'presence.counted', profession: 'dentist', professionalsOnline: 0 }],
     });
   });
 
   it('turns an unreachable platform, and a broken link, into a failure the session goes on after', async () => {
     const unreachable = await presenceFacts(() => Promise.resolve(err({ code: 'platform.unreachable' })));
     expect(unreachable.received).toEqual([
-      { type: 'presence.failed', error: { code: 'platform.unreachable' } },
+      { type: 'presence.failed', profession: 'dentist', error: { code: 'platform.unreachable' } },
     ]);
     const broken = await presenceFacts(() => Promise.reject(new TypeError('bug')));
-    expect(broken.received).toEqual([{ type: 'presence.failed', error: { code: 'internal.actorFailed' } }]);
+    expect(broken.received).toEqual([
+      { type: 'presence.failed', profession: 'dentist', error: { code: 'internal.actorFailed' } },
+    ]);
   });
 });

@@ -45,14 +45,19 @@ export function sessionActors(peripherals: CabinPeripherals, media: CallMediaPor
       const tell = (event: SessionEvent): void => {
         if (listening) sendBack(event);
       };
-      peripherals.platform.lookUpPresence(input.profession).then(
+      const { profession } = input;
+      peripherals.platform.lookUpPresence(profession).then(
         (answer) =>
           tell(
             answer.ok
-              ? { type: 'presence.counted', professionalsOnline: answer.value.professionalsOnline }
-              : { type: 'presence.failed', error: answer.error },
+              ? {
+                  type: 'presence.counted',
+                  profession,
+                  professionalsOnline: answer.value.professionalsOnline,
+                }
+              : { type: 'presence.failed', profession, error: answer.error },
           ),
-        () => tell({ type: 'presence.failed', error: { code: 'internal.actorFailed' } }),
+        () => tell({ type: 'presence.failed', profession, error: { code: 'internal.actorFailed' } }),
       );
       return () => {
         listening = false;

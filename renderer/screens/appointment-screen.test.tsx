@@ -11,6 +11,16 @@ const { open } = openViews();
 
 const nobodyOnline = SAMPLE_SCREENS.appointment.nobodyOnline;
 
+describe('the profession choice', () => {
+  it('says under each kind nobody of is online that nobody is there now, and it stays choosable', async () => {
+    const { app, transport } = await open(sampleSessionView(SAMPLE_SCREENS.appointment.choosingProfession));
+    expect(app.get('profession-dentist-nobody-online').textContent).toBe(fr.appointment.nobodyOnlineNow);
+    expect(app.query('profession-doctor-nobody-online')).toBeNull();
+    await app.click('profession-dentist');
+    expect(transport.actions()).toEqual([{ type: 'patient.chooseProfession', profession: 'dentist' }]);
+  });
+});
+
 describe('the profession choice with nobody of that kind online', () => {
   it('says that no dentist is online and offers the three ways out', async () => {
     const { app, transport } = await open(sampleSessionView(nobodyOnline));

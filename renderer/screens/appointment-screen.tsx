@@ -52,6 +52,11 @@ export function AppointmentScreen({ screen, act, send, requestQuit }: StepProps<
                 onPress={() => act({ type: 'patient.chooseProfession', profession })}
               >
                 {strings.professions[profession]}
+                {screen.nobodyOnlineKinds.includes(profession) && (
+                  <span className="choice-note" data-testid={`profession-${profession}-nobody-online`}>
+                    {s.nobodyOnlineNow}
+                  </span>
+                )}
               </ChoiceButton>
             ))}
           </div>

@@ -46,7 +46,7 @@ describe('the choice of a kind of professional with nobody of that kind online',
     session.send({ type: 'patient.seeNextAvailable' });
     expect(stageOf(session)).toBe('appointment/choosingProfession');
     session.send({ type: 'patient.chooseProfession', profession: 'midwife' });
-    expect(session.presence.starts).toEqual([{ profession: 'dentist' }, { profession: 'midwife' }]);
+    expect(session.presence.lastInput).toEqual({ profession: 'midwife' });
     expect(stageOf(session)).toBe('appointment/carePath');
     session.send({ type: 'patient.answerCarePath', answers: NO_PARCOURS_QUESTION });
     expect(stageOf(session)).toBe('appointment/cost');
@@ -55,13 +55,14 @@ describe('the choice of a kind of professional with nobody of that kind online',
 
   it('lets the patient give an appointment code instead, which is not asked about', async () => {
     const session = dentistWithNobodyOnline();
+    const asked = session.presence.starts.length;
     session.send({ type: 'patient.haveAppointmentCode' });
     expect(stageOf(session)).toBe('appointment/enteringCode');
     session.send({ type: 'patient.submitAppointmentCode', code: '123456' });
     await session.appointments.answer({ ok: true, value: { profession: 'doctor' } });
     expect(stageOf(session)).toBe('appointment/carePath');
     // The booked professional is expected: no question to the platform about who is online.
-    expect(session.presence.starts).toHaveLength(1);
+    expect(session.presence.starts).toHaveLength(asked);
   });
 
   it('lets the patient leave, and "back" returns to the choice', () => {
@@ -131,7 +132,37 @@ describe('the choice of a kind of professional when someone is online or nobody 
     session.send({ type: 'patient.chooseProfession', profession: 'doctor' });
     session.send({ type: 'patient.back' });
     expect(stageOf(session)).toBe('appointment/choosingProfession');
-    expect(session.presence.isRunning).toBe(false);
+  });
+});
+
+describe('the profession choice shows the kinds nobody of is online', () => {
+  it('asks about every kind on entering, and marks those with nobody, still choosable', () => {
+    const session = walkInTo(identifyWithCard);
+    session.presence.setOnline('dentist', 0);
+    session.presence.setOnline('speechTherapist', 0);
+    session.send({ type: 'patient.seeNextAvailable' });
+    expect(session.presence.starts).toHaveLength(7);
+    expect(session.view().screen).toMatchObject({
+      stage: 'choosingProfession',
+      nobodyOnlineKinds: ['dentist', 'speechTherapist'],
+    });
+  });
+
+  it('shows nothing when the platform cannot be asked, and asks afresh on each visit', () => {
+    const session = walkInTo(identifyWithCard);
+    session.presence.hold();
+    session.send({ type: 'patient.seeNextAvailable' });
+    session.presence.fail('platform.unreachable');
+    expect(session.view().screen).toMatchObject({ nobodyOnlineKinds: [] });
+    // A count of 0 marks its kind (the last asked: speech therapy).
+    session.presence.count(0);
+    expect(session.view().screen).toMatchObject({ nobodyOnlineKinds: ['speechTherapist'] });
+    session.send({ type: 'patient.back' });
+    session.send({ type: 'patient.seeNextAvailable' });
+    expect(session.view().screen).toMatchObject({ nobodyOnlineKinds: [] });
+    // Nothing of it stays on the other screens.
+    session.send({ type: 'patient.back' });
+    expect(session.view().screen).toMatchObject({ stage: 'choosing', nobodyOnlineKinds: [] });
   });
 });
 

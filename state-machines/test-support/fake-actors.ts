@@ -180,18 +180,24 @@ export class FakePresenceDesk extends DrivenCallbackActor<PresenceLookup, Presen
     this.holding = true;
   }
 
-  /** The waiting request is answered with `professionalsOnline`. */
+  /** The last request is answered with `professionalsOnline`. */
   count(professionalsOnline: number): void {
-    this.emit({ type: 'presence.counted', professionalsOnline });
+    this.emit({ type: 'presence.counted', profession: this.asked(), professionalsOnline });
   }
 
   /** The platform could not be asked (`platform.unreachable`, …). */
   fail(code: string): void {
-    this.emit({ type: 'presence.failed', error: { code } });
+    this.emit({ type: 'presence.failed', profession: this.asked(), error: { code } });
   }
 
   protected override started(input: PresenceLookup): void {
     if (!this.holding) this.count(this.online.get(input.profession) ?? 1);
+  }
+
+  private asked(): Profession {
+    const profession = this.lastInput?.profession;
+    if (profession === undefined) throw new Error('presence desk: nothing was asked');
+    return profession;
   }
 }
 

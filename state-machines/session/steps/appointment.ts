@@ -2,7 +2,7 @@
 // professional (with nobody of that kind online, said at once, with the ways out); télésoin eligibility; the cover questions (parcours de soins for a doctor, then ALD,
 // maternity, CSS for everyone); then the cost, accepted before anything is measured or billed.
 import { assign } from 'xstate';
-import { answersFit } from '../../../contract';
+import { answersFit, PROFESSIONS } from '../../../contract';
 import { ageBandOf, costFor } from '../../cost';
 import { required, type SessionContext } from '../context';
 import { cabinWorking, invokeResult, stepEntered } from '../factories';
@@ -47,8 +47,25 @@ export const appointment = sessionSetup.createStateConfig({
       }),
       on: { 'patient.back': 'enteringCode' },
     }),
+    // Who of each kind is online is asked on entering, to show the kinds nobody of is online (still
+    // choosable: the answer may be out of date by the time the patient chooses, so the choice asks again).
     choosingProfession: {
+      entry: assign({ nobodyOnlineKinds: [] }),
+      invoke: PROFESSIONS.map((profession) => ({
+        src: 'lookUpPresence' as const,
+        input: { profession },
+        // No answer, or a failure, shows nothing.
+        onError: { actions: [] },
+      })),
       on: {
+        'presence.counted': {
+          actions: assign({
+            nobodyOnlineKinds: ({ context, event }) => [
+              ...context.nobodyOnlineKinds.filter((kind) => kind !== event.profession),
+              ...(event.professionalsOnline === 0 ? [event.profession] : []),
+            ],
+          }),
+        },
         'patient.chooseProfession': {
           target: 'checkingPresence',
           actions: assign({ profession: ({ event }) => event.profession, appointmentCode: null }),
@@ -62,7 +79,11 @@ export const appointment = sessionSetup.createStateConfig({
       invoke: { src: 'lookUpPresence', input: presenceInput, onError: 'routing' },
       on: {
         'presence.counted': [
-          { guard: ({ event }) => event.professionalsOnline === 0, target: 'nobodyOnline' },
+          {
+            guard: ({ context, event }) =>
+              event.profession === context.profession && event.professionalsOnline === 0,
+            target: 'nobodyOnline',
+          },
           { target: 'routing' },
         ],
         'presence.failed': 'routing',
