@@ -119,6 +119,10 @@ describe('the people who walk in, in Chromium', () => {
     await patient.screen('appointment', 'choosing');
     await patient.tap('next-available');
     await patient.screen('appointment', 'choosingProfession');
+    // The choice already says nobody is there now, and the dentist stays choosable.
+    await page.getByTestId('profession-dentist-nobody-online').waitFor();
+    await expect(page.getByTestId('profession-doctor-nobody-online').count()).resolves.toBe(0);
+    await patient.screen('appointment', 'choosingProfession', 'dentist-nobody-on-the-choice');
     await patient.tap('profession-dentist');
     // Said at once, before any question, measurement or waiting room.
     await patient.screen('appointment', 'nobodyOnline', 'dentist-nobody-online');
