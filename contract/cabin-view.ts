@@ -172,7 +172,11 @@ export interface IdentificationScreen {
   readonly invalidFields: readonly InvalidField[];
 }
 
-/** Step 5: booked appointment or next available professional, eligibility, care path, and the cost to accept. */
+/**
+ * Step 5: booked appointment or next available professional, eligibility, care path, and the cost to
+ * accept. `checkingPresence`: the cabin asks who of the chosen kind is online; `nobodyOnline`: nobody,
+ * said before any question, with the ways out (another kind, an appointment code, leaving).
+ */
 export interface AppointmentScreen {
   readonly step: 'appointment';
   readonly stage:
@@ -180,11 +184,15 @@ export interface AppointmentScreen {
     | 'enteringCode'
     | 'checkingCode'
     | 'choosingProfession'
+    | 'checkingPresence'
+    | 'nobodyOnline'
     | 'eligibility'
     | 'notEligible'
     | 'carePath'
     | 'cost';
   readonly profession: Profession | null;
+  /** In `choosingProfession`: the kinds nobody of is online now, as the platform said (still choosable). */
+  readonly nobodyOnlineKinds: readonly Profession[];
   /** The patient's age band on the session's date, which decides the cover questions asked. */
   readonly ageBand: AgeBand;
   /** Why the code was refused (`appointment.unknownCode`, …), shown on the code screen. */

@@ -3,7 +3,7 @@
 // that only the cabin's call media takes (the media parameters, the platform link's return, the
 // signaling for the renderer's video link) are named here too, beside them.
 import type { CabinEvent } from './cabin-api';
-import type { DocumentSummary, MeasurementKind, ProfessionalCard } from './domain';
+import type { DocumentSummary, MeasurementKind, Profession, ProfessionalCard } from './domain';
 import type { CallMedia, MediaReception, QueuePlace } from './platform-protocol';
 import type { CabinError } from './result';
 
@@ -13,6 +13,16 @@ export type QueueEvent =
   | ({ readonly type: 'queue.updated' } & QueuePlace)
   | { readonly type: 'queue.assigned'; readonly professional: ProfessionalCard }
   | { readonly type: 'queue.failed'; readonly error: CabinError };
+
+/** The answer of the platform asked who of a kind of professional is online now (session events). */
+export type PresenceEvent =
+  | {
+      readonly type: 'presence.counted';
+      readonly profession: Profession;
+      readonly professionalsOnline: number;
+    }
+  /** The platform could not be asked (unreachable, no answer): the journey goes on as if someone were. */
+  | { readonly type: 'presence.failed'; readonly profession: Profession; readonly error: CabinError };
 
 /** Facts from the video link and the professional during the call (session events). */
 export type CallEvent =

@@ -199,6 +199,8 @@ export interface SfuRequest {
 /** A request from the cabin; each is answered by one `reply` with the same requestId. */
 export type CabinRequest =
   | { readonly type: 'appointment.lookUp'; readonly requestId: number; readonly code: string }
+  /** How many professionals of `profession` are online now (a count, never who). */
+  | { readonly type: 'presence.lookUp'; readonly requestId: number; readonly profession: Profession }
   | {
       readonly type: 'queue.join';
       readonly requestId: number;
@@ -253,6 +255,7 @@ export interface QueuePlace {
 /** The value each cabin request answers with. */
 export interface CabinReplies {
   readonly 'appointment.lookUp': { readonly profession: Profession };
+  readonly 'presence.lookUp': { readonly professionalsOnline: number };
   readonly 'queue.join': QueuePlace;
   readonly 'queue.leave': null;
   /** Where the session stands after a reconnection; `ended` when the platform no longer knows it. */

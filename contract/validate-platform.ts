@@ -155,6 +155,7 @@ type Schemas = Readonly<Record<string, Readonly<Record<string, Check | ReturnTyp
 
 const CABIN_MESSAGES: Schemas = {
   'appointment.lookUp': { requestId, code: text(20, 1) },
+  'presence.lookUp': { requestId, profession },
   'queue.join': {
     requestId,
     sessionId,

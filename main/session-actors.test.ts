@@ -1,10 +1,11 @@
 // The session's `joinCall` actor between the platform link, the renderer's video link and the session:
-// what the patient's call does when one or the other drops; and the `waitInQueue` actor, a pass-through.
+// what the patient's call does when one or the other drops; the `waitInQueue` actor, a pass-through; and
+// the `lookUpPresence` actor, whose every failure is a fact the session goes on after.
 import { describe, expect, it } from 'vitest';
 import { createActor, setup, type AnyEventObject } from 'xstate';
-import { ok, type CabinEvent, type CallFact, type QueueEvent } from '../contract';
+import { err, ok, type CabinEvent, type CallFact, type QueueEvent, type Result } from '../contract';
 import type { SessionEvent } from '../state-machines';
-import { ManualClock } from '../test/support/manual-clock';
+import { ManualClock, settleMicrotasks } from '../test/support/manual-clock';
 import { CallMediaBoard } from './call-media-board';
 import type { CabinPeripherals } from './peripherals';
 import type { PlatformLink } from './platform-client/platform-link';
@@ -149,5 +150,51 @@ describe('the waiting room actor', () => {
     expect(received).toEqual(events);
     actor.stop();
     expect(left).toBe(true);
+  });
+});
+
+describe('the presence actor', () => {
+  /** Runs `lookUpPresence` for a dentist on a platform that answers `answer`; answers what the session got. */
+  async function presenceFacts(answer: () => Promise<Result<{ professionalsOnline: number }>>) {
+    const asked: string[] = [];
+    const platform: Partial<PlatformLink> = {
+      lookUpPresence: (profession) => {
+        asked.push(profession);
+        return answer();
+      },
+    };
+    const actors = sessionActors({ platform } as unknown as CabinPeripherals, {
+      board: new CallMediaBoard(new ManualClock()),
+      emit: () => undefined,
+    });
+    const received: SessionEvent[] = [];
+    const parent = setup({ actors: { lookUpPresence: actors.lookUpPresence } }).createMachine({
+      invoke: { src: 'lookUpPresence', input: { profession: 'dentist' } },
+      on: {
+        '*': { actions: ({ event }: { event: AnyEventObject }) => received.push(event as SessionEvent) },
+      },
+    });
+    const actor = createActor(parent).start();
+    await settleMicrotasks();
+    actor.stop();
+    return { asked, received };
+  }
+
+  it('tells the session the count of the chosen kind online', async () => {
+    await expect(presenceFacts(() => Promise.resolve(ok({ professionalsOnline: 0 })))).resolves.toEqual({
+      asked: ['dentist'],
+      received: [{ type: 'presence.counted', profession: 'dentist', professionalsOnline: 0 }],
+    });
+  });
+
+  it('turns an unreachable platform, and a broken link, into a failure the session goes on after', async () => {
+    const unreachable = await presenceFacts(() => Promise.resolve(err({ code: 'platform.unreachable' })));
+    expect(unreachable.received).toEqual([
+      { type: 'presence.failed', profession: 'dentist', error: { code: 'platform.unreachable' } },
+    ]);
+    const broken = await presenceFacts(() => Promise.reject(new TypeError('bug')));
+    expect(broken.received).toEqual([
+      { type: 'presence.failed', profession: 'dentist', error: { code: 'internal.actorFailed' } },
+    ]);
   });
 });

@@ -8,6 +8,7 @@ import type {
   PrintOutcome,
   PrintRequest,
   PaymentRequest,
+  PresenceLookup,
   QueueRequest,
 } from '../state-machines';
 import type { CallMediaBoard } from './call-media-board';
@@ -37,6 +38,31 @@ export function sessionActors(peripherals: CabinPeripherals, media: CallMediaPor
     lookUpAppointment: fromPromise(({ input }: { input: { readonly code: string } }) =>
       peripherals.platform.lookUpAppointment(input.code),
     ),
+    // The count of a kind of professional online, as a fact; any failure (a bug included) is a
+    // `presence.failed`, on which the journey goes on: this check never blocks it.
+    lookUpPresence: fromCallback<SessionEvent, PresenceLookup>(({ sendBack, input }) => {
+      let listening = true;
+      const tell = (event: SessionEvent): void => {
+        if (listening) sendBack(event);
+      };
+      const { profession } = input;
+      peripherals.platform.lookUpPresence(profession).then(
+        (answer) =>
+          tell(
+            answer.ok
+              ? {
+                  type: 'presence.counted',
+                  profession,
+                  professionalsOnline: answer.value.professionalsOnline,
+                }
+              : { type: 'presence.failed', profession, error: answer.error },
+          ),
+        () => tell({ type: 'presence.failed', profession, error: { code: 'internal.actorFailed' } }),
+      );
+      return () => {
+        listening = false;
+      };
+    }),
     waitInQueue: fromCallback<SessionEvent, QueueRequest>(({ sendBack, input }) =>
       peripherals.platform.joinQueue(input, sendBack),
     ),

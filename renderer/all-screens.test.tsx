@@ -22,7 +22,7 @@ describe('every step screen', () => {
 
   it('has a sample for each stage of the contract', () => {
     // Steps without stages, then each step's stages.
-    expect(screens).toHaveLength(40);
+    expect(screens).toHaveLength(42);
   });
 
   for (const locale of ['fr', 'en'] as const) {

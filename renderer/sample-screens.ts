@@ -59,6 +59,7 @@ const identification = {
 const appointment = {
   step: 'appointment',
   profession: null,
+  nobodyOnlineKinds: [],
   ageBand: 'adult',
   failure: null,
   cost: null,
@@ -143,7 +144,9 @@ export const SAMPLE_SCREENS: SampleTable = {
     choosing: { ...appointment, stage: 'choosing' },
     enteringCode: { ...appointment, stage: 'enteringCode' },
     checkingCode: { ...appointment, stage: 'checkingCode' },
-    choosingProfession: { ...appointment, stage: 'choosingProfession' },
+    choosingProfession: { ...appointment, stage: 'choosingProfession', nobodyOnlineKinds: ['dentist'] },
+    checkingPresence: { ...appointment, stage: 'checkingPresence', profession: 'dentist' },
+    nobodyOnline: { ...appointment, stage: 'nobodyOnline', profession: 'dentist' },
     eligibility: { ...appointment, stage: 'eligibility', profession: 'physiotherapist' },
     notEligible: { ...appointment, stage: 'notEligible', profession: 'physiotherapist' },
     carePath: { ...appointment, stage: 'carePath', profession: 'doctor' },

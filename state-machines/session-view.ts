@@ -171,6 +171,7 @@ function appointmentScreen(context: SessionContext, value: AppointmentScreen['st
     step: 'appointment',
     stage: value,
     profession: context.profession,
+    nobodyOnlineKinds: value === 'choosingProfession' ? context.nobodyOnlineKinds : [],
     ageBand: ageBandOf(required(context.identity, 'identity').birthDate, context.startedAt),
     failure: value === 'enteringCode' ? context.appointmentFailure : null,
     cost: value === 'cost' ? context.cost : null,

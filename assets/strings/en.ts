@@ -210,6 +210,10 @@ export const en: Strings = {
     submitCode: 'Confirm',
     checkingTitle: 'Checking the code…',
     professionTitle: 'Who do you want to see?',
+    /** The cabin asks who of the chosen kind is online (nobody: the waiting room's sentences are said). */
+    checkingPresenceTitle: 'Checking who is available…',
+    /** Under a kind of professional nobody of is online now (still choosable). */
+    nobodyOnlineNow: 'Nobody right now',
     eligibilityTitle: 'Before you continue',
     physicalActNeeded: 'Do you need care that means touching you (blood test, dressing, vaccine)?',
     earlierInPersonSession: 'Have you already seen this physiotherapist in person?',

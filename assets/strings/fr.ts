@@ -230,6 +230,10 @@ export const fr = {
     submitCode: 'Valider',
     checkingTitle: 'Vérification du code…',
     professionTitle: 'Qui souhaitez-vous consulter ?',
+    /** The cabin asks who of the chosen kind is online (nobody: the waiting room's sentences are said). */
+    checkingPresenceTitle: 'Nous regardons qui est disponible…',
+    /** Under a kind of professional nobody of is online now (still choosable). */
+    nobodyOnlineNow: 'Personne en ce moment',
     eligibilityTitle: 'Avant de continuer',
     physicalActNeeded:
       "Avez-vous besoin d'un soin qui demande de vous toucher (prise de sang, pansement, vaccin) ?",

@@ -45,6 +45,8 @@ export interface DocumentContent {
 export interface PlatformLink extends Checkable {
   /** Resolves a booked appointment's code to its profession, or `appointment.unknownCode`. */
   lookUpAppointment(code: string): Promise<Result<{ readonly profession: Profession }>>;
+  /** How many professionals of `profession` are online now (a count, never who), or why it is not known. */
+  lookUpPresence(profession: Profession): Promise<Result<{ readonly professionalsOnline: number }>>;
   /** Enters the waiting room and reports the session's `queue.*` events until a professional is assigned. */
   joinQueue(entry: QueueEntry, report: (event: QueueEvent) => void): Cancel;
   /** Joins the call of the session and reports its facts (`call.*`, `media.*`) until it ends. */

@@ -110,6 +110,10 @@ export class PlatformSocketLink implements PlatformLink {
     return this.request('appointment.lookUp', { code: code.replace(/\s/g, '') });
   }
 
+  lookUpPresence(profession: Profession): Promise<Result<{ readonly professionalsOnline: number }>> {
+    return this.request('presence.lookUp', { profession });
+  }
+
   joinQueue(entry: QueueEntry, report: (event: QueueEvent) => void): () => void {
     const served = this.serve(entry.sessionId);
     served.queue = report;

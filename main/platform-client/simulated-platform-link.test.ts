@@ -49,6 +49,23 @@ function platform(online: Partial<Record<Profession, number>> = {}) {
 }
 
 describe('the simulated waiting room', () => {
+  it('tells how many professionals of a kind are online, as the simulator sets them', async () => {
+    const { link } = platform({ dentist: 0 });
+    await expect(link.lookUpPresence('dentist')).resolves.toEqual({
+      ok: true,
+      value: { professionalsOnline: 0 },
+    });
+    await expect(link.lookUpPresence('doctor')).resolves.toEqual({
+      ok: true,
+      value: { professionalsOnline: 1 },
+    });
+    link.setOnline('dentist', 2);
+    await expect(link.lookUpPresence('dentist')).resolves.toEqual({
+      ok: true,
+      value: { professionalsOnline: 2 },
+    });
+  });
+
   it('moves up and puts the patient through when a professional of the kind is online', () => {
     const { clock, join, places } = platform();
     join('doctor');

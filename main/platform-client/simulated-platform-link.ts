@@ -2,8 +2,8 @@
 // a short queue, a fictitious doctor, a call that asks for one measurement, deposits a prescription and
 // ends (it waits for the measurement it asked for, or a call's length). It carries no media: the call
 // counts as connected by itself, and media messages are dropped.
-// Like the reference platform, it knows who is online: with nobody of the kind online it says so at
-// once (no estimate) and the queue does not move until someone comes (`setOnline`).
+// Like the reference platform, it knows who is online: asked, it gives the count of a kind; with nobody
+// of the kind online the queue says so at once (no estimate) and the queue does not move until someone comes (`setOnline`).
 import {
   after,
   err,
@@ -110,6 +110,11 @@ export class SimulatedPlatformLink implements PlatformLink {
     if (!this.options.reachable()) return Promise.resolve(err({ code: 'platform.unreachable' }));
     const profession = SIMULATED_APPOINTMENT_CODES[code.replace(/\s/g, '')];
     return Promise.resolve(profession ? ok({ profession }) : err({ code: 'appointment.unknownCode' }));
+  }
+
+  lookUpPresence(profession: Profession): Promise<Result<{ readonly professionalsOnline: number }>> {
+    if (!this.options.reachable()) return Promise.resolve(err({ code: 'platform.unreachable' }));
+    return Promise.resolve(ok({ professionalsOnline: this.onlineOf(profession) }));
   }
 
   joinQueue(entry: QueueEntry, report: (event: QueueEvent) => void): Cancel {

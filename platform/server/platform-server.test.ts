@@ -273,6 +273,27 @@ describe('practitioner login and hello', () => {
 });
 
 describe('the waiting room', () => {
+  it('tells a cabin how many professionals of a kind are online, a count only, as consoles come and go', async () => {
+    await start();
+    const cabinA = await cabin('a');
+    const online = (profession: string): Promise<unknown> =>
+      cabinA.value({ type: 'presence.lookUp', profession });
+    await expect(online('doctor')).resolves.toEqual({ professionalsOnline: 0 });
+    const doctor = await practitioner(DOCTOR);
+    await practitioner(SECOND_DOCTOR);
+    await expect(online('doctor')).resolves.toEqual({ professionalsOnline: 2 });
+    await expect(online('dentist')).resolves.toEqual({ professionalsOnline: 0 });
+    await practitioner(PHYSIO);
+    await expect(online('physiotherapist')).resolves.toEqual({ professionalsOnline: 1 });
+    // A console that goes away is no longer counted.
+    doctor.drop();
+    await expect.poll(() => online('doctor')).toEqual({ professionalsOnline: 1 });
+    // A profession the protocol does not know is refused as a malformed message.
+    await expect(cabinA.request({ type: 'presence.lookUp', profession: 'surgeon' })).resolves.toMatchObject({
+      type: 'rejected',
+    });
+  });
+
   it('places patients first come first served, with the honest estimated wait', async () => {
     await start();
     const cabinA = await cabin('a');

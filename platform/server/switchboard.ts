@@ -137,6 +137,11 @@ export class Switchboard {
           profession === undefined ? err({ code: 'appointment.unknownCode' }) : ok({ profession }),
         );
       }
+      case 'presence.lookUp': {
+        // Only a count: who is online is nobody's business but the platform's.
+        const professionalsOnline = this.#ledger.parties.practitionersOf(message.profession).length;
+        return this.#answer(line.party, message.requestId, ok({ professionalsOnline }));
+      }
       case 'queue.join':
         return this.#answer(line.party, message.requestId, this.#join(line, message));
       case 'queue.leave':

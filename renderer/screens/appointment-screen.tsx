@@ -8,6 +8,7 @@ import { ChoiceButton } from '../components/choice-button';
 import { CostDetails } from '../components/cost-details';
 import { FailureMessage } from '../components/failure-message';
 import { Form } from '../components/form';
+import { NobodyOnline } from '../components/nobody-online';
 import { QuestionScreen, type QuestionItem } from '../components/question-screen';
 import { QuitButton } from '../components/quit-button';
 import { ScreenFrame } from '../components/screen-frame';
@@ -51,10 +52,22 @@ export function AppointmentScreen({ screen, act, send, requestQuit }: StepProps<
                 onPress={() => act({ type: 'patient.chooseProfession', profession })}
               >
                 {strings.professions[profession]}
+                {screen.nobodyOnlineKinds.includes(profession) && (
+                  <span className="choice-note" data-testid={`profession-${profession}-nobody-online`}>
+                    {s.nobodyOnlineNow}
+                  </span>
+                )}
               </ChoiceButton>
             ))}
           </div>
         </ScreenFrame>
+      );
+    case 'checkingPresence':
+      return <WaitingScreen screen={screen} title={s.checkingPresenceTitle} />;
+    case 'nobodyOnline':
+      // Said before any question, in the waiting room's words; no place is kept, so no note about staying.
+      return (
+        <NobodyOnline screen={screen} profession={screen.profession} send={send} requestQuit={requestQuit} />
       );
     case 'eligibility':
       return <EligibilityForm screen={screen} act={act} />;

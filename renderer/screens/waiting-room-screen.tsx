@@ -5,8 +5,8 @@ import type { WaitingRoomScreen as WaitingRoomView } from '../../contract/cabin-
 import { ActionButton } from '../components/action-button';
 import { FailureScreen } from '../components/failure-screen';
 import { MediaCheck } from '../components/media-check';
+import { NobodyOnline } from '../components/nobody-online';
 import { ProfessionalCardView } from '../components/professional-card';
-import { QuitButton } from '../components/quit-button';
 import { ScreenFrame } from '../components/screen-frame';
 import { WaitingScreen } from '../components/waiting-screen';
 import { fill } from '../i18n';
@@ -43,35 +43,14 @@ export function WaitingRoomScreen({ screen, act, send, requestQuit }: StepProps<
     }
     case 'nobodyOnline':
       return (
-        <ScreenFrame
+        <NobodyOnline
           screen={screen}
-          title={s.nobodyOnlineTitle}
-          actions={
-            <>
-              <QuitButton testId="nobody-online-quit" requestQuit={requestQuit} />
-              <ActionButton
-                testId="have-appointment-code"
-                kind="secondary"
-                onPress={send('patient.haveAppointmentCode')}
-              >
-                {s.haveCode}
-              </ActionButton>
-              <ActionButton testId="choose-another-profession" onPress={send('patient.seeNextAvailable')}>
-                {s.chooseAnother}
-              </ActionButton>
-            </>
-          }
-        >
-          <div role="status" data-testid="nobody-online">
-            {screen.professionalsWentOffline && <p className="lead">{s.wentOffline}</p>}
-            {screen.profession !== null && (
-              <p className="lead lead-strong">{s.nobodyOnline[screen.profession]}</p>
-            )}
-            <p className="lead">{s.nobodyKnows}</p>
-          </div>
-          <p className="lead">{s.youCan}</p>
-          <p className="note">{s.stayNote}</p>
-        </ScreenFrame>
+          profession={screen.profession}
+          before={screen.professionalsWentOffline && <p className="lead">{s.wentOffline}</p>}
+          note={<p className="note">{s.stayNote}</p>}
+          send={send}
+          requestQuit={requestQuit}
+        />
       );
     case 'professionalReady':
       return (

@@ -55,6 +55,8 @@ export interface SessionContext extends SessionInput {
   readonly appointmentCode: string | null;
   readonly appointmentFailure: string | null;
   readonly profession: Profession | null;
+  /** The kinds of professional the platform said nobody of is online, while the patient chooses. */
+  readonly nobodyOnlineKinds: readonly Profession[];
   readonly carePath: CarePathAnswers | null;
   readonly cost: CostInformation | null;
   readonly slots: readonly MeasurementSlot[];
@@ -112,6 +114,7 @@ export function initialContext(input: SessionInput): SessionContext {
     appointmentCode: null,
     appointmentFailure: null,
     profession: null,
+    nobodyOnlineKinds: [],
     carePath: null,
     cost: null,
     slots: slotsFor(input.availableKinds),

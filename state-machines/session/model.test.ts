@@ -76,6 +76,9 @@ const ACTOR_FACTS: SessionEvent[] = [
   { type: 'measurement.taken', measurement: plausibleMeasurement('bloodPressure') },
   { type: 'measurement.taken', measurement: bloodPressure(300, 90) },
   { type: 'measurement.failed', error: { code: 'device.unplugged' } },
+  { type: 'presence.counted', profession: 'doctor', professionalsOnline: 1 },
+  { type: 'presence.counted', profession: 'doctor', professionalsOnline: 0 },
+  { type: 'presence.failed', profession: 'doctor', error: { code: 'platform.unreachable' } },
   { type: 'queue.updated', position: 2, estimatedWaitMinutes: 8, professionalsOnline: 1 },
   { type: 'queue.updated', position: 1, estimatedWaitMinutes: null, professionalsOnline: 0 },
   { type: 'queue.assigned', professional: DOCTOR },
@@ -149,6 +152,7 @@ const active = reachable.filter((snapshot) => snapshot.status === 'active');
 const CABIN_IS_WORKING = new Set([
   'identification/readingCard',
   'appointment/checkingCode',
+  'appointment/checkingPresence',
   'measurements/measuring',
   'waitingRoom/joining',
   'waitingRoom/waiting',

@@ -11,6 +11,7 @@ import type {
   MeasurementFact,
   PatientAction,
   PatientIdentity,
+  PresenceEvent,
   Profession,
   QueueEvent,
   Result,
@@ -26,7 +27,7 @@ export type CardPresenceEvent = { readonly type: 'card.presenceChanged'; readonl
 export type MeasurementEvent = MeasurementFact;
 
 // The waiting room's and the call's facts are named in the contract, where the platform link reports them.
-export type { CallEvent, QueueEvent } from '../../contract';
+export type { CallEvent, PresenceEvent, QueueEvent } from '../../contract';
 
 /** Commands from the attendant that reach a running session. */
 export type AttendantSessionEvent =
@@ -41,6 +42,7 @@ export type SessionEvent =
   | CardReaderEvent
   | CardPresenceEvent
   | MeasurementEvent
+  | PresenceEvent
   | QueueEvent
   | CallEvent
   | HelpEvent
@@ -55,6 +57,11 @@ export interface AppointmentDetails {
 /** Input of the `lookUpAppointment` actor. */
 export interface AppointmentLookup {
   readonly code: string;
+}
+
+/** Input of the `lookUpPresence` actor: the kind of professional the patient chose. */
+export interface PresenceLookup {
+  readonly profession: Profession;
 }
 
 /** Input of the `waitInQueue` actor: what the platform needs to route the patient (no identity in logs). */

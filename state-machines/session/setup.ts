@@ -10,6 +10,7 @@ import type {
   AppointmentDetails,
   AppointmentLookup,
   PaymentRequest,
+  PresenceLookup,
   PrintOutcome,
   PrintRequest,
   QueueRequest,
@@ -39,6 +40,8 @@ const sessionActors = {
   lookUpAppointment: fromPromise<Result<AppointmentDetails>, AppointmentLookup>(
     () => new Promise(() => undefined),
   ),
+  /** Asks the platform how many professionals of a kind are online now; sends one PresenceEvent fact. */
+  lookUpPresence: fromCallback<SessionEvent, PresenceLookup>(() => undefined),
   /** Joins the platform's waiting room; sends QueueEvent facts. */
   waitInQueue: fromCallback<SessionEvent, QueueRequest>(() => undefined),
   /** Runs the video call; sends CallEvent facts. */
@@ -112,6 +115,8 @@ export const sessionSetup = setup({
     inactivity: 90_000,
     /** How long the "are you still there?" prompt waits before ending the session. */
     stillThereGrace: STILL_THERE_GRACE_MS,
+    /** How long the cabin waits for the platform to say who is online before going on without knowing. */
+    presenceCheck: 5_000,
     /** How long the goodbye screen stays before the cabin closes the session by itself. */
     goodbye: 45_000,
     /** How long the call may try to bring video and sound back (ICE restarts) before falling back to sound only. */

@@ -10,12 +10,15 @@ import type {
   MeasurementKind,
   MeasurementProgress,
   PatientIdentity,
+  PresenceEvent,
+  Profession,
   ProfessionalCard,
 } from '../../contract';
 import type {
   CallEvent,
   CardReaderEvent,
   MeasurementEvent,
+  PresenceLookup,
   QueueEvent,
   QueueRequest,
   SessionEvent,
@@ -44,10 +47,14 @@ class DrivenCallbackActor<TInput, TFact extends AnyEventObject> {
     // A bug in the real actor: it throws while starting, and the machine receives an error event.
     if (crash) throw crash;
     this.sendBack = sendBack;
+    this.started(input);
     return () => {
       this.sendBack = null;
     };
   });
+
+  /** Called once the running instance listens; a fake that answers at once does it here. */
+  protected started(_input: TInput): void {}
 
   /** True while the machine runs this actor (it is "listening"). */
   get isRunning(): boolean {
@@ -148,6 +155,49 @@ export class FakeWaitingRoom extends DrivenCallbackActor<QueueRequest, QueueEven
 
   fail(code: string): void {
     this.emit({ type: 'queue.failed', error: { code } });
+  }
+}
+
+/**
+ * The platform asked who of a kind is online. It answers at once with the count `setOnline` gave (one
+ * of each kind by default), unless `hold` made it wait: then the test answers, fails, or lets time pass.
+ */
+export class FakePresenceDesk extends DrivenCallbackActor<PresenceLookup, PresenceEvent> {
+  private readonly online = new Map<Profession, number>();
+  private holding = false;
+
+  constructor() {
+    super('presence desk');
+  }
+
+  /** From now on, `count` professionals of `profession` are online. */
+  setOnline(profession: Profession, count: number): void {
+    this.online.set(profession, count);
+  }
+
+  /** The next requests wait for `count`, `fail` or the machine's timeout. */
+  hold(): void {
+    this.holding = true;
+  }
+
+  /** The last request is answered with `professionalsOnline`. */
+  count(professionalsOnline: number): void {
+    this.emit({ type: 'presence.counted', profession: this.asked(), professionalsOnline });
+  }
+
+  /** The platform could not be asked (`platform.unreachable`, …). */
+  fail(code: string): void {
+    this.emit({ type: 'presence.failed', profession: this.asked(), error: { code } });
+  }
+
+  protected override started(input: PresenceLookup): void {
+    if (!this.holding) this.count(this.online.get(input.profession) ?? 1);
+  }
+
+  private asked(): Profession {
+    const profession = this.lastInput?.profession;
+    if (profession === undefined) throw new Error('presence desk: nothing was asked');
+    return profession;
   }
 }
 

@@ -20,6 +20,7 @@ import { sessionViewOf } from '../session-view';
 import {
   FakeCardReader,
   FakeMeasuringDevice,
+  FakePresenceDesk,
   FakeRequestActor,
   FakeVideoCall,
   FakeWaitingRoom,
@@ -33,6 +34,8 @@ export interface SessionFakes {
   readonly cardReader: FakeCardReader;
   readonly device: FakeMeasuringDevice;
   readonly appointments: FakeRequestActor<AppointmentLookup, Result<AppointmentDetails>>;
+  /** Who is online per kind of professional: answers at once, one of each kind unless told otherwise. */
+  readonly presence: FakePresenceDesk;
   readonly waitingRoom: FakeWaitingRoom;
   readonly call: FakeVideoCall;
   readonly printer: FakeRequestActor<PrintRequest, PrintOutcome>;
@@ -58,6 +61,7 @@ export function createSessionFakes(): SessionFakes {
     cardReader: new FakeCardReader(),
     device: new FakeMeasuringDevice(),
     appointments: new FakeRequestActor('appointment desk'),
+    presence: new FakePresenceDesk(),
     waitingRoom: new FakeWaitingRoom(),
     call: new FakeVideoCall(),
     printer: new FakeRequestActor('printer'),
@@ -82,6 +86,7 @@ export function provideSessionFakes(fakes: SessionFakes) {
       readCard: fakes.cardReader.logic,
       measure: fakes.device.logic,
       lookUpAppointment: fakes.appointments.logic,
+      lookUpPresence: fakes.presence.logic,
       waitInQueue: fakes.waitingRoom.logic,
       joinCall: fakes.call.logic,
       printDocuments: fakes.printer.logic,

@@ -119,21 +119,24 @@ describe('the people who walk in, in Chromium', () => {
     await patient.screen('appointment', 'choosing');
     await patient.tap('next-available');
     await patient.screen('appointment', 'choosingProfession');
+    // The choice already says nobody is there now, and the dentist stays choosable.
+    await page.getByTestId('profession-dentist-nobody-online').waitFor();
+    await expect(page.getByTestId('profession-doctor-nobody-online').count()).resolves.toBe(0);
+    await patient.screen('appointment', 'choosingProfession', 'dentist-nobody-on-the-choice');
     await patient.tap('profession-dentist');
-    // A dentist is direct access: nothing asked about the médecin traitant.
-    await answerCarePath(patient, 'notAsked');
-    await patient.tap('accept-cost');
-    await skipAllMeasurements(patient);
-    await patient.screen('waitingRoom', 'nobodyOnline', 'dentist-nobody-online');
-    await expect(page.getByTestId('nobody-online').innerText()).resolves.toContain('chirurgien-dentiste');
-    // No wait is invented when nobody can see the patient.
-    await expect(page.getByTestId('estimated-wait').count()).resolves.toBe(0);
+    // Said at once, before any question, measurement or waiting room.
+    await patient.screen('appointment', 'nobodyOnline', 'dentist-nobody-online');
+    await expect(page.getByTestId('nobody-online').innerText()).resolves.toContain(
+      "Aucun chirurgien-dentiste n'est connecté en ce moment.",
+    );
+    await expect(page.getByTestId('have-appointment-code').isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId('nobody-online-quit').isVisible()).resolves.toBe(true);
     await patient.tap('choose-another-profession');
     await patient.screen('appointment', 'choosingProfession');
     await patient.tap('profession-doctor');
     await answerCarePath(patient, 'referred');
     await patient.tap('accept-cost');
-    // The measurements were skipped once: straight back to the waiting room, for a doctor this time.
+    await skipAllMeasurements(patient);
     await patient.screen('waitingRoom', 'professionalReady');
     expect(problems).toEqual([]);
   });

@@ -14,7 +14,7 @@ import { openCabinStore, type CabinStore, type RetentionPolicy } from '../../mai
 import { MemoryOperationLog } from '../../main/test-support/memory-operation-log';
 import { happyScript, type SimulationScript } from '../../devices/simulated/simulation-script';
 import { JOURNEY_STEPS } from '../../state-machines/test-support/journey';
-import { ManualClock } from '../support/manual-clock';
+import { ManualClock, settleMicrotasks } from '../support/manual-clock';
 import { viewOf, walkOneSession } from '../support/patient-robot';
 
 const STEP_MS = 100;
@@ -208,6 +208,9 @@ describe('a day in the cabin', () => {
     controller.server.act({ type: 'patient.confirmIdentity' });
     controller.server.act({ type: 'patient.seeNextAvailable' });
     controller.server.act({ type: 'patient.chooseProfession', profession: 'nurse' });
+    // The platform says a nurse is online.
+    await settleMicrotasks();
+    expect(viewOf(controller).session?.screen).toMatchObject({ step: 'appointment', stage: 'eligibility' });
     controller.server.act({
       type: 'patient.answerEligibility',
       answers: { physicalActNeeded: false, earlierInPersonSession: false },

@@ -61,6 +61,9 @@ const ON_APPOINTMENT: OnStages<AppointmentScreen> = {
   enteringCode: null,
   checkingCode: null,
   choosingProfession: { type: 'patient.chooseProfession', profession: 'doctor' },
+  checkingPresence: null,
+  // Nobody of the kind online: the patient goes back to the choice and asks again, in case someone came.
+  nobodyOnline: { type: 'patient.seeNextAvailable' },
   eligibility: null,
   notEligible: null,
   // Answered by usualCarePath below: the questions asked depend on the profession and the age.

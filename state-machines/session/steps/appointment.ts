@@ -1,8 +1,8 @@
 // Step 5: a booked appointment (its code, checked by the platform) or the next available
-// professional; télésoin eligibility; the cover questions (parcours de soins for a doctor, then ALD,
+// professional (with nobody of that kind online, said at once, with the ways out); télésoin eligibility; the cover questions (parcours de soins for a doctor, then ALD,
 // maternity, CSS for everyone); then the cost, accepted before anything is measured or billed.
 import { assign } from 'xstate';
-import { answersFit } from '../../../contract';
+import { answersFit, PROFESSIONS } from '../../../contract';
 import { ageBandOf, costFor } from '../../cost';
 import { required, type SessionContext } from '../context';
 import { cabinWorking, invokeResult, stepEntered } from '../factories';
@@ -11,6 +11,11 @@ import { sessionSetup } from '../setup';
 // The patient's age band on the session's date: the identity is known from identification on.
 const bandOf = (context: SessionContext) =>
   ageBandOf(required(context.identity, 'identity').birthDate, context.startedAt);
+
+// The kind of professional chosen, for the `lookUpPresence` actor.
+const presenceInput = ({ context }: { readonly context: SessionContext }) => ({
+  profession: required(context.profession, 'profession'),
+});
 
 /** The appointment step, up to the cost the patient accepts. */
 export const appointment = sessionSetup.createStateConfig({
@@ -42,13 +47,56 @@ export const appointment = sessionSetup.createStateConfig({
       }),
       on: { 'patient.back': 'enteringCode' },
     }),
+    // Who of each kind is online is asked on entering, to show the kinds nobody of is online (still
+    // choosable: the answer may be out of date by the time the patient chooses, so the choice asks again).
     choosingProfession: {
+      entry: assign({ nobodyOnlineKinds: [] }),
+      invoke: PROFESSIONS.map((profession) => ({
+        src: 'lookUpPresence' as const,
+        input: { profession },
+        // No answer, or a failure, shows nothing.
+        onError: { actions: [] },
+      })),
       on: {
+        'presence.counted': {
+          actions: assign({
+            nobodyOnlineKinds: ({ context, event }) => [
+              ...context.nobodyOnlineKinds.filter((kind) => kind !== event.profession),
+              ...(event.professionalsOnline === 0 ? [event.profession] : []),
+            ],
+          }),
+        },
         'patient.chooseProfession': {
-          target: 'routing',
+          target: 'checkingPresence',
           actions: assign({ profession: ({ event }) => event.profession, appointmentCode: null }),
         },
         'patient.back': 'choosing',
+      },
+    },
+    // Is anyone of that kind online now? Nobody: said before any question. A platform that cannot be
+    // asked, or does not answer in time, never blocks the journey: the waiting room tells it then.
+    checkingPresence: cabinWorking({
+      invoke: { src: 'lookUpPresence', input: presenceInput, onError: 'routing' },
+      on: {
+        'presence.counted': [
+          {
+            guard: ({ context, event }) =>
+              event.profession === context.profession && event.professionalsOnline === 0,
+            target: 'nobodyOnline',
+          },
+          { target: 'routing' },
+        ],
+        'presence.failed': 'routing',
+        'patient.back': 'choosingProfession',
+      },
+      after: { presenceCheck: 'routing' },
+    }),
+    // Nobody of the kind online: the ways out are another kind, an appointment code, or the quit dialog.
+    nobodyOnline: {
+      on: {
+        'patient.seeNextAvailable': 'choosingProfession',
+        'patient.haveAppointmentCode': 'enteringCode',
+        'patient.back': 'choosingProfession',
       },
     },
     routing: {

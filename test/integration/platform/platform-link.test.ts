@@ -95,6 +95,17 @@ describe('the cabin and the reference platform', () => {
     });
   });
 
+  it('tells how many professionals of a kind are online: the doctor connected, no dentist', async () => {
+    await expect(link.lookUpPresence('doctor')).resolves.toEqual({
+      ok: true,
+      value: { professionalsOnline: 1 },
+    });
+    await expect(link.lookUpPresence('dentist')).resolves.toEqual({
+      ok: true,
+      value: { professionalsOnline: 0 },
+    });
+  });
+
   it('a wrong credential never gets in: the link reports the platform as faulty', async () => {
     const intruder = testCabinLink(platform.url, clock, { credential: 'guess' });
     try {
