@@ -195,6 +195,8 @@ export interface AppointmentScreen {
   readonly nobodyOnlineKinds: readonly Profession[];
   /** The patient's age band on the session's date, which decides the cover questions asked. */
   readonly ageBand: AgeBand;
+  /** The booked professional is a direct-access specialist: no médecin-traitant question is asked. */
+  readonly directAccess: boolean;
   /** Why the code was refused (`appointment.unknownCode`, …), shown on the code screen. */
   readonly failure: string | null;
   readonly cost: CostInformation | null;

@@ -47,11 +47,40 @@ export type CarePathAnswers = { readonly [Q in CarePathQuestion]: Answer | null 
 /** Answers so far, while the questions are being asked one at a time. */
 export type PartialCarePathAnswers = Partial<Record<CarePathQuestion, Answer>>;
 
-/** True when the parcours-de-soins questions apply: a doctor (midwives and dentists are direct access) and 16 or over. */
-export function parcoursApplies(profession: Profession, band: AgeBand): boolean {
-  // The doctor's specialty is not known in the cabin ("next available"), so direct-access specialties
-  // (gynécologie, ophtalmologie, psychiatrie, pédiatrie, …) cannot be used to skip these questions.
-  return profession === 'doctor' && band !== 'under16';
+/**
+ * The doctors' specialties a patient may consult without being referred by the médecin traitant
+ * (PRODUCT.md: "direct-access specialists: gynécologie, ophtalmologie, stomatologie, chirurgie orale et
+ * maxillo-faciale, psychiatrie, pédiatrie"). The cabin learns the specialty only from a booked
+ * appointment; "next available" is a general practitioner's téléconsultation.
+ */
+export const DIRECT_ACCESS_SPECIALTIES = [
+  'gynecology',
+  'ophthalmology',
+  'stomatology',
+  'oralMaxillofacialSurgery',
+  'psychiatry',
+  'pediatrics',
+] as const;
+
+/** A direct-access specialty of a booked doctor. */
+export type DirectAccessSpecialty = (typeof DIRECT_ACCESS_SPECIALTIES)[number];
+
+/**
+ * True when seeing this booked specialty at this age is direct access; psychiatry is direct access
+ * only from 16 to 25 years old (ameli, "parcours de soins coordonnés": "psychiatrie ou
+ * neuropsychiatrie pour les patients âgés de 16 à 25 ans"). Null (no specialty known) is not.
+ */
+export function isDirectAccess(specialty: DirectAccessSpecialty | null, age: number): boolean {
+  if (specialty === null) return false;
+  return specialty !== 'psychiatry' || age <= 25;
+}
+
+/**
+ * True when the parcours-de-soins questions apply: a doctor (midwives and dentists are direct access),
+ * 16 or over, and not a booked direct-access specialist (`directAccess`).
+ */
+export function parcoursApplies(profession: Profession, band: AgeBand, directAccess = false): boolean {
+  return profession === 'doctor' && band !== 'under16' && !directAccess;
 }
 
 /**
@@ -64,9 +93,10 @@ export function carePathQuestionsToAsk(
   profession: Profession,
   band: AgeBand,
   answers: PartialCarePathAnswers,
+  directAccess = false,
 ): CarePathQuestion[] {
   const asked: CarePathQuestion[] = [];
-  if (parcoursApplies(profession, band)) {
+  if (parcoursApplies(profession, band, directAccess)) {
     asked.push('hasRegularDoctor');
     const hasOne = answers.hasRegularDoctor;
     if (hasOne === 'yes') {
@@ -100,13 +130,18 @@ function parcoursUnsettled(answers: PartialCarePathAnswers): boolean {
 }
 
 /** True when `answers` answers exactly the questions this patient is asked, and no other. */
-export function answersFit(profession: Profession, band: AgeBand, answers: CarePathAnswers): boolean {
+export function answersFit(
+  profession: Profession,
+  band: AgeBand,
+  answers: CarePathAnswers,
+  directAccess = false,
+): boolean {
   const given: PartialCarePathAnswers = {};
   for (const question of CARE_PATH_QUESTIONS) {
     const answer = answers[question];
     if (answer !== null) given[question] = answer;
   }
-  const expected = carePathQuestionsToAsk(profession, band, given);
+  const expected = carePathQuestionsToAsk(profession, band, given, directAccess);
   return CARE_PATH_QUESTIONS.every(
     (question) => (answers[question] !== null) === expected.includes(question),
   );

@@ -12,6 +12,7 @@ import type {
   Profession,
   ProfessionalCard,
 } from './domain';
+import type { DirectAccessSpecialty } from './cover';
 import type { CabinError, Result } from './result';
 
 /** The WebSocket path of the platform. */
@@ -254,7 +255,14 @@ export interface QueuePlace {
 
 /** The value each cabin request answers with. */
 export interface CabinReplies {
-  readonly 'appointment.lookUp': { readonly profession: Profession };
+  /**
+   * The booked kind of professional, and the booked doctor's specialty when it is direct access (no
+   * médecin-traitant condition on the cover); a platform that does not say is taken as null.
+   */
+  readonly 'appointment.lookUp': {
+    readonly profession: Profession;
+    readonly specialty: DirectAccessSpecialty | null;
+  };
   readonly 'presence.lookUp': { readonly professionalsOnline: number };
   readonly 'queue.join': QueuePlace;
   readonly 'queue.leave': null;

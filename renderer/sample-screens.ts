@@ -61,6 +61,7 @@ const appointment = {
   profession: null,
   nobodyOnlineKinds: [],
   ageBand: 'adult',
+  directAccess: false,
   failure: null,
   cost: null,
 } as const;

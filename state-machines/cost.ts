@@ -82,10 +82,12 @@ export function costFor(
   profession: Profession,
   band: AgeBand,
   answers: CarePathAnswers,
+  directAccess = false,
 ): CostInformation {
   const tariff = tariffs[profession];
-  const favourable = coverCase(tariff, profession, band, factsOf(profession, band, answers, true));
-  const against = coverCase(tariff, profession, band, factsOf(profession, band, answers, false));
+  const facts = (favourable: boolean) => factsOf(profession, band, answers, favourable, directAccess);
+  const favourable = coverCase(tariff, profession, band, facts(true));
+  const against = coverCase(tariff, profession, band, facts(false));
   const decided = sameCase(favourable, against);
   return {
     profession,
@@ -112,13 +114,14 @@ function factsOf(
   band: AgeBand,
   answers: CarePathAnswers,
   favourable: boolean,
+  directAccess: boolean,
 ): CoverFacts {
   const holds = (answer: Answer | null): boolean => answer === 'yes' || (favourable && answer === 'unknown');
   // Having a médecin traitant is what brings the parcours condition: its favourable side is "no".
   const hasRegularDoctor =
     answers.hasRegularDoctor === 'yes' || (!favourable && answers.hasRegularDoctor === 'unknown');
   const inParcours =
-    !parcoursApplies(profession, band) ||
+    !parcoursApplies(profession, band, directAccess) ||
     !hasRegularDoctor ||
     holds(answers.referredByRegularDoctor) ||
     holds(answers.regularDoctorUnavailable) ||

@@ -2,7 +2,13 @@
 // asked, and what the Assurance Maladie, a complementary insurance and the patient pay, in cents.
 import { describe, expect, it } from 'vitest';
 import type { AgeBand, CarePathAnswers, PartialCarePathAnswers, Profession } from '../contract';
-import { carePathQuestionsToAsk, completeAnswers, PROFESSIONS } from '../contract';
+import {
+  carePathQuestionsToAsk,
+  completeAnswers,
+  DIRECT_ACCESS_SPECIALTIES,
+  isDirectAccess,
+  PROFESSIONS,
+} from '../contract';
 import { ageBandOf, ageOn, costFor, DEFAULT_TARIFFS, standardCost, type TariffTable } from './cost';
 
 const SESSION_DAY = Date.UTC(2026, 11, 5, 8, 30);
@@ -331,6 +337,36 @@ describe('the information screen, before any answer', () => {
       otherwise: null,
       solidarityCover: false,
       amountDueTodayCents: 2500,
+    });
+  });
+});
+
+describe('a booked direct-access specialist (PRODUCT.md: gynécologie, ophtalmologie, stomatologie, chirurgie orale et maxillo-faciale, psychiatrie, pédiatrie)', () => {
+  it.each([
+    ...DIRECT_ACCESS_SPECIALTIES.filter((s) => s !== 'psychiatry').map((s) => [s, 78, true] as const),
+    ['psychiatry', 16, true],
+    ['psychiatry', 25, true], // ameli: psychiatry is direct access from 16 to 25 years old
+    ['psychiatry', 26, false],
+    [null, 40, false], // no specialty known: a general practitioner's téléconsultation
+  ] as const)('%s at %i years old: direct access %s', (specialty, age, direct) => {
+    expect(isDirectAccess(specialty, age)).toBe(direct);
+  });
+
+  it('asks nothing of the médecin traitant, and reimburses without a referral', () => {
+    expect(carePathQuestionsToAsk('doctor', 'adult', {}, true)).toEqual([
+      'longTermCondition',
+      'pregnantSixthMonth',
+      'solidarityCover',
+    ]);
+    const answers = completeAnswers({
+      longTermCondition: 'no',
+      pregnantSixthMonth: 'no',
+      solidarityCover: 'no',
+    });
+    // 70 % of 25 € less the 2 € participation: the same as in the parcours.
+    expect(costFor(DEFAULT_TARIFFS, 'doctor', 'adult', answers, true)).toMatchObject({
+      cover: { reimbursed: true, assuranceMaladieCents: 1550 },
+      otherwise: null,
     });
   });
 });

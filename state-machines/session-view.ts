@@ -17,7 +17,7 @@ import type {
 } from '../contract';
 import type { cabinMachine, CabinContext } from './cabin-machine';
 import { ageBandOf, standardCost } from './cost';
-import { currentKind, required, type SessionContext } from './session/context';
+import { bookedDirectAccess, currentKind, required, type SessionContext } from './session/context';
 import type { sessionMachine } from './session/machine';
 
 type CabinSnapshot = SnapshotFrom<typeof cabinMachine>;
@@ -173,6 +173,7 @@ function appointmentScreen(context: SessionContext, value: AppointmentScreen['st
     profession: context.profession,
     nobodyOnlineKinds: value === 'choosingProfession' ? context.nobodyOnlineKinds : [],
     ageBand: ageBandOf(required(context.identity, 'identity').birthDate, context.startedAt),
+    directAccess: bookedDirectAccess(context),
     failure: value === 'enteringCode' ? context.appointmentFailure : null,
     cost: value === 'cost' ? context.cost : null,
   };

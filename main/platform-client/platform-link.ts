@@ -14,7 +14,7 @@ import type {
   RemoteHelpAudience,
   Result,
 } from '../../contract';
-import type { Cancel } from '../../contract';
+import type { Cancel, CabinReplies } from '../../contract';
 import type { Checkable } from '../../devices/peripheral';
 import type { OutboundItem } from '../store/outbound-item';
 
@@ -43,8 +43,11 @@ export interface DocumentContent {
 
 /** The cabin's connection to its platform. */
 export interface PlatformLink extends Checkable {
-  /** Resolves a booked appointment's code to its profession, or `appointment.unknownCode`. */
-  lookUpAppointment(code: string): Promise<Result<{ readonly profession: Profession }>>;
+  /**
+   * Resolves a booked appointment's code to its profession and, for a direct-access specialist, the
+   * specialty (else null), or `appointment.unknownCode`.
+   */
+  lookUpAppointment(code: string): Promise<Result<CabinReplies['appointment.lookUp']>>;
   /** How many professionals of `profession` are online now (a count, never who), or why it is not known. */
   lookUpPresence(profession: Profession): Promise<Result<{ readonly professionalsOnline: number }>>;
   /** Enters the waiting room and reports the session's `queue.*` events until a professional is assigned. */

@@ -5,6 +5,7 @@
 // serving, and reports the platform's pushes as the session's facts. Nothing of a patient is logged:
 // codes, counts and message types only.
 import {
+  DIRECT_ACCESS_SPECIALTIES,
   after,
   connectCabin,
   doublingBackoff,
@@ -106,8 +107,13 @@ export class PlatformSocketLink implements PlatformLink {
     return this.whenReady(CONNECT_WAIT_MS).then((ready) => (ready ? 'ok' : 'faulty'));
   }
 
-  async lookUpAppointment(code: string): Promise<Result<{ readonly profession: Profession }>> {
-    return this.request('appointment.lookUp', { code: code.replace(/\s/g, '') });
+  async lookUpAppointment(code: string): Promise<Result<CabinReplies['appointment.lookUp']>> {
+    const found = await this.request('appointment.lookUp', { code: code.replace(/\s/g, '') });
+    if (!found.ok) return found;
+    // A platform that predates the specialty, or names one the cabin does not list, books no direct access.
+    const { specialty } = found.value as { readonly specialty?: unknown };
+    const known = DIRECT_ACCESS_SPECIALTIES.find((listed) => listed === specialty) ?? null;
+    return ok({ profession: found.value.profession, specialty: known });
   }
 
   lookUpPresence(profession: Profession): Promise<Result<{ readonly professionalsOnline: number }>> {

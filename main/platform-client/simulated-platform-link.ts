@@ -20,15 +20,20 @@ import {
   type QueuePlace,
   type RemoteHelpAudience,
   type Result,
+  type CabinReplies,
+  type DirectAccessSpecialty,
 } from '../../contract';
 import type { PeripheralState } from '../../devices/peripheral';
 import { runSequence } from '../../devices/simulated/step-sequence';
 import type { DocumentContent, OutboundItem, PlatformLink, QueueEntry } from './platform-link';
 
 /** The appointment codes the simulated platform knows (fictitious). */
-export const SIMULATED_APPOINTMENT_CODES: Readonly<Record<string, 'doctor' | 'physiotherapist'>> = {
-  '123456': 'doctor',
-  '654321': 'physiotherapist',
+export const SIMULATED_APPOINTMENT_CODES: Readonly<
+  Record<string, { readonly profession: Profession; readonly specialty: DirectAccessSpecialty | null }>
+> = {
+  '123456': { profession: 'doctor', specialty: null },
+  '135790': { profession: 'doctor', specialty: 'ophthalmology' },
+  '654321': { profession: 'physiotherapist', specialty: null },
 };
 
 /** Pace and behaviour of the simulated platform. */
@@ -106,10 +111,10 @@ export class SimulatedPlatformLink implements PlatformLink {
     return Promise.resolve(this.options.reachable() ? 'ok' : 'faulty');
   }
 
-  lookUpAppointment(code: string): Promise<Result<{ readonly profession: 'doctor' | 'physiotherapist' }>> {
+  lookUpAppointment(code: string): Promise<Result<CabinReplies['appointment.lookUp']>> {
     if (!this.options.reachable()) return Promise.resolve(err({ code: 'platform.unreachable' }));
-    const profession = SIMULATED_APPOINTMENT_CODES[code.replace(/\s/g, '')];
-    return Promise.resolve(profession ? ok({ profession }) : err({ code: 'appointment.unknownCode' }));
+    const booked = SIMULATED_APPOINTMENT_CODES[code.replace(/\s/g, '')];
+    return Promise.resolve(booked ? ok(booked) : err({ code: 'appointment.unknownCode' }));
   }
 
   lookUpPresence(profession: Profession): Promise<Result<{ readonly professionalsOnline: number }>> {

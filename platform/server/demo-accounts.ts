@@ -47,9 +47,13 @@ export const DEMO_PRACTITIONERS: readonly [DemoPractitioner, DemoPractitioner, D
   },
 ];
 
-/** The demonstration appointment codes: one with the doctor, one with the physiotherapist. */
+/**
+ * The demonstration appointment codes: one with the doctor, one with an ophthalmologist (direct access:
+ * no médecin-traitant question), one with the physiotherapist.
+ */
 export const DEMO_APPOINTMENTS: readonly Appointment[] = [
   { code: '123456', profession: 'doctor' },
+  { code: '135790', profession: 'doctor', specialty: 'ophthalmology' },
   { code: '654321', profession: 'physiotherapist' },
 ];
 

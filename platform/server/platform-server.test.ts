@@ -70,6 +70,7 @@ async function start(overrides: Partial<PlatformOptions> = {}): Promise<RunningP
     practitioners: [DOCTOR, SECOND_DOCTOR, PHYSIO],
     appointments: [
       { code: '123456', profession: 'doctor' },
+      { code: '135790', profession: 'doctor', specialty: 'ophthalmology' },
       { code: '654321', profession: 'physiotherapist' },
     ],
     consoleDirectory: null,
@@ -221,6 +222,16 @@ describe('practitioner login and hello', () => {
     await clock.advance(10_000);
     await expect(welcomed.value({ type: 'appointment.lookUp', code: '123456' })).resolves.toEqual({
       profession: 'doctor',
+      specialty: null,
+    });
+  });
+
+  it('an appointment code says the booked profession and, for a direct-access specialist, the specialty', async () => {
+    await start();
+    const welcomed = await cabin('a');
+    await expect(welcomed.value({ type: 'appointment.lookUp', code: '135 790' })).resolves.toEqual({
+      profession: 'doctor',
+      specialty: 'ophthalmology',
     });
   });
 
@@ -437,6 +448,7 @@ describe('the waiting room', () => {
     const cabinA = await cabin('a');
     await expect(cabinA.value({ type: 'appointment.lookUp', code: '123 456' })).resolves.toEqual({
       profession: 'doctor',
+      specialty: null,
     });
     await expect(cabinA.request({ type: 'appointment.lookUp', code: '999999' })).resolves.toMatchObject({
       result: { ok: false, error: { code: 'appointment.unknownCode' } },

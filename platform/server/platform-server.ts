@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import WebSocket, { WebSocketServer, type RawData } from 'ws';
 import type {
+  DirectAccessSpecialty,
   IceServer,
   PlatformToCabin,
   PlatformToPractitioner,
@@ -39,6 +40,8 @@ import { Switchboard, type CabinLine, type PractitionerLine, type SwitchboardSta
 export interface Appointment {
   readonly code: string;
   readonly profession: Profession;
+  /** The booked doctor's specialty when it is direct access (the cabin then asks nothing of the médecin traitant). */
+  readonly specialty?: DirectAccessSpecialty;
 }
 
 /** How a platform is started. */
@@ -114,7 +117,12 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     options.tokenLifetimeMs ?? 8 * 3_600_000,
   );
   const switchboard = new Switchboard({
-    appointments: new Map((options.appointments ?? []).map((a) => [a.code.replace(/\s/g, ''), a.profession])),
+    appointments: new Map(
+      (options.appointments ?? []).map((a) => [
+        a.code.replace(/\s/g, ''),
+        { profession: a.profession, specialty: a.specialty ?? null },
+      ]),
+    ),
     iceServers: options.iceServers ?? [],
     resumeGraceMs: options.resumeGraceMs ?? 60_000,
     sessionTtlMs: options.sessionTtlMs ?? 2 * 3_600_000,

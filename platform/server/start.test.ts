@@ -63,9 +63,11 @@ describe('the platform command', () => {
     const cabin = await TestPeer.cabin(base, 'cabine-1', 'cabin secret');
     await expect(cabin.value({ type: 'appointment.lookUp', code: '654321' })).resolves.toEqual({
       profession: 'physiotherapist',
+      specialty: null,
     });
     await expect(cabin.value({ type: 'appointment.lookUp', code: '123456' })).resolves.toEqual({
       profession: 'doctor',
+      specialty: null,
     });
     await expect(TestPeer.cabin(base, 'cabine-1', 'wrong')).rejects.toThrow('4401');
 

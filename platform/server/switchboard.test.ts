@@ -58,7 +58,7 @@ const card = (name: string, profession: Profession): ProfessionalCard => ({
 function switchboard(options: { readonly meanConsultationMinutes?: number } = {}) {
   const clock = new ManualClock(1_000_000);
   const board = new Switchboard({
-    appointments: new Map([['123456', 'doctor']]),
+    appointments: new Map([['123456', { profession: 'doctor', specialty: null }]]),
     iceServers: [],
     resumeGraceMs: GRACE_MS,
     sessionTtlMs: TTL_MS,

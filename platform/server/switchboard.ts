@@ -5,11 +5,11 @@
 // Everything lives in memory. The log gets codes, counts and session ids, never patient data.
 import type {
   CabinMessage,
+  CabinReplies,
   IceServer,
   PlatformToCabin,
   PlatformToPractitioner,
   PractitionerMessage,
-  Profession,
   SfuMethod,
 } from '../../contract';
 import type { Clock } from '../../contract/clock';
@@ -32,8 +32,8 @@ export type { CabinLine, Party, PractitionerLine } from './parties';
 
 /** What the switchboard is set up with. */
 export interface SwitchboardOptions {
-  /** Appointment codes (without spaces) and the profession each leads to. */
-  readonly appointments: ReadonlyMap<string, Profession>;
+  /** Appointment codes (without spaces) and what each books: a profession, a direct-access specialty. */
+  readonly appointments: ReadonlyMap<string, CabinReplies['appointment.lookUp']>;
   readonly iceServers: readonly IceServer[];
   /** How long a session survives its cabin's, or a call its practitioner's, dropped connection. */
   readonly resumeGraceMs: number;
@@ -130,11 +130,11 @@ export class Switchboard {
         return this.#ledger.toPractitioner(session, message, false);
       }
       case 'appointment.lookUp': {
-        const profession = this.#options.appointments.get(message.code.replace(/\s/g, ''));
+        const booked = this.#options.appointments.get(message.code.replace(/\s/g, ''));
         return this.#answer(
           line.party,
           message.requestId,
-          profession === undefined ? err({ code: 'appointment.unknownCode' }) : ok({ profession }),
+          booked === undefined ? err({ code: 'appointment.unknownCode' }) : ok(booked),
         );
       }
       case 'presence.lookUp': {
@@ -176,7 +176,7 @@ export class Switchboard {
     if (message.appointmentCode !== null) {
       const booked = this.#options.appointments.get(message.appointmentCode.replace(/\s/g, ''));
       if (booked === undefined) return err({ code: 'appointment.unknownCode' });
-      profession = booked;
+      profession = booked.profession;
     }
     const existing = this.#ledger.get(message.sessionId);
     if (existing !== undefined) {

@@ -212,7 +212,7 @@ function CarePathForm({ screen, act }: FormProps) {
       title={s.carePathTitle}
       intro={<p className="question-intro">{s.carePathIntro}</p>}
       questions={(answers) =>
-        carePathQuestionsToAsk(profession, screen.ageBand, answers).map((field) => ({
+        carePathQuestionsToAsk(profession, screen.ageBand, answers, screen.directAccess).map((field) => ({
           field,
           ...s.carePath[field],
         }))

@@ -239,7 +239,7 @@ describe('appointment and cost', () => {
     });
 
     session.send({ type: 'patient.submitAppointmentCode', code: 'K7Q-43' });
-    await session.appointments.answer({ ok: true, value: { profession: 'midwife' } });
+    await session.appointments.answer({ ok: true, value: { profession: 'midwife', specialty: null } });
     expect(session.view().screen).toMatchObject({ stage: 'carePath', profession: 'midwife', failure: null });
   });
 
@@ -247,11 +247,45 @@ describe('appointment and cost', () => {
     const session = walkInTo(identifyWithCard);
     session.send({ type: 'patient.haveAppointmentCode' });
     session.send({ type: 'patient.submitAppointmentCode', code: 'K7Q-43' });
-    await session.appointments.answer({ ok: true, value: { profession: 'doctor' } });
+    await session.appointments.answer({ ok: true, value: { profession: 'doctor', specialty: null } });
     session.send({ type: 'patient.answerCarePath', answers: REFERRED_BY_REGULAR_DOCTOR });
     session.send({ type: 'patient.acceptCost' });
     for (let kind = 0; kind < 4; kind += 1) session.send({ type: 'patient.skip' });
     expect(session.waitingRoom.lastInput).toMatchObject({ appointmentCode: 'K7Q-43', profession: 'doctor' });
+  });
+
+  it('a booked ophthalmologist is direct access: nothing asked of the médecin traitant, reimbursed', async () => {
+    const session = walkInTo(identifyWithCard);
+    session.send({ type: 'patient.haveAppointmentCode' });
+    session.send({ type: 'patient.submitAppointmentCode', code: '135790' });
+    await session.appointments.answer({
+      ok: true,
+      value: { profession: 'doctor', specialty: 'ophthalmology' },
+    });
+    expect(session.view().screen).toMatchObject({ stage: 'carePath', directAccess: true });
+    // Answers about the médecin traitant are not this patient's questions: refused.
+    session.send({ type: 'patient.answerCarePath', answers: OUTSIDE_THE_PARCOURS });
+    expect(session.view().screen).toMatchObject({ stage: 'carePath' });
+    session.send({ type: 'patient.answerCarePath', answers: NO_PARCOURS_QUESTION });
+    expect(session.view().screen).toMatchObject({
+      stage: 'cost',
+      cost: { cover: { reimbursed: true, reimbursedPercent: 70 }, otherwise: null },
+    });
+  });
+
+  it('choosing the next available doctor after a booked specialist asks about the médecin traitant again', async () => {
+    const session = walkInTo(identifyWithCard);
+    session.send({ type: 'patient.haveAppointmentCode' });
+    session.send({ type: 'patient.submitAppointmentCode', code: '135790' });
+    await session.appointments.answer({
+      ok: true,
+      value: { profession: 'doctor', specialty: 'ophthalmology' },
+    });
+    session.send({ type: 'patient.back' });
+    session.send({ type: 'patient.seeNextAvailable' });
+    session.send({ type: 'patient.chooseProfession', profession: 'doctor' });
+    await session.settle();
+    expect(session.view().screen).toMatchObject({ directAccess: false });
   });
 });
 

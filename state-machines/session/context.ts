@@ -19,8 +19,8 @@ import type {
   ProfessionalCard,
   SessionOutcome,
 } from '../../contract';
-import { MEASUREMENT_KINDS } from '../../contract';
-import type { TariffTable } from '../cost';
+import { isDirectAccess, MEASUREMENT_KINDS, type DirectAccessSpecialty } from '../../contract';
+import { ageOn, type TariffTable } from '../cost';
 
 /** What the cabin gives a new session. */
 export interface SessionInput {
@@ -54,6 +54,8 @@ export interface SessionContext extends SessionInput {
   readonly invalidFields: readonly InvalidField[];
   readonly appointmentCode: string | null;
   readonly appointmentFailure: string | null;
+  /** The direct-access specialty of the professional booked with the appointment code, if any. */
+  readonly bookedSpecialty: DirectAccessSpecialty | null;
   readonly profession: Profession | null;
   /** The kinds of professional the platform said nobody of is online, while the patient chooses. */
   readonly nobodyOnlineKinds: readonly Profession[];
@@ -113,6 +115,7 @@ export function initialContext(input: SessionInput): SessionContext {
     invalidFields: [],
     appointmentCode: null,
     appointmentFailure: null,
+    bookedSpecialty: null,
     profession: null,
     nobodyOnlineKinds: [],
     carePath: null,
@@ -183,4 +186,16 @@ export function markCurrent(
 /** The measurements to send to the professional: the latest of each kind. */
 export function keepLatest(measurements: readonly Measurement[], latest: Measurement): Measurement[] {
   return [...measurements.filter((m) => m.kind !== latest.kind), latest];
+}
+
+/**
+ * True when the booked professional is a direct-access specialist for this patient on the session's
+ * date: the médecin-traitant questions are not asked and do not decide the cover.
+ */
+export function bookedDirectAccess(
+  context: Pick<SessionContext, 'bookedSpecialty' | 'identity' | 'startedAt'>,
+): boolean {
+  if (context.bookedSpecialty === null) return false;
+  const age = ageOn(required(context.identity, 'identity').birthDate, context.startedAt);
+  return isDirectAccess(context.bookedSpecialty, age);
 }

@@ -59,7 +59,7 @@ describe('the choice of a kind of professional with nobody of that kind online',
     session.send({ type: 'patient.haveAppointmentCode' });
     expect(stageOf(session)).toBe('appointment/enteringCode');
     session.send({ type: 'patient.submitAppointmentCode', code: '123456' });
-    await session.appointments.answer({ ok: true, value: { profession: 'doctor' } });
+    await session.appointments.answer({ ok: true, value: { profession: 'doctor', specialty: null } });
     expect(stageOf(session)).toBe('appointment/carePath');
     // The booked professional is expected: no question to the platform about who is online.
     expect(session.presence.starts).toHaveLength(asked);

@@ -13,6 +13,7 @@ import type {
   PatientIdentity,
   PresenceEvent,
   Profession,
+  DirectAccessSpecialty,
   QueueEvent,
   Result,
 } from '../../contract';
@@ -52,6 +53,8 @@ export type SessionEvent =
 /** What a booked appointment's code resolves to. */
 export interface AppointmentDetails {
   readonly profession: Profession;
+  /** The booked doctor's specialty when it is direct access (no médecin-traitant condition), else null. */
+  readonly specialty: DirectAccessSpecialty | null;
 }
 
 /** Input of the `lookUpAppointment` actor. */

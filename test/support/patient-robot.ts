@@ -115,7 +115,7 @@ function usualCarePath(screen: AppointmentScreen): PatientAction {
   const profession = screen.profession ?? 'doctor';
   const given: PartialCarePathAnswers = {};
   const unanswered = () =>
-    carePathQuestionsToAsk(profession, screen.ageBand, given).find(
+    carePathQuestionsToAsk(profession, screen.ageBand, given, screen.directAccess).find(
       (question) => given[question] === undefined,
     );
   for (let next = unanswered(); next !== undefined; next = unanswered()) {

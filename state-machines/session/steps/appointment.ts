@@ -4,7 +4,7 @@
 import { assign } from 'xstate';
 import { answersFit, PROFESSIONS } from '../../../contract';
 import { ageBandOf, costFor } from '../../cost';
-import { required, type SessionContext } from '../context';
+import { bookedDirectAccess, required, type SessionContext } from '../context';
 import { cabinWorking, invokeResult, stepEntered } from '../factories';
 import { sessionSetup } from '../setup';
 
@@ -42,7 +42,10 @@ export const appointment = sessionSetup.createStateConfig({
       invoke: invokeResult({
         src: 'lookUpAppointment',
         input: ({ context }) => ({ code: required(context.appointmentCode, 'appointment code') }),
-        ok: { target: 'routing', keep: ({ profession }) => ({ profession }) },
+        ok: {
+          target: 'routing',
+          keep: ({ profession, specialty }) => ({ profession, bookedSpecialty: specialty }),
+        },
         err: { target: 'enteringCode', field: 'appointmentFailure' },
       }),
       on: { 'patient.back': 'enteringCode' },
@@ -68,7 +71,11 @@ export const appointment = sessionSetup.createStateConfig({
         },
         'patient.chooseProfession': {
           target: 'checkingPresence',
-          actions: assign({ profession: ({ event }) => event.profession, appointmentCode: null }),
+          actions: assign({
+            profession: ({ event }) => event.profession,
+            appointmentCode: null,
+            bookedSpecialty: null,
+          }),
         },
         'patient.back': 'choosing',
       },
@@ -124,7 +131,12 @@ export const appointment = sessionSetup.createStateConfig({
         // Answers to other questions than this patient's (a screen out of step) are not taken.
         'patient.answerCarePath': {
           guard: ({ context, event }) =>
-            answersFit(required(context.profession, 'profession'), bandOf(context), event.answers),
+            answersFit(
+              required(context.profession, 'profession'),
+              bandOf(context),
+              event.answers,
+              bookedDirectAccess(context),
+            ),
           target: 'cost',
           actions: assign({
             carePath: ({ event }) => event.answers,
@@ -134,6 +146,7 @@ export const appointment = sessionSetup.createStateConfig({
                 required(context.profession, 'profession'),
                 bandOf(context),
                 event.answers,
+                bookedDirectAccess(context),
               ),
           }),
         },

@@ -34,7 +34,10 @@ describe('the cabin and the reference platform', () => {
   beforeEach(async () => {
     clock = new ManualClock(1_000_000);
     platform = await startTestPlatform({
-      appointments: [{ code: '123456', profession: 'doctor' }],
+      appointments: [
+        { code: '123456', profession: 'doctor' },
+        { code: '135790', profession: 'doctor', specialty: 'ophthalmology' },
+      ],
       resumeGraceMs: 60_000,
       heartbeatMs: HEARTBEAT_MS,
       clock,
@@ -87,7 +90,11 @@ describe('the cabin and the reference platform', () => {
     await expect(link.check()).resolves.toBe('ok');
     await expect(link.lookUpAppointment('123 456')).resolves.toEqual({
       ok: true,
-      value: { profession: 'doctor' },
+      value: { profession: 'doctor', specialty: null },
+    });
+    await expect(link.lookUpAppointment('135790')).resolves.toEqual({
+      ok: true,
+      value: { profession: 'doctor', specialty: 'ophthalmology' },
     });
     await expect(link.lookUpAppointment('999999')).resolves.toMatchObject({
       ok: false,
