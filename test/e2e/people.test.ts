@@ -141,6 +141,28 @@ describe('the people who walk in, in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it('a patient who does not know whether they have a médecin traitant sees both cases, and one amount to pay', async () => {
+    await open();
+    await adultIdentified();
+    await chooseNextAvailable(patient, 'doctor');
+    await patient.screen('appointment', 'carePath');
+    await patient.answer('answer-hasRegularDoctor-unknown');
+    // Not pushed to "no": the listed situations may still settle it, so they are asked.
+    await patient.answer('answer-exemptedSituation-no');
+    await patient.answer('answer-longTermCondition-no');
+    await patient.answer('answer-pregnantSixthMonth-no');
+    await patient.answer('answer-solidarityCover-no');
+    await patient.tap('submit-answers');
+    await patient.screen('appointment', 'cost', 'cost-undecided');
+    // The Assurance Maladie decides: both cases on the same screen, and the amount paid in the cabin
+    // is that of the less favourable one.
+    await expect(page.getByTestId('cost-undecided').isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId('cost-case-cover').innerText()).resolves.toContain('15,50');
+    await expect(page.getByTestId('cost-case-otherwise').count()).resolves.toBe(1);
+    await expect(page.getByTestId('amount-due-today').innerText()).resolves.toContain('25,00');
+    expect(problems).toEqual([]);
+  });
+
   it('a blood pressure the doctor asks for: instructions, inflating then deflating, the result, the video kept', async () => {
     // A call long enough for the doctor to ask before the simulated one asks for a temperature.
     await open({ simulation: { stepMs: 150, callMs: 8_000, cardReader: 'domain' } });
