@@ -326,7 +326,7 @@ describe('an actor with a bug does not end the session', () => {
     expect(session.view().screen).toMatchObject({ stage: 'instructions', current: 'temperature' });
   });
 
-  it('the printer driver throws: printFailed, and the patient can still pay and leave', async () => {
+  it('the printer driver throws: printFailed, and the patient can still pay and leave', () => {
     const session = walkInTo(reachCall);
     session.call.deliver(PRESCRIPTION);
     session.call.end();
