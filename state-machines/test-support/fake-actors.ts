@@ -241,11 +241,9 @@ export class FakeVideoCall extends DrivenCallbackActor<{ readonly sessionId: str
 
 /**
  * The printer as the session sees it: the running print reports each document started, then printed or
- * failed; a test drives it document by document, or lets every document come out at once.
+ * failed; the test drives it document by document.
  */
 export class FakePrinter extends DrivenCallbackActor<PrintRequest, PrintEvent> {
-  private printAllOnStart = false;
-
   constructor() {
     super('printer');
   }
@@ -253,15 +251,6 @@ export class FakePrinter extends DrivenCallbackActor<PrintRequest, PrintEvent> {
   /** Every request received (the documents still to print each time), oldest first. */
   get requests(): readonly PrintRequest[] {
     return this.starts;
-  }
-
-  /** From now on, every document of a print run comes out at once. */
-  printsEverything(): void {
-    this.printAllOnStart = true;
-  }
-
-  protected override started(input: PrintRequest): void {
-    if (this.printAllOnStart) for (const document of input.documents) this.print(document.id);
   }
 
   /** The document `documentId` starts printing. */
