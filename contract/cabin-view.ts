@@ -273,8 +273,19 @@ export interface DocumentsScreen {
   readonly step: 'documents';
   readonly stage: 'review' | 'printing' | 'printed' | 'printFailed';
   readonly documents: readonly DocumentSummary[];
+  /** Where each document is in the printing, in the order of `documents`. */
+  readonly progress: readonly DocumentPrintProgress[];
   readonly dmpOpposed: boolean;
   readonly failure: string | null;
+}
+
+/** Where one document is in the printing: not yet, on its way, out of the printer, or failed. */
+export type DocumentPrintStatus = 'waiting' | 'printing' | 'printed' | 'failed';
+
+/** One document's place in the printing, as the documents screen shows it. */
+export interface DocumentPrintProgress {
+  readonly id: string;
+  readonly status: DocumentPrintStatus;
 }
 
 /** Step 9: payment of the patient's share by bank card. */

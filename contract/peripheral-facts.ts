@@ -14,3 +14,12 @@ export type MeasurementFact =
   | { readonly type: 'measurement.progressed'; readonly progress: MeasurementProgress }
   | { readonly type: 'measurement.taken'; readonly measurement: Measurement }
   | { readonly type: 'measurement.failed'; readonly error: CabinError };
+
+/**
+ * What printing the session's documents reports, document by document: each one started, then done or
+ * failed; after a failure nothing more is printed in that run.
+ */
+export type PrintFact =
+  | { readonly type: 'print.started'; readonly documentId: string }
+  | { readonly type: 'print.done'; readonly documentId: string }
+  | { readonly type: 'print.failed'; readonly documentId: string; readonly error: CabinError };

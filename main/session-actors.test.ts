@@ -1,6 +1,7 @@
 // The session's `joinCall` actor between the platform link, the renderer's video link and the session:
 // what the patient's call does when one or the other drops; the `waitInQueue` actor, a pass-through; and
-// the `lookUpPresence` actor, whose every failure is a fact the session goes on after.
+// the `lookUpPresence` actor, whose every failure is a fact the session goes on after; the
+// `printDocuments` actor, which reports each document and stops at the first failure.
 import { describe, expect, it } from 'vitest';
 import { createActor, setup, type AnyEventObject } from 'xstate';
 import { err, ok, type CabinEvent, type CallFact, type QueueEvent, type Result } from '../contract';
@@ -196,5 +197,94 @@ describe('the presence actor', () => {
     expect(broken.received).toEqual([
       { type: 'presence.failed', profession: 'dentist', error: { code: 'internal.actorFailed' } },
     ]);
+  });
+});
+
+/** A printer whose jobs the test answers one by one, and a platform that hands each document's content. */
+class HandDrivenPrinter {
+  readonly titles: string[] = [];
+  readonly signals: AbortSignal[] = [];
+  private readonly waiting: ((result: Result<void>) => void)[] = [];
+  print(job: { readonly title: string }, signal: AbortSignal): Promise<Result<void>> {
+    this.titles.push(job.title);
+    this.signals.push(signal);
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+  async answer(result: Result<void>): Promise<void> {
+    this.waiting.shift()?.(result);
+    await settleMicrotasks();
+  }
+}
+
+/** Runs the printDocuments actor on these documents under a parent that records what it sends. */
+async function runPrint(documentIds: readonly string[]) {
+  const printer = new HandDrivenPrinter();
+  const platform = {
+    fetchDocument: (_sessionId: string, id: string) =>
+      Promise.resolve(
+        id === 'missing'
+          ? err({ code: 'platform.unreachable' })
+          : ok({ contentType: 'application/pdf' as const, content: new Uint8Array([1]) }),
+      ),
+  };
+  const actors = sessionActors({ platform, printer } as unknown as CabinPeripherals, {
+    board: new CallMediaBoard(new ManualClock()),
+    emit: () => undefined,
+  });
+  const received: SessionEvent[] = [];
+  const documents = documentIds.map((id) => ({ id, kind: 'other' as const, title: `title ${id}`, pages: 1 }));
+  const parent = setup({ actors: { printDocuments: actors.printDocuments } }).createMachine({
+    invoke: { src: 'printDocuments', input: { sessionId: 'session-1', documents } },
+    on: { '*': { actions: ({ event }: { event: AnyEventObject }) => received.push(event as SessionEvent) } },
+  });
+  const actor = createActor(parent).start();
+  await settleMicrotasks();
+  return { printer, received, actor };
+}
+
+describe('the print actor', () => {
+  it('reports each document started, then printed, in order', async () => {
+    const run = await runPrint(['a', 'b']);
+    expect(run.received).toEqual([{ type: 'print.started', documentId: 'a' }]);
+    await run.printer.answer(ok(undefined));
+    await run.printer.answer(ok(undefined));
+    expect(run.received).toEqual([
+      { type: 'print.started', documentId: 'a' },
+      { type: 'print.done', documentId: 'a' },
+      { type: 'print.started', documentId: 'b' },
+      { type: 'print.done', documentId: 'b' },
+    ]);
+    expect(run.printer.titles).toEqual(['title a', 'title b']);
+  });
+
+  it('stops at the first failure: the documents after it are not sent to the printer', async () => {
+    const run = await runPrint(['a', 'b', 'c']);
+    await run.printer.answer(ok(undefined));
+    await run.printer.answer(err({ code: 'printer.outOfPaper' }));
+    await settleMicrotasks();
+    expect(run.received.at(-1)).toEqual({
+      type: 'print.failed',
+      documentId: 'b',
+      error: { code: 'printer.outOfPaper' },
+    });
+    expect(run.printer.titles).toEqual(['title a', 'title b']);
+  });
+
+  it('a document the platform cannot hand over fails with the platform reason, nothing is printed', async () => {
+    const run = await runPrint(['missing', 'b']);
+    expect(run.received).toEqual([
+      { type: 'print.started', documentId: 'missing' },
+      { type: 'print.failed', documentId: 'missing', error: { code: 'platform.unreachable' } },
+    ]);
+    expect(run.printer.titles).toEqual([]);
+  });
+
+  it('a session that leaves the printing hears nothing more, and the job is told to stop', async () => {
+    const run = await runPrint(['a', 'b']);
+    run.actor.stop();
+    expect(run.printer.signals[0]?.aborted).toBe(true);
+    await run.printer.answer(ok(undefined));
+    expect(run.received).toEqual([{ type: 'print.started', documentId: 'a' }]);
+    expect(run.printer.titles).toEqual(['title a']);
   });
 });

@@ -2,10 +2,9 @@
 // and the platform report the session's own facts, passed through unchanged; only the call's media
 // decisions (media board, renderer signaling) are made here; every failure becomes a value the session shows.
 import { fromCallback, fromPromise } from 'xstate';
-import { err, ok, type CabinEvent, type MeasurementKind, type Result } from '../contract';
+import type { CabinEvent, MeasurementKind, PrintFact, Result } from '../contract';
 import type {
   SessionEvent,
-  PrintOutcome,
   PrintRequest,
   PaymentRequest,
   PresenceLookup,
@@ -97,31 +96,57 @@ export function sessionActors(peripherals: CabinPeripherals, media: CallMediaPor
         board.close(input.sessionId);
       };
     }),
-    printDocuments: fromPromise<PrintOutcome, PrintRequest>(({ input, signal }) =>
-      printAll(peripherals, input, signal),
-    ),
+    printDocuments: fromCallback<SessionEvent, PrintRequest>(({ sendBack, input }) => {
+      const stop = new AbortController();
+      void printEach(peripherals, input, sendBack, stop.signal);
+      return () => stop.abort();
+    }),
     takePayment: fromPromise<Result<void>, PaymentRequest>(({ input, signal }) =>
       peripherals.paymentTerminal.pay(input.amountCents, signal),
     ),
   };
 }
 
-// Prints every document in order; stops at the first failure so the patient sees which problem to fix.
-async function printAll(
+// Prints the documents in order, reporting each one started and then done or failed; stops at the
+// first failure so the patient sees which ones came out and which problem to fix. A stopped session
+// (the signal) reports nothing more.
+async function printEach(
   peripherals: CabinPeripherals,
   request: PrintRequest,
+  report: (fact: PrintFact) => void,
   signal: AbortSignal,
-): Promise<PrintOutcome> {
-  let printed = 0;
+): Promise<void> {
   for (const document of request.documents) {
-    const content = await peripherals.platform.fetchDocument(request.sessionId, document.id);
-    if (!content.ok) return err(content.error);
+    if (signal.aborted) return;
+    const documentId = document.id;
+    report({ type: 'print.started', documentId });
+    const printed = await printOne(peripherals, request.sessionId, document, signal);
+    if (signal.aborted) return;
+    if (!printed.ok) {
+      report({ type: 'print.failed', documentId, error: printed.error });
+      return;
+    }
+    report({ type: 'print.done', documentId });
+  }
+}
+
+// Fetches one document from the platform and prints it; a driver that throws fails that document.
+async function printOne(
+  peripherals: CabinPeripherals,
+  sessionId: string,
+  document: PrintRequest['documents'][number],
+  signal: AbortSignal,
+): Promise<Result<void>> {
+  try {
+    const content = await peripherals.platform.fetchDocument(sessionId, document.id);
+    if (!content.ok) return content;
     const result = await peripherals.printer.print(
       { title: document.title, contentType: content.value.contentType, content: content.value.content },
       signal,
     );
-    if (!result.ok) return err(result.error);
-    printed += 1;
+    return result.ok ? { ok: true, value: undefined } : result;
+  } catch {
+    // A bug in the driver or the link: shown as the session shows any actor's bug.
+    return { ok: false, error: { code: 'internal.actorFailed' } };
   }
-  return ok({ printed });
 }

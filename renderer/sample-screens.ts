@@ -111,6 +111,10 @@ const documents = {
     { id: 'doc-1', kind: 'prescription', title: 'Ordonnance', pages: 1 },
     { id: 'doc-2', kind: 'sickLeave', title: 'Arrêt de travail', pages: 2 },
   ],
+  progress: [
+    { id: 'doc-1', status: 'waiting' },
+    { id: 'doc-2', status: 'waiting' },
+  ],
   dmpOpposed: false,
   failure: null,
 } as const;
@@ -231,9 +235,31 @@ export const SAMPLE_SCREENS: SampleTable = {
   },
   documents: {
     review: { ...documents, stage: 'review' },
-    printing: { ...documents, stage: 'printing' },
-    printed: { ...documents, stage: 'printed' },
-    printFailed: { ...documents, stage: 'printFailed', failure: 'printer.outOfPaper' },
+    printing: {
+      ...documents,
+      stage: 'printing',
+      progress: [
+        { id: 'doc-1', status: 'printed' },
+        { id: 'doc-2', status: 'printing' },
+      ],
+    },
+    printed: {
+      ...documents,
+      stage: 'printed',
+      progress: [
+        { id: 'doc-1', status: 'printed' },
+        { id: 'doc-2', status: 'printed' },
+      ],
+    },
+    printFailed: {
+      ...documents,
+      stage: 'printFailed',
+      failure: 'printer.outOfPaper',
+      progress: [
+        { id: 'doc-1', status: 'printed' },
+        { id: 'doc-2', status: 'failed' },
+      ],
+    },
   },
   payment: {
     confirm: { step: 'payment', stage: 'confirm', cost: SAMPLE_COST, failure: null },

@@ -19,6 +19,7 @@ import type { cabinMachine, CabinContext } from './cabin-machine';
 import { ageBandOf, standardCost } from './cost';
 import { bookedDirectAccess, currentKind, required, type SessionContext } from './session/context';
 import type { sessionMachine } from './session/machine';
+import { documentsPrintedCount } from './session/steps/documents';
 
 type CabinSnapshot = SnapshotFrom<typeof cabinMachine>;
 type SessionSnapshot = SnapshotFrom<typeof sessionMachine>;
@@ -111,7 +112,7 @@ function screenOf(context: SessionContext, journey: JourneyValue): StepScreen {
         return {
           step: 'goodbye',
           cardInReader: context.cardInReader,
-          documentsPrinted: context.documentsPrinted,
+          documentsPrinted: documentsPrintedCount(context),
           problemReported: context.problemReported,
         };
     }
@@ -242,6 +243,10 @@ function documentsScreen(context: SessionContext, value: StepValue<'documents'>)
     step: 'documents',
     stage: value,
     documents: context.documents,
+    progress: context.documents.map((document) => ({
+      id: document.id,
+      status: context.printStatus[document.id] ?? 'waiting',
+    })),
     dmpOpposed: context.dmpOpposed,
     failure: value === 'printFailed' ? context.failure : null,
   };

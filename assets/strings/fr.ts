@@ -497,16 +497,31 @@ export const fr = {
       report: 'Compte rendu',
       other: 'Document',
     },
+    /** Where each document is in the printing, beside its title. */
+    status: {
+      waiting: 'À imprimer',
+      printing: 'Impression en cours…',
+      printed: "Dans le bac de l'imprimante",
+      failed: "Problème d'impression",
+    },
+    /** Said on the documents screen when the professional left a prescription (never again at goodbye). */
+    pharmacy: 'Vous pouvez apporter votre ordonnance dans la pharmacie de votre choix.',
+    dmpWhat:
+      "Mon espace santé est votre dossier de santé en ligne, de l'Assurance Maladie. Vous et vos soignants y retrouvez vos documents.",
     dmpOpposed: 'Ne pas envoyer dans Mon espace santé',
-    dmpNote: 'Sinon, une copie est rangée dans Mon espace santé.',
+    /** The consequence of the choice, under the switch, as it stands. */
+    dmpWillSend: 'Une copie de vos documents sera rangée dans Mon espace santé.',
+    dmpWillNotSend: 'Vos documents ne seront pas envoyés dans Mon espace santé.',
     print: 'Imprimer',
     printingTitle: 'Impression en cours…',
     printingBody: 'Attendez que toutes les pages soient sorties.',
     printedTitle: 'Prenez vos documents',
     printedBody: "Vos documents sont dans le bac de l'imprimante.",
     printFailedTitle: "L'impression n'a pas marché",
-    stayAvailableDmp: 'Vos documents restent disponibles dans Mon espace santé ou par messagerie sécurisée.',
-    stayAvailableMessaging: 'Vos documents restent disponibles par messagerie sécurisée.',
+    /** After a print failure: where the documents not printed can still be found. */
+    elsewhereDmp: 'Vos documents sont aussi dans Mon espace santé.',
+    elsewhereProfessional: 'Le professionnel peut aussi vous les envoyer par messagerie sécurisée.',
+    elsewhereAttendant: "La personne de l'accueil peut vous aider à les imprimer.",
     continueWithoutPrinting: 'Continuer sans imprimer',
   },
   payment: {
@@ -526,7 +541,6 @@ export const fr = {
     printedNone: 'Aucun document imprimé.',
     printedOne: "1 document imprimé. Prenez-le dans le bac de l'imprimante.",
     printedMany: "{count} documents imprimés. Prenez-les dans le bac de l'imprimante.",
-    pharmacy: 'Vous pouvez acheter vos médicaments dans la pharmacie de votre choix.',
     reportProblem: 'Signaler un problème',
     whichProblem: 'Quel problème avez-vous eu ?',
     problems: {

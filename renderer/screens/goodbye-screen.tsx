@@ -52,7 +52,6 @@ export function GoodbyeScreen({ screen, act, send }: StepProps<GoodbyeView>) {
       <p className="lead" data-testid="documents-printed">
         {printed}
       </p>
-      <p className="note">{s.pharmacy}</p>
       {screen.problemReported ? (
         <p className="confirmation" data-testid="problem-reported">
           {s.thanks}

@@ -181,24 +181,107 @@ describe('documents and payment', () => {
     await session.settle();
   }
 
-  it('the printer is out of paper: printFailed, and retry prints', async () => {
+  it('shows each document waiting, then printing, then printed', async () => {
     const session = walkIn();
     await reachDocuments(session);
-    await session.printer.answer(failure('printer.outOfPaper'));
-    expect(session.view().screen).toMatchObject({ stage: 'printFailed', failure: 'printer.outOfPaper' });
+    expect(session.view().screen).toMatchObject({
+      stage: 'printing',
+      progress: [
+        { id: PRESCRIPTION.id, status: 'waiting' },
+        { id: SICK_LEAVE.id, status: 'waiting' },
+      ],
+    });
+    session.printer.start(PRESCRIPTION.id);
+    expect(session.view().screen).toMatchObject({
+      progress: [
+        { id: PRESCRIPTION.id, status: 'printing' },
+        { id: SICK_LEAVE.id, status: 'waiting' },
+      ],
+    });
+    session.printer.print(PRESCRIPTION.id);
+    expect(session.view().screen).toMatchObject({
+      stage: 'printing',
+      progress: [
+        { id: PRESCRIPTION.id, status: 'printed' },
+        { id: SICK_LEAVE.id, status: 'waiting' },
+      ],
+    });
+    session.printer.print(SICK_LEAVE.id);
+    expect(session.view().screen).toMatchObject({
+      stage: 'printed',
+      progress: [
+        { id: PRESCRIPTION.id, status: 'printed' },
+        { id: SICK_LEAVE.id, status: 'printed' },
+      ],
+    });
+  });
+
+  it('the paper runs out after the first document: the patient sees which came out, retry prints only the rest', async () => {
+    const session = walkIn();
+    await reachDocuments(session);
+    session.printer.print(PRESCRIPTION.id);
+    session.printer.fail(SICK_LEAVE.id, 'printer.outOfPaper');
+    expect(session.view().screen).toMatchObject({
+      stage: 'printFailed',
+      failure: 'printer.outOfPaper',
+      progress: [
+        { id: PRESCRIPTION.id, status: 'printed' },
+        { id: SICK_LEAVE.id, status: 'failed' },
+      ],
+    });
     session.send({ type: 'patient.retry' });
-    await session.printer.answer({ ok: true, value: { printed: 2 } });
+    expect(session.view().screen).toMatchObject({
+      stage: 'printing',
+      failure: null,
+      progress: [
+        { id: PRESCRIPTION.id, status: 'printed' },
+        { id: SICK_LEAVE.id, status: 'waiting' },
+      ],
+    });
+    // The prescription already came out: it is never sent to the printer again.
+    expect(session.printer.requests.map((request) => request.documents)).toEqual([
+      [PRESCRIPTION, SICK_LEAVE],
+      [SICK_LEAVE],
+    ]);
+    session.printer.printRest();
     expect(stageOf(session)).toBe('documents/printed');
+    // The Mon espace santé choice was sent once, when the patient asked to print.
+    expect(session.recorded.dmpChoices).toEqual([{ sessionId: 'session-test-1', opposed: false }]);
     session.send({ type: 'patient.next' });
     session.send({ type: 'patient.pay' });
     await session.paymentTerminal.answer({ ok: true, value: undefined });
     expect(session.view().screen).toMatchObject({ step: 'goodbye', documentsPrinted: 2 });
   });
 
+  it('the first document fails: retry prints both, and the goodbye counts what came out', async () => {
+    const session = walkIn();
+    await reachDocuments(session);
+    session.printer.fail(PRESCRIPTION.id, 'printer.jammed');
+    expect(session.view().screen).toMatchObject({
+      stage: 'printFailed',
+      failure: 'printer.jammed',
+      progress: [
+        { id: PRESCRIPTION.id, status: 'failed' },
+        { id: SICK_LEAVE.id, status: 'waiting' },
+      ],
+    });
+    session.send({ type: 'patient.retry' });
+    session.printer.print(PRESCRIPTION.id);
+    session.printer.fail(SICK_LEAVE.id, 'printer.outOfPaper');
+    session.send({ type: 'patient.skip' });
+    session.send({ type: 'patient.pay' });
+    await session.paymentTerminal.answer({ ok: true, value: undefined });
+    expect(session.view().screen).toMatchObject({ step: 'goodbye', documentsPrinted: 1 });
+    expect(session.printer.requests.map((request) => request.documents)).toEqual([
+      [PRESCRIPTION, SICK_LEAVE],
+      [PRESCRIPTION, SICK_LEAVE],
+    ]);
+  });
+
   it('the printer is out of paper: skip goes on to the payment', async () => {
     const session = walkIn();
     await reachDocuments(session);
-    await session.printer.answer(failure('printer.outOfPaper'));
+    session.printer.fail(PRESCRIPTION.id, 'printer.outOfPaper');
     session.send({ type: 'patient.skip' });
     expect(session.view().screen).toMatchObject({ step: 'payment', stage: 'confirm' });
   });
@@ -206,7 +289,7 @@ describe('documents and payment', () => {
   it('the bank card is declined: the failure is shown and the patient tries again', async () => {
     const session = walkIn();
     await reachDocuments(session);
-    await session.printer.answer({ ok: true, value: { printed: 2 } });
+    session.printer.printRest();
     session.send({ type: 'patient.next' });
     session.send({ type: 'patient.pay' });
     await session.paymentTerminal.answer(failure('payment.declined'));
@@ -243,12 +326,12 @@ describe('an actor with a bug does not end the session', () => {
     expect(session.view().screen).toMatchObject({ stage: 'instructions', current: 'temperature' });
   });
 
-  it('the printer driver throws: printFailed, and the patient can still pay and leave', async () => {
+  it('the printer driver throws: printFailed, and the patient can still pay and leave', () => {
     const session = walkInTo(reachCall);
     session.call.deliver(PRESCRIPTION);
     session.call.end();
+    session.printer.throwOnNextStart();
     session.send({ type: 'patient.print' });
-    await session.printer.crash();
     expect(session.view().screen).toMatchObject({ stage: 'printFailed', failure: 'internal.actorFailed' });
     session.send({ type: 'patient.skip' });
     expect(session.view().screen.step).toBe('payment');

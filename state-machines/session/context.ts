@@ -5,6 +5,7 @@ import type {
   CarePathAnswers,
   ConsentRecord,
   CostInformation,
+  DocumentPrintStatus,
   DocumentSummary,
   HelpAudience,
   InvalidField,
@@ -81,7 +82,8 @@ export interface SessionContext extends SessionInput {
   readonly professionalReceives: MediaReception;
   readonly documents: readonly DocumentSummary[];
   readonly dmpOpposed: boolean;
-  readonly documentsPrinted: number;
+  /** Each document's place in the printing, by document id; a document not in it waits. */
+  readonly printStatus: Readonly<Record<string, DocumentPrintStatus>>;
   readonly failure: string | null;
   readonly problemReported: boolean;
   /**
@@ -137,7 +139,7 @@ export function initialContext(input: SessionInput): SessionContext {
     professionalReceives: { audio: false, video: false },
     documents: [],
     dmpOpposed: false,
-    documentsPrinted: 0,
+    printStatus: {},
     failure: null,
     problemReported: false,
     stillThereUntil: null,

@@ -87,6 +87,9 @@ const ACTOR_FACTS: SessionEvent[] = [
   { type: 'call.reconnecting' },
   { type: 'call.measurementRequested', kind: 'temperature' },
   { type: 'call.documentReceived', document: PRESCRIPTION },
+  { type: 'print.started', documentId: PRESCRIPTION.id },
+  { type: 'print.done', documentId: PRESCRIPTION.id },
+  { type: 'print.failed', documentId: PRESCRIPTION.id, error: { code: 'printer.outOfPaper' } },
   { type: 'call.ended' },
   { type: 'call.failed', error: { code: 'call.lost' } },
   { type: 'attendant.acknowledgeHelp' },
@@ -97,7 +100,6 @@ const ACTOR_FACTS: SessionEvent[] = [
 // of each actor (a bug), and each delay running out. The graph sends them as ordinary events.
 const SUCCESSFUL_ANSWERS: Record<string, unknown> = {
   lookUpAppointment: { ok: true, value: { profession: 'doctor' } },
-  printDocuments: { ok: true, value: { printed: 1 } },
   takePayment: { ok: true, value: undefined },
 };
 const STATE_NODES = getStateNodes(sessionMachine.root);

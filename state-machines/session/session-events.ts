@@ -10,12 +10,12 @@ import type {
   Measurement,
   MeasurementFact,
   PatientAction,
+  PrintFact,
   PatientIdentity,
   PresenceEvent,
   Profession,
   DirectAccessSpecialty,
   QueueEvent,
-  Result,
 } from '../../contract';
 
 /** Facts from the card reader while the session waits for and reads a Carte Vitale (named in contract). */
@@ -26,6 +26,9 @@ export type CardPresenceEvent = { readonly type: 'card.presenceChanged'; readonl
 
 /** Facts from a measuring device during one measurement (named in contract). */
 export type MeasurementEvent = MeasurementFact;
+
+/** Facts from printing the documents, document by document (named in contract). */
+export type PrintEvent = PrintFact;
 
 // The waiting room's and the call's facts are named in the contract, where the platform link reports them.
 export type { CallEvent, PresenceEvent, QueueEvent } from '../../contract';
@@ -43,6 +46,7 @@ export type SessionEvent =
   | CardReaderEvent
   | CardPresenceEvent
   | MeasurementEvent
+  | PrintEvent
   | PresenceEvent
   | QueueEvent
   | CallEvent
@@ -81,7 +85,7 @@ export interface QueueRequest {
   readonly cost: CostInformation | null;
 }
 
-/** Input of the `printDocuments` actor. */
+/** Input of the `printDocuments` actor: the documents still to print, in order (never one already printed). */
 export interface PrintRequest {
   readonly sessionId: string;
   readonly documents: readonly DocumentSummary[];
@@ -92,6 +96,3 @@ export interface PaymentRequest {
   readonly sessionId: string;
   readonly amountCents: number;
 }
-
-/** Output of the `printDocuments` actor: how many documents came out of the printer. */
-export type PrintOutcome = Result<{ readonly printed: number }>;

@@ -11,7 +11,6 @@ import type {
   AppointmentLookup,
   PaymentRequest,
   PresenceLookup,
-  PrintOutcome,
   PrintRequest,
   QueueRequest,
   SessionEvent,
@@ -46,8 +45,8 @@ const sessionActors = {
   waitInQueue: fromCallback<SessionEvent, QueueRequest>(() => undefined),
   /** Runs the video call; sends CallEvent facts. */
   joinCall: fromCallback<SessionEvent, { readonly sessionId: string }>(() => undefined),
-  /** Prints the documents in the cabin. */
-  printDocuments: fromPromise<PrintOutcome, PrintRequest>(() => new Promise(() => undefined)),
+  /** Prints the documents in the cabin one after the other; sends PrintEvent facts, stops at a failure. */
+  printDocuments: fromCallback<SessionEvent, PrintRequest>(() => undefined),
   /** Takes the card payment on the payment terminal. */
   takePayment: fromPromise<Result<void>, PaymentRequest>(() => new Promise(() => undefined)),
 };

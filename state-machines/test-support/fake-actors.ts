@@ -19,6 +19,8 @@ import type {
   CardReaderEvent,
   MeasurementEvent,
   PresenceLookup,
+  PrintEvent,
+  PrintRequest,
   QueueEvent,
   QueueRequest,
   SessionEvent,
@@ -238,7 +240,44 @@ export class FakeVideoCall extends DrivenCallbackActor<{ readonly sessionId: str
 }
 
 /**
- * A request/answer device (printer, payment terminal, appointment desk, self-test, wipe): each request
+ * The printer as the session sees it: the running print reports each document started, then printed or
+ * failed; the test drives it document by document.
+ */
+export class FakePrinter extends DrivenCallbackActor<PrintRequest, PrintEvent> {
+  constructor() {
+    super('printer');
+  }
+
+  /** Every request received (the documents still to print each time), oldest first. */
+  get requests(): readonly PrintRequest[] {
+    return this.starts;
+  }
+
+  /** The document `documentId` starts printing. */
+  start(documentId: string): void {
+    this.emit({ type: 'print.started', documentId });
+  }
+
+  /** The document `documentId` starts and comes out of the printer. */
+  print(documentId: string): void {
+    this.start(documentId);
+    this.emit({ type: 'print.done', documentId });
+  }
+
+  /** Each document of the running request comes out, in order. */
+  printRest(): void {
+    for (const document of this.lastInput?.documents ?? []) this.print(document.id);
+  }
+
+  /** The document `documentId` starts and fails with `code` (`printer.outOfPaper`, …). */
+  fail(documentId: string, code: string): void {
+    this.start(documentId);
+    this.emit({ type: 'print.failed', documentId, error: { code } });
+  }
+}
+
+/**
+ * A request/answer device (payment terminal, appointment desk, self-test, wipe): each request
  * waits until the test answers it, or takes the next scripted answer at once.
  */
 export class FakeRequestActor<TInput, TOutput> {

@@ -12,8 +12,6 @@ import type {
   AppointmentDetails,
   AppointmentLookup,
   PaymentRequest,
-  PrintOutcome,
-  PrintRequest,
   SessionEvent,
 } from '../session/session-events';
 import { sessionViewOf } from '../session-view';
@@ -21,6 +19,7 @@ import {
   FakeCardReader,
   FakeMeasuringDevice,
   FakePresenceDesk,
+  FakePrinter,
   FakeRequestActor,
   FakeVideoCall,
   FakeWaitingRoom,
@@ -38,7 +37,7 @@ export interface SessionFakes {
   readonly presence: FakePresenceDesk;
   readonly waitingRoom: FakeWaitingRoom;
   readonly call: FakeVideoCall;
-  readonly printer: FakeRequestActor<PrintRequest, PrintOutcome>;
+  readonly printer: FakePrinter;
   readonly paymentTerminal: FakeRequestActor<PaymentRequest, Result<void>>;
   readonly recorded: {
     readonly consents: ConsentRecord[];
@@ -64,7 +63,7 @@ export function createSessionFakes(): SessionFakes {
     presence: new FakePresenceDesk(),
     waitingRoom: new FakeWaitingRoom(),
     call: new FakeVideoCall(),
-    printer: new FakeRequestActor('printer'),
+    printer: new FakePrinter(),
     paymentTerminal: new FakeRequestActor('payment terminal'),
     recorded: {
       consents: [],
