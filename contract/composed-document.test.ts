@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkSickLeave, type SickLeaveException } from './composed-document';
+import { checkSickLeave, type SickLeaveException, type SickLeaveRefusal } from './composed-document';
 import type { Profession } from './domain';
 
 describe('a sick leave from teleconsultation (LFSS 2024)', () => {
-  const cases: readonly [Profession, number, readonly SickLeaveException[], 'ok' | string][] = [
+  const cases: readonly [Profession, number, readonly SickLeaveException[], 'ok' | SickLeaveRefusal][] = [
     ['doctor', 1, [], 'ok'],
     ['doctor', 3, [], 'ok'],
     ['doctor', 4, [], 'tooLongFromTeleconsultation'],

@@ -15,6 +15,9 @@ import type {
 import type { Clock } from '../../contract/clock';
 import { PLATFORM_CLOSE_CODES } from '../../contract/platform-protocol';
 import { err, ok, type CabinError, type Result } from '../../contract/result';
+import type { DmpOutcome } from '../../contract/composed-document';
+import type { DocumentSummary } from '../../contract/domain';
+import { DocumentWriter } from './document-writer';
 import { HelpCalls, HelpDesk, ledgerHelpRoutes } from './help-desk';
 import type { CabinLine, Party, PractitionerLine } from './parties';
 import type { PlatformLog } from './platform-log';
@@ -23,6 +26,7 @@ import {
   isActive,
   keepDocument,
   keepItem,
+  keepRenderedDocument,
   type PlatformSession as Session,
 } from './platform-session';
 import { SessionLedger, type LedgerStats } from './session-ledger';
@@ -45,6 +49,8 @@ export interface SwitchboardOptions {
   /** The time of the graces, the time-to-live and the consultation lengths. */
   readonly clock: Clock;
   readonly log: PlatformLog;
+  /** Writes composed documents and deposits documents in the DMP (default: the reference platform's seams). */
+  readonly documents?: DocumentWriter;
 }
 
 /** Counts for tests and benchmarks. */
@@ -56,6 +62,7 @@ type Answer = Result<unknown> | 'notAllowed';
 export class Switchboard {
   readonly #options: SwitchboardOptions;
   readonly #ledger: SessionLedger;
+  readonly #documents: DocumentWriter;
   /** The patients' help calls: the support's list, the professional of the call, the cabin's answer. */
   readonly help: HelpCalls;
 
@@ -63,6 +70,7 @@ export class Switchboard {
   constructor(options: SwitchboardOptions) {
     this.#options = options;
     this.#ledger = new SessionLedger(options);
+    this.#documents = options.documents ?? new DocumentWriter({ clock: options.clock, log: options.log });
     this.help = new HelpCalls(new HelpDesk(options), ledgerHelpRoutes(this.#ledger));
   }
 
@@ -312,8 +320,17 @@ export class Switchboard {
           true,
         );
         return this.#answer(line.party, message.requestId, ok(null));
-      case 'document.push':
-        return this.#answer(line.party, message.requestId, this.#pushDocument(session, message));
+      case 'document.push': {
+        const pushed = this.#pushDocument(session, message);
+        if (!pushed.ok) return this.#answer(line.party, message.requestId, pushed);
+        return this.#settle(
+          line,
+          message.requestId,
+          this.#answerWithDeposit(line, message.requestId, session, pushed.value),
+        );
+      }
+      case 'document.compose':
+        return this.#settle(line, message.requestId, this.#composeDocument(line, session, message));
       case 'help.answer':
         this.help.answerAsProfessional(session.cabinId, session.id);
         return this.#answer(line.party, message.requestId, ok(null));
@@ -353,7 +370,78 @@ export class Switchboard {
     this.#ledger.pushSnapshots(session.profession);
   }
 
-  #pushDocument(session: Session, message: Extract<PractitionerMessage, { type: 'document.push' }>): Answer {
+  async #composeDocument(
+    line: PractitionerLine,
+    session: Session,
+    message: Extract<PractitionerMessage, { type: 'document.compose' }>,
+  ): Promise<void> {
+    const patient = session.patient;
+    if (!isActive(session) || patient === null) {
+      return this.#answer(line.party, message.requestId, err({ code: 'call.ended' }));
+    }
+    const written = await this.#documents.write(line.professional, patient, message.document);
+    if (!written.ok) {
+      this.#options.log('document.refused', { sessionId: session.id, code: written.error.code });
+      return this.#answer(line.party, message.requestId, written);
+    }
+    // The call may have ended while the document was written.
+    if (!isActive(session)) return this.#answer(line.party, message.requestId, err({ code: 'call.ended' }));
+    const { kind, title, bytes } = written.value;
+    const kept = keepRenderedDocument(session, kind, title, bytes);
+    if (!kept.ok) return this.#answer(line.party, message.requestId, kept);
+    this.#announceDocument(session, kept.value, bytes.length);
+    return this.#answerWithDeposit(line, message.requestId, session, kept.value);
+  }
+
+  /** Answers `document.failed` when writing or depositing a document threw (a bug: logged, the platform goes on). */
+  #settle(line: PractitionerLine, requestId: number, work: Promise<void>): void {
+    work.catch((error: unknown) => {
+      this.#options.log('document.failed', { error: error instanceof Error ? error.name : 'unknown' });
+      this.#answer(line.party, requestId, err({ code: 'document.failed' }));
+    });
+  }
+
+  /** Deposits a kept document in the DMP when it may, and answers the console with both outcomes. */
+  async #answerWithDeposit(
+    line: PractitionerLine,
+    requestId: number,
+    session: Session,
+    summary: DocumentSummary,
+  ): Promise<void> {
+    const stored = session.documents.get(summary.id);
+    const patient = session.patient;
+    let dmp: DmpOutcome | undefined;
+    if (stored !== undefined && patient !== null) {
+      const document = {
+        sessionId: session.id,
+        patient,
+        summary,
+        contentType: stored.contentType,
+        bytes: stored.bytes,
+      };
+      dmp = await this.#documents.deposit(document, session.dmpOpposed);
+    }
+    this.#answer(line.party, requestId, ok({ document: summary, ...(dmp === undefined ? {} : { dmp }) }));
+  }
+
+  #announceDocument(session: Session, summary: DocumentSummary, bytes: number): void {
+    this.#options.log('document.pushed', {
+      sessionId: session.id,
+      kind: summary.kind,
+      pages: summary.pages,
+      bytes,
+    });
+    this.#ledger.toCabin(
+      session,
+      { type: 'call.documentPushed', sessionId: session.id, document: summary },
+      true,
+    );
+  }
+
+  #pushDocument(
+    session: Session,
+    message: Extract<PractitionerMessage, { type: 'document.push' }>,
+  ): Result<DocumentSummary> {
     if (!isActive(session)) return err({ code: 'call.ended' });
     const kept = keepDocument(session, message);
     if (!kept.ok) {
@@ -361,18 +449,8 @@ export class Switchboard {
       return kept;
     }
     const summary = kept.value;
-    this.#options.log('document.pushed', {
-      sessionId: session.id,
-      kind: message.kind,
-      pages: summary.pages,
-      bytes: session.documents.get(summary.id)?.bytes.length ?? 0,
-    });
-    this.#ledger.toCabin(
-      session,
-      { type: 'call.documentPushed', sessionId: session.id, document: summary },
-      true,
-    );
-    return ok({ document: summary });
+    this.#announceDocument(session, summary, session.documents.get(summary.id)?.bytes.length ?? 0);
+    return ok(summary);
   }
 
   // --------------------------------------------------------------------------------------------- SFU
