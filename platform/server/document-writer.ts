@@ -63,6 +63,7 @@ export class DocumentWriter {
     document: ComposedDocument,
   ): Promise<Result<WrittenDocument>> {
     if (document.kind === 'sickLeave') {
+      if (!isCalendarDate(document.startDate)) return err({ code: 'document.invalid', detail: 'startDate' });
       const allowed = checkSickLeave(professional.profession, document.days, document.exceptions);
       if (!allowed.ok) return allowed;
     }
@@ -110,4 +111,10 @@ export class DocumentWriter {
     });
     return outcome;
   }
+}
+
+/** Whether an ISO YYYY-MM-DD date is a day of the calendar (not 2026-02-30). */
+function isCalendarDate(iso: string): boolean {
+  const date = new Date(`${iso}T12:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso;
 }
