@@ -48,4 +48,14 @@ describe('the seams of the documents', () => {
     });
     expect(written).toEqual({ ok: false, error: { code: 'document.invalid', detail: 'startDate' } });
   });
+
+  it('without DejaVu Sans the platform says in its log that it prints in Helvetica', () => {
+    const events: string[] = [];
+    new DocumentWriter({
+      clock: new ManualClock(0),
+      log: (event) => events.push(event),
+      fonts: { regular: null, bold: null },
+    });
+    expect(events).toEqual(['document.fontFallback']);
+  });
 });

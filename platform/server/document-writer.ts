@@ -42,7 +42,6 @@ export class DocumentWriter {
   readonly #fonts: DocumentFonts;
   readonly #clock: Clock;
   readonly #log: PlatformLog;
-  #fallbackSaid = false;
 
   /** A writer on the given seams (the test prescription service, the test DMP and DejaVu Sans by default). */
   constructor(options: DocumentWriterOptions) {
@@ -51,6 +50,9 @@ export class DocumentWriter {
     this.#prescriptions = options.prescriptions ?? new TestPrescriptionService(options.clock);
     this.#dmp = options.dmp ?? new TestDmpDeposit();
     this.#fonts = options.fonts ?? loadDocumentFonts();
+    if (fontFallback(this.#fonts)) {
+      this.#log('document.fontFallback', { missing: 'DejaVu Sans (fonts-dejavu-core)', using: 'Helvetica' });
+    }
   }
 
   /**
@@ -76,10 +78,6 @@ export class DocumentWriter {
       });
       if (!identity.ok) return err({ code: 'prescription.unavailable', detail: identity.error.code });
       prescriptionId = identity.value.identifier;
-    }
-    if (fontFallback(this.#fonts) && !this.#fallbackSaid) {
-      this.#fallbackSaid = true;
-      this.#log('document.fontFallback', { missing: 'DejaVu Sans (fonts-dejavu-core)', using: 'Helvetica' });
     }
     const bytes = await renderDocumentPdf(
       { professional, patient, writtenAt: this.#clock.now(), document, prescriptionId },
