@@ -15,20 +15,12 @@ import type {
 import type { Clock } from '../../contract/clock';
 import { PLATFORM_CLOSE_CODES } from '../../contract/platform-protocol';
 import { err, ok, type CabinError, type Result } from '../../contract/result';
-import type { DmpOutcome } from '../../contract/composed-document';
-import type { DocumentSummary } from '../../contract/domain';
+import { CallDocuments } from './call-documents';
 import { DocumentWriter } from './document-writer';
 import { HelpCalls, HelpDesk, ledgerHelpRoutes } from './help-desk';
 import type { CabinLine, Party, PractitionerLine } from './parties';
 import type { PlatformLog } from './platform-log';
-import {
-  callMediaOf,
-  isActive,
-  keepDocument,
-  keepItem,
-  keepRenderedDocument,
-  type PlatformSession as Session,
-} from './platform-session';
+import { callMediaOf, isActive, keepItem, type PlatformSession as Session } from './platform-session';
 import { SessionLedger, type LedgerStats } from './session-ledger';
 import type { SfuBackend, SfuPeer } from './sfu';
 
@@ -62,7 +54,7 @@ type Answer = Result<unknown> | 'notAllowed';
 export class Switchboard {
   readonly #options: SwitchboardOptions;
   readonly #ledger: SessionLedger;
-  readonly #documents: DocumentWriter;
+  readonly #documents: CallDocuments;
   /** The patients' help calls: the support's list, the professional of the call, the cabin's answer. */
   readonly help: HelpCalls;
 
@@ -70,7 +62,14 @@ export class Switchboard {
   constructor(options: SwitchboardOptions) {
     this.#options = options;
     this.#ledger = new SessionLedger(options);
-    this.#documents = options.documents ?? new DocumentWriter({ clock: options.clock, log: options.log });
+    this.#documents = new CallDocuments(
+      options.documents ?? new DocumentWriter({ clock: options.clock, log: options.log }),
+      {
+        toCabin: (session, push) => this.#ledger.toCabin(session, push, true),
+        answer: (line, requestId, result) => this.#answer(line.party, requestId, result),
+      },
+      options.log,
+    );
     this.help = new HelpCalls(new HelpDesk(options), ledgerHelpRoutes(this.#ledger));
   }
 
@@ -320,17 +319,10 @@ export class Switchboard {
           true,
         );
         return this.#answer(line.party, message.requestId, ok(null));
-      case 'document.push': {
-        const pushed = this.#pushDocument(session, message);
-        if (!pushed.ok) return this.#answer(line.party, message.requestId, pushed);
-        return this.#settle(
-          line,
-          message.requestId,
-          this.#answerWithDeposit(line, message.requestId, session, pushed.value),
-        );
-      }
+      case 'document.push':
+        return this.#documents.push(line, session, message);
       case 'document.compose':
-        return this.#settle(line, message.requestId, this.#composeDocument(line, session, message));
+        return this.#documents.compose(line, session, message);
       case 'help.answer':
         this.help.answerAsProfessional(session.cabinId, session.id);
         return this.#answer(line.party, message.requestId, ok(null));
@@ -368,89 +360,6 @@ export class Switchboard {
     this.help.callTaken(session.cabinId, session.id);
     this.#ledger.refreshQueue(session.profession, false);
     this.#ledger.pushSnapshots(session.profession);
-  }
-
-  async #composeDocument(
-    line: PractitionerLine,
-    session: Session,
-    message: Extract<PractitionerMessage, { type: 'document.compose' }>,
-  ): Promise<void> {
-    const patient = session.patient;
-    if (!isActive(session) || patient === null) {
-      return this.#answer(line.party, message.requestId, err({ code: 'call.ended' }));
-    }
-    const written = await this.#documents.write(line.professional, patient, message.document);
-    if (!written.ok) {
-      this.#options.log('document.refused', { sessionId: session.id, code: written.error.code });
-      return this.#answer(line.party, message.requestId, written);
-    }
-    // The call may have ended while the document was written.
-    if (!isActive(session)) return this.#answer(line.party, message.requestId, err({ code: 'call.ended' }));
-    const { kind, title, bytes } = written.value;
-    const kept = keepRenderedDocument(session, kind, title, bytes);
-    if (!kept.ok) return this.#answer(line.party, message.requestId, kept);
-    this.#announceDocument(session, kept.value, bytes.length);
-    return this.#answerWithDeposit(line, message.requestId, session, kept.value);
-  }
-
-  /** Answers `document.failed` when writing or depositing a document threw (a bug: logged, the platform goes on). */
-  #settle(line: PractitionerLine, requestId: number, work: Promise<void>): void {
-    work.catch((error: unknown) => {
-      this.#options.log('document.failed', { error: error instanceof Error ? error.name : 'unknown' });
-      this.#answer(line.party, requestId, err({ code: 'document.failed' }));
-    });
-  }
-
-  /** Deposits a kept document in the DMP when it may, and answers the console with both outcomes. */
-  async #answerWithDeposit(
-    line: PractitionerLine,
-    requestId: number,
-    session: Session,
-    summary: DocumentSummary,
-  ): Promise<void> {
-    const stored = session.documents.get(summary.id);
-    const patient = session.patient;
-    let dmp: DmpOutcome | undefined;
-    if (stored !== undefined && patient !== null) {
-      const document = {
-        sessionId: session.id,
-        patient,
-        summary,
-        contentType: stored.contentType,
-        bytes: stored.bytes,
-      };
-      dmp = await this.#documents.deposit(document, session.dmpOpposed);
-    }
-    this.#answer(line.party, requestId, ok({ document: summary, ...(dmp === undefined ? {} : { dmp }) }));
-  }
-
-  #announceDocument(session: Session, summary: DocumentSummary, bytes: number): void {
-    this.#options.log('document.pushed', {
-      sessionId: session.id,
-      kind: summary.kind,
-      pages: summary.pages,
-      bytes,
-    });
-    this.#ledger.toCabin(
-      session,
-      { type: 'call.documentPushed', sessionId: session.id, document: summary },
-      true,
-    );
-  }
-
-  #pushDocument(
-    session: Session,
-    message: Extract<PractitionerMessage, { type: 'document.push' }>,
-  ): Result<DocumentSummary> {
-    if (!isActive(session)) return err({ code: 'call.ended' });
-    const kept = keepDocument(session, message);
-    if (!kept.ok) {
-      this.#options.log('document.refused', { sessionId: session.id, code: kept.error.code });
-      return kept;
-    }
-    const summary = kept.value;
-    this.#announceDocument(session, summary, session.documents.get(summary.id)?.bytes.length ?? 0);
-    return ok(summary);
   }
 
   // --------------------------------------------------------------------------------------------- SFU
