@@ -106,7 +106,9 @@ describe('the documents the professional writes', () => {
   it('a sick leave of 7 days the platform refuses: the reason is said in French; with an exception it goes', async () => {
     const { page, socket } = await inCall();
     await page.choose('compose-kind', 'sickLeave');
+    expect(page.query('sick-leave-warning')).toBeNull();
     await page.type('sick-leave-days', '7');
+    expect(page.get('sick-leave-warning').textContent).toContain('ne peut pas dépasser 3 jours');
     await page.type('sick-leave-motive', 'Lombalgie aiguë');
     await page.click('compose-send');
     expect(socket.lastSent('document.compose')).toMatchObject({
@@ -121,6 +123,7 @@ describe('the documents the professional writes', () => {
     expect(page.query('compose-sent-note')).toBeNull();
 
     await page.click('exception-treatingDoctor');
+    expect(page.query('sick-leave-warning')).toBeNull();
     await page.click('compose-send');
     expect(socket.lastSent('document.compose')).toMatchObject({
       document: { kind: 'sickLeave', days: 7, exceptions: ['treatingDoctor'] },

@@ -12,13 +12,14 @@ import {
   MAX_PRESCRIPTION_LINES,
   MAX_SICK_LEAVE_DAYS,
   SICK_LEAVE_EXCEPTIONS,
+  checkSickLeave,
   type ComposedDocument,
   type PrescriptionLine,
   type SickLeaveException,
 } from '../../contract/composed-document';
 import type { ProfessionalCard } from '../../contract/domain';
 import type { PatientSummary } from '../../contract/platform-protocol';
-import { DOCUMENT_KIND_LABELS, formatBirthDate } from './french-format';
+import { DOCUMENT_KIND_LABELS, formatBirthDate, sickLeaveRefusalText } from './french-format';
 
 /** Props of the composer. */
 export interface DocumentComposerProps {
@@ -69,6 +70,12 @@ export function DocumentComposer({
   const [report, setReport] = useState('');
   const [busy, setBusy] = useState(false);
   const [sentNote, setSentNote] = useState<string | null>(null);
+
+  // The platform applies the sick-leave rule; the form says it beforehand.
+  const rule = Number.isInteger(Number(days))
+    ? checkSickLeave(professional.profession, Number(days), exceptions)
+    : null;
+  const ruleWarning = rule !== null && !rule.ok ? sickLeaveRefusalText(rule.error.detail) : null;
 
   const setLine = (index: number, field: keyof PrescriptionLine, value: string): void =>
     setLines((current) => current.map((line, i) => (i === index ? { ...line, [field]: value } : line)));
@@ -243,6 +250,11 @@ export function DocumentComposer({
           <p className="muted">
             En téléconsultation, au-delà de 3 jours, cochez l’exception qui s’applique :
           </p>
+          {ruleWarning !== null && (
+            <p className="note warning" role="note" data-testid="sick-leave-warning">
+              {ruleWarning}
+            </p>
+          )}
           {SICK_LEAVE_EXCEPTIONS.map((exception) => (
             <label className="checkbox" key={exception}>
               <input
