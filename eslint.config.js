@@ -51,7 +51,7 @@ export const ZONES = [
     zone: 'platform/server',
     files: ['platform/server/**/*.ts'],
     folders: ['platform/server', 'contract'],
-    packages: ['node:*', 'ws', 'mediasoup'],
+    packages: ['node:*', 'ws', 'mediasoup', 'pdfkit', 'lean-qr'],
   },
   {
     zone: 'platform/console',

@@ -11,6 +11,7 @@ export * from './session-record';
 export * from './cabin-api';
 export * from './validate';
 export * from './platform-protocol';
+export * from './composed-document';
 export * from './validate-platform';
 export * from './socket-client';
 export * from './cabin-api-wire';

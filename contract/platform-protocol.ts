@@ -12,6 +12,7 @@ import type {
   Profession,
   ProfessionalCard,
 } from './domain';
+import type { ComposedDocument, DocumentPushed } from './composed-document';
 import type { DirectAccessSpecialty } from './cover';
 import type { CabinError, Result } from './result';
 
@@ -321,6 +322,16 @@ export type PractitionerRequest =
       readonly contentType: DocumentContentType;
       readonly base64: string;
     }
+  /**
+   * A document composed in the console: the platform fills in the professional and the patient, renders
+   * it to PDF, keeps it and pushes it to the cabin like a pushed PDF.
+   */
+  | {
+      readonly type: 'document.compose';
+      readonly requestId: number;
+      readonly sessionId: string;
+      readonly document: ComposedDocument;
+    }
   | { readonly type: 'call.end'; readonly requestId: number; readonly sessionId: string }
   /** The professional saw the patient's help call in the call and answers it. */
   | { readonly type: 'help.answer'; readonly requestId: number; readonly sessionId: string }
@@ -333,7 +344,8 @@ export type PractitionerMessage = PractitionerRequest | MediaNotice;
 export interface PractitionerReplies {
   readonly 'call.accept': CallMedia;
   readonly 'call.requestMeasurement': null;
-  readonly 'document.push': { readonly document: DocumentSummary };
+  readonly 'document.push': DocumentPushed;
+  readonly 'document.compose': DocumentPushed;
   readonly 'call.end': null;
   readonly 'sfu.request': unknown;
   readonly 'help.answer': null;

@@ -156,6 +156,37 @@ describe('the platform protocol refuses what does not fit, naming the field and 
     expect(parsePractitionerMessage({ ...push, base64: '<script>' }).ok).toBe(false);
   });
 
+  it('a composed document is bounded: lines, their length, the sick leave days, its exceptions', () => {
+    const compose = (document: unknown): unknown => ({
+      type: 'document.compose',
+      requestId: 3,
+      sessionId: 's',
+      document,
+    });
+    const line = { item: 'Paracétamol 1 g', dosage: '1 comprimé 3 fois par jour', duration: '5 jours' };
+    expect(parsePractitionerMessage(compose({ kind: 'prescription', lines: [line] })).ok).toBe(true);
+    expect(parsePractitionerMessage(compose({ kind: 'prescription', lines: Array(21).fill(line) })).ok).toBe(
+      false,
+    );
+    expect(
+      parsePractitionerMessage(
+        compose({ kind: 'prescription', lines: [{ ...line, item: 'x'.repeat(201) }] }),
+      ),
+    ).toMatchObject({ ok: false, error: { detail: 'document.compose.document.lines[0].item' } });
+    const leave = {
+      kind: 'sickLeave',
+      startDate: '2026-12-05',
+      days: 5,
+      motive: 'Grippe',
+      exceptions: ['treatingDoctor'],
+    };
+    expect(parsePractitionerMessage(compose(leave)).ok).toBe(true);
+    expect(parsePractitionerMessage(compose({ ...leave, days: 0 })).ok).toBe(false);
+    expect(parsePractitionerMessage(compose({ ...leave, exceptions: ['friend'] })).ok).toBe(false);
+    expect(parsePractitionerMessage(compose({ kind: 'report', text: '' })).ok).toBe(false);
+    expect(parsePractitionerMessage(compose({ kind: 'letter', text: 'x' })).ok).toBe(false);
+  });
+
   it('the cabin checks what the platform pushes: a professional card needs an 11-digit RPPS', () => {
     const professional = {
       civility: 'Dr',

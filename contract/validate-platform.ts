@@ -1,6 +1,14 @@
 // Validation of every platform protocol message, on both sides: the platform checks what cabins and
 // consoles send, the cabin and the console check what the platform pushes. A message that does not fit
 // is refused with the path of its first bad field (never a value).
+import {
+  MAX_COMPOSED_TEXT_LENGTH,
+  MAX_PRESCRIPTION_DETAIL_LENGTH,
+  MAX_PRESCRIPTION_ITEM_LENGTH,
+  MAX_PRESCRIPTION_LINES,
+  MAX_SICK_LEAVE_DAYS,
+  SICK_LEAVE_EXCEPTIONS,
+} from './composed-document';
 import { DOCUMENT_KINDS, LOCALES, MEASUREMENT_KINDS, PRESENCES, PROFESSIONS } from './domain';
 import type { MediaUp } from './cabin-api';
 import type {
@@ -134,6 +142,33 @@ const documentSummary = object({
   title: text(120, 1),
   pages: integer(0, 500),
 });
+const prescriptionLine = object({
+  item: text(MAX_PRESCRIPTION_ITEM_LENGTH, 1),
+  dosage: text(MAX_PRESCRIPTION_DETAIL_LENGTH),
+  duration: text(MAX_PRESCRIPTION_DETAIL_LENGTH),
+});
+const composedDocument: Check = (value, path) => {
+  if (!isRecord(value)) return path;
+  switch (value.kind) {
+    case 'prescription':
+      return object({
+        kind: oneOf(['prescription']),
+        lines: arrayOf(prescriptionLine, MAX_PRESCRIPTION_LINES),
+      })(value, path);
+    case 'sickLeave':
+      return object({
+        kind: oneOf(['sickLeave']),
+        startDate: isoDate,
+        days: integer(1, MAX_SICK_LEAVE_DAYS),
+        motive: text(MAX_COMPOSED_TEXT_LENGTH),
+        exceptions: arrayOf(oneOf(SICK_LEAVE_EXCEPTIONS), SICK_LEAVE_EXCEPTIONS.length),
+      })(value, path);
+    case 'report':
+      return object({ kind: oneOf(['report']), text: text(MAX_COMPOSED_TEXT_LENGTH, 1) })(value, path);
+    default:
+      return `${path}.kind`;
+  }
+};
 const sfuData = boundedJson(12, 100_000);
 const base64 = matching(/^[A-Za-z0-9+/]*={0,2}$/, Math.ceil((1_500_000 * 4) / 3) + 4);
 const endReason = oneOf(['professionalEnded', 'patientLeft', 'connectionLost']);
@@ -188,6 +223,7 @@ const PRACTITIONER_MESSAGES: Schemas = {
     contentType: oneOf(DOCUMENT_CONTENT_TYPES),
     base64,
   },
+  'document.compose': { requestId, sessionId, document: composedDocument },
   'call.end': { requestId, sessionId },
   'help.answer': { requestId, sessionId },
   'sfu.request': { requestId, sessionId, method: oneOf(SFU_METHODS), data: sfuData },

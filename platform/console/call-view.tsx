@@ -3,7 +3,9 @@
 // documents, and the end of the call.
 import { useEffect, useRef, useState } from 'react';
 import type { Clock } from '../../contract/clock';
-import { MEASUREMENT_KINDS, type MeasurementKind } from '../../contract/domain';
+import { MEASUREMENT_KINDS, type MeasurementKind, type ProfessionalCard } from '../../contract/domain';
+import type { ComposedDocument } from '../../contract/composed-document';
+import { DocumentComposer } from './document-composer';
 import { DocumentPanel } from './document-panel';
 import { HelpCallNotice } from './help-call-notice';
 import {
@@ -23,9 +25,13 @@ import { VisitPanel } from './visit-panel';
 /** Props of the call view. */
 export interface CallViewProps {
   readonly call: CallState;
+  /** The professional who writes the documents. */
+  readonly professional: ProfessionalCard;
   readonly clock: Clock;
   readonly onRequestMeasurement: (kind: MeasurementKind) => void;
   readonly onSendDocument: (document: OutgoingDocument) => Promise<boolean>;
+  /** Has the platform write a document (ordonnance, arrêt de travail, compte rendu) and send it. */
+  readonly onComposeDocument: (document: ComposedDocument) => Promise<boolean>;
   readonly onProblem: (message: string) => void;
   readonly onEnd: () => void;
   /** The professional takes care of the patient's help call. */
@@ -89,9 +95,11 @@ function StreamVideo({
 /** The consultation in progress. */
 export function CallView({
   call,
+  professional,
   clock,
   onRequestMeasurement,
   onSendDocument,
+  onComposeDocument,
   onProblem,
   onEnd,
   onAnswerHelp,
@@ -290,6 +298,13 @@ export function CallView({
             )}
           </section>
 
+          <DocumentComposer
+            professional={professional}
+            patient={call.patient}
+            clock={clock}
+            onCompose={onComposeDocument}
+            onProblem={onProblem}
+          />
           <DocumentPanel documents={call.documents} onSend={onSendDocument} onProblem={onProblem} />
         </div>
       </div>

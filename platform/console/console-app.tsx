@@ -174,9 +174,11 @@ function DeskScreen({
         ) : (
           <CallView
             call={view.call}
+            professional={view.professional}
             clock={dependencies.clock}
             onRequestMeasurement={(kind) => void desk.requestMeasurement(kind)}
             onSendDocument={(document) => desk.pushDocument(document)}
+            onComposeDocument={(document) => desk.composeDocument(document)}
             onProblem={(message) => desk.showError(message)}
             onEnd={() => void desk.endCall()}
             onAnswerHelp={() => void desk.answerHelp()}

@@ -19,9 +19,10 @@ import type {
   SessionItem,
   VisitSummary,
 } from '../../contract/platform-protocol';
-import { integer, matching, object, oneOf, text } from '../../contract/schema';
+import { DMP_REFUSALS, type DmpOutcome } from '../../contract/composed-document';
+import { boolean, integer, matching, object, oneOf, optional, text } from '../../contract/schema';
 import type { LocalMediaProblem, MediaFailure } from './console-media';
-import { emptyDocumentText } from './french-format';
+import { emptyDocumentText, sickLeaveRefusalText } from './french-format';
 
 /** Why the desk sends the practitioner back to the login form. */
 export type SessionEnd = 'expired' | 'replaced';
@@ -51,7 +52,7 @@ export interface CallState {
   readonly reception: MediaReception;
   /** The last measurement asked for, until it arrives. */
   readonly requested: { readonly kind: MeasurementKind; readonly at: number } | null;
-  readonly documents: readonly DocumentSummary[];
+  readonly documents: readonly SentDocument[];
   readonly localStream: MediaStream | null;
   /** What is missing of the practitioner's camera and microphone; null until they were asked for. */
   readonly localProblem: LocalMediaProblem | null;
@@ -79,6 +80,11 @@ export interface DeskView {
   readonly error: string | null;
 }
 
+/** A document the platform stored, and what became of its deposit in the DMP (null: the platform did not say). */
+export interface SentDocument extends DocumentSummary {
+  readonly dmp: DmpOutcome | null;
+}
+
 /** A document as the practitioner sends it. */
 export interface OutgoingDocument {
   readonly kind: DocumentSummary['kind'];
@@ -103,6 +109,10 @@ export function refusalText(
   if (isTransportFailure(code)) return 'Pas de connexion au serveur. Réessayez dans un instant.';
   if (code === 'call.alreadyTaken') return 'Ce patient est déjà pris en charge par un autre professionnel.';
   if (code === 'document.empty') return emptyDocumentText(detail);
+  if (code === 'sickLeave.refused') return sickLeaveRefusalText(detail);
+  if (code === 'prescription.unavailable') {
+    return 'Le service de prescription n’a pas donné d’identifiant : l’ordonnance n’a pas été envoyée. Réessayez.';
+  }
   switch (action) {
     case 'accept':
       return 'La prise en charge n’a pas abouti : le patient n’est peut-être plus en salle d’attente.';
@@ -125,13 +135,22 @@ const documentSummaryCheck = object({
   title: text(120, 1),
   pages: integer(0, 500),
 });
-const documentReplyCheck = object({ document: documentSummaryCheck });
+const dmpCheck = object({ deposited: boolean, reason: optional(oneOf(DMP_REFUSALS)) });
+const documentReplyCheck = object({ document: documentSummaryCheck, dmp: optional(dmpCheck) });
 
-/** The summary of a document the platform stored, from its reply (a reply it cannot read keeps the title). */
-export function sentDocument(reply: unknown, document: OutgoingDocument): DocumentSummary {
-  return documentReplyCheck(reply, 'reply') === null
-    ? (reply as { document: DocumentSummary }).document
-    : { id: '', kind: document.kind, title: document.title, pages: 0 };
+/**
+ * The summary of a document the platform stored and its DMP deposit, from its reply (a reply it cannot
+ * read keeps the kind and the title).
+ */
+export function sentDocument(
+  reply: unknown,
+  document: { readonly kind: DocumentSummary['kind']; readonly title: string },
+): SentDocument {
+  if (documentReplyCheck(reply, 'reply') !== null) {
+    return { id: '', kind: document.kind, title: document.title, pages: 0, dmp: null };
+  }
+  const read = reply as { document: DocumentSummary; dmp?: DmpOutcome };
+  return { ...read.document, dmp: read.dmp ?? null };
 }
 
 /** Whether two reception reports say the same. */

@@ -12,12 +12,18 @@ import {
   titleFromFileName,
   type DocumentProblem,
 } from './document-encoding';
-import { DOCUMENT_KIND_LABELS, emptyDocumentText, formatNumber, pagesText } from './french-format';
-import type { OutgoingDocument } from './desk-view';
+import {
+  DOCUMENT_KIND_LABELS,
+  dmpOutcomeText,
+  emptyDocumentText,
+  formatNumber,
+  pagesText,
+} from './french-format';
+import type { OutgoingDocument, SentDocument } from './desk-view';
 
 /** Props of the document panel. */
 export interface DocumentPanelProps {
-  readonly documents: readonly DocumentSummary[];
+  readonly documents: readonly SentDocument[];
   /** Sends one document; answers true once the platform has it. */
   readonly onSend: (document: OutgoingDocument) => Promise<boolean>;
   /** Shows why a document cannot be sent. */
@@ -126,7 +132,7 @@ export function DocumentPanel({ documents, onSend, onProblem }: DocumentPanelPro
 
   return (
     <section className="panel documents" aria-labelledby="documents-title">
-      <h3 id="documents-title">Documents</h3>
+      <h3 id="documents-title">Texte libre ou fichier PDF</h3>
       <div className="form-row">
         <label htmlFor="document-kind">Type</label>
         <select
@@ -210,6 +216,14 @@ export function DocumentPanel({ documents, onSend, onProblem }: DocumentPanelPro
           <li key={`${document.id}-${index}`}>
             {DOCUMENT_KIND_LABELS[document.kind]} — {document.title}
             {document.pages > 0 && ` (${pagesText(document.pages)})`}
+            {document.dmp !== null && (
+              <span
+                className={document.dmp.deposited ? 'dmp-outcome' : 'dmp-outcome not-deposited'}
+                data-testid="document-dmp"
+              >
+                {dmpOutcomeText(document.dmp)}
+              </span>
+            )}
           </li>
         ))}
       </ul>

@@ -1,5 +1,6 @@
 // The French wording of the practitioner console: labels of the protocol's values and the formatting of
 // dates, times, durations and measured values the way a French practitioner reads them.
+import type { DmpOutcome, DmpRefusal, SickLeaveRefusal } from '../../contract/composed-document';
 import type {
   DocumentSummary,
   Locale,
@@ -266,4 +267,32 @@ export function emptyDocumentText(reason: string | undefined): string {
 /** "1 page", "3 pages". */
 export function pagesText(pages: number): string {
   return `${pages} page${pages > 1 ? 's' : ''}`;
+}
+
+const SICK_LEAVE_REFUSALS: Readonly<Record<SickLeaveRefusal, string>> = {
+  tooLongFromTeleconsultation:
+    'Arrêt de travail refusé : en téléconsultation, un arrêt de travail ne peut pas dépasser 3 jours (loi de financement de la sécurité sociale pour 2024), sauf si vous êtes le médecin traitant du patient, sa sage-femme référente, ou pour une prolongation quand le patient ne pouvait pas consulter en personne. Raccourcissez l’arrêt ou cochez l’exception qui s’applique.',
+  notAllowedForProfession:
+    'Arrêt de travail refusé : seuls les médecins, les sages-femmes et les chirurgiens-dentistes peuvent prescrire un arrêt de travail.',
+};
+
+/** The French sentence of a refused sick leave, from the refusal's detail. */
+export function sickLeaveRefusalText(detail: string | undefined): string {
+  return Object.hasOwn(SICK_LEAVE_REFUSALS, detail ?? '')
+    ? SICK_LEAVE_REFUSALS[detail as SickLeaveRefusal]
+    : 'Arrêt de travail refusé.';
+}
+
+const DMP_REFUSAL_TEXTS: Readonly<Record<DmpRefusal, string>> = {
+  opposed: 'le patient s’y est opposé',
+  insNotQualified: 'l’identité du patient n’est pas qualifiée (INS)',
+  choiceUnknown: 'le choix du patient n’est pas connu',
+  serviceFailed: 'le service Mon espace santé n’a pas répondu',
+};
+
+/** What became of a document's deposit in Mon espace santé, in French. */
+export function dmpOutcomeText(outcome: DmpOutcome): string {
+  return outcome.deposited
+    ? 'Déposé dans Mon espace santé'
+    : `Non déposé dans Mon espace santé : ${DMP_REFUSAL_TEXTS[outcome.reason]}`;
 }

@@ -2,9 +2,15 @@
 // It holds the connection to the platform (reconnecting with the same token after a drop), the waiting
 // room, the call in progress with its media, and answers every action with a new immutable view.
 import { after, type Cancel, type Clock } from '../../contract/clock';
-import type { MeasurementKind, ProfessionalCard } from '../../contract/domain';
+import type { ComposedDocument } from '../../contract/composed-document';
+import type { DocumentSummary, MeasurementKind, ProfessionalCard } from '../../contract/domain';
 import { connectPractitioner, type PractitionerConnection } from '../../contract/platform-connection';
-import type { CallEndReason, MediaMode, PractitionerPush } from '../../contract/platform-protocol';
+import type {
+  CallEndReason,
+  MediaMode,
+  PractitionerPush,
+  PractitionerRequest,
+} from '../../contract/platform-protocol';
 import { PLATFORM_CLOSE_CODES } from '../../contract/platform-protocol';
 import { err, type CabinError, type Result } from '../../contract/result';
 import { webSocketOpener, type WebSocketLike } from '../../contract/socket-client';
@@ -22,7 +28,7 @@ import {
   type OutgoingDocument,
   type SessionEnd,
 } from './desk-view';
-import { CALL_END_MESSAGES } from './french-format';
+import { CALL_END_MESSAGES, DOCUMENT_KIND_LABELS } from './french-format';
 import { reportReception } from './reception-report';
 
 /** How long the console waits before opening the connection again after a drop. */
@@ -33,6 +39,11 @@ export const REPLY_TIMEOUT_MS = 20_000;
 
 /** The answer of an action while there is no connection to carry it. */
 const UNAVAILABLE: Result<never, CabinError> = err({ code: 'transport.unavailable' });
+
+/** A document request as the desk sends it, before the call's session id is added. */
+type DocumentRequest =
+  | Omit<Extract<PractitionerRequest, { type: 'document.push' }>, 'requestId' | 'sessionId'>
+  | Omit<Extract<PractitionerRequest, { type: 'document.compose' }>, 'requestId' | 'sessionId'>;
 
 /** What the desk is built with. */
 export interface DeskOptions {
@@ -160,7 +171,26 @@ export class PractitionerDesk {
   }
 
   /** Sends a document to the cabin; answers true once the platform stored it. */
-  async pushDocument(document: OutgoingDocument): Promise<boolean> {
+  pushDocument(document: OutgoingDocument): Promise<boolean> {
+    return this.#sendDocument({ type: 'document.push', ...document }, document);
+  }
+
+  /**
+   * Has the platform write a composed document (ordonnance, arrêt de travail, compte rendu) and send it
+   * to the cabin; answers true once the platform stored it, false with the refusal shown (a sick leave
+   * the rule refuses says why).
+   */
+  composeDocument(document: ComposedDocument): Promise<boolean> {
+    return this.#sendDocument(
+      { type: 'document.compose', document },
+      { kind: document.kind, title: DOCUMENT_KIND_LABELS[document.kind] },
+    );
+  }
+
+  async #sendDocument(
+    request: DocumentRequest,
+    fallback: { readonly kind: DocumentSummary['kind']; readonly title: string },
+  ): Promise<boolean> {
     const call = this.#view.call;
     const client = this.#client;
     if (call === null) return false;
@@ -169,13 +199,13 @@ export class PractitionerDesk {
       return false;
     }
     this.#update({ error: null });
-    const result = await client.request({ type: 'document.push', sessionId: call.sessionId, ...document });
+    const result = await client.request({ ...request, sessionId: call.sessionId });
     if (this.#view.call?.sessionId !== call.sessionId) return false;
     if (!result.ok) {
       this.#update({ error: refusalText('document', result.error.code, result.error.detail) });
       return false;
     }
-    const sent = sentDocument(result.value, document);
+    const sent = sentDocument(result.value, fallback);
     const current = this.#view.call;
     this.#updateCall({ documents: [...current.documents, sent] });
     return true;

@@ -34,6 +34,9 @@ import { ConsoleFiles, SECURITY_HEADERS } from './console-files';
 import { SILENT_LOG, type PlatformLog } from './platform-log';
 import type { SfuBackend } from './sfu';
 import { SUPPORT_API_PREFIX, SupportApi, type SupportAccount } from './support-api';
+import type { DmpDeposit } from './dmp-deposit';
+import { DocumentWriter } from './document-writer';
+import type { PrescriptionService } from './prescription-service';
 import { Switchboard, type CabinLine, type PractitionerLine, type SwitchboardStats } from './switchboard';
 
 /** An appointment booked ahead: its code (digits, typed in the cabin) and the profession it is with. */
@@ -82,6 +85,10 @@ export interface PlatformOptions {
   readonly clock?: Clock;
   /** The operation log (default: silent). */
   readonly log?: PlatformLog;
+  /** The e-prescription service (default: the test one, `TEST-ORDO-…` identifiers). */
+  readonly prescriptions?: PrescriptionService;
+  /** The patients' DMP (default: the test one, which records the deposits). */
+  readonly dmp?: DmpDeposit;
 }
 
 /** Counts of what the platform holds, for tests and benchmarks. */
@@ -130,6 +137,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     sfu: options.sfu ?? null,
     clock,
     log,
+    documents: new DocumentWriter({ prescriptions: options.prescriptions, dmp: options.dmp, clock, log }),
   });
   const support = new SupportApi({
     accounts: options.supportAccounts ?? [],

@@ -18,8 +18,9 @@ import type {
   SessionItem,
   VisitSummary,
 } from '../../contract/platform-protocol';
+import { MAX_DOCUMENT_BYTES } from '../../contract/platform-protocol';
 import { err, ok, type Result } from '../../contract/result';
-import { checkDocument } from './document-check';
+import { checkDocument, pdfPages, textPages } from './document-check';
 import type { SfuRoom } from './sfu';
 
 /** Where a session stands: waiting, taken by a practitioner, in the call, or over. */
@@ -150,18 +151,32 @@ export function keepDocument(
   if (session.documents.size >= DOCUMENT_LIMIT) return err({ code: 'document.tooMany' });
   const checked = checkDocument(message.contentType, message.base64);
   if (!checked.ok) return checked;
-  const summary: DocumentSummary = {
-    id: randomBytes(12).toString('base64url'),
-    kind: message.kind,
-    title: message.title,
-    pages: checked.value.pages,
-  };
-  session.documents.set(summary.id, {
-    summary,
-    contentType: message.contentType,
-    bytes: checked.value.bytes,
-  });
-  return ok(summary);
+  return ok(storeDocument(session, message.kind, message.title, message.contentType, checked.value.bytes));
+}
+
+/** Keeps a PDF the platform rendered itself; answers its summary, or `document.tooMany` / `tooLarge`. */
+export function keepRenderedDocument(
+  session: PlatformSession,
+  kind: DocumentSummary['kind'],
+  title: string,
+  bytes: Buffer,
+): Result<DocumentSummary> {
+  if (session.documents.size >= DOCUMENT_LIMIT) return err({ code: 'document.tooMany' });
+  if (bytes.length > MAX_DOCUMENT_BYTES) return err({ code: 'document.tooLarge' });
+  return ok(storeDocument(session, kind, title, 'application/pdf', bytes));
+}
+
+function storeDocument(
+  session: PlatformSession,
+  kind: DocumentSummary['kind'],
+  title: string,
+  contentType: DocumentContentType,
+  bytes: Buffer,
+): DocumentSummary {
+  const pages = contentType === 'application/pdf' ? pdfPages(bytes) : textPages(bytes.toString('utf8'));
+  const summary: DocumentSummary = { id: randomBytes(12).toString('base64url'), kind, title, pages };
+  session.documents.set(summary.id, { summary, contentType, bytes });
+  return summary;
 }
 
 /** Forgets the patient's data and closes the call's media room (the call ended). */

@@ -15,16 +15,12 @@ import type {
 import type { Clock } from '../../contract/clock';
 import { PLATFORM_CLOSE_CODES } from '../../contract/platform-protocol';
 import { err, ok, type CabinError, type Result } from '../../contract/result';
+import { CallDocuments } from './call-documents';
+import { DocumentWriter } from './document-writer';
 import { HelpCalls, HelpDesk, ledgerHelpRoutes } from './help-desk';
 import type { CabinLine, Party, PractitionerLine } from './parties';
 import type { PlatformLog } from './platform-log';
-import {
-  callMediaOf,
-  isActive,
-  keepDocument,
-  keepItem,
-  type PlatformSession as Session,
-} from './platform-session';
+import { callMediaOf, isActive, keepItem, type PlatformSession as Session } from './platform-session';
 import { SessionLedger, type LedgerStats } from './session-ledger';
 import type { SfuBackend, SfuPeer } from './sfu';
 
@@ -45,6 +41,8 @@ export interface SwitchboardOptions {
   /** The time of the graces, the time-to-live and the consultation lengths. */
   readonly clock: Clock;
   readonly log: PlatformLog;
+  /** Writes composed documents and deposits documents in the DMP (default: the reference platform's seams). */
+  readonly documents?: DocumentWriter;
 }
 
 /** Counts for tests and benchmarks. */
@@ -56,6 +54,7 @@ type Answer = Result<unknown> | 'notAllowed';
 export class Switchboard {
   readonly #options: SwitchboardOptions;
   readonly #ledger: SessionLedger;
+  readonly #documents: CallDocuments;
   /** The patients' help calls: the support's list, the professional of the call, the cabin's answer. */
   readonly help: HelpCalls;
 
@@ -63,6 +62,14 @@ export class Switchboard {
   constructor(options: SwitchboardOptions) {
     this.#options = options;
     this.#ledger = new SessionLedger(options);
+    this.#documents = new CallDocuments(
+      options.documents ?? new DocumentWriter({ clock: options.clock, log: options.log }),
+      {
+        toCabin: (session, push) => this.#ledger.toCabin(session, push, true),
+        answer: (line, requestId, result) => this.#answer(line.party, requestId, result),
+      },
+      options.log,
+    );
     this.help = new HelpCalls(new HelpDesk(options), ledgerHelpRoutes(this.#ledger));
   }
 
@@ -313,7 +320,9 @@ export class Switchboard {
         );
         return this.#answer(line.party, message.requestId, ok(null));
       case 'document.push':
-        return this.#answer(line.party, message.requestId, this.#pushDocument(session, message));
+        return this.#documents.push(line, session, message);
+      case 'document.compose':
+        return this.#documents.compose(line, session, message);
       case 'help.answer':
         this.help.answerAsProfessional(session.cabinId, session.id);
         return this.#answer(line.party, message.requestId, ok(null));
@@ -351,28 +360,6 @@ export class Switchboard {
     this.help.callTaken(session.cabinId, session.id);
     this.#ledger.refreshQueue(session.profession, false);
     this.#ledger.pushSnapshots(session.profession);
-  }
-
-  #pushDocument(session: Session, message: Extract<PractitionerMessage, { type: 'document.push' }>): Answer {
-    if (!isActive(session)) return err({ code: 'call.ended' });
-    const kept = keepDocument(session, message);
-    if (!kept.ok) {
-      this.#options.log('document.refused', { sessionId: session.id, code: kept.error.code });
-      return kept;
-    }
-    const summary = kept.value;
-    this.#options.log('document.pushed', {
-      sessionId: session.id,
-      kind: message.kind,
-      pages: summary.pages,
-      bytes: session.documents.get(summary.id)?.bytes.length ?? 0,
-    });
-    this.#ledger.toCabin(
-      session,
-      { type: 'call.documentPushed', sessionId: session.id, document: summary },
-      true,
-    );
-    return ok({ document: summary });
   }
 
   // --------------------------------------------------------------------------------------------- SFU

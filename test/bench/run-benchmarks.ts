@@ -6,6 +6,7 @@
 //     latency from a result frame's last byte to the session view (target median under 20 ms);
 //   - the Carte Vitale read: insertion to beneficiaries, the card's APDU time and ours (target < 50 ms);
 //   - the platform's signaling capacity: concurrent calls before its p95 message latency passes 100 ms;
+//   - the platform's rendering of an ordonnance to PDF (5 lines, QR code, DejaVu Sans);
 //   - the professional accepting the call to the first remote video frame on the cabin (target < 1.5 s),
 //     with real Chromium media inside a loopback network namespace (video-benchmark.ts).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,7 @@ import { bootSimulatedCabin } from '../support/simulated-cabin';
 import { cleanBetweenPatients, walkOneSession } from '../support/patient-robot';
 import { benchmarkCardRead } from './card-benchmark';
 import { benchmarkDevices } from './device-benchmark';
+import { benchmarkOrdonnancePdf } from './document-pdf-benchmark';
 import { benchmarkHidCodecs } from './hid-benchmark';
 import { benchmarkResultLatency } from './latency-benchmark';
 import { benchmarkSignalingCapacity } from './signaling-benchmark';
@@ -187,6 +189,7 @@ async function main(): Promise<void> {
     benchmarkResultLatency,
     benchmarkCardRead,
     benchmarkSignalingCapacity,
+    benchmarkOrdonnancePdf,
   ]) {
     for (const line of await benchmark()) process.stdout.write(`${line}\n`);
   }
