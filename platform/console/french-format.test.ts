@@ -10,6 +10,7 @@ import {
   formatBirthDate,
   formatEuros,
   formatNumber,
+  dmpOutcomeText,
   measurementValue,
   nirForBilling,
   waitingText,
@@ -37,6 +38,16 @@ describe('French formatting', () => {
     expect(ageInYears('1950-05-20', now)).toBe(75);
     expect(birthDateWithAge('2024-12-01', now)).toBe('01/12/2024 (0 an)');
     expect(birthDateWithAge('1988-11-30', now)).toBe('30/11/1988 (36 ans)');
+  });
+
+  it('says what became of a document in Mon espace santé, a deposit waiting for the patient included', () => {
+    expect(dmpOutcomeText({ deposited: true })).toBe('Déposé dans Mon espace santé');
+    expect(dmpOutcomeText({ deposited: false, reason: 'insNotQualified' })).toBe(
+      'Non déposé dans Mon espace santé : l’identité du patient n’est pas qualifiée (INS)',
+    );
+    expect(dmpOutcomeText({ deposited: false, reason: 'choiceUnknown' })).toBe(
+      'Mon espace santé : en attente du choix du patient (à la fin de la consultation)',
+    );
   });
 
   it('writes the NIR in the groups of the Carte Vitale, or says none was given', () => {

@@ -292,7 +292,10 @@ const DMP_REFUSAL_TEXTS: Readonly<Record<DmpRefusal, string>> = {
 
 /** What became of a document's deposit in Mon espace santé, in French. */
 export function dmpOutcomeText(outcome: DmpOutcome): string {
-  return outcome.deposited
-    ? 'Déposé dans Mon espace santé'
-    : `Non déposé dans Mon espace santé : ${DMP_REFUSAL_TEXTS[outcome.reason]}`;
+  if (outcome.deposited) return 'Déposé dans Mon espace santé';
+  // The patient answers on the cabin's documents screen, after the call.
+  if (outcome.reason === 'choiceUnknown') {
+    return 'Mon espace santé : en attente du choix du patient (à la fin de la consultation)';
+  }
+  return `Non déposé dans Mon espace santé : ${DMP_REFUSAL_TEXTS[outcome.reason]}`;
 }

@@ -80,6 +80,19 @@ export class CallDocuments {
     return this.#answerWithDeposit(line, message.requestId, session, kept.value);
   }
 
+  /**
+   * The patient's DMP choice has come: the documents that waited for it are deposited, or not if the
+   * patient opposed it (each outcome logged by the writer, never the patient). A failure is logged.
+   */
+  depositPending(session: Session, opposed: boolean): void {
+    const pending = session.dmpPending;
+    session.dmpPending = [];
+    const deposits = pending.map((document) => this.writer.deposit(document, opposed));
+    Promise.all(deposits).catch((error: unknown) => {
+      this.log('dmp.failed', { error: error instanceof Error ? error.name : 'unknown' });
+    });
+  }
+
   /** Answers `document.failed` when writing or depositing a document threw (a bug: logged, the platform goes on). */
   #settle(line: PractitionerLine, requestId: number, work: Promise<void>): void {
     work.catch((error: unknown) => {
@@ -107,6 +120,8 @@ export class CallDocuments {
         bytes: stored.bytes,
       };
       dmp = await this.writer.deposit(document, session.dmpOpposed);
+      // The patient chooses on the cabin's documents screen, after the call: the deposit waits for it.
+      if (!dmp.deposited && dmp.reason === 'choiceUnknown') session.dmpPending.push(document);
     }
     this.routes.answer(line, requestId, ok({ document: summary, ...(dmp === undefined ? {} : { dmp }) }));
   }

@@ -125,6 +125,33 @@ describe('documents composed in the console', () => {
     expect(dmp.deposits()).toEqual([]);
   });
 
+  it('a document sent before the patient chose waits, and is deposited when the choice comes after the call', async () => {
+    const { cabin, doctor, dmp } = await inCall({ source: 'card' });
+    await expect(
+      doctor.value({ type: 'document.compose', sessionId: 's1', document: ORDONNANCE }),
+    ).resolves.toMatchObject({
+      dmp: { deposited: false, reason: 'choiceUnknown' },
+    });
+    expect(dmp.deposits()).toEqual([]);
+    await doctor.value({ type: 'call.end', sessionId: 's1' });
+    await cabin.next('call.ended');
+    // The documents screen: the patient does not oppose it.
+    await cabin.value({ type: 'session.item', sessionId: 's1', item: { kind: 'dmpChoice', opposed: false } });
+    await expect.poll(() => dmp.deposits().length).toBe(1);
+    expect(dmp.deposits()).toMatchObject([{ kind: 'prescription' }]);
+  });
+
+  it('a document sent before the patient chose is not deposited when they then oppose it', async () => {
+    const { cabin, doctor, dmp } = await inCall({ source: 'card' });
+    await doctor.value({ type: 'document.compose', sessionId: 's1', document: ORDONNANCE });
+    await doctor.value({ type: 'call.end', sessionId: 's1' });
+    await cabin.next('call.ended');
+    await cabin.value({ type: 'session.item', sessionId: 's1', item: { kind: 'dmpChoice', opposed: true } });
+    // A second choice finds nothing left waiting.
+    await cabin.value({ type: 'session.item', sessionId: 's1', item: { kind: 'dmpChoice', opposed: false } });
+    expect(dmp.deposits()).toEqual([]);
+  });
+
   it('a patient who opposed the DMP: a pushed text is not deposited and the console is told why', async () => {
     const { cabin, doctor, dmp } = await inCall({ source: 'card' });
     await cabin.value({ type: 'session.item', sessionId: 's1', item: { kind: 'dmpChoice', opposed: true } });

@@ -1,6 +1,7 @@
 // One patient's visit as the platform holds it, from the waiting room to the end of the call: who it
 // belongs to, where it stands, the patient data it may keep (and forgets as soon as it may), the
 // documents the practitioner left, and its timers. Patient data: memory only.
+import type { DmpDocument } from './dmp-deposit';
 import { randomBytes } from 'node:crypto';
 import type { Cancel } from '../../contract/clock';
 import type { DocumentSummary, Measurement, Profession } from '../../contract/domain';
@@ -55,6 +56,11 @@ export interface PlatformSession {
   acceptedAt: number | null;
   room: SfuRoom | null;
   readonly documents: Map<string, StoredDocument>;
+  /**
+   * Documents waiting for the patient's DMP choice, which the cabin sends on its documents screen after
+   * the call: deposited or dropped when it comes, forgotten with the session.
+   */
+  dmpPending: DmpDocument[];
   /** The cabin's connection dropped and it has not resumed this session yet. */
   cabinAway: boolean;
   /** Ends the cabin's grace (set while the cabin is away). */
@@ -101,6 +107,7 @@ export function openSession(fields: NewSession): PlatformSession {
     acceptedAt: null,
     room: null,
     documents: new Map(),
+    dmpPending: [],
     cabinAway: false,
     cabinGrace: null,
     practitionerGrace: null,
@@ -198,6 +205,7 @@ export function forgetSession(session: PlatformSession): void {
   session.practitionerGrace?.();
   forgetCall(session);
   session.documents.clear();
+  session.dmpPending = [];
   session.missed = [];
 }
 

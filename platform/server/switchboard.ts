@@ -266,9 +266,12 @@ export class Switchboard {
     const session = this.#ledger.get(message.sessionId);
     if (session === undefined) return err({ code: 'session.unknown' });
     if (session.cabinId !== line.cabinId) return 'notAllowed';
+    const item = message.item;
+    // The DMP choice comes from the documents screen, usually after the call: the documents that
+    // waited for it go (or not) now.
+    if (item.kind === 'dmpChoice') this.#documents.depositPending(session, item.opposed);
     // After the end of the call the patient's data is no longer kept: the item is dropped.
     if (session.stage === 'ended') return ok(null);
-    const item = message.item;
     keepItem(session, item);
     if (isActive(session)) {
       this.#ledger.toPractitioner(session, { type: 'call.item', sessionId: session.id, item }, false);
