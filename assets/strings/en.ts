@@ -542,10 +542,22 @@ export const en: Strings = {
     'call.notJoined': 'The consultation is not ready yet. Trying again in a moment…',
     'media.unavailable':
       'The camera or the microphone does not work. Touch “Help”: a member of staff will help you.',
-    'printer.outOfPaper': 'The printer is out of paper.',
-    'printer.jammed': 'The paper is stuck in the printer.',
-    'printer.offline': 'The printer is not answering.',
-    'printer.failed': 'The printer has a problem.',
+    'printer.outOfPaper':
+      'The printer is out of paper. Your documents are not lost: the professional can send them to you, the staff at the desk can help, and they are in Mon espace santé unless you said no to it.',
+    'printer.jammed':
+      'The paper is stuck in the printer. Your documents are not lost: the professional can send them to you, the staff at the desk can help, and they are in Mon espace santé unless you said no to it.',
+    'printer.doorOpen':
+      'A door of the printer is open. Your documents are not lost: the professional can send them to you, the staff at the desk can help, and they are in Mon espace santé unless you said no to it.',
+    'printer.offline':
+      'The printer is not answering. Your documents are not lost: the professional can send them to you, the staff at the desk can help, and they are in Mon espace santé unless you said no to it.',
+    'printer.notAccepting':
+      'The printer is stopped for now. Your documents are not lost: the professional can send them to you, the staff at the desk can help, and they are in Mon espace santé unless you said no to it.',
+    'printer.notConfigured':
+      'This cabin has no printer ready. Your documents are not lost: the professional can send them to you, the staff at the desk can help, and they are in Mon espace santé unless you said no to it.',
+    'printer.timeout':
+      'Printing is taking too long: it was stopped. Your documents are not lost: the professional can send them to you, the staff at the desk can help, and they are in Mon espace santé unless you said no to it.',
+    'printer.failed':
+      'The printer has a problem. Your documents are not lost: the professional can send them to you, the staff at the desk can help, and they are in Mon espace santé unless you said no to it.',
     'payment.declined': 'The payment was refused. You can try another card.',
     'payment.failed': 'The payment did not work. You can try again.',
     'payment.cancelled': 'The payment was cancelled. You can try again.',
