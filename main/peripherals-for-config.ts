@@ -1,6 +1,7 @@
 // The peripherals a configuration asks for: the simulated set (npm start, tests), or real card reader
 // and measuring devices; and the platform link (the protocol client unless `platform.kind` is simulated).
-// Printer and payment terminal stay simulated until their own work.
+// The printer is CUPS when the configuration says so (main/printer-for-config.ts); the payment terminal
+// stays simulated until its own work.
 import { existsSync } from 'node:fs';
 import { after, type Clock } from '../contract';
 import { PcscliteContext } from '../drivers/pcsc/pcsclite-context';
@@ -11,6 +12,7 @@ import { VirtualCardIdCardReader } from '../devices/simulated/virtual-card-id-ca
 import type { CabinConfig } from './config';
 import type { OperationLog } from './log';
 import { createSimulatedPeripherals, type CabinPeripherals } from './peripherals';
+import { printerFor } from './printer-for-config';
 import { startRealDevices } from './real-devices';
 import { PlatformSocketLink } from './platform-client/platform-socket-link';
 
@@ -99,7 +101,9 @@ async function devicePeripheralsFor(
     );
     // The same object (the simulator routes and the platform simulation share it), with pcscd released too.
     const disposeSimulators = peripherals.dispose;
+    const printer = await printerFor(config, peripherals.printer, log, clock);
     return Object.assign(peripherals, {
+      printer,
       dispose: () => {
         disposeSimulators?.();
         pcsc?.close();
@@ -112,7 +116,7 @@ async function devicePeripheralsFor(
   return {
     cardReader: pcscCardReader(pcsc, log),
     devices: devices.devices,
-    printer: simulatedRest.printer,
+    printer: await printerFor(config, simulatedRest.printer, log, clock),
     paymentTerminal: simulatedRest.paymentTerminal,
     platform: simulatedRest.platform,
     watchChanges: devices.watchChanges,
