@@ -2,7 +2,7 @@
 // reported with its code, a retry after a lost reply that prints once, and a spool left empty.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { createConnection, createServer, type Server } from 'node:net';
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../contract';
@@ -151,8 +151,10 @@ describe.skipIf(SKIPPED).sequential(TITLE, { timeout: 30_000 }, () => {
 /** A Unix-socket relay to cupsd that drops the connection instead of relaying the first Print-Job reply. */
 async function replyDroppingProxy(path: string, upstream: string): Promise<Server> {
   let dropped = false;
+  const sockets = new Set<Socket>();
   const server = createServer((client) => {
     const cups = createConnection(upstream);
+    sockets.add(client).add(cups);
     let printJobSent = false;
     client.on('data', (chunk: Buffer) => {
       // An IPP/1.1 Print-Job request starts with 01 01 00 02 after the HTTP header.
@@ -174,5 +176,12 @@ async function replyDroppingProxy(path: string, upstream: string): Promise<Serve
     cups.on('close', () => client.destroy());
   });
   await new Promise<void>((resolve) => server.listen(path, resolve));
-  return server;
+  // Closing the relay ends the keep-alive connections too, instead of waiting for them to time out.
+  const close = server.close.bind(server);
+  return Object.assign(server, {
+    close: (callback?: (error?: Error) => void) => {
+      sockets.forEach((socket) => socket.destroy());
+      return close(callback);
+    },
+  });
 }
