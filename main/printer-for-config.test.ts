@@ -11,7 +11,7 @@ import { MemoryOperationLog } from './test-support/memory-operation-log';
 const base = defaultConfig('/srv/cabine');
 const simulated = new SimulatedPrintQueue(() => 'printed', systemClock, 10);
 
-async function choose(config: CabinConfig): Promise<{ printer: unknown; events: unknown[] }> {
+async function choose(config: CabinConfig): Promise<{ printer: unknown; events: readonly unknown[] }> {
   const log = new MemoryOperationLog(systemClock);
   const printer = await printerFor(config, simulated, log, systemClock);
   return { printer, events: log.records() };

@@ -624,6 +624,7 @@ export const en: Strings = {
       weight: 'Scale',
     },
     states: { ok: 'Working', absent: 'Missing', faulty: 'Faulty' },
+    notices: { lowPaper: 'Paper running low: refill before the next session' },
     commandsTitle: 'Commands',
     commands: {
       'attendant.acknowledgeHelp': 'Take the help call',

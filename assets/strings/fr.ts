@@ -672,6 +672,8 @@ export const fr = {
       weight: 'Balance',
     },
     states: { ok: 'Fonctionne', absent: 'Absent', faulty: 'En panne' },
+    /** A warning shown after a peripheral's state (it still works). */
+    notices: { lowPaper: 'Papier bientôt épuisé : rechargez avant la prochaine séance' },
     commandsTitle: 'Commandes',
     commands: {
       'attendant.acknowledgeHelp': "Prendre en charge l'appel à l'aide",

@@ -63,9 +63,14 @@ export class CupsPrintQueue implements PrintQueue {
   }
 
   async check(): Promise<PrinterState> {
-    const report = await this.report();
-    if (report.condition === 'ready' || report.condition === 'lowPaper') return 'ok';
-    return report.condition === 'notConfigured' ? 'absent' : 'faulty';
+    return (await this.status()).state;
+  }
+
+  async status(): Promise<{ state: PrinterState; notice: 'lowPaper' | null }> {
+    const { condition } = await this.report();
+    if (condition === 'ready') return { state: 'ok', notice: null };
+    if (condition === 'lowPaper') return { state: 'ok', notice: 'lowPaper' };
+    return { state: condition === 'notConfigured' ? 'absent' : 'faulty', notice: null };
   }
 
   /** The queue's condition and reasons (`notConfigured` when there is no destination or no server). */

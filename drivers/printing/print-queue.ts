@@ -22,6 +22,8 @@ export interface PrintQueue {
    * it twice.
    */
   print(job: PrintJob, signal: AbortSignal): Promise<Result<void>>;
+  /** Like `check()`, with the warning the attendant sees before a session (paper running low). */
+  status?(): Promise<{ readonly state: PrinterState; readonly notice: 'lowPaper' | null }>;
   /** Cancels and removes every job of the session still in the printer's queue (called at the session's end). */
   cancelAll?(): Promise<void>;
 }

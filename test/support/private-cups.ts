@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** How the test backend behaves for a printer: its device URI is `cabinetest:/<mode>`. */
-export type TestBackendMode = 'print' | 'outOfPaper' | 'jam' | 'offline' | 'slow';
+export type TestBackendMode = 'print' | 'lowPaper' | 'outOfPaper' | 'jam' | 'offline' | 'slow';
 
 /** Why the printing integration tests cannot run here, or null when cupsd and its clients are installed. */
 export function privateCupsMissing(): string | null {
@@ -32,7 +32,8 @@ const BACKEND = `#!/bin/sh
 if [ $# -eq 0 ]; then echo 'direct cabinetest "Unknown" "Cabine test printer"'; exit 0; fi
 mode="\${DEVICE_URI#cabinetest:/}"
 case "$mode" in
-  print)
+  print|lowPaper)
+    [ "$mode" = lowPaper ] && echo 'STATE: +media-low-warning' >&2
     out="@OUT@/job-$1-$$.out"
     if [ -n "$6" ]; then cat "$6" > "$out.part"; else cat > "$out.part"; fi
     mv "$out.part" "$out"

@@ -72,6 +72,14 @@ describe.skipIf(SKIPPED).sequential(TITLE, { timeout: 30_000 }, () => {
     expectSpoolClean(job);
   });
 
+  it('prints while the paper runs low, and the attendant is warned', async () => {
+    cups.addPrinter('low', 'lowPaper');
+    const queue = queueOn('low');
+    expect(await queue.status()).toEqual({ state: 'ok', notice: null });
+    expect((await queue.print(document('papier bas'), new AbortController().signal)).ok).toBe(true);
+    expect(await queue.status()).toEqual({ state: 'ok', notice: 'lowPaper' });
+  });
+
   it('prints to the default destination when none is configured, and says when there is none', async () => {
     expect(await queueOn(null).check()).toBe('absent');
     const failed = await queueOn(null).print(document('sans imprimante'), new AbortController().signal);
