@@ -37,11 +37,17 @@ interface SentJob {
   jobId: number | null;
 }
 
-/** The printer's state and any queued jobs, for the technician's diagnosis. */
+/** The printer's state as CUPS reports it, for the log and the technician's diagnosis. */
 export interface CupsPrinterReport {
   readonly queue: string | null;
   readonly condition: PrinterCondition;
   readonly reasons: readonly string[];
+}
+
+/** One job waiting or printing in a queue (never its name or document). */
+export interface CupsQueuedJob {
+  readonly id: number;
+  readonly state: number;
 }
 
 /** How many times a job is purged before the cabin gives up (its end of session tries again). */
@@ -80,6 +86,26 @@ export class CupsPrintQueue implements PrintQueue {
     const status = await this.printerStatus(queue.value);
     if (!status.ok) return { queue: queue.value, condition: status.error, reasons: [] };
     return { queue: queue.value, condition: printerCondition(status.value), reasons: status.value.reasons };
+  }
+
+  /** The jobs not yet ended in the queue, whoever sent them; empty when the queue cannot be read. */
+  async queuedJobs(): Promise<CupsQueuedJob[]> {
+    const queue = await this.queue();
+    if (!queue.ok) return [];
+    const reply = await this.client.send(`/printers/${encodeURIComponent(queue.value)}`, OPERATION.getJobs, [
+      this.uri(queue.value),
+      { name: 'which-jobs', tag: TAG.keyword, values: ['not-completed'] },
+      { name: 'requested-attributes', tag: TAG.keyword, values: ['job-id', 'job-state'] },
+    ]);
+    if (!reply.ok || !isSuccessful(reply.value.code)) return [];
+    return reply.value.groups.flatMap((group) => {
+      const value = (name: string): unknown => group.attributes.find((a) => a.name === name)?.values[0];
+      const id = value('job-id');
+      const state = value('job-state');
+      return group.tag === GROUP.job && typeof id === 'number' && typeof state === 'number'
+        ? [{ id, state }]
+        : [];
+    });
   }
 
   async print(job: PrintJob, signal: AbortSignal): Promise<Result<void>> {
