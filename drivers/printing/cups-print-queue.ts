@@ -26,7 +26,7 @@ export interface CupsQueueSettings {
   readonly destination: string | null;
   /** How long a job may take from sending to its end before it is cancelled (`printer.timeout`). */
   readonly jobTimeoutMs: number;
-  /** How often the job and the printer are looked at while printing. */
+  /** The longest pause between two looks at the job and the printer while printing (250 ms by default). */
   readonly pollMs?: number;
 }
 
@@ -49,6 +49,9 @@ export interface CupsQueuedJob {
   readonly id: number;
   readonly state: number;
 }
+
+/** The first pause while a job prints; each next one is twice as long, up to `pollMs`. */
+const FIRST_POLL_MS = 25;
 
 /** How many times a job is purged before the cabin gives up (its end of session tries again). */
 const PURGE_ATTEMPTS = 20;
@@ -223,6 +226,8 @@ export class CupsPrintQueue implements PrintQueue {
   // Waits for the job's end, the printer's troubles or the deadline, whichever comes first.
   private async follow(sent: SentJob, signal: AbortSignal): Promise<Result<void>> {
     const deadline = this.clock.now() + this.settings.jobTimeoutMs;
+    // A page takes a fraction of a second: look again soon, then less often, up to pollMs.
+    let pauseMs = FIRST_POLL_MS;
     for (;;) {
       if (signal.aborted) return err({ code: 'printer.failed', detail: 'cancelled' });
       const state = await this.findJob(sent);
@@ -238,17 +243,18 @@ export class CupsPrintQueue implements PrintQueue {
       // A queue that stops taking new jobs still prints the ones it has: only a stopped printer fails here.
       if (failure !== null && condition !== 'notAccepting') return err({ code: failure });
       if (this.clock.now() >= deadline) return err({ code: 'printer.timeout' });
-      await this.wait(signal);
+      await this.wait(signal, pauseMs);
+      pauseMs = Math.min(pauseMs * 2, this.settings.pollMs ?? 250);
     }
   }
 
-  private wait(signal: AbortSignal): Promise<void> {
+  private wait(signal: AbortSignal, ms: number): Promise<void> {
     return new Promise((resolve) => {
       const onAbort = (): void => {
         cancel();
         resolve();
       };
-      const cancel = after(this.clock, this.settings.pollMs ?? 250, () => {
+      const cancel = after(this.clock, ms, () => {
         signal.removeEventListener('abort', onAbort);
         resolve();
       });
@@ -289,7 +295,7 @@ export class CupsPrintQueue implements PrintQueue {
         { name: 'purge-job', tag: TAG.boolean, values: [true] },
       ]);
       if ((await this.findJob(sent)) === null) return;
-      await this.wait(new AbortController().signal);
+      await this.wait(new AbortController().signal, this.settings.pollMs ?? 250);
     }
   }
 

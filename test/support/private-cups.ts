@@ -8,6 +8,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   rmSync,
   symlinkSync,
   writeFileSync,
@@ -33,10 +34,12 @@ if [ $# -eq 0 ]; then echo 'direct cabinetest "Unknown" "Cabine test printer"'; 
 mode="\${DEVICE_URI#cabinetest:/}"
 case "$mode" in
   print|lowPaper)
+    start=$(date +%s%N)
     [ "$mode" = lowPaper ] && echo 'STATE: +media-low-warning' >&2
     out="@OUT@/job-$1-$$.out"
     if [ -n "$6" ]; then cat "$6" > "$out.part"; else cat > "$out.part"; fi
     mv "$out.part" "$out"
+    echo "$start $(date +%s%N)" > "$out.ns"
     exit 0 ;;
   outOfPaper) echo 'STATE: +media-empty-error' >&2; exit 4 ;;
   jam) echo 'STATE: +media-jam-error' >&2; exit 5 ;;
@@ -60,6 +63,8 @@ export interface PrivateCups {
   run(command: string, args: readonly string[]): string;
   /** The files the test backend wrote (one a printed job), in name order. */
   printedFiles(): string[];
+  /** How long the test backend took for a printed file (its own start to end), in ms. */
+  backendMs(printedFile: string): number;
   stop(): Promise<void>;
 }
 
@@ -150,6 +155,10 @@ export async function startPrivateCups(): Promise<PrivateCups> {
         .filter((name) => name.endsWith('.out'))
         .sort()
         .map((name) => at('out', name)),
+    backendMs: (printedFile) => {
+      const [start = 0, end = 0] = readFileSync(`${printedFile}.ns`, 'utf8').trim().split(' ').map(Number);
+      return (end - start) / 1e6;
+    },
     stop: async () => {
       if (daemon.exitCode === null) {
         const exited = new Promise((resolve) => daemon.once('exit', resolve));
