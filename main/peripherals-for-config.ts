@@ -101,9 +101,10 @@ async function devicePeripheralsFor(
     );
     // The same object (the simulator routes and the platform simulation share it), with pcscd released too.
     const disposeSimulators = peripherals.dispose;
-    const printer = await printerFor(config, peripherals.printer, log, clock);
+    const { printer, watchChanges } = await printerFor(config, peripherals.printer, log, clock);
     return Object.assign(peripherals, {
       printer,
+      ...(watchChanges ? { watchChanges } : {}),
       dispose: () => {
         disposeSimulators?.();
         pcsc?.close();
@@ -113,13 +114,22 @@ async function devicePeripheralsFor(
   const simulatedRest = createSimulatedPeripherals(script, clock, config.simulation.callMs);
   const pcsc = pcscContext(log, clock);
   const devices = await startRealDevices(config.fixedPorts, log, clock);
+  const printer = await printerFor(config, simulatedRest.printer, log, clock);
   return {
     cardReader: pcscCardReader(pcsc, log),
     devices: devices.devices,
-    printer: await printerFor(config, simulatedRest.printer, log, clock),
+    printer: printer.printer,
     paymentTerminal: simulatedRest.paymentTerminal,
     platform: simulatedRest.platform,
-    watchChanges: devices.watchChanges,
+    // A device plugged or unplugged, or a print job failed: the cabin checks its peripherals again.
+    watchChanges: (listener) => {
+      const stopDevices = devices.watchChanges(listener);
+      const stopPrinter = printer.watchChanges?.(listener);
+      return () => {
+        stopDevices();
+        stopPrinter?.();
+      };
+    },
     dispose: () => {
       devices.stop();
       pcsc.close();

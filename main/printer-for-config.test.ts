@@ -2,18 +2,18 @@
 // configuration or real hardware asks for it, and a CUPS that cannot be reached is a warning, not a crash.
 import { describe, expect, it } from 'vitest';
 import { systemClock } from '../contract';
-import { CupsPrintQueue } from '../drivers/printing/cups-print-queue';
+import type { PrintQueue } from '../drivers/printing/print-queue';
 import { SimulatedPrintQueue } from '../drivers/printing/simulated-print-queue';
 import { defaultConfig, type CabinConfig } from './config';
-import { printerFor } from './printer-for-config';
+import { alertingPrinter, printerFor } from './printer-for-config';
 import { MemoryOperationLog } from './test-support/memory-operation-log';
 
 const base = defaultConfig('/srv/cabine');
 const simulated = new SimulatedPrintQueue(() => 'printed', systemClock, 10);
 
-async function choose(config: CabinConfig): Promise<{ printer: unknown; events: readonly unknown[] }> {
+async function choose(config: CabinConfig): Promise<{ printer: PrintQueue; events: readonly unknown[] }> {
   const log = new MemoryOperationLog(systemClock);
-  const printer = await printerFor(config, simulated, log, systemClock);
+  const { printer } = await printerFor(config, simulated, log, systemClock);
   return { printer, events: log.records() };
 }
 
@@ -35,7 +35,7 @@ describe('the printer of a configuration', () => {
         printer: { ...config.printer, server: '/nonexistent/cups.sock', destination: 'cabine' },
       };
       const { printer, events } = await choose(missing);
-      expect(printer).toBeInstanceOf(CupsPrintQueue);
+      expect(printer).not.toBe(simulated);
       expect(events).toContainEqual(
         expect.objectContaining({
           event: 'printer.cups',
@@ -46,7 +46,32 @@ describe('the printer of a configuration', () => {
       expect(events).toContainEqual(
         expect.objectContaining({ event: 'printer.notReady', condition: 'offline' }),
       );
-      expect(await (printer as CupsPrintQueue).check()).toBe('faulty');
+      expect(await printer.check()).toBe('faulty');
     },
   );
+});
+
+describe('a failed print job', () => {
+  it('is logged with its code and makes the cabin check its peripherals again, for the attendant', async () => {
+    const log = new MemoryOperationLog(systemClock);
+    const failing: PrintQueue = {
+      check: () => Promise.resolve('faulty'),
+      print: () => Promise.resolve({ ok: false, error: { code: 'printer.outOfPaper' } }),
+    };
+    const { printer, watchChanges } = alertingPrinter(failing, log);
+    let checks = 0;
+    const stop = watchChanges(() => (checks += 1));
+    const job = { title: 'Ordonnance', contentType: 'text/plain' as const, content: new Uint8Array([1]) };
+    expect(await printer.print(job, new AbortController().signal)).toMatchObject({ ok: false });
+    expect(checks).toBe(1);
+    expect(log.records()).toContainEqual(
+      expect.objectContaining({ event: 'printer.jobFailed', code: 'printer.outOfPaper' }),
+    );
+    // A job the session cancelled (the patient left) is not the printer's fault.
+    const cancelled = new AbortController();
+    cancelled.abort();
+    await printer.print(job, cancelled.signal);
+    expect(checks).toBe(1);
+    stop();
+  });
 });

@@ -11,6 +11,7 @@ import { CupsPrintQueue } from '../../../drivers/printing/cups-print-queue';
 import { defaultConfig } from '../../../main/config';
 import { createController, type RunningController } from '../../../main/controller';
 import { createSimulatedPeripherals } from '../../../main/peripherals';
+import { alertingPrinter } from '../../../main/printer-for-config';
 import { MemoryOperationLog } from '../../../main/test-support/memory-operation-log';
 import { ManualClock } from '../../support/manual-clock';
 import { cleanBetweenPatients, cooperativeAction, viewOf } from '../../support/patient-robot';
@@ -60,15 +61,17 @@ describe.skipIf(SKIPPED).sequential(TITLE, { timeout: 60_000 }, () => {
     mkdirSync(config.dataDirectory, { recursive: true });
     const simulated = createSimulatedPeripherals(happyScript(STEP_MS), clock, 1_000);
     // The printer keeps real time: cupsd and its backend do.
-    const printer = new CupsPrintQueue(
+    const log = new MemoryOperationLog(clock);
+    const queue = new CupsPrintQueue(
       { server: { kind: 'socket', path: cups.socket }, destination, jobTimeoutMs: 20_000, pollMs: 50 },
       systemClock,
     );
+    const { printer, watchChanges } = alertingPrinter(queue, log);
     const controller = createController({
       config,
       clock,
-      peripherals: { ...simulated, printer },
-      log: new MemoryOperationLog(clock),
+      peripherals: { ...simulated, printer, watchChanges },
+      log,
     });
     await controller.booted;
     stops.push(async () => {
@@ -120,10 +123,12 @@ describe.skipIf(SKIPPED).sequential(TITLE, { timeout: 60_000 }, () => {
     expect(filesUnder(cups.spool).filter((path) => /\/[cd]\d+/.test(path))).toEqual([]);
   });
 
-  it('shows the patient that the printer is out of paper, and keeps no job', async () => {
+  it('shows the patient that the printer is out of paper, shows the attendant a faulty printer, and keeps no job', async () => {
     const { controller, clock } = await cabinPrintingOn('empty');
+    expect(viewOf(controller).peripherals).toContainEqual({ peripheral: 'printer', state: 'ok' });
     const screens = await walk(controller, clock);
     expect(screens.at(-1)).toMatchObject({ stage: 'printFailed', failure: 'printer.outOfPaper' });
+    expect(viewOf(controller).peripherals).toContainEqual({ peripheral: 'printer', state: 'faulty' });
     expect(cups.run('lpstat', ['-W', 'all', '-o'])).toBe('');
   });
 });
