@@ -85,7 +85,7 @@ export class CupsPrintQueue implements PrintQueue {
   /** The queue's condition and reasons (`notConfigured` when there is no destination or no server). */
   async report(): Promise<CupsPrinterReport> {
     const queue = await this.queue();
-    if (!queue.ok) return { queue: null, condition: 'notConfigured', reasons: [] };
+    if (!queue.ok) return { queue: null, condition: queue.error, reasons: [] };
     const status = await this.printerStatus(queue.value);
     if (!status.ok) return { queue: queue.value, condition: status.error, reasons: [] };
     return { queue: queue.value, condition: printerCondition(status.value), reasons: status.value.reasons };
