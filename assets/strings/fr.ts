@@ -586,21 +586,21 @@ export const fr = {
     'media.unavailable':
       "La caméra ou le micro ne fonctionne pas. Touchez « Aide » : une personne de l'accueil va vous aider.",
     'printer.outOfPaper':
-      "L'imprimante n'a plus de papier. Vos documents ne sont pas perdus : le professionnel peut vous les envoyer, l'accueil peut vous aider, et ils sont dans Mon espace santé si vous ne vous y êtes pas opposé.",
+      "L'imprimante n'a plus de papier. Vos documents ne sont pas perdus : le professionnel peut vous les envoyer, l'accueil peut vous aider, et ils peuvent aussi être dans Mon espace santé.",
     'printer.jammed':
-      "Le papier est coincé dans l'imprimante. Vos documents ne sont pas perdus : le professionnel peut vous les envoyer, l'accueil peut vous aider, et ils sont dans Mon espace santé si vous ne vous y êtes pas opposé.",
+      "Le papier est coincé dans l'imprimante. Vos documents ne sont pas perdus : le professionnel peut vous les envoyer, l'accueil peut vous aider, et ils peuvent aussi être dans Mon espace santé.",
     'printer.doorOpen':
-      "Une porte de l'imprimante est ouverte. Vos documents ne sont pas perdus : le professionnel peut vous les envoyer, l'accueil peut vous aider, et ils sont dans Mon espace santé si vous ne vous y êtes pas opposé.",
+      "Une porte de l'imprimante est ouverte. Vos documents ne sont pas perdus : le professionnel peut vous les envoyer, l'accueil peut vous aider, et ils peuvent aussi être dans Mon espace santé.",
     'printer.offline':
-      "L'imprimante ne répond pas. Vos documents ne sont pas perdus : le professionnel peut vous les envoyer, l'accueil peut vous aider, et ils sont dans Mon espace santé si vous ne vous y êtes pas opposé.",
+      "L'imprimante ne répond pas. Vos documents ne sont pas perdus : le professionnel peut vous les envoyer, l'accueil peut vous aider, et ils peuvent aussi être dans Mon espace santé.",
     'printer.notAccepting':
-      "L'imprimante est arrêtée pour le moment. Vos documents ne sont pas perdus : le professionnel peut vous les envoyer, l'accueil peut vous aider, et ils sont dans Mon espace santé si vous ne vous y êtes pas opposé.",
+      "L'imprimante est arrêtée pour le moment. Vos documents ne sont pas perdus : le professionnel peut vous les envoyer, l'accueil peut vous aider, et ils peuvent aussi être dans Mon espace santé.",
     'printer.notConfigured':
-      "Cette cabine n'a pas d'imprimante prête. Vos documents ne sont pas perdus : le professionnel peut vous les envoyer, l'accueil peut vous aider, et ils sont dans Mon espace santé si vous ne vous y êtes pas opposé.",
+      "Cette cabine n'a pas d'imprimante prête. Vos documents ne sont pas perdus : le professionnel peut vous les envoyer, l'accueil peut vous aider, et ils peuvent aussi être dans Mon espace santé.",
     'printer.timeout':
-      "L'impression prend trop de temps : elle a été arrêtée. Vos documents ne sont pas perdus : le professionnel peut vous les envoyer, l'accueil peut vous aider, et ils sont dans Mon espace santé si vous ne vous y êtes pas opposé.",
+      "L'impression prend trop de temps : elle a été arrêtée. Vos documents ne sont pas perdus : le professionnel peut vous les envoyer, l'accueil peut vous aider, et ils peuvent aussi être dans Mon espace santé.",
     'printer.failed':
-      "L'imprimante a un problème. Vos documents ne sont pas perdus : le professionnel peut vous les envoyer, l'accueil peut vous aider, et ils sont dans Mon espace santé si vous ne vous y êtes pas opposé.",
+      "L'imprimante a un problème. Vos documents ne sont pas perdus : le professionnel peut vous les envoyer, l'accueil peut vous aider, et ils peuvent aussi être dans Mon espace santé.",
     'payment.declined': 'Le paiement est refusé. Vous pouvez essayer une autre carte.',
     'payment.failed': "Le paiement n'a pas marché. Vous pouvez réessayer.",
     'payment.cancelled': 'Le paiement a été annulé. Vous pouvez réessayer.',
