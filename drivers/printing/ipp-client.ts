@@ -108,6 +108,8 @@ export class IppClient {
           ...where,
           path,
           method: 'POST',
+          // One connection a request: an idle kept-alive connection cupsd closed would fail the next job.
+          agent: false,
           headers: { 'content-type': 'application/ipp', 'content-length': body.byteLength },
           timeout: REQUEST_TIMEOUT_MS,
           ...(signal ? { signal } : {}),
