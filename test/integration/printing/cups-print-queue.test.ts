@@ -12,13 +12,18 @@ import { onePagePdf } from '../../support/one-page-pdf';
 import { privateCupsMissing, startPrivateCups, type PrivateCups } from '../../support/private-cups';
 import { skipWithout } from '../../support/real-stack';
 
-const MISSING = privateCupsMissing();
+const MISSING =
+  privateCupsMissing() ??
+  (spawnSync('zbarimg', ['--version']).error
+    ? 'zbarimg is not installed (Debian package zbar-tools)'
+    : null) ??
+  (spawnSync('pdftotext', ['-v']).error ? 'pdftotext is not installed (Debian package poppler-utils)' : null);
 const SKIPPED = skipWithout(MISSING);
 const TITLE = `printing through a private cupsd${MISSING ? ` (skipped: ${MISSING})` : ''}`;
 
 /** A document whose bytes the spool check looks for. */
-function document(text: string): PrintJob {
-  return { title: 'Ordonnance', contentType: 'application/pdf', content: onePagePdf(text) };
+function document(text: string, qr?: string): PrintJob {
+  return { title: 'Ordonnance', contentType: 'application/pdf', content: onePagePdf(text, qr) };
 }
 
 /** Every file under `dir`, recursively. */
@@ -70,6 +75,18 @@ describe.skipIf(SKIPPED).sequential(TITLE, { timeout: 30_000 }, () => {
     const text = spawnSync('pdftotext', [printed[0]!, '-'], { encoding: 'utf8' }).stdout;
     expect(text).toContain('Amoxicilline 1 g, 3 fois par jour, 6 jours');
     expectSpoolClean(job);
+  });
+
+  it('prints a QR code that reads back from the printed page (pdftoppm and zbarimg)', async () => {
+    const identifier = 'TEST-ORDONNANCE-0001 (identifiant de test)';
+    const before = cups.printedFiles().length;
+    const job = document('Ordonnance de test', identifier);
+    expect((await queueOn('ready').print(job, new AbortController().signal)).ok).toBe(true);
+    const printed = cups.printedFiles().slice(before)[0]!;
+    const raster = join(cups.dir, 'page');
+    expect(spawnSync('pdftoppm', ['-r', '150', '-png', '-singlefile', printed, raster]).status).toBe(0);
+    const read = spawnSync('zbarimg', ['--quiet', '--raw', `${raster}.png`], { encoding: 'utf8' });
+    expect(read.stdout.trim()).toBe(identifier);
   });
 
   it('prints while the paper runs low, and the attendant is warned', async () => {
