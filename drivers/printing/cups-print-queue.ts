@@ -130,7 +130,7 @@ export class CupsPrintQueue implements PrintQueue {
       }
     }
     if (!sent) {
-      const created = await this.send(job, signal);
+      const created = await this.send(job);
       if (!created.ok) return created;
       sent = created.value;
       this.sent.set(key, sent);
@@ -190,7 +190,7 @@ export class CupsPrintQueue implements PrintQueue {
   }
 
   // Sends the document once the printer is ready: a stopped printer gets no job to keep.
-  private async send(job: PrintJob, signal: AbortSignal): Promise<Result<SentJob>> {
+  private async send(job: PrintJob): Promise<Result<SentJob>> {
     const queue = await this.queue();
     if (!queue.ok) return err({ code: `printer.${queue.error}` });
     const status = await this.printerStatus(queue.value);
@@ -207,7 +207,8 @@ export class CupsPrintQueue implements PrintQueue {
         { name: 'job-name', tag: TAG.name, values: [sent.jobName] },
         { name: 'document-format', tag: TAG.mimeMediaType, values: [job.contentType] },
       ],
-      { data: job.content, signal },
+      // Not aborted mid-way: a job CUPS took but whose id the cabin never heard of would be left behind.
+      { data: job.content },
     );
     if (!reply.ok) {
       // The reply may be lost after CUPS took the job: remember it so that a retry looks it up first.
