@@ -20,6 +20,8 @@ export type CabinPhase = 'booting' | 'ready' | 'inSession' | 'cleaning' | 'maint
 export interface PeripheralStatus {
   readonly peripheral: 'cardReader' | 'printer' | 'paymentTerminal' | 'platform' | MeasurementKind;
   readonly state: 'ok' | 'absent' | 'faulty';
+  /** A warning for the attendant that does not stop the peripheral (the printer's paper running low). */
+  readonly notice?: 'lowPaper';
 }
 
 /** Who a help call has reached: the attendant (the cabin's panel and attendant page), the operator's support, the professional in the call. */

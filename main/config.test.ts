@@ -25,6 +25,24 @@ describe('cabin configuration', () => {
     expect(merged.ok && merged.value.port).toBe(8080);
   });
 
+  it('prints on the simulated printer with simulated hardware unless CUPS is asked for, and checks the job deadline', () => {
+    expect(base.printer).toEqual({ kind: 'auto', server: '', destination: '', jobTimeoutMs: 120_000 });
+    const cups = mergeConfig(base, {
+      printer: { kind: 'cups', server: '/run/cups/cups.sock', destination: 'cabine' },
+    });
+    expect(cups.ok && cups.value.printer).toMatchObject({
+      kind: 'cups',
+      destination: 'cabine',
+      jobTimeoutMs: 120_000,
+    });
+    expect(mergeConfig(base, { printer: { kind: 'lpr' } })).toMatchObject({
+      ok: false,
+      error: { detail: 'printer.kind must be "auto", "simulated" or "cups"' },
+    });
+    const tooShort = mergeConfig(base, { printer: { jobTimeoutMs: 10 } });
+    expect(!tooShort.ok && tooShort.error.detail).toMatch(/^printer\.jobTimeoutMs must be/);
+  });
+
   it('waits three minutes at most for the cleaning between two patients unless the operator says otherwise', () => {
     expect(base.cleaning).toEqual({ maxWaitMs: 180_000 });
     const merged = mergeConfig(base, { cleaning: { maxWaitMs: 300_000 } });

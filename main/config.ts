@@ -76,6 +76,18 @@ export interface CabinConfig {
     /** `virtualCard`: a virtual Vitale on pcscd's vpcd reader when pcscd runs (else `domain`, values above PC/SC). */
     readonly cardReader: 'virtualCard' | 'domain';
   };
+  /**
+   * The printer. `auto` (default): the simulated printer with simulated hardware, CUPS with real hardware;
+   * `simulated` or `cups` to choose. For CUPS, `server` is a socket path, host[:port] or ipp:// URL (empty:
+   * CUPS_SERVER, else the local socket), `destination` a queue name (empty: PRINTER, else the server's
+   * default destination); a job not ended after `jobTimeoutMs` is cancelled and reported.
+   */
+  readonly printer: {
+    readonly kind: 'auto' | 'simulated' | 'cups';
+    readonly server: string;
+    readonly destination: string;
+    readonly jobTimeoutMs: number;
+  };
   /** Real hardware: serial ports to use for a model even when the system does not list them. */
   readonly fixedPorts: readonly { readonly modelId: string; readonly path: string }[];
   /**
@@ -115,6 +127,7 @@ export function defaultConfig(baseDirectory: string): CabinConfig {
     cleaning: { maxWaitMs: 180_000 },
     platform: { kind: 'local', url: '', cabinId: 'cabine-locale', credential: '', localPort: 8090 },
     simulation: { stepMs: 700, callMs: 20_000, byteLevelDevices: true, cardReader: 'virtualCard' },
+    printer: { kind: 'auto', server: '', destination: '', jobTimeoutMs: 120_000 },
     fixedPorts: [],
     retention: { auditDays: 90, consentDays: 3_650 },
   };
@@ -156,6 +169,8 @@ export function mergeConfig(base: CabinConfig, overrides: unknown): Result<Cabin
   if (merged.simulation.cardReader !== 'virtualCard' && merged.simulation.cardReader !== 'domain') {
     return err({ code: 'config.invalid', detail: 'simulation.cardReader must be "virtualCard" or "domain"' });
   }
+  const printer = checkPrinter(merged.printer);
+  if (printer !== null) return err({ code: 'config.invalid', detail: printer });
   const isFixedPort = (p: unknown): boolean =>
     typeof p === 'object' &&
     p !== null &&
@@ -199,6 +214,21 @@ export function mergeConfig(base: CabinConfig, overrides: unknown): Result<Cabin
   const page = checkAttendantPage(merged);
   if (page !== null) return err({ code: 'config.invalid', detail: page });
   return checkPlatform(merged);
+}
+
+/** The longest a print job may take before it is cancelled (10 minutes): longer, the patient has left. */
+const MAX_JOB_TIMEOUT_MS = 600_000;
+
+// The printer: a known kind and a job deadline between 5 seconds and 10 minutes.
+function checkPrinter(printer: CabinConfig['printer']): string | null {
+  if (!['auto', 'simulated', 'cups'].includes(printer.kind)) {
+    return 'printer.kind must be "auto", "simulated" or "cups"';
+  }
+  const ms = printer.jobTimeoutMs;
+  if (!Number.isInteger(ms) || ms < 5_000 || ms > MAX_JOB_TIMEOUT_MS) {
+    return `printer.jobTimeoutMs must be a whole number of ms from 5000 to ${MAX_JOB_TIMEOUT_MS}`;
+  }
+  return null;
 }
 
 // The attendant page: a port, an IP address to listen on, and a code worth the name once on the network.

@@ -1,6 +1,7 @@
 // The peripherals a configuration asks for: the simulated set (npm start, tests), or real card reader
 // and measuring devices; and the platform link (the protocol client unless `platform.kind` is simulated).
-// Printer and payment terminal stay simulated until their own work.
+// The printer is CUPS when the configuration says so (main/printer-for-config.ts); the payment terminal
+// stays simulated until its own work.
 import { existsSync } from 'node:fs';
 import { after, type Clock } from '../contract';
 import { PcscliteContext } from '../drivers/pcsc/pcsclite-context';
@@ -11,6 +12,7 @@ import { VirtualCardIdCardReader } from '../devices/simulated/virtual-card-id-ca
 import type { CabinConfig } from './config';
 import type { OperationLog } from './log';
 import { createSimulatedPeripherals, type CabinPeripherals } from './peripherals';
+import { printerFor } from './printer-for-config';
 import { startRealDevices } from './real-devices';
 import { PlatformSocketLink } from './platform-client/platform-socket-link';
 
@@ -99,7 +101,10 @@ async function devicePeripheralsFor(
     );
     // The same object (the simulator routes and the platform simulation share it), with pcscd released too.
     const disposeSimulators = peripherals.dispose;
+    const { printer, watchChanges } = await printerFor(config, peripherals.printer, log, clock);
     return Object.assign(peripherals, {
+      printer,
+      ...(watchChanges ? { watchChanges } : {}),
       dispose: () => {
         disposeSimulators?.();
         pcsc?.close();
@@ -109,13 +114,22 @@ async function devicePeripheralsFor(
   const simulatedRest = createSimulatedPeripherals(script, clock, config.simulation.callMs);
   const pcsc = pcscContext(log, clock);
   const devices = await startRealDevices(config.fixedPorts, log, clock);
+  const printer = await printerFor(config, simulatedRest.printer, log, clock);
   return {
     cardReader: pcscCardReader(pcsc, log),
     devices: devices.devices,
-    printer: simulatedRest.printer,
+    printer: printer.printer,
     paymentTerminal: simulatedRest.paymentTerminal,
     platform: simulatedRest.platform,
-    watchChanges: devices.watchChanges,
+    // A device plugged or unplugged, or a print job failed: the cabin checks its peripherals again.
+    watchChanges: (listener) => {
+      const stopDevices = devices.watchChanges(listener);
+      const stopPrinter = printer.watchChanges?.(listener);
+      return () => {
+        stopDevices();
+        stopPrinter?.();
+      };
+    },
     dispose: () => {
       devices.stop();
       pcsc.close();

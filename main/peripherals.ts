@@ -84,10 +84,15 @@ export async function checkPeripherals(peripherals: CabinPeripherals): Promise<P
       ],
     ),
   ];
-  return Promise.all(
+  const statuses = await Promise.all(
     checks.map(async ([peripheral, check]) => ({
       peripheral,
       state: await check().catch((): PeripheralStatus['state'] => 'faulty'),
     })),
   );
+  // The printer's paper running low is a warning for the attendant, not a fault.
+  const printer = await peripherals.printer.status?.().catch(() => null);
+  return printer?.notice
+    ? statuses.map((s) => (s.peripheral === 'printer' ? { ...s, notice: printer.notice ?? undefined } : s))
+    : statuses;
 }

@@ -33,6 +33,7 @@ function setUp() {
   let queued = 0;
   const peripherals = {
     platform: { forgetSession: (id: string) => forgotten.push(id) },
+    printer: { cancelAll: () => Promise.resolve(void hooks.push('printer queue emptied')) },
   } as unknown as CabinPeripherals;
   const ports: SessionEffectsPorts = {
     store,
@@ -130,7 +131,7 @@ describe('the session machine’s effects', () => {
 });
 
 describe('the cabin machine’s effects', () => {
-  it('records the outcome, then the wipe purges the patient data, forgets the session and runs the hooks', async () => {
+  it('records the outcome, then the wipe purges the patient data, empties the printer queue, forgets the session and runs the hooks', async () => {
     const { store, log, forgotten, hooks, ports, sessionId } = setUp();
     sessionMachineEffects(ports).shareMeasurement(undefined, { sessionId, measurement: TEMPERATURE });
     const effects = cabinMachineEffects(ports);
@@ -140,7 +141,7 @@ describe('the cabin machine’s effects', () => {
     expect(unwrap(store.readSessionAudit(sessionId))?.outcome).toBe('completed');
     expect(unwrap(store.takeDue())).toEqual([]);
     expect(forgotten).toEqual([sessionId]);
-    expect(hooks).toEqual(['renderer storage cleared']);
+    expect(hooks).toEqual(['printer queue emptied', 'renderer storage cleared']);
     expect(log.records()).toContainEqual(expect.objectContaining({ event: 'session.wiped', purged: 1 }));
   });
 

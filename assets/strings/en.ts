@@ -552,10 +552,22 @@ export const en: Strings = {
     'call.notJoined': 'The consultation is not ready yet. Trying again in a moment…',
     'media.unavailable':
       'The camera or the microphone does not work. Touch “Help”: a member of staff will help you.',
-    'printer.outOfPaper': 'The printer is out of paper.',
-    'printer.jammed': 'The paper is stuck in the printer.',
-    'printer.offline': 'The printer is not answering.',
-    'printer.failed': 'The printer has a problem.',
+    'printer.outOfPaper':
+      'The printer is out of paper. Your documents are not lost: the professional can send them to you, the staff at the desk can help, and they may also be in Mon espace santé.',
+    'printer.jammed':
+      'The paper is stuck in the printer. Your documents are not lost: the professional can send them to you, the staff at the desk can help, and they may also be in Mon espace santé.',
+    'printer.doorOpen':
+      'A door of the printer is open. Your documents are not lost: the professional can send them to you, the staff at the desk can help, and they may also be in Mon espace santé.',
+    'printer.offline':
+      'The printer is not answering. Your documents are not lost: the professional can send them to you, the staff at the desk can help, and they may also be in Mon espace santé.',
+    'printer.notAccepting':
+      'The printer is stopped for now. Your documents are not lost: the professional can send them to you, the staff at the desk can help, and they may also be in Mon espace santé.',
+    'printer.notConfigured':
+      'This cabin has no printer ready. Your documents are not lost: the professional can send them to you, the staff at the desk can help, and they may also be in Mon espace santé.',
+    'printer.timeout':
+      'Printing is taking too long: it was stopped. Your documents are not lost: the professional can send them to you, the staff at the desk can help, and they may also be in Mon espace santé.',
+    'printer.failed':
+      'The printer has a problem. Your documents are not lost: the professional can send them to you, the staff at the desk can help, and they may also be in Mon espace santé.',
     'payment.declined': 'The payment was refused. You can try another card.',
     'payment.failed': 'The payment did not work. You can try again.',
     'payment.cancelled': 'The payment was cancelled. You can try again.',
@@ -622,6 +634,7 @@ export const en: Strings = {
       weight: 'Scale',
     },
     states: { ok: 'Working', absent: 'Missing', faulty: 'Faulty' },
+    notices: { lowPaper: 'Paper running low: refill before the next session' },
     commandsTitle: 'Commands',
     commands: {
       'attendant.acknowledgeHelp': 'Take the help call',

@@ -10,15 +10,24 @@ import { fr, type Strings } from '../../assets/strings/fr';
 export type AttendantPageStrings = Pick<Strings, 'attendantPage'> & {
   readonly attendant: Pick<
     Strings['attendant'],
-    'phase' | 'phases' | 'needsCleaning' | 'peripheralsTitle' | 'peripherals' | 'states' | 'yes' | 'no'
+    | 'phase'
+    | 'phases'
+    | 'needsCleaning'
+    | 'peripheralsTitle'
+    | 'peripherals'
+    | 'states'
+    | 'notices'
+    | 'yes'
+    | 'no'
   >;
 };
 
 function pageStrings(strings: Strings): AttendantPageStrings {
-  const { phase, phases, needsCleaning, peripheralsTitle, peripherals, states, yes, no } = strings.attendant;
+  const { phase, phases, needsCleaning, peripheralsTitle, peripherals, states, notices, yes, no } =
+    strings.attendant;
   return {
     attendantPage: strings.attendantPage,
-    attendant: { phase, phases, needsCleaning, peripheralsTitle, peripherals, states, yes, no },
+    attendant: { phase, phases, needsCleaning, peripheralsTitle, peripherals, states, notices, yes, no },
   };
 }
 
@@ -141,7 +150,7 @@ export const ATTENDANT_PAGE_JS = `'use strict';
       item.setAttribute('data-testid', 'attendant-page-peripheral-' + p.peripheral);
       item.textContent = fill(P.peripheral, {
         name: A.peripherals[p.peripheral] || p.peripheral,
-        state: A.states[p.state] || p.state,
+        state: (A.states[p.state] || p.state) + (p.notice ? ' · ' + (A.notices[p.notice] || p.notice) : ''),
       });
       list.appendChild(item);
     });

@@ -27,7 +27,9 @@ export function attendantPageState(view: CabinView, call: HelpCallRecord | null)
   const pending = view.session?.helpRequested === true;
   return {
     phase: view.phase,
-    peripherals: view.peripherals.map(({ peripheral, state }) => ({ peripheral, state })),
+    peripherals: view.peripherals.map(({ peripheral, state, notice }) =>
+      notice === undefined ? { peripheral, state } : { peripheral, state, notice },
+    ),
     needsCleaning: view.needsCleaning,
     help:
       pending && call !== null

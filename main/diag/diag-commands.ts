@@ -2,6 +2,7 @@
 import { cardCommand } from './card-command';
 import { listCommand, monitorCommand, readCommand } from './device-commands';
 import type { DiagCommand } from './diag-command';
+import { printCommand, printerCommand } from './printer-commands';
 
 /** Every `npm run diag` command by name. */
 export const DIAG_COMMANDS: Readonly<Record<string, DiagCommand>> = {
@@ -9,4 +10,6 @@ export const DIAG_COMMANDS: Readonly<Record<string, DiagCommand>> = {
   list: listCommand,
   read: readCommand,
   monitor: monitorCommand,
+  printer: printerCommand,
+  print: printCommand,
 };

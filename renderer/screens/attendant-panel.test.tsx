@@ -42,6 +42,16 @@ describe('attendant panel', () => {
     expect(app.get('attendant-result').textContent).toBe('Code incorrect');
   });
 
+  it('warns the attendant that the printer paper runs low, while the printer still works', async () => {
+    const { app } = await open(
+      sampleView(null, { peripherals: [{ peripheral: 'printer', state: 'ok', notice: 'lowPaper' }] }),
+    );
+    await app.click('attendant-open');
+    expect(app.get('attendant-peripheral-printer').textContent).toBe(
+      'Fonctionne · Papier bientôt épuisé : rechargez avant la prochaine séance',
+    );
+  });
+
   it('shows the cabin state and a faulty peripheral, and nothing of the patient', async () => {
     const session = sampleSession(SAMPLE_SCREENS.identification.confirming, { helpRequested: true });
     const { app, transport } = await open(

@@ -111,15 +111,15 @@ function PanelBody({ view, client, onClose }: AttendantPanelProps) {
         </dl>
         <h2 className="section-title">{s.peripheralsTitle}</h2>
         <dl className="state-list">
-          {(view?.peripherals ?? []).map(({ peripheral, state }) => (
+          {(view?.peripherals ?? []).map(({ peripheral, state, notice }) => (
             <StateRow
               key={peripheral}
               label={s.peripherals[peripheral]}
               testId={`attendant-peripheral-${peripheral}`}
               state={state}
-              alert={state !== 'ok'}
+              alert={state !== 'ok' || notice !== undefined}
             >
-              {s.states[state]}
+              {notice === undefined ? s.states[state] : `${s.states[state]} · ${s.notices[notice]}`}
             </StateRow>
           ))}
         </dl>

@@ -5,6 +5,7 @@
 //   - each device codec's decode rate, the oximeter's CPU at 75 frames/s (target under 2 %), and the
 //     latency from a result frame's last byte to the session view (target median under 20 ms);
 //   - the Carte Vitale read: insertion to beneficiaries, the card's APDU time and ours (target < 50 ms);
+//   - a one-page PDF to its job completed on a private cupsd's test backend (target < 1 s);
 //   - the platform's signaling capacity: concurrent calls before its p95 message latency passes 100 ms;
 //   - the platform's rendering of an ordonnance to PDF (5 lines, QR code, DejaVu Sans);
 //   - the professional accepting the call to the first remote video frame on the cabin (target < 1.5 s),
@@ -25,6 +26,7 @@ import { benchmarkDevices } from './device-benchmark';
 import { benchmarkOrdonnancePdf } from './document-pdf-benchmark';
 import { benchmarkHidCodecs } from './hid-benchmark';
 import { benchmarkResultLatency } from './latency-benchmark';
+import { benchmarkPrinting } from './print-benchmark';
 import { benchmarkSignalingCapacity } from './signaling-benchmark';
 import { spawn } from 'node:child_process';
 
@@ -188,6 +190,7 @@ async function main(): Promise<void> {
     benchmarkHidCodecs,
     benchmarkResultLatency,
     benchmarkCardRead,
+    benchmarkPrinting,
     benchmarkSignalingCapacity,
     benchmarkOrdonnancePdf,
   ]) {
