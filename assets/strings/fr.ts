@@ -600,21 +600,21 @@ export const fr = {
     'media.unavailable':
       "La caméra ou le micro ne fonctionne pas. Touchez « Aide » : une personne de l'accueil va vous aider.",
     'printer.outOfPaper':
-      "L'imprimante n'a plus de papier. Vos documents ne sont pas perdus : le professionnel peut vous les envoyer, l'accueil peut vous aider, et ils peuvent aussi être dans Mon espace santé.",
+      "L'imprimante n'a plus de papier. Vos documents ne sont pas perdus : le professionnel peut vous les envoyer, l'accueil peut vous aider, et ils peuvent aussi être dans Mon espace santé.",
     'printer.jammed':
-      "Le papier est coincé dans l'imprimante. Vos documents ne sont pas perdus : le professionnel peut vous les envoyer, l'accueil peut vous aider, et ils peuvent aussi être dans Mon espace santé.",
+      "Le papier est coincé dans l'imprimante. Vos documents ne sont pas perdus : le professionnel peut vous les envoyer, l'accueil peut vous aider, et ils peuvent aussi être dans Mon espace santé.",
     'printer.doorOpen':
-      "Une porte de l'imprimante est ouverte. Vos documents ne sont pas perdus : le professionnel peut vous les envoyer, l'accueil peut vous aider, et ils peuvent aussi être dans Mon espace santé.",
+      "Une porte de l'imprimante est ouverte. Vos documents ne sont pas perdus : le professionnel peut vous les envoyer, l'accueil peut vous aider, et ils peuvent aussi être dans Mon espace santé.",
     'printer.offline':
-      "L'imprimante ne répond pas. Vos documents ne sont pas perdus : le professionnel peut vous les envoyer, l'accueil peut vous aider, et ils peuvent aussi être dans Mon espace santé.",
+      "L'imprimante ne répond pas. Vos documents ne sont pas perdus : le professionnel peut vous les envoyer, l'accueil peut vous aider, et ils peuvent aussi être dans Mon espace santé.",
     'printer.notAccepting':
-      "L'imprimante est arrêtée pour le moment. Vos documents ne sont pas perdus : le professionnel peut vous les envoyer, l'accueil peut vous aider, et ils peuvent aussi être dans Mon espace santé.",
+      "L'imprimante est arrêtée pour le moment. Vos documents ne sont pas perdus : le professionnel peut vous les envoyer, l'accueil peut vous aider, et ils peuvent aussi être dans Mon espace santé.",
     'printer.notConfigured':
-      "Cette cabine n'a pas d'imprimante prête. Vos documents ne sont pas perdus : le professionnel peut vous les envoyer, l'accueil peut vous aider, et ils peuvent aussi être dans Mon espace santé.",
+      "Cette cabine n'a pas d'imprimante prête. Vos documents ne sont pas perdus : le professionnel peut vous les envoyer, l'accueil peut vous aider, et ils peuvent aussi être dans Mon espace santé.",
     'printer.timeout':
-      "L'impression prend trop de temps : elle a été arrêtée. Vos documents ne sont pas perdus : le professionnel peut vous les envoyer, l'accueil peut vous aider, et ils peuvent aussi être dans Mon espace santé.",
+      "L'impression prend trop de temps : elle a été arrêtée. Vos documents ne sont pas perdus : le professionnel peut vous les envoyer, l'accueil peut vous aider, et ils peuvent aussi être dans Mon espace santé.",
     'printer.failed':
-      "L'imprimante a un problème. Vos documents ne sont pas perdus : le professionnel peut vous les envoyer, l'accueil peut vous aider, et ils peuvent aussi être dans Mon espace santé.",
+      "L'imprimante a un problème. Vos documents ne sont pas perdus : le professionnel peut vous les envoyer, l'accueil peut vous aider, et ils peuvent aussi être dans Mon espace santé.",
     'payment.declined': 'Le paiement est refusé. Vous pouvez essayer une autre carte.',
     'payment.failed': "Le paiement n'a pas marché. Vous pouvez réessayer.",
     'payment.cancelled': 'Le paiement a été annulé. Vous pouvez réessayer.',
@@ -687,7 +687,7 @@ export const fr = {
     },
     states: { ok: 'Fonctionne', absent: 'Absent', faulty: 'En panne' },
     /** A warning shown after a peripheral's state (it still works). */
-    notices: { lowPaper: 'Papier bientôt épuisé : rechargez avant la prochaine séance' },
+    notices: { lowPaper: 'Papier bientôt épuisé : rechargez avant la prochaine séance' },
     commandsTitle: 'Commandes',
     commands: {
       'attendant.acknowledgeHelp': "Prendre en charge l'appel à l'aide",

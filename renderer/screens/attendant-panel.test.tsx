@@ -48,7 +48,7 @@ describe('attendant panel', () => {
     );
     await app.click('attendant-open');
     expect(app.get('attendant-peripheral-printer').textContent).toBe(
-      'Fonctionne · Papier bientôt épuisé : rechargez avant la prochaine séance',
+      'Fonctionne · Papier bientôt épuisé\u00a0: rechargez avant la prochaine séance',
     );
   });
 
