@@ -469,7 +469,8 @@ export const en: Strings = {
     dmpWhat:
       'Mon espace santé is your online health record, run by the Assurance Maladie. You and your carers find your documents there.',
     dmpOpposed: 'Do not send to Mon espace santé',
-    dmpWillSend: 'A copy of your documents will be kept in Mon espace santé.',
+    dmpWillSend:
+      'A copy of your documents will be kept in Mon espace santé, if your identity could be checked.',
     dmpWillNotSend: 'Your documents will not be sent to Mon espace santé.',
     print: 'Print',
     printingTitle: 'Printing…',
@@ -477,7 +478,7 @@ export const en: Strings = {
     printedTitle: 'Take your documents',
     printedBody: 'Your documents are in the printer tray.',
     printFailedTitle: 'Printing did not work',
-    elsewhereDmp: 'Your documents are also in Mon espace santé.',
+    elsewhereDmp: 'A copy may also be kept in Mon espace santé, if your identity could be checked.',
     elsewhereProfessional: 'The professional can also send them to you by secure messaging.',
     elsewhereAttendant: 'The person at the front desk can help you print them.',
     continueWithoutPrinting: 'Continue without printing',
@@ -552,22 +553,14 @@ export const en: Strings = {
     'call.notJoined': 'The consultation is not ready yet. Trying again in a moment…',
     'media.unavailable':
       'The camera or the microphone does not work. Touch “Help”: a member of staff will help you.',
-    'printer.outOfPaper':
-      'The printer is out of paper. Your documents are not lost: the professional can send them to you, the staff at the desk can help, and they may also be in Mon espace santé.',
-    'printer.jammed':
-      'The paper is stuck in the printer. Your documents are not lost: the professional can send them to you, the staff at the desk can help, and they may also be in Mon espace santé.',
-    'printer.doorOpen':
-      'A door of the printer is open. Your documents are not lost: the professional can send them to you, the staff at the desk can help, and they may also be in Mon espace santé.',
-    'printer.offline':
-      'The printer is not answering. Your documents are not lost: the professional can send them to you, the staff at the desk can help, and they may also be in Mon espace santé.',
-    'printer.notAccepting':
-      'The printer is stopped for now. Your documents are not lost: the professional can send them to you, the staff at the desk can help, and they may also be in Mon espace santé.',
-    'printer.notConfigured':
-      'This cabin has no printer ready. Your documents are not lost: the professional can send them to you, the staff at the desk can help, and they may also be in Mon espace santé.',
-    'printer.timeout':
-      'Printing is taking too long: it was stopped. Your documents are not lost: the professional can send them to you, the staff at the desk can help, and they may also be in Mon espace santé.',
-    'printer.failed':
-      'The printer has a problem. Your documents are not lost: the professional can send them to you, the staff at the desk can help, and they may also be in Mon espace santé.',
+    'printer.outOfPaper': 'The printer is out of paper. Your documents are not lost.',
+    'printer.jammed': 'The paper is stuck in the printer. Your documents are not lost.',
+    'printer.doorOpen': 'A door of the printer is open. Your documents are not lost.',
+    'printer.offline': 'The printer is not answering. Your documents are not lost.',
+    'printer.notAccepting': 'The printer is stopped for now. Your documents are not lost.',
+    'printer.notConfigured': 'This cabin has no printer ready. Your documents are not lost.',
+    'printer.timeout': 'Printing is taking too long: it was stopped. Your documents are not lost.',
+    'printer.failed': 'The printer has a problem. Your documents are not lost.',
     'payment.declined': 'The payment was refused. You can try another card.',
     'payment.failed': 'The payment did not work. You can try again.',
     'payment.cancelled': 'The payment was cancelled. You can try again.',

@@ -510,7 +510,8 @@ export const fr = {
       "Mon espace santé est votre dossier de santé en ligne, de l'Assurance Maladie. Vous et vos soignants y retrouvez vos documents.",
     dmpOpposed: 'Ne pas envoyer dans Mon espace santé',
     /** The consequence of the choice, under the switch, as it stands. */
-    dmpWillSend: 'Une copie de vos documents sera rangée dans Mon espace santé.',
+    dmpWillSend:
+      'Une copie de vos documents sera rangée dans Mon espace santé, si votre identité a pu être vérifiée.',
     dmpWillNotSend: 'Vos documents ne seront pas envoyés dans Mon espace santé.',
     print: 'Imprimer',
     printingTitle: 'Impression en cours…',
@@ -519,7 +520,8 @@ export const fr = {
     printedBody: "Vos documents sont dans le bac de l'imprimante.",
     printFailedTitle: "L'impression n'a pas marché",
     /** After a print failure: where the documents not printed can still be found. */
-    elsewhereDmp: 'Vos documents sont aussi dans Mon espace santé.',
+    elsewhereDmp:
+      'Une copie peut aussi être rangée dans Mon espace santé, si votre identité a pu être vérifiée.',
     elsewhereProfessional: 'Le professionnel peut aussi vous les envoyer par messagerie sécurisée.',
     elsewhereAttendant: "La personne de l'accueil peut vous aider à les imprimer.",
     continueWithoutPrinting: 'Continuer sans imprimer',
@@ -599,22 +601,15 @@ export const fr = {
     'call.notJoined': "La consultation n'est pas encore prête. Nouvel essai dans un instant…",
     'media.unavailable':
       "La caméra ou le micro ne fonctionne pas. Touchez « Aide » : une personne de l'accueil va vous aider.",
-    'printer.outOfPaper':
-      "L'imprimante n'a plus de papier. Vos documents ne sont pas perdus : le professionnel peut vous les envoyer, l'accueil peut vous aider, et ils peuvent aussi être dans Mon espace santé.",
-    'printer.jammed':
-      "Le papier est coincé dans l'imprimante. Vos documents ne sont pas perdus : le professionnel peut vous les envoyer, l'accueil peut vous aider, et ils peuvent aussi être dans Mon espace santé.",
-    'printer.doorOpen':
-      "Une porte de l'imprimante est ouverte. Vos documents ne sont pas perdus : le professionnel peut vous les envoyer, l'accueil peut vous aider, et ils peuvent aussi être dans Mon espace santé.",
-    'printer.offline':
-      "L'imprimante ne répond pas. Vos documents ne sont pas perdus : le professionnel peut vous les envoyer, l'accueil peut vous aider, et ils peuvent aussi être dans Mon espace santé.",
-    'printer.notAccepting':
-      "L'imprimante est arrêtée pour le moment. Vos documents ne sont pas perdus : le professionnel peut vous les envoyer, l'accueil peut vous aider, et ils peuvent aussi être dans Mon espace santé.",
-    'printer.notConfigured':
-      "Cette cabine n'a pas d'imprimante prête. Vos documents ne sont pas perdus : le professionnel peut vous les envoyer, l'accueil peut vous aider, et ils peuvent aussi être dans Mon espace santé.",
+    'printer.outOfPaper': "L'imprimante n'a plus de papier. Vos documents ne sont pas perdus.",
+    'printer.jammed': "Le papier est coincé dans l'imprimante. Vos documents ne sont pas perdus.",
+    'printer.doorOpen': "Une porte de l'imprimante est ouverte. Vos documents ne sont pas perdus.",
+    'printer.offline': "L'imprimante ne répond pas. Vos documents ne sont pas perdus.",
+    'printer.notAccepting': "L'imprimante est arrêtée pour le moment. Vos documents ne sont pas perdus.",
+    'printer.notConfigured': "Cette cabine n'a pas d'imprimante prête. Vos documents ne sont pas perdus.",
     'printer.timeout':
-      "L'impression prend trop de temps : elle a été arrêtée. Vos documents ne sont pas perdus : le professionnel peut vous les envoyer, l'accueil peut vous aider, et ils peuvent aussi être dans Mon espace santé.",
-    'printer.failed':
-      "L'imprimante a un problème. Vos documents ne sont pas perdus : le professionnel peut vous les envoyer, l'accueil peut vous aider, et ils peuvent aussi être dans Mon espace santé.",
+      "L'impression prend trop de temps : elle a été arrêtée. Vos documents ne sont pas perdus.",
+    'printer.failed': "L'imprimante a un problème. Vos documents ne sont pas perdus.",
     'payment.declined': 'Le paiement est refusé. Vous pouvez essayer une autre carte.',
     'payment.failed': "Le paiement n'a pas marché. Vous pouvez réessayer.",
     'payment.cancelled': 'Le paiement a été annulé. Vous pouvez réessayer.',

@@ -91,7 +91,7 @@ describe('the Mon espace santé choice', () => {
     expect(app.get('dmp-opposed').textContent).toContain('Ne pas envoyer dans Mon espace santé');
     expect(app.get('dmp-opposed').getAttribute('aria-checked')).toBe('false');
     expect(app.get('dmp-choice').textContent).toBe(
-      'Une copie de vos documents sera rangée dans Mon espace santé.',
+      'Une copie de vos documents sera rangée dans Mon espace santé, si votre identité a pu être vérifiée.',
     );
     await app.click('dmp-opposed');
     expect(transport.actions()).toEqual([{ type: 'patient.setDmpOpposition', opposed: true }]);
@@ -107,7 +107,7 @@ describe('a printing failure keeps a way on', () => {
   it('says where else the documents are, and offers to go on without printing or to try again', async () => {
     const { app, transport } = await open(sampleSessionView(SAMPLE_SCREENS.documents.printFailed));
     const elsewhere = app.get('documents-elsewhere').textContent;
-    expect(elsewhere).toContain('Vos documents sont aussi dans Mon espace santé.');
+    expect(elsewhere).toContain('Une copie peut aussi être rangée dans Mon espace santé');
     expect(elsewhere).toContain('Le professionnel peut aussi vous les envoyer par messagerie sécurisée.');
     expect(elsewhere).toContain("La personne de l'accueil peut vous aider à les imprimer.");
     expect(app.get('skip').textContent).toBe('Continuer sans imprimer');
