@@ -1,24 +1,10 @@
-// A one-page PDF with a line of text and, if asked, a QR code drawn as vector squares, written by hand
-// so the printing tests need no PDF library: pdftotext reads the line back from what the printer
-// received, pdftoppm and zbarimg the QR code.
-import { generate } from 'lean-qr';
-
-/** Vector squares drawing `payload` as a QR code, 4 points a module, its corner at (72, 400). */
-function qrDrawing(payload: string): string {
-  const code = generate(payload);
-  const squares: string[] = [];
-  for (let y = 0; y < code.size; y += 1) {
-    for (let x = 0; x < code.size; x += 1) {
-      if (code.get(x, y)) squares.push(`${72 + x * 4} ${400 + (code.size - 1 - y) * 4} 4 4 re`);
-    }
-  }
-  return `0 g ${squares.join(' ')} f`;
-}
-
-/** A valid one-page A4 PDF showing `text` (ASCII) in Helvetica, and `qr` as a QR code when given. */
-export function onePagePdf(text: string, qr?: string): Uint8Array {
+// A one-page PDF with a line of text, written by hand so the printing tests need no PDF library:
+// pdftotext reads the line back from what the printer received. (The QR code read-back prints the
+// platform's own ordonnance.)
+/** A valid one-page A4 PDF showing `text` (ASCII) in Helvetica. */
+export function onePagePdf(text: string): Uint8Array {
   const escaped = text.replace(/[\\()]/g, (c) => `\\${c}`);
-  const stream = `BT /F1 18 Tf 72 760 Td (${escaped}) Tj ET${qr === undefined ? '' : `\n${qrDrawing(qr)}`}`;
+  const stream = `BT /F1 18 Tf 72 760 Td (${escaped}) Tj ET`;
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',

@@ -8,7 +8,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../contract';
 import { CupsPrintQueue } from '../../../drivers/printing/cups-print-queue';
 import type { PrintJob } from '../../../drivers/printing/print-queue';
+import { loadDocumentFonts, renderDocumentPdf } from '../../../platform/server/document-pdf';
 import { onePagePdf } from '../../support/one-page-pdf';
+import { TEST_PATIENT_SUMMARY } from '../../support/platform-fixtures';
 import { privateCupsMissing, startPrivateCups, type PrivateCups } from '../../support/private-cups';
 import { skipWithout } from '../../support/real-stack';
 
@@ -22,8 +24,8 @@ const SKIPPED = skipWithout(MISSING);
 const TITLE = `printing through a private cupsd${MISSING ? ` (skipped: ${MISSING})` : ''}`;
 
 /** A document whose bytes the spool check looks for. */
-function document(text: string, qr?: string): PrintJob {
-  return { title: 'Ordonnance', contentType: 'application/pdf', content: onePagePdf(text, qr) };
+function document(text: string): PrintJob {
+  return { title: 'Ordonnance', contentType: 'application/pdf', content: onePagePdf(text) };
 }
 
 /** Every file under `dir`, recursively. */
@@ -77,16 +79,40 @@ describe.skipIf(SKIPPED).sequential(TITLE, { timeout: 30_000 }, () => {
     expectSpoolClean(job);
   });
 
-  it('prints a QR code that reads back from the printed page (pdftoppm and zbarimg)', async () => {
-    const identifier = 'TEST-ORDONNANCE-0001 (identifiant de test)';
+  it("prints the platform's ordonnance: its text reads back, and its QR code gives the prescription's identifier", async () => {
+    const identifier = 'TEST-ORDO-2026-000042';
+    const pdf = await renderDocumentPdf(
+      {
+        professional: {
+          civility: 'Dr',
+          name: 'Claire Fontaine',
+          profession: 'doctor',
+          specialty: 'Médecine générale',
+          rpps: '10000000000',
+          address: '12 rue des Lilas, 69003 Lyon',
+        },
+        patient: TEST_PATIENT_SUMMARY,
+        writtenAt: Date.UTC(2026, 11, 5, 9, 0),
+        document: {
+          kind: 'prescription',
+          lines: [{ item: 'Paracétamol 1 g', dosage: '1 comprimé 3 fois par jour', duration: '5 jours' }],
+        },
+        prescriptionId: identifier,
+      },
+      loadDocumentFonts(),
+    );
     const before = cups.printedFiles().length;
-    const job = document('Ordonnance de test', identifier);
+    const job: PrintJob = { title: 'Ordonnance', contentType: 'application/pdf', content: pdf };
     expect((await queueOn('ready').print(job, new AbortController().signal)).ok).toBe(true);
     const printed = cups.printedFiles().slice(before)[0]!;
     const raster = join(cups.dir, 'page');
     expect(spawnSync('pdftoppm', ['-r', '150', '-png', '-singlefile', printed, raster]).status).toBe(0);
     const read = spawnSync('zbarimg', ['--quiet', '--raw', `${raster}.png`], { encoding: 'utf8' });
     expect(read.stdout.trim()).toBe(identifier);
+    const text = spawnSync('pdftotext', [printed, '-'], { encoding: 'utf8' }).stdout;
+    expect(text).toContain('Paracétamol 1 g');
+    expect(text).toContain(`MARTINEAU Lucas`);
+    expectSpoolClean(job);
   });
 
   it('prints while the paper runs low, and the attendant is warned', async () => {
