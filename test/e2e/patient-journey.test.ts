@@ -1,6 +1,7 @@
 // The whole patient journey in Chromium on browser mode with simulated hardware: every screen is
 // reached by touching what a patient touches, a screenshot of each is kept in test-results/screens,
 // and any console error or failed request fails the test.
+import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,7 @@ import {
   type CabinPage,
   type CabinUnderTest,
 } from '../support/cabin-under-test';
+import { privateCupsMissing, startPrivateCups, type PrivateCups } from '../support/private-cups';
 import { answerCarePath, chooseNextAvailable, printAndPay, type Patient } from '../support/journey-steps';
 
 describe('a patient in the cabin, in Chromium', () => {
@@ -48,8 +50,18 @@ describe('a patient in the cabin, in Chromium', () => {
   };
   const patient: Patient = { screen, tap, answer: (testId) => cabinPage.answer(testId) };
 
+  // The documents print through a private cupsd when this machine has CUPS (CI does), else through
+  // the simulated printer.
+  let cups: PrivateCups | null = null;
+
   beforeAll(async () => {
-    cabin = await startCabinUnderTest();
+    if (privateCupsMissing() === null) {
+      cups = await startPrivateCups();
+      cups.addPrinter('cabine', 'print');
+    }
+    cabin = await startCabinUnderTest(
+      cups ? { printer: { kind: 'cups', server: cups.socket, destination: 'cabine' } } : {},
+    );
     browser = await launchChromium();
     cabinPage = await openCabinPage(browser, cabin);
     ({ page, problems } = cabinPage);
@@ -58,6 +70,7 @@ describe('a patient in the cabin, in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await cabin?.stop();
+    await cups?.stop();
   });
 
   it('walks from the welcome screen to goodbye and leaves nothing of the patient behind', async () => {
@@ -121,7 +134,21 @@ describe('a patient in the cabin, in Chromium', () => {
     await screen('consultation', 'measuring');
     await tap('measurement-done');
 
+    const printedBefore = cups?.printedFiles().length ?? 0;
     await printAndPay(patient);
+    if (cups) {
+      // The prescription came out of the printer, and nothing of it stays in CUPS's spool.
+      const printed = cups.printedFiles().slice(printedBefore);
+      expect(printed).toHaveLength(1);
+      // The simulated professional's prescription is plain text, which the test printer (a raw queue)
+      // receives as it is; a PDF is read back with pdftotext.
+      const bytes = readFileSync(printed[0]!);
+      const text = bytes.subarray(0, 5).toString('latin1').startsWith('%PDF')
+        ? spawnSync('pdftotext', [printed[0]!, '-'], { encoding: 'utf8' }).stdout
+        : bytes.toString('utf8');
+      expect(text).toContain('Paracétamol');
+      expect(cups.run('lpstat', ['-W', 'all', '-o'])).toBe('');
+    }
     await tap('finish');
 
     await screen('welcome');
