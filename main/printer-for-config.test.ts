@@ -75,3 +75,17 @@ describe('a failed print job', () => {
     stop();
   });
 });
+
+describe('a printed job', () => {
+  it('makes the cabin check its peripherals again, so paper running low shows before the next patient', async () => {
+    const log = new MemoryOperationLog(systemClock);
+    const { printer, watchChanges } = alertingPrinter(simulated, log);
+    let checks = 0;
+    const stop = watchChanges(() => (checks += 1));
+    const job = { title: 'Ordonnance', contentType: 'text/plain' as const, content: new Uint8Array([1]) };
+    expect(await printer.print(job, new AbortController().signal)).toMatchObject({ ok: true });
+    expect(checks).toBe(1);
+    expect(log.records()).not.toContainEqual(expect.objectContaining({ event: 'printer.jobFailed' }));
+    stop();
+  });
+});

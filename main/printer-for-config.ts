@@ -47,13 +47,17 @@ export async function printerFor(
 /** A printer whose failed jobs are told to the attendant, and how the controller hears of them. */
 export interface AlertingPrinter {
   readonly printer: PrintQueue;
-  /** Calls back after a job failed, so that the cabin checks its peripherals again (the attendant's panel). */
+  /**
+   * Calls back after each job the printer ended (printed or failed), so that the cabin checks its
+   * peripherals again: a fault, or paper running low, shows on the attendant's panel before the next patient.
+   */
   readonly watchChanges: (listener: () => void) => () => void;
 }
 
 /**
  * Wraps `printer` so that a failed job (not one the session cancelled) logs `printer.jobFailed` with its
- * code and makes the cabin check its peripherals again: the printer's fault shows on the attendant's panel.
+ * code, and every job the printer ended makes the cabin check its peripherals again: the printer's fault,
+ * or its paper running low after a job, shows on the attendant's panel before the next session starts.
  */
 export function alertingPrinter(printer: PrintQueue, log: OperationLog): AlertingPrinter {
   const listeners = new Set<() => void>();
@@ -61,10 +65,10 @@ export function alertingPrinter(printer: PrintQueue, log: OperationLog): Alertin
     check: () => printer.check(),
     print: async (job, signal) => {
       const result = await printer.print(job, signal);
-      if (!result.ok && !signal.aborted) {
-        log.warn('printer.jobFailed', { code: result.error.code });
-        for (const listener of listeners) listener();
-      }
+      // A job the session cancelled (the patient left) says nothing of the printer.
+      if (signal.aborted) return result;
+      if (!result.ok) log.warn('printer.jobFailed', { code: result.error.code });
+      for (const listener of listeners) listener();
       return result;
     },
     ...(printer.status ? { status: () => printer.status!() } : {}),
