@@ -51,7 +51,8 @@ describe.skipIf(SKIPPED).sequential(TITLE, { timeout: 60_000 }, () => {
 
   async function cabinPrintingOn(
     destination: string,
-  ): Promise<{ controller: RunningController; clock: ManualClock; data: string }> {
+    jobTimeoutMs = 20_000,
+  ): Promise<{ controller: RunningController; clock: ManualClock; data: string; log: MemoryOperationLog }> {
     const directory = mkdtempSync(join(tmpdir(), 'cabine-print-session-'));
     const clock = new ManualClock(Date.UTC(2026, 0, 12, 9, 0, 0));
     const config = {
@@ -63,7 +64,7 @@ describe.skipIf(SKIPPED).sequential(TITLE, { timeout: 60_000 }, () => {
     // The printer keeps real time: cupsd and its backend do.
     const log = new MemoryOperationLog(clock);
     const queue = new CupsPrintQueue(
-      { server: { kind: 'socket', path: cups.socket }, destination, jobTimeoutMs: 20_000, pollMs: 50 },
+      { server: { kind: 'socket', path: cups.socket }, destination, jobTimeoutMs, pollMs: 50 },
       systemClock,
     );
     const { printer, watchChanges } = alertingPrinter(queue, log);
@@ -78,7 +79,7 @@ describe.skipIf(SKIPPED).sequential(TITLE, { timeout: 60_000 }, () => {
       await controller.stop();
       rmSync(directory, { recursive: true, force: true });
     });
-    return { controller, clock, data: config.dataDirectory };
+    return { controller, clock, data: config.dataDirectory, log };
   }
 
   /**
@@ -131,4 +132,30 @@ describe.skipIf(SKIPPED).sequential(TITLE, { timeout: 60_000 }, () => {
     expect(viewOf(controller).peripherals).toContainEqual({ peripheral: 'printer', state: 'faulty' });
     expect(cups.run('lpstat', ['-W', 'all', '-o'])).toBe('');
   });
+
+  it.each([
+    ['a paper jam', 'jam', [], 'printer.jammed'],
+    [
+      'a printer that does not answer',
+      'offline',
+      ['-o', 'printer-error-policy=abort-job'],
+      'printer.offline',
+    ],
+    ['a queue that refuses jobs', 'reject', [], 'printer.notAccepting'],
+    ['a job that does not end in time', 'slow', [], 'printer.timeout'],
+  ] as const)(
+    '%s: the patient is told with its code, the attendant is alerted, and no job stays',
+    async (_, mode, options, code) => {
+      const name = `session-${mode}`;
+      cups.addPrinter(name, mode === 'reject' ? 'print' : mode, options);
+      if (mode === 'reject') cups.run('cupsreject', [name]);
+      const { controller, clock, log } = await cabinPrintingOn(name, 2_000);
+      const screens = await walk(controller, clock);
+      expect(screens.at(-1)).toMatchObject({ stage: 'printFailed', failure: code });
+      // The attendant's alert: the failed job in the log (never the document), and the printer
+      // checked again for the panel and the attendant page.
+      expect(log.records()).toContainEqual(expect.objectContaining({ event: 'printer.jobFailed', code }));
+      expect(cups.run('lpstat', ['-W', 'all', '-o'])).toBe('');
+    },
+  );
 });
