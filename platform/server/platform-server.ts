@@ -31,6 +31,7 @@ import {
 import { Accounts, type CabinAccount, type PractitionerAccount } from './accounts';
 import { ConnectionWatch } from './connection-watch';
 import { ConsoleFiles, SECURITY_HEADERS } from './console-files';
+import { readBody, sendJson } from './http-replies';
 import { SILENT_LOG, type PlatformLog } from './platform-log';
 import type { SfuBackend } from './sfu';
 import { SUPPORT_API_PREFIX, SupportApi, type SupportAccount } from './support-api';
@@ -374,38 +375,6 @@ function rawText(data: RawData): string {
   if (Buffer.isBuffer(data)) return data.toString('utf8');
   if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
   return Buffer.from(data).toString('utf8');
-}
-
-/** Reads a request body of at most `limit` bytes; null when it is larger. */
-function readBody(request: IncomingMessage, limit: number): Promise<string | null> {
-  const declared = Number(request.headers['content-length'] ?? '0');
-  if (declared > limit) {
-    request.resume();
-    return Promise.resolve(null);
-  }
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) over = true;
-      else chunks.push(chunk);
-    });
-    request.on('end', () => resolve(over ? null : Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
-}
-
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  response.writeHead(status, {
-    ...SECURITY_HEADERS,
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    'cache-control': 'no-store',
-  });
-  response.end(text);
 }
 
 function redirect(response: ServerResponse, location: string): void {

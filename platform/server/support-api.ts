@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from '../../contract/clock';
 import { isRecord } from '../../contract/schema';
 import { SECURITY_HEADERS } from './console-files';
+import { readBody, sendJson } from './http-replies';
 import type { HelpCalls } from './help-desk';
 import type { PlatformLog } from './platform-log';
 import { SUPPORT_PAGE_FILES } from './support-page';
@@ -126,28 +127,13 @@ export class SupportApi {
   }
 }
 
+// The body as JSON; 'tooLarge' over the limit, null when it is not JSON.
 async function readJson(request: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return 'tooLarge';
-    chunks.push(chunk as Buffer);
-  }
+  const text = await readBody(request, MAX_BODY_BYTES);
+  if (text === null) return 'tooLarge';
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+    return JSON.parse(text) as unknown;
   } catch {
     return null;
   }
-}
-
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  response.writeHead(status, {
-    ...SECURITY_HEADERS,
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    'cache-control': 'no-store',
-  });
-  response.end(text);
 }
