@@ -57,7 +57,7 @@ export function ageBandOf(birthDate: string, at: number): AgeBand {
 }
 
 /** The answers of an adult in the parcours de soins without ALD, maternity or CSS: the usual case. */
-const USUAL_ANSWERS: CarePathAnswers = {
+export const USUAL_ANSWERS: CarePathAnswers = {
   hasRegularDoctor: 'yes',
   referredByRegularDoctor: 'yes',
   regularDoctorUnavailable: null,

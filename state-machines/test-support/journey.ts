@@ -1,5 +1,6 @@
 // Shortcuts through the journey for scenarios that test a later step: each one does what a patient
 // (and the fakes) would do, and leaves the session on the screen its name says.
+import { USUAL_ANSWERS } from '../cost';
 import type { CarePathAnswers, PatientIdentity, Profession, StepName } from '../../contract';
 import { CARD_HOLDER, DOCTOR } from './sample-data';
 import type { SessionHarness } from './session-harness';
@@ -19,15 +20,7 @@ export const JOURNEY_STEPS: readonly StepName[] = [
 ];
 
 /** An adult referred by the médecin traitant: the usual 70 % cover less the 2 € participation, no tiers payant. */
-export const REFERRED_BY_REGULAR_DOCTOR: CarePathAnswers = {
-  hasRegularDoctor: 'yes',
-  referredByRegularDoctor: 'yes',
-  regularDoctorUnavailable: null,
-  exemptedSituation: null,
-  longTermCondition: 'no',
-  pregnantSixthMonth: 'no',
-  solidarityCover: 'no',
-};
+export const REFERRED_BY_REGULAR_DOCTOR: CarePathAnswers = USUAL_ANSWERS;
 
 /** An adult with a médecin traitant who neither referred them nor is unavailable, in no listed situation. */
 export const OUTSIDE_THE_PARCOURS: CarePathAnswers = {

@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../contract';
 import { CupsPrintQueue } from '../../../drivers/printing/cups-print-queue';
 import type { PrintJob } from '../../../drivers/printing/print-queue';
+import { DEMO_PRACTITIONERS } from '../../../platform/server/demo-accounts';
 import { loadDocumentFonts, renderDocumentPdf } from '../../../platform/server/document-pdf';
 import { onePagePdf } from '../../support/one-page-pdf';
 import { TEST_PATIENT_SUMMARY } from '../../support/platform-fixtures';
@@ -83,14 +84,7 @@ describe.skipIf(SKIPPED).sequential(TITLE, { timeout: 30_000 }, () => {
     const identifier = 'TEST-ORDO-2026-000042';
     const pdf = await renderDocumentPdf(
       {
-        professional: {
-          civility: 'Dr',
-          name: 'Claire Fontaine',
-          profession: 'doctor',
-          specialty: 'Médecine générale',
-          rpps: '10000000000',
-          address: '12 rue des Lilas, 69003 Lyon',
-        },
+        professional: DEMO_PRACTITIONERS[0].professional,
         patient: TEST_PATIENT_SUMMARY,
         writtenAt: Date.UTC(2026, 11, 5, 9, 0),
         document: {
