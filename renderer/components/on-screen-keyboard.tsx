@@ -120,16 +120,17 @@ export function OnScreenKeyboard({ layout, onKey, autoCapital, speakKeys }: OnSc
       }}
     />
   );
+  // The board both layouts draw their rows in.
+  const boardProps = {
+    ref: board,
+    'data-testid': 'keyboard',
+    'data-layout': layout,
+    role: 'group',
+    'aria-label': k.label,
+  } as const;
   if (layout !== 'letters') {
     return (
-      <div
-        ref={board}
-        className="keyboard keyboard-digits"
-        data-testid="keyboard"
-        data-layout={layout}
-        role="group"
-        aria-label={k.label}
-      >
+      <div className="keyboard keyboard-digits" {...boardProps}>
         {DIGIT_ROWS.map((row) => (
           <div className="key-row" key={row.join('')}>
             {row.map(digit)}
@@ -152,14 +153,7 @@ export function OnScreenKeyboard({ layout, onKey, autoCapital, speakKeys }: OnSc
   }
   const rows = accents ? ACCENT_ROWS : LETTER_ROWS;
   return (
-    <div
-      ref={board}
-      className="keyboard keyboard-letters"
-      data-testid="keyboard"
-      data-layout={layout}
-      role="group"
-      aria-label={k.label}
-    >
+    <div className="keyboard keyboard-letters" {...boardProps}>
       {rows.map((row) => (
         <div className="key-row" key={row.join('')}>
           {row.map(letter)}
