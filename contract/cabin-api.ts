@@ -2,9 +2,10 @@
 // `CabinServer`, the renderer calls a `CabinClient`; both are derived from `CabinApi` here.
 import type { CabinView } from './cabin-view';
 import type { Accessibility, Locale } from './domain';
-import type { AttendantCommand, PatientAction } from './patient-action';
+import type { PatientAction } from './patient-action';
 import type { CallMedia, MediaReception, SfuMethod, SignalPayload } from './platform-protocol';
 import type { CabinError, Result } from './result';
+import type { StaffCommand, StaffRole, StaffSession } from './staff';
 
 /** The state of the renderer's video link, as it reports it to the controller. */
 export type MediaLinkState = 'connected' | 'disconnected';
@@ -27,8 +28,19 @@ export interface CabinApi {
   startSession(input: WelcomeChoices): Result<void>;
   /** Sends a patient action to the running session; refused when no session runs or it does not fit. */
   act(action: PatientAction): Result<void>;
-  /** Runs an attendant command after checking the attendant code configured for this cabin. */
-  attend(input: { readonly code: string; readonly command: AttendantCommand }): Result<void>;
+  /**
+   * Opens a staff session on the cabin's screen with the role's PIN; `staff.badPin`, `staff.locked`
+   * (after five wrong PINs, for five minutes) or `staff.pinsNeeded` otherwise.
+   */
+  staffLogin(input: { readonly role: StaffRole; readonly pin: string }): Result<StaffSession>;
+  /** Sets both PINs at the first start on real hardware; refused (`staff.pinsAlreadySet`) once any is set. */
+  staffSetPins(input: { readonly attendantPin: string; readonly technicianPin: string }): Result<void>;
+  /**
+   * Runs a staff command in an open staff session (which it keeps alive); `staff.sessionEnded` when the
+   * token is unknown or idle too long, `staff.forbidden` when the role may not. The value depends on the
+   * command (see `StaffCommand`).
+   */
+  staff(input: { readonly token: string; readonly command: StaffCommand }): Result<unknown>;
   /** The media parameters of the session's call, once the platform has joined it; `call.notJoined` outside a call. */
   joinMedia(): Result<CallMedia>;
   /** Relays one video link message to the platform; an SFU request answers the SFU's data, the others null. */

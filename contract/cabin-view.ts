@@ -1,5 +1,6 @@
 // What the renderer draws: a pure projection of the controller's state, pushed on every change.
 import type { AgeBand } from './cover';
+import type { StaffView } from './staff';
 import type {
   Accessibility,
   CostInformation,
@@ -20,8 +21,18 @@ export type CabinPhase = 'booting' | 'ready' | 'inSession' | 'cleaning' | 'maint
 export interface PeripheralStatus {
   readonly peripheral: 'cardReader' | 'printer' | 'paymentTerminal' | 'platform' | MeasurementKind;
   readonly state: 'ok' | 'absent' | 'faulty';
-  /** A warning for the attendant that does not stop the peripheral (the printer's paper running low). */
-  readonly notice?: 'lowPaper';
+  /**
+   * A warning for the attendant that does not stop the peripheral: the printer's paper running low, a
+   * device's verification due within `CALIBRATION_WARNING_DAYS` (`dueAt` says when).
+   */
+  readonly notice?: 'lowPaper' | 'calibrationDueSoon';
+  /**
+   * Why a peripheral is out of the journey when not `ok`: the device's own fault code (`device.timeout`,
+   * …) or its register (`calibration.failed`, `calibration.overdue`).
+   */
+  readonly reason?: string;
+  /** The device's next verification due date (epoch ms), when the register has one. */
+  readonly dueAt?: number;
 }
 
 /** Who a help call has reached: the attendant (the cabin's panel and attendant page), the operator's support, the professional in the call. */
@@ -48,6 +59,16 @@ export interface CabinView {
   readonly waitingForCleaning: boolean;
   /** A patient asked for help and no attendant has acknowledged it yet. */
   readonly attendantCalled: boolean;
+  /** The patient's help call for the staff: the step it came from, since when, who was told; null when none waits. */
+  readonly helpCall: {
+    readonly step: StepName;
+    readonly since: number;
+    readonly told: readonly HelpAudience[];
+  } | null;
+  /** The attendant's words for the welcome screen while out of service; null for the usual words. */
+  readonly outOfServiceMessage: string | null;
+  /** The staff as the screens may know it: whose panel is open, locked roles, PINs still to choose. */
+  readonly staff: StaffView;
   /** A stable code saying why the cabin is out of service, for the attendant; null otherwise. */
   readonly outOfServiceReason: string | null;
   /** A card sits in the reader. Outside a session no session starts until it is taken back. */

@@ -7,6 +7,8 @@ export * from './cover';
 export * from './peripheral-facts';
 export * from './cabin-view';
 export * from './patient-action';
+export * from './staff';
+export * from './maintenance';
 export * from './session-record';
 export * from './cabin-api';
 export * from './validate';

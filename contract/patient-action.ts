@@ -56,19 +56,3 @@ export type PatientAction =
 /** The type names of all patient actions. */
 export type PatientActionType = PatientAction['type'];
 
-/** Every attendant command, in the order the attendant's panel offers them. */
-export const ATTENDANT_COMMAND_TYPES = [
-  'attendant.acknowledgeHelp',
-  'attendant.resetSession',
-  'attendant.markCleaned',
-  'attendant.setOutOfService',
-  'attendant.returnToService',
-] as const;
-
-/** The type name of one attendant command. */
-export type AttendantCommandType = (typeof ATTENDANT_COMMAND_TYPES)[number];
-
-/** What the attendant can do from their screen (entry point; the screen comes with its own issue). */
-export type AttendantCommand = {
-  readonly [T in AttendantCommandType]: { readonly type: T };
-}[AttendantCommandType];

@@ -29,16 +29,21 @@ export const bleThermometerGatewayModel = serialModel(
   { line: line8N1(115_200), silence: { mode: 'stream', silenceMs: 3000 } },
 );
 
-/** MT-SICS scale, 9600 8N1: answers each command within a second or so. */
+/**
+ * MT-SICS scale, 9600 8N1: answers each command within a second or so. The cabin's fitted platform is
+ * a class III person scale of 300 kg by 100 g (3000 e).
+ */
 export const mtSicsModel = serialModel('mt-sics', 'weight', MtSicsDevice, {
   line: line8N1(9600),
   silence: { mode: 'reply', silenceMs: 3000 },
+  scale: { maxKg: 300, intervalKg: 0.1 },
 });
 
-/** A&D scale at its factory settings, 2400 7E1. */
+/** A&D scale at its factory settings, 2400 7E1; a class III person scale of 200 kg by 100 g (2000 e). */
 export const andStandardModel = serialModel('and-standard', 'weight', AndStandardDevice, {
   line: { baudRate: 2400, dataBits: 7, parity: 'even', stopBits: 1 },
   silence: { mode: 'reply', silenceMs: 3000 },
+  scale: { maxKg: 200, intervalKg: 0.1 },
 });
 
 /** Omron HEM-7322U over HID, USB 0590:0090 (docs/DEVICES.md; obpm `usb.h`). */

@@ -22,6 +22,16 @@ interface ModelBase {
   readonly usbIds: readonly UsbId[];
   /** Builds the device on an open link; the device owns the link from then on. */
   createDevice(link: ByteLink, clock: Clock): LinkedMeasuringDevice;
+  /** A scale's legal metrology (OIML R76 class III), which sets its verification's loads and limits. */
+  readonly scale?: ScaleMetrology;
+}
+
+/** A scale's capacity and verification scale interval `e`, from the model's type approval. */
+export interface ScaleMetrology {
+  /** Maximum capacity, kg. */
+  readonly maxKg: number;
+  /** Verification scale interval e, kg. */
+  readonly intervalKg: number;
 }
 
 /** A model on a serial port: its line settings, and how long the port may stay quiet (the link's watchdog). */
@@ -52,10 +62,23 @@ export function serialModel(
   id: string,
   kind: MeasurementKind,
   device: DeviceClass,
-  port: { readonly line: SerialLineSettings; readonly silence: SilenceWatch },
+  port: {
+    readonly line: SerialLineSettings;
+    readonly silence: SilenceWatch;
+    readonly scale?: ScaleMetrology;
+  },
 ): SerialDeviceModel {
-  const { line: serial, silence } = port;
-  return { id, kind, transport: 'serial', serial, silence, usbIds: [], createDevice: newDevice(device) };
+  const { line: serial, silence, scale } = port;
+  const model = {
+    id,
+    kind,
+    transport: 'serial' as const,
+    serial,
+    silence,
+    usbIds: [],
+    createDevice: newDevice(device),
+  };
+  return scale === undefined ? model : { ...model, scale };
 }
 
 /** A HID model, found by its USB id. */

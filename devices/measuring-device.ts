@@ -1,5 +1,12 @@
 // The seam between the session and a measuring device (tensiometer, thermometer, oximeter, scale).
-import type { Cancel, MeasurementFact, MeasurementKind } from '../contract';
+import type {
+  CabinError,
+  Cancel,
+  DeviceIdentity,
+  MeasurementFact,
+  MeasurementKind,
+  Result,
+} from '../contract';
 import type { Checkable } from './peripheral';
 
 /** A device that takes one kind of measurement on demand. */
@@ -21,4 +28,20 @@ export interface LinkedMeasuringDevice<Frame = unknown> extends MeasuringDevice 
   monitor(listener: (frame: Frame) => void): Cancel;
   /** Closes the link; the device is finished. */
   close(): Promise<void>;
+  /**
+   * Asks the device who it is by its own protocol (MT-SICS `I2`/`I3`/`I4`, the NIBP module's
+   * identification, a field of its frames…); fields it cannot tell are null, `device.noAnswer` when silent.
+   */
+  identify(): Promise<Result<DeviceIdentity>>;
+  /** The tensiometer's manometer mode, on models that have one (the NIBP module); absent elsewhere. */
+  readonly manometer?: ManometerMode;
+}
+
+/** A tensiometer's manometer mode, for the technician's check against a reference manometer. */
+export interface ManometerMode {
+  /**
+   * Enters manometer mode: `onPressure` gets each cuff pressure reported, in mmHg; `onEnd` is called
+   * once if the mode stops on its own (link lost, device error). The returned function leaves the mode.
+   */
+  startManometer(onPressure: (mmHg: number) => void, onEnd: (error: CabinError) => void): Cancel;
 }

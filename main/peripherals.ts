@@ -1,7 +1,14 @@
 // The set of peripherals a controller drives, and the simulated set `npm start` uses by default.
-import { MEASUREMENT_KINDS, type Clock, type PeripheralStatus } from '../contract';
+import {
+  MEASUREMENT_KINDS,
+  type Clock,
+  type DeviceIdentity,
+  type MeasurementKind,
+  type PeripheralStatus,
+  type TrafficEntry,
+} from '../contract';
 import type { IdCardReader } from '../devices/id-card-reader';
-import type { MeasuringDevice } from '../devices/measuring-device';
+import type { LinkedMeasuringDevice, MeasuringDevice } from '../devices/measuring-device';
 import type { PaymentTerminal } from '../devices/payment-terminal';
 import { SimulatedIdCardReader } from '../devices/simulated/simulated-id-card-reader';
 import type { ScriptedCardReader } from '../devices/simulated/virtual-card-id-card-reader';
@@ -25,6 +32,28 @@ export interface CabinPeripherals {
   readonly dispose?: () => void;
   /** Calls back when a peripheral was plugged or unplugged, so the cabin checks them again. */
   readonly watchChanges?: (listener: () => void) => () => void;
+  /** The technician's view of the measuring devices; absent for domain-level simulated devices. */
+  readonly inspection?: DeviceInspection;
+}
+
+/** A measuring device attached now, as the technician's tools and the maintenance register see it. */
+export interface AttachedDevice {
+  readonly kind: MeasurementKind;
+  readonly modelId: string;
+  readonly port: string;
+  /** Asked once when the device connected (its own protocol first, then its USB descriptors); null when it did not tell. */
+  readonly identity: DeviceIdentity | null;
+  readonly device: LinkedMeasuringDevice;
+}
+
+/** What the technician's tools ask of the attached measuring devices, by kind. */
+export interface DeviceInspection {
+  /** The device attached for this kind now, or null. */
+  attached(kind: MeasurementKind): AttachedDevice | null;
+  /** The raw traffic of this kind's device since `sinceMs` (at most the last 500 chunks), oldest first. */
+  traffic(kind: MeasurementKind, sinceMs: number): readonly TrafficEntry[];
+  /** The last decoded frames of this kind's device (at most 20), oldest first, as short JSON text. */
+  lastFrames(kind: MeasurementKind): readonly { readonly atMs: number; readonly text: string }[];
 }
 
 /** The interim simulated peripherals, all driven by one mutable script. */

@@ -1,7 +1,9 @@
 // The seam between the controller and its local SQLite store: audit, consent records and the outbound queue.
 import type { CabinError, Locale, Result, StepName } from '../../contract';
 import type { ConsentRecord, SessionOutcome } from '../../state-machines';
+import type { MaintenanceRegister } from './maintenance-register';
 import type { OutboundItem, RecordedConsent } from './outbound-item';
+import type { StaffRecords } from './staff-records';
 
 /** A session's audit trail: steps and timings only, never who the patient is or what was measured. */
 export interface SessionAudit {
@@ -52,6 +54,10 @@ export interface WipeCounts {
  * a kind that is not a code, a closed store) throws.
  */
 export interface CabinStore {
+  /** The maintenance register (never pruned by the audit's retention). */
+  readonly maintenance: MaintenanceRegister;
+  /** The staff's PIN hashes and events. */
+  readonly staff: StaffRecords;
   /** Opens a session's audit row with a fresh random UUID (not derived from anyone) and answers that id. */
   startSession(input: { readonly locale: Locale }): Result<string>;
   /** Records that the session entered `step` now, closing the step it was in. */

@@ -111,4 +111,46 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    description: 'maintenance register (never pruned), staff PINs and staff events',
+    up(db) {
+      // The maintenance register is kept at least five years (Code de la santé publique, R5212-28):
+      // retention never prunes it. The whole record is the JSON body; the columns index it. It names
+      // devices and technicians, never a patient.
+      // Staff PINs are scrypt hashes (never the PIN). Staff events are logins, wrong PINs, locks and
+      // their end, session resets with their step: codes and times, pruned with the audit.
+      db.exec(`
+        CREATE TABLE maintenance_records (
+          id TEXT PRIMARY KEY NOT NULL ${code('id')},
+          kind TEXT NOT NULL ${code('kind')},
+          peripheral TEXT NOT NULL ${code('peripheral')},
+          model_id TEXT NOT NULL ${code('model_id')},
+          serial_number TEXT NOT NULL CHECK (length(serial_number) BETWEEN 1 AND 64),
+          recorded_at INTEGER NOT NULL,
+          next_due_at INTEGER,
+          verdict TEXT CHECK (verdict IS NULL OR verdict IN ('pass', 'fail')),
+          body TEXT NOT NULL CHECK (json_valid(body))
+        ) STRICT;
+        CREATE INDEX maintenance_records_by_device ON maintenance_records (model_id, serial_number, recorded_at);
+        CREATE INDEX maintenance_records_by_time ON maintenance_records (recorded_at);
+
+        CREATE TABLE staff_pins (
+          role TEXT PRIMARY KEY NOT NULL CHECK (role IN ('attendant', 'technician')),
+          hash TEXT NOT NULL CHECK (length(hash) BETWEEN 1 AND 256),
+          set_at INTEGER NOT NULL
+        ) STRICT;
+
+        CREATE TABLE staff_events (
+          role TEXT CHECK (role IS NULL OR role IN ('attendant', 'technician')),
+          kind TEXT NOT NULL ${code('kind')},
+          at INTEGER NOT NULL,
+          until INTEGER,
+          detail TEXT CHECK (detail IS NULL OR (length(detail) BETWEEN 1 AND 64
+            AND detail NOT GLOB '*[^A-Za-z0-9_.:/-]*'))
+        ) STRICT;
+        CREATE INDEX staff_events_by_time ON staff_events (at);
+      `);
+    },
+  },
 ];

@@ -16,7 +16,9 @@ import {
 } from '../../contract';
 import type { SessionOutcome } from '../../state-machines';
 import type { CabinStore, DueRow, SessionAudit } from './cabin-store';
+import { createMaintenanceRegister } from './maintenance-register';
 import { MIGRATIONS, type Migration } from './migrations';
+import { createStaffRecords } from './staff-records';
 import { CONTAINS_PATIENT_DATA, parseOutboundItem, storedPayload } from './outbound-item';
 import { guarded, toStoreError } from './store-error';
 
@@ -389,6 +391,9 @@ function createSqliteCabinStore(
       }
       return ok({ patientRowsPurged: purged.value, walTruncated: true });
     },
+
+    maintenance: createMaintenanceRegister(db, time),
+    staff: createStaffRecords(db, time),
 
     close() {
       db.close();
