@@ -1,6 +1,7 @@
 // The set of peripherals a controller drives, and the simulated set `npm start` uses by default.
 import {
   MEASUREMENT_KINDS,
+  type CalibrationQuantity,
   type Clock,
   type DeviceIdentity,
   type MeasurementKind,
@@ -54,6 +55,17 @@ export interface DeviceInspection {
   traffic(kind: MeasurementKind, sinceMs: number): readonly TrafficEntry[];
   /** The last decoded frames of this kind's device (at most 20), oldest first, as short JSON text. */
   lastFrames(kind: MeasurementKind): readonly { readonly atMs: number; readonly text: string }[];
+  /**
+   * Simulated hardware only: the simulated reference bench of this kind's device, which a procedure
+   * sets to each prompt's target so that the simulated device reads it (with its own simulated error).
+   */
+  bench?(kind: MeasurementKind): SimulatedBench | null;
+}
+
+/** A simulated reference bench: what the reference instrument applies to a simulated device. */
+export interface SimulatedBench {
+  /** Applies `value` of `quantity` (pressure in mmHg, temperature in °C, weight in kg, spo2 in %, pulse in bpm). */
+  apply(quantity: CalibrationQuantity, value: number): void;
 }
 
 /** The interim simulated peripherals, all driven by one mutable script. */
