@@ -12,7 +12,7 @@ export interface ViewPublisher {
   /** Resolves once the cabin has left `booting` (ready or out of service). */
   readonly booted: Promise<void>;
   /** Projects again and publishes if the view changed: what `outside` says has changed (the staff). */
-  refresh(): void;
+  readonly refresh: () => void;
 }
 
 /**

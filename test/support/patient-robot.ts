@@ -32,7 +32,7 @@ export function attendantCommand(controller: RunningController, command: Attenda
   const token = staffLogin(controller, 'attendant');
   const done = controller.server.staff({ token, command });
   if (done instanceof Promise) throw new Error(`${command.type} answered later`);
-  controller.server.staff({ token, command: { type: 'staff.logout' } });
+  void controller.server.staff({ token, command: { type: 'staff.logout' } });
   return done;
 }
 
