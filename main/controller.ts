@@ -22,7 +22,11 @@ import { checkPeripherals, createSimulatedPeripherals, type CabinPeripherals } f
 import { sessionActors } from './session-actors';
 import { StaffAccess } from './staff/staff-access';
 import { serveStaffCalls } from './staff/staff-calls';
-import { UNAVAILABLE_TECHNICIAN_DESK, type TechnicianDesk } from './staff/technician-desk';
+import {
+  UNAVAILABLE_TECHNICIAN_DESK,
+  type TechnicianDesk,
+  type TechnicianDeskParts,
+} from './staff/technician-desk';
 import { cabinMachineEffects, closeInterruptedSession, sessionMachineEffects } from './session-effects';
 import { keepRetention, type CabinStore } from './store';
 import { publishViews } from './view-publisher';
@@ -38,8 +42,8 @@ export interface ControllerOptions {
   readonly log?: OperationLog;
   /** Run at each session's wipe, after the store: the Electron shell clears the renderer's storage here. */
   readonly wipeHooks?: readonly (() => Promise<void>)[];
-  /** Runs the technician's device commands (a desk that answers `technician.unavailable` by default). */
-  readonly technician?: TechnicianDesk;
+  /** Builds the desk of the technician's device commands (by default one answering `technician.unavailable`). */
+  readonly technicianDesk?: (parts: TechnicianDeskParts) => TechnicianDesk;
 }
 
 /** A controller plus what its shells and the tests wait for. */
@@ -138,7 +142,9 @@ export function createController(options: ControllerOptions): RunningController 
     actor,
     view: () => views.current(),
     log,
-    technician: options.technician ?? UNAVAILABLE_TECHNICIAN_DESK,
+    technician:
+      options.technicianDesk?.({ store, peripherals, clock, log, view: () => views.current() }) ??
+      UNAVAILABLE_TECHNICIAN_DESK,
   });
   const server = serveCabinApi({
     actor,

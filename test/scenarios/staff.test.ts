@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Result, StaffCommand, StepName } from '../../contract';
 import { defaultConfig, type CabinConfig } from '../../main/config';
-import { createController, type RunningController } from '../../main/controller';
+import { createController, type ControllerOptions, type RunningController } from '../../main/controller';
 import { createSimulatedPeripherals } from '../../main/peripherals';
 import { hashPin } from '../../main/staff/pin-hash';
 import { DEMO_STAFF_PINS } from '../../main/staff/staff-access';
@@ -44,6 +44,7 @@ afterEach(async () => {
 
 interface CabinOptions {
   readonly config?: Partial<CabinConfig>;
+  readonly technicianDesk?: ControllerOptions['technicianDesk'];
   readonly directory?: string;
   readonly clock?: ManualClock;
 }
@@ -61,7 +62,14 @@ async function startCabin(options: CabinOptions = {}): Promise<Harness> {
   const opened = openCabinStore(join(config.dataDirectory, 'cabin.db'), clock);
   if (!opened.ok) throw new Error(opened.error.code);
   const peripherals = createSimulatedPeripherals(happyScript(STEP_MS), clock, 1_000);
-  const controller = createController({ config, clock, peripherals, log, store: opened.value });
+  const controller = createController({
+    config,
+    clock,
+    peripherals,
+    log,
+    store: opened.value,
+    ...(options.technicianDesk ? { technicianDesk: options.technicianDesk } : {}),
+  });
   await controller.booted;
   const harness = { controller, clock, store: opened.value, log, directory };
   harnesses.push(harness);
@@ -256,13 +264,40 @@ describe('the technician', () => {
     expect(viewOf(controller).phase).toBe('inSession');
   });
 
-  it('hands the device commands to the technician desk (none wired here)', async () => {
+  it('hands the device commands to the technician desk, which answers later', async () => {
     const { controller } = await startCabin();
     const token = staffLogin(controller, 'technician');
     expect(await give(controller, token, { type: 'technician.listDevices' })).toEqual({
       ok: false,
       error: { code: 'technician.unavailable' },
     });
+    const ran: string[] = [];
+    const phases: string[] = [];
+    const withDesk = await startCabin({
+      technicianDesk: (parts) => ({
+        run: (command) => {
+          ran.push(command.type);
+          phases.push(parts.view().phase);
+          return Promise.resolve({ ok: true, value: [] });
+        },
+      }),
+    });
+    const technician = staffLogin(withDesk.controller, 'technician');
+    await give(withDesk.controller, technician, { type: 'technician.enterMaintenance' });
+    expect(
+      await give(withDesk.controller, technician, { type: 'technician.records', peripheral: null }),
+    ).toEqual({
+      ok: true,
+      value: [],
+    });
+    const attendant = staffLogin(withDesk.controller, 'attendant');
+    expect(await give(withDesk.controller, attendant, { type: 'technician.listDevices' })).toEqual({
+      ok: false,
+      error: { code: 'staff.forbidden' },
+    });
+    // The cabin's own commands never reach the desk.
+    expect(ran).toEqual(['technician.records']);
+    expect(phases).toEqual(['maintenance']);
   });
 });
 
