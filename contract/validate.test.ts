@@ -99,7 +99,11 @@ describe('calls on the wire', () => {
       ok: true,
       value: { method: 'getView', params: undefined },
     });
-    expect(parseCall('attend', { code: '2468', command: { type: 'attendant.markCleaned' } }).ok).toBe(true);
+    expect(parseCall('staffLogin', { role: 'attendant', pin: '246813' }).ok).toBe(true);
+    expect(parseCall('staffSetPins', { attendantPin: '739164', technicianPin: '582017' }).ok).toBe(true);
+    expect(parseCall('staff', { token: 'abc_DEF-123', command: { type: 'attendant.markCleaned' } }).ok).toBe(
+      true,
+    );
   });
 
   it('refuses unknown methods, inherited names and malformed arguments', () => {
@@ -112,8 +116,119 @@ describe('calls on the wire', () => {
       ok: false,
       error: { code: 'api.invalidInput' },
     });
-    expect(parseCall('attend', { code: '2468', command: { type: 'attendant.formatDisk' } })).toMatchObject({
+    expect(parseCall('staff', { token: 'abc', command: { type: 'attendant.formatDisk' } })).toMatchObject({
       ok: false,
     });
+    expect(parseCall('attend', { code: '2468', command: { type: 'attendant.markCleaned' } })).toMatchObject({
+      ok: false,
+      error: { code: 'api.unknownMethod' },
+    });
+  });
+});
+
+describe('staff calls on the wire', () => {
+  const staff = (command: unknown) => parseCall('staff', { token: 'tok-en_1', command });
+
+  it.each([
+    [{ type: 'attendant.acknowledgeHelp' }],
+    [{ type: 'attendant.resetSession' }],
+    [{ type: 'attendant.markCleaned' }],
+    [{ type: 'attendant.setOutOfService', message: '' }],
+    [{ type: 'attendant.setOutOfService', message: 'Fermée jusqu’à 14 h, merci de votre patience.' }],
+    [{ type: 'attendant.returnToService' }],
+    [{ type: 'technician.enterMaintenance' }],
+    [{ type: 'technician.leaveMaintenance' }],
+    [{ type: 'technician.listDevices' }],
+    [{ type: 'technician.traffic', peripheral: 'weight', sinceMs: 1_768_208_400_000 }],
+    [
+      {
+        type: 'technician.startProcedure',
+        peripheral: 'bloodPressure',
+        technician: 'Paul Hébert',
+        reference: { instrument: 'Manomètre Druck DPI 104', certificate: 'COFRAC 2026-0412' },
+        adjust: true,
+      },
+    ],
+    [{ type: 'technician.answerProcedure', value: 249.5 }],
+    [{ type: 'technician.answerProcedure', value: null }],
+    [{ type: 'technician.cancelProcedure' }],
+    [{ type: 'technician.records', peripheral: null }],
+    [{ type: 'technician.records', peripheral: 'temperature' }],
+    [
+      {
+        type: 'technician.recordIntervention',
+        peripheral: 'oxygenSaturation',
+        kind: 'repair',
+        technician: 'Paul Hébert',
+        note: '',
+      },
+    ],
+    [{ type: 'technician.export', directory: '/media/usb0/cabine' }],
+    [{ type: 'staff.logout' }],
+  ])('accepts the staff command %j', (command) => {
+    expect(staff(command)).toEqual({
+      ok: true,
+      value: { method: 'staff', params: { token: 'tok-en_1', command } },
+    });
+  });
+
+  it.each([
+    ['an unknown command', { type: 'technician.formatDisk' }],
+    ['an extra field', { type: 'attendant.markCleaned', force: true }],
+    ['a message too long', { type: 'attendant.setOutOfService', message: 'x'.repeat(161) }],
+    ['a message on two lines', { type: 'attendant.setOutOfService', message: 'Fermée\nà 14 h' }],
+    ['a message missing', { type: 'attendant.setOutOfService' }],
+    ['a device kind unknown', { type: 'technician.traffic', peripheral: 'glucose', sinceMs: 0 }],
+    ['a negative time', { type: 'technician.traffic', peripheral: 'weight', sinceMs: -1 }],
+    [
+      'a technician name too long',
+      {
+        type: 'technician.startProcedure',
+        peripheral: 'weight',
+        technician: 'x'.repeat(121),
+        reference: { instrument: 'Masses M1', certificate: 'C-1' },
+        adjust: false,
+      },
+    ],
+    [
+      'a blank instrument',
+      {
+        type: 'technician.startProcedure',
+        peripheral: 'weight',
+        technician: 'Paul',
+        reference: { instrument: ' ', certificate: 'C-1' },
+        adjust: false,
+      },
+    ],
+    ['a reading that is not a number', { type: 'technician.answerProcedure', value: '250' }],
+    ['an infinite reading', { type: 'technician.answerProcedure', value: Infinity }],
+    [
+      'an intervention of another kind',
+      {
+        type: 'technician.recordIntervention',
+        peripheral: 'weight',
+        kind: 'calibration',
+        technician: 'P',
+        note: '',
+      },
+    ],
+    ['a relative directory', { type: 'technician.export', directory: 'media/usb0' }],
+    ['a directory climbing up', { type: 'technician.export', directory: '/media/../etc' }],
+    ['a directory too long', { type: 'technician.export', directory: `/${'d'.repeat(255)}` }],
+  ])('refuses %s', (_, command) => {
+    expect(staff(command)).toMatchObject({ ok: false, error: { code: 'api.invalidInput' } });
+  });
+
+  it('refuses a login with an unknown role or a PIN that is not digits, and a token that is not one', () => {
+    expect(parseCall('staffLogin', { role: 'director', pin: '246813' }).ok).toBe(false);
+    expect(parseCall('staffLogin', { role: 'attendant', pin: '24a813' }).ok).toBe(false);
+    expect(parseCall('staffLogin', { role: 'attendant', pin: '1'.repeat(13) }).ok).toBe(false);
+    expect(parseCall('staffLogin', { role: 'attendant', pin: '246813', remember: true }).ok).toBe(false);
+    expect(parseCall('staffSetPins', { attendantPin: '739164' }).ok).toBe(false);
+    expect(parseCall('staffSetPins', { attendantPin: '7'.repeat(33), technicianPin: '582017' }).ok).toBe(
+      false,
+    );
+    expect(parseCall('staff', { token: 'a b', command: { type: 'staff.logout' } }).ok).toBe(false);
+    expect(parseCall('staff', { token: 'x'.repeat(65), command: { type: 'staff.logout' } }).ok).toBe(false);
   });
 });

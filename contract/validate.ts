@@ -2,12 +2,19 @@
 // trusted: a call with an unknown method or a malformed argument is refused with a stable code.
 import type { CabinMethod, CabinParams } from './cabin-api';
 import { ANSWERS, CARE_PATH_QUESTIONS } from './cover';
-import { LOCALES, PRESENCES, PROFESSIONS } from './domain';
+import { LOCALES, MEASUREMENT_KINDS, PRESENCES, PROFESSIONS } from './domain';
 import type { PatientAction } from './patient-action';
-import { ATTENDANT_COMMAND_TYPES, PROBLEM_KINDS } from './patient-action';
+import { PROBLEM_KINDS } from './patient-action';
 import type { CabinError, Result } from './result';
 import { err, ok } from './result';
 import { isRecord } from './schema';
+import {
+  OUT_OF_SERVICE_MESSAGE_MAX_LENGTH,
+  STAFF_PIN_LENGTH,
+  STAFF_ROLES,
+  TECHNICIAN_TEXT_MAX_LENGTH,
+  type StaffCommand,
+} from './staff';
 import { parseMediaUp } from './validate-platform';
 
 type Parser<T> = (input: unknown) => Result<T, CabinError>;
@@ -115,6 +122,94 @@ export const parsePatientAction: Parser<PatientAction> = (input) => {
   return ok(input as PatientAction);
 };
 
+/** The longest PIN text `staffSetPins` takes; a PIN of the wrong length is answered `pin.format`. */
+const PIN_TEXT_MAX_LENGTH = 32;
+
+/** The longest directory path the technician's export takes. */
+export const EXPORT_DIRECTORY_MAX_LENGTH = 255;
+
+function isBoundedText(value: unknown, max: number): value is string {
+  return typeof value === 'string' && value.length <= max;
+}
+
+/** One line of plain text: no control character (a tab, a newline, an escape). */
+function isLine(value: unknown, max: number): value is string {
+  return isBoundedText(value, max) && !/\p{Cc}/u.test(value);
+}
+
+/** A name the technician typed: one line, not blank, at most TECHNICIAN_TEXT_MAX_LENGTH. */
+function isTechnicianText(value: unknown): boolean {
+  return isLine(value, TECHNICIAN_TEXT_MAX_LENGTH) && value.trim() !== '';
+}
+
+/** An absolute directory path without `..`, control characters or a trailing NUL: a USB stick's mount point. */
+function isDirectoryPath(value: unknown): boolean {
+  return (
+    isLine(value, EXPORT_DIRECTORY_MAX_LENGTH) && value.startsWith('/') && !value.split('/').includes('..')
+  );
+}
+
+const isKind = (value: unknown): boolean => isOneOf(MEASUREMENT_KINDS, value);
+
+/** Payload shape of each staff command type: the field names and a check of each field. */
+const STAFF_COMMAND_FIELDS: {
+  readonly [K in StaffCommand['type']]: Record<string, (value: unknown) => boolean>;
+} = {
+  'attendant.acknowledgeHelp': {},
+  'attendant.resetSession': {},
+  'attendant.markCleaned': {},
+  'attendant.setOutOfService': { message: (v) => isLine(v, OUT_OF_SERVICE_MESSAGE_MAX_LENGTH) },
+  'attendant.returnToService': {},
+  'technician.enterMaintenance': {},
+  'technician.leaveMaintenance': {},
+  'technician.listDevices': {},
+  'technician.traffic': {
+    peripheral: isKind,
+    sinceMs: (v) => Number.isSafeInteger(v) && (v as number) >= 0,
+  },
+  'technician.startProcedure': {
+    peripheral: isKind,
+    technician: isTechnicianText,
+    reference: (v) =>
+      isRecord(v) &&
+      hasOnlyKeys(v, ['instrument', 'certificate']) &&
+      isTechnicianText(v.instrument) &&
+      isTechnicianText(v.certificate),
+    adjust: isBoolean,
+  },
+  'technician.answerProcedure': {
+    value: (v) => v === null || (typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= 1e6),
+  },
+  'technician.cancelProcedure': {},
+  'technician.records': { peripheral: (v) => v === null || isKind(v) },
+  'technician.recordIntervention': {
+    peripheral: isKind,
+    kind: (v) => isOneOf(['repair', 'outOfService', 'returnToService'] as const, v),
+    technician: isTechnicianText,
+    note: (v) => isLine(v, TECHNICIAN_TEXT_MAX_LENGTH),
+  },
+  'technician.export': { directory: isDirectoryPath },
+  'staff.logout': {},
+};
+
+/** Checks an untrusted value against the StaffCommand union, strictly; the detail names the type, never the data. */
+export const parseStaffCommand: Parser<StaffCommand> = (input) => {
+  if (
+    !isRecord(input) ||
+    typeof input.type !== 'string' ||
+    !Object.hasOwn(STAFF_COMMAND_FIELDS, input.type)
+  ) {
+    return invalid('unknown staff command');
+  }
+  const fields = STAFF_COMMAND_FIELDS[input.type as StaffCommand['type']];
+  const names = Object.keys(fields);
+  if (!hasOnlyKeys(input, ['type', ...names])) return invalid(`unexpected field in ${input.type}`);
+  for (const name of names) {
+    if (!fields[name]?.(input[name])) return invalid(`bad ${name} in ${input.type}`);
+  }
+  return ok(input as StaffCommand);
+};
+
 /** Checks an untrusted value against each CabinApi call's argument; unknown methods are refused. */
 const PARAM_PARSERS: { readonly [M in CabinMethod]: Parser<CabinParams<M>> } = {
   getView: (input) => (input === undefined ? ok(undefined) : invalid('getView takes no argument')),
@@ -126,15 +221,30 @@ const PARAM_PARSERS: { readonly [M in CabinMethod]: Parser<CabinParams<M>> } = {
       ? ok(input as CabinParams<'startSession'>)
       : invalid('bad startSession argument'),
   act: parsePatientAction,
-  attend: (input) =>
+  staffLogin: (input) =>
     isRecord(input) &&
-    hasOnlyKeys(input, ['code', 'command']) &&
-    isText(input.code) &&
-    isRecord(input.command) &&
-    hasOnlyKeys(input.command, ['type']) &&
-    isOneOf(ATTENDANT_COMMAND_TYPES, input.command.type)
-      ? ok(input as CabinParams<'attend'>)
-      : invalid('bad attend argument'),
+    hasOnlyKeys(input, ['role', 'pin']) &&
+    isOneOf(STAFF_ROLES, input.role) &&
+    typeof input.pin === 'string' &&
+    new RegExp(`^\\d{0,${STAFF_PIN_LENGTH.max}}$`).test(input.pin)
+      ? ok(input as CabinParams<'staffLogin'>)
+      : invalid('bad staffLogin argument'),
+  // Any text up to a bound: which PIN is too short, too long or too easy is the controller's answer.
+  staffSetPins: (input) =>
+    isRecord(input) &&
+    hasOnlyKeys(input, ['attendantPin', 'technicianPin']) &&
+    isBoundedText(input.attendantPin, PIN_TEXT_MAX_LENGTH) &&
+    isBoundedText(input.technicianPin, PIN_TEXT_MAX_LENGTH)
+      ? ok(input as CabinParams<'staffSetPins'>)
+      : invalid('bad staffSetPins argument'),
+  staff: (input) => {
+    if (!isRecord(input) || !hasOnlyKeys(input, ['token', 'command'])) return invalid('bad staff argument');
+    if (typeof input.token !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(input.token)) {
+      return invalid('bad staff token');
+    }
+    const command = parseStaffCommand(input.command);
+    return command.ok ? ok({ token: input.token, command: command.value }) : command;
+  },
   joinMedia: (input) => (input === undefined ? ok(undefined) : invalid('joinMedia takes no argument')),
   media: (input) => {
     const parsed = parseMediaUp(input);

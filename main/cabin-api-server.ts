@@ -1,6 +1,7 @@
 // The CabinApi as the controller serves it: each call checks the cabin's current view, then turns into
-// an event for the cabin actor, a question to the call's media board, or a relay to the platform.
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+// an event for the cabin actor, a question to the call's media board, or a relay to the platform; the
+// staff's calls are main/staff/staff-calls.ts.
+import { randomUUID } from 'node:crypto';
 import {
   err,
   ok,
@@ -15,12 +16,16 @@ import type { CabinActorRef } from '../state-machines';
 import type { CallMediaBoard } from './call-media-board';
 import type { OperationLog } from './log';
 import type { PlatformLink } from './platform-client/platform-link';
+import type { StaffCalls } from './staff/staff-calls';
 import type { CabinStore } from './store';
 
-/** The calls that wait for the platform: the call's media parameters and SFU requests. */
-type DeferredMethod = 'joinMedia' | 'media';
+/**
+ * The calls that may wait: the call's media parameters and SFU requests (the platform), and staff
+ * commands (a technician's procedure waits for its device).
+ */
+type DeferredMethod = 'joinMedia' | 'media' | 'staff';
 
-/** The controller's CabinApi: every call answers at once, but the two that wait for the platform. */
+/** The controller's CabinApi: every call answers at once, but those that may wait. */
 export type ImmediateCabinServer = {
   readonly [M in Exclude<CabinMethod, DeferredMethod>]: (params: CabinParams<M>) => ReturnType<CabinApi[M]>;
 } & Pick<CabinServer, DeferredMethod>;
@@ -38,8 +43,10 @@ export interface CabinApiPorts {
   readonly clock: Pick<Clock, 'now'>;
   readonly board: CallMediaBoard;
   readonly platform: PlatformLink;
-  /** The code the attendant types for attendant commands. */
-  readonly attendantCode: string;
+  /** The staff's calls (login, PINs, commands). */
+  readonly staff: StaffCalls;
+  /** Real hardware whose staff PINs are still to choose: no patient session starts before. */
+  readonly pinsNeeded: () => boolean;
 }
 
 /** Builds the CabinApi implementation; every argument must already be validated with `parseCall`. */
@@ -48,6 +55,7 @@ export function serveCabinApi(ports: CabinApiPorts): ImmediateCabinServer {
   return {
     getView: () => ok(view()),
     startSession: ({ locale, accessibility }) => {
+      if (ports.pinsNeeded()) return err({ code: 'staff.pinsNeeded' });
       const current = view();
       if (current.phase !== 'ready') return err({ code: 'cabin.notReady' });
       if (current.cardInReader) return err({ code: 'cabin.cardLeftInReader' });
@@ -66,15 +74,9 @@ export function serveCabinApi(ports: CabinApiPorts): ImmediateCabinServer {
       actor.send(action);
       return ok(undefined);
     },
-    attend: ({ code, command }) => {
-      if (!sameSecret(code, ports.attendantCode)) {
-        log.warn('attendant.refused');
-        return err({ code: 'attendant.badCode' });
-      }
-      log.info('attendant.command', { command: command.type });
-      actor.send(command);
-      return ok(undefined);
-    },
+    staffLogin: (input) => ports.staff.staffLogin(input),
+    staffSetPins: (input) => ports.staff.staffSetPins(input),
+    staff: (input) => ports.staff.staff(input),
     joinMedia: () => board.whenJoined(JOIN_MEDIA_TIMEOUT_MS),
     media: async (message) => {
       const callSession = board.sessionId();
@@ -87,11 +89,4 @@ export function serveCabinApi(ports: CabinApiPorts): ImmediateCabinServer {
       return ports.platform.relayMedia(callSession, message);
     },
   };
-}
-
-// Compares in constant time, so the answer's timing does not reveal how much of the code was right.
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
 }

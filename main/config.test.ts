@@ -1,8 +1,12 @@
 // The configuration a technician writes: good overrides merge, mistakes are refused with the setting named.
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, mergeConfig } from './config';
+import { hashPin } from './staff/pin-hash';
 
 const base = defaultConfig('/srv/cabine');
+
+/** A cheap scrypt cost: the format is the point here, not the strength. */
+const CHEAP = { N: 1_024, r: 8, p: 1 };
 
 describe('cabin configuration', () => {
   it('defaults to simulated hardware with data and logs under the base folder', () => {
@@ -49,29 +53,40 @@ describe('cabin configuration', () => {
     expect(merged.ok && merged.value.cleaning).toEqual({ maxWaitMs: 300_000 });
   });
 
-  it('refuses an attendant code the cabin keyboard cannot type: digits only, 4 to 12', () => {
-    for (const code of ['12a4', '123', '1234567890123', ' 1234', '']) {
-      const merged = mergeConfig(base, { attendantCode: code });
-      expect(!merged.ok && merged.error.detail, code).toBe(
-        "attendantCode must be 4 to 12 digits (the cabin's keyboard types digits)",
-      );
-    }
-    expect(mergeConfig(base, { attendantCode: '739164' }).ok).toBe(true);
+  it('takes the staff PINs as hashes, both or neither, never as PINs, and closes an idle panel after 2 minutes', () => {
+    expect(base.staff).toEqual({ attendantPinHash: '', technicianPinHash: '', idleMs: 120_000 });
+    const attendantPinHash = hashPin('739164', CHEAP);
+    const technicianPinHash = hashPin('582017', CHEAP);
+    const both = mergeConfig(base, { staff: { attendantPinHash, technicianPinHash, idleMs: 60_000 } });
+    expect(both.ok && both.value.staff).toEqual({ attendantPinHash, technicianPinHash, idleMs: 60_000 });
+    const one = mergeConfig(base, { staff: { attendantPinHash } });
+    expect(!one.ok && one.error.detail).toBe(
+      'staff.attendantPinHash and staff.technicianPinHash go together: give both, or neither',
+    );
+    const aPin = mergeConfig(base, { staff: { attendantPinHash: '739164', technicianPinHash } });
+    expect(!aPin.ok && aPin.error.detail).toMatch(
+      /^staff\.attendantPinHash must be a hash from "npm run diag -- hash-pin"/,
+    );
+    const tooShort = mergeConfig(base, { staff: { idleMs: 1_000 } });
+    expect(!tooShort.ok && tooShort.error.detail).toMatch(/^staff\.idleMs must be/);
   });
 
-  it('keeps the attendant page off until the configuration turns it on, and on the network only with a code of its own', () => {
+  it('keeps the attendant page off until the configuration turns it on, and on the network only with PINs of its own', () => {
     expect(base.attendantPage).toEqual({ enabled: false, host: '127.0.0.1', port: 8091 });
     const onThisMachine = mergeConfig(base, { attendantPage: { enabled: true } });
     expect(onThisMachine.ok).toBe(true);
-    const withDemoCode = mergeConfig(base, { attendantPage: { enabled: true, host: '0.0.0.0' } });
-    expect(!withDemoCode.ok && withDemoCode.error.detail).toBe(
-      'attendantPage on the network needs an attendantCode of your own, of at least 6 characters',
+    const withDemoPins = mergeConfig(base, { attendantPage: { enabled: true, host: '0.0.0.0' } });
+    expect(!withDemoPins.ok && withDemoPins.error.detail).toBe(
+      'attendantPage on the network needs staff PIN hashes of your own (the demonstration PINs are public)',
     );
     const onTheNetwork = mergeConfig(base, {
-      attendantCode: '739164',
+      staff: { attendantPinHash: hashPin('739164', CHEAP), technicianPinHash: hashPin('582017', CHEAP) },
       attendantPage: { enabled: true, host: '0.0.0.0' },
     });
     expect(onTheNetwork.ok && onTheNetwork.value.attendantPage.host).toBe('0.0.0.0');
+    // Real hardware has no demonstration PIN: its PINs are chosen at the first start.
+    const real = mergeConfig(base, { hardware: 'real', attendantPage: { enabled: true, host: '0.0.0.0' } });
+    expect(real.ok).toBe(true);
     const notAnAddress = mergeConfig(base, { attendantPage: { host: 'comptoir.local' } });
     expect(!notAnAddress.ok && notAnAddress.error.detail).toBe(
       'attendantPage.host must be an IP address (0.0.0.0 for every network)',

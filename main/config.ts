@@ -3,8 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
-import { ATTENDANT_CODE_MAX_LENGTH, err, ok, PROFESSIONS, type Locale, type Result } from '../contract';
+import { err, ok, PROFESSIONS, type Locale, type Result } from '../contract';
 import { DEFAULT_TARIFFS, type TariffTable } from '../state-machines/cost';
+import { isPinHash } from './staff/pin-hash';
 import type { RetentionPolicy } from './store';
 
 /** Everything the controller needs to know about this cabin. */
@@ -17,14 +18,23 @@ export interface CabinConfig {
   readonly logDirectory: string;
   /** Browser mode listens on 127.0.0.1 only; 0 picks a free port. */
   readonly port: number;
-  /** The code the attendant types for attendant commands (and on the attendant page). */
-  readonly attendantCode: string;
+  /**
+   * The staff's PINs, as scrypt hashes made by `npm run diag -- hash-pin` (never the PIN itself): both
+   * or neither. Empty, the PINs are the store's: chosen on the cabin's screen at the first start with
+   * real hardware, the demonstration PINs with simulated hardware. `idleMs`: a staff panel left that
+   * long without a command closes by itself.
+   */
+  readonly staff: {
+    readonly attendantPinHash: string;
+    readonly technicianPinHash: string;
+    readonly idleMs: number;
+  };
   /**
    * The attendant page (main/attendant-page/): the cabin's state and help calls, without patient data,
    * for the counter's computer or phone. Off unless enabled; `host` is the address it listens on
    * (`0.0.0.0` or the cabin PC's LAN address to reach it from the counter), `port` its own port.
-   * On any address but this machine's, the attendant code must be changed from the default and have
-   * at least 6 characters.
+   * The page logs in with the attendant's PIN. On any address but this machine's, simulated hardware
+   * needs PIN hashes in `staff` (the demonstration PINs are public).
    */
   readonly attendantPage: { readonly enabled: boolean; readonly host: string; readonly port: number };
   /**
@@ -100,8 +110,8 @@ export interface CabinConfig {
 /** The longest a cabin may wait for its cleaning (one hour): longer, a busy day would lose the cabin. */
 const MAX_CLEANING_WAIT_MS = 3_600_000;
 
-/** The attendant code of the defaults (a demonstration code, refused for a page open to the network). */
-export const DEFAULT_ATTENDANT_CODE = '2468';
+/** The shortest and longest idle time of a staff panel (15 s to 30 min). */
+const STAFF_IDLE_MS = { min: 15_000, max: 1_800_000 } as const;
 
 /** The longest retention a setting may ask for, in days (100 years): a larger number is a typo. */
 const MAX_RETENTION_DAYS = 36_500;
@@ -113,7 +123,7 @@ export function defaultConfig(baseDirectory: string): CabinConfig {
     dataDirectory: join(baseDirectory, 'data'),
     logDirectory: join(baseDirectory, 'logs'),
     port: 0,
-    attendantCode: DEFAULT_ATTENDANT_CODE,
+    staff: { attendantPinHash: '', technicianPinHash: '', idleMs: 120_000 },
     attendantPage: { enabled: false, host: '127.0.0.1', port: 8091 },
     consentTextVersions: { fr: 'fr-2026-12', en: 'en-2026-12' },
     tariffs: DEFAULT_TARIFFS,
@@ -157,15 +167,8 @@ export function mergeConfig(base: CabinConfig, overrides: unknown): Result<Cabin
   if (merged.hardware !== 'simulated' && merged.hardware !== 'real') {
     return err({ code: 'config.invalid', detail: 'hardware must be "simulated" or "real"' });
   }
-  // The cabin's keyboard types the attendant code on its digits layout: a code with letters could
-  // never be typed at the cabin.
-  const codePattern = new RegExp(`^\\d{4,${ATTENDANT_CODE_MAX_LENGTH}}$`);
-  if (!codePattern.test(merged.attendantCode)) {
-    return err({
-      code: 'config.invalid',
-      detail: `attendantCode must be 4 to ${ATTENDANT_CODE_MAX_LENGTH} digits (the cabin's keyboard types digits)`,
-    });
-  }
+  const staff = checkStaff(merged.staff);
+  if (staff !== null) return err({ code: 'config.invalid', detail: staff });
   if (merged.simulation.cardReader !== 'virtualCard' && merged.simulation.cardReader !== 'domain') {
     return err({ code: 'config.invalid', detail: 'simulation.cardReader must be "virtualCard" or "domain"' });
   }
@@ -231,7 +234,32 @@ function checkPrinter(printer: CabinConfig['printer']): string | null {
   return null;
 }
 
-// The attendant page: a port, an IP address to listen on, and a code worth the name once on the network.
+// The staff: PIN hashes both or neither, each one a scrypt hash the cabin can check; a bounded idle time.
+function checkStaff(staff: CabinConfig['staff']): string | null {
+  const { attendantPinHash, technicianPinHash, idleMs } = staff;
+  if ((attendantPinHash === '') !== (technicianPinHash === '')) {
+    return 'staff.attendantPinHash and staff.technicianPinHash go together: give both, or neither';
+  }
+  for (const [key, hash] of [
+    ['attendantPinHash', attendantPinHash],
+    ['technicianPinHash', technicianPinHash],
+  ] as const) {
+    if (hash !== '' && !isPinHash(hash)) {
+      return `staff.${key} must be a hash from "npm run diag -- hash-pin" (scrypt$N$r$p$salt$hash), never the PIN`;
+    }
+  }
+  if (!Number.isInteger(idleMs) || idleMs < STAFF_IDLE_MS.min || idleMs > STAFF_IDLE_MS.max) {
+    return `staff.idleMs must be a whole number of ms from ${STAFF_IDLE_MS.min} to ${STAFF_IDLE_MS.max}`;
+  }
+  return null;
+}
+
+/** Whether the configuration carries the staff's PIN hashes (else the store's, or the demonstration's). */
+export function hasStaffPinHashes(config: Pick<CabinConfig, 'staff'>): boolean {
+  return config.staff.attendantPinHash !== '' && config.staff.technicianPinHash !== '';
+}
+
+// The attendant page: a port, an IP address to listen on, and PINs of the cabin's own once on the network.
 function checkAttendantPage(config: CabinConfig): string | null {
   const { enabled, host, port } = config.attendantPage;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -239,12 +267,8 @@ function checkAttendantPage(config: CabinConfig): string | null {
   }
   if (isIP(host) === 0) return 'attendantPage.host must be an IP address (0.0.0.0 for every network)';
   const loopback = host === '::1' || host.startsWith('127.');
-  if (
-    enabled &&
-    !loopback &&
-    (config.attendantCode === DEFAULT_ATTENDANT_CODE || config.attendantCode.length < 6)
-  ) {
-    return 'attendantPage on the network needs an attendantCode of your own, of at least 6 characters';
+  if (enabled && !loopback && config.hardware === 'simulated' && !hasStaffPinHashes(config)) {
+    return 'attendantPage on the network needs staff PIN hashes of your own (the demonstration PINs are public)';
   }
   return null;
 }

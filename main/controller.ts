@@ -1,7 +1,8 @@
 // The composition root: store, log, peripherals and machines wired together into one controller that
 // both shells (Electron and browser mode) serve. It owns the truth of the session; what the machines do
 // outside themselves is in session-effects.ts, the screen's view in view-publisher.ts, the CabinApi in
-// cabin-api-server.ts, the technician's trail of states in machine-trail.ts, the files in cabin-records.ts.
+// cabin-api-server.ts, the staff's PINs, locks and commands in staff/, the technician's trail of states
+// in machine-trail.ts, the files in cabin-records.ts.
 import { assign, createActor, type InspectionEvent } from 'xstate';
 import { systemClock, type CabinEvent, type Clock } from '../contract';
 import { happyScript } from '../devices/simulated/simulation-script';
@@ -19,6 +20,13 @@ import { traceMachineStates } from './machine-trail';
 import { OutboundDelivery } from './outbound-delivery';
 import { checkPeripherals, createSimulatedPeripherals, type CabinPeripherals } from './peripherals';
 import { sessionActors } from './session-actors';
+import { StaffAccess } from './staff/staff-access';
+import { serveStaffCalls } from './staff/staff-calls';
+import {
+  UNAVAILABLE_TECHNICIAN_DESK,
+  type TechnicianDesk,
+  type TechnicianDeskParts,
+} from './staff/technician-desk';
 import { cabinMachineEffects, closeInterruptedSession, sessionMachineEffects } from './session-effects';
 import { keepRetention, type CabinStore } from './store';
 import { publishViews } from './view-publisher';
@@ -34,6 +42,8 @@ export interface ControllerOptions {
   readonly log?: OperationLog;
   /** Run at each session's wipe, after the store: the Electron shell clears the renderer's storage here. */
   readonly wipeHooks?: readonly (() => Promise<void>)[];
+  /** Builds the desk of the technician's device commands (by default one answering `technician.unavailable`). */
+  readonly technicianDesk?: (parts: TechnicianDeskParts) => TechnicianDesk;
 }
 
 /** A controller plus what its shells and the tests wait for. */
@@ -106,7 +116,36 @@ export function createController(options: ControllerOptions): RunningController 
     },
   });
   help.sendTo((event) => actor.send(event));
-  const views = publishViews(actor, emit, log);
+  // The staff's panel, locks and PINs are outside the machines: the view is told when they change.
+  let refreshView = (): void => undefined;
+  const staffAccess = new StaffAccess({
+    hardware: config.hardware,
+    configured: config.staff,
+    idleMs: config.staff.idleMs,
+    records: store.staff,
+    clock,
+    log,
+    changed: () => refreshView(),
+  });
+  const views = publishViews(actor, emit, log, () => {
+    const call = help.current();
+    return {
+      staff: staffAccess.view(),
+      help: call !== null && call.step !== null ? { step: call.step, since: call.since } : null,
+    };
+  });
+  refreshView = views.refresh;
+  // The step a help call comes from is the one on the patient's screen when it starts.
+  help.stepFrom(() => views.current().session?.screen.step ?? null);
+  const staff = serveStaffCalls({
+    access: staffAccess,
+    actor,
+    view: () => views.current(),
+    log,
+    technician:
+      options.technicianDesk?.({ store, peripherals, clock, log, view: () => views.current() }) ??
+      UNAVAILABLE_TECHNICIAN_DESK,
+  });
   const server = serveCabinApi({
     actor,
     view: () => views.current(),
@@ -115,7 +154,8 @@ export function createController(options: ControllerOptions): RunningController 
     clock,
     board,
     platform: peripherals.platform,
-    attendantCode: config.attendantCode,
+    staff,
+    pinsNeeded: () => staffAccess.pinsNeeded(),
   });
 
   const attendantPage = openAttendantPage(config, {
@@ -132,7 +172,10 @@ export function createController(options: ControllerOptions): RunningController 
       };
     },
     acknowledgeHelp: () => actor.send({ type: 'attendant.acknowledgeHelp' }),
-    attendantCode: config.attendantCode,
+    attendantPin: {
+      check: (pin) => staffAccess.checkPin('attendant', pin, 'attendantPage'),
+      lockedForMs: () => Math.max(0, (staffAccess.lockedUntil('attendant') ?? 0) - clock.now()),
+    },
     clock,
     log,
   });
@@ -162,6 +205,7 @@ export function createController(options: ControllerOptions): RunningController 
     },
     async stop() {
       await (await attendantPage)?.close();
+      staffAccess.stop();
       help.stop();
       stopRetention();
       await delivery.stop();

@@ -41,7 +41,7 @@ describe('the help call beyond the cabin', () => {
   it('tells the platform, and the session hears who it told', async () => {
     const { platform, relay, sent } = setUp(ok({ told: ['support', 'professional'] }));
     relay.requested('s1');
-    expect(relay.current()).toEqual({ sessionId: 's1', since: 5_000, platform: 'pending' });
+    expect(relay.current()).toEqual({ sessionId: 's1', since: 5_000, step: null, platform: 'pending' });
     await settleMicrotasks();
     expect(platform.heard).toEqual([['s1', 'requested']]);
     expect(sent).toEqual([{ type: 'help.reached', told: ['support', 'professional'] }]);

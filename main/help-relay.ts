@@ -12,6 +12,7 @@ import {
   type HelpEvent,
   type RemoteHelpAudience,
   type Result,
+  type StepName,
 } from '../contract';
 import type { OperationLog } from './log';
 
@@ -36,6 +37,8 @@ export interface HelpCallRecord {
   readonly sessionId: string;
   /** Epoch ms when the patient asked (the cabin's clock). */
   readonly since: number;
+  /** The step the patient asked from, for the staff (null when the relay is not told the step). */
+  readonly step: StepName | null;
   /** `pending` while the platform's answer is awaited, `unreachable` when it could not be told. */
   readonly platform: 'pending' | 'told' | 'unreachable';
 }
@@ -44,6 +47,7 @@ export interface HelpCallRecord {
 export class HelpRelay {
   #current: HelpCallRecord | null = null;
   #send: (event: HelpEvent) => void = () => undefined;
+  #stepNow: () => StepName | null = () => null;
   readonly #watchers = new Set<() => void>();
   /** Counts the calls, so that a late answer about an earlier call changes nothing. */
   #generation = 0;
@@ -59,6 +63,11 @@ export class HelpRelay {
   /** Where the relay sends what it hears back (the cabin actor, created after the relay). */
   sendTo(send: (event: HelpEvent) => void): void {
     this.#send = send;
+  }
+
+  /** Where the relay reads the patient's step when a call starts (the screen's view, built after the relay). */
+  stepFrom(stepNow: () => StepName | null): void {
+    this.#stepNow = stepNow;
   }
 
   /** The pending help call, if any. */
@@ -81,7 +90,7 @@ export class HelpRelay {
   requested(sessionId: string): void {
     this.#stopRetry();
     const generation = (this.#generation += 1);
-    this.#set({ sessionId, since: this.clock.now(), platform: 'pending' });
+    this.#set({ sessionId, since: this.clock.now(), step: this.#stepNow(), platform: 'pending' });
     const answered = (by: RemoteHelpAudience): void => {
       if (this.#generation !== generation || this.#current === null) return;
       this.log.info('help.answeredRemotely', { by });

@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   DEMO_ATTENDANT_PAGE_ENV,
+  hasStaffPinHashes,
   LOCAL_PLATFORM_ENV,
   loadConfig,
   withDemoAttendantPage,
@@ -22,6 +23,7 @@ import {
 } from './config';
 import { startLocalPlatform, type LocalPlatform } from './local-platform';
 import { runBrowserMode } from './browser-mode';
+import { DEMO_STAFF_PINS } from './staff/staff-access';
 
 const projectRoot = resolve(import.meta.dirname, '..');
 
@@ -40,6 +42,16 @@ function findChromium(): string | null {
     if (existsSync(candidate)) return candidate;
   }
   return null;
+}
+
+// Which staff PINs open the staff panel: the demonstration's with simulated hardware (public, printed
+// here), else the configuration's hashes or the PINs chosen on the cabin's screen at the first start.
+function describeStaffPins(config: CabinConfig): string {
+  if (hasStaffPinHashes(config)) return 'Cabine: staff PINs: those of the configuration (staff.*PinHash).\n';
+  if (config.hardware === 'simulated') {
+    return `Cabine: demonstration staff PINs (simulated hardware only): attendant ${DEMO_STAFF_PINS.attendant}, technician ${DEMO_STAFF_PINS.technician}.\n`;
+  }
+  return "Cabine: staff PINs: chosen on the cabin's screen at the first start, unless the configuration gives them (npm run diag -- hash-pin).\n";
 }
 
 // The reference platform for a `local` configuration; its console URL and demo login are printed.
@@ -77,6 +89,7 @@ async function main(): Promise<void> {
   const chosen = demo ? withDemoAttendantPage(config.value) : config.value;
   const platform = await startPlatformIfLocal(chosen);
   const cabinConfig = platform ? withLocalPlatform(chosen, platform.url, platform.credential) : chosen;
+  process.stdout.write(describeStaffPins(cabinConfig));
   const electron = values['browser-mode'] ? null : electronBinary();
   if (electron !== null) {
     process.stdout.write('Cabine: starting in Electron (kiosk window).\n');
@@ -110,9 +123,7 @@ async function main(): Promise<void> {
   );
   const attendantPage = await running.controller.attendantPage;
   if (attendantPage !== null) {
-    process.stdout.write(
-      `Cabine: attendant page at ${attendantPage.url} (code: the attendantCode of the configuration)\n`,
-    );
+    process.stdout.write(`Cabine: attendant page at ${attendantPage.url} (the attendant's PIN)\n`);
   }
   const chromium = findChromium();
   const display = process.env.DISPLAY ?? process.env.WAYLAND_DISPLAY;

@@ -2,7 +2,7 @@
 // `view.changed` only when the view the renderer draws has changed.
 import type { AnyActorRef } from 'xstate';
 import type { CabinEvent, CabinView } from '../contract';
-import { cabinViewOf, type CabinActorRef } from '../state-machines';
+import { cabinViewOf, NO_OUTSIDE, type CabinActorRef, type ViewOutside } from '../state-machines';
 import type { OperationLog } from './log';
 
 /** The current view, and when the cabin first left `booting`. */
@@ -11,15 +11,21 @@ export interface ViewPublisher {
   current(): CabinView;
   /** Resolves once the cabin has left `booting` (ready or out of service). */
   readonly booted: Promise<void>;
+  /** Projects again and publishes if the view changed: what `outside` says has changed (the staff). */
+  readonly refresh: () => void;
 }
 
-/** Subscribes to `actor` (before it starts) and sends each new view to `emit`. */
+/**
+ * Subscribes to `actor` (before it starts) and sends each new view to `emit`; `outside` adds what the
+ * machines do not hold (the staff, the help call's start).
+ */
 export function publishViews(
   actor: CabinActorRef,
   emit: (event: CabinEvent) => void,
   log: OperationLog,
+  outside: () => ViewOutside = () => NO_OUTSIDE,
 ): ViewPublisher {
-  let current = cabinViewOf(actor.getSnapshot());
+  let current = cabinViewOf(actor.getSnapshot(), outside());
   let currentJson = JSON.stringify(current);
   let resolveBooted: () => void = () => undefined;
   const booted = new Promise<void>((resolve) => {
@@ -29,7 +35,7 @@ export function publishViews(
   const publish = (): void => {
     let view: CabinView;
     try {
-      view = cabinViewOf(actor.getSnapshot());
+      view = cabinViewOf(actor.getSnapshot(), outside());
     } catch (error) {
       // A state the projection does not know is a bug: said loudly in the log, by name only. Thrown
       // from here it would end the whole process (an observer's error is rethrown on its own turn), so
@@ -62,5 +68,5 @@ export function publishViews(
     error: (error) => log.error('cabin.crashed', { error: error instanceof Error ? error.name : 'unknown' }),
   });
 
-  return { current: () => current, booted };
+  return { current: () => current, booted, refresh: publish };
 }

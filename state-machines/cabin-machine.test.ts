@@ -40,6 +40,9 @@ describe('the cabin boots', () => {
       needsCleaning: false,
       waitingForCleaning: false,
       attendantCalled: false,
+      helpCall: null,
+      outOfServiceMessage: null,
+      staff: { onScreen: null, locks: [], pinsNeeded: false },
       outOfServiceReason: null,
       cardInReader: false,
       session: null,
@@ -171,7 +174,7 @@ describe('a session in the cabin', () => {
     const cabin = await cabinInSession('session-cabin-1');
     cabin.send({ type: 'patient.quit' });
     await cabin.wipe.answer(undefined);
-    cabin.send({ type: 'attendant.setOutOfService' });
+    cabin.send({ type: 'attendant.setOutOfService', message: '' });
     expect(cabin.view()).toMatchObject({ phase: 'outOfService', waitingForCleaning: false });
   });
 
@@ -270,13 +273,42 @@ describe('the wipe fails', () => {
 describe('out of service and maintenance', () => {
   it('the attendant takes the cabin out of service and back; no session starts meanwhile', async () => {
     const cabin = await readyCabin();
-    cabin.send({ type: 'attendant.setOutOfService' });
+    cabin.send({ type: 'attendant.setOutOfService', message: '' });
     expect(cabin.view()).toMatchObject({ phase: 'outOfService', outOfServiceReason: 'attendant.request' });
     cabin.startSession();
     expect(cabin.view().session).toBeNull();
     cabin.send({ type: 'attendant.returnToService' });
     expect(cabin.view().phase).toBe('booting');
     expect(cabin.wipe.requests).toEqual([]);
+  });
+
+  it('the welcome screen shows the attendant’s message while out of service, the usual words when empty', async () => {
+    const cabin = await readyCabin();
+    cabin.send({ type: 'attendant.setOutOfService', message: '  Fermée pour travaux jusqu’à 14 h ' });
+    expect(cabin.view()).toMatchObject({
+      phase: 'outOfService',
+      outOfServiceMessage: 'Fermée pour travaux jusqu’à 14 h',
+    });
+    cabin.send({ type: 'attendant.setOutOfService', message: 'Rouvre demain matin' });
+    expect(cabin.view().outOfServiceMessage).toBe('Rouvre demain matin');
+    cabin.send({ type: 'attendant.setOutOfService', message: '   ' });
+    expect(cabin.view()).toMatchObject({ phase: 'outOfService', outOfServiceMessage: null });
+    cabin.send({ type: 'attendant.setOutOfService', message: 'Fermée' });
+    cabin.send({ type: 'attendant.returnToService' });
+    await cabin.selfTest.answer({ peripherals: ALL_PERIPHERALS_OK });
+    expect(cabin.view()).toMatchObject({ phase: 'ready', outOfServiceMessage: null });
+  });
+
+  it('maintenance is refused during a session and stops new sessions until the technician leaves it', async () => {
+    const cabin = await cabinInSession();
+    cabin.send({ type: 'technician.enterMaintenance' });
+    expect(cabin.view().phase).toBe('inSession');
+    cabin.send({ type: 'patient.quit' });
+    await cabin.wipe.answer(undefined);
+    cabin.send({ type: 'technician.enterMaintenance' });
+    expect(cabin.view().phase).toBe('maintenance');
+    cabin.startSession('session-cabin-2');
+    expect(cabin.view()).toMatchObject({ phase: 'maintenance', session: null });
   });
 
   it('the technician leaves maintenance through a new self-test', async () => {

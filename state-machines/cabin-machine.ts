@@ -32,6 +32,8 @@ export interface CabinContext extends CabinInput {
   /** Set after each session until an attendant marks the cabin cleaned (the attendant's reminder). */
   readonly needsCleaning: boolean;
   readonly outOfServiceReason: string | null;
+  /** The attendant's words for the welcome screen while out of service; null for the usual words. */
+  readonly outOfServiceMessage: string | null;
   readonly lastSessionId: string | null;
   /** A card sits in the reader (the last patient's, or a new one put in early). */
   readonly cardInReader: boolean;
@@ -49,7 +51,8 @@ export type CabinEventIn =
   | { readonly type: 'peripherals.changed'; readonly peripherals: readonly PeripheralStatus[] }
   | CardPresenceEvent
   | { readonly type: 'attendant.markCleaned' }
-  | { readonly type: 'attendant.setOutOfService' }
+  /** `message` is what the welcome screen says while out of service; empty for the usual words. */
+  | { readonly type: 'attendant.setOutOfService'; readonly message: string }
   | { readonly type: 'attendant.returnToService' }
   | { readonly type: 'technician.enterMaintenance' }
   | { readonly type: 'technician.leaveMaintenance' }
@@ -61,6 +64,12 @@ export function availableMeasurements(peripherals: readonly PeripheralStatus[]):
   return MEASUREMENT_KINDS.filter((kind) =>
     peripherals.some((p) => p.peripheral === kind && p.state === 'ok'),
   );
+}
+
+/** The attendant's message as the welcome screen shows it: trimmed, and null for the usual words. */
+function messageOf(message: string): string | null {
+  const trimmed = message.trim();
+  return trimmed === '' ? null : trimmed;
 }
 
 /** The cabin machine; main/ provides `selfTest`, `wipeSession` and the session machine's own actors. */
@@ -101,6 +110,7 @@ export const cabinMachine = setup({
     peripherals: [],
     needsCleaning: false,
     outOfServiceReason: null,
+    outOfServiceMessage: null,
     lastSessionId: null,
     cardInReader: false,
   }),
@@ -145,7 +155,10 @@ export const cabinMachine = setup({
       on: {
         'attendant.setOutOfService': {
           target: 'outOfService',
-          actions: assign({ outOfServiceReason: 'attendant.request' }),
+          actions: assign({
+            outOfServiceReason: 'attendant.request',
+            outOfServiceMessage: ({ event }) => messageOf(event.message),
+          }),
         },
         'technician.enterMaintenance': 'maintenance',
       },
@@ -229,9 +242,17 @@ export const cabinMachine = setup({
       on: {
         // A wipe that failed is retried before anything else: the last patient's data must go.
         'attendant.returnToService': [
-          { guard: ({ context }) => context.lastSessionId !== null, target: 'cleaning.beforeRestart' },
-          { target: 'booting' },
+          {
+            guard: ({ context }) => context.lastSessionId !== null,
+            target: 'cleaning.beforeRestart',
+            actions: assign({ outOfServiceMessage: null }),
+          },
+          { target: 'booting', actions: assign({ outOfServiceMessage: null }) },
         ],
+        // The attendant changes the words of the welcome screen while the cabin stays out of service.
+        'attendant.setOutOfService': {
+          actions: assign({ outOfServiceMessage: ({ event }) => messageOf(event.message) }),
+        },
         'technician.enterMaintenance': 'maintenance',
       },
     },

@@ -12,6 +12,8 @@ import type {
   MeasurementsScreen,
   PaymentScreen,
   SessionView,
+  StaffView,
+  StepName,
   StepScreen,
   WaitingRoomScreen,
 } from '../contract';
@@ -39,8 +41,24 @@ export function cabinPhaseOf(snapshot: CabinSnapshot): CabinPhase {
   return unknownState('cabin', value);
 }
 
-/** The whole view: the cabin's phase and peripherals, plus the session's screen when one runs. */
-export function cabinViewOf(snapshot: CabinSnapshot): CabinView {
+/** What the cabin's view takes from outside the machines: the staff, and when and where the help call began. */
+export interface ViewOutside {
+  readonly staff: StaffView;
+  /** The pending help call as main/ recorded it: the step the patient was on, and since when (epoch ms). */
+  readonly help: { readonly step: StepName; readonly since: number } | null;
+}
+
+/** Nothing from outside: no staff panel, no lock, PINs set, no help call recorded. */
+export const NO_OUTSIDE: ViewOutside = {
+  staff: { onScreen: null, locks: [], pinsNeeded: false },
+  help: null,
+};
+
+/**
+ * The whole view: the cabin's phase and peripherals, the session's screen when one runs, and from
+ * `outside` the staff and the help call's step and start (the help call shows only while one waits).
+ */
+export function cabinViewOf(snapshot: CabinSnapshot, outside: ViewOutside = NO_OUTSIDE): CabinView {
   const context: CabinContext = snapshot.context;
   const phase = cabinPhaseOf(snapshot);
   const child = snapshot.children.session;
@@ -52,6 +70,12 @@ export function cabinViewOf(snapshot: CabinSnapshot): CabinView {
     needsCleaning: context.needsCleaning,
     waitingForCleaning: waitsForCleaning(snapshot),
     attendantCalled: session?.helpRequested ?? false,
+    helpCall:
+      session?.helpRequested === true && outside.help !== null
+        ? { ...outside.help, told: session.help?.told ?? ['attendant'] }
+        : null,
+    outOfServiceMessage: phase === 'outOfService' ? context.outOfServiceMessage : null,
+    staff: outside.staff,
     outOfServiceReason: phase === 'outOfService' ? context.outOfServiceReason : null,
     cardInReader: context.cardInReader,
     session,

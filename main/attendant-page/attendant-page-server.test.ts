@@ -14,10 +14,11 @@ import { defaultConfig } from '../config';
 import { createController, type RunningController } from '../controller';
 import { createSimulatedPeripherals } from '../peripherals';
 import { MemoryOperationLog } from '../test-support/memory-operation-log';
+import { DEMO_STAFF_PINS } from '../staff/staff-access';
 import { ATTENDANT_COOKIE } from './attendant-page-server';
 
 const STEP_MS = 100;
-const CODE = '2468';
+const CODE = DEMO_STAFF_PINS.attendant;
 const MONDAY_9AM = Date.UTC(2026, 0, 12, 9, 0, 0);
 
 interface Answer {
@@ -148,28 +149,42 @@ describe('the attendant page', () => {
     expect((await page.call('DELETE', '/api/state')).status).toBe(405);
   });
 
-  it('shows nothing without the code, and locks an address after 5 wrong codes, logging the lock without the code', async () => {
+  it('shows nothing without the PIN, and locks the attendant role after 5 wrong PINs, logging the lock without the PIN', async () => {
     const page = await openPage();
     expect(body(await page.call('GET', '/api/state'))).toEqual({
       ok: false,
       error: { code: 'attendant.loginNeeded' },
     });
     expect((await page.call('GET', '/api/events')).status).toBe(401);
-    for (let attempt = 0; attempt < 5; attempt += 1) {
+    for (let attempt = 0; attempt < 4; attempt += 1) {
       const wrong = await page.call('POST', '/api/login', {
         body: JSON.stringify({ code: `99${attempt}7` }),
       });
       expect(body(wrong)).toEqual({ ok: false, error: { code: 'attendant.badCode' } });
     }
-    // Locked: even the right code waits now.
+    // The fifth wrong PIN locks the role for five minutes (and this address for one).
+    const fifth = await page.call('POST', '/api/login', { body: JSON.stringify({ code: '9947' }) });
+    expect(body(fifth)).toEqual({ ok: false, error: { code: 'attendant.locked', retryAfterSeconds: 300 } });
+    // Locked: even the right PIN waits now.
     const locked = await page.call('POST', '/api/login', { body: JSON.stringify({ code: CODE }) });
-    expect(body(locked)).toEqual({ ok: false, error: { code: 'attendant.locked', retryAfterSeconds: 60 } });
-    expect(locked.headers['retry-after']).toBe('60');
+    expect(body(locked)).toEqual({ ok: false, error: { code: 'attendant.locked', retryAfterSeconds: 300 } });
+    expect(locked.headers['retry-after']).toBe('300');
     const lockLines = page.log.records().filter((record) => record.event === 'attendantPage.locked');
     expect(lockLines).toHaveLength(1);
     expect(lockLines[0]).toMatchObject({ scope: 'client', forMs: 60_000 });
-    expect(JSON.stringify(page.log.records())).not.toMatch(/99[0-4]7|2468/);
+    expect(page.log.records()).toContainEqual(
+      expect.objectContaining({ event: 'staff.locked', role: 'attendant', forMs: 300_000 }),
+    );
+    expect(JSON.stringify(page.log.records())).not.toMatch(new RegExp(`99[0-4]7|${CODE}`));
+    // The cabin's screen shares the role's lock.
+    expect(page.controller.server.staffLogin({ role: 'attendant', pin: CODE })).toEqual({
+      ok: false,
+      error: { code: 'staff.locked' },
+    });
     page.clock.increment(60_000);
+    const stillLocked = await page.call('POST', '/api/login', { body: JSON.stringify({ code: CODE }) });
+    expect(body(stillLocked)).toMatchObject({ error: { code: 'attendant.locked', retryAfterSeconds: 240 } });
+    page.clock.increment(240_000);
     await logIn(page);
   });
 

@@ -1,11 +1,12 @@
 // The attendant page's HTTP server, on its own port of the pharmacy's network: the page, a login with
-// the attendant's code (constant-time compare, wrong codes limited per address and overall), then a
+// the attendant's PIN (checked by the staff access, whose five-try lock of the attendant role it shares
+// with the cabin's screen; wrong PINs also limited per address and overall), then a
 // session cookie (HttpOnly, SameSite=Strict, expiring) for the cabin's state (`{ok, value}` or
 // `{ok: false, error}`: a wrong code is an expected answer, not an HTTP error), its changes as
 // server-sent events, and "J'arrive" (the help call acknowledged). A hostile LAN is assumed: fixed
 // routes only, no CORS, a strict Content-Security-Policy, bodies of at most 1 KB, JSON only, and a
 // POST from another origin refused. The state carries no patient data (attendant-page-state.ts).
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { err, ok, type Clock, type Result } from '../../contract';
@@ -27,12 +28,21 @@ export interface AttendantPagePorts {
   readonly watch: (listener: () => void) => () => void;
   /** The attendant answered the help call from the page ("J'arrive"). */
   readonly acknowledgeHelp: () => void;
-  readonly attendantCode: string;
+  /** The attendant's PIN, as the staff access checks it (the role's lock shared with the cabin's screen). */
+  readonly attendantPin: AttendantPin;
   readonly clock: Clock;
   readonly log: OperationLog;
   readonly attemptLimit?: AttemptLimitOptions;
   /** How long a login lasts (a working day by default). */
   readonly sessionMs?: number;
+}
+
+/** How the page checks the attendant's PIN. */
+export interface AttendantPin {
+  /** Checks a PIN typed on the page; a wrong one counts toward the role's lock (`staff.badPin`, `staff.locked`). */
+  check(pin: string): Result<void>;
+  /** How long the attendant role stays locked, in ms (0 when it is not). */
+  lockedForMs(): number;
 }
 
 /** Where and how the page listens. */
@@ -98,7 +108,6 @@ export async function startAttendantPage(
   const { clock, log } = ports;
   const limit = new AttemptLimit(clock, ports.attemptLimit);
   const sessionMs = ports.sessionMs ?? 12 * 3_600_000;
-  const expected = digest(ports.attendantCode);
   /** Logins by the digest of their token: the token itself is never kept. */
   const logins = new Map<string, number>();
   const streams = new Set<ServerResponse>();
@@ -123,18 +132,20 @@ export async function startAttendantPage(
 
   const logIn = (request: IncomingMessage, response: ServerResponse, body: unknown): void => {
     const client = request.socket.remoteAddress ?? 'unknown';
+    // The address's own lock, or the role's lock (from the page or the cabin's screen): even the right
+    // PIN waits for the later end of the two.
     const verdict = limit.check(client);
-    if (!verdict.allowed) {
-      const retryAfterSeconds = Math.ceil(verdict.retryAfterMs / 1000);
-      return refuse(response, { code: 'attendant.locked', retryAfterSeconds });
-    }
+    const waitMs = Math.max(verdict.allowed ? 0 : verdict.retryAfterMs, ports.attendantPin.lockedForMs());
+    if (waitMs > 0) return refuse(response, { code: 'attendant.locked', retryAfterSeconds: seconds(waitMs) });
     const code = isRecord(body) && typeof body.code === 'string' && body.code.length <= 64 ? body.code : '';
-    // Digests of equal length, so the comparison takes the same time whatever was typed.
-    if (!timingSafeEqual(digest(code), expected) || code === '') {
+    const checked = ports.attendantPin.check(code);
+    if (!checked.ok) {
       const lock = limit.failed(client);
-      log.warn('attendantPage.refused');
+      log.warn('attendantPage.refused', { code: checked.error.code });
       if (lock !== null) log.warn('attendantPage.locked', { scope: lock.scope, client, forMs: lock.forMs });
-      return refuse(response, { code: 'attendant.badCode' });
+      if (checked.error.code !== 'staff.locked') return refuse(response, { code: 'attendant.badCode' });
+      const retryAfterSeconds = seconds(ports.attendantPin.lockedForMs());
+      return refuse(response, { code: 'attendant.locked', retryAfterSeconds });
     }
     limit.succeeded(client);
     const token = randomBytes(32).toString('base64url');
@@ -260,6 +271,8 @@ export async function startAttendantPage(
       }),
   };
 }
+
+const seconds = (ms: number): number => Math.ceil(ms / 1000);
 
 function send(response: ServerResponse, status: number, type: string, body: string): void {
   response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': `${type}; charset=utf-8` }).end(body);

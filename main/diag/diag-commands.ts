@@ -2,6 +2,7 @@
 import { cardCommand } from './card-command';
 import { listCommand, monitorCommand, readCommand } from './device-commands';
 import type { DiagCommand } from './diag-command';
+import { hashPinCommand } from './hash-pin-command';
 import { printCommand, printerCommand } from './printer-commands';
 
 /** Every `npm run diag` command by name. */
@@ -12,4 +13,5 @@ export const DIAG_COMMANDS: Readonly<Record<string, DiagCommand>> = {
   monitor: monitorCommand,
   printer: printerCommand,
   print: printCommand,
+  'hash-pin': hashPinCommand,
 };

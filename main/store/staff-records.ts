@@ -2,6 +2,7 @@
 // (logins, wrong PINs, locks and their end, session resets with their step), codes and times only.
 import type Database from 'better-sqlite3';
 import type { Clock, Result, StaffRole } from '../../contract';
+import { guarded } from './store-error';
 
 /** One staff event as the store keeps it. */
 export interface StaffEvent {
@@ -28,9 +29,46 @@ export interface StaffRecords {
 }
 
 /** The staff records on the store's database (built by `openCabinStore`). */
-export function createStaffRecords(_db: Database.Database, _clock: Pick<Clock, 'now'>): StaffRecords {
-  const notBuilt = (): never => {
-    throw new Error('the staff records are not built yet');
+export function createStaffRecords(db: Database.Database, clock: Pick<Clock, 'now'>): StaffRecords {
+  // Prepared at first use: a store opened on an older schema (a migration test) never asks for them.
+  let prepared: ReturnType<typeof prepare> | null = null;
+  const statements = (): ReturnType<typeof prepare> => (prepared ??= prepare(db));
+  return {
+    pinHashes: () =>
+      guarded(() => {
+        const hashes: Partial<Record<StaffRole, string>> = {};
+        for (const row of statements().pins.all()) hashes[row.role] = row.hash;
+        return hashes;
+      }),
+    setPinHash: (role, hash) =>
+      guarded(() => {
+        statements().setPin.run(role, hash, clock.now());
+      }),
+    record: ({ role, kind, until, detail }) =>
+      guarded(() => {
+        statements().record.run(role, kind, clock.now(), until, detail);
+      }),
+    events: (since) =>
+      guarded(() =>
+        statements()
+          .events.all(since)
+          .map((row) => ({ ...row })),
+      ),
   };
-  return { pinHashes: notBuilt, setPinHash: notBuilt, record: notBuilt, events: notBuilt };
+}
+
+function prepare(db: Database.Database) {
+  return {
+    pins: db.prepare<[], { role: StaffRole; hash: string }>('SELECT role, hash FROM staff_pins'),
+    setPin: db.prepare<[StaffRole, string, number]>(
+      `INSERT INTO staff_pins (role, hash, set_at) VALUES (?, ?, ?)
+       ON CONFLICT (role) DO UPDATE SET hash = excluded.hash, set_at = excluded.set_at`,
+    ),
+    record: db.prepare<[StaffRole | null, string, number, number | null, string | null]>(
+      'INSERT INTO staff_events (role, kind, at, until, detail) VALUES (?, ?, ?, ?, ?)',
+    ),
+    events: db.prepare<[number], StaffEvent>(
+      'SELECT role, kind, at, until, detail FROM staff_events WHERE at >= ? ORDER BY at, rowid',
+    ),
+  };
 }

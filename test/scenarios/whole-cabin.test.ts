@@ -15,7 +15,7 @@ import { MemoryOperationLog } from '../../main/test-support/memory-operation-log
 import { happyScript, type SimulationScript } from '../../devices/simulated/simulation-script';
 import { JOURNEY_STEPS } from '../../state-machines/test-support/journey';
 import { ManualClock, settleMicrotasks } from '../support/manual-clock';
-import { viewOf, walkOneSession } from '../support/patient-robot';
+import { attendantCommand, viewOf, walkOneSession } from '../support/patient-robot';
 
 const STEP_MS = 100;
 const DAY_MS = 86_400_000;
@@ -153,7 +153,7 @@ describe('a day in the cabin', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(viewOf(controller)).toMatchObject({ phase: 'ready', waitingForCleaning: true });
     expect(start(controller)).toEqual({ ok: false, error: { code: 'cabin.waitingForCleaning' } });
-    controller.server.attend({ code: '2468', command: { type: 'attendant.markCleaned' } });
+    attendantCommand(controller, { type: 'attendant.markCleaned' });
     expect(start(controller)).toEqual({ ok: true, value: undefined });
 
     controller.server.act({ type: 'patient.quit' });
@@ -261,17 +261,18 @@ describe('the API as any caller sees it', () => {
     expect(viewOf(controller).session?.screen.step).toBe('information');
   });
 
-  it('refuses attendant commands without the attendant code', async () => {
+  it('refuses staff commands without a staff session opened with the right PIN', async () => {
     const { controller } = await startCabin();
     start(controller);
-    expect(
-      controller.server.attend({ code: '0000', command: { type: 'attendant.resetSession' } }),
-    ).toMatchObject({
+    expect(controller.server.staffLogin({ role: 'attendant', pin: '000000' })).toEqual({
       ok: false,
-      error: { code: 'attendant.badCode' },
+      error: { code: 'staff.badPin' },
     });
+    expect(controller.server.staff({ token: 'forged', command: { type: 'attendant.resetSession' } })).toEqual(
+      { ok: false, error: { code: 'staff.sessionEnded' } },
+    );
     expect(viewOf(controller).phase).toBe('inSession');
-    controller.server.attend({ code: '2468', command: { type: 'attendant.resetSession' } });
+    attendantCommand(controller, { type: 'attendant.resetSession' });
     await new Promise((resolve) => setImmediate(resolve));
     expect(viewOf(controller)).toMatchObject({ phase: 'ready', session: null });
   });

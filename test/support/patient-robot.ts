@@ -11,22 +11,38 @@ import type {
   PaymentScreen,
   WaitingRoomScreen,
   PartialCarePathAnswers,
+  AttendantCommand,
+  Result,
+  StaffRole,
 } from '../../contract';
-import { defaultConfig } from '../../main/config';
 import { carePathQuestionsToAsk, completeAnswers } from '../../contract';
 import type { RunningController } from '../../main/controller';
+import { DEMO_STAFF_PINS } from '../../main/staff/staff-access';
 import type { ManualClock } from './manual-clock';
 
-/** The attendant's code of the default configuration, which the test cabins keep. */
-const ATTENDANT_CODE = defaultConfig('.').attendantCode;
+/** Opens the staff panel as `role` with the demonstration PIN (simulated hardware); answers its token. */
+export function staffLogin(controller: RunningController, role: StaffRole): string {
+  const session = controller.server.staffLogin({ role, pin: DEMO_STAFF_PINS[role] });
+  if (!session.ok) throw new Error(`staffLogin refused: ${session.error.code}`);
+  return session.value.token;
+}
+
+/** The attendant logs in, gives one command and logs out; answers the command's Result. */
+export function attendantCommand(controller: RunningController, command: AttendantCommand): Result<unknown> {
+  const token = staffLogin(controller, 'attendant');
+  const done = controller.server.staff({ token, command });
+  if (done instanceof Promise) throw new Error(`${command.type} answered later`);
+  void controller.server.staff({ token, command: { type: 'staff.logout' } });
+  return done;
+}
 
 /**
  * The attendant cleans the cabin between two patients: a cabin waiting for its cleaning is marked
- * cleaned (with the default configuration's code), so that the next session may start.
+ * cleaned (with the demonstration PIN the test cabins keep), so that the next session may start.
  */
 export function cleanBetweenPatients(controller: RunningController): void {
   if (!viewOf(controller).waitingForCleaning) return;
-  const done = controller.server.attend({ code: ATTENDANT_CODE, command: { type: 'attendant.markCleaned' } });
+  const done = attendantCommand(controller, { type: 'attendant.markCleaned' });
   if (!done.ok) throw new Error(`markCleaned refused: ${done.error.code}`);
 }
 
