@@ -1,7 +1,7 @@
 // A scale on a line protocol that the host polls for an immediate weight (MT-SICS `SI`, A&D `Q`): the
 // patient steps on, the weight moves, and it is taken once the scale says stable above a floor. The
 // MT-SICS and A&D models both run on it with their own command and codec.
-import type { CabinError, Cancel, Clock, MeasurementFact, Result } from '../../contract';
+import type { CabinError, Cancel, Clock, DeviceIdentity, MeasurementFact, Result } from '../../contract';
 import type { ByteLink } from '../../drivers/byte-link';
 import { LineFramer } from '../../drivers/serial';
 import { linkEndError, LinkMeasuringDevice } from '../link-measuring-device';
@@ -89,6 +89,11 @@ export class PolledScaleDevice<F> extends LinkMeasuringDevice<F, PolledScaleSett
     return reply.type === 'error' ? 'faulty' : 'ok';
   }
 
+  /** A scale's protocol tells nothing of itself (A&D standard format): nulls once a poll is answered. */
+  identify(): Promise<Result<DeviceIdentity>> {
+    return this.silentIdentity(async () => (await this.poll()) !== null);
+  }
+
   measure(report: (fact: MeasurementFact) => void): Cancel {
     return this.startMeasurement(report, (run) => {
       const s = this.settings;
@@ -141,7 +146,7 @@ export class PolledScaleDevice<F> extends LinkMeasuringDevice<F, PolledScaleSett
   }
 
   /** Sends the poll command and waits for one usable reply; null on time out or when the link ends. */
-  private poll(): Promise<ScaleReading | null> {
+  protected poll(): Promise<ScaleReading | null> {
     return this.answerWithin<ScaleReading>(
       this.settings.replyMs,
       (answer) =>
