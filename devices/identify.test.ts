@@ -125,8 +125,8 @@ describe('a device says who it is by its own protocol', () => {
 
   it('the HID devices tell nothing by their protocol; unplugged, they answer device.unplugged', async () => {
     const clock = new ManualClock();
-    const omron = createHidLinkPair();
-    const beurer = createHidLinkPair();
+    const omron = createHidLinkPair('hid:0590:0090');
+    const beurer = createHidLinkPair('hid:28e9:028a');
     const devices = [new OmronHem7322uDevice(omron.host, clock), new BeurerPo80Device(beurer.host, clock)];
     for (const device of devices) expect(await device.identify()).toEqual({ ok: true, value: nulls });
     omron.unplug();
