@@ -101,8 +101,7 @@ export function decodeBleThermometerGateway(line: string): Result<BleGatewayFram
   if (sum !== parseInt(notification[3] ?? '', 16)) return err({ code: 'gateway.badChecksum', detail: text });
   const characteristic = parseInt(notification[1] ?? '', 16);
   const field = DEVICE_INFORMATION[characteristic as keyof typeof DEVICE_INFORMATION] as
-    | DeviceInformationField
-    | undefined;
+    DeviceInformationField | undefined;
   if (field !== undefined)
     return ok({ type: 'deviceInformation', field, value: Buffer.from(payload).toString('utf8').trim() });
   if (characteristic !== HEALTH_THERMOMETER_MEASUREMENT)

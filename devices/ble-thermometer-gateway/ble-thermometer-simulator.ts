@@ -94,7 +94,9 @@ export class BleThermometerGatewaySimulator extends ScriptedSimulator<
     for (const [uuid, field] of Object.entries(DEVICE_INFORMATION)) {
       const value = this.information[field];
       if (value === undefined) continue;
-      await this.send(encodeBleGatewayNotification(Number(uuid), Uint8Array.from(Buffer.from(value, 'utf8'))));
+      await this.send(
+        encodeBleGatewayNotification(Number(uuid), Uint8Array.from(Buffer.from(value, 'utf8'))),
+      );
     }
   }
 

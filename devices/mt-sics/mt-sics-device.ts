@@ -3,12 +3,7 @@
 import { ok, type Clock, type DeviceIdentity, type Result } from '../../contract';
 import type { ByteLink } from '../../drivers/byte-link';
 import { identityOf } from '../device-identity';
-import {
-  decodeMtSics,
-  encodeMtSicsCommand,
-  mtSicsIdentityFields,
-  type MtSicsReply,
-} from './mt-sics-codec';
+import { decodeMtSics, encodeMtSicsCommand, mtSicsIdentityFields, type MtSicsReply } from './mt-sics-codec';
 import {
   crLfScaleProtocol,
   PolledScaleDevice,
