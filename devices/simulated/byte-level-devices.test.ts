@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MeasurementFact, MeasurementKind } from '../../contract';
 import { ManualClock } from '../../test/support/manual-clock';
+import { PolledScaleDevice } from '../mt-sics';
 import { outcomeOf } from '../test-support/measuring';
 import { ByteLevelSimulatedDevice } from './byte-level-devices';
 import { happyScript } from './simulation-script';
@@ -124,5 +125,26 @@ describe('a byte-level simulated device for the technician', () => {
     });
     expect(() => bench.apply('weight', 3)).toThrow();
     rig.device.dispose();
+  });
+});
+
+describe('a test weight under the patient floor', () => {
+  it('the scale reads zero and 1 kg on a single poll, 0.1 kg heavy', async () => {
+    const rig = simulated('weight');
+    const bench = rig.device.bench();
+    const scale = rig.device.device;
+    if (!(scale instanceof PolledScaleDevice)) throw new Error('the simulated scale polls');
+    bench.apply('weight', 0);
+    const zero = scale.weighOnce();
+    await rig.clock.advance(100);
+    expect(await zero).toEqual({ ok: true, value: { kg: 0.1, stable: true } });
+    bench.apply('weight', 1);
+    const small = scale.weighOnce();
+    await rig.clock.advance(100);
+    expect(await small).toEqual({ ok: true, value: { kg: 1.1, stable: true } });
+    rig.device.dispose();
+    const gone = scale.weighOnce();
+    await rig.clock.advance(100);
+    expect(await gone).toMatchObject({ ok: false });
   });
 });
