@@ -6,6 +6,8 @@ import { DEVICE_MODELS, findModel } from './catalog';
 import {
   DeviceWatcher,
   discoverDevices,
+  releaseText,
+  usbIdentity,
   type DeviceChange,
   type DiscoverySources,
   type SerialPortInfo,
@@ -28,6 +30,7 @@ const OMRON: HidDeviceInfo = {
   serialNumber: '20131008',
   manufacturer: 'OMRON HEALTHCARE',
   product: 'HEM-7322U-E',
+  release: 0x0100,
   interface: 0,
 };
 const BEURER: HidDeviceInfo = {
@@ -84,6 +87,9 @@ describe('discovery at start', () => {
       productId: 0x0090,
       modelIds: ['omron-hem7322u'],
       serialNumber: '20131008',
+      manufacturer: 'OMRON HEALTHCARE',
+      product: 'HEM-7322U-E',
+      release: '1.00',
       origin: 'listed',
     });
     expect(devices.find((d) => d.path === '/dev/ttyUSB0')).toMatchObject({
@@ -92,6 +98,37 @@ describe('discovery at start', () => {
       serialNumber: 'A10KZP4S',
     });
     expect(devices.map((d) => d.path)).not.toContain('/dev/hidraw0');
+  });
+
+  it("gives each device's USB descriptors as an identity the slot merges with the device's own", async () => {
+    const sources = new FixtureSources();
+    sources.serial = [FTDI];
+    sources.hid = [OMRON, BEURER];
+    const devices = await discoverDevices(sources, DEVICE_MODELS);
+    const identity = (path: string) => {
+      const found = devices.find((d) => d.path === path);
+      return found ? usbIdentity(found) : undefined;
+    };
+    expect(identity('/dev/hidraw3')).toEqual({
+      model: 'OMRON HEALTHCARE HEM-7322U-E',
+      serialNumber: '20131008',
+      firmware: '1.00',
+      source: 'usb',
+    });
+    expect(identity('/dev/hidraw4')).toEqual({
+      model: 'Beurer PO80',
+      serialNumber: null,
+      firmware: null,
+      source: 'usb',
+    });
+    expect(identity('/dev/ttyUSB0')).toEqual({
+      model: 'FTDI',
+      serialNumber: 'A10KZP4S',
+      firmware: null,
+      source: 'usb',
+    });
+    expect(releaseText(0x0215)).toBe('2.15');
+    expect(releaseText(undefined)).toBeNull();
   });
 
   it('a configured fixed port (a pseudo-terminal) counts while its path exists', async () => {
@@ -109,6 +146,9 @@ describe('discovery at start', () => {
         productId: null,
         modelIds: ['nonin-df2'],
         serialNumber: null,
+        manufacturer: null,
+        product: null,
+        release: null,
         origin: 'configured',
       },
     ]);

@@ -1,7 +1,7 @@
 // Which devices are attached: serial ports and HID devices listed by the system, matched against the
 // catalog by USB vendor/product id, plus the fixed ports the configuration names; and a watcher that
 // polls the lists and reports devices plugged and unplugged.
-import { after, type Cancel, type Clock } from '../contract';
+import { after, type Cancel, type Clock, type DeviceIdentity } from '../contract';
 import { listHidDevices, type HidDeviceInfo } from '../drivers/hid';
 import { listSerialPorts, type SerialPortInfo } from '../drivers/serial';
 import type { DeviceModel } from './device-model';
@@ -32,9 +32,30 @@ export interface DiscoveredDevice {
   /** Ids of the catalog models for its USB id (or the configured model of a fixed port). */
   readonly modelIds: readonly string[];
   readonly serialNumber: string | null;
+  /** The USB descriptor's manufacturer string (serialport and node-hid both list it), or null. */
+  readonly manufacturer: string | null;
+  /** The USB descriptor's product string (node-hid lists it; serialport does not), or null. */
+  readonly product: string | null;
+  /** The USB descriptor's release number bcdDevice as text (`1.00`; node-hid only), or null. */
+  readonly release: string | null;
   /** Listed by the system, or named by the configuration. */
   readonly origin: 'listed' | 'configured';
 }
+
+/** What an attached device's USB descriptors say of it, or null when they say nothing (a fixed port). */
+export function usbIdentity(found: DiscoveredDevice): DeviceIdentity | null {
+  const model = [found.manufacturer, found.product].filter((part) => part !== null).join(' ') || null;
+  if (model === null && found.serialNumber === null && found.release === null) return null;
+  return { model, serialNumber: found.serialNumber, firmware: found.release, source: 'usb' };
+}
+
+/** A bcdDevice release number as text: 0x0100 → `1.00`, 0x0215 → `2.15`. */
+export function releaseText(bcd: number | undefined): string | null {
+  if (bcd === undefined || !Number.isInteger(bcd) || bcd < 0 || bcd > 0xffff) return null;
+  return `${(bcd >> 8).toString(16)}.${(bcd & 0xff).toString(16).padStart(2, '0')}`;
+}
+
+const text = (value: string | undefined): string | null => (value?.trim() ? value.trim() : null);
 
 /** The sources of a real cabin: `SerialPort.list()` and node-hid's enumeration. */
 export function systemDiscoverySources(pathExists?: (path: string) => Promise<boolean>): DiscoverySources {
@@ -97,7 +118,10 @@ export async function scanDevices(
       vendorId,
       productId,
       modelIds: matching(models, 'serial', vendorId, productId),
-      serialNumber: port.serialNumber ?? null,
+      serialNumber: text(port.serialNumber),
+      manufacturer: text(port.manufacturer),
+      product: null,
+      release: null,
       origin: 'listed',
     });
   }
@@ -113,7 +137,10 @@ export async function scanDevices(
       vendorId: entry.vendorId,
       productId: entry.productId,
       modelIds,
-      serialNumber: entry.serialNumber ?? null,
+      serialNumber: text(entry.serialNumber),
+      manufacturer: text(entry.manufacturer),
+      product: text(entry.product),
+      release: releaseText(entry.release),
       origin: 'listed',
     });
   }
@@ -133,6 +160,9 @@ export async function scanDevices(
       productId: null,
       modelIds: [fixed.modelId],
       serialNumber: null,
+      manufacturer: null,
+      product: null,
+      release: null,
       origin: 'configured',
     });
   }

@@ -4,9 +4,12 @@
 // as the failure). Each model adds its protocol: what it writes, what a frame means.
 import {
   after,
+  err,
+  ok,
   type CabinError,
   type Cancel,
   type Clock,
+  type DeviceIdentity,
   type Measurement,
   type MeasurementFact,
   type MeasurementKind,
@@ -16,6 +19,7 @@ import {
 } from '../contract';
 import type { ByteLink, LinkEnd } from '../drivers/byte-link';
 import { LineFramer } from '../drivers/serial';
+import { SILENT_IDENTITY } from './device-identity';
 import type { LinkedMeasuringDevice } from './measuring-device';
 import type { PeripheralState } from './peripheral';
 
@@ -174,6 +178,8 @@ export abstract class LinkMeasuringDevice<
 
   abstract measure(report: (fact: MeasurementFact) => void): Cancel;
 
+  abstract identify(): Promise<Result<DeviceIdentity>>;
+
   monitor(listener: (frame: Frame) => void): Cancel {
     this.#monitors.add(listener);
     return () => this.#monitors.delete(listener);
@@ -240,6 +246,24 @@ export abstract class LinkMeasuringDevice<
     if (this.ended !== null) return 'absent';
     if (inUse) return 'ok';
     return (await probe()) ?? (this.ended !== null ? 'absent' : 'faulty');
+  }
+
+  /**
+   * The identity of a device whose protocol has no way to say who it is: every field null once `alive`
+   * says it answers (its USB descriptors tell the rest), `device.noAnswer` when it is silent.
+   */
+  protected async silentIdentity(alive: () => Promise<boolean>): Promise<Result<DeviceIdentity>> {
+    if (this.ended !== null) return err(linkEndError(this.link, this.ended));
+    return (await alive()) ? ok(SILENT_IDENTITY) : this.noAnswer();
+  }
+
+  /** The failure of an identity asked of a device that said nothing (or whose link ended meanwhile). */
+  protected noAnswer(): Result<DeviceIdentity> {
+    return err(
+      this.ended !== null
+        ? linkEndError(this.link, this.ended)
+        : { code: 'device.noAnswer', detail: `${this.link.name}: no identity` },
+    );
   }
 
   /** The next frame that `matches`, within `ms` after writing `probe` when given; null as `answerWithin`. */

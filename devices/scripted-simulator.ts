@@ -1,5 +1,6 @@
 // What the byte-level simulators of the serial models share: the patient they read, the fault they show,
 // and the link they speak on (its device side). Each protocol answers its own commands.
+import type { CalibrationQuantity } from '../contract';
 import type { ByteLink } from '../drivers/byte-link';
 
 /** The faults every serial simulator can show: once for garbage, truncated, badChecksum and unplug. */
@@ -19,11 +20,24 @@ export interface TextLineFaults {
   readonly unplugAfter: number;
 }
 
+/**
+ * A simulated device's own error on one quantity, for the technician's bench: it reads the reference
+ * (what a black body, a test weight, a manometer or a functional tester applies) as reference × gain + offset.
+ */
+export interface SimulatedError {
+  readonly offset: number;
+  readonly gain: number;
+}
+
+/** A device that reads exactly what is applied (every simulator's default). */
+export const NO_SIMULATED_ERROR: SimulatedError = { offset: 0, gain: 1 };
+
 const latin1 = (text: string): Uint8Array => Uint8Array.from(Buffer.from(text, 'latin1'));
 
 /** A simulated device on the device side of a link: a scenario (the patient) and a fault on demand. */
 export abstract class ScriptedSimulator<Scenario extends object, Fault extends string> {
   protected fault: Fault | 'none' = 'none';
+  readonly #errors = new Map<CalibrationQuantity, SimulatedError>();
 
   constructor(
     protected readonly link: ByteLink,
@@ -38,6 +52,17 @@ export abstract class ScriptedSimulator<Scenario extends object, Fault extends s
   /** Shows a fault: once for garbage, truncated, badChecksum and unplug; until 'none' for the others. */
   misbehave(fault: Fault | 'none'): void {
     this.fault = fault;
+  }
+
+  /** Gives the device an error on `quantity` from now on (none by default). */
+  setDeviceError(quantity: CalibrationQuantity, error: SimulatedError): void {
+    this.#errors.set(quantity, error);
+  }
+
+  /** What the device reads of `reference` on `quantity`, with its simulated error. */
+  protected withError(quantity: CalibrationQuantity, reference: number): number {
+    const error = this.#errors.get(quantity) ?? NO_SIMULATED_ERROR;
+    return reference * error.gain + error.offset;
   }
 
   /** Switches the device off: it sends and answers nothing more. */

@@ -118,6 +118,7 @@ async function devicePeripheralsFor(
   return {
     cardReader: pcscCardReader(pcsc, log),
     devices: devices.devices,
+    inspection: devices.inspection,
     printer: printer.printer,
     paymentTerminal: simulatedRest.paymentTerminal,
     platform: simulatedRest.platform,

@@ -64,8 +64,13 @@ export interface DeviceInspection {
 
 /** A simulated reference bench: what the reference instrument applies to a simulated device. */
 export interface SimulatedBench {
-  /** Applies `value` of `quantity` (pressure in mmHg, temperature in °C, weight in kg, spo2 in %, pulse in bpm). */
+  /**
+   * Applies `value` of `quantity` (pressure in mmHg, leakRate in mmHg/min, temperature in °C, weight in kg,
+   * spo2 in %, pulse in bpm); throws (a bug) for a quantity this kind's bench has not.
+   */
   apply(quantity: CalibrationQuantity, value: number): void;
+  /** The oximeter's functional tester in its "no finger" state until the next `apply`; throws on other kinds. */
+  noFinger?(): void;
 }
 
 /** The interim simulated peripherals, all driven by one mutable script. */
@@ -88,12 +93,13 @@ export function createSimulatedPeripherals(
 ): SimulatedPeripherals {
   // Byte level: the real codecs on in-memory links to the models' simulators (npm start, e2e). Domain
   // level: values straight from the script (scenario tests). Both on the given clock.
-  const devices = MEASUREMENT_KINDS.map((kind) =>
-    byteLevelDevices
-      ? new ByteLevelSimulatedDevice(kind, script, clock)
-      : new SimulatedMeasuringDevice(kind, script, clock),
-  );
+  const byteLevel = byteLevelDevices
+    ? MEASUREMENT_KINDS.map((kind) => new ByteLevelSimulatedDevice(kind, script, clock))
+    : null;
+  const devices =
+    byteLevel ?? MEASUREMENT_KINDS.map((kind) => new SimulatedMeasuringDevice(kind, script, clock));
   const peripherals: SimulatedPeripherals = {
+    ...(byteLevel ? { inspection: simulatedInspection(byteLevel) } : {}),
     script,
     platformReachable: true,
     cardReader,
@@ -109,6 +115,23 @@ export function createSimulatedPeripherals(
     ),
   };
   return peripherals;
+}
+
+/** The technician's view of the byte-level simulated devices, with a reference bench on each. */
+export function simulatedInspection(devices: readonly ByteLevelSimulatedDevice[]): DeviceInspection {
+  const of = (kind: MeasurementKind): ByteLevelSimulatedDevice | undefined =>
+    devices.find((d) => d.kind === kind);
+  return {
+    attached: (kind) => {
+      const simulated = of(kind);
+      if (!simulated?.present) return null;
+      const { modelId, port, identity, device } = simulated;
+      return { kind, modelId, port, identity, device };
+    },
+    traffic: (kind, sinceMs) => of(kind)?.traffic(sinceMs) ?? [],
+    lastFrames: (kind) => of(kind)?.lastFrames() ?? [],
+    bench: (kind) => of(kind)?.bench() ?? null,
+  };
 }
 
 /** Asks every peripheral for its state; a check that throws counts as faulty. */

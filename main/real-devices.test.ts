@@ -1,19 +1,38 @@
 // A real device's slot as the cabin lives it: plugged, connected, measuring, unplugged, refused to open,
 // retried; on the manual clock.
 import { describe, expect, it } from 'vitest';
-import { err, ok, type CabinError, type MeasurementFact, type Result } from '../contract';
+import {
+  err,
+  ok,
+  type CabinError,
+  type DeviceIdentity,
+  type MeasurementFact,
+  type Result,
+} from '../contract';
 import { mtSicsModel } from '../devices/catalog';
 import type { LinkedMeasuringDevice } from '../devices/measuring-device';
 import { MtSicsSimulator } from '../devices/mt-sics';
 import { createMemoryLinkPair } from '../drivers/memory-link';
 import { ManualClock } from '../test/support/manual-clock';
-import { RECONNECT_MS, PluggableMeasuringDevice, type ConnectRequest } from './real-devices';
+import {
+  RECONNECT_MS,
+  PluggableMeasuringDevice,
+  type ConnectRequest,
+  type OpenedDevice,
+} from './real-devices';
 
 /** An oximeter whose facts the test tells by hand. */
 class HandDrivenOximeter implements LinkedMeasuringDevice {
   readonly kind = 'oxygenSaturation' as const;
   report: ((fact: MeasurementFact) => void) | null = null;
   closed = false;
+  /** What the oximeter answers when asked who it is (nothing told, by default). */
+  identity: Promise<Result<DeviceIdentity>> = Promise.resolve(
+    ok({ model: null, serialNumber: null, firmware: null, source: 'device' }),
+  );
+  identify() {
+    return this.identity;
+  }
   check() {
     return Promise.resolve('ok' as const);
   }
@@ -44,7 +63,7 @@ function oximeterSlot() {
   const clock = new ManualClock();
   const device = new HandDrivenOximeter();
   const requests: ConnectRequest[] = [];
-  const answers: Promise<Result<LinkedMeasuringDevice>>[] = [];
+  const answers: Promise<Result<LinkedMeasuringDevice | OpenedDevice>>[] = [];
   let connected = 0;
   const slot = new PluggableMeasuringDevice(
     'oxygenSaturation',
@@ -64,7 +83,8 @@ function oximeterSlot() {
     facts,
     connected: () => connected,
     failNextOpening: (error: CabinError) => answers.push(Promise.resolve(err(error))),
-    answerNextOpening: (answer: Promise<Result<LinkedMeasuringDevice>>) => answers.push(answer),
+    answerNextOpening: (answer: Promise<Result<LinkedMeasuringDevice | OpenedDevice>>) =>
+      answers.push(answer),
     plugIn: async (path = '/dev/hidraw3') => {
       slot.plug(path, 'beurer-po80');
       await clock.advance(0);
@@ -184,7 +204,7 @@ describe('an oximeter slot', () => {
 
   it('unplugged while its link opens: the late device is closed, the slot stays empty', async () => {
     const oximeter = oximeterSlot();
-    let open: (answer: Result<LinkedMeasuringDevice>) => void = () => undefined;
+    let open: (answer: Result<LinkedMeasuringDevice | OpenedDevice>) => void = () => undefined;
     oximeter.answerNextOpening(new Promise((resolve) => (open = resolve)));
     await oximeter.plugIn();
     oximeter.slot.unplug('/dev/hidraw3');

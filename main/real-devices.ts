@@ -8,15 +8,19 @@ import {
   type CabinError,
   type Cancel,
   type Clock,
+  type DeviceIdentity,
   type MeasurementFact,
   type MeasurementKind,
   type Result,
+  type TrafficEntry,
 } from '../contract';
 import { DEVICE_MODELS, findModel } from '../devices/catalog';
 import type { DeviceModel } from '../devices/device-model';
+import { FrameLog, mergeIdentity, type LoggedFrame } from '../devices/device-identity';
 import {
   DeviceWatcher,
   systemDiscoverySources,
+  usbIdentity,
   type DiscoveredDevice,
   type FixedPort,
 } from '../devices/discovery';
@@ -25,10 +29,18 @@ import type { PeripheralState } from '../devices/peripheral';
 import type { ByteLink } from '../drivers/byte-link';
 import { openHidLink } from '../drivers/hid';
 import { openSerialLink } from '../drivers/serial';
+import { tapLink, type TrafficRecord } from '../drivers/traffic-tap';
 import type { OperationLog } from './log';
+import type { AttachedDevice, DeviceInspection } from './peripherals';
 
 /** Wait before trying a failed connection again. */
 export const RECONNECT_MS = 5000;
+
+/**
+ * How long a device has to say who it is, asked once right after it connected; past it (or on a failure)
+ * the slot keeps the USB descriptor's identity, or none. The device measures meanwhile all the same.
+ */
+export const IDENTIFY_MS = 5000;
 
 /** Which device a slot opens: the path discovery found and the catalog model it carries. */
 export interface ConnectRequest {
@@ -36,8 +48,25 @@ export interface ConnectRequest {
   readonly modelId: string;
 }
 
-/** Opens a device: its link open and its model's device built on it, or why not (`link.openFailed`, …). */
-export type Connect = (request: ConnectRequest) => Promise<Result<LinkedMeasuringDevice>>;
+/** A device opened with the tap on its link, whose traffic the technician's raw monitor shows. */
+export interface OpenedDevice {
+  readonly device: LinkedMeasuringDevice;
+  readonly traffic: TrafficRecord;
+}
+
+/**
+ * Opens a device: its link open and its model's device built on it (with its link's tap when there is
+ * one), or why not (`link.openFailed`, …).
+ */
+export type Connect = (request: ConnectRequest) => Promise<Result<LinkedMeasuringDevice | OpenedDevice>>;
+
+/** The device and its tap, whichever the opening answered (a device alone has no tap). */
+function asOpened(value: LinkedMeasuringDevice | OpenedDevice): {
+  readonly device: LinkedMeasuringDevice;
+  readonly traffic: TrafficRecord | null;
+} {
+  return 'traffic' in value && 'device' in value ? value : { device: value, traffic: null };
+}
 
 /** Where a slot stands: the one truth of a real device's presence and health (a measurement's own
  * progress is the session's). */
@@ -57,6 +86,10 @@ type SlotState =
       readonly device: LinkedMeasuringDevice;
       /** The device's own fault at the last measurement (`device.timeout`, …): faulty until it is replaced. */
       readonly fault: CabinError | null;
+      /** Who it is: the USB descriptor's until the device answered, then the two merged. */
+      readonly identity: DeviceIdentity | null;
+      readonly traffic: TrafficRecord | null;
+      readonly frames: FrameLog;
     };
 
 /**
@@ -66,6 +99,8 @@ type SlotState =
  */
 export class PluggableMeasuringDevice implements MeasuringDevice {
   #state: SlotState = { state: 'absent' };
+  /** What the USB descriptors of the device being plugged say of it. */
+  #usb: DeviceIdentity | null = null;
 
   /** `connected` is told each time a device is ready in the slot. */
   constructor(
@@ -80,9 +115,32 @@ export class PluggableMeasuringDevice implements MeasuringDevice {
     return this.#state.state === 'absent' ? null : this.#state.request.path;
   }
 
-  /** A matching device appeared at `path`: the slot connects to it, unless it already holds one. */
-  plug(path: string, modelId: string): void {
-    if (this.#state.state === 'absent') this.#connect({ path, modelId }, 1);
+  /**
+   * A matching device appeared at `path` (its USB descriptors saying `usb`): the slot connects to it,
+   * unless it already holds one.
+   */
+  plug(path: string, modelId: string, usb: DeviceIdentity | null = null): void {
+    if (this.#state.state !== 'absent') return;
+    this.#usb = usb;
+    this.#connect({ path, modelId }, 1);
+  }
+
+  /** The device connected in this slot, as the technician's tools see it, or null. */
+  attached(): AttachedDevice | null {
+    const slot = this.#state;
+    if (slot.state !== 'ready') return null;
+    const { request, identity, device } = slot;
+    return { kind: this.kind, modelId: request.modelId, port: request.path, identity, device };
+  }
+
+  /** The raw traffic of the connected device's link since `sinceMs`, oldest first; empty without one. */
+  traffic(sinceMs: number): readonly TrafficEntry[] {
+    return this.#state.state === 'ready' ? (this.#state.traffic?.traffic(sinceMs) ?? []) : [];
+  }
+
+  /** The connected device's last decoded frames, oldest first; empty without one. */
+  lastFrames(): readonly LoggedFrame[] {
+    return this.#state.state === 'ready' ? this.#state.frames.frames() : [];
   }
 
   /** The device at `path` was unplugged or its link ended: the slot is empty again. */
@@ -134,24 +192,56 @@ export class PluggableMeasuringDevice implements MeasuringDevice {
   #connect(request: ConnectRequest, attempts: number): void {
     const connecting = { state: 'connecting', request, attempts } as const;
     this.#state = connecting;
-    const opened = this.connect(request).catch(
+    const openedDevice = this.connect(request).catch(
       // A bug in the opening code: tried again after the delay like any failed opening.
-      (error: unknown): Result<LinkedMeasuringDevice> =>
+      (error: unknown): Result<LinkedMeasuringDevice | OpenedDevice> =>
         err({ code: 'device.error', detail: error instanceof Error ? error.message : String(error) }),
     );
-    void opened.then((device) => {
+    void openedDevice.then((answer) => {
+      const found = answer.ok ? asOpened(answer.value) : null;
       if (this.#state !== connecting) {
         // Unplugged (or stopped) while opening: the device came too late for this slot.
-        if (device.ok) void device.value.close();
+        if (found) void found.device.close();
         return;
       }
-      if (device.ok) {
-        this.#state = { state: 'ready', request, device: device.value, fault: null };
+      if (found) {
+        const frames = new FrameLog(this.clock);
+        found.device.monitor(frames.record);
+        const { device, traffic } = found;
+        const identity = this.#usb;
+        this.#state = { state: 'ready', request, device, fault: null, identity, traffic, frames };
+        this.#askIdentity(device);
         this.connected();
         return;
       }
+      if (answer.ok) return;
       const cancelRetry = after(this.clock, RECONNECT_MS, () => this.#connect(request, attempts + 1));
-      this.#state = { state: 'waitingToReconnect', request, attempts, failure: device.error, cancelRetry };
+      this.#state = { state: 'waitingToReconnect', request, attempts, failure: answer.error, cancelRetry };
+    });
+  }
+
+  /**
+   * Asks the device who it is, once, within `IDENTIFY_MS`: its own fields first, then the USB descriptor's.
+   * A failure or no answer leaves the descriptor's identity (or none); the device is never held up by it.
+   */
+  #askIdentity(device: LinkedMeasuringDevice): void {
+    const usb = this.#usb;
+    let settled = false;
+    const cancel = after(this.clock, IDENTIFY_MS, () => {
+      settled = true;
+    });
+    const told = device
+      .identify()
+      .catch((error: unknown): Result<DeviceIdentity> =>
+        err({ code: 'device.error', detail: error instanceof Error ? error.message : String(error) }),
+      );
+    void told.then((identity) => {
+      cancel();
+      if (settled) return;
+      settled = true;
+      const slot = this.#state;
+      if (slot.state !== 'ready' || slot.device !== device) return;
+      this.#state = { ...slot, identity: mergeIdentity(identity.ok ? identity.value : null, usb) };
     });
   }
 
@@ -169,9 +259,21 @@ export class PluggableMeasuringDevice implements MeasuringDevice {
   }
 }
 
+/** The technician's view of the real devices' slots (no bench: real references are real instruments). */
+export function slotInspection(slots: readonly PluggableMeasuringDevice[]): DeviceInspection {
+  const of = (kind: MeasurementKind) => slots.find((slot) => slot.kind === kind);
+  return {
+    attached: (kind) => of(kind)?.attached() ?? null,
+    traffic: (kind, sinceMs) => of(kind)?.traffic(sinceMs) ?? [],
+    lastFrames: (kind) => of(kind)?.lastFrames() ?? [],
+  };
+}
+
 /** Real devices found by discovery, and how to follow them. */
 export interface RealDevices {
   readonly devices: readonly PluggableMeasuringDevice[];
+  /** Model, port, identity, traffic and frames of each slot's device, for the technician. */
+  readonly inspection: DeviceInspection;
   /** Calls back whenever a device was plugged, unplugged or lost its link. */
   readonly watchChanges: (listener: () => void) => () => void;
   readonly stop: () => void;
@@ -219,7 +321,9 @@ export async function startRealDevices(
       changed();
     });
     log.info('device.connected', { model: model.id });
-    return ok(model.createDevice(link.value, clock));
+    // The tap records the raw traffic for the technician's monitor; the device talks through it.
+    const tapped = tapLink(link.value, clock);
+    return ok({ device: model.createDevice(tapped, clock), traffic: tapped });
   };
   const slots = MEASUREMENT_KINDS.map((kind) => {
     const slot: PluggableMeasuringDevice = new PluggableMeasuringDevice(
@@ -236,7 +340,7 @@ export async function startRealDevices(
     const slot = model && slots.find((s) => s.kind === model.kind);
     // The first device of a kind takes its slot; a second one is ignored while it holds one.
     if (!model || !slot || slot.path !== null) return;
-    slot.plug(found.path, model.id);
+    slot.plug(found.path, model.id, usbIdentity(found));
     changed();
   };
 
@@ -252,6 +356,7 @@ export async function startRealDevices(
   for (const found of watcher.current()) plug(found);
   return {
     devices: slots,
+    inspection: slotInspection(slots),
     watchChanges: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -1,6 +1,6 @@
 // The Beurer PO 80 as a measuring device: start live data, keep it alive, and take SpO2 and pulse once
 // a few readings in a row agree; no finger, motion, silence, garbage and unplug end it with a code.
-import type { Cancel, Clock, MeasurementFact } from '../../contract';
+import type { Cancel, Clock, DeviceIdentity, MeasurementFact, Result } from '../../contract';
 import type { ByteLink } from '../../drivers/byte-link';
 import { LinkMeasuringDevice, reportFraming, type ReportEntry } from '../link-measuring-device';
 import type { PeripheralState } from '../peripheral';
@@ -51,6 +51,14 @@ export class BeurerPo80Device extends LinkMeasuringDevice<BeurerEntry, BeurerSet
 
   constructor(link: ByteLink, clock: Clock, options: Partial<BeurerSettings> = {}) {
     super(link, clock, DEFAULTS, options, reportFraming(decodeReport));
+  }
+
+  /**
+   * The live-data protocol (stgloorious/hid-pulse-oximeter) has no identification command: every field
+   * null while the link is open; the USB descriptors tell the rest.
+   */
+  identify(): Promise<Result<DeviceIdentity>> {
+    return this.silentIdentity(() => Promise.resolve(true));
   }
 
   /** 'ok' when the device answers the start command with a decodable report; never throws. */

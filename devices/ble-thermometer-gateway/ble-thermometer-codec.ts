@@ -9,11 +9,28 @@
 //                                           digits, the sum of the payload bytes modulo 256;
 //   `S,<state>`                             gateway state: READY (heartbeat, every second),
 //                                           CONNECTED, DISCONNECTED (the thermometer's BLE link);
-// and from the host: `P` (ping: the gateway answers `S,READY`), `M` (arm: relay the next measurement).
+// and from the host: `P` (ping: the gateway answers `S,READY`), `M` (arm: relay the next measurement),
+// `I` (identify: the gateway reads the thermometer's Device Information Service 0x180A and relays each
+// characteristic it has as a notification line: 0x2A24 model number, 0x2A25 serial number, 0x2A26
+// firmware revision, each a UTF-8 string, e.g. `N,2A25,53494D2D54482D30303031*A0` for `SIM-TH-0001`;
+// a characteristic the thermometer lacks is not sent).
 import { err, ok, type Result } from '../../contract';
 
 /** The Health Thermometer temperature measurement characteristic. */
 export const HEALTH_THERMOMETER_MEASUREMENT = 0x2a1c;
+
+/** The Device Information Service characteristics the gateway relays on `I`, and the field each fills. */
+export const DEVICE_INFORMATION = {
+  0x2a24: 'model',
+  0x2a25: 'serialNumber',
+  0x2a26: 'firmware',
+} as const;
+
+/** A field of the thermometer's identity relayed by the gateway. */
+export type DeviceInformationField = (typeof DEVICE_INFORMATION)[keyof typeof DEVICE_INFORMATION];
+
+/** The host's command asking the gateway for the thermometer's Device Information. */
+export const GATEWAY_IDENTIFY = 'I';
 
 /** A decoded Health Thermometer measurement. */
 export interface HealthThermometerMeasurement {
@@ -27,6 +44,11 @@ export interface HealthThermometerMeasurement {
 /** One decoded gateway line. */
 export type BleGatewayFrame =
   | { readonly type: 'temperature'; readonly measurement: HealthThermometerMeasurement }
+  | {
+      readonly type: 'deviceInformation';
+      readonly field: DeviceInformationField;
+      readonly value: string;
+    }
   | { readonly type: 'notification'; readonly characteristic: number; readonly payload: Uint8Array }
   | { readonly type: 'status'; readonly state: 'READY' | 'CONNECTED' | 'DISCONNECTED' };
 
@@ -78,6 +100,10 @@ export function decodeBleThermometerGateway(line: string): Result<BleGatewayFram
   const sum = payload.reduce((a, b) => (a + b) & 0xff, 0);
   if (sum !== parseInt(notification[3] ?? '', 16)) return err({ code: 'gateway.badChecksum', detail: text });
   const characteristic = parseInt(notification[1] ?? '', 16);
+  const field = DEVICE_INFORMATION[characteristic as keyof typeof DEVICE_INFORMATION] as
+    DeviceInformationField | undefined;
+  if (field !== undefined)
+    return ok({ type: 'deviceInformation', field, value: Buffer.from(payload).toString('utf8').trim() });
   if (characteristic !== HEALTH_THERMOMETER_MEASUREMENT)
     return ok({ type: 'notification', characteristic, payload });
   const measurement = decodeHealthThermometer(payload);

@@ -1,10 +1,26 @@
 // The thermometer behind the BLE gateway: the host arms the gateway (`M`), the patient takes the
 // temperature, and the thermometer's 0x2A1C indication arrives as one line (format in the codec).
-import type { Cancel, Clock, MeasurementFact } from '../../contract';
+import {
+  ok,
+  type Cancel,
+  type Clock,
+  type DeviceIdentity,
+  type MeasurementFact,
+  type Result,
+} from '../../contract';
 import type { ByteLink } from '../../drivers/byte-link';
+import { identityOf } from '../device-identity';
 import { lineFraming, LinkMeasuringDevice } from '../link-measuring-device';
 import type { PeripheralState } from '../peripheral';
-import { decodeBleThermometerGateway, type BleGatewayFrame } from './ble-thermometer-codec';
+import {
+  decodeBleThermometerGateway,
+  GATEWAY_IDENTIFY,
+  type BleGatewayFrame,
+  type DeviceInformationField,
+} from './ble-thermometer-codec';
+
+/** How long the gateway has to relay the thermometer's Device Information after `I`. */
+export const GATEWAY_IDENTIFY_MS = 2000;
 
 /** Timing of the thermometer device (defaults suit a patient; tests shorten them). */
 export interface BleThermometerSettings {
@@ -32,6 +48,27 @@ export class BleThermometerGatewayDevice extends LinkMeasuringDevice<
   async check(): Promise<PeripheralState> {
     // `P` (ping): the gateway answers with its state.
     return (await this.nextFrame(1500, (frame) => frame.type === 'status', ASCII('P\n'))) ? 'ok' : 'absent';
+  }
+
+  /**
+   * Asks the gateway for the thermometer's Device Information (`I`) and gathers the model number, serial
+   * number and firmware revision it relays, until all three came or the time is up; nothing at all is
+   * `device.noAnswer`.
+   */
+  async identify(): Promise<Result<DeviceIdentity>> {
+    const fields: Partial<Record<DeviceInformationField, string>> = {};
+    await this.answerWithin<true>(
+      GATEWAY_IDENTIFY_MS,
+      (done) =>
+        this.onFrame((frame) => {
+          if (frame.type !== 'deviceInformation') return;
+          fields[frame.field] = frame.value;
+          if (Object.keys(fields).length === 3) done(true);
+        }),
+      ASCII(`${GATEWAY_IDENTIFY}\n`),
+    );
+    if (Object.keys(fields).length === 0) return this.noAnswer();
+    return ok(identityOf('device', fields));
   }
 
   measure(report: (fact: MeasurementFact) => void): Cancel {

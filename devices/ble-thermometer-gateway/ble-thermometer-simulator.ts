@@ -5,6 +5,7 @@ import type { ByteLink } from '../../drivers/byte-link';
 import { LineFramer } from '../../drivers/serial';
 import { ScriptedSimulator, type LineFault, type TextLineFaults } from '../scripted-simulator';
 import {
+  DEVICE_INFORMATION,
   encodeBleGatewayNotification,
   encodeHealthThermometer,
   HEALTH_THERMOMETER_MEASUREMENT,
@@ -30,6 +31,20 @@ const GATEWAY_LINE_FAULTS: TextLineFaults = {
   unplugAfter: 4,
 };
 
+/** What the simulated thermometer's Device Information Service holds (a field left out is not relayed). */
+export interface SimulatedThermometerInformation {
+  readonly model?: string;
+  readonly serialNumber?: string;
+  readonly firmware?: string;
+}
+
+/** The simulated thermometer's Device Information unless told otherwise. */
+export const SIMULATED_THERMOMETER_INFORMATION: SimulatedThermometerInformation = {
+  model: 'SIM-THERMO',
+  serialNumber: 'SIM-TH-0001',
+  firmware: '1.0',
+};
+
 /** A simulated BLE gateway with a thermometer, on the device side of a link, beating on `clock`. */
 export class BleThermometerGatewaySimulator extends ScriptedSimulator<
   BleThermometerScenario,
@@ -41,12 +56,18 @@ export class BleThermometerGatewaySimulator extends ScriptedSimulator<
   constructor(
     link: ByteLink,
     private readonly clock: Clock,
+    private readonly information: SimulatedThermometerInformation = SIMULATED_THERMOMETER_INFORMATION,
   ) {
     super(link, { celsius: 36.9, takeMs: 300 });
     const framer = new LineFramer({ delimiter: '\n' }, (line) => this.command(line.trim()));
     link.onData((chunk) => framer.push(chunk));
     this.stopHeartbeat = every(clock, 1000, () => void this.send('S,READY\n'));
     link.onEnd(() => this.stop());
+  }
+
+  /** The bench: the black body's temperature, which the thermometer reads with its simulated error. */
+  applyBlackBody(celsius: number): void {
+    this.setScenario({ celsius });
   }
 
   /** Stops the heartbeat and any pending measurement. */
@@ -57,14 +78,26 @@ export class BleThermometerGatewaySimulator extends ScriptedSimulator<
 
   private command(command: string): void {
     if (command === 'P') void this.send('S,READY\n');
+    if (command === 'I') void this.relayInformation();
     if (command !== 'M') return;
     void this.send('S,CONNECTED\n');
     this.cancelPending = after(this.clock, this.scenario.takeMs, () => {
-      const payload = encodeHealthThermometer(this.scenario.celsius);
+      const payload = encodeHealthThermometer(this.withError('temperature', this.scenario.celsius));
       // NaN mantissa 0x007FFFFF: the thermometer could not read.
       if (this.fault === 'noValue') payload.set([0xff, 0xff, 0x7f, 0x00], 1);
       void this.send(encodeBleGatewayNotification(HEALTH_THERMOMETER_MEASUREMENT, payload));
     });
+  }
+
+  /** Relays each Device Information characteristic the thermometer has, as the gateway does on `I`. */
+  private async relayInformation(): Promise<void> {
+    for (const [uuid, field] of Object.entries(DEVICE_INFORMATION)) {
+      const value = this.information[field];
+      if (value === undefined) continue;
+      await this.send(
+        encodeBleGatewayNotification(Number(uuid), Uint8Array.from(Buffer.from(value, 'utf8'))),
+      );
+    }
   }
 
   protected override cablePulled(): void {

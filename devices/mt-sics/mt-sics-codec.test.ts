@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeMtSics, encodeMtSicsWeight } from './mt-sics-codec';
+import { decodeMtSics, encodeMtSicsWeight, mtSicsIdentityFields } from './mt-sics-codec';
 
 describe('MT-SICS replies', () => {
   it.each([
@@ -32,6 +32,38 @@ describe('MT-SICS replies', () => {
     expect(decodeMtSics(encodeMtSicsWeight('SI', true, 68.4))).toMatchObject({
       ok: true,
       value: { kg: 68.4 },
+    });
+  });
+});
+
+describe('MT-SICS identity replies', () => {
+  it.each([
+    ['I2 A "PG5002-S DeltaRange 5100.0 g"', { command: 'I2', text: '"PG5002-S DeltaRange 5100.0 g"' }],
+    ['I3 A "2.10 10.28.0.493.142"', { command: 'I3', text: '"2.10 10.28.0.493.142"' }],
+    ['I4 A "B021002593"', { command: 'I4', text: '"B021002593"' }],
+  ])('%j decodes', (line, expected) => {
+    expect(decodeMtSics(line)).toEqual({ ok: true, value: { type: 'identity', ...expected } });
+  });
+
+  it('tells the model, the software and the serial number without quotes', () => {
+    expect(
+      mtSicsIdentityFields({
+        I2: '"WKC204C" "220.0 g"',
+        I3: '"2.10 10.28.0.493.142"',
+        I4: '"B021002593"',
+      }),
+    ).toEqual({ model: 'WKC204C 220.0 g', firmware: '2.10 10.28.0.493.142', serialNumber: 'B021002593' });
+  });
+
+  it('leaves null what the balance refused', () => {
+    expect(mtSicsIdentityFields({ I2: null, I3: null, I4: '"0123456789"' })).toEqual({
+      model: null,
+      firmware: null,
+      serialNumber: '0123456789',
+    });
+    expect(decodeMtSics('I2 I')).toEqual({
+      ok: true,
+      value: { type: 'status', command: 'I2', status: 'busy' },
     });
   });
 });

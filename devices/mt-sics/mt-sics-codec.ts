@@ -60,14 +60,40 @@ export function decodeMtSics(line: string): Result<MtSicsReply> {
       kg: factor === undefined ? null : round(number * factor),
     });
   }
-  const status = /^(SI?|Z|T|@) ([I+\-A])$/.exec(text);
+  const status = /^(SI?|Z|T|@|I[1-4]) ([I+\-A])$/.exec(text);
   if (status !== null) {
     const [, command, code] = status as unknown as [string, string, keyof typeof STATUS];
     return ok({ type: 'status', command, status: STATUS[code] });
   }
-  const identity = /^(I[1-4]|I4) A (.*)$/.exec(text);
+  const identity = /^(I[1-4]) A (.*)$/.exec(text);
   if (identity !== null) return ok({ type: 'identity', command: identity[1] ?? '', text: identity[2] ?? '' });
   return err({ code: 'mtSics.unreadable', detail: JSON.stringify(line.slice(0, 40)) });
+}
+
+/** The fields of an identity reply's text, without their quotes: `"PG5002-S" "5100.0 g"` → two fields. */
+export function mtSicsQuotedFields(text: string): string[] {
+  const quoted = [...text.matchAll(/"([^"]*)"/g)].map((m) => (m[1] ?? '').trim());
+  return quoted.length > 0 ? quoted.filter((f) => f !== '') : [text.trim()].filter((f) => f !== '');
+}
+
+/**
+ * What the identity replies say of the balance (MT-SICS reference manual, level 0): `I2` its type and
+ * capacity (`I2 A "PG5002-S DeltaRange 5100.0 g"`), `I3` its software version and type definition number
+ * (`I3 A "2.10 10.28.0.493.142"`), `I4` its serial number (`I4 A "B021002593"`); null for a reply missing.
+ */
+export function mtSicsIdentityFields(replies: {
+  readonly I2: string | null;
+  readonly I3: string | null;
+  readonly I4: string | null;
+}): { model: string | null; firmware: string | null; serialNumber: string | null } {
+  const field = (text: string | null): string | null =>
+    text === null ? null : mtSicsQuotedFields(text).join(' ') || null;
+  return { model: field(replies.I2), firmware: field(replies.I3), serialNumber: field(replies.I4) };
+}
+
+/** Encodes an identity reply as a balance sends it: `I4 A "B021002593"`. */
+export function encodeMtSicsIdentity(command: 'I2' | 'I3' | 'I4', text: string): string {
+  return `${command} A "${text}"`;
 }
 
 /** Encodes a command line with its CR LF terminator. */

@@ -1,7 +1,16 @@
 // A scale on a line protocol that the host polls for an immediate weight (MT-SICS `SI`, A&D `Q`): the
 // patient steps on, the weight moves, and it is taken once the scale says stable above a floor. The
 // MT-SICS and A&D models both run on it with their own command and codec.
-import type { CabinError, Cancel, Clock, MeasurementFact, Result } from '../../contract';
+import {
+  err,
+  ok,
+  type CabinError,
+  type Cancel,
+  type Clock,
+  type DeviceIdentity,
+  type MeasurementFact,
+  type Result,
+} from '../../contract';
 import type { ByteLink } from '../../drivers/byte-link';
 import { LineFramer } from '../../drivers/serial';
 import { linkEndError, LinkMeasuringDevice } from '../link-measuring-device';
@@ -89,6 +98,37 @@ export class PolledScaleDevice<F> extends LinkMeasuringDevice<F, PolledScaleSett
     return reply.type === 'error' ? 'faulty' : 'ok';
   }
 
+  /**
+   * One poll for the technician's procedure: the weight the scale shows now, stable or not, at any load
+   * (a measurement refuses loads under `loadedKg`; a verification also reads zero and small test weights).
+   * `device.noAnswer` when the poll goes unanswered, `measurement.overload`, `device.error` as a measurement.
+   */
+  async weighOnce(): Promise<Result<{ readonly kg: number; readonly stable: boolean }>> {
+    const reply = await this.poll();
+    if (reply === null)
+      return err(
+        this.ended !== null
+          ? linkEndError(this.link, this.ended)
+          : { code: 'device.noAnswer', detail: 'no reply from the scale' },
+      );
+    switch (reply.type) {
+      case 'weight':
+        return ok({ kg: reply.kg, stable: reply.stable });
+      case 'overload':
+        return err({ code: 'measurement.overload' });
+      case 'underload':
+      case 'busy':
+        return err({ code: 'measurement.unstable', detail: reply.type });
+      case 'error':
+        return err({ code: 'device.error', detail: reply.detail });
+    }
+  }
+
+  /** A scale's protocol tells nothing of itself (A&D standard format): nulls once a poll is answered. */
+  identify(): Promise<Result<DeviceIdentity>> {
+    return this.silentIdentity(async () => (await this.poll()) !== null);
+  }
+
   measure(report: (fact: MeasurementFact) => void): Cancel {
     return this.startMeasurement(report, (run) => {
       const s = this.settings;
@@ -141,7 +181,7 @@ export class PolledScaleDevice<F> extends LinkMeasuringDevice<F, PolledScaleSett
   }
 
   /** Sends the poll command and waits for one usable reply; null on time out or when the link ends. */
-  private poll(): Promise<ScaleReading | null> {
+  protected poll(): Promise<ScaleReading | null> {
     return this.answerWithin<ScaleReading>(
       this.settings.replyMs,
       (answer) =>

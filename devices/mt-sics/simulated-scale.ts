@@ -33,6 +33,14 @@ export abstract class SimulatedScale extends ScriptedSimulator<ScaleScenario, Sc
     this.polls = 0;
   }
 
+  /**
+   * The technician's bench: a test load of `kg` on the platform, read at once as stable (no patient
+   * stepping on); the scale reads it with its simulated error on `weight`.
+   */
+  applyLoad(kg: number): void {
+    this.setScenario({ weightKg: kg, emptyPolls: 0, movingPolls: 0 });
+  }
+
   /** Switches the scale off: no command is answered any more. */
   stop(): void {
     this.fault = 'silence';
@@ -45,7 +53,7 @@ export abstract class SimulatedScale extends ScriptedSimulator<ScaleScenario, Sc
   protected nextReading(): { readonly stable: boolean; readonly kg: number } {
     const reading = scaleAt(this.scenario, this.fault, this.polls);
     this.polls += 1;
-    return reading;
+    return { stable: reading.stable, kg: this.withError('weight', reading.kg) };
   }
 
   /** Sends one reply line, CR LF terminated, showing a line fault if one is due. */

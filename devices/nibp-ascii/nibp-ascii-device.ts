@@ -3,9 +3,20 @@
 // cycle, then `18` for the result. The patient sees `inflating` until the pressure falls clearly below
 // its peak, then `deflating`. A cuff that never builds pressure is a leak (or a cuff not on the arm): the
 // measurement is stopped with `X` and refused as measurement.cuffLeak.
-import type { CabinError, Cancel, Clock, MeasurementFact } from '../../contract';
+// Manometer mode (`14`, for the technician's check against a reference manometer): the module streams the
+// cuff pressure lines without inflating, until the stop `X`.
+import {
+  after,
+  type CabinError,
+  type Cancel,
+  type Clock,
+  type DeviceIdentity,
+  type MeasurementFact,
+  type Result,
+} from '../../contract';
 import type { ByteLink } from '../../drivers/byte-link';
-import { lineFraming, LinkMeasuringDevice } from '../link-measuring-device';
+import { lineFraming, linkEndError, LinkMeasuringDevice } from '../link-measuring-device';
+import type { ManometerMode } from '../measuring-device';
 import type { PeripheralState } from '../peripheral';
 import {
   decodeNibpAscii,
@@ -48,10 +59,84 @@ export class NibpAsciiDevice extends LinkMeasuringDevice<NibpFrame, NibpAsciiSet
     super(link, clock, DEFAULTS, options, lineFraming('\r', 80, decodeNibpAscii));
   }
 
+  /** The module's manometer mode: the cuff pressure as it is, for the check against a reference manometer. */
+  readonly manometer: ManometerMode = {
+    startManometer: (onPressure, onEnd) => this.#startManometer(onPressure, onEnd),
+  };
+
   async check(): Promise<PeripheralState> {
-    // `18` (get result) answers at once without moving the cuff: a harmless liveness probe.
+    return (await this.#answersResult()) ? 'ok' : 'absent';
+  }
+
+  /**
+   * The ASCII protocol has no identification command: the public sources (the NIBP_SINNOR_N6 Arduino
+   * library, tincho77/NIBP-ABATON) know only `01`, `03`, `14`, `17`, `18`, `19`–`25` and `X`, and no line
+   * of the module carries a model, serial number or firmware version. So every field is null once the
+   * module answers `18`; the USB-serial adapter's descriptors tell what they can.
+   */
+  identify(): Promise<Result<DeviceIdentity>> {
+    return this.silentIdentity(() => this.#answersResult());
+  }
+
+  /** `18` (get result) answers at once without moving the cuff: a harmless liveness probe. */
+  async #answersResult(): Promise<boolean> {
     const probe = encodeNibpCommand(NIBP_COMMANDS.getResult);
-    return (await this.nextFrame(1500, (frame) => frame.type === 'result', probe)) ? 'ok' : 'absent';
+    return (await this.nextFrame(1500, (frame) => frame.type === 'result', probe)) !== null;
+  }
+
+  /**
+   * Enters manometer mode (`14`): each cuff pressure line goes to `onPressure`; a line with an error code,
+   * the module's silence or the link's end stops the mode with `onEnd`; the answered cancel sends `X`.
+   */
+  #startManometer(onPressure: (mmHg: number) => void, onEnd: (error: CabinError) => void): Cancel {
+    let over = false;
+    const stops: Cancel[] = [];
+    const finish = (): void => {
+      over = true;
+      for (const stop of stops.splice(0)) stop();
+    };
+    const leaveMode = (): void => {
+      if (this.ended === null) void this.link.write(NIBP_STOP);
+    };
+    const end = (error: CabinError, stopModule: boolean): void => {
+      if (over) return;
+      finish();
+      if (stopModule) leaveMode();
+      onEnd(error);
+    };
+    const ended = this.ended;
+    if (ended !== null) {
+      queueMicrotask(() => end(linkEndError(this.link, ended), false));
+      return finish;
+    }
+    let cancelSilence: Cancel = () => undefined;
+    const heard = (): void => {
+      cancelSilence();
+      cancelSilence = after(this.clock, this.settings.silenceMs, () =>
+        end({ code: 'device.timeout', detail: 'no pressure line in manometer mode' }, true),
+      );
+    };
+    stops.push(() => cancelSilence());
+    heard();
+    stops.push(this.link.onEnd((end_) => end(linkEndError(this.link, end_), false)));
+    stops.push(
+      this.onFrame((frame) => {
+        if (frame.type !== 'cuffPressure') return;
+        heard();
+        if (frame.error !== '0')
+          return end({ code: 'device.error', detail: `manometer error ${frame.error}` }, true);
+        // 999 closes a measurement cycle; it is no pressure.
+        if (frame.pressureMmHg !== NIBP_END_OF_CYCLE) onPressure(frame.pressureMmHg);
+      }),
+    );
+    void this.link.write(encodeNibpCommand(NIBP_COMMANDS.manometer)).then((written) => {
+      if (!written.ok) end({ code: 'device.unplugged', detail: written.error.code }, false);
+    });
+    return () => {
+      if (over) return;
+      finish();
+      leaveMode();
+    };
   }
 
   measure(report: (fact: MeasurementFact) => void): Cancel {

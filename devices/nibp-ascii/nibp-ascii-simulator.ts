@@ -1,5 +1,7 @@
 // An NIBP module in software: answers the ASCII commands on any ByteLink, inflates and deflates a
-// simulated cuff with live pressure lines, and misbehaves on demand.
+// simulated cuff with live pressure lines, and misbehaves on demand. In manometer mode (`14`) it streams
+// what the technician's bench applies to the cuff (read with the module's simulated error on `pressure`),
+// the applied pressure falling at the bench's leak rate on the simulator's clock.
 import { every, type Cancel, type Clock } from '../../contract';
 import type { ByteLink } from '../../drivers/byte-link';
 import { LineFramer } from '../../drivers/serial';
@@ -27,12 +29,18 @@ const MODULE_LINE_FAULTS: TextLineFaults = {
   unplugAfter: 3,
 };
 
+/** The manometer mode's error code the simulated module shows under the fault `error`. */
+export const NIBP_SIMULATED_MANOMETER_ERROR = '3';
+
 /** A simulated NIBP module on the device side of a link, its cuff moving on `clock`. */
 export class NibpAsciiSimulator extends ScriptedSimulator<NibpAsciiScenario, NibpAsciiFault> {
   private stopTimer: Cancel = () => undefined;
   private readonly framer: LineFramer;
   /** Commands received, for tests (`01`, `18`, `X`). */
   readonly received: string[] = [];
+  #appliedMmHg = 0;
+  #appliedAtMs = 0;
+  #leakMmHgPerMin = 0;
 
   constructor(
     link: ByteLink,
@@ -42,6 +50,24 @@ export class NibpAsciiSimulator extends ScriptedSimulator<NibpAsciiScenario, Nib
     this.framer = new LineFramer({ delimiter: '\r' }, (line) => void this.command(line));
     link.onData((chunk) => this.framer.push(chunk));
     link.onEnd(() => this.stopCycle());
+  }
+
+  /** The bench: the pressure the reference manometer shows on the cuff now, in mmHg. */
+  applyPressure(mmHg: number): void {
+    this.#appliedMmHg = mmHg;
+    this.#appliedAtMs = this.clock.now();
+  }
+
+  /** The bench: how fast the applied pressure falls (a leak in the cuff or the tubing), in mmHg/min. */
+  setLeakRate(mmHgPerMin: number): void {
+    this.applyPressure(this.appliedPressure());
+    this.#leakMmHgPerMin = mmHgPerMin;
+  }
+
+  /** The pressure applied to the cuff now: what the reference manometer shows, after the leak. */
+  appliedPressure(): number {
+    const leaked = (this.#leakMmHgPerMin * (this.clock.now() - this.#appliedAtMs)) / 60_000;
+    return Math.max(0, this.#appliedMmHg - leaked);
   }
 
   /** Switches the module off: the cuff cycle stops and no command is answered any more. */
@@ -60,6 +86,7 @@ export class NibpAsciiSimulator extends ScriptedSimulator<NibpAsciiScenario, Nib
     if (frame.value.type !== 'command' || this.fault === 'silence') return;
     this.received.push(frame.value.code);
     if (frame.value.code === '01') return this.startCycle();
+    if (frame.value.code === '14') return this.startManometer();
     if (frame.value.code === '18') {
       const { systolic, diastolic, pulse } = this.scenario;
       const message = this.fault === 'error' ? '07' : '00';
@@ -91,6 +118,15 @@ export class NibpAsciiSimulator extends ScriptedSimulator<NibpAsciiScenario, Nib
       index += 1;
       if (index >= pressures.length && !leak) this.stopCycle();
       void this.send(encodeNibpCuffPressure(leak ? 5 + (index % 3) : pressure));
+    });
+  }
+
+  private startManometer(): void {
+    this.stopCycle();
+    this.stopTimer = every(this.clock, this.scenario.stepMs, () => {
+      if (this.fault === 'silence') return;
+      const error = this.fault === 'error' ? NIBP_SIMULATED_MANOMETER_ERROR : '0';
+      void this.send(encodeNibpCuffPressure(this.withError('pressure', this.appliedPressure()), error));
     });
   }
 

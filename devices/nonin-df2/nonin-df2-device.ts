@@ -7,11 +7,13 @@ import {
   type CabinError,
   type Cancel,
   type Clock,
+  type DeviceIdentity,
   type MeasurementFact,
   type Result,
 } from '../../contract';
 import type { ByteLink } from '../../drivers/byte-link';
 import { FrameSplitter } from '../../drivers/serial';
+import { identityOf } from '../device-identity';
 import { LinkMeasuringDevice } from '../link-measuring-device';
 import type { PeripheralState } from '../peripheral';
 import {
@@ -56,6 +58,21 @@ export class NoninDf2Device extends LinkMeasuringDevice<NoninDf2DecodedFrame, No
   async check(): Promise<PeripheralState> {
     // The oximeter streams from power-up: one good frame within a second and a half says it is there.
     return (await this.answerWithin(1500, (seen) => this.onFrameSeen(() => seen(true)))) ? 'ok' : 'absent';
+  }
+
+  /**
+   * Data Format #2 carries the firmware revision in DATA of frame 4 of every packet: the next whole packet
+   * tells it (in decimal); the format has no model or serial number.
+   */
+  async identify(): Promise<Result<DeviceIdentity>> {
+    if (this.ended !== null) return this.noAnswer();
+    // A packet lasts a third of a second; two of them cover one cut by the start of the wait.
+    const packet = await this.answerWithin<NoninDf2DecodedFrame>(
+      Math.max(this.settings.silenceMs, 1000),
+      (answer) => this.onFrame(answer),
+    );
+    if (packet === null) return this.noAnswer();
+    return ok(identityOf('device', { firmware: String(packet.firmwareRevision) }));
   }
 
   measure(report: (fact: MeasurementFact) => void): Cancel {

@@ -18,6 +18,16 @@ export interface NoninDf2Scenario {
 export interface NoninDf2SimulatorOptions {
   readonly framesPerWrite?: number;
   readonly writeIntervalMs?: number;
+  /** The firmware revision sent in DATA of frame 4 (0x29 by default). */
+  readonly firmwareRevision?: number;
+}
+
+/** What a functional tester (an SpO2 simulator) applies to the oximeter's clip. */
+export interface OximeterTesterSetting {
+  readonly spo2?: number;
+  readonly heartRate?: number;
+  /** The tester's "no finger" state: the clip reads nothing. */
+  readonly noFinger?: boolean;
 }
 
 /** A simulated Nonin oximeter on the device side of a link; starts streaming at once, on `clock`. */
@@ -37,6 +47,17 @@ export class NoninDf2Simulator extends ScriptedSimulator<NoninDf2Scenario, Nonin
     // 3 frames every 40 ms is 75 frames a second, the oximeter's own rate.
     this.stopTimer = every(clock, options.writeIntervalMs ?? 40, () => void this.tick());
     link.onEnd(() => this.stop());
+  }
+
+  /**
+   * The bench: the functional tester's SpO2 and pulse (read with the oximeter's simulated error on `spo2`
+   * and `pulse`), or its "no finger" state (which clears once a tester setting says otherwise).
+   */
+  applyTester(setting: OximeterTesterSetting): void {
+    const { noFinger, ...values } = setting;
+    this.setScenario(values);
+    if (noFinger === true) this.misbehave('noFinger');
+    else if (noFinger === false || this.fault === 'noFinger') this.misbehave('none');
   }
 
   /** Stops streaming (the link stays as it is). */
@@ -97,8 +118,11 @@ export class NoninDf2Simulator extends ScriptedSimulator<NoninDf2Scenario, Nonin
     const noValue = this.fault === 'noFinger' || this.fault === 'outOfTrack';
     return encodeNoninPacket(
       {
-        heartRate: noValue ? null : this.scenario.heartRate,
-        spo2: noValue ? null : this.scenario.spo2,
+        heartRate: noValue ? null : Math.round(this.withError('pulse', this.scenario.heartRate)),
+        spo2: noValue ? null : Math.round(this.withError('spo2', this.scenario.spo2)),
+        ...(this.options.firmwareRevision === undefined
+          ? {}
+          : { firmwareRevision: this.options.firmwareRevision }),
         status,
       },
       this.phase,

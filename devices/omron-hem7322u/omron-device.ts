@@ -1,7 +1,15 @@
 // The Omron HEM-7322U as a measuring device: the patient presses START on the tensiometer, which measures
 // on its own and stores the reading; the cabin downloads the memory over HID and takes the record that
 // was not there when the measurement began. The device sends no cuff pressure over USB.
-import { err, ok, type Cancel, type Clock, type MeasurementFact, type Result } from '../../contract';
+import {
+  err,
+  ok,
+  type Cancel,
+  type Clock,
+  type DeviceIdentity,
+  type MeasurementFact,
+  type Result,
+} from '../../contract';
 import type { ByteLink } from '../../drivers/byte-link';
 import {
   LinkMeasuringDevice,
@@ -55,6 +63,14 @@ export class OmronHem7322uDevice extends LinkMeasuringDevice<
 
   constructor(link: ByteLink, clock: Clock, options: Partial<OmronSettings> = {}) {
     super(link, clock, DEFAULTS, options, reportFraming(decodeReply));
+  }
+
+  /**
+   * The memory protocol (LazyT/obpm) has no identification command: every field null while the link is
+   * open; the USB descriptors (manufacturer, product, serial number, release) tell the rest.
+   */
+  identify(): Promise<Result<DeviceIdentity>> {
+    return this.silentIdentity(() => Promise.resolve(true));
   }
 
   /** 'ok' when the device acknowledges an init and an end; never throws. */

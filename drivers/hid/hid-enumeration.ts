@@ -9,6 +9,8 @@ export interface HidDeviceInfo {
   readonly serialNumber?: string | undefined;
   readonly manufacturer?: string | undefined;
   readonly product?: string | undefined;
+  /** The device's release number, bcdDevice (0x0100 is 1.00). */
+  readonly release?: number | undefined;
   readonly interface?: number | undefined;
 }
 
