@@ -8,6 +8,8 @@
 //   - a one-page PDF to its job completed on a private cupsd's test backend (target < 1 s);
 //   - the platform's signaling capacity: concurrent calls before its p95 message latency passes 100 ms;
 //   - the platform's rendering of an ordonnance to PDF (5 lines, QR code, DejaVu Sans);
+//   - a staff PIN check at the production scrypt cost, and a brute force of the attendant's PIN over
+//     the API (PINs checked before the lock, time to try them all);
 //   - the professional accepting the call to the first remote video frame on the cabin (target < 1.5 s),
 //     with real Chromium media inside a loopback network namespace (video-benchmark.ts).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,6 +30,7 @@ import { benchmarkHidCodecs } from './hid-benchmark';
 import { benchmarkResultLatency } from './latency-benchmark';
 import { benchmarkPrinting } from './print-benchmark';
 import { benchmarkSignalingCapacity } from './signaling-benchmark';
+import { benchmarkStaffAccess } from './staff-benchmark';
 import { spawn } from 'node:child_process';
 
 setFlagsFromString('--expose-gc');
@@ -193,6 +196,7 @@ async function main(): Promise<void> {
     benchmarkPrinting,
     benchmarkSignalingCapacity,
     benchmarkOrdonnancePdf,
+    benchmarkStaffAccess,
   ]) {
     for (const line of await benchmark()) process.stdout.write(`${line}\n`);
   }
