@@ -22,7 +22,7 @@ export const GATE_RECHECK_MS = 60 * 60_000;
 
 /** What the gate reads: the register, which device is attached for each kind, and the date. */
 export interface GatePorts {
-  readonly register: Pick<MaintenanceRegister, 'lastCheck'>;
+  readonly register: Pick<MaintenanceRegister, 'list'>;
   readonly inspection: DeviceInspection | undefined;
   readonly clock: Pick<Clock, 'now'>;
   readonly log: OperationLog;
@@ -33,7 +33,8 @@ const isMeasurement = (peripheral: PeripheralStatus['peripheral']): peripheral i
 
 /**
  * The statuses with the register's verdicts applied to the measuring devices: `faulty` with
- * `calibration.failed` or `calibration.overdue`, `dueAt` when the register has a due date, the notice
+ * `calibration.failed` or `calibration.overdue` (or `maintenance.outOfService` when the technician put it
+ * out of service and has not put it back), `dueAt` when the register has a due date, the notice
  * `calibrationDueSoon` within the warning days. A device with no record stays as it is. Idempotent: a
  * status the gate set before is judged again from the device's own state.
  */
@@ -44,17 +45,21 @@ export function gateStatuses(statuses: readonly PeripheralStatus[], ports: GateP
     const base = ungated(status);
     const key = attachedKey(ports.inspection, status.peripheral);
     if (key === null) return base;
-    const last = ports.register.lastCheck(key.modelId, key.serialNumber);
-    if (!last.ok) {
-      ports.log.warn('calibration.registerUnread', { code: last.error.code });
+    const history = ports.register.list(key);
+    if (!history.ok) {
+      ports.log.warn('calibration.registerUnread', { code: history.error.code });
       return base;
     }
-    const record = last.value;
-    if (record === null) return base;
-    const dueAt = record.nextDueAt;
+    const record = history.value.find((r) => r.kind === 'verification' || r.kind === 'calibration');
+    const dueAt = record?.nextDueAt ?? null;
     const due = dueAt === null ? {} : { dueAt };
     // A device already out for its own fault says that fault first.
     if (base.state !== 'ok') return { ...base, ...due };
+    // Put out of service by the technician, until a return to service or a new check.
+    if (history.value.find((r) => r.kind !== 'repair')?.kind === 'outOfService') {
+      return { ...base, ...due, state: 'faulty', reason: 'maintenance.outOfService' };
+    }
+    if (record === undefined) return base;
     if (record.verdict !== 'pass' || dueAt === null) {
       return { ...base, ...due, state: 'faulty', reason: 'calibration.failed' };
     }
@@ -69,7 +74,7 @@ export function gateStatuses(statuses: readonly PeripheralStatus[], ports: GateP
 // The status as the device itself gave it, without what the gate added.
 function ungated(status: PeripheralStatus): PeripheralStatus {
   const { notice, reason, dueAt: _dueAt, ...rest } = status;
-  const byGate = reason?.startsWith('calibration.') === true;
+  const byGate = reason?.startsWith('calibration.') === true || reason === 'maintenance.outOfService';
   return {
     ...rest,
     ...(byGate ? { state: 'ok' as const } : reason === undefined ? {} : { reason }),
