@@ -2,6 +2,7 @@
 import { cardCommand } from './card-command';
 import { listCommand, monitorCommand, readCommand } from './device-commands';
 import type { DiagCommand } from './diag-command';
+import { calibrateCommand, recordsCommand } from './maintenance-commands';
 import { printCommand, printerCommand } from './printer-commands';
 
 /** Every `npm run diag` command by name. */
@@ -12,4 +13,6 @@ export const DIAG_COMMANDS: Readonly<Record<string, DiagCommand>> = {
   monitor: monitorCommand,
   printer: printerCommand,
   print: printCommand,
+  calibrate: calibrateCommand,
+  records: recordsCommand,
 };

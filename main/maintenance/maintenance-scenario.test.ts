@@ -235,14 +235,9 @@ describe('the maintenance register in the cabin', () => {
       .join('\n');
     expect(text).toContain('"SN-weight"');
     for (const patient of SAMPLE_BENEFICIARIES) {
-      for (const secret of [
-        patient.surname,
-        patient.firstName,
-        patient.nir,
-        patient.nir.slice(0, 13),
-        patient.birthDate,
-      ]) {
-        expect(text.toLowerCase()).not.toContain(secret.toLowerCase());
+      const nir = patient.nir ?? '';
+      for (const secret of [patient.surname, patient.firstName, nir, nir.slice(0, 13), patient.birthDate]) {
+        if (secret !== '') expect(text.toLowerCase()).not.toContain(secret.toLowerCase());
       }
     }
   });
