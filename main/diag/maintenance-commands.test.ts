@@ -35,10 +35,16 @@ async function runCalibrate(lines: readonly string[], celsius = 36.9, extra: str
   simulator.setScenario({ celsius });
   let stdout = '';
   let stderr = '';
+  const queue = [...lines];
   const io: CalibrateIo = {
-    lines: (async function* () {
-      yield* lines;
-    })(),
+    lines: {
+      next: () => {
+        const line = queue.shift();
+        return Promise.resolve(
+          line === undefined ? { done: true, value: undefined } : { done: false, value: line },
+        );
+      },
+    },
     interactive: false,
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),

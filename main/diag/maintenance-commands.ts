@@ -85,7 +85,7 @@ export async function calibrate(args: readonly string[], io: CalibrateIo): Promi
     store.value.close();
     return opened.error;
   }
-  const { model, port, device, close } = opened.value;
+  const { model, port, device } = opened.value;
   try {
     const identity = await identityOf(device);
     const serialNumber = identity?.serialNumber?.trim() || UNKNOWN_SERIAL;
@@ -141,7 +141,7 @@ export async function calibrate(args: readonly string[], io: CalibrateIo): Promi
     io.stdout(`${JSON.stringify(prompt.record)}\n`);
     return prompt.record.verdict === 'pass' ? CALIBRATE_EXIT.ok : CALIBRATE_EXIT.verdictFail;
   } finally {
-    await close();
+    await opened.value.close();
     store.value.close();
   }
 }
