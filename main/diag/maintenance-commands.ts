@@ -179,11 +179,16 @@ export const calibrateCommand: DiagCommand = {
   usage:
     'calibrate --model <id> --port <path> [--technician <name>] [--reference "<instrument>; <certificate>"] [--adjust] [--config <file>]   run the verification, print the record as one JSON line',
   async run(args) {
-    const input = createInterface({ input: process.stdin, terminal: process.stdin.isTTY });
+    // On a terminal readline edits the line and echoes it on stderr, beside the prompts; stdout stays the record's.
+    const interactive = process.stdin.isTTY;
+    const input = createInterface({
+      input: process.stdin,
+      ...(interactive ? { output: process.stderr, terminal: true } : { terminal: false }),
+    });
     try {
       return await calibrate(args, {
         lines: input[Symbol.asyncIterator](),
-        interactive: process.stdin.isTTY,
+        interactive,
         stdout: (text) => process.stdout.write(text),
         stderr: (text) => process.stderr.write(text),
         clock: systemClock,
