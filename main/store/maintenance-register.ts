@@ -34,7 +34,50 @@ export function createMaintenanceRegister(
   db: Database.Database,
   _clock: Pick<Clock, 'now'>,
 ): MaintenanceRegister {
-  const statements = {
+  // Prepared on first use: a store opened on older migrations (a test of the upgrade) has no table yet.
+  let prepared: ReturnType<typeof prepare> | null = null;
+  const statements = (): ReturnType<typeof prepare> => (prepared ??= prepare(db));
+  const parse = (row: Row): MaintenanceRecord => JSON.parse(row.body) as MaintenanceRecord;
+
+  return {
+    add(record) {
+      // A record that breaks the contract is a bug in the caller, not a store fault.
+      if (!MAINTENANCE_KINDS.includes(record.kind)) throw new Error(`unknown record kind ${record.kind}`);
+      if (!MEASUREMENT_KINDS.includes(record.peripheral))
+        throw new Error(`unknown peripheral ${record.peripheral}`);
+      return guarded(() => {
+        statements().add.run(
+          record.id,
+          record.kind,
+          record.peripheral,
+          record.modelId,
+          record.serialNumber,
+          record.at,
+          record.nextDueAt,
+          record.verdict,
+          JSON.stringify(record),
+        );
+      });
+    },
+    list(filter = {}) {
+      const { modelId = null, serialNumber = null, peripheral = null } = filter;
+      return guarded(() =>
+        statements()
+          .list.all(modelId, modelId, serialNumber, serialNumber, peripheral, peripheral)
+          .map(parse),
+      );
+    },
+    lastCheck(modelId, serialNumber) {
+      return guarded(() => {
+        const row = statements().lastCheck.get(modelId, serialNumber);
+        return row === undefined ? null : parse(row);
+      });
+    },
+  };
+}
+
+function prepare(db: Database.Database) {
+  return {
     add: db.prepare<[string, string, string, string, string, number, number | null, string | null, string]>(
       `INSERT INTO maintenance_records
          (id, kind, peripheral, model_id, serial_number, recorded_at, next_due_at, verdict, body)
@@ -54,40 +97,5 @@ export function createMaintenanceRegister(
        WHERE model_id = ? AND serial_number = ? AND kind IN ('verification', 'calibration')
        ORDER BY recorded_at DESC, rowid DESC LIMIT 1`,
     ),
-  };
-  const parse = (row: Row): MaintenanceRecord => JSON.parse(row.body) as MaintenanceRecord;
-
-  return {
-    add(record) {
-      // A record that breaks the contract is a bug in the caller, not a store fault.
-      if (!MAINTENANCE_KINDS.includes(record.kind)) throw new Error(`unknown record kind ${record.kind}`);
-      if (!MEASUREMENT_KINDS.includes(record.peripheral))
-        throw new Error(`unknown peripheral ${record.peripheral}`);
-      return guarded(() => {
-        statements.add.run(
-          record.id,
-          record.kind,
-          record.peripheral,
-          record.modelId,
-          record.serialNumber,
-          record.at,
-          record.nextDueAt,
-          record.verdict,
-          JSON.stringify(record),
-        );
-      });
-    },
-    list(filter = {}) {
-      const { modelId = null, serialNumber = null, peripheral = null } = filter;
-      return guarded(() =>
-        statements.list.all(modelId, modelId, serialNumber, serialNumber, peripheral, peripheral).map(parse),
-      );
-    },
-    lastCheck(modelId, serialNumber) {
-      return guarded(() => {
-        const row = statements.lastCheck.get(modelId, serialNumber);
-        return row === undefined ? null : parse(row);
-      });
-    },
   };
 }
