@@ -189,15 +189,26 @@ export function oxygenSaturationPlan(noFingerWaitMs = NO_FINGER_WAIT_MS): Proced
 }
 
 /**
- * The scale with test weights, OIML R76 class III in-service limits: zero, loading 500 e, 2000 e and Max,
- * unloading back to zero, eccentricity at 1/3 Max on four positions, repeatability of three loads at
- * half Max (their spread within the MPE of that load, R76-1 3.6.1).
+ * The lowest load of the scale's linearity test, in intervals e. The cabin's scales are person scales: a
+ * measurement waits for a load above about 2 kg (20 e) and never reports an empty platform, so the
+ * zero is checked as the smallest load it weighs, 50 e (5 kg at e = 0.1 kg), within ±1 e in service.
+ */
+export const LOW_LOAD_INTERVALS = 50;
+
+/**
+ * The scale with test weights, OIML R76 class III in-service limits: the empty platform, loading 50 e,
+ * 500 e, 2000 e and Max, unloading back to 50 e, eccentricity at 1/3 Max on four positions,
+ * repeatability of three loads at half Max (their spread within the MPE of that load, R76-1 3.6.1).
  */
 export function weightPlan(scale: ScaleMetrology): ProcedurePlan {
   const e = scale.intervalKg;
   const kg = (value: number): number => roundTo(value, 6);
-  const loads = [...new Set([500 * e, 2000 * e, scale.maxKg].map(kg).filter((load) => load <= scale.maxKg))];
-  const unloading = [...loads.slice(0, -1).reverse(), 0];
+  const loads = [
+    ...new Set(
+      [LOW_LOAD_INTERVALS * e, 500 * e, 2000 * e, scale.maxKg].map(kg).filter((load) => load <= scale.maxKg),
+    ),
+  ];
+  const unloading = loads.slice(0, -1).reverse();
   const eccentricLoad = kg(Math.round(scale.maxKg / 3 / e) * e);
   const repeatLoad = kg(Math.round(scale.maxKg / 2 / e) * e);
   const limit = (load: number): number => scaleMpeKg(scale, load, true);
@@ -230,19 +241,8 @@ export function weightPlan(scale: ScaleMetrology): ProcedurePlan {
   return {
     peripheral: 'weight',
     steps: [
-      {
-        prompt: instruction('weight.empty'),
-        read: { kind: 'measure', quantity: 'weight' },
-        point: {
-          step: 'zero',
-          quantity: 'weight',
-          unit: 'kg',
-          limit: limit(0),
-          fixedReference: 0,
-          corrects: 'weight',
-        },
-        bench: [['weight', 0]],
-      },
+      // The platform emptied and left to settle at zero before the first load (no reading: see LOW_LOAD_INTERVALS).
+      { prompt: instruction('weight.empty'), read: { kind: 'none' }, point: null, bench: [['weight', 0]] },
       ...linearity.map(({ load, way }, index) =>
         weighing('weight.load', `load.${roundTo(load / e, 0)}e.${way}`, load, index, linearity.length),
       ),

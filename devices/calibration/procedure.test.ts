@@ -173,16 +173,17 @@ describe('the scale with test weights (OIML R76 class III, in service)', () => {
     expect(scaleMpeKg(scale, 50, false)).toBe(0.05);
   });
 
-  it('loads 500 e, 2000 e and Max, unloads, four eccentric positions and three repeated loads', () => {
+  it('loads 50 e, 500 e, 2000 e and Max, unloads, four eccentric positions and three repeated loads', () => {
     const steps = weightPlan(scale).steps.map((s) => s.point?.step);
     expect(steps).toEqual([
-      'zero',
+      undefined,
+      'load.50e.up',
       'load.500e.up',
       'load.2000e.up',
       'load.3000e.up',
       'load.2000e.down',
       'load.500e.down',
-      'load.0e.down',
+      'load.50e.down',
       'eccentricity.1',
       'eccentricity.2',
       'eccentricity.3',
@@ -191,7 +192,7 @@ describe('the scale with test weights (OIML R76 class III, in service)', () => {
       'repeatability.2',
       'repeatability.3',
     ]);
-    expect(weightPlan(scale).steps[7]?.prompt).toMatchObject({ target: 100, params: { position: 1 } });
+    expect(weightPlan(scale).steps[8]?.prompt).toMatchObject({ target: 100, params: { position: 1 } });
   });
 
   it('passes at the limit edges: +0.1 kg at 50 kg, +0.2 kg at 200 kg, +0.3 kg at 300 kg', () => {
@@ -222,9 +223,15 @@ describe('the scale with test weights (OIML R76 class III, in service)', () => {
     expect(spread.verdict).toBe('fail');
   });
 
-  it('a 2000 e scale loads 500 e and Max once', () => {
+  it('a 2000 e scale loads Max (2000 e) once', () => {
     const steps = weightPlan({ maxKg: 200, intervalKg: 0.1 }).steps.map((s) => s.point?.step);
-    expect(steps.slice(1, 5)).toEqual(['load.500e.up', 'load.2000e.up', 'load.500e.down', 'load.0e.down']);
+    expect(steps.slice(1, 6)).toEqual([
+      'load.50e.up',
+      'load.500e.up',
+      'load.2000e.up',
+      'load.500e.down',
+      'load.50e.down',
+    ]);
   });
 });
 

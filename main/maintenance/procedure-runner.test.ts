@@ -125,7 +125,8 @@ describe('the procedure runner', () => {
     const device = new BenchDevice('weight', clock);
     device.failure = { code: 'device.error' };
     const session = start(device, { maxKg: 300, intervalKg: 0.1 });
-    const answer = session.answer(null);
+    expect(unwrap(await session.answer(null))).toMatchObject({ kind: 'reference', target: 5 });
+    const answer = session.answer(5);
     await clock.advance(2_000);
     expect(unwrap(await answer)).toEqual({ kind: 'stopped', code: 'device.error' });
     expect(unwrap(store.maintenance.list())).toEqual([]);

@@ -33,7 +33,7 @@ const QUANTITIES: Record<MeasurementKind, readonly Quantity['name'][]> = {
   weight: ['weight'],
 };
 
-/** A device on a bench: it reads `error(quantity, applied)` of what the bench applied, after `readMs`. */
+/** A device on a bench: it reads `reads(quantity, applied)` of what the bench applied, after `readMs`. */
 export class BenchDevice implements LinkedMeasuringDevice, SimulatedBench {
   /** What the bench applies now, by quantity (a patient's values outside a procedure). */
   readonly applied = new Map<CalibrationQuantity, number>([
