@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MaintenanceRecord } from '../../contract';
-import { bleThermometerGatewayModel } from '../../devices/catalog';
+import { bleThermometerGatewayModel, mtSicsModel } from '../../devices/catalog';
+import { MtSicsSimulator } from '../../devices/mt-sics';
 import { BleThermometerGatewaySimulator } from '../../devices/ble-thermometer-gateway';
 import { createMemoryLinkPair } from '../../drivers/memory-link';
 import { ManualClock } from '../../test/support/manual-clock';
@@ -139,6 +140,86 @@ describe('npm run diag -- calibrate, scripted on stdin', () => {
     const record = JSON.parse(ran.stdout) as MaintenanceRecord;
     expect(record.kind).toBe('calibration');
     expect(record.note).toContain('refused');
+  });
+});
+
+// Runs `calibrate` on the simulated MT-SICS scale: before each line the test puts `loads[i]` kg on it
+// (what the technician's test weights are), and types `typed[i]`.
+async function runScale(loads: readonly number[], typed: readonly string[]): Promise<Ran> {
+  const [device, simulated] = createMemoryLinkPair();
+  const simulator = new MtSicsSimulator(simulated);
+  let stdout = '';
+  let stderr = '';
+  let index = 0;
+  const io: CalibrateIo = {
+    lines: {
+      next: () => {
+        const line = typed[index];
+        simulator.setScenario({ weightKg: loads[index] ?? 0 });
+        index += 1;
+        return Promise.resolve(
+          line === undefined ? { done: true, value: undefined } : { done: false, value: line },
+        );
+      },
+    },
+    interactive: false,
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    clock,
+    open: () =>
+      Promise.resolve({
+        ok: true,
+        value: {
+          model: mtSicsModel,
+          port: 'memory:scale',
+          device: mtSicsModel.createDevice(device, clock),
+          close: () => device.close(),
+        },
+      }),
+    store: () => storeAt(),
+  };
+  let code: number | null = null;
+  const done = calibrate(
+    ['--model', 'mt-sics', '--port', 'memory', '--technician', 'Camille Martin'],
+    io,
+  ).then((exit) => (code = exit));
+  while (code === null) await clock.advance(250);
+  await done;
+  simulator.stop();
+  return { code, stdout, stderr };
+}
+
+// The scale's prompts in order (300 kg by 0.1 kg): empty, 50 e … Max … 50 e, 4 × 1/3 Max, 3 × 1/2 Max.
+const SCALE_LOADS = [0, 5, 50, 200, 300, 200, 50, 5, 100, 100, 100, 100, 150, 150, 150];
+
+describe('npm run diag -- calibrate on the scale, with test weights', () => {
+  it('passes when each reading is the test weights within the in-service MPE', async () => {
+    const ran = await runScale(
+      SCALE_LOADS,
+      SCALE_LOADS.map((load, i) => (i === 0 ? '' : String(load))),
+    );
+    expect(ran.stderr).toContain('Load about 300 kg of test weights');
+    expect(ran.code).toBe(0);
+    const record = JSON.parse(ran.stdout) as MaintenanceRecord;
+    expect(record.points).toHaveLength(15);
+    expect(record.points.find((p) => p.step === 'load.3000e.up')).toMatchObject({
+      reference: 300,
+      reading: 300,
+      limit: 0.3,
+    });
+  });
+
+  it('fails with exit 6 when the scale reads 0.2 kg light at 50 kg (±1 e in service)', async () => {
+    const loads = SCALE_LOADS.map((load, i) => (i === 2 ? 49.8 : load));
+    const ran = await runScale(
+      loads,
+      SCALE_LOADS.map((load, i) => (i === 0 ? '' : String(load))),
+    );
+    expect(ran.code).toBe(6);
+    expect((JSON.parse(ran.stdout) as MaintenanceRecord).points[1]).toMatchObject({
+      error: -0.2,
+      pass: false,
+    });
   });
 });
 
