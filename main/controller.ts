@@ -15,6 +15,8 @@ import { openLog, openStore } from './cabin-records';
 import { startAttendantPage, type AttendantPageServer } from './attendant-page/attendant-page-server';
 import { attendantPageState } from './attendant-page/attendant-page-state';
 import { HelpRelay } from './help-relay';
+import { keepCalibrationGate } from './maintenance/calibration-gate';
+import { withCorrections } from './maintenance/corrected-devices';
 import type { OperationLog } from './log';
 import { traceMachineStates } from './machine-trail';
 import { OutboundDelivery } from './outbound-delivery';
@@ -62,14 +64,18 @@ export function createController(options: ControllerOptions): RunningController 
   const clock = options.clock ?? systemClock;
   const log = options.log ?? openLog(config);
   const store = options.store ?? openStore(config, clock, log);
-  const peripherals =
+  // Each device's corrections in force (the maintenance register) apply to every reading the session gets.
+  const peripherals = withCorrections(
     options.peripherals ??
-    createSimulatedPeripherals(
-      happyScript(config.simulation.stepMs),
-      clock,
-      config.simulation.callMs,
-      config.simulation.byteLevelDevices,
-    );
+      createSimulatedPeripherals(
+        happyScript(config.simulation.stepMs),
+        clock,
+        config.simulation.callMs,
+        config.simulation.byteLevelDevices,
+      ),
+    store.maintenance,
+    log,
+  );
   const delivery = new OutboundDelivery(store, peripherals.platform, log, clock);
   const listeners = new Set<(event: CabinEvent) => void>();
   const emit = (event: CabinEvent): void => {
@@ -181,6 +187,13 @@ export function createController(options: ControllerOptions): RunningController 
   });
 
   const stopRetention = keepRetention(store, config.retention, clock, log);
+  // A device whose last check failed or is overdue leaves the journey (statuses gated before each session).
+  const stopGate = keepCalibrationGate(actor, {
+    register: store.maintenance,
+    inspection: peripherals.inspection,
+    clock,
+    log,
+  });
   actor.start();
   delivery.start();
   // A device plugged or unplugged: check again, so the session offers only what works now.
@@ -208,6 +221,7 @@ export function createController(options: ControllerOptions): RunningController 
       staffAccess.stop();
       help.stop();
       stopRetention();
+      stopGate();
       await delivery.stop();
       stopWatchingCard();
       stopWatchingPeripherals?.();

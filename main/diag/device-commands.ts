@@ -156,8 +156,8 @@ export const monitorCommand: DiagCommand = {
   },
 };
 
-// The model, port, link and device of `read` and `monitor`, or the exit code after saying what is wrong.
-async function openTarget(
+/** The model, port, link and device of a device command, or the exit code after saying what is wrong. */
+export async function openTarget(
   command: string,
   args: readonly string[],
   watchSilence: boolean,
@@ -196,7 +196,8 @@ function parseTarget(
   return { ok: true, value: { model, port } };
 }
 
-function optionValue(args: readonly string[], name: string): string | undefined {
+/** The value after `name` in the arguments, or undefined when absent or followed by another option. */
+export function optionValue(args: readonly string[], name: string): string | undefined {
   const index = args.indexOf(name);
   const value = index === -1 ? undefined : args[index + 1];
   return value === undefined || value.startsWith('--') ? undefined : value;

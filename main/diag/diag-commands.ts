@@ -3,6 +3,7 @@ import { cardCommand } from './card-command';
 import { listCommand, monitorCommand, readCommand } from './device-commands';
 import type { DiagCommand } from './diag-command';
 import { hashPinCommand } from './hash-pin-command';
+import { calibrateCommand, recordsCommand } from './maintenance-commands';
 import { printCommand, printerCommand } from './printer-commands';
 
 /** Every `npm run diag` command by name. */
@@ -14,4 +15,6 @@ export const DIAG_COMMANDS: Readonly<Record<string, DiagCommand>> = {
   printer: printerCommand,
   print: printCommand,
   'hash-pin': hashPinCommand,
+  calibrate: calibrateCommand,
+  records: recordsCommand,
 };
