@@ -4,7 +4,7 @@
 // cabin-api-server.ts, the staff's PINs, locks and commands in staff/, the technician's trail of states
 // in machine-trail.ts, the files in cabin-records.ts.
 import { assign, createActor, type InspectionEvent } from 'xstate';
-import { systemClock, type CabinEvent, type Clock } from '../contract';
+import { systemClock, type CabinEvent, type CabinView, type Clock } from '../contract';
 import { happyScript } from '../devices/simulated/simulation-script';
 import { cabinMachine, sessionMachine } from '../state-machines';
 import { CallMediaBoard } from './call-media-board';
@@ -17,6 +17,7 @@ import { attendantPageState } from './attendant-page/attendant-page-state';
 import { HelpRelay } from './help-relay';
 import { keepCalibrationGate } from './maintenance/calibration-gate';
 import { withCorrections } from './maintenance/corrected-devices';
+import { createTechnicianDesk, type TechnicianDesk } from './maintenance/technician-desk';
 import type { OperationLog } from './log';
 import { traceMachineStates } from './machine-trail';
 import { OutboundDelivery } from './outbound-delivery';
@@ -24,11 +25,6 @@ import { checkPeripherals, createSimulatedPeripherals, type CabinPeripherals } f
 import { sessionActors } from './session-actors';
 import { StaffAccess } from './staff/staff-access';
 import { serveStaffCalls } from './staff/staff-calls';
-import {
-  UNAVAILABLE_TECHNICIAN_DESK,
-  type TechnicianDesk,
-  type TechnicianDeskParts,
-} from './staff/technician-desk';
 import { cabinMachineEffects, closeInterruptedSession, sessionMachineEffects } from './session-effects';
 import { keepRetention, type CabinStore } from './store';
 import { publishViews } from './view-publisher';
@@ -44,8 +40,18 @@ export interface ControllerOptions {
   readonly log?: OperationLog;
   /** Run at each session's wipe, after the store: the Electron shell clears the renderer's storage here. */
   readonly wipeHooks?: readonly (() => Promise<void>)[];
-  /** Builds the desk of the technician's device commands (by default one answering `technician.unavailable`). */
+  /** Builds the desk of the technician's device commands (by default the cabin's, on its devices and register). */
   readonly technicianDesk?: (parts: TechnicianDeskParts) => TechnicianDesk;
+}
+
+/** The controller's parts a technician desk is built on (`ControllerOptions.technicianDesk`). */
+export interface TechnicianDeskParts {
+  readonly store: CabinStore;
+  readonly peripherals: CabinPeripherals;
+  readonly clock: Clock;
+  readonly log: OperationLog;
+  /** The cabin's view now (its phase says whether the cabin is in maintenance). */
+  readonly view: () => CabinView;
 }
 
 /** A controller plus what its shells and the tests wait for. */
@@ -124,6 +130,18 @@ export function createController(options: ControllerOptions): RunningController 
   help.sendTo((event) => actor.send(event));
   // The staff's panel, locks and PINs are outside the machines: the view is told when they change.
   let refreshView = (): void => undefined;
+  const deskParts: TechnicianDeskParts = { store, peripherals, clock, log, view: () => views.current() };
+  const desk =
+    options.technicianDesk?.(deskParts) ??
+    createTechnicianDesk({
+      inspection: peripherals.inspection,
+      register: store.maintenance,
+      clock,
+      log,
+      logDirectory: config.logDirectory,
+      statuses: () => views.current().peripherals,
+      inMaintenance: () => views.current().phase === 'maintenance',
+    });
   const staffAccess = new StaffAccess({
     hardware: config.hardware,
     configured: config.staff,
@@ -132,6 +150,13 @@ export function createController(options: ControllerOptions): RunningController 
     clock,
     log,
     changed: () => refreshView(),
+    // A technician who leaves (logout, idle, another login) leaves no procedure running and no cabin
+    // held in maintenance: the cabin checks its peripherals again and serves patients.
+    ended: (role) => {
+      if (role !== 'technician') return;
+      desk.cancelProcedure();
+      if (views.current().phase === 'maintenance') actor.send({ type: 'technician.leaveMaintenance' });
+    },
   });
   const views = publishViews(actor, emit, log, () => {
     const call = help.current();
@@ -148,9 +173,7 @@ export function createController(options: ControllerOptions): RunningController 
     actor,
     view: () => views.current(),
     log,
-    technician:
-      options.technicianDesk?.({ store, peripherals, clock, log, view: () => views.current() }) ??
-      UNAVAILABLE_TECHNICIAN_DESK,
+    technician: desk,
   });
   const server = serveCabinApi({
     actor,

@@ -42,6 +42,8 @@ export interface StaffAccessOptions {
   readonly log: OperationLog;
   /** Told whenever what the screens know of the staff has changed (a panel, a lock, the PINs). */
   readonly changed: () => void;
+  /** Told when a staff session ends (logout, idle, another login), with its role. */
+  readonly ended?: (role: StaffRole) => void;
 }
 
 interface OpenSession {
@@ -131,7 +133,7 @@ export class StaffAccess {
   login(role: StaffRole, pin: string): Result<StaffSession> {
     const checked = this.checkPin(role, pin, 'screen');
     if (!checked.ok) return checked;
-    this.#session?.stopIdle();
+    this.logout('replaced');
     const token = randomBytes(24);
     this.#session = { role, token, stopIdle: () => undefined };
     this.#keepAlive(this.#session);
@@ -151,13 +153,14 @@ export class StaffAccess {
   }
 
   /** Closes the staff panel (`staff.logout`, or the idle time run out). */
-  logout(reason: 'asked' | 'idle'): void {
+  logout(reason: 'asked' | 'idle' | 'replaced'): void {
     const session = this.#session;
     if (session === null) return;
     session.stopIdle();
     this.#session = null;
     this.#record({ role: session.role, kind: 'logout', until: null, detail: reason });
     this.#options.log.info('staff.logout', { role: session.role, reason });
+    this.#options.ended?.(session.role);
     this.#options.changed();
   }
 

@@ -17,7 +17,7 @@ import {
 import type { CabinEventIn } from '../../state-machines';
 import type { OperationLog } from '../log';
 import type { StaffAccess } from './staff-access';
-import type { TechnicianDesk } from './technician-desk';
+import type { TechnicianDesk } from '../maintenance/technician-desk';
 
 /** What the staff calls act on. */
 export interface StaffCallPorts {
@@ -95,7 +95,9 @@ function runCommand(
       if (view.phase !== 'ready' && view.phase !== 'outOfService') return err({ code: 'staff.notNow' });
       return send(command);
     case 'technician.leaveMaintenance':
-      return view.phase === 'maintenance' ? send(command) : err({ code: 'staff.notNow' });
+      if (view.phase !== 'maintenance') return err({ code: 'staff.notNow' });
+      ports.technician.cancelProcedure();
+      return send(command);
     default:
       return ports.technician.run(command);
   }

@@ -236,6 +236,24 @@ describe('the attendant', () => {
 });
 
 describe('the technician', () => {
+  it('who walks away from the panel leaves the cabin serving patients again, not held in maintenance', async () => {
+    const { controller, clock } = await startCabin();
+    const token = staffLogin(controller, 'technician');
+    await give(controller, token, { type: 'technician.enterMaintenance' });
+    expect(viewOf(controller).phase).toBe('maintenance');
+    expect(start(controller)).toMatchObject({ ok: false, error: { code: 'cabin.notReady' } });
+    clock.increment(120_000);
+    await settleMicrotasks();
+    expect(viewOf(controller).staff.onScreen).toBeNull();
+    // Back through the self-test to the welcome screen.
+    for (let i = 0; i < 20 && viewOf(controller).phase !== 'ready'; i += 1) {
+      clock.increment(100);
+      await settleMicrotasks();
+    }
+    expect(viewOf(controller).phase).toBe('ready');
+    expect(start(controller)).toEqual({ ok: true, value: undefined });
+  });
+
   it('gives the attendant’s commands too, and takes the cabin into maintenance and out, never during a session', async () => {
     const { controller, clock } = await startCabin();
     const token = staffLogin(controller, 'technician');
@@ -267,10 +285,14 @@ describe('the technician', () => {
   it('hands the device commands to the technician desk, which answers later', async () => {
     const { controller } = await startCabin();
     const token = staffLogin(controller, 'technician');
-    expect(await give(controller, token, { type: 'technician.listDevices' })).toEqual({
-      ok: false,
-      error: { code: 'technician.unavailable' },
-    });
+    // The cabin's own desk: one report a measuring device, none of them inspectable here (domain-level simulators).
+    const devices = await give(controller, token, { type: 'technician.listDevices' });
+    expect(devices.ok && (devices.value as { peripheral: string }[]).map((d) => d.peripheral)).toEqual([
+      'bloodPressure',
+      'temperature',
+      'oxygenSaturation',
+      'weight',
+    ]);
     const ran: string[] = [];
     const phases: string[] = [];
     const withDesk = await startCabin({
@@ -280,6 +302,7 @@ describe('the technician', () => {
           phases.push(parts.view().phase);
           return Promise.resolve({ ok: true, value: [] });
         },
+        cancelProcedure: () => undefined,
       }),
     });
     const technician = staffLogin(withDesk.controller, 'technician');
@@ -339,6 +362,8 @@ describe('wrong PINs', () => {
       'login technician screen',
       'unlocked attendant -',
       'login attendant screen',
+      // The attendant's login on the cabin's screen ends the technician's panel.
+      'logout technician replaced',
     ]);
     // Codes and times only: no PIN typed is kept, right or wrong.
     const written = JSON.stringify(events) + log.lines.join('\n');
