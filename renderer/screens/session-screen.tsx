@@ -38,10 +38,12 @@ export interface SessionScreenProps {
   readonly client: CabinClient;
   /** Given while a help call waits for an attendant: the help banner then carries the staff entry. */
   readonly onOpenAttendant?: () => void;
+  /** A staff panel is open on the cabin's screen: the patient is told so by a banner (`staff-on-screen`). */
+  readonly staffOnScreen?: boolean;
 }
 
 /** Draws the session; a second step action is ignored until the first is answered (double taps on touch screens). */
-export function SessionScreen({ session, client, onOpenAttendant }: SessionScreenProps) {
+export function SessionScreen({ session, client, onOpenAttendant, staffOnScreen = false }: SessionScreenProps) {
   const { strings } = useUi();
   const [confirmingQuit, setConfirmingQuit] = useState(false);
   const [actionFailed, setActionFailed] = useState(false);
@@ -86,6 +88,11 @@ export function SessionScreen({ session, client, onOpenAttendant }: SessionScree
         onHelp={send('patient.help')}
         onQuit={() => setConfirmingQuit(true)}
       />
+      {staffOnScreen && (
+        <p className="banner banner-staff" role="alert" data-testid="staff-on-screen">
+          {strings.staff.onScreenBanner}
+        </p>
+      )}
       {showHelp && session.help !== null && (
         <HelpBanner
           help={session.help}

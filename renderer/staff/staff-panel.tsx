@@ -1,0 +1,175 @@
+// The staff panel of an open staff session: the cabin for both roles, and for the technician the
+// devices, the procedures, the register and the export. It closes by itself after the session's idle
+// time without a touch, when the cabin says the session ended, and on "Fermer" (which logs out).
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { CabinClient } from '../../contract/cabin-api';
+import type { CabinView } from '../../contract/cabin-view';
+import { after, type Cancel } from '../../contract/clock';
+import type { Locale, MeasurementKind } from '../../contract/domain';
+import type { CabinError, Result } from '../../contract/result';
+import type { StaffCommand, StaffSession } from '../../contract/staff';
+import { ActionButton } from '../components/action-button';
+import { ChoiceButton } from '../components/choice-button';
+import { LanguageButton } from '../components/language-button';
+import { t } from '../i18n';
+import { sendStaff, STAFF_SESSION_ENDED, type StaffValue } from '../staff-calls';
+import { UiContext, useUi } from '../ui-context';
+import { useMediaEnvironment } from '../video/media-environment';
+import { AttendantPanel } from './attendant-panel';
+import { ExportForm } from './export-form';
+import { ProcedureScreen } from './procedure-screen';
+import { RegisterPanel } from './register-panel';
+import { TechnicianDevices } from './technician-devices';
+
+/** Runs one staff command in the open session; its value is typed by the command. */
+export type StaffRun = <C extends StaffCommand>(
+  command: C,
+) => Promise<Result<StaffValue<C['type']>, CabinError>>;
+
+/** The parts of the technician's panel, in the order of its tabs. */
+const TECHNICIAN_TABS = ['cabin', 'devices', 'procedure', 'register', 'export'] as const;
+
+type Tab = (typeof TECHNICIAN_TABS)[number];
+
+/** Props of StaffPanel. */
+export interface StaffPanelProps {
+  readonly view: CabinView | null;
+  readonly client: CabinClient;
+  readonly session: StaffSession;
+  /** The panel is done: idle, ended by the cabin, or closed. */
+  readonly onClose: () => void;
+}
+
+/** Opens in the screens' language; its own language button changes the panel only, never a session. */
+export function StaffPanel(props: StaffPanelProps) {
+  const ui = useUi();
+  const [locale, setLocale] = useState<Locale>(ui.locale);
+  return (
+    <UiContext.Provider value={{ ...ui, locale, strings: t(locale), readAloud: false }}>
+      <PanelFrame {...props} onLocale={setLocale} />
+    </UiContext.Provider>
+  );
+}
+
+/** The panel's frame: the idle timer, the running-session note, the tabs and "Fermer". */
+function PanelFrame({
+  view,
+  client,
+  session,
+  onClose,
+  onLocale,
+}: StaffPanelProps & { readonly onLocale: (locale: Locale) => void }) {
+  const { strings } = useUi();
+  const s = strings.staff;
+  const { clock } = useMediaEnvironment();
+  const [tab, setTab] = useState<Tab>('cabin');
+  const [procedureDevice, setProcedureDevice] = useState<MeasurementKind | null>(null);
+  const idle = useRef<Cancel | null>(null);
+  const closer = useRef(onClose);
+  useEffect(() => {
+    closer.current = onClose;
+  }, [onClose]);
+
+  // Every touch, key and command starts the idle time again.
+  const touch = useCallback((): void => {
+    idle.current?.();
+    idle.current = after(clock, session.idleMs, () => closer.current());
+  }, [clock, session.idleMs]);
+  useEffect(() => {
+    touch();
+    return () => idle.current?.();
+  }, [touch]);
+
+  const run: StaffRun = useCallback(
+    async (command) => {
+      touch();
+      const result = await sendStaff(client, session.token, command);
+      if (!result.ok && result.error.code === STAFF_SESSION_ENDED) closer.current();
+      return result;
+    },
+    [client, session.token, touch],
+  );
+
+  const close = (): void => {
+    void sendStaff(client, session.token, { type: 'staff.logout' });
+    onClose();
+  };
+
+  const verify = (kind: MeasurementKind): void => {
+    setProcedureDevice(kind);
+    setTab('procedure');
+  };
+
+  let body: ReactNode;
+  switch (tab) {
+    case 'cabin':
+      body = <AttendantPanel view={view} run={run} />;
+      break;
+    case 'devices':
+      body = <TechnicianDevices view={view} run={run} onVerify={verify} />;
+      break;
+    case 'procedure':
+      body = (
+        <ProcedureScreen
+          run={run}
+          maintenance={view?.phase === 'maintenance'}
+          device={procedureDevice}
+          onDevice={setProcedureDevice}
+        />
+      );
+      break;
+    case 'register':
+      body = <RegisterPanel run={run} />;
+      break;
+    case 'export':
+      body = <ExportForm run={run} />;
+      break;
+    default: {
+      const unknown: never = tab;
+      body = unknown;
+    }
+  }
+
+  return (
+    <section
+      className="screen staff-panel"
+      data-screen="staff-panel"
+      data-role={session.role}
+      onClickCapture={touch}
+      onPointerDownCapture={touch}
+      onKeyDownCapture={touch}
+      onInputCapture={touch}
+    >
+      <header className="status-header">
+        <LanguageButton onChange={onLocale} />
+      </header>
+      {view?.session != null && (
+        <p className="banner banner-warning" role="status" data-testid="staff-session-running">
+          {s.sessionRunning}
+        </p>
+      )}
+      <h1 className="screen-title">{s.panelTitles[session.role]}</h1>
+      {session.role === 'technician' && (
+        <nav className="choice-group staff-tabs" aria-label={s.panelTitles.technician}>
+          {TECHNICIAN_TABS.map((name) => (
+            <ChoiceButton
+              key={name}
+              testId={`staff-tab-${name}`}
+              chosen={name === tab}
+              announce="pressed"
+              onPress={() => setTab(name)}
+            >
+              {s.tabs[name]}
+            </ChoiceButton>
+          ))}
+        </nav>
+      )}
+      <div className="screen-body">{body}</div>
+      <div className="screen-actions">
+        <ActionButton testId="staff-close" kind="secondary" onPress={close}>
+          {s.close}
+        </ActionButton>
+      </div>
+    </section>
+  );
+}
