@@ -158,16 +158,14 @@ export function App({ transport, media }: AppProps) {
 
   useEffect(() => {
     const onHash = (): void => {
-      if (window.location.hash === ATTENDANT_HASH) setStaff((entry) => (entry === 'closed' ? 'login' : entry));
+      if (window.location.hash === ATTENDANT_HASH)
+        setStaff((entry) => (entry === 'closed' ? 'login' : entry));
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
-  const openStaff = useCallback(
-    (): void => setStaff((entry) => (entry === 'closed' ? 'login' : entry)),
-    [],
-  );
+  const openStaff = useCallback((): void => setStaff((entry) => (entry === 'closed' ? 'login' : entry)), []);
   const closeStaff = useCallback((): void => {
     setStaff('closed');
     if (window.location.hash === ATTENDANT_HASH) {

@@ -1,7 +1,13 @@
 // The staff calls as the screens make them: each staff command with the type of the value it answers,
 // so that a panel never casts what `client.staff` gives back.
 import type { CabinClient } from '../contract/cabin-api';
-import type { DeviceReport, ExportSummary, MaintenanceRecord, ProcedurePrompt, TrafficEntry } from '../contract/maintenance';
+import type {
+  DeviceReport,
+  ExportSummary,
+  MaintenanceRecord,
+  ProcedurePrompt,
+  TrafficEntry,
+} from '../contract/maintenance';
 import type { CabinError, Result } from '../contract/result';
 import type { StaffCommand } from '../contract/staff';
 

@@ -704,7 +704,8 @@ export const en: Strings = {
     locked: 'Too many wrong codes. {role} access is locked until {time}.',
     lockedNow: 'Too many wrong codes. {role} access is locked for 5 minutes.',
     pinsNeeded: 'The staff codes have not been chosen yet.',
-    failed: 'The login did not go through. If it happens again, give this code to the support service: {code}.',
+    failed:
+      'The login did not go through. If it happens again, give this code to the support service: {code}.',
     setupTitle: 'First start: choose the staff codes',
     setupLead:
       'Choose one code for reception and another for the technician. Type each code twice. Keep them somewhere safe: they are never shown again.',
@@ -786,15 +787,20 @@ export const en: Strings = {
     prompts: {
       'bloodPressure.connectReference':
         'Put the monitor in manometer mode, connect the reference manometer on the Y-connector and close the valve.',
-      'bloodPressure.point': 'Bring the pressure near the value shown, then type what the reference manometer reads.',
-      'bloodPressure.leakTest': 'Leak test: inflate, close the valve and touch nothing during the measurement.',
+      'bloodPressure.point':
+        'Bring the pressure near the value shown, then type what the reference manometer reads.',
+      'bloodPressure.leakTest':
+        'Leak test: inflate, close the valve and touch nothing during the measurement.',
       'temperature.connectReference': 'Put the thermometer probe in the black body or the reference bath.',
       'temperature.point':
         'Set the reference to the temperature shown, wait until it is stable, then type what the reference reads.',
       'oxygenSaturation.connectSimulator': "Put the oximeter's clip on the simulator.",
-      'oxygenSaturation.spo2Point': "Set the simulator's saturation to the value shown, then type the simulator's value.",
-      'oxygenSaturation.pulsePoint': "Set the simulator's pulse to the value shown, then type the simulator's value.",
-      'oxygenSaturation.noFinger': 'Take the clip off the simulator: the oximeter must say there is no finger.',
+      'oxygenSaturation.spo2Point':
+        "Set the simulator's saturation to the value shown, then type the simulator's value.",
+      'oxygenSaturation.pulsePoint':
+        "Set the simulator's pulse to the value shown, then type the simulator's value.",
+      'oxygenSaturation.noFinger':
+        'Take the clip off the simulator: the oximeter must say there is no finger.',
       'weight.empty': 'Empty the scale, then continue.',
       'weight.load': 'Put the test weights in the middle of the scale, then type their total mass.',
       'weight.eccentricity': 'Put the load on the area of the scale shown, then type its mass.',

@@ -767,7 +767,8 @@ export const fr = {
     locked: "Trop de codes incorrects. L'accès {role} est bloqué jusqu'à {time}.",
     lockedNow: "Trop de codes incorrects. L'accès {role} est bloqué pendant 5 minutes.",
     pinsNeeded: "Les codes du personnel n'ont pas encore été choisis.",
-    failed: "La connexion n'a pas abouti. Si cela recommence, donnez ce code au service d'assistance : {code}.",
+    failed:
+      "La connexion n'a pas abouti. Si cela recommence, donnez ce code au service d'assistance : {code}.",
     /** The first start on real hardware: both PINs are chosen before any patient comes. */
     setupTitle: 'Première mise en route : choisissez les codes du personnel',
     setupLead:
@@ -856,16 +857,21 @@ export const fr = {
     prompts: {
       'bloodPressure.connectReference':
         'Mettez le tensiomètre en mode manomètre, branchez le manomètre de référence sur le raccord en Y et fermez la valve.',
-      'bloodPressure.point': 'Amenez la pression près de la valeur indiquée, puis tapez ce que lit le manomètre de référence.',
+      'bloodPressure.point':
+        'Amenez la pression près de la valeur indiquée, puis tapez ce que lit le manomètre de référence.',
       'bloodPressure.leakTest':
         "Test d'étanchéité : gonflez, fermez la valve et ne touchez plus à rien pendant la mesure.",
       'temperature.connectReference':
         'Placez la sonde du thermomètre dans le corps noir ou le bain de référence.',
-      'temperature.point': 'Réglez la référence sur la température indiquée, attendez la stabilité, puis tapez ce que lit la référence.',
+      'temperature.point':
+        'Réglez la référence sur la température indiquée, attendez la stabilité, puis tapez ce que lit la référence.',
       'oxygenSaturation.connectSimulator': "Placez la pince de l'oxymètre sur le simulateur.",
-      'oxygenSaturation.spo2Point': 'Réglez la saturation du simulateur sur la valeur indiquée, puis tapez la valeur du simulateur.',
-      'oxygenSaturation.pulsePoint': 'Réglez le pouls du simulateur sur la valeur indiquée, puis tapez la valeur du simulateur.',
-      'oxygenSaturation.noFinger': "Retirez la pince du simulateur : l'oxymètre doit dire qu'il n'y a pas de doigt.",
+      'oxygenSaturation.spo2Point':
+        'Réglez la saturation du simulateur sur la valeur indiquée, puis tapez la valeur du simulateur.',
+      'oxygenSaturation.pulsePoint':
+        'Réglez le pouls du simulateur sur la valeur indiquée, puis tapez la valeur du simulateur.',
+      'oxygenSaturation.noFinger':
+        "Retirez la pince du simulateur : l'oxymètre doit dire qu'il n'y a pas de doigt.",
       'weight.empty': 'Videz le plateau de la balance, puis continuez.',
       'weight.load': 'Posez les poids étalons au centre du plateau, puis tapez leur masse totale.',
       'weight.eccentricity': 'Posez la charge sur la zone indiquée du plateau, puis tapez sa masse.',
@@ -940,7 +946,7 @@ export const fr = {
     exportFiles: 'Fichiers écrits',
     failures: {
       'technician.unavailable': "Cette fonction n'est pas disponible sur cette cabine.",
-      'staff.forbidden': "Votre rôle ne permet pas cette action.",
+      'staff.forbidden': 'Votre rôle ne permet pas cette action.',
     },
     failed: "L'action n'a pas abouti. Code pour le service technique : {code}.",
   },

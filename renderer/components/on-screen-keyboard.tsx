@@ -166,11 +166,7 @@ export function OnScreenKeyboard({ layout, onKey, autoCapital, speakKeys }: OnSc
   const rows = accents ? ACCENT_ROWS : LETTER_ROWS;
   return (
     <div className="keyboard keyboard-letters" {...boardProps}>
-      {layout === 'text' && (
-        <div className="key-row">
-          {[...DIGIT_ROWS.flat(), '0'].map(digit)}
-        </div>
-      )}
+      {layout === 'text' && <div className="key-row">{[...DIGIT_ROWS.flat(), '0'].map(digit)}</div>}
       {rows.map((row) => (
         <div className="key-row" key={row.join('')}>
           {row.map(letter)}

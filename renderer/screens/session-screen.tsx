@@ -43,7 +43,12 @@ export interface SessionScreenProps {
 }
 
 /** Draws the session; a second step action is ignored until the first is answered (double taps on touch screens). */
-export function SessionScreen({ session, client, onOpenAttendant, staffOnScreen = false }: SessionScreenProps) {
+export function SessionScreen({
+  session,
+  client,
+  onOpenAttendant,
+  staffOnScreen = false,
+}: SessionScreenProps) {
   const { strings } = useUi();
   const [confirmingQuit, setConfirmingQuit] = useState(false);
   const [actionFailed, setActionFailed] = useState(false);

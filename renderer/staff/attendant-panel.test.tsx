@@ -9,7 +9,8 @@ import { loginAs, openStaffPanel } from '../test-support/staff-steps';
 
 const { open } = openViews();
 
-const day = (year: number, month: number, date: number): number => new Date(year, month - 1, date, 12).getTime();
+const day = (year: number, month: number, date: number): number =>
+  new Date(year, month - 1, date, 12).getTime();
 
 /** Touches the keys one after the other (`key-<name>`). */
 async function press(app: MountedApp, ...keys: string[]): Promise<void> {
@@ -54,7 +55,23 @@ describe('the attendant panel', () => {
     await app.click('attendant-out-of-service');
     // The message field has the focus at once, with its keyboard.
     expect(app.get('keyboard').getAttribute('data-layout')).toBe('text');
-    await press(app, 'capitals', 'f', 'e', 'r', 'm', 'é', 'space', 'j', 'u', 's', 'q', 'u', 'apostrophe', 'à');
+    await press(
+      app,
+      'capitals',
+      'f',
+      'e',
+      'r',
+      'm',
+      'é',
+      'space',
+      'j',
+      'u',
+      's',
+      'q',
+      'u',
+      'apostrophe',
+      'à',
+    );
     await app.click('key-space');
     await press(app, '1', '4', 'space', 'h', 'period');
     expect((app.get('attendant-message') as HTMLInputElement).value).toBe("Fermé jusqu'à 14 h.");
@@ -70,7 +87,11 @@ describe('the attendant panel', () => {
     const { app } = await open(
       sampleView(sampleSession(SAMPLE_SCREENS.measurements.instructions), {
         attendantCalled: true,
-        helpCall: { step: 'measurements', since: new Date(2026, 2, 12, 9, 5).getTime(), told: ['attendant', 'support'] },
+        helpCall: {
+          step: 'measurements',
+          since: new Date(2026, 2, 12, 9, 5).getTime(),
+          told: ['attendant', 'support'],
+        },
         peripherals: [
           { peripheral: 'bloodPressure', state: 'faulty', reason: 'calibration.failed' },
           { peripheral: 'weight', state: 'faulty', reason: 'calibration.overdue', dueAt: day(2026, 3, 1) },
@@ -82,7 +103,8 @@ describe('the attendant panel', () => {
       }),
     );
     await openStaffPanelFromKeys(app);
-    const line = (peripheral: string): string | null => app.get(`attendant-peripheral-${peripheral}`).textContent;
+    const line = (peripheral: string): string | null =>
+      app.get(`attendant-peripheral-${peripheral}`).textContent;
     expect(line('bloodPressure')).toBe(
       'En panne · Dernière vérification non conforme\u00a0: à faire vérifier par le technicien',
     );
@@ -91,7 +113,9 @@ describe('the attendant panel', () => {
     );
     expect(line('temperature')).toBe('Fonctionne · Vérification à faire avant le 02/04/2026');
     expect(line('oxygenSaturation')).toBe("En panne · L'appareil ne répond pas");
-    expect(line('printer')).toBe('Fonctionne · Papier bientôt épuisé\u00a0: rechargez avant la prochaine séance');
+    expect(line('printer')).toBe(
+      'Fonctionne · Papier bientôt épuisé\u00a0: rechargez avant la prochaine séance',
+    );
     expect(line('cardReader')).toBe('En panne · Code pour le service technique\u00a0: reader.weird');
     expect(app.get('attendant-peripheral-bloodPressure').getAttribute('data-state')).toBe('faulty');
     expect(app.get('attendant-help-step').textContent).toBe('Mesures');
@@ -133,7 +157,9 @@ describe('the attendant panel', () => {
 /** Opens the staff login with Ctrl+Alt+P (during a session no button shows) and logs in as attendant. */
 async function openStaffPanelFromKeys(app: MountedApp): Promise<void> {
   act(() => {
-    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'p', code: 'KeyP', ctrlKey: true, altKey: true }));
+    window.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'p', code: 'KeyP', ctrlKey: true, altKey: true }),
+    );
   });
   await app.settle();
   await loginAs(app, 'attendant');

@@ -162,7 +162,11 @@ export function AttendantPanel({ view, run }: AttendantPanelProps) {
             />
           </Form>
           <div className="choice-group">
-            <ActionButton testId="attendant-out-of-service-cancel" kind="secondary" onPress={() => setAsking(null)}>
+            <ActionButton
+              testId="attendant-out-of-service-cancel"
+              kind="secondary"
+              onPress={() => setAsking(null)}
+            >
               {s.outOfServiceCancel}
             </ActionButton>
             <ActionButton
@@ -241,7 +245,8 @@ export function peripheralText(
   if (reason !== undefined) parts.push(peripheralReason(s, reason));
   const date = dueAt === undefined ? null : formatDay(dueAt, locale);
   if (notice === 'lowPaper') parts.push(s.notices.lowPaper);
-  else if (notice === 'calibrationDueSoon') parts.push(fill(s.notices.calibrationDueSoon, { date: date ?? '' }));
+  else if (notice === 'calibrationDueSoon')
+    parts.push(fill(s.notices.calibrationDueSoon, { date: date ?? '' }));
   else if (date !== null) parts.push(fill(s.dueAt, { date }));
   return parts.join(' · ');
 }

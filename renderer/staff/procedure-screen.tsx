@@ -118,7 +118,11 @@ export function ProcedureScreen({ run, maintenance, device, onDevice }: Procedur
 
   if (prompt === null) {
     const ready =
-      device !== null && maintenance && technician.trim() !== '' && instrument.trim() !== '' && certificate.trim() !== '';
+      device !== null &&
+      maintenance &&
+      technician.trim() !== '' &&
+      instrument.trim() !== '' &&
+      certificate.trim() !== '';
     return (
       <div className="procedure" data-screen="procedure" data-stage="form">
         <div className="choice-group" role="radiogroup">
@@ -134,7 +138,9 @@ export function ProcedureScreen({ run, maintenance, device, onDevice }: Procedur
             </ChoiceButton>
           ))}
         </div>
-        {device !== null && <h2 className="section-title">{fill(s.procedureTitle, { device: deviceName })}</h2>}
+        {device !== null && (
+          <h2 className="section-title">{fill(s.procedureTitle, { device: deviceName })}</h2>
+        )}
         {!maintenance && (
           <p className="banner banner-warning" role="status" data-testid="procedure-maintenance-needed">
             {s.maintenanceNeeded}
@@ -173,10 +179,20 @@ export function ProcedureScreen({ run, maintenance, device, onDevice }: Procedur
           />
         </Form>
         <div className="choice-group" role="radiogroup" aria-label={s.modeLabel}>
-          <ChoiceButton testId="procedure-mode-verify" chosen={!adjust} announce="radio" onPress={() => setAdjust(false)}>
+          <ChoiceButton
+            testId="procedure-mode-verify"
+            chosen={!adjust}
+            announce="radio"
+            onPress={() => setAdjust(false)}
+          >
             {s.modes.verify}
           </ChoiceButton>
-          <ChoiceButton testId="procedure-mode-adjust" chosen={adjust} announce="radio" onPress={() => setAdjust(true)}>
+          <ChoiceButton
+            testId="procedure-mode-adjust"
+            chosen={adjust}
+            announce="radio"
+            onPress={() => setAdjust(true)}
+          >
             {s.modes.adjust}
           </ChoiceButton>
         </div>
@@ -216,7 +232,12 @@ export function ProcedureScreen({ run, maintenance, device, onDevice }: Procedur
   return (
     <div className="procedure" data-screen="procedure" data-stage="prompt">
       <h2 className="section-title">{fill(s.procedureTitle, { device: deviceName })}</h2>
-      <div className="procedure-prompt" data-testid="procedure-prompt" data-code={prompt.code} data-kind={prompt.kind}>
+      <div
+        className="procedure-prompt"
+        data-testid="procedure-prompt"
+        data-code={prompt.code}
+        data-kind={prompt.kind}
+      >
         {prompt.kind === 'reference' && (
           <p className="field-hint" data-testid="procedure-point">
             {fill(s.pointOf, { index: prompt.index, count: prompt.count })}
@@ -275,4 +296,3 @@ export function ProcedureScreen({ run, maintenance, device, onDevice }: Procedur
 function shown(value: number | string | undefined, locale: Locale): string {
   return typeof value === 'number' ? formatReading(value, locale) : (value ?? '');
 }
-

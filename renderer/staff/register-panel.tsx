@@ -73,7 +73,12 @@ export function RegisterPanel({ run }: RegisterPanelProps) {
       {records !== null && records.length === 0 && <p className="lead">{s.registerEmpty}</p>}
       <ol className="register-list">
         {(records ?? []).map((record) => (
-          <li key={record.id} className="register-record" data-testid="register-record" data-kind={record.kind}>
+          <li
+            key={record.id}
+            className="register-record"
+            data-testid="register-record"
+            data-kind={record.kind}
+          >
             <p className="lead">
               {strings.attendant.peripherals[record.peripheral]} · {record.modelId} · {record.serialNumber}
             </p>
@@ -87,7 +92,9 @@ export function RegisterPanel({ run }: RegisterPanelProps) {
                 })}
               </p>
             )}
-            {record.note !== null && <p className="field-hint">{fill(s.recordNote, { note: record.note })}</p>}
+            {record.note !== null && (
+              <p className="field-hint">{fill(s.recordNote, { note: record.note })}</p>
+            )}
             {record.points.length > 0 && <PointsTable points={record.points} />}
           </li>
         ))}

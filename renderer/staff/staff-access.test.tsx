@@ -9,6 +9,7 @@ import { sampleStaffAnswers } from '../sample-staff';
 import { openViews, type MountedApp } from '../test-support/dom-harness';
 import { FakeMediaEnvironment } from '../test-support/fake-media-environment';
 import { loginAs, openStaffPanel, SAMPLE_PIN, typePin } from '../test-support/staff-steps';
+import { STAFF_LOGIN_IDLE_MS } from './idle-close';
 import { STAFF_CORNER_HOLD_MS } from './staff-corner';
 
 const { open, push } = openViews();
@@ -28,7 +29,9 @@ function pointer(app: MountedApp, type: 'pointerdown' | 'pointerup'): void {
 /** Ctrl+Alt+P on a technician's keyboard. */
 function staffKeys(): void {
   act(() => {
-    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'p', code: 'KeyP', ctrlKey: true, altKey: true }));
+    window.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'p', code: 'KeyP', ctrlKey: true, altKey: true }),
+    );
   });
 }
 
@@ -110,7 +113,9 @@ describe('the PIN', () => {
     const until = new Date(2026, 2, 12, 10, 35).getTime();
     media.clock.increment(until - 60_000);
     const { app, transport } = await open(
-      sampleView(null, { staff: { onScreen: null, locks: [{ role: 'technician', until }], pinsNeeded: false } }),
+      sampleView(null, {
+        staff: { onScreen: null, locks: [{ role: 'technician', until }], pinsNeeded: false },
+      }),
       media,
     );
     await app.click('attendant-open');
@@ -148,6 +153,17 @@ describe('the panel closes', () => {
     expect(screenShown(app, 'welcome')).toBe(true);
   });
 
+  it('gives the screen back when the login is left without a touch for a minute', async () => {
+    const { app } = await open(inSession(), media);
+    staffKeys();
+    await app.settle();
+    act(() => media.clock.increment(STAFF_LOGIN_IDLE_MS - 1));
+    expect(screenShown(app, 'staff-login')).toBe(true);
+    act(() => media.clock.increment(1));
+    await app.settle();
+    expect(screenShown(app, 'identification')).toBe(true);
+  });
+
   it('when the cabin says the staff session has ended', async () => {
     const { app, transport } = await open(sampleView(), media);
     await openStaffPanel(app, 'attendant');
@@ -160,7 +176,10 @@ describe('the panel closes', () => {
     const { app, transport } = await open(sampleView(), media);
     await openStaffPanel(app, 'attendant');
     await app.click('staff-close');
-    expect(transport.staffCalls().at(-1)).toEqual({ token: 'token-attendant', command: { type: 'staff.logout' } });
+    expect(transport.staffCalls().at(-1)).toEqual({
+      token: 'token-attendant',
+      command: { type: 'staff.logout' },
+    });
     expect(panel(app)).toBeNull();
     expect(screenShown(app, 'welcome')).toBe(true);
   });

@@ -11,6 +11,7 @@ import { TextField } from '../components/text-field';
 import { fill } from '../i18n';
 import { useUi } from '../ui-context';
 import { useMediaEnvironment } from '../video/media-environment';
+import { STAFF_LOGIN_IDLE_MS, useIdleClose } from './idle-close';
 import { formatClockTime, triesLeft } from './staff-format';
 
 /** Why the last login did not open a session. */
@@ -28,7 +29,10 @@ export interface StaffLoginProps {
   readonly onCancel: () => void;
 }
 
-/** The login (`data-screen="staff-login"`): role tiles, the PIN field, "Entrer" and "Annuler". */
+/**
+ * The login (`data-screen="staff-login"`): role tiles, the PIN field, "Entrer" and "Annuler"; it gives
+ * the screen back by itself after `STAFF_LOGIN_IDLE_MS` without a touch.
+ */
 export function StaffLogin({ view, client, onOpened, onCancel }: StaffLoginProps) {
   const { locale, strings } = useUi();
   const s = strings.staff;
@@ -37,6 +41,7 @@ export function StaffLogin({ view, client, onOpened, onCancel }: StaffLoginProps
   const [pin, setPin] = useState('');
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const sending = useRef(false);
+  const { handlers } = useIdleClose(STAFF_LOGIN_IDLE_MS, onCancel);
 
   const lock = view?.staff.locks.find((entry) => entry.role === role && entry.until > clock.now()) ?? null;
   const roleName = s.roles[role];
@@ -78,7 +83,7 @@ export function StaffLogin({ view, client, onOpened, onCancel }: StaffLoginProps
   else if (refusal?.kind === 'failed') message = fill(s.failed, { code: refusal.code });
 
   return (
-    <section className="screen staff-screen" data-screen="staff-login">
+    <section className="screen staff-screen" data-screen="staff-login" {...handlers}>
       <h1 className="screen-title">{s.loginTitle}</h1>
       <div className="screen-body">
         <div className="choice-group" role="radiogroup" aria-label={s.roleLabel}>

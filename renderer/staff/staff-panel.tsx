@@ -4,7 +4,6 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { CabinClient } from '../../contract/cabin-api';
 import type { CabinView } from '../../contract/cabin-view';
-import { after, type Cancel } from '../../contract/clock';
 import type { Locale, MeasurementKind } from '../../contract/domain';
 import type { CabinError, Result } from '../../contract/result';
 import type { StaffCommand, StaffSession } from '../../contract/staff';
@@ -14,9 +13,9 @@ import { LanguageButton } from '../components/language-button';
 import { t } from '../i18n';
 import { sendStaff, STAFF_SESSION_ENDED, type StaffValue } from '../staff-calls';
 import { UiContext, useUi } from '../ui-context';
-import { useMediaEnvironment } from '../video/media-environment';
 import { AttendantPanel } from './attendant-panel';
 import { ExportForm } from './export-form';
+import { useIdleClose } from './idle-close';
 import { ProcedureScreen } from './procedure-screen';
 import { RegisterPanel } from './register-panel';
 import { TechnicianDevices } from './technician-devices';
@@ -61,24 +60,14 @@ function PanelFrame({
 }: StaffPanelProps & { readonly onLocale: (locale: Locale) => void }) {
   const { strings } = useUi();
   const s = strings.staff;
-  const { clock } = useMediaEnvironment();
   const [tab, setTab] = useState<Tab>('cabin');
   const [procedureDevice, setProcedureDevice] = useState<MeasurementKind | null>(null);
-  const idle = useRef<Cancel | null>(null);
   const closer = useRef(onClose);
   useEffect(() => {
     closer.current = onClose;
   }, [onClose]);
-
   // Every touch, key and command starts the idle time again.
-  const touch = useCallback((): void => {
-    idle.current?.();
-    idle.current = after(clock, session.idleMs, () => closer.current());
-  }, [clock, session.idleMs]);
-  useEffect(() => {
-    touch();
-    return () => idle.current?.();
-  }, [touch]);
+  const { touch, handlers } = useIdleClose(session.idleMs, onClose);
 
   const run: StaffRun = useCallback(
     async (command) => {
@@ -131,15 +120,7 @@ function PanelFrame({
   }
 
   return (
-    <section
-      className="screen staff-panel"
-      data-screen="staff-panel"
-      data-role={session.role}
-      onClickCapture={touch}
-      onPointerDownCapture={touch}
-      onKeyDownCapture={touch}
-      onInputCapture={touch}
-    >
+    <section className="screen staff-panel" data-screen="staff-panel" data-role={session.role} {...handlers}>
       <header className="status-header">
         <LanguageButton onChange={onLocale} />
       </header>

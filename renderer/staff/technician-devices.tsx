@@ -166,7 +166,11 @@ function DeviceCard({
 export function recordSummary(strings: Strings, record: MaintenanceRecord, locale: 'fr' | 'en'): string {
   const s = strings.technician;
   const verdict = record.verdict === null ? '' : record.verdict === 'pass' ? s.pass : s.fail;
-  const line = fill(s.recordLine, { kind: s.kinds[record.kind], date: formatDay(record.at, locale), verdict });
+  const line = fill(s.recordLine, {
+    kind: s.kinds[record.kind],
+    date: formatDay(record.at, locale),
+    verdict,
+  });
   const head = record.verdict === null ? line.replace(/[\s\u00a0]*:[\s\u00a0]*$/, '') : line;
   return record.nextDueAt === null
     ? head

@@ -66,7 +66,9 @@ describe('the technician panel', () => {
     await act(() => media.clock.advance(TRAFFIC_POLL_MS));
     await app.settle();
     const asked = transport.staffCommands().filter((command) => command.type === 'technician.traffic');
-    expect(asked).toEqual([{ type: 'technician.traffic', peripheral: 'bloodPressure', sinceMs: SAMPLE_STAFF_NOW }]);
+    expect(asked).toEqual([
+      { type: 'technician.traffic', peripheral: 'bloodPressure', sinceMs: SAMPLE_STAFF_NOW },
+    ]);
     const lines = app.all('traffic-line');
     expect(lines.map((line) => line.getAttribute('data-direction'))).toEqual(['toDevice', 'fromDevice']);
     expect(lines[0]?.textContent).toContain('envoyé 02 30 31 3b 3b 44 39');
@@ -74,7 +76,10 @@ describe('the technician panel', () => {
     // The next ask starts after the newest entry seen, so nothing comes twice.
     await act(() => media.clock.advance(TRAFFIC_POLL_MS));
     await app.settle();
-    const last = transport.staffCommands().filter((command) => command.type === 'technician.traffic').at(-1);
+    const last = transport
+      .staffCommands()
+      .filter((command) => command.type === 'technician.traffic')
+      .at(-1);
     expect(last).toEqual({
       type: 'technician.traffic',
       peripheral: 'bloodPressure',
@@ -170,7 +175,9 @@ describe('the technician panel', () => {
     expect(transport.staffCommands()).toContainEqual({ type: 'technician.records', peripheral: null });
     const records = app.all('register-record');
     expect(records.map((record) => record.getAttribute('data-kind'))).toEqual(['verification', 'repair']);
-    expect(records[0]?.textContent).toContain('Référence\u00a0: Manomètre DPI 104, certificat COFRAC 2025-118');
+    expect(records[0]?.textContent).toContain(
+      'Référence\u00a0: Manomètre DPI 104, certificat COFRAC 2025-118',
+    );
     expect(records[1]?.textContent).toContain('Note\u00a0: Câble remplacé');
     await app.click('intervention-device-weight');
     await app.click('intervention-kind-outOfService');
@@ -202,12 +209,13 @@ describe('the technician panel', () => {
     ]);
   });
 
-  it("says plainly when the cabin cannot do it", async () => {
+  it('says plainly when the cabin cannot do it', async () => {
     const { app, transport } = await technician('export');
     transport.staffAnswer = () => ({ ok: false, error: { code: 'technician.unavailable' } });
     await app.type('export-directory', '/media/usb0');
     await app.click('export-start');
-    expect(app.get('export-failure').textContent).toBe("Cette fonction n'est pas disponible sur cette cabine.");
+    expect(app.get('export-failure').textContent).toBe(
+      "Cette fonction n'est pas disponible sur cette cabine.",
+    );
   });
 });
-
