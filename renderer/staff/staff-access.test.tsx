@@ -18,11 +18,11 @@ const panel = (app: MountedApp): Element | null => app.container.querySelector('
 const screenShown = (app: MountedApp, name: string): boolean =>
   app.container.querySelector(`[data-screen="${name}"]`) !== null;
 
-/** Presses or releases the staff corner like a finger does. */
-function pointer(app: MountedApp, type: 'pointerdown' | 'pointerup'): void {
+/** Presses or releases a finger at this place of the screen (the staff corner by default). */
+function pointer(app: MountedApp, type: 'pointerdown' | 'pointerup', x = 10, y = 10): void {
   const Pointer = (window as { PointerEvent?: typeof MouseEvent }).PointerEvent ?? MouseEvent;
   act(() => {
-    app.get('staff-corner').dispatchEvent(new Pointer(type, { bubbles: true }));
+    app.get('staff-corner').dispatchEvent(new Pointer(type, { bubbles: true, clientX: x, clientY: y }));
   });
 }
 
@@ -73,6 +73,11 @@ describe('the way in', () => {
     act(() => media.clock.increment(STAFF_CORNER_HOLD_MS - 100));
     pointer(app, 'pointerup');
     act(() => media.clock.increment(1000));
+    expect(screenShown(app, 'staff-login')).toBe(false);
+    // Held elsewhere on the screen, nothing opens.
+    pointer(app, 'pointerdown', 500, 900);
+    act(() => media.clock.increment(STAFF_CORNER_HOLD_MS));
+    pointer(app, 'pointerup', 500, 900);
     expect(screenShown(app, 'staff-login')).toBe(false);
 
     pointer(app, 'pointerdown');
