@@ -102,6 +102,7 @@ export function App({ transport, media }: AppProps) {
   const environment = useMemo(() => media ?? browserMediaEnvironment(transport), [media, transport]);
   const [connected, setConnected] = useState(() => transport.isConnected());
   const [startFailed, setStartFailed] = useState(false);
+  const [staffLocale, setStaffLocale] = useState<Locale | null>(null);
   const [staff, setStaff] = useState<StaffEntry>(() =>
     window.location.hash === ATTENDANT_HASH ? 'login' : 'closed',
   );
@@ -168,6 +169,7 @@ export function App({ transport, media }: AppProps) {
   const openStaff = useCallback((): void => setStaff((entry) => (entry === 'closed' ? 'login' : entry)), []);
   const closeStaff = useCallback((): void => {
     setStaff('closed');
+    setStaffLocale(null);
     if (window.location.hash === ATTENDANT_HASH) {
       window.history.replaceState(null, '', window.location.pathname + window.location.search);
     }
@@ -197,11 +199,33 @@ export function App({ transport, media }: AppProps) {
   const setIdleLocale = (next: Locale): void => dispatch({ type: 'welcome', choice: { locale: next } });
 
   let content: ReactNode;
-  if (staff === 'login') {
+  if (staff !== 'closed') {
     // The login and the panel replace the screens, so nothing of the patient is on screen meanwhile.
-    content = <StaffLogin view={view} client={transport.client} onOpened={setStaff} onCancel={closeStaff} />;
-  } else if (staff !== 'closed') {
-    content = <StaffPanel view={view} client={transport.client} session={staff} onClose={closeStaff} />;
+    // They open in the screens' language; their own language button changes them only.
+    const staffLanguage = staffLocale ?? locale;
+    content = (
+      <UiContext.Provider
+        value={{ ...ui, locale: staffLanguage, strings: t(staffLanguage), readAloud: false }}
+      >
+        {staff === 'login' ? (
+          <StaffLogin
+            view={view}
+            client={transport.client}
+            onOpened={setStaff}
+            onCancel={closeStaff}
+            onLocale={setStaffLocale}
+          />
+        ) : (
+          <StaffPanel
+            view={view}
+            client={transport.client}
+            session={staff}
+            onClose={closeStaff}
+            onLocale={setStaffLocale}
+          />
+        )}
+      </UiContext.Provider>
+    );
   } else if (session !== null) {
     content = (
       <SessionScreen
@@ -213,7 +237,7 @@ export function App({ transport, media }: AppProps) {
       />
     );
   } else if (view?.staff.pinsNeeded === true) {
-    content = <StaffPinsSetup client={transport.client} />;
+    content = <StaffPinsSetup client={transport.client} onLocale={setIdleLocale} />;
   } else if (view === null || view.phase === 'booting') {
     content = <StatusScreen status="booting" />;
   } else if (view.phase === 'ready') {

@@ -3,10 +3,12 @@
 import { useRef, useState } from 'react';
 import type { CabinClient } from '../../contract/cabin-api';
 import type { CabinView } from '../../contract/cabin-view';
+import type { Locale } from '../../contract/domain';
 import { STAFF_PIN_LENGTH, STAFF_ROLES, type StaffRole, type StaffSession } from '../../contract/staff';
 import { ActionButton } from '../components/action-button';
 import { ChoiceButton } from '../components/choice-button';
 import { Form } from '../components/form';
+import { LanguageButton } from '../components/language-button';
 import { TextField } from '../components/text-field';
 import { fill } from '../i18n';
 import { useUi } from '../ui-context';
@@ -27,13 +29,15 @@ export interface StaffLoginProps {
   readonly client: CabinClient;
   readonly onOpened: (session: StaffSession) => void;
   readonly onCancel: () => void;
+  /** The staff's own language button: it changes the staff screens only. */
+  readonly onLocale: (locale: Locale) => void;
 }
 
 /**
  * The login (`data-screen="staff-login"`): role tiles, the PIN field, "Entrer" and "Annuler"; it gives
  * the screen back by itself after `STAFF_LOGIN_IDLE_MS` without a touch.
  */
-export function StaffLogin({ view, client, onOpened, onCancel }: StaffLoginProps) {
+export function StaffLogin({ view, client, onOpened, onCancel, onLocale }: StaffLoginProps) {
   const { locale, strings } = useUi();
   const s = strings.staff;
   const { clock } = useMediaEnvironment();
@@ -84,6 +88,9 @@ export function StaffLogin({ view, client, onOpened, onCancel }: StaffLoginProps
 
   return (
     <section className="screen staff-screen" data-screen="staff-login" {...handlers}>
+      <header className="status-header">
+        <LanguageButton onChange={onLocale} />
+      </header>
       <h1 className="screen-title">{s.loginTitle}</h1>
       <div className="screen-body">
         <div className="choice-group" role="radiogroup" aria-label={s.roleLabel}>

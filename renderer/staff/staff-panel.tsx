@@ -10,9 +10,8 @@ import type { StaffCommand, StaffSession } from '../../contract/staff';
 import { ActionButton } from '../components/action-button';
 import { ChoiceButton } from '../components/choice-button';
 import { LanguageButton } from '../components/language-button';
-import { t } from '../i18n';
 import { sendStaff, STAFF_SESSION_ENDED, type StaffValue } from '../staff-calls';
-import { UiContext, useUi } from '../ui-context';
+import { useUi } from '../ui-context';
 import { AttendantPanel } from './attendant-panel';
 import { ExportForm } from './export-form';
 import { useIdleClose } from './idle-close';
@@ -37,27 +36,12 @@ export interface StaffPanelProps {
   readonly session: StaffSession;
   /** The panel is done: idle, ended by the cabin, or closed. */
   readonly onClose: () => void;
+  /** The staff's own language button: it changes the staff screens only, never a session's language. */
+  readonly onLocale: (locale: Locale) => void;
 }
 
-/** Opens in the screens' language; its own language button changes the panel only, never a session. */
-export function StaffPanel(props: StaffPanelProps) {
-  const ui = useUi();
-  const [locale, setLocale] = useState<Locale>(ui.locale);
-  return (
-    <UiContext.Provider value={{ ...ui, locale, strings: t(locale), readAloud: false }}>
-      <PanelFrame {...props} onLocale={setLocale} />
-    </UiContext.Provider>
-  );
-}
-
-/** The panel's frame: the idle timer, the running-session note, the tabs and "Fermer". */
-function PanelFrame({
-  view,
-  client,
-  session,
-  onClose,
-  onLocale,
-}: StaffPanelProps & { readonly onLocale: (locale: Locale) => void }) {
+/** The staff panel (`data-screen="staff-panel"`): the idle timer, the running-session note, the tabs and "Fermer". */
+export function StaffPanel({ view, client, session, onClose, onLocale }: StaffPanelProps) {
   const { strings } = useUi();
   const s = strings.staff;
   const [tab, setTab] = useState<Tab>('cabin');

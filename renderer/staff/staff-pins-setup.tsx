@@ -2,9 +2,11 @@
 // and refused with a plain reason when the contract's `pinWeakness` says so.
 import { useRef, useState } from 'react';
 import type { CabinClient } from '../../contract/cabin-api';
+import type { Locale } from '../../contract/domain';
 import { pinWeakness, STAFF_PIN_LENGTH } from '../../contract/staff';
 import { ActionButton } from '../components/action-button';
 import { Form } from '../components/form';
+import { LanguageButton } from '../components/language-button';
 import { TextField } from '../components/text-field';
 import { fill, type Strings } from '../i18n';
 import { useUi } from '../ui-context';
@@ -33,10 +35,12 @@ export function pinProblems(values: Readonly<Record<Field, string>>): Partial<Re
 /** Props of StaffPinsSetup. */
 export interface StaffPinsSetupProps {
   readonly client: CabinClient;
+  /** The language button of the screen (the screens' language outside a session). */
+  readonly onLocale: (locale: Locale) => void;
 }
 
 /** The setup screen (`data-screen="staff-setup"`): four PIN fields and "Enregistrer les codes". */
-export function StaffPinsSetup({ client }: StaffPinsSetupProps) {
+export function StaffPinsSetup({ client, onLocale }: StaffPinsSetupProps) {
   const { strings } = useUi();
   const s = strings.staff;
   const [values, setValues] = useState<Record<Field, string>>({
@@ -68,6 +72,9 @@ export function StaffPinsSetup({ client }: StaffPinsSetupProps) {
 
   return (
     <section className="screen staff-screen" data-screen="staff-setup">
+      <header className="status-header">
+        <LanguageButton onChange={onLocale} />
+      </header>
       <h1 className="screen-title">{s.setupTitle}</h1>
       <div className="screen-body">
         <p className="lead">{s.setupLead}</p>
