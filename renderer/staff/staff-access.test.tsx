@@ -116,7 +116,7 @@ describe('the PIN', () => {
 
   it('says until when a locked role is locked, and does not send its PIN', async () => {
     const until = new Date(2026, 2, 12, 10, 35).getTime();
-    media.clock.increment(until - 60_000);
+    media.clock.increment(until - 30_000);
     const { app, transport } = await open(
       sampleView(null, {
         staff: { onScreen: null, locks: [{ role: 'technician', until }], pinsNeeded: false },
@@ -131,6 +131,12 @@ describe('the PIN', () => {
     );
     expect((app.get('staff-login') as HTMLButtonElement).disabled).toBe(true);
     expect(transport.calls.some((call) => call.method === 'staffLogin')).toBe(false);
+    // At the end of the lock, the role can be tried again.
+    act(() => media.clock.increment(30_000));
+    await app.settle();
+    expect(app.query('staff-locked')).toBeNull();
+    await loginAs(app, 'technician');
+    expect(panel(app)?.getAttribute('data-role')).toBe('technician');
   });
 
   it('says the role is locked when the cabin refuses the login for that', async () => {

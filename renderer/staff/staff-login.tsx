@@ -1,7 +1,8 @@
 // The staff login on the cabin's screen: the role, then its PIN on the on-screen digits. A wrong PIN
 // says the tries left when the cabin tells them; a locked role says until when.
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CabinClient } from '../../contract/cabin-api';
+import { after } from '../../contract/clock';
 import type { CabinView } from '../../contract/cabin-view';
 import type { Locale } from '../../contract/domain';
 import { STAFF_PIN_LENGTH, STAFF_ROLES, type StaffRole, type StaffSession } from '../../contract/staff';
@@ -48,6 +49,13 @@ export function StaffLogin({ view, client, onOpened, onCancel, onLocale }: Staff
   const { handlers } = useIdleClose(STAFF_LOGIN_IDLE_MS, onCancel);
 
   const lock = view?.staff.locks.find((entry) => entry.role === role && entry.until > clock.now()) ?? null;
+  // A lock ends by itself: the screen is drawn again when it does, and the role can be tried.
+  const [, setLockEnded] = useState(0);
+  const lockUntil = lock?.until ?? null;
+  useEffect(() => {
+    if (lockUntil === null) return undefined;
+    return after(clock, lockUntil - clock.now(), () => setLockEnded((count) => count + 1));
+  }, [lockUntil, clock]);
   const roleName = s.roles[role];
 
   const submit = (): void => {
