@@ -758,6 +758,7 @@ export const en: Strings = {
     lastRecord: 'Last check',
     noRecord: 'No check recorded.',
     recordLine: '{kind} on {date}: {verdict}',
+    recordLinePlain: '{kind} on {date}',
     nextDue: 'Next verification on {date}',
     notKnown: 'Not given',
     watchTraffic: 'Watch the traffic',

@@ -826,6 +826,7 @@ export const fr = {
     noRecord: 'Aucun contrôle enregistré.',
     /** `{kind}` is a record kind, `{date}` its date, `{verdict}` conforme or non conforme. */
     recordLine: '{kind} du {date} : {verdict}',
+    recordLinePlain: '{kind} du {date}',
     nextDue: 'Prochaine vérification le {date}',
     notKnown: 'Non indiqué',
     watchTraffic: 'Voir le trafic',

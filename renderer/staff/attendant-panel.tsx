@@ -3,6 +3,7 @@
 // measurement or a document: nothing here reads the patient's session beyond its existence.
 import { useRef, useState } from 'react';
 import type { CabinView, PeripheralStatus } from '../../contract/cabin-view';
+import type { Locale } from '../../contract/domain';
 import {
   ATTENDANT_COMMAND_TYPES,
   OUT_OF_SERVICE_MESSAGE_MAX_LENGTH,
@@ -239,7 +240,7 @@ export function StateRow({
 export function peripheralText(
   s: Strings['attendant'],
   { state, reason, notice, dueAt }: PeripheralStatus,
-  locale: 'fr' | 'en',
+  locale: Locale,
 ): string {
   const parts = [s.states[state]];
   if (reason !== undefined) parts.push(peripheralReason(s, reason));

@@ -183,6 +183,20 @@ describe('the panel closes', () => {
     expect(panel(app)).toBeNull();
   });
 
+  it('when the view says no staff panel is open any more', async () => {
+    const onScreen = (role: 'attendant' | null) =>
+      sampleView(null, { staff: { onScreen: role, locks: [], pinsNeeded: false } });
+    const { app, transport } = await open(onScreen(null), media);
+    await openStaffPanel(app, 'attendant');
+    // Just after the login the view may not say it yet: the panel stays.
+    await push(transport, onScreen(null));
+    expect(panel(app)).not.toBeNull();
+    await push(transport, onScreen('attendant'));
+    expect(panel(app)).not.toBeNull();
+    await push(transport, onScreen(null));
+    expect(panel(app)).toBeNull();
+  });
+
   it('on "Fermer", which ends the staff session', async () => {
     const { app, transport } = await open(sampleView(), media);
     await openStaffPanel(app, 'attendant');

@@ -73,6 +73,25 @@ export function StaffPanel({ view, client, session, onClose, onLocale }: StaffPa
     setTab('procedure');
   };
 
+  // The cabin says the staff session ended (from another screen, or its own idle time): the panel goes.
+  const onScreen = view?.staff.onScreen ?? null;
+  const wasOnScreen = useRef(onScreen);
+  useEffect(() => {
+    if (wasOnScreen.current !== null && onScreen === null) closer.current();
+    wasOnScreen.current = onScreen;
+  }, [onScreen]);
+
+  // The procedure stays mounted under the other tabs: a run goes on while the technician looks elsewhere.
+  const procedure = session.role === 'technician' && (
+    <div hidden={tab !== 'procedure'}>
+      <ProcedureScreen
+        run={run}
+        maintenance={view?.phase === 'maintenance'}
+        device={procedureDevice}
+        onDevice={setProcedureDevice}
+      />
+    </div>
+  );
   let body: ReactNode;
   switch (tab) {
     case 'cabin':
@@ -82,14 +101,7 @@ export function StaffPanel({ view, client, session, onClose, onLocale }: StaffPa
       body = <TechnicianDevices view={view} run={run} onVerify={verify} />;
       break;
     case 'procedure':
-      body = (
-        <ProcedureScreen
-          run={run}
-          maintenance={view?.phase === 'maintenance'}
-          device={procedureDevice}
-          onDevice={setProcedureDevice}
-        />
-      );
+      body = null;
       break;
     case 'register':
       body = <RegisterPanel run={run} />;
@@ -129,7 +141,10 @@ export function StaffPanel({ view, client, session, onClose, onLocale }: StaffPa
           ))}
         </nav>
       )}
-      <div className="screen-body">{body}</div>
+      <div className="screen-body">
+        {body}
+        {procedure}
+      </div>
       <div className="screen-actions">
         <ActionButton testId="staff-close" kind="secondary" onPress={close}>
           {s.close}

@@ -2,7 +2,7 @@
 // serial, firmware, port, state and why, last frames, last check), and a raw monitor of one's traffic.
 import { useCallback, useEffect, useState } from 'react';
 import type { CabinView } from '../../contract/cabin-view';
-import type { MeasurementKind } from '../../contract/domain';
+import type { Locale, MeasurementKind } from '../../contract/domain';
 import type { DeviceReport, MaintenanceRecord } from '../../contract/maintenance';
 import { ActionButton } from '../components/action-button';
 import { fill, type Strings } from '../i18n';
@@ -163,15 +163,14 @@ function DeviceCard({
 }
 
 /** "Vérification du 12/03/2026 : conforme · Prochaine vérification le 12/03/2027". */
-export function recordSummary(strings: Strings, record: MaintenanceRecord, locale: 'fr' | 'en'): string {
+export function recordSummary(strings: Strings, record: MaintenanceRecord, locale: Locale): string {
   const s = strings.technician;
-  const verdict = record.verdict === null ? '' : record.verdict === 'pass' ? s.pass : s.fail;
-  const line = fill(s.recordLine, {
-    kind: s.kinds[record.kind],
-    date: formatDay(record.at, locale),
-    verdict,
-  });
-  const head = record.verdict === null ? line.replace(/[\s\u00a0]*:[\s\u00a0]*$/, '') : line;
+  const kind = s.kinds[record.kind];
+  const date = formatDay(record.at, locale);
+  const head =
+    record.verdict === null
+      ? fill(s.recordLinePlain, { kind, date })
+      : fill(s.recordLine, { kind, date, verdict: record.verdict === 'pass' ? s.pass : s.fail });
   return record.nextDueAt === null
     ? head
     : `${head} · ${fill(s.nextDue, { date: formatDay(record.nextDueAt, locale) })}`;

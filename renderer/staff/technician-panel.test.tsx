@@ -158,6 +158,19 @@ describe('the technician panel', () => {
     expect(app.container.querySelector('[data-screen="procedure"]')?.getAttribute('data-stage')).toBe('form');
   });
 
+  it('keeps a running procedure while the technician looks at another tab', async () => {
+    const { app } = await technician('procedure');
+    await app.click('procedure-device-bloodPressure');
+    await app.type('procedure-technician', 'Paul');
+    await app.type('procedure-instrument', 'DPI 104');
+    await app.type('procedure-certificate', 'C-118');
+    await app.click('procedure-start');
+    await app.click('procedure-continue');
+    await app.click('staff-tab-devices');
+    await app.click('staff-tab-procedure');
+    expect(app.get('procedure-point').textContent).toBe('Point 1 sur 2');
+  });
+
   it('does not start a procedure outside maintenance', async () => {
     const { app } = await technician('procedure', sampleView());
     await app.click('procedure-device-weight');
