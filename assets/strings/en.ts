@@ -823,6 +823,7 @@ export const en: Strings = {
     },
     pass: 'Pass',
     fail: 'Fail',
+    verdictWords: { pass: 'pass', fail: 'fail' },
     verdictTitle: 'Result: {verdict}',
     verdictNextDue: 'Next verification on {date}.',
     verdictNoDue: 'The device is kept out of sessions until a new verification passes.',

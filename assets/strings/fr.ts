@@ -895,6 +895,8 @@ export const fr = {
     },
     pass: 'Conforme',
     fail: 'Non conforme',
+    /** The verdict inside a sentence (a register line). */
+    verdictWords: { pass: 'conforme', fail: 'non conforme' },
     verdictTitle: 'Résultat : {verdict}',
     verdictNextDue: 'Prochaine vérification le {date}.',
     verdictNoDue: "L'appareil est retiré des séances jusqu'à une nouvelle vérification conforme.",

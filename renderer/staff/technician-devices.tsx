@@ -170,7 +170,7 @@ export function recordSummary(strings: Strings, record: MaintenanceRecord, local
   const head =
     record.verdict === null
       ? fill(s.recordLinePlain, { kind, date })
-      : fill(s.recordLine, { kind, date, verdict: record.verdict === 'pass' ? s.pass : s.fail });
+      : fill(s.recordLine, { kind, date, verdict: s.verdictWords[record.verdict] });
   return record.nextDueAt === null
     ? head
     : `${head} · ${fill(s.nextDue, { date: formatDay(record.nextDueAt, locale) })}`;

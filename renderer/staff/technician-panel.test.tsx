@@ -49,7 +49,7 @@ describe('the technician panel', () => {
     expect(app.get('device-bloodPressure-source').textContent).toBe("l'appareil");
     expect(app.get('device-bloodPressure-port').textContent).toBe('/dev/ttyUSB0');
     expect(app.get('device-bloodPressure-last-record').textContent).toBe(
-      'Vérification du 12/03/2026\u00a0: Conforme · Prochaine vérification le 12/03/2027',
+      'Vérification du 12/03/2026\u00a0: conforme · Prochaine vérification le 12/03/2027',
     );
     expect(app.get('device-weight-state').textContent).toBe(
       'En panne · Date de vérification dépassée\u00a0: à faire vérifier par le technicien',
