@@ -7,6 +7,7 @@ import { ActionButton } from '../components/action-button';
 import { HelpBanner } from '../components/help-banner';
 import { Modal } from '../components/modal';
 import { SessionHeader } from '../components/session-header';
+import { StaffOnScreenBanner } from '../components/staff-on-screen-banner';
 import { TypingPresenceContext, usePresenceSignal } from '../components/typing-presence';
 import { StillThereDialog } from '../components/still-there-dialog';
 import { useUi } from '../ui-context';
@@ -93,11 +94,7 @@ export function SessionScreen({
         onHelp={send('patient.help')}
         onQuit={() => setConfirmingQuit(true)}
       />
-      {staffOnScreen && (
-        <p className="banner banner-staff" role="alert" data-testid="staff-on-screen">
-          {strings.staff.onScreenBanner}
-        </p>
-      )}
+      {staffOnScreen && <StaffOnScreenBanner />}
       {showHelp && session.help !== null && (
         <HelpBanner
           help={session.help}
