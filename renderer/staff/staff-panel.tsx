@@ -50,12 +50,13 @@ export function StaffPanel({ view, client, session, onClose, onLocale }: StaffPa
   useEffect(() => {
     closer.current = onClose;
   }, [onClose]);
-  // Every touch, key and command starts the idle time again.
+  // Every touch, key and command starts the idle time again; the traffic monitor's polling is no touch,
+  // so a panel left open on a device's traffic still closes by itself.
   const { touch, handlers } = useIdleClose(session.idleMs, onClose);
 
   const run: StaffRun = useCallback(
     async (command) => {
-      touch();
+      if (command.type !== 'technician.traffic') touch();
       const result = await sendStaff(client, session.token, command);
       if (!result.ok && result.error.code === STAFF_SESSION_ENDED) closer.current();
       return result;

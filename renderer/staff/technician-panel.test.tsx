@@ -90,6 +90,20 @@ describe('the technician panel', () => {
     expect(app.query('traffic-monitor')).toBeNull();
   });
 
+  it('closes by itself after the idle time even while the traffic monitor asks every second', async () => {
+    const { app, transport } = await technician('devices');
+    await app.click('device-bloodPressure-traffic');
+    await act(() => media.clock.advance(120_000));
+    await app.settle();
+    expect(app.query('traffic-monitor')).toBeNull();
+    expect(app.container.querySelector('[data-screen="staff-panel"]')).toBeNull();
+    const polls = transport.staffCommands().filter((command) => command.type === 'technician.traffic').length;
+    await act(() => media.clock.advance(5 * TRAFFIC_POLL_MS));
+    expect(transport.staffCommands().filter((command) => command.type === 'technician.traffic')).toHaveLength(
+      polls,
+    );
+  });
+
   it('walks a verification prompt by prompt to its record with its points', async () => {
     const { app, transport } = await technician('devices');
     await app.click('device-bloodPressure-verify');
