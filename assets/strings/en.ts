@@ -840,7 +840,7 @@ export const en: Strings = {
     },
     corrections: 'Corrections applied',
     correctionLine: '{quantity}: gain {gain}, offset {offset}',
-    stopped: 'The verification stopped ({code}).',
+    stopped: 'The verification stopped. {reason}.',
     again: 'New verification',
     back: 'Back to the devices',
     registerTitle: 'Maintenance register',

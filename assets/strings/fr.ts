@@ -913,7 +913,7 @@ export const fr = {
     },
     corrections: 'Corrections appliquées',
     correctionLine: '{quantity} : gain {gain}, décalage {offset}',
-    stopped: 'La vérification s’est arrêtée ({code}).',
+    stopped: 'La vérification s’est arrêtée. {reason}.',
     again: 'Nouvelle vérification',
     back: 'Retour aux appareils',
     registerTitle: 'Registre de maintenance',

@@ -15,7 +15,7 @@ import { useUi } from '../ui-context';
 import { failureText } from './attendant-panel';
 import { PointsTable, RecordResult } from './procedure-result';
 import type { StaffRun } from './staff-panel';
-import { formatReading, parseReading } from './staff-format';
+import { formatReading, parseReading, peripheralReason } from './staff-format';
 
 /** The longest reference reading typed, in characters. */
 const READING_MAX_LENGTH = 10;
@@ -212,7 +212,7 @@ export function ProcedureScreen({ run, maintenance, device, onDevice }: Procedur
           <RecordResult record={prompt.record} />
         ) : (
           <p className="failure" role="alert" data-testid="procedure-stopped">
-            {fill(s.stopped, { code: prompt.code })}
+            {fill(s.stopped, { reason: peripheralReason(strings.attendant, prompt.code) })}
           </p>
         )}
         <div className="choice-group">

@@ -172,6 +172,21 @@ describe('the technician panel', () => {
     expect(app.container.querySelector('[data-screen="procedure"]')?.getAttribute('data-stage')).toBe('form');
   });
 
+  it('says in plain words why a procedure stopped', async () => {
+    const { app, transport } = await technician('procedure');
+    await app.click('procedure-device-temperature');
+    await app.type('procedure-technician', 'Paul');
+    await app.type('procedure-instrument', 'Corps noir');
+    await app.type('procedure-certificate', 'C-7');
+    transport.staffAnswer = () => ({ ok: true, value: { kind: 'stopped', code: 'device.timeout' } });
+    await app.click('procedure-start');
+    expect(app.get('procedure-stopped').textContent).toBe(
+      "La vérification s’est arrêtée. L'appareil ne répond pas.",
+    );
+    await app.click('procedure-again');
+    expect(app.container.querySelector('[data-screen="procedure"]')?.getAttribute('data-stage')).toBe('form');
+  });
+
   it('keeps a running procedure while the technician looks at another tab', async () => {
     const { app } = await technician('procedure');
     await app.click('procedure-device-bloodPressure');
