@@ -588,7 +588,7 @@ export const en: Strings = {
   },
   attendant: {
     open: 'Staff',
-    openLabel: 'Reception staff only',
+    openLabel: 'Cabin staff only',
     title: 'Staff panel',
     stateTitle: 'Cabin state',
     phase: 'The cabin',

@@ -640,7 +640,7 @@ export const fr = {
   },
   attendant: {
     open: 'Personnel',
-    openLabel: "Accès réservé au personnel de l'accueil",
+    openLabel: 'Accès réservé au personnel de la cabine',
     title: 'Panneau du personnel',
     stateTitle: 'État de la cabine',
     phase: 'La cabine',
