@@ -3,18 +3,25 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type Rea
 import type { WelcomeChoices } from '../contract/cabin-api';
 import type { CabinView } from '../contract/cabin-view';
 import type { Locale } from '../contract/domain';
+import type { StaffSession } from '../contract/staff';
 import type { CabinTransport } from './cabin-client';
 import { LanguageButton } from './components/language-button';
 import { StaffButton } from './components/staff-button';
 import { t } from './i18n';
-import { AttendantPanel } from './screens/attendant-panel';
 import { SessionScreen } from './screens/session-screen';
 import { StatusScreen } from './screens/status-screen';
 import { WelcomeScreen } from './screens/welcome-screen';
+import { StaffCorner } from './staff/staff-corner';
+import { StaffLogin } from './staff/staff-login';
+import { StaffPanel } from './staff/staff-panel';
+import { StaffPinsSetup } from './staff/staff-pins-setup';
 import { UiContext, type Ui } from './ui-context';
 import { browserMediaEnvironment, MediaContext, type MediaEnvironment } from './video/media-environment';
 
-/** The address fragment that opens the attendant's panel from a staff device (`…/index.html#attendant`). */
+/** The staff's way in on this screen: closed, the login, or an open staff session's panel. */
+type StaffEntry = 'closed' | 'login' | StaffSession;
+
+/** The address fragment that opens the staff login from a staff device (`…/index.html#attendant`). */
 export const ATTENDANT_HASH = '#attendant';
 
 /** The controller's answer to startSession while a card is left in the reader. */
@@ -95,7 +102,10 @@ export function App({ transport, media }: AppProps) {
   const environment = useMemo(() => media ?? browserMediaEnvironment(transport), [media, transport]);
   const [connected, setConnected] = useState(() => transport.isConnected());
   const [startFailed, setStartFailed] = useState(false);
-  const [attendantOpen, setAttendantOpen] = useState(() => window.location.hash === ATTENDANT_HASH);
+  const [staffLocale, setStaffLocale] = useState<Locale | null>(null);
+  const [staff, setStaff] = useState<StaffEntry>(() =>
+    window.location.hash === ATTENDANT_HASH ? 'login' : 'closed',
+  );
   const eventCount = useRef(0);
   const starting = useRef(false);
 
@@ -149,19 +159,21 @@ export function App({ transport, media }: AppProps) {
 
   useEffect(() => {
     const onHash = (): void => {
-      if (window.location.hash === ATTENDANT_HASH) setAttendantOpen(true);
+      if (window.location.hash === ATTENDANT_HASH)
+        setStaff((entry) => (entry === 'closed' ? 'login' : entry));
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
-  const openAttendant = (): void => setAttendantOpen(true);
-  const closeAttendant = (): void => {
-    setAttendantOpen(false);
+  const openStaff = useCallback((): void => setStaff((entry) => (entry === 'closed' ? 'login' : entry)), []);
+  const closeStaff = useCallback((): void => {
+    setStaff('closed');
+    setStaffLocale(null);
     if (window.location.hash === ATTENDANT_HASH) {
       window.history.replaceState(null, '', window.location.pathname + window.location.search);
     }
-  };
+  }, []);
 
   const startSession = (): void => {
     if (starting.current) return;
@@ -187,18 +199,45 @@ export function App({ transport, media }: AppProps) {
   const setIdleLocale = (next: Locale): void => dispatch({ type: 'welcome', choice: { locale: next } });
 
   let content: ReactNode;
-  if (attendantOpen) {
-    // The panel replaces the screens, so nothing of the patient is on screen while it is open.
-    content = <AttendantPanel view={view} client={transport.client} onClose={closeAttendant} />;
+  if (staff !== 'closed') {
+    // The login and the panel replace the screens, so nothing of the patient is on screen meanwhile.
+    // They open in the screens' language; their own language button changes them only.
+    const staffLanguage = staffLocale ?? locale;
+    content = (
+      <UiContext.Provider
+        value={{ ...ui, locale: staffLanguage, strings: t(staffLanguage), readAloud: false }}
+      >
+        {staff === 'login' ? (
+          <StaffLogin
+            view={view}
+            client={transport.client}
+            onOpened={setStaff}
+            onCancel={closeStaff}
+            onLocale={setStaffLocale}
+          />
+        ) : (
+          <StaffPanel
+            view={view}
+            client={transport.client}
+            session={staff}
+            onClose={closeStaff}
+            onLocale={setStaffLocale}
+          />
+        )}
+      </UiContext.Provider>
+    );
   } else if (session !== null) {
     content = (
       <SessionScreen
         key={sessionKey}
         session={session}
         client={transport.client}
-        onOpenAttendant={view?.attendantCalled === true ? openAttendant : undefined}
+        onOpenAttendant={view?.attendantCalled === true ? openStaff : undefined}
+        staffOnScreen={view?.staff.onScreen != null}
       />
     );
+  } else if (view?.staff.pinsNeeded === true) {
+    content = <StaffPinsSetup client={transport.client} onLocale={setIdleLocale} />;
   } else if (view === null || view.phase === 'booting') {
     content = <StatusScreen status="booting" />;
   } else if (view.phase === 'ready') {
@@ -226,7 +265,10 @@ export function App({ transport, media }: AppProps) {
         <header className="status-header">
           <LanguageButton onChange={setIdleLocale} />
         </header>
-        <StatusScreen status={view.phase === 'inSession' ? 'loading' : view.phase} />
+        <StatusScreen
+          status={view.phase === 'inSession' ? 'loading' : view.phase}
+          message={view.outOfServiceMessage}
+        />
       </>
     );
   }
@@ -241,7 +283,10 @@ export function App({ transport, media }: AppProps) {
             </p>
           )}
           {content}
-          {!attendantOpen && session === null && <StaffButton onOpen={openAttendant} />}
+          {staff === 'closed' && session === null && view?.staff.pinsNeeded !== true && (
+            <StaffButton onOpen={openStaff} />
+          )}
+          {staff === 'closed' && <StaffCorner onOpen={openStaff} />}
         </div>
       </MediaContext.Provider>
     </UiContext.Provider>

@@ -44,7 +44,9 @@ function clientOver(call: RawCall): CabinClient {
     getView: () => call('getView', undefined) as ReturnType<CabinClient['getView']>,
     startSession: (input) => call('startSession', input) as ReturnType<CabinClient['startSession']>,
     act: (action) => call('act', action) as ReturnType<CabinClient['act']>,
-    attend: (input) => call('attend', input) as ReturnType<CabinClient['attend']>,
+    staffLogin: (input) => call('staffLogin', input) as ReturnType<CabinClient['staffLogin']>,
+    staffSetPins: (input) => call('staffSetPins', input) as ReturnType<CabinClient['staffSetPins']>,
+    staff: (input) => call('staff', input),
     joinMedia: () => call('joinMedia', undefined) as ReturnType<CabinClient['joinMedia']>,
     media: (message) => call('media', message),
   };

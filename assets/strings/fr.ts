@@ -640,10 +640,8 @@ export const fr = {
   },
   attendant: {
     open: 'Personnel',
-    openLabel: "Accès réservé au personnel de l'accueil",
+    openLabel: 'Accès réservé au personnel de la cabine',
     title: 'Panneau du personnel',
-    codeLabel: 'Code du personnel',
-    codeHint: 'Le code sert à chaque commande ; il est effacé à la fermeture.',
     stateTitle: 'État de la cabine',
     phase: 'La cabine',
     phases: {
@@ -658,6 +656,23 @@ export const fr = {
     attendantCalled: 'Aide demandée',
     /** Who the pending help call reached (the cabin's panel). */
     helpTold: 'Prévenus',
+    helpTitle: "Appel à l'aide",
+    noHelp: "Aucun appel à l'aide.",
+    /** The step of the patient's journey the help call came from. */
+    helpStep: 'Étape',
+    helpSince: 'Depuis',
+    steps: {
+      information: 'Informations avant la consultation',
+      consent: 'Accord du patient',
+      identification: 'Identification',
+      appointment: 'Choix du rendez-vous',
+      measurements: 'Mesures',
+      waitingRoom: "Salle d'attente",
+      consultation: 'Consultation vidéo',
+      documents: 'Documents',
+      payment: 'Paiement',
+      goodbye: 'Fin de séance',
+    },
     outOfServiceReason: 'Motif de mise hors service',
     /** Why the cabin went out of service, by the cabin's reason code; any other code is shown in `otherReason`. */
     outOfServiceReasons: {
@@ -666,6 +681,8 @@ export const fr = {
       'wipe.failed': "Les données de la séance précédente n'ont pas pu être effacées.",
     },
     otherReason: "Autre motif. Donnez ce code au service d'assistance : {code}.",
+    /** The message patients read on the welcome screen while the cabin is out of service. */
+    outOfServiceMessage: 'Message affiché aux patients',
     unknown: 'Inconnu',
     yes: 'Oui',
     no: 'Non',
@@ -681,8 +698,33 @@ export const fr = {
       weight: 'Balance',
     },
     states: { ok: 'Fonctionne', absent: 'Absent', faulty: 'En panne' },
-    /** A warning shown after a peripheral's state (it still works). */
-    notices: { lowPaper: 'Papier bientôt épuisé : rechargez avant la prochaine séance' },
+    /** A warning shown after a peripheral's state (it still works); `{date}` is the due date. */
+    notices: {
+      lowPaper: 'Papier bientôt épuisé : rechargez avant la prochaine séance',
+      calibrationDueSoon: 'Vérification à faire avant le {date}',
+    },
+    /** Why a peripheral is out of the journey, by its reason code; any other code is shown in `otherPeripheralReason`. */
+    peripheralReasons: {
+      'calibration.failed': 'Dernière vérification non conforme : à faire vérifier par le technicien',
+      'calibration.overdue': 'Date de vérification dépassée : à faire vérifier par le technicien',
+      'device.timeout': "L'appareil ne répond pas",
+      'device.error': "L'appareil signale une erreur",
+      'device.unplugged': "L'appareil n'est pas branché",
+      'device.absent': "L'appareil n'est pas branché",
+      'link.portMissing': "L'appareil n'est pas branché",
+      'printer.outOfPaper': "Plus de papier dans l'imprimante",
+      'printer.jammed': 'Papier coincé',
+      'printer.doorOpen': "Une porte de l'imprimante est ouverte",
+      'printer.offline': "L'imprimante ne répond pas",
+      'printer.notAccepting': "L'imprimante est arrêtée",
+      'printer.notConfigured': "Aucune imprimante n'est réglée",
+      'reader.absent': "Le lecteur de carte n'est pas branché",
+      'pcsc.unavailable': 'Le lecteur de carte ne répond pas',
+      'platform.unreachable': 'La plateforme ne répond pas',
+    },
+    otherPeripheralReason: 'Code pour le service technique : {code}',
+    /** A due date after the state: `{date}` as 12/03/2027. */
+    dueAt: 'Prochaine vérification le {date}',
     commandsTitle: 'Commandes',
     commands: {
       'attendant.acknowledgeHelp': "Prendre en charge l'appel à l'aide",
@@ -691,11 +733,225 @@ export const fr = {
       'attendant.setOutOfService': 'Mettre hors service',
       'attendant.returnToService': 'Remettre en service',
     },
+    resetConfirmTitle: 'Réinitialiser la séance ?',
+    resetConfirmBody:
+      'La séance en cours s’arrête tout de suite et les données du patient sont effacées. Le patient devra recommencer.',
+    resetConfirm: 'Oui, réinitialiser',
+    resetCancel: 'Non, revenir',
+    outOfServiceTitle: 'Mettre la cabine hors service',
+    messageLabel: 'Message pour les patients (facultatif)',
+    messageHint: "Il s'affiche sur l'écran d'accueil. Sans message, la cabine affiche le texte habituel.",
+    outOfServiceConfirm: 'Mettre hors service',
+    outOfServiceCancel: 'Annuler',
     done: 'Fait : {command}',
-    badCode: 'Code incorrect',
     failed:
       "La commande n'a pas abouti. Si cela recommence, donnez ce code au service d'assistance : {code}.",
     close: 'Fermer',
+  },
+  /** The staff's way in: the login, the first start's PINs, the panel's frame and the patient's banner. */
+  staff: {
+    /** The invisible corner that opens the staff login when held for 3 seconds. */
+    cornerLabel: 'Accès du personnel : maintenez appuyé 3 secondes',
+    loginTitle: 'Accès du personnel',
+    roleLabel: 'Vous êtes',
+    roles: { attendant: 'Accueil', technician: 'Technicien' },
+    pinLabel: 'Votre code personnel',
+    pinHint: 'De 6 à 12 chiffres.',
+    login: 'Entrer',
+    cancel: 'Annuler',
+    badPin: 'Code incorrect.',
+    /** `{tries}` is a whole number, 2 or more. */
+    badPinTries: 'Code incorrect. Il vous reste {tries} essais.',
+    badPinLastTry: 'Code incorrect. Il vous reste 1 essai.',
+    /** `{role}` is Accueil or Technicien, `{time}` a time such as 10 h 35. */
+    locked: "Trop de codes incorrects. L'accès {role} est bloqué jusqu'à {time}.",
+    lockedNow: "Trop de codes incorrects. L'accès {role} est bloqué pendant 5 minutes.",
+    pinsNeeded: "Les codes du personnel n'ont pas encore été choisis.",
+    failed:
+      "La connexion n'a pas abouti. Si cela recommence, donnez ce code au service d'assistance : {code}.",
+    /** The first start on real hardware: both PINs are chosen before any patient comes. */
+    setupTitle: 'Première mise en route : choisissez les codes du personnel',
+    setupLead:
+      "Choisissez un code pour l'accueil et un autre pour le technicien. Tapez chaque code deux fois. Notez-les en lieu sûr : ils ne s'affichent plus jamais.",
+    setupFields: {
+      attendantPin: "Code de l'accueil",
+      attendantPinAgain: "Code de l'accueil, une deuxième fois",
+      technicianPin: 'Code du technicien',
+      technicianPinAgain: 'Code du technicien, une deuxième fois',
+    },
+    setupProblems: {
+      'pin.format': 'Le code doit avoir de 6 à 12 chiffres, sans lettre.',
+      'pin.guessable':
+        'Ce code est trop facile à deviner : un seul chiffre répété, ou des chiffres qui se suivent. Choisissez-en un autre.',
+      mismatch: 'Les deux codes tapés ne sont pas les mêmes.',
+      same: "Le code du technicien doit être différent de celui de l'accueil.",
+    },
+    setupSave: 'Enregistrer les codes',
+    setupFailed:
+      "Les codes n'ont pas pu être enregistrés. Si cela recommence, donnez ce code au service d'assistance : {code}.",
+    panelTitles: { attendant: "Panneau de l'accueil", technician: 'Panneau du technicien' },
+    /** Said at the top of the panel while a patient's session runs: the patient sees the panel too. */
+    sessionRunning: 'Une séance est en cours : la personne dans la cabine voit cet écran.',
+    /** Said on the patient's screen whenever a staff panel is open. */
+    onScreenBanner: 'Un membre du personnel a ouvert le panneau de service.',
+    tabs: {
+      cabin: 'Cabine',
+      devices: 'Appareils',
+      procedure: 'Vérification',
+      register: 'Registre',
+      export: 'Export',
+    },
+    close: 'Fermer',
+  },
+  /** The technician's part of the staff panel: devices, traffic, procedures, register, export. */
+  technician: {
+    maintenanceOn: 'La cabine est en maintenance : aucune séance ne peut commencer.',
+    maintenanceOff: 'La cabine accueille les patients.',
+    enterMaintenance: 'Passer en maintenance',
+    leaveMaintenance: 'Quitter la maintenance',
+    maintenanceNeeded: 'Passez en maintenance pour lancer une vérification.',
+    devicesTitle: 'Appareils de mesure',
+    refresh: 'Actualiser',
+    noDevice: 'Aucun appareil de ce type n’est branché.',
+    model: 'Modèle',
+    serial: 'Numéro de série',
+    firmware: 'Micrologiciel',
+    source: 'Identité lue par',
+    sources: { device: "l'appareil", usb: 'la prise USB', simulator: 'le simulateur' },
+    port: 'Port',
+    state: 'État',
+    lastFrames: 'Dernières trames',
+    noFrames: 'Aucune trame reçue.',
+    lastRecord: 'Dernier contrôle',
+    noRecord: 'Aucun contrôle enregistré.',
+    /** `{kind}` is a record kind, `{date}` its date, `{verdict}` conforme or non conforme. */
+    recordLine: '{kind} du {date} : {verdict}',
+    recordLinePlain: '{kind} du {date}',
+    nextDue: 'Prochaine vérification le {date}',
+    notKnown: 'Non indiqué',
+    watchTraffic: 'Voir le trafic',
+    verify: 'Vérifier cet appareil',
+    noProcedure: "Cet appareil n'a pas de mode de vérification sur place.",
+    trafficTitle: 'Trafic de {device}',
+    trafficEmpty: 'Rien pour le moment.',
+    stopTraffic: 'Arrêter',
+    directions: { toDevice: 'envoyé', fromDevice: 'reçu' },
+    /** The procedure's form before it starts. */
+    procedureTitle: 'Vérification de {device}',
+    technicianName: 'Votre nom',
+    instrument: 'Instrument de référence',
+    certificate: 'Numéro du certificat d’étalonnage',
+    modeLabel: 'Que voulez-vous faire ?',
+    modes: {
+      verify: 'Vérifier seulement',
+      adjust: 'Vérifier et ajuster (étalonnage)',
+    },
+    start: 'Commencer',
+    cancelProcedure: 'Annuler la vérification',
+    referenceLabel: 'Valeur lue sur la référence ({unit})',
+    referenceHint: 'Un nombre, avec une virgule si besoin.',
+    badNumber: 'Tapez un nombre, par exemple 120 ou 36,8.',
+    send: 'Valider',
+    /** `{index}` and `{count}` are whole numbers. */
+    pointOf: 'Point {index} sur {count}',
+    target: 'Valeur à régler : {target} {unit}',
+    prompts: {
+      'bloodPressure.connectReference':
+        'Mettez le tensiomètre en mode manomètre, branchez le manomètre de référence sur le raccord en Y et fermez la valve.',
+      'bloodPressure.point':
+        'Amenez la pression près de la valeur indiquée, puis tapez ce que lit le manomètre de référence.',
+      'bloodPressure.leakTest':
+        "Test d'étanchéité : gonflez, fermez la valve et ne touchez plus à rien pendant la mesure.",
+      'temperature.connectReference':
+        'Placez la sonde du thermomètre dans le corps noir ou le bain de référence.',
+      'temperature.point':
+        'Réglez la référence sur la température indiquée, attendez la stabilité, puis tapez ce que lit la référence.',
+      'oxygenSaturation.connectSimulator': "Placez la pince de l'oxymètre sur le simulateur.",
+      'oxygenSaturation.spo2Point':
+        'Réglez la saturation du simulateur sur la valeur indiquée, puis tapez la valeur du simulateur.',
+      'oxygenSaturation.pulsePoint':
+        'Réglez le pouls du simulateur sur la valeur indiquée, puis tapez la valeur du simulateur.',
+      'oxygenSaturation.noFinger':
+        "Retirez la pince du simulateur : l'oxymètre doit dire qu'il n'y a pas de doigt.",
+      'weight.empty': 'Videz le plateau de la balance, puis continuez.',
+      'weight.load': 'Posez les poids étalons au centre du plateau, puis tapez leur masse totale.',
+      'weight.eccentricity': 'Posez la charge sur la zone indiquée du plateau, puis tapez sa masse.',
+      'weight.repeatability': 'Reposez la même charge au centre, puis tapez sa masse.',
+    },
+    /** Sentences for the values a prompt comes with, shown under it when it has them. */
+    promptParams: {
+      seconds: 'Durée : {seconds} secondes.',
+      position: 'Zone du plateau : {position}.',
+      target: 'Valeur à régler : {target}.',
+    },
+    pointsTitle: 'Points mesurés',
+    columns: {
+      step: 'Point',
+      reference: 'Référence',
+      reading: 'Lecture',
+      error: 'Écart',
+      limit: 'Limite',
+      result: 'Résultat',
+    },
+    pass: 'Conforme',
+    fail: 'Non conforme',
+    /** The verdict inside a sentence (a register line). */
+    verdictWords: { pass: 'conforme', fail: 'non conforme' },
+    verdictTitle: 'Résultat : {verdict}',
+    verdictNextDue: 'Prochaine vérification le {date}.',
+    verdictNoDue: "L'appareil est retiré des séances jusqu'à une nouvelle vérification conforme.",
+    /** The quantities a correction applies to. */
+    quantities: {
+      systolic: 'Systolique',
+      diastolic: 'Diastolique',
+      meanArterial: 'Pression moyenne',
+      pulse: 'Pouls',
+      temperature: 'Température',
+      spo2: 'Saturation en oxygène',
+      weight: 'Masse',
+      pressure: 'Pression',
+    },
+    corrections: 'Corrections appliquées',
+    correctionLine: '{quantity} : gain {gain}, décalage {offset}',
+    stopped: 'La vérification s’est arrêtée. {reason}.',
+    again: 'Nouvelle vérification',
+    back: 'Retour aux appareils',
+    registerTitle: 'Registre de maintenance',
+    registerEmpty: 'Aucun enregistrement.',
+    kinds: {
+      verification: 'Vérification',
+      calibration: 'Étalonnage',
+      repair: 'Réparation',
+      outOfService: 'Mise hors service',
+      returnToService: 'Remise en service',
+    },
+    /** One register line's details. */
+    recordBy: 'Par {technician}',
+    recordReference: 'Référence : {instrument}, certificat {certificate}',
+    recordNote: 'Note : {note}',
+    interventionTitle: 'Noter une intervention',
+    interventionDevice: 'Appareil',
+    interventionKind: 'Intervention',
+    interventionKinds: {
+      repair: 'Réparation',
+      outOfService: 'Mise hors service',
+      returnToService: 'Remise en service',
+    },
+    note: 'Note',
+    saveIntervention: 'Enregistrer',
+    saved: 'Enregistré dans le registre.',
+    exportTitle: 'Exporter les journaux, le registre et la liste des appareils',
+    exportDirectory: 'Dossier de destination (par exemple une clé USB)',
+    exportHint: 'Aucune donnée de patient n’est exportée.',
+    exportStart: 'Exporter',
+    /** `{records}` and `{logLines}` are whole numbers. */
+    exportDone: 'Export terminé dans {directory} : {records} enregistrements, {logLines} lignes de journal.',
+    exportFiles: 'Fichiers écrits',
+    failures: {
+      'technician.unavailable': "Cette fonction n'est pas disponible sur cette cabine.",
+      'staff.forbidden': 'Votre rôle ne permet pas cette action.',
+    },
+    failed: "L'action n'a pas abouti. Code pour le service technique : {code}.",
   },
   /** The on-screen keyboard under the field being typed in (a cabin has no physical keyboard). */
   keyboard: {
@@ -704,6 +960,9 @@ export const fr = {
     space: 'Espace',
     hyphen: "Trait d'union",
     apostrophe: 'Apostrophe',
+    comma: 'Virgule',
+    period: 'Point',
+    slash: 'Barre oblique',
     /** The key showing the accented letters, and the one going back to the plain letters. */
     accents: 'é à ç',
     accentsName: 'Lettres avec accents',

@@ -5,7 +5,7 @@ import { useLayoutEffect, useRef, useState, type ReactNode, type RefObject } fro
 import { fill } from '../i18n';
 import { speak } from '../read-aloud';
 import { useUi } from '../ui-context';
-import { OnScreenKeyboard, type KeyboardLayout, type KeyPress } from './on-screen-keyboard';
+import { OnScreenKeyboard, typesLetters, type KeyboardLayout, type KeyPress } from './on-screen-keyboard';
 import { useTypingPresence } from './typing-presence';
 
 /** What `useKeyboardField` needs: the controlled value, its limit, and the keys to offer. */
@@ -37,7 +37,7 @@ export interface KeyboardField {
 
 /** How many characters count towards the limit: code points; digit layouts leave out typed spaces. */
 function lengthOf(value: string, layout: KeyboardLayout): number {
-  return [...(layout === 'letters' ? value : value.replace(/\s/g, ''))].length;
+  return [...(typesLetters(layout) ? value : value.replace(/\s/g, ''))].length;
 }
 
 /** Binds an input to the on-screen keyboard (see the file's header). */
@@ -63,7 +63,7 @@ export function useKeyboardField({
     caret.current = null;
   }, [value]);
 
-  const limitText = fill(layout === 'letters' ? strings.keyboard.tooLong : strings.keyboard.tooManyDigits, {
+  const limitText = fill(typesLetters(layout) ? strings.keyboard.tooLong : strings.keyboard.tooManyDigits, {
     max: maxLength,
   });
   const press = (key: KeyPress): boolean => {
@@ -106,7 +106,7 @@ export function useKeyboardField({
       <OnScreenKeyboard
         layout={layout}
         onKey={press}
-        autoCapital={value === '' || /[\s'’-]$/.test(value)}
+        autoCapital={layout !== 'text' && (value === '' || /[\s'’-]$/.test(value))}
         speakKeys={!secret}
       />
     ) : null,

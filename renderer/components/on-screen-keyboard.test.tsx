@@ -134,17 +134,24 @@ describe('the on-screen keyboard', () => {
     expect(app.query('keyboard')).toBeNull();
   });
 
-  it('types the attendant code on digits only, and sends it with the command', async () => {
+  it('types the staff PIN on digits only, and sends it with the role', async () => {
     const { app, transport } = await open(sampleView());
     await app.click('attendant-open');
-    await touchField(app, 'attendant-code');
+    await touchField(app, 'staff-pin');
     expect(app.get('keyboard').getAttribute('data-layout')).toBe('digits');
-    await press(app, '2', '4', '6', '8');
-    await app.click('attendant-mark-cleaned');
-    expect(transport.calls.at(-1)?.params).toEqual({
-      code: '2468',
-      command: { type: 'attendant.markCleaned' },
+    await press(app, '4', '8', '2', '9', '1', '5');
+    await app.click('staff-login');
+    expect(transport.calls.at(-1)).toEqual({
+      method: 'staffLogin',
+      params: { role: 'attendant', pin: '482915' },
     });
+  });
+
+  it('offers no decimal comma on the digits of a PIN', async () => {
+    const { app } = await open(sampleView());
+    await app.click('attendant-open');
+    await touchField(app, 'staff-pin');
+    expect(app.query('key-comma')).toBeNull();
   });
 });
 

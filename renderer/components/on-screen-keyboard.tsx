@@ -5,8 +5,17 @@ import { useEffect, useRef, useState } from 'react';
 import { speak } from '../read-aloud';
 import { useUi } from '../ui-context';
 
-/** The keys a field offers: letters (names), digits (codes, a birth date's parts), or a NIR's digits with 2A / 2B. */
-export type KeyboardLayout = 'letters' | 'digits' | 'nir' | 'date';
+/**
+ * The keys a field offers: letters (names), digits (codes, a birth date's parts), a NIR's digits with
+ * 2A / 2B, digits with a decimal comma (`decimal`: a reference reading), or letters with a row of digits
+ * and `.` `/` (`text`: the staff's free text, a certificate number, a folder).
+ */
+export type KeyboardLayout = 'letters' | 'digits' | 'nir' | 'date' | 'decimal' | 'text';
+
+/** Whether a layout types letters (its limit counts characters, not digits). */
+export function typesLetters(layout: KeyboardLayout): boolean {
+  return layout === 'letters' || layout === 'text';
+}
 
 /** What a key does to the field's text. */
 export type KeyPress = { readonly kind: 'insert'; readonly text: string } | { readonly kind: 'erase' };
@@ -128,7 +137,7 @@ export function OnScreenKeyboard({ layout, onKey, autoCapital, speakKeys }: OnSc
     role: 'group',
     'aria-label': k.label,
   } as const;
-  if (layout !== 'letters') {
+  if (!typesLetters(layout)) {
     return (
       <div className="keyboard keyboard-digits" {...boardProps}>
         {DIGIT_ROWS.map((row) => (
@@ -137,6 +146,9 @@ export function OnScreenKeyboard({ layout, onKey, autoCapital, speakKeys }: OnSc
           </div>
         ))}
         <div className="key-row">
+          {layout === 'decimal' && (
+            <Key testId="key-comma" label="," name={k.comma} onPress={() => insert(',', k.comma)} />
+          )}
           {digit('0')}
           {erase}
         </div>
@@ -154,6 +166,7 @@ export function OnScreenKeyboard({ layout, onKey, autoCapital, speakKeys }: OnSc
   const rows = accents ? ACCENT_ROWS : LETTER_ROWS;
   return (
     <div className="keyboard keyboard-letters" {...boardProps}>
+      {layout === 'text' && <div className="key-row">{[...DIGIT_ROWS.flat(), '0'].map(digit)}</div>}
       {rows.map((row) => (
         <div className="key-row" key={row.join('')}>
           {row.map(letter)}
@@ -182,6 +195,12 @@ export function OnScreenKeyboard({ layout, onKey, autoCapital, speakKeys }: OnSc
           name={k.apostrophe}
           onPress={() => insert("'", k.apostrophe)}
         />
+        {layout === 'text' && (
+          <>
+            <Key testId="key-period" label="." name={k.period} onPress={() => insert('.', k.period)} />
+            <Key testId="key-slash" label="/" name={k.slash} onPress={() => insert('/', k.slash)} />
+          </>
+        )}
         <Key testId="key-space" label={k.space} wide="widest" onPress={() => insert(' ', k.space)} />
         {erase}
       </div>

@@ -7,6 +7,7 @@ import { ActionButton } from '../components/action-button';
 import { HelpBanner } from '../components/help-banner';
 import { Modal } from '../components/modal';
 import { SessionHeader } from '../components/session-header';
+import { StaffOnScreenBanner } from '../components/staff-on-screen-banner';
 import { TypingPresenceContext, usePresenceSignal } from '../components/typing-presence';
 import { StillThereDialog } from '../components/still-there-dialog';
 import { useUi } from '../ui-context';
@@ -38,10 +39,17 @@ export interface SessionScreenProps {
   readonly client: CabinClient;
   /** Given while a help call waits for an attendant: the help banner then carries the staff entry. */
   readonly onOpenAttendant?: () => void;
+  /** A staff panel is open on the cabin's screen: the patient is told so by a banner (`staff-on-screen`). */
+  readonly staffOnScreen?: boolean;
 }
 
 /** Draws the session; a second step action is ignored until the first is answered (double taps on touch screens). */
-export function SessionScreen({ session, client, onOpenAttendant }: SessionScreenProps) {
+export function SessionScreen({
+  session,
+  client,
+  onOpenAttendant,
+  staffOnScreen = false,
+}: SessionScreenProps) {
   const { strings } = useUi();
   const [confirmingQuit, setConfirmingQuit] = useState(false);
   const [actionFailed, setActionFailed] = useState(false);
@@ -86,6 +94,7 @@ export function SessionScreen({ session, client, onOpenAttendant }: SessionScree
         onHelp={send('patient.help')}
         onQuit={() => setConfirmingQuit(true)}
       />
+      {staffOnScreen && <StaffOnScreenBanner />}
       {showHelp && session.help !== null && (
         <HelpBanner
           help={session.help}

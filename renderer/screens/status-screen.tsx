@@ -9,10 +9,12 @@ export type CabinStatus = 'booting' | 'cleaning' | 'maintenance' | 'outOfService
 /** Props of StatusScreen. */
 export interface StatusScreenProps {
   readonly status: CabinStatus;
+  /** The attendant's words for patients while out of service (`out-of-service-message`); null for the usual words. */
+  readonly message?: string | null;
 }
 
 /** Draws a calm full-screen message for the cabin's status; maintenance looks like out of service to patients. */
-export function StatusScreen({ status }: StatusScreenProps) {
+export function StatusScreen({ status, message = null }: StatusScreenProps) {
   const { strings } = useUi();
   switch (status) {
     case 'booting':
@@ -31,6 +33,11 @@ export function StatusScreen({ status }: StatusScreenProps) {
     case 'outOfService':
       return (
         <ScreenFrame screen="status" stage={status} title={strings.status.outOfServiceTitle}>
+          {message !== null && message !== '' && (
+            <p className="lead out-of-service-message" data-testid="out-of-service-message">
+              {message}
+            </p>
+          )}
           <p className="lead">{strings.status.outOfServiceBody}</p>
           <p className="lead">{strings.status.outOfServiceHint}</p>
         </ScreenFrame>

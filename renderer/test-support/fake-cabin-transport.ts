@@ -2,6 +2,7 @@
 import type { CabinClient, CabinMethod, MediaUp } from '../../contract/cabin-api';
 import type { CabinView } from '../../contract/cabin-view';
 import type { PatientAction } from '../../contract/patient-action';
+import type { StaffCommand, StaffRole, StaffSession } from '../../contract/staff';
 import type { CallMedia } from '../../contract/platform-protocol';
 import type { CabinError, Result } from '../../contract/result';
 import { TRANSPORT_UNAVAILABLE, type CabinTransport, type MediaEvent, type ViewEvent } from '../cabin-client';
@@ -21,6 +22,15 @@ export class FakeCabinTransport implements CabinTransport {
   joinMediaResult: Result<CallMedia, CabinError> = { ok: false, error: { code: 'call.notJoined' } };
   /** What a `media` call answers. */
   mediaResult: Result<unknown, CabinError> = { ok: true, value: null };
+  /** What `staffLogin` answers for a role and PIN: a session with token `token-<role>` unless a test says otherwise. */
+  staffLoginAnswer: (role: StaffRole, pin: string) => Result<StaffSession, CabinError> = (role) => ({
+    ok: true,
+    value: { token: `token-${role}`, role, idleMs: 120_000 },
+  });
+  /** What `staffSetPins` answers. */
+  staffSetPinsResult: Result<void, CabinError> = { ok: true, value: undefined };
+  /** What a `staff` call answers for a command (done, with no value, unless a test says otherwise). */
+  staffAnswer: (command: StaffCommand) => Result<unknown, CabinError> = () => ({ ok: true, value: null });
   private connected = true;
   private readonly eventListeners = new Set<(event: ViewEvent) => void>();
   private readonly mediaListeners = new Set<(event: MediaEvent) => void>();
@@ -32,7 +42,9 @@ export class FakeCabinTransport implements CabinTransport {
     getView: () => this.answer('getView', undefined, { ok: true, value: this.view }),
     startSession: (input) => this.answer('startSession', input, this.nextResult),
     act: (action) => this.answer('act', action, this.nextResult),
-    attend: (input) => this.answer('attend', input, this.nextResult),
+    staffLogin: (input) => this.answer('staffLogin', input, this.staffLoginAnswer(input.role, input.pin)),
+    staffSetPins: (input) => this.answer('staffSetPins', input, this.staffSetPinsResult),
+    staff: (input) => this.answer('staff', input, this.staffAnswer(input.command)),
     joinMedia: () => this.answer('joinMedia', undefined, this.joinMediaResult),
     media: (message) => this.answer('media', message, this.mediaResult),
   };
@@ -40,6 +52,18 @@ export class FakeCabinTransport implements CabinTransport {
   /** The patient actions sent so far, in order. */
   actions(): PatientAction[] {
     return this.calls.filter((call) => call.method === 'act').map((call) => call.params as PatientAction);
+  }
+
+  /** The staff commands sent so far, in order, with the token each carried. */
+  staffCalls(): { readonly token: string; readonly command: StaffCommand }[] {
+    return this.calls
+      .filter((call) => call.method === 'staff')
+      .map((call) => call.params as { readonly token: string; readonly command: StaffCommand });
+  }
+
+  /** The staff commands sent so far, in order, without their token. */
+  staffCommands(): StaffCommand[] {
+    return this.staffCalls().map((call) => call.command);
   }
 
   /** The video link's messages sent so far, in order. */
