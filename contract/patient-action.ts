@@ -55,4 +55,3 @@ export type PatientAction =
 
 /** The type names of all patient actions. */
 export type PatientActionType = PatientAction['type'];
-
