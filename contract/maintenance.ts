@@ -130,6 +130,8 @@ export type ProcedurePrompt =
       readonly code: ProcedurePromptCode;
       /** Values the words need (`seconds`, `target`, `position`…). */
       readonly params: Readonly<Record<string, number | string>>;
+      /** The points taken so far, as found (the procedure fills them in; a plan's own prompt has none). */
+      readonly points?: readonly CalibrationPoint[];
     }
   | {
       /** Bring the reference near `target`, then type the reference instrument's reading. */
@@ -142,6 +144,8 @@ export type ProcedurePrompt =
       readonly index: number;
       readonly count: number;
       readonly params: Readonly<Record<string, number | string>>;
+      /** The points taken so far, as found (the procedure fills them in; a plan's own prompt has none). */
+      readonly points?: readonly CalibrationPoint[];
     }
   | { readonly kind: 'finished'; readonly record: MaintenanceRecord }
   /** The procedure stopped: the device was lost, refused the mode, or the technician cancelled. */

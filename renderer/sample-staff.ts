@@ -127,8 +127,14 @@ export const SAMPLE_PROCEDURE: readonly ProcedurePrompt[] = [
     index: 2,
     count: 2,
     params: {},
+    points: SAMPLE_RECORD.points.slice(0, 1),
   },
-  { kind: 'instruction', code: 'bloodPressure.leakTest', params: { seconds: 60 } },
+  {
+    kind: 'instruction',
+    code: 'bloodPressure.leakTest',
+    params: { seconds: 60 },
+    points: SAMPLE_RECORD.points.slice(0, 2),
+  },
   { kind: 'finished', record: SAMPLE_RECORD },
 ];
 

@@ -117,8 +117,9 @@ function runAt(
 ): ProcedureRun {
   const step = plan.steps[index];
   if (step === undefined) throw new Error('a procedure past its last step has finished');
+  // Each prompt carries the points taken so far, as found, for the technician's table.
   return {
-    prompt: step.prompt,
+    prompt: { ...step.prompt, points: taken.map((t) => asFound(t, context.corrections)) },
     step,
     answer(answer, at) {
       const next = step.point === null ? taken : [...taken, takePoint(step, answer)];

@@ -1,16 +1,15 @@
 // What a procedure found: the points (reference, reading, error, limit, conforme or not), the
-// corrections in force, the verdict and the next due date. Also the table of references typed so far.
+// corrections in force, the verdict and the next due date; the same table of points during a run.
 import type { Locale } from '../../contract/domain';
 import type { CalibrationPoint, MaintenanceRecord } from '../../contract/maintenance';
 import { fill, type Strings } from '../i18n';
 import { useUi } from '../ui-context';
-import type { TypedReference } from './procedure-screen';
 import { formatDay, formatReading } from './staff-format';
 
-/** Props of PointsTable: a finished record's points, or the references typed during the run. */
-export type PointsTableProps =
-  | { readonly points: readonly CalibrationPoint[]; readonly typed?: undefined }
-  | { readonly typed: readonly TypedReference[]; readonly points?: undefined };
+/** Props of PointsTable: the points of a finished record, or those taken so far in a run. */
+export interface PointsTableProps {
+  readonly points: readonly CalibrationPoint[];
+}
 
 /** The table of points (`procedure-points`, rows `procedure-point-row` with `data-pass`). */
 export function PointsTable(props: PointsTableProps) {
@@ -31,27 +30,16 @@ export function PointsTable(props: PointsTableProps) {
         </tr>
       </thead>
       <tbody>
-        {props.points !== undefined
-          ? props.points.map((point, index) => (
-              <tr key={`${point.step}-${index}`} data-testid="procedure-point-row" data-pass={point.pass}>
-                <td>{index + 1}</td>
-                <td>{withUnit(point.reference, point.unit, locale)}</td>
-                <td>{withUnit(point.reading, point.unit, locale)}</td>
-                <td>{withUnit(point.error, point.unit, locale, true)}</td>
-                <td>{`± ${withUnit(point.limit, point.unit, locale)}`.replace(' ', '\u00a0')}</td>
-                <td>{point.pass ? s.pass : s.fail}</td>
-              </tr>
-            ))
-          : props.typed.map((point) => (
-              <tr key={point.index} data-testid="procedure-point-row">
-                <td>{point.index}</td>
-                <td>{withUnit(point.reference, point.unit, locale)}</td>
-                <td>…</td>
-                <td>…</td>
-                <td>…</td>
-                <td>…</td>
-              </tr>
-            ))}
+        {props.points.map((point, index) => (
+          <tr key={`${point.step}-${index}`} data-testid="procedure-point-row" data-pass={point.pass}>
+            <td>{index + 1}</td>
+            <td>{withUnit(point.reference, point.unit, locale)}</td>
+            <td>{withUnit(point.reading, point.unit, locale)}</td>
+            <td>{withUnit(point.error, point.unit, locale, true)}</td>
+            <td>{`± ${withUnit(point.limit, point.unit, locale)}`.replace(' ', '\u00a0')}</td>
+            <td>{point.pass ? s.pass : s.fail}</td>
+          </tr>
+        ))}
       </tbody>
     </table>
   );

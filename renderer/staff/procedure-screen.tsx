@@ -20,14 +20,6 @@ import { formatReading, parseReading, peripheralReason } from './staff-format';
 /** The longest reference reading typed, in characters. */
 const READING_MAX_LENGTH = 10;
 
-/** A reference typed during the run, for the table of points so far (the readings come with the record). */
-export interface TypedReference {
-  readonly index: number;
-  readonly unit: string;
-  readonly target: number | null;
-  readonly reference: number;
-}
-
 /** Props of ProcedureScreen. */
 export interface ProcedureScreenProps {
   readonly run: StaffRun;
@@ -46,13 +38,12 @@ export function ProcedureScreen({ run, maintenance, device, onDevice }: Procedur
   const [certificate, setCertificate] = useState('');
   const [adjust, setAdjust] = useState(false);
   const [prompt, setPrompt] = useState<ProcedurePrompt | null>(null);
-  const [typed, setTyped] = useState<readonly TypedReference[]>([]);
   const [value, setValue] = useState('');
   const [badValue, setBadValue] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const sending = useRef(false);
 
-  const step = (send: () => Promise<Result<ProcedurePrompt, CabinError>>, after?: () => void): void => {
+  const step = (send: () => Promise<Result<ProcedurePrompt, CabinError>>): void => {
     if (sending.current) return;
     sending.current = true;
     setFailure(null);
@@ -62,7 +53,6 @@ export function ProcedureScreen({ run, maintenance, device, onDevice }: Procedur
           setFailure(result.error.code);
           return;
         }
-        after?.();
         setPrompt(result.value);
         setValue('');
       })
@@ -73,7 +63,6 @@ export function ProcedureScreen({ run, maintenance, device, onDevice }: Procedur
 
   const start = (): void => {
     if (device === null) return;
-    setTyped([]);
     step(() =>
       run({
         type: 'technician.startProcedure',
@@ -90,17 +79,12 @@ export function ProcedureScreen({ run, maintenance, device, onDevice }: Procedur
     const reading = parseReading(value);
     setBadValue(reading === null);
     if (reading === null) return;
-    const point = { index: prompt.index, unit: prompt.unit, target: prompt.target, reference: reading };
-    step(
-      () => run({ type: 'technician.answerProcedure', value: reading }),
-      () => setTyped((old) => [...old, point]),
-    );
+    step(() => run({ type: 'technician.answerProcedure', value: reading }));
   };
 
   const cancel = (): void => {
     void run({ type: 'technician.cancelProcedure' });
     setPrompt(null);
-    setTyped([]);
     setFailure(null);
   };
 
@@ -286,7 +270,7 @@ export function ProcedureScreen({ run, maintenance, device, onDevice }: Procedur
         </ActionButton>
       )}
       {failureLine}
-      {typed.length > 0 && <PointsTable typed={typed} />}
+      {prompt.points !== undefined && prompt.points.length > 0 && <PointsTable points={prompt.points} />}
       {cancelButton}
     </div>
   );

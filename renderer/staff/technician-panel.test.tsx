@@ -138,7 +138,9 @@ describe('the technician panel', () => {
     await app.type('procedure-value', '15o');
     await app.click('procedure-send');
     expect(app.get('error-procedure-value').textContent).toBe('Tapez un nombre, par exemple 120 ou 36,8.');
+    // The point taken so far, with the device's reading, its error and its limit.
     expect(app.all('procedure-point-row')).toHaveLength(1);
+    expect(app.all('procedure-point-row')[0]?.textContent).toContain('251\u00a0mmHg');
     await app.type('procedure-value', '150');
     await app.click('procedure-send');
 
