@@ -56,6 +56,25 @@ describe('the tensiometer against a reference manometer', () => {
     expect(record.nextDueAt).toBe(AT + 365 * 86_400_000);
   });
 
+  it('shows each point as found on the prompts that follow it', () => {
+    let current: ProcedureRun = startProcedure(bloodPressurePlan(), context);
+    expect(current.prompt.kind === 'instruction' && current.prompt.points).toEqual([]);
+    current = current.answer({ reference: null, reading: null }, AT);
+    current = current.answer({ reference: 250, reading: 252.5 }, AT);
+    expect(current.prompt.kind === 'reference' && current.prompt.points).toEqual([
+      {
+        step: 'pressure.250',
+        quantity: 'pressure',
+        unit: 'mmHg',
+        reference: 250,
+        reading: 252.5,
+        error: 2.5,
+        limit: 3,
+        pass: true,
+      },
+    ]);
+  });
+
   it('fails when one point reads 3.5 mmHg off, with no due date', () => {
     const record = run(bloodPressurePlan(), (target, step) =>
       step === 'pressure.100' ? 96.5 : step === 'leak' ? 0 : target,
