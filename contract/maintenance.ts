@@ -141,6 +141,7 @@ export type ProcedurePrompt =
       readonly unit: CalibrationPoint['unit'];
       /** The value to bring the reference to; null when any value does. */
       readonly target: number | null;
+      /** This point's place among the procedure's reference points, from 0 (the screens say it from 1). */
       readonly index: number;
       readonly count: number;
       readonly params: Readonly<Record<string, number | string>>;

@@ -1,7 +1,7 @@
 // Binds one input to the on-screen keyboard: the keyboard shows while the input has the focus, its keys
 // edit the controlled value at the caret, and a key that would make the value too long is refused with
 // a message instead of cutting it. A physical keyboard (a technician's) keeps working as usual.
-import { useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useLayoutEffect, useRef, useState, type FocusEvent, type ReactNode, type RefObject } from 'react';
 import { fill } from '../i18n';
 import { speak } from '../read-aloud';
 import { useUi } from '../ui-context';
@@ -26,7 +26,7 @@ export interface KeyboardField {
   readonly inputRef: RefObject<HTMLInputElement | null>;
   readonly inputProps: {
     readonly onFocus: () => void;
-    readonly onBlur: () => void;
+    readonly onBlur: (event: FocusEvent<HTMLInputElement>) => void;
     /** No system keyboard over the cabin's own. */
     readonly inputMode: 'none';
   };
@@ -96,9 +96,10 @@ export function useKeyboardField({
     inputRef,
     inputProps: {
       onFocus: () => setOpen(true),
-      onBlur: () => {
-        setOpen(false);
+      onBlur: (event: FocusEvent<HTMLInputElement>) => {
         setRefused(false);
+        // Closed unless the field has taken the focus back meanwhile.
+        closeAfterTouch(event.relatedTarget, () => setOpen(document.activeElement === inputRef.current));
       },
       inputMode: 'none',
     },
@@ -112,4 +113,38 @@ export function useKeyboardField({
     ) : null,
     limitMessage: refused || overLimit ? limitText : null,
   };
+}
+
+/** The longest a touch on a button may keep the keyboard of the field it took the focus from. */
+const TOUCH_GRACE_MS = 1_500;
+
+/**
+ * Closes the keyboard of a field that lost the focus. When a button took it (a touch on "Valider" starts),
+ * the keyboard stays until that touch's click is delivered: closing it at once would move the button
+ * from under the finger, and the touch would land on nothing. Another field taking the focus closes it
+ * at once (it opens its own).
+ */
+function closeAfterTouch(takenBy: EventTarget | null, close: () => void): void {
+  if (
+    !(takenBy instanceof HTMLElement) ||
+    takenBy instanceof HTMLInputElement ||
+    takenBy instanceof HTMLTextAreaElement
+  ) {
+    close();
+    return;
+  }
+  let done = false;
+  const finish = (): void => {
+    if (done) return;
+    done = true;
+    takenBy.removeEventListener('click', afterClick);
+    document.removeEventListener('pointerup', afterClick, true);
+    clearTimeout(timer);
+    close();
+  };
+  // The click comes after the pointer is lifted; a touch dragged off the button gives no click.
+  const afterClick = (): void => void setTimeout(finish, 0);
+  takenBy.addEventListener('click', afterClick);
+  document.addEventListener('pointerup', afterClick, true);
+  const timer = setTimeout(finish, TOUCH_GRACE_MS);
 }

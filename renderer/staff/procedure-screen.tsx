@@ -224,7 +224,7 @@ export function ProcedureScreen({ run, maintenance, device, onDevice }: Procedur
       >
         {prompt.kind === 'reference' && (
           <p className="field-hint" data-testid="procedure-point">
-            {fill(s.pointOf, { index: prompt.index, count: prompt.count })}
+            {fill(s.pointOf, { index: prompt.index + 1, count: prompt.count })}
           </p>
         )}
         <p className="lead">{s.prompts[prompt.code]}</p>
