@@ -86,4 +86,9 @@ export class FrameLog {
   frames(): readonly LoggedFrame[] {
     return [...this.#frames];
   }
+
+  /** Drops every frame kept: they may carry the last patient's values (called at each session's wipe). */
+  forget(): void {
+    this.#frames.splice(0);
+  }
 }

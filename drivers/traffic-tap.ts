@@ -11,6 +11,8 @@ export const TRAFFIC_RING_SIZE = 500;
 export interface TrafficRecord {
   /** The chunks seen at or after `sinceMs` (epoch ms on the tap's clock), oldest first. */
   traffic(sinceMs: number): readonly TrafficEntry[];
+  /** Drops every chunk kept: they may carry the last patient's values (called at each session's wipe). */
+  forget(): void;
 }
 
 /** A link that records its traffic, and the record. */
@@ -36,5 +38,6 @@ export function tapLink(link: ByteLink, clock: Clock, capacity = TRAFFIC_RING_SI
     onEnd: (listener: (end: LinkEnd) => void) => link.onEnd(listener),
     close: () => link.close(),
     traffic: (sinceMs) => ring.filter((entry) => entry.atMs >= sinceMs),
+    forget: () => void ring.splice(0),
   };
 }

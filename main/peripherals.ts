@@ -56,6 +56,11 @@ export interface DeviceInspection {
   /** The last decoded frames of this kind's device (at most 20), oldest first, as short JSON text. */
   lastFrames(kind: MeasurementKind): readonly { readonly atMs: number; readonly text: string }[];
   /**
+   * Drops every device's traffic and frames kept: they carry the last patient's values, and nothing of a
+   * patient survives the session (called at each session's wipe).
+   */
+  forget(): void;
+  /**
    * Simulated hardware only: the simulated reference bench of this kind's device, which a procedure
    * sets to each prompt's target so that the simulated device reads it (with its own simulated error).
    */
@@ -130,6 +135,9 @@ export function simulatedInspection(devices: readonly ByteLevelSimulatedDevice[]
     },
     traffic: (kind, sinceMs) => of(kind)?.traffic(sinceMs) ?? [],
     lastFrames: (kind) => of(kind)?.lastFrames() ?? [],
+    forget: () => {
+      for (const device of devices) device.forget();
+    },
     bench: (kind) => of(kind)?.bench() ?? null,
   };
 }

@@ -143,6 +143,13 @@ export class PluggableMeasuringDevice implements MeasuringDevice {
     return this.#state.state === 'ready' ? this.#state.frames.frames() : [];
   }
 
+  /** Drops the traffic and frames kept: they may carry the last patient's values. */
+  forget(): void {
+    if (this.#state.state !== 'ready') return;
+    this.#state.traffic?.forget();
+    this.#state.frames.forget();
+  }
+
   /** The device at `path` was unplugged or its link ended: the slot is empty again. */
   unplug(path: string): void {
     if (this.path === path) this.#empty();
@@ -266,6 +273,9 @@ export function slotInspection(slots: readonly PluggableMeasuringDevice[]): Devi
     attached: (kind) => of(kind)?.attached() ?? null,
     traffic: (kind, sinceMs) => of(kind)?.traffic(sinceMs) ?? [],
     lastFrames: (kind) => of(kind)?.lastFrames() ?? [],
+    forget: () => {
+      for (const slot of slots) slot.forget();
+    },
   };
 }
 

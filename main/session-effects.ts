@@ -94,6 +94,8 @@ export function cabinMachineEffects({ store, log, peripherals, wipeHooks = [], h
         const wiped = store.wipeSession(input.sessionId);
         help?.forget(input.sessionId);
         peripherals.platform.forgetSession(input.sessionId);
+        // The devices' traffic and last frames held the patient's measurements.
+        peripherals.inspection?.forget();
         // No job of the patient stays in the printer's queue: a failure here is logged, the wipe goes on.
         await peripherals.printer.cancelAll?.().catch(() => log.error('printer.cancelAllFailed'));
         for (const hook of wipeHooks) await hook();

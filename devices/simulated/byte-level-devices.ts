@@ -234,8 +234,14 @@ export class ByteLevelSimulatedDevice implements MeasuringDevice {
   measure(report: (fact: MeasurementFact) => void): Cancel {
     // The technician (or the patient) plugged the device back in after an unplug.
     if (this.unplugged) this.plugged = this.plugIn();
-    this.plugged.simulator.prepare(this.script.measurements[this.kind]);
-    return this.plugged.device.measure(report);
+    const { simulator, device } = this.plugged;
+    simulator.prepare(this.script.measurements[this.kind]);
+    // The patient takes the finger out once the reading is over: a real oximeter streams "no finger"
+    // between patients, never the last patient's values.
+    return device.measure((fact) => {
+      if (fact.type !== 'measurement.progressed') simulator.noFinger();
+      report(fact);
+    });
   }
 
   /** The raw traffic of the device's link since `sinceMs`, oldest first. */
@@ -246,6 +252,12 @@ export class ByteLevelSimulatedDevice implements MeasuringDevice {
   /** The device's last decoded frames, oldest first. */
   lastFrames(): readonly LoggedFrame[] {
     return this.plugged.frames.frames();
+  }
+
+  /** Drops the traffic and frames kept: they carry the last patient's values. */
+  forget(): void {
+    this.plugged.traffic.forget();
+    this.plugged.frames.forget();
   }
 
   /**
@@ -291,6 +303,8 @@ export class ByteLevelSimulatedDevice implements MeasuringDevice {
       this.unplugged = true;
     });
     const simulator = simulate(simulatorEnd, this.clock);
+    // An oximeter's clip is empty until a patient puts a finger in.
+    simulator.noFinger();
     if (this.benchSet) this.giveBenchError(simulator);
     const link = tapLink(deviceEnd, this.clock);
     const device = model.createDevice(link, this.clock);

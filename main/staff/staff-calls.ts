@@ -98,6 +98,11 @@ function runCommand(
       if (view.phase !== 'maintenance') return err({ code: 'staff.notNow' });
       ports.technician.cancelProcedure();
       return send(command);
+    case 'technician.listDevices':
+    case 'technician.traffic':
+      // During a session the devices' frames and traffic are the patient's measurements.
+      if (view.phase === 'inSession') return err({ code: 'staff.sessionRunning' });
+      return ports.technician.run(command);
     default:
       return ports.technician.run(command);
   }

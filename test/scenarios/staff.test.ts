@@ -6,7 +6,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Result, StaffCommand, StepName } from '../../contract';
+import type { DeviceReport, Result, StaffCommand, StepName, TrafficEntry } from '../../contract';
+import { decodeNoninDf2Frame } from '../../devices/nonin-df2/nonin-df2-codec';
 import { defaultConfig, type CabinConfig } from '../../main/config';
 import { createController, type ControllerOptions, type RunningController } from '../../main/controller';
 import { createSimulatedPeripherals } from '../../main/peripherals';
@@ -47,6 +48,8 @@ interface CabinOptions {
   readonly technicianDesk?: ControllerOptions['technicianDesk'];
   readonly directory?: string;
   readonly clock?: ManualClock;
+  /** The real codecs on byte-level simulators (the technician's inspection of them), as `npm start`. */
+  readonly byteLevel?: boolean;
 }
 
 async function startCabin(options: CabinOptions = {}): Promise<Harness> {
@@ -61,7 +64,7 @@ async function startCabin(options: CabinOptions = {}): Promise<Harness> {
   mkdirSync(config.dataDirectory, { recursive: true });
   const opened = openCabinStore(join(config.dataDirectory, 'cabin.db'), clock);
   if (!opened.ok) throw new Error(opened.error.code);
-  const peripherals = createSimulatedPeripherals(happyScript(STEP_MS), clock, 1_000);
+  const peripherals = createSimulatedPeripherals(happyScript(STEP_MS), clock, 1_000, options.byteLevel);
   const controller = createController({
     config,
     clock,
@@ -70,6 +73,10 @@ async function startCabin(options: CabinOptions = {}): Promise<Harness> {
     store: opened.value,
     ...(options.technicianDesk ? { technicianDesk: options.technicianDesk } : {}),
   });
+  // Byte-level devices answer their self-test over links that settle only as the clock moves.
+  let booted = false;
+  void controller.booted.then(() => (booted = true));
+  while (options.byteLevel && !booted) await clock.advance(STEP_MS);
   await controller.booted;
   const harness = { controller, clock, store: opened.value, log, directory };
   harnesses.push(harness);
@@ -236,6 +243,43 @@ describe('the attendant', () => {
 });
 
 describe('the technician', () => {
+  it('finds in the devices no frame nor traffic of the last patient once their session is over', async () => {
+    const { controller, clock } = await startCabin({ byteLevel: true });
+    // A whole session, measurements included, through the real codecs (their links settle as time moves).
+    expect(start(controller)).toEqual({ ok: true, value: undefined });
+    let sessionOver = 0;
+    for (let tick = 0; tick < 3_000 && viewOf(controller).phase !== 'ready'; tick += 1) {
+      const action = cooperativeAction(viewOf(controller));
+      if (action) controller.server.act(action);
+      else await clock.advance(STEP_MS);
+      if (sessionOver === 0 && viewOf(controller).phase !== 'inSession') sessionOver = clock.now();
+    }
+    expect(viewOf(controller).phase).toBe('ready');
+    const token = staffLogin(controller, 'technician');
+    const devices = await give(controller, token, { type: 'technician.listDevices' });
+    if (!devices.ok) throw new Error(devices.error.code);
+    const reports = devices.value as readonly DeviceReport[];
+    // The devices are still there and say who they are, but keep nothing of the session's measurements.
+    expect(reports.map((r) => r.identity?.serialNumber)).toEqual([
+      'SIM-BP-0001',
+      'SIM-TH-0001',
+      'SIM-OX-0001',
+      'SIM-WT-0001',
+    ]);
+    expect(reports.flatMap((r) => r.lastFrames)).toEqual([]);
+    // What the links carried during the session is gone; since then the oximeter streams an empty clip.
+    for (const { peripheral } of reports) {
+      const traffic = await give(controller, token, { type: 'technician.traffic', peripheral, sinceMs: 0 });
+      const chunks = traffic.ok ? (traffic.value as readonly TrafficEntry[]) : [];
+      expect(chunks.filter((chunk) => chunk.atMs < sessionOver)).toEqual([]);
+      if (peripheral !== 'oxygenSaturation') continue;
+      const bytes = Buffer.from(chunks.map((chunk) => chunk.hex).join(''), 'hex');
+      for (let at = 0; at + 5 <= bytes.length; at += 5) {
+        expect(decodeNoninDf2Frame(bytes.subarray(at, at + 5))?.status.sensorDisconnected).toBe(true);
+      }
+    }
+  }, 30_000);
+
   it('who walks away from the panel leaves the cabin serving patients again, not held in maintenance', async () => {
     const { controller, clock } = await startCabin();
     const token = staffLogin(controller, 'technician');
@@ -279,6 +323,16 @@ describe('the technician', () => {
       ok: false,
       error: { code: 'staff.sessionRunning' },
     });
+    // The devices' frames and traffic are the patient's measurements while a session runs.
+    for (const command of [
+      { type: 'technician.listDevices' },
+      { type: 'technician.traffic', peripheral: 'oxygenSaturation', sinceMs: 0 },
+    ] as const) {
+      expect(await give(controller, token, command)).toEqual({
+        ok: false,
+        error: { code: 'staff.sessionRunning' },
+      });
+    }
     expect(viewOf(controller).phase).toBe('inSession');
   });
 

@@ -167,6 +167,13 @@ export class BenchInspection implements DeviceInspection {
   bench(kind: MeasurementKind): SimulatedBench | null {
     return this.devices[kind] ?? null;
   }
+
+  /** Counts the wipes that asked the devices to forget their traffic and frames. */
+  forgotten = 0;
+
+  forget(): void {
+    this.forgotten += 1;
+  }
 }
 
 /** The catalog model each kind's bench device stands for. */
