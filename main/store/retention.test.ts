@@ -76,6 +76,19 @@ describe('retention', () => {
     expect(clock.pending()).toBe(0);
   });
 
+  it('forgets the staff events with the audit, after 90 days', () => {
+    const stop = keepRetention(store, POLICY, clock, log);
+    unwrap(store.staff.record({ role: 'attendant', kind: 'badPin', until: null, detail: 'screen' }));
+    clock.increment(90 * DAY_MS);
+    expect(unwrap(store.staff.events(0))).toHaveLength(1);
+    clock.increment(DAY_MS);
+    expect(unwrap(store.staff.events(0))).toEqual([]);
+    expect(log.records()).toContainEqual(
+      expect.objectContaining({ event: 'retention.pruned', sessions: 0, staffEvents: 1 }),
+    );
+    stop();
+  });
+
   it('logs nothing on a day with nothing to prune', () => {
     const stop = keepRetention(store, POLICY, clock, log);
     clock.increment(3 * DAY_MS);

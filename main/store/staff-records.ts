@@ -26,6 +26,8 @@ export interface StaffRecords {
   record(event: Omit<StaffEvent, 'at'>): Result<void>;
   /** The events since `since` (epoch ms), oldest first. */
   events(since: number): Result<readonly StaffEvent[]>;
+  /** Deletes the events before `before` (epoch ms), with the audit's retention; answers how many. */
+  pruneBefore(before: number): Result<number>;
 }
 
 /** The staff records on the store's database (built by `openCabinStore`). */
@@ -54,6 +56,7 @@ export function createStaffRecords(db: Database.Database, clock: Pick<Clock, 'no
           .events.all(since)
           .map((row) => ({ ...row })),
       ),
+    pruneBefore: (before) => guarded(() => statements().prune.run(before).changes),
   };
 }
 
@@ -70,5 +73,6 @@ function prepare(db: Database.Database) {
     events: db.prepare<[number], StaffEvent>(
       'SELECT role, kind, at, until, detail FROM staff_events WHERE at >= ? ORDER BY at, rowid',
     ),
+    prune: db.prepare<[number]>('DELETE FROM staff_events WHERE at < ?'),
   };
 }
