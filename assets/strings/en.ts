@@ -567,7 +567,7 @@ export const en: Strings = {
   },
   attendantPage: {
     title: 'Teleconsultation cabin',
-    codeLabel: 'Staff code',
+    codeLabel: 'Front desk PIN (6 to 12 digits)',
     login: 'Enter',
     badCode: 'Wrong code.',
     locked: 'Too many wrong codes. Try again in {minutes} minutes.',

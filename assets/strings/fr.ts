@@ -617,7 +617,7 @@ export const fr = {
   attendantPage: {
     /** The attendant page, opened on the counter's computer or phone (main/attendant-page/). */
     title: 'Cabine de téléconsultation',
-    codeLabel: 'Code du personnel',
+    codeLabel: "Code de l'accueil (de 6 à 12 chiffres)",
     login: 'Entrer',
     badCode: 'Code incorrect.',
     locked: 'Trop de codes incorrects. Réessayez dans {minutes} minutes.',

@@ -17,17 +17,34 @@ export type AttendantPageStrings = Pick<Strings, 'attendantPage'> & {
     | 'peripherals'
     | 'states'
     | 'notices'
+    | 'peripheralReasons'
+    | 'otherPeripheralReason'
+    | 'helpStep'
+    | 'steps'
     | 'yes'
     | 'no'
   >;
 };
 
 function pageStrings(strings: Strings): AttendantPageStrings {
-  const { phase, phases, needsCleaning, peripheralsTitle, peripherals, states, notices, yes, no } =
-    strings.attendant;
+  const a = strings.attendant;
   return {
     attendantPage: strings.attendantPage,
-    attendant: { phase, phases, needsCleaning, peripheralsTitle, peripherals, states, notices, yes, no },
+    attendant: {
+      phase: a.phase,
+      phases: a.phases,
+      needsCleaning: a.needsCleaning,
+      peripheralsTitle: a.peripheralsTitle,
+      peripherals: a.peripherals,
+      states: a.states,
+      notices: a.notices,
+      peripheralReasons: a.peripheralReasons,
+      otherPeripheralReason: a.otherPeripheralReason,
+      helpStep: a.helpStep,
+      steps: a.steps,
+      yes: a.yes,
+      no: a.no,
+    },
   };
 }
 
@@ -63,6 +80,7 @@ export function attendantPageHtml(locale: 'fr' | 'en'): string {
 <section id="cabin" hidden>
 <div id="help" data-testid="attendant-page-help" class="help" role="alert" hidden>
 <h2>${strings.attendantPage.helpTitle}</h2>
+<p data-testid="attendant-page-help-step" id="help-step"></p>
 <p data-testid="attendant-page-help-since" id="help-since"></p>
 <p data-testid="attendant-page-help-told" id="help-told"></p>
 <p data-testid="attendant-page-platform-unreachable" id="help-unreachable" hidden>${strings.attendantPage.platformUnreachable}</p>
@@ -148,9 +166,12 @@ export const ATTENDANT_PAGE_JS = `'use strict';
       var item = document.createElement('li');
       item.className = p.state;
       item.setAttribute('data-testid', 'attendant-page-peripheral-' + p.peripheral);
+      var day = p.dueAt ? new Date(p.dueAt).toLocaleDateString(document.documentElement.lang) : '';
+      var why = p.reason ? A.peripheralReasons[p.reason] || fill(A.otherPeripheralReason, { code: p.reason }) : '';
+      var notice = p.notice ? fill(A.notices[p.notice] || p.notice, { date: day }) : '';
       item.textContent = fill(P.peripheral, {
         name: A.peripherals[p.peripheral] || p.peripheral,
-        state: (A.states[p.state] || p.state) + (p.notice ? ' · ' + (A.notices[p.notice] || p.notice) : ''),
+        state: [A.states[p.state] || p.state, why, notice].filter(Boolean).join(' · '),
       });
       list.appendChild(item);
     });
@@ -160,6 +181,9 @@ export const ATTENDANT_PAGE_JS = `'use strict';
     if (help !== null) {
       var time = new Date(help.since).toLocaleTimeString(document.documentElement.lang, { hour: '2-digit', minute: '2-digit' });
       $('help-since').textContent = fill(P.since, { time: time });
+      $('help-step').hidden = help.step === null;
+      $('help-step').textContent =
+        help.step === null ? '' : fill(P.peripheral, { name: A.helpStep, state: A.steps[help.step] || help.step });
       $('help-told').textContent = fill(P.told, {
         who: help.told.map(function (who) { return P.audiences[who] || who; }).join(', '),
       });

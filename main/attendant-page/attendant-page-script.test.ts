@@ -13,6 +13,8 @@ const QUIET: AttendantPageState = {
   peripherals: [
     { peripheral: 'cardReader', state: 'ok' },
     { peripheral: 'printer', state: 'faulty' },
+    { peripheral: 'weight', state: 'faulty', reason: 'calibration.overdue', dueAt: SINCE - 86_400_000 },
+    { peripheral: 'temperature', state: 'ok', notice: 'calibrationDueSoon', dueAt: Date.UTC(2026, 1, 3, 12) },
   ],
   needsCleaning: false,
   help: null,
@@ -20,7 +22,7 @@ const QUIET: AttendantPageState = {
 
 const CALLING: AttendantPageState = {
   ...QUIET,
-  help: { since: SINCE, told: ['attendant', 'support'], platform: 'told' },
+  help: { since: SINCE, step: 'measurements', told: ['attendant', 'support'], platform: 'told' },
 };
 
 type Answer = { ok: true; value: AttendantPageState } | { ok: false; error: Record<string, unknown> };
@@ -108,6 +110,9 @@ describe('the attendant page on the counter’s phone', () => {
     expect(page.visible('attendant-page-code')).toBe(false);
     expect(page.byTestId('attendant-page-phase').textContent).toBe('Séance en cours');
     expect(page.byTestId('attendant-page-peripheral-printer').textContent).toBe('Imprimante\u00a0: En panne');
+    // A device out of the journey says why, one due soon says when.
+    expect(page.byTestId('attendant-page-peripheral-weight').textContent).toMatch(/^Balance\u00a0: .+ · .+/);
+    expect(page.byTestId('attendant-page-peripheral-temperature').textContent).toContain('03/02/2026');
     expect(page.visible('attendant-page-no-help')).toBe(true);
     expect(page.visible('attendant-page-help')).toBe(false);
   });
@@ -120,6 +125,7 @@ describe('the attendant page on the counter’s phone', () => {
     await page.settle();
     expect(page.visible('attendant-page-help')).toBe(true);
     expect(page.byTestId('attendant-page-help-since').textContent).toMatch(/^Depuis \d\d:\d\d$/);
+    expect(page.byTestId('attendant-page-help-step').textContent).toMatch(/^Étape\u00a0: \S/);
     expect(page.byTestId('attendant-page-help-told').textContent).toBe(
       "Prévenus\u00a0: l'accueil, le service d'assistance",
     );
@@ -136,7 +142,10 @@ describe('the attendant page on the counter’s phone', () => {
       '/api/state': [
         {
           ok: true,
-          value: { ...CALLING, help: { since: SINCE, told: ['attendant'], platform: 'unreachable' } },
+          value: {
+            ...CALLING,
+            help: { since: SINCE, step: null, told: ['attendant'], platform: 'unreachable' },
+          },
         },
       ],
     });

@@ -231,8 +231,10 @@ describe('the attendant page', () => {
     await settle();
     const during = await page.call('GET', '/api/state', { cookie });
     const { help } = (body(during) as { value: { help: { since: number } } }).value;
+    // The step the patient asked from (a step's name: nothing of what the screen showed).
     expect(help).toEqual({
       since: expect.any(Number) as unknown,
+      step: 'appointment',
       told: ['attendant', 'support'],
       platform: 'told',
     });
@@ -279,9 +281,14 @@ describe('the attendant page', () => {
     await expect.poll(() => events.length).toBe(4);
     expect(helps()).toEqual([
       null,
-      { since: expect.any(Number) as unknown, told: ['attendant'], platform: 'pending' },
-      { since: expect.any(Number) as unknown, told: ['attendant'], platform: 'told' },
-      { since: expect.any(Number) as unknown, told: ['attendant', 'support'], platform: 'told' },
+      { since: expect.any(Number) as unknown, step: 'appointment', told: ['attendant'], platform: 'pending' },
+      { since: expect.any(Number) as unknown, step: 'appointment', told: ['attendant'], platform: 'told' },
+      {
+        since: expect.any(Number) as unknown,
+        step: 'appointment',
+        told: ['attendant', 'support'],
+        platform: 'told',
+      },
     ]);
     stream.destroy();
   });
