@@ -139,7 +139,7 @@ describe('the attendant page', () => {
     expect(html.headers['content-security-policy']).toContain("default-src 'none'");
     expect(html.headers['access-control-allow-origin']).toBeUndefined();
     expect(html.body).toContain('data-testid="attendant-page-code"');
-    expect(html.body).toContain('Code de l'accueil');
+    expect(html.body).toContain("Code de l'accueil");
     const english = await page.call('GET', '/', { headers: { 'Accept-Language': 'en-GB,en;q=0.9' } });
     expect(english.body).toContain('Front desk PIN');
     expect((await page.call('GET', '/attendant-page.js')).status).toBe(200);
