@@ -185,10 +185,11 @@ function startManometer(mode: ManometerMode): Manometer {
   return manometer;
 }
 
-// The cuff pressure now: the latest reported, or the next one within the deadline.
+// The cuff pressure now: the next one the module reports, within the deadline. Not the last one seen: the
+// technician types the reference once the pressure has settled, and the module's reading must be of the
+// same moment, not of a frame streamed before the cuff was pumped.
 function pressureNow(manometer: Manometer, clock: Clock, ms: number): Promise<Result<number>> {
   if (manometer.ended !== null) return Promise.resolve(err(manometer.ended));
-  if (manometer.latest !== null) return Promise.resolve(ok(manometer.latest));
   return new Promise((resolve) => {
     const wake = (): void => {
       manometer.waiters.delete(wake);

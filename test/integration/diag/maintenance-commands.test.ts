@@ -1,6 +1,7 @@
 // `npm run diag -- calibrate | records` end to end: the command runs as its own process on one end of a
-// socat pseudo-terminal pair, its stdin a script of the reference's readings, the thermometer's
-// simulator in this process on the other end; the register is the store of a --config file.
+// socat pseudo-terminal pair, its stdin a script of the reference's readings, the device's simulator in
+// this process on the other end (the thermometer; the tensiometer in manometer mode, its cuff pumped as
+// each prompt asks); the register is the store of a --config file.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -9,7 +10,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock, type MaintenanceRecord } from '../../../contract';
 import { BleThermometerGatewaySimulator } from '../../../devices/ble-thermometer-gateway';
-import { bleThermometerGatewayModel } from '../../../devices/catalog';
+import { bleThermometerGatewayModel, nibpAsciiModel } from '../../../devices/catalog';
+import { NibpAsciiSimulator } from '../../../devices/nibp-ascii';
 import { openSerialLink } from '../../../drivers/serial';
 import { skipWithout } from '../../support/real-stack';
 
@@ -123,6 +125,80 @@ describe.skipIf(SKIPPED).sequential(TITLE, { timeout: 30_000 }, () => {
     expect(lines.map((r) => r.verdict)).toEqual(['fail', 'pass']);
     expect(lines[1]?.id).toBe(record.id);
   });
+
+  it(
+    'verifies the tensiometer in manometer mode against the reference manometer, its leak over a minute',
+    { timeout: 120_000 },
+    async () => {
+      const { a, b, config } = await bench();
+      const link = await openSerialLink(b, nibpAsciiModel.serial, systemClock);
+      if (!link.ok) throw new Error(`cannot open the simulator's end: ${link.error.code}`);
+      const cuff = new NibpAsciiSimulator(link.value, systemClock);
+      // The module reads 1 mmHg high: within ±3 mmHg at every point.
+      cuff.setDeviceError('pressure', { offset: 1, gain: 1 });
+      cleanups.push(() => link.value.close());
+      const child = spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          'main/diag/diag.ts',
+          'calibrate',
+          '--model',
+          'nibp-ascii',
+          '--port',
+          a,
+          '--technician',
+          'Camille Martin',
+          '--reference',
+          'Manomètre DPI 104; COFRAC 2026-0118',
+          '--config',
+          config,
+        ],
+        { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] },
+      );
+      cleanups.push(() => stop(child));
+      let stdout = '';
+      let stderr = '';
+      let answered = 0;
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      // The technician: pumps the cuff to each pressure asked, reads the reference, types it.
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        const prompts = stderr.split('\n> ').slice(0, -1);
+        for (const prompt of prompts.slice(answered)) {
+          answered += 1;
+          const pump = /Bring the pressure to about (\d+) mmHg/.exec(prompt);
+          if (pump !== null) {
+            cuff.applyPressure(Number(pump[1]));
+            child.stdin.write(`${pump[1]}\n`);
+          } else if (prompt.includes('Leak test')) {
+            cuff.applyPressure(150);
+            cuff.setLeakRate(3);
+            child.stdin.write('\n');
+          } else child.stdin.write('\n');
+        }
+      });
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(code).toBe(0);
+      const record = JSON.parse(stdout) as MaintenanceRecord;
+      expect(record).toMatchObject({ verdict: 'pass', modelId: 'nibp-ascii', peripheral: 'bloodPressure' });
+      const pressures = record.points.filter((point) => point.quantity === 'pressure');
+      expect(pressures.map((point) => [point.reference, point.reading])).toEqual([
+        [250, 251],
+        [200, 201],
+        [150, 151],
+        [100, 101],
+        [50, 51],
+        [0, 1],
+      ]);
+      // 3 mmHg a minute lost through the closed valve, measured by the module over the wait.
+      const leak = record.points.find((point) => point.step === 'leak');
+      expect(leak?.reading).toBeGreaterThan(2);
+      expect(leak?.reading).toBeLessThan(4);
+      expect(cuff.received).toContain('X');
+    },
+  );
 
   it('records prints nothing and exits 0 on an empty register', async () => {
     const { config } = await bench();
