@@ -2,6 +2,7 @@
 // The attendant's part of the staff panel: the cabin, its peripherals with why they are out, the help
 // call with its step, and the commands, each sent as a staff command with the session's token.
 import { act } from 'react';
+import type { CabinView } from '../../contract/cabin-view';
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_SCREENS, sampleSession, sampleView } from '../sample-screens';
 import { openViews, type MountedApp } from '../test-support/dom-harness';
@@ -19,7 +20,7 @@ async function press(app: MountedApp, ...keys: string[]): Promise<void> {
 
 describe('the attendant panel', () => {
   it('sends each plain command with the session token and says it is done', async () => {
-    const { app, transport } = await open(sampleView());
+    const { app, transport } = await open(sampleView(null, { needsCleaning: true }));
     await openStaffPanel(app, 'attendant');
     await app.click('attendant-mark-cleaned');
     expect(transport.staffCalls().at(-1)).toEqual({
@@ -27,12 +28,27 @@ describe('the attendant panel', () => {
       command: { type: 'attendant.markCleaned' },
     });
     expect(app.get('attendant-result').textContent).toBe('Fait\u00a0: Cabine nettoyée');
-    await app.click('attendant-acknowledge-help');
-    await app.click('attendant-return-to-service');
-    expect(transport.staffCommands()).toEqual([
-      { type: 'attendant.markCleaned' },
-      { type: 'attendant.acknowledgeHelp' },
-      { type: 'attendant.returnToService' },
+  });
+
+  it('offers only the commands that fit the cabin now, first, above the peripherals', async () => {
+    const offered = async (view: CabinView): Promise<string[]> => {
+      const { app } = await open(view);
+      await openStaffPanelFromKeys(app);
+      return [...app.container.querySelectorAll('.attendant-commands [data-testid]')].map(
+        (button) => button.getAttribute('data-testid') ?? '',
+      );
+    };
+    expect(await offered(sampleView(null, { needsCleaning: true }))).toEqual([
+      'attendant-mark-cleaned',
+      'attendant-out-of-service',
+    ]);
+    expect(await offered(sampleView(null, { phase: 'outOfService' }))).toEqual([
+      'attendant-return-to-service',
+    ]);
+    const helpCall = { step: 'measurements', since: 0, told: ['attendant'] } as const;
+    expect(await offered(sampleView(sampleSession(SAMPLE_SCREENS.consent.asking), { helpCall }))).toEqual([
+      'attendant-acknowledge-help',
+      'attendant-reset-session',
     ]);
   });
 
@@ -124,7 +140,7 @@ describe('the attendant panel', () => {
   });
 
   it('says plainly when a command is refused', async () => {
-    const { app, transport } = await open(sampleView());
+    const { app, transport } = await open(sampleView(null, { needsCleaning: true }));
     await openStaffPanel(app, 'attendant');
     transport.staffAnswer = () => ({ ok: false, error: { code: 'cabin.busy' } });
     await app.click('attendant-mark-cleaned');

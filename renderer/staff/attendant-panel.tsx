@@ -118,23 +118,9 @@ export function AttendantPanel({ view, run }: AttendantPanelProps) {
           </StateRow>
         </dl>
       )}
-      <h2 className="section-title">{s.peripheralsTitle}</h2>
-      <dl className="state-list">
-        {(view?.peripherals ?? []).map((status) => (
-          <StateRow
-            key={status.peripheral}
-            label={s.peripherals[status.peripheral]}
-            testId={`attendant-peripheral-${status.peripheral}`}
-            state={status.state}
-            alert={status.state !== 'ok' || status.notice !== undefined}
-          >
-            {peripheralText(s, status, locale)}
-          </StateRow>
-        ))}
-      </dl>
       <h2 className="section-title">{s.commandsTitle}</h2>
       <div className="choice-group attendant-commands">
-        {ATTENDANT_COMMAND_TYPES.map((type) => (
+        {ATTENDANT_COMMAND_TYPES.filter((type) => offered(type, view)).map((type) => (
           <ActionButton
             key={type}
             testId={COMMAND_BUTTONS[type].testId}
@@ -191,6 +177,20 @@ export function AttendantPanel({ view, run }: AttendantPanelProps) {
             : failureText(strings, outcome.code)}
         </p>
       )}
+      <h2 className="section-title">{s.peripheralsTitle}</h2>
+      <dl className="state-list">
+        {(view?.peripherals ?? []).map((status) => (
+          <StateRow
+            key={status.peripheral}
+            label={s.peripherals[status.peripheral]}
+            testId={`attendant-peripheral-${status.peripheral}`}
+            state={status.state}
+            alert={status.state !== 'ok' || status.notice !== undefined}
+          >
+            {peripheralText(s, status, locale)}
+          </StateRow>
+        ))}
+      </dl>
       {asking === 'reset' && (
         <Modal testId="attendant-reset-dialog" title={s.resetConfirmTitle}>
           <p className="lead">{s.resetConfirmBody}</p>
@@ -262,4 +262,25 @@ function reasonText(s: Strings['attendant'], reason: string): string {
 export function failureText(strings: Strings, code: string): string {
   const known: Readonly<Record<string, string>> = strings.technician.failures;
   return Object.hasOwn(known, code) ? (known[code] ?? code) : fill(strings.attendant.failed, { code });
+}
+
+/**
+ * Whether the panel offers a command in the cabin's state: answering a help call only while one waits,
+ * a reset only during a session, the cleaning while it waits for it, out of service from the welcome
+ * screen, and back when out of service. The commands come first, the peripherals under them.
+ */
+function offered(type: AttendantCommandType, view: CabinView | null): boolean {
+  if (view === null) return false;
+  switch (type) {
+    case 'attendant.acknowledgeHelp':
+      return view.helpCall !== null;
+    case 'attendant.resetSession':
+      return view.phase === 'inSession';
+    case 'attendant.markCleaned':
+      return view.needsCleaning;
+    case 'attendant.setOutOfService':
+      return view.phase === 'ready';
+    case 'attendant.returnToService':
+      return view.phase === 'outOfService';
+  }
 }

@@ -54,7 +54,7 @@ afterEach(() => {
 
 describe('the way in', () => {
   it('opens the login from the quiet button; the attendant PIN opens the attendant panel', async () => {
-    const { app, transport } = await open(sampleView(), media);
+    const { app, transport } = await open(sampleView(null, { needsCleaning: true }), media);
     await openStaffPanel(app, 'attendant');
     expect(transport.calls.find((call) => call.method === 'staffLogin')?.params).toEqual({
       role: 'attendant',
@@ -151,7 +151,7 @@ describe('the PIN', () => {
 
 describe('the panel closes', () => {
   it('by itself after the idle time without a touch; a touch starts the time again', async () => {
-    const { app, transport } = await open(sampleView(), media);
+    const { app, transport } = await open(sampleView(null, { needsCleaning: true }), media);
     transport.staffLoginAnswer = (role) => ({ ok: true, value: { token: 't1', role, idleMs: 60_000 } });
     await openStaffPanel(app, 'attendant');
     act(() => media.clock.increment(50_000));
@@ -176,7 +176,7 @@ describe('the panel closes', () => {
   });
 
   it('when the cabin says the staff session has ended', async () => {
-    const { app, transport } = await open(sampleView(), media);
+    const { app, transport } = await open(sampleView(null, { needsCleaning: true }), media);
     await openStaffPanel(app, 'attendant');
     transport.staffAnswer = () => ({ ok: false, error: { code: 'staff.sessionEnded' } });
     await app.click('attendant-mark-cleaned');
@@ -198,7 +198,7 @@ describe('the panel closes', () => {
   });
 
   it('on "Fermer", which ends the staff session', async () => {
-    const { app, transport } = await open(sampleView(), media);
+    const { app, transport } = await open(sampleView(null, { needsCleaning: true }), media);
     await openStaffPanel(app, 'attendant');
     await app.click('staff-close');
     expect(transport.staffCalls().at(-1)).toEqual({
