@@ -162,6 +162,9 @@ export async function checkPeripherals(peripherals: CabinPeripherals): Promise<P
       state: await check().catch((): PeripheralStatus['state'] => 'faulty'),
     })),
   );
+  // A check may bring a past patient's values back over a device's link (the tensiometer's `18` probe
+  // answers the module's last result): what the checks carried is not kept for the technician.
+  peripherals.inspection?.forget();
   // The printer's paper running low is a warning for the attendant, not a fault.
   const printer = await peripherals.printer.status?.().catch(() => null);
   return printer?.notice

@@ -78,7 +78,10 @@ export class NibpAsciiDevice extends LinkMeasuringDevice<NibpFrame, NibpAsciiSet
     return this.silentIdentity(() => this.#answersResult());
   }
 
-  /** `18` (get result) answers at once without moving the cuff: a harmless liveness probe. */
+  /**
+   * `18` (get result) answers at once without moving the cuff: a liveness probe. Its answer is the
+   * module's last result, maybe a past patient's: the cabin does not keep it (see `checkPeripherals`).
+   */
   async #answersResult(): Promise<boolean> {
     const probe = encodeNibpCommand(NIBP_COMMANDS.getResult);
     return (await this.nextFrame(1500, (frame) => frame.type === 'result', probe)) !== null;
