@@ -107,6 +107,10 @@ describe('browser mode', () => {
     const page = await fetch(`http://127.0.0.1:${server.port}/`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    // The page connects to its own API and nowhere else.
+    expect(page.headers.get('content-security-policy')).toContain(
+      `connect-src ws://127.0.0.1:${server.port} ws://localhost:${server.port};`,
+    );
     expect(
       (await fetch(`http://127.0.0.1:${server.port}/assets/app.js`)).headers.get('content-type'),
     ).toContain('text/javascript');

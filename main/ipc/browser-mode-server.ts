@@ -10,7 +10,7 @@ import { systemClock, type CallMessage, type Clock, type ServerMessage } from '.
 import type { Controller } from '../controller-types';
 import { summariseRepeats, type OperationLog } from '../log';
 import { dispatchCall } from './call-dispatch';
-import { CONTENT_SECURITY_POLICY } from './content-security-policy';
+import { contentSecurityPolicy } from './content-security-policy';
 
 /** A running browser-mode server. */
 export interface BrowserModeServer {
@@ -54,8 +54,10 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
   const { controller, log } = options;
   // Anything a local program sends is refused at its cost, not the log's: repeats are counted.
   const refusals = summariseRepeats(log, { clock: options.clock ?? systemClock });
+  // Known once the server listens: the page may connect to its own API port and nowhere else.
+  let policy = contentSecurityPolicy({ localApiPort: null });
   const http = createServer((request, response) => {
-    void handleHttp(request, response, options, token).catch(() => {
+    void handleHttp(request, response, options, token, policy).catch(() => {
       if (!response.headersSent) response.writeHead(500).end();
     });
   });
@@ -77,6 +79,7 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
     http.listen(options.port, '127.0.0.1', () => resolve());
   });
   const { port } = http.address() as AddressInfo;
+  policy = contentSecurityPolicy({ localApiPort: port });
   log.info('browserMode.listening', { port });
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
@@ -127,6 +130,7 @@ async function handleHttp(
   response: ServerResponse,
   options: BrowserModeOptions,
   token: string,
+  policy: string,
 ): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   if (url.pathname.startsWith('/simulator/') && options.simulatorRoutes) {
@@ -161,7 +165,7 @@ async function handleHttp(
   }
   response.writeHead(200, {
     'content-type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream',
-    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'content-security-policy': policy,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
