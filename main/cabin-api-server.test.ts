@@ -15,7 +15,7 @@ afterEach(async () => {
 
 const act = (action: PatientAction) => cabin.controller.server.act(action);
 const screen = () => {
-  const view = cabin.controller.server.getView();
+  const view = cabin.controller.server.getView(undefined);
   return view.ok ? view.value.session?.screen.step : undefined;
 };
 
