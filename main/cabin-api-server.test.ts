@@ -1,12 +1,16 @@
 // The patient's actions as the controller takes them: those the current step offers, and only those.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PatientAction } from '../contract';
+import { cooperativeAction, viewOf } from '../test/support/patient-robot';
 import { bootSimulatedCabin, type SimulatedCabin } from '../test/support/simulated-cabin';
+import { MemoryOperationLog } from './test-support/memory-operation-log';
 
 let cabin: SimulatedCabin;
+let log: MemoryOperationLog;
 
 beforeEach(async () => {
-  cabin = await bootSimulatedCabin();
+  log = new MemoryOperationLog();
+  cabin = await bootSimulatedCabin(100, log);
 });
 
 afterEach(async () => {
@@ -57,5 +61,37 @@ describe('a patient action', () => {
     expect(act({ type: 'patient.next' })).toEqual({ ok: true, value: undefined });
     await cabin.clock.advance(0);
     expect(screen()).toBe('consent');
+  });
+});
+
+describe("the video link's state", () => {
+  it('is logged when it changes, not each time the renderer repeats it', async () => {
+    const { controller, clock, stepMs } = cabin;
+    controller.server.startSession({ locale: 'fr', accessibility: { largeText: false, readAloud: false } });
+    for (
+      let tick = 0;
+      tick < 2_000 && viewOf(controller).session?.screen.step !== 'consultation';
+      tick += 1
+    ) {
+      const action = cooperativeAction(viewOf(controller));
+      if (action) controller.server.act(action);
+      else clock.increment(stepMs);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(await controller.server.joinMedia(undefined)).toMatchObject({ ok: true });
+    for (const state of [
+      'connected',
+      'connected',
+      'connected',
+      'disconnected',
+      'disconnected',
+      'connected',
+    ] as const) {
+      expect(await controller.server.media({ kind: 'linkState', state })).toEqual({ ok: true, value: null });
+    }
+    for (let i = 0; i < 1_000; i += 1)
+      await controller.server.media({ kind: 'linkState', state: 'connected' });
+    const linkLines = log.records().filter((record) => record.event === 'call.mediaLink');
+    expect(linkLines.map((record) => record['state'])).toEqual(['connected', 'disconnected', 'connected']);
   });
 });

@@ -54,6 +54,8 @@ export interface CabinApiPorts {
 /** Builds the CabinApi implementation; every argument must already be validated with `parseCall`. */
 export function serveCabinApi(ports: CabinApiPorts): ImmediateCabinServer {
   const { actor, view, store, log, board } = ports;
+  // The link state last logged, by call: a renderer repeating its state writes no line per message.
+  let loggedLink: { readonly callSession: string; readonly state: string } | null = null;
   return {
     getView: () => ok(view()),
     startSession: ({ locale, accessibility }) => {
@@ -87,7 +89,10 @@ export function serveCabinApi(ports: CabinApiPorts): ImmediateCabinServer {
       const callSession = board.sessionId();
       if (callSession === null) return err({ code: 'call.notJoined' });
       if (message.kind === 'linkState') {
-        log.info('call.mediaLink', { state: message.state });
+        if (loggedLink?.callSession !== callSession || loggedLink.state !== message.state) {
+          loggedLink = { callSession, state: message.state };
+          log.info('call.mediaLink', { state: message.state });
+        }
         board.reportLinkState(message.state);
         return ok(null);
       }
