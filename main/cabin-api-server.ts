@@ -2,6 +2,7 @@
 // an event for the cabin actor, a question to the call's media board, or a relay to the platform; the
 // staff's calls are main/staff/staff-calls.ts.
 import { randomUUID } from 'node:crypto';
+import type { AnyMachineSnapshot, AnyStateNode, StateValue } from 'xstate';
 import {
   err,
   ok,
@@ -11,6 +12,7 @@ import {
   type CabinServer,
   type CabinView,
   type Clock,
+  type PatientAction,
 } from '../contract';
 import type { CabinActorRef } from '../state-machines';
 import type { CallMediaBoard } from './call-media-board';
@@ -52,6 +54,8 @@ export interface CabinApiPorts {
 /** Builds the CabinApi implementation; every argument must already be validated with `parseCall`. */
 export function serveCabinApi(ports: CabinApiPorts): ImmediateCabinServer {
   const { actor, view, store, log, board } = ports;
+  // The link state last logged, by call: a renderer repeating its state writes no line per message.
+  let loggedLink: { readonly callSession: string; readonly state: string } | null = null;
   return {
     getView: () => ok(view()),
     startSession: ({ locale, accessibility }) => {
@@ -71,6 +75,9 @@ export function serveCabinApi(ports: CabinApiPorts): ImmediateCabinServer {
     act: (action) => {
       const current = view();
       if (current.phase !== 'inSession' || current.session === null) return err({ code: 'session.none' });
+      const session = actor.getSnapshot().children.session?.getSnapshot();
+      if (session?.status !== 'active') return err({ code: 'session.none' });
+      if (!fitsCurrentStep(session, action)) return err({ code: 'session.actionNotNow' });
       actor.send(action);
       return ok(undefined);
     },
@@ -82,11 +89,42 @@ export function serveCabinApi(ports: CabinApiPorts): ImmediateCabinServer {
       const callSession = board.sessionId();
       if (callSession === null) return err({ code: 'call.notJoined' });
       if (message.kind === 'linkState') {
-        log.info('call.mediaLink', { state: message.state });
+        if (loggedLink?.callSession !== callSession || loggedLink.state !== message.state) {
+          loggedLink = { callSession, state: message.state };
+          log.info('call.mediaLink', { state: message.state });
+        }
         board.reportLinkState(message.state);
         return ok(null);
       }
       return ports.platform.relayMedia(callSession, message);
     },
   };
+}
+
+/**
+ * True when a state the session is in names the action: the step on screen, the screens' common
+ * commands (quit, help, language), or the "are you still there?" prompt. Guards are not asked: an
+ * action the step offers may still change nothing now (help pressed twice). `patient.stillHere` fits
+ * everywhere: it is the presence signal of typing, which any screen may send.
+ */
+export function fitsCurrentStep(session: AnyMachineSnapshot, action: PatientAction): boolean {
+  if (action.type === 'patient.stillHere') return true;
+  const { root } = session.machine;
+  // Exact names only: the attention region's `patient.*` wildcard takes every action as a touch.
+  return [root, ...activeStateNodes(root, session.value as StateValue)].some((node) =>
+    node.ownEvents.includes(action.type),
+  );
+}
+
+/** The state nodes below `node` that `value` says are active, parents before children. */
+function activeStateNodes(node: AnyStateNode, value: StateValue): AnyStateNode[] {
+  if (typeof value === 'string') {
+    const child = node.states[value];
+    return child === undefined ? [] : [child];
+  }
+  return Object.entries(value).flatMap(([key, below]) => {
+    const child = node.states[key];
+    if (child === undefined) return [];
+    return below === undefined ? [child] : [child, ...activeStateNodes(child, below)];
+  });
 }

@@ -1,9 +1,10 @@
 // The production shell: Electron's main process runs the controller and one full-screen kiosk
 // window. The renderer reaches the controller only through the preload bridge: context isolation,
 // sandbox, no Node integration, a strict CSP, no navigation, no new windows, camera and microphone
-// as the only permissions. Everything else is the same controller as browser mode.
+// as the only permissions; no menu, the keys that leave a window stopped, the window closed only when
+// the cabin quits, one instance. Everything else is the same controller as browser mode.
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, session, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, session, type WebContents } from 'electron';
 import { IPC_CHANNELS, systemClock } from '../../contract';
 import {
   DEMO_ATTENDANT_PAGE_ENV,
@@ -16,11 +17,17 @@ import { openLog } from '../cabin-records';
 import { createController } from '../controller';
 import { peripheralsFor } from '../peripherals-for-config';
 import { dispatchCall } from '../ipc/call-dispatch';
-import { CONTENT_SECURITY_POLICY } from '../ipc/content-security-policy';
+import { contentSecurityPolicy } from '../ipc/content-security-policy';
+import { summariseRepeats } from '../log';
+import { bringToFront, isKioskExitKey } from './kiosk-window';
 
-app.enableSandbox();
-// One cabin, one window: a second launch focuses the first.
-if (!app.requestSingleInstanceLock()) app.quit();
+// The page connects to nothing: it reaches the controller through the preload's IPC only.
+const CONTENT_SECURITY_POLICY = contentSecurityPolicy({ localApiPort: null });
+
+/** The kiosk window once it exists; a second launch brings it back in front. */
+let kioskWindow: BrowserWindow | null = null;
+/** Set when the cabin itself quits: until then, nothing closes the kiosk window. */
+let quitting = false;
 
 /** Answers true for the permissions the cabin needs: camera and microphone for the consultation. */
 function isMediaOnly(permission: string, mediaTypes: readonly string[] | undefined): boolean {
@@ -89,12 +96,23 @@ async function startCabin(): Promise<void> {
       devTools: !app.isPackaged,
     },
   });
+  kioskWindow = window;
   lockDown(window.webContents);
+  // No menu means no accelerators, but Chromium and the window manager still see some keys first.
+  window.webContents.on('before-input-event', (event, input) => {
+    if (isKioskExitKey(input)) event.preventDefault();
+  });
+  window.on('close', (event) => {
+    if (!quitting) event.preventDefault();
+  });
+  window.on('leave-full-screen', () => window.setKiosk(true));
+  // Refused calls are counted, not logged one by one: a renderer cannot flood the operation log.
+  const refusals = summariseRepeats(controller.log, { clock: systemClock });
 
   ipcMain.handle(IPC_CHANNELS.call, (event, method: unknown, params: unknown) => {
     // Only the cabin window's own page may call the controller.
     if (event.sender !== window.webContents) return { ok: false, error: { code: 'api.unknownSender' } };
-    return dispatchCall(controller.server, controller.log, method, params);
+    return dispatchCall(controller.server, refusals, method, params);
   });
   const unsubscribe = controller.onEvent((cabinEvent) => {
     if (!window.isDestroyed()) window.webContents.send(IPC_CHANNELS.event, cabinEvent);
@@ -105,12 +123,26 @@ async function startCabin(): Promise<void> {
     if (!window.isDestroyed()) window.webContents.reload();
   });
   app.on('before-quit', () => {
+    refusals.close();
     unsubscribe();
     void controller.stop();
   });
   await window.loadFile(join(import.meta.dirname, '../renderer/index.html'));
 }
 
-app.on('web-contents-created', (_event, contents) => lockDown(contents));
-app.on('window-all-closed', () => app.quit());
-void app.whenReady().then(startCabin);
+// One cabin, one window: a second launch quits at once (before opening the store or a device) and
+// brings the first one's window back in front.
+if (app.requestSingleInstanceLock()) {
+  app.enableSandbox();
+  // Before any window: Electron's default menu carries Ctrl+Q, Ctrl+W, F11 and the reload keys.
+  Menu.setApplicationMenu(null);
+  app.on('second-instance', () => bringToFront(kioskWindow));
+  app.on('web-contents-created', (_event, contents) => lockDown(contents));
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  app.on('window-all-closed', () => app.quit());
+  void app.whenReady().then(startCabin);
+} else {
+  app.quit();
+}

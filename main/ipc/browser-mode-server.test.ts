@@ -1,12 +1,14 @@
 // Browser mode as a stranger, a broken renderer and the real renderer see it: real HTTP and
 // WebSocket on 127.0.0.1, the launch token, input validation and the served files.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { CabinView, ServerMessage } from '../../contract';
 import { MemoryOperationLog } from '../test-support/memory-operation-log';
+import { ManualClock } from '../../test/support/manual-clock';
+import { createOperationLog, LOG_FILE_NAME, readRecentLines } from '../log';
 import { bootSimulatedCabin, type SimulatedCabin } from '../../test/support/simulated-cabin';
 import { startBrowserModeServer, type BrowserModeServer } from './browser-mode-server';
 
@@ -105,6 +107,10 @@ describe('browser mode', () => {
     const page = await fetch(`http://127.0.0.1:${server.port}/`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    // The page connects to its own API and nowhere else.
+    expect(page.headers.get('content-security-policy')).toContain(
+      `connect-src ws://127.0.0.1:${server.port} ws://localhost:${server.port};`,
+    );
     expect(
       (await fetch(`http://127.0.0.1:${server.port}/assets/app.js`)).headers.get('content-type'),
     ).toContain('text/javascript');
@@ -112,4 +118,56 @@ describe('browser mode', () => {
     expect(escape.status).toBe(404);
     expect((await fetch(`http://127.0.0.1:${server.port}/`, { method: 'POST' })).status).toBe(405);
   });
+});
+
+describe('a flood of refused messages', () => {
+  it('leaves the log as it was but for a few lines that count them', async () => {
+    await server.close();
+    const clock = new ManualClock(Date.UTC(2026, 0, 12, 9, 0, 0));
+    const logDirectory = mkdtempSync(join(tmpdir(), 'cabine-flood-log-'));
+    // The cabin's own sizes (main/cabin-records.ts): 5 files of 1 MB.
+    const fileLog = createOperationLog({
+      directory: logDirectory,
+      maxFileBytes: 1_000_000,
+      maxFiles: 5,
+      clock,
+    });
+    fileLog.info('session.started', { locale: 'fr' });
+    server = await startBrowserModeServer({
+      controller: cabin.controller,
+      log: fileLog,
+      rendererDirectory,
+      port: 0,
+      clock,
+    });
+    const ws = await connect(server.token);
+    const garbage = [
+      'not json at all',
+      JSON.stringify({ kind: 'call', id: 'x', method: 'getView' }),
+      JSON.stringify({ kind: 'call', id: 1, method: 'rm -rf /' }),
+      JSON.stringify({ kind: 'call', id: 2, method: 'startSession', params: { locale: 'de' } }),
+    ];
+    for (let i = 0; i < 60_000; i += 1) ws.send(garbage[i % garbage.length] ?? '');
+    // Messages are handled in order: once this answers, all 60,000 were refused.
+    await expect(call(ws, 7, 'getView')).resolves.toMatchObject({ result: { ok: true } });
+    await clock.advance(60_000);
+    ws.close();
+
+    expect(existsSync(join(logDirectory, `${LOG_FILE_NAME}.1`))).toBe(false);
+    const lines = readRecentLines(logDirectory, 1_000).map(
+      (line) => JSON.parse(line) as Record<string, unknown>,
+    );
+    expect(lines[0]).toMatchObject({ event: 'session.started' });
+    expect(lines.length).toBeLessThanOrEqual(10);
+    const counted = lines.reduce(
+      (sum, line) => sum + (typeof line['count'] === 'number' ? line['count'] : 0),
+      0,
+    );
+    expect(counted).toBe(60_000);
+    expect(lines).toContainEqual(
+      expect.objectContaining({ event: 'api.refused', code: 'api.notJson', count: 15_000 }),
+    );
+    fileLog.close();
+    rmSync(logDirectory, { recursive: true, force: true });
+  }, 30_000);
 });

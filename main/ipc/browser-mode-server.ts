@@ -6,11 +6,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { CallMessage, ServerMessage } from '../../contract';
+import { systemClock, type CallMessage, type Clock, type ServerMessage } from '../../contract';
 import type { Controller } from '../controller-types';
-import type { OperationLog } from '../log';
+import { summariseRepeats, type OperationLog } from '../log';
 import { dispatchCall } from './call-dispatch';
-import { CONTENT_SECURITY_POLICY } from './content-security-policy';
+import { contentSecurityPolicy } from './content-security-policy';
 
 /** A running browser-mode server. */
 export interface BrowserModeServer {
@@ -31,6 +31,8 @@ export interface BrowserModeOptions {
   readonly port: number;
   /** Extra routes under /simulator/ for the simulated hardware (e2e tests); absent in real mode. */
   readonly simulatorRoutes?: (path: string, body: unknown) => Promise<boolean>;
+  /** The clock of the refusals' summary (one line per kind and minute); tests pass a manual clock. */
+  readonly clock?: Pick<Clock, 'setTimeout' | 'clearTimeout'>;
 }
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -50,8 +52,12 @@ const MAX_MESSAGE_BYTES = 16 * 1024;
 export async function startBrowserModeServer(options: BrowserModeOptions): Promise<BrowserModeServer> {
   const token = randomBytes(24).toString('base64url');
   const { controller, log } = options;
+  // Anything a local program sends is refused at its cost, not the log's: repeats are counted.
+  const refusals = summariseRepeats(log, { clock: options.clock ?? systemClock });
+  // Known once the server listens: the page may connect to its own API port and nowhere else.
+  let policy = contentSecurityPolicy({ localApiPort: null });
   const http = createServer((request, response) => {
-    void handleHttp(request, response, options, token).catch(() => {
+    void handleHttp(request, response, options, token, policy).catch(() => {
       if (!response.headersSent) response.writeHead(500).end();
     });
   });
@@ -61,11 +67,11 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const originOk = request.headers.origin === undefined || isLocalOrigin(request.headers.origin);
     if (url.pathname !== '/api' || url.searchParams.get('token') !== token || !originOk) {
-      log.warn('api.connectionRefused');
+      refusals.warn('api.connectionRefused');
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (ws) => serveSocket(ws, controller, log));
+    sockets.handleUpgrade(request, socket, head, (ws) => serveSocket(ws, controller, refusals));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -73,16 +79,21 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
     http.listen(options.port, '127.0.0.1', () => resolve());
   });
   const { port } = http.address() as AddressInfo;
+  policy = contentSecurityPolicy({ localApiPort: port });
   log.info('browserMode.listening', { port });
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
     token,
-    close: () => closeAll(http, sockets),
+    close: async () => {
+      await closeAll(http, sockets);
+      refusals.close();
+    },
   };
 }
 
-function serveSocket(ws: WebSocket, controller: Controller, log: OperationLog): void {
+/** Serves one renderer's socket; `refusals` is the summarising log of refused input and calls. */
+function serveSocket(ws: WebSocket, controller: Controller, refusals: OperationLog): void {
   const send = (message: ServerMessage): void => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
   };
@@ -95,7 +106,7 @@ function serveSocket(ws: WebSocket, controller: Controller, log: OperationLog): 
       if (isBinary) throw new TypeError('binary frame');
       message = JSON.parse(data.toString('utf8')) as Partial<CallMessage>;
     } catch {
-      log.warn('api.refused', { code: 'api.notJson' });
+      refusals.warn('api.refused', { code: 'api.notJson' });
       return;
     }
     if (
@@ -104,11 +115,11 @@ function serveSocket(ws: WebSocket, controller: Controller, log: OperationLog): 
       message.kind !== 'call' ||
       !Number.isInteger(message.id)
     ) {
-      log.warn('api.refused', { code: 'api.badEnvelope' });
+      refusals.warn('api.refused', { code: 'api.badEnvelope' });
       return;
     }
     const id = message.id as number;
-    void dispatchCall(controller.server, log, message.method, message.params).then((result) =>
+    void dispatchCall(controller.server, refusals, message.method, message.params).then((result) =>
       send({ kind: 'reply', id, result }),
     );
   });
@@ -119,6 +130,7 @@ async function handleHttp(
   response: ServerResponse,
   options: BrowserModeOptions,
   token: string,
+  policy: string,
 ): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   if (url.pathname.startsWith('/simulator/') && options.simulatorRoutes) {
@@ -153,7 +165,7 @@ async function handleHttp(
   }
   response.writeHead(200, {
     'content-type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream',
-    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'content-security-policy': policy,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',

@@ -3,7 +3,11 @@
 import { err, parseCall, type CabinError, type CabinServer, type Result } from '../../contract';
 import type { OperationLog } from '../log';
 
-/** Validates and runs one call; a refused or failing call is logged by method and code, never with its data. */
+/**
+ * Validates and runs one call; a refused or failing call is logged by method and code, never with its
+ * data. Callers pass a log made with `summariseRepeats`: a renderer (or anything that reached the
+ * API) can send refused calls as fast as it likes.
+ */
 export async function dispatchCall(
   server: CabinServer,
   log: OperationLog,
