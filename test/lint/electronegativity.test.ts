@@ -65,7 +65,8 @@ describe('electronegativity over the Electron shell', () => {
     const allowed = JSON.parse(
       readFileSync(join(import.meta.dirname, 'electronegativity-allowlist.json'), 'utf8'),
     ) as AllowedFinding[];
-    for (const entry of allowed) expect(entry.reason.length, `${entry.check} needs its reason`).toBeGreaterThan(40);
+    for (const entry of allowed)
+      expect(entry.reason.length, `${entry.check} needs its reason`).toBeGreaterThan(40);
     const found = findings();
     expect(found.keys, `found: ${found.lines.join(', ')}`).toEqual(
       allowed.map((entry) => `${entry.check} ${entry.file}`).sort(),
