@@ -121,6 +121,8 @@ describe.each(MODELS)('the $name under garbage on its link', (model) => {
         expect(facts.every(isFact)).toBe(true);
         const ends = facts.filter((fact) => fact.type !== 'measurement.progressed');
         expect(ends).toHaveLength(1);
+        // Nothing after the end: no progress of a measurement that is over.
+        expect(facts.at(-1)).toBe(ends[0]);
         await deviceEnd.close();
       },
       150,
