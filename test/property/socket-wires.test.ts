@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import type { Result } from '../../contract';
 import { CABIN_API_WIRE, type CabinCall } from '../../contract/cabin-api-wire';
 import type { ServerMessage } from '../../contract/cabin-api';
+import { connectCabin } from '../../contract/platform-connection';
 import { SocketClient } from '../../contract/socket-client';
+import { parsePlatformToCabin } from '../../contract/validate-platform';
 import { FakeTextSocketOpener } from '../support/fake-text-socket';
 import { checkGarbageAsync, garbageFrames, mutatedJson } from '../support/garbage';
 import { ManualClock } from '../support/manual-clock';
@@ -59,6 +61,59 @@ describe('the call channel’s client under garbage from its socket', () => {
         }
         expect(pushed + malformed).toBeLessThanOrEqual(garbage.length);
         client.close();
+      },
+      1_000,
+    );
+  });
+});
+
+const CABIN_DOWN = [
+  { type: 'welcome', role: 'cabin', expiresAt: 2_000_000_000_000 },
+  { type: 'reply', requestId: 1, result: { ok: true, value: { position: 2 } } },
+  { type: 'rejected', requestId: 1, code: 'protocol.invalidMessage', detail: 'type' },
+  {
+    type: 'queue.updated',
+    sessionId: 's-1',
+    position: 1,
+    estimatedWaitMinutes: null,
+    professionalsOnline: 2,
+  },
+  { type: 'call.measurementRequested', sessionId: 's-1', kind: 'temperature' },
+];
+
+describe('the cabin’s platform connection under garbage from the platform', () => {
+  it('hands over only pushes that fit the protocol, and settles its request with a Result', async () => {
+    await checkGarbageAsync(
+      fc.array(
+        fc.oneof(garbageFrames(CABIN_DOWN), fc.constantFrom(...CABIN_DOWN.map((m) => JSON.stringify(m)))),
+        {
+          minLength: 1,
+          maxLength: 8,
+        },
+      ),
+      async (garbage) => {
+        const clock = new ManualClock();
+        const opener = new FakeTextSocketOpener();
+        const pushes: unknown[] = [];
+        const connection = connectCabin({
+          open: opener.open,
+          hello: { type: 'hello', role: 'cabin', cabinId: 'cabin-a', credential: 'secret-a' },
+          clock,
+          replyTimeoutMs: 1_000,
+          events: { pushed: (push) => pushes.push(push) },
+        });
+        const socket = opener.latest;
+        socket.open();
+        socket.push(CABIN_DOWN[0]);
+        const answer = connection.request({ type: 'presence.lookUp', profession: 'doctor' });
+        for (const frame of garbage) socket.pushRaw(frame);
+        await clock.advance(1_000);
+        const settled = await answer;
+        expect(settled.ok === true || (settled.ok === false && typeof settled.error.code === 'string')).toBe(
+          true,
+        );
+        for (const push of pushes) expect(parsePlatformToCabin(push).ok).toBe(true);
+        connection.close();
       },
       1_000,
     );
