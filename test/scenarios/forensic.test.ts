@@ -28,7 +28,7 @@ import { createSimulatedPeripherals, type CabinPeripherals } from '../../main/pe
 import { openCabinStore, type CabinStore } from '../../main/store';
 import { JOURNEY_STEPS } from '../../state-machines/test-support/journey';
 import { ManualClock } from '../support/manual-clock';
-import { viewOf, walkOneSession } from '../support/patient-robot';
+import { cooperativeAction, viewOf, walkOneSession } from '../support/patient-robot';
 
 const STEP_MS = 100;
 const MONDAY_9AM = Date.UTC(2026, 0, 12, 9, 0, 0);
@@ -191,9 +191,8 @@ function unwrap<T>(result: Result<T>): T {
   return result.value;
 }
 
-async function startCabin(): Promise<ForensicCabin> {
+async function startCabin(clock = new ManualClock(MONDAY_9AM)): Promise<ForensicCabin> {
   expect(tmpdir()).toBe(join(root, 'tmp'));
-  const clock = new ManualClock(MONDAY_9AM);
   const config = {
     ...defaultConfig(root),
     simulation: { stepMs: STEP_MS, callMs: 1_000, byteLevelDevices: false, cardReader: 'domain' as const },
@@ -249,6 +248,35 @@ describe('the forensic check after a whole session', () => {
     expect(hitsUnder(root)).toEqual([]);
 
     await stopCabin(cabin);
+    running = null;
+    expect(hitsUnder(root)).toEqual([]);
+  });
+
+  it('finds nothing of her after a power cut in the waiting room, once the cabin booted again', async () => {
+    const first = await startCabin();
+    const { controller, clock } = first;
+    expect(
+      controller.server.startSession({ locale: 'fr', accessibility: { largeText: false, readAloud: false } })
+        .ok,
+    ).toBe(true);
+    for (let tick = 0; tick < 2_000 && viewOf(controller).session?.screen.step !== 'waitingRoom'; tick += 1) {
+      const action = cooperativeAction(viewOf(controller));
+      if (action) controller.server.act(action);
+      else clock.increment(STEP_MS);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(viewOf(controller).session?.screen.step).toBe('waitingRoom');
+    // Her measurements wait in the store for a platform that does not answer: the cut finds them there.
+    expect(hitsUnder(root)).not.toEqual([]);
+    // The cut: the store and the log are left as they are, without the session's end or wipe.
+    first.store.close();
+    first.log.close();
+    running = null;
+
+    const second = await startCabin(new ManualClock(MONDAY_9AM + 3_600_000));
+    expect(viewOf(second.controller)).toMatchObject({ phase: 'ready', session: null });
+    expect(hitsUnder(root)).toEqual([]);
+    await stopCabin(second);
     running = null;
     expect(hitsUnder(root)).toEqual([]);
   });
