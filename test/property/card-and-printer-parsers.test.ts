@@ -2,7 +2,7 @@
 // content) and a printer or a proxy answering any bytes never make the cabin throw or loop; each parser
 // answers its value or `card.unreadable` / `ipp.malformed`.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ok, type Result } from '../../contract';
 import { classifyAtr } from '../../devices/vitale/atr';
 import {
@@ -25,6 +25,9 @@ import {
   GARBAGE_PARAMETERS,
   mutatedBytes,
 } from '../support/garbage';
+
+// Thousands of inputs on a machine shared with other suites: a whole run may take longer than a test's default.
+vi.setConfig({ testTimeout: 60_000 });
 
 const ascii = (text: string): Uint8Array => Uint8Array.from(Buffer.from(text, 'latin1'));
 

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../contract';
 import { CARE_PATH_QUESTIONS } from '../../contract/cover';
 import { happyScript } from '../../devices/simulated/simulation-script';
@@ -19,6 +19,9 @@ import { MemoryOperationLog } from '../../main/test-support/memory-operation-log
 import { checkGarbageAsync, expectResult, garbageMessages } from '../support/garbage';
 import { ManualClock } from '../support/manual-clock';
 import { cleanBetweenPatients, cooperativeAction, viewOf, walkOneSession } from '../support/patient-robot';
+
+// Thousands of inputs on a machine shared with other suites: a whole run may take longer than a test's default.
+vi.setConfig({ testTimeout: 60_000 });
 
 const STEP_MS = 100;
 

@@ -3,7 +3,7 @@
 // data handler, reports only the seam's facts, and ends with exactly one `measurement.taken` or
 // `measurement.failed`, never stuck, once the device's own timeouts have passed.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Clock, MeasurementFact } from '../../contract';
 import { AndStandardDevice, encodeAndStandard } from '../../devices/and-standard';
 import { BeurerPo80Device, encodeLive } from '../../devices/beurer-po80';
@@ -27,6 +27,9 @@ import type { ByteLink } from '../../drivers/byte-link';
 import { createMemoryLinkPair } from '../../drivers/memory-link';
 import { checkGarbageAsync, garbageBytes } from '../support/garbage';
 import { ManualClock } from '../support/manual-clock';
+
+// Thousands of inputs on a machine shared with other suites: a whole run may take longer than a test's default.
+vi.setConfig({ testTimeout: 60_000 });
 
 const latin1 = (text: string): Uint8Array => Uint8Array.from(Buffer.from(text, 'latin1'));
 

@@ -3,7 +3,7 @@
 // made-up id or result) without throwing; every request still settles with a Result of the contract's
 // shape, and every frame is either a reply, a push or one malformed report.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../contract';
 import { CABIN_API_WIRE, type CabinCall } from '../../contract/cabin-api-wire';
 import type { ServerMessage } from '../../contract/cabin-api';
@@ -13,6 +13,9 @@ import { parsePlatformToCabin } from '../../contract/validate-platform';
 import { FakeTextSocketOpener } from '../support/fake-text-socket';
 import { checkGarbageAsync, garbageFrames, mutatedJson } from '../support/garbage';
 import { ManualClock } from '../support/manual-clock';
+
+// Thousands of inputs on a machine shared with other suites: a whole run may take longer than a test's default.
+vi.setConfig({ testTimeout: 60_000 });
 
 const VALID_DOWN = [
   { kind: 'reply', id: 1, result: { ok: true, value: { phase: 'ready' } } },
