@@ -68,13 +68,16 @@ export interface Optional {
 /** Marks an object field as optional. */
 export const optional = (check: Check): Optional => ({ optional: check });
 
+const FIELD_NAME = /^[A-Za-z0-9_$-]{1,40}$/;
+
 /** An object with exactly these fields (optional ones may be missing; unknown fields are refused). */
 export const object =
   (fields: Readonly<Record<string, Check | Optional>>): Check =>
   (value, path) => {
     if (!isRecord(value)) return path;
     for (const key of Object.keys(value)) {
-      if (!Object.hasOwn(fields, key)) return `${path}.${key}`;
+      // The key is the sender's text: named when it reads as a field name, never echoed at any length.
+      if (!Object.hasOwn(fields, key)) return `${path}.${FIELD_NAME.test(key) ? key : '(unknown)'}`;
     }
     for (const [key, field] of Object.entries(fields)) {
       const present = Object.hasOwn(value, key) && value[key] !== undefined;

@@ -58,7 +58,9 @@ export function decodeIeee11073Float(raw: number): number | null {
   if ([0x7fffff, 0x800000, 0x7ffffe, 0x800002, 0x800001].includes(mantissaBits)) return null;
   const mantissa = mantissaBits >= 0x800000 ? mantissaBits - 0x1000000 : mantissaBits;
   const exponent = ((raw >> 24) << 24) >> 24;
-  return Number((mantissa * 10 ** exponent).toFixed(Math.max(0, -exponent)));
+  // toFixed takes at most 100 digits; an exponent below -100 (legal in the format, sent by no
+  // thermometer) makes a value that rounds to 0 there, which the device's plausibility check refuses.
+  return Number((mantissa * 10 ** exponent).toFixed(Math.min(100, Math.max(0, -exponent))));
 }
 
 /** Decodes a 0x2A1C payload; `thermometer.unreadable` when too short. */
@@ -98,7 +100,8 @@ export function decodeBleThermometerGateway(line: string): Result<BleGatewayFram
     return err({ code: 'gateway.unreadable', detail: JSON.stringify(text.slice(0, 60)) });
   const payload = Uint8Array.from(Buffer.from(notification[2] ?? '', 'hex'));
   const sum = payload.reduce((a, b) => (a + b) & 0xff, 0);
-  if (sum !== parseInt(notification[3] ?? '', 16)) return err({ code: 'gateway.badChecksum', detail: text });
+  if (sum !== parseInt(notification[3] ?? '', 16))
+    return err({ code: 'gateway.badChecksum', detail: JSON.stringify(text.slice(0, 60)) });
   const characteristic = parseInt(notification[1] ?? '', 16);
   const field = DEVICE_INFORMATION[characteristic as keyof typeof DEVICE_INFORMATION] as
     DeviceInformationField | undefined;

@@ -10,8 +10,16 @@ export interface Tlv {
   readonly children: readonly Tlv[] | null;
 }
 
+// The Vitale nests objects three deep (E0 { A0 { 82 } }); a card that nests thousands of them (a 32 KiB file
+// holds 8,000 levels of 4 bytes) would overflow the stack of this recursive decoder.
+const MAX_DEPTH = 16;
+
 /** Decodes a sequence of TLV objects; answers `card.unreadable` for a truncated or malformed one. */
 export function decodeTlv(bytes: Uint8Array): Result<readonly Tlv[], CabinError> {
+  return decodeLevel(bytes, 0);
+}
+
+function decodeLevel(bytes: Uint8Array, depth: number): Result<readonly Tlv[], CabinError> {
   const objects: Tlv[] = [];
   let at = 0;
   while (at < bytes.length) {
@@ -55,7 +63,8 @@ export function decodeTlv(bytes: Uint8Array): Result<readonly Tlv[], CabinError>
     at += length;
     const constructed = (leadingByte(tag) & 0x20) !== 0;
     if (constructed) {
-      const children = decodeTlv(value);
+      if (depth >= MAX_DEPTH) return malformed('tlv-depth');
+      const children = decodeLevel(value, depth + 1);
       if (!children.ok) return children;
       objects.push({ tag, value, children: children.value });
     } else {

@@ -1,0 +1,301 @@
+// The forensic check: a whole session of a known patient (a fictitious name, NIR and birth date read from
+// the card, and distinctive measurements) through the whole controller, with a real store and a real log
+// in a folder of its own; then every byte the cabin wrote (store, WAL, shared memory, logs, any spool or
+// temporary file under its folders and under the OS temporary folder it was given) is searched for the
+// patient in every textual form the cabin could have written. Nothing may be found.
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CardFact, MeasurementFact, PatientIdentity, Quantity, Result } from '../../contract';
+import { withKey } from '../../devices/simulated/sample-patients';
+import { happyScript } from '../../devices/simulated/simulation-script';
+import type { IdCardReader } from '../../devices/id-card-reader';
+import type { MeasuringDevice } from '../../devices/measuring-device';
+import { defaultConfig } from '../../main/config';
+import { createController, type RunningController } from '../../main/controller';
+import { createOperationLog, type OperationLog } from '../../main/log';
+import { createSimulatedPeripherals, type CabinPeripherals } from '../../main/peripherals';
+import { openCabinStore, type CabinStore } from '../../main/store';
+import { JOURNEY_STEPS } from '../../state-machines/test-support/journey';
+import { ManualClock } from '../support/manual-clock';
+import { cooperativeAction, viewOf, walkOneSession } from '../support/patient-robot';
+
+const STEP_MS = 100;
+const MONDAY_9AM = Date.UTC(2026, 0, 12, 9, 0, 0);
+
+/** The patient of the check: a name no cabin file, log line or library carries by chance. */
+const PATIENT: PatientIdentity = {
+  surname: 'QUELLENBERG',
+  firstName: 'Ysolde',
+  birthDate: '1951-07-23',
+  nir: withKey('2510775123987'),
+  source: 'card',
+};
+
+/** Her measurements: plausible, and chosen so that their text is not a number the cabin logs anyway. */
+const HER_VALUES: Readonly<Record<string, readonly Quantity[]>> = {
+  bloodPressure: [
+    { name: 'systolic', value: 137, unit: 'mmHg' },
+    { name: 'diastolic', value: 86, unit: 'mmHg' },
+    { name: 'meanArterial', value: 103, unit: 'mmHg' },
+    { name: 'pulse', value: 67, unit: 'bpm' },
+  ],
+  temperature: [{ name: 'temperature', value: 37.85, unit: '°C' }],
+  oxygenSaturation: [
+    { name: 'spo2', value: 96, unit: '%' },
+    { name: 'pulse', value: 67, unit: 'bpm' },
+  ],
+  weight: [{ name: 'weight', value: 81.37, unit: 'kg' }],
+};
+
+/** Every textual form of her identity the cabin could write: as typed, in upper and lower case, spaced, reordered. */
+function identityForms(patient: PatientIdentity): string[] {
+  const [year, month, day] = patient.birthDate.split('-') as [string, string, string];
+  const nir = patient.nir ?? '';
+  return [
+    patient.surname,
+    patient.firstName,
+    patient.birthDate,
+    `${year}${month}${day}`,
+    `${day}/${month}/${year}`,
+    `${day}.${month}.${year}`,
+    `${day}${month}${year}`,
+    nir,
+    nir.slice(0, 13),
+    `${nir.slice(0, 1)} ${nir.slice(1, 3)} ${nir.slice(3, 5)} ${nir.slice(5, 7)} ${nir.slice(7, 10)} ${nir.slice(10, 13)}`,
+  ];
+}
+
+/** Her values as text: JSON numbers, fixed decimals, French decimal commas; integers only standing alone. */
+function valuePatterns(): RegExp[] {
+  const values = new Set(Object.values(HER_VALUES).flatMap((quantities) => quantities.map((q) => q.value)));
+  const sources = new Set(
+    [...values].flatMap((value) =>
+      [String(value), value.toFixed(1), value.toFixed(2)]
+        .map((form) => form.replace(/\.0+$/, ''))
+        .flatMap((form) => [form.replace('.', '\\.'), form.replace('.', ',')])
+        .map((form) => `(?<![0-9.,])${form}(?![0-9])`),
+    ),
+  );
+  return [...sources].map((source) => new RegExp(source));
+}
+
+/** Every file under `directory`, recursively. */
+function filesUnder(directory: string): string[] {
+  if (!existsSync(directory)) return [];
+  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(directory, entry.name);
+    return entry.isDirectory() ? filesUnder(path) : entry.isFile() ? [path] : [];
+  });
+}
+
+/** Where her data was found: `file: form` for each hit, in latin1, UTF-8 lower case and UTF-16LE. */
+function hitsUnder(root: string): string[] {
+  const forms = identityForms(PATIENT);
+  const patterns = valuePatterns();
+  const hits: string[] = [];
+  for (const file of filesUnder(root)) {
+    const bytes = readFileSync(file);
+    const name = relative(root, file);
+    const asLatin1 = bytes.toString('latin1');
+    const lower = asLatin1.toLowerCase();
+    const asUtf16 = bytes.toString('utf16le');
+    const utf16Shifted = bytes.subarray(1).toString('utf16le');
+    for (const form of forms) {
+      const needle = form.toLowerCase();
+      if (
+        lower.includes(needle) ||
+        [asUtf16, utf16Shifted].some((text) => text.toLowerCase().includes(needle))
+      ) {
+        hits.push(`${name}: ${form}`);
+      }
+    }
+    for (const pattern of patterns) {
+      if ([asLatin1, asUtf16, utf16Shifted].some((text) => pattern.test(text)))
+        hits.push(`${name}: ${pattern.source}`);
+    }
+  }
+  return hits;
+}
+
+/** The card reader, reading her card instead of the sample family. */
+function herCard(reader: IdCardReader): IdCardReader {
+  return {
+    check: () => reader.check(),
+    watchPresence: (listener) => reader.watchPresence(listener),
+    readNextCard: (report) =>
+      reader.readNextCard((fact: CardFact) =>
+        report(fact.type === 'card.read' ? { type: 'card.read', beneficiaries: [PATIENT] } : fact),
+      ),
+  };
+}
+
+/** A measuring device that measures her. */
+function measuringHer(device: MeasuringDevice): MeasuringDevice {
+  return {
+    kind: device.kind,
+    check: () => device.check(),
+    measure: (report) =>
+      device.measure((fact: MeasurementFact) =>
+        report(
+          fact.type === 'measurement.taken'
+            ? { ...fact, measurement: { ...fact.measurement, quantities: HER_VALUES[device.kind] ?? [] } }
+            : fact,
+        ),
+      ),
+  };
+}
+
+interface ForensicCabin {
+  readonly root: string;
+  readonly controller: RunningController;
+  readonly clock: ManualClock;
+  readonly store: CabinStore;
+  readonly log: OperationLog;
+  /** Whom the cabin put in the waiting room. */
+  readonly joined: PatientIdentity[];
+}
+
+let root = '';
+let savedTmpdir: string | undefined;
+let running: ForensicCabin | null = null;
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'cabine-forensic-'));
+  // The OS temporary folder of the cabin's process is a folder of the test's, searched like the others.
+  savedTmpdir = process.env.TMPDIR;
+  mkdirSync(join(root, 'tmp'));
+  process.env.TMPDIR = join(root, 'tmp');
+});
+
+afterEach(async () => {
+  if (running !== null) await stopCabin(running);
+  running = null;
+  if (savedTmpdir === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = savedTmpdir;
+  rmSync(root, { recursive: true, force: true });
+});
+
+function unwrap<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}`);
+  return result.value;
+}
+
+async function startCabin(clock = new ManualClock(MONDAY_9AM)): Promise<ForensicCabin> {
+  expect(tmpdir()).toBe(join(root, 'tmp'));
+  const config = {
+    ...defaultConfig(root),
+    simulation: { stepMs: STEP_MS, callMs: 1_000, byteLevelDevices: false, cardReader: 'domain' as const },
+  };
+  const simulated = createSimulatedPeripherals(happyScript(STEP_MS), clock, 1_000);
+  // Nothing reaches the platform: every consent and measurement stays queued in the store until the wipe.
+  simulated.platform.deliver = () => Promise.resolve({ ok: false, error: { code: 'platform.unreachable' } });
+  const joined: PatientIdentity[] = [];
+  const joinQueue = simulated.platform.joinQueue.bind(simulated.platform);
+  simulated.platform.joinQueue = (entry, report) => {
+    joined.push(entry.identity);
+    return joinQueue(entry, report);
+  };
+  const peripherals: CabinPeripherals = {
+    ...simulated,
+    cardReader: herCard(simulated.cardReader),
+    devices: simulated.devices.map(measuringHer),
+  };
+  const log = createOperationLog({
+    directory: config.logDirectory,
+    maxFileBytes: 64 * 1024,
+    maxFiles: 5,
+    clock,
+  });
+  mkdirSync(config.dataDirectory, { recursive: true });
+  const store = unwrap(openCabinStore(join(config.dataDirectory, 'cabin.db'), clock));
+  const controller = createController({ config, clock, peripherals, log, store });
+  await controller.booted;
+  running = { root, controller, clock, store, log, joined };
+  return running;
+}
+
+async function stopCabin(cabin: ForensicCabin): Promise<void> {
+  await cabin.controller.stop();
+  cabin.log.close();
+}
+
+describe('the forensic check after a whole session', () => {
+  it('finds nothing of the patient in any byte the cabin wrote, running or stopped', async () => {
+    const cabin = await startCabin();
+
+    const steps = await walkOneSession(cabin.controller, cabin.clock, STEP_MS);
+    expect(steps).toEqual(JOURNEY_STEPS);
+    expect(viewOf(cabin.controller)).toMatchObject({ phase: 'ready', session: null });
+    // The session was hers: her card was read and she joined the waiting room under her name.
+    expect(cabin.joined).toEqual([expect.objectContaining({ surname: PATIENT.surname, nir: PATIENT.nir })]);
+    // The cabin wrote its files: a store with its WAL, a log.
+    const written = filesUnder(root).map((file) => relative(root, file));
+    expect(written).toEqual(expect.arrayContaining([join('data', 'cabin.db'), join('logs', 'cabin.log')]));
+    expect(statSync(join(root, 'logs', 'cabin.log')).size).toBeGreaterThan(0);
+
+    // Right after the session, the cabin still running: what a thief of the disk would find.
+    expect(hitsUnder(root)).toEqual([]);
+
+    await stopCabin(cabin);
+    running = null;
+    expect(hitsUnder(root)).toEqual([]);
+  });
+
+  it('finds nothing of her after a power cut in the waiting room, once the cabin booted again', async () => {
+    const first = await startCabin();
+    const { controller, clock } = first;
+    expect(
+      controller.server.startSession({ locale: 'fr', accessibility: { largeText: false, readAloud: false } })
+        .ok,
+    ).toBe(true);
+    for (let tick = 0; tick < 2_000 && viewOf(controller).session?.screen.step !== 'waitingRoom'; tick += 1) {
+      const action = cooperativeAction(viewOf(controller));
+      if (action) controller.server.act(action);
+      else clock.increment(STEP_MS);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(viewOf(controller).session?.screen.step).toBe('waitingRoom');
+    // Her measurements wait in the store for a platform that does not answer: the cut finds them there.
+    expect(hitsUnder(root)).not.toEqual([]);
+    // The cut: the store and the log are left as they are, without the session's end or wipe.
+    first.store.close();
+    first.log.close();
+    running = null;
+
+    const second = await startCabin(new ManualClock(MONDAY_9AM + 3_600_000));
+    expect(viewOf(second.controller)).toMatchObject({ phase: 'ready', session: null });
+    expect(hitsUnder(root)).toEqual([]);
+    await stopCabin(second);
+    running = null;
+    expect(hitsUnder(root)).toEqual([]);
+  });
+
+  it('would find her if she were there: the search sees each form in a file', () => {
+    mkdirSync(join(root, 'data'));
+    const forms = identityForms(PATIENT);
+    for (const [index, form] of forms.entries()) {
+      const path = join(root, 'data', `planted-${index}`);
+      rmSync(path, { force: true });
+      const bytes = Buffer.concat([Buffer.alloc(7), Buffer.from(`{"x":"${form.toLowerCase()}"}`, 'utf16le')]);
+      writeFileSync(path, bytes);
+    }
+    const hits = hitsUnder(root);
+    for (const index of forms.keys())
+      expect(hits.some((hit) => hit.startsWith(join('data', `planted-${index}:`)))).toBe(true);
+    rmSync(join(root, 'data'), { recursive: true });
+    mkdirSync(join(root, 'data'));
+    writeFileSync(join(root, 'data', 'values'), '{"value":81.37} 37,85 {"systolic":137}');
+    expect(hitsUnder(root).length).toBeGreaterThanOrEqual(3);
+  });
+});
