@@ -33,7 +33,7 @@ function cleanNode(node: unknown): unknown {
       const item: unknown = node[index];
       const cleaned = cleanNode(item);
       if (cleaned !== item) {
-        copy ??= [...node];
+        copy ??= [...(node as unknown[])];
         copy[index] = cleaned;
       }
     }
