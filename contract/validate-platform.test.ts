@@ -138,6 +138,8 @@ describe('the platform protocol refuses what does not fit, naming the field and 
     expect(parseFrame(nested(32)).ok).toBe(true);
     expect(parseFrame(nested(33))).toMatchObject({ ok: false, error: { detail: 'depth' } });
     expect(parseFrame(nested(200_000))).toMatchObject({ ok: false, error: { detail: 'depth' } });
+    const afterBackslash = `[${JSON.stringify('ends with a backslash \\')},${nested(40)}]`;
+    expect(parseFrame(afterBackslash)).toMatchObject({ ok: false, error: { detail: 'depth' } });
     expect(parseFrame(JSON.stringify({ text: '[[[[\\"'.repeat(100) }))).toMatchObject({ ok: true });
   });
 
