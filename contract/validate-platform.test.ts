@@ -133,6 +133,44 @@ describe('the platform protocol refuses what does not fit, naming the field and 
     ).toMatchObject({ ok: false, error: { detail: 'sfu.request.data' } });
   });
 
+  it('refuses a frame nested deeper than 32 before parsing it, brackets inside strings aside', () => {
+    const nested = (depth: number): string => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    expect(parseFrame(nested(32)).ok).toBe(true);
+    expect(parseFrame(nested(33))).toMatchObject({ ok: false, error: { detail: 'depth' } });
+    expect(parseFrame(nested(200_000))).toMatchObject({ ok: false, error: { detail: 'depth' } });
+    const afterBackslash = `[${JSON.stringify('ends with a backslash \\')},${nested(40)}]`;
+    expect(parseFrame(afterBackslash)).toMatchObject({ ok: false, error: { detail: 'depth' } });
+    expect(parseFrame(JSON.stringify({ text: '[[[[\\"'.repeat(100) }))).toMatchObject({ ok: true });
+  });
+
+  it('cleans what a peer wrote of control and bidi characters, keeping tabs and line breaks', () => {
+    const patient = { ...QUEUE_JOIN.patient, surname: 'Mar\u202Etin\u0000', firstName: '\u2067Jeanne\u0085' };
+    const joined = parseCabinMessage({ ...QUEUE_JOIN, patient });
+    expect(joined).toMatchObject({
+      ok: true,
+      value: { patient: { surname: 'Martin', firstName: 'Jeanne' } },
+    });
+    expect(patient.surname).toBe('Mar\u202Etin\u0000');
+    const report = parsePractitionerMessage({
+      type: 'document.compose',
+      requestId: 3,
+      sessionId: 's',
+      document: { kind: 'report', text: 'Ligne 1\r\n\tLigne 2\u001B[2J\u202D' },
+    });
+    expect(report).toMatchObject({ ok: true, value: { document: { text: 'Ligne 1\r\n\tLigne 2[2J' } } });
+    const onlyBidi = parseCabinMessage({
+      ...QUEUE_JOIN,
+      patient: { ...QUEUE_JOIN.patient, surname: '\u202E' },
+    });
+    expect(onlyBidi).toMatchObject({ ok: false, error: { detail: 'queue.join.patient.surname' } });
+  });
+
+  it('bounds a refusal to plain path characters, whatever the peer sent', () => {
+    const hostile = parseCabinMessage({ ...QUEUE_JOIN, [`\u202E<b>${'k'.repeat(10_000)}`]: 1 });
+    expect(hostile.ok).toBe(false);
+    if (!hostile.ok) expect(hostile.error.detail).toMatch(/^queue\.join\.\?b\?k{1,110}…$/);
+  });
+
   it('a hello is a cabin with id and credential, or a practitioner with a token, never a mix', () => {
     expect(parseHello({ type: 'hello', role: 'cabin', cabinId: 'c1', credential: 'secret' }).ok).toBe(true);
     expect(parseHello({ type: 'hello', role: 'practitioner', token: 't' }).ok).toBe(true);

@@ -1,6 +1,7 @@
 // Validation of every platform protocol message, on both sides: the platform checks what cabins and
 // consoles send, the cabin and the console check what the platform pushes. A message that does not fit
-// is refused with the path of its first bad field (never a value).
+// is refused with the path of its first bad field (never a value, bounded); the text of one that fits is
+// cleaned of control and bidi override characters (peer-text.ts) before anyone shows it.
 import {
   MAX_COMPOSED_TEXT_LENGTH,
   MAX_PRESCRIPTION_DETAIL_LENGTH,
@@ -23,6 +24,7 @@ import type {
   PractitionerMessage,
 } from './platform-protocol';
 import { DOCUMENT_CONTENT_TYPES, HELP_CALL_STATES, SFU_METHODS } from './platform-protocol';
+import { boundedDetail, cleanPeerStrings } from './peer-text';
 import { err, ok, type Result } from './result';
 import {
   arrayOf,
@@ -287,21 +289,59 @@ function parseAgainst<T>(schemas: Schemas, input: unknown): Result<T, ProtocolVi
   const readId =
     isRecord(input) && requestId(input.requestId, '') === null ? (input.requestId as number) : null;
   const violation = (detail: string): Result<T, ProtocolViolation> =>
-    err({ code: 'protocol.invalidMessage', detail, requestId: readId });
+    err({ code: 'protocol.invalidMessage', detail: boundedDetail(detail), requestId: readId });
   if (!isRecord(input) || typeof input.type !== 'string') return violation('type');
   if (!Object.hasOwn(schemas, input.type)) return violation(`type ${input.type.slice(0, 40)}`);
   const fields = schemas[input.type] ?? {};
-  const bad = object({ type: text(40), ...fields })(input, input.type);
-  return bad === null ? ok(input as T) : violation(bad);
+  // What a peer wrote reaches every screen without control or bidi override characters: the cleaned
+  // message is the one checked (a name of bidi characters only is then an empty, refused name).
+  const cleaned = cleanPeerStrings(input);
+  const bad = object({ type: text(40), ...fields })(cleaned, input.type);
+  return bad === null ? ok(cleaned as T) : violation(bad);
 }
 
-/** Parses one text frame as JSON; a frame that is not JSON is a violation like any other. */
+/** The deepest nesting of objects and arrays a frame may have (the deepest message needs about 20). */
+export const MAX_FRAME_DEPTH = 32;
+
+/**
+ * Parses one text frame as JSON; a frame that is not JSON, or nested deeper than MAX_FRAME_DEPTH (checked
+ * before parsing, in one pass), is a violation like any other.
+ */
 export function parseFrame(frame: string): Result<unknown, ProtocolViolation> {
+  if (!nestedWithin(frame, MAX_FRAME_DEPTH)) {
+    return err({ code: 'protocol.invalidMessage', detail: 'depth', requestId: null });
+  }
   try {
     return ok(JSON.parse(frame) as unknown);
   } catch {
     return err({ code: 'protocol.invalidMessage', detail: 'json', requestId: null });
   }
+}
+
+// Whether the brackets of a JSON text (outside its strings) nest at most `max` deep. Strings are
+// skipped with indexOf, so that a large document costs little more than JSON.parse itself.
+function nestedWithin(json: string, max: number): boolean {
+  let depth = 0;
+  for (let index = 0; index < json.length; index += 1) {
+    const char = json.charCodeAt(index);
+    if (char === 0x22) {
+      let end = json.indexOf('"', index + 1);
+      while (end !== -1 && isEscaped(json, end)) end = json.indexOf('"', end + 1);
+      if (end === -1) return true; // an unterminated string: JSON.parse refuses it
+      index = end;
+    } else if (char === 0x7b || char === 0x5b) {
+      depth += 1;
+      if (depth > max) return false;
+    } else if (char === 0x7d || char === 0x5d) depth -= 1;
+  }
+  return true;
+}
+
+// Whether the character at `at` follows an odd number of backslashes.
+function isEscaped(json: string, at: number): boolean {
+  let backslashes = 0;
+  while (json.charCodeAt(at - 1 - backslashes) === 0x5c) backslashes += 1;
+  return backslashes % 2 === 1;
 }
 
 /** Checks the first message of a connection: a cabin's credential or a practitioner's token. */
@@ -357,7 +397,7 @@ export function parseLoginRequest(input: unknown): Result<LoginRequest, Protocol
   const bad = object({ login: text(80, 1), password: text(200, 1) })(input, 'login');
   return bad === null
     ? ok(input as LoginRequest)
-    : err({ code: 'protocol.invalidMessage', detail: bad, requestId: null });
+    : err({ code: 'protocol.invalidMessage', detail: boundedDetail(bad), requestId: null });
 }
 
 /** Checks the body of `POST /api/logout`. */
@@ -365,7 +405,7 @@ export function parseLogoutRequest(input: unknown): Result<LogoutRequest, Protoc
   const bad = object({ token: text(200, 1) })(input, 'logout');
   return bad === null
     ? ok(input as LogoutRequest)
-    : err({ code: 'protocol.invalidMessage', detail: bad, requestId: null });
+    : err({ code: 'protocol.invalidMessage', detail: boundedDetail(bad), requestId: null });
 }
 
 /** Checks the media parameters a `call.join` or `call.accept` reply carries. */
@@ -373,7 +413,7 @@ export function parseCallMedia(input: unknown): Result<CallMedia, ProtocolViolat
   const bad = object({ mode: oneOf(['sfu', 'direct']), iceServers: arrayOf(iceServer, 8) })(input, 'media');
   return bad === null
     ? ok(input as CallMedia)
-    : err({ code: 'protocol.invalidMessage', detail: bad, requestId: null });
+    : err({ code: 'protocol.invalidMessage', detail: boundedDetail(bad), requestId: null });
 }
 
 /** Narrows a cabin push to the pushes about one session (everything but welcome, reply, rejected). */
@@ -396,5 +436,5 @@ export function parseMediaUp(input: unknown): Result<MediaUp, ProtocolViolation>
   const bad = object({ kind: text(20), ...schemas[kind] })(input, kind);
   return bad === null
     ? ok(input as MediaUp)
-    : err({ code: 'protocol.invalidMessage', detail: bad, requestId: null });
+    : err({ code: 'protocol.invalidMessage', detail: boundedDetail(bad), requestId: null });
 }

@@ -35,3 +35,14 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
   });
   response.end(text);
 }
+
+/** The address a request came from, as the socket says (never a header a client could write). */
+export function addressOf(request: IncomingMessage): string {
+  return request.socket.remoteAddress ?? 'unknown';
+}
+
+/** Answers 429 `auth.throttled`: the attempt was not checked; `retryAt` says when to try again. */
+export function sendThrottled(response: ServerResponse, retryAt: number, now: number): void {
+  response.setHeader('retry-after', String(Math.max(1, Math.ceil((retryAt - now) / 1000))));
+  sendJson(response, 429, { code: 'auth.throttled', retryAt });
+}

@@ -31,7 +31,8 @@ import {
 import { Accounts, type CabinAccount, type PractitionerAccount } from './accounts';
 import { ConnectionWatch } from './connection-watch';
 import { ConsoleFiles, SECURITY_HEADERS } from './console-files';
-import { readBody, sendJson } from './http-replies';
+import { addressOf, readBody, sendJson, sendThrottled } from './http-replies';
+import { LoginThrottle, type LoginLimits } from './login-throttle';
 import { SILENT_LOG, type PlatformLog } from './platform-log';
 import type { SfuBackend } from './sfu';
 import { SUPPORT_API_PREFIX, SupportApi, type SupportAccount } from './support-api';
@@ -71,8 +72,12 @@ export interface PlatformOptions {
   readonly sessionTtlMs?: number;
   /** The mean consultation length, in minutes, the wait estimates use before any call has finished (default 10). */
   readonly meanConsultationMinutes?: number;
-  /** How long a new connection may take to say hello (default 10 s). */
+  /** How long a new connection may take to say hello (default 5 s). */
   readonly helloTimeoutMs?: number;
+  /** How many connections may wait for their hello at once, all addresses together (default 64). */
+  readonly maxPendingConnections?: number;
+  /** How many connections of one address may wait for their hello at once (default 8). */
+  readonly maxPendingPerAddress?: number;
   /**
    * The heartbeat: every this many ms each connection is pinged, and one that has not answered the
    * previous ping is dropped, so that a silently dead network counts as a drop (default 10 s).
@@ -86,6 +91,8 @@ export interface PlatformOptions {
   readonly clock?: Clock;
   /** The operation log (default: silent). */
   readonly log?: PlatformLog;
+  /** How failed logins are slowed down, the console's and the support's each on its own (login-throttle.ts). */
+  readonly loginLimits?: LoginLimits;
   /** The e-prescription service (default: the test one, `TEST-ORDO-…` identifiers). */
   readonly prescriptions?: PrescriptionService;
   /** The patients' DMP (default: the test one, which records the deposits). */
@@ -110,12 +117,20 @@ export interface RunningPlatform {
 /** The largest login request body, in bytes. */
 const MAX_LOGIN_BODY_BYTES = 4096;
 
+/** The largest first frame (the hello) of a connection, in bytes: nothing bigger is read before it. */
+export const MAX_HELLO_BYTES = 4096;
+
 /** Starts the platform; resolves once it listens. */
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? SILENT_LOG;
   const host = options.host ?? '127.0.0.1';
-  const helloTimeoutMs = options.helloTimeoutMs ?? 10_000;
+  const helloTimeoutMs = options.helloTimeoutMs ?? 5_000;
+  const maxPending = options.maxPendingConnections ?? 64;
+  const maxPendingPerAddress = options.maxPendingPerAddress ?? 8;
+  /** The connections that have not said a valid hello yet, by address. */
+  const pending = new Map<string, number>();
+  let pendingTotal = 0;
   const heartbeatMs = options.heartbeatMs ?? 10_000;
   const cabinLifetimeMs = options.cabinConnectionLifetimeMs ?? 12 * 3_600_000;
   const accounts = new Accounts(
@@ -140,8 +155,10 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     log,
     documents: new DocumentWriter({ prescriptions: options.prescriptions, dmp: options.dmp, clock, log }),
   });
+  const throttle = new LoginThrottle(clock, options.loginLimits);
   const support = new SupportApi({
     accounts: options.supportAccounts ?? [],
+    throttle: new LoginThrottle(clock, options.loginLimits),
     help: switchboard.help,
     clock,
     log,
@@ -185,11 +202,19 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     const parsed = parseFrame(body);
     const login = parsed.ok ? parseLoginRequest(parsed.value) : parsed;
     if (!login.ok) return sendJson(response, 400, { code: 'protocol.invalidMessage' });
+    const address = addressOf(request);
+    const retryAt = throttle.retryAt(login.value.login, address);
+    if (retryAt !== null) {
+      log('login.throttled');
+      return sendThrottled(response, retryAt, clock.now());
+    }
     const reply = accounts.logIn(login.value.login, login.value.password);
     if (reply === null) {
+      throttle.failed(login.value.login, address);
       log('login.refused');
       return sendJson(response, 401, { code: 'auth.invalid' });
     }
+    throttle.succeeded(login.value.login);
     log('login.accepted', { profession: reply.professional.profession });
     return sendJson(response, 200, reply);
   };
@@ -227,10 +252,29 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (ws) => accept(ws));
+    const address = request.socket.remoteAddress ?? 'unknown';
+    if (pendingTotal >= maxPending || (pending.get(address) ?? 0) >= maxPendingPerAddress) {
+      log('connection.tooMany');
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    pending.set(address, (pending.get(address) ?? 0) + 1);
+    pendingTotal += 1;
+    let counted = true;
+    const settled = (): void => {
+      if (!counted) return;
+      counted = false;
+      pendingTotal -= 1;
+      const left = (pending.get(address) ?? 1) - 1;
+      if (left > 0) pending.set(address, left);
+      else pending.delete(address);
+    };
+    socket.once('close', settled);
+    sockets.handleUpgrade(request, socket, head, (ws) => accept(ws, settled));
   });
 
-  const accept = (ws: WebSocket): void => {
+  /** `settled` is called once the connection says a valid hello: it no longer counts as pending. */
+  const accept = (ws: WebSocket, settled: () => void): void => {
     let line: CabinLine | PractitionerLine | null = null;
     let refused = false;
     const close = (code: number, reason: string): void => {
@@ -263,7 +307,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
 
     const hello = (frame: string | null): void => {
       watch.helloReceived();
-      const parsed = frame === null ? null : parseFrame(frame);
+      const parsed = frame === null || frame.length > MAX_HELLO_BYTES ? null : parseFrame(frame);
       const checked = parsed?.ok ? parseHello(parsed.value) : null;
       if (!checked?.ok) {
         log('hello.invalid');
@@ -278,6 +322,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         const expiresAt = clock.now() + cabinLifetimeMs;
         const cabin: CabinLine = { role: 'cabin', cabinId: message.cabinId, party: party<PlatformToCabin>() };
         line = cabin;
+        settled();
         watch.authenticatedUntil(expiresAt);
         cabin.party.send({ type: 'welcome', role: 'cabin', expiresAt });
         return switchboard.connectCabin(cabin);
@@ -295,6 +340,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         party: party<PlatformToPractitioner>(),
       };
       line = practitioner;
+      settled();
       watch.authenticatedUntil(expiresAt);
       practitioner.party.send({ type: 'welcome', role: 'practitioner', expiresAt });
       switchboard.connectPractitioner(practitioner);
@@ -302,8 +348,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
 
     ws.on('message', (data: RawData, isBinary: boolean) => {
       if (refused) return;
+      // Before the hello nothing bigger than a hello is even decoded.
+      if (line === null) return hello(isBinary || byteLength(data) > MAX_HELLO_BYTES ? null : rawText(data));
       const frame = isBinary ? null : rawText(data);
-      if (line === null) return hello(frame);
       if (watch.isExpired()) return expire();
       const parsed = frame === null ? null : parseFrame(frame);
       if (line.role === 'cabin') {
@@ -369,6 +416,11 @@ function urlHost(host: string): string {
   if (host === '0.0.0.0' || host === '') return '127.0.0.1';
   if (host === '::') return '[::1]';
   return host.includes(':') ? `[${host}]` : host;
+}
+
+function byteLength(data: RawData): number {
+  if (Array.isArray(data)) return data.reduce((sum, part) => sum + part.length, 0);
+  return data.byteLength;
 }
 
 function rawText(data: RawData): string {

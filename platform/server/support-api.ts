@@ -8,7 +8,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from '../../contract/clock';
 import { isRecord } from '../../contract/schema';
 import { SECURITY_HEADERS } from './console-files';
-import { readBody, sendJson } from './http-replies';
+import { addressOf, readBody, sendJson, sendThrottled } from './http-replies';
+import type { LoginThrottle } from './login-throttle';
 import type { HelpCalls } from './help-desk';
 import type { PlatformLog } from './platform-log';
 import { SUPPORT_PAGE_FILES } from './support-page';
@@ -23,6 +24,8 @@ export interface SupportAccount {
 export interface SupportApiOptions {
   readonly accounts: readonly SupportAccount[];
   readonly help: HelpCalls;
+  /** The support login's failed-attempt limits. */
+  readonly throttle: LoginThrottle;
   readonly clock: Pick<Clock, 'now'>;
   readonly log: PlatformLog;
   /** How long a support token is valid (default 8 h). */
@@ -78,7 +81,7 @@ export class SupportApi {
       return sendJson(response, 413, { code: 'request.tooLarge' });
     }
     if (!isRecord(body)) return sendJson(response, 400, { code: 'protocol.invalidMessage' });
-    if (path === '/api/support/login') return this.#logIn(body, response);
+    if (path === '/api/support/login') return this.#logIn(body, addressOf(request), response);
     if (!this.#authorized(request)) return sendJson(response, 401, { code: 'auth.invalid' });
     const { cabinId, sessionId } = body;
     if (
@@ -94,7 +97,7 @@ export class SupportApi {
     return sendJson(response, 200, { call: answered });
   }
 
-  #logIn(body: Record<string, unknown>, response: ServerResponse): void {
+  #logIn(body: Record<string, unknown>, address: string, response: ServerResponse): void {
     const { login, password } = body;
     if (
       typeof login !== 'string' ||
@@ -104,13 +107,20 @@ export class SupportApi {
     ) {
       return sendJson(response, 400, { code: 'protocol.invalidMessage' });
     }
+    const now = this.options.clock.now();
+    const retryAt = this.options.throttle.retryAt(login, address);
+    if (retryAt !== null) {
+      this.options.log('support.loginThrottled');
+      return sendThrottled(response, retryAt, now);
+    }
     const expected = this.#passwords.get(login);
     const matches = timingSafeEqual(expected ?? this.#decoy, digest(password));
     if (expected === undefined || !matches) {
+      this.options.throttle.failed(login, address);
       this.options.log('support.loginRefused');
       return sendJson(response, 401, { code: 'auth.invalid' });
     }
-    const now = this.options.clock.now();
+    this.options.throttle.succeeded(login);
     for (const [key, until] of this.#tokens) if (until <= now) this.#tokens.delete(key);
     const token = randomBytes(32).toString('base64url');
     const expiresAt = now + (this.options.tokenLifetimeMs ?? 8 * 3_600_000);

@@ -152,6 +152,12 @@ tr.requested { background: #ffe8b0; font-weight: bold; }
     })
       .then(function (response) {
         $('password').value = '';
+        if (response.status === 429) {
+          var minutes = Math.max(1, Math.ceil(Number(response.headers.get('Retry-After') || '60') / 60));
+          $('login-error').textContent =
+            "Trop d'essais. Réessayez dans " + minutes + (minutes > 1 ? ' minutes.' : ' minute.');
+          return;
+        }
         if (!response.ok) {
           $('login-error').textContent = 'Identifiant ou mot de passe incorrect.';
           return;

@@ -45,6 +45,12 @@ export interface SwitchboardOptions {
   readonly documents?: DocumentWriter;
 }
 
+/**
+ * The sessions one cabin may hold open at once (waiting or in a call): a cabin runs one session at a
+ * time, and the margin covers a visit that starts again while the platform still waits out the last one.
+ */
+export const MAX_OPEN_SESSIONS_PER_CABIN = 3;
+
 /** Counts for tests and benchmarks. */
 export type SwitchboardStats = LedgerStats;
 
@@ -191,6 +197,11 @@ export class Switchboard {
       if (existing.stage !== 'ended') return err({ code: 'queue.alreadyJoined' });
       // The same session queues again after its call ended: a new visit, nothing of the old one kept.
       this.#ledger.drop(existing, 'rejoined');
+    }
+    const open = this.#ledger.sessionsOf(line.cabinId).filter((held) => held.stage !== 'ended').length;
+    if (open >= MAX_OPEN_SESSIONS_PER_CABIN) {
+      this.#options.log('queue.refused', { cabinId: line.cabinId, open });
+      return err({ code: 'queue.tooManySessions' });
     }
     const { session, position } = this.#ledger.open({
       id: message.sessionId,
