@@ -11,7 +11,10 @@ import { simulatorRoutes } from './simulator-routes';
 
 /** A cabin running in browser mode. */
 export interface RunningBrowserMode {
+  /** The cabin's origin: nothing secret. */
   readonly url: string;
+  /** A fresh one-time launch address for one window (spent at its first load). */
+  launchUrl(): string;
   readonly controller: RunningController;
   /** Stops the server then the controller (which wipes an open session). */
   stop(): Promise<void>;
@@ -40,6 +43,7 @@ export async function runBrowserMode(
   await controller.booted;
   return {
     url: server.url,
+    launchUrl: () => server.launchUrl(),
     controller,
     async stop() {
       await server.close();

@@ -1,6 +1,6 @@
 // Browser-mode routes that steer the simulated hardware while the cabin runs: a developer or an
 // end-to-end test makes the card unreadable, unplugs a device, or cuts the platform, and watches
-// the screens react. Present only with simulated hardware, behind the launch token.
+// the screens react. Present only with simulated hardware, behind the page's session cookie.
 import { MEASUREMENT_KINDS, PROFESSIONS, type MeasurementKind, type Profession } from '../contract';
 import type { SimulationScript } from '../devices/simulated/simulation-script';
 import type { SimulatedPeripherals } from './peripherals';

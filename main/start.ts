@@ -118,8 +118,7 @@ async function main(): Promise<void> {
   }
   const running = started;
   process.stdout.write(
-    `Cabine: browser mode (no Electron binary installed), ${config.value.hardware} hardware.\n` +
-      `Cabine: open the cabin at ${running.url}\n`,
+    `Cabine: browser mode (no Electron binary installed), ${config.value.hardware} hardware, at ${running.url}\n`,
   );
   const attendantPage = await running.controller.attendantPage;
   if (attendantPage !== null) {
@@ -127,13 +126,15 @@ async function main(): Promise<void> {
   }
   const chromium = findChromium();
   const display = process.env.DISPLAY ?? process.env.WAYLAND_DISPLAY;
-  if (!values['no-browser'] && chromium !== null && display) {
+  const kiosk = !values['no-browser'] && chromium !== null && display;
+  if (kiosk) {
     process.stdout.write('Cabine: opening Chromium in kiosk mode (use --no-browser to stop this).\n');
     spawn(
       chromium,
       [
         '--kiosk',
-        `--app=${running.url}`,
+        // Spent at the window's first load: read from /proc afterwards, it opens nothing.
+        `--app=${running.launchUrl()}`,
         `--user-data-dir=${mkdtempSync(join(tmpdir(), 'cabine-kiosk-'))}`,
         '--no-first-run',
         '--disable-background-networking',
@@ -148,8 +149,12 @@ async function main(): Promise<void> {
       ],
       { stdio: 'ignore', detached: true },
     ).unref();
-  } else if (!values['no-browser']) {
-    process.stdout.write('Cabine: no display or no Chromium found: open the URL above in a browser.\n');
+  } else {
+    if (!values['no-browser']) {
+      process.stdout.write('Cabine: no display or no Chromium found: open the address below in a browser.\n');
+    }
+    // A developer opens the window: a launch address good for one load (for another, npm start again).
+    process.stdout.write(`Cabine: open the cabin once at ${running.launchUrl()}\n`);
   }
   const shutdown = (): void => {
     void running.stop().then(() => {

@@ -144,10 +144,9 @@ describe('WebSocket transport', () => {
     await expect(call).resolves.toEqual({ ok: false, error: { code: 'transport.timeout' } });
   });
 
-  it('takes the token from the page address', () => {
-    expect(browserSocketUrl({ protocol: 'http:', host: 'localhost:8080', search: '?token=a b' })).toBe(
-      'ws://localhost:8080/api?token=a%20b',
-    );
+  it('connects to the page’s own host, with no secret in the address (the cookie carries it)', () => {
+    expect(browserSocketUrl({ protocol: 'http:', host: 'localhost:8080' })).toBe('ws://localhost:8080/api');
+    expect(browserSocketUrl({ protocol: 'https:', host: 'cabin' })).toBe('wss://cabin/api');
   });
 });
 

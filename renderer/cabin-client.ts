@@ -194,11 +194,10 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Ca
   };
 }
 
-/** The WebSocket address of browser mode: same host, path /api, the token taken from the page's `?token=`. */
-export function browserSocketUrl(location: Pick<Location, 'protocol' | 'host' | 'search'>): string {
-  const token = new URLSearchParams(location.search).get('token') ?? '';
+/** The WebSocket address of browser mode: same host, path /api; the page's cookie carries the access. */
+export function browserSocketUrl(location: Pick<Location, 'protocol' | 'host'>): string {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  return `${scheme}://${location.host}/api?token=${encodeURIComponent(token)}`;
+  return `${scheme}://${location.host}/api`;
 }
 
 /** Chooses the transport: `window.cabinBridge` in Electron, else a WebSocket to the page's host. */

@@ -10,7 +10,7 @@ import { MemoryOperationLog } from '../test-support/memory-operation-log';
 import { ManualClock } from '../../test/support/manual-clock';
 import { createOperationLog, LOG_FILE_NAME, readRecentLines } from '../log';
 import { bootSimulatedCabin, type SimulatedCabin } from '../../test/support/simulated-cabin';
-import { startBrowserModeServer, type BrowserModeServer } from './browser-mode-server';
+import { SESSION_COOKIE, startBrowserModeServer, type BrowserModeServer } from './browser-mode-server';
 
 let cabin: SimulatedCabin;
 let server: BrowserModeServer;
@@ -34,11 +34,12 @@ afterEach(async () => {
   rmSync(rendererDirectory, { recursive: true, force: true });
 });
 
-const socketUrl = (token: string) => `ws://127.0.0.1:${server.port}/api?token=${token}`;
-
+// The page's socket: its cookie carries the secret, as the browser sends it after the launch.
 function connect(token: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(socketUrl(token));
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api`, {
+      headers: { cookie: `${SESSION_COOKIE}=${token}` },
+    });
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
   });
@@ -59,9 +60,38 @@ function call(ws: WebSocket, id: number, method: string, params?: unknown): Prom
 }
 
 describe('browser mode', () => {
-  it('prints a URL on 127.0.0.1 that carries the launch token', () => {
-    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${server.token}`);
-    expect(server.token.length).toBeGreaterThanOrEqual(32);
+  it('gives its secret only for a one-time launch address, in an HttpOnly SameSite=Strict cookie', async () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/`);
+    expect(server.url).not.toContain(server.token);
+    const launch = server.launchUrl();
+    expect(launch).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/\\?launch=[\\w-]{20,}$`));
+    expect(launch).not.toContain(server.token);
+    const first = await fetch(launch, { redirect: 'manual' });
+    expect(first.status).toBe(303);
+    expect(first.headers.get('location')).toBe('/');
+    expect(first.headers.get('set-cookie')).toBe(
+      `${SESSION_COOKIE}=${server.token}; HttpOnly; SameSite=Strict; Path=/`,
+    );
+    // Read again (from /proc, a history, a terminal): spent, it gives nothing.
+    const again = await fetch(launch, { redirect: 'manual' });
+    expect(again.status).toBe(403);
+    expect(again.headers.get('set-cookie')).toBeNull();
+    expect(await again.text()).toContain('npm start');
+    // The page itself is no secret, and the socket opens only with the cookie.
+    expect((await fetch(server.url)).status).toBe(200);
+    await expect(connect('guessed')).rejects.toThrow(/403/);
+    const ws = await connect(server.token);
+    ws.close();
+  });
+
+  it('refuses the secret in the address: a socket must carry the cookie', async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api?token=${server.token}`);
+    await expect(
+      new Promise((resolve, reject) => {
+        ws.once('open', resolve);
+        ws.once('error', reject);
+      }),
+    ).rejects.toThrow(/403/);
   });
 
   it('refuses a WebSocket without the launch token', async () => {

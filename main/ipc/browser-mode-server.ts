@@ -1,6 +1,9 @@
-// Browser mode: the built renderer over HTTP and the CabinApi over a WebSocket, on 127.0.0.1 only,
-// behind a token drawn at each launch. Chromium in kiosk mode (or a test) opens the printed URL.
-import { randomBytes } from 'node:crypto';
+// Browser mode: the built renderer over HTTP and the CabinApi over a WebSocket, on 127.0.0.1 only.
+// The API's secret is never on a command line nor printed: the window opens a one-time launch address
+// (`/?launch=<code>`), whose code is spent at the first load and exchanged for the secret in an
+// HttpOnly, SameSite=Strict cookie of this origin; the page's socket carries the cookie. A local user
+// who reads the launch address in /proc afterwards holds a spent code.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,12 +17,21 @@ import { contentSecurityPolicy } from './content-security-policy';
 
 /** A running browser-mode server. */
 export interface BrowserModeServer {
-  /** The cabin's local URL, token included. */
+  /** The cabin's origin, `http://127.0.0.1:<port>/`: nothing secret (it opens no API without the cookie). */
   readonly url: string;
   readonly port: number;
+  /** The API's secret, the value of the cookie: for this process's own tests and tools, never printed. */
   readonly token: string;
+  /** A fresh one-time launch address for one window: its code is spent at the first load. */
+  launchUrl(): string;
   close(): Promise<void>;
 }
+
+/** The cookie that carries the API's secret for the page's socket. */
+export const SESSION_COOKIE = 'cabine-api';
+
+/** How many launch codes may wait unspent (each window opened asks one). */
+const MAX_UNSPENT_LAUNCH_CODES = 8;
 
 /** Options of the browser-mode server. */
 export interface BrowserModeOptions {
@@ -51,13 +63,14 @@ const MAX_MESSAGE_BYTES = 16 * 1024;
 /** Starts the browser-mode server on 127.0.0.1. */
 export async function startBrowserModeServer(options: BrowserModeOptions): Promise<BrowserModeServer> {
   const token = randomBytes(24).toString('base64url');
+  const launchCodes = new Set<string>();
   const { controller, log } = options;
   // Anything a local program sends is refused at its cost, not the log's: repeats are counted.
   const refusals = summariseRepeats(log, { clock: options.clock ?? systemClock });
   // Known once the server listens: the page may connect to its own API port and nowhere else.
   let policy = contentSecurityPolicy({ localApiPort: null });
   const http = createServer((request, response) => {
-    void handleHttp(request, response, options, token, policy).catch(() => {
+    void handleHttp(request, response, options, { token, launchCodes, policy, log }).catch(() => {
       if (!response.headersSent) response.writeHead(500).end();
     });
   });
@@ -66,7 +79,7 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
   http.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const originOk = request.headers.origin === undefined || isLocalOrigin(request.headers.origin);
-    if (url.pathname !== '/api' || url.searchParams.get('token') !== token || !originOk) {
+    if (url.pathname !== '/api' || !carriesSecret(request, token) || !originOk) {
       refusals.warn('api.connectionRefused');
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
@@ -82,9 +95,17 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
   policy = contentSecurityPolicy({ localApiPort: port });
   log.info('browserMode.listening', { port });
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: `http://127.0.0.1:${port}/`,
     port,
     token,
+    launchUrl: () => {
+      const code = randomBytes(18).toString('base64url');
+      // An old code never used goes first: a window opened long ago cannot still come in.
+      if (launchCodes.size >= MAX_UNSPENT_LAUNCH_CODES)
+        launchCodes.delete(launchCodes.values().next().value ?? '');
+      launchCodes.add(code);
+      return `http://127.0.0.1:${port}/?launch=${code}`;
+    },
     close: async () => {
       await closeAll(http, sockets);
       refusals.close();
@@ -125,16 +146,24 @@ function serveSocket(ws: WebSocket, controller: Controller, refusals: OperationL
   });
 }
 
+/** What the HTTP side needs: the secret, the unspent launch codes, the page's policy, the log. */
+interface HttpState {
+  readonly token: string;
+  readonly launchCodes: Set<string>;
+  readonly policy: string;
+  readonly log: OperationLog;
+}
+
 async function handleHttp(
   request: IncomingMessage,
   response: ServerResponse,
   options: BrowserModeOptions,
-  token: string,
-  policy: string,
+  state: HttpState,
 ): Promise<void> {
+  const { token, launchCodes, policy } = state;
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   if (url.pathname.startsWith('/simulator/') && options.simulatorRoutes) {
-    if (request.method !== 'POST' || url.searchParams.get('token') !== token) {
+    if (request.method !== 'POST' || !carriesSecret(request, token)) {
       response.writeHead(403).end();
       return;
     }
@@ -145,6 +174,29 @@ async function handleHttp(
   }
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.writeHead(405).end();
+    return;
+  }
+  const launch = url.searchParams.get('launch');
+  if (launch !== null) {
+    // Spent at once, whatever follows: a launch address works once.
+    if (!launchCodes.delete(launch)) {
+      state.log.warn('browserMode.launchRefused');
+      response
+        .writeHead(403, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' })
+        .end(
+          'Ce lien de lancement a déjà servi. Relancez la cabine (npm start).\n' +
+            'This launch link was already used. Start the cabin again (npm start).\n',
+        );
+      return;
+    }
+    response
+      .writeHead(303, {
+        location: '/',
+        'set-cookie': `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'cache-control': 'no-store',
+        'referrer-policy': 'no-referrer',
+      })
+      .end();
     return;
   }
   if (url.pathname === '/favicon.ico') {
@@ -171,6 +223,23 @@ async function handleHttp(
     'referrer-policy': 'no-referrer',
   });
   response.end(request.method === 'HEAD' ? undefined : body);
+}
+
+/** Whether the request carries the API's secret in its session cookie (never in its address). */
+function carriesSecret(request: IncomingMessage, token: string): boolean {
+  const cookie = (request.headers.cookie ?? '')
+    .split(';')
+    .map((part) => part.trim())
+    .find((part) => part.startsWith(`${SESSION_COOKIE}=`))
+    ?.slice(SESSION_COOKIE.length + 1);
+  return cookie !== undefined && sameSecret(cookie, token);
+}
+
+// Compares in constant time, so the answer's timing tells nothing of the secret.
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 function isLocalOrigin(origin: string): boolean {

@@ -45,19 +45,20 @@ export async function startCabinUnderTest(overrides: unknown = {}): Promise<Cabi
   });
   if (!merged.ok) throw new Error(`bad test config: ${merged.error.detail ?? merged.error.code}`);
   const cabin = await runBrowserMode(merged.value, resolve(import.meta.dirname, '../../dist/renderer'));
+  // The harness comes in as a window does: a one-time launch address exchanged for the cookie.
+  const launched = await fetch(cabin.launchUrl(), { redirect: 'manual' });
+  const cookie = (launched.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const url = new URL(cabin.url);
   return {
     cabin,
     directory,
     config: merged.value,
     async simulate(route, body) {
-      const response = await fetch(
-        `${url.origin}/simulator/${route}?token=${url.searchParams.get('token')}`,
-        {
-          method: 'POST',
-          body: JSON.stringify(body),
-        },
-      );
+      const response = await fetch(`${url.origin}/simulator/${route}`, {
+        method: 'POST',
+        headers: { cookie },
+        body: JSON.stringify(body),
+      });
       if (response.status !== 204) throw new Error(`simulator refused ${route}: ${response.status}`);
     },
     async stop() {
@@ -135,7 +136,7 @@ export async function openCabinPage(browser: Browser, cabin: CabinUnderTest): Pr
   mkdirSync(SCREENSHOT_DIRECTORY, { recursive: true });
   const page = await browser.newPage({ viewport: KIOSK_VIEWPORT });
   const problems = watchForErrors(page);
-  await page.goto(cabin.cabin.url);
+  await page.goto(cabin.cabin.launchUrl());
   return {
     page,
     problems,
