@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { measureOverMemoryLink, type SerialHalves } from '../test-support/measuring';
+import { measureOverMemoryLink, type MemoryLinkRun, type SerialHalves } from '../test-support/measuring';
 import {
   BleThermometerGatewayDevice,
   BleThermometerGatewaySimulator,
   type BleThermometerFault,
+  type BleThermometerScenario,
   type SimulatedThermometerStyle,
 } from '.';
 
@@ -47,7 +48,11 @@ describe('the BLE thermometer gateway relaying thermometers as real ones write',
         return simulator;
       },
     };
-    return (await measureOverMemoryLink(halves, { scenario: { celsius, takeMs: 400 }, fault: 'none' })).last;
+    const run: MemoryLinkRun<BleThermometerScenario, BleThermometerFault> = {
+      scenario: { celsius, takeMs: 400 },
+      fault: 'none',
+    };
+    return (await measureOverMemoryLink(halves, run)).last;
   }
 
   it.each([
