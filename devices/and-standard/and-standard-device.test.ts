@@ -6,3 +6,9 @@ describeScaleOverMemoryLink(
   (link, clock, options) => new AndStandardDevice(link, clock, options),
   (link) => new AndStandardSimulator(link),
 );
+
+describeScaleOverMemoryLink(
+  'an A&D model sending WT and three decimals (`WT,+0072.350 kg`)',
+  (link, clock, options) => new AndStandardDevice(link, clock, options),
+  (link) => new AndStandardSimulator(link, { decimals: 3, stableHeader: 'WT' }),
+);

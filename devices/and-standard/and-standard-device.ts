@@ -14,7 +14,8 @@ function andStandardReading(frame: AndStandardFrame): ScaleReading | null {
   if (frame.header === 'OL') return { type: 'overload' };
   if (frame.header === 'QT') return { type: 'error', detail: 'scale in counting mode' };
   if (frame.kg === null) return { type: 'error', detail: `unit ${frame.unit}` };
-  return { type: 'weight', stable: frame.header === 'ST', kg: frame.kg };
+  // WT: the stable weight header some A&D models send in place of ST.
+  return { type: 'weight', stable: frame.header === 'ST' || frame.header === 'WT', kg: frame.kg };
 }
 
 /** An A&D scale speaking the standard format on a byte link. */

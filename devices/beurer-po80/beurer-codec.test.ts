@@ -26,6 +26,12 @@ describe('reports of the device (64 bytes, zero-padded)', () => {
     ['EB 01 05 58 7F', { type: 'live', status: 5, pulse: 88, spo2: null }],
     ['EB 00 20 31 42 35 28 1C', { type: 'waveform' }],
     ['F1 50 4F 38 30', { type: 'other', code: 0xf1 }],
+    // The user report hid.py reads (`fe03` and 7 ASCII characters; its README shows '    user').
+    ['FE 03 20 20 20 75 73 65 72', { type: 'other', code: 0xfe }],
+    // The README's readings: 85 bpm 96 %, 91 bpm 95 %, 90 bpm 94 %.
+    ['EB 01 05 55 60', { type: 'live', status: 5, pulse: 85, spo2: 96 }],
+    ['EB 01 05 5B 5F', { type: 'live', status: 5, pulse: 91, spo2: 95 }],
+    ['EB 01 05 5A 5E', { type: 'live', status: 5, pulse: 90, spo2: 94 }],
   ])('%s', (bytes, frame) => expect(decodeReport(paddedReport(bytes))).toEqual({ ok: true, value: frame }));
 
   it('encodes what it decodes', () => {

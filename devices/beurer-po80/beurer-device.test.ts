@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createHidLinkPair } from '../../drivers/test-support/hid-link-pair';
 import { parseHidCapture, ReplayHidTransport } from '../../drivers/test-support/replay-hid-transport';
 import { ManualClock } from '../../test/support/manual-clock';
+import { paddedReport, toHex } from '../test-support/frames';
 import { measureFor, measureWithFault } from '../test-support/measuring';
 import { itPassesTheSimulatorChecks } from '../test-support/simulator-suite';
 import { BeurerPo80Device } from './beurer-device';
@@ -51,6 +52,36 @@ describe('the oximeter through a replayed capture', () => {
     ]);
   });
 
+  it('takes the readings a real PO 80 printed (hid-pulse-oximeter README): no value, then 85…91 bpm', async () => {
+    // The README's example output, as live reports: BPM:- SpO2:-%, then 85/96, 87/96, 90/96, 91/95,
+    // 90/94, 90/95. The readings wander by a unit or two; five in a row agree from the second.
+    const capture = `
+-> 9B 01 1C
+<- +120 EB 01 05 7F 7F
+<- +120 EB 01 05 55 60
+<- +120 EB 00 20 31 42 35 28 1C
+<- +120 EB 01 05 57 60
+<- +120 EB 01 05 5A 60
+<- +120 EB 01 05 5B 5F
+<- +120 EB 00 20 31 42 35 28 1C
+<- +120 EB 01 05 5A 5E
+<- +120 EB 01 05 5A 5F
+`;
+    const clock = new ManualClock();
+    const link = new ReplayHidTransport(parseHidCapture(capture), clock);
+    const facts = await measureFor(new BeurerPo80Device(link, clock), clock, 2000);
+    expect(link.mismatches).toEqual([]);
+    expect(facts.at(-1)).toMatchObject({
+      type: 'measurement.taken',
+      measurement: {
+        quantities: [
+          { name: 'spo2', value: 95, unit: '%' },
+          { name: 'pulse', value: 90, unit: 'bpm' },
+        ],
+      },
+    });
+  });
+
   it.each([
     [
       'the oximeter is unplugged while measuring',
@@ -97,6 +128,28 @@ describe('the oximeter against its simulator', () => {
       measurement: { quantities: [{ value: 98 }, { value: 64 }] },
     });
     expect(simulator.received.filter((c) => c?.type === 'keepAlive').length).toBeGreaterThan(0);
+  });
+
+  it('sends what a real PO 80 sends: no value while it searches, wandering readings, model and user', async () => {
+    const clock = new ManualClock();
+    const pair = createHidLinkPair('hid:simulated-po80');
+    new BeurerPo80Simulator(pair.device, clock, { reading: { pulse: 64, spo2: 98 } });
+    const reports: number[][] = [];
+    pair.host.onData((report) => reports.push(Array.from(report.subarray(0, 12))));
+    await pair.host.write(paddedReport('81 01'));
+    await pair.host.write(paddedReport('8E 03 11'));
+    await pair.host.write(paddedReport('9B 01 1C'));
+    await clock.advance(1000);
+    expect(toHex(Uint8Array.from(reports[0] ?? []).subarray(0, 5))).toBe('F1 50 4F 38 30');
+    expect(Buffer.from(Uint8Array.from(reports[1] ?? []).subarray(2, 9)).toString('latin1')).toBe('   user');
+    const live = reports.filter((r) => r[0] === 0xeb && r[1] === 0x01).map((r) => [r[3], r[4]]);
+    expect(live.slice(0, 2)).toEqual([
+      [0x7f, 0x7f],
+      [0x7f, 0x7f],
+    ]);
+    const pulses = new Set(live.slice(2).map(([pulse]) => pulse));
+    expect(pulses.size).toBeGreaterThan(1);
+    expect([...pulses].every((p) => Math.abs((p ?? 0) - 64) <= 1)).toBe(true);
   });
 
   it('the finger goes in late: no-finger frames first, then the values', async () => {

@@ -1,5 +1,9 @@
 // A simulated Beurer PO 80 on the device end of a HID link: after `9B 01 1C` it streams a waveform report
-// and a live report every tick, stops when the keep-alives stop, and misbehaves on demand.
+// and a live report every tick, stops when the keep-alives stop, and misbehaves on demand. Like the real
+// one (hid-pulse-oximeter's README shows its output) it first sends a few reports with no value while it
+// searches (`EB 01 xx 7F 7F`), then readings that wander by a unit or two from one report to the next
+// around the patient's values; it answers the model request `81 01` with `F1` and its model in ASCII and
+// the user request `8E 03 11` with `FE 03` and the user name, space-padded to 7 characters.
 import type { ByteLink } from '../../drivers/byte-link';
 import { after, type Cancel, type Clock } from '../../contract';
 import { decodeCommand, encodeLive, type BeurerCommand } from './beurer-codec';
@@ -26,7 +30,20 @@ export interface BeurerSimulatorOptions {
   readonly ticksWithoutKeepAlive?: number;
   /** The patient's true values. */
   readonly reading?: { readonly pulse: number; readonly spo2: number };
+  /** Live reports with no value after each start, while the device searches (2 by default). */
+  readonly searchReports?: number;
+  /** Readings wander around the true values as a real finger's do (true by default); false: constant. */
+  readonly wander?: boolean;
+  /** The model the device answers to `81 01` (4 ASCII characters; `PO80` by default). */
+  readonly model?: string;
+  /** The user name answered to `8E 03 11` (`user` by default). */
+  readonly user?: string;
 }
+
+// How real readings wander from one report to the next (bpm, %): zero in the middle of any five in a row,
+// so the median of five agreeing readings is the true value.
+const PULSE_WANDER = [0, 1, 0, -1];
+const SPO2_WANDER = [0, 0, -1, 0, 1];
 
 // A waveform report `EB 00 …`: samples the cabin does not read (hid.py groups them 6 bytes a value).
 const WAVEFORM = Uint8Array.from([0xeb, 0x00, 0x20, 0x31, 0x42, 0x35, 0x28, 0x1c]);
@@ -43,11 +60,13 @@ export class BeurerPo80Simulator {
   private ticksSinceKeepAlive = 0;
   private tickCount = 0;
   private cancelTick: Cancel = () => undefined;
+  private searchLeft = 0;
+  private liveCount = 0;
 
   constructor(
     private readonly link: ByteLink,
     private readonly clock: Clock,
-    options: BeurerSimulatorOptions = {},
+    private readonly options: BeurerSimulatorOptions = {},
   ) {
     this.tickMs = options.tickMs ?? 100;
     this.ticksWithoutKeepAlive = options.ticksWithoutKeepAlive ?? 50;
@@ -76,8 +95,10 @@ export class BeurerPo80Simulator {
     this.received.push(command.ok ? command.value : null);
     if (!command.ok) return;
     if (command.value.type === 'start' || command.value.type === 'keepAlive') this.ticksSinceKeepAlive = 0;
+    if (command.value.type === 'other') return void this.answer(report);
     if (command.value.type === 'start' && !this.streaming) {
       this.streaming = true;
+      this.searchLeft = this.options.searchReports ?? 2;
       this.cancelTick = after(this.clock, this.tickMs, () => this.tick());
     }
   }
@@ -101,8 +122,26 @@ export class BeurerPo80Simulator {
     this.cancelTick = after(this.clock, this.tickMs, () => this.tick());
   }
 
+  /** Answers the model (`81 01`) and user (`8E 03 11`) requests as the real device does. */
+  private answer(report: Uint8Array): void {
+    const ascii = (text: string, length: number) =>
+      Array.from(text.padStart(length, ' ').slice(0, length), (c) => c.charCodeAt(0) & 0x7f);
+    if (report[0] === 0x81 && report[1] === 0x01)
+      void this.link.write(Uint8Array.from([0xf1, ...ascii(this.options.model ?? 'PO80', 4)]));
+    if (report[0] === 0x8e && report[1] === 0x03)
+      void this.link.write(Uint8Array.from([0xfe, 0x03, ...ascii(this.options.user ?? 'user', 7)]));
+  }
+
   private liveReport(fault: BeurerFault | null): Uint8Array {
-    const { pulse, spo2 } = this.reading;
+    if (this.searchLeft > 0 && fault !== 'garbage' && fault !== 'truncated') {
+      this.searchLeft -= 1;
+      return encodeLive(null, null, 5);
+    }
+    const n = this.liveCount;
+    this.liveCount += 1;
+    const wander = this.options.wander ?? true;
+    const pulse = this.reading.pulse + (wander ? (PULSE_WANDER[n % PULSE_WANDER.length] ?? 0) : 0);
+    const spo2 = Math.min(100, this.reading.spo2 + (wander ? (SPO2_WANDER[n % SPO2_WANDER.length] ?? 0) : 0));
     switch (fault) {
       case 'noFinger':
         return encodeLive(null, null);

@@ -24,6 +24,29 @@ describe('Health Thermometer measurement (0x2A1C)', () => {
     });
   });
 
+  it.each([
+    // A thermometer whose clock was never set: year, month and day 0 ("not known"), no timestamp.
+    ['06 6E 01 00 FF 00 00 00 00 00 00 00 02', { celsius: 36.6, site: 2 }],
+    // One decimal, no site, no timestamp: the shortest measurement a thermometer sends.
+    ['00 6E 01 00 FF', { celsius: 36.6, unitOnWire: '°C' }],
+    // °F with one decimal: 98.6 °F.
+    ['01 DA 03 00 FF', { celsius: 37, unitOnWire: '°F' }],
+  ] as const)('the variant %s decodes', (bytes, expected) => {
+    const decoded = decodeHealthThermometer(hex(bytes));
+    expect(decoded).toEqual({ ok: true, value: expect.objectContaining(expected) as unknown });
+    expect(decoded.ok && decoded.value.timestamp).toBeFalsy();
+  });
+
+  it.each([
+    [{ decimals: 1, site: null }, '00 75 01 00 FF'],
+    [{ unit: '°F' }, '05 C1 26 00 FE 06'],
+    [{ timestamp: 'unset' }, '06 96 0E 00 FE 00 00 00 00 00 00 00 06'],
+    [{ timestamp: new Date('2024-03-05T08:09:10Z'), site: 3 }, '06 96 0E 00 FE E8 07 03 05 08 09 0A 03'],
+  ] as const)('writes the format %o as a thermometer does', (format, bytes) => {
+    const payload = encodeHealthThermometer(37.34, 6, format);
+    expect(Buffer.from(payload).toString('hex').toUpperCase().match(/../g)?.join(' ')).toBe(bytes);
+  });
+
   it('refuses a short payload', () => {
     expect(decodeHealthThermometer(hex('06 72 0E')).ok).toBe(false);
     expect(decodeHealthThermometer(hex('06 72 0E 00 FE E7 07')).ok).toBe(false);
@@ -40,6 +63,13 @@ describe('gateway lines', () => {
     ],
   ] as const)('%j decodes', (line, expected) => {
     expect(decodeBleThermometerGateway(line)).toEqual({ ok: true, value: expected });
+  });
+
+  it('reads an intermediate temperature (0x2A1E) apart from the measurement', () => {
+    expect(decodeBleThermometerGateway('N,2A1E,00590100FF*59')).toEqual({
+      ok: true,
+      value: { type: 'intermediateTemperature', measurement: { celsius: 34.5, unitOnWire: '°C' } },
+    });
   });
 
   it.each([

@@ -1,7 +1,10 @@
 // The Bluetooth Health Thermometer measurement (characteristic 0x2A1C, Health Thermometer Service 1.0):
 // flags (bit 0 °F, bit 1 timestamp, bit 2 type), temperature as IEEE-11073 32-bit FLOAT little-endian
 // (24-bit signed mantissa, 8-bit signed exponent; NaN 0x007FFFFF, NRes 0x800000, +INF 0x7FFFFE,
-// -INF 0x800002), optional date-time (year LE16, month, day, h, m, s), optional site. Pure.
+// -INF 0x800002), optional date-time (year LE16, month, day, h, m, s; a year, month or day of 0 means the
+// thermometer's clock is not set: no timestamp), optional site. Real thermometers also send, while they
+// measure, Intermediate Temperature (0x2A1E, the same layout) notifications before the final 0x2A1C
+// indication; many send one decimal (exponent -1), some °F, and not all send the site. Pure.
 //
 // The gateway's line format is the project's own (a USB serial dongle at 115200 8N1 relaying GATT
 // notifications); one ASCII line each, ended by LF (a CR before it is ignored):
@@ -18,6 +21,9 @@ import { err, ok, type Result } from '../../contract';
 
 /** The Health Thermometer temperature measurement characteristic. */
 export const HEALTH_THERMOMETER_MEASUREMENT = 0x2a1c;
+
+/** The Health Thermometer intermediate temperature characteristic (readings while it measures). */
+export const HEALTH_THERMOMETER_INTERMEDIATE = 0x2a1e;
 
 /** The Device Information Service characteristics the gateway relays on `I`, and the field each fills. */
 export const DEVICE_INFORMATION = {
@@ -44,6 +50,8 @@ export interface HealthThermometerMeasurement {
 /** One decoded gateway line. */
 export type BleGatewayFrame =
   | { readonly type: 'temperature'; readonly measurement: HealthThermometerMeasurement }
+  /** A reading while the thermometer measures (0x2A1E): never the measurement. */
+  | { readonly type: 'intermediateTemperature'; readonly measurement: HealthThermometerMeasurement }
   | {
       readonly type: 'deviceInformation';
       readonly field: DeviceInformationField;
@@ -78,7 +86,10 @@ export function decodeHealthThermometer(payload: Uint8Array): Result<HealthTherm
     if (payload.length < offset + 7)
       return err({ code: 'thermometer.unreadable', detail: 'short timestamp' });
     const two = (i: number) => String(payload[offset + i] ?? 0).padStart(2, '0');
-    timestamp = `${view.getUint16(offset, true)}-${two(2)}-${two(3)}T${two(4)}:${two(5)}:${two(6)}`;
+    const year = view.getUint16(offset, true);
+    // Year, month or day 0: "not known" (Bluetooth Date Time), a thermometer whose clock was never set.
+    if (year !== 0 && payload[offset + 2] !== 0 && payload[offset + 3] !== 0)
+      timestamp = `${year}-${two(2)}-${two(3)}T${two(4)}:${two(5)}:${two(6)}`;
     offset += 7;
   }
   const site = (flags & 0x04) !== 0 ? payload[offset] : undefined;
@@ -107,6 +118,10 @@ export function decodeBleThermometerGateway(line: string): Result<BleGatewayFram
     DeviceInformationField | undefined;
   if (field !== undefined)
     return ok({ type: 'deviceInformation', field, value: Buffer.from(payload).toString('utf8').trim() });
+  if (characteristic === HEALTH_THERMOMETER_INTERMEDIATE) {
+    const reading = decodeHealthThermometer(payload);
+    return reading.ok ? ok({ type: 'intermediateTemperature', measurement: reading.value }) : reading;
+  }
   if (characteristic !== HEALTH_THERMOMETER_MEASUREMENT)
     return ok({ type: 'notification', characteristic, payload });
   const measurement = decodeHealthThermometer(payload);
@@ -120,13 +135,41 @@ export function encodeBleGatewayNotification(characteristic: number, payload: Ui
   return `N,${uuid},${Buffer.from(payload).toString('hex').toUpperCase()}*${sum.toString(16).toUpperCase().padStart(2, '0')}\n`;
 }
 
-/** Encodes a 0x2A1C payload in °C with two decimals (exponent -2), site 6 (mouth) unless given. */
-export function encodeHealthThermometer(celsius: number, site = 6): Uint8Array {
-  const mantissa = Math.round(celsius * 100) & 0xffffff;
-  const payload = new Uint8Array(6);
-  const view = new DataView(payload.buffer);
-  payload[0] = 0x04;
-  view.setUint32(1, ((0xfe << 24) | mantissa) >>> 0, true);
-  payload[5] = site;
-  return payload;
+/** How a thermometer writes its measurement: unit, decimals, site (null: none sent), a clock (none: unset). */
+export interface HealthThermometerFormat {
+  readonly unit?: '°C' | '°F';
+  readonly decimals?: 1 | 2;
+  readonly site?: number | null;
+  /** Sends a timestamp: this date-time, or `'unset'` (year, month and day 0: its clock was never set). */
+  readonly timestamp?: Date | 'unset';
+}
+
+/**
+ * Encodes a 0x2A1C (or 0x2A1E) payload: by default in °C with two decimals (exponent -2) and site 6
+ * (mouth); `format` writes it as other thermometers do (°F, one decimal, no site, a timestamp).
+ */
+export function encodeHealthThermometer(
+  celsius: number,
+  site = 6,
+  format: HealthThermometerFormat = {},
+): Uint8Array {
+  const fahrenheit = format.unit === '°F';
+  const value = fahrenheit ? (celsius * 9) / 5 + 32 : celsius;
+  const decimals = format.decimals ?? 2;
+  const mantissa = Math.round(value * 10 ** decimals) & 0xffffff;
+  const sentSite = format.site === undefined ? site : format.site;
+  const stamp = format.timestamp;
+  const bytes: number[] = [
+    (fahrenheit ? 0x01 : 0) | (stamp === undefined ? 0 : 0x02) | (sentSite === null ? 0 : 0x04),
+  ];
+  const float = (((-decimals & 0xff) << 24) | mantissa) >>> 0;
+  bytes.push(float & 0xff, (float >> 8) & 0xff, (float >> 16) & 0xff, float >>> 24);
+  if (stamp === 'unset') bytes.push(0, 0, 0, 0, 0, 0, 0);
+  else if (stamp !== undefined) {
+    const year = stamp.getUTCFullYear();
+    bytes.push(year & 0xff, year >> 8, stamp.getUTCMonth() + 1, stamp.getUTCDate());
+    bytes.push(stamp.getUTCHours(), stamp.getUTCMinutes(), stamp.getUTCSeconds());
+  }
+  if (sentSite !== null) bytes.push(sentSite);
+  return Uint8Array.from(bytes);
 }

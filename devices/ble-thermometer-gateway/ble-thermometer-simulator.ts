@@ -1,5 +1,6 @@
 // The BLE gateway and its thermometer in software: heartbeats, relays one 0x2A1C indication after `M`,
-// and misbehaves on demand.
+// and misbehaves on demand. `setStyle` makes its thermometer write as other real ones do: intermediate
+// readings (0x2A1E) rising to the final one, °F, one decimal, no site, a timestamp or an unset clock.
 import { after, every, type Cancel, type Clock } from '../../contract';
 import type { ByteLink } from '../../drivers/byte-link';
 import { LineFramer } from '../../drivers/serial';
@@ -8,8 +9,17 @@ import {
   DEVICE_INFORMATION,
   encodeBleGatewayNotification,
   encodeHealthThermometer,
+  HEALTH_THERMOMETER_INTERMEDIATE,
   HEALTH_THERMOMETER_MEASUREMENT,
+  type HealthThermometerFormat,
 } from './ble-thermometer-codec';
+
+/** How the simulated thermometer writes: its measurement's format, and intermediate readings before it. */
+export interface SimulatedThermometerStyle {
+  readonly format?: HealthThermometerFormat;
+  /** Intermediate Temperature (0x2A1E) readings sent while it measures, rising to the final value. */
+  readonly intermediateReadings?: number;
+}
 
 /** Faults of the simulated gateway: the first three happen once, the others last until 'none'. */
 export type BleThermometerFault = LineFault | 'noValue';
@@ -52,6 +62,7 @@ export class BleThermometerGatewaySimulator extends ScriptedSimulator<
 > {
   private readonly stopHeartbeat: Cancel;
   private cancelPending: Cancel = () => undefined;
+  private style: SimulatedThermometerStyle = {};
 
   constructor(
     link: ByteLink,
@@ -70,6 +81,11 @@ export class BleThermometerGatewaySimulator extends ScriptedSimulator<
     this.setScenario({ celsius });
   }
 
+  /** Makes the thermometer write as another real model does, from the next measurement on. */
+  setStyle(style: SimulatedThermometerStyle): void {
+    this.style = style;
+  }
+
   /** Stops the heartbeat and any pending measurement. */
   stop(): void {
     this.stopHeartbeat();
@@ -81,12 +97,34 @@ export class BleThermometerGatewaySimulator extends ScriptedSimulator<
     if (command === 'I') void this.relayInformation();
     if (command !== 'M') return;
     void this.send('S,CONNECTED\n');
-    this.cancelPending = after(this.clock, this.scenario.takeMs, () => {
-      const payload = encodeHealthThermometer(this.withError('temperature', this.scenario.celsius));
-      // NaN mantissa 0x007FFFFF: the thermometer could not read.
-      if (this.fault === 'noValue') payload.set([0xff, 0xff, 0x7f, 0x00], 1);
-      void this.send(encodeBleGatewayNotification(HEALTH_THERMOMETER_MEASUREMENT, payload));
-    });
+    const format = this.style.format ?? {};
+    const steps = this.style.intermediateReadings ?? 0;
+    const pending: Cancel[] = [];
+    for (let k = 1; k <= steps; k += 1) {
+      // Readings while it measures, 0.1 °C apart, rising to the final value.
+      const celsius = this.scenario.celsius - 0.1 * (steps - k + 1);
+      pending.push(
+        after(this.clock, (this.scenario.takeMs * k) / (steps + 1), () => {
+          const payload = encodeHealthThermometer(this.withError('temperature', celsius), 6, format);
+          void this.send(encodeBleGatewayNotification(HEALTH_THERMOMETER_INTERMEDIATE, payload));
+        }),
+      );
+    }
+    pending.push(
+      after(this.clock, this.scenario.takeMs, () => {
+        const payload = encodeHealthThermometer(
+          this.withError('temperature', this.scenario.celsius),
+          6,
+          format,
+        );
+        // NaN mantissa 0x007FFFFF: the thermometer could not read.
+        if (this.fault === 'noValue') payload.set([0xff, 0xff, 0x7f, 0x00], 1);
+        void this.send(encodeBleGatewayNotification(HEALTH_THERMOMETER_MEASUREMENT, payload));
+      }),
+    );
+    this.cancelPending = () => {
+      for (const cancel of pending) cancel();
+    };
   }
 
   /** Relays each Device Information characteristic the thermometer has, as the gateway does on `I`. */

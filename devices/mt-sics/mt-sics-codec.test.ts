@@ -36,6 +36,29 @@ describe('MT-SICS replies', () => {
   });
 });
 
+describe('MT-SICS lines real balances send', () => {
+  // Atlantis-Software/mt-sics test/sics0Test.js and instrumentkit/InstrumentKit
+  // tests/test_mettler_toledo/test_mt_sics.py: the lines of balances their tests replay.
+  it.each([
+    ['S S     100.00 g', { type: 'weight', command: 'S', stable: true, value: 100, unit: 'g', kg: 0.1 }],
+    ['S D     129.07 g', { type: 'weight', command: 'S', stable: false, kg: 0.12907 }],
+    // The reply to SI starts with S, not SI.
+    ['S D 1.234 g', { type: 'weight', command: 'S', stable: false, kg: 0.001234 }],
+    ['S I', { type: 'status', status: 'busy' }],
+    ['S +', { type: 'status', status: 'overload' }],
+    ['S -', { type: 'status', status: 'underload' }],
+    ['S L', { type: 'status', command: 'S', status: 'refused' }],
+    ['Z A', { type: 'status', command: 'Z', status: 'done' }],
+    ['Z I', { type: 'status', command: 'Z', status: 'busy' }],
+    ['ZI A', { type: 'status', command: 'ZI', status: 'done' }],
+    ['I4 A "1234567"', { type: 'identity', command: 'I4', text: '"1234567"' }],
+    ['I2 A "ICS469 OU 60.18 kg"', { type: 'identity', command: 'I2' }],
+    ['I4 I', { type: 'status', command: 'I4', status: 'busy' }],
+  ] as const)('%j decodes', (line, expected) => {
+    expect(decodeMtSics(line)).toEqual({ ok: true, value: expect.objectContaining(expected) as unknown });
+  });
+});
+
 describe('MT-SICS identity replies', () => {
   it.each([
     ['I2 A "PG5002-S DeltaRange 5100.0 g"', { command: 'I2', text: '"PG5002-S DeltaRange 5100.0 g"' }],

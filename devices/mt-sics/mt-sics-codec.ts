@@ -1,7 +1,9 @@
 // Mettler Toledo MT-SICS level 0/1 (serial 9600 8N1, lines end with CR LF): commands `S` (stable
 // weight), `SI` (immediate), `Z` (zero), `T` (tare), `@` (reset), `I1`..`I4` (identity); weight reply
-// `S S      12.345 kg` where the second field is S stable, D dynamic, I busy, + overload, - underload;
-// `ES` / `ET` / `EL` syntax, transmission and logic errors. Layout from DEVICES.md (MT-SICS reference
+// `S S      12.345 kg` where the second field is S stable, D dynamic, I busy, + overload, - underload,
+// L command not executable; `ES` / `ET` / `EL` syntax, transmission and logic errors. A real balance
+// answers `SI` with an `S` reply (`S D     129.07 g`), not `SI`; the value is right-aligned with the
+// decimals its display shows; at power-on (and after `@`) it sends `I4 A "serial"` unprompted. Layout from DEVICES.md (MT-SICS reference
 // manual), learnt from instrumentkit/InstrumentKit `mt_sics.py` and Atlantis-Software/mt-sics. Pure.
 import { err, ok, type Result } from '../../contract';
 
@@ -19,13 +21,14 @@ export type MtSicsReply =
   | {
       readonly type: 'status';
       readonly command: string;
-      readonly status: 'busy' | 'overload' | 'underload' | 'done';
+      /** `refused`: L, the command was understood but cannot be executed now. */
+      readonly status: 'busy' | 'overload' | 'underload' | 'done' | 'refused';
     }
   | { readonly type: 'error'; readonly error: 'syntax' | 'transmission' | 'logic' }
   | { readonly type: 'identity'; readonly command: string; readonly text: string };
 
 const ERRORS = { ES: 'syntax', ET: 'transmission', EL: 'logic' } as const;
-const STATUS = { I: 'busy', '+': 'overload', '-': 'underload', A: 'done' } as const;
+const STATUS = { I: 'busy', '+': 'overload', '-': 'underload', A: 'done', L: 'refused' } as const;
 
 /** Kilograms per unit of the units a balance may be set to (MT-SICS unit names). */
 export const KG_PER_UNIT: Readonly<Record<string, number>> = {
@@ -60,7 +63,7 @@ export function decodeMtSics(line: string): Result<MtSicsReply> {
       kg: factor === undefined ? null : round(number * factor),
     });
   }
-  const status = /^(SI?|Z|T|@|I[1-4]) ([I+\-A])$/.exec(text);
+  const status = /^(SI?|ZI?|TI?|@|I[0-4]) ([I+\-AL])$/.exec(text);
   if (status !== null) {
     const [, command, code] = status as unknown as [string, string, keyof typeof STATUS];
     return ok({ type: 'status', command, status: STATUS[code] });
@@ -103,7 +106,10 @@ export function encodeMtSicsCommand(
   return Uint8Array.from(Buffer.from(`${command}\r\n`, 'latin1'));
 }
 
-/** Formats a weight reply as a balance does: value right-aligned in 10 characters. */
+/**
+ * Formats a weight reply as a balance does: value right-aligned in 10 characters. A balance answers both
+ * `S` and `SI` with an `S` reply; `command` 'SI' writes the `SI` form a few host libraries expect.
+ */
 export function encodeMtSicsWeight(command: 'S' | 'SI', stable: boolean, kg: number): string {
   return `${command} ${stable ? 'S' : 'D'} ${kg.toFixed(3).padStart(10)} kg`;
 }

@@ -19,6 +19,7 @@ function mtSicsReading(reply: MtSicsReply): ScaleReading | null {
         ? { type: 'error', detail: `unit ${reply.unit}` }
         : { type: 'weight', stable: reply.stable, kg: reply.kg };
     case 'status':
+      if (reply.status === 'refused') return { type: 'error', detail: 'MT-SICS command not executable' };
       return reply.status === 'done' ? null : { type: reply.status };
     case 'error':
       // ET (transmission error: a corrupted command reached the scale) is worth another poll.
@@ -26,6 +27,7 @@ function mtSicsReading(reply: MtSicsReply): ScaleReading | null {
         ? { type: 'busy' }
         : { type: 'error', detail: `MT-SICS ${reply.error} error` };
     case 'identity':
+      // Also the `I4 A "serial"` a balance sends unprompted at power-on: not an answer to a poll.
       return null;
   }
 }

@@ -1,4 +1,6 @@
-// A Mettler Toledo balance in software: answers MT-SICS commands on any ByteLink and misbehaves on demand.
+// A Mettler Toledo balance in software: answers MT-SICS commands on any ByteLink as a real one does (`SI`
+// answered with an `S` reply, `@` with `I4 A "serial"`), sends that line unprompted when switched on
+// (`powerOn()`), and misbehaves on demand.
 import type { ByteLink } from '../../drivers/byte-link';
 import { encodeMtSicsIdentity, encodeMtSicsWeight } from './mt-sics-codec';
 import { SimulatedScale } from './simulated-scale';
@@ -26,6 +28,11 @@ export class MtSicsSimulator extends SimulatedScale {
     super(link, { garbage: '\x00\xff#!~\r\n', truncatedLength: 6, corruptDigit: '#' });
   }
 
+  /** The balance switched on: it sends `I4 A "serial"` unprompted, as MT-SICS balances do at power-on. */
+  powerOn(): Promise<void> {
+    return this.send(encodeMtSicsIdentity('I4', this.identity.serialNumber));
+  }
+
   protected async command(command: string): Promise<void> {
     switch (command) {
       case 'S':
@@ -33,7 +40,8 @@ export class MtSicsSimulator extends SimulatedScale {
         if (this.fault === 'overload') return this.send(`${command} +`);
         if (this.fault === 'error') return this.send('EL');
         const reading = this.nextReading();
-        return this.send(encodeMtSicsWeight(command, reading.stable, reading.kg));
+        // A real balance answers `SI` with an `S` reply (`S D     129.07 g`).
+        return this.send(encodeMtSicsWeight('S', reading.stable, reading.kg));
       }
       case 'Z':
       case 'T':

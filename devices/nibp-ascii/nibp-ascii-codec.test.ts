@@ -13,6 +13,20 @@ describe('NIBP ASCII commands', () => {
     expect(text(encodeNibpCommand(code as '01'))).toBe(frame);
   });
 
+  // The command frames the public NIBP_SINNOR_N6 library writes, byte for byte.
+  it.each([
+    ['17', '\x0217;;DE\x03\r'],
+    ['19', '\x0219;;E0\x03\r'],
+    ['20', '\x0220;;D8\x03\r'],
+    ['21', '\x0221;;D9\x03\r'],
+    ['22', '\x0222;;DA\x03\r'],
+    ['23', '\x0223;;DB\x03\r'],
+    ['24', '\x0224;;DC\x03\r'],
+    ['25', '\x0225;;DD\x03\r'],
+  ] as const)('command %s is framed as NIBP_SINNOR_N6 writes it (%j)', (code, frame) => {
+    expect(text(encodeNibpCommand(code))).toBe(frame);
+  });
+
   it('decodes a host command and refuses a bad checksum', () => {
     expect(decodeNibpAscii('\x0201;;D7\x03')).toEqual({ ok: true, value: { type: 'command', code: '01' } });
     expect(decodeNibpAscii('\x0201;;D8\x03')).toMatchObject({
@@ -28,6 +42,14 @@ describe('NIBP ASCII module frames', () => {
     ['\x02125C0S1\x03', { type: 'cuffPressure', pressureMmHg: 125, error: '0', status: '1' }],
     ['\x02000C0S0\x03', { type: 'cuffPressure', pressureMmHg: 0 }],
     ['\x02999C0S0\x03', { type: 'cuffPressure', pressureMmHg: 999 }],
+    // The status and error digits NIBP_SINNOR_N6 names: 3 measuring, 4 manometer, 5 watchdog test, 7
+    // pneumatic check; error 1 neonatal cuff in adult mode, 2 adult cuff in neonatal mode.
+    ['\x02142C0S3\x03', { type: 'cuffPressure', pressureMmHg: 142, error: '0', status: '3' }],
+    ['\x02080C0S4\x03', { type: 'cuffPressure', pressureMmHg: 80, status: '4' }],
+    ['\x02000C0S5\x03', { type: 'cuffPressure', status: '5' }],
+    ['\x02250C0S7\x03', { type: 'cuffPressure', status: '7' }],
+    ['\x02012C1S3\x03', { type: 'cuffPressure', error: '1' }],
+    ['\x02012C2S3\x03', { type: 'cuffPressure', error: '2' }],
     [
       '\x02S0;A0;C00;M00;P128082097;R072;T0035\x03',
       {

@@ -24,6 +24,24 @@ export type NibpCommandCode =
 /** The stop command: a bare `X` and CR, no framing. */
 export const NIBP_STOP = Uint8Array.of(0x58, 0x0d);
 
+/**
+ * The status digit of a cuff pressure line, as the module sends it (NIBP_SINNOR_N6 `NIBP_RESULT_STATUS_*`):
+ * 3 measuring, 4 manometer mode, 5 watchdog test, 7 pneumatic check. The cabin reads the pressure and the
+ * error digit, never the status, so an unknown status is no refusal.
+ */
+export const NIBP_CUFF_STATUS = {
+  measuring: '3',
+  manometer: '4',
+  watchdogTest: '5',
+  pneumaticCheck: '7',
+} as const;
+
+/**
+ * The error digit of a cuff pressure line (NIBP_SINNOR_N6 `NIBP_RESULT_ERROR_*`): 0 none, 1 neonatal cuff
+ * in adult mode, 2 adult cuff in neonatal mode. Any digit but 0 stops the measurement as a device error.
+ */
+export const NIBP_CUFF_ERROR = { none: '0', neonatalCuff: '1', adultCuff: '2' } as const;
+
 /** Cuff pressure that closes a measurement cycle. */
 export const NIBP_END_OF_CYCLE = 999;
 
@@ -99,8 +117,12 @@ export function decodeNibpAscii(line: string): Result<NibpFrame> {
   return unreadable();
 }
 
-/** Encodes a cuff pressure line as the module streams it. */
-export function encodeNibpCuffPressure(pressureMmHg: number, error = '0', status = '1'): string {
+/** Encodes a cuff pressure line as the module streams it (status 3: measuring, by default). */
+export function encodeNibpCuffPressure(
+  pressureMmHg: number,
+  error: string = NIBP_CUFF_ERROR.none,
+  status: string = NIBP_CUFF_STATUS.measuring,
+): string {
   return `\x02${String(Math.max(0, Math.min(999, Math.round(pressureMmHg)))).padStart(3, '0')}C${error}S${status}\x03\r`;
 }
 

@@ -62,6 +62,7 @@ describe('the NIBP module over a memory link', () => {
     ['cuffLeak', 'measurement.cuffLeak'],
     ['overload', 'measurement.overload'],
     ['error', 'device.error'],
+    ['neonatalCuff', 'device.error'],
     ['silence', 'device.timeout'],
     ['unplug', 'device.unplugged'],
   ] as const)('refuses when the module shows %s', async (fault, code) => {

@@ -1,15 +1,25 @@
 // An NIBP module in software: answers the ASCII commands on any ByteLink, inflates and deflates a
 // simulated cuff with live pressure lines, and misbehaves on demand. In manometer mode (`14`) it streams
 // what the technician's bench applies to the cuff (read with the module's simulated error on `pressure`),
-// the applied pressure falling at the bench's leak rate on the simulator's clock.
+// the applied pressure falling at the bench's leak rate on the simulator's clock. Its pressure lines carry
+// the status digit a real module sends: 3 while measuring, 4 in manometer mode.
 import { every, type Cancel, type Clock } from '../../contract';
 import type { ByteLink } from '../../drivers/byte-link';
 import { LineFramer } from '../../drivers/serial';
 import { ScriptedSimulator, type LineFault, type TextLineFaults } from '../scripted-simulator';
-import { decodeNibpAscii, encodeNibpCuffPressure, encodeNibpResult } from './nibp-ascii-codec';
+import {
+  decodeNibpAscii,
+  encodeNibpCuffPressure,
+  encodeNibpResult,
+  NIBP_CUFF_ERROR,
+  NIBP_CUFF_STATUS,
+} from './nibp-ascii-codec';
 
-/** Faults of the simulated module: the first three happen once, the others last until 'none'. */
-export type NibpAsciiFault = LineFault | 'cuffLeak' | 'overload' | 'error';
+/**
+ * Faults of the simulated module: the first three happen once, the others last until 'none'.
+ * `neonatalCuff`: a neonatal cuff on the module in adult mode, error digit 1 on its pressure lines.
+ */
+export type NibpAsciiFault = LineFault | 'cuffLeak' | 'overload' | 'error' | 'neonatalCuff';
 
 /** The patient's blood pressure and the pace of the simulated cuff. */
 export interface NibpAsciiScenario {
@@ -117,7 +127,13 @@ export class NibpAsciiSimulator extends ScriptedSimulator<NibpAsciiScenario, Nib
       const pressure = pressures[index] ?? 999;
       index += 1;
       if (index >= pressures.length && !leak) this.stopCycle();
-      void this.send(encodeNibpCuffPressure(leak ? 5 + (index % 3) : pressure));
+      void this.send(
+        encodeNibpCuffPressure(
+          leak ? 5 + (index % 3) : pressure,
+          this.fault === 'neonatalCuff' ? NIBP_CUFF_ERROR.neonatalCuff : NIBP_CUFF_ERROR.none,
+          NIBP_CUFF_STATUS.measuring,
+        ),
+      );
     });
   }
 
@@ -126,7 +142,8 @@ export class NibpAsciiSimulator extends ScriptedSimulator<NibpAsciiScenario, Nib
     this.stopTimer = every(this.clock, this.scenario.stepMs, () => {
       if (this.fault === 'silence') return;
       const error = this.fault === 'error' ? NIBP_SIMULATED_MANOMETER_ERROR : '0';
-      void this.send(encodeNibpCuffPressure(this.withError('pressure', this.appliedPressure()), error));
+      const mmHg = this.withError('pressure', this.appliedPressure());
+      void this.send(encodeNibpCuffPressure(mmHg, error, NIBP_CUFF_STATUS.manometer));
     });
   }
 

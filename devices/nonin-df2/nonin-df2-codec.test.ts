@@ -6,6 +6,13 @@ import {
   encodeNoninPacket,
   type NoninFrame,
 } from './nonin-df2-codec';
+import {
+  framesOfPacket,
+  OEM3_PACKET,
+  PERFUSION_STATUS_BITS,
+  withPulse,
+  XPOD_PACKET,
+} from '../test-support/nonin-captures';
 
 const hex = (text: string) => Uint8Array.from(text.split(/\s+/).map((h) => parseInt(h, 16)));
 
@@ -87,5 +94,53 @@ describe('Nonin Data Format #2 packets', () => {
   it('refuses frames that do not start with the sync frame', () => {
     const frames = framesOf(encodeNoninPacket({ heartRate: 72, spo2: 98 }));
     expect(decodeNoninPacket([...frames.slice(1), frames[0]!])).toBeNull();
+  });
+});
+
+describe('Nonin packets as real oximeters send them', () => {
+  const decodePacket = (bytes: Uint8Array) =>
+    decodeNoninPacket(framesOfPacket(bytes).map((frame) => decodeNoninDf2Frame(frame)!));
+
+  it.each([
+    ['an Xpod (spo2.nonin frame.txt)', XPOD_PACKET, { heartRate: 61, spo2: 97, firmwareRevision: 0x29 }],
+    ['an OEM III (pufferfish TestNoninOEM3)', OEM3_PACKET, { heartRate: 72, spo2: 97, firmwareRevision: 48 }],
+  ] as const)('every frame of the packet from %s is well formed', (_from, packet, values) => {
+    expect(framesOfPacket(packet).every((frame) => decodeNoninDf2Frame(frame) !== null)).toBe(true);
+    expect(decodePacket(packet)).toMatchObject({
+      ...values,
+      spo2Display: values.spo2,
+      heartRateDisplay: values.heartRate,
+      sensorDisconnected: false,
+      artifact: false,
+      outOfTrack: false,
+      sensorAlarm: false,
+    });
+  });
+
+  it.each([
+    ['no frame during a pulse (STATUS 0x80)', XPOD_PACKET, 'none'],
+    ['a pulse in green', withPulse(XPOD_PACKET, PERFUSION_STATUS_BITS.good, 6, 17), 'good'],
+    ['a pulse in yellow', withPulse(OEM3_PACKET, PERFUSION_STATUS_BITS.marginal, 14, 25), 'marginal'],
+    ['a pulse in red', withPulse(XPOD_PACKET, PERFUSION_STATUS_BITS.low, 1, 12), 'low'],
+    [
+      'a green pulse ending and a red one starting',
+      withPulse(withPulse(XPOD_PACKET, PERFUSION_STATUS_BITS.good, 1, 6), PERFUSION_STATUS_BITS.low, 20, 25),
+      'low',
+    ],
+  ] as const)('a packet with %s reads perfusion %s', (_what, packet, perfusion) => {
+    expect(decodePacket(packet)).toMatchObject({ heartRate: expect.any(Number) as unknown, perfusion });
+  });
+
+  it('sets the perfusion bits only on the frames a pulse covers', () => {
+    const packet = encodeNoninPacket({
+      heartRate: 61,
+      spo2: 97,
+      status: { perfusion: 'low' },
+      pulseFrames: [5, 6, 7],
+    });
+    const statuses = framesOfPacket(packet).map((frame) => frame[1]);
+    expect(statuses[0]).toBe(0x81);
+    expect(statuses.slice(4, 7)).toEqual([0x82, 0x82, 0x82]);
+    expect(statuses.filter((status) => status === 0x80)).toHaveLength(21);
   });
 });

@@ -12,7 +12,11 @@ export const NONIN_NO_HEART_RATE = 511;
 /** SpO2 value meaning "no value". */
 export const NONIN_NO_SPO2 = 127;
 
-/** Signal quality from STATUS bits 2..1: red (low), yellow (marginal), green (good) perfusion. */
+/**
+ * Signal quality from STATUS bits 2..1: red (low), yellow (marginal), green (good) perfusion, or 'none'
+ * (both bits clear): no indication at this instant. The oximeter sets the bits only during the ~160 ms
+ * of a pulse (12 frames), so most frames of a good reading carry STATUS 0x80.
+ */
 export type NoninPerfusion = 'none' | 'low' | 'marginal' | 'good';
 
 /** The STATUS byte of one frame. */
@@ -44,11 +48,12 @@ export interface NoninPacket {
   readonly spo2Display: number | null;
   readonly heartRateDisplay: number | null;
   readonly firmwareRevision: number;
-  /** Worst of each flag over the packet's frames. */
+  /** Each flag: set in any of the packet's frames. */
   readonly sensorDisconnected: boolean;
   readonly artifact: boolean;
   readonly outOfTrack: boolean;
   readonly sensorAlarm: boolean;
+  /** The worst indication the packet's frames carry; 'none' when no frame fell during a pulse. */
   readonly perfusion: NoninPerfusion;
 }
 
@@ -81,7 +86,14 @@ export function decodeNoninDf2Frame(bytes: Uint8Array): NoninFrame | null {
   };
 }
 
-const PERFUSION_RANK: Record<NoninPerfusion, number> = { none: 0, low: 1, marginal: 2, good: 3 };
+const PERFUSION_BITS: Record<NoninPerfusion, number> = { none: 0, low: 1, marginal: 2, good: 3 };
+// 'none' is the absence of an indication, not a worse one: it never outranks an indication seen.
+const PERFUSION_RANK: Record<NoninPerfusion, number> = { low: 0, marginal: 1, good: 2, none: 3 };
+
+/** The worst of two perfusion indications; 'none' (no indication) only when neither carries one. */
+export function worsePerfusion(a: NoninPerfusion, b: NoninPerfusion): NoninPerfusion {
+  return PERFUSION_RANK[b] < PERFUSION_RANK[a] ? b : a;
+}
 
 /** Decodes a packet of 25 frames starting with the sync frame; null when the frames are not one packet. */
 export function decodeNoninPacket(frames: readonly NoninFrame[]): NoninPacket | null {
@@ -104,10 +116,7 @@ export function decodeNoninPacket(frames: readonly NoninFrame[]): NoninPacket | 
     artifact: statuses.some((s) => s.artifact),
     outOfTrack: statuses.some((s) => s.outOfTrack),
     sensorAlarm: statuses.some((s) => s.sensorAlarm),
-    perfusion: statuses.reduce<NoninPerfusion>(
-      (worst, s) => (PERFUSION_RANK[s.perfusion] < PERFUSION_RANK[worst] ? s.perfusion : worst),
-      'good',
-    ),
+    perfusion: statuses.reduce<NoninPerfusion>((worst, s) => worsePerfusion(worst, s.perfusion), 'none'),
   };
 }
 
@@ -118,7 +127,7 @@ export type NoninStatusInput = Partial<Omit<NoninStatus, 'perfusion'>> & {
 
 /** Encodes one frame (the simulator's side of the codec). */
 export function encodeNoninFrame(status: NoninStatusInput, pleth: number, data: number): Uint8Array {
-  const perfusionBits = PERFUSION_RANK[status.perfusion ?? 'good'];
+  const perfusionBits = PERFUSION_BITS[status.perfusion ?? 'good'];
   const statusByte =
     0x80 |
     (status.sync === true ? 0x01 : 0) |
@@ -138,6 +147,11 @@ export interface NoninPacketInput {
   readonly spo2: number | null;
   readonly firmwareRevision?: number;
   readonly status?: NoninStatusInput;
+  /**
+   * Frame numbers (1..25) that fall during a pulse: only they carry `status.perfusion`, the others no
+   * indication, as the real oximeter sends. Every frame carries it when absent.
+   */
+  readonly pulseFrames?: readonly number[];
 }
 
 /** Encodes the 125 bytes of one packet; pleth follows a simple pulse wave. */
@@ -164,7 +178,10 @@ export function encodeNoninPacket(packet: NoninPacketInput, plethPhase = 0): Uin
   const bytes = new Uint8Array(NONIN_FRAME_LENGTH * NONIN_PACKET_FRAMES);
   for (let n = 1; n <= NONIN_PACKET_FRAMES; n += 1) {
     const pleth = Math.round(128 + 100 * Math.sin(((plethPhase + n) / NONIN_PACKET_FRAMES) * Math.PI));
-    const frame = encodeNoninFrame({ ...packet.status, sync: n === 1 }, pleth, dataOf(n));
+    const duringPulse = packet.pulseFrames === undefined || packet.pulseFrames.includes(n);
+    const perfusion = duringPulse ? packet.status?.perfusion : 'none';
+    const status: NoninStatusInput = { ...packet.status, sync: n === 1, ...(perfusion ? { perfusion } : {}) };
+    const frame = encodeNoninFrame(status, pleth, dataOf(n));
     bytes.set(frame, (n - 1) * NONIN_FRAME_LENGTH);
   }
   return bytes;

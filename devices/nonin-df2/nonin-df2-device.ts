@@ -1,6 +1,9 @@
 // The pulse oximeter on its link: frames resynchronised by the frame splitter, packets assembled on the
 // sync bit, and a measurement accepted only after a few consecutive clean packets (no artifact, finger in,
-// perfusion above red), as the Nonin OEM III specification recommends before displaying a value.
+// no red perfusion), as the Nonin OEM III specification recommends before displaying a value.
+// Perfusion is indicated only during a pulse (STATUS bits 2..1 clear the rest of the time, 0x80 in most
+// frames of a good reading): the device keeps the last indication seen, as the oximeter's own LED does,
+// and refuses the red one, never the absence of one.
 import {
   err,
   ok,
@@ -24,9 +27,14 @@ import {
   NONIN_PACKET_FRAMES,
   type NoninFrame,
   type NoninPacket,
+  type NoninPerfusion,
 } from './nonin-df2-codec';
 
-/** What the oximeter's monitor shows: one line a packet (three a second), not each of its 75 frames. */
+/**
+ * What the oximeter's monitor shows: one line a packet (three a second), not each of its 75 frames; its
+ * `perfusion` is the last indication seen (the packet's own, or the one before it when no frame of the
+ * packet fell during a pulse).
+ */
 export type NoninDf2DecodedFrame = { readonly type: 'packet' } & NoninPacket;
 
 /** Timing of the oximeter device (defaults suit a patient; tests shorten them). */
@@ -45,6 +53,8 @@ const DEFAULTS: NoninDf2Settings = { stablePackets: 6, attemptMs: 30_000, silenc
 export class NoninDf2Device extends LinkMeasuringDevice<NoninDf2DecodedFrame, NoninDf2Settings> {
   readonly kind = 'oxygenSaturation' as const;
   private packetFrames: NoninFrame[] = [];
+  /** The last perfusion indication seen; 'none' until a pulse shows one, or since the finger left. */
+  private lastPerfusion: NoninPerfusion = 'none';
   private readonly frameSeen = new Set<() => void>();
 
   constructor(link: ByteLink, clock: Clock, options: Partial<NoninDf2Settings> = {}) {
@@ -129,7 +139,10 @@ export class NoninDf2Device extends LinkMeasuringDevice<NoninDf2DecodedFrame, No
     if (this.packetFrames.length < NONIN_PACKET_FRAMES) return;
     const packet = decodeNoninPacket(this.packetFrames);
     this.packetFrames = [];
-    if (packet !== null) this.deliver({ type: 'packet', ...packet });
+    if (packet === null) return;
+    if (packet.sensorDisconnected) this.lastPerfusion = 'none';
+    else if (packet.perfusion !== 'none') this.lastPerfusion = packet.perfusion;
+    this.deliver({ type: 'packet', ...packet, perfusion: this.lastPerfusion });
   }
 }
 
@@ -143,8 +156,8 @@ interface Reading {
 function readingOf(packet: NoninPacket): Result<Reading> {
   if (packet.sensorDisconnected) return err({ code: 'measurement.noFinger' });
   if (packet.artifact) return err({ code: 'measurement.motion' });
-  if (packet.perfusion === 'low' || packet.perfusion === 'none')
-    return err({ code: 'measurement.lowPerfusion' });
+  // Red is low perfusion; 'none' is only the absence of an indication (no pulse yet in view).
+  if (packet.perfusion === 'low') return err({ code: 'measurement.lowPerfusion' });
   // Out of track (no consecutive good pulses) or a sensor alarm: the reading is not settled yet.
   if (packet.outOfTrack || packet.sensorAlarm) return err({ code: 'measurement.unstable' });
   if (packet.heartRate === null || packet.spo2 === null) return err({ code: 'measurement.unstable' });

@@ -1,9 +1,14 @@
 // A Nonin oximeter in software: streams Data Format #2 at 75 frames a second on any ByteLink (a memory
-// link under `npm start`, a pseudo-terminal in the integration tests), and misbehaves on demand.
+// link under `npm start`, a pseudo-terminal in the integration tests), and misbehaves on demand. Like the
+// real Xpod it sets the perfusion bits only during the ~160 ms of each pulse (12 frames at the pulse
+// rate): every other frame carries no indication (STATUS 0x80, 0x81 on a sync frame).
 import { every, type Cancel, type Clock } from '../../contract';
 import type { ByteLink } from '../../drivers/byte-link';
 import { ScriptedSimulator, type LineFault } from '../scripted-simulator';
 import { encodeNoninPacket, NONIN_FRAME_LENGTH, type NoninStatusInput } from './nonin-df2-codec';
+
+/** Frames of a pulse that carry the perfusion bits: about 160 ms at 75 frames a second. */
+const PULSE_FRAMES = 12;
 
 /** Faults the simulated oximeter can show; the first three happen once, the others last until 'none'. */
 export type NoninDf2Fault = LineFault | 'noFinger' | 'motion' | 'lowPerfusion' | 'outOfTrack';
@@ -35,6 +40,8 @@ export class NoninDf2Simulator extends ScriptedSimulator<NoninDf2Scenario, Nonin
   private packet: Uint8Array = new Uint8Array(0);
   private frameIndex = 0;
   private phase = 0;
+  /** Frames sent since the last pulse began, to place the pulses at the simulated heart rate. */
+  private sincePulse = 0;
   private readonly stopTimer: Cancel;
   private stopped = false;
 
@@ -116,6 +123,7 @@ export class NoninDf2Simulator extends ScriptedSimulator<NoninDf2Scenario, Nonin
       outOfTrack: this.fault === 'outOfTrack',
     };
     const noValue = this.fault === 'noFinger' || this.fault === 'outOfTrack';
+    const pulseFrames = noValue ? [] : this.pulseFramesOfNextPacket();
     return encodeNoninPacket(
       {
         heartRate: noValue ? null : Math.round(this.withError('pulse', this.scenario.heartRate)),
@@ -124,8 +132,20 @@ export class NoninDf2Simulator extends ScriptedSimulator<NoninDf2Scenario, Nonin
           ? {}
           : { firmwareRevision: this.options.firmwareRevision }),
         status,
+        pulseFrames,
       },
       this.phase,
     );
+  }
+
+  /** The frame numbers of the next packet that fall in the 12 frames (160 ms) from a pulse's start. */
+  private pulseFramesOfNextPacket(): number[] {
+    const period = Math.max(13, Math.round((75 * 60) / Math.max(1, this.scenario.heartRate)));
+    const frames: number[] = [];
+    for (let n = 1; n <= 25; n += 1) {
+      if (this.sincePulse < PULSE_FRAMES) frames.push(n);
+      this.sincePulse = (this.sincePulse + 1) % period;
+    }
+    return frames;
   }
 }

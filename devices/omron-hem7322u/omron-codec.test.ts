@@ -115,6 +115,14 @@ describe('stored records', () => {
     expect(decodeRecord(hex('FF FF FF FF FF FF FF FF FF FF FF FF FF FF'))).toBeNull();
   });
 
+  it.each([
+    ['DIA erased', 'FF 67 1A 48 2E 68 07 80 00 00 00 00 00 00'],
+    ['SYS erased', '52 FF 1A 48 2E 68 07 80 00 00 00 00 00 00'],
+    ['year erased', '52 67 FF 48 2E 68 07 80 00 00 00 00 00 00'],
+  ])('a slot with its %s is empty, as obpm counts records', (_what, bytes) => {
+    expect(decodeRecord(hex(bytes))).toBeNull();
+  });
+
   it('a memory image gives each user its records in slot order, skipping empty slots', () => {
     const memory = new Uint8Array(2800).fill(0xff);
     memory.set(hex(RECORD_128_82), 0);

@@ -6,12 +6,14 @@
 // - Commands: init `02 08 00 00 00 00 10 00 18`, read `02 08 01 00 AH AL 28 00 CRC` (40 bytes from AH:AL),
 //   end `02 08 0F 00 00 00 00 00 07`, abort `02 08 0F 0F 0F 0F 00 00 08`.
 // - Memory: user 1 from 0x02AC, user 2 right after it, 100 records of 14 bytes each (HEM-7322U).
-// - Record: [0] DIA, [1] SYS−25, [2] year−2000, [3] pulse, date packed in [4..7]; [0] = 0xFF: empty.
+// - Record: [0] DIA, [1] SYS−25, [2] year−2000, [3] pulse, date packed in [4..7]; a slot is empty when
+//   [0], [1] or [2] is 0xFF (obpm's test: a slot half erased is no reading).
 // - Replies: obpm only says that the 40 data bytes of a read reply start at byte 7 and that a reply is
 //   dumped as LEN+1 bytes, and treats any report within 1 s as the answer to init. The rest of the
 //   reply layout below (`02 30 81 00 AH AL 28 <40 data> 00 CRC`, acks `02 08 8x 00 00 00 00 00 CRC`) is
 //   reconstructed on the command's pattern; the decoder checks LEN, CRC and the address and ignores
-//   byte 0 and the reply code of acks, so that a real device's variant of them still decodes.
+//   byte 0 and the reply code of acks, so that a real device's variant of them still decodes; the device
+//   class, like obpm, takes any report within the time as the answer to init and end.
 import { err, ok, type CabinError, type Result } from '../../contract';
 
 /** First byte of user 1's records (obpm `readRawData`). */
@@ -147,11 +149,11 @@ export function decodeReply(report: Uint8Array): Result<OmronReply> {
   return err(frameError('frame.unknown', report));
 }
 
-/** Decodes one 14-byte record; answers null for an empty slot (first byte 0xFF). */
+/** Decodes one 14-byte record; answers null for an empty slot ([0], [1] or [2] 0xFF, as obpm tests it). */
 export function decodeRecord(bytes: Uint8Array): OmronRecord | null {
   if (bytes.length < OMRON_RECORD_SIZE) throw new Error(`a record is ${OMRON_RECORD_SIZE} bytes`);
   const b = (i: number): number => bytes[i] ?? 0;
-  if (b(0) === 0xff) return null;
+  if (b(0) === 0xff || b(1) === 0xff || b(2) === 0xff) return null;
   // Date packing (obpm): [4] bits 5..2 month; [4] bits 1..0 and [5] bits 7..5 day; [5] bits 4..0 hour;
   // [6] bits 3..0 and [7] bits 7..6 minute. The other bits are not documented and are ignored.
   return {

@@ -67,6 +67,24 @@ describe('the tensiometer through a replayed capture', () => {
     ]);
   });
 
+  it('an init and end answered in another layout than the reconstructed ack still download (obpm reads none of it)', async () => {
+    const clock = new ManualClock(1_700_000);
+    const otherAcks = (capture: string) =>
+      capture
+        .replace('<- +3 02 08 80 00 00 00 00 00 88', '<- +3 00 00 00 00 00 00 00 00 00')
+        .replace('<- +3 02 08 8F 00 00 00 00 00 87', '<- +3 02 08 8F 00 00 00 00 00 00');
+    const link = new ReplayHidTransport(
+      parseHidCapture(otherAcks(`${download(OLD_RECORD)}\n${download(`${OLD_RECORD} ${NEW_RECORD}`)}`)),
+      clock,
+    );
+    const facts = await measureFor(new OmronHem7322uDevice(link, clock, { pollMs: 1000 }), clock, 2000);
+    expect(link.mismatches).toEqual([]);
+    expect(facts.at(-1)).toMatchObject({
+      type: 'measurement.taken',
+      measurement: { quantities: [{ value: 150 }, { value: 95 }, { value: 60 }] },
+    });
+  });
+
   it('a device that never answers init times out (not in transfer mode)', async () => {
     const clock = new ManualClock();
     const link = new ReplayHidTransport(parseHidCapture('-> 02 08 00 00 00 00 10 00 18'), clock);
@@ -130,6 +148,21 @@ describe('the tensiometer against its simulator', () => {
     ['silence', 'device.timeout', 5000],
     ['unplug', 'device.unplugged', 5000],
   ]);
+
+  it('a simulated device answering init and end in its own layout: the download goes on', async () => {
+    const clock = new ManualClock();
+    const pair = createHidLinkPair('hid:simulated-omron');
+    const simulator = new OmronHem7322uSimulator(pair.device, clock, { ackReport: new Uint8Array(64) });
+    const device = new OmronHem7322uDevice(pair.host, clock, { pollMs: 1000, waitMs: 10_000 });
+    const facts = await measureFor(device, clock, 500);
+    simulator.pressStart({ systolic: 121, diastolic: 79, pulse: 67 });
+    await clock.advance(2000);
+    expect(facts.at(-1)).toMatchObject({
+      type: 'measurement.taken',
+      measurement: { quantities: [{ value: 121 }, { value: 79 }, { value: 67 }] },
+    });
+    pair.unplug();
+  });
 
   it('the patient presses START while the cabin waits: the new reading, not the old one', async () => {
     const { clock, simulator, device } = setUp();

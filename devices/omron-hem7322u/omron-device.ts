@@ -184,6 +184,10 @@ export class OmronHem7322uDevice extends LinkMeasuringDevice<
       return err({ code: 'device.timeout', detail: `no reply in ${replyTimeoutMs} ms` });
     }
     const reply = decodeReply(raw);
+    // obpm takes any report within the time as the answer to init and end, whatever its bytes: the ack's
+    // layout here is reconstructed, and a real device's own must not stop the download.
+    if (expected === 'ack')
+      return ok(reply.ok && reply.value.type === 'ack' ? reply.value : { type: 'ack', code: raw[2] ?? 0 });
     if (!reply.ok)
       return err({ code: 'device.error', detail: `${reply.error.code}: ${reply.error.detail ?? ''}` });
     if (reply.value.type !== expected)

@@ -51,6 +51,11 @@ export interface OmronSimulatorOptions {
   readonly replyDelayMs?: number;
   /** Records already in user 1's memory (older patients). */
   readonly history?: readonly OmronRecord[];
+  /**
+   * The report the device answers to init and end, when a real device's differs from the reconstructed
+   * `02 08 8x 00 00 00 00 00 CRC` (obpm reads no byte of it).
+   */
+  readonly ackReport?: Uint8Array;
 }
 
 /** The simulated HEM-7322U; attach it to the device end of a link pair. It replies on `clock`. */
@@ -59,6 +64,7 @@ export class OmronHem7322uSimulator {
   readonly received: (OmronCommand | null)[] = [];
   private readonly memory: Uint8Array;
   private readonly replyDelayMs: number;
+  private readonly ackReport: Uint8Array | undefined;
   private fault: OmronFault | null = null;
   private faultsLeft = Number.POSITIVE_INFINITY;
   private nextSlot = 0;
@@ -70,6 +76,7 @@ export class OmronHem7322uSimulator {
     options: OmronSimulatorOptions = {},
   ) {
     this.replyDelayMs = options.replyDelayMs ?? 2;
+    this.ackReport = options.ackReport;
     this.memory = new Uint8Array(OMRON_USERS * OMRON_RECORDS_PER_USER * OMRON_RECORD_SIZE);
     for (let slot = 0; slot < OMRON_USERS * OMRON_RECORDS_PER_USER; slot += 1) {
       this.memory.set(emptyRecord(), slot * OMRON_RECORD_SIZE);
@@ -122,10 +129,10 @@ export class OmronHem7322uSimulator {
   private replyTo(command: OmronCommand): Uint8Array | null {
     switch (command.type) {
       case 'init':
-        return encodeAck('init');
+        return this.ackReport ?? encodeAck('init');
       case 'end':
       case 'abort':
-        return encodeAck('end');
+        return this.ackReport ?? encodeAck('end');
       case 'read': {
         const offset = command.address - OMRON_MEMORY_START;
         const data = new Uint8Array(OMRON_BLOCK_SIZE).fill(0xff);
