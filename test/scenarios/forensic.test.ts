@@ -76,7 +76,16 @@ function identityForms(patient: PatientIdentity): string[] {
   ];
 }
 
-/** Her values as text: JSON numbers, fixed decimals, French decimal commas; integers only standing alone. */
+// What stands around a number written as a value (JSON, a log field, a CSV or a line of text), and not
+// around two digits that happen to sit in a random id, a hash or a page of the database file.
+const BEFORE_VALUE = `(?<=[:=\\s"'\\[(,;])`;
+const AFTER_VALUE = `(?=[\\s"'\\]),;}]|$)`;
+
+/**
+ * Her values as text: JSON numbers, fixed decimals, French decimal commas. A decimal is distinctive on
+ * its own; a whole number (86) counts only where a value is written, so that the random bytes of an id
+ * or of the database file cannot look like her diastolic pressure.
+ */
 function valuePatterns(): RegExp[] {
   const values = new Set(Object.values(HER_VALUES).flatMap((quantities) => quantities.map((q) => q.value)));
   const sources = new Set(
@@ -84,7 +93,9 @@ function valuePatterns(): RegExp[] {
       [String(value), value.toFixed(1), value.toFixed(2)]
         .map((form) => form.replace(/\.0+$/, ''))
         .flatMap((form) => [form.replace('.', '\\.'), form.replace('.', ',')])
-        .map((form) => `(?<![0-9.,])${form}(?![0-9])`),
+        .map((form) =>
+          /^\d+$/.test(form) ? `${BEFORE_VALUE}${form}${AFTER_VALUE}` : `(?<![0-9.,])${form}(?![0-9])`,
+        ),
     ),
   );
   return [...sources].map((source) => new RegExp(source));
