@@ -51,9 +51,6 @@ export const NIR_LENGTH = 15;
 /** The longest appointment code: the platform protocol's limit on `appointment.lookUp`'s code. */
 export const APPOINTMENT_CODE_MAX_LENGTH = 20;
 
-/** The longest staff code the attendant panel takes, in digits. */
-export const ATTENDANT_CODE_MAX_LENGTH = 12;
-
 /** Professions offered on the appointment screen, téléconsultation first. */
 export const PROFESSIONS = [
   'doctor',
