@@ -267,6 +267,13 @@ describe('patient screens', () => {
     expect(app.query('action-failed')).not.toBeNull();
   });
 
+  it('says nothing of a touch that came as the screen changed: the new screen is the answer', async () => {
+    const { app, transport } = await open(sampleSessionView(SAMPLE_SCREENS.information));
+    transport.nextResult = { ok: false, error: { code: 'session.actionNotNow' } };
+    await app.click('next');
+    expect(app.query('action-failed')).toBeNull();
+  });
+
   it('draws out of service calmly, pointing to the staff', async () => {
     const { app } = await open(
       sampleView(null, { phase: 'outOfService', outOfServiceReason: 'printer.absent' }),

@@ -43,6 +43,9 @@ export interface SessionScreenProps {
   readonly staffOnScreen?: boolean;
 }
 
+/** Refusals the patient is not told of: the link's loss has its own banner, a late touch its new screen. */
+const QUIET_REFUSALS: ReadonlySet<string> = new Set(['transport.unavailable', 'session.actionNotNow']);
+
 /** Draws the session; a second step action is ignored until the first is answered (double taps on touch screens). */
 export function SessionScreen({
   session,
@@ -73,8 +76,9 @@ export function SessionScreen({
       void client
         .act(action)
         .then((result) => {
-          // A lost link already shows the reconnection banner; other refusals get a plain note.
-          if (!result.ok && result.error.code !== 'transport.unavailable') setActionFailed(true);
+          // A lost link already shows the reconnection banner, and a touch that came as the screen
+          // changed (`session.actionNotNow`) meets the new screen already: other refusals get a plain note.
+          if (!result.ok && !QUIET_REFUSALS.has(result.error.code)) setActionFailed(true);
         })
         .finally(() => {
           if (guarded) waiting.current = false;
