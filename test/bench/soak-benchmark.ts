@@ -14,7 +14,13 @@ const WARM_SESSIONS = 200;
 export async function benchmarkSoak(): Promise<string[]> {
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc') as () => void;
-  const report = await runSoak({ seed: SEED, sessions: SESSIONS, warmSessions: WARM_SESSIONS, gc });
+  const report = await runSoak({
+    seed: SEED,
+    sessions: SESSIONS,
+    warmSessions: WARM_SESSIONS,
+    gc,
+    heapEvery: 1_000,
+  });
   const { cooperative, quits, asksHelp, silent } = report.byBehaviour;
   const growth = ((report.heapLast - report.heapWarm) / report.heapWarm) * 100;
   const lines = [
@@ -22,7 +28,8 @@ export async function benchmarkSoak(): Promise<string[]> {
       `${silent} silent; ${report.faulted} with faults), stuck ${report.stuck.length}, left something ${report.leftovers.length}, ` +
       `timers pending ${report.pendingTimersFirst} first / ${report.pendingTimersLast} last (max ${report.pendingTimersMax})`,
     `soak heap: ${(report.heapWarm / 1e6).toFixed(2)} MB after ${WARM_SESSIONS} sessions, ${(report.heapLast / 1e6).toFixed(2)} MB after ` +
-      `${report.sessions} (growth ${growth.toFixed(2)} %); ${report.msPerSession.toFixed(1)} ms a session`,
+      `${report.sessions} (growth ${growth.toFixed(2)} %; every 1,000 sessions: ` +
+      `${report.heapSamples.map((heap) => `${(heap / 1e6).toFixed(2)} MB`).join(', ')}); ${report.msPerSession.toFixed(1)} ms a session`,
   ];
   return [...lines, ...report.stuck.slice(0, 3), ...report.leftovers.slice(0, 3)];
 }

@@ -60,6 +60,8 @@ export interface SoakReport {
   /** Heap after `warmSessions` sessions and after all (garbage collected first when `gc` is given). */
   readonly heapWarm: number;
   readonly heapLast: number;
+  /** Heap every `heapEvery` sessions (empty without it), to tell a steady slope from noise. */
+  readonly heapSamples: readonly number[];
   readonly msPerSession: number;
 }
 
@@ -70,6 +72,7 @@ export interface SoakOptions {
   readonly maxTicks?: number;
   readonly warmSessions?: number;
   readonly gc?: () => void;
+  readonly heapEvery?: number;
 }
 
 function pick<T>(random: () => number, values: readonly T[]): T {
@@ -214,7 +217,8 @@ function leftover({ controller, store }: SoakCabin): string | null {
 
 /** Runs the soak on one controller and answers what it saw. */
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
-  const { seed, sessions, maxTicks = 4_000, warmSessions = Math.min(200, sessions), gc } = options;
+  const { seed, sessions, maxTicks = 4_000, warmSessions = Math.min(200, sessions), gc, heapEvery } = options;
+  const heapSamples: number[] = [];
   const random = seededRandom(seed);
   const cabin = await bootSoakCabin();
   const byBehaviour: Record<SoakBehaviour, number> = { cooperative: 0, quits: 0, asksHelp: 0, silent: 0 };
@@ -255,6 +259,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     pendingTimersLast = pending;
     pendingTimersMax = Math.max(pendingTimersMax, pending);
     if (number === warmSessions) heapWarm = heapNow();
+    if (heapEvery && number % heapEvery === 0) heapSamples.push(heapNow());
   }
   const msPerSession = (performance.now() - began) / sessions;
   const heapLast = heapNow();
@@ -270,6 +275,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     pendingTimersMax,
     heapWarm,
     heapLast,
+    heapSamples,
     msPerSession,
   };
 }
