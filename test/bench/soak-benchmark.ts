@@ -25,7 +25,7 @@ export async function benchmarkSoak(): Promise<string[]> {
   const growth = ((report.heapLast - report.heapWarm) / report.heapWarm) * 100;
   const lines = [
     `soak (seed ${SEED}): ${report.sessions} sessions (${cooperative} cooperative, ${quits} quitting, ${asksHelp} calling for help, ` +
-      `${silent} silent; ${report.faulted} with faults), stuck ${report.stuck.length}, left something ${report.leftovers.length}, ` +
+      `${silent} silent; ${report.faulted} with faults, ${report.sawFailure} showed a failure screen), stuck ${report.stuck.length}, left something ${report.leftovers.length}, ` +
       `timers pending ${report.pendingTimersFirst} first / ${report.pendingTimersLast} last (max ${report.pendingTimersMax})`,
     `soak heap: ${(report.heapWarm / 1e6).toFixed(2)} MB after ${WARM_SESSIONS} sessions, ${(report.heapLast / 1e6).toFixed(2)} MB after ` +
       `${report.sessions} (growth ${growth.toFixed(2)} %; every 1,000 sessions: ` +

@@ -12,6 +12,7 @@ describe('a soak of simulated sessions with random faults', () => {
     // Every kind of patient and some faults were met.
     expect(Object.values(report.byBehaviour).every((count) => count > 0)).toBe(true);
     expect(report.faulted).toBeGreaterThan(30);
+    expect(report.sawFailure).toBeGreaterThan(10);
     // The cabin's own timers between patients stay the same handful, session after session.
     expect(report.pendingTimersLast).toBeLessThanOrEqual(report.pendingTimersFirst + 1);
     expect(report.pendingTimersMax).toBeLessThanOrEqual(report.pendingTimersFirst + 2);

@@ -50,6 +50,8 @@ export interface SoakReport {
   readonly sessions: number;
   readonly byBehaviour: Record<SoakBehaviour, number>;
   readonly faulted: number;
+  /** Sessions where the patient saw a failure screen (card, measurement, print, payment, waiting room). */
+  readonly sawFailure: number;
   /** Sessions that did not come back to ready within the tick bound: seed, number, last view. */
   readonly stuck: readonly string[];
   /** Sessions after which something was left: an open session, a help call, a card, a dirty cabin. */
@@ -164,18 +166,19 @@ async function runSession(
   behaviour: SoakBehaviour,
   faults: readonly SoakFault[],
   maxTicks: number,
-): Promise<{ ended: boolean; last: string }> {
+): Promise<{ ended: boolean; last: string; sawFailure: boolean }> {
   const { controller, clock, peripherals } = cabin;
   applyFaults(peripherals, faults);
   const liftAt = faults.length === 0 ? 0 : 5 + Math.floor(random() * 60);
   const actionsBeforeTurn = 1 + Math.floor(random() * 25);
   let actions = 0;
   let last = 'not started';
+  let sawFailure = false;
   const started = controller.server.startSession({
     locale: 'fr',
     accessibility: { largeText: false, readAloud: false },
   });
-  if (!started.ok) return { ended: false, last: `start refused: ${started.error.code}` };
+  if (!started.ok) return { ended: false, last: `start refused: ${started.error.code}`, sawFailure };
   for (let tick = 0; tick < maxTicks; tick += 1) {
     if (tick === liftAt) liftFaults(peripherals);
     const view = viewOf(controller);
@@ -183,10 +186,12 @@ async function runSession(
       // The patient takes back a card left in the reader as the goodbye screen asked.
       if (view.cardInReader) peripherals.cardReader.setCardPresent(false);
       liftFaults(peripherals);
-      return { ended: true, last };
+      return { ended: true, last, sawFailure };
     }
     const screen = view.session?.screen;
     last = screen ? `${screen.step}/${'stage' in screen ? String(screen.stage) : ''}` : view.phase;
+    const failedInCall = screen?.step === 'consultation' && screen.measurementStage === 'failed';
+    if (/failed/i.test(last) || failedInCall) sawFailure = true;
     if (screen?.step === 'goodbye' && view.cardInReader) peripherals.cardReader.setCardPresent(false);
     let action: PatientAction | null = cooperativeAction(view);
     const turned = actions >= actionsBeforeTurn;
@@ -201,7 +206,7 @@ async function runSession(
     await new Promise((resolve) => setImmediate(resolve));
   }
   liftFaults(peripherals);
-  return { ended: false, last };
+  return { ended: false, last, sawFailure };
 }
 
 /** What is left after a session that ended: described, or null when the cabin is clean and ready. */
@@ -225,6 +230,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const stuck: string[] = [];
   const leftovers: string[] = [];
   let faulted = 0;
+  let sawFailure = 0;
   let pendingTimersFirst = 0;
   let pendingTimersLast = 0;
   let pendingTimersMax = 0;
@@ -241,7 +247,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     byBehaviour[behaviour] += 1;
     if (faults.length > 0) faulted += 1;
     cleanBetweenPatients(cabin.controller);
-    const { ended, last } = await runSession(cabin, random, behaviour, faults, maxTicks);
+    const { ended, last, sawFailure: failed } = await runSession(cabin, random, behaviour, faults, maxTicks);
+    if (failed) sawFailure += 1;
     if (!ended) {
       stuck.push(
         `seed ${seed} session ${number} (${behaviour}, faults ${faults.map((f) => f.kind).join('+') || 'none'}): stuck at ${last}`,
@@ -268,6 +275,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     sessions,
     byBehaviour,
     faulted,
+    sawFailure,
     stuck,
     leftovers,
     pendingTimersFirst,
