@@ -241,32 +241,41 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     return process.memoryUsage().heapUsed;
   };
   const began = performance.now();
-  for (let number = 1; number <= sessions; number += 1) {
-    const behaviour = pick(random, ['cooperative', 'cooperative', 'quits', 'asksHelp', 'silent'] as const);
-    const faults = random() < 0.6 ? randomFaults(random) : [];
-    byBehaviour[behaviour] += 1;
-    if (faults.length > 0) faulted += 1;
-    cleanBetweenPatients(cabin.controller);
-    const { ended, last, sawFailure: failed } = await runSession(cabin, random, behaviour, faults, maxTicks);
-    if (failed) sawFailure += 1;
-    if (!ended) {
-      stuck.push(
-        `seed ${seed} session ${number} (${behaviour}, faults ${faults.map((f) => f.kind).join('+') || 'none'}): stuck at ${last}`,
-      );
-      break;
+  try {
+    for (let number = 1; number <= sessions; number += 1) {
+      const behaviour = pick(random, ['cooperative', 'cooperative', 'quits', 'asksHelp', 'silent'] as const);
+      const faults = random() < 0.6 ? randomFaults(random) : [];
+      byBehaviour[behaviour] += 1;
+      if (faults.length > 0) faulted += 1;
+      cleanBetweenPatients(cabin.controller);
+      const {
+        ended,
+        last,
+        sawFailure: failed,
+      } = await runSession(cabin, random, behaviour, faults, maxTicks);
+      if (failed) sawFailure += 1;
+      if (!ended) {
+        stuck.push(
+          `seed ${seed} session ${number} (${behaviour}, faults ${faults.map((f) => f.kind).join('+') || 'none'}): stuck at ${last}`,
+        );
+        break;
+      }
+      // A help call still showing after the patient left is answered by the attendant, as on the staff panel.
+      if (viewOf(cabin.controller).helpCall)
+        attendantCommand(cabin.controller, { type: 'attendant.acknowledgeHelp' });
+      cleanBetweenPatients(cabin.controller);
+      const left = leftover(cabin);
+      if (left) leftovers.push(`seed ${seed} session ${number} (${behaviour}): ${left}`);
+      const pending = cabin.clock.pending();
+      if (number === 1) pendingTimersFirst = pending;
+      pendingTimersLast = pending;
+      pendingTimersMax = Math.max(pendingTimersMax, pending);
+      if (number === warmSessions) heapWarm = heapNow();
+      if (heapEvery && number % heapEvery === 0) heapSamples.push(heapNow());
     }
-    // A help call still showing after the patient left is answered by the attendant, as on the staff panel.
-    if (viewOf(cabin.controller).helpCall)
-      attendantCommand(cabin.controller, { type: 'attendant.acknowledgeHelp' });
-    cleanBetweenPatients(cabin.controller);
-    const left = leftover(cabin);
-    if (left) leftovers.push(`seed ${seed} session ${number} (${behaviour}): ${left}`);
-    const pending = cabin.clock.pending();
-    if (number === 1) pendingTimersFirst = pending;
-    pendingTimersLast = pending;
-    pendingTimersMax = Math.max(pendingTimersMax, pending);
-    if (number === warmSessions) heapWarm = heapNow();
-    if (heapEvery && number % heapEvery === 0) heapSamples.push(heapNow());
+  } catch (error) {
+    await cabin.dispose();
+    throw error;
   }
   const msPerSession = (performance.now() - began) / sessions;
   const heapLast = heapNow();
