@@ -10,6 +10,7 @@
 //   - the platform's rendering of an ordonnance to PDF (5 lines, QR code, DejaVu Sans);
 //   - a staff PIN check at the production scrypt cost, and a brute force of the attendant's PIN over
 //     the API (PINs checked before the lock, time to try them all);
+//   - a soak of 3,000 sessions with random faults and patients: stuck sessions, timers pending, heap growth;
 //   - the professional accepting the call to the first remote video frame on the cabin (target < 1.5 s),
 //     with real Chromium media inside a loopback network namespace (video-benchmark.ts).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,6 +31,7 @@ import { benchmarkHidCodecs } from './hid-benchmark';
 import { benchmarkResultLatency } from './latency-benchmark';
 import { benchmarkPrinting } from './print-benchmark';
 import { benchmarkSignalingCapacity } from './signaling-benchmark';
+import { benchmarkSoak } from './soak-benchmark';
 import { benchmarkStaffAccess } from './staff-benchmark';
 import { spawn } from 'node:child_process';
 
@@ -197,6 +199,7 @@ async function main(): Promise<void> {
     benchmarkSignalingCapacity,
     benchmarkOrdonnancePdf,
     benchmarkStaffAccess,
+    benchmarkSoak,
   ]) {
     for (const line of await benchmark()) process.stdout.write(`${line}\n`);
   }
