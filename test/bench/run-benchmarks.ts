@@ -90,7 +90,7 @@ async function coldStartToUrl(runs: number): Promise<number[]> {
       let output = '';
       child.stdout.on('data', (chunk: Buffer) => {
         output += chunk.toString();
-        if (output.includes('open the cabin at')) done();
+        if (output.includes('open the cabin once at')) done();
       });
       child.on('exit', () => fail(new Error(`start exited early: ${output}`)));
     });
