@@ -1,8 +1,9 @@
 // The session machine's named actors, built on the peripherals: the card reader, the measuring devices
 // and the platform report the session's own facts, passed through unchanged; only the call's media
 // decisions (media board, renderer signaling) are made here; every failure becomes a value the session shows.
+import { randomBytes } from 'node:crypto';
 import { fromCallback, fromPromise } from 'xstate';
-import type { CabinEvent, MeasurementKind, PrintFact, Result } from '../contract';
+import { ok, type CabinEvent, type MeasurementKind, type PrintFact, type Result } from '../contract';
 import type {
   SessionEvent,
   PrintRequest,
@@ -101,9 +102,13 @@ export function sessionActors(peripherals: CabinPeripherals, media: CallMediaPor
       void printEach(peripherals, input, sendBack, stop.signal);
       return () => stop.abort();
     }),
-    takePayment: fromPromise<Result<void>, PaymentRequest>(({ input, signal }) =>
-      peripherals.paymentTerminal.pay(input.amountCents, signal),
-    ),
+    takePayment: fromPromise<Result<void>, PaymentRequest>(async ({ input, signal }) => {
+      const paid = await peripherals.paymentTerminal.pay(
+        { transactionId: transactionReference(), amountCents: input.amountCents },
+        signal,
+      );
+      return paid.ok ? ok(undefined) : paid;
+    }),
   };
 }
 
@@ -149,4 +154,9 @@ async function printOne(
     // A bug in the driver or the link: shown as the session shows any actor's bug.
     return { ok: false, error: { code: 'internal.actorFailed' } };
   }
+}
+
+// A fresh reference for one card transaction: 16 hexadecimal characters, never reused.
+function transactionReference(): string {
+  return randomBytes(8).toString('hex');
 }

@@ -1,6 +1,6 @@
 // Interim payment terminal for `npm start` and the scenario tests.
 import { after, err, ok, type Clock, type Result } from '../../contract';
-import type { PaymentTerminal } from '../payment-terminal';
+import type { PaymentApproval, PaymentRequest, PaymentTerminal, RecoveredPayment } from '../payment-terminal';
 import type { PeripheralState } from '../peripheral';
 import type { SimulationScript } from './simulation-script';
 
@@ -15,15 +15,24 @@ export class SimulatedPaymentTerminal implements PaymentTerminal {
     return Promise.resolve('ok');
   }
 
-  pay(_amountCents: number, signal: AbortSignal): Promise<Result<void>> {
+  pay(_request: PaymentRequest, signal: AbortSignal): Promise<Result<PaymentApproval>> {
     return new Promise((resolve) => {
       const cancel = after(this.clock, this.script.stepMs * 2, () =>
-        resolve(this.script.payment === 'paid' ? ok(undefined) : err({ code: 'payment.declined' })),
+        resolve(
+          this.script.payment === 'paid'
+            ? ok({ cardType: 'CB', authorisation: null })
+            : err({ code: 'payment.declined' }),
+        ),
       );
       signal.addEventListener('abort', () => {
         cancel();
         resolve(err({ code: 'payment.cancelled' }));
       });
     });
+  }
+
+  /** The simulated terminal never loses an answer: a transaction asked about is one it never approved. */
+  recover(_transactionId: string, _signal: AbortSignal): Promise<Result<RecoveredPayment>> {
+    return Promise.resolve(ok('notApproved'));
   }
 }
