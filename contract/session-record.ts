@@ -2,7 +2,14 @@
 import type { Presence } from './domain';
 
 /** How a session ended; recorded in the audit and used by the cabin to decide what follows. */
-export type SessionOutcome = 'completed' | 'cancelled' | 'declined' | 'abandoned' | 'reset';
+export type SessionOutcome =
+  | 'completed'
+  | 'cancelled'
+  | 'declined'
+  | 'abandoned'
+  | 'reset'
+  /** Closed at boot: a crash or power cut stopped the cabin during the session. */
+  | 'interrupted';
 
 /** A consent as traced: the text version shown and who was present, for one session. No identity. */
 export interface ConsentRecord {

@@ -26,6 +26,7 @@ import { sessionActors } from './session-actors';
 import { StaffAccess } from './staff/staff-access';
 import { serveStaffCalls } from './staff/staff-calls';
 import { cabinMachineEffects, closeInterruptedSession, sessionMachineEffects } from './session-effects';
+import { keepSessionHeartbeat } from './session-heartbeat';
 import { keepRetention, type CabinStore } from './store';
 import { publishViews } from './view-publisher';
 
@@ -217,6 +218,16 @@ export function createController(options: ControllerOptions): RunningController 
     clock,
     log,
   });
+  // The running session's heartbeat: a power cut's session is closed at boot when it last beat.
+  const stopHeartbeat = keepSessionHeartbeat(
+    {
+      runningSessionId: () => {
+        const snapshot = actor.getSnapshot();
+        return snapshot.matches('inSession') ? snapshot.context.lastSessionId : null;
+      },
+    },
+    { store, clock, log },
+  );
   actor.start();
   delivery.start();
   // A device plugged or unplugged: check again, so the session offers only what works now.
@@ -245,6 +256,7 @@ export function createController(options: ControllerOptions): RunningController 
       help.stop();
       stopRetention();
       stopGate();
+      stopHeartbeat();
       await delivery.stop();
       stopWatchingCard();
       stopWatchingPeripherals?.();

@@ -150,7 +150,7 @@ describe('the cabin machine’s effects', () => {
     const checked = { ...ports, peripherals: checkablePeripherals(ports.peripherals) };
     const selfTest = createActor(cabinMachineEffects(checked).actors.selfTest).start();
     await toPromise(selfTest);
-    expect(unwrap(store.readSessionAudit(sessionId))?.outcome).toBe('reset');
+    expect(unwrap(store.readSessionAudit(sessionId))?.outcome).toBe('interrupted');
     expect(unwrap(store.listOpenSessions())).toEqual([]);
     expect(log.records()).toContainEqual(expect.objectContaining({ event: 'session.recoveredAfterCrash' }));
   });

@@ -83,12 +83,12 @@ export function cabinMachineEffects({ store, log, peripherals, wipeHooks = [], h
   return {
     actors: {
       selfTest: fromPromise(async (): Promise<SelfTestReport> => {
-        recoverOpenSessions(store, log);
+        const interruptedSessions = recoverOpenSessions(store, log);
         const found = await checkPeripherals(peripherals);
         for (const { peripheral, state } of found) {
           if (state !== 'ok') log.warn('selfTest.peripheral', { peripheral, state });
         }
-        return { peripherals: found };
+        return { peripherals: found, interruptedSessions };
       }),
       wipeSession: fromPromise(async ({ input }: { input: WipeRequest }) => {
         const wiped = store.wipeSession(input.sessionId);
@@ -126,15 +126,20 @@ export function closeInterruptedSession(
   report(store.wipeSession(sessionId), log, 'session.wipeFailed');
 }
 
-// A crash or power cut can leave a session open: close it and wipe what it may have left.
-function recoverOpenSessions(store: CabinStore, log: OperationLog): void {
+// A crash or power cut can leave a session open: close it at the last moment it was known alive, wipe
+// what it may have left, and answer how many there were (the cabin then waits for its cleaning).
+function recoverOpenSessions(store: CabinStore, log: OperationLog): number {
   const open = store.listOpenSessions();
-  if (!open.ok) return report(open, log, 'store.readFailed');
+  if (!open.ok) {
+    report(open, log, 'store.readFailed');
+    return 0;
+  }
   for (const id of open.value) {
-    report(store.endSession(id, 'reset'), log, 'audit.writeFailed');
+    report(store.endInterruptedSession(id), log, 'audit.writeFailed');
     report(store.wipeSession(id), log, 'session.wipeFailed');
     log.warn('session.recoveredAfterCrash');
   }
+  return open.value.length;
 }
 
 // Logs a failed store call under `event` with its code only; the cabin goes on.

@@ -18,7 +18,7 @@ async function readyCabin(
   peripherals: readonly PeripheralStatus[] = ALL_PERIPHERALS_OK,
 ): Promise<CabinHarness> {
   const cabin = startCabin();
-  await cabin.selfTest.answer({ peripherals });
+  await cabin.selfTest.answer({ peripherals, interruptedSessions: 0 });
   return cabin;
 }
 
@@ -33,7 +33,7 @@ describe('the cabin boots', () => {
   it('shows "booting" until the self-test ends, then the welcome screen with the peripherals found', async () => {
     const cabin = startCabin();
     expect(cabin.view()).toMatchObject({ phase: 'booting', session: null });
-    await cabin.selfTest.answer({ peripherals: ALL_PERIPHERALS_OK });
+    await cabin.selfTest.answer({ peripherals: ALL_PERIPHERALS_OK, interruptedSessions: 0 });
     expect(cabin.view()).toEqual({
       phase: 'ready',
       peripherals: ALL_PERIPHERALS_OK,
@@ -49,6 +49,16 @@ describe('the cabin boots', () => {
     });
   });
 
+  it('after a crash or power cut closed a session, boots to the welcome screen waiting for the cleaning', async () => {
+    const cabin = startCabin();
+    await cabin.selfTest.answer({ peripherals: ALL_PERIPHERALS_OK, interruptedSessions: 1 });
+    expect(cabin.view()).toMatchObject({ phase: 'ready', needsCleaning: true, waitingForCleaning: true });
+    cabin.startSession();
+    expect(cabin.view().session).toBeNull();
+    cabin.send({ type: 'attendant.markCleaned' });
+    expect(cabin.view()).toMatchObject({ needsCleaning: false, waitingForCleaning: false });
+  });
+
   it('a self-test that fails puts the cabin out of service, and returning to service runs it again', async () => {
     const cabin = startCabin();
     await cabin.selfTest.crash(new Error('usb enumeration failed'));
@@ -58,7 +68,7 @@ describe('the cabin boots', () => {
 
     cabin.send({ type: 'attendant.returnToService' });
     expect(cabin.view()).toMatchObject({ phase: 'booting', outOfServiceReason: null });
-    await cabin.selfTest.answer({ peripherals: ALL_PERIPHERALS_OK });
+    await cabin.selfTest.answer({ peripherals: ALL_PERIPHERALS_OK, interruptedSessions: 0 });
     expect(cabin.view().phase).toBe('ready');
     expect(cabin.selfTest.requests).toHaveLength(2);
   });
@@ -205,7 +215,7 @@ describe('a session in the cabin', () => {
           },
         }),
     });
-    await cabin.selfTest.answer({ peripherals: ALL_PERIPHERALS_OK });
+    await cabin.selfTest.answer({ peripherals: ALL_PERIPHERALS_OK, interruptedSessions: 0 });
     cabin.startSession('session-cabin-9');
     cabin.send({ type: 'patient.next' });
     cabin.send({ type: 'patient.consent', presence: 'alone', attendantStays: false });
@@ -256,7 +266,7 @@ describe('the wipe fails', () => {
     expect(cabin.wipe.requests).toEqual([{ sessionId: 'session-cabin-3' }, { sessionId: 'session-cabin-3' }]);
     await cabin.wipe.answer(undefined);
     expect(cabin.view()).toMatchObject({ phase: 'booting', needsCleaning: true });
-    await cabin.selfTest.answer({ peripherals: ALL_PERIPHERALS_OK });
+    await cabin.selfTest.answer({ peripherals: ALL_PERIPHERALS_OK, interruptedSessions: 0 });
     expect(cabin.view().phase).toBe('ready');
   });
 
@@ -295,7 +305,7 @@ describe('out of service and maintenance', () => {
     expect(cabin.view()).toMatchObject({ phase: 'outOfService', outOfServiceMessage: null });
     cabin.send({ type: 'attendant.setOutOfService', message: 'Fermée' });
     cabin.send({ type: 'attendant.returnToService' });
-    await cabin.selfTest.answer({ peripherals: ALL_PERIPHERALS_OK });
+    await cabin.selfTest.answer({ peripherals: ALL_PERIPHERALS_OK, interruptedSessions: 0 });
     expect(cabin.view()).toMatchObject({ phase: 'ready', outOfServiceMessage: null });
   });
 

@@ -12,6 +12,8 @@ import type { AttendantSessionEvent, CardPresenceEvent, SessionEvent } from './s
 /** What the self-test found: every peripheral's state. */
 export interface SelfTestReport {
   readonly peripherals: readonly PeripheralStatus[];
+  /** Sessions a crash or power cut had left open, closed now: the booth was used, so it waits for cleaning. */
+  readonly interruptedSessions: number;
 }
 
 /** Input of the `wipeSession` actor. */
@@ -124,10 +126,24 @@ export const cabinMachine = setup({
     booting: {
       invoke: {
         src: 'selfTest',
-        onDone: {
-          target: 'ready',
-          actions: assign({ peripherals: ({ event }) => event.output.peripherals, outOfServiceReason: null }),
-        },
+        onDone: [
+          {
+            guard: ({ event }) => event.output.interruptedSessions > 0,
+            target: 'ready.waitingForCleaning',
+            actions: assign({
+              peripherals: ({ event }) => event.output.peripherals,
+              outOfServiceReason: null,
+              needsCleaning: true,
+            }),
+          },
+          {
+            target: 'ready',
+            actions: assign({
+              peripherals: ({ event }) => event.output.peripherals,
+              outOfServiceReason: null,
+            }),
+          },
+        ],
         onError: { target: 'outOfService', actions: assign({ outOfServiceReason: 'selfTest.failed' }) },
       },
     },

@@ -267,6 +267,35 @@ describe('session audit', () => {
     expect(unwrap(store.listOpenSessions())).toEqual([]);
   });
 
+  it('closes a session a power cut left open at the last moment it was known alive, not at the boot', () => {
+    const store = openStore();
+    const id = unwrap(store.startSession({ locale: 'fr' }));
+    unwrap(store.enterStep(id, 'information'));
+    clock.increment(4_000);
+    unwrap(store.enterStep(id, 'consultation'));
+    clock.increment(30_000);
+    unwrap(store.markSessionAlive(id));
+    const lastBeat = clock.now();
+    // The power goes; the cabin boots two hours later.
+    closeStore(store);
+    clock.increment(2 * 3_600_000);
+    const booted = openStore();
+    expect(unwrap(booted.endInterruptedSession(id))).toBe(lastBeat);
+    expect(unwrap(booted.readSessionAudit(id))).toMatchObject({
+      endedAt: lastBeat,
+      outcome: 'interrupted',
+      steps: [
+        { step: 'information', enteredAt: t0, leftAt: t0 + 4_000 },
+        { step: 'consultation', enteredAt: t0 + 4_000, leftAt: lastBeat },
+      ],
+    });
+    expect(unwrap(booted.listOpenSessions())).toEqual([]);
+    // An ended session is not closed twice, and a heartbeat no longer moves it.
+    expect(unwrap(booted.endInterruptedSession(id))).toBeNull();
+    unwrap(booted.markSessionAlive(id));
+    expect(unwrap(booted.readSessionAudit(id))?.endedAt).toBe(lastBeat);
+  });
+
   it('refuses free text where a code is expected, before it reaches the file', () => {
     const store = openStore();
     const id = unwrap(store.startSession({ locale: 'fr' }));

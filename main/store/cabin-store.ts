@@ -64,6 +64,14 @@ export interface CabinStore {
   enterStep(sessionId: string, step: StepName): Result<void>;
   /** Closes the session with its outcome and closes its current step; answers false when it was already ended. */
   endSession(sessionId: string, outcome: SessionOutcome): Result<boolean>;
+  /** Records that the session is still running now (its heartbeat); an ended session is left as it is. */
+  markSessionAlive(sessionId: string): Result<void>;
+  /**
+   * Closes a session a crash or power cut left open, with outcome `interrupted` and, as its end, the last
+   * moment it was known alive (its heartbeat, a step, a consent, a help call); answers that end, or null
+   * when the session is unknown or already ended.
+   */
+  endInterruptedSession(sessionId: string): Result<number | null>;
   /** Records that the patient reported a problem of this kind (a code, not the patient's words). */
   recordProblemReport(sessionId: string, kind: string): Result<void>;
   /** Records that the patient called for help now. */

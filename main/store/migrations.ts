@@ -153,4 +153,13 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    description: 'the last moment each session was known alive',
+    up(db) {
+      // Written at each step and every few seconds of a session: a session a power cut left open is
+      // closed at boot with this as its end, the real moment the cabin stopped rather than the boot.
+      db.exec('ALTER TABLE session_audit ADD COLUMN alive_at INTEGER');
+    },
+  },
 ];

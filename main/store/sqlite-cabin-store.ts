@@ -160,6 +160,9 @@ function createSqliteCabinStore(
     endSession: db.prepare<[number, string, string]>(
       'UPDATE session_audit SET ended_at = ?, outcome = ? WHERE id = ? AND ended_at IS NULL',
     ),
+    closeSteps: db.prepare<[number, string]>(
+      'UPDATE session_steps SET left_at = ? WHERE session_id = ? AND left_at IS NULL',
+    ),
     problemReport: db.prepare<[string, string, number]>(
       'INSERT INTO problem_reports (session_id, kind, reported_at) VALUES (?, ?, ?)',
     ),
@@ -222,6 +225,24 @@ function createSqliteCabinStore(
     guarded(() => statements.purge.run(sessionId).changes);
 
   // Closes the session's current step and runs `then`, in one transaction and at one instant.
+  // Prepared at first use: a store opened on an older schema (the migration tests) has no alive_at yet.
+  const heartbeatStatements = once(() => ({
+    markAlive: db.prepare<[number, string]>(
+      'UPDATE session_audit SET alive_at = ? WHERE id = ? AND ended_at IS NULL',
+    ),
+    // The last moment anything of the session was written: its heartbeat, a step, a consent, a call.
+    lastAlive: db.prepare<[string], { at: number | null }>(
+      `SELECT max(
+         started_at,
+         coalesce(alive_at, 0),
+         coalesce((SELECT max(max(entered_at, coalesce(left_at, 0))) FROM session_steps WHERE session_id = a.id), 0),
+         coalesce((SELECT max(consented_at) FROM consent_records WHERE session_id = a.id), 0),
+         coalesce((SELECT max(at) FROM help_calls WHERE session_id = a.id), 0),
+         coalesce((SELECT max(reported_at) FROM problem_reports WHERE session_id = a.id), 0)
+       ) AS at FROM session_audit a WHERE id = ? AND ended_at IS NULL`,
+    ),
+  }));
+
   const afterLeavingStep = <T>(sessionId: string, then: (now: number) => T): Result<T> =>
     guarded(() =>
       db.transaction(() => {
@@ -253,6 +274,24 @@ function createSqliteCabinStore(
       return afterLeavingStep(
         sessionId,
         (now) => statements.endSession.run(now, outcome, sessionId).changes === 1,
+      );
+    },
+
+    markSessionAlive(sessionId) {
+      return guarded(() => {
+        heartbeatStatements().markAlive.run(clock(), sessionId);
+      });
+    },
+
+    endInterruptedSession(sessionId) {
+      return guarded(() =>
+        db.transaction(() => {
+          const at = heartbeatStatements().lastAlive.get(sessionId)?.at ?? null;
+          if (at === null) return null;
+          statements.closeSteps.run(at, sessionId);
+          statements.endSession.run(at, 'interrupted', sessionId);
+          return at;
+        })(),
       );
     },
 
@@ -398,5 +437,14 @@ function createSqliteCabinStore(
     close() {
       db.close();
     },
+  };
+}
+
+// Answers make()'s value, made at the first call only.
+function once<T>(make: () => T): () => T {
+  let made: { readonly value: T } | null = null;
+  return () => {
+    made ??= { value: make() };
+    return made.value;
   };
 }

@@ -297,20 +297,38 @@ describe('the API as any caller sees it', () => {
 });
 
 describe('after a power cut', () => {
-  it('closes and wipes the session the cut left open when the cabin boots again', async () => {
+  it('closes the session the cut left open at its last heartbeat, wipes it, and waits for the cleaning', async () => {
     const first = await startCabin();
     start(first.controller);
+    first.controller.server.act({ type: 'patient.next' });
     const open = first.store.listOpenSessions();
     if (!open.ok || open.value[0] === undefined) throw new Error('no open session');
     const cutSessionId = open.value[0];
-    // The cut: the store's file is left as it is, without the session's end or wipe.
+    // The patient stays on the consent screen for 25 s: the heartbeat writes twice (every 10 s).
+    for (let i = 0; i < 25; i += 1) first.clock.increment(1_000);
+    const cutAt = first.clock.now();
+    // The cut: the store's file is left as it is, without the session's end or wipe; the cabin boots an hour later.
     first.store.close();
     harnesses.pop();
-    const second = await startCabin({ directory: first.directory });
-    expect(viewOf(second.controller).phase).toBe('ready');
-    const audit = second.store.readSessionAudit(cutSessionId);
-    expect(audit.ok && audit.value?.outcome).toBe('reset');
+    // A new clock: nothing of the first process runs any more.
+    const second = await startCabin({
+      directory: first.directory,
+      clock: new ManualClock(cutAt + 3_600_000),
+    });
+    expect(viewOf(second.controller)).toMatchObject({ phase: 'ready', needsCleaning: true, session: null });
+    expect(start(second.controller)).toMatchObject({
+      ok: false,
+      error: { code: 'cabin.waitingForCleaning' },
+    });
+    const audit = unwrap(second.store.readSessionAudit(cutSessionId));
+    expect(audit).toMatchObject({ outcome: 'interrupted' });
+    // Ended within one heartbeat of the cut, not at the boot an hour later.
+    expect(audit?.endedAt).toBeLessThanOrEqual(cutAt);
+    expect(audit?.endedAt).toBeGreaterThan(cutAt - 10_000);
     expect(second.store.listOpenSessions()).toEqual({ ok: true, value: [] });
+    attendantCommand(second.controller, { type: 'attendant.markCleaned' });
+    expect(start(second.controller).ok).toBe(true);
+    expect(viewOf(second.controller).session?.screen.step).toBe('information');
   });
 });
 
