@@ -11,4 +11,9 @@ export interface IdCardReader extends Checkable {
   readNextCard(report: (fact: CardFact) => void): Cancel;
   /** Reports at once whether a card is in the reader, then every change; the returned function stops. */
   watchPresence(listener: (present: boolean) => void): Cancel;
+  /**
+   * Calls back whenever the reader's own state may have changed (its service stopped or back, the reader
+   * unplugged or plugged in), so that the cabin checks it again; the returned function stops.
+   */
+  watchReader?(listener: () => void): Cancel;
 }

@@ -230,12 +230,15 @@ export function createController(options: ControllerOptions): RunningController 
   );
   actor.start();
   delivery.start();
-  // A device plugged or unplugged: check again, so the session offers only what works now.
-  const stopWatchingPeripherals = peripherals.watchChanges?.(() => {
+  // A device plugged or unplugged, the card reader's service stopped or back: check again, so the
+  // session offers only what works now and the staff see the fault.
+  const checkAgain = (): void => {
     void checkPeripherals(peripherals).then((found) =>
       actor.send({ type: 'peripherals.changed', peripherals: found }),
     );
-  });
+  };
+  const stopWatchingPeripherals = peripherals.watchChanges?.(checkAgain);
+  const stopWatchingReader = peripherals.cardReader.watchReader?.(checkAgain);
   // The reader tells the cabin whenever a card goes in or out, session or not.
   const stopWatchingCard = peripherals.cardReader.watchPresence((present) =>
     actor.send({ type: 'card.presenceChanged', present }),
@@ -260,6 +263,7 @@ export function createController(options: ControllerOptions): RunningController 
       await delivery.stop();
       stopWatchingCard();
       stopWatchingPeripherals?.();
+      stopWatchingReader?.();
       peripherals.dispose?.();
       const snapshot = actor.getSnapshot();
       actor.stop();

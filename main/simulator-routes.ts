@@ -18,7 +18,8 @@ const isOneOf = <T extends string>(options: readonly T[], value: unknown): value
  * script (card, cardStaysInReader, measurements, absentDevices, print, payment), `platform` sets
  * `{ reachable }` and/or `{ online: { dentist: 0, … } }` (professionals online by profession; the
  * waiting patients are told at once), or `{ requestMeasurement: 'bloodPressure' }` (the professional asks
- * for it in the running call), `card` puts the card in or takes it out (`{ present }`).
+ * for it in the running call), `card` puts the card in or takes it out (`{ present }`) or stops and
+ * restarts the reader's service as pcscd would (`{ readerWorking }`, domain-level reader only).
  * Unknown routes or malformed bodies answer false and change nothing.
  */
 export function simulatorRoutes(peripherals: SimulatedPeripherals) {
@@ -29,6 +30,14 @@ export function simulatorRoutes(peripherals: SimulatedPeripherals) {
     if (route === 'script') return Promise.resolve(applyScript(peripherals.script, fields));
     if (route === 'card' && typeof fields.present === 'boolean') {
       peripherals.cardReader.setCardPresent(fields.present);
+      return Promise.resolve(true);
+    }
+    if (
+      route === 'card' &&
+      typeof fields.readerWorking === 'boolean' &&
+      peripherals.cardReader.setReaderWorking
+    ) {
+      peripherals.cardReader.setReaderWorking(fields.readerWorking);
       return Promise.resolve(true);
     }
     return Promise.resolve(false);

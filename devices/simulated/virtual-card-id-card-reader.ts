@@ -15,6 +15,8 @@ import type { SimulationScript } from './simulation-script';
 export interface ScriptedCardReader extends IdCardReader {
   /** Puts the script's card in, or takes the card out, as a patient would. */
   setCardPresent(present: boolean): void;
+  /** Stops or restarts the reader's service (absent where the real pcscd is stopped instead). */
+  setReaderWorking?(working: boolean): void;
 }
 
 /** The virtual card matching the script's choice; null when the patient brings no card. */
@@ -49,6 +51,10 @@ export class VirtualCardIdCardReader implements ScriptedCardReader {
 
   watchPresence(listener: (present: boolean) => void): Cancel {
     return this.reader.watchPresence(listener);
+  }
+
+  watchReader(listener: () => void): Cancel {
+    return this.reader.watchReader?.(listener) ?? (() => undefined);
   }
 
   readNextCard(report: (fact: CardFact) => void): Cancel {

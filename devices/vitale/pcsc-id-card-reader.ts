@@ -32,13 +32,26 @@ export class PcscIdCardReader implements IdCardReader {
     private readonly options: PcscIdCardReaderOptions = {},
   ) {}
 
+  /** `faulty` while pcscd does not answer (stopped, restarting), `absent` without the reader, else `ok`. */
   check(): Promise<PeripheralState> {
+    if (!this.context.snapshot().available) return Promise.resolve('faulty');
     return Promise.resolve(this.readerName() === undefined ? 'absent' : 'ok');
+  }
+
+  /** Calls back when pcscd stops or comes back, or a reader comes or goes. */
+  watchReader(listener: () => void): Cancel {
+    return this.context.subscribe((event) => {
+      if (event.type === 'service' || event.type === 'readerAdded' || event.type === 'readerRemoved')
+        listener();
+    });
   }
 
   /**
    * Waits for a card and reads it. A card already in the reader when this is called is read at once: the
    * session calls this as it asks the patient to insert their card, so a card already there is theirs.
+   * Without a working reader (pcscd stopped, the reader unplugged), at the start or while waiting, it
+   * reports `card.readerAbsent` at once: the patient is told the reader does not work and may type their
+   * details, rather than wait in front of a reader that cannot see their card.
    */
   readNextCard(report: (fact: CardFact) => void): Cancel {
     const abort = new AbortController();
@@ -47,9 +60,16 @@ export class PcscIdCardReader implements IdCardReader {
       this.options.onCode?.(`card.read.${error.code}`, error.detail);
       report({ type: 'card.failed', error: { code: error.code } });
     };
+    const readerLost = (): void => {
+      if (busy || abort.signal.aborted) return;
+      busy = true;
+      unsubscribe();
+      fail({ code: 'card.readerAbsent' });
+    };
     const tryRead = (): void => {
       const reader = this.readerName();
-      if (busy || abort.signal.aborted || reader === undefined) return;
+      if (busy || abort.signal.aborted) return;
+      if (reader === undefined) return readerLost();
       const card = this.context.snapshot().readers.find((r) => r.name === reader)?.card;
       if (card == null) return;
       busy = true;
@@ -63,8 +83,12 @@ export class PcscIdCardReader implements IdCardReader {
     };
     const unsubscribe = this.context.subscribe((event: PcscEvent) => {
       if (event.type === 'cardInserted' || event.type === 'readerAdded') tryRead();
+      if (event.type === 'service' || event.type === 'readerRemoved') {
+        if (this.readerName() === undefined) readerLost();
+      }
     });
-    tryRead();
+    // Reported after this call returns, as every other fact is: the session is ready to hear it then.
+    queueMicrotask(tryRead);
     return () => {
       abort.abort();
       unsubscribe();

@@ -1,8 +1,18 @@
 // The Carte Vitale on a real PC/SC stack: a private pcscd with the vpcd driver and the virtual card.
 // One file, run in order: the tests share one pcscd and one virtual reader.
 import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock, type CardFact } from '../../../contract';
+import { systemClock, type CabinView, type CardFact } from '../../../contract';
+import { defaultConfig } from '../../../main/config';
+import { createController } from '../../../main/controller';
+import type { SimulatedPeripherals } from '../../../main/peripherals';
+import { peripheralsFor } from '../../../main/peripherals-for-config';
+import { openCabinStore } from '../../../main/store';
+import { MemoryOperationLog } from '../../../main/test-support/memory-operation-log';
+import { viewOf } from '../../support/patient-robot';
 import { PcscIdCardReader } from '../../../devices/vitale/pcsc-id-card-reader';
 import { PublicLayoutVitaleReader } from '../../../devices/vitale/public-layout-vitale-reader';
 import {
@@ -15,6 +25,7 @@ import type { PcscEvent } from '../../../drivers/pcsc/pcsc-context';
 import { PcscliteContext } from '../../../drivers/pcsc/pcsclite-context';
 import { PcscdProcess, pcscdMissing } from './pcscd-process';
 import { skipWithout } from '../../support/real-stack';
+import { until } from '../../support/until';
 
 const missing = pcscdMissing();
 const READER = 'Virtual PCD 00 00';
@@ -156,26 +167,89 @@ describe.skipIf(skipWithout(missing)).sequential(TITLE, { timeout: 20_000 }, () 
     await removeAndWait(cps);
   });
 
-  it('recovers when pcscd is killed and restarted while the cabin waits for a card', async () => {
+  it('says the reader does not work when pcscd is killed while the cabin waits, and reads again once it is back', async () => {
     const events: PcscEvent['type'][] = [];
     const stop = context.subscribe((e) => events.push(e.type));
+    let readerChanges = 0;
+    const stopWatching = cabin.watchReader(() => (readerChanges += 1));
     const facts: CardFact[] = [];
     const cancel = cabin.readNextCard((fact) => facts.push(fact));
     await pcscd.stop('SIGKILL');
     await until(() => !context.snapshot().available);
-    expect(await cabin.check()).toBe('absent');
+    // The patient waiting in front of the reader is told at once, with a way forward (typing the details).
+    await until(() => facts.length > 0);
+    expect(facts).toEqual([{ type: 'card.failed', error: { code: 'card.readerAbsent' } }]);
+    expect(await cabin.check()).toBe('faulty');
+    // While pcscd is down, a new attempt is told the same, rather than waiting for nothing.
+    const whileDown: CardFact[] = [];
+    const cancelWhileDown = cabin.readNextCard((fact) => whileDown.push(fact));
+    await until(() => whileDown.length > 0);
+    expect(whileDown).toEqual([{ type: 'card.failed', error: { code: 'card.readerAbsent' } }]);
+    cancelWhileDown();
+    cancel();
     await pcscd.start();
     await until(() => context.snapshot().available && context.snapshot().readers.length > 0);
     expect(await cabin.check()).toBe('ok');
+    expect(readerChanges).toBeGreaterThanOrEqual(2);
     const virtual = card();
-    await virtual.insert();
-    await until(() => facts.some((f) => f.type === 'card.read'), 8000);
-    cancel();
+    expect((await insertAndRead(virtual)).map((f) => f.type)).toEqual(['card.inserted', 'card.read']);
     stop();
+    stopWatching();
     expect(events).toContain('readerRemoved');
     expect(events.filter((e) => e === 'service')).toHaveLength(2);
-    expect(facts.map((f) => f.type)).toEqual(['card.inserted', 'card.read']);
     await removeAndWait(virtual);
+  });
+
+  it('through the whole cabin: pcscd killed shows the reader faulty and "the reader does not work", and the retry reads once it is back', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'cabine-pcscd-'));
+    const config = {
+      ...defaultConfig(directory),
+      simulation: { stepMs: 50, callMs: 1_000, byteLevelDevices: false, cardReader: 'virtualCard' as const },
+      platform: { kind: 'simulated' as const },
+    };
+    mkdirSync(config.dataDirectory, { recursive: true });
+    const log = new MemoryOperationLog();
+    const peripherals = (await peripheralsFor(config, log, systemClock)) as SimulatedPeripherals;
+    const store = openCabinStore(join(config.dataDirectory, 'cabin.db'));
+    if (!store.ok) throw new Error(store.error.code);
+    const controller = createController({ config, peripherals, log, store: store.value });
+    try {
+      await controller.booted;
+      const view = (): CabinView => viewOf(controller);
+      const reader = (): string | undefined =>
+        view().peripherals.find((p) => p.peripheral === 'cardReader')?.state;
+      expect(reader()).toBe('ok');
+      // The patient has not put the card in yet when pcscd dies.
+      peripherals.script.card = 'none';
+      controller.server.startSession({ locale: 'fr', accessibility: { largeText: false, readAloud: false } });
+      controller.server.act({ type: 'patient.next' });
+      controller.server.act({ type: 'patient.consent', presence: 'alone', attendantStays: false });
+      expect(view().session?.screen).toMatchObject({ step: 'identification', stage: 'waitingForCard' });
+      await pcscd.stop('SIGKILL');
+      await until(() => reader() === 'faulty', 5_000, 'the reader shown faulty');
+      expect(view().session?.screen).toMatchObject({
+        step: 'identification',
+        stage: 'cardFailed',
+        failure: 'card.readerAbsent',
+      });
+      await pcscd.start();
+      await until(() => reader() === 'ok', 8_000, 'the reader shown working again');
+      peripherals.script.card = 'oneBeneficiary';
+      controller.server.act({ type: 'patient.retry' });
+      await until(
+        () =>
+          view().session?.screen.step === 'identification' &&
+          (view().session?.screen as { stage?: string }).stage === 'confirming',
+        8_000,
+        'the card read',
+      );
+      controller.server.act({ type: 'patient.quit' });
+      await until(() => view().phase === 'ready', 5_000, 'the cabin ready');
+      peripherals.cardReader.setCardPresent(false);
+    } finally {
+      await controller.stop();
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 
   it('logs codes only: nothing read from a card reaches the log callback', () => {
@@ -224,12 +298,4 @@ function runDiag(): Promise<{ code: number | null; stdout: string; stderr: strin
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     child.once('exit', (code) => resolve({ code, stdout, stderr }));
   });
-}
-
-async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
