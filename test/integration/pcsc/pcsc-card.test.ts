@@ -202,10 +202,11 @@ describe.skipIf(skipWithout(missing)).sequential(TITLE, { timeout: 20_000 }, () 
 
   it('through the whole cabin: pcscd killed shows the reader faulty and "the reader does not work", and the retry reads once it is back', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'cabine-pcscd-'));
+    const base = defaultConfig(directory);
     const config = {
-      ...defaultConfig(directory),
+      ...base,
       simulation: { stepMs: 50, callMs: 1_000, byteLevelDevices: false, cardReader: 'virtualCard' as const },
-      platform: { kind: 'simulated' as const },
+      platform: { ...base.platform, kind: 'simulated' as const },
     };
     mkdirSync(config.dataDirectory, { recursive: true });
     const log = new MemoryOperationLog();
