@@ -24,7 +24,6 @@ import {
   type DirectAccessSpecialty,
 } from '../../contract';
 import type { PeripheralState } from '../../devices/peripheral';
-import { runSequence } from '../../devices/simulated/step-sequence';
 import type { DocumentContent, OutboundItem, PlatformLink, QueueEntry } from './platform-link';
 
 /** The appointment codes the simulated platform knows (fictitious). */
@@ -61,6 +60,9 @@ interface SimulatedCall {
 
 /** The simulated mean consultation length, in minutes (a short demo queue). */
 export const SIMULATED_CONSULTATION_MINUTES = 3;
+
+/** How long the simulated platform keeps a session whose cabin is out of reach (the reference platform's grace). */
+export const SIMULATED_RESUME_GRACE_MS = 60_000;
 
 /** Where the simulated platform places a patient who joins (one patient ahead). */
 const FIRST_POSITION = 2;
@@ -130,7 +132,8 @@ export class SimulatedPlatformLink implements PlatformLink {
       );
     }
     // The answer, then one step a patient ahead is taken, then the patient: while nobody of the kind is
-    // online nobody is taken and the queue stands still.
+    // online nobody is taken and the queue stands still. A network cut holds the queue where it was; past
+    // the platform's grace the patient has lost their place, as with the reference platform.
     const waiting: SimulatedWaiting = {
       profession: entry.profession,
       position: FIRST_POSITION,
@@ -138,7 +141,15 @@ export class SimulatedPlatformLink implements PlatformLink {
       report,
     };
     this.waiting.add(waiting);
+    let awayMs = 0;
     const stop = every(this.clock, stepMs, () => {
+      if (!this.options.reachable()) {
+        awayMs += stepMs;
+        if (awayMs < SIMULATED_RESUME_GRACE_MS) return;
+        leave();
+        return report({ type: 'queue.failed', error: { code: 'platform.unreachable' } });
+      }
+      awayMs = 0;
       if (!waiting.answered) {
         waiting.answered = true;
         return this.tell(waiting);
@@ -195,43 +206,50 @@ export class SimulatedPlatformLink implements PlatformLink {
     const call: SimulatedCall = { sessionId, report, waitingFor: null, asked: false };
     this.call = call;
     report({ type: 'call.joined', media: { mode: 'direct', iceServers: [] } });
-    const closing = (): Cancel =>
-      runSequence(this.clock, [
-        [
-          callMs / 2,
-          () => {
-            const text =
-              'Ordonnance (document de démonstration)\nParacétamol 1 g, 3 fois par jour, 3 jours.\n';
-            this.documentsOf(sessionId).set(prescription.id, new TextEncoder().encode(text));
-            report({ type: 'call.documentReceived', document: prescription });
-          },
-        ],
-        [stepMs, () => report({ type: 'call.ended' })],
-      ]);
-    // The professional waits for the measurement they asked for (a whole call's length at most: the
-    // patient may skip it), then writes the prescription and ends the call.
-    const waitForMeasurement = (): Cancel => {
-      const since = this.clock.now();
-      const stop = every(this.clock, stepMs, () => {
-        if (call.waitingFor !== null && this.clock.now() - since < callMs) return;
+    // The call's own time runs only while the platform is reachable: connected after a step; half-way the
+    // professional asks for a measurement and waits for it (a call's length at most: the patient may skip
+    // it); then writes the prescription and, a step later, ends the call. A network cut is told as the
+    // real link tells it (`call.reconnecting`, then `call.resumed`); past the grace the call is lost.
+    let elapsed = 0;
+    let awayMs = 0;
+    let askedAt: number | null = null;
+    let documentAt: number | null = null;
+    const stop = every(this.clock, stepMs, () => {
+      if (!this.options.reachable()) {
+        if (awayMs === 0) report({ type: 'call.reconnecting' });
+        awayMs += stepMs;
+        if (awayMs < SIMULATED_RESUME_GRACE_MS) return;
         stop();
-        cancel = closing();
-      });
-      return stop;
-    };
-    let cancel = runSequence(this.clock, [
-      [stepMs, () => report({ type: 'call.connected' })],
-      [
-        callMs / 2,
-        () => {
-          // A test that asked for its own measurement already has the professional's attention.
-          if (asked !== null && !call.asked) this.requestMeasurement(asked);
-          cancel = waitForMeasurement();
-        },
-      ],
-    ]);
+        return report({ type: 'call.failed', error: { code: 'call.lost' } });
+      }
+      if (awayMs > 0) report({ type: 'call.resumed' });
+      awayMs = 0;
+      elapsed += stepMs;
+      if (elapsed === stepMs) return report({ type: 'call.connected' });
+      if (askedAt === null) {
+        if (elapsed < stepMs + callMs / 2) return;
+        askedAt = elapsed;
+        // A test that asked for its own measurement already has the professional's attention.
+        if (asked !== null && !call.asked) this.requestMeasurement(asked);
+        return;
+      }
+      if (documentAt === null) {
+        if (call.waitingFor !== null && elapsed - askedAt < callMs) return;
+        documentAt = elapsed + callMs / 2;
+        return;
+      }
+      if (elapsed === documentAt) {
+        const text = 'Ordonnance (document de démonstration)\nParacétamol 1 g, 3 fois par jour, 3 jours.\n';
+        this.documentsOf(sessionId).set(prescription.id, new TextEncoder().encode(text));
+        return report({ type: 'call.documentReceived', document: prescription });
+      }
+      if (elapsed >= documentAt + stepMs) {
+        stop();
+        report({ type: 'call.ended' });
+      }
+    });
     return () => {
-      cancel();
+      stop();
       if (this.call === call) this.call = null;
     };
   }

@@ -3,16 +3,7 @@
 // in a folder of its own; then every byte the cabin wrote (store, WAL, shared memory, logs, any spool or
 // temporary file under its folders and under the OS temporary folder it was given) is searched for the
 // patient in every textual form the cabin could have written. Nothing may be found.
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -29,6 +20,7 @@ import { openCabinStore, type CabinStore } from '../../main/store';
 import { JOURNEY_STEPS } from '../../state-machines/test-support/journey';
 import { ManualClock } from '../support/manual-clock';
 import { cooperativeAction, viewOf, walkOneSession } from '../support/patient-robot';
+import { filesUnder, hitsUnder, identityForms } from '../support/patient-traces';
 
 const STEP_MS = 100;
 const MONDAY_9AM = Date.UTC(2026, 0, 12, 9, 0, 0);
@@ -58,86 +50,8 @@ const HER_VALUES: Readonly<Record<string, readonly Quantity[]>> = {
   weight: [{ name: 'weight', value: 81.37, unit: 'kg' }],
 };
 
-/** Every textual form of her identity the cabin could write: as typed, in upper and lower case, spaced, reordered. */
-function identityForms(patient: PatientIdentity): string[] {
-  const [year, month, day] = patient.birthDate.split('-') as [string, string, string];
-  const nir = patient.nir ?? '';
-  return [
-    patient.surname,
-    patient.firstName,
-    patient.birthDate,
-    `${year}${month}${day}`,
-    `${day}/${month}/${year}`,
-    `${day}.${month}.${year}`,
-    `${day}${month}${year}`,
-    nir,
-    nir.slice(0, 13),
-    `${nir.slice(0, 1)} ${nir.slice(1, 3)} ${nir.slice(3, 5)} ${nir.slice(5, 7)} ${nir.slice(7, 10)} ${nir.slice(10, 13)}`,
-  ];
-}
-
-// What stands around a number written as a value (JSON, a log field, a CSV or a line of text), and not
-// around two digits that happen to sit in a random id, a hash or a page of the database file.
-const BEFORE_VALUE = `(?<=[:=\\s"'\\[(,;])`;
-const AFTER_VALUE = `(?=[\\s"'\\]),;}]|$)`;
-
-/**
- * Her values as text: JSON numbers, fixed decimals, French decimal commas. A decimal is distinctive on
- * its own; a whole number (86) counts only where a value is written, so that the random bytes of an id
- * or of the database file cannot look like her diastolic pressure.
- */
-function valuePatterns(): RegExp[] {
-  const values = new Set(Object.values(HER_VALUES).flatMap((quantities) => quantities.map((q) => q.value)));
-  const sources = new Set(
-    [...values].flatMap((value) =>
-      [String(value), value.toFixed(1), value.toFixed(2)]
-        .map((form) => form.replace(/\.0+$/, ''))
-        .flatMap((form) => [form.replace('.', '\\.'), form.replace('.', ',')])
-        .map((form) =>
-          /^\d+$/.test(form) ? `${BEFORE_VALUE}${form}${AFTER_VALUE}` : `(?<![0-9.,])${form}(?![0-9])`,
-        ),
-    ),
-  );
-  return [...sources].map((source) => new RegExp(source));
-}
-
-/** Every file under `directory`, recursively. */
-function filesUnder(directory: string): string[] {
-  if (!existsSync(directory)) return [];
-  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(directory, entry.name);
-    return entry.isDirectory() ? filesUnder(path) : entry.isFile() ? [path] : [];
-  });
-}
-
-/** Where her data was found: `file: form` for each hit, in latin1, UTF-8 lower case and UTF-16LE. */
-function hitsUnder(root: string): string[] {
-  const forms = identityForms(PATIENT);
-  const patterns = valuePatterns();
-  const hits: string[] = [];
-  for (const file of filesUnder(root)) {
-    const bytes = readFileSync(file);
-    const name = relative(root, file);
-    const asLatin1 = bytes.toString('latin1');
-    const lower = asLatin1.toLowerCase();
-    const asUtf16 = bytes.toString('utf16le');
-    const utf16Shifted = bytes.subarray(1).toString('utf16le');
-    for (const form of forms) {
-      const needle = form.toLowerCase();
-      if (
-        lower.includes(needle) ||
-        [asUtf16, utf16Shifted].some((text) => text.toLowerCase().includes(needle))
-      ) {
-        hits.push(`${name}: ${form}`);
-      }
-    }
-    for (const pattern of patterns) {
-      if ([asLatin1, asUtf16, utf16Shifted].some((text) => pattern.test(text)))
-        hits.push(`${name}: ${pattern.source}`);
-    }
-  }
-  return hits;
-}
+/** Where her identity or values were found under `root`. */
+const hersUnder = (root: string): string[] => hitsUnder(root, PATIENT, Object.values(HER_VALUES).flat());
 
 /** The card reader, reading her card instead of the sample family. */
 function herCard(reader: IdCardReader): IdCardReader {
@@ -256,11 +170,11 @@ describe('the forensic check after a whole session', () => {
     expect(statSync(join(root, 'logs', 'cabin.log')).size).toBeGreaterThan(0);
 
     // Right after the session, the cabin still running: what a thief of the disk would find.
-    expect(hitsUnder(root)).toEqual([]);
+    expect(hersUnder(root)).toEqual([]);
 
     await stopCabin(cabin);
     running = null;
-    expect(hitsUnder(root)).toEqual([]);
+    expect(hersUnder(root)).toEqual([]);
   });
 
   it('finds nothing of her after a power cut in the waiting room, once the cabin booted again', async () => {
@@ -278,7 +192,7 @@ describe('the forensic check after a whole session', () => {
     }
     expect(viewOf(controller).session?.screen.step).toBe('waitingRoom');
     // Her measurements wait in the store for a platform that does not answer: the cut finds them there.
-    expect(hitsUnder(root)).not.toEqual([]);
+    expect(hersUnder(root)).not.toEqual([]);
     // The cut: the store and the log are left as they are, without the session's end or wipe.
     first.store.close();
     first.log.close();
@@ -286,10 +200,10 @@ describe('the forensic check after a whole session', () => {
 
     const second = await startCabin(new ManualClock(MONDAY_9AM + 3_600_000));
     expect(viewOf(second.controller)).toMatchObject({ phase: 'ready', session: null });
-    expect(hitsUnder(root)).toEqual([]);
+    expect(hersUnder(root)).toEqual([]);
     await stopCabin(second);
     running = null;
-    expect(hitsUnder(root)).toEqual([]);
+    expect(hersUnder(root)).toEqual([]);
   });
 
   it('would find her if she were there: the search sees each form in a file', () => {
@@ -301,12 +215,12 @@ describe('the forensic check after a whole session', () => {
       const bytes = Buffer.concat([Buffer.alloc(7), Buffer.from(`{"x":"${form.toLowerCase()}"}`, 'utf16le')]);
       writeFileSync(path, bytes);
     }
-    const hits = hitsUnder(root);
+    const hits = hersUnder(root);
     for (const index of forms.keys())
       expect(hits.some((hit) => hit.startsWith(join('data', `planted-${index}:`)))).toBe(true);
     rmSync(join(root, 'data'), { recursive: true });
     mkdirSync(join(root, 'data'));
     writeFileSync(join(root, 'data', 'values'), '{"value":81.37} 37,85 {"systolic":137}');
-    expect(hitsUnder(root).length).toBeGreaterThanOrEqual(3);
+    expect(hersUnder(root).length).toBeGreaterThanOrEqual(3);
   });
 });

@@ -159,6 +159,8 @@ export function cooperativeAction(view: CabinView): PatientAction | null {
     case 'waitingRoom':
       return ON_WAITING_ROOM[screen.stage];
     case 'consultation':
+      // A call that failed (the network lost past the platform's grace): the patient asks again.
+      if (screen.stage === 'failed') return RETRY;
       return screen.stage === 'measuring' && screen.measurementStage !== null
         ? ON_REQUESTED_MEASUREMENT[screen.measurementStage]
         : null;
