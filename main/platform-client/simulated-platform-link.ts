@@ -214,6 +214,7 @@ export class SimulatedPlatformLink implements PlatformLink {
     let awayMs = 0;
     let askedAt: number | null = null;
     let documentAt: number | null = null;
+    let documentSent = false;
     const stop = every(this.clock, stepMs, () => {
       if (!this.options.reachable()) {
         if (awayMs === 0) report({ type: 'call.reconnecting' });
@@ -238,15 +239,15 @@ export class SimulatedPlatformLink implements PlatformLink {
         documentAt = elapsed + callMs / 2;
         return;
       }
-      if (elapsed === documentAt) {
+      if (!documentSent) {
+        if (elapsed < documentAt) return;
+        documentSent = true;
         const text = 'Ordonnance (document de démonstration)\nParacétamol 1 g, 3 fois par jour, 3 jours.\n';
         this.documentsOf(sessionId).set(prescription.id, new TextEncoder().encode(text));
         return report({ type: 'call.documentReceived', document: prescription });
       }
-      if (elapsed >= documentAt + stepMs) {
-        stop();
-        report({ type: 'call.ended' });
-      }
+      stop();
+      report({ type: 'call.ended' });
     });
     return () => {
       stop();

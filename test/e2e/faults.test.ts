@@ -1,8 +1,11 @@
 // Faults as a patient meets them, in Chromium: each one shows a plain message and a way forward,
 // and the journey goes on. The simulated hardware is steered through the browser-mode simulator routes.
+import { join } from 'node:path';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
+  KIOSK_VIEWPORT,
+  SCREENSHOT_DIRECTORY,
   launchChromium,
   openCabinPage,
   startCabinUnderTest,
@@ -63,6 +66,74 @@ describe('when something goes wrong, in Chromium', () => {
   });
   afterAll(async () => {
     await browser?.close();
+  });
+
+  it('the page reloaded on every screen comes back to the same screen, and a crashed renderer is replaced without losing the session', async () => {
+    // A longer call, so that the page can be reloaded in the middle of it.
+    await open({ simulation: { callMs: 8_000 } });
+    await cabin?.simulate('script', { card: 'oneBeneficiary' });
+    /** The renderer reloads (a kiosk's F5, an update): the same screen comes back, from the controller. */
+    const reloaded = async (step: string, stage?: string): Promise<void> => {
+      await screen(step, stage);
+      await page.reload();
+      await screen(step, stage);
+    };
+    await screen('welcome');
+    await tap('start');
+    await reloaded('information');
+    await tap('next');
+    await reloaded('consent', 'asking');
+    await tap('presence-alone');
+    await tap('consent-accept');
+    await reloaded('identification', 'confirming');
+    await tap('confirm-identity');
+    await reloaded('appointment', 'choosing');
+    await tap('next-available');
+    await screen('appointment', 'choosingProfession');
+    await tap('profession-doctor');
+    await reloaded('appointment', 'carePath');
+    await answerCarePath(patient, 'referred');
+    await reloaded('appointment', 'cost');
+    await tap('accept-cost');
+    await reloaded('measurements', 'instructions');
+    for (let i = 0; i < 4; i += 1) {
+      await screen('measurements', 'instructions');
+      await tap('skip');
+    }
+    await reloaded('waitingRoom', 'professionalReady');
+    await tap('start-call');
+    await reloaded('consultation');
+    // The renderer crashes in the call: the shell opens it again (Electron reloads the window) and the
+    // controller, which holds the session, gives it back the call's screen.
+    // The window's cookie (the API's secret) outlives its renderer, as in the kiosk's own profile.
+    const fresh = await browser.newContext({ viewport: KIOSK_VIEWPORT });
+    await fresh.addCookies(await page.context().cookies());
+    const crashed = new Promise((done) => page.once('crash', done));
+    await page.goto('chrome://crash').catch(() => undefined);
+    await crashed;
+    page = await fresh.newPage();
+    await page.goto(cabin?.cabin.url ?? '');
+    await page.waitForSelector('[data-screen="consultation"], [data-screen="documents"]', {
+      timeout: 15_000,
+    });
+    const again = (testId: string) => page.getByTestId(testId).click();
+    await page.screenshot({ path: join(SCREENSHOT_DIRECTORY, 'fault-renderer-replaced.png') });
+    // The professional asks for a measurement, waits the call's length for it, then sends the prescription.
+    await page.waitForSelector('[data-screen="documents"][data-stage="review"]', { timeout: 45_000 });
+    await page.reload();
+    await page.waitForSelector('[data-screen="documents"][data-stage="review"]');
+    await again('print');
+    await page.waitForSelector('[data-screen="documents"][data-stage="printed"]');
+    await again('next');
+    await page.waitForSelector('[data-screen="payment"][data-stage="confirm"]');
+    await page.reload();
+    await page.waitForSelector('[data-screen="payment"][data-stage="confirm"]');
+    await again('pay');
+    await page.waitForSelector('[data-screen="goodbye"]');
+    await page.reload();
+    await page.waitForSelector('[data-screen="goodbye"]');
+    expect(problems).toEqual([]);
+    await fresh.close();
   });
 
   it('an unreadable card says so and offers to retry or type the details', async () => {
