@@ -183,11 +183,13 @@ export interface CaisseApAnswer {
   readonly echoedAmountCents: number | null;
   readonly echoedAction: string | null;
   readonly echoedCurrency: string | null;
-  /** Every other field, in order, except card data (CARD_DATA_TAGS and any value that looks like a card number). */
+  /** Every other field, in order, except card data (CARD_DATA_TAGS, and an unknown tag's value that looks like a card number). */
   readonly otherFields: readonly CaisseApField[];
 }
 
 const READ_TAGS = new Set(['CZ', 'AE', 'AF', 'CC', 'AC', 'CB', 'CD', 'CE']);
+/** Tags the public sources name that carry no card data (an echoed `CJ` has 12 digits, as a card number may). */
+const NON_CARD_TAGS = new Set(['CJ', 'CA', 'BA', 'BF', 'CI', 'CF', 'CG']);
 
 /** Reads a whole answer; refuses as `decodeCaisseAp` does, and `caisseAp.missingResult` without `AE`. */
 export function decodePaymentAnswer(bytes: Uint8Array): Result<CaisseApAnswer> {
@@ -211,7 +213,8 @@ export function decodePaymentAnswer(bytes: Uint8Array): Result<CaisseApAnswer> {
     echoedAction: first('CD'),
     echoedCurrency: first('CE'),
     otherFields: fields.filter(
-      ({ tag, value }) => !READ_TAGS.has(tag) && !CARD_DATA_TAGS.includes(tag) && !isPanLike(value),
+      ({ tag, value }) =>
+        !READ_TAGS.has(tag) && !CARD_DATA_TAGS.includes(tag) && (NON_CARD_TAGS.has(tag) || !isPanLike(value)),
     ),
   });
 }
