@@ -208,5 +208,6 @@ describe('a card payment through the Caisse-AP terminal over TCP', { timeout: 20
         'payment.cardRemoved',
       ]).toContain(paid.error.code);
     }
+    expect(codes).toContain('payment.garbled');
   });
 });
