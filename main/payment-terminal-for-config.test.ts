@@ -50,6 +50,10 @@ describe('the payment terminal of a configuration', () => {
     script.payment = 'declined';
     const declined = await paying(terminal.pay(request, new AbortController().signal));
     expect(declined.ok ? null : declined.error.code).toBe('payment.declined');
+    // An outcome the script may name once the session's failures are scripted: the terminal switched off.
+    (script as { payment: string }).payment = 'unreachable';
+    const off = await paying(terminal.pay(request, new AbortController().signal));
+    expect(off.ok ? null : off.error.code).toBe('payment.unreachable');
   });
 
   it('keeps the domain-level terminal without byte-level devices, and with real hardware unless asked', async () => {

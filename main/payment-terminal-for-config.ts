@@ -2,7 +2,8 @@
 // with simulated hardware and byte-level devices, the Caisse-AP terminal simulator on 127.0.0.1 with the
 // real protocol client talking to it (so `npm start` speaks the real protocol), steered by the
 // simulation script's `payment`; else the domain-level simulated terminal. Only codes reach the log.
-import type { Clock } from '../contract';
+import { err, type Clock } from '../contract';
+import { openTcpLink } from '../drivers/tcp/tcp-link';
 import {
   CaisseApPaymentTerminal,
   CaisseApSimulator,
@@ -85,8 +86,13 @@ export async function paymentTerminalFor(
   }
   log.info('payment.caisseApSimulator', { port: listening.value.port });
   const settings = caisseApSettings(config, { host: '127.0.0.1', port: listening.value.port });
+  // A script's `unreachable` is a terminal switched off: the connection is refused and nothing is sent.
+  const openLink: typeof openTcpLink = (address, linkClock, timeoutMs) =>
+    script.payment === ('unreachable' as string)
+      ? Promise.resolve(err({ code: 'link.refused', detail: 'simulated' }))
+      : openTcpLink(address, linkClock, timeoutMs);
   return {
-    terminal: new CaisseApPaymentTerminal(settings, clock, toLog),
+    terminal: new CaisseApPaymentTerminal(settings, clock, toLog, openLink),
     dispose: () => void simulator.stop(),
   };
 }
