@@ -93,6 +93,9 @@ export function paymentOutcome(answer: CaisseApAnswer, amountCents: number): Res
 
 /** The Caisse-AP terminal: one TCP connection per payment. */
 export class CaisseApPaymentTerminal implements PaymentTerminal {
+  /** Payments under way: a terminal takes one connection at a time, so `check()` leaves it alone then. */
+  #paying = 0;
+
   constructor(
     private readonly settings: CaisseApTerminalSettings,
     private readonly clock: Clock,
@@ -100,8 +103,12 @@ export class CaisseApPaymentTerminal implements PaymentTerminal {
     private readonly openLink: OpenTerminalLink = openTcpLink,
   ) {}
 
-  /** Reachable when the terminal accepts a connection within the connect time (nothing is sent). */
+  /**
+   * Reachable when the terminal accepts a connection within the connect time (nothing is sent); during a
+   * payment, the open connection says so already.
+   */
   async check(): Promise<PeripheralState> {
+    if (this.#paying > 0) return 'ok';
     try {
       const link = await this.openLink(this.settings, this.clock, this.settings.connectTimeoutMs);
       if (!link.ok) return 'faulty';
@@ -128,7 +135,9 @@ export class CaisseApPaymentTerminal implements PaymentTerminal {
       await link.value.close();
       return this.#failed('payment.cancelled', 'beforeSending');
     }
+    this.#paying += 1;
     const outcome = await this.#exchange(link.value, bytes.value, request.amountCents, signal);
+    this.#paying -= 1;
     await link.value.close();
     if (outcome.ok) this.log('payment.approved');
     else this.log(outcome.error.code, outcome.error.detail);

@@ -114,6 +114,8 @@ describe('a card payment through the Caisse-AP terminal over TCP', { timeout: 20
       new AbortController().signal,
     );
     await ioUntil(() => cabin.simulator.received.length === 1);
+    // The self-test during the payment leaves the terminal's one connection alone.
+    expect(await cabin.terminal.check()).toBe('ok');
     let settled = false;
     void paying.then(() => (settled = true));
     await cabin.clock.advance(ANSWER_TIMEOUT_MS - 1);
