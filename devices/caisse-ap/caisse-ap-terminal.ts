@@ -2,7 +2,7 @@
 // payment, to the terminal's TCP server, sends one request and waits for one answer (within the answer
 // time on the clock: the cardholder inserts the card and types the PIN meanwhile). The public sources
 // (see caisse-ap-codec.ts) show no length prefix: the answer is complete when its bytes decode whole and
-// carry `AE`. Only codes reach the log, never the answer's fields.
+// carry `AE` with the field its result calls for (`AC` or `AF`); else it waits for a quiet moment. Only codes reach the log, never the answer's fields.
 import { after, err, ok, type Clock, type Result } from '../../contract';
 import type { ByteLink } from '../../drivers/byte-link';
 import { openTcpLink, type TcpAddress } from '../../drivers/tcp/tcp-link';
@@ -29,6 +29,16 @@ export const CAISSE_AP_DEFAULT_PORT = 8888;
 
 /** How long a payment may wait for the terminal's answer by default: the public clients' 180 s. */
 export const CAISSE_AP_ANSWER_TIMEOUT_MS = 180_000;
+
+/** How long a whole answer without its authorisation or reason waits for more bytes before it is read as it is. */
+export const CAISSE_AP_QUIET_MS = 300;
+
+/** True when a whole answer lacks the field its result calls for: more of it may still be on the way. */
+function lacksItsField(answer: CaisseApAnswer): boolean {
+  if (answer.result === ACTION_RESULT.done) return answer.authorisation === null;
+  if (answer.result === ACTION_RESULT.notDone) return answer.failureReason === null;
+  return false;
+}
 
 /** How long connecting may take before the terminal counts as unreachable. */
 export const CAISSE_AP_CONNECT_TIMEOUT_MS = 5_000;
@@ -174,29 +184,47 @@ export class CaisseApPaymentTerminal implements PaymentTerminal {
       };
       const unsettled = (code: PaymentFailureCode, detail?: string): void =>
         finish(err(detail === undefined ? { code } : { code, detail }));
+      // A whole answer that still lacks the field its result calls for (an approval's `AC`, a failure's
+      // `AF`) may be cut at a field's edge: it is kept, and read as it is once the terminal goes quiet.
+      let pending: CaisseApAnswer | null = null;
+      let cancelQuiet: () => void = () => undefined;
+      const readPending = (): boolean => {
+        if (pending === null) return false;
+        finish(paymentOutcome(pending, amountCents));
+        return true;
+      };
       stops.push(
+        () => cancelQuiet(),
         link.onData((chunk) => {
+          cancelQuiet();
+          pending = null;
           received = concat(received, chunk);
           if (received.length > CAISSE_AP_MAX_MESSAGE)
             return unsettled('payment.garbled', 'caisseAp.oversize');
           const answer = decodePaymentAnswer(received);
-          if (answer.ok) return finish(paymentOutcome(answer.value, amountCents));
+          if (answer.ok && !lacksItsField(answer.value))
+            return finish(paymentOutcome(answer.value, amountCents));
+          if (answer.ok) {
+            pending = answer.value;
+            cancelQuiet = after(this.clock, CAISSE_AP_QUIET_MS, readPending);
+            return;
+          }
           // A field cut by the network, or the answer's first fields only: more bytes may come.
           if (answer.error.code === 'caisseAp.truncated' || answer.error.code === 'caisseAp.missingResult')
             return;
           unsettled('payment.garbled', answer.error.code);
         }),
         // Closed by the terminal: nothing came back (the answer is lost), or part of one (garbled).
-        link.onEnd(() =>
-          received.length === 0
-            ? unsettled('payment.answerLost')
-            : unsettled('payment.garbled', 'caisseAp.truncated'),
-        ),
-        after(this.clock, this.settings.answerTimeoutMs, () =>
-          received.length === 0
-            ? unsettled('payment.timeout')
-            : unsettled('payment.garbled', 'caisseAp.truncated'),
-        ),
+        link.onEnd(() => {
+          if (readPending()) return;
+          if (received.length === 0) unsettled('payment.answerLost');
+          else unsettled('payment.garbled', 'caisseAp.truncated');
+        }),
+        after(this.clock, this.settings.answerTimeoutMs, () => {
+          if (readPending()) return;
+          if (received.length === 0) unsettled('payment.timeout');
+          else unsettled('payment.garbled', 'caisseAp.truncated');
+        }),
       );
       // Once sent, the terminal alone knows what became of the card: leaving now loses its answer.
       const onAbort = (): void => unsettled('payment.answerLost', 'aborted');
