@@ -59,6 +59,9 @@ export interface CaisseApSimulatorOptions {
   outcome: () => CaisseApSimulatedOutcome;
 }
 
+/** The fields a payment request must carry (the public simulator's list). */
+const MANDATORY_TAGS = ['CZ', 'CJ', 'CA', 'CB', 'CD', 'CE'];
+
 const FAILURE_REASONS: Partial<Record<CaisseApSimulatedOutcome, string>> = {
   declined: FAILURE_REASON.refused,
   cancelledOnTerminal: FAILURE_REASON.operatorAbandon,
@@ -121,6 +124,17 @@ export class CaisseApSimulator {
         answeredAt: null,
       };
       this.received.push(request);
+      // A request without the mandatory fields is answered at once, "not done, format error".
+      if (MANDATORY_TAGS.some((tag) => !decoded.value.some((field) => field.tag === tag))) {
+        void link.write(
+          this.#encode([
+            ...echo(decoded.value),
+            { tag: 'AE', value: ACTION_RESULT.notDone },
+            { tag: 'AF', value: FAILURE_REASON.formatError },
+          ]),
+        );
+        return;
+      }
       const outcome = this.options.outcome();
       if (outcome === 'noAnswer') return;
       const cancel = after(this.clock, this.options.answerDelayMs, () => {

@@ -14,7 +14,7 @@ import {
   type CaisseApTerminalSettings,
 } from '../../../devices/caisse-ap';
 import { isUnsettledPaymentFailure } from '../../../devices/payment-terminal';
-import { listenTcp } from '../../../drivers/tcp/tcp-link';
+import { listenTcp, openTcpLink } from '../../../drivers/tcp/tcp-link';
 import { garbageBytes } from '../../support/garbage';
 import { ManualClock } from '../../support/manual-clock';
 
@@ -161,6 +161,28 @@ describe('a card payment through the Caisse-AP terminal over TCP', { timeout: 20
     const paid = await cabin.terminal.pay({ transactionId: 'T1', amountCents: 2_350 }, abort.signal);
     expect(paid.ok ? null : paid.error.code).toBe('payment.cancelled');
     expect(cabin.simulator.received).toHaveLength(0);
+  });
+
+  it('the session leaving once the request is sent: payment.answerLost, the terminal keeps the last word', async () => {
+    const cabin = await cabinWithTerminal('approved');
+    const abort = new AbortController();
+    const paying = cabin.terminal.pay({ transactionId: 'T1', amountCents: 2_350 }, abort.signal);
+    await ioUntil(() => cabin.simulator.received.length === 1);
+    abort.abort();
+    const paid = await paying;
+    expect(paid.ok ? null : paid.error.code).toBe('payment.answerLost');
+  });
+
+  it('a request without its mandatory fields is answered "not done, format error" by the simulator', async () => {
+    const cabin = await cabinWithTerminal('approved');
+    const answers: string[] = [];
+    const opened = await openTcpLink({ host: '127.0.0.1', port: cabin.port }, cabin.clock, 5_000);
+    if (!opened.ok) throw new Error(opened.error.code);
+    cleanups.push(() => opened.value.close());
+    opened.value.onData((chunk) => answers.push(Buffer.from(chunk).toString('latin1')));
+    await opened.value.write(ascii('CZ0040300CB0042350'));
+    await ioUntil(() => answers.length > 0);
+    expect(answers.join('')).toBe('CZ0040300CB0042350AE00201AF00209');
   });
 
   it('one payment after another on the same terminal, each on its own connection', async () => {
