@@ -139,19 +139,22 @@ export class CaisseApPaymentTerminal implements PaymentTerminal {
     // The seam promises a positive amount in cents and identifiers the configuration checked: a bug.
     if (!bytes.ok) throw new RangeError(`Caisse-AP request refused: ${bytes.error.detail ?? ''}`);
     if (signal.aborted) return this.#failed('payment.cancelled', 'beforeSending');
-    const link = await this.openLink(this.settings, this.clock, this.settings.connectTimeoutMs);
-    if (!link.ok) return this.#failed('payment.unreachable', link.error.code);
-    if (signal.aborted) {
-      await link.value.close();
-      return this.#failed('payment.cancelled', 'beforeSending');
-    }
     this.#paying += 1;
-    const outcome = await this.#exchange(link.value, bytes.value, request.amountCents, signal);
-    this.#paying -= 1;
-    await link.value.close();
-    if (outcome.ok) this.log('payment.approved');
-    else this.log(outcome.error.code, outcome.error.detail);
-    return outcome;
+    try {
+      const link = await this.openLink(this.settings, this.clock, this.settings.connectTimeoutMs);
+      if (!link.ok) return this.#failed('payment.unreachable', link.error.code);
+      if (signal.aborted) {
+        await link.value.close();
+        return this.#failed('payment.cancelled', 'beforeSending');
+      }
+      const outcome = await this.#exchange(link.value, bytes.value, request.amountCents, signal);
+      await link.value.close();
+      if (outcome.ok) this.log('payment.approved');
+      else this.log(outcome.error.code, outcome.error.detail);
+      return outcome;
+    } finally {
+      this.#paying -= 1;
+    }
   }
 
   /**
