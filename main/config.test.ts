@@ -47,6 +47,35 @@ describe('cabin configuration', () => {
     expect(!tooShort.ok && tooShort.error.detail).toMatch(/^printer\.jobTimeoutMs must be/);
   });
 
+  it('pays on the simulated terminal unless a Caisse-AP terminal is named, and checks its address and identifiers', () => {
+    expect(base.paymentTerminal).toMatchObject({ kind: 'simulated', port: 8888, answerTimeoutMs: 180_000 });
+    const shop = mergeConfig(base, {
+      paymentTerminal: {
+        kind: 'caisseAp',
+        host: 'tpe.local',
+        port: 8889,
+        concertId: '012345678901',
+        registerId: '02',
+      },
+    });
+    expect(shop.ok && shop.value.paymentTerminal).toMatchObject({
+      kind: 'caisseAp',
+      host: 'tpe.local',
+      port: 8889,
+    });
+    const refused = (paymentTerminal: object): string | undefined => {
+      const merged = mergeConfig(base, { paymentTerminal });
+      return merged.ok ? undefined : merged.error.detail;
+    };
+    expect(refused({ kind: 'concert' })).toMatch(/^paymentTerminal\.kind must be/);
+    expect(refused({ port: 70_000 })).toMatch(/^paymentTerminal\.port must be/);
+    expect(refused({ host: 'tpe local' })).toMatch(/^paymentTerminal\.host must be/);
+    expect(refused({ concertId: '12' })).toMatch(/^paymentTerminal\.concertId must be 12 digits/);
+    expect(refused({ registerId: '1' })).toMatch(/^paymentTerminal\.registerId must be 2 digits/);
+    expect(refused({ answerTimeoutMs: 500 })).toMatch(/^paymentTerminal\.answerTimeoutMs must be/);
+    expect(refused({ connectTimeoutMs: 0 })).toMatch(/^paymentTerminal\.connectTimeoutMs must be/);
+  });
+
   it('waits three minutes at most for the cleaning between two patients unless the operator says otherwise', () => {
     expect(base.cleaning).toEqual({ maxWaitMs: 180_000 });
     const merged = mergeConfig(base, { cleaning: { maxWaitMs: 300_000 } });

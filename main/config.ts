@@ -98,6 +98,23 @@ export interface CabinConfig {
     readonly destination: string;
     readonly jobTimeoutMs: number;
   };
+  /**
+   * The bank-card terminal. `simulated` (default): with simulated hardware and byte-level devices, the
+   * Caisse-AP terminal simulator on 127.0.0.1 and the real protocol client talking to it; otherwise the
+   * domain-level simulated terminal. `caisseAp`: a terminal speaking Caisse-AP over IP at `host`:`port`
+   * (8888 by default), the cabin known to it as point of sale `concertId` (`CJ`, 12 digits) and register
+   * `registerId` (`CA`, 2 digits); an answer not come within `answerTimeoutMs` leaves the payment
+   * unsettled, a connection not made within `connectTimeoutMs` counts as unreachable.
+   */
+  readonly paymentTerminal: {
+    readonly kind: 'simulated' | 'caisseAp';
+    readonly host: string;
+    readonly port: number;
+    readonly concertId: string;
+    readonly registerId: string;
+    readonly answerTimeoutMs: number;
+    readonly connectTimeoutMs: number;
+  };
   /** Real hardware: serial ports to use for a model even when the system does not list them. */
   readonly fixedPorts: readonly { readonly modelId: string; readonly path: string }[];
   /**
@@ -138,6 +155,15 @@ export function defaultConfig(baseDirectory: string): CabinConfig {
     platform: { kind: 'local', url: '', cabinId: 'cabine-locale', credential: '', localPort: 8090 },
     simulation: { stepMs: 700, callMs: 20_000, byteLevelDevices: true, cardReader: 'virtualCard' },
     printer: { kind: 'auto', server: '', destination: '', jobTimeoutMs: 120_000 },
+    paymentTerminal: {
+      kind: 'simulated',
+      host: '127.0.0.1',
+      port: 8888,
+      concertId: '000000000001',
+      registerId: '01',
+      answerTimeoutMs: 180_000,
+      connectTimeoutMs: 5_000,
+    },
     fixedPorts: [],
     retention: { auditDays: 90, consentDays: 3_650 },
   };
@@ -174,6 +200,8 @@ export function mergeConfig(base: CabinConfig, overrides: unknown): Result<Cabin
   }
   const printer = checkPrinter(merged.printer);
   if (printer !== null) return err({ code: 'config.invalid', detail: printer });
+  const terminal = checkPaymentTerminal(merged.paymentTerminal);
+  if (terminal !== null) return err({ code: 'config.invalid', detail: terminal });
   const isFixedPort = (p: unknown): boolean =>
     typeof p === 'object' &&
     p !== null &&
@@ -230,6 +258,31 @@ function checkPrinter(printer: CabinConfig['printer']): string | null {
   const ms = printer.jobTimeoutMs;
   if (!Number.isInteger(ms) || ms < 5_000 || ms > MAX_JOB_TIMEOUT_MS) {
     return `printer.jobTimeoutMs must be a whole number of ms from 5000 to ${MAX_JOB_TIMEOUT_MS}`;
+  }
+  return null;
+}
+
+/** The answer time a terminal may be given: 10 s to 10 min (the public clients wait 180 s). */
+const PAYMENT_ANSWER_MS = { min: 10_000, max: 600_000 } as const;
+
+// The payment terminal: a known kind, a host name or address, a TCP port, the protocol's identifiers.
+function checkPaymentTerminal(terminal: CabinConfig['paymentTerminal']): string | null {
+  const { kind, host, port, concertId, registerId, answerTimeoutMs, connectTimeoutMs } = terminal;
+  if (kind !== 'simulated' && kind !== 'caisseAp')
+    return 'paymentTerminal.kind must be "simulated" or "caisseAp"';
+  if (isIP(host) === 0 && !/^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/.test(host)) {
+    return 'paymentTerminal.host must be an IP address or a host name';
+  }
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    return 'paymentTerminal.port must be an integer from 1 to 65535';
+  if (!/^[0-9]{12}$/.test(concertId)) return 'paymentTerminal.concertId must be 12 digits (Caisse-AP CJ)';
+  if (!/^[0-9]{2}$/.test(registerId)) return 'paymentTerminal.registerId must be 2 digits (Caisse-AP CA)';
+  const { min, max } = PAYMENT_ANSWER_MS;
+  if (!Number.isInteger(answerTimeoutMs) || answerTimeoutMs < min || answerTimeoutMs > max) {
+    return `paymentTerminal.answerTimeoutMs must be a whole number of ms from ${min} to ${max}`;
+  }
+  if (!Number.isInteger(connectTimeoutMs) || connectTimeoutMs < 500 || connectTimeoutMs > 60_000) {
+    return 'paymentTerminal.connectTimeoutMs must be a whole number of ms from 500 to 60000';
   }
   return null;
 }

@@ -1,7 +1,7 @@
 // The peripherals a configuration asks for: the simulated set (npm start, tests), or real card reader
 // and measuring devices; and the platform link (the protocol client unless `platform.kind` is simulated).
 // The printer is CUPS when the configuration says so (main/printer-for-config.ts); the payment terminal
-// stays simulated until its own work.
+// is Caisse-AP over IP, or its simulator over TCP, or the domain-level one (main/payment-terminal-for-config.ts).
 import { existsSync } from 'node:fs';
 import { after, type Clock } from '../contract';
 import { PcscliteContext } from '../drivers/pcsc/pcsclite-context';
@@ -12,6 +12,7 @@ import { VirtualCardIdCardReader } from '../devices/simulated/virtual-card-id-ca
 import type { CabinConfig } from './config';
 import type { OperationLog } from './log';
 import { createSimulatedPeripherals, type CabinPeripherals } from './peripherals';
+import { paymentTerminalFor } from './payment-terminal-for-config';
 import { printerFor } from './printer-for-config';
 import { startRealDevices } from './real-devices';
 import { PlatformSocketLink } from './platform-client/platform-socket-link';
@@ -102,11 +103,14 @@ async function devicePeripheralsFor(
     // The same object (the simulator routes and the platform simulation share it), with pcscd released too.
     const disposeSimulators = peripherals.dispose;
     const { printer, watchChanges } = await printerFor(config, peripherals.printer, log, clock);
+    const payment = await paymentTerminalFor(config, peripherals.paymentTerminal, script, log, clock);
     return Object.assign(peripherals, {
       printer,
+      paymentTerminal: payment.terminal,
       ...(watchChanges ? { watchChanges } : {}),
       dispose: () => {
         disposeSimulators?.();
+        payment.dispose?.();
         pcsc?.close();
       },
     });
@@ -115,12 +119,13 @@ async function devicePeripheralsFor(
   const pcsc = pcscContext(log, clock);
   const devices = await startRealDevices(config.fixedPorts, log, clock);
   const printer = await printerFor(config, simulatedRest.printer, log, clock);
+  const payment = await paymentTerminalFor(config, simulatedRest.paymentTerminal, script, log, clock);
   return {
     cardReader: pcscCardReader(pcsc, log),
     devices: devices.devices,
     inspection: devices.inspection,
     printer: printer.printer,
-    paymentTerminal: simulatedRest.paymentTerminal,
+    paymentTerminal: payment.terminal,
     platform: simulatedRest.platform,
     // A device plugged or unplugged, or a print job failed: the cabin checks its peripherals again.
     watchChanges: (listener) => {
@@ -133,6 +138,7 @@ async function devicePeripheralsFor(
     },
     dispose: () => {
       devices.stop();
+      payment.dispose?.();
       pcsc.close();
     },
   };

@@ -4,6 +4,7 @@ import { listCommand, monitorCommand, readCommand } from './device-commands';
 import type { DiagCommand } from './diag-command';
 import { hashPinCommand } from './hash-pin-command';
 import { calibrateCommand, recordsCommand } from './maintenance-commands';
+import { payCommand, terminalCommand } from './payment-commands';
 import { printCommand, printerCommand } from './printer-commands';
 
 /** Every `npm run diag` command by name. */
@@ -17,4 +18,6 @@ export const DIAG_COMMANDS: Readonly<Record<string, DiagCommand>> = {
   'hash-pin': hashPinCommand,
   calibrate: calibrateCommand,
   records: recordsCommand,
+  terminal: terminalCommand,
+  pay: payCommand,
 };

@@ -5,6 +5,7 @@
 //   - each device codec's decode rate, the oximeter's CPU at 75 frames/s (target under 2 %), and the
 //     latency from a result frame's last byte to the session view (target median under 20 ms);
 //   - the Carte Vitale read: insertion to beneficiaries, the card's APDU time and ours (target < 50 ms);
+//   - a card payment over Caisse-AP on TCP: our time per transaction beside the terminal's (target < 20 ms);
 //   - a one-page PDF to its job completed on a private cupsd's test backend (target < 1 s);
 //   - the platform's signaling capacity: concurrent calls before its p95 message latency passes 100 ms;
 //   - the platform's rendering of an ordonnance to PDF (5 lines, QR code, DejaVu Sans);
@@ -27,6 +28,7 @@ import { cleanBetweenPatients, walkOneSession } from '../support/patient-robot';
 import { benchmarkCardRead } from './card-benchmark';
 import { benchmarkDevices } from './device-benchmark';
 import { benchmarkOrdonnancePdf } from './document-pdf-benchmark';
+import { benchmarkPayment } from './payment-benchmark';
 import { benchmarkHidCodecs } from './hid-benchmark';
 import { benchmarkResultLatency } from './latency-benchmark';
 import { benchmarkPrinting } from './print-benchmark';
@@ -195,6 +197,7 @@ async function main(): Promise<void> {
     benchmarkHidCodecs,
     benchmarkResultLatency,
     benchmarkCardRead,
+    benchmarkPayment,
     benchmarkPrinting,
     benchmarkSignalingCapacity,
     benchmarkOrdonnancePdf,
