@@ -21,7 +21,7 @@ export type NirStatus = (typeof NIR_STATUSES)[number];
 /**
  * Who the patient is to the Assurance Maladie: the `insured` person (the card's holder), a
  * `beneficiary` (ayant droit) on someone else's card, whose birth date the bill needs, or `notSaid` (a
- * typed identity: the cabin does not know, so the birth date goes too).
+ * typed identity, or a card reader that does not say: the birth date goes too).
  */
 export const INSURED_STATUSES = ['insured', 'beneficiary', 'notSaid'] as const;
 

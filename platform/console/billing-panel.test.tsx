@@ -135,7 +135,7 @@ describe('the billing panel', () => {
     );
     expect(page.get('billing-birth-date').textContent).toBe('09/05/2014');
     expect(page.get('billing-insured').textContent).toBe(
-      'Identité saisie : la cabine ne sait pas si le patient est l’assuré.',
+      'La cabine ne sait pas si le patient est l’assuré (titulaire de la carte Vitale).',
     );
   });
 

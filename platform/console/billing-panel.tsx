@@ -16,7 +16,7 @@ export interface BillingPanelProps {
 export const INSURED_LABELS: Readonly<Record<InsuredStatus, string>> = {
   insured: 'Le patient est l’assuré (titulaire de la carte Vitale).',
   beneficiary: 'Le patient est ayant droit : il n’est pas l’assuré titulaire de la carte.',
-  notSaid: 'Identité saisie : la cabine ne sait pas si le patient est l’assuré.',
+  notSaid: 'La cabine ne sait pas si le patient est l’assuré (titulaire de la carte Vitale).',
 };
 
 /** The parcours de soins as the patient's answers leave it, in plain words. */
