@@ -35,6 +35,13 @@ export interface PatientIdentity extends PatientName {
   /** 15 characters (13 digits or 2A/2B, plus the 2-digit key), or null when typed without it. */
   readonly nir: string | null;
   readonly source: 'card' | 'manual';
+  /**
+   * Read from a card: true for the card's holder (the insured person), false for a beneficiary (ayant
+   * droit) on their card; absent for a typed identity, which does not say.
+   */
+  readonly holder?: boolean;
+  /** Read from a card whose NIR for this person is missing or fails its key check (`nir` is then null). */
+  readonly cardNirFault?: 'missing' | 'invalidKey';
 }
 
 /**

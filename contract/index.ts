@@ -4,6 +4,8 @@ export * from './clock';
 export * from './retry';
 export * from './domain';
 export * from './cover';
+export * from './nir';
+export * from './billing';
 export * from './peripheral-facts';
 export * from './cabin-view';
 export * from './patient-action';

@@ -12,6 +12,7 @@ import type {
   Profession,
   ProfessionalCard,
 } from './domain';
+import type { BillingDetails } from './billing';
 import type { ComposedDocument, DocumentPushed } from './composed-document';
 import type { DirectAccessSpecialty } from './cover';
 import type { CabinError, Result } from './result';
@@ -211,6 +212,8 @@ export type CabinRequest =
       readonly appointmentCode: string | null;
       readonly patient: PatientSummary;
       readonly visit: VisitSummary;
+      /** What the professional who takes the patient bills with: the platform gives it to them only. */
+      readonly billing: BillingDetails;
       readonly measurements: readonly Measurement[];
     }
   | { readonly type: 'queue.leave'; readonly requestId: number; readonly sessionId: string }
@@ -377,6 +380,8 @@ export type PractitionerPush =
       readonly sessionId: string;
       readonly patient: PatientSummary;
       readonly visit: VisitSummary;
+      /** The billing block the cabin sent with `queue.join`: to this professional only. */
+      readonly billing: BillingDetails;
       readonly consent: ConsentSummary | null;
       readonly measurements: readonly Measurement[];
     }

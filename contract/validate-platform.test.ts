@@ -33,6 +33,22 @@ const QUEUE_JOIN = {
       thirdPartyPayment: false,
     },
   },
+  billing: {
+    surname: 'Martin',
+    firstName: 'Jeanne',
+    nir: null,
+    nirStatus: 'missing',
+    insured: 'notSaid',
+    birthDate: '1950-03-12',
+    source: 'manual',
+    cover: {
+      carePath: 'unsure',
+      longTermCondition: null,
+      maternity: null,
+      solidarityCover: null,
+      minor: false,
+    },
+  },
   measurements: [MEASUREMENT],
 };
 
@@ -111,6 +127,28 @@ describe('the platform protocol refuses what does not fit, naming the field and 
     });
     expect(JSON.stringify(parsed)).not.toContain('1950');
     expect(parsed).toMatchObject({ ok: false, error: { detail: 'queue.join.patient.birthDate' } });
+  });
+
+  it('refuses a queue entry whose billing block is missing or carries a NIR with a wrong key', () => {
+    const { billing, ...withoutBilling } = QUEUE_JOIN;
+    expect(parseCabinMessage(withoutBilling)).toMatchObject({
+      ok: false,
+      error: { detail: 'queue.join.billing' },
+    });
+    const wrongKey = { ...billing, nir: '250034958815708', nirStatus: 'valid' };
+    expect(parseCabinMessage({ ...QUEUE_JOIN, billing: wrongKey })).toMatchObject({
+      ok: false,
+      error: { detail: 'queue.join.billing.nir', requestId: 3 },
+    });
+  });
+
+  it('cleans the billing names of control and bidi override characters, like any peer text', () => {
+    const spoofed = { ...QUEUE_JOIN.billing, surname: 'Mar\u202Etin\u0007', firstName: '\u2066Jeanne' };
+    const parsed = parseCabinMessage({ ...QUEUE_JOIN, billing: spoofed });
+    expect(parsed).toMatchObject({
+      ok: true,
+      value: { billing: { surname: 'Martin', firstName: 'Jeanne' } },
+    });
   });
 
   it('a waiting-room entry for the consoles carries no name and no birth date', () => {

@@ -24,6 +24,8 @@ import type {
   PractitionerMessage,
 } from './platform-protocol';
 import { DOCUMENT_CONTENT_TYPES, HELP_CALL_STATES, SFU_METHODS } from './platform-protocol';
+import { billingDetails } from './billing';
+import { NIR_SHAPE } from './nir';
 import { boundedDetail, cleanPeerStrings } from './peer-text';
 import { err, ok, type Result } from './result';
 import {
@@ -68,7 +70,7 @@ const patient = object({
   surname: name,
   firstName: name,
   birthDate: isoDate,
-  nir: nullable(matching(/^[12378]\d{4}(?:\d{2}|2A|2B)\d{8}$/, 15)),
+  nir: nullable(matching(NIR_SHAPE, 15)),
   source: oneOf(['card', 'manual']),
 });
 const locale = oneOf(LOCALES);
@@ -200,6 +202,7 @@ const CABIN_MESSAGES: Schemas = {
     appointmentCode: nullable(text(20, 1)),
     patient,
     visit,
+    billing: billingDetails,
     measurements: arrayOf(measurement, 16),
   },
   'queue.leave': { requestId, sessionId },
@@ -277,6 +280,7 @@ const PRACTITIONER_PUSHES: Schemas = {
     sessionId,
     patient,
     visit,
+    billing: billingDetails,
     consent: nullable(consent),
     measurements: arrayOf(measurement, 16),
   },

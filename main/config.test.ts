@@ -130,7 +130,7 @@ describe('cabin configuration', () => {
 
   it("takes the operator's tariffs over today's figures, and a consent text version per language", () => {
     expect(base.tariffs.doctor).toEqual({ feeCents: 2500, reimbursedPercent: 70, deductionCents: 200 });
-    expect(base.consentTextVersions).toEqual({ fr: 'fr-2026-12', en: 'en-2026-12' });
+    expect(base.consentTextVersions).toEqual({ fr: 'fr-2026-12b', en: 'en-2026-12b' });
     const merged = mergeConfig(base, { tariffs: { dentist: { feeCents: 2300 } } });
     expect(merged.ok && merged.value.tariffs.dentist).toEqual({
       feeCents: 2300,

@@ -142,7 +142,7 @@ export function defaultConfig(baseDirectory: string): CabinConfig {
     port: 0,
     staff: { attendantPinHash: '', technicianPinHash: '', idleMs: 120_000 },
     attendantPage: { enabled: false, host: '127.0.0.1', port: 8091 },
-    consentTextVersions: { fr: 'fr-2026-12', en: 'en-2026-12' },
+    consentTextVersions: { fr: 'fr-2026-12b', en: 'en-2026-12b' },
     tariffs: DEFAULT_TARIFFS,
     delays: {
       inactivityMs: 90_000,

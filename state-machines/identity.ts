@@ -3,6 +3,7 @@
 import {
   NAME_MAX_LENGTH,
   NIR_LENGTH,
+  nirKey,
   type IdentityProblem,
   type InvalidField,
   type PatientIdentity,
@@ -39,11 +40,6 @@ export function normaliseNir(raw: string): string {
   return raw.replace(/[\s.]/g, '').toUpperCase();
 }
 
-/** The NIR's body as a number for the key: Corsica's 2A counts as 19, 2B as 18 (INSEE's rule). */
-function nirBody(nir: string): bigint {
-  return BigInt(nir.slice(0, 13).replace('2A', '19').replace('2B', '18'));
-}
-
 /**
  * Why a normalised NIR is refused, or null when it is right. Its shape: 15 characters, digits only
  * except 2A / 2B as the département (characters 6 and 7); a first digit of 1 or 2 (a man, a woman), 3,
@@ -56,7 +52,8 @@ export function nirProblem(nir: string): IdentityProblem | null {
   if (nir.length < NIR_LENGTH) return 'nirTooShort';
   if (nir.length > NIR_LENGTH) return 'nirTooLong';
   if (!/^[12378]/.test(nir)) return 'nirFirstDigit';
-  return 97n - (nirBody(nir) % 97n) === BigInt(nir.slice(13)) ? null : 'nirWrongKey';
+  // The key rule is the contract's (Corsica's 2A counts as 19, 2B as 18: INSEE's rule).
+  return nirKey(nir.slice(0, 13)) === Number(nir.slice(13)) ? null : 'nirWrongKey';
 }
 
 /** True when the NIR's last two digits are its key: 97 − (first 13 digits mod 97), Corsica 2A→19, 2B→18. */

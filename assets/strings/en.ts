@@ -114,6 +114,8 @@ export const en: Strings = {
     agreeTitle: 'By agreeing:',
     agreeVideo: 'You see a health professional by video.',
     agreeData: 'Your information and your measurements are sent to this professional, and to nobody else.',
+    agreeBilling:
+      'To bill the consultation, they also receive your surname, first name, social security number and, if needed, your date of birth.',
     agreeNothingKept: 'The cabin keeps nothing about you after the session.',
     agreeTrace: 'Your agreement is kept for 10 years, without your name, to prove that it was given.',
     agreeChange: 'You can change your mind at any time.',

@@ -126,6 +126,9 @@ export const fr = {
     agreeTitle: 'En acceptant :',
     agreeVideo: 'Vous consultez un professionnel de santé par vidéo.',
     agreeData: "Vos informations et vos mesures sont envoyées à ce professionnel, et à personne d'autre.",
+    /** What the professional receives to bill the consultation (SESAM sans Vitale), for the call only. */
+    agreeBilling:
+      'Pour facturer la consultation, il reçoit aussi votre nom, votre prénom, votre numéro de sécurité sociale et, si besoin, votre date de naissance.',
     agreeNothingKept: 'La cabine ne garde rien sur vous après la séance.',
     agreeTrace: "Votre accord est gardé 10 ans, sans votre nom, pour prouver qu'il a été donné.",
     agreeChange: "Vous pouvez changer d'avis à tout moment.",

@@ -9,6 +9,8 @@ export const SAMPLE_BENEFICIARIES: readonly PatientIdentity[] = [
     birthDate: '1948-03-12',
     nir: withKey('2480375123456'),
     source: 'card',
+    // The card's holder, the insured person; her grandson is a beneficiary on her card.
+    holder: true,
   },
   {
     surname: 'MARTINEAU',
@@ -16,6 +18,7 @@ export const SAMPLE_BENEFICIARIES: readonly PatientIdentity[] = [
     birthDate: '2014-09-30',
     nir: withKey('1140975123457'),
     source: 'card',
+    holder: false,
   },
 ];
 

@@ -35,6 +35,8 @@ describe('PublicLayoutVitaleReader on the virtual applet', () => {
       ['Odile', '248037512345658', 'FRA'],
       ['Lucas', '114097512345726', 'FRA'],
     ]);
+    // The first person is the card's holder, the insured person; the others are beneficiaries.
+    expect(r.ok && r.value.beneficiaries.map((b) => b.identity.holder)).toEqual([true, false]);
     expect(channel.count()).toBe(18);
   });
 
@@ -81,7 +83,7 @@ describe('beneficiary decoding', () => {
     return r.value[0];
   };
 
-  it('keeps the person but drops a NIR whose key is wrong, with a warning for the technician', () => {
+  it('keeps the person but drops a NIR whose key is wrong, flagged for the professional and the technician', () => {
     const b = decodeBeneficiary(object('248037512345699'));
     expect(b.identity).toEqual({
       surname: 'NOEL',
@@ -89,6 +91,7 @@ describe('beneficiary decoding', () => {
       birthDate: '1948-03-12',
       nir: null,
       source: 'card',
+      cardNirFault: 'invalidKey',
     });
     expect(b.warnings).toEqual(['nir.invalidKey']);
   });

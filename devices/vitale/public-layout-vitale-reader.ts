@@ -74,7 +74,13 @@ export class PublicLayoutVitaleReader implements VitaleReader {
     // A card that yields nobody is of no use to the session; a partial family would be worse than none,
     // which is why every fault above fails the whole read.
     if (beneficiaries.length === 0) return err({ code: 'card.unreadable', detail: 'no-beneficiary' });
-    return ok({ beneficiaries, validFrom });
+    // The public layout writes no "qualité": the card's first person is taken as its holder, the insured
+    // person, and the others as beneficiaries (ayants droit). The licensed library says it outright.
+    const withHolder = beneficiaries.map((b, index) => ({
+      ...b,
+      identity: { ...b.identity, holder: index === 0 },
+    }));
+    return ok({ beneficiaries: withHolder, validFrom });
   }
 }
 
@@ -123,6 +129,8 @@ export function decodeBeneficiary(object: Tlv): VitaleBeneficiary {
     birthDate: birthDate ?? '',
     nir,
     source: 'card',
+    // The professional is told the card's number was wrong, rather than left to think none was given.
+    ...(nir === null ? { cardNirFault: rawNir === '' ? ('missing' as const) : ('invalidKey' as const) } : {}),
   };
   return { identity, nationality: nationality === '' ? null : nationality, warnings };
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CarePathAnswers } from '../../contract';
 import { parseCabinMessage } from '../../contract/validate-platform';
 import { costFor, DEFAULT_TARIFFS } from '../../state-machines/cost';
-import { TEST_PATIENT_SUMMARY } from '../../test/support/platform-fixtures';
+import { TEST_BILLING, TEST_PATIENT_SUMMARY } from '../../test/support/platform-fixtures';
 import { coverSummaryOf } from './cover-summary';
 
 const IN_ALD: CarePathAnswers = {
@@ -38,6 +38,7 @@ describe('the cover summary sent with the patient', () => {
       appointmentCode: null,
       patient: TEST_PATIENT_SUMMARY,
       visit: { locale: 'en', cover: summary },
+      billing: TEST_BILLING,
       measurements: [],
     };
     expect(parseCabinMessage(join).ok).toBe(true);

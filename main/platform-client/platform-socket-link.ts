@@ -34,6 +34,7 @@ import type { PeripheralState } from '../../devices/peripheral';
 import type { OperationLog } from '../log';
 import type { DocumentContent, OutboundItem, PlatformLink, QueueEntry } from './platform-link';
 import { platformSocketOpener, platformSocketUrl } from './platform-socket';
+import { billingSummaryOf } from './billing-summary';
 import { coverSummaryOf } from './cover-summary';
 import { sessionFactOf, toSessionItem } from './protocol-terms';
 
@@ -136,6 +137,8 @@ export class PlatformSocketLink implements PlatformLink {
         source: identity.source,
       },
       visit: { locale: entry.locale, cover: coverSummaryOf(entry.carePath, entry.cost) },
+      // For this call only: the platform gives it to the professional who takes the patient, no one else.
+      billing: billingSummaryOf(entry, this.clock.now()),
       measurements: entry.measurements,
     }).then((joined) => {
       if (served.queue !== report) return;

@@ -13,13 +13,13 @@ import {
   MEASUREMENT_LABELS,
   birthDateWithAge,
   consentLines,
-  nirForBilling,
   formatTime,
   measurementValue,
   patientName,
 } from './french-format';
 import type { CallState, OutgoingDocument } from './desk-view';
 import type { LocalMediaProblem, MediaFailure } from './console-media';
+import { BillingPanel } from './billing-panel';
 import { VisitPanel } from './visit-panel';
 
 /** Props of the call view. */
@@ -116,9 +116,6 @@ export function CallView({
             <>
               <p className="muted">
                 Date de naissance{'\u00a0'}: {birthDateWithAge(call.patient.birthDate, clock.now())}
-              </p>
-              <p className="muted" data-testid="patient-nir">
-                N° de sécurité sociale : {nirForBilling(call.patient.nir)}
               </p>
               <p
                 data-testid="identity-source"
@@ -227,6 +224,7 @@ export function CallView({
         </div>
 
         <div className="call-panels">
+          <BillingPanel billing={call.billing} />
           <VisitPanel call={call} />
 
           <section className="panel" data-testid="consent-info" aria-labelledby="consent-title">

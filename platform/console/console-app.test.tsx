@@ -3,6 +3,7 @@
 // login, the waiting room, taking a call, live measurements, requests, documents, the end of the call,
 // an expired session, a dropped connection and malformed messages.
 import { afterEach, describe, expect, it } from 'vitest';
+import { billingDetailsOf } from '../../contract/billing';
 import type { Measurement } from '../../contract/domain';
 import type { PatientSummary, QueueEntryView, VisitSummary } from '../../contract/platform-protocol';
 import { MAX_DOCUMENT_BYTES } from '../../contract/platform-protocol';
@@ -47,6 +48,8 @@ const JEANNE_PATIENT: PatientSummary = {
   nir: '250034958815709',
   source: 'card',
 };
+/** What the professional bills Jeanne with: she holds the card, so her NIR and no birth date. */
+const JEANNE_BILLING = billingDetailsOf({ ...JEANNE_PATIENT, holder: true }, null, false);
 /** Jeanne's visit: French screens, referred by her regular doctor, 25 € paid in the cabin. */
 const JEANNE_VISIT: VisitSummary = {
   locale: 'fr',
@@ -71,6 +74,14 @@ const PAUL: QueueEntryView = {
   appointmentCode: 'K7P2Q',
   since: TEST_NOW - 3 * 60_000,
   locale: 'en',
+};
+/** Who Paul is: he typed his identity, without a NIR. */
+const PAUL_PATIENT: PatientSummary = {
+  surname: 'Durand',
+  firstName: 'Paul',
+  birthDate: '1988-11-30',
+  nir: null,
+  source: 'manual',
 };
 const NURSE_PATIENT: QueueEntryView = {
   sessionId: 'session-nurse',
@@ -130,6 +141,7 @@ async function inCall(): Promise<{ page: ConsolePage; socket: FakeTextSocket }> 
       sessionId: JEANNE.sessionId,
       patient: JEANNE_PATIENT,
       visit: JEANNE_VISIT,
+      billing: JEANNE_BILLING,
       consent: CONSENT,
       measurements: [TEMPERATURE],
     });
@@ -196,6 +208,7 @@ describe('a reload of the page', () => {
         sessionId: JEANNE.sessionId,
         patient: JEANNE_PATIENT,
         visit: JEANNE_VISIT,
+        billing: JEANNE_BILLING,
         consent: CONSENT,
         measurements: [TEMPERATURE],
       });
@@ -322,6 +335,7 @@ describe('the waiting room', () => {
         sessionId: JEANNE.sessionId,
         patient: JEANNE_PATIENT,
         visit: JEANNE_VISIT,
+        billing: JEANNE_BILLING,
         consent: null,
         measurements: [TEMPERATURE],
       });
@@ -358,7 +372,7 @@ describe('a consultation', () => {
     const { page } = await inCall();
     expect(page.get('identity-source').textContent).toBe('Identité lue sur la carte Vitale');
     // The professional bills with the NIR: it reaches the one who took the patient.
-    expect(page.get('patient-nir').textContent).toBe('N° de sécurité sociale : 2 50 03 49 588 157 09');
+    expect(page.get('billing-nir').textContent).toBe('2 50 03 49 588 157 09');
 
     const typed = await open();
     const socket = await logIn(typed);
@@ -371,14 +385,9 @@ describe('a consultation', () => {
       socket.push({
         type: 'call.started',
         sessionId: PAUL.sessionId,
-        patient: {
-          surname: 'Durand',
-          firstName: 'Paul',
-          birthDate: '1988-11-30',
-          nir: null,
-          source: 'manual',
-        },
+        patient: PAUL_PATIENT,
         visit: { locale: 'en', cover: null },
+        billing: billingDetailsOf(PAUL_PATIENT, null, false),
         consent: null,
         measurements: [],
       });
@@ -387,7 +396,9 @@ describe('a consultation', () => {
     expect(typed.get('identity-source').textContent).toBe(
       'Identité saisie, non vérifiée par une carte Vitale',
     );
-    expect(typed.get('patient-nir').textContent).toBe('N° de sécurité sociale : non communiqué');
+    expect(typed.get('billing-nir-missing').textContent).toBe(
+      'Non saisi par le patient : facturez en SESAM sans Vitale.',
+    );
     expect(typed.get('patient-language').textContent).toContain('Anglais');
     expect(typed.get('cover-none').textContent).toBe('La cabine n’a transmis ni réponses ni coût.');
   });

@@ -19,6 +19,7 @@ import type {
   SessionItem,
   VisitSummary,
 } from '../../contract/platform-protocol';
+import type { BillingDetails } from '../../contract/billing';
 import { DMP_REFUSALS, type DmpOutcome } from '../../contract/composed-document';
 import { boolean, integer, matching, object, oneOf, optional, text } from '../../contract/schema';
 import type { LocalMediaProblem, MediaFailure } from './console-media';
@@ -37,6 +38,8 @@ export interface CallState {
   readonly patient: PatientSummary | null;
   /** The patient's language, cover answers and cost; null until the platform sent them. */
   readonly visit: VisitSummary | null;
+  /** What the practitioner bills with (names, NIR, birth date of a beneficiary, cover); null until sent. */
+  readonly billing: BillingDetails | null;
   /** The cabin's camera and microphone check; null until it is done. */
   readonly mediaCheck: MediaCheckResult | null;
   readonly consent: ConsentSummary | null;
@@ -174,6 +177,7 @@ export function newCall(sessionId: string, mode: MediaMode): CallState {
     sessionId,
     patient: null,
     visit: null,
+    billing: null,
     mediaCheck: null,
     consent: null,
     measurements: {},

@@ -3,6 +3,7 @@
 // WebSocket: the ordonnance's lines added and removed, the structured request sent, the platform's
 // refusal of a too long sick leave said in French, the DMP deposit's outcome listed.
 import { afterEach, describe, expect, it } from 'vitest';
+import { billingDetailsOf } from '../../contract/billing';
 import type { PatientSummary, VisitSummary } from '../../contract/platform-protocol';
 import type { FakeTextSocket } from '../../test/support/fake-text-socket';
 import { logIn, openConsole, TEST_NOW, type ConsolePage } from './test-support/console-harness';
@@ -42,6 +43,7 @@ async function inCall(): Promise<{ page: ConsolePage; socket: FakeTextSocket }> 
       type: 'call.started',
       sessionId: 'session-elise',
       patient: PATIENT,
+      billing: billingDetailsOf(PATIENT, null, false),
       visit: VISIT,
       consent: null,
       measurements: [],

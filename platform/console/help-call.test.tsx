@@ -2,6 +2,7 @@
 // The patient's help call as the professional notices it during the consultation, with the platform
 // played through a fake WebSocket: the notice shows, the professional answers it, it goes.
 import { afterEach, describe, expect, it } from 'vitest';
+import { billingDetailsOf } from '../../contract/billing';
 import type { PatientSummary, QueueEntryView } from '../../contract/platform-protocol';
 import type { FakeTextSocket } from '../../test/support/fake-text-socket';
 import { logIn, openConsole, TEST_NOW, type ConsolePage } from './test-support/console-harness';
@@ -42,6 +43,7 @@ async function inCall(): Promise<{ page: ConsolePage; socket: FakeTextSocket }> 
       type: 'call.started',
       sessionId: PATIENT.sessionId,
       patient: IDENTITY,
+      billing: billingDetailsOf(IDENTITY, null, false),
       visit: { locale: 'fr', cover: null },
       consent: null,
       measurements: [],

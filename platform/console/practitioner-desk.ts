@@ -340,6 +340,7 @@ export class PractitionerDesk {
         this.#updateCall({
           patient: push.patient,
           visit: push.visit,
+          billing: push.billing,
           consent: push.consent ?? call.consent,
           measurements,
         });

@@ -12,6 +12,7 @@ import { plausibleMeasurement } from '../../state-machines/test-support/sample-d
 import { ManualClock } from '../../test/support/manual-clock';
 import {
   queueJoin,
+  TEST_BILLING as BILLING,
   TEST_PATIENT_SUMMARY as PATIENT,
   TEST_VISIT as VISIT,
 } from '../../test/support/platform-fixtures';
@@ -498,6 +499,7 @@ describe('a call', () => {
       sessionId: 's1',
       patient: PATIENT,
       visit: VISIT,
+      billing: BILLING,
       consent: { presence: 'relative', attendantStays: false, textVersion: 'v1', at: 1 },
       measurements: [TEMPERATURE],
     });
@@ -874,6 +876,7 @@ describe('reconnection', () => {
       sessionId: 's1',
       patient: PATIENT,
       visit: VISIT,
+      billing: BILLING,
       consent: null,
       measurements: [TEMPERATURE, SPO2],
     });
@@ -911,6 +914,7 @@ describe('reconnection', () => {
       sessionId: 's1',
       patient: PATIENT,
       visit: VISIT,
+      billing: BILLING,
       consent: null,
       measurements: [TEMPERATURE],
     });

@@ -4,6 +4,7 @@
 import type { DmpDocument } from './dmp-deposit';
 import { randomBytes } from 'node:crypto';
 import type { Cancel } from '../../contract/clock';
+import type { BillingDetails } from '../../contract/billing';
 import type { DocumentSummary, Measurement, Profession } from '../../contract/domain';
 import type {
   CabinPush,
@@ -46,6 +47,8 @@ export interface PlatformSession {
   patient: PatientSummary | null;
   /** The language, the cover answers and the cost: for the professional who takes the patient. */
   visit: VisitSummary | null;
+  /** What the professional who takes the patient bills with: sent to them only, forgotten with the call. */
+  billing: BillingDetails | null;
   measurements: Measurement[];
   consent: ConsentSummary | null;
   dmpOpposed: boolean | null;
@@ -89,6 +92,7 @@ export interface NewSession {
   readonly since: number;
   readonly patient: PatientSummary;
   readonly visit: VisitSummary;
+  readonly billing: BillingDetails;
   readonly measurements: readonly Measurement[];
   /** Ends the session at its time to live (armed by the caller). */
   readonly ttl: Cancel;
@@ -192,6 +196,7 @@ export function forgetCall(session: PlatformSession): void {
   session.room = null;
   session.patient = null;
   session.visit = null;
+  session.billing = null;
   session.mediaCheck = null;
   session.measurements = [];
   session.consent = null;

@@ -107,13 +107,15 @@ export class SessionLedger {
 
   /** Re-sends a practitioner everything about one of its calls (after accepting or reconnecting). */
   sendCallState(line: PractitionerLine, session: Session): void {
-    if (session.patient === null || session.visit === null) return;
+    if (session.patient === null || session.visit === null || session.billing === null) return;
     const sessionId = session.id;
+    // The identity and the billing block go to the practitioner who took the patient, on this line only.
     line.party.send({
       type: 'call.started',
       sessionId,
       patient: session.patient,
       visit: session.visit,
+      billing: session.billing,
       consent: session.consent,
       measurements: session.measurements,
     });

@@ -3,6 +3,7 @@
 // that dropped, and a session's time to live, each to the millisecond.
 import { describe, expect, it } from 'vitest';
 import type { PlatformToCabin, PlatformToPractitioner, ProfessionalCard, Profession } from '../../contract';
+import { billingDetailsOf } from '../../contract';
 import { ManualClock } from '../../test/support/manual-clock';
 import { Switchboard, type CabinLine, type Party, type PractitionerLine } from './switchboard';
 
@@ -16,6 +17,8 @@ const PATIENT = {
   source: 'card',
 } as const;
 const VISIT = { locale: 'fr', cover: null } as const;
+/** The card holder's billing block: his NIR (key checked), no birth date (he is the insured person). */
+const BILLING = billingDetailsOf({ ...PATIENT, holder: true }, null, false);
 
 /** A connection that records what the switchboard sends it and whether it was closed. */
 class RecordingParty<Out extends { readonly type: string }> implements Party<Out> {
@@ -96,6 +99,7 @@ function switchboard(options: { readonly meanConsultationMinutes?: number } = {}
       appointmentCode: null,
       patient: PATIENT,
       visit: VISIT,
+      billing: BILLING,
       measurements: [],
     });
     return requestId;

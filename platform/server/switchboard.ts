@@ -211,6 +211,7 @@ export class Switchboard {
       since: this.#options.clock.now(),
       patient: message.patient,
       visit: message.visit,
+      billing: message.billing,
       measurements: message.measurements,
     });
     // With nobody of that profession connected the answer says so at once (and no estimate).

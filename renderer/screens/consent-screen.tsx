@@ -65,6 +65,7 @@ export function ConsentScreen({ screen, act, send }: StepProps<ConsentView>) {
       <ul className="plain-list" data-testid="consent-terms">
         <li>{s.agreeVideo}</li>
         <li>{s.agreeData}</li>
+        <li data-testid="consent-billing">{s.agreeBilling}</li>
         <li>{s.agreeNothingKept}</li>
         <li>{s.agreeTrace}</li>
         <li>{s.agreeChange}</li>

@@ -137,6 +137,10 @@ describe('the consent', () => {
     expect(terms).toContain("à personne d'autre");
     expect(terms).toContain('La cabine ne garde rien sur vous après la séance.');
     expect(terms).toContain('10 ans');
+    // What the professional receives to bill, said before the patient agrees.
+    expect(app.get('consent-billing').textContent).toBe(
+      'Pour facturer la consultation, il reçoit aussi votre nom, votre prénom, votre numéro de sécurité sociale et, si besoin, votre date de naissance.',
+    );
     expect(app.get('presence-parent').textContent).toBe('Un parent ou un tuteur');
     expect(app.get('presence-relative').textContent).toBe('Un autre proche');
   });

@@ -102,6 +102,22 @@ async function openCall(url: string, index: number): Promise<BenchCall> {
     appointmentCode: null,
     patient: { surname: 'BENCH', firstName: 'Patient', birthDate: '1950-01-01', nir: null, source: 'manual' },
     visit: { locale: 'fr', cover: null },
+    billing: {
+      surname: 'BENCH',
+      firstName: 'Patient',
+      nir: null,
+      nirStatus: 'missing',
+      insured: 'notSaid',
+      birthDate: '1950-01-01',
+      source: 'manual',
+      cover: {
+        carePath: 'notAsked',
+        longTermCondition: null,
+        maternity: null,
+        solidarityCover: null,
+        minor: false,
+      },
+    },
     measurements: [],
   });
   const accepted = await doctor.request({ type: 'call.accept', sessionId });

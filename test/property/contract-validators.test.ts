@@ -5,7 +5,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CabinMethod } from '../../contract/cabin-api';
 import { CABIN_API_WIRE } from '../../contract/cabin-api-wire';
+import { billingDetailsOf } from '../../contract/billing';
 import { completeAnswers } from '../../contract/cover';
+import type { PatientIdentity } from '../../contract/domain';
 import { parseCall, parsePatientAction, parseStaffCommand } from '../../contract/validate';
 import {
   parseCabinMessage,
@@ -88,6 +90,7 @@ const PATIENT = {
   source: 'manual',
 };
 const VISIT = { locale: 'fr', cover: null };
+const BILLING = billingDetailsOf(PATIENT as PatientIdentity, null, false);
 
 const CABIN_MESSAGES = [
   {
@@ -98,6 +101,7 @@ const CABIN_MESSAGES = [
     appointmentCode: null,
     patient: PATIENT,
     visit: VISIT,
+    billing: BILLING,
     measurements: [MEASUREMENT],
   },
   {
@@ -158,6 +162,7 @@ const PUSHES = [
     sessionId: 's-1',
     patient: PATIENT,
     visit: VISIT,
+    billing: BILLING,
     consent: null,
     measurements: [MEASUREMENT],
   },

@@ -1,6 +1,7 @@
 // What the platform tests share: the cabin, the doctor who takes the calls and the patient who waits
 // (all fictitious), the platform that knows them, and the patient's request for a place in the queue.
-import type { PatientIdentity, PatientSummary, VisitSummary } from '../../contract';
+import type { BillingDetails, PatientIdentity, PatientSummary, VisitSummary } from '../../contract';
+import { billingDetailsOf } from '../../contract';
 import type { QueueEntry } from '../../main/platform-client/platform-link';
 import {
   PlatformSocketLink,
@@ -35,6 +36,9 @@ export const TEST_PATIENT_SUMMARY: PatientSummary = {
   nir: TEST_PATIENT.nir,
   source: TEST_PATIENT.source,
 };
+
+/** What the professional bills TEST_PATIENT with: typed, so no NIR and his birth date (the cabin cannot say he is the insured). */
+export const TEST_BILLING: BillingDetails = billingDetailsOf(TEST_PATIENT, null, false);
 
 /** What the platform receives of TEST_PATIENT's visit: French screens, referred by the regular doctor. */
 export const TEST_VISIT: VisitSummary = {
@@ -106,6 +110,7 @@ export function queueJoin(sessionId: string, extra: Record<string, unknown> = {}
     appointmentCode: null,
     patient: TEST_PATIENT_SUMMARY,
     visit: TEST_VISIT,
+    billing: TEST_BILLING,
     measurements: [],
     ...extra,
   };

@@ -95,6 +95,7 @@ describe.skipIf(skipWithout(missing)).sequential(TITLE, { timeout: 20_000 }, () 
         birthDate: '1948-03-12',
         nir: '248037512345658',
         source: 'card',
+        holder: true,
       },
     ]);
     await removeAndWait(virtual);

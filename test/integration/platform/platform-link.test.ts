@@ -142,7 +142,7 @@ describe('the cabin and the reference platform', () => {
     });
   });
 
-  it('the doctor who takes the patient learns the typed identity, the language, the cover and the camera check', async () => {
+  it('the doctor who takes the patient learns the typed identity, the billing block, the language, the cover and the camera check', async () => {
     // Referred by nobody, no exemption: a doctor's téléconsultation outside the parcours, not reimbursed.
     const carePath: CarePathAnswers = {
       hasRegularDoctor: 'yes',
@@ -167,6 +167,24 @@ describe('the cabin and the reference platform', () => {
     await doctor.value({ type: 'call.accept', sessionId: 'session-3' });
     await expect(doctor.next('call.started')).resolves.toMatchObject({
       patient: { surname: TEST_PATIENT.surname, source: 'manual' },
+      // Typed without a NIR: the doctor bills in SESAM sans Vitale, with the birth date since the cabin
+      // cannot say whether the patient is the insured person; outside the parcours de soins.
+      billing: {
+        surname: TEST_PATIENT.surname,
+        firstName: TEST_PATIENT.firstName,
+        nir: null,
+        nirStatus: 'missing',
+        insured: 'notSaid',
+        birthDate: TEST_PATIENT.birthDate,
+        source: 'manual',
+        cover: {
+          carePath: 'outside',
+          longTermCondition: 'no',
+          maternity: 'no',
+          solidarityCover: 'no',
+          minor: false,
+        },
+      },
       visit: {
         locale: 'en',
         cover: {
