@@ -177,14 +177,19 @@ export class TerminalPayments {
     const answer = await this.ask(() => this.ports.terminal.recover(id, signal));
     const outcome: RecoveredPayment = answer.ok ? answer.value : 'unknown';
     if (outcome === 'approved') this.end(id, { state: 'approved' }, 'recovery');
-    else if (outcome === 'notApproved') this.end(id, { state: 'failed', code: 'payment.notApproved' }, 'recovery');
+    else if (outcome === 'notApproved')
+      this.end(id, { state: 'failed', code: 'payment.notApproved' }, 'recovery');
     else this.end(id, { state: 'unknown', code }, 'recovery');
     this.ports.log.info('payment.recovered', { transaction: id, outcome });
     this.changed();
     return outcome;
   }
 
-  private end(id: string, end: Parameters<PaymentRecords['end']>[1], by: Parameters<PaymentRecords['end']>[2]): void {
+  private end(
+    id: string,
+    end: Parameters<PaymentRecords['end']>[1],
+    by: Parameters<PaymentRecords['end']>[2],
+  ): void {
     const ended = this.ports.records.end(id, end, by);
     if (!ended.ok) this.ports.log.error('payment.notRecorded', { code: ended.error.code });
     if (end.state !== 'unknown') this.ports.log.info(`payment.${end.state}`, { transaction: id, by });

@@ -33,8 +33,7 @@ export interface PaymentRecord {
 
 /** How a transaction ends: approved, failed with its code, or unknown with the code of the lost answer. */
 export type PaymentEnd =
-  | { readonly state: 'approved' }
-  | { readonly state: 'failed' | 'unknown'; readonly code: string };
+  { readonly state: 'approved' } | { readonly state: 'failed' | 'unknown'; readonly code: string };
 
 /** The payment records' seam; every call is synchronous, store faults come back as `store.*` values. */
 export interface PaymentRecords {
