@@ -49,15 +49,20 @@ export type AttendantCommand =
    */
   | { readonly type: 'attendant.settlePayment'; readonly transactionId: string; readonly paid: boolean };
 
-/** Every attendant command type, in the order the panel offers them. */
+/**
+ * The attendant's commands about the cabin, in the order the panel offers them as buttons (the decision
+ * on a payment, `attendant.settlePayment`, is given on each payment waiting for it).
+ */
 export const ATTENDANT_COMMAND_TYPES = [
   'attendant.acknowledgeHelp',
   'attendant.resetSession',
   'attendant.markCleaned',
   'attendant.setOutOfService',
   'attendant.returnToService',
-  'attendant.settlePayment',
 ] as const satisfies readonly AttendantCommand['type'][];
+
+/** The type of an attendant command the panel offers as a button. */
+export type AttendantPanelCommandType = (typeof ATTENDANT_COMMAND_TYPES)[number];
 
 /** The type name of one attendant command. */
 export type AttendantCommandType = AttendantCommand['type'];

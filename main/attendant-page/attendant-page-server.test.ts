@@ -224,6 +224,7 @@ describe('the attendant page', () => {
         peripherals: expect.any(Array) as unknown,
         needsCleaning: false,
         help: null,
+        payments: [],
       },
     });
 
