@@ -621,12 +621,12 @@ export const fr = {
     'payment.unreachable': "Le terminal de paiement ne répond pas. Vous pouvez réessayer, ou payer à l'accueil.",
     'payment.timeout': "Le terminal de paiement n'a pas répondu à temps. Vous pouvez réessayer.",
     'payment.answerLost':
-      "Nous ne savons pas si le paiement est passé. Ne payez pas une deuxième fois : l'accueil va vérifier.",
+      "Nous ne savons pas si le paiement est passé. Ne payez pas une deuxième fois : l'accueil va vérifier.",
     'payment.garbled':
-      "Nous ne savons pas si le paiement est passé. Ne payez pas une deuxième fois : l'accueil va vérifier.",
+      "Nous ne savons pas si le paiement est passé. Ne payez pas une deuxième fois : l'accueil va vérifier.",
     'payment.notApproved': "Le paiement n'est pas passé. Votre carte n'a pas été débitée. Vous pouvez réessayer.",
     'payment.awaitingAttendant':
-      "Nous ne savons pas si un paiement est passé. Ne payez pas une deuxième fois. Vous pouvez partir et payer à l'accueil : l'accueil va vérifier.",
+      "Nous ne savons pas si un paiement est passé. Ne payez pas une deuxième fois. Vous pouvez partir et payer à l'accueil : l'accueil va vérifier.",
     'payment.notRecorded': "Le paiement par carte n'est pas possible pour le moment. Vous pouvez payer à l'accueil.",
   },
   attendantPage: {
@@ -753,7 +753,7 @@ export const fr = {
     paymentsTitle: 'Paiements à vérifier',
     noPayments: 'Aucun paiement à vérifier.',
     paymentReasons: {
-      unknown: 'Paiement incertain : vérifiez le journal du terminal de paiement',
+      unknown: 'Paiement incertain : vérifiez le journal du terminal de paiement',
       counter: "Le patient paie à l'accueil",
     },
     /** One payment waiting: `{amount}` in euros, `{time}` when it started. */
