@@ -567,7 +567,8 @@ export const en: Strings = {
     'payment.failed': 'The payment did not work. You can try again.',
     'payment.cancelled': 'The payment was cancelled. You can try again.',
     'payment.cardRemoved': 'The card was taken out too early. You can try again.',
-    'payment.unreachable': 'The payment terminal does not answer. You can try again, or pay at the front desk.',
+    'payment.unreachable':
+      'The payment terminal does not answer. You can try again, or pay at the front desk.',
     'payment.timeout': 'The payment terminal did not answer in time. You can try again.',
     'payment.answerLost':
       'We do not know if the payment went through. Do not pay a second time: the front desk will check.',

@@ -618,16 +618,19 @@ export const fr = {
     'payment.failed': "Le paiement n'a pas marché. Vous pouvez réessayer.",
     'payment.cancelled': 'Le paiement a été annulé. Vous pouvez réessayer.',
     'payment.cardRemoved': 'La carte a été retirée trop tôt. Vous pouvez réessayer.',
-    'payment.unreachable': "Le terminal de paiement ne répond pas. Vous pouvez réessayer, ou payer à l'accueil.",
+    'payment.unreachable':
+      "Le terminal de paiement ne répond pas. Vous pouvez réessayer, ou payer à l'accueil.",
     'payment.timeout': "Le terminal de paiement n'a pas répondu à temps. Vous pouvez réessayer.",
     'payment.answerLost':
       "Nous ne savons pas si le paiement est passé. Ne payez pas une deuxième fois : l'accueil va vérifier.",
     'payment.garbled':
       "Nous ne savons pas si le paiement est passé. Ne payez pas une deuxième fois : l'accueil va vérifier.",
-    'payment.notApproved': "Le paiement n'est pas passé. Votre carte n'a pas été débitée. Vous pouvez réessayer.",
+    'payment.notApproved':
+      "Le paiement n'est pas passé. Votre carte n'a pas été débitée. Vous pouvez réessayer.",
     'payment.awaitingAttendant':
       "Nous ne savons pas si un paiement est passé. Ne payez pas une deuxième fois. Vous pouvez partir et payer à l'accueil : l'accueil va vérifier.",
-    'payment.notRecorded': "Le paiement par carte n'est pas possible pour le moment. Vous pouvez payer à l'accueil.",
+    'payment.notRecorded':
+      "Le paiement par carte n'est pas possible pour le moment. Vous pouvez payer à l'accueil.",
   },
   attendantPage: {
     /** The attendant page, opened on the counter's computer or phone (main/attendant-page/). */

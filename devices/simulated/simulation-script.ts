@@ -20,14 +20,7 @@ export type SimulatedPrintOutcome = 'printed' | 'outOfPaper' | 'jammed' | 'offli
  * cannot tell, and the attendant checks its journal).
  */
 export type SimulatedPaymentOutcome =
-  | 'paid'
-  | 'declined'
-  | 'cancelled'
-  | 'cardRemoved'
-  | 'timeout'
-  | 'answerLost'
-  | 'unreachable'
-  | 'garbled';
+  'paid' | 'declined' | 'cancelled' | 'cardRemoved' | 'timeout' | 'answerLost' | 'unreachable' | 'garbled';
 
 /** Every simulated payment outcome (the simulator's routes accept these). */
 export const SIMULATED_PAYMENT_OUTCOMES: readonly SimulatedPaymentOutcome[] = [

@@ -266,7 +266,7 @@ describe('never charged twice, never lost', () => {
     });
     const id = terminal.requests[0]?.transactionId ?? '';
     expect(viewOf(cabin.controller).paymentsAwaitingDecision).toEqual([
-      { transactionId: id, amountCents: 2500, reason: 'unknown', since: expect.any(Number) },
+      { transactionId: id, amountCents: 2500, reason: 'unknown', since: expect.any(Number) as unknown },
     ]);
     // Trying again asks the terminal again, never charges a second time.
     cabin.controller.server.act({ type: 'patient.retry' });
