@@ -192,7 +192,9 @@ export class TerminalPayments {
   ): void {
     const ended = this.ports.records.end(id, end, by);
     if (!ended.ok) this.ports.log.error('payment.notRecorded', { code: ended.error.code });
-    if (end.state !== 'unknown') this.ports.log.info(`payment.${end.state}`, { transaction: id, by });
+    if (end.state === 'approved') this.ports.log.info('payment.approved', { transaction: id, by });
+    if (end.state === 'failed')
+      this.ports.log.info('payment.failed', { transaction: id, by, code: end.code });
   }
 
   // A terminal driver that throws has sent, or not, the request: its outcome is unknown.
