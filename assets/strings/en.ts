@@ -298,6 +298,8 @@ export const en: Strings = {
     thirdParty: 'Direct billing: you only pay {amount}. Health insurance pays its share directly.',
     thirdPartySolidarity:
       'Direct billing: you have nothing to pay. Health insurance and the Complémentaire santé solidaire pay directly.',
+    thirdPartyNothingDue:
+      'Direct billing: you have nothing to pay in the cabin. Health insurance and your complementary insurance pay the professional directly.',
     deductionLater: 'The {deduction} of {amount} will be kept back from a later repayment.',
     payByCard: 'You pay by bank card at the end of the consultation.',
   },

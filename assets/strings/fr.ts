@@ -326,6 +326,9 @@ export const fr = {
     thirdParty: "Tiers payant : vous payez seulement {amount}. L'Assurance Maladie paie directement sa part.",
     thirdPartySolidarity:
       "Tiers payant : vous n'avez rien à payer. L'Assurance Maladie et la Complémentaire santé solidaire paient directement.",
+    /** The operator's tiers payant covers the complementary part too: nothing is paid in the cabin. */
+    thirdPartyNothingDue:
+      "Tiers payant : vous n'avez rien à payer dans la cabine. L'Assurance Maladie et votre complémentaire santé paient directement le professionnel.",
     deductionLater: 'La {deduction} de {amount} sera retenue sur un prochain remboursement.',
     payByCard: 'Vous payez par carte bancaire à la fin de la consultation.',
   },
