@@ -225,6 +225,7 @@ export function createController(options: ControllerOptions): RunningController 
       };
     },
     acknowledgeHelp: () => actor.send({ type: 'attendant.acknowledgeHelp' }),
+    settlePayment: (transactionId, paid) => payments.settleByAttendant(transactionId, paid),
     attendantPin: {
       check: (pin) => staffAccess.checkPin('attendant', pin, 'attendantPage'),
       lockedForMs: () => Math.max(0, (staffAccess.lockedUntil('attendant') ?? 0) - clock.now()),

@@ -1,7 +1,7 @@
 // The attendant page itself: one small HTML document, its script and its style, served as fixed
 // strings (no file is read, so no path can be traversed). The script uses `textContent` only, never
 // HTML from data, and talks to its own origin: `/api/login`, `/api/state`, `/api/events` (server-sent
-// events), `/api/acknowledge`, `/api/logout`. Its strings come from assets/strings (`attendantPage`
+// events), `/api/acknowledge`, `/api/payment` (the decision on a payment), `/api/logout`. Its strings come from assets/strings (`attendantPage`
 // and `attendant`), chosen by the browser's language and embedded as JSON data, not as script.
 import { en } from '../../assets/strings/en';
 import { fr, type Strings } from '../../assets/strings/fr';
@@ -27,6 +27,8 @@ export type AttendantPageStrings = Pick<Strings, 'attendantPage'> & {
     | 'noPayments'
     | 'paymentReasons'
     | 'paymentLine'
+    | 'paymentPaid'
+    | 'paymentNotPaid'
   >;
 };
 
@@ -52,6 +54,8 @@ function pageStrings(strings: Strings): AttendantPageStrings {
       noPayments: a.noPayments,
       paymentReasons: a.paymentReasons,
       paymentLine: a.paymentLine,
+      paymentPaid: a.paymentPaid,
+      paymentNotPaid: a.paymentNotPaid,
     },
   };
 }
@@ -193,12 +197,24 @@ export const ATTENDANT_PAGE_JS = `'use strict';
       var item = document.createElement('li');
       item.className = 'payment';
       item.setAttribute('data-testid', 'attendant-page-payment');
-      item.textContent = fill(P.peripheral, {
+      var line = document.createElement('p');
+      line.textContent = fill(P.peripheral, {
         name: A.paymentReasons[p.reason] || p.reason,
         state: fill(A.paymentLine, {
           amount: (p.amountCents / 100).toLocaleString(lang, { style: 'currency', currency: 'EUR' }),
           time: new Date(p.since).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' }),
         }),
+      });
+      item.appendChild(line);
+      [[true, A.paymentPaid, 'paid'], [false, A.paymentNotPaid, 'not-paid']].forEach(function (choice) {
+        var button = document.createElement('button');
+        button.type = 'button';
+        button.textContent = choice[1];
+        button.setAttribute('data-testid', 'attendant-page-payment-' + choice[2] + '-' + p.transactionId);
+        button.addEventListener('click', function () {
+          post('/api/payment', { transactionId: p.transactionId, paid: choice[0] }).then(answer).catch(offline);
+        });
+        item.appendChild(button);
       });
       payments.appendChild(item);
     });

@@ -155,20 +155,17 @@ describe('the attendant page on the counter’s phone', () => {
     expect(page.visible('attendant-page-platform-unreachable')).toBe(true);
   });
 
-  it('lists the payments waiting for a decision, amount and time, and nothing of the patient', async () => {
-    const page = openPage({
-      '/api/state': [
-        {
-          ok: true,
-          value: {
-            ...QUIET,
-            payments: [
-              { amountCents: 2500, reason: 'unknown', since: SINCE },
-              { amountCents: 750, reason: 'counter', since: SINCE },
-            ],
-          },
-        },
+  it('lists the payments waiting for a decision, amount and time, and sends "Payé" or "Pas payé"', async () => {
+    const waiting: AttendantPageState = {
+      ...QUIET,
+      payments: [
+        { transactionId: 'ab12', amountCents: 2500, reason: 'unknown', since: SINCE },
+        { transactionId: 'cd34', amountCents: 750, reason: 'counter', since: SINCE },
       ],
+    };
+    const page = openPage({
+      '/api/state': [{ ok: true, value: waiting }],
+      '/api/payment': [{ ok: true, value: { ...waiting, payments: waiting.payments.slice(1) } }],
     });
     await page.settle();
     expect(page.visible('attendant-page-no-payments')).toBe(false);
@@ -177,5 +174,9 @@ describe('the attendant page on the counter’s phone', () => {
     expect(list).toContain("Le patient paie à l'accueil");
     expect(list).toMatch(/25,00\s€/);
     expect(list).toMatch(/7,50\s€/);
+    page.byTestId('attendant-page-payment-not-paid-ab12').click();
+    await page.settle();
+    expect(page.posted).toEqual([{ path: '/api/payment', body: { transactionId: 'ab12', paid: false } }]);
+    expect(page.byTestId('attendant-page-payments').textContent).not.toContain('journal');
   });
 });

@@ -30,8 +30,8 @@ export interface AttendantPageState {
   readonly needsCleaning: boolean;
   /** The pending help call, or null. */
   readonly help: AttendantPageHelp | null;
-  /** Card payments waiting for the attendant's decision (decided on the cabin's panel), oldest first. */
-  readonly payments: readonly Pick<PaymentAwaitingDecision, 'amountCents' | 'reason' | 'since'>[];
+  /** Card payments waiting for the attendant's decision (the cabin's reference, amount, why, since when), oldest first. */
+  readonly payments: readonly PaymentAwaitingDecision[];
 }
 
 /** The attendant page's state from the cabin's view and the help relay's record of the pending call. */
@@ -47,7 +47,8 @@ export function attendantPageState(view: CabinView, call: HelpCallRecord | null)
       ...(dueAt === undefined ? {} : { dueAt }),
     })),
     needsCleaning: view.needsCleaning,
-    payments: view.paymentsAwaitingDecision.map(({ amountCents, reason, since }) => ({
+    payments: view.paymentsAwaitingDecision.map(({ transactionId, amountCents, reason, since }) => ({
+      transactionId,
       amountCents,
       reason,
       since,
