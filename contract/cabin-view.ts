@@ -1,6 +1,6 @@
 // What the renderer draws: a pure projection of the controller's state, pushed on every change.
 import type { AgeBand } from './cover';
-import type { StaffView } from './staff';
+import type { PaymentAwaitingDecision, StaffView } from './staff';
 import type {
   Accessibility,
   CostInformation,
@@ -73,6 +73,8 @@ export interface CabinView {
   readonly outOfServiceReason: string | null;
   /** A card sits in the reader. Outside a session no session starts until it is taken back. */
   readonly cardInReader: boolean;
+  /** Card payments waiting for the attendant's decision, oldest first (no patient data). */
+  readonly paymentsAwaitingDecision: readonly PaymentAwaitingDecision[];
   readonly session: SessionView | null;
 }
 
@@ -316,6 +318,14 @@ export interface PaymentScreen {
   readonly step: 'payment';
   readonly stage: 'confirm' | 'processing' | 'failed';
   readonly cost: CostInformation;
+  /** What is asked of the card: the amount due today of the cost screen the patient accepted. */
+  readonly amountCents: number;
+  /**
+   * Why the payment failed (`failed` stage): a `payment.*` code of devices/payment-terminal.ts, or
+   * `payment.notApproved` (the answer was lost, the terminal then said no money moved),
+   * `payment.awaitingAttendant` (the terminal cannot say whether a payment went through: the attendant
+   * checks it, no new card payment until then), `payment.notRecorded` (the cabin could not record it).
+   */
   readonly failure: string | null;
 }
 
@@ -326,4 +336,6 @@ export interface GoodbyeScreen {
   readonly cardInReader: boolean;
   readonly documentsPrinted: number;
   readonly problemReported: boolean;
+  /** The patient chose to pay this amount at the counter (the screen reminds them); null otherwise. */
+  readonly payAtCounterCents: number | null;
 }

@@ -50,6 +50,8 @@ export type PatientAction =
   | { readonly type: 'patient.setDmpOpposition'; readonly opposed: boolean }
   | { readonly type: 'patient.print' }
   | { readonly type: 'patient.pay' }
+  /** The patient will pay at the counter instead: the payment step ends and the attendant is told. */
+  | { readonly type: 'patient.payAtCounter' }
   | { readonly type: 'patient.reportProblem'; readonly problem: ProblemKind }
   | { readonly type: 'patient.finish' };
 

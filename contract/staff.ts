@@ -42,9 +42,17 @@ export type AttendantCommand =
   | { readonly type: 'attendant.markCleaned' }
   /** `message` is what the patient reads on the welcome screen; empty for the usual words. */
   | { readonly type: 'attendant.setOutOfService'; readonly message: string }
-  | { readonly type: 'attendant.returnToService' };
+  | { readonly type: 'attendant.returnToService' }
+  /**
+   * The attendant's decision on a payment that waits for it (`CabinView.paymentsAwaitingDecision`): paid
+   * (the terminal's journal shows it approved, or the patient paid at the counter) or not paid.
+   */
+  | { readonly type: 'attendant.settlePayment'; readonly transactionId: string; readonly paid: boolean };
 
-/** Every attendant command type, in the order the panel offers them. */
+/**
+ * The attendant's commands about the cabin, in the order the panel offers them as buttons (the decision
+ * on a payment, `attendant.settlePayment`, is given on each payment waiting for it).
+ */
 export const ATTENDANT_COMMAND_TYPES = [
   'attendant.acknowledgeHelp',
   'attendant.resetSession',
@@ -53,8 +61,26 @@ export const ATTENDANT_COMMAND_TYPES = [
   'attendant.returnToService',
 ] as const satisfies readonly AttendantCommand['type'][];
 
+/** The type of an attendant command the panel offers as a button. */
+export type AttendantPanelCommandType = (typeof ATTENDANT_COMMAND_TYPES)[number];
+
 /** The type name of one attendant command. */
 export type AttendantCommandType = AttendantCommand['type'];
+
+/**
+ * A card payment that waits for the attendant's decision, as the staff see it: the cabin's transaction
+ * reference, the amount and since when; never a card number, never who the patient is. `unknown`: the
+ * terminal's answer was lost and the terminal could not tell what became of it (check the terminal's
+ * journal; no new card payment starts until the attendant decides); `counter`: the patient chose to pay
+ * at the counter.
+ */
+export interface PaymentAwaitingDecision {
+  readonly transactionId: string;
+  readonly amountCents: number;
+  readonly reason: 'unknown' | 'counter';
+  /** Epoch ms when the transaction started (or the patient chose the counter). */
+  readonly since: number;
+}
 
 /** What only the technician can do. */
 export type TechnicianCommand =

@@ -136,6 +136,7 @@ describe('staff calls on the wire', () => {
     [{ type: 'attendant.setOutOfService', message: '' }],
     [{ type: 'attendant.setOutOfService', message: 'Fermée jusqu’à 14 h, merci de votre patience.' }],
     [{ type: 'attendant.returnToService' }],
+    [{ type: 'attendant.settlePayment', transactionId: 'k7p2qz9mab3xc4de', paid: true }],
     [{ type: 'technician.enterMaintenance' }],
     [{ type: 'technician.leaveMaintenance' }],
     [{ type: 'technician.listDevices' }],
@@ -178,6 +179,12 @@ describe('staff calls on the wire', () => {
     ['a message too long', { type: 'attendant.setOutOfService', message: 'x'.repeat(161) }],
     ['a message on two lines', { type: 'attendant.setOutOfService', message: 'Fermée\nà 14 h' }],
     ['a message missing', { type: 'attendant.setOutOfService' }],
+    [
+      'a card number as reference',
+      { type: 'attendant.settlePayment', transactionId: '4970 1234', paid: true },
+    ],
+    ['a reference too long', { type: 'attendant.settlePayment', transactionId: 'a'.repeat(17), paid: true }],
+    ['a decision that is not yes or no', { type: 'attendant.settlePayment', transactionId: 'ab12', paid: 1 }],
     ['a device kind unknown', { type: 'technician.traffic', peripheral: 'glucose', sinceMs: 0 }],
     ['a negative time', { type: 'technician.traffic', peripheral: 'weight', sinceMs: -1 }],
     [

@@ -95,6 +95,7 @@ const ACTION_FIELDS: { readonly [K in PatientAction['type']]: Record<string, (va
     'patient.setDmpOpposition': { opposed: isBoolean },
     'patient.print': {},
     'patient.pay': {},
+    'patient.payAtCounter': {},
     'patient.reportProblem': { problem: (v) => isOneOf(PROBLEM_KINDS, v) },
     'patient.finish': {},
   };
@@ -160,6 +161,10 @@ const STAFF_COMMAND_FIELDS: {
   'attendant.markCleaned': {},
   'attendant.setOutOfService': { message: (v) => isLine(v, OUT_OF_SERVICE_MESSAGE_MAX_LENGTH) },
   'attendant.returnToService': {},
+  'attendant.settlePayment': {
+    transactionId: (v) => typeof v === 'string' && /^[A-Za-z0-9]{1,16}$/.test(v),
+    paid: isBoolean,
+  },
   'technician.enterMaintenance': {},
   'technician.leaveMaintenance': {},
   'technician.listDevices': {},

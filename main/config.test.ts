@@ -139,6 +139,12 @@ describe('cabin configuration', () => {
     });
   });
 
+  it('offers tiers payant in the legal cases only, unless the operator says more', () => {
+    expect(base.thirdPartyPayment).toBe('legalCases');
+    const merged = mergeConfig(base, { thirdPartyPayment: 'complementaryPartDue' });
+    expect(merged.ok && merged.value.thirdPartyPayment).toBe('complementaryPartDue');
+  });
+
   it.each([
     [{ hardwre: 'real' }, 'unknown setting hardwre'],
     [
@@ -152,6 +158,10 @@ describe('cabin configuration', () => {
     [{ port: '8080' }, 'port must be a number'],
     [{ port: 70_000 }, 'port must be an integer from 0 to 65535'],
     [{ hardware: 'magic' }, 'hardware must be "simulated" or "real"'],
+    [
+      { thirdPartyPayment: 'always' },
+      'thirdPartyPayment must be "legalCases", "complementaryPartDue" or "nothingDue"',
+    ],
     [{ delays: 5 }, 'delays must be an object'],
     [{ delays: { inactivityMs: 'soon' } }, 'delays.inactivityMs must be a number'],
     [[1, 2], 'the configuration must be a JSON object'],

@@ -4,7 +4,12 @@ import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { err, ok, PROFESSIONS, type Locale, type Result } from '../contract';
-import { DEFAULT_TARIFFS, type TariffTable } from '../state-machines/cost';
+import {
+  DEFAULT_TARIFFS,
+  THIRD_PARTY_PAYMENT_POLICIES,
+  type TariffTable,
+  type ThirdPartyPaymentPolicy,
+} from '../state-machines/cost';
 import { isPinHash } from './staff/pin-hash';
 import type { RetentionPolicy } from './store';
 
@@ -44,6 +49,13 @@ export interface CabinConfig {
   readonly consentTextVersions: Readonly<Record<Locale, string>>;
   /** Fees, usual cover and deduction of each profession: the operator's figures, today's as defaults. */
   readonly tariffs: TariffTable;
+  /**
+   * The tiers payant the operator offers (state-machines/cost.ts): `legalCases` (default: ALD, maternity,
+   * CSS only), `complementaryPartDue` (the patient pays only the complementary part of a reimbursed
+   * consultation) or `nothingDue` (nothing to pay for a reimbursed consultation). The cost screen shows
+   * it before the patient accepts, and the payment asks exactly what that screen showed.
+   */
+  readonly thirdPartyPayment: ThirdPartyPaymentPolicy;
   readonly delays: {
     readonly inactivityMs: number;
     readonly stillThereGraceMs: number;
@@ -144,6 +156,7 @@ export function defaultConfig(baseDirectory: string): CabinConfig {
     attendantPage: { enabled: false, host: '127.0.0.1', port: 8091 },
     consentTextVersions: { fr: 'fr-2026-12b', en: 'en-2026-12b' },
     tariffs: DEFAULT_TARIFFS,
+    thirdPartyPayment: 'legalCases',
     delays: {
       inactivityMs: 90_000,
       stillThereGraceMs: 30_000,
@@ -232,6 +245,12 @@ export function mergeConfig(base: CabinConfig, overrides: unknown): Result<Cabin
         detail: `tariffs.${profession}: whole cents for feeCents and deductionCents, a percent from 0 to 100`,
       });
     }
+  }
+  if (!THIRD_PARTY_PAYMENT_POLICIES.includes(merged.thirdPartyPayment)) {
+    return err({
+      code: 'config.invalid',
+      detail: 'thirdPartyPayment must be "legalCases", "complementaryPartDue" or "nothingDue"',
+    });
   }
   for (const key of ['auditDays', 'consentDays'] as const) {
     const days = merged.retention[key];

@@ -24,6 +24,7 @@ import { OutboundDelivery } from './outbound-delivery';
 import { checkPeripherals, createSimulatedPeripherals, type CabinPeripherals } from './peripherals';
 import { sessionActors } from './session-actors';
 import { StaffAccess } from './staff/staff-access';
+import { TerminalPayments } from './terminal-payments';
 import { serveStaffCalls } from './staff/staff-calls';
 import { cabinMachineEffects, closeInterruptedSession, sessionMachineEffects } from './session-effects';
 import { keepSessionHeartbeat } from './session-heartbeat';
@@ -90,11 +91,29 @@ export function createController(options: ControllerOptions): RunningController 
   };
   const board = new CallMediaBoard(clock);
   const help = new HelpRelay(peripherals.platform, clock, log);
-  const ports = { store, log, clock, peripherals, wipeHooks, help, itemQueued: () => delivery.kick() };
+  // The staff's panel, locks and PINs, and the payments waiting for the attendant, are outside the
+  // machines: the view is told when they change.
+  let refreshView = (): void => undefined;
+  const payments = new TerminalPayments({
+    terminal: peripherals.paymentTerminal,
+    records: store.payments,
+    log,
+    changed: () => refreshView(),
+  });
+  const ports = {
+    store,
+    log,
+    clock,
+    peripherals,
+    wipeHooks,
+    help,
+    payments,
+    itemQueued: () => delivery.kick(),
+  };
   const cabinEffects = cabinMachineEffects(ports);
 
   const session = sessionMachine.provide({
-    actors: sessionActors(peripherals, { board, emit }),
+    actors: sessionActors(peripherals, { board, emit }, payments),
     actions: {
       ...sessionMachineEffects(ports),
       // The screen counts "are you still there?" down to this time (the machines read no clock).
@@ -118,7 +137,11 @@ export function createController(options: ControllerOptions): RunningController 
 
   const trail = traceMachineStates(log);
   const actor = createActor(cabin, {
-    input: { consentTextVersions: config.consentTextVersions, tariffs: config.tariffs },
+    input: {
+      consentTextVersions: config.consentTextVersions,
+      tariffs: config.tariffs,
+      thirdPartyPayment: config.thirdPartyPayment,
+    },
     clock,
     inspect: (inspection: InspectionEvent) => {
       trail(inspection);
@@ -129,8 +152,6 @@ export function createController(options: ControllerOptions): RunningController 
     },
   });
   help.sendTo((event) => actor.send(event));
-  // The staff's panel, locks and PINs are outside the machines: the view is told when they change.
-  let refreshView = (): void => undefined;
   const deskParts: TechnicianDeskParts = { store, peripherals, clock, log, view: () => views.current() };
   const desk =
     options.technicianDesk?.(deskParts) ??
@@ -164,6 +185,7 @@ export function createController(options: ControllerOptions): RunningController 
     return {
       staff: staffAccess.view(),
       help: call !== null && call.step !== null ? { step: call.step, since: call.since } : null,
+      payments: payments.awaitingDecision(),
     };
   });
   refreshView = views.refresh;
@@ -175,6 +197,7 @@ export function createController(options: ControllerOptions): RunningController 
     view: () => views.current(),
     log,
     technician: desk,
+    payments,
   });
   const server = serveCabinApi({
     actor,
@@ -202,6 +225,7 @@ export function createController(options: ControllerOptions): RunningController 
       };
     },
     acknowledgeHelp: () => actor.send({ type: 'attendant.acknowledgeHelp' }),
+    settlePayment: (transactionId, paid) => payments.settleByAttendant(transactionId, paid),
     attendantPin: {
       check: (pin) => staffAccess.checkPin('attendant', pin, 'attendantPage'),
       lockedForMs: () => Math.max(0, (staffAccess.lockedUntil('attendant') ?? 0) - clock.now()),
@@ -230,6 +254,9 @@ export function createController(options: ControllerOptions): RunningController 
   );
   actor.start();
   delivery.start();
+  // A transaction a stopped cabin left open is asked of the terminal before any new payment.
+  const stopRecovery = new AbortController();
+  void payments.resolveUnresolved(stopRecovery.signal);
   // A device plugged or unplugged, the card reader's service stopped or back: check again, so the
   // session offers only what works now and the staff see the fault.
   const checkAgain = (): void => {
@@ -256,6 +283,7 @@ export function createController(options: ControllerOptions): RunningController 
     async stop() {
       await (await attendantPage)?.close();
       staffAccess.stop();
+      stopRecovery.abort();
       help.stop();
       stopRetention();
       stopGate();

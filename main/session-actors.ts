@@ -1,7 +1,6 @@
 // The session machine's named actors, built on the peripherals: the card reader, the measuring devices
 // and the platform report the session's own facts, passed through unchanged; only the call's media
 // decisions (media board, renderer signaling) are made here; every failure becomes a value the session shows.
-import { randomBytes } from 'node:crypto';
 import { fromCallback, fromPromise } from 'xstate';
 import { ok, type CabinEvent, type MeasurementKind, type PrintFact, type Result } from '../contract';
 import type {
@@ -13,6 +12,7 @@ import type {
 } from '../state-machines';
 import type { CallMediaBoard } from './call-media-board';
 import type { CabinPeripherals } from './peripherals';
+import { transactionReference, type TerminalPayments } from './terminal-payments';
 
 /** How the call reaches the renderer's video link: the media board and the event channel. */
 export interface CallMediaPorts {
@@ -21,8 +21,15 @@ export interface CallMediaPorts {
   readonly emit: (event: CabinEvent) => void;
 }
 
-/** The actors of `sessionMachine.provide({ actors })`, on the given peripherals. */
-export function sessionActors(peripherals: CabinPeripherals, media: CallMediaPorts) {
+/**
+ * The actors of `sessionMachine.provide({ actors })`, on the given peripherals; `payments` records each
+ * card transaction and resolves a lost one first (without it, the terminal is asked directly).
+ */
+export function sessionActors(
+  peripherals: CabinPeripherals,
+  media: CallMediaPorts,
+  payments?: Pick<TerminalPayments, 'pay'>,
+) {
   return {
     readCard: fromCallback<SessionEvent, void>(({ sendBack }) =>
       peripherals.cardReader.readNextCard(sendBack),
@@ -103,6 +110,7 @@ export function sessionActors(peripherals: CabinPeripherals, media: CallMediaPor
       return () => stop.abort();
     }),
     takePayment: fromPromise<Result<void>, PaymentRequest>(async ({ input, signal }) => {
+      if (payments) return payments.pay(input, signal);
       const paid = await peripherals.paymentTerminal.pay(
         { transactionId: transactionReference(), amountCents: input.amountCents },
         signal,
@@ -154,9 +162,4 @@ async function printOne(
     // A bug in the driver or the link: shown as the session shows any actor's bug.
     return { ok: false, error: { code: 'internal.actorFailed' } };
   }
-}
-
-// A fresh reference for one card transaction: 16 hexadecimal characters, never reused.
-function transactionReference(): string {
-  return randomBytes(8).toString('hex');
 }

@@ -8,6 +8,7 @@ import type { HelpRelay } from './help-relay';
 import type { OperationLog } from './log';
 import { checkPeripherals, type CabinPeripherals } from './peripherals';
 import type { CabinStore, OutboundItem } from './store';
+import { transactionReference, type TerminalPayments } from './terminal-payments';
 
 /** What the effects act on. */
 export interface SessionEffectsPorts {
@@ -21,6 +22,8 @@ export interface SessionEffectsPorts {
   readonly wipeHooks?: readonly (() => Promise<void>)[];
   /** Passes help calls on to the platform (absent: the attendant on the cabin is the only one told). */
   readonly help?: Pick<HelpRelay, 'requested' | 'ended' | 'forget'>;
+  /** Records a payment left to the counter for the attendant (absent: the store directly). */
+  readonly payments?: Pick<TerminalPayments, 'leaveToCounter'>;
 }
 
 /** The session machine's effect actions, each given its params as the machine declares them. */
@@ -35,12 +38,18 @@ export function sessionMachineEffects({
   clock,
   itemQueued,
   help,
+  payments,
 }: SessionEffectsPorts): SessionEffects {
   const enqueue = (item: OutboundItem): void => {
     report(store.enqueue(item), log, 'outbound.enqueueFailed');
     itemQueued();
   };
   return {
+    leavePaymentToCounter: (_, payment) => {
+      if (payments) return payments.leaveToCounter(payment);
+      const left = store.payments.leaveToCounter({ id: transactionReference(), ...payment });
+      report(left, log, 'payment.notRecorded');
+    },
     recordStep: (_, { sessionId, step }) => {
       log.info('session.step', { step });
       report(store.enterStep(sessionId, step), log, 'audit.writeFailed');

@@ -2,13 +2,13 @@
 // end-to-end test makes the card unreadable, unplugs a device, or cuts the platform, and watches
 // the screens react. Present only with simulated hardware, behind the page's session cookie.
 import { MEASUREMENT_KINDS, PROFESSIONS, type MeasurementKind, type Profession } from '../contract';
-import type { SimulationScript } from '../devices/simulated/simulation-script';
+import { SIMULATED_PAYMENT_OUTCOMES, type SimulationScript } from '../devices/simulated/simulation-script';
 import type { SimulatedPeripherals } from './peripherals';
 
 const CARDS = ['twoBeneficiaries', 'oneBeneficiary', 'unreadable', 'removedDuringRead', 'none'] as const;
 const MEASUREMENT_OUTCOMES = ['normal', 'implausible', 'unplugged', 'timeout'] as const;
 const PRINT_OUTCOMES = ['printed', 'outOfPaper', 'jammed', 'offline'] as const;
-const PAYMENT_OUTCOMES = ['paid', 'declined'] as const;
+const PAYMENT_OUTCOMES = SIMULATED_PAYMENT_OUTCOMES;
 
 const isOneOf = <T extends string>(options: readonly T[], value: unknown): value is T =>
   typeof value === 'string' && (options as readonly string[]).includes(value);

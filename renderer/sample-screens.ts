@@ -262,11 +262,23 @@ export const SAMPLE_SCREENS: SampleTable = {
     },
   },
   payment: {
-    confirm: { step: 'payment', stage: 'confirm', cost: SAMPLE_COST, failure: null },
-    processing: { step: 'payment', stage: 'processing', cost: SAMPLE_COST, failure: null },
-    failed: { step: 'payment', stage: 'failed', cost: SAMPLE_COST, failure: 'payment.declined' },
+    confirm: { step: 'payment', stage: 'confirm', cost: SAMPLE_COST, amountCents: 2500, failure: null },
+    processing: { step: 'payment', stage: 'processing', cost: SAMPLE_COST, amountCents: 2500, failure: null },
+    failed: {
+      step: 'payment',
+      stage: 'failed',
+      cost: SAMPLE_COST,
+      amountCents: 2500,
+      failure: 'payment.declined',
+    },
   },
-  goodbye: { step: 'goodbye', cardInReader: false, documentsPrinted: 2, problemReported: false },
+  goodbye: {
+    step: 'goodbye',
+    cardInReader: false,
+    documentsPrinted: 2,
+    problemReported: false,
+    payAtCounterCents: null,
+  },
 };
 
 /** Every sample screen of the table as a flat list. */
@@ -310,6 +322,7 @@ export function sampleView(
     staff: { onScreen: null, locks: [], pinsNeeded: false },
     outOfServiceReason: null,
     cardInReader: false,
+    paymentsAwaitingDecision: [],
     session,
     ...overrides,
   };

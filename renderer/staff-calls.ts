@@ -18,6 +18,7 @@ export interface StaffValues {
   readonly 'attendant.markCleaned': unknown;
   readonly 'attendant.setOutOfService': unknown;
   readonly 'attendant.returnToService': unknown;
+  readonly 'attendant.settlePayment': unknown;
   readonly 'technician.enterMaintenance': unknown;
   readonly 'technician.leaveMaintenance': unknown;
   readonly 'technician.listDevices': readonly DeviceReport[];

@@ -45,6 +45,7 @@ describe('the cabin boots', () => {
       staff: { onScreen: null, locks: [], pinsNeeded: false },
       outOfServiceReason: null,
       cardInReader: false,
+      paymentsAwaitingDecision: [],
       session: null,
     });
   });

@@ -4,7 +4,7 @@
 import { assign, fromPromise, sendTo, setup, stateIn, type ActorRefFrom } from 'xstate';
 import type { Accessibility, Locale, MeasurementKind, PeripheralStatus } from '../contract';
 import { MEASUREMENT_KINDS } from '../contract';
-import type { TariffTable } from './cost';
+import type { TariffTable, ThirdPartyPaymentPolicy } from './cost';
 import { required, type SessionInput, type SessionOutput } from './session/context';
 import { sessionMachine } from './session/machine';
 import type { AttendantSessionEvent, CardPresenceEvent, SessionEvent } from './session/session-events';
@@ -26,6 +26,8 @@ export interface CabinInput {
   /** The version of the consent text in each language, recorded with each consent. */
   readonly consentTextVersions: Readonly<Record<Locale, string>>;
   readonly tariffs: TariffTable;
+  /** The tiers payant the operator offers; `legalCases` when not given. */
+  readonly thirdPartyPayment?: ThirdPartyPaymentPolicy;
 }
 
 /** The cabin's memory: no patient data, ever. */
@@ -193,6 +195,7 @@ export const cabinMachine = setup({
             availableKinds: availableMeasurements(context.peripherals),
             consentTextVersions: context.consentTextVersions,
             tariffs: context.tariffs,
+            thirdPartyPayment: context.thirdPartyPayment ?? 'legalCases',
             cardInReader: context.cardInReader,
           };
         },

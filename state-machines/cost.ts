@@ -15,6 +15,23 @@ export interface Tariff {
   readonly deductionCents: number;
 }
 
+/**
+ * The tiers payant the operator offers (main/config.ts `thirdPartyPayment`). `legalCases`: only where the
+ * law gives it (ALD, maternity from the sixth month, CSS); the patient advances the whole fee otherwise.
+ * `complementaryPartDue`: for every reimbursed consultation the Assurance Maladie pays the professional
+ * directly and the patient pays only the complementary part (the ticket modérateur). `nothingDue`: for
+ * every reimbursed consultation the patient pays nothing in the cabin (the professional bills both the
+ * Assurance Maladie and the complementary insurance). A consultation that is not reimbursed is always paid whole.
+ */
+export type ThirdPartyPaymentPolicy = 'legalCases' | 'complementaryPartDue' | 'nothingDue';
+
+/** Every tiers-payant policy an operator may configure. */
+export const THIRD_PARTY_PAYMENT_POLICIES: readonly ThirdPartyPaymentPolicy[] = [
+  'legalCases',
+  'complementaryPartDue',
+  'nothingDue',
+];
+
 /** Tariffs by profession, for every profession the journey offers. */
 export type TariffTable = { readonly [P in Profession]: Tariff };
 
@@ -68,8 +85,11 @@ export const USUAL_ANSWERS: CarePathAnswers = {
 };
 
 /** The cost shown on the information screen, before any answer: an adult's doctor téléconsultation in the parcours. */
-export function standardCost(tariffs: TariffTable): CostInformation {
-  return costFor(tariffs, 'doctor', 'adult', USUAL_ANSWERS);
+export function standardCost(
+  tariffs: TariffTable,
+  thirdPartyPayment: ThirdPartyPaymentPolicy = 'legalCases',
+): CostInformation {
+  return costFor(tariffs, 'doctor', 'adult', USUAL_ANSWERS, false, thirdPartyPayment);
 }
 
 /**
@@ -83,11 +103,12 @@ export function costFor(
   band: AgeBand,
   answers: CarePathAnswers,
   directAccess = false,
+  thirdPartyPayment: ThirdPartyPaymentPolicy = 'legalCases',
 ): CostInformation {
   const tariff = tariffs[profession];
   const facts = (favourable: boolean) => factsOf(profession, band, answers, favourable, directAccess);
-  const favourable = coverCase(tariff, profession, band, facts(true));
-  const against = coverCase(tariff, profession, band, facts(false));
+  const favourable = coverCase(tariff, profession, band, facts(true), thirdPartyPayment);
+  const against = coverCase(tariff, profession, band, facts(false), thirdPartyPayment);
   const decided = sameCase(favourable, against);
   return {
     profession,
@@ -134,7 +155,13 @@ function factsOf(
   };
 }
 
-function coverCase(tariff: Tariff, profession: Profession, band: AgeBand, facts: CoverFacts): CoverCase {
+function coverCase(
+  tariff: Tariff,
+  profession: Profession,
+  band: AgeBand,
+  facts: CoverFacts,
+  policy: ThirdPartyPaymentPolicy,
+): CoverCase {
   const reimbursed = facts.inParcours;
   // ALD and maternity (from the sixth month): 100 %, with tiers payant.
   const fullCover = facts.longTermCondition || facts.pregnantSixthMonth;
@@ -145,7 +172,8 @@ function coverCase(tariff: Tariff, profession: Profession, band: AgeBand, facts:
     reimbursed && !exempted && deductionOf(profession) !== null ? tariff.deductionCents : 0;
   const grossCents = Math.round((tariff.feeCents * reimbursedPercent) / 100);
   const assuranceMaladieCents = Math.max(0, grossCents - deductionCents);
-  const thirdPartyPayment = reimbursed && (fullCover || facts.solidarityCover);
+  // The law's cases, and every reimbursed consultation where the operator offers tiers payant.
+  const thirdPartyPayment = reimbursed && (fullCover || facts.solidarityCover || policy !== 'legalCases');
   return {
     reimbursed,
     reimbursedPercent,
@@ -157,10 +185,11 @@ function coverCase(tariff: Tariff, profession: Profession, band: AgeBand, facts:
     thirdPartyPayment,
     // Without tiers payant the patient advances the whole fee and is paid back later. With it they pay
     // only the ticket modérateur (nothing under the CSS, which pays it); a deduction is then kept back
-    // from a later reimbursement (ameli), not paid in the cabin.
+    // from a later reimbursement (ameli), not paid in the cabin. The operator's `nothingDue` has the
+    // professional bill the complementary part too.
     amountDueTodayCents: !thirdPartyPayment
       ? tariff.feeCents
-      : facts.solidarityCover
+      : facts.solidarityCover || policy === 'nothingDue'
         ? 0
         : tariff.feeCents - grossCents,
   };

@@ -9,7 +9,15 @@ import {
   isDirectAccess,
   PROFESSIONS,
 } from '../contract';
-import { ageBandOf, ageOn, costFor, DEFAULT_TARIFFS, standardCost, type TariffTable } from './cost';
+import {
+  ageBandOf,
+  ageOn,
+  costFor,
+  DEFAULT_TARIFFS,
+  standardCost,
+  USUAL_ANSWERS,
+  type TariffTable,
+} from './cost';
 
 const SESSION_DAY = Date.UTC(2026, 11, 5, 8, 30);
 
@@ -368,5 +376,51 @@ describe('a booked direct-access specialist (PRODUCT.md: gynécologie, ophtalmol
       cover: { reimbursed: true, assuranceMaladieCents: 1550 },
       otherwise: null,
     });
+  });
+});
+
+describe("the tiers payant the operator offers (configuration's thirdPartyPayment)", () => {
+  const usual = USUAL_ANSWERS;
+  const outside = {
+    ...USUAL_ANSWERS,
+    referredByRegularDoctor: 'no' as const,
+    exemptedSituation: 'no' as const,
+  };
+
+  it.each([
+    ['legalCases', 2500, false],
+    ['complementaryPartDue', 750, true],
+    ['nothingDue', 0, true],
+  ] as const)('%s: a usual reimbursed consultation asks %i cents today', (policy, due, thirdParty) => {
+    const cost = costFor(DEFAULT_TARIFFS, 'doctor', 'adult', usual, false, policy);
+    expect(cost.amountDueTodayCents).toBe(due);
+    expect(cost.cover.thirdPartyPayment).toBe(thirdParty);
+    // What the Assurance Maladie pays back is the same: only who advances it changes.
+    expect(cost.cover.assuranceMaladieCents).toBe(1550);
+  });
+
+  it.each(['legalCases', 'complementaryPartDue', 'nothingDue'] as const)(
+    '%s: a consultation that is not reimbursed is paid whole',
+    (policy) => {
+      const cost = costFor(DEFAULT_TARIFFS, 'doctor', 'adult', outside, false, policy);
+      expect(cost.cover.reimbursed).toBe(false);
+      expect(cost.amountDueTodayCents).toBe(2500);
+    },
+  );
+
+  it('a "je ne sais pas" is paid as the case against the patient, whatever the policy', () => {
+    const unsure = {
+      ...USUAL_ANSWERS,
+      referredByRegularDoctor: 'unknown' as const,
+      exemptedSituation: 'no' as const,
+    };
+    const cost = costFor(DEFAULT_TARIFFS, 'doctor', 'adult', unsure, false, 'nothingDue');
+    expect(cost.cover.amountDueTodayCents).toBe(0);
+    expect(cost.otherwise?.amountDueTodayCents).toBe(2500);
+    expect(cost.amountDueTodayCents).toBe(2500);
+  });
+
+  it('the information screen shows the policy too', () => {
+    expect(standardCost(DEFAULT_TARIFFS, 'complementaryPartDue').amountDueTodayCents).toBe(750);
   });
 });

@@ -12,6 +12,7 @@ import type {
   MeasurementsScreen,
   PaymentScreen,
   SessionView,
+  PaymentAwaitingDecision,
   StaffView,
   StepName,
   StepScreen,
@@ -46,6 +47,8 @@ export interface ViewOutside {
   readonly staff: StaffView;
   /** The pending help call as main/ recorded it: the step the patient was on, and since when (epoch ms). */
   readonly help: { readonly step: StepName; readonly since: number } | null;
+  /** Card payments main/ holds for the attendant's decision; none when not given. */
+  readonly payments?: readonly PaymentAwaitingDecision[];
 }
 
 /** Nothing from outside: no staff panel, no lock, PINs set, no help call recorded. */
@@ -78,6 +81,7 @@ export function cabinViewOf(snapshot: CabinSnapshot, outside: ViewOutside = NO_O
     staff: outside.staff,
     outOfServiceReason: phase === 'outOfService' ? context.outOfServiceReason : null,
     cardInReader: context.cardInReader,
+    paymentsAwaitingDecision: outside.payments ?? [],
     session,
   };
 }
@@ -131,13 +135,17 @@ function screenOf(context: SessionContext, journey: JourneyValue): StepScreen {
   if (typeof journey === 'string') {
     switch (journey) {
       case 'information':
-        return { step: 'information', standardCost: standardCost(context.tariffs) };
+        return {
+          step: 'information',
+          standardCost: standardCost(context.tariffs, context.thirdPartyPayment),
+        };
       case 'goodbye':
         return {
           step: 'goodbye',
           cardInReader: context.cardInReader,
           documentsPrinted: documentsPrintedCount(context),
           problemReported: context.problemReported,
+          payAtCounterCents: context.payAtCounterCents,
         };
     }
     return unknownState('journey', journey);
@@ -281,6 +289,7 @@ function paymentScreen(context: SessionContext, value: StepValue<'payment'>): Pa
     step: 'payment',
     stage: value,
     cost: required(context.cost, 'cost'),
+    amountCents: required(context.acceptedAmountCents, 'accepted amount'),
     failure: value === 'failed' ? context.failure : null,
   };
 }

@@ -300,6 +300,8 @@ export const en: Strings = {
     thirdParty: 'Direct billing: you only pay {amount}. Health insurance pays its share directly.',
     thirdPartySolidarity:
       'Direct billing: you have nothing to pay. Health insurance and the Complémentaire santé solidaire pay directly.',
+    thirdPartyNothingDue:
+      'Direct billing: you have nothing to pay in the cabin. Health insurance and your complementary insurance pay the professional directly.',
     deductionLater: 'The {deduction} of {amount} will be kept back from a later repayment.',
     payByCard: 'You pay by bank card at the end of the consultation.',
   },
@@ -493,6 +495,7 @@ export const en: Strings = {
     processingBody: 'Insert or tap your bank card.',
     failedTitle: 'A problem with the payment',
     askHelp: 'Ask for help',
+    payAtCounter: 'Pay at the front desk',
   },
   goodbye: {
     title: 'All done',
@@ -501,6 +504,7 @@ export const en: Strings = {
     printedNone: 'No document printed.',
     printedOne: '1 document printed. Take it from the printer tray.',
     printedMany: '{count} documents printed. Take them from the printer tray.',
+    payAtCounter: 'Please go to the front desk to pay {amount}.',
     reportProblem: 'Report a problem',
     whichProblem: 'What problem did you have?',
     problems: {
@@ -566,6 +570,18 @@ export const en: Strings = {
     'payment.declined': 'The payment was refused. You can try another card.',
     'payment.failed': 'The payment did not work. You can try again.',
     'payment.cancelled': 'The payment was cancelled. You can try again.',
+    'payment.cardRemoved': 'The card was taken out too early. You can try again.',
+    'payment.unreachable':
+      'The payment terminal does not answer. You can try again, or pay at the front desk.',
+    'payment.timeout': 'The payment terminal did not answer in time. You can try again.',
+    'payment.answerLost':
+      'We do not know if the payment went through. Do not pay a second time: the front desk will check.',
+    'payment.garbled':
+      'We do not know if the payment went through. Do not pay a second time: the front desk will check.',
+    'payment.notApproved': 'The payment did not go through. Your card was not charged. You can try again.',
+    'payment.awaitingAttendant':
+      'We do not know if a payment went through. Do not pay a second time. You can leave and pay at the front desk: they will check.',
+    'payment.notRecorded': 'Card payment is not possible right now. You can pay at the front desk.',
   },
   attendantPage: {
     title: 'Teleconsultation cabin',
@@ -675,7 +691,17 @@ export const en: Strings = {
       'attendant.markCleaned': 'Cabin cleaned',
       'attendant.setOutOfService': 'Put out of service',
       'attendant.returnToService': 'Return to service',
+      'attendant.settlePayment': 'Payment decision',
     },
+    paymentsTitle: 'Payments to check',
+    noPayments: 'No payment to check.',
+    paymentReasons: {
+      unknown: "Payment uncertain: check the payment terminal's journal",
+      counter: 'The patient pays at the front desk',
+    },
+    paymentLine: '{amount}, at {time}',
+    paymentPaid: 'Paid',
+    paymentNotPaid: 'Not paid',
     resetConfirmTitle: 'Reset the session?',
     resetConfirmBody:
       "The running session stops at once and the patient's data is erased. The patient will have to start again.",
@@ -879,6 +905,7 @@ export const en: Strings = {
       'staff.sessionRunning': 'A session is running. Try again once it is over.',
       'staff.notNow': 'The cabin cannot do this right now.',
       'help.none': 'No help call is waiting.',
+      'payment.notAwaitingDecision': 'This payment no longer waits for a decision.',
       'session.none': 'No session is running.',
       'technician.notInMaintenance': 'Put the cabin into maintenance first.',
       'technician.textInvalid': 'Fill in every field, 120 characters at most.',

@@ -329,6 +329,9 @@ export const fr = {
     thirdParty: "Tiers payant : vous payez seulement {amount}. L'Assurance Maladie paie directement sa part.",
     thirdPartySolidarity:
       "Tiers payant : vous n'avez rien à payer. L'Assurance Maladie et la Complémentaire santé solidaire paient directement.",
+    /** The operator's tiers payant covers the complementary part too: nothing is paid in the cabin. */
+    thirdPartyNothingDue:
+      "Tiers payant : vous n'avez rien à payer dans la cabine. L'Assurance Maladie et votre complémentaire santé paient directement le professionnel.",
     deductionLater: 'La {deduction} de {amount} sera retenue sur un prochain remboursement.',
     payByCard: 'Vous payez par carte bancaire à la fin de la consultation.',
   },
@@ -537,6 +540,8 @@ export const fr = {
     processingBody: 'Insérez ou approchez votre carte bancaire.',
     failedTitle: 'Un problème avec le paiement',
     askHelp: "Demander de l'aide",
+    /** The way forward that ends the payment step: the attendant is told the amount. */
+    payAtCounter: "Payer à l'accueil",
   },
   goodbye: {
     title: "C'est terminé",
@@ -546,6 +551,8 @@ export const fr = {
     printedNone: 'Aucun document imprimé.',
     printedOne: "1 document imprimé. Prenez-le dans le bac de l'imprimante.",
     printedMany: "{count} documents imprimés. Prenez-les dans le bac de l'imprimante.",
+    /** The patient chose to pay at the counter; `{amount}` is the amount in euros. */
+    payAtCounter: "Passez à l'accueil pour payer {amount}.",
     reportProblem: 'Signaler un problème',
     whichProblem: 'Quel problème avez-vous eu ?',
     problems: {
@@ -616,6 +623,20 @@ export const fr = {
     'payment.declined': 'Le paiement est refusé. Vous pouvez essayer une autre carte.',
     'payment.failed': "Le paiement n'a pas marché. Vous pouvez réessayer.",
     'payment.cancelled': 'Le paiement a été annulé. Vous pouvez réessayer.',
+    'payment.cardRemoved': 'La carte a été retirée trop tôt. Vous pouvez réessayer.',
+    'payment.unreachable':
+      "Le terminal de paiement ne répond pas. Vous pouvez réessayer, ou payer à l'accueil.",
+    'payment.timeout': "Le terminal de paiement n'a pas répondu à temps. Vous pouvez réessayer.",
+    'payment.answerLost':
+      "Nous ne savons pas si le paiement est passé. Ne payez pas une deuxième fois : l'accueil va vérifier.",
+    'payment.garbled':
+      "Nous ne savons pas si le paiement est passé. Ne payez pas une deuxième fois : l'accueil va vérifier.",
+    'payment.notApproved':
+      "Le paiement n'est pas passé. Votre carte n'a pas été débitée. Vous pouvez réessayer.",
+    'payment.awaitingAttendant':
+      "Nous ne savons pas si un paiement est passé. Ne payez pas une deuxième fois. Vous pouvez partir et payer à l'accueil : l'accueil va vérifier.",
+    'payment.notRecorded':
+      "Le paiement par carte n'est pas possible pour le moment. Vous pouvez payer à l'accueil.",
   },
   attendantPage: {
     /** The attendant page, opened on the counter's computer or phone (main/attendant-page/). */
@@ -735,7 +756,19 @@ export const fr = {
       'attendant.markCleaned': 'Cabine nettoyée',
       'attendant.setOutOfService': 'Mettre hors service',
       'attendant.returnToService': 'Remettre en service',
+      'attendant.settlePayment': 'Décision sur le paiement',
     },
+    /** Card payments that wait for the attendant's decision (no patient data: an amount and a time). */
+    paymentsTitle: 'Paiements à vérifier',
+    noPayments: 'Aucun paiement à vérifier.',
+    paymentReasons: {
+      unknown: 'Paiement incertain : vérifiez le journal du terminal de paiement',
+      counter: "Le patient paie à l'accueil",
+    },
+    /** One payment waiting: `{amount}` in euros, `{time}` when it started. */
+    paymentLine: '{amount}, à {time}',
+    paymentPaid: 'Payé',
+    paymentNotPaid: 'Pas payé',
     resetConfirmTitle: 'Réinitialiser la séance ?',
     resetConfirmBody:
       'La séance en cours s’arrête tout de suite et les données du patient sont effacées. Le patient devra recommencer.',
@@ -955,6 +988,7 @@ export const fr = {
       'staff.sessionRunning': 'Une séance est en cours. Réessayez quand elle sera finie.',
       'staff.notNow': 'La cabine ne permet pas cette action maintenant.',
       'help.none': "Aucun appel à l'aide n'attend.",
+      'payment.notAwaitingDecision': "Ce paiement n'attend plus de décision.",
       'session.none': "Aucune séance n'est en cours.",
       'technician.notInMaintenance': "Mettez d'abord la cabine en maintenance.",
       'technician.textInvalid': 'Remplissez chaque champ, en 120 caractères au plus.',

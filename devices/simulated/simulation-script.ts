@@ -12,8 +12,27 @@ export type SimulatedMeasurementOutcome = 'normal' | 'implausible' | 'unplugged'
 /** How the next print or payment goes. */
 export type SimulatedPrintOutcome = 'printed' | 'outOfPaper' | 'jammed' | 'offline';
 
-/** How the next payment goes. */
-export type SimulatedPaymentOutcome = 'paid' | 'declined';
+/**
+ * How the next payment goes: approved (`paid`), a failure that moved no money (`declined`, `cancelled` on
+ * the terminal, `cardRemoved` too early, `unreachable`), or an answer the cabin does not get: `answerLost`
+ * (the terminal approved, then the link dropped: asked again, it says approved), `timeout` (no answer in
+ * time: asked again, not approved), `garbled` (an answer the cabin cannot read: asked again, the terminal
+ * cannot tell, and the attendant checks its journal).
+ */
+export type SimulatedPaymentOutcome =
+  'paid' | 'declined' | 'cancelled' | 'cardRemoved' | 'timeout' | 'answerLost' | 'unreachable' | 'garbled';
+
+/** Every simulated payment outcome (the simulator's routes accept these). */
+export const SIMULATED_PAYMENT_OUTCOMES: readonly SimulatedPaymentOutcome[] = [
+  'paid',
+  'declined',
+  'cancelled',
+  'cardRemoved',
+  'timeout',
+  'answerLost',
+  'unreachable',
+  'garbled',
+];
 
 /** The mutable script of every interim simulator. */
 export interface SimulationScript {

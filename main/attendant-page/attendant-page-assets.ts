@@ -1,7 +1,7 @@
 // The attendant page itself: one small HTML document, its script and its style, served as fixed
 // strings (no file is read, so no path can be traversed). The script uses `textContent` only, never
 // HTML from data, and talks to its own origin: `/api/login`, `/api/state`, `/api/events` (server-sent
-// events), `/api/acknowledge`, `/api/logout`. Its strings come from assets/strings (`attendantPage`
+// events), `/api/acknowledge`, `/api/payment` (the decision on a payment), `/api/logout`. Its strings come from assets/strings (`attendantPage`
 // and `attendant`), chosen by the browser's language and embedded as JSON data, not as script.
 import { en } from '../../assets/strings/en';
 import { fr, type Strings } from '../../assets/strings/fr';
@@ -23,6 +23,12 @@ export type AttendantPageStrings = Pick<Strings, 'attendantPage'> & {
     | 'steps'
     | 'yes'
     | 'no'
+    | 'paymentsTitle'
+    | 'noPayments'
+    | 'paymentReasons'
+    | 'paymentLine'
+    | 'paymentPaid'
+    | 'paymentNotPaid'
   >;
 };
 
@@ -44,6 +50,12 @@ function pageStrings(strings: Strings): AttendantPageStrings {
       steps: a.steps,
       yes: a.yes,
       no: a.no,
+      paymentsTitle: a.paymentsTitle,
+      noPayments: a.noPayments,
+      paymentReasons: a.paymentReasons,
+      paymentLine: a.paymentLine,
+      paymentPaid: a.paymentPaid,
+      paymentNotPaid: a.paymentNotPaid,
     },
   };
 }
@@ -91,6 +103,9 @@ export function attendantPageHtml(locale: 'fr' | 'en'): string {
 <dt>${strings.attendant.phase}</dt><dd id="phase" data-testid="attendant-page-phase"></dd>
 <dt>${strings.attendant.needsCleaning}</dt><dd id="cleaning" data-testid="attendant-page-needs-cleaning"></dd>
 </dl>
+<h2>${strings.attendant.paymentsTitle}</h2>
+<ul id="payments" data-testid="attendant-page-payments"></ul>
+<p id="no-payments" data-testid="attendant-page-no-payments">${strings.attendant.noPayments}</p>
 <h2>${strings.attendant.peripheralsTitle}</h2>
 <ul id="peripherals" data-testid="attendant-page-peripherals"></ul>
 <p id="offline" data-testid="attendant-page-offline" role="status" hidden>${strings.attendantPage.offline}</p>
@@ -118,7 +133,7 @@ button { padding: 0.8rem 1.2rem; border: 0; border-radius: 0.5rem; background: #
 #login-error, #offline { color: #a4000f; }
 dt { font-weight: bold; }
 dd { margin: 0 0 0.5rem; }
-li.faulty, li.absent { color: #a4000f; font-weight: bold; }
+li.faulty, li.absent, li.payment { color: #a4000f; font-weight: bold; }
 [hidden] { display: none !important; }
 `;
 
@@ -175,6 +190,35 @@ export const ATTENDANT_PAGE_JS = `'use strict';
       });
       list.appendChild(item);
     });
+    var payments = $('payments');
+    while (payments.firstChild) payments.removeChild(payments.firstChild);
+    var lang = document.documentElement.lang;
+    (state.payments || []).forEach(function (p) {
+      var item = document.createElement('li');
+      item.className = 'payment';
+      item.setAttribute('data-testid', 'attendant-page-payment');
+      var line = document.createElement('p');
+      line.textContent = fill(P.peripheral, {
+        name: A.paymentReasons[p.reason] || p.reason,
+        state: fill(A.paymentLine, {
+          amount: (p.amountCents / 100).toLocaleString(lang, { style: 'currency', currency: 'EUR' }),
+          time: new Date(p.since).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' }),
+        }),
+      });
+      item.appendChild(line);
+      [[true, A.paymentPaid, 'paid'], [false, A.paymentNotPaid, 'not-paid']].forEach(function (choice) {
+        var button = document.createElement('button');
+        button.type = 'button';
+        button.textContent = choice[1];
+        button.setAttribute('data-testid', 'attendant-page-payment-' + choice[2] + '-' + p.transactionId);
+        button.addEventListener('click', function () {
+          post('/api/payment', { transactionId: p.transactionId, paid: choice[0] }).then(answer).catch(offline);
+        });
+        item.appendChild(button);
+      });
+      payments.appendChild(item);
+    });
+    $('no-payments').hidden = (state.payments || []).length > 0;
     var help = state.help;
     $('help').hidden = help === null;
     $('no-help').hidden = help !== null;

@@ -18,6 +18,7 @@ const QUIET: AttendantPageState = {
   ],
   needsCleaning: false,
   help: null,
+  payments: [],
 };
 
 const CALLING: AttendantPageState = {
@@ -152,5 +153,30 @@ describe('the attendant page on the counter’s phone', () => {
     await page.settle();
     expect(page.byTestId('attendant-page-help-told').textContent).toBe("Prévenus\u00a0: l'accueil");
     expect(page.visible('attendant-page-platform-unreachable')).toBe(true);
+  });
+
+  it('lists the payments waiting for a decision, amount and time, and sends "Payé" or "Pas payé"', async () => {
+    const waiting: AttendantPageState = {
+      ...QUIET,
+      payments: [
+        { transactionId: 'ab12', amountCents: 2500, reason: 'unknown', since: SINCE },
+        { transactionId: 'cd34', amountCents: 750, reason: 'counter', since: SINCE },
+      ],
+    };
+    const page = openPage({
+      '/api/state': [{ ok: true, value: waiting }],
+      '/api/payment': [{ ok: true, value: { ...waiting, payments: waiting.payments.slice(1) } }],
+    });
+    await page.settle();
+    expect(page.visible('attendant-page-no-payments')).toBe(false);
+    const list = page.byTestId('attendant-page-payments').textContent ?? '';
+    expect(list).toContain('vérifiez le journal du terminal de paiement');
+    expect(list).toContain("Le patient paie à l'accueil");
+    expect(list).toMatch(/25,00\s€/);
+    expect(list).toMatch(/7,50\s€/);
+    page.byTestId('attendant-page-payment-not-paid-ab12').click();
+    await page.settle();
+    expect(page.posted).toEqual([{ path: '/api/payment', body: { transactionId: 'ab12', paid: false } }]);
+    expect(page.byTestId('attendant-page-payments').textContent).not.toContain('journal');
   });
 });

@@ -224,6 +224,7 @@ describe('the attendant page', () => {
         peripherals: expect.any(Array) as unknown,
         needsCleaning: false,
         help: null,
+        payments: [],
       },
     });
 
@@ -291,6 +292,45 @@ describe('the attendant page', () => {
       },
     ]);
     stream.destroy();
+  });
+
+  it('lists a payment left to the counter, and takes the attendant\'s "Payé" for it', async () => {
+    const page = await openPage();
+    const patient = await patientIdentified(page);
+    for (let tick = 0; tick < 2_000; tick += 1) {
+      const screen = viewOf(page.controller).session?.screen;
+      if (screen?.step === 'payment' && screen.stage === 'confirm') break;
+      const action = cooperativeAction(viewOf(page.controller));
+      if (action) page.controller.server.act(action);
+      else page.clock.increment(STEP_MS);
+      await settle();
+    }
+    page.controller.server.act({ type: 'patient.payAtCounter' });
+    const cookie = await logIn(page);
+    const state = body(await page.call('GET', '/api/state', { cookie })) as {
+      value: { payments: { transactionId: string }[] };
+    };
+    expect(state.value.payments).toEqual([
+      {
+        transactionId: expect.stringMatching(/^[a-z2-9]{16}$/) as unknown,
+        amountCents: 2500,
+        reason: 'counter',
+        since: expect.any(Number) as unknown,
+      },
+    ]);
+    const transactionId = state.value.payments[0]?.transactionId ?? '';
+    const post = (payload: unknown) =>
+      page.call('POST', '/api/payment', { cookie, body: JSON.stringify(payload) });
+    expect((await post({ transactionId: 'not one!', paid: true })).status).toBe(400);
+    expect((await post({ transactionId, paid: 'yes' })).status).toBe(400);
+    const decided = await post({ transactionId, paid: true });
+    expect(body(decided)).toMatchObject({ ok: true, value: { payments: [] } });
+    expect(viewOf(page.controller).paymentsAwaitingDecision).toEqual([]);
+    for (const answered of page.bodies) {
+      for (const secret of [patient.surname, patient.firstName, patient.birthDate]) {
+        expect(answered).not.toContain(secret);
+      }
+    }
   });
 
   it('is off unless the configuration turns it on', async () => {

@@ -28,6 +28,8 @@ export interface AttendantPagePorts {
   readonly watch: (listener: () => void) => () => void;
   /** The attendant answered the help call from the page ("J'arrive"). */
   readonly acknowledgeHelp: () => void;
+  /** The attendant's decision on a card payment waiting for it, paid or not (absent: refused). */
+  readonly settlePayment?: (transactionId: string, paid: boolean) => Result<void>;
   /** The attendant's PIN, as the staff access checks it (the role's lock shared with the cabin's screen). */
   readonly attendantPin: AttendantPin;
   readonly clock: Clock;
@@ -220,7 +222,7 @@ export async function startAttendantPage(
       }
     }
     if (method !== 'POST') return sendJson(response, 405, { code: 'page.methodNotAllowed' });
-    if (!['/api/login', '/api/acknowledge', '/api/logout'].includes(path)) {
+    if (!['/api/login', '/api/acknowledge', '/api/logout', '/api/payment'].includes(path)) {
       return sendJson(response, 404, { code: 'page.notFound' });
     }
     // A form or a script of another site cannot post here: JSON only, and from this page's own origin.
@@ -235,10 +237,31 @@ export async function startAttendantPage(
     if (path === '/api/login') return logIn(request, response, body.value);
     if (!loggedIn(request)) return refuse(response, LOGIN_NEEDED);
     if (path === '/api/logout') return logOut(request, response);
+    if (path === '/api/payment') return decidePayment(response, body.value);
     if (ports.state().help !== null) {
       log.info('attendant.command', { command: 'attendant.acknowledgeHelp', from: 'attendantPage' });
       ports.acknowledgeHelp();
     }
+    answerState(response);
+  };
+
+  // "Payé" / "Pas payé" on a payment waiting for the attendant: the page then shows the state again,
+  // without it once decided (a payment no longer waiting is logged and left as it is).
+  const decidePayment = (response: ServerResponse, body: unknown): void => {
+    const { transactionId, paid } = isRecord(body) ? body : {};
+    if (
+      !isRecord(body) ||
+      Object.keys(body).length !== 2 ||
+      typeof transactionId !== 'string' ||
+      !/^[A-Za-z0-9]{1,16}$/.test(transactionId) ||
+      typeof paid !== 'boolean'
+    ) {
+      return sendJson(response, 400, { code: 'page.invalidInput' });
+    }
+    if (ports.settlePayment === undefined) return sendJson(response, 404, { code: 'page.notFound' });
+    log.info('attendant.command', { command: 'attendant.settlePayment', from: 'attendantPage' });
+    const settled = ports.settlePayment(transactionId, paid);
+    if (!settled.ok) log.warn('attendantPage.paymentNotSettled', { code: settled.error.code });
     answerState(response);
   };
 

@@ -2,7 +2,14 @@
 // journey and when its next check is due), whether it waits for cleaning, and the help call (the step it
 // came from, since when, who was told). Built field by field from the cabin's view so that no patient
 // data (name, birth date, screen content, measurement) can ever reach the pharmacy's network.
-import type { CabinPhase, CabinView, HelpAudience, PeripheralStatus, StepName } from '../../contract';
+import type {
+  CabinPhase,
+  CabinView,
+  HelpAudience,
+  PaymentAwaitingDecision,
+  PeripheralStatus,
+  StepName,
+} from '../../contract';
 import type { HelpCallRecord } from '../help-relay';
 
 /** The help call as the attendant page shows it. */
@@ -23,6 +30,8 @@ export interface AttendantPageState {
   readonly needsCleaning: boolean;
   /** The pending help call, or null. */
   readonly help: AttendantPageHelp | null;
+  /** Card payments waiting for the attendant's decision (the cabin's reference, amount, why, since when), oldest first. */
+  readonly payments: readonly PaymentAwaitingDecision[];
 }
 
 /** The attendant page's state from the cabin's view and the help relay's record of the pending call. */
@@ -38,6 +47,12 @@ export function attendantPageState(view: CabinView, call: HelpCallRecord | null)
       ...(dueAt === undefined ? {} : { dueAt }),
     })),
     needsCleaning: view.needsCleaning,
+    payments: view.paymentsAwaitingDecision.map(({ transactionId, amountCents, reason, since }) => ({
+      transactionId,
+      amountCents,
+      reason,
+      since,
+    })),
     help:
       pending && call !== null
         ? {

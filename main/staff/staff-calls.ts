@@ -18,6 +18,7 @@ import type { CabinEventIn } from '../../state-machines';
 import type { OperationLog } from '../log';
 import type { StaffAccess } from './staff-access';
 import type { TechnicianDesk } from '../maintenance/technician-desk';
+import type { TerminalPayments } from '../terminal-payments';
 
 /** What the staff calls act on. */
 export interface StaffCallPorts {
@@ -27,6 +28,8 @@ export interface StaffCallPorts {
   readonly view: () => CabinView;
   readonly log: OperationLog;
   readonly technician: TechnicianDesk;
+  /** The card payments waiting for the attendant's decision (absent: the command is refused). */
+  readonly payments?: Pick<TerminalPayments, 'settleByAttendant'>;
 }
 
 /** The staff's calls as the controller serves them: the login and the PINs at once, a command maybe later. */
@@ -90,6 +93,11 @@ function runCommand(
       return send(command);
     case 'attendant.returnToService':
       return view.phase === 'outOfService' ? send(command) : err({ code: 'staff.notNow' });
+    case 'attendant.settlePayment': {
+      if (!ports.payments) return err({ code: 'payment.notAwaitingDecision' });
+      const settled = ports.payments.settleByAttendant(command.transactionId, command.paid);
+      return settled.ok ? ok(null) : settled;
+    }
     case 'technician.enterMaintenance':
       if (view.phase === 'inSession') return err({ code: 'staff.sessionRunning' });
       if (view.phase !== 'ready' && view.phase !== 'outOfService') return err({ code: 'staff.notNow' });

@@ -3,6 +3,7 @@ import type { CabinError, Locale, Result, StepName } from '../../contract';
 import type { ConsentRecord, SessionOutcome } from '../../state-machines';
 import type { MaintenanceRegister } from './maintenance-register';
 import type { OutboundItem, RecordedConsent } from './outbound-item';
+import type { PaymentRecords } from './payment-records';
 import type { StaffRecords } from './staff-records';
 
 /** A session's audit trail: steps and timings only, never who the patient is or what was measured. */
@@ -58,6 +59,8 @@ export interface CabinStore {
   readonly maintenance: MaintenanceRegister;
   /** The staff's PIN hashes and events. */
   readonly staff: StaffRecords;
+  /** The card payments' transactions (amounts, states, codes and times; no card, no patient). */
+  readonly payments: PaymentRecords;
   /** Opens a session's audit row with a fresh random UUID (not derived from anyone) and answers that id. */
   startSession(input: { readonly locale: Locale }): Result<string>;
   /** Records that the session entered `step` now, closing the step it was in. */

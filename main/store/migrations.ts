@@ -162,4 +162,31 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec('ALTER TABLE session_audit ADD COLUMN alive_at INTEGER');
     },
   },
+  {
+    version: 5,
+    description: 'card payment transactions: state before and after the terminal, no card data',
+    up(db) {
+      // One row per card transaction asked of the payment terminal, written as `sending` BEFORE the request
+      // leaves, then `approved`, `failed` (with its code) or `unknown` (the answer was lost); `counter` is a
+      // payment the patient left to pay at the counter. A `sending` or `unknown` row is resolved before any
+      // new payment. No card number (not even masked), no name, no NIR: an amount, codes and times. The
+      // session id links it to the session's audit; it is not a foreign key, so that a transaction still
+      // waiting for the attendant outlives its session's audit.
+      db.exec(`
+        CREATE TABLE payment_transactions (
+          id TEXT PRIMARY KEY NOT NULL CHECK (length(id) BETWEEN 1 AND 16 AND id NOT GLOB '*[^A-Za-z0-9]*'),
+          session_id TEXT NOT NULL ${code('session_id')},
+          amount_cents INTEGER NOT NULL CHECK (amount_cents > 0),
+          state TEXT NOT NULL CHECK (state IN ('sending', 'approved', 'failed', 'unknown', 'counter')),
+          -- A NULL code passes its CHECK (SQLite fails a CHECK only when it is false, not NULL).
+          failure_code TEXT ${code('failure_code')},
+          settled_by TEXT CHECK (settled_by IS NULL OR settled_by IN ('terminal', 'recovery', 'attendant')),
+          started_at INTEGER NOT NULL,
+          ended_at INTEGER
+        ) STRICT;
+        CREATE INDEX payment_transactions_by_state ON payment_transactions (state);
+        CREATE INDEX payment_transactions_by_session ON payment_transactions (session_id);
+      `);
+    },
+  },
 ];

@@ -18,6 +18,7 @@ import type { SessionOutcome } from '../../state-machines';
 import type { CabinStore, DueRow, SessionAudit } from './cabin-store';
 import { createMaintenanceRegister } from './maintenance-register';
 import { MIGRATIONS, type Migration } from './migrations';
+import { createPaymentRecords } from './payment-records';
 import { createStaffRecords } from './staff-records';
 import { CONTAINS_PATIENT_DATA, parseOutboundItem, storedPayload } from './outbound-item';
 import { guarded, toStoreError } from './store-error';
@@ -433,6 +434,7 @@ function createSqliteCabinStore(
 
     maintenance: createMaintenanceRegister(db, time),
     staff: createStaffRecords(db, time),
+    payments: createPaymentRecords(db, time),
 
     close() {
       db.close();

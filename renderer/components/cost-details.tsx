@@ -56,6 +56,8 @@ function paymentNote(
   if (!paid.reimbursed) return s.notReimbursedNote;
   if (!paid.thirdPartyPayment) return s.advance;
   if (cost.solidarityCover && cost.otherwise === null) return s.thirdPartySolidarity;
+  // The operator's tiers payant takes the complementary part too (configuration `nothingDue`).
+  if (paid.amountDueTodayCents === 0 && paid.complementaryCents > 0) return s.thirdPartyNothingDue;
   const thirdParty = fill(s.thirdParty, { amount: money(paid.amountDueTodayCents) });
   if (paid.deductionCents === 0 || cost.deduction === null) return thirdParty;
   const later = fill(s.deductionLater, {

@@ -87,6 +87,24 @@ describe('the cost screen', () => {
     );
   });
 
+  it("the operator's tiers payant takes the complementary part too: nothing to pay in the cabin", async () => {
+    const nothingDue: CoverCase = { ...USUAL, thirdPartyPayment: true, amountDueTodayCents: 0 };
+    const { app } = await open(costScreen({ ...SAMPLE_COST, cover: nothingDue, amountDueTodayCents: 0 }));
+    expect(app.get('amount-due-today').textContent).toBe('0,00\u00a0€');
+    expect(app.get('cost-payment-note').textContent).toBe(
+      "Tiers payant\u00a0: vous n'avez rien à payer dans la cabine. L'Assurance Maladie et votre complémentaire santé paient directement le professionnel.",
+    );
+  });
+
+  it("the operator's tiers payant asks only the complementary part", async () => {
+    const complementary: CoverCase = { ...USUAL, thirdPartyPayment: true, amountDueTodayCents: 750 };
+    const { app } = await open(
+      costScreen({ ...SAMPLE_COST, cover: complementary, amountDueTodayCents: 750 }),
+    );
+    expect(app.get('amount-due-today').textContent).toBe('7,50\u00a0€');
+    expect(app.get('cost-payment-note').textContent).toContain('vous payez seulement 7,50\u00a0€');
+  });
+
   it('CSS: the Complémentaire santé solidaire pays the rest, nothing to pay', async () => {
     const css: CoverCase = {
       ...USUAL,

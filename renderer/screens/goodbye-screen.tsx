@@ -6,7 +6,7 @@ import { ActionButton } from '../components/action-button';
 import { CardPicture } from '../components/card-picture';
 import { ChoiceButton } from '../components/choice-button';
 import { ScreenFrame } from '../components/screen-frame';
-import { fill } from '../i18n';
+import { fill, formatMoney } from '../i18n';
 import { useRepeatAloud } from '../read-aloud';
 import { useUi } from '../ui-context';
 import type { StepProps } from './step-props';
@@ -20,7 +20,7 @@ export const TAKE_CARD_REPEAT_MS = 10_000;
  * every 10 s when read-aloud is on; it goes away when the card is out.
  */
 export function GoodbyeScreen({ screen, act, send }: StepProps<GoodbyeView>) {
-  const { strings, readAloud } = useUi();
+  const { strings, readAloud, locale } = useUi();
   const s = strings.goodbye;
   useRepeatAloud(s.takeCard, readAloud && screen.cardInReader, strings.meta.speechLang, TAKE_CARD_REPEAT_MS);
   const [choosing, setChoosing] = useState(false);
@@ -52,6 +52,11 @@ export function GoodbyeScreen({ screen, act, send }: StepProps<GoodbyeView>) {
       <p className="lead" data-testid="documents-printed">
         {printed}
       </p>
+      {screen.payAtCounterCents !== null && (
+        <p className="lead lead-strong" data-testid="pay-at-counter">
+          {fill(s.payAtCounter, { amount: formatMoney(screen.payAtCounterCents, locale) })}
+        </p>
+      )}
       {screen.problemReported ? (
         <p className="confirmation" data-testid="problem-reported">
           {s.thanks}

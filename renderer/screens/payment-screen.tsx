@@ -8,11 +8,15 @@ import { WaitingScreen } from '../components/waiting-screen';
 import { useUi } from '../ui-context';
 import type { StepProps } from './step-props';
 
-/** Draws the payment stage the session is in; the amount is what is due today (amountDueTodayCents). */
+/**
+ * Draws the payment stage the session is in; the amount is the one the patient accepted on the cost
+ * screen (`amountCents`). A failure says what happened and offers to try again (`retry`), to pay at the
+ * counter (`pay-at-counter`, which ends the step and tells the attendant), or to call for help.
+ */
 export function PaymentScreen({ screen, act, send }: StepProps<PaymentView>) {
   const { strings } = useUi();
   const s = strings.payment;
-  const amount = <AmountLine label={s.amount} cents={screen.cost.amountDueTodayCents} testId="amount" />;
+  const amount = <AmountLine label={s.amount} cents={screen.amountCents} testId="amount" />;
   switch (screen.stage) {
     case 'confirm':
       return (
@@ -39,9 +43,14 @@ export function PaymentScreen({ screen, act, send }: StepProps<PaymentView>) {
           act={act}
           title={s.failedTitle}
           alternative={
-            <ActionButton testId="payment-help" kind="secondary" onPress={send('patient.help')}>
-              {s.askHelp}
-            </ActionButton>
+            <>
+              <ActionButton testId="payment-help" kind="secondary" onPress={send('patient.help')}>
+                {s.askHelp}
+              </ActionButton>
+              <ActionButton testId="pay-at-counter" kind="secondary" onPress={send('patient.payAtCounter')}>
+                {s.payAtCounter}
+              </ActionButton>
+            </>
           }
           before={amount}
         />

@@ -52,6 +52,35 @@ describe('the attendant panel', () => {
     ]);
   });
 
+  it('lists the payments waiting for a decision, and sends "paid" or "not paid" for each', async () => {
+    const since = new Date(2026, 0, 12, 9, 5).getTime();
+    const { app, transport } = await open(
+      sampleView(null, {
+        paymentsAwaitingDecision: [
+          { transactionId: 'ab12', amountCents: 2500, reason: 'unknown', since },
+          { transactionId: 'cd34', amountCents: 750, reason: 'counter', since },
+        ],
+      }),
+    );
+    await openStaffPanel(app, 'attendant');
+    expect(app.get('attendant-payment-ab12').textContent).toMatch(/^25,00\s€, à 9\sh\s05$/);
+    expect(app.text()).toContain('vérifiez le journal du terminal de paiement');
+    expect(app.text()).toContain("Le patient paie à l'accueil");
+    await app.click('attendant-payment-not-paid-ab12');
+    await app.click('attendant-payment-paid-cd34');
+    expect(transport.staffCommands()).toEqual([
+      { type: 'attendant.settlePayment', transactionId: 'ab12', paid: false },
+      { type: 'attendant.settlePayment', transactionId: 'cd34', paid: true },
+    ]);
+    expect(app.get('attendant-result').textContent).toBe('Fait\u00a0: Décision sur le paiement');
+  });
+
+  it('says when no payment waits', async () => {
+    const { app } = await open(sampleView());
+    await openStaffPanel(app, 'attendant');
+    expect(app.get('attendant-no-payments').textContent).toBe('Aucun paiement à vérifier.');
+  });
+
   it('asks before resetting the session, and sends nothing when the attendant goes back', async () => {
     const { app, transport } = await open(sampleView(sampleSession(SAMPLE_SCREENS.consent.asking)));
     await openStaffPanelFromKeys(app);

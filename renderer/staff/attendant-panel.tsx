@@ -9,19 +9,21 @@ import {
   OUT_OF_SERVICE_MESSAGE_MAX_LENGTH,
   type AttendantCommand,
   type AttendantCommandType,
+  type AttendantPanelCommandType,
+  type PaymentAwaitingDecision,
 } from '../../contract/staff';
 import { ActionButton, type ButtonKind } from '../components/action-button';
 import { Form } from '../components/form';
 import { Modal } from '../components/modal';
 import { TextField } from '../components/text-field';
-import { fill, type Strings } from '../i18n';
+import { fill, formatMoney, type Strings } from '../i18n';
 import { useUi } from '../ui-context';
 import type { StaffRun } from './staff-panel';
 import { formatClockTime, formatDay, peripheralReason } from './staff-format';
 
 /** How each command's button looks and is found by tests (the commands and their order come from the contract). */
 const COMMAND_BUTTONS: Readonly<
-  Record<AttendantCommandType, { readonly testId: string; readonly kind: ButtonKind }>
+  Record<AttendantPanelCommandType, { readonly testId: string; readonly kind: ButtonKind }>
 > = {
   'attendant.acknowledgeHelp': { testId: 'attendant-acknowledge-help', kind: 'primary' },
   'attendant.resetSession': { testId: 'attendant-reset-session', kind: 'danger' },
@@ -69,7 +71,7 @@ export function AttendantPanel({ view, run }: AttendantPanelProps) {
       });
   };
 
-  const press = (type: AttendantCommandType): void => {
+  const press = (type: AttendantPanelCommandType): void => {
     if (type === 'attendant.resetSession') setAsking('reset');
     else if (type === 'attendant.setOutOfService') setAsking('outOfService');
     else send({ type });
@@ -118,6 +120,10 @@ export function AttendantPanel({ view, run }: AttendantPanelProps) {
           </StateRow>
         </dl>
       )}
+      <PaymentsAwaiting
+        payments={view?.paymentsAwaitingDecision ?? []}
+        decide={(transactionId, paid) => send({ type: 'attendant.settlePayment', transactionId, paid })}
+      />
       <h2 className="section-title">{s.commandsTitle}</h2>
       <div className="choice-group attendant-commands">
         {ATTENDANT_COMMAND_TYPES.filter((type) => offered(type, view)).map((type) => (
@@ -212,6 +218,65 @@ export function AttendantPanel({ view, run }: AttendantPanelProps) {
   );
 }
 
+/**
+ * The card payments waiting for the attendant's decision, each with its amount, why it waits and since
+ * when, and "Payé" / "Pas payé" (`attendant-payment-paid-<id>`, `attendant-payment-not-paid-<id>`).
+ */
+function PaymentsAwaiting({
+  payments,
+  decide,
+}: {
+  payments: readonly PaymentAwaitingDecision[];
+  decide: (transactionId: string, paid: boolean) => void;
+}) {
+  const { locale, strings } = useUi();
+  const s = strings.attendant;
+  return (
+    <>
+      <h2 className="section-title">{s.paymentsTitle}</h2>
+      {payments.length === 0 ? (
+        <p className="lead" data-testid="attendant-no-payments">
+          {s.noPayments}
+        </p>
+      ) : (
+        payments.map((payment) => (
+          <div key={payment.transactionId} className="staff-form" data-testid="attendant-payment">
+            <dl className="state-list">
+              <StateRow
+                label={s.paymentReasons[payment.reason]}
+                testId={`attendant-payment-${payment.transactionId}`}
+                state={payment.reason}
+                alert
+              >
+                {fill(s.paymentLine, {
+                  amount: formatMoney(payment.amountCents, locale),
+                  time: formatClockTime(payment.since, locale),
+                })}
+              </StateRow>
+            </dl>
+            <div className="choice-group">
+              <ActionButton
+                testId={`attendant-payment-paid-${payment.transactionId}`}
+                kind="secondary"
+                onPress={() => decide(payment.transactionId, true)}
+              >
+                {s.paymentPaid}
+              </ActionButton>
+              <ActionButton
+                testId={`attendant-payment-not-paid-${payment.transactionId}`}
+                kind="secondary"
+                onPress={() => decide(payment.transactionId, false)}
+              >
+                {s.paymentNotPaid}
+              </ActionButton>
+            </div>
+          </div>
+        ))
+      )}
+    </>
+  );
+}
+
 /** One line of a state list; `alert` marks what needs the staff, `state` becomes `data-state`. */
 export function StateRow({
   label,
@@ -269,7 +334,7 @@ export function failureText(strings: Strings, code: string): string {
  * a reset only during a session, the cleaning while it waits for it, out of service from the welcome
  * screen, and back when out of service. The commands come first, the peripherals under them.
  */
-function offered(type: AttendantCommandType, view: CabinView | null): boolean {
+function offered(type: AttendantPanelCommandType, view: CabinView | null): boolean {
   if (view === null) return false;
   switch (type) {
     case 'attendant.acknowledgeHelp':

@@ -304,6 +304,36 @@ describe('documents and payment', () => {
     expect(session.paymentTerminal.requests).toHaveLength(2);
     expect(session.view().screen.step).toBe('goodbye');
   });
+
+  it('the payment fails: the patient pays at the counter, the attendant is told, the documents stay printed', async () => {
+    const session = walkIn();
+    await reachDocuments(session);
+    session.printer.printRest();
+    session.send({ type: 'patient.next' });
+    session.send({ type: 'patient.pay' });
+    await session.paymentTerminal.answer(failure('payment.unreachable'));
+    expect(session.view().screen).toMatchObject({ stage: 'failed', failure: 'payment.unreachable' });
+    session.send({ type: 'patient.payAtCounter' });
+    expect(session.view().screen).toEqual({
+      step: 'goodbye',
+      cardInReader: false,
+      documentsPrinted: 2,
+      problemReported: false,
+      payAtCounterCents: 2500,
+    });
+    expect(session.recorded.atCounter).toEqual([{ sessionId: 'session-test-1', amountCents: 2500 }]);
+    expect(session.paymentTerminal.requests).toHaveLength(1);
+  });
+
+  it('the patient may choose the counter before any card payment', async () => {
+    const session = walkIn();
+    await reachDocuments(session);
+    session.printer.printRest();
+    session.send({ type: 'patient.next' });
+    session.send({ type: 'patient.payAtCounter' });
+    expect(session.view().screen).toMatchObject({ step: 'goodbye', payAtCounterCents: 2500 });
+    expect(session.paymentTerminal.requests).toEqual([]);
+  });
 });
 
 describe('an actor with a bug does not end the session', () => {

@@ -21,7 +21,7 @@ import type {
   SessionOutcome,
 } from '../../contract';
 import { isDirectAccess, MEASUREMENT_KINDS, type DirectAccessSpecialty } from '../../contract';
-import { ageOn, type TariffTable } from '../cost';
+import { ageOn, type TariffTable, type ThirdPartyPaymentPolicy } from '../cost';
 
 /** What the cabin gives a new session. */
 export interface SessionInput {
@@ -33,6 +33,8 @@ export interface SessionInput {
   /** The version of the consent text in each language; the one the patient read is recorded. */
   readonly consentTextVersions: Readonly<Record<Locale, string>>;
   readonly tariffs: TariffTable;
+  /** The tiers payant the operator offers; `legalCases` when not given. */
+  readonly thirdPartyPayment?: ThirdPartyPaymentPolicy;
   /** Whether a card sat in the reader when the session started. */
   readonly cardInReader: boolean;
   /** When the session started (epoch ms, from the cabin's clock); birth dates are checked against it. */
@@ -62,6 +64,13 @@ export interface SessionContext extends SessionInput {
   readonly nobodyOnlineKinds: readonly Profession[];
   readonly carePath: CarePathAnswers | null;
   readonly cost: CostInformation | null;
+  /**
+   * The amount due today on the cost screen the patient accepted, recorded at the acceptance: the
+   * payment asks for exactly this, never a figure computed again (null until a cost is accepted).
+   */
+  readonly acceptedAmountCents: number | null;
+  /** The amount the patient chose to pay at the counter (the goodbye screen says so); null otherwise. */
+  readonly payAtCounterCents: number | null;
   readonly slots: readonly MeasurementSlot[];
   readonly progress: MeasurementProgress | null;
   readonly lastMeasurement: Measurement | null;
@@ -122,6 +131,8 @@ export function initialContext(input: SessionInput): SessionContext {
     nobodyOnlineKinds: [],
     carePath: null,
     cost: null,
+    acceptedAmountCents: null,
+    payAtCounterCents: null,
     slots: slotsFor(input.availableKinds),
     progress: null,
     lastMeasurement: null,

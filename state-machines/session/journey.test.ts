@@ -143,6 +143,7 @@ describe('a patient goes through the whole journey', () => {
       cardInReader: false,
       documentsPrinted: 1,
       problemReported: false,
+      payAtCounterCents: null,
     });
     // The patient left the card in: the goodbye screen asks for it until it is out.
     session.send({ type: 'card.presenceChanged', present: true });

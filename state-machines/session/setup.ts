@@ -66,6 +66,8 @@ export interface SessionEffectParams {
   readonly recordDmpChoice: { readonly sessionId: string; readonly opposed: boolean };
   readonly shareMediaCheck: { readonly sessionId: string; readonly result: 'passed' | 'problem' };
   readonly recordStep: { readonly sessionId: string; readonly step: StepName };
+  /** The patient chose to pay this amount at the counter: the attendant is told and decides. */
+  readonly leavePaymentToCounter: { readonly sessionId: string; readonly amountCents: number };
 }
 
 /** How long the "are you still there?" prompt waits by default (the `stillThereGrace` delay). */
@@ -97,6 +99,12 @@ export const sessionSetup = setup({
     shareMediaCheck: (_, _params: SessionEffectParams['shareMediaCheck']) => undefined,
     /** Records that the session entered a journey step (audit: step names and times, no patient data). */
     recordStep: (_, _params: SessionEffectParams['recordStep']) => undefined,
+    /** Tells the attendant that the patient will pay this amount at the counter. */
+    leavePaymentToCounter: (_, _params: SessionEffectParams['leavePaymentToCounter']) => undefined,
+    /** Records the amount due today of the cost screen the patient accepts, for the payment. */
+    recordAcceptedAmount: assign({
+      acceptedAmountCents: ({ context }) => required(context.cost, 'cost').amountDueTodayCents,
+    }),
     /**
      * The cabin hands the screen back to the patient (a wait ended): the inactivity countdown starts
      * afresh, so a patient who waited 20 minutes in the queue is not asked "still there?" at once.
@@ -133,7 +141,8 @@ export const sessionSetup = setup({
       isTeleconsultation(required(context.profession, 'profession')),
     hasPendingMeasurement: ({ context }) => context.slots.some((slot) => slot.status === 'pending'),
     hasDocuments: ({ context }) => context.documents.length > 0,
-    nothingToPay: ({ context }) => required(context.cost, 'cost').amountDueTodayCents === 0,
+    /** The cost the patient accepted asks nothing today (tiers payant, 100 %). */
+    nothingToPay: ({ context }) => required(context.acceptedAmountCents, 'accepted amount') === 0,
   },
 });
 

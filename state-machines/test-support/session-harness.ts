@@ -47,6 +47,8 @@ export interface SessionFakes {
     readonly problems: { readonly sessionId: string; readonly problem: ProblemKind }[];
     readonly sharedMeasurements: Measurement[];
     readonly dmpChoices: { readonly sessionId: string; readonly opposed: boolean }[];
+    /** The payments the patient left to the counter. */
+    readonly atCounter: { readonly sessionId: string; readonly amountCents: number }[];
     readonly mediaChecks: { readonly sessionId: string; readonly result: 'passed' | 'problem' }[];
     /** The steps entered, as `recordStep` reported them, oldest first. */
     readonly steps: { readonly sessionId: string; readonly step: StepName }[];
@@ -72,6 +74,7 @@ export function createSessionFakes(): SessionFakes {
       problems: [],
       sharedMeasurements: [],
       dmpChoices: [],
+      atCounter: [],
       mediaChecks: [],
       steps: [],
     },
@@ -100,6 +103,7 @@ export function provideSessionFakes(fakes: SessionFakes) {
       recordDmpChoice: (_, params) => void fakes.recorded.dmpChoices.push(params),
       shareMediaCheck: (_, params) => void fakes.recorded.mediaChecks.push(params),
       recordStep: (_, params) => void fakes.recorded.steps.push(params),
+      leavePaymentToCounter: (_, params) => void fakes.recorded.atCounter.push(params),
       noteStillThereDeadline: assign({ stillThereUntil: () => fakes.clock.now() + STILL_THERE_GRACE_MS }),
     },
   });

@@ -217,6 +217,33 @@ describe('when something goes wrong, in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it('a payment the terminal cannot account for is never asked twice: the patient pays at the counter', async () => {
+    await open();
+    await cabin?.simulate('script', {
+      card: 'oneBeneficiary',
+      payment: 'garbled',
+      absentDevices: ['bloodPressure', 'temperature', 'oxygenSaturation', 'weight'],
+    });
+    await toProfession('doctor');
+    await answerCarePath(patient, 'outsideTheParcours');
+    await tap('accept-cost');
+    await skipAllMeasurements(patient);
+    await screen('waitingRoom', 'professionalReady');
+    await tap('start-call');
+    await screen('documents', 'review');
+    await tap('print');
+    await screen('documents', 'printed');
+    await tap('next');
+    await screen('payment', 'confirm');
+    await tap('pay');
+    await screen('payment', 'failed', 'payment-awaiting-attendant');
+    await expect(text()).resolves.toContain('Ne payez pas une deuxième fois');
+    await tap('pay-at-counter');
+    await screen('goodbye', undefined, 'goodbye-pay-at-counter');
+    await expect(text()).resolves.toContain("Passez à l'accueil pour payer 25,00\u00a0€.");
+    expect(problems).toEqual([]);
+  });
+
   it('a platform out of reach shows the waiting room failure and recovers when it is back', async () => {
     await open();
     await cabin?.simulate('script', { card: 'oneBeneficiary' });

@@ -147,6 +147,7 @@ export const appointment = sessionSetup.createStateConfig({
                 bandOf(context),
                 event.answers,
                 bookedDirectAccess(context),
+                context.thirdPartyPayment,
               ),
           }),
         },
@@ -159,9 +160,14 @@ export const appointment = sessionSetup.createStateConfig({
     cost: {
       on: {
         // Without any working device the measurement step is not shown: straight to the waiting room.
+        // The amount due today is recorded as the patient accepted it: the payment asks for exactly this.
         'patient.acceptCost': [
-          { guard: 'hasPendingMeasurement', target: '#session.active.journey.measurements' },
-          { target: '#session.active.journey.waitingRoom' },
+          {
+            guard: 'hasPendingMeasurement',
+            target: '#session.active.journey.measurements',
+            actions: 'recordAcceptedAmount',
+          },
+          { target: '#session.active.journey.waitingRoom', actions: 'recordAcceptedAmount' },
         ],
         'patient.back': 'carePath',
       },
