@@ -25,11 +25,13 @@ export type FailureScreenProps = {
   readonly title: string;
   readonly before?: ReactNode;
   readonly children?: ReactNode;
+  /** False when trying again cannot help now (the alternative is then the way forward); true by default. */
+  readonly canRetry?: boolean;
 } & ({ readonly alternative: ReactNode } | { readonly requestQuit: () => void });
 
-/** Draws the failure message between `before` and `children`, with the alternative and a retry button (`retry`, patient.retry). */
+/** Draws the failure message between `before` and `children`, with the alternative and, unless `canRetry` is false, a retry button (`retry`, patient.retry). */
 export function FailureScreen(props: FailureScreenProps) {
-  const { view, act, title, before, children } = props;
+  const { view, act, title, before, children, canRetry = true } = props;
   const { strings } = useUi();
   return (
     <ScreenFrame
@@ -42,9 +44,11 @@ export function FailureScreen(props: FailureScreenProps) {
           ) : (
             <QuitButton testId="failed-quit" requestQuit={props.requestQuit} />
           )}
-          <ActionButton testId="retry" onPress={() => act({ type: 'patient.retry' })}>
-            {strings.common.retry}
-          </ActionButton>
+          {canRetry && (
+            <ActionButton testId="retry" onPress={() => act({ type: 'patient.retry' })}>
+              {strings.common.retry}
+            </ActionButton>
+          )}
         </>
       }
     >

@@ -38,7 +38,6 @@ describe('the payment screen', () => {
     ['payment.timeout', "Le terminal de paiement n'a pas répondu à temps. Vous pouvez réessayer."],
     ['payment.answerLost', 'Ne payez pas une deuxième fois'],
     ['payment.garbled', 'Ne payez pas une deuxième fois'],
-    ['payment.awaitingAttendant', "Vous pouvez partir et payer à l'accueil"],
     ['payment.notRecorded', "Vous pouvez payer à l'accueil."],
   ])(
     '%s: says it plainly, and offers to try again, to pay at the counter or to ask for help',
@@ -51,6 +50,16 @@ describe('the payment screen', () => {
       expect(app.query('payment-help')).not.toBeNull();
     },
   );
+
+  it('while the attendant must check the terminal, offers the counter and help, never another card payment', async () => {
+    const { app, transport } = await open(sampleSessionView(failed('payment.awaitingAttendant')));
+    expect(app.get('failure').textContent).toContain("Vous pouvez partir et payer à l'accueil");
+    expect(app.get('failure').textContent).toContain('Ne payez pas une deuxième fois');
+    expect(app.query('retry')).toBeNull();
+    expect(app.query('payment-help')).not.toBeNull();
+    await app.click('pay-at-counter');
+    expect(transport.actions()).toEqual([{ type: 'patient.payAtCounter' }]);
+  });
 
   it('sends the choice of the counter, or another try', async () => {
     const { app, transport } = await open(sampleSessionView(failed('payment.declined')));

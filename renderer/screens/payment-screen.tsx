@@ -36,18 +36,26 @@ export function PaymentScreen({ screen, act, send }: StepProps<PaymentView>) {
       return (
         <WaitingScreen screen={screen} title={s.processingTitle} before={amount} lead={s.processingBody} />
       );
-    case 'failed':
+    case 'failed': {
+      // While the attendant has to check the terminal's journal, no card payment can start: paying at
+      // the counter is the way forward, and "Réessayer" is not offered.
+      const canRetry = screen.failure !== 'payment.awaitingAttendant';
       return (
         <FailureScreen
           view={screen}
           act={act}
           title={s.failedTitle}
+          canRetry={canRetry}
           alternative={
             <>
               <ActionButton testId="payment-help" kind="secondary" onPress={send('patient.help')}>
                 {s.askHelp}
               </ActionButton>
-              <ActionButton testId="pay-at-counter" kind="secondary" onPress={send('patient.payAtCounter')}>
+              <ActionButton
+                testId="pay-at-counter"
+                kind={canRetry ? 'secondary' : 'primary'}
+                onPress={send('patient.payAtCounter')}
+              >
                 {s.payAtCounter}
               </ActionButton>
             </>
@@ -55,6 +63,7 @@ export function PaymentScreen({ screen, act, send }: StepProps<PaymentView>) {
           before={amount}
         />
       );
+    }
     default: {
       const unknown: never = screen.stage;
       throw new Error(`unknown payment stage ${String(unknown)}`);

@@ -238,6 +238,8 @@ describe('when something goes wrong, in Chromium', () => {
     await tap('pay');
     await screen('payment', 'failed', 'payment-awaiting-attendant');
     await expect(text()).resolves.toContain('Ne payez pas une deuxième fois');
+    // No second card payment is offered while the attendant has to check the terminal's journal.
+    await expect(page.getByTestId('retry').count()).resolves.toBe(0);
     await tap('pay-at-counter');
     await screen('goodbye', undefined, 'goodbye-pay-at-counter');
     await expect(text()).resolves.toContain("Passez à l'accueil pour payer 25,00\u00a0€.");
