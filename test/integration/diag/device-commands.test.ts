@@ -13,6 +13,7 @@ import { NoninDf2Simulator } from '../../../devices/nonin-df2';
 import type { ByteLink } from '../../../drivers/byte-link';
 import { openSerialLink, type SerialLineSettings } from '../../../drivers/serial';
 import { skipWithout } from '../../support/real-stack';
+import { until } from '../../support/until';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const SOCAT_MISSING = spawnSync('socat', ['-V']).error !== undefined;
@@ -219,12 +220,4 @@ async function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> 
   const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill(signal);
   await gone;
-}
-
-async function until(condition: () => boolean, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }

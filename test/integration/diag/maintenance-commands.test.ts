@@ -14,6 +14,7 @@ import { bleThermometerGatewayModel, nibpAsciiModel } from '../../../devices/cat
 import { NibpAsciiSimulator } from '../../../devices/nibp-ascii';
 import { openSerialLink } from '../../../drivers/serial';
 import { skipWithout } from '../../support/real-stack';
+import { until } from '../../support/until';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const SOCAT_MISSING = spawnSync('socat', ['-V']).error !== undefined;
@@ -236,12 +237,4 @@ async function stop(child: ChildProcess): Promise<void> {
   const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');
   await gone;
-}
-
-async function until(condition: () => boolean, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }

@@ -39,6 +39,7 @@ import { decodeNibpAscii, NibpAsciiDevice, NibpAsciiSimulator } from '../../../d
 import { isNoninFrame, NoninDf2Device, NoninDf2Simulator } from '../../../devices/nonin-df2';
 import { SocatPtyPair, socatMissing } from './socat-pty-pair';
 import { skipWithout } from '../../support/real-stack';
+import { until } from '../../support/until';
 
 const missing = socatMissing();
 const TITLE = `serial devices on socat pseudo-terminals${missing === null ? '' : ` (skipped: ${missing})`}`;
@@ -206,15 +207,6 @@ const MODELS: readonly ModelCase[] = [NIBP, NONIN, THERMOMETER, MT_SICS, AND_STA
 
 function fail(what: string): never {
   throw new Error(`a serial model without ${what}`);
-}
-
-/** Waits until `condition` holds, checking every 10 ms; throws after `timeoutMs`. */
-async function until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`still waiting after ${timeoutMs} ms: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 /** One measurement in progress: every fact reported, and the last one once it is taken or failed. */

@@ -15,18 +15,10 @@ import { MtSicsSimulator } from '../../../devices/mt-sics';
 import { NibpAsciiSimulator } from '../../../devices/nibp-ascii';
 import { SocatPtyPair, socatMissing } from './socat-pty-pair';
 import { skipWithout } from '../../support/real-stack';
+import { until } from '../../support/until';
 
 const missing = socatMissing();
 const TITLE = `the technician's bench on socat pseudo-terminals${missing === null ? '' : ` (skipped: ${missing})`}`;
-
-/** Waits until `condition` holds, checking every 10 ms; throws after `timeoutMs`. */
-async function until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`still waiting after ${timeoutMs} ms: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describe.skipIf(skipWithout(missing)).sequential(TITLE, { timeout: 20_000 }, () => {
   let directory = '';
