@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { CallFact, LoginReply, QueueEvent } from '../../../contract';
-import type { WebSocketLike } from '../../../contract/socket-client';
 import { createOperationLog, LOG_FILE_NAME, type OperationLog } from '../../../main/log/operation-log';
 import type { PlatformSocketLink } from '../../../main/platform-client/platform-socket-link';
 import type { DeskView } from '../../../platform/console/desk-view';
@@ -53,7 +52,7 @@ describe('the written conversation between the cabin and the console, through th
       expiresAt: reply.expiresAt,
       professional: reply.professional,
       socketUrl: socketUrl(platform.url),
-      openSocket: (url) => new WebSocket(url) as unknown as WebSocketLike,
+      openSocket: (url) => new WebSocket(url),
       media: new FakeMediaFactory(),
       clock,
       onSessionEnd: () => undefined,
