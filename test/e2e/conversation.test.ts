@@ -2,6 +2,8 @@
 // screen, reads the professional's message large in the call, and answers with a ready-made answer; the
 // professional writes back. Screenshots in test-results/screens, named `conversation-…`; any console
 // error or failed request fails the test.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
@@ -86,6 +88,15 @@ describe('the written conversation, in Chromium', () => {
     await written.nth(1).waitFor();
     await expect(written.nth(1).innerText()).resolves.toContain('bien lu votre message');
     await patient.screen('consultation', 'inCall', 'answered');
+    // Nothing of the conversation in the cabin's operation log.
+    const directory = cabin.config.logDirectory;
+    const logged = readdirSync(directory)
+      .map((name) => readFileSync(join(directory, name), 'utf8'))
+      .join('\n');
+    expect(logged).toContain('session.step');
+    for (const said of ['Bonjour, je suis', 'bien lu votre message', '"Oui"']) {
+      expect(logged).not.toContain(said);
+    }
     expect(problems).toEqual([]);
   });
 });
