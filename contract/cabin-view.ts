@@ -13,6 +13,7 @@ import type {
   Profession,
   ProfessionalCard,
 } from './domain';
+import type { ChatAuthor } from './platform-protocol';
 
 /** The cabin's life outside a patient's session. */
 export type CabinPhase = 'booting' | 'ready' | 'inSession' | 'cleaning' | 'maintenance' | 'outOfService';
@@ -291,6 +292,19 @@ export interface ConsultationScreen {
   readonly documentsReceived: number;
   /** Why the call failed, or (stage `measuring`, its `failed`) why the measurement did not work. */
   readonly failure: string | null;
+  /**
+   * The written conversation of this call, in order (absent: none, as from an older controller). Patient
+   * data: in memory for the call only, gone from the view when the call ends.
+   */
+  readonly conversation?: readonly ConversationMessage[];
+  /** The patient asked for the written conversation at the start: the screen opens it by itself. */
+  readonly conversationWanted?: boolean;
+}
+
+/** One message of the call's written conversation, as the cabin shows it: who wrote it, and what. */
+export interface ConversationMessage {
+  readonly from: ChatAuthor;
+  readonly text: string;
 }
 
 /** Step 8: documents printed in the cabin, and sent to Mon espace santé unless the patient opposes it. */

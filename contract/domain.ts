@@ -20,6 +20,11 @@ export type Presence = (typeof PRESENCES)[number];
 export interface Accessibility {
   readonly largeText: boolean;
   readonly readAloud: boolean;
+  /**
+   * "Je suis sourd ou malentendant": the patient wants the written conversation in the call (the
+   * professional knows before the call, the cabin opens it by itself); absent means no.
+   */
+  readonly writtenConversation?: boolean;
 }
 
 /** A patient's names and birth date: what every identity of the patient starts with. Patient data. */

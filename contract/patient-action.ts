@@ -53,6 +53,11 @@ export type PatientAction =
   /** The patient will pay at the counter instead: the payment step ends and the attendant is told. */
   | { readonly type: 'patient.payAtCounter' }
   | { readonly type: 'patient.reportProblem'; readonly problem: ProblemKind }
+  /**
+   * In the call: one message of the written conversation to the professional, typed or a ready-made
+   * answer (1 to MAX_CHAT_TEXT_LENGTH characters, never logged).
+   */
+  | { readonly type: 'patient.sendMessage'; readonly text: string }
   | { readonly type: 'patient.finish' };
 
 /** The type names of all patient actions. */

@@ -31,6 +31,8 @@ export type CallEvent =
   | { readonly type: 'call.receptionChanged'; readonly reception: MediaReception }
   | { readonly type: 'call.measurementRequested'; readonly kind: MeasurementKind }
   | { readonly type: 'call.documentReceived'; readonly document: DocumentSummary }
+  /** The professional wrote to the patient (the written conversation; never logged). */
+  | { readonly type: 'call.messageReceived'; readonly text: string }
   | { readonly type: 'call.ended' }
   | { readonly type: 'call.failed'; readonly error: CabinError };
 

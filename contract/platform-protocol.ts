@@ -103,12 +103,30 @@ export interface CoverSummary {
   readonly thirdPartyPayment: boolean;
 }
 
+/**
+ * What the patient asked for at the start, for the professional to know before the call: a written
+ * conversation (a deaf or hard-of-hearing patient), subtitles of their speech, large text. No identity.
+ */
+export interface PatientNeeds {
+  readonly writtenConversation: boolean;
+  readonly subtitles: boolean;
+  readonly largeText: boolean;
+}
+
+/** The longest message of the written conversation, in characters. */
+export const MAX_CHAT_TEXT_LENGTH = 500;
+
+/** Who wrote a message of the written conversation. */
+export type ChatAuthor = 'patient' | 'professional';
+
 /** What the cabin tells the professional who takes the patient about the visit, besides the identity. */
 export interface VisitSummary {
   /** The language of the patient's screens. */
   readonly locale: Locale;
   /** null when the cabin asked no cover question and showed no cost (a platform's own billing). */
   readonly cover: CoverSummary | null;
+  /** What the patient asked for at the start; absent from a cabin that does not say (no need known). */
+  readonly needs?: PatientNeeds;
 }
 
 /** The patient's consent as recorded in the cabin. */
@@ -199,6 +217,18 @@ export interface SfuRequest {
 
 // ------------------------------------------------------------------------------------ cabin → platform
 
+/**
+ * One message of the written conversation, from either party of a call: relayed by the platform to the
+ * other party of that call only (`call.chat`), kept by nobody after the call, never logged.
+ */
+export interface ChatSend {
+  readonly type: 'chat.send';
+  readonly requestId: number;
+  readonly sessionId: string;
+  /** 1 to MAX_CHAT_TEXT_LENGTH characters, cleaned of control and bidi characters on arrival. */
+  readonly text: string;
+}
+
 /** A request from the cabin; each is answered by one `reply` with the same requestId. */
 export type CabinRequest =
   | { readonly type: 'appointment.lookUp'; readonly requestId: number; readonly code: string }
@@ -217,6 +247,7 @@ export type CabinRequest =
       readonly measurements: readonly Measurement[];
     }
   | { readonly type: 'queue.leave'; readonly requestId: number; readonly sessionId: string }
+  | ChatSend
   | { readonly type: 'session.resume'; readonly requestId: number; readonly sessionId: string }
   | { readonly type: 'call.join'; readonly requestId: number; readonly sessionId: string }
   | { readonly type: 'call.leave'; readonly requestId: number; readonly sessionId: string }
@@ -270,6 +301,7 @@ export interface CabinReplies {
   readonly 'presence.lookUp': { readonly professionalsOnline: number };
   readonly 'queue.join': QueuePlace;
   readonly 'queue.leave': null;
+  readonly 'chat.send': null;
   /** Where the session stands after a reconnection; `ended` when the platform no longer knows it. */
   readonly 'session.resume': { readonly stage: 'queue' | 'assigned' | 'call' | 'ended' };
   readonly 'call.join': CallMedia;
@@ -290,7 +322,14 @@ export type CallPush =
   | { readonly type: 'signal'; readonly sessionId: string; readonly payload: SignalPayload }
   | { readonly type: 'media.reception'; readonly sessionId: string; readonly reception: MediaReception }
   /** SFU mode: the other side published a track; call `consume` to receive it. */
-  | { readonly type: 'sfu.producerAdded'; readonly sessionId: string };
+  | { readonly type: 'sfu.producerAdded'; readonly sessionId: string }
+  /** A message of the written conversation from the other party of the call. */
+  | {
+      readonly type: 'call.chat';
+      readonly sessionId: string;
+      readonly from: ChatAuthor;
+      readonly text: string;
+    };
 
 /** What the platform pushes to a cabin. */
 export type CabinPush =
@@ -338,6 +377,7 @@ export type PractitionerRequest =
   | { readonly type: 'call.end'; readonly requestId: number; readonly sessionId: string }
   /** The professional saw the patient's help call in the call and answers it. */
   | { readonly type: 'help.answer'; readonly requestId: number; readonly sessionId: string }
+  | ChatSend
   | SfuRequest;
 
 /** Anything a practitioner console may send after its hello. */
@@ -352,6 +392,7 @@ export interface PractitionerReplies {
   readonly 'call.end': null;
   readonly 'sfu.request': unknown;
   readonly 'help.answer': null;
+  readonly 'chat.send': null;
 }
 
 /**
@@ -367,6 +408,8 @@ export interface QueueEntryView {
   readonly since: number;
   /** The language of the patient's screens (a professional may pick a patient they can speak with). */
   readonly locale: Locale;
+  /** What the patient asked for at the start (no identity); absent when the cabin did not say. */
+  readonly needs?: PatientNeeds;
 }
 
 /** What the platform pushes to a practitioner console. */

@@ -23,7 +23,12 @@ import type {
   PlatformToPractitioner,
   PractitionerMessage,
 } from './platform-protocol';
-import { DOCUMENT_CONTENT_TYPES, HELP_CALL_STATES, SFU_METHODS } from './platform-protocol';
+import {
+  DOCUMENT_CONTENT_TYPES,
+  HELP_CALL_STATES,
+  MAX_CHAT_TEXT_LENGTH,
+  SFU_METHODS,
+} from './platform-protocol';
 import { billingDetails } from './billing';
 import { NIR_SHAPE } from './nir';
 import { boundedDetail, cleanPeerStrings } from './peer-text';
@@ -89,7 +94,12 @@ const cover = object({
   amountDueCents: cents,
   thirdPartyPayment: boolean,
 });
-const visit = object({ locale, cover: nullable(cover) });
+const needs = object({ writtenConversation: boolean, subtitles: boolean, largeText: boolean });
+const visit = object({ locale, cover: nullable(cover), needs: optional(needs) });
+// A message of the written conversation: checked after cleaning, so that one of control or bidi
+// characters only is an empty, refused message.
+const chatText = text(MAX_CHAT_TEXT_LENGTH, 1);
+const chatFrom = oneOf(['patient', 'professional']);
 const consent = object({
   presence: oneOf(PRESENCES),
   attendantStays: boolean,
@@ -215,6 +225,7 @@ const CABIN_MESSAGES: Schemas = {
   signal: { sessionId, payload: signalPayload },
   'media.reception': { sessionId, reception },
   'help.update': { requestId, sessionId, state: oneOf(HELP_CALL_STATES) },
+  'chat.send': { requestId, sessionId, text: chatText },
 };
 
 const PRACTITIONER_MESSAGES: Schemas = {
@@ -231,6 +242,7 @@ const PRACTITIONER_MESSAGES: Schemas = {
   'document.compose': { requestId, sessionId, document: composedDocument },
   'call.end': { requestId, sessionId },
   'help.answer': { requestId, sessionId },
+  'chat.send': { requestId, sessionId, text: chatText },
   'sfu.request': { requestId, sessionId, method: oneOf(SFU_METHODS), data: sfuData },
   signal: { sessionId, payload: signalPayload },
   'media.reception': { sessionId, reception },
@@ -249,6 +261,7 @@ const COMMON_PUSHES: Schemas = {
   signal: { sessionId, payload: signalPayload },
   'media.reception': { sessionId, reception },
   'sfu.producerAdded': { sessionId },
+  'call.chat': { sessionId, from: chatFrom, text: chatText },
 };
 
 const CABIN_PUSHES: Schemas = {
@@ -271,6 +284,7 @@ const queueEntry = object({
   appointmentCode: nullable(text(20, 1)),
   since: epochMs,
   locale,
+  needs: optional(needs),
 });
 
 const PRACTITIONER_PUSHES: Schemas = {

@@ -5,6 +5,8 @@ import { ANSWERS, CARE_PATH_QUESTIONS } from './cover';
 import { LOCALES, MEASUREMENT_KINDS, PRESENCES, PROFESSIONS } from './domain';
 import type { PatientAction } from './patient-action';
 import { PROBLEM_KINDS } from './patient-action';
+import { cleanPeerText } from './peer-text';
+import { MAX_CHAT_TEXT_LENGTH } from './platform-protocol';
 import type { CabinError, Result } from './result';
 import { err, ok } from './result';
 import { isRecord } from './schema';
@@ -97,15 +99,29 @@ const ACTION_FIELDS: { readonly [K in PatientAction['type']]: Record<string, (va
     'patient.pay': {},
     'patient.payAtCounter': {},
     'patient.reportProblem': { problem: (v) => isOneOf(PROBLEM_KINDS, v) },
+    'patient.sendMessage': { text: isMessageText },
     'patient.finish': {},
   };
+
+// A message of the written conversation: not blank, bounded, without control or bidi characters (the
+// on-screen keyboard types none; line breaks and tabs are refused too: one line per message).
+function isMessageText(value: unknown): boolean {
+  return (
+    typeof value === 'string' &&
+    value.length <= MAX_CHAT_TEXT_LENGTH &&
+    value.trim() !== '' &&
+    cleanPeerText(value) === value &&
+    !/[\t\n\r]/.test(value)
+  );
+}
 
 function isAccessibility(value: unknown): boolean {
   return (
     isRecord(value) &&
-    hasOnlyKeys(value, ['largeText', 'readAloud']) &&
+    hasOnlyKeys(value, ['largeText', 'readAloud', 'writtenConversation']) &&
     isBoolean(value.largeText) &&
-    isBoolean(value.readAloud)
+    isBoolean(value.readAloud) &&
+    (value.writtenConversation === undefined || isBoolean(value.writtenConversation))
   );
 }
 

@@ -39,6 +39,7 @@ export function sessionMachineEffects({
   itemQueued,
   help,
   payments,
+  peripherals,
 }: SessionEffectsPorts): SessionEffects {
   const enqueue = (item: OutboundItem): void => {
     report(store.enqueue(item), log, 'outbound.enqueueFailed');
@@ -73,6 +74,12 @@ export function sessionMachineEffects({
     recordProblem: (_, { sessionId, problem }) => {
       log.warn('patient.problemReported', { problem });
       report(store.recordProblemReport(sessionId, problem), log, 'audit.writeFailed');
+    },
+    // The text goes to the platform only: neither the log nor the store ever sees it.
+    sendMessage: (_, { sessionId, text }) => {
+      void peripherals.platform.sendMessage(sessionId, text).then((sent) => {
+        if (!sent.ok) log.warn('message.notSent', { code: sent.error.code });
+      });
     },
     shareMeasurement: (_, { sessionId, measurement }) => {
       log.info('measurement.shared', { kind: measurement.kind });

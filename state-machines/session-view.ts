@@ -261,6 +261,8 @@ function consultationScreen(context: SessionContext, value: StepValue<'consultat
     progress: measurementStage === 'measuring' ? context.progress : null,
     measurementResult: measurementStage === 'result' ? context.lastMeasurement : null,
     documentsReceived: context.documents.length,
+    conversation: context.conversation,
+    conversationWanted: context.accessibility.writtenConversation === true,
     failure:
       measurementStage === 'failed'
         ? context.measurementFailure

@@ -1031,6 +1031,31 @@ export const fr = {
     tooManyDigits: '{max} chiffres au plus.',
   },
   genericFailure: "Un problème est survenu. Vous pouvez réessayer ou demander de l'aide.",
+  /** The written conversation of the call, and the welcome screen's choice that asks for it. */
+  conversation: {
+    /** On the welcome screen: the patient wants the written conversation in the call. */
+    welcomeOption: 'Je suis sourd ou malentendant',
+    welcomeOptionHint: 'Le professionnel vous écrira pendant la consultation.',
+    title: 'Conversation écrite',
+    open: 'Écrire au professionnel',
+    close: 'Fermer la conversation',
+    empty: 'Le professionnel peut vous écrire ici. Vous pouvez lui répondre.',
+    /** Before each message: who wrote it. */
+    fromProfessional: 'Le professionnel\u00a0:',
+    fromPatient: 'Vous\u00a0:',
+    quickAnswersLabel: 'Réponses rapides',
+    /** Ready-made answers, one touch each: short and plain. */
+    quickAnswers: {
+      yes: 'Oui',
+      no: 'Non',
+      notUnderstood: "Je n'ai pas compris",
+      repeat: 'Pouvez-vous répéter\u00a0?',
+      pain: "J'ai mal",
+      moment: 'Un instant, s’il vous plaît',
+    },
+    fieldLabel: 'Votre message',
+    send: 'Envoyer',
+  },
 };
 
 /** The shape of a string table: every locale must provide exactly these keys. */

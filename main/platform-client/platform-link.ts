@@ -1,6 +1,7 @@
 // The seam between the cabin and its teleconsultation platform: the WebSocket client of the platform
 // protocol (platform-socket-link.ts) in the cabin, an in-process simulation for scenario tests.
 import type {
+  Accessibility,
   CallFact,
   CarePathAnswers,
   CostInformation,
@@ -30,6 +31,8 @@ export interface QueueEntry {
   /** The cover answers and the cost the patient accepted (null: none asked, none shown). */
   readonly carePath: CarePathAnswers | null;
   readonly cost: CostInformation | null;
+  /** What the patient chose at the start (written conversation, large text…): the professional's needs line. */
+  readonly accessibility?: Accessibility;
 }
 
 /** One item of the outbound queue (consent, measurement, DMP choice, media check): the store's union, delivered as is. */
@@ -69,6 +72,11 @@ export interface PlatformLink extends Checkable {
     state: HelpCallState,
     answered: (by: RemoteHelpAudience) => void,
   ): Promise<Result<{ readonly told: readonly RemoteHelpAudience[] }>>;
+  /**
+   * Sends one message of the written conversation to the professional of the session's call; answers ok
+   * once the platform relayed it. The text is never logged, and not kept after it went.
+   */
+  sendMessage(sessionId: string, text: string): Promise<Result<void>>;
   /** Forgets everything of the session held for it on the cabin side. */
   forgetSession(sessionId: string): void;
 }

@@ -36,6 +36,7 @@ import type { DocumentContent, OutboundItem, PlatformLink, QueueEntry } from './
 import { platformSocketOpener, platformSocketUrl } from './platform-socket';
 import { billingSummaryOf } from './billing-summary';
 import { coverSummaryOf } from './cover-summary';
+import { patientNeedsOf } from './needs-summary';
 import { sessionFactOf, toSessionItem } from './protocol-terms';
 
 /** Where the platform is and who this cabin is. */
@@ -136,7 +137,12 @@ export class PlatformSocketLink implements PlatformLink {
         nir: identity.nir,
         source: identity.source,
       },
-      visit: { locale: entry.locale, cover: coverSummaryOf(entry.carePath, entry.cost) },
+      visit: {
+        locale: entry.locale,
+        cover: coverSummaryOf(entry.carePath, entry.cost),
+        // What the patient asked for, so the professional knows before the call (no identity in it).
+        needs: patientNeedsOf(entry.accessibility),
+      },
       // For this call only: the platform gives it to the professional who takes the patient, no one else.
       billing: billingSummaryOf(entry, this.clock.now()),
       measurements: entry.measurements,
@@ -213,6 +219,11 @@ export class PlatformSocketLink implements PlatformLink {
     if (state === 'requested') this.helpAnswers.set(sessionId, answered);
     else this.helpAnswers.delete(sessionId);
     return this.request('help.update', { sessionId, state });
+  }
+
+  async sendMessage(sessionId: string, text: string): Promise<Result<void>> {
+    const sent = await this.request('chat.send', { sessionId, text });
+    return sent.ok ? ok(undefined) : sent;
   }
 
   forgetSession(sessionId: string): void {

@@ -42,6 +42,11 @@ export function sessionFactOf(push: CabinPush): SessionFactOfPush {
       return { to: 'call', fact: { type: 'media.producerAdded' } };
     case 'help.answered':
       return { to: 'help', event: { type: push.type, by: push.by } };
+    case 'call.chat':
+      // Only what the professional wrote is news to the cabin (the patient's own lines are its own).
+      return push.from === 'professional'
+        ? { to: 'call', fact: { type: 'call.messageReceived', text: push.text } }
+        : { to: 'none' };
     case 'call.peerPresence':
       return { to: 'none' };
   }

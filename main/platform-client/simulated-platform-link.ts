@@ -1,7 +1,9 @@
 // An in-process platform for scenario tests and a cabin without a platform (`platform.kind: "simulated"`):
 // a short queue, a fictitious doctor, a call that asks for one measurement, deposits a prescription and
 // ends (it waits for the measurement it asked for, or a call's length). It carries no media: the call
-// counts as connected by itself, and media messages are dropped.
+// counts as connected by itself, and media messages are dropped. A patient who asked for the written
+// conversation is greeted in writing as the call connects; every message of the patient gets a short
+// written answer a step later (nothing of it is kept).
 // Like the reference platform, it knows who is online: asked, it gives the count of a kind; with nobody
 // of the kind online the queue says so at once (no estimate) and the queue does not move until someone comes (`setOnline`).
 import {
@@ -64,6 +66,13 @@ export const SIMULATED_CONSULTATION_MINUTES = 3;
 /** How long the simulated platform keeps a session whose cabin is out of reach (the reference platform's grace). */
 export const SIMULATED_RESUME_GRACE_MS = 60_000;
 
+/** What the simulated professional writes first to a patient who asked for the written conversation. */
+export const SIMULATED_GREETING =
+  'Bonjour, je suis le docteur Fontaine. Je vous écris ici. Comment allez-vous ?';
+
+/** What the simulated professional writes back to each message of the patient. */
+export const SIMULATED_REPLY = 'Merci, j’ai bien lu votre message.';
+
 /** Where the simulated platform places a patient who joins (one patient ahead). */
 const FIRST_POSITION = 2;
 
@@ -85,6 +94,8 @@ export class SimulatedPlatformLink implements PlatformLink {
   private readonly online = new Map<Profession, number>();
   private readonly waiting = new Set<SimulatedWaiting>();
   private call: SimulatedCall | null = null;
+  /** The sessions whose patient asked for the written conversation at the start. */
+  private readonly writing = new Set<string>();
 
   constructor(
     private readonly options: SimulatedPlatformOptions,
@@ -134,6 +145,7 @@ export class SimulatedPlatformLink implements PlatformLink {
     // The answer, then one step a patient ahead is taken, then the patient: while nobody of the kind is
     // online nobody is taken and the queue stands still. A network cut holds the queue where it was; past
     // the platform's grace the patient has lost their place, as with the reference platform.
+    if (entry.accessibility?.writtenConversation === true) this.writing.add(entry.sessionId);
     const waiting: SimulatedWaiting = {
       profession: entry.profession,
       position: FIRST_POSITION,
@@ -226,7 +238,11 @@ export class SimulatedPlatformLink implements PlatformLink {
       if (awayMs > 0) report({ type: 'call.resumed' });
       awayMs = 0;
       elapsed += stepMs;
-      if (elapsed === stepMs) return report({ type: 'call.connected' });
+      if (elapsed === stepMs) {
+        report({ type: 'call.connected' });
+        if (this.writing.has(sessionId)) report({ type: 'call.messageReceived', text: SIMULATED_GREETING });
+        return;
+      }
       if (askedAt === null) {
         if (elapsed < stepMs + callMs / 2) return;
         askedAt = elapsed;
@@ -301,12 +317,24 @@ export class SimulatedPlatformLink implements PlatformLink {
     return Promise.resolve(ok({ told: state === 'requested' ? ['support'] : [] }));
   }
 
+  /** The simulated professional reads the patient's message and answers it in writing a step later. */
+  sendMessage(sessionId: string): Promise<Result<void>> {
+    if (!this.options.reachable()) return Promise.resolve(err({ code: 'platform.unreachable' }));
+    const call = this.call;
+    if (call?.sessionId !== sessionId) return Promise.resolve(err({ code: 'call.ended' }));
+    after(this.clock, this.options.stepMs, () => {
+      if (this.call === call) call.report({ type: 'call.messageReceived', text: SIMULATED_REPLY });
+    });
+    return Promise.resolve(ok(undefined));
+  }
+
   relayMedia(): Promise<Result<unknown>> {
     return Promise.resolve(this.options.reachable() ? ok(null) : err({ code: 'platform.unreachable' }));
   }
 
   forgetSession(sessionId: string): void {
     this.documents.delete(sessionId);
+    this.writing.delete(sessionId);
     // Delivered items stand for what the platform now holds; the cabin keeps no copy of them.
     this.delivered.length = 0;
   }

@@ -7,7 +7,9 @@ import { MEASUREMENT_KINDS, type MeasurementKind, type ProfessionalCard } from '
 import type { ComposedDocument } from '../../contract/composed-document';
 import { DocumentComposer } from './document-composer';
 import { DocumentPanel } from './document-panel';
+import { ChatPanel } from './chat-panel';
 import { HelpCallNotice } from './help-call-notice';
+import { PatientNeedsList } from './patient-needs';
 import {
   IDENTITY_SOURCE_LABELS,
   MEASUREMENT_LABELS,
@@ -36,6 +38,8 @@ export interface CallViewProps {
   readonly onEnd: () => void;
   /** The professional takes care of the patient's help call. */
   readonly onAnswerHelp: () => void;
+  /** Writes to the patient (the written conversation); answers true once relayed. */
+  readonly onSendChat: (text: string) => Promise<boolean>;
 }
 
 const LOCAL_PROBLEMS: Readonly<Record<LocalMediaProblem, string>> = {
@@ -103,6 +107,7 @@ export function CallView({
   onProblem,
   onEnd,
   onAnswerHelp,
+  onSendChat,
 }: CallViewProps) {
   const [confirmingEnd, setConfirmingEnd] = useState(false);
   const name = call.patient === null ? 'Patient' : patientName(call.patient);
@@ -124,6 +129,9 @@ export function CallView({
                 {IDENTITY_SOURCE_LABELS[call.patient.source]}
               </p>
             </>
+          )}
+          {call.visit !== null && (
+            <PatientNeedsList locale={call.visit.locale} needs={call.visit.needs} testId="call-needs" />
           )}
         </div>
         <div className="end-call">
@@ -221,6 +229,12 @@ export function CallView({
               {MEDIA_FAILURES[call.mediaFailure]}
             </p>
           )}
+          <ChatPanel
+            lines={call.chat}
+            wanted={call.visit?.needs?.writtenConversation === true}
+            disabled={!call.patientPresent || call.ending}
+            onSend={onSendChat}
+          />
         </div>
 
         <div className="call-panels">

@@ -182,6 +182,7 @@ function DeskScreen({
             onProblem={(message) => desk.showError(message)}
             onEnd={() => void desk.endCall()}
             onAnswerHelp={() => void desk.answerHelp()}
+            onSendChat={(text) => desk.sendChat(text)}
           />
         )}
       </main>

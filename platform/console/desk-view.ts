@@ -9,6 +9,7 @@ import {
   type ProfessionalCard,
 } from '../../contract/domain';
 import type {
+  ChatAuthor,
   ConsentSummary,
   DocumentContentType,
   MediaCheckResult,
@@ -63,11 +64,22 @@ export interface CallState {
   readonly mediaFailure: MediaFailure | null;
   /** The patient asked for help in the cabin and nobody has answered yet. */
   readonly helpRequested: boolean;
+  /** The written conversation of this call, in order: memory only, gone with the call. */
+  readonly chat: readonly ChatLine[];
   /** The practitioner ended the call: `call.end` is on its way or waits for the connection. */
   readonly ending: boolean;
   /** `call.end` could not reach the platform; it goes again as soon as the connection is welcomed. */
   readonly endAwaitsConnection: boolean;
 }
+
+/** One message of the written conversation: who wrote it and what. Patient data: memory only. */
+export interface ChatLine {
+  readonly from: ChatAuthor;
+  readonly text: string;
+}
+
+/** The most messages a call's conversation shows; older ones scroll away. */
+export const MAX_CHAT_LINES = 200;
 
 /** Everything the console shows once logged in. */
 export interface DeskView {
@@ -105,7 +117,7 @@ export function isTransportFailure(code: string): boolean {
 
 /** The French sentence for a refused action (`detail`: the refusal's detail, for an empty document's reason). */
 export function refusalText(
-  action: 'accept' | 'measure' | 'document' | 'end',
+  action: 'accept' | 'measure' | 'document' | 'end' | 'chat',
   code: string,
   detail?: string,
 ): string {
@@ -125,6 +137,8 @@ export function refusalText(
       return 'Le document n’a pas pu être envoyé. Réessayez.';
     case 'end':
       return 'La consultation n’a pas pu être terminée. Réessayez.';
+    case 'chat':
+      return 'Le message n’a pas pu être envoyé au patient. Réessayez.';
     default: {
       const unknown: never = action;
       return String(unknown);
@@ -193,6 +207,7 @@ export function newCall(sessionId: string, mode: MediaMode): CallState {
     remoteStream: null,
     mediaFailure: null,
     helpRequested: false,
+    chat: [],
     ending: false,
     endAwaitsConnection: false,
   };

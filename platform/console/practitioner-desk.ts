@@ -23,7 +23,9 @@ import {
   refusalText,
   sentDocument,
   withItem,
+  MAX_CHAT_LINES,
   type CallState,
+  type ChatLine,
   type DeskView,
   type OutgoingDocument,
   type SessionEnd,
@@ -168,6 +170,30 @@ export class PractitionerDesk {
     const result = await client.request({ type: 'help.answer', sessionId: call.sessionId });
     if (result.ok && this.#view.call?.sessionId === call.sessionId)
       this.#updateCall({ helpRequested: false });
+  }
+
+  /** Writes to the patient in the call; answers true once the platform relayed it (shown then). */
+  async sendChat(text: string): Promise<boolean> {
+    const call = this.#view.call;
+    const client = this.#client;
+    if (call === null) return false;
+    if (client === null) {
+      this.#update({ error: refusalText('chat', 'transport.unavailable') });
+      return false;
+    }
+    const result = await client.request({ type: 'chat.send', sessionId: call.sessionId, text });
+    if (this.#view.call?.sessionId !== call.sessionId) return false;
+    if (!result.ok) {
+      this.#update({ error: refusalText('chat', result.error.code) });
+      return false;
+    }
+    this.#addChat({ from: 'professional', text });
+    return true;
+  }
+
+  #addChat(line: ChatLine): void {
+    const chat = this.#view.call?.chat ?? [];
+    this.#updateCall({ chat: [...chat, line].slice(-MAX_CHAT_LINES) });
   }
 
   /** Sends a document to the cabin; answers true once the platform stored it. */
@@ -369,6 +395,9 @@ export class PractitionerDesk {
         return;
       case 'call.helpChanged':
         this.#updateCall({ helpRequested: push.active });
+        return;
+      case 'call.chat':
+        if (push.from === 'patient') this.#addChat({ from: 'patient', text: push.text });
         return;
       default: {
         const unknown: never = push;

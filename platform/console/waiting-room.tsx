@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import type { QueueEntryView } from '../../contract/platform-protocol';
 import { LOCALE_LABELS, waitingText } from './french-format';
+import { PatientNeedsList } from './patient-needs';
 import { every, type Clock } from '../../contract/clock';
 
 /** How often the waiting times are recomputed. */
@@ -47,6 +48,7 @@ export function WaitingRoom({ queue, accepting, online, clock, onAccept }: Waiti
               <div className="queue-patient">
                 <strong className="queue-name">Patient en cabine</strong>
                 <span data-testid="queue-language">Langue : {LOCALE_LABELS[entry.locale]}</span>
+                <PatientNeedsList locale={entry.locale} needs={entry.needs} testId="queue-needs" />
               </div>
               <div className="queue-details">
                 <span className={entry.appointmentCode === null ? 'tag' : 'tag tag-appointment'}>

@@ -226,5 +226,7 @@ export function entryOf(session: PlatformSession): QueueEntryView | null {
     appointmentCode: session.appointmentCode,
     since: session.since,
     locale: session.visit.locale,
+    // What the patient asked for (a written conversation, subtitles, large text): no identity in it.
+    ...(session.visit.needs === undefined ? {} : { needs: session.visit.needs }),
   };
 }

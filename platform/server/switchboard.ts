@@ -174,6 +174,24 @@ export class Switchboard {
           message.requestId,
           this.help.update(line.cabinId, message.sessionId, message.state),
         );
+      case 'chat.send': {
+        const session = this.#ledger.get(message.sessionId);
+        if (session !== undefined && session.cabinId !== line.cabinId) {
+          return this.#notAllowed(line.party, message.requestId);
+        }
+        if (session === undefined || !isActive(session) || session.stage === 'queue') {
+          return this.#answer(line.party, message.requestId, err({ code: 'call.ended' }));
+        }
+        // To the professional of this call only, never kept (not even for an absent party), never logged.
+        const chat = {
+          type: 'call.chat',
+          sessionId: session.id,
+          from: 'patient',
+          text: message.text,
+        } as const;
+        this.#ledger.toPractitioner(session, chat, false);
+        return this.#answer(line.party, message.requestId, ok(null));
+      }
       case 'sfu.request': {
         const session = this.#ledger.get(message.sessionId);
         if (session !== undefined && session.cabinId !== line.cabinId) {
@@ -340,6 +358,16 @@ export class Switchboard {
         return this.#documents.compose(line, session, message);
       case 'help.answer':
         this.help.answerAsProfessional(session.cabinId, session.id);
+        return this.#answer(line.party, message.requestId, ok(null));
+      case 'chat.send':
+        if (!isActive(session))
+          return this.#answer(line.party, message.requestId, err({ code: 'call.ended' }));
+        // To the cabin of this call only, never kept (not even for an absent cabin), never logged.
+        this.#ledger.toCabin(
+          session,
+          { type: 'call.chat', sessionId: session.id, from: 'professional', text: message.text },
+          false,
+        );
         return this.#answer(line.party, message.requestId, ok(null));
       case 'sfu.request':
         return this.#sfuRequest(line.party, session, 'practitioner', message);

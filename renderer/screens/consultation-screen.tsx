@@ -1,12 +1,14 @@
 // Step 7b: the video consultation. The professional large, the patient's self view small, whether the
 // professional sees and hears the patient, and the measurement the professional asks for in a panel
 // beside the video, which stays the larger: its instructions and a start button, its progress, its
-// result. The call's media (useVideoCall) lives above the stage switch: a stage change keeps it.
+// result. The call's media (useVideoCall) lives above the stage switch: a stage change keeps it. Under
+// the video, the written conversation with the professional (conversation-panel.tsx).
 import type { ConsultationScreen as ConsultationView } from '../../contract/cabin-view';
 import type { MeasurementKind } from '../../contract/domain';
 import { FailureMessage } from '../components/failure-message';
 import { FailureScreen } from '../components/failure-screen';
 import { ActionButton } from '../components/action-button';
+import { ConversationPanel } from '../components/conversation-panel';
 import { KeepSilentNote, MeasurementProgressLine } from '../components/measurement-progress';
 import { MeasurementResultValues } from '../components/measurement-result';
 import { ScreenFrame } from '../components/screen-frame';
@@ -66,6 +68,11 @@ export function ConsultationScreen({ screen, act, send, requestQuit }: StepProps
               <RequestedMeasurement screen={screen} kind={screen.requestedMeasurement} send={send} />
             ) : null}
           </div>
+          <ConversationPanel
+            messages={screen.conversation ?? []}
+            wanted={screen.conversationWanted === true}
+            onSend={(text) => act({ type: 'patient.sendMessage', text })}
+          />
           {screen.failure !== null && !measuring && <FailureMessage code={screen.failure} />}
           {call.devicesMissing && (
             <p className="failure" role="alert" data-testid="media-problem">

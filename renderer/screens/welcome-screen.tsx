@@ -8,7 +8,10 @@ import { Toggle } from '../components/toggle';
 import { useUi } from '../ui-context';
 
 /** The comfort options offered, in order, each with its test id. */
-const COMFORT_OPTIONS: readonly { readonly option: keyof Accessibility; readonly testId: string }[] = [
+const COMFORT_OPTIONS: readonly {
+  readonly option: 'largeText' | 'readAloud';
+  readonly testId: string;
+}[] = [
   { option: 'largeText', testId: 'large-text' },
   { option: 'readAloud', testId: 'read-aloud' },
 ];
@@ -95,7 +98,19 @@ export function WelcomeScreen({
             {strings.welcome[option]}
           </Toggle>
         ))}
+        <Toggle
+          testId="written-conversation"
+          checked={accessibility.writtenConversation === true}
+          onChange={(on) => onAccessibilityChange({ ...accessibility, writtenConversation: on })}
+        >
+          {strings.conversation.welcomeOption}
+        </Toggle>
       </div>
+      {accessibility.writtenConversation === true && (
+        <p className="note" data-testid="written-conversation-note">
+          {strings.conversation.welcomeOptionHint}
+        </p>
+      )}
       <p className="help-line">{strings.welcome.needHelp}</p>
     </ScreenFrame>
   );

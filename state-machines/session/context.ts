@@ -4,6 +4,7 @@ import type {
   Accessibility,
   CarePathAnswers,
   ConsentRecord,
+  ConversationMessage,
   CostInformation,
   DocumentPrintStatus,
   DocumentSummary,
@@ -90,6 +91,8 @@ export interface SessionContext extends SessionInput {
   readonly mediaMode: 'video' | 'audioOnly';
   readonly professionalReceives: MediaReception;
   readonly documents: readonly DocumentSummary[];
+  /** The written conversation of the call in progress: in memory for the call only, never logged. */
+  readonly conversation: readonly ConversationMessage[];
   readonly dmpOpposed: boolean;
   /** Each document's place in the printing, by document id; a document not in it waits. */
   readonly printStatus: Readonly<Record<string, DocumentPrintStatus>>;
@@ -149,6 +152,7 @@ export function initialContext(input: SessionInput): SessionContext {
     mediaMode: 'video',
     professionalReceives: { audio: false, video: false },
     documents: [],
+    conversation: [],
     dmpOpposed: false,
     printStatus: {},
     failure: null,

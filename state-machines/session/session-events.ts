@@ -1,5 +1,6 @@
 // Events that the session's actors send back to it, and what the session receives from outside.
 import type {
+  Accessibility,
   CallEvent,
   CardFact,
   CarePathAnswers,
@@ -83,6 +84,8 @@ export interface QueueRequest {
   /** The cover answers and the cost the patient accepted, for the professional (null: none asked or shown). */
   readonly carePath: CarePathAnswers | null;
   readonly cost: CostInformation | null;
+  /** What the patient chose at the start (written conversation, large text…), for the professional. */
+  readonly accessibility?: Accessibility;
 }
 
 /** Input of the `printDocuments` actor: the documents still to print, in order (never one already printed). */

@@ -63,6 +63,8 @@ export interface SessionEffectParams {
   readonly reportHelpEnded: { readonly sessionId: string; readonly state: 'cancelled' | 'answered' };
   readonly recordProblem: { readonly sessionId: string; readonly problem: ProblemKind };
   readonly shareMeasurement: { readonly sessionId: string; readonly measurement: Measurement };
+  /** One message of the written conversation for the professional of the call (never logged). */
+  readonly sendMessage: { readonly sessionId: string; readonly text: string };
   readonly recordDmpChoice: { readonly sessionId: string; readonly opposed: boolean };
   readonly shareMediaCheck: { readonly sessionId: string; readonly result: 'passed' | 'problem' };
   readonly recordStep: { readonly sessionId: string; readonly step: StepName };
@@ -91,6 +93,8 @@ export const sessionSetup = setup({
     reportHelpEnded: (_, _params: SessionEffectParams['reportHelpEnded']) => undefined,
     /** Records a problem reported by the patient (audit, no patient data). */
     recordProblem: (_, _params: SessionEffectParams['recordProblem']) => undefined,
+    /** Sends the patient's message of the written conversation to the professional of the call. */
+    sendMessage: (_, _params: SessionEffectParams['sendMessage']) => undefined,
     /** Sends an accepted measurement to the professional. */
     shareMeasurement: (_, _params: SessionEffectParams['shareMeasurement']) => undefined,
     /** Sends the DMP opposition to the platform with the documents' receipt. */

@@ -230,6 +230,11 @@ export class FakeVideoCall extends DrivenCallbackActor<{ readonly sessionId: str
     this.emit({ type: 'call.documentReceived', document });
   }
 
+  /** The professional writes to the patient (the written conversation). */
+  write(text: string): void {
+    this.emit({ type: 'call.messageReceived', text });
+  }
+
   end(): void {
     this.emit({ type: 'call.ended' });
   }

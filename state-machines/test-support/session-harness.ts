@@ -52,6 +52,8 @@ export interface SessionFakes {
     readonly mediaChecks: { readonly sessionId: string; readonly result: 'passed' | 'problem' }[];
     /** The steps entered, as `recordStep` reported them, oldest first. */
     readonly steps: { readonly sessionId: string; readonly step: StepName }[];
+    /** The patient's messages of the written conversation, as `sendMessage` sent them. */
+    readonly messages: { readonly sessionId: string; readonly text: string }[];
   };
 }
 
@@ -77,6 +79,7 @@ export function createSessionFakes(): SessionFakes {
       atCounter: [],
       mediaChecks: [],
       steps: [],
+      messages: [],
     },
   };
 }
@@ -104,6 +107,7 @@ export function provideSessionFakes(fakes: SessionFakes) {
       shareMediaCheck: (_, params) => void fakes.recorded.mediaChecks.push(params),
       recordStep: (_, params) => void fakes.recorded.steps.push(params),
       leavePaymentToCounter: (_, params) => void fakes.recorded.atCounter.push(params),
+      sendMessage: (_, params) => void fakes.recorded.messages.push(params),
       noteStillThereDeadline: assign({ stillThereUntil: () => fakes.clock.now() + STILL_THERE_GRACE_MS }),
     },
   });

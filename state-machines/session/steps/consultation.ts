@@ -3,6 +3,7 @@
 // sees beside the call, and deposits documents. A failure shown in the call clears when the link comes
 // back.
 import { assign } from 'xstate';
+import type { ConversationMessage } from '../../../contract';
 import { keepLatest, required } from '../context';
 import { cabinWorking, measuring, stepEntered } from '../factories';
 import { failureCode, requestHelp, sessionSetup } from '../setup';
@@ -88,6 +89,16 @@ const requested = sessionSetup.createStateConfig({
   },
 });
 
+/** The most messages the call's written conversation keeps; older ones scroll away. */
+export const MAX_CONVERSATION_MESSAGES = 200;
+
+function withMessage(
+  conversation: readonly ConversationMessage[],
+  message: ConversationMessage,
+): ConversationMessage[] {
+  return [...conversation, message].slice(-MAX_CONVERSATION_MESSAGES);
+}
+
 // The cabin works during the call, not once it failed: then the patient is expected to retry, and a
 // patient who walked out must not leave the professional's name on the screen for the next person.
 const call = cabinWorking({
@@ -115,6 +126,22 @@ const call = cabinWorking({
           ...context.documents.filter((doc) => doc.id !== event.document.id),
           event.document,
         ],
+      }),
+    },
+    // The written conversation of the call: what the professional writes and what the patient answers,
+    // kept in the session's memory for this call only (the consultation's exit forgets it).
+    'call.messageReceived': {
+      actions: assign({
+        conversation: ({ context, event }) =>
+          withMessage(context.conversation, { from: 'professional', text: event.text }),
+      }),
+    },
+    'patient.sendMessage': {
+      actions: sessionSetup.enqueueActions(({ context, event, enqueue }) => {
+        if (event.type !== 'patient.sendMessage') return;
+        const text = event.text.trim();
+        enqueue.assign({ conversation: withMessage(context.conversation, { from: 'patient', text }) });
+        enqueue({ type: 'sendMessage', params: { sessionId: context.sessionId, text } });
       }),
     },
     'call.ended': afterCall,
@@ -168,6 +195,7 @@ export const consultation = sessionSetup.createStateConfig({
   id: 'consultation',
   initial: 'call',
   entry: stepEntered('consultation'),
+  exit: assign({ conversation: [] }),
   states: {
     call,
     failed: {

@@ -46,6 +46,7 @@ const queue = sessionSetup.createStateConfig({
       locale: context.locale,
       carePath: context.carePath,
       cost: context.cost,
+      accessibility: context.accessibility,
     }),
     onError: {
       target: 'failed',

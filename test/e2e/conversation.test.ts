@@ -1,0 +1,102 @@
+// The written conversation in Chromium, on the simulated platform: a deaf patient says so on the welcome
+// screen, reads the professional's message large in the call, and answers with a ready-made answer; the
+// professional writes back. Screenshots in test-results/screens, named `conversation-…`; any console
+// error or failed request fails the test.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import {
+  launchChromium,
+  openCabinPage,
+  startCabinUnderTest,
+  type CabinUnderTest,
+} from '../support/cabin-under-test';
+import {
+  answerCarePath,
+  chooseNextAvailable,
+  skipAllMeasurements,
+  throughConsent,
+  type Patient,
+} from '../support/journey-steps';
+
+describe('the written conversation, in Chromium', () => {
+  let browser: Browser;
+  let cabin: CabinUnderTest | undefined;
+  let page: Page;
+  let problems: string[];
+  let patient: Patient;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterEach(async () => {
+    await page?.close();
+    await cabin?.stop();
+    cabin = undefined;
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('asked for at the start, read large in the call, answered with one touch', async () => {
+    // A call long enough for the conversation before the simulated doctor asks for a measurement.
+    cabin = await startCabinUnderTest({ simulation: { stepMs: 150, callMs: 20_000, cardReader: 'domain' } });
+    const cabinPage = await openCabinPage(browser, cabin);
+    ({ page, problems } = cabinPage);
+    patient = {
+      screen: (step, stage, shot) => cabinPage.screen(step, stage, shot && `conversation-${shot}`),
+      tap: cabinPage.tap,
+      answer: cabinPage.answer,
+    };
+
+    await patient.screen('welcome');
+    await patient.tap('written-conversation');
+    await expect(page.getByTestId('written-conversation').getAttribute('aria-checked')).resolves.toBe('true');
+    await patient.screen('welcome', undefined, 'welcome');
+    await throughConsent(patient, 'alone');
+    await patient.screen('identification', 'choosingBeneficiary');
+    await patient.tap('beneficiary-0');
+    await patient.screen('identification', 'confirming');
+    await patient.tap('confirm-identity');
+    await chooseNextAvailable(patient, 'doctor');
+    await answerCarePath(patient, 'referred');
+    await patient.tap('accept-cost');
+    await skipAllMeasurements(patient);
+    await patient.screen('waitingRoom', 'professionalReady');
+    await patient.tap('start-call');
+    await patient.screen('consultation', 'inCall');
+
+    // The panel is open from the start, and the doctor's first message shows large.
+    await expect(page.getByTestId('conversation').getAttribute('data-open')).resolves.toBe('true');
+    const written = page.locator('[data-testid="conversation-message"][data-from="professional"]');
+    await written.first().waitFor();
+    await expect(written.first().innerText()).resolves.toContain('Bonjour');
+    const sizes = await written.first().evaluate((element) => ({
+      message: parseFloat(getComputedStyle(element).fontSize),
+      page: parseFloat(getComputedStyle(document.body).fontSize),
+    }));
+    expect(sizes.message).toBeGreaterThanOrEqual(sizes.page * 1.5);
+    await patient.screen('consultation', 'inCall', 'professional-writes');
+
+    await patient.tap('quick-answer-yes');
+    await page.locator('[data-testid="conversation-message"][data-from="patient"]').first().waitFor();
+    await expect(
+      page.locator('[data-testid="conversation-message"][data-from="patient"]').first().innerText(),
+    ).resolves.toContain('Oui');
+    // The doctor reads it and writes back.
+    await written.nth(1).waitFor();
+    await expect(written.nth(1).innerText()).resolves.toContain('bien lu votre message');
+    await patient.screen('consultation', 'inCall', 'answered');
+    // Nothing of the conversation in the cabin's operation log.
+    const directory = cabin.config.logDirectory;
+    const logged = readdirSync(directory)
+      .map((name) => readFileSync(join(directory, name), 'utf8'))
+      .join('\n');
+    expect(logged).toContain('session.step');
+    for (const said of ['Bonjour, je suis', 'bien lu votre message', '"Oui"']) {
+      expect(logged).not.toContain(said);
+    }
+    expect(problems).toEqual([]);
+  });
+});
