@@ -20,6 +20,11 @@ export type Presence = (typeof PRESENCES)[number];
 export interface Accessibility {
   readonly largeText: boolean;
   readonly readAloud: boolean;
+  /**
+   * Live subtitles of the professional's speech under the video, offered only where the cabin has an
+   * offline speech engine (`CabinView.subtitlesOffered`); absent means not asked.
+   */
+  readonly subtitles?: boolean;
 }
 
 /** A patient's names and birth date: what every identity of the patient starts with. Patient data. */

@@ -15,6 +15,7 @@ import {
   TECHNICIAN_TEXT_MAX_LENGTH,
   type StaffCommand,
 } from './staff';
+import { parseSubtitleAudio } from './subtitles';
 import { parseMediaUp } from './validate-platform';
 
 type Parser<T> = (input: unknown) => Result<T, CabinError>;
@@ -103,9 +104,10 @@ const ACTION_FIELDS: { readonly [K in PatientAction['type']]: Record<string, (va
 function isAccessibility(value: unknown): boolean {
   return (
     isRecord(value) &&
-    hasOnlyKeys(value, ['largeText', 'readAloud']) &&
+    hasOnlyKeys(value, ['largeText', 'readAloud', 'subtitles']) &&
     isBoolean(value.largeText) &&
-    isBoolean(value.readAloud)
+    isBoolean(value.readAloud) &&
+    (value.subtitles === undefined || isBoolean(value.subtitles))
   );
 }
 
@@ -255,6 +257,7 @@ const PARAM_PARSERS: { readonly [M in CabinMethod]: Parser<CabinParams<M>> } = {
     const parsed = parseMediaUp(input);
     return parsed.ok ? parsed : invalid(`bad media message: ${parsed.error.detail}`);
   },
+  subtitleAudio: parseSubtitleAudio,
 };
 
 /** A validated call: the method and its typed argument. */
