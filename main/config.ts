@@ -388,6 +388,8 @@ function findMismatch(base: unknown, value: unknown, path: string): string | nul
 
 function deepMerge(base: unknown, value: unknown): unknown {
   if (typeof base !== 'object' || base === null || typeof value !== 'object' || value === null) return value;
+  // A list replaces the default's whole (spread into an object, it would stop being a list).
+  if (Array.isArray(value)) return value;
   const result: Record<string, unknown> = { ...(base as Record<string, unknown>) };
   for (const [key, inner] of Object.entries(value)) result[key] = deepMerge(result[key], inner);
   return result;
