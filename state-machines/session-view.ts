@@ -73,7 +73,7 @@ export function cabinViewOf(snapshot: CabinSnapshot, outside: ViewOutside = NO_O
   const sessionSnapshot = phase === 'inSession' ? child?.getSnapshot() : undefined;
   const session = withSubtitles(
     sessionSnapshot?.status === 'active' ? sessionViewOf(sessionSnapshot) : null,
-    outside.subtitles ?? null,
+    outside.subtitlesOffered === true ? (outside.subtitles ?? NO_SUBTITLES_YET) : null,
   );
   return {
     phase,
@@ -94,6 +94,9 @@ export function cabinViewOf(snapshot: CabinSnapshot, outside: ViewOutside = NO_O
     ...(outside.subtitlesOffered === true ? { subtitlesOffered: true } : {}),
   };
 }
+
+/** The subtitles of a call whose engine has heard nothing yet. */
+const NO_SUBTITLES_YET: SubtitlesView = { lines: [], partial: '', fault: false };
 
 /** The session's view with the call's subtitles on the consultation screen, when the patient asked for them. */
 function withSubtitles(session: SessionView | null, subtitles: SubtitlesView | null): SessionView | null {

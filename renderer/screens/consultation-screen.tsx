@@ -7,6 +7,7 @@ import type { MeasurementKind } from '../../contract/domain';
 import { FailureMessage } from '../components/failure-message';
 import { FailureScreen } from '../components/failure-screen';
 import { ActionButton } from '../components/action-button';
+import { LiveSubtitles } from '../components/live-subtitles';
 import { KeepSilentNote, MeasurementProgressLine } from '../components/measurement-progress';
 import { MeasurementResultValues } from '../components/measurement-result';
 import { ScreenFrame } from '../components/screen-frame';
@@ -14,6 +15,7 @@ import { Spinner } from '../components/spinner';
 import { StreamVideo } from '../components/stream-video';
 import { failureMessage, fill, type Strings } from '../i18n';
 import { useUi } from '../ui-context';
+import { useSubtitleAudio } from '../video/use-subtitle-audio';
 import { useVideoCall, type VideoCall } from '../video/use-video-call';
 import type { StepProps } from './step-props';
 
@@ -43,6 +45,8 @@ export function ConsultationScreen({ screen, act, send, requestQuit }: StepProps
   const { strings } = useUi();
   const s = strings.consultation;
   const call = useVideoCall(screen.stage !== 'failed', screen.mediaMode === 'audioOnly');
+  // The view carries subtitles only when the patient asked for them and the cabin has an engine.
+  useSubtitleAudio(call.remote, screen.subtitles !== undefined && screen.stage !== 'failed');
   const name = `${screen.professional.civility} ${screen.professional.name}`;
   const documents = (
     <p className="note" data-testid="documents-received">
@@ -66,6 +70,7 @@ export function ConsultationScreen({ screen, act, send, requestQuit }: StepProps
               <RequestedMeasurement screen={screen} kind={screen.requestedMeasurement} send={send} />
             ) : null}
           </div>
+          {screen.subtitles !== undefined && <LiveSubtitles subtitles={screen.subtitles} />}
           {screen.failure !== null && !measuring && <FailureMessage code={screen.failure} />}
           {call.devicesMissing && (
             <p className="failure" role="alert" data-testid="media-problem">

@@ -8,7 +8,10 @@ import { Toggle } from '../components/toggle';
 import { useUi } from '../ui-context';
 
 /** The comfort options offered, in order, each with its test id. */
-const COMFORT_OPTIONS: readonly { readonly option: keyof Accessibility; readonly testId: string }[] = [
+const COMFORT_OPTIONS: readonly {
+  readonly option: Exclude<keyof Accessibility, 'subtitles'>;
+  readonly testId: string;
+}[] = [
   { option: 'largeText', testId: 'large-text' },
   { option: 'readAloud', testId: 'read-aloud' },
 ];
@@ -25,6 +28,8 @@ export interface WelcomeScreenProps {
   readonly cardRefused?: boolean;
   /** The cabin waits for its cleaning after the last session: the notice shows and "Commencer" is disabled. */
   readonly waitingForCleaning?: boolean;
+  /** The cabin has an offline speech engine: live subtitles are offered beside the comfort options. */
+  readonly subtitlesOffered?: boolean;
 }
 
 /**
@@ -40,6 +45,7 @@ export function WelcomeScreen({
   cardInReader,
   cardRefused = false,
   waitingForCleaning = false,
+  subtitlesOffered = false,
 }: WelcomeScreenProps) {
   const { locale, strings } = useUi();
   const cardLeft = cardInReader || cardRefused;
@@ -95,7 +101,17 @@ export function WelcomeScreen({
             {strings.welcome[option]}
           </Toggle>
         ))}
+        {subtitlesOffered && (
+          <Toggle
+            testId="subtitles"
+            checked={accessibility.subtitles === true}
+            onChange={(on) => onAccessibilityChange({ ...accessibility, subtitles: on })}
+          >
+            {strings.liveSubtitles.choice}
+          </Toggle>
+        )}
       </div>
+      {subtitlesOffered && <p className="note">{strings.liveSubtitles.choiceHint}</p>}
       <p className="help-line">{strings.welcome.needHelp}</p>
     </ScreenFrame>
   );
