@@ -16,6 +16,8 @@ export function captureRemoteAudio(
   onFrame: (pcmBase64: string) => void,
 ): () => void {
   if (stream.getAudioTracks().length === 0) return () => undefined;
+  // Chromium feeds a remote WebRTC stream to Web Audio only while a media element plays it too: the
+  // consultation's remote video element does (unmuted), which is what the patient hears.
   const source = context.createMediaStreamSource(stream);
   // A ScriptProcessor rather than an AudioWorklet: no module to load under the kiosk's content policy.
   const processor = context.createScriptProcessor(PROCESSOR_BUFFER, 2, 1);
