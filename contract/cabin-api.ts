@@ -6,6 +6,7 @@ import type { PatientAction } from './patient-action';
 import type { CallMedia, MediaReception, SfuMethod, SignalPayload } from './platform-protocol';
 import type { CabinError, Result } from './result';
 import type { StaffCommand, StaffRole, StaffSession } from './staff';
+import type { SubtitleAudio } from './subtitles';
 
 /** The state of the renderer's video link, as it reports it to the controller. */
 export type MediaLinkState = 'connected' | 'disconnected';
@@ -45,6 +46,12 @@ export interface CabinApi {
   joinMedia(): Result<CallMedia>;
   /** Relays one video link message to the platform; an SFU request answers the SFU's data, the others null. */
   media(message: MediaUp): Result<unknown>;
+  /**
+   * Hands one frame of the professional's voice (as the renderer receives it) to the cabin's offline
+   * speech engine for the subtitles; `subtitles.notNow` unless a call runs whose patient asked for
+   * subtitles and an engine is there. The audio is never logged nor stored.
+   */
+  subtitleAudio(input: SubtitleAudio): Result<void>;
 }
 
 /** The names of the CabinApi calls. */

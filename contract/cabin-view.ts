@@ -1,6 +1,7 @@
 // What the renderer draws: a pure projection of the controller's state, pushed on every change.
 import type { AgeBand } from './cover';
 import type { PaymentAwaitingDecision, StaffView } from './staff';
+import type { SubtitlesView } from './subtitles';
 import type {
   Accessibility,
   CostInformation,
@@ -77,6 +78,11 @@ export interface CabinView {
   /** Card payments waiting for the attendant's decision, oldest first (no patient data). */
   readonly paymentsAwaitingDecision: readonly PaymentAwaitingDecision[];
   readonly session: SessionView | null;
+  /**
+   * The cabin has a working offline speech engine: the welcome screen offers live subtitles. Absent
+   * or false: the choice is not offered.
+   */
+  readonly subtitlesOffered?: boolean;
 }
 
 /** The patient's session: common settings plus the screen of the current step. */
@@ -290,6 +296,8 @@ export interface ConsultationScreen {
   /** The requested measurement's values, in its `result`. */
   readonly measurementResult: Measurement | null;
   readonly documentsReceived: number;
+  /** The live subtitles, when the patient asked for them and the cabin has an engine; absent otherwise. */
+  readonly subtitles?: SubtitlesView;
   /** Why the call failed, or (stage `measuring`, its `failed`) why the measurement did not work. */
   readonly failure: string | null;
   /**

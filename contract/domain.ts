@@ -25,6 +25,11 @@ export interface Accessibility {
    * professional knows before the call, the cabin opens it by itself); absent means no.
    */
   readonly writtenConversation?: boolean;
+  /**
+   * Live subtitles of the professional's speech under the video, offered only where the cabin has an
+   * offline speech engine (`CabinView.subtitlesOffered`); absent means not asked.
+   */
+  readonly subtitles?: boolean;
 }
 
 /** A patient's names and birth date: what every identity of the patient starts with. Patient data. */

@@ -13,6 +13,7 @@ export * from './staff';
 export * from './maintenance';
 export * from './session-record';
 export * from './cabin-api';
+export * from './subtitles';
 export * from './validate';
 export * from './platform-protocol';
 export * from './composed-document';

@@ -17,6 +17,7 @@ import {
   TECHNICIAN_TEXT_MAX_LENGTH,
   type StaffCommand,
 } from './staff';
+import { parseSubtitleAudio } from './subtitles';
 import { parseMediaUp } from './validate-platform';
 
 type Parser<T> = (input: unknown) => Result<T, CabinError>;
@@ -118,10 +119,11 @@ function isMessageText(value: unknown): boolean {
 function isAccessibility(value: unknown): boolean {
   return (
     isRecord(value) &&
-    hasOnlyKeys(value, ['largeText', 'readAloud', 'writtenConversation']) &&
+    hasOnlyKeys(value, ['largeText', 'readAloud', 'writtenConversation', 'subtitles']) &&
     isBoolean(value.largeText) &&
     isBoolean(value.readAloud) &&
-    (value.writtenConversation === undefined || isBoolean(value.writtenConversation))
+    (value.writtenConversation === undefined || isBoolean(value.writtenConversation)) &&
+    (value.subtitles === undefined || isBoolean(value.subtitles))
   );
 }
 
@@ -271,6 +273,7 @@ const PARAM_PARSERS: { readonly [M in CabinMethod]: Parser<CabinParams<M>> } = {
     const parsed = parseMediaUp(input);
     return parsed.ok ? parsed : invalid(`bad media message: ${parsed.error.detail}`);
   },
+  subtitleAudio: parseSubtitleAudio,
 };
 
 /** A validated call: the method and its typed argument. */

@@ -18,6 +18,7 @@ import type { CabinActorRef } from '../state-machines';
 import type { CallMediaBoard } from './call-media-board';
 import type { OperationLog } from './log';
 import type { PlatformLink } from './platform-client/platform-link';
+import type { LiveSubtitles } from './speech/live-subtitles';
 import type { StaffCalls } from './staff/staff-calls';
 import type { CabinStore } from './store';
 
@@ -49,6 +50,8 @@ export interface CabinApiPorts {
   readonly staff: StaffCalls;
   /** Real hardware whose staff PINs are still to choose: no patient session starts before. */
   readonly pinsNeeded: () => boolean;
+  /** The running call's live subtitles; without it no subtitle audio is taken. */
+  readonly subtitles?: LiveSubtitles;
 }
 
 /** Builds the CabinApi implementation; every argument must already be validated with `parseCall`. */
@@ -97,6 +100,22 @@ export function serveCabinApi(ports: CabinApiPorts): ImmediateCabinServer {
         return ok(null);
       }
       return ports.platform.relayMedia(callSession, message);
+    },
+    subtitleAudio: ({ pcm }) => {
+      // Only a call's voice, only for a patient who asked, only to an engine that is there.
+      const callSession = board.sessionId();
+      const session = view().session;
+      const { subtitles } = ports;
+      if (
+        callSession === null ||
+        session === null ||
+        session.screen.step !== 'consultation' ||
+        session.accessibility.subtitles !== true ||
+        subtitles?.offered() !== true
+      ) {
+        return err({ code: 'subtitles.notNow' });
+      }
+      return subtitles.hear(callSession, pcm);
     },
   };
 }

@@ -205,3 +205,34 @@ describe('cabin configuration', () => {
     });
   });
 });
+
+describe('the subtitles section', () => {
+  const base = defaultConfig('/tmp/cabine');
+
+  it('is off by default', () => {
+    expect(base.subtitles.enabled).toBe(false);
+  });
+
+  it('takes an engine command, its arguments and an absolute model folder', () => {
+    const merged = mergeConfig(base, {
+      subtitles: {
+        enabled: true,
+        command: '/usr/local/bin/cabine-vosk',
+        args: ['--quiet'],
+        model: '/opt/vosk/vosk-model-small-fr-0.22',
+      },
+    });
+    expect(merged.ok && merged.value.subtitles.model).toBe('/opt/vosk/vosk-model-small-fr-0.22');
+  });
+
+  it.each([
+    [{ enabled: true }, 'subtitles.command'],
+    [{ args: [3] }, 'subtitles.args'],
+    [{ model: 'models/fr' }, 'subtitles.model'],
+    [{ enabled: 'yes' }, 'subtitles.enabled'],
+  ])('refuses %j', (subtitles, detail) => {
+    const merged = mergeConfig(base, { subtitles });
+    expect(merged.ok).toBe(false);
+    if (!merged.ok) expect(merged.error.detail).toContain(detail);
+  });
+});

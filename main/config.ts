@@ -2,7 +2,7 @@
 // with an optional JSON file. Every value is checked; a bad file stops the start with a clear message.
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { err, ok, PROFESSIONS, type Locale, type Result } from '../contract';
 import {
   DEFAULT_TARIFFS,
@@ -134,6 +134,19 @@ export interface CabinConfig {
    * audit, and the consent records as long as the operator's policy says (main/store/README.md).
    */
   readonly retention: RetentionPolicy;
+  /**
+   * Live subtitles of the professional's speech, off by default. `command` (with `args`) runs the
+   * operator's offline speech engine on the cabin, which speaks the line protocol of
+   * main/speech/line-protocol-speech-to-text.ts; `model` is the folder of its French model (for Vosk,
+   * e.g. /opt/vosk/vosk-model-small-fr-0.22). An engine or model not found is logged at start and
+   * subtitles are not offered.
+   */
+  readonly subtitles: {
+    readonly enabled: boolean;
+    readonly command: string;
+    readonly args: readonly string[];
+    readonly model: string;
+  };
 }
 
 /** The longest a cabin may wait for its cleaning (one hour): longer, a busy day would lose the cabin. */
@@ -179,6 +192,7 @@ export function defaultConfig(baseDirectory: string): CabinConfig {
     },
     fixedPorts: [],
     retention: { auditDays: 90, consentDays: 3_650 },
+    subtitles: { enabled: false, command: '', args: [], model: '' },
   };
 }
 
@@ -261,9 +275,20 @@ export function mergeConfig(base: CabinConfig, overrides: unknown): Result<Cabin
       });
     }
   }
+  const subtitles = checkSubtitles(merged.subtitles);
+  if (subtitles !== null) return err({ code: 'config.invalid', detail: subtitles });
   const page = checkAttendantPage(merged);
   if (page !== null) return err({ code: 'config.invalid', detail: page });
   return checkPlatform(merged);
+}
+
+// Subtitles: when on, an engine to run, text arguments, and a model folder given as an absolute path.
+function checkSubtitles(subtitles: CabinConfig['subtitles']): string | null {
+  const { enabled, command, args, model } = subtitles;
+  if (!args.every((arg) => typeof arg === 'string')) return 'subtitles.args must list texts';
+  if (model !== '' && !isAbsolute(model)) return 'subtitles.model must be an absolute folder path';
+  if (enabled && command.trim() === '') return 'subtitles.command must name the speech engine to run';
+  return null;
 }
 
 /** The longest a print job may take before it is cancelled (10 minutes): longer, the patient has left. */
@@ -363,6 +388,8 @@ function findMismatch(base: unknown, value: unknown, path: string): string | nul
 
 function deepMerge(base: unknown, value: unknown): unknown {
   if (typeof base !== 'object' || base === null || typeof value !== 'object' || value === null) return value;
+  // A list replaces the default's whole (spread into an object, it would stop being a list).
+  if (Array.isArray(value)) return value;
   const result: Record<string, unknown> = { ...(base as Record<string, unknown>) };
   for (const [key, inner] of Object.entries(value)) result[key] = deepMerge(result[key], inner);
   return result;

@@ -23,6 +23,9 @@ import { traceMachineStates } from './machine-trail';
 import { OutboundDelivery } from './outbound-delivery';
 import { checkPeripherals, createSimulatedPeripherals, type CabinPeripherals } from './peripherals';
 import { sessionActors } from './session-actors';
+import { LiveSubtitles } from './speech/live-subtitles';
+import { speechEngineForConfig } from './speech/speech-engine-for-config';
+import type { SpeechToText } from './speech/speech-to-text';
 import { StaffAccess } from './staff/staff-access';
 import { TerminalPayments } from './terminal-payments';
 import { serveStaffCalls } from './staff/staff-calls';
@@ -44,6 +47,8 @@ export interface ControllerOptions {
   readonly wipeHooks?: readonly (() => Promise<void>)[];
   /** Builds the desk of the technician's device commands (by default the cabin's, on its devices and register). */
   readonly technicianDesk?: (parts: TechnicianDeskParts) => TechnicianDesk;
+  /** The offline speech engine of the subtitles (by default the configuration's, null when it has none). */
+  readonly speech?: SpeechToText | null;
 }
 
 /** The controller's parts a technician desk is built on (`ControllerOptions.technicianDesk`). */
@@ -97,6 +102,11 @@ export function createController(options: ControllerOptions): RunningController 
   const payments = new TerminalPayments({
     terminal: peripherals.paymentTerminal,
     records: store.payments,
+    log,
+    changed: () => refreshView(),
+  });
+  const subtitles = new LiveSubtitles({
+    engine: options.speech === undefined ? speechEngineForConfig(config.subtitles, log) : options.speech,
     log,
     changed: () => refreshView(),
   });
@@ -186,6 +196,8 @@ export function createController(options: ControllerOptions): RunningController 
       staff: staffAccess.view(),
       help: call !== null && call.step !== null ? { step: call.step, since: call.since } : null,
       payments: payments.awaitingDecision(),
+      subtitlesOffered: subtitles.offered(),
+      subtitles: subtitles.view(),
     };
   });
   refreshView = views.refresh;
@@ -209,6 +221,14 @@ export function createController(options: ControllerOptions): RunningController 
     platform: peripherals.platform,
     staff,
     pinsNeeded: () => staffAccess.pinsNeeded(),
+    subtitles,
+  });
+  // The subtitles last as long as the consultation: any other screen ends them and wipes their text.
+  listeners.add((event) => {
+    // After this view has reached every listener: a view published from inside would overtake it.
+    if (event.type === 'view.changed' && event.view.session?.screen.step !== 'consultation') {
+      queueMicrotask(() => subtitles.end());
+    }
   });
 
   const attendantPage = openAttendantPage(config, {
@@ -285,6 +305,7 @@ export function createController(options: ControllerOptions): RunningController 
       staffAccess.stop();
       stopRecovery.abort();
       help.stop();
+      subtitles.end();
       stopRetention();
       stopGate();
       stopHeartbeat();

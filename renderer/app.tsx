@@ -256,6 +256,7 @@ export function App({ transport, media }: AppProps) {
           cardInReader={view.cardInReader}
           cardRefused={cardRefused}
           waitingForCleaning={view.waitingForCleaning}
+          subtitlesOffered={view.subtitlesOffered === true}
         />
       </>
     );

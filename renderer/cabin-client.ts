@@ -49,6 +49,7 @@ function clientOver(call: RawCall): CabinClient {
     staff: (input) => call('staff', input),
     joinMedia: () => call('joinMedia', undefined) as ReturnType<CabinClient['joinMedia']>,
     media: (message) => call('media', message),
+    subtitleAudio: (input) => call('subtitleAudio', input) as ReturnType<CabinClient['subtitleAudio']>,
   };
 }
 

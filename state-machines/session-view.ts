@@ -16,6 +16,7 @@ import type {
   StaffView,
   StepName,
   StepScreen,
+  SubtitlesView,
   WaitingRoomScreen,
 } from '../contract';
 import type { cabinMachine, CabinContext } from './cabin-machine';
@@ -49,6 +50,10 @@ export interface ViewOutside {
   readonly help: { readonly step: StepName; readonly since: number } | null;
   /** Card payments main/ holds for the attendant's decision; none when not given. */
   readonly payments?: readonly PaymentAwaitingDecision[];
+  /** main/ has a working offline speech engine: the welcome screen offers subtitles. */
+  readonly subtitlesOffered?: boolean;
+  /** The running call's subtitles as main/ holds them; shown on the consultation screen when the patient asked. */
+  readonly subtitles?: SubtitlesView | null;
 }
 
 /** Nothing from outside: no staff panel, no lock, PINs set, no help call recorded. */
@@ -66,7 +71,10 @@ export function cabinViewOf(snapshot: CabinSnapshot, outside: ViewOutside = NO_O
   const phase = cabinPhaseOf(snapshot);
   const child = snapshot.children.session;
   const sessionSnapshot = phase === 'inSession' ? child?.getSnapshot() : undefined;
-  const session = sessionSnapshot?.status === 'active' ? sessionViewOf(sessionSnapshot) : null;
+  const session = withSubtitles(
+    sessionSnapshot?.status === 'active' ? sessionViewOf(sessionSnapshot) : null,
+    outside.subtitlesOffered === true ? (outside.subtitles ?? NO_SUBTITLES_YET) : null,
+  );
   return {
     phase,
     peripherals: context.peripherals,
@@ -83,7 +91,18 @@ export function cabinViewOf(snapshot: CabinSnapshot, outside: ViewOutside = NO_O
     cardInReader: context.cardInReader,
     paymentsAwaitingDecision: outside.payments ?? [],
     session,
+    ...(outside.subtitlesOffered === true ? { subtitlesOffered: true } : {}),
   };
+}
+
+/** The subtitles of a call whose engine has heard nothing yet. */
+const NO_SUBTITLES_YET: SubtitlesView = { lines: [], partial: '', fault: false };
+
+/** The session's view with the call's subtitles on the consultation screen, when the patient asked for them. */
+function withSubtitles(session: SessionView | null, subtitles: SubtitlesView | null): SessionView | null {
+  if (session === null || subtitles === null) return session;
+  if (session.screen.step !== 'consultation' || session.accessibility.subtitles !== true) return session;
+  return { ...session, screen: { ...session.screen, subtitles } };
 }
 
 /** Whether the cabin is ready but refuses a session until it is cleaned (read on the state value). */

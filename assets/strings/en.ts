@@ -943,6 +943,13 @@ export const en: Strings = {
     tooLong: '{max} characters at most.',
     tooManyDigits: '{max} digits at most.',
   },
+  liveSubtitles: {
+    choice: 'Subtitles during the call',
+    choiceHint: "The professional's words are written under the video. The sound never leaves the cabin.",
+    label: 'Subtitles',
+    waiting: 'Subtitles will appear here when the professional speaks.',
+    fault: 'Subtitles have stopped working. The call goes on.',
+  },
   genericFailure: 'Something went wrong. You can try again or ask for help.',
   conversation: {
     welcomeOption: 'I am deaf or hard of hearing',

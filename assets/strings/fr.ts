@@ -1030,6 +1030,19 @@ export const fr = {
     tooLong: '{max} caractères au plus.',
     tooManyDigits: '{max} chiffres au plus.',
   },
+  /** Live subtitles of the professional's speech: the welcome screen's choice and the call's captions. */
+  liveSubtitles: {
+    /** The comfort choice on the welcome screen, beside large text and read aloud. */
+    choice: "Sous-titres pendant l'appel",
+    /** Under the choice: what it does, and that the voice stays in the cabin. */
+    choiceHint: "Les paroles du professionnel s'écrivent sous la vidéo. Le son ne quitte pas la cabine.",
+    /** The name of the subtitles area, for screen readers. */
+    label: 'Sous-titres',
+    /** Before the professional has said anything. */
+    waiting: "Les sous-titres s'afficheront ici quand le professionnel parlera.",
+    /** The engine stopped during the call: the call goes on. */
+    fault: "Les sous-titres ne fonctionnent plus. L'appel continue.",
+  },
   genericFailure: "Un problème est survenu. Vous pouvez réessayer ou demander de l'aide.",
   /** The written conversation of the call, and the welcome screen's choice that asks for it. */
   conversation: {

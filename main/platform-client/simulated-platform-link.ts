@@ -318,7 +318,7 @@ export class SimulatedPlatformLink implements PlatformLink {
   }
 
   /** The simulated professional reads the patient's message and answers it in writing a step later. */
-  sendMessage(sessionId: string): Promise<Result<void>> {
+  sendMessage(sessionId: string, _text: string): Promise<Result<void>> {
     if (!this.options.reachable()) return Promise.resolve(err({ code: 'platform.unreachable' }));
     const call = this.call;
     if (call?.sessionId !== sessionId) return Promise.resolve(err({ code: 'call.ended' }));

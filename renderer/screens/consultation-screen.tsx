@@ -9,6 +9,7 @@ import { FailureMessage } from '../components/failure-message';
 import { FailureScreen } from '../components/failure-screen';
 import { ActionButton } from '../components/action-button';
 import { ConversationPanel } from '../components/conversation-panel';
+import { LiveSubtitles } from '../components/live-subtitles';
 import { KeepSilentNote, MeasurementProgressLine } from '../components/measurement-progress';
 import { MeasurementResultValues } from '../components/measurement-result';
 import { ScreenFrame } from '../components/screen-frame';
@@ -16,6 +17,7 @@ import { Spinner } from '../components/spinner';
 import { StreamVideo } from '../components/stream-video';
 import { failureMessage, fill, type Strings } from '../i18n';
 import { useUi } from '../ui-context';
+import { useSubtitleAudio } from '../video/use-subtitle-audio';
 import { useVideoCall, type VideoCall } from '../video/use-video-call';
 import type { StepProps } from './step-props';
 
@@ -45,6 +47,8 @@ export function ConsultationScreen({ screen, act, send, requestQuit }: StepProps
   const { strings } = useUi();
   const s = strings.consultation;
   const call = useVideoCall(screen.stage !== 'failed', screen.mediaMode === 'audioOnly');
+  // The view carries subtitles only when the patient asked for them and the cabin has an engine.
+  useSubtitleAudio(call.remote, screen.subtitles !== undefined && screen.stage !== 'failed');
   const name = `${screen.professional.civility} ${screen.professional.name}`;
   const documents = (
     <p className="note" data-testid="documents-received">
@@ -68,6 +72,7 @@ export function ConsultationScreen({ screen, act, send, requestQuit }: StepProps
               <RequestedMeasurement screen={screen} kind={screen.requestedMeasurement} send={send} />
             ) : null}
           </div>
+          {screen.subtitles !== undefined && <LiveSubtitles subtitles={screen.subtitles} />}
           <ConversationPanel
             messages={screen.conversation ?? []}
             wanted={screen.conversationWanted === true}

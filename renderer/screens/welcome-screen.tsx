@@ -28,6 +28,8 @@ export interface WelcomeScreenProps {
   readonly cardRefused?: boolean;
   /** The cabin waits for its cleaning after the last session: the notice shows and "Commencer" is disabled. */
   readonly waitingForCleaning?: boolean;
+  /** The cabin has an offline speech engine: live subtitles are offered beside the comfort options. */
+  readonly subtitlesOffered?: boolean;
 }
 
 /**
@@ -43,6 +45,7 @@ export function WelcomeScreen({
   cardInReader,
   cardRefused = false,
   waitingForCleaning = false,
+  subtitlesOffered = false,
 }: WelcomeScreenProps) {
   const { locale, strings } = useUi();
   const cardLeft = cardInReader || cardRefused;
@@ -105,7 +108,17 @@ export function WelcomeScreen({
         >
           {strings.conversation.welcomeOption}
         </Toggle>
+        {subtitlesOffered && (
+          <Toggle
+            testId="subtitles"
+            checked={accessibility.subtitles === true}
+            onChange={(on) => onAccessibilityChange({ ...accessibility, subtitles: on })}
+          >
+            {strings.liveSubtitles.choice}
+          </Toggle>
+        )}
       </div>
+      {subtitlesOffered && <p className="note">{strings.liveSubtitles.choiceHint}</p>}
       {accessibility.writtenConversation === true && (
         <p className="note" data-testid="written-conversation-note">
           {strings.conversation.welcomeOptionHint}

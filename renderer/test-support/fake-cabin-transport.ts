@@ -47,6 +47,7 @@ export class FakeCabinTransport implements CabinTransport {
     staff: (input) => this.answer('staff', input, this.staffAnswer(input.command)),
     joinMedia: () => this.answer('joinMedia', undefined, this.joinMediaResult),
     media: (message) => this.answer('media', message, this.mediaResult),
+    subtitleAudio: (input) => this.answer('subtitleAudio', input, this.nextResult),
   };
 
   /** The patient actions sent so far, in order. */

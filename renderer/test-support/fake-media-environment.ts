@@ -80,6 +80,25 @@ export class FakeVideoLink implements VideoLink {
   }
 }
 
+/** A script processor a test feeds with audio, as the audio thread would. */
+export class FakeScriptProcessor {
+  onaudioprocess: ((event: { readonly inputBuffer: unknown }) => void) | null = null;
+  connected = false;
+
+  connect(): void {
+    this.connected = true;
+  }
+
+  disconnect(): void {
+    this.connected = false;
+  }
+
+  /** Hands one buffer of mono samples to the processor, if it still listens. */
+  feed(samples: Float32Array): void {
+    this.onaudioprocess?.({ inputBuffer: { numberOfChannels: 1, getChannelData: () => samples } });
+  }
+}
+
 /** An audio context that records the tones started and answers a microphone level a test sets. */
 export class FakeAudioContext {
   /** The frequencies of the oscillators started, in order (hertz). */
@@ -89,6 +108,9 @@ export class FakeAudioContext {
   closed = false;
   readonly currentTime = 0;
   readonly destination = {};
+  readonly sampleRate = 48_000;
+  /** The script processors created (the subtitles' tap on the professional's voice). */
+  readonly processors: FakeScriptProcessor[] = [];
 
   resume(): Promise<void> {
     return Promise.resolve();
@@ -118,9 +140,16 @@ export class FakeAudioContext {
 
   createGain() {
     return {
-      gain: { setValueAtTime: () => undefined, exponentialRampToValueAtTime: () => undefined },
+      gain: { value: 1, setValueAtTime: () => undefined, exponentialRampToValueAtTime: () => undefined },
       connect: () => undefined,
+      disconnect: () => undefined,
     };
+  }
+
+  createScriptProcessor(): FakeScriptProcessor {
+    const processor = new FakeScriptProcessor();
+    this.processors.push(processor);
+    return processor;
   }
 
   createMediaStreamSource() {
@@ -152,6 +181,8 @@ export class FakeMediaEnvironment implements MediaEnvironment {
   readonly links: FakeVideoLink[] = [];
   readonly audioContexts: FakeAudioContext[] = [];
   joinCalls = 0;
+  /** The frames of the professional's voice sent for the subtitles (base64 PCM), in order. */
+  readonly subtitleFrames: string[] = [];
   /** The time of the call's media: it moves only when the test moves it. */
   readonly clock = new ManualClock();
 
@@ -171,6 +202,11 @@ export class FakeMediaEnvironment implements MediaEnvironment {
     const context = new FakeAudioContext();
     this.audioContexts.push(context);
     return context as unknown as AudioContext;
+  }
+
+  sendSubtitleAudio(pcmBase64: string): Promise<Result<void>> {
+    this.subtitleFrames.push(pcmBase64);
+    return Promise.resolve({ ok: true, value: undefined });
   }
 
   joinMedia(): Promise<Result<CallMedia>> {

@@ -29,6 +29,11 @@ export interface MediaEnvironment {
   createLink(media: CallMedia, signaling: MediaSignaling): Promise<VideoLink>;
   /** The time the call's media runs on: retries, the microphone level, the reception monitor. */
   readonly clock: Clock;
+  /**
+   * Hands one frame of the professional's voice (base64 16 kHz mono s16le) to the controller's speech
+   * engine for the live subtitles (CabinApi `subtitleAudio`); absent where there is no controller.
+   */
+  readonly sendSubtitleAudio?: (pcmBase64: string) => Promise<Result<void>>;
 }
 
 /** The camera's settings: the cabin's front camera, HD when it can. */
@@ -64,6 +69,7 @@ export function browserMediaEnvironment(transport: CabinTransport, win: Window =
     signaling: transportSignaling(transport),
     createLink: (media, signaling) => createVideoLink(media, signaling, systemClock),
     clock: systemClock,
+    sendSubtitleAudio: (pcm) => transport.client.subtitleAudio({ pcm }),
   };
 }
 

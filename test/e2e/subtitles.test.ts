@@ -1,0 +1,89 @@
+// Live subtitles in Chromium, with the stand-in speech engine configured as an operator would
+// configure theirs: the welcome screen offers them, the patient turns them on, and the consultation
+// shows the subtitles area under the video, saying they will come when the professional speaks. A
+// cabin without an engine does not offer them. (The professional's real voice reaches the engine in
+// the media tests' world only: here the platform is the in-process simulated one.)
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { standInEngine } from '../../main/speech/test-support/stand-in-speech-engine';
+import {
+  launchChromium,
+  openCabinPage,
+  startCabinUnderTest,
+  type CabinUnderTest,
+} from '../support/cabin-under-test';
+import {
+  answerCarePath,
+  chooseNextAvailable,
+  skipAllMeasurements,
+  throughConsent,
+  type Patient,
+} from '../support/journey-steps';
+
+describe('live subtitles, in Chromium', () => {
+  let browser: Browser;
+  let cabin: CabinUnderTest | undefined;
+  let page: Page;
+  let problems: string[];
+  let patient: Patient;
+
+  const open = async (overrides: unknown = {}): Promise<void> => {
+    cabin = await startCabinUnderTest(overrides);
+    const cabinPage = await openCabinPage(browser, cabin);
+    ({ page, problems } = cabinPage);
+    patient = {
+      screen: (step, stage, shot) => cabinPage.screen(step, stage, shot && `subtitles-${shot}`),
+      tap: cabinPage.tap,
+      answer: cabinPage.answer,
+    };
+  };
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterEach(async () => {
+    await page?.close();
+    await cabin?.stop();
+    cabin = undefined;
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('are not offered by a cabin without a speech engine', async () => {
+    await open();
+    await patient.screen('welcome');
+    await expect(page.getByTestId('read-aloud').count()).resolves.toBe(1);
+    await expect(page.getByTestId('subtitles').count()).resolves.toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('are chosen on the welcome screen and shown under the video during the call', async () => {
+    await open({
+      subtitles: { enabled: true, ...standInEngine() },
+      simulation: { stepMs: 150, callMs: 8_000, cardReader: 'domain' },
+    });
+    await patient.screen('welcome');
+    await patient.tap('subtitles');
+    await expect(page.getByTestId('subtitles').getAttribute('aria-checked')).resolves.toBe('true');
+    await patient.screen('welcome', undefined, 'welcome-chosen');
+    await throughConsent(patient, 'alone');
+    await patient.screen('identification', 'choosingBeneficiary');
+    await patient.tap('beneficiary-0');
+    await patient.screen('identification', 'confirming');
+    await patient.tap('confirm-identity');
+    await chooseNextAvailable(patient, 'doctor');
+    await answerCarePath(patient, 'referred');
+    await patient.tap('accept-cost');
+    await skipAllMeasurements(patient);
+    await patient.screen('waitingRoom', 'professionalReady');
+    await patient.tap('start-call');
+    await patient.screen('consultation', 'inCall');
+    await page.getByTestId('subtitles-waiting').waitFor();
+    await patient.screen('consultation', 'inCall', 'in-call');
+    await expect(page.getByTestId('subtitles').innerText()).resolves.toContain(
+      "Les sous-titres s'afficheront ici quand le professionnel parlera.",
+    );
+    expect(problems).toEqual([]);
+  });
+});
