@@ -23,8 +23,17 @@ export const en: Strings = {
     ],
     money: '€{amount}',
     percent: '{percent}%',
+    dir: 'ltr',
+    date: '{dayNumber} {monthName} {year}',
   },
-  languageNames: { fr: 'Français', en: 'English' },
+  languageNames: {
+    fr: 'Français',
+    en: 'English',
+    ar: 'العربية',
+    es: 'Español',
+    pt: 'Português',
+    tr: 'Türkçe',
+  },
   common: {
     help: 'Help',
     quit: 'Stop',

@@ -26,8 +26,19 @@ export const fr = {
     /** Money: `{amount}` is the number with two decimals. */
     money: '{amount} €',
     percent: '{percent} %',
+    /** Writing direction of the screens: `rtl` for Arabic. */
+    dir: 'ltr' as 'ltr' | 'rtl',
+    /** A date: `{day}` and `{month}` as two digits, `{dayNumber}` without a leading zero, `{monthName}`, `{year}`. */
+    date: '{day}/{month}/{year}',
   },
-  languageNames: { fr: 'Français', en: 'English' },
+  languageNames: {
+    fr: 'Français',
+    en: 'English',
+    ar: 'العربية',
+    es: 'Español',
+    pt: 'Português',
+    tr: 'Türkçe',
+  },
   common: {
     help: 'Aide',
     quit: 'Arrêter',
