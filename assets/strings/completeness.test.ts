@@ -36,9 +36,9 @@ describe('strings of every language', () => {
     });
 
     it(`${locale} leaves no string empty`, () => {
-      expect([...own].filter(([, text]) => typeof text !== 'string' || text.trim() === '').map(([k]) => k)).toEqual(
-        [],
-      );
+      expect(
+        [...own].filter(([, text]) => typeof text !== 'string' || text.trim() === '').map(([k]) => k),
+      ).toEqual([]);
     });
 
     it(`${locale} keeps the placeholders of each French template`, () => {

@@ -203,8 +203,10 @@ export const es: Strings = {
       notADate: 'Esta fecha no existe. Revise el día, el mes y el año.',
       inFuture: 'Esta fecha aún no ha llegado. Revise el año.',
       before1900: 'El año debe ser 1900 o posterior.',
-      nirTooShort: 'Faltan cifras: el número tiene 13 cifras y una clave de 2 cifras. Ha escrito {count} de 15.',
-      nirTooLong: 'Sobran cifras: el número tiene 13 cifras y una clave de 2 cifras. Ha escrito {count} de 15.',
+      nirTooShort:
+        'Faltan cifras: el número tiene 13 cifras y una clave de 2 cifras. Ha escrito {count} de 15.',
+      nirTooLong:
+        'Sobran cifras: el número tiene 13 cifras y una clave de 2 cifras. Ha escrito {count} de 15.',
       nirLetter: 'El número solo tiene cifras. Solo Córcega lleva una letra: 2A o 2B.',
       nirFirstDigit: 'La primera cifra no es posible. Revísela en su tarjeta, o deje este número vacío.',
       nirWrongKey:
@@ -270,7 +272,8 @@ export const es: Strings = {
       },
       solidarityCover: {
         question: '¿Tiene la Complémentaire santé solidaire (CSS)?',
-        explanation: 'Es la ayuda del Estado que sustituye a un seguro complementario. Antes se llamaba CMU-C.',
+        explanation:
+          'Es la ayuda del Estado que sustituye a un seguro complementario. Antes se llamaba CMU-C.',
         short: 'Complémentaire santé solidaire (CSS)',
       },
     },
@@ -303,7 +306,8 @@ export const es: Strings = {
     advanceUndecided:
       'Paga el precio completo en la cabina. Si el seguro de salud reembolsa, le envía su parte después.',
     notReimbursedNote: 'Esta consulta no la reembolsa el seguro de salud francés.',
-    thirdParty: 'Tiers payant (pago directo): solo paga {amount}. El seguro de salud paga su parte directamente.',
+    thirdParty:
+      'Tiers payant (pago directo): solo paga {amount}. El seguro de salud paga su parte directamente.',
     thirdPartySolidarity:
       'Tiers payant (pago directo): no tiene nada que pagar. El seguro de salud y la Complémentaire santé solidaire pagan directamente.',
     thirdPartyNothingDue:
@@ -348,7 +352,8 @@ export const es: Strings = {
       bloodPressure:
         'Siéntese con la espalda apoyada en la silla. Póngase el manguito en el brazo desnudo, por encima del codo. Apoye el brazo en la mesa.',
       temperature: 'Tome el termómetro. Acérquelo al centro de la frente. Espere el pitido.',
-      oxygenSaturation: 'Ponga la pinza en la punta del dedo índice, con la uña hacia arriba. Apoye la mano plana.',
+      oxygenSaturation:
+        'Ponga la pinza en la punta del dedo índice, con la uña hacia arriba. Apoye la mano plana.',
       weight: 'Súbase a la báscula, con los dos pies en el centro. No se mueva.',
     },
     optional: 'Esta medición no es obligatoria.',
@@ -479,7 +484,8 @@ export const es: Strings = {
     dmpWhat:
       'Mon espace santé es su historial de salud en línea, del seguro de salud francés. Usted y quienes le cuidan encuentran allí sus documentos.',
     dmpOpposed: 'No enviar a Mon espace santé',
-    dmpWillSend: 'Una copia de sus documentos se guardará en Mon espace santé, si se ha podido comprobar su identidad.',
+    dmpWillSend:
+      'Una copia de sus documentos se guardará en Mon espace santé, si se ha podido comprobar su identidad.',
     dmpWillNotSend: 'Sus documentos no se enviarán a Mon espace santé.',
     print: 'Imprimir',
     printingTitle: 'Imprimiendo…',
@@ -487,7 +493,8 @@ export const es: Strings = {
     printedTitle: 'Recoja sus documentos',
     printedBody: 'Sus documentos están en la bandeja de la impresora.',
     printFailedTitle: 'La impresión no ha funcionado',
-    elsewhereDmp: 'También puede guardarse una copia en Mon espace santé, si se ha podido comprobar su identidad.',
+    elsewhereDmp:
+      'También puede guardarse una copia en Mon espace santé, si se ha podido comprobar su identidad.',
     elsewhereProfessional: 'El profesional también puede enviárselos por mensajería segura.',
     elsewhereAttendant: 'La persona de recepción puede ayudarle a imprimirlos.',
     continueWithoutPrinting: 'Continuar sin imprimir',
@@ -576,11 +583,15 @@ export const es: Strings = {
     'payment.failed': 'El pago no ha funcionado. Puede intentarlo de nuevo.',
     'payment.cancelled': 'El pago se ha cancelado. Puede intentarlo de nuevo.',
     'payment.cardRemoved': 'La tarjeta se ha retirado demasiado pronto. Puede intentarlo de nuevo.',
-    'payment.unreachable': 'El terminal de pago no responde. Puede intentarlo de nuevo, o pagar en recepción.',
+    'payment.unreachable':
+      'El terminal de pago no responde. Puede intentarlo de nuevo, o pagar en recepción.',
     'payment.timeout': 'El terminal de pago no ha respondido a tiempo. Puede intentarlo de nuevo.',
-    'payment.answerLost': 'No sabemos si el pago se ha hecho. No pague una segunda vez: recepción lo comprobará.',
-    'payment.garbled': 'No sabemos si el pago se ha hecho. No pague una segunda vez: recepción lo comprobará.',
-    'payment.notApproved': 'El pago no se ha hecho. No se ha cobrado nada en su tarjeta. Puede intentarlo de nuevo.',
+    'payment.answerLost':
+      'No sabemos si el pago se ha hecho. No pague una segunda vez: recepción lo comprobará.',
+    'payment.garbled':
+      'No sabemos si el pago se ha hecho. No pague una segunda vez: recepción lo comprobará.',
+    'payment.notApproved':
+      'El pago no se ha hecho. No se ha cobrado nada en su tarjeta. Puede intentarlo de nuevo.',
     'payment.awaitingAttendant':
       'No sabemos si se ha hecho un pago. No pague una segunda vez. Puede irse y pagar en recepción: lo comprobarán.',
     'payment.notRecorded': 'El pago con tarjeta no es posible ahora. Puede pagar en recepción.',
@@ -733,7 +744,8 @@ export const es: Strings = {
     locked: 'Demasiados códigos incorrectos. El acceso {role} está bloqueado hasta las {time}.',
     lockedNow: 'Demasiados códigos incorrectos. El acceso {role} está bloqueado 5 minutos.',
     pinsNeeded: 'Aún no se han elegido los códigos del personal.',
-    failed: 'El acceso no ha funcionado. Si vuelve a pasar, dé este código al servicio de asistencia: {code}.',
+    failed:
+      'El acceso no ha funcionado. Si vuelve a pasar, dé este código al servicio de asistencia: {code}.',
     setupTitle: 'Primer inicio: elija los códigos del personal',
     setupLead:
       'Elija un código para recepción y otro para el técnico. Escriba cada código dos veces. Guárdelos en un lugar seguro: no se volverán a mostrar.',
@@ -745,12 +757,14 @@ export const es: Strings = {
     },
     setupProblems: {
       'pin.format': 'El código debe tener de 6 a 12 cifras, sin letras.',
-      'pin.guessable': 'Este código es demasiado fácil de adivinar: una cifra repetida o cifras seguidas. Elija otro.',
+      'pin.guessable':
+        'Este código es demasiado fácil de adivinar: una cifra repetida o cifras seguidas. Elija otro.',
       mismatch: 'Los dos códigos escritos no son iguales.',
       same: 'El código del técnico debe ser distinto del de recepción.',
     },
     setupSave: 'Guardar los códigos',
-    setupFailed: 'No se han podido guardar los códigos. Si vuelve a pasar, dé este código al servicio de asistencia: {code}.',
+    setupFailed:
+      'No se han podido guardar los códigos. Si vuelve a pasar, dé este código al servicio de asistencia: {code}.',
     panelTitles: { attendant: 'Panel de recepción', technician: 'Panel del técnico' },
     sessionRunning: 'Hay una sesión en curso: la persona de la cabina ve esta pantalla.',
     onScreenBanner: 'Un miembro del personal ha abierto el panel de servicio.',
@@ -816,14 +830,19 @@ export const es: Strings = {
         'Ponga el tensiómetro en modo manómetro, conecte el manómetro de referencia en la pieza en Y y cierre la válvula.',
       'bloodPressure.point':
         'Lleve la presión cerca del valor mostrado y escriba lo que indica el manómetro de referencia.',
-      'bloodPressure.leakTest': 'Prueba de fugas: infle, cierre la válvula y no toque nada durante la medida.',
-      'temperature.connectReference': 'Ponga la sonda del termómetro en el cuerpo negro o en el baño de referencia.',
+      'bloodPressure.leakTest':
+        'Prueba de fugas: infle, cierre la válvula y no toque nada durante la medida.',
+      'temperature.connectReference':
+        'Ponga la sonda del termómetro en el cuerpo negro o en el baño de referencia.',
       'temperature.point':
         'Ponga la referencia a la temperatura mostrada, espere a que sea estable y escriba lo que indica la referencia.',
       'oxygenSaturation.connectSimulator': 'Ponga la pinza del pulsioxímetro en el simulador.',
-      'oxygenSaturation.spo2Point': 'Ponga la saturación del simulador al valor mostrado y escriba el valor del simulador.',
-      'oxygenSaturation.pulsePoint': 'Ponga el pulso del simulador al valor mostrado y escriba el valor del simulador.',
-      'oxygenSaturation.noFinger': 'Quite la pinza del simulador: el pulsioxímetro debe indicar que no hay dedo.',
+      'oxygenSaturation.spo2Point':
+        'Ponga la saturación del simulador al valor mostrado y escriba el valor del simulador.',
+      'oxygenSaturation.pulsePoint':
+        'Ponga el pulso del simulador al valor mostrado y escriba el valor del simulador.',
+      'oxygenSaturation.noFinger':
+        'Quite la pinza del simulador: el pulsioxímetro debe indicar que no hay dedo.',
       'weight.empty': 'Vacíe la báscula y continúe.',
       'weight.load': 'Ponga las pesas de prueba en el centro de la báscula y escriba su masa total.',
       'weight.eccentricity': 'Ponga la carga en la zona de la báscula indicada y escriba su masa.',

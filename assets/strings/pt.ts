@@ -208,7 +208,8 @@ export const pt: Strings = {
       nirTooLong:
         'Há algarismos a mais: o número tem 13 algarismos e uma chave de 2 algarismos. Escreveu {count} de 15.',
       nirLetter: 'O número só tem algarismos. Só a Córsega tem uma letra: 2A ou 2B.',
-      nirFirstDigit: 'O primeiro algarismo não é possível. Verifique-o no seu cartão, ou deixe este número vazio.',
+      nirFirstDigit:
+        'O primeiro algarismo não é possível. Verifique-o no seu cartão, ou deixe este número vazio.',
       nirWrongKey:
         'Os 2 algarismos da chave (os 2 últimos) não correspondem aos 13 primeiros. Verifique cada algarismo, ou deixe este número vazio.',
     },
@@ -226,7 +227,8 @@ export const pt: Strings = {
     checkingPresenceTitle: 'A procurar quem está disponível…',
     nobodyOnlineNow: 'Ninguém agora',
     eligibilityTitle: 'Antes de continuar',
-    physicalActNeeded: 'Precisa de um cuidado em que seja preciso tocar-lhe (análise ao sangue, penso, vacina)?',
+    physicalActNeeded:
+      'Precisa de um cuidado em que seja preciso tocar-lhe (análise ao sangue, penso, vacina)?',
     earlierInPersonSession: 'Já viu este fisioterapeuta em pessoa?',
     physicalActNeededShort: 'Um cuidado em que é preciso tocar-lhe',
     earlierInPersonSessionShort: 'Já visto em pessoa por este fisioterapeuta',
@@ -305,7 +307,8 @@ export const pt: Strings = {
     advanceUndecided:
       'Paga o preço inteiro na cabine. Se o seguro de saúde reembolsar, envia-lhe a sua parte depois.',
     notReimbursedNote: 'Esta consulta não é reembolsada pelo seguro de saúde francês.',
-    thirdParty: 'Tiers payant (pagamento direto): só paga {amount}. O seguro de saúde paga a sua parte diretamente.',
+    thirdParty:
+      'Tiers payant (pagamento direto): só paga {amount}. O seguro de saúde paga a sua parte diretamente.',
     thirdPartySolidarity:
       'Tiers payant (pagamento direto): não tem nada a pagar. O seguro de saúde e a Complémentaire santé solidaire pagam diretamente.',
     thirdPartyNothingDue:
@@ -350,7 +353,8 @@ export const pt: Strings = {
       bloodPressure:
         'Sente-se com as costas encostadas à cadeira. Ponha a braçadeira no braço nu, acima do cotovelo. Apoie o braço na mesa.',
       temperature: 'Pegue no termómetro. Aproxime-o do meio da testa. Espere pelo sinal sonoro.',
-      oxygenSaturation: 'Ponha a pinça na ponta do dedo indicador, com a unha para cima. Pouse a mão bem direita.',
+      oxygenSaturation:
+        'Ponha a pinça na ponta do dedo indicador, com a unha para cima. Pouse a mão bem direita.',
       weight: 'Suba para a balança, com os dois pés no meio. Não se mexa.',
     },
     optional: 'Esta medição não é obrigatória.',
@@ -481,7 +485,8 @@ export const pt: Strings = {
     dmpWhat:
       'Mon espace santé é o seu processo de saúde na internet, do seguro de saúde francês. O senhor ou a senhora e quem o trata encontram lá os seus documentos.',
     dmpOpposed: 'Não enviar para Mon espace santé',
-    dmpWillSend: 'Uma cópia dos seus documentos será guardada em Mon espace santé, se a sua identidade foi verificada.',
+    dmpWillSend:
+      'Uma cópia dos seus documentos será guardada em Mon espace santé, se a sua identidade foi verificada.',
     dmpWillNotSend: 'Os seus documentos não serão enviados para Mon espace santé.',
     print: 'Imprimir',
     printingTitle: 'A imprimir…',
@@ -489,7 +494,8 @@ export const pt: Strings = {
     printedTitle: 'Leve os seus documentos',
     printedBody: 'Os seus documentos estão na bandeja da impressora.',
     printFailedTitle: 'A impressão não funcionou',
-    elsewhereDmp: 'Também pode ser guardada uma cópia em Mon espace santé, se a sua identidade foi verificada.',
+    elsewhereDmp:
+      'Também pode ser guardada uma cópia em Mon espace santé, se a sua identidade foi verificada.',
     elsewhereProfessional: 'O profissional também lhos pode enviar por mensagem segura.',
     elsewhereAttendant: 'A pessoa da receção pode ajudá-lo a imprimi-los.',
     continueWithoutPrinting: 'Continuar sem imprimir',
@@ -580,8 +586,10 @@ export const pt: Strings = {
     'payment.cardRemoved': 'O cartão foi retirado cedo demais. Pode tentar de novo.',
     'payment.unreachable': 'O terminal de pagamento não responde. Pode tentar de novo, ou pagar na receção.',
     'payment.timeout': 'O terminal de pagamento não respondeu a tempo. Pode tentar de novo.',
-    'payment.answerLost': 'Não sabemos se o pagamento foi feito. Não pague uma segunda vez: a receção vai verificar.',
-    'payment.garbled': 'Não sabemos se o pagamento foi feito. Não pague uma segunda vez: a receção vai verificar.',
+    'payment.answerLost':
+      'Não sabemos se o pagamento foi feito. Não pague uma segunda vez: a receção vai verificar.',
+    'payment.garbled':
+      'Não sabemos se o pagamento foi feito. Não pague uma segunda vez: a receção vai verificar.',
     'payment.notApproved': 'O pagamento não foi feito. Nada foi cobrado no seu cartão. Pode tentar de novo.',
     'payment.awaitingAttendant':
       'Não sabemos se um pagamento foi feito. Não pague uma segunda vez. Pode sair e pagar na receção: vão verificar.',
@@ -820,14 +828,16 @@ export const pt: Strings = {
         'Ponha o medidor em modo manómetro, ligue o manómetro de referência na peça em Y e feche a válvula.',
       'bloodPressure.point':
         'Leve a pressão perto do valor mostrado e escreva o que o manómetro de referência indica.',
-      'bloodPressure.leakTest': 'Teste de fugas: encha, feche a válvula e não toque em nada durante a medida.',
+      'bloodPressure.leakTest':
+        'Teste de fugas: encha, feche a válvula e não toque em nada durante a medida.',
       'temperature.connectReference': 'Ponha a sonda do termómetro no corpo negro ou no banho de referência.',
       'temperature.point':
         'Ponha a referência na temperatura mostrada, espere que estabilize e escreva o que a referência indica.',
       'oxygenSaturation.connectSimulator': 'Ponha a pinça do oxímetro no simulador.',
       'oxygenSaturation.spo2Point':
         'Ponha a saturação do simulador no valor mostrado e escreva o valor do simulador.',
-      'oxygenSaturation.pulsePoint': 'Ponha a pulsação do simulador no valor mostrado e escreva o valor do simulador.',
+      'oxygenSaturation.pulsePoint':
+        'Ponha a pulsação do simulador no valor mostrado e escreva o valor do simulador.',
       'oxygenSaturation.noFinger': 'Tire a pinça do simulador: o oxímetro deve indicar que não há dedo.',
       'weight.empty': 'Esvazie a balança e continue.',
       'weight.load': 'Ponha os pesos de teste no meio da balança e escreva a sua massa total.',
