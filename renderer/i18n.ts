@@ -51,7 +51,7 @@ export function formatNumber(value: number, locale: Locale): string {
 export function formatDate(iso: string, locale: Locale): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!match) return iso;
-  const [, year, month, day] = match;
+  const [, year = '', month = '', day = ''] = match;
   const strings = t(locale);
   const monthName = strings.meta.months[Number(month) - 1] ?? month;
   return fill(strings.meta.date, { day, month, year, monthName, dayNumber: Number(day) });

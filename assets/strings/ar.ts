@@ -745,6 +745,7 @@ export const ar: Strings = {
     setupFailed: 'تعذّر حفظ الرموز. إذا تكرر ذلك، أعطوا هذا الرمز لخدمة الدعم: {code}.',
     panelTitles: { attendant: 'لوحة الاستقبال', technician: 'لوحة الفني' },
     sessionRunning: 'جلسة جارية: الشخص الموجود في الكابينة يرى هذه الشاشة.',
+    patientLanguage: 'لغة شاشات المريض',
     onScreenBanner: 'أحد الموظفين فتح لوحة الخدمة.',
     tabs: {
       cabin: 'الكابينة',

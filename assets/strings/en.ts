@@ -764,6 +764,7 @@ export const en: Strings = {
       'The codes could not be saved. If it happens again, give this code to the support service: {code}.',
     panelTitles: { attendant: 'Reception panel', technician: 'Technician panel' },
     sessionRunning: 'A session is running: the person in the cabin sees this screen.',
+    patientLanguage: "Language of the patient's screens",
     onScreenBanner: 'A staff member has opened the service panel.',
     tabs: {
       cabin: 'Cabin',

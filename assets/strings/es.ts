@@ -767,6 +767,7 @@ export const es: Strings = {
       'No se han podido guardar los códigos. Si vuelve a pasar, dé este código al servicio de asistencia: {code}.',
     panelTitles: { attendant: 'Panel de recepción', technician: 'Panel del técnico' },
     sessionRunning: 'Hay una sesión en curso: la persona de la cabina ve esta pantalla.',
+    patientLanguage: 'Idioma de las pantallas del paciente',
     onScreenBanner: 'Un miembro del personal ha abierto el panel de servicio.',
     tabs: {
       cabin: 'Cabina',

@@ -839,6 +839,8 @@ export const fr = {
     panelTitles: { attendant: "Panneau de l'accueil", technician: 'Panneau du technicien' },
     /** Said at the top of the panel while a patient's session runs: the patient sees the panel too. */
     sessionRunning: 'Une séance est en cours : la personne dans la cabine voit cet écran.',
+    /** While a session runs: the language of the patient's screens, which the staff may change. */
+    patientLanguage: 'Langue des écrans du patient',
     /** Said on the patient's screen whenever a staff panel is open. */
     onScreenBanner: 'Un membre du personnel a ouvert le panneau de service.',
     tabs: {

@@ -765,6 +765,7 @@ export const pt: Strings = {
       'Não foi possível guardar os códigos. Se voltar a acontecer, dê este código ao serviço de apoio: {code}.',
     panelTitles: { attendant: 'Painel da receção', technician: 'Painel do técnico' },
     sessionRunning: 'Há uma sessão em curso: a pessoa na cabine vê este ecrã.',
+    patientLanguage: 'Língua dos ecrãs do paciente',
     onScreenBanner: 'Um membro do pessoal abriu o painel de serviço.',
     tabs: {
       cabin: 'Cabine',

@@ -762,6 +762,7 @@ export const tr: Strings = {
     setupFailed: 'Kodlar kaydedilemedi. Tekrar olursa bu kodu destek servisine verin: {code}.',
     panelTitles: { attendant: 'Danışma paneli', technician: 'Teknisyen paneli' },
     sessionRunning: 'Bir oturum sürüyor: kabindeki kişi bu ekranı görüyor.',
+    patientLanguage: 'Hastanın ekranlarının dili',
     onScreenBanner: 'Bir görevli servis panelini açtı.',
     tabs: {
       cabin: 'Kabin',
