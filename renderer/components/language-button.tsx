@@ -37,13 +37,14 @@ export function LanguageButton({ onChange }: LanguageButtonProps) {
       </button>
       <button
         type="button"
-        className="button button-quiet button-small"
+        className="button button-quiet button-small language-menu-button"
         aria-label={strings.common.changeLanguage}
+        title={strings.common.changeLanguage}
         aria-expanded={open}
         data-testid="language-menu"
         onClick={() => setOpen(!open)}
       >
-        {strings.welcome.languageLabel} ▾
+        ▾
       </button>
       {open && (
         <div className="language-menu" role="group" aria-label={strings.welcome.languageLabel}>

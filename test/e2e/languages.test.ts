@@ -144,12 +144,13 @@ describe('a patient in another language, in Chromium', () => {
     expect(cabinPage.problems).toEqual([]);
   });
 
-  it('walks the journey in Spanish to the cost screen', async () => {
-    const { cabinPage, page, patient, screen } = await patientIn('es', 'ltr');
+  it('walks the journey in Spanish with larger text to the cost screen, on the small kiosk too', async () => {
+    const { cabinPage, page, patient, screen, layout } = await patientIn('es', 'ltr');
     const tap = cabinPage.tap;
     await cabinPage.screen('welcome');
     await expect(page.getByTestId('locale-es').innerText()).resolves.toBe('Español');
     await tap('locale-es');
+    await tap('large-text');
     await screen('welcome');
     await expect(page.getByTestId('start').innerText()).resolves.toBe('Empezar');
     await tap('start');
@@ -167,6 +168,11 @@ describe('a patient in another language, in Chromium', () => {
     await answerCarePath(patient, 'notAsked');
     await expect(page.getByTestId('cost-assurance-maladie').innerText()).resolves.toBe('17,50\u00a0€');
     await expect(page.locator('body').innerText()).resolves.toContain('El coste de su consulta');
+    // The header and the cost hold on the small portrait kiosk with larger text.
+    await page.setViewportSize(OTHER_VIEWPORTS[0]);
+    await cabinPage.screen('appointment', 'cost', 'es-size-800x1280-appointment-cost');
+    await expect(layout()).resolves.toEqual({ dir: 'ltr', lang: 'es', spills: false, overlapping: false });
+    await page.setViewportSize(KIOSK_VIEWPORT);
     // The patient stops here: the session ends and the cabin is ready again.
     await tap('quit');
     await tap('quit-confirm');
