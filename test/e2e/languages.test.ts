@@ -101,6 +101,11 @@ describe('a patient in another language, in Chromium', () => {
     await screen('information');
     // Sums keep Latin digits, isolated left to right inside the Arabic sentence.
     await expect(page.getByTestId('cost-fee').innerText()).resolves.toContain('25,00 €');
+    // The header's menu lists every language in its own name, the current one pressed.
+    await tap('language-menu');
+    await expect(page.getByTestId('language-choice-ar').getAttribute('aria-pressed')).resolves.toBe('true');
+    await cabinPage.screen('information', undefined, 'ar-language-menu');
+    await tap('language-menu');
     await tap('next');
     await screen('consent', 'asking');
     await tap('presence-parent');
