@@ -1,8 +1,10 @@
 // Domain vocabulary shared by the controller, the renderer and the platform. Plain data only.
 import type { Deduction } from './cover';
 
-/** All locales the patient screens speak, default (French) first. */
-export const LOCALES = ['fr', 'en'] as const;
+/**
+ * All locales the patient screens speak, default (French) first; Arabic (`ar`) is written right to left.
+ */
+export const LOCALES = ['fr', 'en', 'ar', 'es', 'pt', 'tr'] as const;
 
 /** The languages the patient screens speak; French is the default. */
 export type Locale = (typeof LOCALES)[number];

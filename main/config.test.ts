@@ -130,7 +130,14 @@ describe('cabin configuration', () => {
 
   it("takes the operator's tariffs over today's figures, and a consent text version per language", () => {
     expect(base.tariffs.doctor).toEqual({ feeCents: 2500, reimbursedPercent: 70, deductionCents: 200 });
-    expect(base.consentTextVersions).toEqual({ fr: 'fr-2026-12b', en: 'en-2026-12b' });
+    expect(base.consentTextVersions).toEqual({
+      fr: 'fr-2026-12b',
+      en: 'en-2026-12b',
+      ar: 'ar-2026-12',
+      es: 'es-2026-12',
+      pt: 'pt-2026-12',
+      tr: 'tr-2026-12',
+    });
     const merged = mergeConfig(base, { tariffs: { dentist: { feeCents: 2300 } } });
     expect(merged.ok && merged.value.tariffs.dentist).toEqual({
       feeCents: 2300,

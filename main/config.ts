@@ -167,7 +167,14 @@ export function defaultConfig(baseDirectory: string): CabinConfig {
     port: 0,
     staff: { attendantPinHash: '', technicianPinHash: '', idleMs: 120_000 },
     attendantPage: { enabled: false, host: '127.0.0.1', port: 8091 },
-    consentTextVersions: { fr: 'fr-2026-12b', en: 'en-2026-12b' },
+    consentTextVersions: {
+      fr: 'fr-2026-12b',
+      en: 'en-2026-12b',
+      ar: 'ar-2026-12',
+      es: 'es-2026-12',
+      pt: 'pt-2026-12',
+      tr: 'tr-2026-12',
+    },
     tariffs: DEFAULT_TARIFFS,
     thirdPartyPayment: 'legalCases',
     delays: {

@@ -153,9 +153,13 @@ export function App({ transport, media }: AppProps) {
   const accessibility = session?.accessibility ?? welcome.accessibility;
   const ui: Ui = { locale, strings: t(locale), readAloud: accessibility.readAloud };
 
+  // The staff panel may show in its own language; the document follows what is on screen.
+  const staffLanguage = staffLocale ?? locale;
+  const shown = t(staff === 'closed' ? locale : staffLanguage).meta;
   useEffect(() => {
-    document.documentElement.lang = ui.strings.meta.htmlLang;
-  }, [ui.strings]);
+    document.documentElement.lang = shown.htmlLang;
+    document.documentElement.dir = shown.dir;
+  }, [shown]);
 
   useEffect(() => {
     const onHash = (): void => {
@@ -202,7 +206,6 @@ export function App({ transport, media }: AppProps) {
   if (staff !== 'closed') {
     // The login and the panel replace the screens, so nothing of the patient is on screen meanwhile.
     // They open in the screens' language; their own language button changes them only.
-    const staffLanguage = staffLocale ?? locale;
     content = (
       <UiContext.Provider
         value={{ ...ui, locale: staffLanguage, strings: t(staffLanguage), readAloud: false }}
@@ -277,7 +280,11 @@ export function App({ transport, media }: AppProps) {
   return (
     <UiContext.Provider value={ui}>
       <MediaContext.Provider value={environment}>
-        <div className={`app${accessibility.largeText ? ' large-text' : ''}`} lang={ui.strings.meta.htmlLang}>
+        <div
+          className={`app${accessibility.largeText ? ' large-text' : ''}`}
+          lang={shown.htmlLang}
+          dir={shown.dir}
+        >
           {!connected && view !== null && (
             <p className="banner banner-connection" role="status" data-testid="reconnecting">
               {ui.strings.connection.reconnecting}

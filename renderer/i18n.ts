@@ -1,11 +1,15 @@
 // String tables and the few formats the patient screens need (money, percent, dates, numbers).
 import type { Locale } from '../contract/domain';
+import { ar } from '../assets/strings/ar';
 import { en } from '../assets/strings/en';
+import { es } from '../assets/strings/es';
 import { fr, type FailureCode, type Strings } from '../assets/strings/fr';
+import { pt } from '../assets/strings/pt';
+import { tr } from '../assets/strings/tr';
 
 export type { Strings } from '../assets/strings/fr';
 
-const TABLES: { readonly [L in Locale]: Strings } = { fr, en };
+const TABLES: { readonly [L in Locale]: Strings } = { fr, en, ar, es, pt, tr };
 
 /** Answers the string table of a locale. */
 export function t(locale: Locale): Strings {
@@ -40,14 +44,17 @@ export function formatNumber(value: number, locale: Locale): string {
   return String(rounded).replace('.', t(locale).meta.decimalSeparator);
 }
 
-/** Formats an ISO date (YYYY-MM-DD): fr "12/03/1950", en "12 March 1950"; anything else is shown as given. */
+/**
+ * Formats an ISO date (YYYY-MM-DD) by the locale's template: fr "12/03/1950", en "12 March 1950", es "12 de
+ * marzo de 1950"; anything else is shown as given.
+ */
 export function formatDate(iso: string, locale: Locale): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!match) return iso;
-  const [, year, month, day] = match;
-  if (locale === 'fr') return `${day}/${month}/${year}`;
-  const monthName = t(locale).meta.months[Number(month) - 1] ?? month;
-  return `${Number(day)} ${monthName} ${year}`;
+  const [, year = '', month = '', day = ''] = match;
+  const strings = t(locale);
+  const monthName = strings.meta.months[Number(month) - 1] ?? month;
+  return fill(strings.meta.date, { day, month, year, monthName, dayNumber: Number(day) });
 }
 
 /** Answers the plain message of a failure code, or the generic message for an unknown or missing code. */

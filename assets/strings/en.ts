@@ -23,8 +23,17 @@ export const en: Strings = {
     ],
     money: '€{amount}',
     percent: '{percent}%',
+    dir: 'ltr',
+    date: '{dayNumber} {monthName} {year}',
   },
-  languageNames: { fr: 'Français', en: 'English' },
+  languageNames: {
+    fr: 'Français',
+    en: 'English',
+    ar: 'العربية',
+    es: 'Español',
+    pt: 'Português',
+    tr: 'Türkçe',
+  },
   common: {
     help: 'Help',
     quit: 'Stop',
@@ -755,6 +764,7 @@ export const en: Strings = {
       'The codes could not be saved. If it happens again, give this code to the support service: {code}.',
     panelTitles: { attendant: 'Reception panel', technician: 'Technician panel' },
     sessionRunning: 'A session is running: the person in the cabin sees this screen.',
+    patientLanguage: "Language of the patient's screens",
     onScreenBanner: 'A staff member has opened the service panel.',
     tabs: {
       cabin: 'Cabin',

@@ -26,8 +26,19 @@ export const fr = {
     /** Money: `{amount}` is the number with two decimals. */
     money: '{amount} €',
     percent: '{percent} %',
+    /** Writing direction of the screens: `rtl` for Arabic. */
+    dir: 'ltr' as 'ltr' | 'rtl',
+    /** A date: `{day}` and `{month}` as two digits, `{dayNumber}` without a leading zero, `{monthName}`, `{year}`. */
+    date: '{day}/{month}/{year}',
   },
-  languageNames: { fr: 'Français', en: 'English' },
+  languageNames: {
+    fr: 'Français',
+    en: 'English',
+    ar: 'العربية',
+    es: 'Español',
+    pt: 'Português',
+    tr: 'Türkçe',
+  },
   common: {
     help: 'Aide',
     quit: 'Arrêter',
@@ -828,6 +839,8 @@ export const fr = {
     panelTitles: { attendant: "Panneau de l'accueil", technician: 'Panneau du technicien' },
     /** Said at the top of the panel while a patient's session runs: the patient sees the panel too. */
     sessionRunning: 'Une séance est en cours : la personne dans la cabine voit cet écran.',
+    /** While a session runs: the language of the patient's screens, which the staff may change. */
+    patientLanguage: 'Langue des écrans du patient',
     /** Said on the patient's screen whenever a staff panel is open. */
     onScreenBanner: 'Un membre du personnel a ouvert le panneau de service.',
     tabs: {

@@ -3,8 +3,15 @@
 // HTML from data, and talks to its own origin: `/api/login`, `/api/state`, `/api/events` (server-sent
 // events), `/api/acknowledge`, `/api/payment` (the decision on a payment), `/api/logout`. Its strings come from assets/strings (`attendantPage`
 // and `attendant`), chosen by the browser's language and embedded as JSON data, not as script.
+import { LOCALES, type Locale } from '../../contract/domain';
+import { ar } from '../../assets/strings/ar';
 import { en } from '../../assets/strings/en';
+import { es } from '../../assets/strings/es';
 import { fr, type Strings } from '../../assets/strings/fr';
+import { pt } from '../../assets/strings/pt';
+import { tr } from '../../assets/strings/tr';
+
+const TABLES: { readonly [L in Locale]: Strings } = { fr, en, ar, es, pt, tr };
 
 /** The strings the page uses, in one locale. */
 export type AttendantPageStrings = Pick<Strings, 'attendantPage'> & {
@@ -60,19 +67,19 @@ function pageStrings(strings: Strings): AttendantPageStrings {
   };
 }
 
-/** English when the browser puts English before French, else French (the default). */
-export function pageLocale(acceptLanguage: string | undefined): 'fr' | 'en' {
+/** The cabin's language the browser puts first (`en-GB` gives English), else French (the default). */
+export function pageLocale(acceptLanguage: string | undefined): Locale {
   const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
-  return first.startsWith('en') ? 'en' : 'fr';
+  return LOCALES.find((locale) => first === locale || first.startsWith(`${locale}-`)) ?? 'fr';
 }
 
 /** The page's HTML in `locale`, with its strings as inert JSON data. */
-export function attendantPageHtml(locale: 'fr' | 'en'): string {
-  const strings = pageStrings(locale === 'en' ? en : fr);
+export function attendantPageHtml(locale: Locale): string {
+  const strings = pageStrings(TABLES[locale]);
   // `<` escaped so that no string can close the data block.
   const data = JSON.stringify(strings).replace(/</g, '\\u003c');
   return `<!doctype html>
-<html lang="${locale}">
+<html lang="${locale}" dir="${TABLES[locale].meta.dir}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

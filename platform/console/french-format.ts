@@ -61,6 +61,10 @@ const PRESENCE_LABELS: Readonly<Record<Presence, string>> = {
 export const LOCALE_LABELS: Readonly<Record<Locale, string>> = {
   fr: 'Français',
   en: 'Anglais',
+  ar: 'Arabe',
+  es: 'Espagnol',
+  pt: 'Portugais',
+  tr: 'Turc',
 };
 
 /** Where the patient's identity comes from, as the call screen says it. */

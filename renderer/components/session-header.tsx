@@ -21,7 +21,7 @@ export function SessionHeader({ canGoBack, onBack, onLocale, onHelp, onQuit }: S
       <div className="session-header-start">
         {canGoBack && (
           <ActionButton testId="back" kind="secondary" small onPress={onBack}>
-            ← {strings.common.back}
+            {strings.meta.dir === 'rtl' ? '→' : '←'} {strings.common.back}
           </ActionButton>
         )}
       </div>

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { CabinClient } from '../../contract/cabin-api';
 import type { CabinView } from '../../contract/cabin-view';
-import type { Locale, MeasurementKind } from '../../contract/domain';
+import { LOCALES, type Locale, type MeasurementKind } from '../../contract/domain';
 import type { CabinError, Result } from '../../contract/result';
 import type { StaffCommand, StaffSession } from '../../contract/staff';
 import { ActionButton } from '../components/action-button';
@@ -125,6 +125,26 @@ export function StaffPanel({ view, client, session, onClose, onLocale }: StaffPa
         <p className="banner banner-warning" role="status" data-testid="staff-session-running">
           {s.sessionRunning}
         </p>
+      )}
+      {view?.session != null && (
+        <div className="choice-group" role="group" aria-label={s.patientLanguage}>
+          <span className="staff-patient-language">{s.patientLanguage}</span>
+          {LOCALES.map((choice) => (
+            <ChoiceButton
+              key={choice}
+              testId={`patient-locale-${choice}`}
+              lang={choice}
+              chosen={choice === view.session?.locale}
+              announce="pressed"
+              onPress={() => {
+                touch();
+                void client.act({ type: 'patient.setLocale', locale: choice });
+              }}
+            >
+              {strings.languageNames[choice]}
+            </ChoiceButton>
+          ))}
+        </div>
       )}
       <h1 className="screen-title">{s.panelTitles[session.role]}</h1>
       {session.role === 'technician' && (

@@ -123,4 +123,11 @@ export const SICK_LEAVE: DocumentSummary = {
 };
 
 /** The consent text's version in each language, as the cabin's configuration gives them. */
-export const CONSENT_TEXT_VERSIONS = { fr: 'fr-2026-12', en: 'en-2026-12' } as const;
+export const CONSENT_TEXT_VERSIONS = {
+  fr: 'fr-2026-12',
+  en: 'en-2026-12',
+  ar: 'ar-2026-12',
+  es: 'es-2026-12',
+  pt: 'pt-2026-12',
+  tr: 'tr-2026-12',
+} as const;
