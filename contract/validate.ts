@@ -103,9 +103,10 @@ const ACTION_FIELDS: { readonly [K in PatientAction['type']]: Record<string, (va
 function isAccessibility(value: unknown): boolean {
   return (
     isRecord(value) &&
-    hasOnlyKeys(value, ['largeText', 'readAloud']) &&
+    hasOnlyKeys(value, ['largeText', 'readAloud', 'highContrast']) &&
     isBoolean(value.largeText) &&
-    isBoolean(value.readAloud)
+    isBoolean(value.readAloud) &&
+    (value.highContrast === undefined || isBoolean(value.highContrast))
   );
 }
 

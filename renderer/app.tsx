@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import type { WelcomeChoices } from '../contract/cabin-api';
 import type { CabinView } from '../contract/cabin-view';
-import type { Locale } from '../contract/domain';
+import type { Accessibility, Locale } from '../contract/domain';
 import type { StaffSession } from '../contract/staff';
 import type { CabinTransport } from './cabin-client';
 import { LanguageButton } from './components/language-button';
@@ -87,6 +87,11 @@ export function reduceAppState(state: AppState, change: AppChange): AppState {
       return unknown;
     }
   }
+}
+
+/** The app's classes for the patient's comfort choices: `large-text`, `high-contrast` (styles.css). */
+export function appClassName(accessibility: Accessibility): string {
+  return `app${accessibility.largeText ? ' large-text' : ''}${accessibility.highContrast === true ? ' high-contrast' : ''}`;
 }
 
 /** Props of App. */
@@ -276,7 +281,7 @@ export function App({ transport, media }: AppProps) {
   return (
     <UiContext.Provider value={ui}>
       <MediaContext.Provider value={environment}>
-        <div className={`app${accessibility.largeText ? ' large-text' : ''}`} lang={ui.strings.meta.htmlLang}>
+        <div className={appClassName(accessibility)} lang={ui.strings.meta.htmlLang}>
           {!connected && view !== null && (
             <p className="banner banner-connection" role="status" data-testid="reconnecting">
               {ui.strings.connection.reconnecting}

@@ -943,5 +943,15 @@ export const en: Strings = {
     tooLong: '{max} characters at most.',
     tooManyDigits: '{max} digits at most.',
   },
+  accessibility: {
+    highContrast: 'High contrast',
+    speechControls: 'Read aloud',
+    pause: 'Pause',
+    resume: 'Resume reading',
+    repeat: 'Repeat',
+    soundChime: 'Test sound played',
+    soundYourTurn: "It's your turn: the professional is ready.",
+    soundBeep: 'Beep',
+  },
   genericFailure: 'Something went wrong. You can try again or ask for help.',
 };

@@ -1030,6 +1030,18 @@ export const fr = {
     tooLong: '{max} caractères au plus.',
     tooManyDigits: '{max} chiffres au plus.',
   },
+  /** Comfort for patients who see, hear or move with difficulty: contrast, speech controls, time left. */
+  accessibility: {
+    highContrast: 'Contraste renforcé',
+    speechControls: 'Lecture à voix haute',
+    pause: 'Pause',
+    resume: 'Reprendre la lecture',
+    repeat: 'Répéter',
+    /** The visible twin of a sound: what the patient would have heard. */
+    soundChime: 'Son de test joué',
+    soundYourTurn: "C'est à vous\u00a0: le professionnel est prêt.",
+    soundBeep: 'Bip',
+  },
   genericFailure: "Un problème est survenu. Vous pouvez réessayer ou demander de l'aide.",
 };
 

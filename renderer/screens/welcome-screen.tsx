@@ -11,6 +11,7 @@ import { useUi } from '../ui-context';
 const COMFORT_OPTIONS: readonly { readonly option: keyof Accessibility; readonly testId: string }[] = [
   { option: 'largeText', testId: 'large-text' },
   { option: 'readAloud', testId: 'read-aloud' },
+  { option: 'highContrast', testId: 'high-contrast' },
 ];
 
 /** Props of WelcomeScreen: the choices live in the app until the session starts. */
@@ -89,10 +90,10 @@ export function WelcomeScreen({
           <Toggle
             key={option}
             testId={testId}
-            checked={accessibility[option]}
+            checked={accessibility[option] === true}
             onChange={(on) => onAccessibilityChange({ ...accessibility, [option]: on })}
           >
-            {strings.welcome[option]}
+            {option === 'highContrast' ? strings.accessibility.highContrast : strings.welcome[option]}
           </Toggle>
         ))}
       </div>
