@@ -6,6 +6,7 @@ import type { Accessibility, Locale } from '../contract/domain';
 import type { StaffSession } from '../contract/staff';
 import type { CabinTransport } from './cabin-client';
 import { LanguageButton } from './components/language-button';
+import { SpeechControls } from './components/speech-controls';
 import { StaffButton } from './components/staff-button';
 import { t } from './i18n';
 import { SessionScreen } from './screens/session-screen';
@@ -287,6 +288,7 @@ export function App({ transport, media }: AppProps) {
               {ui.strings.connection.reconnecting}
             </p>
           )}
+          {ui.readAloud && staff === 'closed' && <SpeechControls />}
           {content}
           {staff === 'closed' && session === null && view?.staff.pinsNeeded !== true && (
             <StaffButton onOpen={openStaff} />

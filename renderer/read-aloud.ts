@@ -1,6 +1,9 @@
 // Read-aloud of the screens (title, text, buttons) with the Web Speech API, which some kiosk browsers
 // lack; pause, resume and repeat for the on-screen speech controls.
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
+
+/** The last text given to the voice, so a screen does not say again what a control has just said. */
+let lastUtterance: string | null = null;
 
 /**
  * Speaks a text in a language (BCP 47), cancelling anything still being spoken unless `queue` is set
@@ -10,6 +13,7 @@ export function speak(text: string, lang: string, queue = false): void {
   const synthesis = typeof window === 'undefined' ? undefined : window.speechSynthesis;
   if (synthesis === undefined || typeof SpeechSynthesisUtterance === 'undefined') return;
   if (!queue) synthesis.cancel();
+  lastUtterance = text;
   const utterance = new SpeechSynthesisUtterance(text);
   utterance.lang = lang;
   synthesis.speak(utterance);
@@ -58,6 +62,11 @@ const BLOCKS = 'h1, h2, h3, p, li, button, label, legend, dt, dd, th, td, figcap
  * when `stable`.
  */
 export function speechTextOf(root: Element, stable = false, alsoSkip?: string): string {
+  return joinSentences(speechSentencesOf(root, stable, alsoSkip));
+}
+
+/** The sentences of `root` that `speechTextOf` joins, each as shown (no full stop added). */
+export function speechSentencesOf(root: Element, stable = false, alsoSkip?: string): string[] {
   const skip = [SILENT, stable ? LIVE : null, alsoSkip ?? null].filter((part) => part !== null).join(', ');
   const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const sentences: string[] = [];
@@ -75,7 +84,7 @@ export function speechTextOf(root: Element, stable = false, alsoSkip?: string): 
       sentences[sentences.length - 1] += ` ${text}`;
     }
   }
-  return joinSentences(sentences);
+  return sentences;
 }
 
 /** Joins sentences with a full stop where one has no closing mark, so a voice pauses between them. */
@@ -122,9 +131,10 @@ function speechSynthesisOrNull(): SpeechSynthesis | null {
 
 /**
  * Reads a screen: while `enabled`, says what `ref`'s element shows besides its title (`.screen-title`,
- * which `useReadAloud` says first) after the title, and again whenever that text changes (a new
- * question, a message that appears), but not when only its live parts move (progress, a countdown);
- * remembers title and text for "Répéter".
+ * which `useReadAloud` says first) after the title; then, as the screen changes (watched with a
+ * MutationObserver), says only its new sentences (a new question, a message that appears), never what
+ * only moves by itself (progress, a countdown), nor what a control has just said; remembers title and
+ * text for "Répéter".
  */
 export function useScreenSpeech(
   ref: { readonly current: Element | null },
@@ -132,18 +142,24 @@ export function useScreenSpeech(
   enabled: boolean,
   lang: string,
 ): void {
-  const said = useRef<string | null>(null);
   useEffect(() => {
     const root = ref.current;
-    if (!enabled || root === null) {
-      said.current = null;
-      return;
-    }
-    const text = speechTextOf(root, false, '.screen-title');
-    rememberScreen(joinSentences([title, text]), lang);
-    const key = `${lang}\n${title}\n${speechTextOf(root, true, '.screen-title')}`;
-    if (said.current === key) return;
-    said.current = key;
-    if (text !== '') speak(text, lang, true);
-  });
+    if (!enabled || root === null) return;
+    let said: ReadonlySet<string> | null = null;
+    const read = (): void => {
+      rememberScreen(joinSentences([title, speechTextOf(root, false, '.screen-title')]), lang);
+      const sentences = speechSentencesOf(root, said === null ? false : true, '.screen-title');
+      const fresh =
+        said === null
+          ? sentences
+          : sentences.filter((sentence) => !said?.has(sentence) && sentence !== lastUtterance);
+      said = new Set(speechSentencesOf(root, true, '.screen-title'));
+      if (fresh.length > 0) speak(joinSentences(fresh), lang, true);
+    };
+    read();
+    if (typeof MutationObserver === 'undefined') return;
+    const observer = new MutationObserver(read);
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+    return () => observer.disconnect();
+  }, [ref, title, enabled, lang]);
 }
