@@ -289,7 +289,8 @@ export function App({ transport, media }: AppProps) {
             </p>
           )}
           {ui.readAloud && staff === 'closed' && <SpeechControls />}
-          {content}
+          {/* The session screen has its own <main> under its header; every other screen is the main part. */}
+          {session !== null && staff === 'closed' ? content : <main className="app-main">{content}</main>}
           {staff === 'closed' && session === null && view?.staff.pinsNeeded !== true && (
             <StaffButton onOpen={openStaff} />
           )}

@@ -12,7 +12,8 @@ export function SpeechControls() {
   const s = useUi().strings.accessibility;
   const [paused, setPaused] = useState(false);
   return (
-    <div className="speech-controls" role="group" aria-label={s.speechControls} data-testid="speech-controls">
+    // A named section (a landmark of its own), outside the screen's main part.
+    <section className="speech-controls" aria-label={s.speechControls} data-testid="speech-controls">
       <button
         type="button"
         className="button button-secondary button-small"
@@ -37,6 +38,6 @@ export function SpeechControls() {
       >
         {s.repeat}
       </button>
-    </div>
+    </section>
   );
 }

@@ -90,6 +90,9 @@ describe('every screen of the journey passes axe-core, in every language and dis
       await tap('high-contrast');
       await expect(page.locator('.app.high-contrast').count()).resolves.toBe(0);
       if (locale !== LOCALES[0]) await tap(`locale-${locale}`);
+      // Read-aloud on for the whole walk, so its pause and repeat buttons are checked on every screen.
+      await tap('read-aloud');
+      await page.getByTestId('speech-repeat').waitFor();
       await check('welcome', undefined, `welcome-${locale}`);
 
       await tap('attendant-open');
