@@ -98,6 +98,27 @@ describe('every screen read aloud', () => {
   });
 });
 
+describe('a screen that closes by itself, read aloud', () => {
+  it('says it will close, with "Plus de temps", once, not at every second', async () => {
+    const media = new FakeMediaEnvironment();
+    const goodbye = { ...SAMPLE_SCREENS.goodbye, cardInReader: false, closesAt: media.clock.now() + 45_000 };
+    await open(sampleSessionView(goodbye, { accessibility: readAloud }), media);
+    expect(voice.spoken.join(' ')).not.toContain('fermer');
+    await act(async () => {
+      media.clock.increment(15_000);
+      await Promise.resolve();
+    });
+    const notices = (): number => voice.spoken.filter((text) => text.includes('va bientôt se fermer')).length;
+    expect(notices()).toBe(1);
+    expect(voice.spoken.at(-1)).toContain('Plus de temps.');
+    await act(async () => {
+      media.clock.increment(5_000);
+      await Promise.resolve();
+    });
+    expect(notices()).toBe(1);
+  });
+});
+
 describe('pause and repeat', () => {
   it('pauses the voice, resumes it where it stopped, and says the whole screen again', async () => {
     const { app } = await open(sampleSessionView(SAMPLE_SCREENS.information, { accessibility: readAloud }));

@@ -952,6 +952,10 @@ export const en: Strings = {
     soundChime: 'Test sound played',
     soundYourTurn: "It's your turn: the professional is ready.",
     soundBeep: 'Beep',
+    closingSoon: 'This screen will close soon. Touch "More time" to keep it.',
+    closingIn: 'Closing in {seconds} seconds.',
+    closingInOne: 'Closing in 1 second.',
+    moreTime: 'More time',
   },
   genericFailure: 'Something went wrong. You can try again or ask for help.',
 };

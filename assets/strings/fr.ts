@@ -1041,6 +1041,12 @@ export const fr = {
     soundChime: 'Son de test joué',
     soundYourTurn: "C'est à vous\u00a0: le professionnel est prêt.",
     soundBeep: 'Bip',
+    /** Shown at least 20 s before a screen closes by itself, with the "more time" button. */
+    closingSoon: 'Cet écran va bientôt se fermer. Touchez «\u00a0Plus de temps\u00a0» pour le garder.',
+    /** `{seconds}` is a whole number. */
+    closingIn: 'Fermeture dans {seconds} secondes.',
+    closingInOne: 'Fermeture dans 1 seconde.',
+    moreTime: 'Plus de temps',
   },
   genericFailure: "Un problème est survenu. Vous pouvez réessayer ou demander de l'aide.",
 };

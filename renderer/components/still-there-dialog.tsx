@@ -22,7 +22,7 @@ export function countdownText(strings: Strings, seconds: number): string {
 }
 
 /** The seconds left to `until` on `clock`, re-read at each whole second; null when `until` is. */
-function useSecondsLeft(until: number | null, clock: Clock): number | null {
+export function useSecondsLeft(until: number | null, clock: Clock): number | null {
   const [now, setNow] = useState(() => clock.now());
   useEffect(() => {
     if (until === null) return;
