@@ -45,7 +45,8 @@ describe('every screen of the journey passes axe-core, in every language and dis
 
   for (const locale of LOCALES) {
     it(`in ${locale}: the journey, its failures and the staff login`, async () => {
-      cabin = await startCabinUnderTest();
+      // A goodbye shorter than its notice's 30 s: the "closes soon" notice shows at once, and is checked.
+      cabin = await startCabinUnderTest({ delays: { goodbyeMs: 25_000 } });
       cabinPage = await openCabinPage(browser, cabin);
       page = cabinPage.page;
       const tally: Tally = { screens: 0, runs: 0, counts: {}, rules: new Map() };
@@ -157,7 +158,10 @@ describe('every screen of the journey passes axe-core, in every language and dis
       await check('payment', 'failed');
       await cabin.simulate('script', { payment: 'paid' });
       await tap('retry');
+      await page.getByTestId('closing-notice').waitFor();
       await check('goodbye');
+      await tap('more-time');
+      await cabinPage.screen('goodbye');
 
       printSummary(locale, tally);
       expect(failing).toEqual([]);
