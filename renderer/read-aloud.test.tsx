@@ -17,7 +17,7 @@ import { openViews } from './test-support/dom-harness';
 import { FakeMediaEnvironment, stubMediaPlayback } from './test-support/fake-media-environment';
 
 stubMediaPlayback();
-const { open } = openViews();
+const { open, push } = openViews();
 
 /** The Web Speech API faked at its seam: what was said, cancelled, paused and resumed. */
 let voice: { spoken: string[]; cancels: number; pauses: number; resumes: number };
@@ -196,5 +196,35 @@ describe('every sound has its words on screen', () => {
       media,
     );
     expect(app.get('sound-notice').textContent).toContain("It's your turn");
+  });
+});
+
+describe('dialogs and banners read aloud', () => {
+  it('says the quit dialog whole as it opens', async () => {
+    const { app } = await open(sampleSessionView(SAMPLE_SCREENS.information, { accessibility: readAloud }));
+    const before = voice.spoken.length;
+    await app.click('quit');
+    const said = voice.spoken.slice(before).join(' ');
+    expect(said).toContain('Voulez-vous arrêter\u00a0?');
+    expect(said).toContain(flat(app.get('quit-confirm').textContent));
+    expect(said).toContain(flat(app.get('quit-cancel').textContent));
+  });
+
+  it('says who was told of the help call, and that someone answered', async () => {
+    const { transport } = await open(
+      sampleSessionView(SAMPLE_SCREENS.information, { accessibility: readAloud, helpRequested: true }),
+    );
+    const banner = (): string[] => voice.spoken.filter((text) => /accueil/i.test(text));
+    expect(banner().length).toBeGreaterThan(0);
+    const before = voice.spoken.length;
+    await push(
+      transport,
+      sampleSessionView(SAMPLE_SCREENS.information, {
+        accessibility: readAloud,
+        helpRequested: false,
+        help: { told: ['attendant'], answered: true },
+      }),
+    );
+    expect(voice.spoken.length).toBeGreaterThan(before);
   });
 });

@@ -33,6 +33,13 @@ export function useReadAloud(text: string, enabled: boolean, lang: string): void
   }, [text, enabled, lang]);
 }
 
+/** While `enabled`, speaks `text` once after what is being said, and again each time it changes. */
+export function useAnnounceAloud(text: string, enabled: boolean, lang: string): void {
+  useEffect(() => {
+    if (enabled) speak(text, lang, true);
+  }, [text, enabled, lang]);
+}
+
 /**
  * While `enabled`, speaks `text` after what is being said (the screen's title), then again every
  * `everyMs`; the timer stops as soon as `enabled` turns false or the caller goes away.
@@ -74,7 +81,7 @@ export function speechSentencesOf(root: Element, stable = false, alsoSkip?: stri
   for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
     const parent = node.parentElement;
     if (parent === null || parent.closest(skip) !== null) continue;
-    const text = (node.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const text = (node.textContent ?? '').replace(/[ \t\r\n]+/g, ' ').trim();
     if (text === '') continue;
     const nodeBlock = parent.closest(BLOCKS);
     if (nodeBlock !== block || sentences.length === 0) {

@@ -67,7 +67,7 @@ export function StillThereDialog({ until, onStillHere }: StillThereDialogProps) 
     if (readAloud) speak(spoken, lang);
   }, [readAloud, spoken, lang]);
   return (
-    <Modal testId="still-there-dialog" title={strings.stillThere.title}>
+    <Modal testId="still-there-dialog" title={strings.stillThere.title} spoken={false}>
       <p className="lead">{strings.stillThere.body}</p>
       {countdown !== null && (
         <p className="countdown" data-testid="still-there-countdown" data-seconds={seconds}>
