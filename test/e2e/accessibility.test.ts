@@ -43,45 +43,51 @@ describe('every screen of the journey passes axe-core, in every language and dis
     await browser?.close();
   });
 
+  /** An auditor of one language's screens: `check` audits the screen shown in each mode; the totals. */
+  const auditor = (locale: Locale) => {
+    const tally: Tally = { screens: 0, runs: 0, counts: {}, rules: new Map() };
+    const failing: string[] = [];
+
+    /** Waits for the screen, then audits it in each mode; photographs it in high contrast. */
+    const check = async (step: string, stage?: string, name?: string): Promise<void> => {
+      await cabinPage.screen(step, stage);
+      const label = name ?? `${step}${stage ? `-${stage}` : ''}`;
+      tally.screens += 1;
+      for (const mode of DISPLAY_MODES) {
+        const audit = await auditScreen(page, mode);
+        tally.runs += 1;
+        for (const [impact, count] of Object.entries(audit.counts)) {
+          tally.counts[impact] = (tally.counts[impact] ?? 0) + count;
+        }
+        for (const finding of audit.violations) {
+          tally.rules.set(
+            `${finding.impact} ${finding.rule}`,
+            (tally.rules.get(`${finding.impact} ${finding.rule}`) ?? 0) + 1,
+          );
+          if ((FAILING_IMPACTS as readonly string[]).includes(finding.impact)) {
+            failing.push(describeFinding(locale, label, mode.name, finding));
+          }
+        }
+        for (const small of audit.smallTargets)
+          failing.push(`${locale} ${label} ${mode.name}: small target ${small}`);
+        if (mode.name === 'high-contrast' && locale === LOCALES[0]) {
+          await page.evaluate(`document.querySelector('.app')?.classList.add('high-contrast')`);
+          await page.screenshot({ path: join(SCREENSHOT_DIRECTORY, `hc-${label}.png`) });
+          await page.evaluate(`document.querySelector('.app')?.classList.remove('high-contrast')`);
+        }
+      }
+    };
+    return { tally, failing, check };
+  };
+
   for (const locale of LOCALES) {
     it(`in ${locale}: the journey, its failures and the staff login`, async () => {
       // A goodbye shorter than its notice's 30 s: the "closes soon" notice shows at once, and is checked.
       cabin = await startCabinUnderTest({ delays: { goodbyeMs: 25_000 } });
       cabinPage = await openCabinPage(browser, cabin);
       page = cabinPage.page;
-      const tally: Tally = { screens: 0, runs: 0, counts: {}, rules: new Map() };
-      const failing: string[] = [];
+      const { tally, failing, check } = auditor(locale);
       const tap = (testId: string) => cabinPage.tap(testId);
-
-      /** Waits for the screen, then audits it in each mode; photographs it in high contrast. */
-      const check = async (step: string, stage?: string, name?: string): Promise<void> => {
-        await cabinPage.screen(step, stage);
-        const label = name ?? `${step}${stage ? `-${stage}` : ''}`;
-        tally.screens += 1;
-        for (const mode of DISPLAY_MODES) {
-          const audit = await auditScreen(page, mode);
-          tally.runs += 1;
-          for (const [impact, count] of Object.entries(audit.counts)) {
-            tally.counts[impact] = (tally.counts[impact] ?? 0) + count;
-          }
-          for (const finding of audit.violations) {
-            tally.rules.set(
-              `${finding.impact} ${finding.rule}`,
-              (tally.rules.get(`${finding.impact} ${finding.rule}`) ?? 0) + 1,
-            );
-            if ((FAILING_IMPACTS as readonly string[]).includes(finding.impact)) {
-              failing.push(describeFinding(locale, label, mode.name, finding));
-            }
-          }
-          for (const small of audit.smallTargets)
-            failing.push(`${locale} ${label} ${mode.name}: small target ${small}`);
-          if (mode.name === 'high-contrast' && locale === LOCALES[0]) {
-            await page.evaluate(`document.querySelector('.app')?.classList.add('high-contrast')`);
-            await page.screenshot({ path: join(SCREENSHOT_DIRECTORY, `hc-${label}.png`) });
-            await page.evaluate(`document.querySelector('.app')?.classList.remove('high-contrast')`);
-          }
-        }
-      };
 
       await cabin.simulate('script', { card: 'unreadable', print: 'outOfPaper', payment: 'declined' });
       await check('welcome');
@@ -167,6 +173,33 @@ describe('every screen of the journey passes axe-core, in every language and dis
       expect(failing).toEqual([]);
       expect(cabinPage.problems).toEqual([]);
     }, 600_000);
+
+    it(`in ${locale}: typing on the on-screen keyboard, and "are you still there?"`, async () => {
+      cabin = await startCabinUnderTest({ delays: { inactivityMs: 6_000, stillThereGraceMs: 60_000 } });
+      cabinPage = await openCabinPage(browser, cabin);
+      page = cabinPage.page;
+      const { tally, failing, check } = auditor(locale);
+      const tap = (testId: string) => cabinPage.tap(testId);
+      await cabin.simulate('script', { card: 'unreadable' });
+      await cabinPage.screen('welcome');
+      if (locale !== LOCALES[0]) await tap(`locale-${locale}`);
+      await tap('start');
+      await cabinPage.screen('information');
+      await tap('next');
+      await cabinPage.screen('consent', 'asking');
+      await tap('presence-alone');
+      await tap('consent-accept');
+      await cabinPage.screen('identification', 'cardFailed');
+      await tap('manual-entry');
+      await page.getByTestId('keyboard').waitFor();
+      await check('identification', 'manualEntry', 'manual-entry-keyboard');
+      await page.getByTestId('still-there-dialog').waitFor({ timeout: 15_000 });
+      await check('identification', 'manualEntry', 'still-there');
+      await tap('still-here');
+      printSummary(locale, tally);
+      expect(failing).toEqual([]);
+      expect(cabinPage.problems).toEqual([]);
+    }, 300_000);
   }
 });
 
