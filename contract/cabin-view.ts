@@ -360,4 +360,9 @@ export interface GoodbyeScreen {
   readonly problemReported: boolean;
   /** The patient chose to pay this amount at the counter (the screen reminds them); null otherwise. */
   readonly payAtCounterCents: number | null;
+  /**
+   * When the screen closes by itself (epoch ms on the cabin's clock), so that it can be announced and
+   * more time asked for (`patient.stillHere`); null or absent when unknown.
+   */
+  readonly closesAt?: number | null;
 }

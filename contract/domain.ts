@@ -18,7 +18,7 @@ export const PRESENCES = ['alone', 'parent', 'relative', 'carer', 'healthProfess
 /** Who is in the cabin with the patient, as recorded with the consent. */
 export type Presence = (typeof PRESENCES)[number];
 
-/** Large text and read-aloud, chosen on the welcome screen and kept for the session only. */
+/** Large text, read-aloud and high contrast, chosen on the welcome screen and kept for the session only. */
 export interface Accessibility {
   readonly largeText: boolean;
   readonly readAloud: boolean;
@@ -32,6 +32,8 @@ export interface Accessibility {
    * offline speech engine (`CabinView.subtitlesOffered`); absent means not asked.
    */
   readonly subtitles?: boolean;
+  /** Black on white, thick borders, no soft tints (contrast 7:1 or more); absent means off. */
+  readonly highContrast?: boolean;
 }
 
 /** A patient's names and birth date: what every identity of the patient starts with. Patient data. */

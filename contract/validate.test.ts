@@ -9,6 +9,12 @@ describe('patient actions from the screens', () => {
     [{ type: 'patient.next' }],
     [{ type: 'patient.setLocale', locale: 'en' }],
     [{ type: 'patient.setAccessibility', accessibility: { largeText: true, readAloud: false } }],
+    [
+      {
+        type: 'patient.setAccessibility',
+        accessibility: { largeText: false, readAloud: true, highContrast: true },
+      },
+    ],
     [{ type: 'patient.consent', presence: 'carer', attendantStays: true }],
     [{ type: 'patient.chooseBeneficiary', index: 1 }],
     [{ type: 'patient.submitIdentity', identity }],
@@ -77,6 +83,13 @@ describe('patient actions from the screens', () => {
       { type: 'patient.submitIdentity', identity: { ...identity, address: '1 rue' } },
     ],
     ['a string as boolean', { type: 'patient.setDmpOpposition', opposed: 'yes' }],
+    [
+      'a high contrast that is not a boolean',
+      {
+        type: 'patient.setAccessibility',
+        accessibility: { largeText: false, readAloud: false, highContrast: 'yes' },
+      },
+    ],
     ['an array', [{ type: 'patient.next' }]],
     ['null', null],
   ])('refuses %s', (_, action) => {

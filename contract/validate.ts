@@ -119,11 +119,12 @@ function isMessageText(value: unknown): boolean {
 function isAccessibility(value: unknown): boolean {
   return (
     isRecord(value) &&
-    hasOnlyKeys(value, ['largeText', 'readAloud', 'writtenConversation', 'subtitles']) &&
+    hasOnlyKeys(value, ['largeText', 'readAloud', 'writtenConversation', 'subtitles', 'highContrast']) &&
     isBoolean(value.largeText) &&
     isBoolean(value.readAloud) &&
     (value.writtenConversation === undefined || isBoolean(value.writtenConversation)) &&
-    (value.subtitles === undefined || isBoolean(value.subtitles))
+    (value.subtitles === undefined || isBoolean(value.subtitles)) &&
+    (value.highContrast === undefined || isBoolean(value.highContrast))
   );
 }
 

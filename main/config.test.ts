@@ -190,6 +190,14 @@ describe('cabin configuration', () => {
     [{ retention: { consentDays: '10 years' } }, 'retention.consentDays must be a number'],
     [{ cleaning: { maxWaitMs: -1 } }, 'cleaning.maxWaitMs must be a whole number of ms from 0 to 3600000'],
     [
+      { delays: { stillThereGraceMs: 10_000 } },
+      'delays.stillThereGraceMs must be at least 20000 ms: the patient is warned that long before',
+    ],
+    [
+      { delays: { goodbyeMs: 5_000 } },
+      'delays.goodbyeMs must be at least 20000 ms: the patient is warned that long before',
+    ],
+    [
       { cleaning: { maxWaitMs: 7_200_000 } },
       'cleaning.maxWaitMs must be a whole number of ms from 0 to 3600000',
     ],

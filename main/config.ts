@@ -152,6 +152,12 @@ export interface CabinConfig {
 /** The longest a cabin may wait for its cleaning (one hour): longer, a busy day would lose the cabin. */
 const MAX_CLEANING_WAIT_MS = 3_600_000;
 
+/**
+ * The least time a patient is warned before a screen closes by itself (the still-there grace, the
+ * goodbye screen): 20 s, so that a slow reader or a read-aloud voice can ask for more time.
+ */
+const MIN_WARNING_MS = 20_000;
+
 /** The shortest and longest idle time of a staff panel (15 s to 30 min). */
 const STAFF_IDLE_MS = { min: 15_000, max: 1_800_000 } as const;
 
@@ -249,6 +255,14 @@ export function mergeConfig(base: CabinConfig, overrides: unknown): Result<Cabin
   }
   if (merged.port < 0 || merged.port > 65535 || !Number.isInteger(merged.port)) {
     return err({ code: 'config.invalid', detail: 'port must be an integer from 0 to 65535' });
+  }
+  for (const delay of ['stillThereGraceMs', 'goodbyeMs'] as const) {
+    if (!(merged.delays[delay] >= MIN_WARNING_MS)) {
+      return err({
+        code: 'config.invalid',
+        detail: `delays.${delay} must be at least ${MIN_WARNING_MS} ms: the patient is warned that long before`,
+      });
+    }
   }
   const { maxWaitMs } = merged.cleaning;
   if (!Number.isInteger(maxWaitMs) || maxWaitMs < 0 || maxWaitMs > MAX_CLEANING_WAIT_MS) {

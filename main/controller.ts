@@ -130,6 +130,8 @@ export function createController(options: ControllerOptions): RunningController 
       noteStillThereDeadline: assign({
         stillThereUntil: () => clock.now() + config.delays.stillThereGraceMs,
       }),
+      // The goodbye screen announces when it closes by itself, and can be given more time.
+      noteGoodbyeDeadline: assign({ goodbyeUntil: () => clock.now() + config.delays.goodbyeMs }),
     },
     delays: {
       inactivity: config.delays.inactivityMs,

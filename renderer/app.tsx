@@ -2,10 +2,11 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import type { WelcomeChoices } from '../contract/cabin-api';
 import type { CabinView } from '../contract/cabin-view';
-import type { Locale } from '../contract/domain';
+import type { Accessibility, Locale } from '../contract/domain';
 import type { StaffSession } from '../contract/staff';
 import type { CabinTransport } from './cabin-client';
 import { LanguageButton } from './components/language-button';
+import { SpeechControls } from './components/speech-controls';
 import { StaffButton } from './components/staff-button';
 import { t } from './i18n';
 import { SessionScreen } from './screens/session-screen';
@@ -87,6 +88,11 @@ export function reduceAppState(state: AppState, change: AppChange): AppState {
       return unknown;
     }
   }
+}
+
+/** The app's classes for the patient's comfort choices: `large-text`, `high-contrast` (styles.css). */
+export function appClassName(accessibility: Accessibility): string {
+  return `app${accessibility.largeText ? ' large-text' : ''}${accessibility.highContrast === true ? ' high-contrast' : ''}`;
 }
 
 /** Props of App. */
@@ -280,17 +286,15 @@ export function App({ transport, media }: AppProps) {
   return (
     <UiContext.Provider value={ui}>
       <MediaContext.Provider value={environment}>
-        <div
-          className={`app${accessibility.largeText ? ' large-text' : ''}`}
-          lang={shown.htmlLang}
-          dir={shown.dir}
-        >
+        <div className={appClassName(accessibility)} lang={shown.htmlLang} dir={shown.dir}>
           {!connected && view !== null && (
             <p className="banner banner-connection" role="status" data-testid="reconnecting">
               {ui.strings.connection.reconnecting}
             </p>
           )}
-          {content}
+          {ui.readAloud && staff === 'closed' && <SpeechControls />}
+          {/* The session screen has its own <main> under its header; every other screen is the main part. */}
+          {session !== null && staff === 'closed' ? content : <main className="app-main">{content}</main>}
           {staff === 'closed' && session === null && view?.staff.pinsNeeded !== true && (
             <StaffButton onOpen={openStaff} />
           )}

@@ -165,6 +165,7 @@ function screenOf(context: SessionContext, journey: JourneyValue): StepScreen {
           documentsPrinted: documentsPrintedCount(context),
           problemReported: context.problemReported,
           payAtCounterCents: context.payAtCounterCents,
+          closesAt: context.goodbyeUntil,
         };
     }
     return unknownState('journey', journey);

@@ -1056,6 +1056,24 @@ export const fr = {
     /** The engine stopped during the call: the call goes on. */
     fault: "Les sous-titres ne fonctionnent plus. L'appel continue.",
   },
+  /** Comfort for patients who see, hear or move with difficulty: contrast, speech controls, time left. */
+  accessibility: {
+    highContrast: 'Contraste renforcé',
+    speechControls: 'Lecture à voix haute',
+    pause: 'Pause',
+    resume: 'Reprendre la lecture',
+    repeat: 'Répéter',
+    /** The visible twin of a sound: what the patient would have heard. */
+    soundChime: 'Son de test joué',
+    soundYourTurn: "C'est à vous\u00a0: le professionnel est prêt.",
+    soundBeep: 'Bip',
+    /** Shown at least 20 s before a screen closes by itself, with the "more time" button. */
+    closingSoon: 'Cet écran va bientôt se fermer. Touchez «\u00a0Plus de temps\u00a0» pour le garder.',
+    /** `{seconds}` is a whole number. */
+    closingIn: 'Fermeture dans {seconds} secondes.',
+    closingInOne: 'Fermeture dans 1 seconde.',
+    moreTime: 'Plus de temps',
+  },
   genericFailure: "Un problème est survenu. Vous pouvez réessayer ou demander de l'aide.",
   /** The written conversation of the call, and the welcome screen's choice that asks for it. */
   conversation: {

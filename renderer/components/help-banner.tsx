@@ -2,6 +2,7 @@
 // a way to cancel it, and once someone answered, a short note instead of the banner.
 import type { HelpCallView, StepScreen } from '../../contract/cabin-view';
 import { fill } from '../i18n';
+import { useAnnounceAloud } from '../read-aloud';
 import { useUi } from '../ui-context';
 import { ActionButton } from './action-button';
 import { StaffButton } from './staff-button';
@@ -18,15 +19,8 @@ export interface HelpBannerProps {
 
 /** The help banner (`help-banner`, with `help-cancel`) while the call waits; `help-answered` once answered. */
 export function HelpBanner({ help, screen, onCancel, onOpenAttendant }: HelpBannerProps) {
-  const { strings } = useUi();
+  const { strings, readAloud } = useUi();
   const s = strings.helpCall;
-  if (help.answered) {
-    return (
-      <p className="banner banner-help" role="status" data-testid="help-answered">
-        {s.answered}
-      </p>
-    );
-  }
   const professional =
     screen.step === 'consultation' && screen.professional.profession === 'doctor'
       ? s.theDoctor
@@ -37,6 +31,15 @@ export function HelpBanner({ help, screen, onCancel, onOpenAttendant }: HelpBann
     : support
       ? s.attendantAndSupport
       : s.attendant;
+  // Said once after what is being said, and again when it changes (someone else told, an answer).
+  useAnnounceAloud(help.answered ? s.answered : told, readAloud, strings.meta.speechLang);
+  if (help.answered) {
+    return (
+      <p className="banner banner-help" role="status" data-testid="help-answered">
+        {s.answered}
+      </p>
+    );
+  }
   return (
     <div className="help-row">
       <p className="banner banner-help" role="status" data-testid="help-banner">

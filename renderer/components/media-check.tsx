@@ -8,6 +8,7 @@ import { useMediaEnvironment } from '../video/media-environment';
 import { playChime } from '../video/test-sound';
 import { useLocalMedia, useMicrophoneLevel } from '../video/use-local-media';
 import { ActionButton } from './action-button';
+import { SoundNotice, useSoundNotice } from './sound-notice';
 import { StreamVideo } from './stream-video';
 
 /** Props of MediaCheck. */
@@ -43,9 +44,11 @@ export function MediaCheck({ status, act }: MediaCheckProps) {
 
 /** Opens the camera and microphone while shown (their tracks stop when it goes) and offers the two answers. */
 function MediaCheckPanel({ act }: { readonly act: (action: PatientAction) => void }) {
-  const s = useUi().strings.waitingRoom.mediaCheck;
+  const { strings } = useUi();
+  const s = strings.waitingRoom.mediaCheck;
   const environment = useMediaEnvironment();
   const media = useLocalMedia();
+  const sound = useSoundNotice();
   const [audio, setAudio] = useState<AudioContext | null>(null);
   useEffect(() => {
     const context = environment.createAudioContext();
@@ -99,10 +102,12 @@ function MediaCheckPanel({ act }: { readonly act: (action: PatientAction) => voi
               kind="secondary"
               onPress={() => {
                 if (audio !== null) playChime(audio);
+                sound.show(strings.accessibility.soundChime);
               }}
             >
               {s.playTestSound}
             </ActionButton>
+            {sound.text !== null && <SoundNotice>{sound.text}</SoundNotice>}
             <label className="mic-level">
               <span>{s.micLevel}</span>
               <meter data-testid="mic-level" min={0} max={1} low={0.1} optimum={0.5} value={level} />

@@ -65,6 +65,16 @@ interface KeyProps {
   readonly onPress: () => void;
 }
 
+/**
+ * The key's accessible name: its `name`, followed by what it shows when that has letters ("Majuscule
+ * ⇧ ABC", the shown words contiguous, as axe compares them), so that a patient who says or points at what they see finds it (WCAG 2.5.3, axe's
+ * label-content-name-mismatch); a sign alone (",", "⌫") keeps the plain name.
+ */
+function accessibleName(label: string, name: string | undefined): string | undefined {
+  if (name === undefined || name === label || !/\p{L}/u.test(label)) return name;
+  return `${name} ${label}`;
+}
+
 function Key({ testId, label, name, wide, pressed, onPress }: KeyProps) {
   return (
     <button
@@ -72,7 +82,7 @@ function Key({ testId, label, name, wide, pressed, onPress }: KeyProps) {
       className={`key${wide === undefined ? '' : ` key-${wide}`}`}
       data-testid={testId}
       tabIndex={-1}
-      aria-label={name}
+      aria-label={accessibleName(label, name)}
       aria-pressed={pressed}
       onMouseDown={keepFocus}
       onClick={onPress}

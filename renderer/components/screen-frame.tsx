@@ -1,6 +1,6 @@
-// The frame of every screen: its title (read aloud when asked), its body, and its action buttons.
-import type { ReactNode } from 'react';
-import { useReadAloud } from '../read-aloud';
+// The frame of every screen: its title, its body and its action buttons, all read aloud when asked.
+import { useRef, type ReactNode } from 'react';
+import { useReadAloud, useScreenSpeech } from '../read-aloud';
 import { useUi } from '../ui-context';
 
 /** A step's view as the frame needs it: its step and, when the step has stages, its stage. */
@@ -23,16 +23,23 @@ export interface ScreenFrameProps {
   readonly alert?: ReactNode;
 }
 
-/** Draws a screen with one title, its content and a row of actions at the bottom. */
+/** Draws a screen with one title, its content and a row of actions at the bottom; reads it with read-aloud. */
 export function ScreenFrame({ screen, stage, title, children, actions, alert }: ScreenFrameProps) {
   const { readAloud, strings } = useUi();
+  const section = useRef<HTMLElement>(null);
   useReadAloud(title, readAloud, strings.meta.speechLang);
+  useScreenSpeech(section, title, readAloud, strings.meta.speechLang);
   const [name, stageName] = typeof screen === 'string' ? [screen, stage] : [screen.step, screen.stage];
   return (
-    <section className="screen" data-screen={name} data-stage={stageName}>
+    <section className="screen" data-screen={name} data-stage={stageName} ref={section}>
       {alert}
       <h1 className="screen-title">{title}</h1>
-      {children !== undefined && <div className="screen-body">{children}</div>}
+      {/* Focusable, so a keyboard or a switch can scroll a long text (axe: scrollable-region-focusable). */}
+      {children !== undefined && (
+        <div className="screen-body" tabIndex={0}>
+          {children}
+        </div>
+      )}
       {actions !== undefined && <div className="screen-actions">{actions}</div>}
     </section>
   );

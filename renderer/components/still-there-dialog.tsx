@@ -22,7 +22,7 @@ export function countdownText(strings: Strings, seconds: number): string {
 }
 
 /** The seconds left to `until` on `clock`, re-read at each whole second; null when `until` is. */
-function useSecondsLeft(until: number | null, clock: Clock): number | null {
+export function useSecondsLeft(until: number | null, clock: Clock): number | null {
   const [now, setNow] = useState(() => clock.now());
   useEffect(() => {
     if (until === null) return;
@@ -67,7 +67,7 @@ export function StillThereDialog({ until, onStillHere }: StillThereDialogProps) 
     if (readAloud) speak(spoken, lang);
   }, [readAloud, spoken, lang]);
   return (
-    <Modal testId="still-there-dialog" title={strings.stillThere.title}>
+    <Modal testId="still-there-dialog" title={strings.stillThere.title} spoken={false}>
       <p className="lead">{strings.stillThere.body}</p>
       {countdown !== null && (
         <p className="countdown" data-testid="still-there-countdown" data-seconds={seconds}>

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CabinView, GoodbyeScreen } from '../../contract/cabin-view';
 import { openViews } from '../test-support/dom-harness';
 import { SAMPLE_SCREENS, sampleSession, sampleView } from '../sample-screens';
+import { FakeMediaEnvironment } from '../test-support/fake-media-environment';
 import { TAKE_CARD_REPEAT_MS } from './goodbye-screen';
 
 const goodbye = (cardInReader: boolean, overrides: Parameters<typeof sampleSession>[1] = {}): CabinView => {
@@ -87,7 +88,10 @@ describe('the goodbye screen read aloud', () => {
 
   it('says "take your card" after the title, then every 10 seconds until the card is out', async () => {
     const { transport } = await open(goodbye(true, { accessibility: readAloud }));
-    expect(spoken).toEqual(["C'est terminé", 'Reprenez votre carte Vitale.']);
+    // The title, then the rest of the screen (its text and buttons), then the card.
+    expect(spoken[0]).toBe("C'est terminé");
+    expect(spoken[1]).toContain('Merci, et au revoir');
+    expect(spoken.slice(2)).toEqual(['Reprenez votre carte Vitale.']);
     pass(TAKE_CARD_REPEAT_MS - 1);
     expect(takeCard()).toBe(1);
     pass(1);
@@ -119,5 +123,40 @@ describe('the goodbye screen read aloud', () => {
     pass(TAKE_CARD_REPEAT_MS * 3);
     expect(spoken).toEqual([]);
     expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('the goodbye screen announces when it closes', () => {
+  const SECOND = 1000;
+  const closing = (closesAt: number): CabinView =>
+    sampleView(sampleSession({ ...SAMPLE_SCREENS.goodbye, cardInReader: false, closesAt }));
+
+  it('says nothing while more than 30 s are left, then the time left and "Plus de temps"', async () => {
+    const media = new FakeMediaEnvironment();
+    const { app, transport } = await open(closing(media.clock.now() + 45 * SECOND), media);
+    expect(app.query('closing-notice')).toBeNull();
+    act(() => media.clock.increment(15 * SECOND));
+    expect(app.get('closing-notice').textContent).toContain('Cet écran va bientôt se fermer.');
+    expect(app.get('closing-countdown').textContent).toBe('Fermeture dans 30 secondes.');
+    act(() => media.clock.increment(10 * SECOND));
+    // Announced at least 20 s before the screen closes.
+    expect(Number(app.get('closing-countdown').getAttribute('data-seconds'))).toBe(20);
+    await app.click('more-time');
+    expect(transport.actions()).toEqual([{ type: 'patient.stillHere' }]);
+    await push(transport, closing(media.clock.now() + 45 * SECOND));
+    expect(app.query('closing-notice')).toBeNull();
+  });
+
+  it('says it in English', async () => {
+    const media = new FakeMediaEnvironment();
+    const view = sampleView(
+      sampleSession(
+        { ...SAMPLE_SCREENS.goodbye, cardInReader: false, closesAt: media.clock.now() + 10 * SECOND },
+        { locale: 'en' },
+      ),
+    );
+    const { app } = await open(view, media);
+    expect(app.get('more-time').textContent).toBe('More time');
+    expect(app.get('closing-countdown').textContent).toBe('Closing in 10 seconds.');
   });
 });

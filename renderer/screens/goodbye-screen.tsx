@@ -5,6 +5,7 @@ import { PROBLEM_KINDS } from '../../contract/patient-action';
 import { ActionButton } from '../components/action-button';
 import { CardPicture } from '../components/card-picture';
 import { ChoiceButton } from '../components/choice-button';
+import { ClosingNotice } from '../components/closing-notice';
 import { ScreenFrame } from '../components/screen-frame';
 import { fill, formatMoney } from '../i18n';
 import { useRepeatAloud } from '../read-aloud';
@@ -49,6 +50,7 @@ export function GoodbyeScreen({ screen, act, send }: StepProps<GoodbyeView>) {
       }
     >
       <p className="lead lead-strong">{s.body}</p>
+      <ClosingNotice closesAt={screen.closesAt} onMoreTime={send('patient.stillHere')} />
       <p className="lead" data-testid="documents-printed">
         {printed}
       </p>

@@ -9,6 +9,7 @@ import { NobodyOnline } from '../components/nobody-online';
 import { ProfessionalCardView } from '../components/professional-card';
 import { ScreenFrame } from '../components/screen-frame';
 import { WaitingScreen } from '../components/waiting-screen';
+import { YourTurnCall } from '../components/your-turn-call';
 import { fill } from '../i18n';
 import { useUi } from '../ui-context';
 import type { StepProps } from './step-props';
@@ -57,6 +58,7 @@ export function WaitingRoomScreen({ screen, act, send, requestQuit }: StepProps<
         <ScreenFrame
           screen={screen}
           title={s.readyTitle}
+          alert={<YourTurnCall />}
           actions={
             <ActionButton testId="start-call" onPress={send('patient.startCall')}>
               {s.startCall}

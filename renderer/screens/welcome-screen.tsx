@@ -9,11 +9,12 @@ import { useUi } from '../ui-context';
 
 /** The comfort options offered, in order, each with its test id. */
 const COMFORT_OPTIONS: readonly {
-  readonly option: 'largeText' | 'readAloud';
+  readonly option: 'largeText' | 'readAloud' | 'highContrast';
   readonly testId: string;
 }[] = [
   { option: 'largeText', testId: 'large-text' },
   { option: 'readAloud', testId: 'read-aloud' },
+  { option: 'highContrast', testId: 'high-contrast' },
 ];
 
 /** Props of WelcomeScreen: the choices live in the app until the session starts. */
@@ -95,10 +96,10 @@ export function WelcomeScreen({
           <Toggle
             key={option}
             testId={testId}
-            checked={accessibility[option]}
+            checked={accessibility[option] === true}
             onChange={(on) => onAccessibilityChange({ ...accessibility, [option]: on })}
           >
-            {strings.welcome[option]}
+            {option === 'highContrast' ? strings.accessibility.highContrast : strings.welcome[option]}
           </Toggle>
         ))}
         <Toggle

@@ -20,6 +20,9 @@ import {
 
 const SECOND = 1000;
 
+/** The goodbye screen's default time on screen, as the session harness runs it. */
+const GOODBYE_MS = 45 * SECOND;
+
 const { walkIn, walkInTo, describeBackButton } = scenarioWalks();
 
 /** The attendant was called once, and the patient's screen says help is on its way. */
@@ -320,9 +323,32 @@ describe('documents and payment', () => {
       documentsPrinted: 2,
       problemReported: false,
       payAtCounterCents: 2500,
+      closesAt: session.clock.now() + GOODBYE_MS,
     });
     expect(session.recorded.atCounter).toEqual([{ sessionId: 'session-test-1', amountCents: 2500 }]);
     expect(session.paymentTerminal.requests).toHaveLength(1);
+  });
+
+  it('the goodbye screen says when it closes, and "more time" gives it the whole delay again', async () => {
+    const session = walkIn();
+    await reachDocuments(session);
+    session.printer.printRest();
+    session.send({ type: 'patient.next' });
+    session.send({ type: 'patient.payAtCounter' });
+    expect(session.view().screen).toMatchObject({
+      step: 'goodbye',
+      closesAt: session.clock.now() + GOODBYE_MS,
+    });
+    session.elapse(GOODBYE_MS - 20 * SECOND);
+    session.send({ type: 'patient.stillHere' });
+    expect(session.view().screen).toMatchObject({
+      step: 'goodbye',
+      closesAt: session.clock.now() + GOODBYE_MS,
+    });
+    session.elapse(GOODBYE_MS - SECOND);
+    expect(session.view().screen.step).toBe('goodbye');
+    session.elapse(SECOND);
+    expect(outcomeOf(session)).toBe('completed');
   });
 
   it('the patient may choose the counter before any card payment', async () => {

@@ -103,6 +103,8 @@ export interface SessionContext extends SessionInput {
    * noted by the `noteStillThereDeadline` action; null otherwise, or when nothing provided that action.
    */
   readonly stillThereUntil: number | null;
+  /** On the goodbye screen: when it closes by itself, noted by `noteGoodbyeDeadline`; null otherwise. */
+  readonly goodbyeUntil: number | null;
 }
 
 /** What the session tells the cabin when it ends. */
@@ -158,6 +160,7 @@ export function initialContext(input: SessionInput): SessionContext {
     failure: null,
     problemReported: false,
     stillThereUntil: null,
+    goodbyeUntil: null,
   };
 }
 

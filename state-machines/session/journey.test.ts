@@ -144,6 +144,8 @@ describe('a patient goes through the whole journey', () => {
       documentsPrinted: 1,
       problemReported: false,
       payAtCounterCents: null,
+      // The harness's goodbye delay (45 s) from now: the screen announces when it closes.
+      closesAt: session.clock.now() + 45 * SECOND,
     });
     // The patient left the card in: the goodbye screen asks for it until it is out.
     session.send({ type: 'card.presenceChanged', present: true });

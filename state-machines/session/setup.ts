@@ -75,6 +75,9 @@ export interface SessionEffectParams {
 /** How long the "are you still there?" prompt waits by default (the `stillThereGrace` delay). */
 export const STILL_THERE_GRACE_MS = 30_000;
 
+/** How long the goodbye screen stays before the cabin closes it (the `goodbye` delay's default). */
+export const GOODBYE_MS = 45_000;
+
 export const sessionSetup = setup({
   types: {
     context: {} as SessionContext,
@@ -120,6 +123,11 @@ export const sessionSetup = setup({
      * This default notes nothing, and the screen then shows no countdown.
      */
     noteStillThereDeadline: assign({ stillThereUntil: null }),
+    /**
+     * Notes when the goodbye screen closes by itself, so it can announce it; main/ provides it on the
+     * cabin's clock (now + its `goodbye` delay). This default notes nothing: no announcement.
+     */
+    noteGoodbyeDeadline: assign({ goodbyeUntil: null }),
   },
   delays: {
     /** Without any touch for this long on a screen that expects one, the cabin asks "are you still there?". */
@@ -129,7 +137,7 @@ export const sessionSetup = setup({
     /** How long the cabin waits for the platform to say who is online before going on without knowing. */
     presenceCheck: 5_000,
     /** How long the goodbye screen stays before the cabin closes the session by itself. */
-    goodbye: 45_000,
+    goodbye: GOODBYE_MS,
     /** How long the call may try to bring video and sound back (ICE restarts) before falling back to sound only. */
     reconnectWindow: 20_000,
     /** How long the sound-only fallback may try before the call ends clearly and the attendant is called. */

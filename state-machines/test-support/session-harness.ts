@@ -7,7 +7,7 @@ import { CONSENT_TEXT_VERSIONS } from './sample-data';
 import { ManualClock } from '../../test/support/manual-clock';
 import type { SessionInput } from '../session/context';
 import { sessionMachine } from '../session/machine';
-import { STILL_THERE_GRACE_MS } from '../session/setup';
+import { GOODBYE_MS, STILL_THERE_GRACE_MS } from '../session/setup';
 import type {
   AppointmentDetails,
   AppointmentLookup,
@@ -109,6 +109,7 @@ export function provideSessionFakes(fakes: SessionFakes) {
       leavePaymentToCounter: (_, params) => void fakes.recorded.atCounter.push(params),
       sendMessage: (_, params) => void fakes.recorded.messages.push(params),
       noteStillThereDeadline: assign({ stillThereUntil: () => fakes.clock.now() + STILL_THERE_GRACE_MS }),
+      noteGoodbyeDeadline: assign({ goodbyeUntil: () => fakes.clock.now() + GOODBYE_MS }),
     },
   });
 }
