@@ -2,7 +2,7 @@
 // with an optional JSON file. Every value is checked; a bad file stops the start with a clear message.
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
-import { isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
 import { err, ok, PROFESSIONS, type Locale, type Result } from '../contract';
 import {
   DEFAULT_TARIFFS,
@@ -10,7 +10,7 @@ import {
   type TariffTable,
   type ThirdPartyPaymentPolicy,
 } from '../state-machines/cost';
-import { isPinHash } from './staff/pin-hash';
+import { checkPaymentTerminal, checkPrinter, checkStaff, checkSubtitles } from './config-sections';
 import type { RetentionPolicy } from './store';
 
 /** Everything the controller needs to know about this cabin. */
@@ -158,9 +158,6 @@ const MAX_CLEANING_WAIT_MS = 3_600_000;
  */
 const MIN_WARNING_MS = 20_000;
 
-/** The shortest and longest idle time of a staff panel (15 s to 30 min). */
-const STAFF_IDLE_MS = { min: 15_000, max: 1_800_000 } as const;
-
 /** The longest retention a setting may ask for, in days (100 years): a larger number is a typo. */
 const MAX_RETENTION_DAYS = 36_500;
 
@@ -301,75 +298,6 @@ export function mergeConfig(base: CabinConfig, overrides: unknown): Result<Cabin
   const page = checkAttendantPage(merged);
   if (page !== null) return err({ code: 'config.invalid', detail: page });
   return checkPlatform(merged);
-}
-
-// Subtitles: when on, an engine to run, text arguments, and a model folder given as an absolute path.
-function checkSubtitles(subtitles: CabinConfig['subtitles']): string | null {
-  const { enabled, command, args, model } = subtitles;
-  if (!args.every((arg) => typeof arg === 'string')) return 'subtitles.args must list texts';
-  if (model !== '' && !isAbsolute(model)) return 'subtitles.model must be an absolute folder path';
-  if (enabled && command.trim() === '') return 'subtitles.command must name the speech engine to run';
-  return null;
-}
-
-/** The longest a print job may take before it is cancelled (10 minutes): longer, the patient has left. */
-const MAX_JOB_TIMEOUT_MS = 600_000;
-
-// The printer: a known kind and a job deadline between 5 seconds and 10 minutes.
-function checkPrinter(printer: CabinConfig['printer']): string | null {
-  if (!['auto', 'simulated', 'cups'].includes(printer.kind)) {
-    return 'printer.kind must be "auto", "simulated" or "cups"';
-  }
-  const ms = printer.jobTimeoutMs;
-  if (!Number.isInteger(ms) || ms < 5_000 || ms > MAX_JOB_TIMEOUT_MS) {
-    return `printer.jobTimeoutMs must be a whole number of ms from 5000 to ${MAX_JOB_TIMEOUT_MS}`;
-  }
-  return null;
-}
-
-/** The answer time a terminal may be given: 10 s to 10 min (the public clients wait 180 s). */
-const PAYMENT_ANSWER_MS = { min: 10_000, max: 600_000 } as const;
-
-// The payment terminal: a known kind, a host name or address, a TCP port, the protocol's identifiers.
-function checkPaymentTerminal(terminal: CabinConfig['paymentTerminal']): string | null {
-  const { kind, host, port, concertId, registerId, answerTimeoutMs, connectTimeoutMs } = terminal;
-  if (kind !== 'simulated' && kind !== 'caisseAp')
-    return 'paymentTerminal.kind must be "simulated" or "caisseAp"';
-  if (isIP(host) === 0 && !/^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/.test(host)) {
-    return 'paymentTerminal.host must be an IP address or a host name';
-  }
-  if (!Number.isInteger(port) || port < 1 || port > 65535)
-    return 'paymentTerminal.port must be an integer from 1 to 65535';
-  if (!/^[0-9]{12}$/.test(concertId)) return 'paymentTerminal.concertId must be 12 digits (Caisse-AP CJ)';
-  if (!/^[0-9]{2}$/.test(registerId)) return 'paymentTerminal.registerId must be 2 digits (Caisse-AP CA)';
-  const { min, max } = PAYMENT_ANSWER_MS;
-  if (!Number.isInteger(answerTimeoutMs) || answerTimeoutMs < min || answerTimeoutMs > max) {
-    return `paymentTerminal.answerTimeoutMs must be a whole number of ms from ${min} to ${max}`;
-  }
-  if (!Number.isInteger(connectTimeoutMs) || connectTimeoutMs < 500 || connectTimeoutMs > 60_000) {
-    return 'paymentTerminal.connectTimeoutMs must be a whole number of ms from 500 to 60000';
-  }
-  return null;
-}
-
-// The staff: PIN hashes both or neither, each one a scrypt hash the cabin can check; a bounded idle time.
-function checkStaff(staff: CabinConfig['staff']): string | null {
-  const { attendantPinHash, technicianPinHash, idleMs } = staff;
-  if ((attendantPinHash === '') !== (technicianPinHash === '')) {
-    return 'staff.attendantPinHash and staff.technicianPinHash go together: give both, or neither';
-  }
-  for (const [key, hash] of [
-    ['attendantPinHash', attendantPinHash],
-    ['technicianPinHash', technicianPinHash],
-  ] as const) {
-    if (hash !== '' && !isPinHash(hash)) {
-      return `staff.${key} must be a hash from "npm run diag -- hash-pin" (scrypt$N$r$p$salt$hash), never the PIN`;
-    }
-  }
-  if (!Number.isInteger(idleMs) || idleMs < STAFF_IDLE_MS.min || idleMs > STAFF_IDLE_MS.max) {
-    return `staff.idleMs must be a whole number of ms from ${STAFF_IDLE_MS.min} to ${STAFF_IDLE_MS.max}`;
-  }
-  return null;
 }
 
 /** Whether the configuration carries the staff's PIN hashes (else the store's, or the demonstration's). */
