@@ -5,13 +5,13 @@ import { useRef, useState } from 'react';
 import { MEASUREMENT_KINDS, type Locale, type MeasurementKind } from '../../contract/domain';
 import type { ProcedurePrompt } from '../../contract/maintenance';
 import type { CabinError, Result } from '../../contract/result';
-import { TECHNICIAN_TEXT_MAX_LENGTH } from '../../contract/staff';
 import { ActionButton } from '../components/action-button';
 import { ChoiceButton } from '../components/choice-button';
 import { Form } from '../components/form';
 import { TextField } from '../components/text-field';
 import { fill } from '../i18n';
 import { useUi } from '../ui-context';
+import { TechnicianTextField } from './technician-text-field';
 import { failureText } from './attendant-panel';
 import { PointsTable, RecordResult } from './procedure-result';
 import type { StaffRun } from './staff-panel';
@@ -131,35 +131,23 @@ export function ProcedureScreen({ run, maintenance, device, onDevice }: Procedur
           </p>
         )}
         <Form onSubmit={start}>
-          <TextField
+          <TechnicianTextField
             name="procedure-technician"
-            testId="procedure-technician"
             label={s.technicianName}
-            layout="text"
-            maxLength={TECHNICIAN_TEXT_MAX_LENGTH}
             value={technician}
             onChange={setTechnician}
-            invalid={false}
           />
-          <TextField
+          <TechnicianTextField
             name="procedure-instrument"
-            testId="procedure-instrument"
             label={s.instrument}
-            layout="text"
-            maxLength={TECHNICIAN_TEXT_MAX_LENGTH}
             value={instrument}
             onChange={setInstrument}
-            invalid={false}
           />
-          <TextField
+          <TechnicianTextField
             name="procedure-certificate"
-            testId="procedure-certificate"
             label={s.certificate}
-            layout="text"
-            maxLength={TECHNICIAN_TEXT_MAX_LENGTH}
             value={certificate}
             onChange={setCertificate}
-            invalid={false}
           />
         </Form>
         <div className="choice-group" role="radiogroup" aria-label={s.modeLabel}>

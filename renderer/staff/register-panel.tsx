@@ -3,13 +3,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { MEASUREMENT_KINDS, type MeasurementKind } from '../../contract/domain';
 import type { MaintenanceRecord } from '../../contract/maintenance';
-import { TECHNICIAN_TEXT_MAX_LENGTH } from '../../contract/staff';
 import { ActionButton } from '../components/action-button';
 import { ChoiceButton } from '../components/choice-button';
 import { Form } from '../components/form';
-import { TextField } from '../components/text-field';
 import { fill } from '../i18n';
 import { useUi } from '../ui-context';
+import { TechnicianTextField } from './technician-text-field';
 import { failureText } from './attendant-panel';
 import { PointsTable } from './procedure-result';
 import type { StaffRun } from './staff-panel';
@@ -127,26 +126,13 @@ export function RegisterPanel({ run }: RegisterPanelProps) {
         ))}
       </div>
       <Form onSubmit={save}>
-        <TextField
+        <TechnicianTextField
           name="intervention-technician"
-          testId="intervention-technician"
           label={s.technicianName}
-          layout="text"
-          maxLength={TECHNICIAN_TEXT_MAX_LENGTH}
           value={technician}
           onChange={setTechnician}
-          invalid={false}
         />
-        <TextField
-          name="intervention-note"
-          testId="intervention-note"
-          label={s.note}
-          layout="text"
-          maxLength={TECHNICIAN_TEXT_MAX_LENGTH}
-          value={note}
-          onChange={setNote}
-          invalid={false}
-        />
+        <TechnicianTextField name="intervention-note" label={s.note} value={note} onChange={setNote} />
       </Form>
       <ActionButton testId="intervention-save" disabled={!ready} onPress={save}>
         {s.saveIntervention}
