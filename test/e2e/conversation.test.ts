@@ -4,14 +4,10 @@
 // error or failed request fails the test.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  launchChromium,
-  openCabinPage,
-  startCabinUnderTest,
-  type CabinUnderTest,
-} from '../support/cabin-under-test';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+
+import { cabinPerTest } from '../support/cabin-per-test';
 import {
   answerCarePath,
   chooseNextAvailable,
@@ -21,34 +17,17 @@ import {
 } from '../support/journey-steps';
 
 describe('the written conversation, in Chromium', () => {
-  let browser: Browser;
-  let cabin: CabinUnderTest | undefined;
   let page: Page;
   let problems: string[];
   let patient: Patient;
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterEach(async () => {
-    await page?.close();
-    await cabin?.stop();
-    cabin = undefined;
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const openCabin = cabinPerTest('conversation');
 
   it('asked for at the start, read large in the call, answered with one touch', async () => {
     // A call long enough for the conversation before the simulated doctor asks for a measurement.
-    cabin = await startCabinUnderTest({ simulation: { stepMs: 150, callMs: 20_000, cardReader: 'domain' } });
-    const cabinPage = await openCabinPage(browser, cabin);
-    ({ page, problems } = cabinPage);
-    patient = {
-      screen: (step, stage, shot) => cabinPage.screen(step, stage, shot && `conversation-${shot}`),
-      tap: cabinPage.tap,
-      answer: cabinPage.answer,
-    };
+    const opened = await openCabin({ simulation: { stepMs: 150, callMs: 20_000, cardReader: 'domain' } });
+    ({ page, problems, patient } = opened);
+    const cabin = opened.cabin;
 
     await patient.screen('welcome');
     await patient.tap('written-conversation');

@@ -3,14 +3,10 @@
 // call seen on the attendant page at the counter. Each scenario is walked as they would walk it, touch
 // by touch, with a screenshot of the screens they meet (test-results/screens, named `people-…`), and
 // any console error or failed request fails the test.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import {
-  launchChromium,
-  openCabinPage,
-  startCabinUnderTest,
-  type CabinUnderTest,
-} from '../support/cabin-under-test';
+import { type CabinUnderTest } from '../support/cabin-under-test';
+import { cabinPerTest } from '../support/cabin-per-test';
 import {
   answerCarePath,
   chooseNextAvailable,
@@ -27,28 +23,10 @@ describe('the people who walk in, in Chromium', () => {
   let patient: Patient;
   let text: () => Promise<string>;
 
+  const openCabin = cabinPerTest('people');
   const open = async (overrides: unknown = {}): Promise<void> => {
-    cabin = await startCabinUnderTest(overrides);
-    const cabinPage = await openCabinPage(browser, cabin);
-    ({ page, problems, text } = cabinPage);
-    patient = {
-      screen: (step, stage, shot) => cabinPage.screen(step, stage, shot && `people-${shot}`),
-      tap: cabinPage.tap,
-      answer: cabinPage.answer,
-    };
+    ({ browser, cabin, page, problems, patient, text } = await openCabin(overrides));
   };
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterEach(async () => {
-    await page?.close();
-    await cabin?.stop();
-    cabin = undefined;
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('a child of 12 with a parent goes on, and is asked nothing about a médecin traitant', async () => {
     await open();

@@ -5,34 +5,22 @@
 // against the simulated reference bench to a record in the register; and during a patient's session the
 // panel says the patient sees it, and a reset sends the cabin back to the welcome screen with nothing of
 // the patient left. Screenshots are in test-results/screens, named `staff-…`.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { DEMO_STAFF_PINS } from '../../main/staff/staff-access';
-import {
-  launchChromium,
-  openCabinPage,
-  SCREENSHOT_DIRECTORY,
-  startCabinUnderTest,
-  type CabinUnderTest,
-} from '../support/cabin-under-test';
+import { SCREENSHOT_DIRECTORY, type CabinUnderTest } from '../support/cabin-under-test';
+import { cabinPerTest } from '../support/cabin-per-test';
 import { throughConsent, type Patient } from '../support/journey-steps';
 
 describe('the staff on the cabin screen, in Chromium', () => {
-  let browser: Browser;
   let cabin: CabinUnderTest | undefined;
   let page: Page;
   let problems: string[];
   let patient: Patient;
 
+  const openCabin = cabinPerTest('staff');
   const open = async (): Promise<void> => {
-    cabin = await startCabinUnderTest();
-    const cabinPage = await openCabinPage(browser, cabin);
-    ({ page, problems } = cabinPage);
-    patient = {
-      screen: (step, stage, shot) => cabinPage.screen(step, stage, shot && `staff-${shot}`),
-      tap: cabinPage.tap,
-      answer: cabinPage.answer,
-    };
+    ({ cabin, page, problems, patient } = await openCabin());
     await page.waitForSelector('[data-screen="welcome"]');
   };
   const shot = (name: string): Promise<Buffer> =>
@@ -58,18 +46,6 @@ describe('the staff on the cabin screen, in Chromium', () => {
     await typePin(pin);
     await tap('staff-login');
   };
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterEach(async () => {
-    await page?.close();
-    await cabin?.stop();
-    cabin = undefined;
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('the attendant: a wrong PIN refused, then out of service with a message the patients read, and back', async () => {
     await open();

@@ -3,15 +3,10 @@
 // shows the subtitles area under the video, saying they will come when the professional speaks. A
 // cabin without an engine does not offer them. (The professional's real voice reaches the engine in
 // the media tests' world only: here the platform is the in-process simulated one.)
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { standInEngine } from '../../main/speech/test-support/stand-in-speech-engine';
-import {
-  launchChromium,
-  openCabinPage,
-  startCabinUnderTest,
-  type CabinUnderTest,
-} from '../support/cabin-under-test';
+import { cabinPerTest } from '../support/cabin-per-test';
 import {
   answerCarePath,
   chooseNextAvailable,
@@ -21,34 +16,14 @@ import {
 } from '../support/journey-steps';
 
 describe('live subtitles, in Chromium', () => {
-  let browser: Browser;
-  let cabin: CabinUnderTest | undefined;
   let page: Page;
   let problems: string[];
   let patient: Patient;
 
+  const openCabin = cabinPerTest('subtitles');
   const open = async (overrides: unknown = {}): Promise<void> => {
-    cabin = await startCabinUnderTest(overrides);
-    const cabinPage = await openCabinPage(browser, cabin);
-    ({ page, problems } = cabinPage);
-    patient = {
-      screen: (step, stage, shot) => cabinPage.screen(step, stage, shot && `subtitles-${shot}`),
-      tap: cabinPage.tap,
-      answer: cabinPage.answer,
-    };
+    ({ page, problems, patient } = await openCabin(overrides));
   };
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterEach(async () => {
-    await page?.close();
-    await cabin?.stop();
-    cabin = undefined;
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('are not offered by a cabin without a speech engine', async () => {
     await open();
