@@ -8,13 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 
 import { cabinPerTest } from '../support/cabin-per-test';
-import {
-  answerCarePath,
-  chooseNextAvailable,
-  skipAllMeasurements,
-  throughConsent,
-  type Patient,
-} from '../support/journey-steps';
+import { fromConsentToTheCall, type Patient, throughConsent } from '../support/journey-steps';
 
 describe('the written conversation, in Chromium', () => {
   let page: Page;
@@ -34,17 +28,7 @@ describe('the written conversation, in Chromium', () => {
     await expect(page.getByTestId('written-conversation').getAttribute('aria-checked')).resolves.toBe('true');
     await patient.screen('welcome', undefined, 'welcome');
     await throughConsent(patient, 'alone');
-    await patient.screen('identification', 'choosingBeneficiary');
-    await patient.tap('beneficiary-0');
-    await patient.screen('identification', 'confirming');
-    await patient.tap('confirm-identity');
-    await chooseNextAvailable(patient, 'doctor');
-    await answerCarePath(patient, 'referred');
-    await patient.tap('accept-cost');
-    await skipAllMeasurements(patient);
-    await patient.screen('waitingRoom', 'professionalReady');
-    await patient.tap('start-call');
-    await patient.screen('consultation', 'inCall');
+    await fromConsentToTheCall(patient);
 
     // The panel is open from the start, and the doctor's first message shows large.
     await expect(page.getByTestId('conversation').getAttribute('data-open')).resolves.toBe('true');

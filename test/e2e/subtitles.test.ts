@@ -7,13 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { standInEngine } from '../../main/speech/test-support/stand-in-speech-engine';
 import { cabinPerTest } from '../support/cabin-per-test';
-import {
-  answerCarePath,
-  chooseNextAvailable,
-  skipAllMeasurements,
-  throughConsent,
-  type Patient,
-} from '../support/journey-steps';
+import { fromConsentToTheCall, type Patient, throughConsent } from '../support/journey-steps';
 
 describe('live subtitles, in Chromium', () => {
   let page: Page;
@@ -43,17 +37,7 @@ describe('live subtitles, in Chromium', () => {
     await expect(page.getByTestId('subtitles').getAttribute('aria-checked')).resolves.toBe('true');
     await patient.screen('welcome', undefined, 'welcome-chosen');
     await throughConsent(patient, 'alone');
-    await patient.screen('identification', 'choosingBeneficiary');
-    await patient.tap('beneficiary-0');
-    await patient.screen('identification', 'confirming');
-    await patient.tap('confirm-identity');
-    await chooseNextAvailable(patient, 'doctor');
-    await answerCarePath(patient, 'referred');
-    await patient.tap('accept-cost');
-    await skipAllMeasurements(patient);
-    await patient.screen('waitingRoom', 'professionalReady');
-    await patient.tap('start-call');
-    await patient.screen('consultation', 'inCall');
+    await fromConsentToTheCall(patient);
     await page.getByTestId('subtitles-waiting').waitFor();
     await patient.screen('consultation', 'inCall', 'in-call');
     await expect(page.getByTestId('subtitles').innerText()).resolves.toContain(

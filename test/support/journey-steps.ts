@@ -81,3 +81,22 @@ export async function printAndPay(patient: Patient): Promise<void> {
   await patient.tap('pay');
   await patient.screen('goodbye');
 }
+
+/**
+ * After consent, with the two-beneficiary card: the holder chosen and confirmed, the next available
+ * doctor, referred by the médecin traitant, the cost accepted, the measurements skipped, then the call
+ * started; ends in the call (`consultation`, `inCall`).
+ */
+export async function fromConsentToTheCall(patient: Patient): Promise<void> {
+  await patient.screen('identification', 'choosingBeneficiary');
+  await patient.tap('beneficiary-0');
+  await patient.screen('identification', 'confirming');
+  await patient.tap('confirm-identity');
+  await chooseNextAvailable(patient, 'doctor');
+  await answerCarePath(patient, 'referred');
+  await patient.tap('accept-cost');
+  await skipAllMeasurements(patient);
+  await patient.screen('waitingRoom', 'professionalReady');
+  await patient.tap('start-call');
+  await patient.screen('consultation', 'inCall');
+}
