@@ -996,4 +996,26 @@ export const en: Strings = {
     fieldLabel: 'Your message',
     send: 'Send',
   },
+  instruments: {
+    otoscope: {
+      name: 'Otoscope',
+      take: 'Take the otoscope from its holder.',
+      hold: 'Gently place the tip at the entrance of your ear. Do not push it in. Look at the screen to aim.',
+    },
+    dermatoscope: {
+      name: 'Dermatoscope',
+      take: 'Take the dermatoscope from its holder.',
+      hold: 'Place it flat on your skin, where the professional wants to look. Then keep still.',
+    },
+    examinationCamera: {
+      name: 'Examination camera',
+      take: 'Take the examination camera from its holder.',
+      hold: 'Hold it about 10 centimetres from the place to show. Look at the screen to aim.',
+    },
+    stethoscope: {
+      name: 'Stethoscope',
+      take: 'Take the stethoscope from its holder.',
+      hold: 'Place it flat on your skin, where the professional tells you. Do not talk and breathe calmly.',
+    },
+  },
 };

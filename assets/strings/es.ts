@@ -1000,4 +1000,26 @@ export const es: Strings = {
     fieldLabel: 'Su mensaje',
     send: 'Enviar',
   },
+  instruments: {
+    otoscope: {
+      name: 'Otoscopio',
+      take: 'Tome el otoscopio de su soporte.',
+      hold: 'Coloque con cuidado la punta en la entrada del oído. No la introduzca. Mire la pantalla para apuntar.',
+    },
+    dermatoscope: {
+      name: 'Dermatoscopio',
+      take: 'Tome el dermatoscopio de su soporte.',
+      hold: 'Apóyelo sobre la piel, donde el profesional quiere mirar. Luego no se mueva.',
+    },
+    examinationCamera: {
+      name: 'Cámara de exploración',
+      take: 'Tome la cámara de exploración de su soporte.',
+      hold: 'Sosténgala a unos 10 centímetros de la zona que quiere mostrar. Mire la pantalla para apuntar.',
+    },
+    stethoscope: {
+      name: 'Estetoscopio',
+      take: 'Tome el estetoscopio de su soporte.',
+      hold: 'Apóyelo sobre la piel, donde el profesional le indique. No hable y respire con calma.',
+    },
+  },
 };

@@ -1100,6 +1100,29 @@ export const fr = {
     fieldLabel: 'Votre message',
     send: 'Envoyer',
   },
+  instruments: {
+    /** Each examination instrument: its name, how to take it, how to hold it (shown and read aloud). */
+    otoscope: {
+      name: 'Otoscope',
+      take: 'Prenez l’otoscope dans son support.',
+      hold: 'Posez doucement le bout à l’entrée de votre oreille. Ne l’enfoncez pas. Regardez l’écran pour viser.',
+    },
+    dermatoscope: {
+      name: 'Dermatoscope',
+      take: 'Prenez le dermatoscope dans son support.',
+      hold: 'Posez-le à plat sur la peau, à l’endroit que le professionnel veut voir. Puis ne bougez plus.',
+    },
+    examinationCamera: {
+      name: 'Caméra d’examen',
+      take: 'Prenez la caméra d’examen dans son support.',
+      hold: 'Tenez-la à environ 10 centimètres de l’endroit à montrer. Regardez l’écran pour viser.',
+    },
+    stethoscope: {
+      name: 'Stéthoscope',
+      take: 'Prenez le stéthoscope dans son support.',
+      hold: 'Posez-le à plat sur la peau, là où le professionnel vous le dit. Ne parlez pas et respirez calmement.',
+    },
+  },
 };
 
 /** The shape of a string table: every locale must provide exactly these keys. */

@@ -995,4 +995,26 @@ export const pt: Strings = {
     fieldLabel: 'A sua mensagem',
     send: 'Enviar',
   },
+  instruments: {
+    otoscope: {
+      name: 'Otoscópio',
+      take: 'Pegue no otoscópio do seu suporte.',
+      hold: 'Coloque a ponta com cuidado à entrada do ouvido. Não a empurre para dentro. Olhe para o ecrã para apontar.',
+    },
+    dermatoscope: {
+      name: 'Dermatoscópio',
+      take: 'Pegue no dermatoscópio do seu suporte.',
+      hold: 'Pouse-o sobre a pele, onde o profissional quer ver. Depois não se mexa.',
+    },
+    examinationCamera: {
+      name: 'Câmara de exame',
+      take: 'Pegue na câmara de exame do seu suporte.',
+      hold: 'Segure-a a cerca de 10 centímetros do local a mostrar. Olhe para o ecrã para apontar.',
+    },
+    stethoscope: {
+      name: 'Estetoscópio',
+      take: 'Pegue no estetoscópio do seu suporte.',
+      hold: 'Pouse-o sobre a pele, onde o profissional lhe disser. Não fale e respire com calma.',
+    },
+  },
 };

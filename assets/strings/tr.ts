@@ -992,4 +992,26 @@ export const tr: Strings = {
     fieldLabel: 'Mesajınız',
     send: 'Gönder',
   },
+  instruments: {
+    otoscope: {
+      name: 'Otoskop',
+      take: 'Otoskopu yerinden alın.',
+      hold: 'Ucunu nazikçe kulağınızın girişine koyun. İçeri itmeyin. Nişan almak için ekrana bakın.',
+    },
+    dermatoscope: {
+      name: 'Dermatoskop',
+      take: 'Dermatoskopu yerinden alın.',
+      hold: 'Onu cildinize, sağlık uzmanının görmek istediği yere düz koyun. Sonra kıpırdamayın.',
+    },
+    examinationCamera: {
+      name: 'Muayene kamerası',
+      take: 'Muayene kamerasını yerinden alın.',
+      hold: 'Onu göstermek istediğiniz yerden yaklaşık 10 santimetre uzakta tutun. Nişan almak için ekrana bakın.',
+    },
+    stethoscope: {
+      name: 'Stetoskop',
+      take: 'Stetoskopu yerinden alın.',
+      hold: 'Onu cildinize, sağlık uzmanının söylediği yere düz koyun. Konuşmayın ve sakin nefes alın.',
+    },
+  },
 };
