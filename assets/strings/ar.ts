@@ -653,6 +653,10 @@ export const ar: Strings = {
       temperature: 'ميزان الحرارة',
       oxygenSaturation: 'مقياس الأكسجين',
       weight: 'الميزان',
+      otoscope: 'منظار الأذن',
+      dermatoscope: 'منظار الجلد',
+      examinationCamera: 'كاميرا الفحص',
+      stethoscope: 'السماعة الطبية',
     },
     states: { ok: 'يعمل', absent: 'غير موجود', faulty: 'معطّل' },
     notices: {

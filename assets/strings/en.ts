@@ -667,6 +667,10 @@ export const en: Strings = {
       temperature: 'Thermometer',
       oxygenSaturation: 'Pulse oximeter',
       weight: 'Scale',
+      otoscope: 'Otoscope',
+      dermatoscope: 'Dermatoscope',
+      examinationCamera: 'Examination camera',
+      stethoscope: 'Stethoscope',
     },
     states: { ok: 'Working', absent: 'Missing', faulty: 'Faulty' },
     notices: {

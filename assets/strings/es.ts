@@ -671,6 +671,10 @@ export const es: Strings = {
       temperature: 'Termómetro',
       oxygenSaturation: 'Pulsioxímetro',
       weight: 'Báscula',
+      otoscope: 'Otoscopio',
+      dermatoscope: 'Dermatoscopio',
+      examinationCamera: 'Cámara de exploración',
+      stethoscope: 'Estetoscopio',
     },
     states: { ok: 'Funciona', absent: 'Ausente', faulty: 'Averiado' },
     notices: {

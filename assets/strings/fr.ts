@@ -731,6 +731,10 @@ export const fr = {
       temperature: 'Thermomètre',
       oxygenSaturation: 'Oxymètre',
       weight: 'Balance',
+      otoscope: 'Otoscope',
+      dermatoscope: 'Dermatoscope',
+      examinationCamera: 'Caméra d’examen',
+      stethoscope: 'Stéthoscope',
     },
     states: { ok: 'Fonctionne', absent: 'Absent', faulty: 'En panne' },
     /** A warning shown after a peripheral's state (it still works); `{date}` is the due date. */

@@ -670,6 +670,10 @@ export const pt: Strings = {
       temperature: 'Termómetro',
       oxygenSaturation: 'Oxímetro',
       weight: 'Balança',
+      otoscope: 'Otoscópio',
+      dermatoscope: 'Dermatoscópio',
+      examinationCamera: 'Câmara de exame',
+      stethoscope: 'Estetoscópio',
     },
     states: { ok: 'Funciona', absent: 'Ausente', faulty: 'Avariado' },
     notices: {

@@ -668,6 +668,10 @@ export const tr: Strings = {
       temperature: 'Termometre',
       oxygenSaturation: 'Oksimetre',
       weight: 'Tartı',
+      otoscope: 'Otoskop',
+      dermatoscope: 'Dermatoskop',
+      examinationCamera: 'Muayene kamerası',
+      stethoscope: 'Stetoskop',
     },
     states: { ok: 'Çalışıyor', absent: 'Yok', faulty: 'Arızalı' },
     notices: {
