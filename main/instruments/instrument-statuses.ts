@@ -2,7 +2,12 @@
 // browser lists and the configuration's expectations, one peripheral status per configured kind. A
 // required instrument not found is `absent` (a device fault, like a missing tensiometer); an optional one
 // not found is left out; a found one is `ok`.
-import type { InstrumentKind, MediaDeviceEntry, PeripheralStatus } from '../../contract';
+import {
+  isInstrumentKind,
+  type InstrumentKind,
+  type MediaDeviceEntry,
+  type PeripheralStatus,
+} from '../../contract';
 import {
   classifyMediaDevices,
   type InstrumentExpectation,
@@ -50,7 +55,5 @@ export function withInstrumentStatuses(
   peripherals: readonly PeripheralStatus[],
   instruments: readonly PeripheralStatus[],
 ): readonly PeripheralStatus[] {
-  const isInstrument = (kind: PeripheralStatus['peripheral']): boolean =>
-    kind === 'otoscope' || kind === 'dermatoscope' || kind === 'examinationCamera' || kind === 'stethoscope';
-  return [...peripherals.filter((p) => !isInstrument(p.peripheral)), ...instruments];
+  return [...peripherals.filter((p) => !isInstrumentKind(p.peripheral)), ...instruments];
 }
