@@ -23,12 +23,7 @@ export type CabinPhase = 'booting' | 'ready' | 'inSession' | 'cleaning' | 'maint
 /** A peripheral as the self-test and the attendant see it. */
 export interface PeripheralStatus {
   readonly peripheral:
-    | 'cardReader'
-    | 'printer'
-    | 'paymentTerminal'
-    | 'platform'
-    | MeasurementKind
-    | InstrumentKind;
+    'cardReader' | 'printer' | 'paymentTerminal' | 'platform' | MeasurementKind | InstrumentKind;
   readonly state: 'ok' | 'absent' | 'faulty';
   /**
    * A warning for the attendant that does not stop the peripheral: the printer's paper running low, a

@@ -32,12 +32,17 @@ const otoscopeById: InstrumentModel = {
 
 const roles = (entries: readonly MediaDeviceEntry[], expectations: readonly InstrumentExpectation[] = []) =>
   classifyMediaDevices(entries, expectations, [otoscopeById]).devices.map((d) =>
-    d.role.role === 'instrument' ? `${d.deviceId}:${d.role.kind}/${d.role.by}` : `${d.deviceId}:${d.role.role}`,
+    d.role.role === 'instrument'
+      ? `${d.deviceId}:${d.role.kind}/${d.role.by}`
+      : `${d.deviceId}:${d.role.role}`,
   );
 
 describe('classifyMediaDevices', () => {
   it('tells the otoscope by its USB ids and takes the other camera as the face camera, whatever the order', () => {
-    const list = [video('oto', 'USB2.0 Digital Otoscope (0c45:6366)'), video('cam', 'Integrated Camera (04f2:b6dd)')];
+    const list = [
+      video('oto', 'USB2.0 Digital Otoscope (0c45:6366)'),
+      video('cam', 'Integrated Camera (04f2:b6dd)'),
+    ];
     expect(roles(list)).toEqual(['oto:otoscope/usbId', 'cam:faceCamera']);
     const result = classifyMediaDevices(list, [], [otoscopeById]);
     expect(result.faceCameraId).toBe('cam');
@@ -78,7 +83,9 @@ describe('classifyMediaDevices', () => {
   });
 
   it('never takes a video pattern for a microphone, nor an audio pattern for a camera', () => {
-    const expectations: InstrumentExpectation[] = [{ kind: 'stethoscope', labelPattern: 'Webcam', required: false }];
+    const expectations: InstrumentExpectation[] = [
+      { kind: 'stethoscope', labelPattern: 'Webcam', required: false },
+    ];
     expect(roles([video('cam', 'HD Webcam'), audio('mic', 'HD Webcam Mic')], expectations)).toEqual([
       'cam:faceCamera',
       'mic:stethoscope/configuredLabel',
@@ -86,13 +93,16 @@ describe('classifyMediaDevices', () => {
   });
 
   it('tells nothing apart while the browser hides the labels', () => {
-    const result = classifyMediaDevices([video('a', ''), video('b', ''), audio('c', '')], [
-      { kind: 'otoscope', labelPattern: 'Otoscope', required: true },
-    ]);
+    const result = classifyMediaDevices(
+      [video('a', ''), video('b', ''), audio('c', '')],
+      [{ kind: 'otoscope', labelPattern: 'Otoscope', required: true }],
+    );
     expect(result.labelsHidden).toBe(true);
     expect(result.faceCameraId).toBeNull();
     expect(result.devices.every((d) => d.role.role === 'unused')).toBe(true);
-    expect(missingInstruments(result, [{ kind: 'otoscope', labelPattern: 'Otoscope', required: true }])).toBeNull();
+    expect(
+      missingInstruments(result, [{ kind: 'otoscope', labelPattern: 'Otoscope', required: true }]),
+    ).toBeNull();
   });
 
   it('counts a device listed twice once, skips outputs and the default aliases as patient inputs', () => {

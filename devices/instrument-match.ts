@@ -5,7 +5,12 @@
 // matches a catalog pattern; else it is the patient's own. The face camera and microphone are the first
 // of the patient's own inputs in the browser's order, so an instrument is never taken for the face camera.
 import type { InstrumentKind, MediaDeviceEntry } from '../contract';
-import { INSTRUMENT_MEDIA_KIND, INSTRUMENT_MODELS, type InstrumentModel, type UsbId } from './instrument-catalog';
+import {
+  INSTRUMENT_MEDIA_KIND,
+  INSTRUMENT_MODELS,
+  type InstrumentModel,
+  type UsbId,
+} from './instrument-catalog';
 
 /** What the configuration expects of one instrument: its kind, a label pattern, whether the cabin needs it. */
 export interface InstrumentExpectation {
@@ -60,7 +65,11 @@ const ALIASES = new Set(['default', 'communications']);
 
 /** The label without control or bidirectional characters, trimmed and cut to `MAX_LABEL_LENGTH`. */
 export function cleanLabel(label: string): string {
-  return label.slice(0, MAX_LABEL_LENGTH * 2).replace(UNSAFE_CHARACTERS, '').trim().slice(0, MAX_LABEL_LENGTH);
+  return label
+    .slice(0, MAX_LABEL_LENGTH * 2)
+    .replace(UNSAFE_CHARACTERS, '')
+    .trim()
+    .slice(0, MAX_LABEL_LENGTH);
 }
 
 /** The USB ids at the end of a label, and the label without them. */

@@ -15,7 +15,9 @@ describe('npm run diag -- instruments', () => {
       configured: unknown[];
       catalog: { id: string; kind: string; mediaKind: string }[];
     };
-    expect(parsed.configured).toEqual([{ kind: 'otoscope', labelPattern: 'Digital Otoscope', required: true }]);
+    expect(parsed.configured).toEqual([
+      { kind: 'otoscope', labelPattern: 'Digital Otoscope', required: true },
+    ]);
     expect(parsed.catalog.map((m) => `${m.kind}/${m.mediaKind}`)).toContain('stethoscope/audioinput');
     expect(parsed.catalog.map((m) => m.id)).toContain('uvc-otoscope');
   });

@@ -28,7 +28,8 @@ export function instrumentsLine(config: Pick<CabinConfig, 'instruments'>): strin
 
 /** The `instruments` diagnostic command. */
 export const instrumentsCommand: DiagCommand = {
-  usage: 'instruments [--config <file>]   the expected examination instruments and the catalog, as one JSON line',
+  usage:
+    'instruments [--config <file>]   the expected examination instruments and the catalog, as one JSON line',
   run(args) {
     const at = args.indexOf('--config');
     const config = loadConfig(at === -1 ? undefined : args[at + 1], DEFAULT_BASE);
