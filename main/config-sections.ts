@@ -90,7 +90,7 @@ export function checkInstruments(instruments: unknown): string | null {
   const shape = 'instruments must list { "kind": "otoscope", "labelPattern": "...", "required": true }';
   if (!Array.isArray(instruments)) return shape;
   if (instruments.length > MAX_INSTRUMENTS) return `instruments may list at most ${MAX_INSTRUMENTS} entries`;
-  for (const [index, entry] of instruments.entries()) {
+  for (const [index, entry] of (instruments as unknown[]).entries()) {
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return shape;
     const keys = Object.keys(entry).sort().join(',');
     if (keys !== 'kind,labelPattern,required') return shape;
