@@ -680,6 +680,7 @@ export const ar: Strings = {
       'reader.absent': 'قارئ البطاقات غير موصول',
       'pcsc.unavailable': 'قارئ البطاقات لا يجيب',
       'platform.unreachable': 'المنصة لا تجيب',
+      'instrument.missing': 'الأداة غير موصولة أو لا يراها الحاسوب: تحققوا من كابل USB',
     },
     otherPeripheralReason: 'رمز للخدمة التقنية: {code}',
     dueAt: 'التحقق القادم في {date}',

@@ -694,6 +694,8 @@ export const en: Strings = {
       'reader.absent': 'The card reader is not plugged in',
       'pcsc.unavailable': 'The card reader does not answer',
       'platform.unreachable': 'The platform does not answer',
+      'instrument.missing':
+        'The instrument is not plugged in or the computer does not see it: check the USB cable',
     },
     otherPeripheralReason: 'Code for the technical service: {code}',
     dueAt: 'Next verification on {date}',

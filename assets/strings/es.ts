@@ -698,6 +698,8 @@ export const es: Strings = {
       'reader.absent': 'El lector de tarjetas no está conectado',
       'pcsc.unavailable': 'El lector de tarjetas no responde',
       'platform.unreachable': 'La plataforma no responde',
+      'instrument.missing':
+        'El instrumento no está conectado o el ordenador no lo ve: compruebe el cable USB',
     },
     otherPeripheralReason: 'Código para el servicio técnico: {code}',
     dueAt: 'Próxima verificación el {date}',

@@ -760,6 +760,8 @@ export const fr = {
       'reader.absent': "Le lecteur de carte n'est pas branché",
       'pcsc.unavailable': 'Le lecteur de carte ne répond pas',
       'platform.unreachable': 'La plateforme ne répond pas',
+      'instrument.missing':
+        "L'instrument n'est pas branché ou l'ordinateur ne le voit pas\u00a0: vérifiez le câble USB",
     },
     otherPeripheralReason: 'Code pour le service technique : {code}',
     /** A due date after the state: `{date}` as 12/03/2027. */

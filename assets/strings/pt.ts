@@ -697,6 +697,7 @@ export const pt: Strings = {
       'reader.absent': 'O leitor de cartões não está ligado',
       'pcsc.unavailable': 'O leitor de cartões não responde',
       'platform.unreachable': 'A plataforma não responde',
+      'instrument.missing': 'O instrumento não está ligado ou o computador não o vê: verifique o cabo USB',
     },
     otherPeripheralReason: 'Código para o serviço técnico: {code}',
     dueAt: 'Próxima verificação a {date}',

@@ -695,6 +695,7 @@ export const tr: Strings = {
       'reader.absent': 'Kart okuyucu takılı değil',
       'pcsc.unavailable': 'Kart okuyucu cevap vermiyor',
       'platform.unreachable': 'Platform cevap vermiyor',
+      'instrument.missing': 'Alet takılı değil ya da bilgisayar onu görmüyor: USB kablosunu kontrol edin',
     },
     otherPeripheralReason: 'Teknik servis için kod: {code}',
     dueAt: 'Sonraki doğrulama: {date}',
