@@ -118,6 +118,12 @@ describe('classifyMediaDevices', () => {
     expect(roles(list)).toEqual(['default:unused', 'mic:microphone', 'cam:faceCamera', 'cam2:unused']);
   });
 
+  it('takes the default alias as the microphone when the browser lists no other', () => {
+    const result = classifyMediaDevices([audio('default', 'Default'), video('cam', 'Webcam')], []);
+    expect(result.microphoneId).toBe('default');
+    expect(result.devices[0]?.role).toEqual({ role: 'microphone' });
+  });
+
   it('takes the first matching configuration entry when several patterns match one device', () => {
     const expectations: InstrumentExpectation[] = [
       { kind: 'examinationCamera', labelPattern: 'Camera', required: false },

@@ -63,6 +63,9 @@ const USB_SUFFIX = /\s*\(([0-9a-f]{4}):([0-9a-f]{4})\)$/iu;
 /** Chromium's aliases of the system's default inputs: the same device listed twice. */
 const ALIASES = new Set(['default', 'communications']);
 
+const isSpareAlias = (device: ClassifiedMediaDevice): boolean =>
+  ALIASES.has(device.deviceId) && device.role.role === 'unused';
+
 /** The label without control or bidirectional characters, trimmed and cut to `MAX_LABEL_LENGTH`. */
 export function cleanLabel(label: string): string {
   return label
@@ -159,7 +162,12 @@ export function classifyMediaDevices(
     }
     return { ...base, role: { role: 'unused' } };
   });
-  return { labelsHidden, devices, faceCameraId, microphoneId };
+  // Only the system's default alias left (no other microphone listed): that one is the patient's.
+  const alias =
+    microphoneId === null ? devices.find((d) => d.kind === 'audioinput' && isSpareAlias(d)) : undefined;
+  if (alias === undefined) return { labelsHidden, devices, faceCameraId, microphoneId };
+  const withAlias = devices.map((d) => (d === alias ? { ...d, role: { role: 'microphone' } as const } : d));
+  return { labelsHidden, devices: withAlias, faceCameraId, microphoneId: alias.deviceId };
 }
 
 /**
