@@ -1,6 +1,7 @@
 // The one API between the controller and the screens, declared once. The controller implements
 // `CabinServer`, the renderer calls a `CabinClient`; both are derived from `CabinApi` here.
 import type { CabinView } from './cabin-view';
+import type { MediaDeviceReport } from './instrument';
 import type { Accessibility, Locale } from './domain';
 import type { PatientAction } from './patient-action';
 import type { CallMedia, MediaReception, SfuMethod, SignalPayload } from './platform-protocol';
@@ -52,6 +53,12 @@ export interface CabinApi {
    * subtitles and an engine is there. The audio is never logged nor stored.
    */
   subtitleAudio(input: SubtitleAudio): Result<void>;
+  /**
+   * Tells the controller the cameras and microphones the renderer's browser lists (`enumerateDevices()`),
+   * on load and on each `devicechange`: the controller tells the examination instruments apart and shows
+   * a required one missing on the attendant's panel. Labels are never logged.
+   */
+  reportMediaDevices(input: MediaDeviceReport): Result<void>;
 }
 
 /** The names of the CabinApi calls. */

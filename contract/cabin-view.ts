@@ -14,6 +14,7 @@ import type {
   Profession,
   ProfessionalCard,
 } from './domain';
+import type { InstrumentKind } from './instrument';
 import type { ChatAuthor } from './platform-protocol';
 
 /** The cabin's life outside a patient's session. */
@@ -21,7 +22,8 @@ export type CabinPhase = 'booting' | 'ready' | 'inSession' | 'cleaning' | 'maint
 
 /** A peripheral as the self-test and the attendant see it. */
 export interface PeripheralStatus {
-  readonly peripheral: 'cardReader' | 'printer' | 'paymentTerminal' | 'platform' | MeasurementKind;
+  readonly peripheral:
+    'cardReader' | 'printer' | 'paymentTerminal' | 'platform' | MeasurementKind | InstrumentKind;
   readonly state: 'ok' | 'absent' | 'faulty';
   /**
    * A warning for the attendant that does not stop the peripheral: the printer's paper running low, a

@@ -22,3 +22,4 @@ export * from './socket-client';
 export * from './cabin-api-wire';
 export * from './platform-connection';
 export * from './platform-facts';
+export * from './instrument';

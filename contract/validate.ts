@@ -17,6 +17,7 @@ import {
   TECHNICIAN_TEXT_MAX_LENGTH,
   type StaffCommand,
 } from './staff';
+import { parseMediaDeviceReport } from './instrument';
 import { parseSubtitleAudio } from './subtitles';
 import { parseMediaUp } from './validate-platform';
 
@@ -275,6 +276,7 @@ const PARAM_PARSERS: { readonly [M in CabinMethod]: Parser<CabinParams<M>> } = {
     return parsed.ok ? parsed : invalid(`bad media message: ${parsed.error.detail}`);
   },
   subtitleAudio: parseSubtitleAudio,
+  reportMediaDevices: parseMediaDeviceReport,
 };
 
 /** A validated call: the method and its typed argument. */

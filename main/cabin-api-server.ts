@@ -12,6 +12,7 @@ import {
   type CabinServer,
   type CabinView,
   type Clock,
+  type MediaDeviceReport,
   type PatientAction,
 } from '../contract';
 import type { CabinActorRef } from '../state-machines';
@@ -52,6 +53,8 @@ export interface CabinApiPorts {
   readonly pinsNeeded: () => boolean;
   /** The running call's live subtitles; without it no subtitle audio is taken. */
   readonly subtitles?: LiveSubtitles;
+  /** Takes the renderer's media inputs to tell the examination instruments apart; without it they are ignored. */
+  readonly mediaDevices?: (report: MediaDeviceReport) => void;
 }
 
 /** Builds the CabinApi implementation; every argument must already be validated with `parseCall`. */
@@ -100,6 +103,10 @@ export function serveCabinApi(ports: CabinApiPorts): ImmediateCabinServer {
         return ok(null);
       }
       return ports.platform.relayMedia(callSession, message);
+    },
+    reportMediaDevices: (report) => {
+      ports.mediaDevices?.(report);
+      return ok(undefined);
     },
     subtitleAudio: ({ pcm }) => {
       // Only a call's voice, only for a patient who asked, only to an engine that is there.

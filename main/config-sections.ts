@@ -3,6 +3,8 @@
 import { isIP } from 'node:net';
 import { isAbsolute } from 'node:path';
 import type { CabinConfig } from './config';
+import { isInstrumentKind } from '../contract';
+import { MAX_PATTERN_LENGTH } from '../devices/instrument-match';
 import { isPinHash } from './staff/pin-hash';
 
 /** The shortest and longest idle time of a staff panel (15 s to 30 min). */
@@ -73,6 +75,36 @@ export function checkStaff(staff: CabinConfig['staff']): string | null {
   }
   if (!Number.isInteger(idleMs) || idleMs < STAFF_IDLE_MS.min || idleMs > STAFF_IDLE_MS.max) {
     return `staff.idleMs must be a whole number of ms from ${STAFF_IDLE_MS.min} to ${STAFF_IDLE_MS.max}`;
+  }
+  return null;
+}
+
+/** The most instruments a cabin's configuration may list. */
+const MAX_INSTRUMENTS = 16;
+
+/**
+ * The instruments: at most 16 entries of `{ kind, labelPattern, required }`, each a known kind, a pattern
+ * of 1 to 64 printable characters (an optional `^` and `$` around the text) and a yes or no.
+ */
+export function checkInstruments(instruments: unknown): string | null {
+  const shape = 'instruments must list { "kind": "otoscope", "labelPattern": "...", "required": true }';
+  if (!Array.isArray(instruments)) return shape;
+  if (instruments.length > MAX_INSTRUMENTS) return `instruments may list at most ${MAX_INSTRUMENTS} entries`;
+  for (const [index, entry] of (instruments as unknown[]).entries()) {
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return shape;
+    const keys = Object.keys(entry).sort().join(',');
+    if (keys !== 'kind,labelPattern,required') return shape;
+    const { kind, labelPattern, required } = entry as Record<string, unknown>;
+    if (!isInstrumentKind(kind)) {
+      return `instruments[${index}].kind must be "otoscope", "dermatoscope", "examinationCamera" or "stethoscope"`;
+    }
+    if (typeof required !== 'boolean') return `instruments[${index}].required must be true or false`;
+    const text = typeof labelPattern === 'string' ? labelPattern.replace(/^\^/, '').replace(/\$$/, '') : '';
+    // eslint-disable-next-line no-control-regex
+    const unsafe = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+    if (text.trim() === '' || text.length > MAX_PATTERN_LENGTH || unsafe.test(text)) {
+      return `instruments[${index}].labelPattern must be 1 to ${MAX_PATTERN_LENGTH} printable characters (a part of the device's name)`;
+    }
   }
   return null;
 }

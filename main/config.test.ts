@@ -251,3 +251,41 @@ describe('the subtitles section', () => {
     if (!merged.ok) expect(merged.error.detail).toContain(detail);
   });
 });
+
+describe('the instruments section', () => {
+  const base = defaultConfig('/tmp/cabine');
+
+  it('expects no instrument by default', () => {
+    expect(base.instruments).toEqual([]);
+  });
+
+  it('takes the instruments the technician names, with a label pattern each', () => {
+    const instruments = [
+      { kind: 'otoscope', labelPattern: '^USB2.0 Digital Otoscope', required: true },
+      { kind: 'stethoscope', labelPattern: 'USB Audio Device', required: false },
+    ];
+    const merged = mergeConfig(base, { instruments });
+    expect(merged.ok && merged.value.instruments).toEqual(instruments);
+  });
+
+  it.each([
+    [{ kind: 'thermometer', labelPattern: 'x', required: true }, 'instruments[0].kind'],
+    [{ kind: 'otoscope', labelPattern: '', required: true }, 'instruments[0].labelPattern'],
+    [{ kind: 'otoscope', labelPattern: '^$', required: true }, 'instruments[0].labelPattern'],
+    [{ kind: 'otoscope', labelPattern: 'x'.repeat(65), required: true }, 'instruments[0].labelPattern'],
+    [{ kind: 'otoscope', labelPattern: 'Cam\u202eera', required: true }, 'instruments[0].labelPattern'],
+    [{ kind: 'otoscope', labelPattern: 'Cam', required: 'yes' }, 'instruments[0].required'],
+    [{ kind: 'otoscope', labelPattern: 'Cam', required: true, extra: 1 }, 'instruments must list'],
+    ['otoscope', 'instruments must list'],
+  ])('refuses %j', (entry, detail) => {
+    const merged = mergeConfig(base, { instruments: [entry] });
+    expect(merged.ok).toBe(false);
+    if (!merged.ok) expect(merged.error.detail).toContain(detail);
+  });
+
+  it('refuses more than 16 instruments', () => {
+    const entry = { kind: 'otoscope', labelPattern: 'Cam', required: false };
+    const merged = mergeConfig(base, { instruments: Array.from({ length: 17 }, () => entry) });
+    expect(merged.ok).toBe(false);
+  });
+});

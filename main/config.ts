@@ -10,7 +10,14 @@ import {
   type TariffTable,
   type ThirdPartyPaymentPolicy,
 } from '../state-machines/cost';
-import { checkPaymentTerminal, checkPrinter, checkStaff, checkSubtitles } from './config-sections';
+import type { InstrumentExpectation } from '../devices/instrument-match';
+import {
+  checkInstruments,
+  checkPaymentTerminal,
+  checkPrinter,
+  checkStaff,
+  checkSubtitles,
+} from './config-sections';
 import type { RetentionPolicy } from './store';
 
 /** Everything the controller needs to know about this cabin. */
@@ -141,6 +148,12 @@ export interface CabinConfig {
    * e.g. /opt/vosk/vosk-model-small-fr-0.22). An engine or model not found is logged at start and
    * subtitles are not offered.
    */
+  /**
+   * The examination instruments this cabin has (devices/instrument-catalog.ts): each `kind`, a label
+   * `labelPattern` telling it among the browser's cameras and microphones (a substring of the label, any
+   * case; `^`/`$` anchor it), and `required`: missing, it is a device fault on the attendant's panel.
+   */
+  readonly instruments: readonly InstrumentExpectation[];
   readonly subtitles: {
     readonly enabled: boolean;
     readonly command: string;
@@ -202,6 +215,7 @@ export function defaultConfig(baseDirectory: string): CabinConfig {
     },
     fixedPorts: [],
     retention: { auditDays: 90, consentDays: 3_650 },
+    instruments: [],
     subtitles: { enabled: false, command: '', args: [], model: '' },
   };
 }
@@ -293,6 +307,8 @@ export function mergeConfig(base: CabinConfig, overrides: unknown): Result<Cabin
       });
     }
   }
+  const instruments = checkInstruments(merged.instruments);
+  if (instruments !== null) return err({ code: 'config.invalid', detail: instruments });
   const subtitles = checkSubtitles(merged.subtitles);
   if (subtitles !== null) return err({ code: 'config.invalid', detail: subtitles });
   const page = checkAttendantPage(merged);

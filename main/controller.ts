@@ -4,7 +4,7 @@
 // cabin-api-server.ts, the staff's PINs, locks and commands in staff/, the technician's trail of states
 // in machine-trail.ts, the files in cabin-records.ts.
 import { assign, createActor, type InspectionEvent } from 'xstate';
-import { systemClock, type CabinEvent, type CabinView, type Clock } from '../contract';
+import { systemClock, type CabinEvent, type CabinView, type Clock, type PeripheralStatus } from '../contract';
 import { happyScript } from '../devices/simulated/simulation-script';
 import { cabinMachine, sessionMachine } from '../state-machines';
 import { CallMediaBoard } from './call-media-board';
@@ -32,6 +32,7 @@ import { serveStaffCalls } from './staff/staff-calls';
 import { cabinMachineEffects, closeInterruptedSession, sessionMachineEffects } from './session-effects';
 import { keepSessionHeartbeat } from './session-heartbeat';
 import { keepRetention, type CabinStore } from './store';
+import { instrumentStatusesOf } from './instruments/instrument-statuses';
 import { publishViews } from './view-publisher';
 
 /** What a controller is built from; tests pass their own clock, peripherals, store and log. */
@@ -192,16 +193,24 @@ export function createController(options: ControllerOptions): RunningController 
       if (views.current().phase === 'maintenance') actor.send({ type: 'technician.leaveMaintenance' });
     },
   });
-  const views = publishViews(actor, emit, log, () => {
-    const call = help.current();
-    return {
-      staff: staffAccess.view(),
-      help: call !== null && call.step !== null ? { step: call.step, since: call.since } : null,
-      payments: payments.awaitingDecision(),
-      subtitlesOffered: subtitles.offered(),
-      subtitles: subtitles.view(),
-    };
-  });
+  // The examination instruments the renderer's browser lists, as statuses for the attendant.
+  let instruments: readonly PeripheralStatus[] = [];
+  const views = publishViews(
+    actor,
+    emit,
+    log,
+    () => {
+      const call = help.current();
+      return {
+        staff: staffAccess.view(),
+        help: call !== null && call.step !== null ? { step: call.step, since: call.since } : null,
+        payments: payments.awaitingDecision(),
+        subtitlesOffered: subtitles.offered(),
+        subtitles: subtitles.view(),
+      };
+    },
+    () => instruments,
+  );
   refreshView = views.refresh;
   // The step a help call comes from is the one on the patient's screen when it starts.
   help.stepFrom(() => views.current().session?.screen.step ?? null);
@@ -223,6 +232,13 @@ export function createController(options: ControllerOptions): RunningController 
     platform: peripherals.platform,
     staff,
     pinsNeeded: () => staffAccess.pinsNeeded(),
+    mediaDevices: ({ devices }) => {
+      // Labels hidden (no permission yet): the last statuses stay.
+      const statuses = instrumentStatusesOf(devices, config.instruments);
+      if (statuses === null) return;
+      instruments = statuses;
+      refreshView();
+    },
     subtitles,
   });
   // The subtitles last as long as the consultation: any other screen ends them and wipes their text.

@@ -1,8 +1,9 @@
 // The screen's projection of the cabin: follows the cabin actor and its session child, and publishes
 // `view.changed` only when the view the renderer draws has changed.
 import type { AnyActorRef } from 'xstate';
-import type { CabinEvent, CabinView } from '../contract';
+import type { CabinEvent, CabinView, PeripheralStatus } from '../contract';
 import { cabinViewOf, NO_OUTSIDE, type CabinActorRef, type ViewOutside } from '../state-machines';
+import { withInstrumentStatuses } from './instruments/instrument-statuses';
 import type { OperationLog } from './log';
 
 /** The current view, and when the cabin first left `booting`. */
@@ -17,15 +18,24 @@ export interface ViewPublisher {
 
 /**
  * Subscribes to `actor` (before it starts) and sends each new view to `emit`; `outside` adds what the
- * machines do not hold (the staff, the help call's start).
+ * machines do not hold (the staff, the help call's start), `instruments` the examination instruments'
+ * statuses, after the self-test's peripherals.
  */
 export function publishViews(
   actor: CabinActorRef,
   emit: (event: CabinEvent) => void,
   log: OperationLog,
   outside: () => ViewOutside = () => NO_OUTSIDE,
+  instruments: () => readonly PeripheralStatus[] = () => [],
 ): ViewPublisher {
-  let current = cabinViewOf(actor.getSnapshot(), outside());
+  const project = (): CabinView => {
+    const view = cabinViewOf(actor.getSnapshot(), outside());
+    const extra = instruments();
+    return extra.length === 0
+      ? view
+      : { ...view, peripherals: withInstrumentStatuses(view.peripherals, extra) };
+  };
+  let current = project();
   let currentJson = JSON.stringify(current);
   let resolveBooted: () => void = () => undefined;
   const booted = new Promise<void>((resolve) => {
@@ -35,7 +45,7 @@ export function publishViews(
   const publish = (): void => {
     let view: CabinView;
     try {
-      view = cabinViewOf(actor.getSnapshot(), outside());
+      view = project();
     } catch (error) {
       // A state the projection does not know is a bug: said loudly in the log, by name only. Thrown
       // from here it would end the whole process (an observer's error is rethrown on its own turn), so

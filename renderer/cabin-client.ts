@@ -50,6 +50,8 @@ function clientOver(call: RawCall): CabinClient {
     joinMedia: () => call('joinMedia', undefined) as ReturnType<CabinClient['joinMedia']>,
     media: (message) => call('media', message),
     subtitleAudio: (input) => call('subtitleAudio', input) as ReturnType<CabinClient['subtitleAudio']>,
+    reportMediaDevices: (input) =>
+      call('reportMediaDevices', input) as ReturnType<CabinClient['reportMediaDevices']>,
   };
 }
 

@@ -653,6 +653,10 @@ export const ar: Strings = {
       temperature: 'ميزان الحرارة',
       oxygenSaturation: 'مقياس الأكسجين',
       weight: 'الميزان',
+      otoscope: 'منظار الأذن',
+      dermatoscope: 'منظار الجلد',
+      examinationCamera: 'كاميرا الفحص',
+      stethoscope: 'السماعة الطبية',
     },
     states: { ok: 'يعمل', absent: 'غير موجود', faulty: 'معطّل' },
     notices: {
@@ -676,6 +680,7 @@ export const ar: Strings = {
       'reader.absent': 'قارئ البطاقات غير موصول',
       'pcsc.unavailable': 'قارئ البطاقات لا يجيب',
       'platform.unreachable': 'المنصة لا تجيب',
+      'instrument.missing': 'الأداة غير موصولة أو لا يراها الحاسوب: تحققوا من كابل USB',
     },
     otherPeripheralReason: 'رمز للخدمة التقنية: {code}',
     dueAt: 'التحقق القادم في {date}',
@@ -970,5 +975,27 @@ export const ar: Strings = {
     },
     fieldLabel: 'رسالتكم',
     send: 'إرسال',
+  },
+  instruments: {
+    otoscope: {
+      name: 'منظار الأذن',
+      take: 'خذوا منظار الأذن من حامله.',
+      hold: 'ضعوا طرفه بلطف عند مدخل الأذن. لا تدفعوه إلى الداخل. انظروا إلى الشاشة لتوجيهه.',
+    },
+    dermatoscope: {
+      name: 'منظار الجلد',
+      take: 'خذوا منظار الجلد من حامله.',
+      hold: 'ضعوه مستويًا على الجلد، في المكان الذي يريد المهني رؤيته. ثم لا تتحركوا.',
+    },
+    examinationCamera: {
+      name: 'كاميرا الفحص',
+      take: 'خذوا كاميرا الفحص من حاملها.',
+      hold: 'أمسكوها على بعد \u206610\u2069 سنتيمترات تقريبًا من المكان المراد إظهاره. انظروا إلى الشاشة لتوجيهها.',
+    },
+    stethoscope: {
+      name: 'السماعة الطبية',
+      take: 'خذوا السماعة الطبية من حاملها.',
+      hold: 'ضعوها مستوية على الجلد، في المكان الذي يحدده لكم المهني. لا تتكلموا وتنفسوا بهدوء.',
+    },
   },
 };

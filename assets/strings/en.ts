@@ -667,6 +667,10 @@ export const en: Strings = {
       temperature: 'Thermometer',
       oxygenSaturation: 'Pulse oximeter',
       weight: 'Scale',
+      otoscope: 'Otoscope',
+      dermatoscope: 'Dermatoscope',
+      examinationCamera: 'Examination camera',
+      stethoscope: 'Stethoscope',
     },
     states: { ok: 'Working', absent: 'Missing', faulty: 'Faulty' },
     notices: {
@@ -690,6 +694,8 @@ export const en: Strings = {
       'reader.absent': 'The card reader is not plugged in',
       'pcsc.unavailable': 'The card reader does not answer',
       'platform.unreachable': 'The platform does not answer',
+      'instrument.missing':
+        'The instrument is not plugged in or the computer does not see it: check the USB cable',
     },
     otherPeripheralReason: 'Code for the technical service: {code}',
     dueAt: 'Next verification on {date}',
@@ -995,5 +1001,27 @@ export const en: Strings = {
     },
     fieldLabel: 'Your message',
     send: 'Send',
+  },
+  instruments: {
+    otoscope: {
+      name: 'Otoscope',
+      take: 'Take the otoscope from its holder.',
+      hold: 'Gently place the tip at the entrance of your ear. Do not push it in. Look at the screen to aim.',
+    },
+    dermatoscope: {
+      name: 'Dermatoscope',
+      take: 'Take the dermatoscope from its holder.',
+      hold: 'Place it flat on your skin, where the professional wants to look. Then keep still.',
+    },
+    examinationCamera: {
+      name: 'Examination camera',
+      take: 'Take the examination camera from its holder.',
+      hold: 'Hold it about 10 centimetres from the place to show. Look at the screen to aim.',
+    },
+    stethoscope: {
+      name: 'Stethoscope',
+      take: 'Take the stethoscope from its holder.',
+      hold: 'Place it flat on your skin, where the professional tells you. Do not talk and breathe calmly.',
+    },
   },
 };

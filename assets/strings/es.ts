@@ -671,6 +671,10 @@ export const es: Strings = {
       temperature: 'Termómetro',
       oxygenSaturation: 'Pulsioxímetro',
       weight: 'Báscula',
+      otoscope: 'Otoscopio',
+      dermatoscope: 'Dermatoscopio',
+      examinationCamera: 'Cámara de exploración',
+      stethoscope: 'Estetoscopio',
     },
     states: { ok: 'Funciona', absent: 'Ausente', faulty: 'Averiado' },
     notices: {
@@ -694,6 +698,8 @@ export const es: Strings = {
       'reader.absent': 'El lector de tarjetas no está conectado',
       'pcsc.unavailable': 'El lector de tarjetas no responde',
       'platform.unreachable': 'La plataforma no responde',
+      'instrument.missing':
+        'El instrumento no está conectado o el ordenador no lo ve: compruebe el cable USB',
     },
     otherPeripheralReason: 'Código para el servicio técnico: {code}',
     dueAt: 'Próxima verificación el {date}',
@@ -999,5 +1005,27 @@ export const es: Strings = {
     },
     fieldLabel: 'Su mensaje',
     send: 'Enviar',
+  },
+  instruments: {
+    otoscope: {
+      name: 'Otoscopio',
+      take: 'Tome el otoscopio de su soporte.',
+      hold: 'Coloque con cuidado la punta en la entrada del oído. No la introduzca. Mire la pantalla para apuntar.',
+    },
+    dermatoscope: {
+      name: 'Dermatoscopio',
+      take: 'Tome el dermatoscopio de su soporte.',
+      hold: 'Apóyelo sobre la piel, donde el profesional quiere mirar. Luego no se mueva.',
+    },
+    examinationCamera: {
+      name: 'Cámara de exploración',
+      take: 'Tome la cámara de exploración de su soporte.',
+      hold: 'Sosténgala a unos 10 centímetros de la zona que quiere mostrar. Mire la pantalla para apuntar.',
+    },
+    stethoscope: {
+      name: 'Estetoscopio',
+      take: 'Tome el estetoscopio de su soporte.',
+      hold: 'Apóyelo sobre la piel, donde el profesional le indique. No hable y respire con calma.',
+    },
   },
 };

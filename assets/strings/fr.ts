@@ -731,6 +731,10 @@ export const fr = {
       temperature: 'Thermomètre',
       oxygenSaturation: 'Oxymètre',
       weight: 'Balance',
+      otoscope: 'Otoscope',
+      dermatoscope: 'Dermatoscope',
+      examinationCamera: 'Caméra d’examen',
+      stethoscope: 'Stéthoscope',
     },
     states: { ok: 'Fonctionne', absent: 'Absent', faulty: 'En panne' },
     /** A warning shown after a peripheral's state (it still works); `{date}` is the due date. */
@@ -756,6 +760,8 @@ export const fr = {
       'reader.absent': "Le lecteur de carte n'est pas branché",
       'pcsc.unavailable': 'Le lecteur de carte ne répond pas',
       'platform.unreachable': 'La plateforme ne répond pas',
+      'instrument.missing':
+        "L'instrument n'est pas branché ou l'ordinateur ne le voit pas\u00a0: vérifiez le câble USB",
     },
     otherPeripheralReason: 'Code pour le service technique : {code}',
     /** A due date after the state: `{date}` as 12/03/2027. */
@@ -1099,6 +1105,29 @@ export const fr = {
     },
     fieldLabel: 'Votre message',
     send: 'Envoyer',
+  },
+  instruments: {
+    /** Each examination instrument: its name, how to take it, how to hold it (shown and read aloud). */
+    otoscope: {
+      name: 'Otoscope',
+      take: 'Prenez l’otoscope dans son support.',
+      hold: 'Posez doucement le bout à l’entrée de votre oreille. Ne l’enfoncez pas. Regardez l’écran pour viser.',
+    },
+    dermatoscope: {
+      name: 'Dermatoscope',
+      take: 'Prenez le dermatoscope dans son support.',
+      hold: 'Posez-le à plat sur la peau, à l’endroit que le professionnel veut voir. Puis ne bougez plus.',
+    },
+    examinationCamera: {
+      name: 'Caméra d’examen',
+      take: 'Prenez la caméra d’examen dans son support.',
+      hold: 'Tenez-la à environ 10 centimètres de l’endroit à montrer. Regardez l’écran pour viser.',
+    },
+    stethoscope: {
+      name: 'Stéthoscope',
+      take: 'Prenez le stéthoscope dans son support.',
+      hold: 'Posez-le à plat sur la peau, là où le professionnel vous le dit. Ne parlez pas et respirez calmement.',
+    },
   },
 };
 

@@ -670,6 +670,10 @@ export const pt: Strings = {
       temperature: 'Termómetro',
       oxygenSaturation: 'Oxímetro',
       weight: 'Balança',
+      otoscope: 'Otoscópio',
+      dermatoscope: 'Dermatoscópio',
+      examinationCamera: 'Câmara de exame',
+      stethoscope: 'Estetoscópio',
     },
     states: { ok: 'Funciona', absent: 'Ausente', faulty: 'Avariado' },
     notices: {
@@ -693,6 +697,7 @@ export const pt: Strings = {
       'reader.absent': 'O leitor de cartões não está ligado',
       'pcsc.unavailable': 'O leitor de cartões não responde',
       'platform.unreachable': 'A plataforma não responde',
+      'instrument.missing': 'O instrumento não está ligado ou o computador não o vê: verifique o cabo USB',
     },
     otherPeripheralReason: 'Código para o serviço técnico: {code}',
     dueAt: 'Próxima verificação a {date}',
@@ -994,5 +999,27 @@ export const pt: Strings = {
     },
     fieldLabel: 'A sua mensagem',
     send: 'Enviar',
+  },
+  instruments: {
+    otoscope: {
+      name: 'Otoscópio',
+      take: 'Pegue no otoscópio do seu suporte.',
+      hold: 'Coloque a ponta com cuidado à entrada do ouvido. Não a empurre para dentro. Olhe para o ecrã para apontar.',
+    },
+    dermatoscope: {
+      name: 'Dermatoscópio',
+      take: 'Pegue no dermatoscópio do seu suporte.',
+      hold: 'Pouse-o sobre a pele, onde o profissional quer ver. Depois não se mexa.',
+    },
+    examinationCamera: {
+      name: 'Câmara de exame',
+      take: 'Pegue na câmara de exame do seu suporte.',
+      hold: 'Segure-a a cerca de 10 centímetros do local a mostrar. Olhe para o ecrã para apontar.',
+    },
+    stethoscope: {
+      name: 'Estetoscópio',
+      take: 'Pegue no estetoscópio do seu suporte.',
+      hold: 'Pouse-o sobre a pele, onde o profissional lhe disser. Não fale e respire com calma.',
+    },
   },
 };

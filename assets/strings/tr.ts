@@ -668,6 +668,10 @@ export const tr: Strings = {
       temperature: 'Termometre',
       oxygenSaturation: 'Oksimetre',
       weight: 'Tartı',
+      otoscope: 'Otoskop',
+      dermatoscope: 'Dermatoskop',
+      examinationCamera: 'Muayene kamerası',
+      stethoscope: 'Stetoskop',
     },
     states: { ok: 'Çalışıyor', absent: 'Yok', faulty: 'Arızalı' },
     notices: {
@@ -691,6 +695,7 @@ export const tr: Strings = {
       'reader.absent': 'Kart okuyucu takılı değil',
       'pcsc.unavailable': 'Kart okuyucu cevap vermiyor',
       'platform.unreachable': 'Platform cevap vermiyor',
+      'instrument.missing': 'Alet takılı değil ya da bilgisayar onu görmüyor: USB kablosunu kontrol edin',
     },
     otherPeripheralReason: 'Teknik servis için kod: {code}',
     dueAt: 'Sonraki doğrulama: {date}',
@@ -991,5 +996,27 @@ export const tr: Strings = {
     },
     fieldLabel: 'Mesajınız',
     send: 'Gönder',
+  },
+  instruments: {
+    otoscope: {
+      name: 'Otoskop',
+      take: 'Otoskopu yerinden alın.',
+      hold: 'Ucunu nazikçe kulağınızın girişine koyun. İçeri itmeyin. Nişan almak için ekrana bakın.',
+    },
+    dermatoscope: {
+      name: 'Dermatoskop',
+      take: 'Dermatoskopu yerinden alın.',
+      hold: 'Onu cildinize, sağlık uzmanının görmek istediği yere düz koyun. Sonra kıpırdamayın.',
+    },
+    examinationCamera: {
+      name: 'Muayene kamerası',
+      take: 'Muayene kamerasını yerinden alın.',
+      hold: 'Onu göstermek istediğiniz yerden yaklaşık 10 santimetre uzakta tutun. Nişan almak için ekrana bakın.',
+    },
+    stethoscope: {
+      name: 'Stetoskop',
+      take: 'Stetoskopu yerinden alın.',
+      hold: 'Onu cildinize, sağlık uzmanının söylediği yere düz koyun. Konuşmayın ve sakin nefes alın.',
+    },
   },
 };

@@ -3,6 +3,7 @@ import { cardCommand } from './card-command';
 import { listCommand, monitorCommand, readCommand } from './device-commands';
 import type { DiagCommand } from './diag-command';
 import { hashPinCommand } from './hash-pin-command';
+import { instrumentsCommand } from './instruments-command';
 import { calibrateCommand, recordsCommand } from './maintenance-commands';
 import { payCommand, terminalCommand } from './payment-commands';
 import { printCommand, printerCommand } from './printer-commands';
@@ -20,4 +21,5 @@ export const DIAG_COMMANDS: Readonly<Record<string, DiagCommand>> = {
   records: recordsCommand,
   terminal: terminalCommand,
   pay: payCommand,
+  instruments: instrumentsCommand,
 };

@@ -168,6 +168,26 @@ describe('the attendant panel', () => {
     expect(app.get('attendant-help-told').textContent).toBe("l'accueil, le service d'assistance");
   });
 
+  it('shows an examination instrument the cabin expects as absent, like a missing device', async () => {
+    const { app } = await open(
+      sampleView(null, {
+        peripherals: [
+          { peripheral: 'bloodPressure', state: 'ok' },
+          { peripheral: 'otoscope', state: 'absent', reason: 'instrument.missing' },
+          { peripheral: 'stethoscope', state: 'ok' },
+        ],
+      }),
+    );
+    await openStaffPanelFromKeys(app);
+    expect(app.get('attendant-peripheral-otoscope').textContent).toBe(
+      "Absent · L'instrument n'est pas branché ou l'ordinateur ne le voit pas\u00a0: vérifiez le câble USB",
+    );
+    expect(app.get('attendant-peripheral-otoscope').getAttribute('data-state')).toBe('absent');
+    expect(app.get('attendant-peripheral-stethoscope').textContent).toBe('Fonctionne');
+    expect(app.container.textContent).toContain('Otoscope');
+    expect(app.container.textContent).toContain('Stéthoscope');
+  });
+
   it('says plainly when a command is refused', async () => {
     const { app, transport } = await open(sampleView(null, { needsCleaning: true }));
     await openStaffPanel(app, 'attendant');

@@ -48,6 +48,7 @@ export class FakeCabinTransport implements CabinTransport {
     joinMedia: () => this.answer('joinMedia', undefined, this.joinMediaResult),
     media: (message) => this.answer('media', message, this.mediaResult),
     subtitleAudio: (input) => this.answer('subtitleAudio', input, this.nextResult),
+    reportMediaDevices: (input) => this.answer('reportMediaDevices', input, { ok: true, value: undefined }),
   };
 
   /** The patient actions sent so far, in order. */
