@@ -3,6 +3,8 @@
 // frames cut or nested deep), the validators answer `ok` or their one refusal, and never throw or hang.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+
+// Thousands of inputs a property: on a loaded two-core machine one may take longer than vitest's 5 s.
 import type { CabinMethod } from '../../contract/cabin-api';
 import { CABIN_API_WIRE } from '../../contract/cabin-api-wire';
 import { billingDetailsOf } from '../../contract/billing';
@@ -202,7 +204,7 @@ const methods = fc.oneof(
   anyText(60),
 );
 
-describe('the CabinApi validator, for every method', () => {
+describe('the CabinApi validator, for every method', { timeout: 30_000 }, () => {
   it('accepts each well-formed call', () => {
     for (const call of VALID_CALLS) expect(parseCall(call.method, call.params)).toMatchObject({ ok: true });
   });
@@ -242,7 +244,7 @@ describe('the CabinApi validator, for every method', () => {
   });
 });
 
-describe('the platform protocol’s validators', () => {
+describe('the platform protocol’s validators', { timeout: 30_000 }, () => {
   it('accept the well-formed messages of each side', () => {
     for (const message of CABIN_MESSAGES) expect(parseCabinMessage(message).ok).toBe(true);
     for (const message of PRACTITIONER_MESSAGES) expect(parsePractitionerMessage(message).ok).toBe(true);
@@ -299,7 +301,7 @@ describe('the platform protocol’s validators', () => {
   });
 });
 
-describe('the call channel’s wire, as the renderer reads what comes down', () => {
+describe('the call channel’s wire, as the renderer reads what comes down', { timeout: 30_000 }, () => {
   it('answers any message as a reply, an event, or a refusal naming the kind', () => {
     const valid = [
       { kind: 'reply', id: 1, result: { ok: true, value: null } },
