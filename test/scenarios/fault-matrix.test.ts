@@ -106,7 +106,7 @@ afterAll(async () => {
   for (const directory of directories.splice(0)) rmSync(directory, { recursive: true, force: true });
 });
 
-/** Strikes `fault` on the cabin, as the step `step` shows. */
+/** Strikes `fault` on the cabin (the caller does it as the journey first shows the step under test). */
 function strike(cabin: Cabin, fault: Exclude<Fault, 'powerCut'>): void {
   const { peripherals } = cabin;
   const { script } = peripherals;
