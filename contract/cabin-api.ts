@@ -1,7 +1,7 @@
 // The one API between the controller and the screens, declared once. The controller implements
 // `CabinServer`, the renderer calls a `CabinClient`; both are derived from `CabinApi` here.
 import type { CabinView } from './cabin-view';
-import type { MediaDeviceReport } from './instrument';
+import type { InstrumentReport, MediaDeviceReport, MediaRoles } from './instrument';
 import type { Accessibility, Locale } from './domain';
 import type { PatientAction } from './patient-action';
 import type { CallMedia, MediaReception, SfuMethod, SignalPayload } from './platform-protocol';
@@ -55,10 +55,18 @@ export interface CabinApi {
   subtitleAudio(input: SubtitleAudio): Result<void>;
   /**
    * Tells the controller the cameras and microphones the renderer's browser lists (`enumerateDevices()`),
-   * on load and on each `devicechange`: the controller tells the examination instruments apart and shows
-   * a required one missing on the attendant's panel. Labels are never logged.
+   * on load, after the first camera opened and on each `devicechange`: the controller tells the
+   * examination instruments apart, shows a required one missing on the attendant's panel, and answers
+   * which input is which (the renderer opens the face camera and microphone by these ids, never an
+   * instrument). Labels are never logged.
    */
-  reportMediaDevices(input: MediaDeviceReport): Result<void>;
+  reportMediaDevices(input: MediaDeviceReport): Result<MediaRoles>;
+  /**
+   * Tells the controller how the instrument the professional asked for went: on (its stream sent, with
+   * its media tag) or failed (absent, unplugged, refused); `instrument.notAsked` unless the call's
+   * current instrument is that kind.
+   */
+  reportInstrument(input: InstrumentReport): Result<void>;
 }
 
 /** The names of the CabinApi calls. */

@@ -14,7 +14,7 @@ import type {
   Profession,
   ProfessionalCard,
 } from './domain';
-import type { InstrumentKind } from './instrument';
+import type { InstrumentKind, InstrumentUse } from './instrument';
 import type { ChatAuthor } from './platform-protocol';
 
 /** The cabin's life outside a patient's session. */
@@ -309,6 +309,11 @@ export interface ConsultationScreen {
   readonly conversation?: readonly ConversationMessage[];
   /** The patient asked for the written conversation at the start: the screen opens it by itself. */
   readonly conversationWanted?: boolean;
+  /**
+   * The examination instrument the professional asked for, while it starts, is on, or after it failed
+   * (until the patient closes the message); null or absent when none.
+   */
+  readonly instrument?: InstrumentUse | null;
 }
 
 /** One message of the call's written conversation, as the cabin shows it: who wrote it, and what. */

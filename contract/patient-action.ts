@@ -58,6 +58,8 @@ export type PatientAction =
    * answer (1 to MAX_CHAT_TEXT_LENGTH characters, never logged).
    */
   | { readonly type: 'patient.sendMessage'; readonly text: string }
+  /** In the call: the patient stops the examination instrument (or closes the message that it failed). */
+  | { readonly type: 'patient.stopInstrument' }
   | { readonly type: 'patient.finish' };
 
 /** The type names of all patient actions. */

@@ -5,6 +5,7 @@
 import type { CabinEvent } from './cabin-api';
 import type { DocumentSummary, MeasurementKind, Profession, ProfessionalCard } from './domain';
 import type { CallMedia, MediaReception, QueuePlace } from './platform-protocol';
+import type { InstrumentKind } from './instrument';
 import type { CabinError } from './result';
 
 /** Facts from the platform's waiting room (session events). */
@@ -30,6 +31,10 @@ export type CallEvent =
   | { readonly type: 'call.reconnecting' }
   | { readonly type: 'call.receptionChanged'; readonly reception: MediaReception }
   | { readonly type: 'call.measurementRequested'; readonly kind: MeasurementKind }
+  /** The professional asks for an examination instrument (replacing the one on, if any). */
+  | { readonly type: 'call.instrumentRequested'; readonly kind: InstrumentKind }
+  /** The professional ended the examination instrument. */
+  | { readonly type: 'call.instrumentEnded' }
   | { readonly type: 'call.documentReceived'; readonly document: DocumentSummary }
   /** The professional wrote to the patient (the written conversation; never logged). */
   | { readonly type: 'call.messageReceived'; readonly text: string }

@@ -15,6 +15,7 @@ import type {
 import type { BillingDetails } from './billing';
 import type { ComposedDocument, DocumentPushed } from './composed-document';
 import type { DirectAccessSpecialty } from './cover';
+import type { InstrumentKind, InstrumentUse } from './instrument';
 import type { CabinError, Result } from './result';
 
 /** The WebSocket path of the platform. */
@@ -127,6 +128,11 @@ export interface VisitSummary {
   readonly cover: CoverSummary | null;
   /** What the patient asked for at the start; absent from a cabin that does not say (no need known). */
   readonly needs?: PatientNeeds;
+  /**
+   * The examination instruments the cabin has found, in the catalog's order (the console offers these);
+   * absent from a cabin that does not say.
+   */
+  readonly instruments?: readonly InstrumentKind[];
 }
 
 /** The patient's consent as recorded in the cabin. */
@@ -263,6 +269,16 @@ export type CabinRequest =
       readonly sessionId: string;
       readonly documentId: string;
     }
+  /**
+   * Where the examination instrument the professional asked for stands on the cabin: relayed to the
+   * professional of the call only (`call.instrument`), never kept, never logged beyond its kind and state.
+   */
+  | {
+      readonly type: 'instrument.update';
+      readonly requestId: number;
+      readonly sessionId: string;
+      readonly use: InstrumentUse;
+    }
   /** The patient's help call (no patient data): the platform tells its support and the professional of the call. */
   | {
       readonly type: 'help.update';
@@ -311,6 +327,7 @@ export interface CabinReplies {
   readonly 'sfu.request': unknown;
   /** Who the platform told of a requested help call (empty for a cancelled or answered one). */
   readonly 'help.update': { readonly told: readonly ('support' | 'professional')[] };
+  readonly 'instrument.update': null;
 }
 
 // ------------------------------------------------------------------------------------ platform → cabin
@@ -336,6 +353,10 @@ export type CabinPush =
   | ({ readonly type: 'queue.updated'; readonly sessionId: string } & QueuePlace)
   | { readonly type: 'queue.assigned'; readonly sessionId: string; readonly professional: ProfessionalCard }
   | { readonly type: 'call.measurementRequested'; readonly sessionId: string; readonly kind: MeasurementKind }
+  /** The professional asks for an examination instrument (it replaces the one on, if any). */
+  | { readonly type: 'call.instrumentRequested'; readonly sessionId: string; readonly kind: InstrumentKind }
+  /** The professional ended the examination instrument. */
+  | { readonly type: 'call.instrumentEnded'; readonly sessionId: string }
   | { readonly type: 'call.documentPushed'; readonly sessionId: string; readonly document: DocumentSummary }
   /** The operator's support or the professional answered the patient's help call. */
   | { readonly type: 'help.answered'; readonly sessionId: string; readonly by: 'support' | 'professional' }
@@ -375,6 +396,15 @@ export type PractitionerRequest =
       readonly document: ComposedDocument;
     }
   | { readonly type: 'call.end'; readonly requestId: number; readonly sessionId: string }
+  /** Asks the cabin for an examination instrument: the patient is guided, its stream comes as an extra track. */
+  | {
+      readonly type: 'call.requestInstrument';
+      readonly requestId: number;
+      readonly sessionId: string;
+      readonly kind: InstrumentKind;
+    }
+  /** Ends the examination instrument on; the call goes on. */
+  | { readonly type: 'call.endInstrument'; readonly requestId: number; readonly sessionId: string }
   /** The professional saw the patient's help call in the call and answers it. */
   | { readonly type: 'help.answer'; readonly requestId: number; readonly sessionId: string }
   | ChatSend
@@ -390,6 +420,8 @@ export interface PractitionerReplies {
   readonly 'document.push': DocumentPushed;
   readonly 'document.compose': DocumentPushed;
   readonly 'call.end': null;
+  readonly 'call.requestInstrument': null;
+  readonly 'call.endInstrument': null;
   readonly 'sfu.request': unknown;
   readonly 'help.answer': null;
   readonly 'chat.send': null;
@@ -432,6 +464,8 @@ export type PractitionerPush =
   | { readonly type: 'call.item'; readonly sessionId: string; readonly item: SessionItem }
   /** The patient in this call asked for help (`active`), or the call was cancelled or answered. */
   | { readonly type: 'call.helpChanged'; readonly sessionId: string; readonly active: boolean }
+  /** Where the examination instrument asked for stands on the cabin (the cabin's `instrument.update`). */
+  | { readonly type: 'call.instrument'; readonly sessionId: string; readonly use: InstrumentUse }
   | CallPush;
 
 // ----------------------------------------------------------------------------------------- both ways

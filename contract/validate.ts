@@ -17,7 +17,7 @@ import {
   TECHNICIAN_TEXT_MAX_LENGTH,
   type StaffCommand,
 } from './staff';
-import { parseMediaDeviceReport } from './instrument';
+import { parseInstrumentReport, parseMediaDeviceReport } from './instrument';
 import { parseSubtitleAudio } from './subtitles';
 import { parseMediaUp } from './validate-platform';
 
@@ -102,6 +102,7 @@ const ACTION_FIELDS: { readonly [K in PatientAction['type']]: Record<string, (va
     'patient.payAtCounter': {},
     'patient.reportProblem': { problem: (v) => isOneOf(PROBLEM_KINDS, v) },
     'patient.sendMessage': { text: isMessageText },
+    'patient.stopInstrument': {},
     'patient.finish': {},
   };
 
@@ -277,6 +278,7 @@ const PARAM_PARSERS: { readonly [M in CabinMethod]: Parser<CabinParams<M>> } = {
   },
   subtitleAudio: parseSubtitleAudio,
   reportMediaDevices: parseMediaDeviceReport,
+  reportInstrument: parseInstrumentReport,
 };
 
 /** A validated call: the method and its typed argument. */

@@ -4,12 +4,13 @@
 // is that instrument; else a device whose label matches a configured pattern; else one whose label
 // matches a catalog pattern; else it is the patient's own. The face camera and microphone are the first
 // of the patient's own inputs in the browser's order, so an instrument is never taken for the face camera.
-import type { InstrumentKind, MediaDeviceEntry } from '../contract';
+import type { InstrumentKind, MediaDeviceEntry, MediaRoles } from '../contract';
 import {
   INSTRUMENT_MEDIA_KIND,
   INSTRUMENT_MODELS,
   type InstrumentModel,
   type UsbId,
+  formatUsbId,
 } from './instrument-catalog';
 
 /** What the configuration expects of one instrument: its kind, a label pattern, whether the cabin needs it. */
@@ -189,4 +190,22 @@ export function missingInstruments(
     }
   }
   return missing;
+}
+
+/** The classification as the controller answers it to the renderer (`CabinApi.reportMediaDevices`). */
+export function toMediaRoles(classification: MediaClassification): MediaRoles {
+  return {
+    labelsHidden: classification.labelsHidden,
+    faceCameraId: classification.faceCameraId,
+    microphoneId: classification.microphoneId,
+    inputs: classification.devices.map(({ deviceId, kind, label, usbId, role }) => ({
+      deviceId,
+      mediaKind: kind,
+      label,
+      usbId: usbId === null ? null : formatUsbId(usbId),
+      role: role.role,
+      instrument: role.role === 'instrument' ? role.kind : null,
+      recognisedBy: role.role === 'instrument' ? role.by : null,
+    })),
+  };
 }

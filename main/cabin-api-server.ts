@@ -13,6 +13,7 @@ import {
   type CabinView,
   type Clock,
   type MediaDeviceReport,
+  type MediaRoles,
   type PatientAction,
 } from '../contract';
 import type { CabinActorRef } from '../state-machines';
@@ -34,6 +35,9 @@ export type ImmediateCabinServer = {
   readonly [M in Exclude<CabinMethod, DeferredMethod>]: (params: CabinParams<M>) => ReturnType<CabinApi[M]>;
 } & Pick<CabinServer, DeferredMethod>;
 
+/** The answer to a media report where nothing classifies the inputs: the browser's defaults are used. */
+const NO_MEDIA_ROLES: MediaRoles = { labelsHidden: true, inputs: [], faceCameraId: null, microphoneId: null };
+
 /** How long `joinMedia` waits for the platform to join the call. */
 const JOIN_MEDIA_TIMEOUT_MS = 15_000;
 
@@ -54,7 +58,7 @@ export interface CabinApiPorts {
   /** The running call's live subtitles; without it no subtitle audio is taken. */
   readonly subtitles?: LiveSubtitles;
   /** Takes the renderer's media inputs to tell the examination instruments apart; without it they are ignored. */
-  readonly mediaDevices?: (report: MediaDeviceReport) => void;
+  readonly mediaDevices?: (report: MediaDeviceReport) => MediaRoles;
 }
 
 /** Builds the CabinApi implementation; every argument must already be validated with `parseCall`. */
@@ -104,10 +108,9 @@ export function serveCabinApi(ports: CabinApiPorts): ImmediateCabinServer {
       }
       return ports.platform.relayMedia(callSession, message);
     },
-    reportMediaDevices: (report) => {
-      ports.mediaDevices?.(report);
-      return ok(undefined);
-    },
+    reportMediaDevices: (report) => ok(ports.mediaDevices?.(report) ?? NO_MEDIA_ROLES),
+    // The session's instrument is handled with the call (see the consultation step).
+    reportInstrument: () => err({ code: 'instrument.notAsked' }),
     subtitleAudio: ({ pcm }) => {
       // Only a call's voice, only for a patient who asked, only to an engine that is there.
       const callSession = board.sessionId();

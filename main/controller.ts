@@ -32,7 +32,8 @@ import { serveStaffCalls } from './staff/staff-calls';
 import { cabinMachineEffects, closeInterruptedSession, sessionMachineEffects } from './session-effects';
 import { keepSessionHeartbeat } from './session-heartbeat';
 import { keepRetention, type CabinStore } from './store';
-import { instrumentStatusesOf } from './instruments/instrument-statuses';
+import { classifyMediaDevices, toMediaRoles } from '../devices/instrument-match';
+import { instrumentStatuses } from './instruments/instrument-statuses';
 import { publishViews } from './view-publisher';
 
 /** What a controller is built from; tests pass their own clock, peripherals, store and log. */
@@ -233,11 +234,14 @@ export function createController(options: ControllerOptions): RunningController 
     staff,
     pinsNeeded: () => staffAccess.pinsNeeded(),
     mediaDevices: ({ devices }) => {
+      const classification = classifyMediaDevices(devices, config.instruments);
       // Labels hidden (no permission yet): the last statuses stay.
-      const statuses = instrumentStatusesOf(devices, config.instruments);
-      if (statuses === null) return;
-      instruments = statuses;
-      refreshView();
+      const statuses = instrumentStatuses(classification, config.instruments);
+      if (statuses !== null) {
+        instruments = statuses;
+        refreshView();
+      }
+      return toMediaRoles(classification);
     },
     subtitles,
   });

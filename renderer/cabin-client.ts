@@ -52,6 +52,8 @@ function clientOver(call: RawCall): CabinClient {
     subtitleAudio: (input) => call('subtitleAudio', input) as ReturnType<CabinClient['subtitleAudio']>,
     reportMediaDevices: (input) =>
       call('reportMediaDevices', input) as ReturnType<CabinClient['reportMediaDevices']>,
+    reportInstrument: (input) =>
+      call('reportInstrument', input) as ReturnType<CabinClient['reportInstrument']>,
   };
 }
 

@@ -28,6 +28,10 @@ export function sessionFactOf(push: CabinPush): SessionFactOfPush {
       return { to: 'queue', event: { type: push.type, professional: push.professional } };
     case 'call.measurementRequested':
       return { to: 'call', fact: { type: push.type, kind: push.kind } };
+    case 'call.instrumentRequested':
+      return { to: 'call', fact: { type: push.type, kind: push.kind } };
+    case 'call.instrumentEnded':
+      return { to: 'call', fact: { type: push.type } };
     case 'call.documentPushed':
       return { to: 'call', fact: { type: 'call.documentReceived', document: push.document } };
     case 'call.ended':

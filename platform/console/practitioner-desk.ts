@@ -399,6 +399,9 @@ export class PractitionerDesk {
       case 'call.chat':
         if (push.from === 'patient') this.#addChat({ from: 'patient', text: push.text });
         return;
+      case 'call.instrument':
+        // The examination instruments are drawn by the console's instrument panel.
+        return;
       default: {
         const unknown: never = push;
         return unknown;

@@ -1,6 +1,7 @@
 // A test double of CabinTransport at the domain level: records calls and lets a test push views.
 import type { CabinClient, CabinMethod, MediaUp } from '../../contract/cabin-api';
 import type { CabinView } from '../../contract/cabin-view';
+import type { MediaRoles } from '../../contract/instrument';
 import type { PatientAction } from '../../contract/patient-action';
 import type { StaffCommand, StaffRole, StaffSession } from '../../contract/staff';
 import type { CallMedia } from '../../contract/platform-protocol';
@@ -20,6 +21,11 @@ export class FakeCabinTransport implements CabinTransport {
   nextResult: Result<void, CabinError> = { ok: true, value: undefined };
   /** What joinMedia answers: outside a call until a test sets the call's media. */
   joinMediaResult: Result<CallMedia, CabinError> = { ok: false, error: { code: 'call.notJoined' } };
+  /** What `reportMediaDevices` answers: labels hidden (the browser's default devices) unless a test says otherwise. */
+  mediaRolesResult: Result<MediaRoles, CabinError> = {
+    ok: true,
+    value: { labelsHidden: true, inputs: [], faceCameraId: null, microphoneId: null },
+  };
   /** What a `media` call answers. */
   mediaResult: Result<unknown, CabinError> = { ok: true, value: null };
   /** What `staffLogin` answers for a role and PIN: a session with token `token-<role>` unless a test says otherwise. */
@@ -48,7 +54,8 @@ export class FakeCabinTransport implements CabinTransport {
     joinMedia: () => this.answer('joinMedia', undefined, this.joinMediaResult),
     media: (message) => this.answer('media', message, this.mediaResult),
     subtitleAudio: (input) => this.answer('subtitleAudio', input, this.nextResult),
-    reportMediaDevices: (input) => this.answer('reportMediaDevices', input, { ok: true, value: undefined }),
+    reportMediaDevices: (input) => this.answer('reportMediaDevices', input, this.mediaRolesResult),
+    reportInstrument: (input) => this.answer('reportInstrument', input, this.nextResult),
   };
 
   /** The patient actions sent so far, in order. */
