@@ -81,7 +81,10 @@ describe('an examination instrument in the call', () => {
       type: 'instrument.reported',
       report: { kind: 'dermatoscope', state: 'failed', failure: 'refused' },
     });
-    session.send({ type: 'instrument.reported', report: { kind: 'dermatoscope', state: 'on', mediaTag: '3' } });
+    session.send({
+      type: 'instrument.reported',
+      report: { kind: 'dermatoscope', state: 'on', mediaTag: '3' },
+    });
     expect(session.view().screen).toMatchObject({ instrument: { state: 'failed', failure: 'refused' } });
     expect(session.recorded.instrumentUses).toHaveLength(2);
   });
@@ -91,7 +94,10 @@ describe('an examination instrument in the call', () => {
     reachCall(session);
     session.call.requestInstrument('stethoscope');
     session.call.requestMeasurement('temperature');
-    session.send({ type: 'instrument.reported', report: { kind: 'stethoscope', state: 'on', mediaTag: '3' } });
+    session.send({
+      type: 'instrument.reported',
+      report: { kind: 'stethoscope', state: 'on', mediaTag: '3' },
+    });
     expect(session.view().screen).toMatchObject({ stage: 'measuring', instrument: { state: 'on' } });
     session.call.dropAndReconnect();
     expect(session.view().screen).toMatchObject({ stage: 'reconnecting', instrument: { state: 'on' } });

@@ -43,7 +43,10 @@ export type AttendantSessionEvent =
  * The renderer's report of the examination instrument it was asked to open (on, with its media tag, or
  * failed), passed on by main/ when the call's current instrument is that kind.
  */
-export type InstrumentReportedEvent = { readonly type: 'instrument.reported'; readonly report: InstrumentReport };
+export type InstrumentReportedEvent = {
+  readonly type: 'instrument.reported';
+  readonly report: InstrumentReport;
+};
 
 /** Raised by the session itself when the patient touches the screen. */
 export type AttentionEvent = { readonly type: 'attention.touched' };
