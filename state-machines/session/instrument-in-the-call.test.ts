@@ -107,6 +107,20 @@ describe('an examination instrument in the call', () => {
     expect(session.snapshot().context.instrument).toBeNull();
   });
 
+  it('the professional hears again where it stands once a dropped call is back', () => {
+    const session = startSession();
+    reachCall(session);
+    session.call.requestInstrument('otoscope');
+    session.call.dropAndReconnect();
+    session.send({ type: 'instrument.reported', report: { kind: 'otoscope', state: 'on', mediaTag: '2' } });
+    session.call.connect();
+    expect(session.recorded.instrumentUses).toEqual([
+      { kind: 'otoscope', state: 'starting' },
+      { kind: 'otoscope', state: 'on', mediaTag: '2' },
+      { kind: 'otoscope', state: 'on', mediaTag: '2' },
+    ]);
+  });
+
   it('a call that fails for good takes the instrument with it', () => {
     const session = startSession();
     reachCall(session);

@@ -9,8 +9,18 @@ import { cabinWorking, measuring, stepEntered } from '../factories';
 import { failureCode, requestHelp, sessionSetup } from '../setup';
 import { afterCall } from './documents';
 
-// The call is back (connected first, or again after a drop): what went wrong before is no longer shown.
-const recovered = { target: 'inCall', actions: sessionSetup.assign({ failure: null }) } as const;
+// The call is back (connected first, or again after a drop): what went wrong before is no longer shown,
+// and the professional hears again where the instrument stands (an update may have been lost meanwhile).
+const recovered = {
+  target: 'inCall',
+  actions: [
+    sessionSetup.assign({ failure: null }),
+    sessionSetup.enqueueActions(({ context, enqueue }) => {
+      const use = context.instrument;
+      if (use !== null) enqueue({ type: 'sendInstrumentUse', params: { sessionId: context.sessionId, use } });
+    }),
+  ],
+} as const;
 
 // The measurement the professional asks for during the call: its instructions until the patient starts
 // it (never by itself: the patient may need a moment to put the cuff on), the progress, then the result
