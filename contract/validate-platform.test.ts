@@ -302,3 +302,96 @@ describe('the platform protocol refuses what does not fit, naming the field and 
     expect(parseMediaUp({ kind: 'reception', reception: { audio: true, video: 'yes' } }).ok).toBe(false);
   });
 });
+
+describe('the examination instrument in the platform protocol', () => {
+  const UPDATE = { type: 'instrument.update', requestId: 9, sessionId: 'session-1' };
+  const PUSH = { type: 'call.instrument', sessionId: 'session-1' };
+
+  it('takes the professional’s request and end, and the pushes that carry them to the cabin', () => {
+    const ask = {
+      type: 'call.requestInstrument',
+      requestId: 4,
+      sessionId: 'session-1',
+      kind: 'dermatoscope',
+    };
+    expect(parsePractitionerMessage(ask).ok).toBe(true);
+    expect(
+      parsePractitionerMessage({ type: 'call.endInstrument', requestId: 5, sessionId: 'session-1' }).ok,
+    ).toBe(true);
+    expect(parsePractitionerMessage({ ...ask, kind: 'scalpel' })).toMatchObject({
+      ok: false,
+      error: { detail: 'call.requestInstrument.kind' },
+    });
+    expect(parsePractitionerMessage({ ...ask, kind: undefined }).ok).toBe(false);
+    expect(
+      parsePractitionerMessage({ type: 'call.endInstrument', requestId: 5, sessionId: 's', kind: 'otoscope' })
+        .ok,
+    ).toBe(false);
+    // The cabin sends none of the professional's messages.
+    expect(parseCabinMessage(ask).ok).toBe(false);
+    expect(
+      parsePlatformToCabin({ type: 'call.instrumentRequested', sessionId: 's', kind: 'stethoscope' }).ok,
+    ).toBe(true);
+    expect(
+      parsePlatformToCabin({ type: 'call.instrumentRequested', sessionId: 's', kind: 'Stethoscope' }).ok,
+    ).toBe(false);
+    expect(parsePlatformToCabin({ type: 'call.instrumentEnded', sessionId: 's' }).ok).toBe(true);
+    expect(parsePlatformToPractitioner({ type: 'call.instrumentEnded', sessionId: 's' }).ok).toBe(false);
+  });
+
+  it('takes each shape of where an instrument stands, exactly, from the cabin and to the professional', () => {
+    const uses = [
+      { kind: 'otoscope', state: 'starting' },
+      { kind: 'otoscope', state: 'on', mediaTag: '2' },
+      { kind: 'stethoscope', state: 'on', mediaTag: 'b1f0c2d4-producer' },
+      { kind: 'dermatoscope', state: 'failed', failure: 'unplugged' },
+      { kind: 'examinationCamera', state: 'stoppedByPatient' },
+      { kind: 'examinationCamera', state: 'ended' },
+    ];
+    for (const use of uses) {
+      expect(parseCabinMessage({ ...UPDATE, use }).ok).toBe(true);
+      expect(parsePlatformToPractitioner({ ...PUSH, use }).ok).toBe(true);
+    }
+    const hostile = [
+      null,
+      'on',
+      { kind: 'otoscope', state: 'on' },
+      { kind: 'otoscope', state: 'on', mediaTag: '' },
+      { kind: 'otoscope', state: 'on', mediaTag: 'a b' },
+      { kind: 'otoscope', state: 'on', mediaTag: 'x'.repeat(65) },
+      { kind: 'otoscope', state: 'failed', failure: 'stolen' },
+      { kind: 'otoscope', state: 'starting', mediaTag: '1' },
+      { kind: 'otoscope', state: 'paused' },
+      { kind: '__proto__', state: 'ended' },
+      { kind: 'otoscope', state: 'ended', label: 'HD Webcam (046d:0825)' },
+    ];
+    for (const use of hostile) {
+      expect(parseCabinMessage({ ...UPDATE, use })).toMatchObject({ ok: false, error: { requestId: 9 } });
+      expect(parsePlatformToPractitioner({ ...PUSH, use }).ok).toBe(false);
+    }
+    expect(parsePlatformToCabin({ ...PUSH, use: uses[0] }).ok).toBe(false);
+    // Like every peer text, a tag loses its bidi characters before it is checked.
+    const spoofed = { kind: 'otoscope', state: 'on', mediaTag: '\u202E2' };
+    expect(parseCabinMessage({ ...UPDATE, use: spoofed })).toMatchObject({
+      ok: true,
+      value: { use: { mediaTag: '2' } },
+    });
+  });
+
+  it('the visit may name the instruments found, each kind once', () => {
+    const visit = (instruments: unknown) => ({ ...QUEUE_JOIN, visit: { ...QUEUE_JOIN.visit, instruments } });
+    expect(parseCabinMessage(QUEUE_JOIN).ok).toBe(true);
+    expect(parseCabinMessage(visit([])).ok).toBe(true);
+    expect(parseCabinMessage(visit(['otoscope', 'stethoscope'])).ok).toBe(true);
+    expect(parseCabinMessage(visit(['otoscope', 'otoscope']))).toMatchObject({
+      ok: false,
+      error: { detail: 'queue.join.visit.instruments' },
+    });
+    expect(parseCabinMessage(visit(['otoscope', 'scalpel'])).ok).toBe(false);
+    expect(parseCabinMessage(visit('otoscope')).ok).toBe(false);
+    expect(
+      parseCabinMessage(visit(['otoscope', 'dermatoscope', 'examinationCamera', 'stethoscope', 'otoscope']))
+        .ok,
+    ).toBe(false);
+  });
+});

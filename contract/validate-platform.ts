@@ -30,6 +30,7 @@ import {
   SFU_METHODS,
 } from './platform-protocol';
 import { billingDetails } from './billing';
+import { INSTRUMENT_KINDS, isInstrumentKind, isInstrumentUse } from './instrument';
 import { NIR_SHAPE } from './nir';
 import { boundedDetail, cleanPeerStrings } from './peer-text';
 import { err, ok, type Result } from './result';
@@ -95,7 +96,21 @@ const cover = object({
   thirdPartyPayment: boolean,
 });
 const needs = object({ writtenConversation: boolean, subtitles: boolean, largeText: boolean });
-const visit = object({ locale, cover: nullable(cover), needs: optional(needs) });
+const instrumentKind: Check = (value, path) => (isInstrumentKind(value) ? null : path);
+// Where an instrument stands: one of the contract's five shapes exactly (a media tag of printable ASCII).
+const instrumentUse: Check = (value, path) => (isInstrumentUse(value) ? null : path);
+// The instruments a cabin found: each kind at most once.
+const instrumentKinds: Check = (value, path) => {
+  const bad = arrayOf(instrumentKind, INSTRUMENT_KINDS.length)(value, path);
+  if (bad !== null) return bad;
+  return new Set(value as readonly unknown[]).size === (value as readonly unknown[]).length ? null : path;
+};
+const visit = object({
+  locale,
+  cover: nullable(cover),
+  needs: optional(needs),
+  instruments: optional(instrumentKinds),
+});
 // A message of the written conversation: checked after cleaning, so that one of control or bidi
 // characters only is an empty, refused message.
 const chatText = text(MAX_CHAT_TEXT_LENGTH, 1);
@@ -226,11 +241,14 @@ const CABIN_MESSAGES: Schemas = {
   'media.reception': { sessionId, reception },
   'help.update': { requestId, sessionId, state: oneOf(HELP_CALL_STATES) },
   'chat.send': { requestId, sessionId, text: chatText },
+  'instrument.update': { requestId, sessionId, use: instrumentUse },
 };
 
 const PRACTITIONER_MESSAGES: Schemas = {
   'call.accept': { requestId, sessionId },
   'call.requestMeasurement': { requestId, sessionId, kind: measurementKind },
+  'call.requestInstrument': { requestId, sessionId, kind: instrumentKind },
+  'call.endInstrument': { requestId, sessionId },
   'document.push': {
     requestId,
     sessionId,
@@ -274,6 +292,8 @@ const CABIN_PUSHES: Schemas = {
   },
   'queue.assigned': { sessionId, professional },
   'call.measurementRequested': { sessionId, kind: measurementKind },
+  'call.instrumentRequested': { sessionId, kind: instrumentKind },
+  'call.instrumentEnded': { sessionId },
   'call.documentPushed': { sessionId, document: documentSummary },
   'help.answered': { sessionId, by: oneOf(['support', 'professional']) },
 };
@@ -301,6 +321,7 @@ const PRACTITIONER_PUSHES: Schemas = {
   'call.patientJoined': { sessionId },
   'call.item': { sessionId, item: sessionItem },
   'call.helpChanged': { sessionId, active: boolean },
+  'call.instrument': { sessionId, use: instrumentUse },
 };
 
 function parseAgainst<T>(schemas: Schemas, input: unknown): Result<T, ProtocolViolation> {

@@ -109,8 +109,22 @@ export function serveCabinApi(ports: CabinApiPorts): ImmediateCabinServer {
       return ports.platform.relayMedia(callSession, message);
     },
     reportMediaDevices: (report) => ok(ports.mediaDevices?.(report) ?? NO_MEDIA_ROLES),
-    // The session's instrument is handled with the call (see the consultation step).
-    reportInstrument: () => err({ code: 'instrument.notAsked' }),
+    // Only the instrument the professional asked for, while it starts or is on: the session handles
+    // the rest with the call (state-machines/session/steps/consultation.ts).
+    reportInstrument: (report) => {
+      const screen = view().session?.screen;
+      const current = screen?.step === 'consultation' ? screen.instrument : null;
+      if (
+        current === null ||
+        current === undefined ||
+        current.kind !== report.kind ||
+        (current.state !== 'starting' && current.state !== 'on')
+      ) {
+        return err({ code: 'instrument.notAsked' });
+      }
+      actor.send({ type: 'instrument.reported', report });
+      return ok(undefined);
+    },
     subtitleAudio: ({ pcm }) => {
       // Only a call's voice, only for a patient who asked, only to an engine that is there.
       const callSession = board.sessionId();

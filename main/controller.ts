@@ -4,7 +4,14 @@
 // cabin-api-server.ts, the staff's PINs, locks and commands in staff/, the technician's trail of states
 // in machine-trail.ts, the files in cabin-records.ts.
 import { assign, createActor, type InspectionEvent } from 'xstate';
-import { systemClock, type CabinEvent, type CabinView, type Clock, type PeripheralStatus } from '../contract';
+import {
+  systemClock,
+  type CabinEvent,
+  type CabinView,
+  type Clock,
+  type InstrumentKind,
+  type PeripheralStatus,
+} from '../contract';
 import { happyScript } from '../devices/simulated/simulation-script';
 import { cabinMachine, sessionMachine } from '../state-machines';
 import { CallMediaBoard } from './call-media-board';
@@ -33,7 +40,7 @@ import { cabinMachineEffects, closeInterruptedSession, sessionMachineEffects } f
 import { keepSessionHeartbeat } from './session-heartbeat';
 import { keepRetention, type CabinStore } from './store';
 import { classifyMediaDevices, toMediaRoles } from '../devices/instrument-match';
-import { instrumentStatuses } from './instruments/instrument-statuses';
+import { foundInstrumentKinds, instrumentStatuses } from './instruments/instrument-statuses';
 import { publishViews } from './view-publisher';
 
 /** What a controller is built from; tests pass their own clock, peripherals, store and log. */
@@ -123,9 +130,11 @@ export function createController(options: ControllerOptions): RunningController 
     itemQueued: () => delivery.kick(),
   };
   const cabinEffects = cabinMachineEffects(ports);
+  // The examination instruments the renderer's browser last listed (undefined until it said, with labels).
+  let foundInstruments: readonly InstrumentKind[] | undefined;
 
   const session = sessionMachine.provide({
-    actors: sessionActors(peripherals, { board, emit }, payments),
+    actors: sessionActors(peripherals, { board, emit }, payments, () => foundInstruments),
     actions: {
       ...sessionMachineEffects(ports),
       // The screen counts "are you still there?" down to this time (the machines read no clock).
@@ -237,6 +246,7 @@ export function createController(options: ControllerOptions): RunningController 
       const classification = classifyMediaDevices(devices, config.instruments);
       // Labels hidden (no permission yet): the last statuses stay.
       const statuses = instrumentStatuses(classification, config.instruments);
+      foundInstruments = foundInstrumentKinds(classification) ?? foundInstruments;
       if (statuses !== null) {
         instruments = statuses;
         refreshView();

@@ -2,7 +2,14 @@
 // and the platform report the session's own facts, passed through unchanged; only the call's media
 // decisions (media board, renderer signaling) are made here; every failure becomes a value the session shows.
 import { fromCallback, fromPromise } from 'xstate';
-import { ok, type CabinEvent, type MeasurementKind, type PrintFact, type Result } from '../contract';
+import {
+  ok,
+  type CabinEvent,
+  type InstrumentKind,
+  type MeasurementKind,
+  type PrintFact,
+  type Result,
+} from '../contract';
 import type {
   SessionEvent,
   PrintRequest,
@@ -23,12 +30,15 @@ export interface CallMediaPorts {
 
 /**
  * The actors of `sessionMachine.provide({ actors })`, on the given peripherals; `payments` records each
- * card transaction and resolves a lost one first (without it, the terminal is asked directly).
+ * card transaction and resolves a lost one first (without it, the terminal is asked directly);
+ * `instruments` answers the examination instruments found, told to the platform with the queue entry
+ * (undefined while nothing is known: the entry then says nothing of them).
  */
 export function sessionActors(
   peripherals: CabinPeripherals,
   media: CallMediaPorts,
   payments?: Pick<TerminalPayments, 'pay'>,
+  instruments: () => readonly InstrumentKind[] | undefined = () => undefined,
 ) {
   return {
     readCard: fromCallback<SessionEvent, void>(({ sendBack }) =>
@@ -70,9 +80,13 @@ export function sessionActors(
         listening = false;
       };
     }),
-    waitInQueue: fromCallback<SessionEvent, QueueRequest>(({ sendBack, input }) =>
-      peripherals.platform.joinQueue(input, sendBack),
-    ),
+    waitInQueue: fromCallback<SessionEvent, QueueRequest>(({ sendBack, input }) => {
+      const found = instruments();
+      return peripherals.platform.joinQueue(
+        found === undefined ? input : { ...input, instruments: found },
+        sendBack,
+      );
+    }),
     joinCall: fromCallback<SessionEvent, { readonly sessionId: string }>(({ sendBack, input }) => {
       const { board, emit } = media;
       // The video link's state is the call's: connected when media flows, reconnecting when it stopped.

@@ -81,6 +81,13 @@ export function sessionMachineEffects({
         if (!sent.ok) log.warn('message.notSent', { code: sent.error.code });
       });
     },
+    // Live call state, sent once: a failure is logged by its code only, and the next change says the rest.
+    sendInstrumentUse: (_, { sessionId, use }) => {
+      log.info('call.instrument', { kind: use.kind, state: use.state });
+      void peripherals.platform.sendInstrumentUse(sessionId, use).then((sent) => {
+        if (!sent.ok) log.warn('instrument.notSent', { code: sent.error.code });
+      });
+    },
     shareMeasurement: (_, { sessionId, measurement }) => {
       log.info('measurement.shared', { kind: measurement.kind });
       enqueue({ sessionId, kind: 'measurement', payload: measurement });

@@ -1,7 +1,13 @@
 // Browser-mode routes that steer the simulated hardware while the cabin runs: a developer or an
 // end-to-end test makes the card unreadable, unplugs a device, or cuts the platform, and watches
 // the screens react. Present only with simulated hardware, behind the page's session cookie.
-import { MEASUREMENT_KINDS, PROFESSIONS, type MeasurementKind, type Profession } from '../contract';
+import {
+  INSTRUMENT_KINDS,
+  MEASUREMENT_KINDS,
+  PROFESSIONS,
+  type MeasurementKind,
+  type Profession,
+} from '../contract';
 import { SIMULATED_PAYMENT_OUTCOMES, type SimulationScript } from '../devices/simulated/simulation-script';
 import type { SimulatedPeripherals } from './peripherals';
 
@@ -18,7 +24,8 @@ const isOneOf = <T extends string>(options: readonly T[], value: unknown): value
  * script (card, cardStaysInReader, measurements, absentDevices, print, payment), `platform` sets
  * `{ reachable }` and/or `{ online: { dentist: 0, … } }` (professionals online by profession; the
  * waiting patients are told at once), or `{ requestMeasurement: 'bloodPressure' }` (the professional asks
- * for it in the running call), `card` puts the card in or takes it out (`{ present }`) or stops and
+ * for it in the running call), `{ requestInstrument: 'otoscope' }` or `{ endInstrument: true }` (the
+ * professional asks for an examination instrument in the running call, or ends it), `card` puts the card in or takes it out (`{ present }`) or stops and
  * restarts the reader's service as pcscd would (`{ readerWorking }`, domain-level reader only).
  * Unknown routes or malformed bodies answer false and change nothing.
  */
@@ -45,7 +52,14 @@ export function simulatorRoutes(peripherals: SimulatedPeripherals) {
 }
 
 function applyPlatform(peripherals: SimulatedPeripherals, fields: Record<string, unknown>): boolean {
-  const { reachable, online, requestMeasurement } = fields;
+  const { reachable, online, requestMeasurement, requestInstrument, endInstrument } = fields;
+  // The simulated professional asks for an examination instrument, or ends it (refused without a call).
+  if (requestInstrument !== undefined || endInstrument !== undefined) {
+    if (Object.keys(fields).length !== 1) return false;
+    if (endInstrument === true) return peripherals.platform.endInstrument();
+    if (!isOneOf(INSTRUMENT_KINDS, requestInstrument)) return false;
+    return peripherals.platform.requestInstrument(requestInstrument);
+  }
   if (requestMeasurement !== undefined) {
     // The simulated professional asks for a measurement in the running call (refused without a call).
     if (!isOneOf(MEASUREMENT_KINDS, requestMeasurement) || reachable !== undefined || online !== undefined) {

@@ -219,6 +219,7 @@ export const cabinMachine = setup({
         'patient.*': { actions: sendTo('session', ({ event }) => event as SessionEvent) },
         'attendant.acknowledgeHelp': { actions: sendTo('session', ({ event }) => event as SessionEvent) },
         'help.*': { actions: sendTo('session', ({ event }) => event as SessionEvent) },
+        'instrument.reported': { actions: sendTo('session', ({ event }) => event as SessionEvent) },
         'attendant.resetSession': { actions: sendTo('session', ({ event }) => event as SessionEvent) },
         'card.presenceChanged': {
           actions: [

@@ -283,6 +283,7 @@ function consultationScreen(context: SessionContext, value: StepValue<'consultat
     documentsReceived: context.documents.length,
     conversation: context.conversation,
     conversationWanted: context.accessibility.writtenConversation === true,
+    instrument: context.instrument,
     failure:
       measurementStage === 'failed'
         ? context.measurementFailure

@@ -3,6 +3,7 @@
 // required instrument not found is `absent` (a device fault, like a missing tensiometer); an optional one
 // not found is left out; a found one is `ok`.
 import {
+  INSTRUMENT_KINDS,
   isInstrumentKind,
   type InstrumentKind,
   type MediaDeviceEntry,
@@ -37,6 +38,19 @@ export function instrumentStatuses(
     else if (required) statuses.push({ peripheral: kind, state: 'absent', reason: INSTRUMENT_MISSING });
   }
   return statuses;
+}
+
+/**
+ * The instrument kinds the browser lists, each once in the catalog's order (what the console may ask
+ * for); null while the browser hides the labels.
+ */
+export function foundInstrumentKinds(classification: MediaClassification): readonly InstrumentKind[] | null {
+  if (classification.labelsHidden) return null;
+  const found = new Set<InstrumentKind>();
+  for (const device of classification.devices) {
+    if (device.role.role === 'instrument') found.add(device.role.kind);
+  }
+  return INSTRUMENT_KINDS.filter((kind) => found.has(kind));
 }
 
 /** The media list classified and turned into statuses in one step, as the controller receives it. */

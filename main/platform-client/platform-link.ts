@@ -7,6 +7,8 @@ import type {
   CostInformation,
   Locale,
   HelpCallState,
+  InstrumentKind,
+  InstrumentUse,
   MediaUp,
   Measurement,
   PatientIdentity,
@@ -33,6 +35,8 @@ export interface QueueEntry {
   readonly cost: CostInformation | null;
   /** What the patient chose at the start (written conversation, large text…): the professional's needs line. */
   readonly accessibility?: Accessibility;
+  /** The examination instruments the cabin has found, in the catalog's order (the console offers these). */
+  readonly instruments?: readonly InstrumentKind[];
 }
 
 /** One item of the outbound queue (consent, measurement, DMP choice, media check): the store's union, delivered as is. */
@@ -77,6 +81,11 @@ export interface PlatformLink extends Checkable {
    * once the platform relayed it. The text is never logged, and not kept after it went.
    */
   sendMessage(sessionId: string, text: string): Promise<Result<void>>;
+  /**
+   * Tells the professional of the session's call where the examination instrument stands (live state:
+   * sent once, never queued); answers ok once the platform relayed it.
+   */
+  sendInstrumentUse(sessionId: string, use: InstrumentUse): Promise<Result<void>>;
   /** Forgets everything of the session held for it on the cabin side. */
   forgetSession(sessionId: string): void;
 }

@@ -23,6 +23,7 @@ import {
   type CallFact,
   type Clock,
   type HelpCallState,
+  type InstrumentUse,
   type MediaUp,
   type Profession,
   type QueueEvent,
@@ -142,6 +143,8 @@ export class PlatformSocketLink implements PlatformLink {
         cover: coverSummaryOf(entry.carePath, entry.cost),
         // What the patient asked for, so the professional knows before the call (no identity in it).
         needs: patientNeedsOf(entry.accessibility),
+        // The instruments the console may ask for (absent when the cabin did not say).
+        ...(entry.instruments === undefined ? {} : { instruments: entry.instruments }),
       },
       // For this call only: the platform gives it to the professional who takes the patient, no one else.
       billing: billingSummaryOf(entry, this.clock.now()),
@@ -223,6 +226,11 @@ export class PlatformSocketLink implements PlatformLink {
 
   async sendMessage(sessionId: string, text: string): Promise<Result<void>> {
     const sent = await this.request('chat.send', { sessionId, text });
+    return sent.ok ? ok(undefined) : sent;
+  }
+
+  async sendInstrumentUse(sessionId: string, use: InstrumentUse): Promise<Result<void>> {
+    const sent = await this.request('instrument.update', { sessionId, use });
     return sent.ok ? ok(undefined) : sent;
   }
 

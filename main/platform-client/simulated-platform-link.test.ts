@@ -183,4 +183,37 @@ describe('the simulated call', () => {
     await expect(route('platform', { requestMeasurement: 'weight' })).resolves.toBe(false);
     await expect(route('platform', { requestMeasurement: 'blood' })).resolves.toBe(false);
   });
+
+  it('lets the professional ask for an instrument and end it, and hears where it stands', async () => {
+    const { link, facts, leave } = inCall();
+    expect(link.requestInstrument('otoscope')).toBe(true);
+    expect(link.endInstrument()).toBe(true);
+    expect(facts.slice(-2)).toEqual(['call.instrumentRequested', 'call.instrumentEnded']);
+    const on = { kind: 'otoscope', state: 'on', mediaTag: '2' } as const;
+    await expect(link.sendInstrumentUse('s1', on)).resolves.toEqual({ ok: true, value: undefined });
+    await expect(link.sendInstrumentUse('other', on)).resolves.toMatchObject({ ok: false });
+    expect(link.instrumentUses).toEqual([on]);
+    leave();
+    expect(link.requestInstrument('stethoscope')).toBe(false);
+    expect(link.endInstrument()).toBe(false);
+    link.forgetSession('s1');
+    expect(link.instrumentUses).toEqual([]);
+  });
+
+  it('the simulator routes ask for an instrument in the running call only, and refuse anything else', async () => {
+    const peripherals = createSimulatedPeripherals(happyScript(STEP_MS), new ManualClock(), 1_000);
+    const route = simulatorRoutes(peripherals);
+    await expect(route('platform', { requestInstrument: 'otoscope' })).resolves.toBe(false);
+    const facts: string[] = [];
+    peripherals.platform.joinCall('s1', (fact) => facts.push(fact.type));
+    await expect(route('platform', { requestInstrument: 'otoscope' })).resolves.toBe(true);
+    await expect(route('platform', { endInstrument: true })).resolves.toBe(true);
+    await expect(route('platform', { requestInstrument: 'scalpel' })).resolves.toBe(false);
+    await expect(route('platform', { endInstrument: 'yes' })).resolves.toBe(false);
+    await expect(route('platform', { requestInstrument: 'otoscope', reachable: false })).resolves.toBe(false);
+    expect(facts.filter((fact) => fact.startsWith('call.instrument'))).toEqual([
+      'call.instrumentRequested',
+      'call.instrumentEnded',
+    ]);
+  });
 });

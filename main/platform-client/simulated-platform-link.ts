@@ -16,6 +16,8 @@ import {
   type Cancel,
   type Clock,
   type HelpCallState,
+  type InstrumentKind,
+  type InstrumentUse,
   type MeasurementKind,
   type Profession,
   type QueueEvent,
@@ -90,6 +92,10 @@ export class SimulatedPlatformLink implements PlatformLink {
   readonly delivered: OutboundItem[] = [];
   /** The help calls' states the cabin reported, in order. */
   readonly helpReports: HelpCallState[] = [];
+  /** Where the examination instrument stood, as the cabin told the simulated professional, in order. */
+  readonly instrumentUses: InstrumentUse[] = [];
+  /** The instruments the last queue entry said the cabin has (undefined: it did not say). */
+  offeredInstruments: readonly InstrumentKind[] | undefined;
   private readonly documents = new Map<string, Map<string, Uint8Array>>();
   private readonly online = new Map<Profession, number>();
   private readonly waiting = new Set<SimulatedWaiting>();
@@ -146,6 +152,7 @@ export class SimulatedPlatformLink implements PlatformLink {
     // online nobody is taken and the queue stands still. A network cut holds the queue where it was; past
     // the platform's grace the patient has lost their place, as with the reference platform.
     if (entry.accessibility?.writtenConversation === true) this.writing.add(entry.sessionId);
+    this.offeredInstruments = entry.instruments;
     const waiting: SimulatedWaiting = {
       profession: entry.profession,
       position: FIRST_POSITION,
@@ -285,6 +292,25 @@ export class SimulatedPlatformLink implements PlatformLink {
     return true;
   }
 
+  /**
+   * The simulated professional asks for an examination instrument in the running call (browser mode:
+   * `POST /simulator/platform {"requestInstrument": "otoscope"}`); answers false when no call runs.
+   */
+  requestInstrument(kind: InstrumentKind): boolean {
+    const call = this.call;
+    if (call === null) return false;
+    call.report({ type: 'call.instrumentRequested', kind });
+    return true;
+  }
+
+  /** The simulated professional ends the examination instrument (`{"endInstrument": true}`); false without a call. */
+  endInstrument(): boolean {
+    const call = this.call;
+    if (call === null) return false;
+    call.report({ type: 'call.instrumentEnded' });
+    return true;
+  }
+
   deliver(item: OutboundItem): Promise<Result<void>> {
     if (!this.options.reachable()) return Promise.resolve(err({ code: 'platform.unreachable' }));
     this.delivered.push(item);
@@ -328,6 +354,14 @@ export class SimulatedPlatformLink implements PlatformLink {
     return Promise.resolve(ok(undefined));
   }
 
+  /** The simulated professional sees where the instrument stands; nothing of it is kept past the session. */
+  sendInstrumentUse(sessionId: string, use: InstrumentUse): Promise<Result<void>> {
+    if (!this.options.reachable()) return Promise.resolve(err({ code: 'platform.unreachable' }));
+    if (this.call?.sessionId !== sessionId) return Promise.resolve(err({ code: 'call.ended' }));
+    this.instrumentUses.push(use);
+    return Promise.resolve(ok(undefined));
+  }
+
   relayMedia(): Promise<Result<unknown>> {
     return Promise.resolve(this.options.reachable() ? ok(null) : err({ code: 'platform.unreachable' }));
   }
@@ -335,6 +369,8 @@ export class SimulatedPlatformLink implements PlatformLink {
   forgetSession(sessionId: string): void {
     this.documents.delete(sessionId);
     this.writing.delete(sessionId);
+    this.instrumentUses.length = 0;
+    this.offeredInstruments = undefined;
     // Delivered items stand for what the platform now holds; the cabin keeps no copy of them.
     this.delivered.length = 0;
   }

@@ -18,6 +18,7 @@ import { err, ok, type CabinError, type Result } from '../../contract/result';
 import { CallDocuments } from './call-documents';
 import { DocumentWriter } from './document-writer';
 import { HelpCalls, HelpDesk, ledgerHelpRoutes } from './help-desk';
+import { instrumentToCabin, instrumentToPractitioner } from './instrument-relay';
 import type { CabinLine, Party, PractitionerLine } from './parties';
 import type { PlatformLog } from './platform-log';
 import { callMediaOf, isActive, keepItem, type PlatformSession as Session } from './platform-session';
@@ -192,6 +193,14 @@ export class Switchboard {
         this.#ledger.toPractitioner(session, chat, false);
         return this.#answer(line.party, message.requestId, ok(null));
       }
+      case 'instrument.update': {
+        const session = this.#ledger.get(message.sessionId);
+        if (session !== undefined && session.cabinId !== line.cabinId) {
+          return this.#notAllowed(line.party, message.requestId);
+        }
+        const relayed = instrumentToPractitioner(this.#instrumentPorts(), session, message);
+        return this.#answer(line.party, message.requestId, relayed);
+      }
       case 'sfu.request': {
         const session = this.#ledger.get(message.sessionId);
         if (session !== undefined && session.cabinId !== line.cabinId) {
@@ -352,6 +361,13 @@ export class Switchboard {
           true,
         );
         return this.#answer(line.party, message.requestId, ok(null));
+      case 'call.requestInstrument':
+      case 'call.endInstrument':
+        return this.#answer(
+          line.party,
+          message.requestId,
+          instrumentToCabin(this.#instrumentPorts(), session, message),
+        );
       case 'document.push':
         return this.#documents.push(line, session, message);
       case 'document.compose':
@@ -403,6 +419,10 @@ export class Switchboard {
     this.help.callTaken(session.cabinId, session.id);
     this.#ledger.refreshQueue(session.profession, false);
     this.#ledger.pushSnapshots(session.profession);
+  }
+
+  #instrumentPorts() {
+    return { ledger: this.#ledger, log: this.#options.log };
   }
 
   // --------------------------------------------------------------------------------------------- SFU

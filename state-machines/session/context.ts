@@ -9,6 +9,7 @@ import type {
   DocumentPrintStatus,
   DocumentSummary,
   HelpAudience,
+  InstrumentUse,
   InvalidField,
   Locale,
   Measurement,
@@ -93,6 +94,11 @@ export interface SessionContext extends SessionInput {
   readonly documents: readonly DocumentSummary[];
   /** The written conversation of the call in progress: in memory for the call only, never logged. */
   readonly conversation: readonly ConversationMessage[];
+  /**
+   * The examination instrument the professional asked for in the call in progress (starting, on, or
+   * failed until the patient closes the message); null when none. Gone when the call ends or fails.
+   */
+  readonly instrument: InstrumentUse | null;
   readonly dmpOpposed: boolean;
   /** Each document's place in the printing, by document id; a document not in it waits. */
   readonly printStatus: Readonly<Record<string, DocumentPrintStatus>>;
@@ -155,6 +161,7 @@ export function initialContext(input: SessionInput): SessionContext {
     professionalReceives: { audio: false, video: false },
     documents: [],
     conversation: [],
+    instrument: null,
     dmpOpposed: false,
     printStatus: {},
     failure: null,

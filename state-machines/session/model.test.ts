@@ -65,6 +65,7 @@ const PATIENT_ACTIONS: SessionEvent[] = [
   { type: 'patient.pay' },
   { type: 'patient.reportProblem', problem: 'printer' },
   { type: 'patient.finish' },
+  { type: 'patient.stopInstrument' },
 ];
 
 const ACTOR_FACTS: SessionEvent[] = [
@@ -87,6 +88,9 @@ const ACTOR_FACTS: SessionEvent[] = [
   { type: 'call.reconnecting' },
   { type: 'call.measurementRequested', kind: 'temperature' },
   { type: 'call.documentReceived', document: PRESCRIPTION },
+  { type: 'call.instrumentRequested', kind: 'otoscope' },
+  { type: 'instrument.reported', report: { kind: 'otoscope', state: 'on', mediaTag: '2' } },
+  { type: 'call.instrumentEnded' },
   { type: 'print.started', documentId: PRESCRIPTION.id },
   { type: 'print.done', documentId: PRESCRIPTION.id },
   { type: 'print.failed', documentId: PRESCRIPTION.id, error: { code: 'printer.outOfPaper' } },

@@ -7,6 +7,7 @@ import type {
   CostInformation,
   DocumentSummary,
   HelpEvent,
+  InstrumentReport,
   Locale,
   Measurement,
   MeasurementFact,
@@ -38,6 +39,15 @@ export type { CallEvent, PresenceEvent, QueueEvent } from '../../contract';
 export type AttendantSessionEvent =
   { readonly type: 'attendant.acknowledgeHelp' } | { readonly type: 'attendant.resetSession' };
 
+/**
+ * The renderer's report of the examination instrument it was asked to open (on, with its media tag, or
+ * failed), passed on by main/ when the call's current instrument is that kind.
+ */
+export type InstrumentReportedEvent = {
+  readonly type: 'instrument.reported';
+  readonly report: InstrumentReport;
+};
+
 /** Raised by the session itself when the patient touches the screen. */
 export type AttentionEvent = { readonly type: 'attention.touched' };
 
@@ -53,6 +63,7 @@ export type SessionEvent =
   | CallEvent
   | HelpEvent
   | AttendantSessionEvent
+  | InstrumentReportedEvent
   | AttentionEvent;
 
 /** What a booked appointment's code resolves to. */

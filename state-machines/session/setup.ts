@@ -2,7 +2,14 @@
 // payment terminal), the actions it calls (audit, platform), its guards, its delays and its one tag.
 // Every step file builds its states with `sessionSetup.createStateConfig`, so names are checked.
 import { assign, fromCallback, fromPromise, raise, setup } from 'xstate';
-import type { Measurement, MeasurementKind, ProblemKind, Result, StepName } from '../../contract';
+import type {
+  InstrumentUse,
+  Measurement,
+  MeasurementKind,
+  ProblemKind,
+  Result,
+  StepName,
+} from '../../contract';
 import { isTeleconsultation } from '../../contract';
 import { ageBandOf } from '../cost';
 import { required, type SessionContext, type SessionInput, type SessionOutput } from './context';
@@ -65,6 +72,8 @@ export interface SessionEffectParams {
   readonly shareMeasurement: { readonly sessionId: string; readonly measurement: Measurement };
   /** One message of the written conversation for the professional of the call (never logged). */
   readonly sendMessage: { readonly sessionId: string; readonly text: string };
+  /** Where the examination instrument the professional asked for stands now, for the professional of the call. */
+  readonly sendInstrumentUse: { readonly sessionId: string; readonly use: InstrumentUse };
   readonly recordDmpChoice: { readonly sessionId: string; readonly opposed: boolean };
   readonly shareMediaCheck: { readonly sessionId: string; readonly result: 'passed' | 'problem' };
   readonly recordStep: { readonly sessionId: string; readonly step: StepName };
@@ -98,6 +107,8 @@ export const sessionSetup = setup({
     recordProblem: (_, _params: SessionEffectParams['recordProblem']) => undefined,
     /** Sends the patient's message of the written conversation to the professional of the call. */
     sendMessage: (_, _params: SessionEffectParams['sendMessage']) => undefined,
+    /** Tells the professional of the call where the examination instrument stands (live state, not queued). */
+    sendInstrumentUse: (_, _params: SessionEffectParams['sendInstrumentUse']) => undefined,
     /** Sends an accepted measurement to the professional. */
     shareMeasurement: (_, _params: SessionEffectParams['shareMeasurement']) => undefined,
     /** Sends the DMP opposition to the platform with the documents' receipt. */

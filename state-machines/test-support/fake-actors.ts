@@ -6,6 +6,7 @@ import { settleMicrotasks } from '../../test/support/manual-clock';
 import type {
   CabinError,
   DocumentSummary,
+  InstrumentKind,
   Measurement,
   MeasurementKind,
   MeasurementProgress,
@@ -228,6 +229,16 @@ export class FakeVideoCall extends DrivenCallbackActor<{ readonly sessionId: str
 
   deliver(document: DocumentSummary): void {
     this.emit({ type: 'call.documentReceived', document });
+  }
+
+  /** The professional asks for an examination instrument. */
+  requestInstrument(kind: InstrumentKind): void {
+    this.emit({ type: 'call.instrumentRequested', kind });
+  }
+
+  /** The professional ends the examination instrument. */
+  endInstrument(): void {
+    this.emit({ type: 'call.instrumentEnded' });
   }
 
   /** The professional writes to the patient (the written conversation). */

@@ -1,6 +1,14 @@
 // A session machine provided with fakes, running on a manual clock, for scenario tests.
 import { assign, createActor, type Actor, type SnapshotFrom } from 'xstate';
-import type { ConsentRecord, Measurement, ProblemKind, Result, SessionView, StepName } from '../../contract';
+import type {
+  ConsentRecord,
+  InstrumentUse,
+  Measurement,
+  ProblemKind,
+  Result,
+  SessionView,
+  StepName,
+} from '../../contract';
 import { MEASUREMENT_KINDS } from '../../contract';
 import { DEFAULT_TARIFFS } from '../cost';
 import { CONSENT_TEXT_VERSIONS } from './sample-data';
@@ -54,6 +62,8 @@ export interface SessionFakes {
     readonly steps: { readonly sessionId: string; readonly step: StepName }[];
     /** The patient's messages of the written conversation, as `sendMessage` sent them. */
     readonly messages: { readonly sessionId: string; readonly text: string }[];
+    /** What `sendInstrumentUse` told the professional of the examination instrument, in order. */
+    readonly instrumentUses: InstrumentUse[];
   };
 }
 
@@ -80,6 +90,7 @@ export function createSessionFakes(): SessionFakes {
       mediaChecks: [],
       steps: [],
       messages: [],
+      instrumentUses: [],
     },
   };
 }
@@ -108,6 +119,7 @@ export function provideSessionFakes(fakes: SessionFakes) {
       recordStep: (_, params) => void fakes.recorded.steps.push(params),
       leavePaymentToCounter: (_, params) => void fakes.recorded.atCounter.push(params),
       sendMessage: (_, params) => void fakes.recorded.messages.push(params),
+      sendInstrumentUse: (_, { use }) => void fakes.recorded.instrumentUses.push(use),
       noteStillThereDeadline: assign({ stillThereUntil: () => fakes.clock.now() + STILL_THERE_GRACE_MS }),
       noteGoodbyeDeadline: assign({ goodbyeUntil: () => fakes.clock.now() + GOODBYE_MS }),
     },

@@ -81,6 +81,9 @@ const VALID_CALLS: readonly { readonly method: CabinMethod; readonly params: unk
     params: { kind: 'signal', payload: { kind: 'description', description: { type: 'offer', sdp: 'v=0' } } },
   },
   { method: 'media', params: { kind: 'sfu', method: 'connectTransport', data: { a: [1, { b: null }] } } },
+  { method: 'act', params: { type: 'patient.stopInstrument' } },
+  { method: 'reportInstrument', params: { kind: 'otoscope', state: 'on', mediaTag: '2' } },
+  { method: 'reportInstrument', params: { kind: 'stethoscope', state: 'failed', failure: 'refused' } },
 ];
 
 const MEASUREMENT = plausibleMeasurement('bloodPressure', 1_700_000_000_000);
@@ -125,6 +128,12 @@ const CABIN_MESSAGES = [
     payload: { kind: 'candidate', candidate: { candidate: 'c', sdpMid: '0', sdpMLineIndex: 0 } },
   },
   { type: 'help.update', requestId: 6, sessionId: 's-1', state: 'requested' },
+  {
+    type: 'instrument.update',
+    requestId: 7,
+    sessionId: 's-1',
+    use: { kind: 'otoscope', state: 'on', mediaTag: '2' },
+  },
 ];
 
 const PRACTITIONER_MESSAGES = [
@@ -145,6 +154,21 @@ const PRACTITIONER_MESSAGES = [
     document: { kind: 'prescription', lines: [{ item: 'Paracétamol', dosage: '1 g', duration: '3 j' }] },
   },
   { type: 'call.requestMeasurement', requestId: 4, sessionId: 's-1', kind: 'temperature' },
+  { type: 'call.requestInstrument', requestId: 5, sessionId: 's-1', kind: 'dermatoscope' },
+  { type: 'call.endInstrument', requestId: 6, sessionId: 's-1' },
+];
+
+/** The instrument's pushes: the professional's request and end to the cabin, its state to the professional. */
+const INSTRUMENT_PUSHES_TO_CABIN = [
+  { type: 'call.instrumentRequested', sessionId: 's-1', kind: 'stethoscope' },
+  { type: 'call.instrumentEnded', sessionId: 's-1' },
+];
+const INSTRUMENT_PUSHES_TO_PRACTITIONER = [
+  {
+    type: 'call.instrument',
+    sessionId: 's-1',
+    use: { kind: 'dermatoscope', state: 'failed', failure: 'unplugged' },
+  },
 ];
 
 const PUSHES = [
@@ -253,10 +277,21 @@ describe('the platform protocol’s validators', { timeout: 30_000 }, () => {
       expect(parsePlatformToPractitioner(message).ok).toBe(true);
     }
     for (const message of HELLOS) expect(parseHello(message).ok).toBe(true);
+    for (const message of INSTRUMENT_PUSHES_TO_CABIN) expect(parsePlatformToCabin(message).ok).toBe(true);
+    for (const message of INSTRUMENT_PUSHES_TO_PRACTITIONER) {
+      expect(parsePlatformToPractitioner(message).ok).toBe(true);
+    }
   });
 
   it('answer any frame, from any side, with a message or protocol.invalidMessage', () => {
-    const all = [...CABIN_MESSAGES, ...PRACTITIONER_MESSAGES, ...PUSHES, ...HELLOS];
+    const all = [
+      ...CABIN_MESSAGES,
+      ...PRACTITIONER_MESSAGES,
+      ...PUSHES,
+      ...INSTRUMENT_PUSHES_TO_CABIN,
+      ...INSTRUMENT_PUSHES_TO_PRACTITIONER,
+      ...HELLOS,
+    ];
     checkGarbage(garbageFrames(all), (frame) => {
       const parsed = parseFrame(frame);
       expectViolation(parsed);
@@ -282,6 +317,8 @@ describe('the platform protocol’s validators', { timeout: 30_000 }, () => {
       ...CABIN_MESSAGES,
       ...PRACTITIONER_MESSAGES,
       ...PUSHES,
+      ...INSTRUMENT_PUSHES_TO_CABIN,
+      ...INSTRUMENT_PUSHES_TO_PRACTITIONER,
       ...HELLOS,
       { login: 'dr-house', password: 'correct horse' },
       { token: 't' },

@@ -3,7 +3,7 @@
 // in a folder of its own; then every byte the cabin wrote (store, WAL, shared memory, logs, any spool or
 // temporary file under its folders and under the OS temporary folder it was given) is searched for the
 // patient in every textual form the cabin could have written. Nothing may be found.
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -16,6 +16,7 @@ import { defaultConfig } from '../../main/config';
 import { createController, type RunningController } from '../../main/controller';
 import { createOperationLog, type OperationLog } from '../../main/log';
 import { createSimulatedPeripherals, type CabinPeripherals } from '../../main/peripherals';
+import type { SimulatedPlatformLink } from '../../main/platform-client/simulated-platform-link';
 import { openCabinStore, type CabinStore } from '../../main/store';
 import { JOURNEY_STEPS } from '../../state-machines/test-support/journey';
 import { ManualClock } from '../support/manual-clock';
@@ -89,6 +90,8 @@ interface ForensicCabin {
   readonly log: OperationLog;
   /** Whom the cabin put in the waiting room. */
   readonly joined: PatientIdentity[];
+  /** The simulated platform, whose professional asks for the examination instruments. */
+  readonly platform: SimulatedPlatformLink;
 }
 
 let root = '';
@@ -146,7 +149,7 @@ async function startCabin(clock = new ManualClock(MONDAY_9AM)): Promise<Forensic
   const store = unwrap(openCabinStore(join(config.dataDirectory, 'cabin.db'), clock));
   const controller = createController({ config, clock, peripherals, log, store });
   await controller.booted;
-  running = { root, controller, clock, store, log, joined };
+  running = { root, controller, clock, store, log, joined, platform: simulated.platform };
   return running;
 }
 
@@ -159,8 +162,22 @@ describe('the forensic check after a whole session', () => {
   it('finds nothing of the patient in any byte the cabin wrote, running or stopped', async () => {
     const cabin = await startCabin();
 
-    const steps = await walkOneSession(cabin.controller, cabin.clock, STEP_MS);
+    // In the call the professional looks into her ear, then listens to her heart, which she stops.
+    const instrumentsUsed: string[] = [];
+    const steps = await walkOneSession(cabin.controller, cabin.clock, STEP_MS, 2_000, (view) => {
+      const screen = view.session?.screen;
+      if (screen?.step !== 'consultation' || screen.stage !== 'inCall' || instrumentsUsed.length > 0) return;
+      const { server } = cabin.controller;
+      cabin.platform.requestInstrument('otoscope');
+      const otoscope = server.reportInstrument({ kind: 'otoscope', state: 'on', mediaTag: '2' });
+      cabin.platform.endInstrument();
+      cabin.platform.requestInstrument('stethoscope');
+      const stethoscope = server.reportInstrument({ kind: 'stethoscope', state: 'on', mediaTag: '3' });
+      const stopped = server.act({ type: 'patient.stopInstrument' });
+      if (otoscope.ok && stethoscope.ok && stopped.ok) instrumentsUsed.push('otoscope', 'stethoscope');
+    });
     expect(steps).toEqual(JOURNEY_STEPS);
+    expect(instrumentsUsed).toEqual(['otoscope', 'stethoscope']);
     expect(viewOf(cabin.controller)).toMatchObject({ phase: 'ready', session: null });
     // The session was hers: her card was read and she joined the waiting room under her name.
     expect(cabin.joined).toEqual([expect.objectContaining({ surname: PATIENT.surname, nir: PATIENT.nir })]);
@@ -168,6 +185,9 @@ describe('the forensic check after a whole session', () => {
     const written = filesUnder(root).map((file) => relative(root, file));
     expect(written).toEqual(expect.arrayContaining([join('data', 'cabin.db'), join('logs', 'cabin.log')]));
     expect(statSync(join(root, 'logs', 'cabin.log')).size).toBeGreaterThan(0);
+    // The instruments' use is in the log by kind and state only.
+    const logText = readFileSync(join(root, 'logs', 'cabin.log'), 'utf8');
+    expect(logText).toContain('"event":"call.instrument","kind":"stethoscope","state":"stoppedByPatient"');
 
     // Right after the session, the cabin still running: what a thief of the disk would find.
     expect(hersUnder(root)).toEqual([]);

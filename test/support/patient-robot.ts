@@ -175,13 +175,15 @@ export function cooperativeAction(view: CabinView): PatientAction | null {
 
 /**
  * Walks one whole session from the welcome screen back to ready: starts it, acts on each screen,
- * and moves the manual clock while the cabin works. Answers the steps seen, in order.
+ * and moves the manual clock while the cabin works. Answers the steps seen, in order. `onView`, when
+ * given, sees each view before the patient acts on it (a test's professional acting in the call).
  */
 export async function walkOneSession(
   controller: RunningController,
   clock: ManualClock,
   stepMs: number,
   maxTicks = 2_000,
+  onView?: (view: CabinView) => void,
 ): Promise<string[]> {
   const seen: string[] = [];
   cleanBetweenPatients(controller);
@@ -195,7 +197,8 @@ export async function walkOneSession(
     if (view.phase === 'ready' && tick > 0) return seen;
     const step = view.session?.screen.step;
     if (step && seen.at(-1) !== step) seen.push(step);
-    const action = cooperativeAction(view);
+    onView?.(view);
+    const action = cooperativeAction(viewOf(controller));
     if (action) controller.server.act(action);
     else clock.increment(stepMs);
     // Let promise-based actors (printing, payment, wipe) settle.

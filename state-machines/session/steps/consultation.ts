@@ -3,14 +3,24 @@
 // sees beside the call, and deposits documents. A failure shown in the call clears when the link comes
 // back.
 import { assign } from 'xstate';
-import type { ConversationMessage } from '../../../contract';
+import type { ConversationMessage, InstrumentUse } from '../../../contract';
 import { keepLatest, required } from '../context';
 import { cabinWorking, measuring, stepEntered } from '../factories';
 import { failureCode, requestHelp, sessionSetup } from '../setup';
 import { afterCall } from './documents';
 
-// The call is back (connected first, or again after a drop): what went wrong before is no longer shown.
-const recovered = { target: 'inCall', actions: sessionSetup.assign({ failure: null }) } as const;
+// The call is back (connected first, or again after a drop): what went wrong before is no longer shown,
+// and the professional hears again where the instrument stands (an update may have been lost meanwhile).
+const recovered = {
+  target: 'inCall',
+  actions: [
+    sessionSetup.assign({ failure: null }),
+    sessionSetup.enqueueActions(({ context, enqueue }) => {
+      const use = context.instrument;
+      if (use !== null) enqueue({ type: 'sendInstrumentUse', params: { sessionId: context.sessionId, use } });
+    }),
+  ],
+} as const;
 
 // The measurement the professional asks for during the call: its instructions until the patient starts
 // it (never by itself: the patient may need a moment to put the cuff on), the progress, then the result
@@ -99,12 +109,18 @@ function withMessage(
   return [...conversation, message].slice(-MAX_CONVERSATION_MESSAGES);
 }
 
+// An instrument the cabin opens or sends: the one the patient may stop, and the professional replace.
+function isLive(use: InstrumentUse | null): use is InstrumentUse & { readonly state: 'starting' | 'on' } {
+  return use !== null && (use.state === 'starting' || use.state === 'on');
+}
+
 // The cabin works during the call, not once it failed: then the patient is expected to retry, and a
 // patient who walked out must not leave the professional's name on the screen for the next person.
 const call = cabinWorking({
   initial: 'connecting',
   entry: assign({
     failure: null,
+    instrument: null,
     mediaMode: 'video',
     professionalReceives: { audio: false, video: false },
   }),
@@ -117,6 +133,47 @@ const call = cabinWorking({
     },
   },
   on: {
+    // The examination instrument the professional asks for, handled at the call's level so that it lasts
+    // through a requested measurement and a reconnection: the professional asks (replacing the one live,
+    // told `ended`), the renderer reports it on or failed, the patient stops it (or closes its failure),
+    // the professional ends it. The platform is told each change but the professional's own end.
+    'call.instrumentRequested': {
+      actions: sessionSetup.enqueueActions(({ context, event, enqueue }) => {
+        if (event.type !== 'call.instrumentRequested') return;
+        const { sessionId } = context;
+        const replaced = context.instrument;
+        if (isLive(replaced)) {
+          enqueue({
+            type: 'sendInstrumentUse',
+            params: { sessionId, use: { kind: replaced.kind, state: 'ended' } },
+          });
+        }
+        const use: InstrumentUse = { kind: event.kind, state: 'starting' };
+        enqueue.assign({ instrument: use });
+        enqueue({ type: 'sendInstrumentUse', params: { sessionId, use } });
+      }),
+    },
+    'instrument.reported': {
+      guard: ({ context, event }) =>
+        isLive(context.instrument) && context.instrument.kind === event.report.kind,
+      actions: sessionSetup.enqueueActions(({ context, event, enqueue }) => {
+        if (event.type !== 'instrument.reported') return;
+        const use: InstrumentUse = event.report;
+        enqueue.assign({ instrument: use });
+        enqueue({ type: 'sendInstrumentUse', params: { sessionId: context.sessionId, use } });
+      }),
+    },
+    'patient.stopInstrument': {
+      actions: sessionSetup.enqueueActions(({ context, enqueue }) => {
+        const current = context.instrument;
+        if (current === null) return;
+        enqueue.assign({ instrument: null });
+        if (!isLive(current)) return;
+        const use: InstrumentUse = { kind: current.kind, state: 'stoppedByPatient' };
+        enqueue({ type: 'sendInstrumentUse', params: { sessionId: context.sessionId, use } });
+      }),
+    },
+    'call.instrumentEnded': { actions: assign({ instrument: null }) },
     'call.receptionChanged': {
       actions: assign({ professionalReceives: ({ event }) => event.reception }),
     },
@@ -195,10 +252,12 @@ export const consultation = sessionSetup.createStateConfig({
   id: 'consultation',
   initial: 'call',
   entry: stepEntered('consultation'),
-  exit: assign({ conversation: [] }),
+  exit: assign({ conversation: [], instrument: null }),
   states: {
     call,
+    // A call that failed for good takes its instrument with it.
     failed: {
+      entry: assign({ instrument: null }),
       on: { 'patient.retry': 'call' },
     },
   },

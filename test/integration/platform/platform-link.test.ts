@@ -241,6 +241,27 @@ describe('the cabin and the reference platform', () => {
     expect(content.ok && new TextDecoder().decode(content.value.content)).toBe(text);
   });
 
+  it('the doctor asks for an instrument and ends it; where it stands reaches the doctor', async () => {
+    const call = await reachCall('session-6');
+    await doctor.request({ type: 'call.requestInstrument', sessionId: 'session-6', kind: 'stethoscope' });
+    await call.next('call.instrumentRequested', (fact) => fact.kind === 'stethoscope');
+    const on = { kind: 'stethoscope', state: 'on', mediaTag: '3' } as const;
+    await expect(link.sendInstrumentUse('session-6', on)).resolves.toEqual({ ok: true, value: undefined });
+    await expect(doctor.next('call.instrument')).resolves.toMatchObject({ sessionId: 'session-6', use: on });
+    await doctor.request({ type: 'call.endInstrument', sessionId: 'session-6' });
+    await call.next('call.instrumentEnded');
+  });
+
+  it('the queue entry names the instruments the cabin found, and the doctor sees them', async () => {
+    const queue = new FactLog<QueueEvent>();
+    link.joinQueue({ ...doctorQueueEntry('session-7'), instruments: ['otoscope'] }, queue.report);
+    await queue.next('queue.updated');
+    await doctor.request({ type: 'call.accept', sessionId: 'session-7' });
+    await expect(doctor.next('call.started', { sessionId: 'session-7' })).resolves.toMatchObject({
+      visit: { instruments: ['otoscope'] },
+    });
+  });
+
   it("signaling goes to the doctor and back; the doctor's reception reaches the cabin", async () => {
     const call = await reachCall('session-2');
     const offer = { kind: 'description', description: { type: 'offer', sdp: 'v=0 offer' } } as const;
