@@ -53,6 +53,10 @@ export const MAX_INSTRUMENT_TRACKS = 8;
 /** How many stills a call keeps; the button waits beyond (the professional downloads what they keep). */
 export const MAX_STILLS = 30;
 
+/** Said when the instrument's picture has no frame to draw yet. */
+const NO_FRAME =
+  'Pas encore d’image de l’instrument : la photo n’a pas été prise. Réessayez dans un instant.';
+
 /** How often the frames decoded of the instrument camera are read. */
 export const INSTRUMENT_FRAMES_SAMPLE_MS = 1000;
 
@@ -181,7 +185,10 @@ export class InstrumentDesk {
     if (sessionId === null || shown === null || this.#options.view().stills.length >= MAX_STILLS)
       return false;
     const image = await this.#options.captureStill(video);
-    if (image === null) return false;
+    if (image === null) {
+      if (this.#options.sessionId() === sessionId) this.#options.showError(NO_FRAME);
+      return false;
+    }
     const takenAt = this.#options.clock.now();
     this.#options.update(sessionId, (view) => ({
       ...view,

@@ -206,6 +206,19 @@ describe('an examination instrument in the call', () => {
     expect((page.get('request-instrument-stethoscope') as HTMLButtonElement).disabled).toBe(false);
   });
 
+  it('a still of a picture without a frame yet is not taken, and says so', async () => {
+    const { page, socket } = await inCall(['examinationCamera']);
+    await page.click('request-instrument-examinationCamera');
+    await page.platform(() =>
+      page.media.latest.options.onInstrumentTrack('2', new FakeMediaStreamTrack({ kind: 'video' })),
+    );
+    await cabinSays(page, socket, { kind: 'examinationCamera', state: 'on', mediaTag: '2' });
+    page.media.stillImage = null;
+    await page.click('take-still');
+    expect(page.query('instrument-stills')).toBeNull();
+    expect(page.get('console-error').textContent).toContain('la photo n’a pas été prise');
+  });
+
   it('a request the platform refuses says so and shows nothing asked', async () => {
     const { page, socket } = await inCall(['dermatoscope']);
     await page.click('request-instrument-dermatoscope');
