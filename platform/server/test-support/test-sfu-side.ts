@@ -60,7 +60,7 @@ export class SfuSide {
       producerId: string;
       kind: 'audio' | 'video';
       rtpParameters: mediasoup.RtpParameters;
-      appData?: unknown;
+      appData?: Record<string, unknown>;
     }[];
     const kinds: string[] = [];
     for (const parameters of list) {
