@@ -72,12 +72,13 @@ export interface ShownInstrument {
   readonly track: MediaStreamTrack | null;
 }
 
-/** The instrument to show: the one asked while the cabin has not answered it, else the cabin's use. */
+/**
+ * The instrument to show: the one asked while the cabin has not answered it (`withUse` clears it), else
+ * the cabin's use.
+ */
 export function shownInstrument(view: InstrumentView): ShownInstrument | null {
   const { asked, use } = view;
-  if (asked !== null && !(use !== null && use.kind === asked && use.state !== 'ended')) {
-    return { kind: asked, state: 'asked', failure: null, track: null };
-  }
+  if (asked !== null) return { kind: asked, state: 'asked', failure: null, track: null };
   if (use === null || use.state === 'ended') return null;
   const tag = use.state === 'on' ? use.mediaTag : null;
   return {
