@@ -26,5 +26,18 @@ export function browserMediaFactory(): MediaFactory {
         createStream,
       );
     },
+    captureStill: (video) => Promise.resolve(drawStill(video)),
   };
+}
+
+/** The frame a video element shows, drawn to a canvas of its own size, as a PNG data URL (kept in memory). */
+function drawStill(video: HTMLVideoElement): string | null {
+  if (video.videoWidth === 0 || video.videoHeight === 0) return null;
+  const canvas = document.createElement('canvas');
+  canvas.width = video.videoWidth;
+  canvas.height = video.videoHeight;
+  const context = canvas.getContext('2d');
+  if (context === null) return null;
+  context.drawImage(video, 0, 0, canvas.width, canvas.height);
+  return canvas.toDataURL('image/png');
 }

@@ -1,14 +1,17 @@
 // The consultation screen: the patient's video (large) and the practitioner's own (small), what the
 // cabin says it receives, the patient's identity, consent and measurements, measurement requests,
 // documents, and the end of the call.
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Clock } from '../../contract/clock';
 import { MEASUREMENT_KINDS, type MeasurementKind, type ProfessionalCard } from '../../contract/domain';
 import type { ComposedDocument } from '../../contract/composed-document';
+import type { InstrumentKind } from '../../contract/instrument';
 import { DocumentComposer } from './document-composer';
 import { DocumentPanel } from './document-panel';
 import { ChatPanel } from './chat-panel';
 import { HelpCallNotice } from './help-call-notice';
+import { InstrumentPanel, InstrumentVideo, showsInstrumentVideo } from './instrument-panel';
+import { StreamVideo } from './stream-video';
 import { PatientNeedsList } from './patient-needs';
 import {
   IDENTITY_SOURCE_LABELS,
@@ -40,6 +43,11 @@ export interface CallViewProps {
   readonly onAnswerHelp: () => void;
   /** Writes to the patient (the written conversation); answers true once relayed. */
   readonly onSendChat: (text: string) => Promise<boolean>;
+  /** Asks the cabin for an examination instrument (it replaces the one on). */
+  readonly onRequestInstrument: (kind: InstrumentKind) => void;
+  readonly onEndInstrument: () => void;
+  /** Keeps the frame the instrument camera shows as a still of this call (in this page only). */
+  readonly onTakeStill: (video: HTMLVideoElement) => void;
 }
 
 const LOCAL_PROBLEMS: Readonly<Record<LocalMediaProblem, string>> = {
@@ -64,38 +72,6 @@ const REQUEST_LABELS: Readonly<Record<MeasurementKind, string>> = {
   weight: 'Poids',
 };
 
-/** A video element showing a MediaStream (srcObject cannot be set from JSX). */
-function StreamVideo({
-  stream,
-  testId,
-  muted,
-  className,
-  label,
-}: {
-  readonly stream: MediaStream | null;
-  readonly testId: string;
-  readonly muted: boolean;
-  readonly className: string;
-  readonly label: string;
-}) {
-  const ref = useRef<HTMLVideoElement>(null);
-  useEffect(() => {
-    const video = ref.current;
-    if (video !== null && video.srcObject !== stream) video.srcObject = stream;
-  }, [stream]);
-  return (
-    <video
-      ref={ref}
-      data-testid={testId}
-      className={className}
-      autoPlay
-      playsInline
-      muted={muted}
-      aria-label={label}
-    />
-  );
-}
-
 /** The consultation in progress. */
 export function CallView({
   call,
@@ -108,8 +84,13 @@ export function CallView({
   onEnd,
   onAnswerHelp,
   onSendChat,
+  onRequestInstrument,
+  onEndInstrument,
+  onTakeStill,
 }: CallViewProps) {
   const [confirmingEnd, setConfirmingEnd] = useState(false);
+  const instrumentVideo = useRef<HTMLVideoElement | null>(null);
+  const instrumentLarge = showsInstrumentVideo(call.instrument);
   const name = call.patient === null ? 'Patient' : patientName(call.patient);
 
   return (
@@ -178,11 +159,12 @@ export function CallView({
       <div className="call-grid">
         <div className="call-media">
           <div className="video-stage">
+            <InstrumentVideo view={call.instrument} videoRef={instrumentVideo} />
             <StreamVideo
               stream={call.remoteStream}
               testId="remote-video"
               muted={false}
-              className="remote-video"
+              className={instrumentLarge ? 'remote-video beside-instrument' : 'remote-video'}
               label="Vidéo du patient"
             />
             <StreamVideo
@@ -229,6 +211,15 @@ export function CallView({
               {MEDIA_FAILURES[call.mediaFailure]}
             </p>
           )}
+          <InstrumentPanel
+            available={call.visit?.instruments}
+            view={call.instrument}
+            disabled={!call.patientPresent || call.ending}
+            videoRef={instrumentVideo}
+            onRequest={onRequestInstrument}
+            onEnd={onEndInstrument}
+            onTakeStill={onTakeStill}
+          />
           <ChatPanel
             lines={call.chat}
             wanted={call.visit?.needs?.writtenConversation === true}

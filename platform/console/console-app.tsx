@@ -183,6 +183,9 @@ function DeskScreen({
             onEnd={() => void desk.endCall()}
             onAnswerHelp={() => void desk.answerHelp()}
             onSendChat={(text) => desk.sendChat(text)}
+            onRequestInstrument={(kind) => void desk.instruments.request(kind)}
+            onEndInstrument={() => void desk.instruments.end()}
+            onTakeStill={(video) => void desk.instruments.takeStill(video)}
           />
         )}
       </main>

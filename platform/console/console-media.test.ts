@@ -120,6 +120,7 @@ function callOptions(
         return Promise.resolve(sfu(method, data));
       },
       onRemoteStream: (stream) => streams.push(stream),
+      onInstrumentTrack: () => undefined,
       onFailure: (failure) => failures.push(failure),
     },
   };

@@ -22,6 +22,8 @@ export interface ConsoleMedia {
   handleProducerAdded(): void;
   /** The inbound counters now, or null while nothing can be read. */
   readInbound(): Promise<InboundCounters | null>;
+  /** The frames decoded so far of one instrument track (`tag` as `onInstrumentTrack` gave it), or null. */
+  readTrackFrames(tag: string, track: MediaStreamTrack): Promise<number | null>;
   /** Stops receiving and sending; the local tracks belong to the caller and are not stopped. */
   close(): void;
 }
@@ -40,6 +42,12 @@ export interface CallMediaOptions {
   sfuRequest(method: SfuMethod, data: unknown): Promise<Result<unknown, CabinError>>;
   /** The patient's audio and video, as one stream for the video element (called again when it changes). */
   onRemoteStream(stream: MediaStream): void;
+  /**
+   * A track of an examination instrument arrived, never part of the patient's stream: `tag` is the
+   * `mediaTag` the cabin's `call.instrument` names it by (direct mode: its transceiver's mid; SFU mode:
+   * its producer's id).
+   */
+  onInstrumentTrack(tag: string, track: MediaStreamTrack): void;
   /** The media could not be set up; the call itself goes on. */
   onFailure(failure: MediaFailure): void;
 }
@@ -60,6 +68,8 @@ export interface MediaFactory {
   openLocal(): Promise<LocalMedia>;
   /** Starts the media of one call, in the mode the platform chose. */
   start(options: CallMediaOptions): ConsoleMedia;
+  /** The frame a video element shows now, as a PNG data URL (null when none can be drawn). */
+  captureStill(video: HTMLVideoElement): Promise<string | null>;
 }
 
 // ----------------------------------------------------------------------------------------- reception
@@ -79,6 +89,21 @@ export function inboundCounters(report: RTCStatsReport): InboundCounters {
     }
   });
   return { framesDecoded, audioPacketsReceived, audioSamplesReceived };
+}
+
+/** Which inbound stream is one track's: by its transceiver's `mid` (direct) or its `trackIdentifier` (SFU). */
+export type TrackMatch = { readonly mid: string } | { readonly trackIdentifier: string };
+
+/** The frames decoded of the inbound-rtp entry `match` names in a getStats report, or null when none. */
+export function trackFramesDecoded(report: RTCStatsReport, match: TrackMatch): number | null {
+  let frames: number | null = null;
+  report.forEach((stats: unknown) => {
+    if (!isRecord(stats) || stats.type !== 'inbound-rtp') return;
+    const matches =
+      'mid' in match ? stats.mid === match.mid : stats.trackIdentifier === match.trackIdentifier;
+    if (matches) frames = typeof stats.framesDecoded === 'number' ? stats.framesDecoded : 0;
+  });
+  return frames;
 }
 
 /** What is received now: video when frames were decoded since `previous`, audio when packets or samples came. */

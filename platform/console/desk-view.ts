@@ -24,6 +24,7 @@ import type { BillingDetails } from '../../contract/billing';
 import { DMP_REFUSALS, type DmpOutcome } from '../../contract/composed-document';
 import { boolean, integer, matching, object, oneOf, optional, text } from '../../contract/schema';
 import type { LocalMediaProblem, MediaFailure } from './console-media';
+import { NO_INSTRUMENT, type InstrumentView } from './instrument-desk';
 import { emptyDocumentText, sickLeaveRefusalText } from './french-format';
 
 /** Why the desk sends the practitioner back to the login form. */
@@ -66,6 +67,8 @@ export interface CallState {
   readonly helpRequested: boolean;
   /** The written conversation of this call, in order: memory only, gone with the call. */
   readonly chat: readonly ChatLine[];
+  /** The examination instrument asked, where it stands, its track and the stills: memory only. */
+  readonly instrument: InstrumentView;
   /** The practitioner ended the call: `call.end` is on its way or waits for the connection. */
   readonly ending: boolean;
   /** `call.end` could not reach the platform; it goes again as soon as the connection is welcomed. */
@@ -117,7 +120,7 @@ export function isTransportFailure(code: string): boolean {
 
 /** The French sentence for a refused action (`detail`: the refusal's detail, for an empty document's reason). */
 export function refusalText(
-  action: 'accept' | 'measure' | 'document' | 'end' | 'chat',
+  action: 'accept' | 'measure' | 'document' | 'end' | 'chat' | 'instrument',
   code: string,
   detail?: string,
 ): string {
@@ -139,6 +142,8 @@ export function refusalText(
       return 'La consultation n’a pas pu être terminée. Réessayez.';
     case 'chat':
       return 'Le message n’a pas pu être envoyé au patient. Réessayez.';
+    case 'instrument':
+      return 'La demande d’instrument n’a pas abouti. Réessayez.';
     default: {
       const unknown: never = action;
       return String(unknown);
@@ -208,6 +213,7 @@ export function newCall(sessionId: string, mode: MediaMode): CallState {
     mediaFailure: null,
     helpRequested: false,
     chat: [],
+    instrument: NO_INSTRUMENT,
     ending: false,
     endAwaitsConnection: false,
   };

@@ -3,6 +3,7 @@
 import { iceServersForRtc, type SignalPayload } from '../../contract/platform-protocol';
 import {
   inboundCounters,
+  trackFramesDecoded,
   type CallMediaOptions,
   type ConsoleMedia,
   type InboundCounters,
@@ -21,6 +22,54 @@ export interface PeerConnectionLike {
   addTrack(track: MediaStreamTrack, ...streams: MediaStream[]): unknown;
   getStats(): Promise<RTCStatsReport>;
   close(): void;
+}
+
+/** The `a=mid` values of a session description, in the order of its media sections. */
+export function sectionMids(sdp: string | undefined): string[] {
+  return [...(sdp ?? '').matchAll(/^a=mid:(\S+)/gm)].map((match) => match[1] ?? '');
+}
+
+/** How many media sections of the cabin's offer carry the patient's face: its audio and its video, first. */
+const FACE_SECTIONS = 2;
+
+/** The Opus parameters of the stethoscope's section: stereo, a music bitrate (the encoder's voice mode off). */
+export const STETHOSCOPE_OPUS: Readonly<Record<string, string>> = {
+  stereo: '1',
+  'sprop-stereo': '1',
+  maxaveragebitrate: '128000',
+};
+
+/**
+ * The console's answer with the Opus of every instrument's audio section (a section after the face's two
+ * in the offer) asking for the stethoscope's stereo and bitrate: the cabin's encoder follows it.
+ */
+export function musicFitAnswer(answer: string, offer: string): string {
+  const face = new Set(sectionMids(offer).slice(0, FACE_SECTIONS));
+  const eol = answer.includes('\r\n') ? '\r\n' : '\n';
+  const sections = answer.split(/(?=^m=)/m);
+  return sections
+    .map((section) => {
+      const mid = /^a=mid:(\S+)/m.exec(section)?.[1];
+      if (!section.startsWith('m=audio') || mid === undefined || face.has(mid)) return section;
+      const payload = /^a=rtpmap:(\d+) opus\/48000/im.exec(section)?.[1];
+      if (payload === undefined) return section;
+      const fmtp = new RegExp(`^a=fmtp:${payload} (.*)$`, 'm');
+      const current = fmtp.exec(section)?.[1]?.trim() ?? '';
+      const parameters = new Map(
+        current
+          .split(';')
+          .filter((pair) => pair.includes('='))
+          .map((pair) => {
+            const [key = '', ...rest] = pair.split('=');
+            return [key.trim(), rest.join('=').trim()] as const;
+          }),
+      );
+      for (const [key, value] of Object.entries(STETHOSCOPE_OPUS)) parameters.set(key, value);
+      const line = `a=fmtp:${payload} ${[...parameters].map(([key, value]) => `${key}=${value}`).join(';')}`;
+      if (fmtp.test(section)) return section.replace(fmtp, line);
+      return section.replace(new RegExp(`^(a=rtpmap:${payload} .*)$`, 'm'), `$1${eol}${line}`);
+    })
+    .join('');
 }
 
 /** The DTLS fingerprint of a session description (its first `a=fingerprint` line), or null. */
@@ -71,6 +120,11 @@ export class DirectAnswerer implements ConsoleMedia {
     return inboundCounters(await this.#pc.getStats());
   }
 
+  async readTrackFrames(tag: string): Promise<number | null> {
+    if (this.#closed) return null;
+    return trackFramesDecoded(await this.#pc.getStats(), { mid: tag });
+  }
+
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
@@ -97,6 +151,12 @@ export class DirectAnswerer implements ConsoleMedia {
     };
     pc.ontrack = (event) => {
       if (this.#closed || pc !== this.#pc) return;
+      // A section after the face's audio and video is an instrument's: its own track, never the face's.
+      const mid = (event.transceiver as RTCRtpTransceiver | undefined)?.mid ?? null;
+      if (mid !== null && sectionMids(pc.remoteDescription?.sdp).indexOf(mid) >= FACE_SECTIONS) {
+        this.#options.onInstrumentTrack(mid, event.track);
+        return;
+      }
       const stream = event.streams[0];
       if (stream !== undefined) {
         if (stream === this.#remote) return;
@@ -165,12 +225,13 @@ export class DirectAnswerer implements ConsoleMedia {
       const local = await this.#options.local;
       if (this.#closed) return;
       // Added after the offer, the tracks take the transceivers the offer created: no new m-lines.
+      // addTrack takes the first free transceiver of the track's kind: the face's, first in the offer.
       if (local !== null) for (const track of local.getTracks()) this.#pc.addTrack(track, local);
     }
     const answer = await this.#pc.createAnswer();
     await this.#pc.setLocalDescription(answer);
     if (this.#closed) return;
-    const sdp = this.#pc.localDescription?.sdp ?? answer.sdp ?? '';
+    const sdp = musicFitAnswer(this.#pc.localDescription?.sdp ?? answer.sdp ?? '', payload.description.sdp);
     this.#options.sendSignal({ kind: 'description', description: { type: 'answer', sdp } });
     const early = this.#early;
     this.#early = [];

@@ -31,6 +31,7 @@ import {
   type SessionEnd,
 } from './desk-view';
 import { CALL_END_MESSAGES, DOCUMENT_KIND_LABELS } from './french-format';
+import { InstrumentDesk, NO_INSTRUMENT, type InstrumentView } from './instrument-desk';
 import { reportReception } from './reception-report';
 
 /** How long the console waits before opening the connection again after a drop. */
@@ -75,9 +76,21 @@ export class PractitionerDesk {
   #stopReporting: Cancel | null = null;
   /** Pushes about the session being accepted, kept until the accept's reply starts the call. */
   #early: PractitionerPush[] = [];
+  /** The call's examination instrument: asked, where it stands, its track, the stills. */
+  readonly instruments: InstrumentDesk;
 
   constructor(options: DeskOptions) {
     this.#options = options;
+    this.instruments = new InstrumentDesk({
+      clock: options.clock,
+      sessionId: () => this.#view.call?.sessionId ?? null,
+      view: () => this.#view.call?.instrument ?? NO_INSTRUMENT,
+      update: (sessionId, change) => this.#updateInstrument(sessionId, change),
+      request: (request) => this.#client?.request(request) ?? Promise.resolve(UNAVAILABLE),
+      showError: (message) => this.#update({ error: message }),
+      refusal: (code) => refusalText('instrument', code),
+      captureStill: (video) => options.media.captureStill(video),
+    });
     this.#view = {
       professional: options.professional,
       link: 'connecting',
@@ -400,7 +413,7 @@ export class PractitionerDesk {
         if (push.from === 'patient') this.#addChat({ from: 'patient', text: push.text });
         return;
       case 'call.instrument':
-        // The examination instruments are drawn by the console's instrument panel.
+        this.instruments.cabinSaid(call.sessionId, push.use);
         return;
       default: {
         const unknown: never = push;
@@ -442,16 +455,24 @@ export class PractitionerDesk {
       onRemoteStream: (stream) => {
         if (isCurrent()) this.#updateCall({ remoteStream: stream });
       },
+      onInstrumentTrack: (tag, track) => {
+        if (isCurrent()) this.instruments.trackArrived(sessionId, tag, track);
+      },
       onFailure: (failure) => {
         if (isCurrent()) this.#updateCall({ mediaFailure: failure });
       },
     });
-    this.#stopReporting = reportReception({
+    const stopFrames = this.instruments.watchFrames(sessionId, this.#media);
+    const stopReception = reportReception({
       clock: this.#options.clock,
       media: this.#media,
       notify: (reception) =>
         isCurrent() && this.#client?.notify({ type: 'media.reception', sessionId, reception }) === true,
     });
+    this.#stopReporting = () => {
+      stopFrames();
+      stopReception();
+    };
   }
 
   #finishCall(endedMessage: string | null): void {
@@ -477,5 +498,12 @@ export class PractitionerDesk {
   #updateCall(change: Partial<CallState>): void {
     const call = this.#view.call;
     if (call !== null) this.#update({ call: { ...call, ...change } });
+  }
+
+  #updateInstrument(sessionId: string, change: (view: InstrumentView) => InstrumentView): void {
+    const call = this.#view.call;
+    if (call?.sessionId !== sessionId) return;
+    const instrument = change(call.instrument);
+    if (instrument !== call.instrument) this.#updateCall({ instrument });
   }
 }

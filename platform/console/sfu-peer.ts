@@ -1,10 +1,12 @@
 // SFU mode of the practitioner's call media: mediasoup-client on the platform's router, driven by
 // `sfu.request`.
 import type { Device, types as mediasoup } from 'mediasoup-client';
+import { isInstrumentKind, type InstrumentKind } from '../../contract/instrument';
 import { iceServersForRtc, type SfuMethod } from '../../contract/platform-protocol';
 import { isRecord } from '../../contract/schema';
 import {
   inboundCounters,
+  trackFramesDecoded,
   type CallMediaOptions,
   type ConsoleMedia,
   type InboundCounters,
@@ -16,6 +18,13 @@ interface ConsumerParameters {
   readonly producerId: string;
   readonly kind: 'audio' | 'video';
   readonly rtpParameters: mediasoup.RtpParameters;
+  /** `{instrument}` for an examination instrument's producer. */
+  readonly appData?: unknown;
+}
+
+/** The instrument a consumer's appData names, or null for the patient's face and voice. */
+export function instrumentOf(appData: unknown): InstrumentKind | null {
+  return isRecord(appData) && isInstrumentKind(appData.instrument) ? appData.instrument : null;
 }
 
 function isConsumerParameters(value: unknown): value is ConsumerParameters {
@@ -42,7 +51,7 @@ function isTransportParameters(value: unknown): value is mediasoup.TransportOpti
  * SFU mode: one send and one receive transport on the platform's mediasoup router, driven by
  * `sfu.request`: getRouterRtpCapabilities, createTransport {direction}, connectTransport {transportId,
  * dtlsParameters}, produce {transportId, kind, rtpParameters} → {id}, consume {rtpCapabilities} →
- * consumer parameters[], resumeConsumer {consumerId}, restartIce {transportId} → iceParameters.
+ * consumer parameters[] (an instrument's with `appData: {instrument}`), resumeConsumer {consumerId}, restartIce {transportId} → iceParameters.
  */
 export class SfuPeer implements ConsoleMedia {
   readonly #options: CallMediaOptions;
@@ -80,6 +89,12 @@ export class SfuPeer implements ConsoleMedia {
     const recv = this.#recv;
     if (this.#closed || recv === null) return null;
     return inboundCounters(await recv.getStats());
+  }
+
+  async readTrackFrames(_tag: string, track: MediaStreamTrack): Promise<number | null> {
+    const recv = this.#recv;
+    if (this.#closed || recv === null) return null;
+    return trackFramesDecoded(await recv.getStats(), { trackIdentifier: track.id });
   }
 
   close(): void {
@@ -163,14 +178,21 @@ export class SfuPeer implements ConsoleMedia {
     for (const parameters of list) {
       if (this.#consumed.has(parameters.id) || this.#closed) continue;
       this.#consumed.add(parameters.id);
+      const instrument = instrumentOf(parameters.appData);
       const consumer = await recv.consume({
         id: parameters.id,
         producerId: parameters.producerId,
         kind: parameters.kind,
         rtpParameters: parameters.rtpParameters,
+        appData: instrument === null ? {} : { instrument },
       });
-      this.#remoteTracks.push(consumer.track);
-      this.#options.onRemoteStream(this.#createStream([...this.#remoteTracks]));
+      if (instrument === null) {
+        this.#remoteTracks.push(consumer.track);
+        this.#options.onRemoteStream(this.#createStream([...this.#remoteTracks]));
+      } else {
+        // An instrument's track is its own, named by its producer's id; never in the patient's stream.
+        this.#options.onInstrumentTrack(parameters.producerId, consumer.track);
+      }
       await this.#call('resumeConsumer', { consumerId: parameters.id });
     }
   }

@@ -67,7 +67,7 @@ describe('a call through the SFU', () => {
     for (const consumerId of received.consumerIds)
       expect(room?.isPaused('practitioner', consumerId)).toBe(false);
     // Asking again consumes nothing twice.
-    await expect(doctorSide.consume()).resolves.toEqual({ kinds: [], consumerIds: [] });
+    await expect(doctorSide.consume()).resolves.toEqual({ kinds: [], consumerIds: [], appData: [] });
 
     // The practitioner publishes the camera; the cabin is told and consumes it.
     const doctorSend = await doctorSide.openSend();
@@ -114,6 +114,35 @@ describe('a call through the SFU', () => {
     await backSide.load();
     await backSide.openRecv();
     await expect(backSide.consume()).resolves.toMatchObject({ kinds: ['audio'] });
+  });
+
+  it('an instrument’s producer reaches the practitioner named by its appData; closed, another takes its place', async () => {
+    const sfu = new FakeSfuBackend();
+    const { cabin, doctor } = await callWithSfu(sfu);
+    const cabinSide = new SfuSide(cabin, 's1');
+    await cabinSide.load();
+    const send = await cabinSide.openSend();
+    await send.produce({ track: new FakeMediaStreamTrack({ kind: 'video' }) });
+    const otoscope = await send.produce({
+      track: new FakeMediaStreamTrack({ kind: 'video' }),
+      appData: { instrument: 'otoscope' },
+    });
+    const doctorSide = new SfuSide(doctor, 's1');
+    await doctorSide.load();
+    await doctorSide.openRecv();
+    await expect(doctorSide.consume()).resolves.toMatchObject({
+      appData: [{}, { instrument: 'otoscope' }],
+    });
+    await cabinSide.call('closeProducer', { producerId: otoscope.id });
+    otoscope.close();
+    await send.produce({
+      track: new FakeMediaStreamTrack({ kind: 'audio' }),
+      appData: { instrument: 'stethoscope' },
+    });
+    await expect(doctorSide.consume()).resolves.toMatchObject({
+      kinds: ['audio'],
+      appData: [{ instrument: 'stethoscope' }],
+    });
   });
 
   it('in direct mode an SFU request is answered sfu.unavailable', async () => {

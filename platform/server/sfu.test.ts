@@ -222,3 +222,38 @@ describe('mediasoup detection', () => {
     },
   );
 });
+
+describe('the examination instruments through the room', () => {
+  it('tells the consumer of an instrument’s producer which instrument it is; an unknown kind is dropped; one closed, another produced', async () => {
+    const { module } = memoryMediasoup();
+    const room = (await createMediasoupBackend(module)).createRoom('s1');
+    const send = await value(room, 'cabin', 'createTransport', { direction: 'send' });
+    const produce = (appData?: unknown): Promise<Record<string, unknown>> =>
+      value(room, 'cabin', 'produce', {
+        transportId: send.id,
+        kind: 'video',
+        rtpParameters: {},
+        ...(appData === undefined ? {} : { appData }),
+      });
+    const face = await produce();
+    const otoscope = await produce({ instrument: 'otoscope' });
+    const odd = await produce({ instrument: 'x-ray', note: 'nothing' });
+    await value(room, 'practitioner', 'createTransport', { direction: 'recv' });
+    const consume = async (): Promise<unknown> =>
+      value(room, 'practitioner', 'consume', { rtpCapabilities: {} });
+    await expect(consume()).resolves.toEqual([
+      expect.objectContaining({ producerId: face.id, appData: {} }),
+      expect.objectContaining({ producerId: otoscope.id, appData: { instrument: 'otoscope' } }),
+      expect.objectContaining({ producerId: odd.id, appData: {} }),
+    ]);
+
+    // The professional switches: the otoscope's producer closes, the dermatoscope's comes.
+    await value(room, 'cabin', 'closeProducer', { producerId: otoscope.id });
+    await value(room, 'cabin', 'closeProducer', { producerId: odd.id });
+    const dermatoscope = await produce({ instrument: 'dermatoscope' });
+    await expect(consume()).resolves.toEqual([
+      expect.objectContaining({ producerId: dermatoscope.id, appData: { instrument: 'dermatoscope' } }),
+    ]);
+    expect(room.producersOf('cabin')).toEqual([face.id, dermatoscope.id]);
+  });
+});

@@ -2,6 +2,7 @@
 // real backend is mediasoup (a worker, one router per call with Opus and VP8, WebRTC transports); where
 // the `mediasoup` package is not installed the platform runs in direct mode (the two browsers connect
 // to each other). mediasoup is typed here by the few members the room uses, since its types may be absent.
+import { isInstrumentKind, type InstrumentKind } from '../../contract/instrument';
 import type { SfuMethod } from '../../contract/platform-protocol';
 import { err, ok, type CabinError, type Result } from '../../contract/result';
 import { isRecord } from '../../contract/schema';
@@ -50,7 +51,11 @@ export interface MediasoupTransport {
   readonly sctpParameters?: unknown;
   connect(options: { dtlsParameters: unknown }): Promise<void>;
   restartIce(): Promise<unknown>;
-  produce(options: { kind: 'audio' | 'video'; rtpParameters: unknown }): Promise<MediasoupProducer>;
+  produce(options: {
+    kind: 'audio' | 'video';
+    rtpParameters: unknown;
+    appData?: Record<string, unknown>;
+  }): Promise<MediasoupProducer>;
   consume(options: {
     producerId: string;
     rtpCapabilities: unknown;
@@ -211,6 +216,20 @@ export function emptyPeerBooks<Transport, Producer, Consumer>(): PeerBooks<Trans
   return { send: null, recv: null, producers: new Map(), consumers: new Map(), consumed: new Set() };
 }
 
+/**
+ * The instrument a `produce` request names in its `appData: {instrument}` (a known kind only; anything
+ * else is dropped and the producer is the patient's face or voice).
+ */
+export function producedInstrument(data: Record<string, unknown>): InstrumentKind | null {
+  const appData = data.appData;
+  return isRecord(appData) && isInstrumentKind(appData.instrument) ? appData.instrument : null;
+}
+
+/** The appData a consumer is announced with: `{instrument}` for an instrument's producer, else empty. */
+export function consumerAppData(instrument: InstrumentKind | null): { instrument?: InstrumentKind } {
+  return instrument === null ? {} : { instrument };
+}
+
 /** The other party of a call. */
 export const otherPeer = (peer: SfuPeer): SfuPeer => (peer === 'cabin' ? 'practitioner' : 'cabin');
 
@@ -221,6 +240,8 @@ export class MediasoupRoom implements SfuRoom {
   readonly #router: Promise<MediasoupRouter>;
   readonly #listenInfos: readonly { protocol: 'udp' | 'tcp'; ip: string; announcedAddress?: string }[];
   readonly #peers: Record<SfuPeer, PeerMedia> = { cabin: emptyPeerBooks(), practitioner: emptyPeerBooks() };
+  /** The instrument of each open producer that is one (the consume answer's appData). */
+  readonly #instruments = new Map<string, InstrumentKind>();
   #closed = false;
 
   /** The router is being created; requests wait for it. */
@@ -275,6 +296,7 @@ export class MediasoupRoom implements SfuRoom {
         // A new transport of the same direction replaces the old one (the client set its media up again).
         if (direction === 'send') {
           media.send?.close();
+          for (const id of media.producers.keys()) this.#instruments.delete(id);
           media.producers.clear();
           media.send = transport;
         } else {
@@ -310,8 +332,14 @@ export class MediasoupRoom implements SfuRoom {
         if (data.kind !== 'audio' && data.kind !== 'video') return sfuError('sfu.invalidRequest', 'kind');
         if (!isRecord(data.rtpParameters)) return sfuError('sfu.invalidRequest', 'rtpParameters');
         if (media.producers.size >= SFU_LIMITS.producers) return sfuError('sfu.tooManyProducers');
-        const producer = await send.produce({ kind: data.kind, rtpParameters: data.rtpParameters });
+        const instrument = producedInstrument(data);
+        const producer = await send.produce({
+          kind: data.kind,
+          rtpParameters: data.rtpParameters,
+          appData: consumerAppData(instrument),
+        });
         media.producers.set(producer.id, producer);
+        if (instrument !== null) this.#instruments.set(producer.id, instrument);
         return ok({ id: producer.id });
       }
       case 'consume': {
@@ -337,6 +365,7 @@ export class MediasoupRoom implements SfuRoom {
             producerId: consumer.producerId,
             kind: consumer.kind,
             rtpParameters: consumer.rtpParameters,
+            appData: consumerAppData(this.#instruments.get(producerId) ?? null),
           });
         }
         return ok(consumers);
@@ -352,6 +381,7 @@ export class MediasoupRoom implements SfuRoom {
         if (!producer) return sfuError('sfu.invalidRequest', 'producerId');
         producer.close();
         media.producers.delete(producer.id);
+        this.#instruments.delete(producer.id);
         return ok(null);
       }
     }

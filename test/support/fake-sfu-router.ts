@@ -2,6 +2,7 @@
 // (the cabin's link, the practitioner's peer) over mediasoup-client's FakeHandler: every request is
 // answered with the shapes of mediasoup-client's fake parameters, without media.
 import * as fakeParameters from 'mediasoup-client/fakeParameters';
+import type { InstrumentKind } from '../../contract/instrument';
 import type { SfuMethod } from '../../contract/platform-protocol';
 import type { Result } from '../../contract/result';
 
@@ -14,6 +15,8 @@ export class FakeSfuRouter {
   readonly pending: FakeTrackKind[];
   /** The ICE parameters of each `restartIce` answer, in order. */
   readonly restartIceParameters: unknown[] = [];
+  /** The other side's instrument producers not consumed yet, handed out after `pending`. */
+  readonly pendingInstruments: { readonly kind: InstrumentKind; readonly producerId: string }[] = [];
   #producers = 0;
 
   /** A router whose other side already produces `pending` (none by default). */
@@ -24,6 +27,11 @@ export class FakeSfuRouter {
   /** The other side produces these tracks: the next `consume` hands them out. */
   publish(...kinds: FakeTrackKind[]): void {
     this.pending.push(...kinds);
+  }
+
+  /** The other side produces an instrument's track (`appData: {instrument}`) as producer `producerId`. */
+  publishInstrument(kind: InstrumentKind, producerId: string): void {
+    this.pendingInstruments.push({ kind, producerId });
   }
 
   /** Answers one request; a produce answers `producer-<n>`, counting from 1. */
@@ -43,7 +51,15 @@ export class FakeSfuRouter {
             codecMimeType: kind === 'audio' ? 'audio/opus' : 'video/VP8',
           }),
         );
-        return { ok: true, value: list };
+        const instruments = this.pendingInstruments.splice(0).map(({ kind, producerId }) => ({
+          ...fakeParameters.generateConsumerRemoteParameters({
+            id: `consumer-${producerId}`,
+            codecMimeType: kind === 'stethoscope' ? 'audio/opus' : 'video/VP8',
+          }),
+          producerId,
+          appData: { instrument: kind },
+        }));
+        return { ok: true, value: [...list, ...instruments] };
       }
       case 'restartIce': {
         const { iceParameters } = fakeParameters.generateTransportRemoteParameters();

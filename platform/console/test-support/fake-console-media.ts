@@ -17,6 +17,8 @@ export class FakeConsoleMedia implements ConsoleMedia {
   closed = false;
   /** What `readInbound` answers next. */
   inbound: InboundCounters | null = null;
+  /** What `readTrackFrames` answers next, by tag (null for a tag not listed). */
+  readonly trackFrames = new Map<string, number>();
 
   constructor(readonly options: CallMediaOptions) {}
 
@@ -32,6 +34,10 @@ export class FakeConsoleMedia implements ConsoleMedia {
     return Promise.resolve(this.closed ? null : this.inbound);
   }
 
+  readTrackFrames(tag: string): Promise<number | null> {
+    return Promise.resolve(this.closed ? null : (this.trackFrames.get(tag) ?? null));
+  }
+
   close(): void {
     this.closed = true;
   }
@@ -41,6 +47,10 @@ export class FakeConsoleMedia implements ConsoleMedia {
 export class FakeMediaFactory implements MediaFactory {
   readonly started: FakeConsoleMedia[] = [];
   openCount = 0;
+  /** The video elements a still was drawn from, in order; each answers `stillImage`. */
+  readonly captured: HTMLVideoElement[] = [];
+  /** What the next stills are (a PNG data URL), or null for a frame that cannot be drawn. */
+  stillImage: string | null = 'data:image/png;base64,iVBORw0KGgo=';
 
   constructor(public local: LocalMedia = { stream: null, problem: null }) {}
 
@@ -53,6 +63,11 @@ export class FakeMediaFactory implements MediaFactory {
     const media = new FakeConsoleMedia(options);
     this.started.push(media);
     return media;
+  }
+
+  captureStill(video: HTMLVideoElement): Promise<string | null> {
+    this.captured.push(video);
+    return Promise.resolve(this.stillImage);
   }
 
   /** The media of the latest call, or throws when none was started. */

@@ -6,9 +6,12 @@ import * as fakeParameters from 'mediasoup-client/fakeParameters';
 import type { SfuMethod } from '../../../contract/platform-protocol';
 import { err, ok, type Result } from '../../../contract/result';
 import { isRecord } from '../../../contract/schema';
+import type { InstrumentKind } from '../../../contract/instrument';
 import {
+  consumerAppData,
   emptyPeerBooks,
   otherPeer,
+  producedInstrument,
   SFU_LIMITS,
   type PeerBooks,
   type SfuBackend,
@@ -26,7 +29,7 @@ export interface FakeSfuRequest {
 /** The mediasoup room's books with ids for transports, and the transports connected so far. */
 interface FakePeerMedia extends PeerBooks<
   string,
-  'audio' | 'video',
+  { kind: 'audio' | 'video'; instrument: InstrumentKind | null },
   { producerId: string; paused: boolean }
 > {
   readonly connected: Set<string>;
@@ -104,7 +107,7 @@ export class FakeSfuRoom implements SfuRoom {
         if (!isRecord(data.rtpParameters)) return invalid('rtpParameters');
         if (media.producers.size >= SFU_LIMITS.producers) return err({ code: 'sfu.tooManyProducers' });
         const id = randomUUID();
-        media.producers.set(id, data.kind);
+        media.producers.set(id, { kind: data.kind, instrument: producedInstrument(data) });
         return ok({ id });
       }
       case 'consume': {
@@ -112,14 +115,14 @@ export class FakeSfuRoom implements SfuRoom {
         if (!isRecord(data.rtpCapabilities)) return invalid('rtpCapabilities');
         const other = this.#peers[otherPeer(peer)];
         const consumers: unknown[] = [];
-        for (const [producerId, kind] of other.producers) {
+        for (const [producerId, { kind, instrument }] of other.producers) {
           if (media.consumed.has(producerId)) continue;
           media.consumed.add(producerId);
           const parameters = fakeParameters.generateConsumerRemoteParameters({
             codecMimeType: kind === 'audio' ? 'audio/opus' : 'video/VP8',
           });
           media.consumers.set(parameters.id, { producerId, paused: true });
-          consumers.push({ ...parameters, producerId });
+          consumers.push({ ...parameters, producerId, appData: consumerAppData(instrument) });
         }
         return ok(consumers);
       }

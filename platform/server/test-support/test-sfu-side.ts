@@ -35,8 +35,8 @@ export class SfuSide {
       direction: 'send',
     })) as mediasoup.TransportOptions;
     const transport = this.#connecting(this.device.createSendTransport(parameters));
-    transport.on('produce', ({ kind, rtpParameters }, callback, errback) => {
-      this.call('produce', { transportId: transport.id, kind, rtpParameters }).then(
+    transport.on('produce', ({ kind, rtpParameters, appData }, callback, errback) => {
+      this.call('produce', { transportId: transport.id, kind, rtpParameters, appData }).then(
         (value) => callback(value as { id: string }),
         errback,
       );
@@ -53,13 +53,14 @@ export class SfuSide {
     return this.recv;
   }
 
-  /** Consumes what the other side publishes and resumes it; answers the received tracks' kinds. */
-  async consume(): Promise<{ kinds: string[]; consumerIds: string[] }> {
+  /** Consumes what the other side publishes and resumes it; answers the received tracks' kinds and appData. */
+  async consume(): Promise<{ kinds: string[]; consumerIds: string[]; appData: unknown[] }> {
     const list = (await this.call('consume', { rtpCapabilities: this.device.recvRtpCapabilities })) as {
       id: string;
       producerId: string;
       kind: 'audio' | 'video';
       rtpParameters: mediasoup.RtpParameters;
+      appData?: Record<string, unknown>;
     }[];
     const kinds: string[] = [];
     for (const parameters of list) {
@@ -67,7 +68,11 @@ export class SfuSide {
       kinds.push(consumer.track.kind);
       await this.call('resumeConsumer', { consumerId: consumer.id });
     }
-    return { kinds, consumerIds: list.map((parameters) => parameters.id) };
+    return {
+      kinds,
+      consumerIds: list.map((parameters) => parameters.id),
+      appData: list.map((parameters) => parameters.appData),
+    };
   }
 
   #connecting(transport: mediasoup.Transport): mediasoup.Transport {
