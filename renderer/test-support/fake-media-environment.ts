@@ -2,6 +2,7 @@
 // context that records the tones played and plays a microphone level, video links a test drives, and
 // the manual clock the call's media waits on.
 import { afterEach, beforeEach, vi, type MockInstance } from 'vitest';
+import type { InstrumentKind } from '../../contract/instrument';
 import type { CallMedia } from '../../contract/platform-protocol';
 import type { Result } from '../../contract/result';
 import { ManualClock } from '../../test/support/manual-clock';
@@ -16,6 +17,10 @@ export class FakeVideoLink implements VideoLink {
   audioOnlyCalls = 0;
   restartCalls = 0;
   closed = false;
+  /** The instruments sent now, by kind, with their track. */
+  readonly instruments = new Map<InstrumentKind, MediaStreamTrack>();
+  /** What the next `addInstrument` answers (a tag `tag-<kind>` unless a test says otherwise). */
+  instrumentResult: Result<string> | null = null;
   private current: VideoLinkState = 'connecting';
   private remote: MediaStream | null = null;
   private readonly stateListeners = new Set<(state: VideoLinkState) => void>();
@@ -60,6 +65,17 @@ export class FakeVideoLink implements VideoLink {
 
   setAudioOnly(): Promise<void> {
     this.audioOnlyCalls += 1;
+    return Promise.resolve();
+  }
+
+  addInstrument(kind: InstrumentKind, track: MediaStreamTrack): Promise<Result<string>> {
+    const result = this.instrumentResult ?? { ok: true, value: `tag-${kind}` };
+    if (result.ok) this.instruments.set(kind, track);
+    return Promise.resolve(result);
+  }
+
+  removeInstrument(kind: InstrumentKind): Promise<void> {
+    this.instruments.delete(kind);
     return Promise.resolve();
   }
 

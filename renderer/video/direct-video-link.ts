@@ -4,8 +4,12 @@
 // the cabin's own (perfect negotiation, the cabin being the peer whose offer wins). When the console's
 // description cannot apply to the connection (the console's page was reloaded: a new peer connection
 // with a new DTLS certificate), the cabin starts over on a fresh connection with the same tracks.
+// Examination instruments go on their own send-only transceivers, added after the face's: one for the
+// cameras (a switch replaces its track), one for the stethoscope; the media tag is the transceiver's mid.
+import type { InstrumentKind } from '../../contract/instrument';
 import { iceServersForRtc, type SignalPayload } from '../../contract/platform-protocol';
-import type { Result } from '../../contract/result';
+import { err, ok, type Result } from '../../contract/result';
+import { STETHOSCOPE_MAX_BITRATE, withMusicOpus } from './music-opus';
 import { VideoLinkBase, type VideoLink, type VideoLinkOptions, type VideoLinkState } from './video-link';
 
 /** The events of RTCPeerConnection the link listens to. */
@@ -39,6 +43,21 @@ export interface PeerConnectionLike {
   ): void;
 }
 
+/** The transceiver an instrument goes on: the cameras share one, the stethoscope has its own. */
+type InstrumentSlot = 'video' | 'audio';
+
+/** The slot of an instrument kind. */
+function slotOf(kind: InstrumentKind): InstrumentSlot {
+  return kind === 'stethoscope' ? 'audio' : 'video';
+}
+
+/** An instrument transceiver: the kind last sent on it and its track (null once removed). */
+interface InstrumentSending {
+  transceiver: RTCRtpTransceiver;
+  kind: InstrumentKind;
+  track: MediaStreamTrack | null;
+}
+
 /** Options of DirectVideoLink; the defaults are the browser's. */
 export interface DirectVideoLinkOptions extends VideoLinkOptions {
   readonly createPeerConnection?: (configuration: RTCConfiguration) => PeerConnectionLike;
@@ -65,6 +84,8 @@ export class DirectVideoLink extends VideoLinkBase implements VideoLink {
   /** Recoveries skipped while an answer is awaited (the answer gets one interval before a new offer). */
   private answerWaits = 0;
   private audioOnly = false;
+  /** The instrument transceivers, in the order they were created (a fresh connection adds them so). */
+  private readonly instruments = new Map<InstrumentSlot, InstrumentSending>();
 
   constructor(private readonly options: DirectVideoLinkOptions) {
     super(options);
@@ -115,6 +136,66 @@ export class DirectVideoLink extends VideoLinkBase implements VideoLink {
     });
   }
 
+  async addInstrument(kind: InstrumentKind, track: MediaStreamTrack): Promise<Result<string>> {
+    let outcome: Result<string> = err({ code: 'call.ended' });
+    await this.serialize(async () => {
+      outcome = await this.sendInstrument(kind, track);
+    });
+    return outcome;
+  }
+
+  removeInstrument(kind: InstrumentKind): Promise<void> {
+    return this.serialize(async () => {
+      const sending = this.instruments.get(slotOf(kind));
+      if (this.closed || sending === undefined || sending.kind !== kind || sending.track === null) return;
+      sending.track = null;
+      // No renegotiation: the transceiver stays for the next instrument, it sends nothing meanwhile.
+      await sending.transceiver.sender.replaceTrack(null);
+    });
+  }
+
+  /**
+   * Puts an instrument's track on its transceiver: a new one (offered at once, so its mid is known) or
+   * the one already there (its track replaced, no renegotiation).
+   */
+  private async sendInstrument(kind: InstrumentKind, track: MediaStreamTrack): Promise<Result<string>> {
+    if (this.closed) return err({ code: 'call.ended' });
+    const slot = slotOf(kind);
+    if (slot === 'video' && this.audioOnly) return err({ code: 'media.audioOnly' });
+    let sending = this.instruments.get(slot);
+    if (sending === undefined) {
+      sending = { transceiver: this.pc.addTransceiver(track, { direction: 'sendonly' }), kind, track };
+      this.instruments.set(slot, sending);
+      // An offer waiting for its answer is replaced, so that the mid is known now.
+      const sent = await this.offer(this.pc.signalingState === 'have-local-offer' ? 'resend' : 'renegotiate');
+      if (!sent.ok) return sent;
+    } else {
+      sending.kind = kind;
+      sending.track = track;
+      await sending.transceiver.sender.replaceTrack(track);
+    }
+    if (slot === 'audio') await limitBitrate(sending.transceiver.sender);
+    const mid = sending.transceiver.mid;
+    return mid === null ? err({ code: 'media.instrumentPending' }) : ok(mid);
+  }
+
+  /** Adds the instrument transceivers to a fresh connection, after the face's, in their first order. */
+  private addInstrumentTransceivers(): void {
+    for (const [slot, sending] of this.instruments) {
+      const direction = slot === 'video' && this.audioOnly ? 'inactive' : 'sendonly';
+      const track = direction === 'inactive' ? null : sending.track;
+      sending.transceiver = this.pc.addTransceiver(track ?? slot, { direction });
+      if (direction === 'inactive') sending.track = null;
+    }
+  }
+
+  /** The console's answer with music-fit Opus for the stethoscope's section, once it has a mid. */
+  private musicFit(description: RTCSessionDescriptionInit): RTCSessionDescriptionInit {
+    const mid = this.instruments.get('audio')?.transceiver.mid ?? null;
+    if (description.type !== 'answer' || mid === null || description.sdp === undefined) return description;
+    return { type: description.type, sdp: withMusicOpus(description.sdp, mid) };
+  }
+
   protected override closeMedia(): void {
     this.offSignal();
     this.pc.close();
@@ -160,7 +241,7 @@ export class DirectVideoLink extends VideoLinkBase implements VideoLink {
   private async applyRemote(description: RTCSessionDescriptionInit): Promise<boolean> {
     const negotiated = this.pc.remoteDescription !== null;
     try {
-      await this.pc.setRemoteDescription(description);
+      await this.pc.setRemoteDescription(this.musicFit(description));
       return true;
     } catch (error) {
       if (!negotiated) throw error;
@@ -179,9 +260,12 @@ export class DirectVideoLink extends VideoLinkBase implements VideoLink {
     this.offerLost = false;
     this.forgetRemoteStream();
     this.addTracks();
+    this.addInstrumentTransceivers();
     // The old connection's media is gone: the link is stopped until the fresh one connects.
     if (this.state() === 'connected') this.status.set('disconnected');
     await this.offer('renegotiate');
+    const stethoscope = this.instruments.get('audio');
+    if (stethoscope !== undefined) await limitBitrate(stethoscope.transceiver.sender);
   }
 
   /** Runs one signaling step after the previous ones; a step that throws does not stop the next. */
@@ -323,6 +407,21 @@ export class DirectVideoLink extends VideoLinkBase implements VideoLink {
     if (this.closed) return;
     const next = linkStateOf(this.pc.connectionState, this.pc.iceConnectionState);
     if (next !== null) this.status.set(next);
+  }
+}
+
+/** Caps the stethoscope's sender at a music-fit bitrate; a browser that refuses keeps its own. */
+async function limitBitrate(sender: RTCRtpSender): Promise<void> {
+  try {
+    const parameters = sender.getParameters();
+    if (parameters.encodings.length === 0) return;
+    parameters.encodings = parameters.encodings.map((encoding) => ({
+      ...encoding,
+      maxBitrate: STETHOSCOPE_MAX_BITRATE,
+    }));
+    await sender.setParameters(parameters);
+  } catch {
+    // The answer's Opus parameters still ask for the bitrate.
   }
 }
 
