@@ -1032,9 +1032,11 @@ export const en: Strings = {
       professionalHears: 'What the professional hears',
       stop: 'Stop',
       ok: 'OK',
-      auscultation: 'While listening, the professional’s sound is off, so that the stethoscope hears only you. Do not talk. They will speak to you again afterwards.',
+      auscultation:
+        'While listening, the professional’s sound is off, so that the stethoscope hears only you. Do not talk. They will speak to you again afterwards.',
       absent: 'The cabin cannot find {object}. The consultation goes on.',
-      unplugged: 'The cabin no longer receives {object}. The cable may be unplugged. The consultation goes on.',
+      unplugged:
+        'The cabin no longer receives {object}. The cable may be unplugged. The consultation goes on.',
       refused: 'The cabin could not open {object}. The consultation goes on.',
     },
     technician: {

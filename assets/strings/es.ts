@@ -1036,9 +1036,11 @@ export const es: Strings = {
       professionalHears: 'Lo que oye el profesional',
       stop: 'Parar',
       ok: 'De acuerdo',
-      auscultation: 'Mientras escucha, el sonido del profesional está apagado, para que el estetoscopio solo le oiga a usted. No hable. Después le volverá a hablar.',
+      auscultation:
+        'Mientras escucha, el sonido del profesional está apagado, para que el estetoscopio solo le oiga a usted. No hable. Después le volverá a hablar.',
       absent: 'La cabina no encuentra {object}. La consulta continúa.',
-      unplugged: 'La cabina ya no recibe {object}. Puede que el cable esté desconectado. La consulta continúa.',
+      unplugged:
+        'La cabina ya no recibe {object}. Puede que el cable esté desconectado. La consulta continúa.',
       refused: 'La cabina no ha podido abrir {object}. La consulta continúa.',
     },
     technician: {

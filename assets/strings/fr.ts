@@ -1142,9 +1142,11 @@ export const fr = {
       professionalHears: 'Ce qu’entend le professionnel',
       stop: 'Arrêter',
       ok: 'D’accord',
-      auscultation: 'Pendant l’écoute, le son du professionnel est coupé, pour que le stéthoscope n’entende que vous. Ne parlez pas. Il vous reparlera ensuite.',
+      auscultation:
+        'Pendant l’écoute, le son du professionnel est coupé, pour que le stéthoscope n’entende que vous. Ne parlez pas. Il vous reparlera ensuite.',
       absent: 'La cabine ne trouve pas {object}. La consultation continue.',
-      unplugged: 'La cabine ne reçoit plus {object}. Le câble est peut-être débranché. La consultation continue.',
+      unplugged:
+        'La cabine ne reçoit plus {object}. Le câble est peut-être débranché. La consultation continue.',
       refused: 'La cabine n’a pas pu ouvrir {object}. La consultation continue.',
     },
     /** The technician's listing of the media inputs, with a live picture or sound level. */

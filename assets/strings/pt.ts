@@ -1030,7 +1030,8 @@ export const pt: Strings = {
       professionalHears: 'O que o profissional ouve',
       stop: 'Parar',
       ok: 'Está bem',
-      auscultation: 'Durante a auscultação, o som do profissional está desligado, para que o estetoscópio só o ouça a si. Não fale. Depois ele volta a falar consigo.',
+      auscultation:
+        'Durante a auscultação, o som do profissional está desligado, para que o estetoscópio só o ouça a si. Não fale. Depois ele volta a falar consigo.',
       absent: 'A cabine não encontra {object}. A consulta continua.',
       unplugged: 'A cabine já não recebe {object}. O cabo pode estar desligado. A consulta continua.',
       refused: 'A cabine não conseguiu abrir {object}. A consulta continua.',

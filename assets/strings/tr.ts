@@ -1027,9 +1027,11 @@ export const tr: Strings = {
       professionalHears: 'Sağlık uzmanının duyduğu',
       stop: 'Durdur',
       ok: 'Tamam',
-      auscultation: 'Dinleme sırasında sağlık uzmanının sesi kapalıdır, böylece stetoskop yalnızca sizi duyar. Konuşmayın. Sonra sizinle yeniden konuşacak.',
+      auscultation:
+        'Dinleme sırasında sağlık uzmanının sesi kapalıdır, böylece stetoskop yalnızca sizi duyar. Konuşmayın. Sonra sizinle yeniden konuşacak.',
       absent: 'Kabin şu aleti bulamıyor: {object}. Görüşme devam ediyor.',
-      unplugged: 'Kabin şu aletten artık bir şey almıyor: {object}. Kablosu çıkmış olabilir. Görüşme devam ediyor.',
+      unplugged:
+        'Kabin şu aletten artık bir şey almıyor: {object}. Kablosu çıkmış olabilir. Görüşme devam ediyor.',
       refused: 'Kabin şu aleti açamadı: {object}. Görüşme devam ediyor.',
     },
     technician: {

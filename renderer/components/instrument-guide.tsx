@@ -51,8 +51,7 @@ export function InstrumentGuide({ use, stream, onStop }: InstrumentGuideProps) {
   const stethoscope = use.kind === 'stethoscope';
   const failure = use.state === 'failed' ? fill(s[use.failure], { object: instrument.object }) : null;
   const spoken =
-    failure ??
-    [instrument.take, instrument.hold, ...(stethoscope ? [s.auscultation] : [])].join(' ');
+    failure ?? [instrument.take, instrument.hold, ...(stethoscope ? [s.auscultation] : [])].join(' ');
   useAnnounceAloud(spoken, readAloud, strings.meta.speechLang);
   return (
     <div

@@ -100,7 +100,7 @@ describe('an examination instrument in the call', () => {
     await view(transport, { kind: 'otoscope', state: 'on', mediaTag: 'tag-otoscope' });
     expect(app.get('instrument-guide').getAttribute('data-state')).toBe('on');
     const preview = app.get('instrument-preview') as HTMLVideoElement;
-    expect(preview.srcObject?.getTracks()).toEqual([track]);
+    expect((preview.srcObject as MediaStream | null)?.getTracks()).toEqual([track]);
     // The face camera goes on, and the instrument is opened once.
     expect((app.get('self-view') as HTMLVideoElement).srcObject).toBe(media.opened[0]);
     expect(media.inputRequests).toHaveLength(1);
@@ -196,7 +196,11 @@ describe('an examination instrument in the call', () => {
     act(() => media.inputTracks[0]?.unplug());
     await settle();
     expect(media.link().instruments.size).toBe(0);
-    expect(media.instrumentReports.at(-1)).toEqual({ kind: 'otoscope', state: 'failed', failure: 'unplugged' });
+    expect(media.instrumentReports.at(-1)).toEqual({
+      kind: 'otoscope',
+      state: 'failed',
+      failure: 'unplugged',
+    });
     await view(transport, { kind: 'otoscope', state: 'failed', failure: 'unplugged' });
     expect(app.get('instrument-failed').textContent).toBe(
       'La cabine ne reçoit plus l’otoscope. Le câble est peut-être débranché. La consultation continue.',

@@ -33,8 +33,13 @@ function fakeSender(track: MediaStreamTrack | null): FakeSender {
       sender.track = next;
       return Promise.resolve();
     },
-    getParameters: () =>
-      ({ encodings: [{}], transactionId: 't', codecs: [], headerExtensions: [], rtcp: {} }) as RTCRtpSendParameters,
+    getParameters: () => ({
+      encodings: [{}],
+      transactionId: 't',
+      codecs: [],
+      headerExtensions: [],
+      rtcp: {},
+    }),
     setParameters: (parameters) => {
       sender.maxBitrate = parameters.encodings[0]?.maxBitrate ?? null;
       return Promise.resolve();
@@ -116,8 +121,7 @@ export class FakePeerConnection implements PeerConnectionLike {
     if (description?.type === 'offer') {
       this.signalingState = 'have-local-offer';
       this.transceivers.forEach((transceiver, index) => (transceiver.mid ??= String(index)));
-    }
-    else if (description?.type === 'answer') this.signalingState = 'stable';
+    } else if (description?.type === 'answer') this.signalingState = 'stable';
     this.localDescription = description ?? null;
     return Promise.resolve();
   }

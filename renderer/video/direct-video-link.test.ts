@@ -384,7 +384,9 @@ describe('direct video link: examination instruments', () => {
     signaling.signal({ kind: 'description', description: { type: 'answer', sdp } });
     await settle();
     const applied = pc.remoteDescriptions.at(-1)?.sdp ?? '';
-    expect(applied).toContain('a=mid:0\r\na=rtpmap:111 opus/48000/2\r\na=fmtp:111 minptime=10;useinbandfec=1\r\n');
+    expect(applied).toContain(
+      'a=mid:0\r\na=rtpmap:111 opus/48000/2\r\na=fmtp:111 minptime=10;useinbandfec=1\r\n',
+    );
     expect(applied).toContain(
       'a=mid:3\r\na=rtpmap:111 opus/48000/2\r\na=fmtp:111 minptime=10;useinbandfec=1;stereo=1;sprop-stereo=1;maxaveragebitrate=128000;usedtx=0',
     );

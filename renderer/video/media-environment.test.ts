@@ -3,6 +3,7 @@
 // by the ids the controller answered, falling back to the browser's defaults.
 import { describe, expect, it } from 'vitest';
 import type { MediaDeviceReport, MediaRoles } from '../../contract/instrument';
+import { sampleView } from '../sample-screens';
 import { FakeCabinTransport } from '../test-support/fake-cabin-transport';
 import { settle } from '../test-support/fake-media-signaling';
 import { browserMediaEnvironment } from './media-environment';
@@ -47,11 +48,13 @@ function fakeWindow() {
 }
 
 const reports = (transport: FakeCabinTransport): MediaDeviceReport[] =>
-  transport.calls.filter((call) => call.method === 'reportMediaDevices').map((call) => call.params as MediaDeviceReport);
+  transport.calls
+    .filter((call) => call.method === 'reportMediaDevices')
+    .map((call) => call.params as MediaDeviceReport);
 
 describe('the browser media environment and the roles of the inputs', () => {
   it('lists the inputs on load, after the camera first opened, and on each change; keeps the answer', async () => {
-    const transport = new FakeCabinTransport(null);
+    const transport = new FakeCabinTransport(sampleView(null));
     transport.mediaRolesResult = { ok: true, value: ROLES };
     const browser = fakeWindow();
     const environment = browserMediaEnvironment(transport, browser.win);
@@ -72,7 +75,7 @@ describe('the browser media environment and the roles of the inputs', () => {
   });
 
   it('opens the face camera and microphone by their ids, never an instrument', async () => {
-    const transport = new FakeCabinTransport(null);
+    const transport = new FakeCabinTransport(sampleView(null));
     transport.mediaRolesResult = { ok: true, value: ROLES };
     const browser = fakeWindow();
     const environment = browserMediaEnvironment(transport, browser.win);
@@ -85,7 +88,7 @@ describe('the browser media environment and the roles of the inputs', () => {
   });
 
   it("opens the browser's defaults while labels are hidden, or when the face camera is gone", async () => {
-    const transport = new FakeCabinTransport(null);
+    const transport = new FakeCabinTransport(sampleView(null));
     const browser = fakeWindow();
     const environment = browserMediaEnvironment(transport, browser.win);
     await settle();

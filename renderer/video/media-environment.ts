@@ -68,7 +68,7 @@ const AUDIO_CONSTRAINTS: MediaTrackConstraints = {
  * for the controller now, after the camera first opened (the labels show then) and on each change.
  */
 export function browserMediaEnvironment(transport: CabinTransport, win: Window = window): MediaEnvironment {
-  const mediaDevices = (): MediaDevices | undefined => win.navigator.mediaDevices as MediaDevices | undefined;
+  const mediaDevices = (): MediaDevices | undefined => win.navigator.mediaDevices;
   const roles = new MediaRolesStore(
     async () => (await mediaDevices()?.enumerateDevices()) ?? [],
     (report) => transport.client.reportMediaDevices(report),

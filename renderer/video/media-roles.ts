@@ -65,7 +65,10 @@ export function exactDevice(deviceId: string | null | undefined): MediaTrackCons
 }
 
 /** The face camera's and microphone's ids when the controller told them apart (labels shown), else null. */
-export function faceDeviceIds(roles: MediaRoles | null): { camera: string | null; microphone: string | null } {
+export function faceDeviceIds(roles: MediaRoles | null): {
+  camera: string | null;
+  microphone: string | null;
+} {
   if (roles === null || roles.labelsHidden) return { camera: null, microphone: null };
   return { camera: roles.faceCameraId, microphone: roles.microphoneId };
 }

@@ -65,7 +65,10 @@ function whenConnected(link: VideoLink, onCancel: (cancel: () => void) => void):
  * Runs the instrument the view asks for (`screen.instrument`) on `link`: answers its stream once it is
  * sent (the patient's preview), else null.
  */
-export function useInstrument(use: InstrumentUse | null | undefined, link: VideoLink | null): MediaStream | null {
+export function useInstrument(
+  use: InstrumentUse | null | undefined,
+  link: VideoLink | null,
+): MediaStream | null {
   const environment = useMediaEnvironment();
   const [stream, setStream] = useState<MediaStream | null>(null);
   const kind = wantedInstrument(use);
@@ -133,7 +136,7 @@ export function useInstrument(use: InstrumentUse | null | undefined, link: Video
     return () => {
       const wasRunning = current;
       current = false;
-      (cancelWait as (() => void) | null)?.();
+      cancelWait?.();
       for (const track of opened?.getTracks() ?? []) track.removeEventListener('ended', unplugged);
       if (wasRunning) void link.removeInstrument(kind);
       stopTracks(opened);
