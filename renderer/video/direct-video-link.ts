@@ -9,7 +9,7 @@
 import type { InstrumentKind } from '../../contract/instrument';
 import { iceServersForRtc, type SignalPayload } from '../../contract/platform-protocol';
 import { err, ok, type Result } from '../../contract/result';
-import { STETHOSCOPE_MAX_BITRATE, withMusicOpus } from './music-opus';
+import { limitBitrate, withMusicOpus } from './music-opus';
 import { VideoLinkBase, type VideoLink, type VideoLinkOptions, type VideoLinkState } from './video-link';
 
 /** The events of RTCPeerConnection the link listens to. */
@@ -407,21 +407,6 @@ export class DirectVideoLink extends VideoLinkBase implements VideoLink {
     if (this.closed) return;
     const next = linkStateOf(this.pc.connectionState, this.pc.iceConnectionState);
     if (next !== null) this.status.set(next);
-  }
-}
-
-/** Caps the stethoscope's sender at a music-fit bitrate; a browser that refuses keeps its own. */
-async function limitBitrate(sender: RTCRtpSender): Promise<void> {
-  try {
-    const parameters = sender.getParameters();
-    if (parameters.encodings.length === 0) return;
-    parameters.encodings = parameters.encodings.map((encoding) => ({
-      ...encoding,
-      maxBitrate: STETHOSCOPE_MAX_BITRATE,
-    }));
-    await sender.setParameters(parameters);
-  } catch {
-    // The answer's Opus parameters still ask for the bitrate.
   }
 }
 

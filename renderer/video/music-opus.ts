@@ -53,3 +53,18 @@ function musicSection(section: readonly string[]): string[] | null {
   else result[fmtpIndex] = line;
   return result;
 }
+
+/** Caps the stethoscope's sender at a music-fit bitrate; a browser that refuses keeps its own. */
+export async function limitBitrate(sender: RTCRtpSender): Promise<void> {
+  try {
+    const parameters = sender.getParameters();
+    if (parameters.encodings.length === 0) return;
+    parameters.encodings = parameters.encodings.map((encoding) => ({
+      ...encoding,
+      maxBitrate: STETHOSCOPE_MAX_BITRATE,
+    }));
+    await sender.setParameters(parameters);
+  } catch {
+    // The answer's Opus parameters still ask for the bitrate.
+  }
+}
