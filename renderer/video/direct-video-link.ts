@@ -4,12 +4,11 @@
 // the cabin's own (perfect negotiation, the cabin being the peer whose offer wins). When the console's
 // description cannot apply to the connection (the console's page was reloaded: a new peer connection
 // with a new DTLS certificate), the cabin starts over on a fresh connection with the same tracks.
-// Examination instruments go on their own send-only transceivers, added after the face's: one for the
-// cameras (a switch replaces its track), one for the stethoscope; the media tag is the transceiver's mid.
+// Examination instruments go on their own send-only transceivers (instrument-transceivers.ts).
 import type { InstrumentKind } from '../../contract/instrument';
 import { iceServersForRtc, type SignalPayload } from '../../contract/platform-protocol';
 import { err, ok, type Result } from '../../contract/result';
-import { limitBitrate, withMusicOpus } from './music-opus';
+import { InstrumentTransceivers } from './instrument-transceivers';
 import { VideoLinkBase, type VideoLink, type VideoLinkOptions, type VideoLinkState } from './video-link';
 
 /** The events of RTCPeerConnection the link listens to. */
@@ -43,21 +42,6 @@ export interface PeerConnectionLike {
   ): void;
 }
 
-/** The transceiver an instrument goes on: the cameras share one, the stethoscope has its own. */
-type InstrumentSlot = 'video' | 'audio';
-
-/** The slot of an instrument kind. */
-function slotOf(kind: InstrumentKind): InstrumentSlot {
-  return kind === 'stethoscope' ? 'audio' : 'video';
-}
-
-/** An instrument transceiver: the kind last sent on it and its track (null once removed). */
-interface InstrumentSending {
-  transceiver: RTCRtpTransceiver;
-  kind: InstrumentKind;
-  track: MediaStreamTrack | null;
-}
-
 /** Options of DirectVideoLink; the defaults are the browser's. */
 export interface DirectVideoLinkOptions extends VideoLinkOptions {
   readonly createPeerConnection?: (configuration: RTCConfiguration) => PeerConnectionLike;
@@ -85,7 +69,7 @@ export class DirectVideoLink extends VideoLinkBase implements VideoLink {
   private answerWaits = 0;
   private audioOnly = false;
   /** The instrument transceivers, in the order they were created (a fresh connection adds them so). */
-  private readonly instruments = new Map<InstrumentSlot, InstrumentSending>();
+  private readonly instruments = new InstrumentTransceivers();
 
   constructor(private readonly options: DirectVideoLinkOptions) {
     super(options);
@@ -146,54 +130,22 @@ export class DirectVideoLink extends VideoLinkBase implements VideoLink {
 
   removeInstrument(kind: InstrumentKind): Promise<void> {
     return this.serialize(async () => {
-      const sending = this.instruments.get(slotOf(kind));
-      if (this.closed || sending === undefined || sending.kind !== kind || sending.track === null) return;
-      sending.track = null;
-      // No renegotiation: the transceiver stays for the next instrument, it sends nothing meanwhile.
-      await sending.transceiver.sender.replaceTrack(null);
+      if (!this.closed) await this.instruments.detach(kind);
     });
   }
 
-  /**
-   * Puts an instrument's track on its transceiver: a new one (offered at once, so its mid is known) or
-   * the one already there (its track replaced, no renegotiation).
-   */
+  /** Puts an instrument on its transceiver; a new one is offered at once, so that its mid is known. */
   private async sendInstrument(kind: InstrumentKind, track: MediaStreamTrack): Promise<Result<string>> {
     if (this.closed) return err({ code: 'call.ended' });
-    const slot = slotOf(kind);
-    if (slot === 'video' && this.audioOnly) return err({ code: 'media.audioOnly' });
-    let sending = this.instruments.get(slot);
-    if (sending === undefined) {
-      sending = { transceiver: this.pc.addTransceiver(track, { direction: 'sendonly' }), kind, track };
-      this.instruments.set(slot, sending);
-      // An offer waiting for its answer is replaced, so that the mid is known now.
+    if (kind !== 'stethoscope' && this.audioOnly) return err({ code: 'media.audioOnly' });
+    if (await this.instruments.attach(this.pc, kind, track)) {
+      // An offer waiting for its answer is replaced.
       const sent = await this.offer(this.pc.signalingState === 'have-local-offer' ? 'resend' : 'renegotiate');
       if (!sent.ok) return sent;
-    } else {
-      sending.kind = kind;
-      sending.track = track;
-      await sending.transceiver.sender.replaceTrack(track);
     }
-    if (slot === 'audio') await limitBitrate(sending.transceiver.sender);
-    const mid = sending.transceiver.mid;
+    if (kind === 'stethoscope') await this.instruments.limitStethoscope();
+    const mid = this.instruments.mid(kind);
     return mid === null ? err({ code: 'media.instrumentPending' }) : ok(mid);
-  }
-
-  /** Adds the instrument transceivers to a fresh connection, after the face's, in their first order. */
-  private addInstrumentTransceivers(): void {
-    for (const [slot, sending] of this.instruments) {
-      const direction = slot === 'video' && this.audioOnly ? 'inactive' : 'sendonly';
-      const track = direction === 'inactive' ? null : sending.track;
-      sending.transceiver = this.pc.addTransceiver(track ?? slot, { direction });
-      if (direction === 'inactive') sending.track = null;
-    }
-  }
-
-  /** The console's answer with music-fit Opus for the stethoscope's section, once it has a mid. */
-  private musicFit(description: RTCSessionDescriptionInit): RTCSessionDescriptionInit {
-    const mid = this.instruments.get('audio')?.transceiver.mid ?? null;
-    if (description.type !== 'answer' || mid === null || description.sdp === undefined) return description;
-    return { type: description.type, sdp: withMusicOpus(description.sdp, mid) };
   }
 
   protected override closeMedia(): void {
@@ -241,7 +193,7 @@ export class DirectVideoLink extends VideoLinkBase implements VideoLink {
   private async applyRemote(description: RTCSessionDescriptionInit): Promise<boolean> {
     const negotiated = this.pc.remoteDescription !== null;
     try {
-      await this.pc.setRemoteDescription(this.musicFit(description));
+      await this.pc.setRemoteDescription(this.instruments.musicFit(description));
       return true;
     } catch (error) {
       if (!negotiated) throw error;
@@ -260,12 +212,11 @@ export class DirectVideoLink extends VideoLinkBase implements VideoLink {
     this.offerLost = false;
     this.forgetRemoteStream();
     this.addTracks();
-    this.addInstrumentTransceivers();
+    this.instruments.addTo(this.pc, this.audioOnly);
     // The old connection's media is gone: the link is stopped until the fresh one connects.
     if (this.state() === 'connected') this.status.set('disconnected');
     await this.offer('renegotiate');
-    const stethoscope = this.instruments.get('audio');
-    if (stethoscope !== undefined) await limitBitrate(stethoscope.transceiver.sender);
+    await this.instruments.limitStethoscope();
   }
 
   /** Runs one signaling step after the previous ones; a step that throws does not stop the next. */
