@@ -7,7 +7,13 @@ import { fr } from '../assets/strings/fr';
 import { mountApp, type MountedApp } from './test-support/dom-harness';
 import { FakeCabinTransport } from './test-support/fake-cabin-transport';
 import { failureMessage } from './i18n';
-import { allSampleScreens, SAMPLE_SCREENS, sampleSession, sampleView } from './sample-screens';
+import {
+  allSampleScreens,
+  SAMPLE_INSTRUMENT_SCREENS,
+  SAMPLE_SCREENS,
+  sampleSession,
+  sampleView,
+} from './sample-screens';
 
 const stageOf = (screen: StepScreen): string | null => ('stage' in screen ? screen.stage : null);
 
@@ -39,6 +45,23 @@ describe('every step screen', () => {
         expect(mounted.query('help')).not.toBeNull();
         expect(mounted.query('quit')).not.toBeNull();
         expect(mounted.text()).not.toMatch(/\{\w+\}/); // no template left unfilled
+      });
+    }
+  }
+});
+
+describe('the call with an examination instrument', () => {
+  for (const locale of ['fr', 'en', 'ar', 'es', 'pt', 'tr'] as const) {
+    for (const screen of SAMPLE_INSTRUMENT_SCREENS) {
+      const use = screen.instrument;
+      it(`draws ${use?.kind ?? ''} ${use?.state ?? ''} in ${locale}`, async () => {
+        const transport = new FakeCabinTransport(sampleView(sampleSession(screen, { locale })));
+        mounted = await mountApp(transport);
+        const guide = mounted.get('instrument-guide');
+        expect(guide.getAttribute('data-kind')).toBe(use?.kind);
+        expect(guide.getAttribute('data-state')).toBe(use?.state);
+        expect(mounted.query('quit')).not.toBeNull();
+        expect(mounted.text()).not.toMatch(/\{\w+\}/);
       });
     }
   }

@@ -1,6 +1,6 @@
 // Sample views of every step and stage, for the screen tests and for previews without a controller.
 // The table type below makes a stage added to the contract a type error here until it has a sample.
-import type { CabinView, SessionView, StepScreen } from '../contract/cabin-view';
+import type { CabinView, ConsultationScreen, SessionView, StepScreen } from '../contract/cabin-view';
 import type { CostInformation, ProfessionalCard } from '../contract/domain';
 
 type StageOf<S> = S extends { readonly stage: infer T } ? T : never;
@@ -280,6 +280,25 @@ export const SAMPLE_SCREENS: SampleTable = {
     payAtCounterCents: null,
   },
 };
+
+/**
+ * The call with an examination instrument the professional asked for: a camera (the otoscope) and the
+ * stethoscope, each starting, on, and failed.
+ */
+export const SAMPLE_INSTRUMENT_SCREENS: readonly ConsultationScreen[] = [
+  { ...SAMPLE_SCREENS.consultation.inCall, instrument: { kind: 'otoscope', state: 'starting' } },
+  { ...SAMPLE_SCREENS.consultation.inCall, instrument: { kind: 'otoscope', state: 'on', mediaTag: '2' } },
+  {
+    ...SAMPLE_SCREENS.consultation.inCall,
+    instrument: { kind: 'otoscope', state: 'failed', failure: 'unplugged' },
+  },
+  { ...SAMPLE_SCREENS.consultation.inCall, instrument: { kind: 'stethoscope', state: 'starting' } },
+  { ...SAMPLE_SCREENS.consultation.inCall, instrument: { kind: 'stethoscope', state: 'on', mediaTag: '3' } },
+  {
+    ...SAMPLE_SCREENS.consultation.inCall,
+    instrument: { kind: 'stethoscope', state: 'failed', failure: 'absent' },
+  },
+];
 
 /** Every sample screen of the table as a flat list. */
 export function allSampleScreens(): StepScreen[] {

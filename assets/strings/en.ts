@@ -1005,23 +1005,59 @@ export const en: Strings = {
   instruments: {
     otoscope: {
       name: 'Otoscope',
+      object: 'the otoscope',
       take: 'Take the otoscope from its holder.',
       hold: 'Gently place the tip at the entrance of your ear. Do not push it in. Look at the screen to aim.',
     },
     dermatoscope: {
       name: 'Dermatoscope',
+      object: 'the dermatoscope',
       take: 'Take the dermatoscope from its holder.',
       hold: 'Place it flat on your skin, where the professional wants to look. Then keep still.',
     },
     examinationCamera: {
       name: 'Examination camera',
+      object: 'the examination camera',
       take: 'Take the examination camera from its holder.',
       hold: 'Hold it about 10 centimetres from the place to show. Look at the screen to aim.',
     },
     stethoscope: {
       name: 'Stethoscope',
+      object: 'the stethoscope',
       take: 'Take the stethoscope from its holder.',
       hold: 'Place it flat on your skin, where the professional tells you. Do not talk and breathe calmly.',
+    },
+    call: {
+      professionalSees: 'What the professional sees',
+      professionalHears: 'What the professional hears',
+      stop: 'Stop',
+      ok: 'OK',
+      auscultation:
+        'While listening, the professional’s sound is off, so that the stethoscope hears only you. Do not talk. They will speak to you again afterwards.',
+      absent: 'The cabin cannot find {object}. The consultation goes on.',
+      unplugged:
+        'The cabin no longer receives {object}. The cable may be unplugged. The consultation goes on.',
+      refused: 'The cabin could not open {object}. The consultation goes on.',
+    },
+    technician: {
+      title: 'Cameras and microphones of the cabin',
+      labelsHidden: 'Device names stay hidden until the camera has been opened once.',
+      none: 'No camera or microphone found.',
+      noUsbId: 'no USB id',
+      tryInput: 'Try',
+      stopTrying: 'Stop',
+      failed: 'This device does not open.',
+      roles: {
+        faceCamera: 'Patient camera',
+        microphone: 'Patient microphone',
+        instrument: 'Instrument',
+        unused: 'Not used',
+      },
+      recognisedBy: {
+        usbId: 'recognised by its USB ids',
+        configuredLabel: 'recognised by the configured name',
+        catalogLabel: 'recognised by its name',
+      },
     },
   },
 };

@@ -1009,23 +1009,59 @@ export const es: Strings = {
   instruments: {
     otoscope: {
       name: 'Otoscopio',
+      object: 'el otoscopio',
       take: 'Tome el otoscopio de su soporte.',
       hold: 'Coloque con cuidado la punta en la entrada del oído. No la introduzca. Mire la pantalla para apuntar.',
     },
     dermatoscope: {
       name: 'Dermatoscopio',
+      object: 'el dermatoscopio',
       take: 'Tome el dermatoscopio de su soporte.',
       hold: 'Apóyelo sobre la piel, donde el profesional quiere mirar. Luego no se mueva.',
     },
     examinationCamera: {
       name: 'Cámara de exploración',
+      object: 'la cámara de exploración',
       take: 'Tome la cámara de exploración de su soporte.',
       hold: 'Sosténgala a unos 10 centímetros de la zona que quiere mostrar. Mire la pantalla para apuntar.',
     },
     stethoscope: {
       name: 'Estetoscopio',
+      object: 'el estetoscopio',
       take: 'Tome el estetoscopio de su soporte.',
       hold: 'Apóyelo sobre la piel, donde el profesional le indique. No hable y respire con calma.',
+    },
+    call: {
+      professionalSees: 'Lo que ve el profesional',
+      professionalHears: 'Lo que oye el profesional',
+      stop: 'Parar',
+      ok: 'De acuerdo',
+      auscultation:
+        'Mientras escucha, el sonido del profesional está apagado, para que el estetoscopio solo le oiga a usted. No hable. Después le volverá a hablar.',
+      absent: 'La cabina no encuentra {object}. La consulta continúa.',
+      unplugged:
+        'La cabina ya no recibe {object}. Puede que el cable esté desconectado. La consulta continúa.',
+      refused: 'La cabina no ha podido abrir {object}. La consulta continúa.',
+    },
+    technician: {
+      title: 'Cámaras y micrófonos de la cabina',
+      labelsHidden: 'Los nombres de los aparatos siguen ocultos hasta que la cámara se haya abierto una vez.',
+      none: 'No se ha encontrado ninguna cámara ni micrófono.',
+      noUsbId: 'sin identificador USB',
+      tryInput: 'Probar',
+      stopTrying: 'Parar',
+      failed: 'Este aparato no se abre.',
+      roles: {
+        faceCamera: 'Cámara del paciente',
+        microphone: 'Micrófono del paciente',
+        instrument: 'Instrumento',
+        unused: 'Sin uso',
+      },
+      recognisedBy: {
+        usbId: 'reconocido por sus identificadores USB',
+        configuredLabel: 'reconocido por el nombre configurado',
+        catalogLabel: 'reconocido por su nombre',
+      },
     },
   },
 };

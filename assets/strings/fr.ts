@@ -1110,23 +1110,65 @@ export const fr = {
     /** Each examination instrument: its name, how to take it, how to hold it (shown and read aloud). */
     otoscope: {
       name: 'Otoscope',
+      /** The instrument as the object of a sentence (`{object}` of the call's failure messages). */
+      object: 'l’otoscope',
       take: 'Prenez l’otoscope dans son support.',
       hold: 'Posez doucement le bout à l’entrée de votre oreille. Ne l’enfoncez pas. Regardez l’écran pour viser.',
     },
     dermatoscope: {
       name: 'Dermatoscope',
+      /** The instrument as the object of a sentence (`{object}` of the call's failure messages). */
+      object: 'le dermatoscope',
       take: 'Prenez le dermatoscope dans son support.',
       hold: 'Posez-le à plat sur la peau, à l’endroit que le professionnel veut voir. Puis ne bougez plus.',
     },
     examinationCamera: {
       name: 'Caméra d’examen',
+      /** The instrument as the object of a sentence (`{object}` of the call's failure messages). */
+      object: 'la caméra d’examen',
       take: 'Prenez la caméra d’examen dans son support.',
       hold: 'Tenez-la à environ 10 centimètres de l’endroit à montrer. Regardez l’écran pour viser.',
     },
     stethoscope: {
       name: 'Stéthoscope',
+      /** The instrument as the object of a sentence (`{object}` of the call's failure messages). */
+      object: 'le stéthoscope',
       take: 'Prenez le stéthoscope dans son support.',
       hold: 'Posez-le à plat sur la peau, là où le professionnel vous le dit. Ne parlez pas et respirez calmement.',
+    },
+    /** The instrument in the call: the guide beside the professional's video. */
+    call: {
+      professionalSees: 'Ce que voit le professionnel',
+      professionalHears: 'Ce qu’entend le professionnel',
+      stop: 'Arrêter',
+      ok: 'D’accord',
+      auscultation:
+        'Pendant l’écoute, le son du professionnel est coupé, pour que le stéthoscope n’entende que vous. Ne parlez pas. Il vous reparlera ensuite.',
+      absent: 'La cabine ne trouve pas {object}. La consultation continue.',
+      unplugged:
+        'La cabine ne reçoit plus {object}. Le câble est peut-être débranché. La consultation continue.',
+      refused: 'La cabine n’a pas pu ouvrir {object}. La consultation continue.',
+    },
+    /** The technician's listing of the media inputs, with a live picture or sound level. */
+    technician: {
+      title: 'Caméras et micros de la cabine',
+      labelsHidden: 'Les noms des appareils restent cachés tant que la caméra n’a pas été ouverte une fois.',
+      none: 'Aucune caméra ni aucun micro trouvé.',
+      noUsbId: 'pas d’identifiant USB',
+      tryInput: 'Essayer',
+      stopTrying: 'Arrêter',
+      failed: 'Cet appareil ne s’ouvre pas.',
+      roles: {
+        faceCamera: 'Caméra du patient',
+        microphone: 'Micro du patient',
+        instrument: 'Instrument',
+        unused: 'Non utilisé',
+      },
+      recognisedBy: {
+        usbId: 'reconnu par ses identifiants USB',
+        configuredLabel: 'reconnu par le nom configuré',
+        catalogLabel: 'reconnu par son nom',
+      },
     },
   },
 };

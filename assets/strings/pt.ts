@@ -1003,23 +1003,58 @@ export const pt: Strings = {
   instruments: {
     otoscope: {
       name: 'Otoscópio',
+      object: 'o otoscópio',
       take: 'Pegue no otoscópio do seu suporte.',
       hold: 'Coloque a ponta com cuidado à entrada do ouvido. Não a empurre para dentro. Olhe para o ecrã para apontar.',
     },
     dermatoscope: {
       name: 'Dermatoscópio',
+      object: 'o dermatoscópio',
       take: 'Pegue no dermatoscópio do seu suporte.',
       hold: 'Pouse-o sobre a pele, onde o profissional quer ver. Depois não se mexa.',
     },
     examinationCamera: {
       name: 'Câmara de exame',
+      object: 'a câmara de exame',
       take: 'Pegue na câmara de exame do seu suporte.',
       hold: 'Segure-a a cerca de 10 centímetros do local a mostrar. Olhe para o ecrã para apontar.',
     },
     stethoscope: {
       name: 'Estetoscópio',
+      object: 'o estetoscópio',
       take: 'Pegue no estetoscópio do seu suporte.',
       hold: 'Pouse-o sobre a pele, onde o profissional lhe disser. Não fale e respire com calma.',
+    },
+    call: {
+      professionalSees: 'O que o profissional vê',
+      professionalHears: 'O que o profissional ouve',
+      stop: 'Parar',
+      ok: 'Está bem',
+      auscultation:
+        'Durante a auscultação, o som do profissional está desligado, para que o estetoscópio só o ouça a si. Não fale. Depois ele volta a falar consigo.',
+      absent: 'A cabine não encontra {object}. A consulta continua.',
+      unplugged: 'A cabine já não recebe {object}. O cabo pode estar desligado. A consulta continua.',
+      refused: 'A cabine não conseguiu abrir {object}. A consulta continua.',
+    },
+    technician: {
+      title: 'Câmaras e microfones da cabine',
+      labelsHidden: 'Os nomes dos aparelhos ficam escondidos até a câmara ter sido aberta uma vez.',
+      none: 'Nenhuma câmara nem microfone encontrado.',
+      noUsbId: 'sem identificador USB',
+      tryInput: 'Experimentar',
+      stopTrying: 'Parar',
+      failed: 'Este aparelho não abre.',
+      roles: {
+        faceCamera: 'Câmara do paciente',
+        microphone: 'Microfone do paciente',
+        instrument: 'Instrumento',
+        unused: 'Não usado',
+      },
+      recognisedBy: {
+        usbId: 'reconhecido pelos identificadores USB',
+        configuredLabel: 'reconhecido pelo nome configurado',
+        catalogLabel: 'reconhecido pelo nome',
+      },
     },
   },
 };

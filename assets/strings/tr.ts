@@ -1000,23 +1000,59 @@ export const tr: Strings = {
   instruments: {
     otoscope: {
       name: 'Otoskop',
+      object: 'otoskop',
       take: 'Otoskopu yerinden alın.',
       hold: 'Ucunu nazikçe kulağınızın girişine koyun. İçeri itmeyin. Nişan almak için ekrana bakın.',
     },
     dermatoscope: {
       name: 'Dermatoskop',
+      object: 'dermatoskop',
       take: 'Dermatoskopu yerinden alın.',
       hold: 'Onu cildinize, sağlık uzmanının görmek istediği yere düz koyun. Sonra kıpırdamayın.',
     },
     examinationCamera: {
       name: 'Muayene kamerası',
+      object: 'muayene kamerası',
       take: 'Muayene kamerasını yerinden alın.',
       hold: 'Onu göstermek istediğiniz yerden yaklaşık 10 santimetre uzakta tutun. Nişan almak için ekrana bakın.',
     },
     stethoscope: {
       name: 'Stetoskop',
+      object: 'stetoskop',
       take: 'Stetoskopu yerinden alın.',
       hold: 'Onu cildinize, sağlık uzmanının söylediği yere düz koyun. Konuşmayın ve sakin nefes alın.',
+    },
+    call: {
+      professionalSees: 'Sağlık uzmanının gördüğü',
+      professionalHears: 'Sağlık uzmanının duyduğu',
+      stop: 'Durdur',
+      ok: 'Tamam',
+      auscultation:
+        'Dinleme sırasında sağlık uzmanının sesi kapalıdır, böylece stetoskop yalnızca sizi duyar. Konuşmayın. Sonra sizinle yeniden konuşacak.',
+      absent: 'Kabin şu aleti bulamıyor: {object}. Görüşme devam ediyor.',
+      unplugged:
+        'Kabin şu aletten artık bir şey almıyor: {object}. Kablosu çıkmış olabilir. Görüşme devam ediyor.',
+      refused: 'Kabin şu aleti açamadı: {object}. Görüşme devam ediyor.',
+    },
+    technician: {
+      title: 'Kabinin kameraları ve mikrofonları',
+      labelsHidden: 'Kamera bir kez açılana kadar cihaz adları gizli kalır.',
+      none: 'Hiç kamera veya mikrofon bulunamadı.',
+      noUsbId: 'USB kimliği yok',
+      tryInput: 'Dene',
+      stopTrying: 'Durdur',
+      failed: 'Bu cihaz açılmıyor.',
+      roles: {
+        faceCamera: 'Hasta kamerası',
+        microphone: 'Hasta mikrofonu',
+        instrument: 'Alet',
+        unused: 'Kullanılmıyor',
+      },
+      recognisedBy: {
+        usbId: 'USB kimliklerinden tanındı',
+        configuredLabel: 'ayarlanan addan tanındı',
+        catalogLabel: 'adından tanındı',
+      },
     },
   },
 };

@@ -55,6 +55,11 @@ export function StreamVideo({
     };
   }, [stream, muted]);
 
+  // A change of `muted` while the stream plays (the loudspeaker muted while the stethoscope listens).
+  useEffect(() => {
+    if (element.current !== null) element.current.muted = muted === true;
+  }, [muted]);
+
   return (
     <video
       ref={setElement}

@@ -7,6 +7,7 @@ import type { ConsultationScreen as ConsultationView } from '../../contract/cabi
 import type { MeasurementKind } from '../../contract/domain';
 import { FailureMessage } from '../components/failure-message';
 import { FailureScreen } from '../components/failure-screen';
+import { InstrumentGuide, isAuscultation, isGuided } from '../components/instrument-guide';
 import { ActionButton } from '../components/action-button';
 import { ConversationPanel } from '../components/conversation-panel';
 import { LiveSubtitles } from '../components/live-subtitles';
@@ -17,6 +18,7 @@ import { Spinner } from '../components/spinner';
 import { StreamVideo } from '../components/stream-video';
 import { failureMessage, fill, type Strings } from '../i18n';
 import { useUi } from '../ui-context';
+import { useInstrument } from '../video/use-instrument';
 import { useSubtitleAudio } from '../video/use-subtitle-audio';
 import { useVideoCall, type VideoCall } from '../video/use-video-call';
 import type { StepProps } from './step-props';
@@ -47,6 +49,8 @@ export function ConsultationScreen({ screen, act, send, requestQuit }: StepProps
   const { strings } = useUi();
   const s = strings.consultation;
   const call = useVideoCall(screen.stage !== 'failed', screen.mediaMode === 'audioOnly');
+  const instrument = screen.stage === 'failed' ? null : (screen.instrument ?? null);
+  const instrumentStream = useInstrument(instrument, call.link);
   // The view carries subtitles only when the patient asked for them and the cabin has an engine.
   useSubtitleAudio(call.remote, screen.subtitles !== undefined && screen.stage !== 'failed');
   const name = `${screen.professional.civility} ${screen.professional.name}`;
@@ -62,15 +66,23 @@ export function ConsultationScreen({ screen, act, send, requestQuit }: StepProps
     case 'measuring': {
       // One tree for the four stages, so the video elements (and the sound) go on across them.
       const measuring = screen.stage === 'measuring';
+      const guided = isGuided(instrument) ? instrument : null;
       const kind =
         screen.requestedMeasurement === null ? '' : strings.measurements.kinds[screen.requestedMeasurement];
       return (
         <ScreenFrame screen={screen} title={measuring ? fill(s.measuringTitle, { kind }) : s.title}>
-          <div className={`call${measuring ? ' call-beside' : ''}`}>
-            <CallVideo screen={screen} call={call} name={name} />
+          <div className={`call${measuring || guided !== null ? ' call-beside' : ''}`}>
+            <CallVideo screen={screen} call={call} name={name} muted={isAuscultation(instrument)} />
             {measuring && screen.requestedMeasurement !== null ? (
               <RequestedMeasurement screen={screen} kind={screen.requestedMeasurement} send={send} />
             ) : null}
+            {guided !== null && (
+              <InstrumentGuide
+                use={guided}
+                stream={instrumentStream}
+                onStop={send('patient.stopInstrument')}
+              />
+            )}
           </div>
           {screen.subtitles !== undefined && <LiveSubtitles subtitles={screen.subtitles} />}
           <ConversationPanel
@@ -200,10 +212,12 @@ interface CallVideoProps {
   readonly screen: ConsultationView;
   readonly call: VideoCall;
   readonly name: string;
+  /** The professional's sound is off on the cabin's loudspeaker (while the stethoscope listens). */
+  readonly muted: boolean;
 }
 
 /** The professional's video with the self view, the link's state, the indicator and the call's overlays. */
-function CallVideo({ screen, call, name }: CallVideoProps) {
+function CallVideo({ screen, call, name, muted }: CallVideoProps) {
   const s = useUi().strings.consultation;
   const linked = screen.stage === 'inCall' || screen.stage === 'measuring';
   const linkText = linked ? s.connected : screen.stage === 'connecting' ? s.connecting : s.reconnecting;
@@ -217,6 +231,7 @@ function CallVideo({ screen, call, name }: CallVideoProps) {
         className="remote-video"
         label={fill(s.remoteVideo, { name })}
         videoRef={call.remoteVideoRef}
+        muted={muted}
       />
       {(call.remote === null || audioOnly) && (
         <div className="video-placeholder">

@@ -10,6 +10,7 @@ import { useUi } from '../ui-context';
 import { failureText, StateRow } from './attendant-panel';
 import type { StaffRun } from './staff-panel';
 import { formatClockTime, formatDay, peripheralReason } from './staff-format';
+import { TechnicianMediaInputs } from './technician-instruments';
 import { TrafficMonitor } from './traffic-monitor';
 
 /** Props of TechnicianDevices. */
@@ -78,6 +79,7 @@ export function TechnicianDevices({ view, run, onVerify }: TechnicianDevicesProp
           onVerify={() => onVerify(device.peripheral)}
         />
       ))}
+      <TechnicianMediaInputs />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 // context that records the tones played and plays a microphone level, video links a test drives, and
 // the manual clock the call's media waits on.
 import { afterEach, beforeEach, vi, type MockInstance } from 'vitest';
+import type { InstrumentKind, InstrumentReport, MediaRoles } from '../../contract/instrument';
 import type { CallMedia } from '../../contract/platform-protocol';
 import type { Result } from '../../contract/result';
 import { ManualClock } from '../../test/support/manual-clock';
@@ -16,6 +17,10 @@ export class FakeVideoLink implements VideoLink {
   audioOnlyCalls = 0;
   restartCalls = 0;
   closed = false;
+  /** The instruments sent now, by kind, with their track. */
+  readonly instruments = new Map<InstrumentKind, MediaStreamTrack>();
+  /** What the next `addInstrument` answers (a tag `tag-<kind>` unless a test says otherwise). */
+  instrumentResult: Result<string> | null = null;
   private current: VideoLinkState = 'connecting';
   private remote: MediaStream | null = null;
   private readonly stateListeners = new Set<(state: VideoLinkState) => void>();
@@ -63,6 +68,17 @@ export class FakeVideoLink implements VideoLink {
     return Promise.resolve();
   }
 
+  addInstrument(kind: InstrumentKind, track: MediaStreamTrack): Promise<Result<string>> {
+    const result = this.instrumentResult ?? { ok: true, value: `tag-${kind}` };
+    if (result.ok) this.instruments.set(kind, track);
+    return Promise.resolve(result);
+  }
+
+  removeInstrument(kind: InstrumentKind): Promise<void> {
+    this.instruments.delete(kind);
+    return Promise.resolve();
+  }
+
   close(): void {
     this.closed = true;
   }
@@ -78,6 +94,45 @@ export class FakeVideoLink implements VideoLink {
     this.current = state;
     for (const listener of [...this.stateListeners]) listener(state);
   }
+}
+
+/** A track of an input opened by its constraints: its settings say them back, and a test can unplug it. */
+export class FakeInputTrack extends EventTarget {
+  readonly id = `input-${Math.random().toString(36).slice(2)}`;
+  readyState: MediaStreamTrackState = 'live';
+  enabled = true;
+
+  constructor(
+    readonly kind: 'audio' | 'video',
+    private readonly settings: MediaTrackSettings,
+  ) {
+    super();
+  }
+
+  getSettings(): MediaTrackSettings {
+    return this.settings;
+  }
+
+  stop(): void {
+    this.readyState = 'ended';
+  }
+
+  /** The device is unplugged: the track ends by itself and says so. */
+  unplug(): void {
+    this.readyState = 'ended';
+    this.dispatchEvent(new Event('ended'));
+  }
+}
+
+/** The settings a track opened with `constraints` reports: its device id and the voice processing asked. */
+function settingsOf(constraints: MediaTrackConstraints): MediaTrackSettings {
+  const exact = constraints.deviceId as { exact?: string } | undefined;
+  const settings: MediaTrackSettings = { deviceId: exact?.exact ?? 'default' };
+  for (const key of ['echoCancellation', 'noiseSuppression', 'autoGainControl'] as const) {
+    const value = constraints[key];
+    if (typeof value === 'boolean') settings[key] = value;
+  }
+  return settings;
 }
 
 /** A script processor a test feeds with audio, as the audio thread would. */
@@ -185,6 +240,53 @@ export class FakeMediaEnvironment implements MediaEnvironment {
   readonly subtitleFrames: string[] = [];
   /** The time of the call's media: it moves only when the test moves it. */
   readonly clock = new ManualClock();
+  /** Which input is which, as the controller answered (null: not answered yet). */
+  roles: MediaRoles | null = null;
+  /** The error name an input opened by its constraints fails with (`NotAllowedError`…), or null: it opens. */
+  inputFailure: string | null = null;
+  /** The constraints of each input opened (instruments, the technician's try), in order. */
+  readonly inputRequests: MediaStreamConstraints[] = [];
+  /** The tracks of the inputs opened, in order. */
+  readonly inputTracks: FakeInputTrack[] = [];
+  /** The instrument reports sent to the controller, in order. */
+  readonly instrumentReports: InstrumentReport[] = [];
+  private readonly rolesListeners = new Set<(roles: MediaRoles) => void>();
+
+  openInput(constraints: MediaStreamConstraints): Promise<MediaStream> {
+    this.inputRequests.push(constraints);
+    if (this.inputFailure !== null)
+      return Promise.reject(new DOMException('the input did not open', this.inputFailure));
+    const tracks: FakeInputTrack[] = [];
+    for (const kind of ['audio', 'video'] as const) {
+      const asked = constraints[kind];
+      if (asked === undefined || asked === false) continue;
+      tracks.push(new FakeInputTrack(kind, settingsOf(asked === true ? {} : asked)));
+    }
+    this.inputTracks.push(...tracks);
+    const stream = fakeStream(tracks as unknown as MediaStreamTrack[]);
+    this.opened.push(stream);
+    return Promise.resolve(stream);
+  }
+
+  mediaRoles(): MediaRoles | null {
+    return this.roles;
+  }
+
+  onMediaRoles(listener: (roles: MediaRoles) => void): () => void {
+    this.rolesListeners.add(listener);
+    return () => this.rolesListeners.delete(listener);
+  }
+
+  /** The controller answers new roles of the inputs. */
+  setRoles(roles: MediaRoles): void {
+    this.roles = roles;
+    for (const listener of [...this.rolesListeners]) listener(roles);
+  }
+
+  reportInstrument(report: InstrumentReport): Promise<Result<void>> {
+    this.instrumentReports.push(report);
+    return Promise.resolve({ ok: true, value: undefined });
+  }
 
   openDevices(request: DeviceRequest): Promise<MediaStream> {
     if ((request.audio && !this.devices.audio) || (request.video && !this.devices.video))

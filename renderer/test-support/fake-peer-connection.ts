@@ -4,11 +4,48 @@
 // refused remote description.
 import type { PeerConnectionEvents, PeerConnectionLike } from '../video/direct-video-link';
 
-/** A transceiver as the fake keeps it: a sender whose track can be removed, a receiver with its track. */
+/** A sender as the fake keeps it: its track (replaceable) and the maxBitrate its parameters were given. */
+export interface FakeSender {
+  track: MediaStreamTrack | null;
+  /** The `maxBitrate` of the last `setParameters`, or null. */
+  maxBitrate: number | null;
+  replaceTrack(track: MediaStreamTrack | null): Promise<void>;
+  getParameters(): RTCRtpSendParameters;
+  setParameters(parameters: RTCRtpSendParameters): Promise<void>;
+}
+
+/**
+ * A transceiver as the fake keeps it: a sender whose track can be removed or replaced, a receiver with its
+ * track, and a mid given by the first offer set as local description (its index, as Chromium numbers them).
+ */
 export interface FakeTransceiver {
   direction: RTCRtpTransceiverDirection;
-  readonly sender: { track: MediaStreamTrack | null };
+  mid: string | null;
+  readonly sender: FakeSender;
   readonly receiver: { readonly track: { readonly kind: string } };
+}
+
+function fakeSender(track: MediaStreamTrack | null): FakeSender {
+  const sender: FakeSender = {
+    track,
+    maxBitrate: null,
+    replaceTrack: (next) => {
+      sender.track = next;
+      return Promise.resolve();
+    },
+    getParameters: () => ({
+      encodings: [{}],
+      transactionId: 't',
+      codecs: [],
+      headerExtensions: [],
+      rtcp: {},
+    }),
+    setParameters: (parameters) => {
+      sender.maxBitrate = parameters.encodings[0]?.maxBitrate ?? null;
+      return Promise.resolve();
+    },
+  };
+  return sender;
 }
 
 /** RTCPeerConnection as the direct link sees it, driven by a test. */
@@ -23,6 +60,8 @@ export class FakePeerConnection implements PeerConnectionLike {
   readonly offerOptions: (RTCOfferOptions | undefined)[] = [];
   readonly addedCandidates: RTCIceCandidateInit[] = [];
   readonly removedSenders: RTCRtpSender[] = [];
+  /** Every remote description applied, in order. */
+  readonly remoteDescriptions: RTCSessionDescriptionInit[] = [];
   /** The statistics getStats answers. */
   stats: RTCStatsReport = new Map();
   closed = false;
@@ -42,7 +81,8 @@ export class FakePeerConnection implements PeerConnectionLike {
     const kind = typeof trackOrKind === 'string' ? trackOrKind : trackOrKind.kind;
     const transceiver: FakeTransceiver = {
       direction: init?.direction ?? 'sendrecv',
-      sender: { track },
+      mid: null,
+      sender: fakeSender(track),
       receiver: { track: { kind } },
     };
     this.transceivers.push(transceiver);
@@ -78,8 +118,10 @@ export class FakePeerConnection implements PeerConnectionLike {
   }
 
   setLocalDescription(description?: RTCLocalSessionDescriptionInit): Promise<void> {
-    if (description?.type === 'offer') this.signalingState = 'have-local-offer';
-    else if (description?.type === 'answer') this.signalingState = 'stable';
+    if (description?.type === 'offer') {
+      this.signalingState = 'have-local-offer';
+      this.transceivers.forEach((transceiver, index) => (transceiver.mid ??= String(index)));
+    } else if (description?.type === 'answer') this.signalingState = 'stable';
     this.localDescription = description ?? null;
     return Promise.resolve();
   }
@@ -97,6 +139,7 @@ export class FakePeerConnection implements PeerConnectionLike {
       this.signalingState = 'have-remote-offer';
     }
     this.remoteDescription = description as RTCSessionDescription;
+    this.remoteDescriptions.push(description);
     return Promise.resolve();
   }
 

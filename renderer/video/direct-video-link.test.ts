@@ -328,3 +328,95 @@ describe('link state of a peer connection', () => {
     expect(linkStateOf(connection, ice)).toBe(expected);
   });
 });
+
+describe('direct video link: examination instruments', () => {
+  /** The link with the console's first answer applied. */
+  async function answeredLink() {
+    const started = await startedLink();
+    started.signaling.signal(ANSWER);
+    await settle();
+    return started;
+  }
+
+  it('sends a camera instrument on a send-only transceiver after the face ones; the tag is its mid', async () => {
+    const { link, pc, signaling } = await answeredLink();
+    const otoscope = fakeTrack('video');
+    const tag = await link.addInstrument('otoscope', otoscope);
+    expect(tag).toEqual({ ok: true, value: '2' });
+    expect(pc.transceivers[2]?.sender.track).toBe(otoscope);
+    expect(offers(signaling).at(-1)).toBe('offer 2 audio:sendrecv video:sendrecv video:sendonly');
+  });
+
+  it('a switch between cameras replaces the track, without renegotiation, and keeps the tag', async () => {
+    const { link, pc, signaling } = await answeredLink();
+    await link.addInstrument('otoscope', fakeTrack('video'));
+    signaling.signal(ANSWER);
+    await settle();
+    const before = offers(signaling).length;
+    await link.removeInstrument('otoscope');
+    expect(pc.transceivers[2]?.sender.track).toBeNull();
+    const dermatoscope = fakeTrack('video');
+    expect(await link.addInstrument('dermatoscope', dermatoscope)).toEqual({ ok: true, value: '2' });
+    expect(pc.transceivers[2]?.sender.track).toBe(dermatoscope);
+    expect(offers(signaling)).toHaveLength(before);
+  });
+
+  it('sends the stethoscope on its own transceiver, capped at 128 kb/s, with music Opus in the answer', async () => {
+    const { link, pc, signaling } = await answeredLink();
+    await link.addInstrument('otoscope', fakeTrack('video'));
+    signaling.signal(ANSWER);
+    await settle();
+    const tag = await link.addInstrument('stethoscope', fakeTrack('audio'));
+    expect(tag).toEqual({ ok: true, value: '3' });
+    expect(pc.transceivers[3]?.sender.maxBitrate).toBe(128_000);
+    const sdp = [
+      'v=0',
+      'm=audio 9 UDP/TLS/RTP/SAVPF 111',
+      'a=mid:0',
+      'a=rtpmap:111 opus/48000/2',
+      'a=fmtp:111 minptime=10;useinbandfec=1',
+      'm=audio 9 UDP/TLS/RTP/SAVPF 111',
+      'a=mid:3',
+      'a=rtpmap:111 opus/48000/2',
+      'a=fmtp:111 minptime=10;useinbandfec=1',
+      '',
+    ].join('\r\n');
+    signaling.signal({ kind: 'description', description: { type: 'answer', sdp } });
+    await settle();
+    const applied = pc.remoteDescriptions.at(-1)?.sdp ?? '';
+    expect(applied).toContain(
+      'a=mid:0\r\na=rtpmap:111 opus/48000/2\r\na=fmtp:111 minptime=10;useinbandfec=1\r\n',
+    );
+    expect(applied).toContain(
+      'a=mid:3\r\na=rtpmap:111 opus/48000/2\r\na=fmtp:111 minptime=10;useinbandfec=1;stereo=1;sprop-stereo=1;maxaveragebitrate=128000;usedtx=0',
+    );
+  });
+
+  it('a fresh connection adds the instruments again after the face tracks, so the tags stay', async () => {
+    const { link, connections, signaling } = await answeredLink();
+    const stethoscope = fakeTrack('audio');
+    const otoscope = fakeTrack('video');
+    await link.addInstrument('stethoscope', stethoscope);
+    signaling.signal(ANSWER);
+    await settle();
+    await link.addInstrument('otoscope', otoscope);
+    connectionAt(connections, 0).refuseNextRemoteDescription = true;
+    signaling.signal(ANSWER);
+    await settle();
+    const fresh = connectionAt(connections, 1);
+    expect(fresh.transceivers.map((transceiver) => transceiver.sender.track)).toEqual([
+      expect.anything(),
+      expect.anything(),
+      stethoscope,
+      otoscope,
+    ]);
+    expect(fresh.transceivers.map((transceiver) => transceiver.mid)).toEqual(['0', '1', '2', '3']);
+  });
+
+  it('refuses a camera instrument in sound only', async () => {
+    const { link } = await answeredLink();
+    await link.setAudioOnly();
+    const tag = await link.addInstrument('otoscope', fakeTrack('video'));
+    expect(tag.ok).toBe(false);
+  });
+});

@@ -4,8 +4,11 @@
 // the cabin's own (perfect negotiation, the cabin being the peer whose offer wins). When the console's
 // description cannot apply to the connection (the console's page was reloaded: a new peer connection
 // with a new DTLS certificate), the cabin starts over on a fresh connection with the same tracks.
+// Examination instruments go on their own send-only transceivers (instrument-transceivers.ts).
+import type { InstrumentKind } from '../../contract/instrument';
 import { iceServersForRtc, type SignalPayload } from '../../contract/platform-protocol';
-import type { Result } from '../../contract/result';
+import { err, ok, type Result } from '../../contract/result';
+import { InstrumentTransceivers } from './instrument-transceivers';
 import { VideoLinkBase, type VideoLink, type VideoLinkOptions, type VideoLinkState } from './video-link';
 
 /** The events of RTCPeerConnection the link listens to. */
@@ -65,6 +68,8 @@ export class DirectVideoLink extends VideoLinkBase implements VideoLink {
   /** Recoveries skipped while an answer is awaited (the answer gets one interval before a new offer). */
   private answerWaits = 0;
   private audioOnly = false;
+  /** The instrument transceivers, in the order they were created (a fresh connection adds them so). */
+  private readonly instruments = new InstrumentTransceivers();
 
   constructor(private readonly options: DirectVideoLinkOptions) {
     super(options);
@@ -115,6 +120,34 @@ export class DirectVideoLink extends VideoLinkBase implements VideoLink {
     });
   }
 
+  async addInstrument(kind: InstrumentKind, track: MediaStreamTrack): Promise<Result<string>> {
+    let outcome: Result<string> = err({ code: 'call.ended' });
+    await this.serialize(async () => {
+      outcome = await this.sendInstrument(kind, track);
+    });
+    return outcome;
+  }
+
+  removeInstrument(kind: InstrumentKind): Promise<void> {
+    return this.serialize(async () => {
+      if (!this.closed) await this.instruments.detach(kind);
+    });
+  }
+
+  /** Puts an instrument on its transceiver; a new one is offered at once, so that its mid is known. */
+  private async sendInstrument(kind: InstrumentKind, track: MediaStreamTrack): Promise<Result<string>> {
+    if (this.closed) return err({ code: 'call.ended' });
+    if (kind !== 'stethoscope' && this.audioOnly) return err({ code: 'media.audioOnly' });
+    if (await this.instruments.attach(this.pc, kind, track)) {
+      // An offer waiting for its answer is replaced.
+      const sent = await this.offer(this.pc.signalingState === 'have-local-offer' ? 'resend' : 'renegotiate');
+      if (!sent.ok) return sent;
+    }
+    if (kind === 'stethoscope') await this.instruments.limitStethoscope();
+    const mid = this.instruments.mid(kind);
+    return mid === null ? err({ code: 'media.instrumentPending' }) : ok(mid);
+  }
+
   protected override closeMedia(): void {
     this.offSignal();
     this.pc.close();
@@ -160,7 +193,7 @@ export class DirectVideoLink extends VideoLinkBase implements VideoLink {
   private async applyRemote(description: RTCSessionDescriptionInit): Promise<boolean> {
     const negotiated = this.pc.remoteDescription !== null;
     try {
-      await this.pc.setRemoteDescription(description);
+      await this.pc.setRemoteDescription(this.instruments.musicFit(description));
       return true;
     } catch (error) {
       if (!negotiated) throw error;
@@ -179,9 +212,11 @@ export class DirectVideoLink extends VideoLinkBase implements VideoLink {
     this.offerLost = false;
     this.forgetRemoteStream();
     this.addTracks();
+    this.instruments.addTo(this.pc, this.audioOnly);
     // The old connection's media is gone: the link is stopped until the fresh one connects.
     if (this.state() === 'connected') this.status.set('disconnected');
     await this.offer('renegotiate');
+    await this.instruments.limitStethoscope();
   }
 
   /** Runs one signaling step after the previous ones; a step that throws does not stop the next. */

@@ -3,10 +3,12 @@
 // link. The app provides the browser's; screen tests provide a fake.
 import { createContext, useContext } from 'react';
 import { systemClock, type Clock } from '../../contract/clock';
+import type { InstrumentReport, MediaRoles } from '../../contract/instrument';
 import type { CallMedia } from '../../contract/platform-protocol';
 import type { Result } from '../../contract/result';
 import type { CabinTransport } from '../cabin-client';
 import { createVideoLink } from './create-video-link';
+import { exactDevice, faceDeviceIds, MediaRolesStore } from './media-roles';
 import { transportSignaling, type MediaSignaling, type VideoLink } from './video-link';
 
 /** Which devices to open. */
@@ -17,8 +19,19 @@ export interface DeviceRequest {
 
 /** The camera, the microphone, Web Audio, and the call's media, as the screens use them. */
 export interface MediaEnvironment {
-  /** Opens the requested devices; rejects when they cannot be opened. */
+  /**
+   * Opens the requested devices (the face camera and microphone by their ids once the controller told
+   * them apart, else the browser's defaults); rejects when they cannot be opened.
+   */
   openDevices(request: DeviceRequest): Promise<MediaStream>;
+  /** Opens one input with exactly these constraints (an examination instrument); rejects as getUserMedia does. */
+  openInput(constraints: MediaStreamConstraints): Promise<MediaStream>;
+  /** Which input is which, as the controller last answered; null before its first answer. */
+  mediaRoles(): MediaRoles | null;
+  /** Subscribes to the controller's new answers about the inputs; returns the unsubscribe function. */
+  onMediaRoles(listener: (roles: MediaRoles) => void): () => void;
+  /** Tells the controller how the instrument it asked for went (CabinApi `reportInstrument`). */
+  reportInstrument(report: InstrumentReport): Promise<Result<void>>;
   /** A new audio context (the caller closes it), or null where Web Audio is missing. */
   createAudioContext(): AudioContext | null;
   /** The call's media parameters once the platform joined it (CabinApi `joinMedia`). */
@@ -50,17 +63,52 @@ const AUDIO_CONSTRAINTS: MediaTrackConstraints = {
   autoGainControl: true,
 };
 
-/** The browser's devices and Web Audio, and the call's media over the cabin transport. */
+/**
+ * The browser's devices and Web Audio, and the call's media over the cabin transport. Lists the inputs
+ * for the controller now, after the camera first opened (the labels show then) and on each change.
+ */
 export function browserMediaEnvironment(transport: CabinTransport, win: Window = window): MediaEnvironment {
-  return {
-    openDevices: ({ audio, video }) => {
-      const devices = win.navigator.mediaDevices as MediaDevices | undefined;
-      if (devices === undefined) return Promise.reject(new Error('no media devices'));
-      return devices.getUserMedia({
-        audio: audio ? AUDIO_CONSTRAINTS : false,
-        video: video ? VIDEO_CONSTRAINTS : false,
+  const mediaDevices = (): MediaDevices | undefined => win.navigator.mediaDevices;
+  const roles = new MediaRolesStore(
+    async () => (await mediaDevices()?.enumerateDevices()) ?? [],
+    (report) => transport.client.reportMediaDevices(report),
+  );
+  void roles.refresh();
+  mediaDevices()?.addEventListener('devicechange', () => void roles.refresh());
+  let cameraOpened = false;
+  const openDevices = async ({ audio, video }: DeviceRequest): Promise<MediaStream> => {
+    const devices = mediaDevices();
+    if (devices === undefined) throw new Error('no media devices');
+    const ids = faceDeviceIds(roles.current());
+    const open = (byId: boolean): Promise<MediaStream> =>
+      devices.getUserMedia({
+        audio: audio ? { ...AUDIO_CONSTRAINTS, ...(byId ? exactDevice(ids.microphone) : {}) } : false,
+        video: video ? { ...VIDEO_CONSTRAINTS, ...(byId ? exactDevice(ids.camera) : {}) } : false,
       });
+    let stream: MediaStream;
+    try {
+      stream = await open(true);
+    } catch (error) {
+      // A face device unplugged since the list: the browser's defaults.
+      if (ids.camera === null && ids.microphone === null) throw error;
+      stream = await open(false);
+    }
+    if (!cameraOpened && stream.getVideoTracks().length > 0) {
+      cameraOpened = true;
+      void roles.refresh();
+    }
+    return stream;
+  };
+  return {
+    openDevices,
+    openInput: (constraints) => {
+      const devices = mediaDevices();
+      if (devices === undefined) return Promise.reject(new DOMException('no media devices', 'NotFoundError'));
+      return devices.getUserMedia(constraints);
     },
+    mediaRoles: () => roles.current(),
+    onMediaRoles: (listener) => roles.onChange(listener),
+    reportInstrument: (report) => transport.client.reportInstrument(report),
     createAudioContext: () => {
       const Context = (win as Window & { AudioContext?: typeof AudioContext }).AudioContext;
       return Context === undefined ? null : new Context();
@@ -76,6 +124,10 @@ export function browserMediaEnvironment(transport: CabinTransport, win: Window =
 /** An environment without devices or call, for screens drawn outside the app (they say the camera is missing). */
 export const NO_MEDIA: MediaEnvironment = {
   openDevices: () => Promise.reject(new Error('no media devices')),
+  openInput: () => Promise.reject(new Error('no media devices')),
+  mediaRoles: () => null,
+  onMediaRoles: () => () => undefined,
+  reportInstrument: () => Promise.resolve({ ok: false, error: { code: 'call.notJoined' } }),
   createAudioContext: () => null,
   joinMedia: () => Promise.resolve({ ok: false, error: { code: 'call.notJoined' } }),
   signaling: {

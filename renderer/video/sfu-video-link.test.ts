@@ -151,6 +151,39 @@ describe('SFU video link', () => {
     expect(local.getVideoTracks()[0]?.readyState).toBe('live');
   });
 
+  it('sends an instrument as its own producer named for the console, closed on removal', async () => {
+    const { link, signaling } = sfuLink();
+    await link.start(cameraAndMicrophone());
+    const otoscope = new FakeMediaStreamTrack({ kind: 'video' });
+    const tag = await link.addInstrument('otoscope', otoscope);
+    expect(tag).toEqual({ ok: true, value: 'producer-3' });
+    const produced = requestsOf(signaling, 'produce').at(-1) as { kind: string; appData: unknown };
+    expect(produced).toMatchObject({ kind: 'video', appData: { instrument: 'otoscope' } });
+    await link.removeInstrument('otoscope');
+    expect(requestsOf(signaling, 'closeProducer')).toEqual([{ producerId: 'producer-3' }]);
+    // The instrument's track stays with its owner.
+    expect(otoscope.readyState).toBe('live');
+  });
+
+  it('sends the stethoscope with music-fit Opus: stereo, 128 kb/s, no discontinuous transmission', async () => {
+    const { link, handler } = sfuLink();
+    await link.start(cameraAndMicrophone());
+    const send = vi.spyOn(handler(0), 'send');
+    const tag = await link.addInstrument('stethoscope', new FakeMediaStreamTrack({ kind: 'audio' }));
+    expect(tag.ok).toBe(true);
+    expect(send).toHaveBeenCalledWith(
+      expect.objectContaining({
+        codecOptions: { opusStereo: true, opusDtx: false, opusMaxAverageBitrate: 128_000 },
+      }),
+    );
+  });
+
+  it('refuses an instrument before the link is set up', async () => {
+    const { link } = sfuLink();
+    const tag = await link.addInstrument('otoscope', new FakeMediaStreamTrack({ kind: 'video' }));
+    expect(tag.ok).toBe(false);
+  });
+
   it('close closes both transports', async () => {
     const { link, handler, clock } = sfuLink();
     await link.start(cameraAndMicrophone());

@@ -13,8 +13,10 @@ import type {
   Transport,
   TransportOptions,
 } from 'mediasoup-client/types';
+import type { InstrumentKind } from '../../contract/instrument';
 import { iceServersForRtc, type SfuMethod } from '../../contract/platform-protocol';
-import type { Result } from '../../contract/result';
+import { err, ok, type Result } from '../../contract/result';
+import { STETHOSCOPE_MAX_BITRATE } from './music-opus';
 import { VideoLinkBase, type VideoLink, type VideoLinkOptions } from './video-link';
 
 /** `createTransport` request: one transport per direction; answers the transport's `TransportOptions`. */
@@ -80,6 +82,8 @@ class SfuRequestError extends Error {
 export class SfuVideoLink extends VideoLinkBase implements VideoLink {
   private readonly device: Device;
   private readonly producers = new Map<'audio' | 'video', Producer>();
+  /** One producer per instrument sent, its `appData.instrument` naming it for the console. */
+  private readonly instrumentProducers = new Map<InstrumentKind, Producer>();
   private readonly consumers = new Map<string, Consumer>();
   private readonly offProducerAdded: () => void;
   private sendTransport: Transport | null = null;
@@ -166,6 +170,48 @@ export class SfuVideoLink extends VideoLinkBase implements VideoLink {
       this.consumers.delete(id);
     }
     this.emitRemote();
+  }
+
+  async addInstrument(kind: InstrumentKind, track: MediaStreamTrack): Promise<Result<string>> {
+    const transport = this.sendTransport;
+    if (this.closed || !this.ready || transport === null) return err({ code: 'call.notJoined' });
+    if (track.kind === 'video' && this.audioOnly) return err({ code: 'media.audioOnly' });
+    await this.removeInstrument(kind);
+    try {
+      // The track belongs to the caller (the patient's preview): closing the producer must not stop it.
+      const producer = await transport.produce({
+        track,
+        stopTracks: false,
+        appData: { instrument: kind },
+        ...(kind === 'stethoscope'
+          ? {
+              codecOptions: {
+                opusStereo: true,
+                opusDtx: false,
+                opusMaxAverageBitrate: STETHOSCOPE_MAX_BITRATE,
+              },
+            }
+          : {}),
+      });
+      if (this.closed) {
+        producer.close();
+        return err({ code: 'call.ended' });
+      }
+      this.instrumentProducers.set(kind, producer);
+      return ok(producer.id);
+    } catch (error) {
+      if (error instanceof SfuRequestError) return err({ code: error.code });
+      return err({ code: 'media.sfuFailed' });
+    }
+  }
+
+  async removeInstrument(kind: InstrumentKind): Promise<void> {
+    const producer = this.instrumentProducers.get(kind);
+    if (producer === undefined) return;
+    this.instrumentProducers.delete(kind);
+    producer.close();
+    const data: SfuCloseProducer = { producerId: producer.id };
+    await this.request('closeProducer', data).catch(() => undefined);
   }
 
   protected override closeMedia(): void {

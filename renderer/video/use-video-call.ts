@@ -27,6 +27,8 @@ export interface VideoCall {
   readonly joinFailure: string | null;
   /** The remote video element: the reception monitor writes its decoded frame count there. */
   readonly remoteVideoRef: RefObject<HTMLVideoElement | null>;
+  /** The video link once created (the examination instruments go on it), null outside the call. */
+  readonly link: VideoLink | null;
 }
 
 /**
@@ -145,5 +147,5 @@ export function useVideoCall(active: boolean, audioOnly: boolean): VideoCall {
     void link.setAudioOnly();
   }, [audioOnly, link]);
 
-  return { local, remote, devicesMissing, joinFailure, remoteVideoRef };
+  return { local, remote, devicesMissing, joinFailure, remoteVideoRef, link };
 }

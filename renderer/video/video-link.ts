@@ -4,6 +4,7 @@
 // the base class both links extend (the state, the professional's stream and their listeners).
 import type { MediaLinkState, MediaUp } from '../../contract/cabin-api';
 import { every, type Cancel, type Clock } from '../../contract/clock';
+import type { InstrumentKind } from '../../contract/instrument';
 import type { IceServer, SignalPayload } from '../../contract/platform-protocol';
 import type { Result } from '../../contract/result';
 import type { CabinTransport } from '../cabin-client';
@@ -32,6 +33,14 @@ export interface VideoLink {
   restartIce(): Promise<void>;
   /** Stops sending and receiving video for the rest of the call, keeping the sound. */
   setAudioOnly(): Promise<void>;
+  /**
+   * Sends an examination instrument's track beside the face camera and microphone (a camera replaces
+   * the camera instrument sent before); answers the media tag the console knows it by (direct mode:
+   * its transceiver's mid; SFU mode: its producer's id). The track stays with its owner.
+   */
+  addInstrument(kind: InstrumentKind, track: MediaStreamTrack): Promise<Result<string>>;
+  /** Stops sending this instrument (nothing when it is not sent); the track stays with its owner. */
+  removeInstrument(kind: InstrumentKind): Promise<void>;
   /** Ends the link: no more media, events or messages. Leaves the local tracks to their owner. */
   close(): void;
 }
