@@ -50,7 +50,10 @@ describe('the cameras and sound inputs the kernel lists', () => {
     write('sys/class/video4linux/video0/index', '0');
     write(`${classNode('video4linux', 'video1', webcam, 'video4linux')}/name`, 'UVC Camera (046d:0825)');
     write('sys/class/video4linux/video1/index', '1');
-    write(`${classNode('video4linux', 'video2', otoscope, 'video4linux')}/name`, 'USB 2.0 Camera: USB Camera');
+    write(
+      `${classNode('video4linux', 'video2', otoscope, 'video4linux')}/name`,
+      'USB 2.0 Camera: USB Camera',
+    );
     write('sys/class/video4linux/video2/index', '0');
     // The PC's own sound (not USB, playback only) and the USB sound card with a capture device.
     const pcSound = 'sys/devices/pci0000:00/0000:00:1f.3';
@@ -61,8 +64,18 @@ describe('the cameras and sound inputs the kernel lists', () => {
     classNode('sound', 'pcmC1D0c', soundCard, 'sound');
 
     expect(listLinuxMediaInputs(root)).toEqual([
-      { deviceId: '/dev/video0', kind: 'videoinput', label: 'UVC Camera (046d:0825) (046d:0825)', groupId: '' },
-      { deviceId: '/dev/video2', kind: 'videoinput', label: 'USB 2.0 Camera: USB Camera (1bcf:2c99)', groupId: '' },
+      {
+        deviceId: '/dev/video0',
+        kind: 'videoinput',
+        label: 'UVC Camera (046d:0825) (046d:0825)',
+        groupId: '',
+      },
+      {
+        deviceId: '/dev/video2',
+        kind: 'videoinput',
+        label: 'USB 2.0 Camera: USB Camera (1bcf:2c99)',
+        groupId: '',
+      },
       { deviceId: 'hw:1', kind: 'audioinput', label: 'USB Audio Device (0d8c:0014)', groupId: '' },
     ]);
   });
