@@ -173,7 +173,8 @@ export interface StethoscopeLoop {
   readonly mode: StethoscopeMode;
   /** The processing flags the track's `getSettings()` reports. */
   readonly settings: {
-    readonly echoCancellation: boolean | null;
+    /** A boolean, or in newer Chromiums a string (`all`, `remote-only`) when it is on. */
+    readonly echoCancellation: boolean | string | null;
     readonly noiseSuppression: boolean | null;
     readonly autoGainControl: boolean | null;
   };
