@@ -131,6 +131,29 @@ export function installAudioProbe(): void {
   };
 }
 
+/** Run in a page before its scripts (an init script): `window.__name`, which code sent from tsx may call. */
+export const NAME_HELPER_SCRIPT = 'window.__name = (target) => target;';
+
+/**
+ * Run in a page before its scripts (an init script): keeps every stream `getUserMedia` opens with audio
+ * whose echo cancellation was asked off on `window.cabineUnprocessedAudio`, so a test can read the
+ * stethoscope's local sound the way the cabin opened it.
+ */
+export function recordUnprocessedAudio(): void {
+  const devices = navigator.mediaDevices as MediaDevices | undefined;
+  if (!devices) return;
+  const holder = window as unknown as { cabineUnprocessedAudio?: MediaStream[] };
+  const kept: MediaStream[] = [];
+  holder.cabineUnprocessedAudio = kept;
+  const open = devices.getUserMedia.bind(devices);
+  devices.getUserMedia = async (constraints?: MediaStreamConstraints) => {
+    const stream = await open(constraints);
+    const audio = constraints?.audio;
+    if (typeof audio === 'object' && audio.echoCancellation === false) kept.push(stream);
+    return stream;
+  };
+}
+
 /**
  * Opens a blank page on a secure origin (`http://localhost/`, answered by playwright without a server)
  * with the audio probe installed.
@@ -138,7 +161,7 @@ export function installAudioProbe(): void {
 export async function openProbePage(browser: Browser): Promise<Page> {
   const page = await browser.newPage();
   // Code sent from a tsx/vitest process may carry esbuild's name helper.
-  await page.addInitScript({ content: 'window.__name = (target) => target;' });
+  await page.addInitScript({ content: NAME_HELPER_SCRIPT });
   await page.route('http://localhost/probe', (route) =>
     route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>probe</title>' }),
   );

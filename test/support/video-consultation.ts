@@ -23,7 +23,7 @@ import {
 import { answerCarePath, chooseNextAvailable, throughConsent, type Patient } from './journey-steps';
 import { writeLowTonesWav } from './low-tones-wav';
 import { CABIN_ADDRESS, createSplitNetwork, type SplitNetwork } from './split-network';
-import { instrumentChromiumFlags } from './stethoscope-probe';
+import { instrumentChromiumFlags, NAME_HELPER_SCRIPT, recordUnprocessedAudio } from './stethoscope-probe';
 
 /** Chromium flags for real media between two pages on loopback. */
 export const MEDIA_CHROMIUM_FLAGS = [
@@ -111,6 +111,11 @@ export async function startVideoConsultation(
         viewport: KIOSK_VIEWPORT,
       })
     : null;
+  if (cabinContext) {
+    // The cabin's page keeps the stethoscope's stream for the delay benchmark, and can run the audio probe.
+    await cabinContext.addInitScript({ content: NAME_HELPER_SCRIPT });
+    await cabinContext.addInitScript(recordUnprocessedAudio);
+  }
   const patient = await openCabinPage(cabinContext ?? browser, cabin);
   const consoleOrigin = network ? `http://${CABIN_ADDRESS}:${platform.port}` : null;
   const consoleBrowser = consoleOrigin
@@ -123,6 +128,7 @@ export async function startVideoConsultation(
     : browser;
   const consolePage = await consoleBrowser.newPage({ viewport: { width: 1280, height: 800 } });
   const consoleProblems = watchForErrors(consolePage);
+  if (wav) await consolePage.addInitScript({ content: NAME_HELPER_SCRIPT });
   await consolePage.goto(consoleOrigin ? `${consoleOrigin}/console/` : platform.consoleUrl);
   await logInOnConsole(consolePage, password);
   return {
