@@ -5,13 +5,14 @@
 //   tsx test/support/in-loopback-namespace.ts tsx test/bench/stethoscope-benchmark.ts
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { writeLowTonesWav } from '../support/low-tones-wav';
+import { LOW_TONES_HZ, writeLowTonesWav } from '../support/low-tones-wav';
 import {
   describeLoop,
   launchInstrumentChromium,
   listMediaInputs,
   loopStethoscope,
   openProbePage,
+  type StethoscopeLoop,
   type StethoscopeMode,
 } from '../support/stethoscope-probe';
 
@@ -32,13 +33,27 @@ async function main(): Promise<void> {
       `fake media inputs (device-count=3): ${inputs.map((input) => `${input.kind} "${input.label}"`).join(', ')}\n`,
     );
     const modes: StethoscopeMode[] = ['voice', 'music', 'processed'];
+    const loops: StethoscopeLoop[] = [];
     for (const mode of modes) {
       const loop = await loopStethoscope(page, mode, SECONDS);
+      loops.push(loop);
       process.stdout.write(`stethoscope after ${SECONDS} s, ${describeLoop(loop)}\n`);
       process.stdout.write(
         `  fmtp ${loop.opusFmtp}; burst delay through the loop: median ${median(loop.burstDelaysMs).toFixed(0)} ms over ${loop.burstDelaysMs.length} bursts\n`,
       );
     }
+    // The processing acts on the local track already: against the file's level (an unprocessed track).
+    const file = loops.find((loop) => loop.mode === 'music')?.sent ?? [];
+    process.stdout.write(
+      `stethoscope after ${SECONDS} s, received minus the file's level: ` +
+        loops
+          .map(
+            (loop) =>
+              `${loop.mode} ${LOW_TONES_HZ.map((hz, i) => `${hz} Hz ${((loop.receivedLate[i] ?? Number.NaN) - (file[i] ?? Number.NaN)).toFixed(1)}`).join(', ')} dB`,
+          )
+          .join('; ') +
+        '\n',
+    );
   } finally {
     await browser.close();
     rmSync(dirname(wav), { recursive: true, force: true });
