@@ -30,9 +30,12 @@ const median = (values: readonly number[]): number => {
 function instrumentFrames(practitioner: Page, kind: string): Promise<number> {
   return practitioner
     .locator(`[data-testid="instrument-video"][data-kind="${kind}"]`)
-    .evaluate((element) =>
-      element instanceof HTMLVideoElement ? element.getVideoPlaybackQuality().totalVideoFrames : 0,
-    )
+    .evaluate((element) => {
+      // The element's own count, at once; else the console's count of the track's frames (getStats).
+      if (element instanceof HTMLVideoElement) return element.getVideoPlaybackQuality().totalVideoFrames;
+      const counted = Number(element.getAttribute('data-frames-decoded') ?? Number.NaN);
+      return Number.isFinite(counted) ? counted : 0;
+    })
     .catch(() => 0);
 }
 

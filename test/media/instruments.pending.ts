@@ -31,9 +31,12 @@ const instrumentVideo = (kind: string): string => `[data-testid="instrument-vide
 function instrumentFrames(consultation: VideoConsultation, kind: string): Promise<number> {
   return consultation.console
     .locator(instrumentVideo(kind))
-    .evaluate((element) =>
-      element instanceof HTMLVideoElement ? element.getVideoPlaybackQuality().totalVideoFrames : 0,
-    )
+    .evaluate((element) => {
+      // The console's count of the track's decoded frames (getStats), else the element's own.
+      const counted = Number(element.getAttribute('data-frames-decoded') ?? Number.NaN);
+      if (Number.isFinite(counted)) return counted;
+      return element instanceof HTMLVideoElement ? element.getVideoPlaybackQuality().totalVideoFrames : 0;
+    })
     .catch(() => 0);
 }
 

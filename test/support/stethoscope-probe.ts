@@ -148,8 +148,12 @@ export function recordUnprocessedAudio(): void {
   const open = devices.getUserMedia.bind(devices);
   devices.getUserMedia = async (constraints?: MediaStreamConstraints) => {
     const stream = await open(constraints);
-    const audio = constraints?.audio;
-    if (typeof audio === 'object' && audio.echoCancellation === false) kept.push(stream);
+    const asked = typeof constraints?.audio === 'object' ? constraints.audio.echoCancellation : undefined;
+    const off =
+      asked === false ||
+      (typeof asked === 'object' &&
+        (asked.exact === false || (asked.exact === undefined && asked.ideal === false)));
+    if (off) kept.push(stream);
     return stream;
   };
 }
