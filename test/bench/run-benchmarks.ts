@@ -13,7 +13,11 @@
 //     the API (PINs checked before the lock, time to try them all);
 //   - a soak of 3,000 sessions with random faults and patients: stuck sessions, timers pending, heap growth;
 //   - the professional accepting the call to the first remote video frame on the cabin (target < 1.5 s),
-//     with real Chromium media inside a loopback network namespace (video-benchmark.ts).
+//     with real Chromium media inside a loopback network namespace (video-benchmark.ts);
+//   - the stethoscope's low tones after 20 s through WebRTC in Opus's voice mode, its music mode and with
+//     voice processing, and the burst's delay through the loop (stethoscope-benchmark.ts);
+//   - the professional's request to the instrument's first frame at the console (target < 1 s) and the
+//     stethoscope's delay from cabin to console (instrument-benchmark.ts; skipped without the instruments).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -151,20 +155,12 @@ async function heapGrowth(
   return { warm, total };
 }
 
-// The video benchmark needs its own network namespace: it runs as a child process that prints its line.
-function videoBenchmark(): Promise<number> {
+// The media benchmarks need their own network namespace: each runs as a child process that prints its lines.
+function mediaBenchmark(file: string): Promise<number> {
   const root = resolve(import.meta.dirname, '../..');
   const child = spawn(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      'test/support/in-loopback-namespace.ts',
-      process.execPath,
-      '--import',
-      'tsx',
-      'test/bench/video-benchmark.ts',
-    ],
+    ['--import', 'tsx', 'test/support/in-loopback-namespace.ts', process.execPath, '--import', 'tsx', file],
     { cwd: root, stdio: 'inherit' },
   );
   return new Promise((done) => child.once('exit', (code) => done(code ?? 1)));
@@ -206,7 +202,15 @@ async function main(): Promise<void> {
   ]) {
     for (const line of await benchmark()) process.stdout.write(`${line}\n`);
   }
-  process.exit(await videoBenchmark());
+  let failed = 0;
+  for (const file of [
+    'test/bench/video-benchmark.ts',
+    'test/bench/stethoscope-benchmark.ts',
+    'test/bench/instrument-benchmark.ts',
+  ]) {
+    failed ||= await mediaBenchmark(file);
+  }
+  process.exit(failed);
 }
 
 void main();

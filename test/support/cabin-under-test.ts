@@ -3,7 +3,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
 import { defaultConfig, mergeConfig, type CabinConfig } from '../../main/config';
 import { runBrowserMode, type RunningBrowserMode } from '../../main/browser-mode';
 
@@ -130,11 +130,16 @@ const BUTTONS_OFF_SCREEN = `[...document.querySelectorAll(
 
 /**
  * Opens the cabin's URL in a new page of the kiosk's size and watches it for errors; a screen whose
- * buttons do not fit on it is one of the problems.
+ * buttons do not fit on it is one of the problems. A persistent context (a Chromium with a profile folder
+ * of its own) gives its page the kiosk's size when it is launched.
  */
-export async function openCabinPage(browser: Browser, cabin: CabinUnderTest): Promise<CabinPage> {
+export async function openCabinPage(
+  browser: Browser | BrowserContext,
+  cabin: CabinUnderTest,
+): Promise<CabinPage> {
   mkdirSync(SCREENSHOT_DIRECTORY, { recursive: true });
-  const page = await browser.newPage({ viewport: KIOSK_VIEWPORT });
+  const page =
+    'newContext' in browser ? await browser.newPage({ viewport: KIOSK_VIEWPORT }) : await browser.newPage();
   const problems = watchForErrors(page);
   await page.goto(cabin.cabin.launchUrl());
   return {

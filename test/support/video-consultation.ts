@@ -3,13 +3,16 @@
 // screen and the practitioner's console with fake camera and microphone. Run inside the loopback
 // network namespace (in-loopback-namespace.ts) so that WebRTC uses 127.0.0.1.
 import { randomBytes } from 'node:crypto';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startPlatform, type RunningPlatform } from '../../platform/server/platform-server';
 import { DEMO_PRACTITIONERS } from '../../platform/server/demo-accounts';
 import {
   CHROMIUM_FLAGS,
   CHROMIUM_PATH,
+  KIOSK_VIEWPORT,
   openCabinPage,
   SCREENSHOT_DIRECTORY,
   startCabinUnderTest,
@@ -18,7 +21,9 @@ import {
   type CabinUnderTest,
 } from './cabin-under-test';
 import { answerCarePath, chooseNextAvailable, throughConsent, type Patient } from './journey-steps';
+import { writeLowTonesWav } from './low-tones-wav';
 import { CABIN_ADDRESS, createSplitNetwork, type SplitNetwork } from './split-network';
+import { instrumentChromiumFlags, NAME_HELPER_SCRIPT, recordUnprocessedAudio } from './stethoscope-probe';
 
 /** Chromium flags for real media between two pages on loopback. */
 export const MEDIA_CHROMIUM_FLAGS = [
@@ -43,6 +48,8 @@ export interface VideoConsultation {
   readonly consoleProblems: string[];
   /** The cable to the practitioner's host, when there is one. */
   readonly network: SplitNetwork | null;
+  /** With `instruments`: the cabin Chromium's own profile folder (for the forensic check), else null. */
+  readonly cabinProfile: string | null;
   stop(): Promise<void>;
 }
 
@@ -55,7 +62,21 @@ export interface VideoConsultationOptions {
    * network between the cabin and the practitioner; otherwise both pages share loopback.
    */
   readonly practitionerOnOtherHost?: boolean;
+  /**
+   * The examination instruments: both Chromiums get three fake cameras and microphones playing the low
+   * tones' WAV (low-tones-wav.ts), the cabin's configuration names the second and third cameras the
+   * otoscope and the dermatoscope and the second microphone the stethoscope (INSTRUMENTS_CONFIG), and the
+   * cabin's Chromium runs apart, on a profile folder the test can search. The face stays the first camera.
+   */
+  readonly instruments?: boolean;
 }
+
+/** The cabin's `instruments` for Chromium's fake devices with `device-count=3`. */
+export const INSTRUMENTS_CONFIG = [
+  { kind: 'otoscope', labelPattern: 'fake_device_1$', required: true },
+  { kind: 'dermatoscope', labelPattern: 'fake_device_2$', required: true },
+  { kind: 'stethoscope', labelPattern: 'Fake Audio Input 1$', required: true },
+] as const;
 
 /** Starts the platform and the cabin, opens both pages, and logs the practitioner in. */
 export async function startVideoConsultation(
@@ -76,24 +97,38 @@ export async function startVideoConsultation(
   });
   const cabin = await startCabinUnderTest({
     platform: { kind: 'local', url: platform.url, cabinId, credential, localPort: 0 },
+    ...(options.instruments ? { instruments: INSTRUMENTS_CONFIG } : {}),
   });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: MEDIA_CHROMIUM_FLAGS,
-  });
-  const patient = await openCabinPage(browser, cabin);
+  const wav = options.instruments ? writeLowTonesWav() : null;
+  const flags = wav ? instrumentChromiumFlags(wav) : MEDIA_CHROMIUM_FLAGS;
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: flags });
+  const cabinProfile = wav ? mkdtempSync(join(tmpdir(), 'cabine-chromium-')) : null;
+  const cabinContext: BrowserContext | null = cabinProfile
+    ? await chromium.launchPersistentContext(cabinProfile, {
+        executablePath: CHROMIUM_PATH,
+        headless: true,
+        args: flags,
+        viewport: KIOSK_VIEWPORT,
+      })
+    : null;
+  if (cabinContext) {
+    // The cabin's page keeps the stethoscope's stream for the delay benchmark, and can run the audio probe.
+    await cabinContext.addInitScript({ content: NAME_HELPER_SCRIPT });
+    await cabinContext.addInitScript(recordUnprocessedAudio);
+  }
+  const patient = await openCabinPage(cabinContext ?? browser, cabin);
   const consoleOrigin = network ? `http://${CABIN_ADDRESS}:${platform.port}` : null;
   const consoleBrowser = consoleOrigin
     ? await chromium.launch({
         executablePath: network?.chromiumInPractitionerHost ?? CHROMIUM_PATH,
         headless: true,
         // The camera needs a secure context: the platform's plain-HTTP address on the cable counts as one here.
-        args: [...MEDIA_CHROMIUM_FLAGS, `--unsafely-treat-insecure-origin-as-secure=${consoleOrigin}`],
+        args: [...flags, `--unsafely-treat-insecure-origin-as-secure=${consoleOrigin}`],
       })
     : browser;
   const consolePage = await consoleBrowser.newPage({ viewport: { width: 1280, height: 800 } });
   const consoleProblems = watchForErrors(consolePage);
+  if (wav) await consolePage.addInitScript({ content: NAME_HELPER_SCRIPT });
   await consolePage.goto(consoleOrigin ? `${consoleOrigin}/console/` : platform.consoleUrl);
   await logInOnConsole(consolePage, password);
   return {
@@ -105,12 +140,16 @@ export async function startVideoConsultation(
     practitionerPassword: password,
     consoleProblems,
     network,
+    cabinProfile,
     async stop() {
+      await cabinContext?.close();
       await browser.close();
       if (consoleBrowser !== browser) await consoleBrowser.close();
       await cabin.stop();
       await platform.stop();
       network?.dispose();
+      if (cabinProfile) rmSync(cabinProfile, { recursive: true, force: true });
+      if (wav) rmSync(dirname(wav), { recursive: true, force: true });
     },
   };
 }
