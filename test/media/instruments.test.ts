@@ -4,8 +4,6 @@
 // sees and hears: the instrument's own track decoded at the console beside the face, a still kept by the
 // console, a switch, the stethoscope's low band intact after 20 s with the processing off, the patient's
 // stop, and afterwards no picture, sound or identity written on the cabin.
-// Named `.pending.ts` until the instruments are in the cabin, the console and the platform: rename it
-// `instruments.test.ts` to run it in the media project.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { SAMPLE_BENEFICIARIES } from '../../devices/simulated/sample-patients';
