@@ -8,6 +8,7 @@
 import type { InstrumentKind } from '../../contract/instrument';
 import { iceServersForRtc, type SignalPayload } from '../../contract/platform-protocol';
 import { err, ok, type Result } from '../../contract/result';
+import { shareWithInstrument } from './instrument-bandwidth';
 import { InstrumentTransceivers } from './instrument-transceivers';
 import { VideoLinkBase, type VideoLink, type VideoLinkOptions, type VideoLinkState } from './video-link';
 
@@ -130,8 +131,19 @@ export class DirectVideoLink extends VideoLinkBase implements VideoLink {
 
   removeInstrument(kind: InstrumentKind): Promise<void> {
     return this.serialize(async () => {
-      if (!this.closed) await this.instruments.detach(kind);
+      if (this.closed) return;
+      await this.instruments.detach(kind);
+      await this.shareFaceWithInstrument();
     });
+  }
+
+  /** The face's video gets its small share while an instrument camera is on, its own otherwise. */
+  private async shareFaceWithInstrument(): Promise<void> {
+    const beside = this.instruments.cameraOn();
+    for (const transceiver of this.pc.getTransceivers()) {
+      if (this.instruments.owns(transceiver) || transceiver.sender.track?.kind !== 'video') continue;
+      await shareWithInstrument(transceiver.sender, beside);
+    }
   }
 
   /** Puts an instrument on its transceiver; a new one is offered at once, so that its mid is known. */
@@ -144,6 +156,7 @@ export class DirectVideoLink extends VideoLinkBase implements VideoLink {
       if (!sent.ok) return sent;
     }
     if (kind === 'stethoscope') await this.instruments.limitStethoscope();
+    else await this.shareFaceWithInstrument();
     const mid = this.instruments.mid(kind);
     return mid === null ? err({ code: 'media.instrumentPending' }) : ok(mid);
   }
@@ -217,6 +230,7 @@ export class DirectVideoLink extends VideoLinkBase implements VideoLink {
     if (this.state() === 'connected') this.status.set('disconnected');
     await this.offer('renegotiate');
     await this.instruments.limitStethoscope();
+    await this.shareFaceWithInstrument();
   }
 
   /** Runs one signaling step after the previous ones; a step that throws does not stop the next. */

@@ -2,6 +2,7 @@
 // The cameras share one (a switch replaces its track), the stethoscope has its own; the media tag the
 // console knows an instrument by is its transceiver's mid.
 import type { InstrumentKind } from '../../contract/instrument';
+import { INSTRUMENT_VIDEO_ENCODING } from './instrument-bandwidth';
 import { limitBitrate, withMusicOpus } from './music-opus';
 
 /** The transceiver an instrument goes on: the cameras share one, the stethoscope has its own. */
@@ -10,6 +11,13 @@ type InstrumentSlot = 'video' | 'audio';
 /** The slot of an instrument kind. */
 function slotOf(kind: InstrumentKind): InstrumentSlot {
   return kind === 'stethoscope' ? 'audio' : 'video';
+}
+
+/** A new instrument transceiver's set-up: send only; a camera first in the bandwidth. */
+function sendOnly(slot: InstrumentSlot): RTCRtpTransceiverInit {
+  return slot === 'video'
+    ? { direction: 'sendonly', sendEncodings: [INSTRUMENT_VIDEO_ENCODING] }
+    : { direction: 'sendonly' };
 }
 
 /** An instrument transceiver: the kind last sent on it and its track (null once removed). */
@@ -37,7 +45,7 @@ export class InstrumentTransceivers {
     const sending = this.sendings.get(slot);
     if (sending === undefined) {
       this.sendings.set(slot, {
-        transceiver: pc.addTransceiver(track, { direction: 'sendonly' }),
+        transceiver: pc.addTransceiver(track, sendOnly(slot)),
         kind,
         track,
       });
@@ -57,6 +65,17 @@ export class InstrumentTransceivers {
     await sending.transceiver.sender.replaceTrack(null);
   }
 
+  /** Whether an instrument camera is being sent now. */
+  cameraOn(): boolean {
+    const sending = this.sendings.get('video');
+    return sending !== undefined && sending.track !== null;
+  }
+
+  /** Whether this transceiver is one of the instruments'. */
+  owns(transceiver: RTCRtpTransceiver): boolean {
+    return [...this.sendings.values()].some((sending) => sending.transceiver === transceiver);
+  }
+
   /** The media tag of an instrument's transceiver (its mid), or null before an offer gave it one. */
   mid(kind: InstrumentKind): string | null {
     return this.sendings.get(slotOf(kind))?.transceiver.mid ?? null;
@@ -73,7 +92,10 @@ export class InstrumentTransceivers {
     for (const [slot, sending] of this.sendings) {
       const direction = slot === 'video' && audioOnly ? 'inactive' : 'sendonly';
       if (direction === 'inactive') sending.track = null;
-      sending.transceiver = pc.addTransceiver(sending.track ?? slot, { direction });
+      sending.transceiver = pc.addTransceiver(
+        sending.track ?? slot,
+        direction === 'sendonly' ? sendOnly(slot) : { direction },
+      );
     }
   }
 

@@ -17,6 +17,7 @@ import type { InstrumentKind } from '../../contract/instrument';
 import { iceServersForRtc, type SfuMethod } from '../../contract/platform-protocol';
 import { err, ok, type Result } from '../../contract/result';
 import { STETHOSCOPE_MAX_BITRATE } from './music-opus';
+import { INSTRUMENT_VIDEO_ENCODING } from './instrument-bandwidth';
 import { VideoLinkBase, type VideoLink, type VideoLinkOptions } from './video-link';
 
 /** `createTransport` request: one transport per direction; answers the transport's `TransportOptions`. */
@@ -191,7 +192,7 @@ export class SfuVideoLink extends VideoLinkBase implements VideoLink {
                 opusMaxAverageBitrate: STETHOSCOPE_MAX_BITRATE,
               },
             }
-          : {}),
+          : { encodings: [INSTRUMENT_VIDEO_ENCODING] }),
       });
       if (this.closed) {
         producer.close();

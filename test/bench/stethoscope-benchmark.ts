@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     const page = await openProbePage(browser);
     const inputs = await listMediaInputs(page);
     process.stdout.write(
-      `fake media inputs (device-count=3): ${inputs.map((input) => `${input.kind} "${input.label}"`).join(', ')}\n`,
+      `fake media inputs (device-count=4): ${inputs.map((input) => `${input.kind} "${input.label}"`).join(', ')}\n`,
     );
     const modes: StethoscopeMode[] = ['voice', 'music', 'processed'];
     const loops: StethoscopeLoop[] = [];

@@ -1,5 +1,6 @@
 // The examination instruments in a real call: Chromium plays the cabin and the practitioner's console,
-// each with three fake cameras (face, otoscope, dermatoscope) and three fake microphones playing low
+// each with four fake cameras (face, a depth camera left unused, otoscope, dermatoscope) and four fake
+// microphones playing low
 // tones (the second is the stethoscope), through the reference platform. Checked on what each side
 // sees and hears: the instrument's own track decoded at the console beside the face, a still kept by the
 // console, a switch, the stethoscope's low band intact after 20 s with the processing off, the patient's
@@ -102,7 +103,10 @@ describe('examination instruments in a video consultation', () => {
     const { patient, console: practitioner } = consultation;
     await practitioner.getByTestId('request-instrument-stethoscope').click();
     await patient.page.getByTestId('auscultation-notice').waitFor({ timeout: 10_000 });
-    const settings = await patient.page.getByTestId('instrument-guide').getAttribute('data-track-settings');
+    // The settings are there once the stethoscope's input is open.
+    const guide = patient.page.locator('[data-testid="instrument-guide"][data-track-settings]');
+    await guide.waitFor({ timeout: 10_000 });
+    const settings = await guide.getAttribute('data-track-settings');
     expect(JSON.parse(settings ?? '{}')).toMatchObject({
       echoCancellation: false,
       noiseSuppression: false,

@@ -63,18 +63,22 @@ export interface VideoConsultationOptions {
    */
   readonly practitionerOnOtherHost?: boolean;
   /**
-   * The examination instruments: both Chromiums get three fake cameras and microphones playing the low
-   * tones' WAV (low-tones-wav.ts), the cabin's configuration names the second and third cameras the
+   * The examination instruments: both Chromiums get four fake cameras and microphones playing the low
+   * tones' WAV (low-tones-wav.ts), the cabin's configuration names the third and fourth cameras the
    * otoscope and the dermatoscope and the second microphone the stethoscope (INSTRUMENTS_CONFIG), and the
    * cabin's Chromium runs apart, on a profile folder the test can search. The face stays the first camera.
    */
   readonly instruments?: boolean;
 }
 
-/** The cabin's `instruments` for Chromium's fake devices with `device-count=3`. */
+/**
+ * The cabin's `instruments` for Chromium's fake devices (`instrumentChromiumFlags`): the face is
+ * `fake_device_0`, `fake_device_1` (a depth camera) is left unused, the otoscope and dermatoscope are the
+ * MJPEG and NV12 ones, the stethoscope the second microphone.
+ */
 export const INSTRUMENTS_CONFIG = [
-  { kind: 'otoscope', labelPattern: 'fake_device_1$', required: true },
-  { kind: 'dermatoscope', labelPattern: 'fake_device_2$', required: true },
+  { kind: 'otoscope', labelPattern: 'fake_device_2$', required: true },
+  { kind: 'dermatoscope', labelPattern: 'fake_device_3$', required: true },
   { kind: 'stethoscope', labelPattern: 'Fake Audio Input 1$', required: true },
 ] as const;
 
