@@ -6,7 +6,7 @@
 // console, a switch, the stethoscope's low band intact after 20 s with the processing off, the patient's
 // stop, and afterwards no picture, sound or identity written on the cabin.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { SAMPLE_BENEFICIARIES } from '../../devices/simulated/sample-patients';
 import { LOW_TONES_HZ } from '../support/low-tones-wav';
 import { mediaWrittenUnder } from '../support/media-traces';
@@ -20,6 +20,9 @@ import {
   walkToWaitingRoom,
   type VideoConsultation,
 } from '../support/video-consultation';
+
+/** Where the screenshots go (looked at, never compared). */
+const SCREENS = join(import.meta.dirname, '../../test-results/screens');
 
 /** How far a received tone may stand below the loudest one (dB): the tones are sent at one level. */
 const SPREAD_DB = 6;
@@ -72,6 +75,8 @@ describe('examination instruments in a video consultation', () => {
       .toBeGreaterThan(0);
     const first = await instrumentFrames(consultation, 'otoscope');
     const face = await framesDecoded(practitioner, 'remote-video');
+    await patient.screen('consultation', 'inCall', 'media-10-otoscope-guide');
+    await practitioner.screenshot({ path: join(SCREENS, 'media-11-console-otoscope.png') });
     await expect
       .poll(() => instrumentFrames(consultation, 'otoscope'), { timeout: 10_000 })
       .toBeGreaterThan(first);
@@ -115,6 +120,8 @@ describe('examination instruments in a video consultation', () => {
     const audio = practitioner.getByTestId('auscultation-audio');
     await audio.waitFor({ state: 'attached', timeout: 10_000 });
     await practitioner.evaluate(installAudioProbe);
+    await patient.screen('consultation', 'inCall', 'media-12-stethoscope-guide');
+    await practitioner.screenshot({ path: join(SCREENS, 'media-13-console-stethoscope.png') });
     // 20 s of real time with the stethoscope on, then its tones read at the console.
     await practitioner.waitForTimeout(20_000);
     const levels = await audio.evaluate(
