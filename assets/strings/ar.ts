@@ -1004,7 +1004,7 @@ export const ar: Strings = {
     call: {
       professionalSees: 'ما يراه المهني',
       professionalHears: 'ما يسمعه المهني',
-      stop: 'إيقاف',
+      stop: 'إيقاف الفحص',
       ok: 'حسنًا',
       auscultation:
         'أثناء الاستماع، يكون صوت المهني مقطوعًا، لكي لا تسمع السماعة الطبية إلا أنتم. لا تتكلموا. سيكلمكم بعد ذلك.',

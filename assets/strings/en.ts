@@ -1030,7 +1030,7 @@ export const en: Strings = {
     call: {
       professionalSees: 'What the professional sees',
       professionalHears: 'What the professional hears',
-      stop: 'Stop',
+      stop: 'Stop the examination',
       ok: 'OK',
       auscultation:
         'While listening, the professional’s sound is off, so that the stethoscope hears only you. Do not talk. They will speak to you again afterwards.',

@@ -1034,7 +1034,7 @@ export const es: Strings = {
     call: {
       professionalSees: 'Lo que ve el profesional',
       professionalHears: 'Lo que oye el profesional',
-      stop: 'Parar',
+      stop: 'Parar el examen',
       ok: 'De acuerdo',
       auscultation:
         'Mientras escucha, el sonido del profesional está apagado, para que el estetoscopio solo le oiga a usted. No hable. Después le volverá a hablar.',

@@ -1140,7 +1140,7 @@ export const fr = {
     call: {
       professionalSees: 'Ce que voit le professionnel',
       professionalHears: 'Ce qu’entend le professionnel',
-      stop: 'Arrêter',
+      stop: 'Arrêter l’examen',
       ok: 'D’accord',
       auscultation:
         'Pendant l’écoute, le son du professionnel est coupé, pour que le stéthoscope n’entende que vous. Ne parlez pas. Il vous reparlera ensuite.',

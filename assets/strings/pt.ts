@@ -1028,7 +1028,7 @@ export const pt: Strings = {
     call: {
       professionalSees: 'O que o profissional vê',
       professionalHears: 'O que o profissional ouve',
-      stop: 'Parar',
+      stop: 'Parar o exame',
       ok: 'Está bem',
       auscultation:
         'Durante a auscultação, o som do profissional está desligado, para que o estetoscópio só o ouça a si. Não fale. Depois ele volta a falar consigo.',

@@ -1025,7 +1025,7 @@ export const tr: Strings = {
     call: {
       professionalSees: 'Sağlık uzmanının gördüğü',
       professionalHears: 'Sağlık uzmanının duyduğu',
-      stop: 'Durdur',
+      stop: 'Muayeneyi durdur',
       ok: 'Tamam',
       auscultation:
         'Dinleme sırasında sağlık uzmanının sesi kapalıdır, böylece stetoskop yalnızca sizi duyar. Konuşmayın. Sonra sizinle yeniden konuşacak.',

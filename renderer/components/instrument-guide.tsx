@@ -1,6 +1,6 @@
 // The examination instrument the professional asked for, beside their video: a picture and a few words
 // on how to take and hold it (read aloud), what the professional sees (the instrument's own video) or
-// hears (a sound level), and a big "stop" button; when it failed, a plain message and "OK". While the
+// hears (a sound level), and a big "stop" button beside its name, always in sight; when it failed, a plain message and "OK". While the
 // stethoscope listens, the patient is told why the professional's sound is off.
 import { useEffect, useState } from 'react';
 import type { InstrumentUse } from '../../contract/instrument';
@@ -61,7 +61,14 @@ export function InstrumentGuide({ use, stream, onStop }: InstrumentGuideProps) {
       data-state={use.state}
       data-track-settings={stethoscope ? trackSettings(stream) : undefined}
     >
-      <h2 className="instrument-name">{instrument.name}</h2>
+      <div className="instrument-head">
+        <h2 className="instrument-name">{instrument.name}</h2>
+        {failure === null && (
+          <ActionButton testId="instrument-stop" kind="danger" onPress={onStop}>
+            {s.stop}
+          </ActionButton>
+        )}
+      </div>
       {failure !== null ? (
         <>
           <p className="failure" role="alert" data-testid="instrument-failed">
@@ -75,21 +82,18 @@ export function InstrumentGuide({ use, stream, onStop }: InstrumentGuideProps) {
         </>
       ) : (
         <>
-          <InstrumentPicture kind={use.kind} />
-          <p className="lead" data-testid="instrument-instructions">
-            {instrument.take} {instrument.hold}
-          </p>
+          <div className="instrument-how">
+            <InstrumentPicture kind={use.kind} />
+            <p className="lead" data-testid="instrument-instructions">
+              {instrument.take} {instrument.hold}
+            </p>
+          </div>
           {stethoscope && (
             <p className="note" role="status" data-testid="auscultation-notice">
               {s.auscultation}
             </p>
           )}
           <InstrumentView stethoscope={stethoscope} stream={stream} />
-          <div className="call-measurement-actions">
-            <ActionButton testId="instrument-stop" kind="danger" onPress={onStop}>
-              {s.stop}
-            </ActionButton>
-          </div>
         </>
       )}
     </div>

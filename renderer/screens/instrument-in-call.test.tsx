@@ -107,7 +107,7 @@ describe('an examination instrument in the call', () => {
     expect(app.query('auscultation-notice')).toBeNull();
   });
 
-  it('"Arrêter" asks to stop it; once ended, it leaves the link and its light goes off', async () => {
+  it('"Arrêter l’examen" asks to stop it; once ended, it leaves the link and its light goes off', async () => {
     const { app, transport, media } = await callUp();
     await view(transport, { kind: 'otoscope', state: 'starting' });
     await app.click('instrument-stop');
