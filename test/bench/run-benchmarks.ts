@@ -17,7 +17,7 @@
 //   - the stethoscope's low tones after 20 s through WebRTC in Opus's voice mode, its music mode and with
 //     voice processing, and the burst's delay through the loop (stethoscope-benchmark.ts);
 //   - the professional's request to the instrument's first frame at the console (target < 1 s) and the
-//     stethoscope's delay from cabin to console (instrument-benchmark.ts; skipped without the instruments).
+//     stethoscope's delay from cabin to console (instrument-benchmark.ts).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
