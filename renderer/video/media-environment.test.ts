@@ -74,6 +74,43 @@ describe('the browser media environment and the roles of the inputs', () => {
     expect(told).toHaveLength(3);
   });
 
+  it('lists the inputs once the controller is reached, when it was not at load, and again after it came back', async () => {
+    const transport = new FakeCabinTransport(sampleView(null));
+    transport.mediaRolesResult = { ok: true, value: ROLES };
+    transport.setConnected(false);
+    browserMediaEnvironment(transport, fakeWindow().win);
+    await settle();
+    expect(reports(transport)).toHaveLength(0);
+    transport.setConnected(true);
+    await settle();
+    expect(reports(transport)).toHaveLength(1);
+    transport.setConnected(false);
+    transport.setConnected(true);
+    await settle();
+    expect(reports(transport)).toHaveLength(2);
+  });
+
+  it('with labels hidden at load, opens the default inputs for a moment, stops them, and lists again', async () => {
+    const transport = new FakeCabinTransport(sampleView(null));
+    transport.mediaRolesResult = { ok: true, value: { ...ROLES, labelsHidden: true } };
+    const browser = fakeWindow();
+    const stopped: string[] = [];
+    const mediaDevices = (browser.win.navigator as unknown as { mediaDevices: Record<string, unknown> })
+      .mediaDevices;
+    const open = mediaDevices.getUserMedia as (c: MediaStreamConstraints) => Promise<MediaStream>;
+    mediaDevices.getUserMedia = async (constraints: MediaStreamConstraints) => {
+      const stream = await open(constraints);
+      const track = { kind: 'video', stop: () => stopped.push('video') };
+      return { ...stream, getTracks: () => [track], getVideoTracks: () => [track] };
+    };
+    browserMediaEnvironment(transport, browser.win);
+    await settle();
+    await settle();
+    expect(browser.opened).toEqual([{ audio: true, video: true }]);
+    expect(stopped).toEqual(['video']);
+    expect(reports(transport)).toHaveLength(2);
+  });
+
   it('opens the face camera and microphone by their ids, never an instrument', async () => {
     const transport = new FakeCabinTransport(sampleView(null));
     transport.mediaRolesResult = { ok: true, value: ROLES };

@@ -73,7 +73,18 @@ export function browserMediaEnvironment(transport: CabinTransport, win: Window =
     async () => (await mediaDevices()?.enumerateDevices()) ?? [],
     (report) => transport.client.reportMediaDevices(report),
   );
-  void roles.refresh();
+  // Listed at each connection to the controller (at load, and after it restarted). The browser shows the
+  // labels only once an input was opened: the cabin then opens its default camera and microphone for a
+  // moment, so that the attendant sees a missing instrument before any patient.
+  const listInputs = async (): Promise<void> => {
+    await roles.refresh();
+    if (roles.current()?.labelsHidden !== true) return;
+    if (await revealLabels(mediaDevices())) await roles.refresh();
+  };
+  if (transport.isConnected()) void listInputs();
+  transport.onConnectionChange((connected) => {
+    if (connected) void listInputs();
+  });
   mediaDevices()?.addEventListener('devicechange', () => void roles.refresh());
   let cameraOpened = false;
   const openDevices = async ({ audio, video }: DeviceRequest): Promise<MediaStream> => {
@@ -101,10 +112,13 @@ export function browserMediaEnvironment(transport: CabinTransport, win: Window =
   };
   return {
     openDevices,
-    openInput: (constraints) => {
+    openInput: async (constraints) => {
       const devices = mediaDevices();
-      if (devices === undefined) return Promise.reject(new DOMException('no media devices', 'NotFoundError'));
-      return devices.getUserMedia(constraints);
+      if (devices === undefined) throw new DOMException('no media devices', 'NotFoundError');
+      const stream = await devices.getUserMedia(constraints);
+      // Labels hidden until now (the technician tried an input first): they show from now on.
+      if (roles.current()?.labelsHidden === true) void roles.refresh();
+      return stream;
     },
     mediaRoles: () => roles.current(),
     onMediaRoles: (listener) => roles.onChange(listener),
@@ -119,6 +133,23 @@ export function browserMediaEnvironment(transport: CabinTransport, win: Window =
     clock: systemClock,
     sendSubtitleAudio: (pcm) => transport.client.subtitleAudio({ pcm }),
   };
+}
+
+/**
+ * Opens the default camera and microphone (or either) and stops them at once: the browser lists the
+ * inputs' labels from then on. Answers whether anything opened.
+ */
+async function revealLabels(devices: MediaDevices | undefined): Promise<boolean> {
+  if (devices === undefined) return false;
+  for (const request of [{ audio: true, video: true }, { audio: true }, { video: true }]) {
+    try {
+      stopTracks(await devices.getUserMedia(request));
+      return true;
+    } catch {
+      // No such input, or refused: try with fewer.
+    }
+  }
+  return false;
 }
 
 /** An environment without devices or call, for screens drawn outside the app (they say the camera is missing). */
