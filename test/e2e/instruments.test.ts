@@ -1,4 +1,4 @@
-// The examination instruments as the staff meet them, in Chromium with four fake cameras and microphones
+// The examination instruments as the staff meet them, in Chromium with four fake cameras and three fake microphones
 // (test/support/stethoscope-probe.ts): the cabin lists its inputs at load (it opens its default devices
 // for a moment so that the browser shows their labels), the attendant sees a required instrument that is
 // not plugged in as a device fault beside the ones that are, and the technician sees every input with its

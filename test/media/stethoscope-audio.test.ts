@@ -35,11 +35,12 @@ describe('the stethoscope sound through WebRTC', () => {
     if (wav) rmSync(dirname(wav), { recursive: true, force: true });
   });
 
-  it('Chromium gives four cameras and four microphones to tell the instruments apart', async () => {
+  it('Chromium gives four cameras and three microphones to tell the instruments apart', async () => {
     const inputs = await listMediaInputs(page);
     console.log(`fake media inputs: ${inputs.map((input) => `${input.kind} "${input.label}"`).join(', ')}`);
     expect(inputs.filter((input) => input.kind === 'videoinput')).toHaveLength(4);
-    expect(inputs.filter((input) => input.kind === 'audioinput').length).toBeGreaterThanOrEqual(4);
+    // Its microphones stop at three (the default and two more), whatever the count asked.
+    expect(inputs.filter((input) => input.kind === 'audioinput').length).toBeGreaterThanOrEqual(3);
   });
 
   it('with processing off and Opus in music mode, every low tone arrives at its level and stays after 20 s', async () => {

@@ -9,7 +9,7 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './cabin-under-test';
 import { BURST_HZ, LOW_TONES_HZ } from './low-tones-wav';
 
 /**
- * Chromium's flags for the instruments: four fake cameras and microphones, the WAV as their sound.
+ * Chromium's flags for the instruments: four fake cameras and three fake microphones, the WAV as their sound.
  * Four, not three: Chromium's second fake camera (`fake_device_1`) is a Y16 depth camera whose frames
  * WebRTC never encodes (measured: 0 frames reach the sender while a <video> shows it), unlike a UVC
  * otoscope's; it stays in the list as a camera that is neither the face nor an instrument.

@@ -63,7 +63,7 @@ export interface VideoConsultationOptions {
    */
   readonly practitionerOnOtherHost?: boolean;
   /**
-   * The examination instruments: both Chromiums get four fake cameras and microphones playing the low
+   * The examination instruments: both Chromiums get four fake cameras and three fake microphones playing the low
    * tones' WAV (low-tones-wav.ts), the cabin's configuration names the third and fourth cameras the
    * otoscope and the dermatoscope and the second microphone the stethoscope (INSTRUMENTS_CONFIG), and the
    * cabin's Chromium runs apart, on a profile folder the test can search. The face stays the first camera.
