@@ -1,7 +1,6 @@
 // The examination instruments in a real call: Chromium plays the cabin and the practitioner's console,
-// each with four fake cameras (face, a depth camera left unused, otoscope, dermatoscope) and four fake
-// microphones playing low
-// tones (the second is the stethoscope), through the reference platform. Checked on what each side
+// each with four fake cameras (face, a depth camera left unused, otoscope, dermatoscope) and three fake
+// microphones playing low tones (the second is the stethoscope), through the reference platform. Checked on what each side
 // sees and hears: the instrument's own track decoded at the console beside the face, a still kept by the
 // console, a switch, the stethoscope's low band intact after 20 s with the processing off, the patient's
 // stop, and afterwards no picture, sound or identity written on the cabin.
