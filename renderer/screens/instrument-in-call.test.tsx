@@ -207,6 +207,39 @@ describe('an examination instrument in the call', () => {
     );
   });
 
+  it('a camera that sends no frame for 10 s, the call up, is taken off and reported refused; one that sends stays', async () => {
+    const { transport, media } = await callUp();
+    media.link().instrumentFrames = 0;
+    await view(transport, { kind: 'otoscope', state: 'starting' });
+    await view(transport, { kind: 'otoscope', state: 'on', mediaTag: 'tag-otoscope' });
+    await act(async () => {
+      await media.clock.advance(9_000);
+    });
+    await settle();
+    expect(media.link().instruments.has('otoscope')).toBe(true);
+    await act(async () => {
+      await media.clock.advance(1_000);
+    });
+    await settle();
+    expect(media.link().instruments.size).toBe(0);
+    expect(media.inputTracks[0]?.readyState).toBe('ended');
+    expect(media.instrumentReports.at(-1)).toEqual({ kind: 'otoscope', state: 'failed', failure: 'refused' });
+
+    // The dermatoscope sends its frames: it stays on well past 10 s.
+    media.link().instrumentFrames = 25;
+    await view(transport, { kind: 'dermatoscope', state: 'starting' });
+    await act(async () => {
+      await media.clock.advance(30_000);
+    });
+    await settle();
+    expect(media.link().instruments.has('dermatoscope')).toBe(true);
+    expect(media.instrumentReports.at(-1)).toEqual({
+      kind: 'dermatoscope',
+      state: 'on',
+      mediaTag: 'tag-dermatoscope',
+    });
+  });
+
   it('waits for the call to connect before opening the instrument', async () => {
     const media = new FakeMediaEnvironment();
     media.roles = ROLES;

@@ -79,6 +79,13 @@ export class FakeVideoLink implements VideoLink {
     return Promise.resolve();
   }
 
+  /** What `instrumentFramesSent` answers for a camera sent now (null: statistics unknown). */
+  instrumentFrames: number | null = 30;
+
+  instrumentFramesSent(kind: InstrumentKind): Promise<number | null> {
+    return Promise.resolve(this.instruments.has(kind) ? this.instrumentFrames : null);
+  }
+
   close(): void {
     this.closed = true;
   }

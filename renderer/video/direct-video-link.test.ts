@@ -347,6 +347,16 @@ describe('direct video link: examination instruments', () => {
     expect(offers(signaling).at(-1)).toBe('offer 2 audio:sendrecv video:sendrecv video:sendonly');
   });
 
+  it('reads the frames the instrument camera encoded, and nothing for one not sent', async () => {
+    const { link, pc } = await answeredLink();
+    expect(await link.instrumentFramesSent('otoscope')).toBeNull();
+    await link.addInstrument('otoscope', fakeTrack('video'));
+    pc.stats = new Map([['out', { type: 'outbound-rtp', kind: 'video', framesEncoded: 42 }]]);
+    expect(await link.instrumentFramesSent('otoscope')).toBe(42);
+    expect(await link.instrumentFramesSent('dermatoscope')).toBeNull();
+    expect(await link.instrumentFramesSent('stethoscope')).toBeNull();
+  });
+
   it('a switch between cameras replaces the track, without renegotiation, and keeps the tag', async () => {
     const { link, pc, signaling } = await answeredLink();
     await link.addInstrument('otoscope', fakeTrack('video'));

@@ -10,7 +10,13 @@ import { iceServersForRtc, type SignalPayload } from '../../contract/platform-pr
 import { err, ok, type Result } from '../../contract/result';
 import { shareWithInstrument } from './instrument-bandwidth';
 import { InstrumentTransceivers } from './instrument-transceivers';
-import { VideoLinkBase, type VideoLink, type VideoLinkOptions, type VideoLinkState } from './video-link';
+import {
+  framesEncoded,
+  VideoLinkBase,
+  type VideoLink,
+  type VideoLinkOptions,
+  type VideoLinkState,
+} from './video-link';
 
 /** The events of RTCPeerConnection the link listens to. */
 export interface PeerConnectionEvents {
@@ -135,6 +141,12 @@ export class DirectVideoLink extends VideoLinkBase implements VideoLink {
       await this.instruments.detach(kind);
       await this.shareFaceWithInstrument();
     });
+  }
+
+  async instrumentFramesSent(kind: InstrumentKind): Promise<number | null> {
+    const track = this.instruments.track(kind);
+    if (this.closed || kind === 'stethoscope' || track === null) return null;
+    return framesEncoded(await this.pc.getStats(track));
   }
 
   /** The face's video gets its small share while an instrument camera is on, its own otherwise. */

@@ -65,6 +65,12 @@ export class InstrumentTransceivers {
     await sending.transceiver.sender.replaceTrack(null);
   }
 
+  /** The track an instrument kind is sent with now, or null. */
+  track(kind: InstrumentKind): MediaStreamTrack | null {
+    const sending = this.sendings.get(slotOf(kind));
+    return sending !== undefined && sending.kind === kind ? sending.track : null;
+  }
+
   /** Whether an instrument camera is being sent now. */
   cameraOn(): boolean {
     const sending = this.sendings.get('video');

@@ -18,7 +18,7 @@ import { iceServersForRtc, type SfuMethod } from '../../contract/platform-protoc
 import { err, ok, type Result } from '../../contract/result';
 import { STETHOSCOPE_MAX_BITRATE } from './music-opus';
 import { INSTRUMENT_VIDEO_ENCODING } from './instrument-bandwidth';
-import { VideoLinkBase, type VideoLink, type VideoLinkOptions } from './video-link';
+import { framesEncoded, VideoLinkBase, type VideoLink, type VideoLinkOptions } from './video-link';
 
 /** `createTransport` request: one transport per direction; answers the transport's `TransportOptions`. */
 export interface SfuCreateTransport {
@@ -204,6 +204,12 @@ export class SfuVideoLink extends VideoLinkBase implements VideoLink {
       if (error instanceof SfuRequestError) return err({ code: error.code });
       return err({ code: 'media.sfuFailed' });
     }
+  }
+
+  async instrumentFramesSent(kind: InstrumentKind): Promise<number | null> {
+    const producer = this.instrumentProducers.get(kind);
+    if (this.closed || kind === 'stethoscope' || producer === undefined) return null;
+    return framesEncoded(await producer.getStats());
   }
 
   async removeInstrument(kind: InstrumentKind): Promise<void> {

@@ -2,8 +2,10 @@
 // kind's input (never the face camera: the controller told the inputs apart), sends it on the video link
 // and tells the controller it is on with its media tag, or why it failed. Unplugged while on, it stops
 // and says so. When the professional ends it, asks for another, or the call ends, it is taken off the
-// link and its track stopped; the face camera and microphone go on throughout.
+// link and its track stopped; the face camera and microphone go on throughout. A camera that sends no
+// frame at all for 10 s (link up) is taken off and reported refused.
 import { useEffect, useState } from 'react';
+import { every } from '../../contract/clock';
 import type { InstrumentFailure, InstrumentKind, InstrumentUse, MediaRoles } from '../../contract/instrument';
 import { stopTracks, useMediaEnvironment } from './media-environment';
 import type { VideoLink } from './video-link';
@@ -44,6 +46,12 @@ export function openingFailure(error: unknown): InstrumentFailure {
   const name = typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : '';
   return name === 'NotFoundError' || name === 'OverconstrainedError' ? 'absent' : 'refused';
 }
+
+/** How long a camera sent may encode no frame at all, link up, before the cabin says it cannot be used. */
+export const NO_FRAME_LIMIT_MS = 10_000;
+
+/** How often a camera's frames sent are read until the first one. */
+const FRAME_CHECK_MS = 1000;
 
 /** Resolves once the link's media flows (at once when it does); `cancelled` stops waiting. */
 function whenConnected(link: VideoLink, onCancel: (cancel: () => void) => void): Promise<boolean> {
@@ -130,12 +138,46 @@ export function useInstrument(
       }
       setStream(media);
       void environment.reportInstrument({ kind, state: 'on', mediaTag: tag.value });
+      if (kind !== 'stethoscope') watchFirstFrame();
+    };
+
+    // A camera whose frames WebRTC never encodes (a depth or infrared camera named as the instrument)
+    // would leave the professional's view black: without a frame, link up, it counts as refused.
+    let stopWatching: (() => void) | null = null;
+    const watchFirstFrame = (): void => {
+      let waitedMs = 0;
+      stopWatching = every(environment.clock, FRAME_CHECK_MS, () => {
+        if (link.state() !== 'connected') return;
+        waitedMs += FRAME_CHECK_MS;
+        void link.instrumentFramesSent(kind).then((frames) => {
+          if (!current || stopWatching === null) return;
+          if (frames !== null && frames > 0) {
+            stopWatching();
+            stopWatching = null;
+          } else if (frames === 0 && waitedMs >= NO_FRAME_LIMIT_MS) {
+            stopWatching();
+            stopWatching = null;
+            cannotSend();
+          }
+        });
+      });
+    };
+    const cannotSend = (): void => {
+      if (!current) return;
+      for (const track of opened?.getTracks() ?? []) track.removeEventListener('ended', unplugged);
+      void link.removeInstrument(kind);
+      stopTracks(opened);
+      opened = null;
+      setStream(null);
+      report('refused');
+      current = false;
     };
     void run();
 
     return () => {
       const wasRunning = current;
       current = false;
+      stopWatching?.();
       cancelWait?.();
       for (const track of opened?.getTracks() ?? []) track.removeEventListener('ended', unplugged);
       if (wasRunning) void link.removeInstrument(kind);

@@ -9,6 +9,16 @@ import type { IceServer, SignalPayload } from '../../contract/platform-protocol'
 import type { Result } from '../../contract/result';
 import type { CabinTransport } from '../cabin-client';
 
+/** The frames encoded of the outbound video in a statistics report (summed), or null when it has none. */
+export function framesEncoded(report: RTCStatsReport): number | null {
+  let frames: number | null = null;
+  report.forEach((stats: { type?: string; kind?: string; framesEncoded?: number }) => {
+    if (stats.type !== 'outbound-rtp' || stats.kind !== 'video') return;
+    frames = (frames ?? 0) + (stats.framesEncoded ?? 0);
+  });
+  return frames;
+}
+
 /** Where the link stands: setting up, media flowing, media stopped (recovering), or given up. */
 export type VideoLinkState = 'connecting' | 'connected' | 'disconnected' | 'failed';
 
@@ -41,6 +51,11 @@ export interface VideoLink {
   addInstrument(kind: InstrumentKind, track: MediaStreamTrack): Promise<Result<string>>;
   /** Stops sending this instrument (nothing when it is not sent); the track stays with its owner. */
   removeInstrument(kind: InstrumentKind): Promise<void>;
+  /**
+   * The frames of an instrument camera encoded so far (its outbound statistics), or null when they
+   * cannot be read (not sent, not a camera, no statistics yet).
+   */
+  instrumentFramesSent(kind: InstrumentKind): Promise<number | null>;
   /** Ends the link: no more media, events or messages. Leaves the local tracks to their owner. */
   close(): void;
 }
