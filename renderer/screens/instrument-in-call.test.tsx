@@ -209,7 +209,9 @@ describe('an examination instrument in the call', () => {
 
   it('a camera that sends no frame for 10 s, the call up, is taken off and reported refused; one that sends stays', async () => {
     const { transport, media } = await callUp();
-    media.link().instrumentFrames = 0;
+    // The shared sender already encoded the camera sent before; this one adds nothing.
+    media.link().instrumentFrames = 500;
+    media.link().instrumentFramesPerReading = 0;
     await view(transport, { kind: 'otoscope', state: 'starting' });
     await view(transport, { kind: 'otoscope', state: 'on', mediaTag: 'tag-otoscope' });
     await act(async () => {
@@ -226,7 +228,7 @@ describe('an examination instrument in the call', () => {
     expect(media.instrumentReports.at(-1)).toEqual({ kind: 'otoscope', state: 'failed', failure: 'refused' });
 
     // The dermatoscope sends its frames: it stays on well past 10 s.
-    media.link().instrumentFrames = 25;
+    media.link().instrumentFramesPerReading = 25;
     await view(transport, { kind: 'dermatoscope', state: 'starting' });
     await act(async () => {
       await media.clock.advance(30_000);

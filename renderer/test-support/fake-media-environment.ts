@@ -79,11 +79,15 @@ export class FakeVideoLink implements VideoLink {
     return Promise.resolve();
   }
 
-  /** What `instrumentFramesSent` answers for a camera sent now (null: statistics unknown). */
-  instrumentFrames: number | null = 30;
+  /** The instrument sender's frames encoded so far (its count goes on from camera to camera). */
+  instrumentFrames = 0;
+  /** How many frames the camera sent encodes between two readings (0: a camera that sends none). */
+  instrumentFramesPerReading = 20;
 
   instrumentFramesSent(kind: InstrumentKind): Promise<number | null> {
-    return Promise.resolve(this.instruments.has(kind) ? this.instrumentFrames : null);
+    if (!this.instruments.has(kind)) return Promise.resolve(null);
+    this.instrumentFrames += this.instrumentFramesPerReading;
+    return Promise.resolve(this.instrumentFrames);
   }
 
   close(): void {

@@ -144,17 +144,21 @@ export function useInstrument(
     // A camera whose frames WebRTC never encodes (a depth or infrared camera named as the instrument)
     // would leave the professional's view black: without a frame, link up, it counts as refused.
     let stopWatching: (() => void) | null = null;
+    // The cameras share one sender in direct mode: its count goes on from the camera sent before, so
+    // what counts is a frame more than at the first reading.
     const watchFirstFrame = (): void => {
       let waitedMs = 0;
+      let first: number | null = null;
       stopWatching = every(environment.clock, FRAME_CHECK_MS, () => {
         if (link.state() !== 'connected') return;
         waitedMs += FRAME_CHECK_MS;
         void link.instrumentFramesSent(kind).then((frames) => {
-          if (!current || stopWatching === null) return;
-          if (frames !== null && frames > 0) {
+          if (!current || stopWatching === null || frames === null) return;
+          first ??= frames;
+          if (frames > first) {
             stopWatching();
             stopWatching = null;
-          } else if (frames === 0 && waitedMs >= NO_FRAME_LIMIT_MS) {
+          } else if (waitedMs >= NO_FRAME_LIMIT_MS) {
             stopWatching();
             stopWatching = null;
             cannotSend();

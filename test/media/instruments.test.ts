@@ -103,6 +103,22 @@ describe('examination instruments in a video consultation', () => {
     await patient.page.getByTestId('instrument-guide').waitFor({ state: 'detached', timeout: 10_000 });
   });
 
+  it('the examination camera sends no frame (a depth camera): both sides are told, the call goes on', async () => {
+    const { patient, console: practitioner } = consultation;
+    await practitioner.getByTestId('request-instrument-examinationCamera').click();
+    await patient.page.locator('[data-testid="instrument-guide"][data-kind="examinationCamera"]').waitFor();
+    await patient.page.getByTestId('instrument-failed').waitFor({ timeout: 25_000 });
+    await expect
+      .poll(() => practitioner.getByTestId('instrument-state').getAttribute('data-state'), {
+        timeout: 10_000,
+      })
+      .toBe('failed');
+    await expect(practitioner.getByTestId('instrument-failure').innerText()).resolves.toMatch(/\S/);
+    await patient.tap('instrument-failed-ok');
+    await patient.page.getByTestId('instrument-guide').waitFor({ state: 'detached', timeout: 10_000 });
+    await waitForFrames(practitioner, 'remote-video', await framesDecoded(practitioner, 'remote-video'));
+  });
+
   it('the doctor listens with the stethoscope: processing off, the low band still there after 20 s', async () => {
     const { patient, console: practitioner } = consultation;
     await practitioner.getByTestId('request-instrument-stethoscope').click();

@@ -73,12 +73,14 @@ export interface VideoConsultationOptions {
 
 /**
  * The cabin's `instruments` for Chromium's fake devices (`instrumentChromiumFlags`): the face is
- * `fake_device_0`, `fake_device_1` (a depth camera) is left unused, the otoscope and dermatoscope are the
- * MJPEG and NV12 ones, the stethoscope the second microphone.
+ * `fake_device_0`, the otoscope and dermatoscope are the MJPEG and NV12 ones, the stethoscope the second
+ * microphone; `fake_device_1`, a depth camera WebRTC does not encode, is named the examination camera.
  */
 export const INSTRUMENTS_CONFIG = [
   { kind: 'otoscope', labelPattern: 'fake_device_2$', required: true },
   { kind: 'dermatoscope', labelPattern: 'fake_device_3$', required: true },
+  // The depth camera named as an instrument, as a technician might: it opens, but sends no frame.
+  { kind: 'examinationCamera', labelPattern: 'fake_device_1$', required: false },
   { kind: 'stethoscope', labelPattern: 'Fake Audio Input 1$', required: true },
 ] as const;
 
