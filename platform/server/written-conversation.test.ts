@@ -1,70 +1,12 @@
 // The written conversation through the reference platform, over real WebSockets on 127.0.0.1: each
 // message goes to the other party of that call only, nothing is kept once the call ended, nothing of it
 // reaches the platform's log; the patient's needs reach the waiting room without their identity.
-import { afterEach, describe, expect, it } from 'vitest';
-import type { ProfessionalCard } from '../../contract/domain';
-import { ManualClock } from '../../test/support/manual-clock';
+import { describe, expect, it } from 'vitest';
 import { queueJoin, TEST_PATIENT_SUMMARY as PATIENT, TEST_VISIT } from '../../test/support/platform-fixtures';
-import { startPlatform, type RunningPlatform } from './platform-server';
-import { TestPeer, tokenFor } from './test-support/test-peer';
+import { twoCabinsTwoDoctors } from './test-support/two-cabins-two-doctors';
 
-const CARD: ProfessionalCard = {
-  civility: 'Dr',
-  name: 'Claire Fontaine',
-  profession: 'doctor',
-  specialty: 'Médecine générale',
-  rpps: '10000000000',
-  address: '1 rue de l’Exemple, 69000 Lyon',
-};
-const DOCTORS = [
-  { login: 'doctor', password: 'doctor password', professional: CARD },
-  { login: 'other', password: 'other password', professional: { ...CARD, name: 'Paul Autre' } },
-];
 const NEEDS = { writtenConversation: true, subtitles: false, largeText: true };
-
-let platform: RunningPlatform;
-const logged: string[] = [];
-const peers: TestPeer[] = [];
-
-afterEach(async () => {
-  for (const peer of peers.splice(0)) {
-    expect(peer.violations).toEqual([]);
-    peer.close();
-  }
-  await platform.stop();
-  logged.length = 0;
-});
-
-async function start(): Promise<void> {
-  platform = await startPlatform({
-    port: 0,
-    clock: new ManualClock(1_000_000),
-    heartbeatMs: 24 * 3_600_000,
-    cabins: [
-      { cabinId: 'cabin-a', credential: 'secret-a' },
-      { cabinId: 'cabin-b', credential: 'secret-b' },
-    ],
-    practitioners: DOCTORS,
-    consoleDirectory: null,
-    log: (event, fields = {}) => logged.push(`${event} ${JSON.stringify(fields)}`),
-  });
-}
-
-async function cabin(id: 'a' | 'b'): Promise<TestPeer> {
-  const peer = await TestPeer.cabin(platform.url, `cabin-${id}`, `secret-${id}`);
-  peers.push(peer);
-  return peer;
-}
-
-async function doctor(index = 0): Promise<TestPeer> {
-  const account = DOCTORS[index] ?? DOCTORS[0]!;
-  const peer = await TestPeer.practitioner(
-    platform.url,
-    await tokenFor(platform.url, account.login, account.password),
-  );
-  peers.push(peer);
-  return peer;
-}
+const { start, cabin, doctor, logged } = twoCabinsTwoDoctors();
 
 describe('the written conversation through the platform', () => {
   it('the waiting room shows what the patient asked for, never who they are', async () => {

@@ -6,58 +6,15 @@
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConsultationScreen } from '../../contract/cabin-view';
-import type { InstrumentUse, MediaRoles } from '../../contract/instrument';
+import type { InstrumentUse } from '../../contract/instrument';
 import { openViews } from '../test-support/dom-harness';
 import { SAMPLE_SCREENS, sampleSessionView } from '../sample-screens';
+import { SAMPLE_MEDIA_ROLES } from '../test-support/sample-media-roles';
 import { FakeMediaEnvironment, stubMediaPlayback } from '../test-support/fake-media-environment';
 import type { FakeCabinTransport } from '../test-support/fake-cabin-transport';
 
 stubMediaPlayback();
 const { open, push } = openViews();
-
-const ROLES: MediaRoles = {
-  labelsHidden: false,
-  faceCameraId: 'face',
-  microphoneId: 'voice',
-  inputs: [
-    {
-      deviceId: 'face',
-      mediaKind: 'videoinput',
-      label: 'HD Webcam (046d:0825)',
-      usbId: '046d:0825',
-      role: 'faceCamera',
-      instrument: null,
-      recognisedBy: null,
-    },
-    {
-      deviceId: 'oto',
-      mediaKind: 'videoinput',
-      label: 'USB Otoscope (1234:5678)',
-      usbId: '1234:5678',
-      role: 'instrument',
-      instrument: 'otoscope',
-      recognisedBy: 'usbId',
-    },
-    {
-      deviceId: 'derm',
-      mediaKind: 'videoinput',
-      label: 'Dermatoscope (1234:9999)',
-      usbId: '1234:9999',
-      role: 'instrument',
-      instrument: 'dermatoscope',
-      recognisedBy: 'usbId',
-    },
-    {
-      deviceId: 'steth',
-      mediaKind: 'audioinput',
-      label: 'Stethoscope (abcd:0001)',
-      usbId: 'abcd:0001',
-      role: 'instrument',
-      instrument: 'stethoscope',
-      recognisedBy: 'usbId',
-    },
-  ],
-};
 
 const inCall = (instrument: InstrumentUse | null): ConsultationScreen => ({
   ...SAMPLE_SCREENS.consultation.inCall,
@@ -73,7 +30,7 @@ async function settle(): Promise<void> {
 
 /** The call on, its link connected, with the roles of the inputs known. */
 async function callUp(media = new FakeMediaEnvironment()) {
-  media.roles = ROLES;
+  media.roles = SAMPLE_MEDIA_ROLES;
   const opened = await open(sampleSessionView(inCall(null)), media);
   act(() => media.link().setState('connected'));
   return { ...opened, media };
@@ -161,7 +118,10 @@ describe('an examination instrument in the call', () => {
   it('an instrument the cabin does not find is reported absent, and the patient reads a plain message', async () => {
     const media = new FakeMediaEnvironment();
     const { app, transport } = await callUp(media);
-    media.roles = { ...ROLES, inputs: ROLES.inputs.filter((input) => input.instrument !== 'otoscope') };
+    media.roles = {
+      ...SAMPLE_MEDIA_ROLES,
+      inputs: SAMPLE_MEDIA_ROLES.inputs.filter((input) => input.instrument !== 'otoscope'),
+    };
     await view(transport, { kind: 'otoscope', state: 'starting' });
     expect(media.inputRequests).toEqual([]);
     expect(media.instrumentReports).toEqual([{ kind: 'otoscope', state: 'failed', failure: 'absent' }]);
@@ -244,7 +204,7 @@ describe('an examination instrument in the call', () => {
 
   it('waits for the call to connect before opening the instrument', async () => {
     const media = new FakeMediaEnvironment();
-    media.roles = ROLES;
+    media.roles = SAMPLE_MEDIA_ROLES;
     const { transport } = await open(sampleSessionView(inCall(null)), media);
     await view(transport, { kind: 'otoscope', state: 'starting' });
     expect(media.inputRequests).toEqual([]);
@@ -278,7 +238,7 @@ describe('an examination instrument read aloud', () => {
 
   it('says how to take and hold it, and why the sound is off while listening', async () => {
     const media = new FakeMediaEnvironment();
-    media.roles = ROLES;
+    media.roles = SAMPLE_MEDIA_ROLES;
     const { transport } = await open(
       sampleSessionView(inCall(null), { accessibility: { largeText: false, readAloud: true } }),
       media,

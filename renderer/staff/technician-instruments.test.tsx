@@ -4,56 +4,21 @@
 // with a live picture or sound level, and closed with the panel.
 import { act } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { MediaRoles } from '../../contract/instrument';
 import { SAMPLE_STAFF_NOW, sampleStaffAnswers } from '../sample-staff';
 import { sampleView } from '../sample-screens';
 import { openViews, type MountedApp } from '../test-support/dom-harness';
+import { SAMPLE_MEDIA_ROLES } from '../test-support/sample-media-roles';
 import { FakeMediaEnvironment, stubMediaPlayback } from '../test-support/fake-media-environment';
 import { openStaffPanel } from '../test-support/staff-steps';
 
 stubMediaPlayback();
 const { open } = openViews();
 
-const ROLES: MediaRoles = {
-  labelsHidden: false,
-  faceCameraId: 'face',
-  microphoneId: 'voice',
-  inputs: [
-    {
-      deviceId: 'face',
-      mediaKind: 'videoinput',
-      label: 'HD Webcam (046d:0825)',
-      usbId: '046d:0825',
-      role: 'faceCamera',
-      instrument: null,
-      recognisedBy: null,
-    },
-    {
-      deviceId: 'oto',
-      mediaKind: 'videoinput',
-      label: 'USB Otoscope (1234:5678)',
-      usbId: '1234:5678',
-      role: 'instrument',
-      instrument: 'otoscope',
-      recognisedBy: 'usbId',
-    },
-    {
-      deviceId: 'steth',
-      mediaKind: 'audioinput',
-      label: 'Line In',
-      usbId: null,
-      role: 'instrument',
-      instrument: 'stethoscope',
-      recognisedBy: 'configuredLabel',
-    },
-  ],
-};
-
 let media: FakeMediaEnvironment;
 beforeEach(() => {
   media = new FakeMediaEnvironment();
   media.clock.increment(SAMPLE_STAFF_NOW);
-  media.roles = ROLES;
+  media.roles = SAMPLE_MEDIA_ROLES;
 });
 
 async function devicesTab(): Promise<MountedApp> {
@@ -81,7 +46,7 @@ describe("the technician's media inputs", () => {
   it('lists each input with its label, USB ids, role, instrument and how it was recognised', async () => {
     const app = await devicesTab();
     expect(app.get('technician-media-inputs')).not.toBeNull();
-    expect(app.container.querySelectorAll('[data-testid="media-input"]')).toHaveLength(3);
+    expect(app.container.querySelectorAll('[data-testid="media-input"]')).toHaveLength(4);
     expect(row(app, 'face').textContent).toContain('HD Webcam (046d:0825)');
     expect(row(app, 'face').textContent).toContain('Caméra du patient');
     expect(row(app, 'oto').textContent).toContain('Instrument · Otoscope (reconnu par ses identifiants USB)');
