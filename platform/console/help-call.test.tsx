@@ -2,10 +2,9 @@
 // The patient's help call as the professional notices it during the consultation, with the platform
 // played through a fake WebSocket: the notice shows, the professional answers it, it goes.
 import { afterEach, describe, expect, it } from 'vitest';
-import { billingDetailsOf } from '../../contract/billing';
 import type { PatientSummary, QueueEntryView } from '../../contract/platform-protocol';
 import type { FakeTextSocket } from '../../test/support/fake-text-socket';
-import { logIn, openConsole, TEST_NOW, type ConsolePage } from './test-support/console-harness';
+import { takeDirectCall, TEST_NOW, type ConsolePage } from './test-support/console-harness';
 
 let opened: ConsolePage | null = null;
 afterEach(() => {
@@ -32,24 +31,9 @@ const IDENTITY: PatientSummary = {
 
 /** Takes the patient's call in direct mode. */
 async function inCall(): Promise<{ page: ConsolePage; socket: FakeTextSocket }> {
-  const page = await openConsole();
-  opened = page;
-  const socket = await logIn(page);
-  await page.platform(() => socket.push({ type: 'queue.snapshot', entries: [PATIENT] }));
-  await page.click(`accept-${PATIENT.sessionId}`);
-  await page.platform(() => {
-    socket.replyTo('call.accept', { mode: 'direct', iceServers: [] });
-    socket.push({
-      type: 'call.started',
-      sessionId: PATIENT.sessionId,
-      patient: IDENTITY,
-      billing: billingDetailsOf(IDENTITY, null, false),
-      visit: { locale: 'fr', cover: null },
-      consent: null,
-      measurements: [],
-    });
-  });
-  return { page, socket };
+  const call = await takeDirectCall({ entry: PATIENT, patient: IDENTITY });
+  opened = call.page;
+  return call;
 }
 
 describe('a help call during the consultation', () => {

@@ -5,12 +5,11 @@
 // failure or of the patient's stop.
 import { FakeMediaStreamTrack } from 'fake-mediastreamtrack';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { billingDetailsOf } from '../../contract/billing';
 import type { InstrumentKind, InstrumentUse } from '../../contract/instrument';
 import type { PatientSummary, QueueEntryView, VisitSummary } from '../../contract/platform-protocol';
 import type { FakeTextSocket } from '../../test/support/fake-text-socket';
 import { INSTRUMENT_FRAMES_SAMPLE_MS } from './instrument-desk';
-import { logIn, openConsole, TEST_NOW, type ConsolePage } from './test-support/console-harness';
+import { takeDirectCall, TEST_NOW, type ConsolePage } from './test-support/console-harness';
 
 /** jsdom has no MediaStream: a stand-in holding its tracks, enough for a media element's srcObject. */
 class StandInStream {
@@ -49,29 +48,14 @@ const IDENTITY: PatientSummary = {
 async function inCall(
   instruments?: readonly InstrumentKind[],
 ): Promise<{ page: ConsolePage; socket: FakeTextSocket }> {
-  const page = await openConsole();
-  opened = page;
-  const socket = await logIn(page);
-  await page.platform(() => socket.push({ type: 'queue.snapshot', entries: [PATIENT] }));
-  await page.click(`accept-${PATIENT.sessionId}`);
   const visit: VisitSummary = {
     locale: 'fr',
     cover: null,
     ...(instruments === undefined ? {} : { instruments }),
   };
-  await page.platform(() => {
-    socket.replyTo('call.accept', { mode: 'direct', iceServers: [] });
-    socket.push({
-      type: 'call.started',
-      sessionId: PATIENT.sessionId,
-      patient: IDENTITY,
-      billing: billingDetailsOf(IDENTITY, null, false),
-      visit,
-      consent: null,
-      measurements: [],
-    });
-  });
-  return { page, socket };
+  const call = await takeDirectCall({ entry: PATIENT, patient: IDENTITY, visit });
+  opened = call.page;
+  return call;
 }
 
 /** The cabin says where the instrument stands. */

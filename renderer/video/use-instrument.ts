@@ -89,15 +89,18 @@ export function useInstrument(
     const report = (failure: InstrumentFailure): void => {
       if (current) void environment.reportInstrument({ kind, state: 'failed', failure });
     };
-    const unplugged = (): void => {
+    // Takes the instrument off the link and stops it, then says why: unplugged, or a camera that sends nothing.
+    const takeOff = (failure: InstrumentFailure): void => {
       if (!current) return;
+      for (const track of opened?.getTracks() ?? []) track.removeEventListener('ended', unplugged);
       void link.removeInstrument(kind);
       stopTracks(opened);
       opened = null;
       setStream(null);
-      report('unplugged');
+      report(failure);
       current = false;
     };
+    const unplugged = (): void => takeOff('unplugged');
 
     const run = async (): Promise<void> => {
       if (!(await whenConnected(link, (cancel) => (cancelWait = cancel)))) return;
@@ -161,20 +164,10 @@ export function useInstrument(
           } else if (waitedMs >= NO_FRAME_LIMIT_MS) {
             stopWatching();
             stopWatching = null;
-            cannotSend();
+            takeOff('refused');
           }
         });
       });
-    };
-    const cannotSend = (): void => {
-      if (!current) return;
-      for (const track of opened?.getTracks() ?? []) track.removeEventListener('ended', unplugged);
-      void link.removeInstrument(kind);
-      stopTracks(opened);
-      opened = null;
-      setStream(null);
-      report('refused');
-      current = false;
     };
     void run();
 

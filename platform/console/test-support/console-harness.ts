@@ -1,7 +1,14 @@
 // A harness for the console's jsdom tests: mounts the page over a fake platform socket, fake media and
 // the manual clock, and offers the gestures of a practitioner (click, type, choose, pick a file).
 import { act, createElement } from 'react';
-import type { LoginReply, LoginRequest } from '../../../contract/platform-protocol';
+import { billingDetailsOf } from '../../../contract/billing';
+import type {
+  LoginReply,
+  LoginRequest,
+  PatientSummary,
+  QueueEntryView,
+  VisitSummary,
+} from '../../../contract/platform-protocol';
 import { ConsoleApp, type ConsoleDependencies } from '../console-app';
 import { FakeMediaFactory } from './fake-console-media';
 import { FakeTextSocketOpener, type FakeTextSocket } from '../../../test/support/fake-text-socket';
@@ -142,4 +149,36 @@ export async function logIn(page: ConsolePage): Promise<FakeTextSocket> {
   await page.type('login-password', 'secret');
   await page.click('login-submit');
   return welcomeNewestSocket(page);
+}
+
+/** The call a test takes: the waiting patient, who they are, and what the cabin says of the visit. */
+export interface TestCall {
+  readonly entry: QueueEntryView;
+  readonly patient: PatientSummary;
+  /** Default: French screens, no cover. */
+  readonly visit?: VisitSummary;
+}
+
+/**
+ * Opens the console, logs in, takes `call.entry` from the waiting room in direct mode, and lets the
+ * platform start the call with its patient; the page stays mounted until the test unmounts it.
+ */
+export async function takeDirectCall(call: TestCall): Promise<{ page: ConsolePage; socket: FakeTextSocket }> {
+  const page = await openConsole();
+  const socket = await logIn(page);
+  await page.platform(() => socket.push({ type: 'queue.snapshot', entries: [call.entry] }));
+  await page.click(`accept-${call.entry.sessionId}`);
+  await page.platform(() => {
+    socket.replyTo('call.accept', { mode: 'direct', iceServers: [] });
+    socket.push({
+      type: 'call.started',
+      sessionId: call.entry.sessionId,
+      patient: call.patient,
+      billing: billingDetailsOf(call.patient, null, false),
+      visit: call.visit ?? { locale: 'fr', cover: null },
+      consent: null,
+      measurements: [],
+    });
+  });
+  return { page, socket };
 }

@@ -2,20 +2,13 @@
 // Fontaine, Paul Autre), for tests of what reaches the party of a call and nobody else. Registers an
 // `afterEach` that checks every peer kept to the protocol, closes them and stops the platform.
 import { afterEach, expect } from 'vitest';
-import type { ProfessionalCard } from '../../../contract/domain';
 import { ManualClock } from '../../../test/support/manual-clock';
+import { DEMO_PRACTITIONERS } from '../demo-accounts';
 import { startPlatform, type RunningPlatform } from '../platform-server';
 import { TestPeer, tokenFor } from './test-peer';
 
-/** The first doctor's card; the second is the same with another name. */
-export const DOCTOR_CARD: ProfessionalCard = {
-  civility: 'Dr',
-  name: 'Claire Fontaine',
-  profession: 'doctor',
-  specialty: 'Médecine générale',
-  rpps: '10000000000',
-  address: '1 rue de l’Exemple, 69000 Lyon',
-};
+/** The first doctor's card (the demonstration general practitioner); the second is the same with another name. */
+const DOCTOR_CARD = DEMO_PRACTITIONERS[0].professional;
 
 const DOCTORS = [
   { login: 'doctor', password: 'doctor password', professional: DOCTOR_CARD },
