@@ -6,6 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { cleanBetweenPatients } from '../support/patient-robot';
 import {
+  endCallToWelcome,
   framesDecoded,
   startVideoConsultation,
   takeFirstWaitingPatient,
@@ -30,14 +31,7 @@ async function oneCall(consultation: VideoConsultation): Promise<{ total: number
     await patient.page.waitForTimeout(5);
   }
   const total = performance.now() - accepted;
-  await practitioner.getByTestId('end-call').click();
-  await practitioner.getByTestId('end-confirm').click();
-  // No document in these calls: the cabin goes straight to the payment.
-  await patient.screen('payment', 'confirm');
-  await patient.tap('pay');
-  await patient.screen('goodbye');
-  await patient.tap('finish');
-  await patient.screen('welcome');
+  await endCallToWelcome(practitioner, patient);
   // The attendant marks the cabin cleaned, as between two patients.
   cleanBetweenPatients(consultation.cabin.cabin.controller);
   return { total, toShown: shown - accepted };

@@ -12,6 +12,7 @@ import { mediaWrittenUnder } from '../support/media-traces';
 import { hitsUnder } from '../support/patient-traces';
 import { installAudioProbe, type AudioProbe } from '../support/stethoscope-probe';
 import {
+  endCallToWelcome,
   framesDecoded,
   startVideoConsultation,
   takeFirstWaitingPatient,
@@ -169,13 +170,7 @@ describe('examination instruments in a video consultation', () => {
 
   it('after the session, no picture, sound or identity of the patient is written on the cabin', async () => {
     const { patient, console: practitioner, cabin } = consultation;
-    await practitioner.getByTestId('end-call').click();
-    await practitioner.getByTestId('end-confirm').click();
-    await patient.screen('payment', 'confirm');
-    await patient.tap('pay');
-    await patient.screen('goodbye');
-    await patient.tap('finish');
-    await patient.screen('welcome');
+    await endCallToWelcome(practitioner, patient);
     const profile = consultation.cabinProfile;
     if (profile === null) throw new Error('the cabin Chromium has no profile folder of its own');
     const root = resolve(import.meta.dirname, '../..');

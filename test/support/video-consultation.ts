@@ -203,6 +203,21 @@ export async function walkToWaitingRoom(patient: CabinPage): Promise<void> {
   await patient.screen('waitingRoom');
 }
 
+/**
+ * The professional ends a call that sent no document, and the patient goes on: payment, goodbye, and
+ * the welcome screen again.
+ */
+export async function endCallToWelcome(practitioner: Page, patient: CabinPage): Promise<void> {
+  await practitioner.getByTestId('end-call').click();
+  await practitioner.getByTestId('end-confirm').click();
+  // No document in the call: the cabin goes straight to the payment.
+  await patient.screen('payment', 'confirm');
+  await patient.tap('pay');
+  await patient.screen('goodbye');
+  await patient.tap('finish');
+  await patient.screen('welcome');
+}
+
 /** How many video frames a page's element `testId` has decoded (0 before the first). */
 export function framesDecoded(page: Page, testId: string): Promise<number> {
   return page
