@@ -101,17 +101,23 @@ async function flush(): Promise<void> {
   for (let index = 0; index < 10; index += 1) await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** A direct answerer that has answered the cabin's offer with its face and instruments' sections. */
+async function answeringTheOffer() {
+  const pc = new OfferedPeerConnection();
+  const recorded = heard('direct');
+  const answerer = new DirectAnswerer(
+    recorded.options,
+    () => pc,
+    (tracks) => fakeStream(tracks, 'remote'),
+  );
+  answerer.handleSignal({ kind: 'description', description: { type: 'offer', sdp: OFFER } });
+  await flush();
+  return { pc, recorded, answerer };
+}
+
 describe('direct mode: the instruments’ sections of the cabin’s offer', () => {
   it('gives a track of a section after the face’s two as an instrument, tagged by its mid, never in the patient’s stream', async () => {
-    const pc = new OfferedPeerConnection();
-    const recorded = heard('direct');
-    const answerer = new DirectAnswerer(
-      recorded.options,
-      () => pc,
-      (tracks) => fakeStream(tracks, 'remote'),
-    );
-    answerer.handleSignal({ kind: 'description', description: { type: 'offer', sdp: OFFER } });
-    await flush();
+    const { pc, recorded, answerer } = await answeringTheOffer();
     const face = fakeStream([], 'cabin');
     const event = (mid: string, kind: string, streams: MediaStream[]): RTCTrackEvent =>
       ({
@@ -138,15 +144,7 @@ describe('direct mode: the instruments’ sections of the cabin’s offer', () =
   });
 
   it('asks the cabin for a stereo, music-rate Opus on the stethoscope’s section only', async () => {
-    const pc = new OfferedPeerConnection();
-    const recorded = heard('direct');
-    const answerer = new DirectAnswerer(
-      recorded.options,
-      () => pc,
-      (tracks) => fakeStream(tracks, 'remote'),
-    );
-    answerer.handleSignal({ kind: 'description', description: { type: 'offer', sdp: OFFER } });
-    await flush();
+    const { recorded } = await answeringTheOffer();
     const sent = recorded.signals[0];
     if (sent?.kind !== 'description') throw new Error('no answer sent');
     const [face, , , stethoscope] = sent.description.sdp.split(/(?=^m=)/m).slice(1);
